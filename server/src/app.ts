@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { errorBody, installErrorHandler, route } from './kernel/http.ts';
+import type { Kernel } from './kernel/kernel.ts';
+import { schemaVersion } from './kernel/migrate.ts';
+import { ANONYMOUS, ROLES, ROLE_LABELS } from './kernel/scope.ts';
+import { z } from './kernel/validation.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { ORG_KINDS, UNIT_KINDS } from './modules/orgs/schema.ts';
+import { orgRoutes } from './modules/orgs/routes.ts';
+import { peopleRoutes } from './modules/people/routes.ts';
+import { SESSION_COOKIE, resolveSession } from './modules/users/auth.ts';
+import { userRoutes } from './modules/users/routes.ts';
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface AppOptions {
+  secureCookies?: boolean;
+  logger?: boolean;
+  /** Serve the built web app from here (null: API only). */
+  webDir?: string | null;
+  /** Extra routes, registered like a module's (tests use this). */
+  extraRoutes?: (app: FastifyInstance, k: Kernel) => void;
+}
+
+const labels = (o: Record<string, string>, key: string) => Object.entries(o).map(([k, label]) => ({ [key]: k, label }));
+
+export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: true, bodyLimit: 10 * 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: '共建 Gongjian API', version: '0.1.0', description: '区域化党建平台的 HTTP 接口。网页端使用的就是这些接口。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('scope', null as never);
+  app.addHook('onRequest', async (req) => {
+    req.scope = ANONYMOUS;
+    const token = req.url.startsWith('/api/') ? req.cookies[SESSION_COOKIE] : undefined;
+    if (token) req.scope = (await resolveSession(k.db, token)) ?? ANONYMOUS;
+  });
+  installErrorHandler(app);
+
+  route(app, k.db, {
+    method: 'GET', url: '/api/health', tags: ['系统'], summary: '健康检查：数据库类型与迁移版本',
+    public: true, scoped: false,
+    response: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']), schemaVersion: z.number() }),
+    handler: async () => ({ status: 'ok' as const, database: k.db.kind, schemaVersion: await schemaVersion(k.db) }),
+  });
+  route(app, k.db, {
+    method: 'GET', url: '/api/meta', tags: ['系统'], summary: '角色、组织类型、单位类型的名称',
+    public: true, scoped: false,
+    response: z.object({
+      roles: z.array(z.object({ role: z.string(), label: z.string() })),
+      orgKinds: z.array(z.object({ kind: z.string(), label: z.string() })),
+      unitKinds: z.array(z.object({ kind: z.string(), label: z.string() })),
+    }),
+    handler: async () => ({
+      roles: ROLES.map((role) => ({ role, label: ROLE_LABELS[role] })),
+      orgKinds: labels(ORG_KINDS, 'kind') as { kind: string; label: string }[],
+      unitKinds: labels(UNIT_KINDS, 'kind') as { kind: string; label: string }[],
+    }),
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  orgRoutes(app, k);
+  peopleRoutes(app, k);
+  userRoutes(app, k, { secureCookies: opts.secureCookies ?? false });
+  auditRoutes(app, k);
+  opts.extraRoutes?.(app, k);
+
+  const webDir = opts.webDir === undefined ? WEB_DIST : opts.webDir;
+  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    // Client-side routes (/orgs, /users…) all load the single page.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.code(404).send(errorBody('not_found', `接口不存在：${req.method} ${req.url.split('?')[0]}`));
+    });
+  }
+  return app;
+}

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Everything the server reads from its environment, in one place. */
+export interface Config {
+  port: number;
+  host: string;
+  /** PGlite data folder, or null for an in-memory database (tests). */
+  dataDir: string | null;
+  databaseUrl?: string;
+  demo: boolean;
+  secureCookies: boolean;
+  secretKey: Buffer;
+}
+
+/**
+ * The key for personal-data encryption: GONGJIAN_SECRET_KEY (base64, 32+
+ * bytes) when set — required when several app servers share a database —
+ * otherwise a key generated once into the data folder.
+ */
+function secretKey(env: NodeJS.ProcessEnv, dataDir: string | null): Buffer {
+  if (env.GONGJIAN_SECRET_KEY) return Buffer.from(env.GONGJIAN_SECRET_KEY, 'base64');
+  if (!dataDir) return randomBytes(32);
+  const file = path.join(dataDir, 'secret.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Omit<Config, 'secretKey'>> = {}): Config {
+  const dataDir = overrides.dataDir !== undefined ? overrides.dataDir : path.resolve(env.DATA_DIR ?? './data');
+  return {
+    port: overrides.port ?? Number(env.PORT ?? 3000),
+    host: overrides.host ?? env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
+    demo: overrides.demo ?? env.GONGJIAN_DEMO !== 'off',
+    secureCookies: overrides.secureCookies ?? env.COOKIE_SECURE === 'true',
+    secretKey: secretKey(env, dataDir),
+  };
+}

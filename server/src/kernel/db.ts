@@ -1,0 +1,150 @@
+import { PGlite } from '@electric-sql/pglite';
+import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import pg from 'pg';
+import type { Scope } from './scope.ts';
+import { scopeSettings, APP_ROLE } from './scope.ts';
+
+/** Anything that runs SQL: a connection, a transaction. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export interface Database {
+  readonly kind: DatabaseKind;
+  /**
+   * Runs fn in a transaction as the unprivileged application role, with the
+   * caller's scope set for row-level security. This is the only access that
+   * routes get: whatever SQL they run, PostgreSQL filters it to the scope.
+   */
+  scoped<T>(scope: Scope, fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Superuser access that bypasses row-level security. Kernel only: migrations,
+   * sign-in and sessions, the demo loader, and maintenance jobs.
+   */
+  system<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+async function applyScope(q: Queryable, scope: Scope): Promise<void> {
+  const settings = scopeSettings(scope);
+  const names = Object.keys(settings);
+  // set_config(..., true) is transaction-local, so a pooled connection never
+  // carries one request's scope into the next.
+  await q.query(
+    `SELECT ${names.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`,
+    names.flatMap((n) => [n, settings[n]]),
+  );
+  await q.exec(`SET LOCAL ROLE ${APP_ROLE}`);
+}
+
+class PGliteDatabase implements Database {
+  readonly kind = 'pglite' as const;
+  constructor(private readonly db: PGlite) {}
+
+  private wrap(tx: Pick<PGlite, 'query' | 'exec'>): Queryable {
+    return {
+      query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
+      exec: async (sql: string) => {
+        await tx.exec(sql);
+      },
+    };
+  }
+
+  scoped<T>(scope: Scope, fn: (q: Queryable) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      const q = this.wrap(tx);
+      await applyScope(q, scope);
+      return fn(q);
+    });
+  }
+
+  system<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => fn(this.wrap(tx)));
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+class PostgresDatabase implements Database {
+  readonly kind = 'postgresql' as const;
+  constructor(private readonly pool: pg.Pool) {}
+
+  private async tx<T>(fn: (q: Queryable) => Promise<T>, scope?: Scope): Promise<T> {
+    const client = await this.pool.connect();
+    const q: Queryable = {
+      query: async <R>(sql: string, params?: unknown[]) =>
+        (await client.query(sql, params as unknown[] | undefined)).rows as R[],
+      exec: async (sql: string) => {
+        await client.query(sql);
+      },
+    };
+    try {
+      await client.query('BEGIN');
+      if (scope) await applyScope(q, scope);
+      const result = await fn(q);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  scoped<T>(scope: Scope, fn: (q: Queryable) => Promise<T>): Promise<T> {
+    return this.tx(fn, scope);
+  }
+
+  system<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    return this.tx(fn);
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+// int8 ids and counts fit in a double for any realistic region; numbers keep
+// the API and both drivers identical.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export interface OpenOptions {
+  /** postgres:// URL of a server; when absent, PGlite is used. */
+  url?: string;
+  /** PGlite data folder; absent means in memory. */
+  dataDir?: string;
+  /** A PGlite data-dir dump to start from (tests use a migrated template). */
+  loadDataDir?: Blob;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message));
+    return new PostgresDatabase(pool);
+  }
+  const db = await PGlite.create({
+    dataDir: opts.dataDir,
+    loadDataDir: opts.loadDataDir,
+    extensions: { ltree, pg_trgm, btree_gist },
+    parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
+  });
+  return new PGliteDatabase(db);
+}
+
+/** For tests: a PGlite database's files, to start the next one already migrated. */
+export async function dumpPGlite(db: Database): Promise<Blob> {
+  if (!(db instanceof PGliteDatabase)) throw new Error('not a PGlite database');
+  return (db as unknown as { db: PGlite }).db.dumpDataDir('none');
+}

@@ -1,0 +1,124 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { Database, Queryable } from './db.ts';
+import { AppError, fromDatabaseError, unauthenticated } from './errors.ts';
+import type { Scope } from './scope.ts';
+import { fieldLabel } from './validation.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    scope: Scope;
+  }
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteContext<B, Q, P> {
+  /** SQL in the caller's scope: row-level security limits every statement. */
+  q: Queryable;
+  scope: Scope;
+  body: B;
+  query: Q;
+  params: P;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export interface RouteSpec<B, Q, P, R extends z.ZodType> {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  summary: string;
+  tags: string[];
+  /** Reachable without signing in (still runs in an empty scope). */
+  public?: boolean;
+  /**
+   * false for the few kernel routes (sign-in, health) that work on the system
+   * connection themselves; their ctx.q refuses to run SQL.
+   */
+  scoped?: boolean;
+  body?: B;
+  querystring?: Q;
+  params?: P;
+  response: R;
+  handler: (ctx: RouteContext<Out<B>, Out<Q>, Out<P>>) => Promise<z.input<R>>;
+}
+
+/**
+ * Every API route is declared through this: auth → validate (zod, which also
+ * feeds OpenAPI) → one scoped transaction → handler. The handler gets a
+ * scoped connection and nothing else, so it cannot read outside the caller's
+ * scope even if it forgets to check.
+ */
+export function route<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P extends z.ZodType | undefined, R extends z.ZodType>(
+  app: FastifyInstance,
+  db: Database,
+  spec: RouteSpec<B, Q, P, R>,
+): void {
+  // Types come from RouteSpec; the zod compilers installed in app.ts validate.
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    schema: {
+      summary: spec.summary,
+      tags: spec.tags,
+      ...(spec.body ? { body: spec.body } : {}),
+      ...(spec.querystring ? { querystring: spec.querystring } : {}),
+      ...(spec.params ? { params: spec.params } : {}),
+      response: { 200: spec.response },
+      ...(spec.public ? {} : { security: [{ session: [] }] }),
+    },
+    handler: (async (req: FastifyRequest, reply: FastifyReply) => {
+      if (!spec.public && req.scope.userId === null) throw unauthenticated();
+      const run = (q: Queryable) =>
+        spec.handler({
+          q,
+          scope: req.scope,
+          body: req.body as Out<B>,
+          query: req.query as Out<Q>,
+          params: req.params as Out<P>,
+          req,
+          reply,
+        });
+      return spec.scoped === false ? run(NO_CONNECTION) : db.scoped(req.scope, run);
+    }) as RouteHandlerMethod,
+  });
+}
+
+const refuse = () => Promise.reject(new Error('this route declared scoped: false and has no scoped connection'));
+const NO_CONNECTION: Queryable = { query: refuse, exec: refuse };
+
+export function errorBody(code: string, message: string, fields?: Record<string, string>) {
+  return { error: { code, message, ...(fields ? { fields } : {}) } };
+}
+
+/** One error handler: every failure leaves as `{error:{code,message,fields}}`, never a stack trace. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = (err as { validationContext?: string }).validationContext ?? 'body';
+      const schema = (req.routeOptions.schema as Record<string, unknown> | undefined)?.[where];
+      const fields: Record<string, string> = {};
+      for (const issue of err.validation) {
+        const path = issue.instancePath.split('/').filter(Boolean);
+        const key = path.join('.') || where;
+        const label = fieldLabel(schema, path);
+        const message = issue.message ?? '格式不正确';
+        fields[key] ??= message.startsWith(label) ? message : `${label}：${message}`;
+      }
+      const first = Object.values(fields)[0] ?? '请求有误';
+      return reply.code(400).send(errorBody('validation', `请求有误：${first}`, fields));
+    }
+    const known = err instanceof AppError ? err : fromDatabaseError(err);
+    if (known) return reply.code(known.status).send(errorBody(known.code, known.message, known.fields));
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      const message =
+        status === 415 ? '请求内容须为 JSON' : status === 413 ? '请求内容过大' : status === 404 ? '接口不存在' : '请求有误：格式不正确';
+      return reply.code(status).send(errorBody(status === 404 ? 'not_found' : 'bad_request', message));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send(errorBody('internal', '服务器内部错误，请稍后重试'));
+  });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('not_found', `接口不存在：${req.method} ${req.url.split('?')[0]}`)));
+}

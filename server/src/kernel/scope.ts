@@ -1,0 +1,83 @@
+/**
+ * Who may see what, decided in one place.
+ *
+ * A user's role grants are turned into a Scope; the Scope becomes a handful of
+ * transaction-local settings; the row-level-security policies that
+ * `gj_protect_table` (kernel migration) attaches to every domain table read
+ * those settings. A route never filters by scope itself and cannot forget to.
+ */
+
+export const APP_ROLE = 'gongjian_app';
+
+export const ROLES = [
+  'district_admin',
+  'street_admin',
+  'community_secretary',
+  'grid_worker',
+  'unit_liaison',
+  'member',
+  'resident',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  district_admin: '区委组织部管理员',
+  street_admin: '街道党工委管理员',
+  community_secretary: '社区书记',
+  grid_worker: '网格员',
+  unit_liaison: '驻区单位联络员',
+  member: '党员',
+  resident: '居民',
+};
+
+/** Roles that see and work in the whole subtree of their organization. */
+export const SUBTREE_ROLES: readonly Role[] = ['district_admin', 'street_admin', 'community_secretary', 'grid_worker'];
+/** Roles that administer users and read the audit log of their subtree. */
+export const ADMIN_ROLES: readonly Role[] = ['district_admin', 'street_admin', 'community_secretary'];
+
+export interface Grant {
+  id: number;
+  role: Role;
+  orgId: number;
+  orgPath: string;
+  orgName: string;
+  unitId: number | null;
+  unitName: string | null;
+  regionId: number;
+}
+
+export interface Scope {
+  userId: number | null;
+  /** Kept in the audit log beside the id, so the log reads the same to everyone. */
+  userName: string | null;
+  grants: Grant[];
+}
+
+export const ANONYMOUS: Scope = { userId: null, userName: null, grants: [] };
+
+function paths(grants: Grant[], roles: readonly Role[]): string[] {
+  const chosen = grants.filter((g) => roles.includes(g.role)).map((g) => g.orgPath);
+  // Drop paths already covered by an ancestor path: fewer, disjoint subtrees.
+  return [...new Set(chosen)].filter((p) => !chosen.some((a) => a !== p && p.startsWith(a + '.')));
+}
+
+const pgArray = (items: (string | number)[]) => `{${items.join(',')}}`;
+
+/** The transaction-local settings the RLS policies read (see gj_* functions). */
+export function scopeSettings(scope: Scope): Record<string, string> {
+  const g = scope.grants;
+  return {
+    'gj.user_id': scope.userId === null ? '' : String(scope.userId),
+    'gj.user_name': scope.userName ?? '',
+    'gj.read_paths': pgArray(paths(g, SUBTREE_ROLES)),
+    'gj.admin_paths': pgArray(paths(g, ADMIN_ROLES)),
+    'gj.unit_ids': pgArray([...new Set(g.filter((x) => x.unitId !== null).map((x) => x.unitId as number))]),
+    // Roles bound to a single node (liaison, member, resident) see that node
+    // in the tree, not what is under it.
+    'gj.node_ids': pgArray([...new Set(g.filter((x) => !SUBTREE_ROLES.includes(x.role)).map((x) => x.orgId))]),
+  };
+}
+
+export function hasRole(scope: Scope, roles: readonly Role[]): boolean {
+  return scope.grants.some((g) => roles.includes(g.role));
+}

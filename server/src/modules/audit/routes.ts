@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import { forbidden } from '../../kernel/errors.ts';
+import { route } from '../../kernel/http.ts';
+import type { Kernel } from '../../kernel/kernel.ts';
+import { ADMIN_ROLES, hasRole } from '../../kernel/scope.ts';
+import { AuditPage, AuditQuery } from './schema.ts';
+import * as audit from './service.ts';
+
+export function auditRoutes(app: FastifyInstance, { db }: Kernel): void {
+  route(app, db, {
+    method: 'GET', url: '/api/audit', tags: ['审计日志'], summary: '审计日志（管辖范围内的每一次修改）',
+    querystring: AuditQuery, response: AuditPage,
+    handler: ({ q, scope, query }) => {
+      if (!hasRole(scope, ADMIN_ROLES)) throw forbidden('只有管理员可以查看审计日志');
+      return audit.list(q, query);
+    },
+  });
+}

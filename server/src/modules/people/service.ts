@@ -1,0 +1,91 @@
+import type { FieldCipher } from '../../kernel/crypto.ts';
+import { maskPhone } from '../../kernel/crypto.ts';
+import type { Queryable } from '../../kernel/db.ts';
+import { invalidField, notFound } from '../../kernel/errors.ts';
+import * as orgs from '../orgs/service.ts';
+import type { Category, Person } from './schema.ts';
+
+const COLUMNS = `p.id, p.name, p.gender, p.phone_mask, p.org_id, o.name AS org_name, p.is_member, p.category`;
+const FROM = `people p LEFT JOIN organizations o ON o.id = p.org_id`;
+
+interface Row {
+  id: number;
+  name: string;
+  gender: 'male' | 'female' | null;
+  phone_mask: string | null;
+  org_id: number;
+  org_name: string | null;
+  is_member: boolean;
+  category: string | null;
+}
+const toPerson = (r: Row): Person => ({
+  id: r.id,
+  name: r.name,
+  gender: r.gender,
+  phoneMasked: r.phone_mask,
+  orgId: r.org_id,
+  orgName: r.org_name,
+  isMember: r.is_member,
+  category: r.category,
+});
+
+/** Count and page through everyone the caller can see, optionally under one organization. */
+export async function list(
+  q: Queryable,
+  f: { orgId?: number; q?: string; page: number; pageSize: number },
+): Promise<{ total: number; items: Person[] }> {
+  const path = f.orgId === undefined ? null : (await orgs.get(q, f.orgId)).path;
+  const where = `WHERE ($1::ltree IS NULL OR p.org_id IN ${orgs.subtreeIdsSql('$1::ltree')})
+                   AND ($2::text IS NULL OR p.name LIKE '%' || $2 || '%')`;
+  const params = [path, f.q || null];
+  const [c] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM people p ${where}`, params);
+  const rows = await q.query<Row>(`SELECT ${COLUMNS} FROM ${FROM} ${where} ORDER BY p.id LIMIT $3 OFFSET $4`, [
+    ...params,
+    f.pageSize,
+    (f.page - 1) * f.pageSize,
+  ]);
+  return { total: c?.n ?? 0, items: rows.map(toPerson) };
+}
+
+export async function get(q: Queryable, personId: number): Promise<Person> {
+  const [row] = await q.query<Row>(`SELECT ${COLUMNS} FROM ${FROM} WHERE p.id = $1`, [personId]);
+  if (!row) throw notFound('人员');
+  return toPerson(row);
+}
+
+export async function countUnder(q: Queryable, path: string): Promise<{ peopleCount: number; memberCount: number }> {
+  const [r] = await q.query<{ n: number; m: number }>(
+    `SELECT count(*) AS n, count(*) FILTER (WHERE is_member) AS m FROM people WHERE org_id IN ${orgs.subtreeIdsSql('$1::ltree')}`,
+    [path],
+  );
+  return { peopleCount: r?.n ?? 0, memberCount: r?.m ?? 0 };
+}
+
+export async function create(
+  q: Queryable,
+  cipher: FieldCipher,
+  input: { orgId: number; name: string; gender: 'male' | 'female' | null; phone: string | null; isMember: boolean; category: Category | null },
+): Promise<Person> {
+  await orgs.get(q, input.orgId);
+  if (input.category && !input.isMember) throw invalidField('category', '党员类别只适用于党员');
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO people (org_id, name, gender, phone_enc, phone_mask, is_member, category)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [
+      input.orgId,
+      input.name,
+      input.gender,
+      input.phone ? cipher.encrypt(input.phone) : null,
+      input.phone ? maskPhone(input.phone) : null,
+      input.isMember,
+      input.category,
+    ],
+  );
+  return get(q, row!.id);
+}
+
+/** Links a person to the account they sign in with; they then see their own file. */
+export async function linkAccount(q: Queryable, personId: number, userId: number): Promise<void> {
+  await get(q, personId);
+  await q.query(`UPDATE people SET user_id = $2 WHERE id = $1`, [personId, userId]);
+}

@@ -1,0 +1,131 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { unauthenticated } from '../../kernel/errors.ts';
+import { route } from '../../kernel/http.ts';
+import type { Kernel } from '../../kernel/kernel.ts';
+import { SESSION_COOKIE, SESSION_HOURS, changePassword, meOf, resolveSession, signIn, signOut } from './auth.ts';
+import { ensureCanGrant, ensureCanManageUsers, ensureNotSelf } from './policy.ts';
+import {
+  ChangePassword, CreateUser, GrantInput, GrantParams, Login, LoginResult, Me, Ok, ResetPassword, UpdateUser, User, UserPage, UserParams, UserQuery,
+} from './schema.ts';
+import * as users from './service.ts';
+
+export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: { secureCookies: boolean }): void {
+  const setSession = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: opts.secureCookies,
+      path: '/',
+      maxAge: SESSION_HOURS * 3600,
+    });
+  const auth = ['登录与账号'];
+  const tags = ['用户与角色'];
+
+  route(app, db, {
+    method: 'POST', url: '/api/auth/login', tags: auth, summary: '用户名密码登录',
+    public: true, scoped: false, body: Login, response: LoginResult,
+    handler: async ({ body, reply }) => {
+      const { token, userId } = await signIn(db, body.username, body.password);
+      setSession(reply, token);
+      const scope = (await resolveSession(db, token))!;
+      return { user: meOf(scope, await db.scoped(scope, (q) => users.username(q, userId))) };
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/auth/logout', tags: auth, summary: '退出登录',
+    public: true, scoped: false, response: Ok,
+    handler: async ({ req, reply }) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await signOut(db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/auth/me', tags: auth, summary: '当前用户及其角色',
+    response: Me,
+    handler: async ({ q, scope }) => meOf(scope, await users.username(q, scope.userId!)),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/auth/password', tags: auth, summary: '修改自己的密码',
+    scoped: false, body: ChangePassword, response: Ok,
+    handler: async ({ scope, body, reply }) => {
+      if (scope.userId === null) throw unauthenticated();
+      setSession(reply, await changePassword(db, scope.userId, body.currentPassword, body.newPassword));
+      return { ok: true as const };
+    },
+  });
+
+  route(app, db, {
+    method: 'GET', url: '/api/users', tags, summary: '用户列表（管辖范围内）',
+    querystring: UserQuery, response: UserPage,
+    handler: ({ q, scope, query }) => {
+      ensureCanManageUsers(scope);
+      return users.list(q, query);
+    },
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/users/:userId', tags, summary: '用户详情',
+    params: UserParams, response: User,
+    handler: ({ q, scope, params }) => {
+      ensureCanManageUsers(scope);
+      return users.get(q, params.userId);
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/users', tags, summary: '新建用户',
+    body: CreateUser, response: User,
+    handler: ({ q, scope, body }) => {
+      ensureCanManageUsers(scope);
+      for (const g of body.grants) ensureCanGrant(scope, g.role);
+      return users.create(q, body);
+    },
+  });
+  route(app, db, {
+    method: 'PATCH', url: '/api/users/:userId', tags, summary: '修改姓名或停用、启用用户',
+    params: UserParams, body: UpdateUser, response: User,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanManageUsers(scope);
+      if (body.disabled !== undefined) ensureNotSelf(scope, params.userId, '停用或启用');
+      return users.update(q, params.userId, body);
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/users/:userId/grants', tags, summary: '授予角色',
+    params: UserParams, body: GrantInput, response: User,
+    handler: async ({ q, scope, params, body }) => {
+      ensureCanGrant(scope, body.role);
+      ensureNotSelf(scope, params.userId, '修改');
+      await users.get(q, params.userId);
+      await users.addGrant(q, params.userId, body);
+      return users.get(q, params.userId);
+    },
+  });
+  route(app, db, {
+    method: 'DELETE', url: '/api/users/:userId/grants/:grantId', tags, summary: '收回角色',
+    params: GrantParams, response: User,
+    handler: ({ q, scope, params }) => {
+      ensureCanManageUsers(scope);
+      ensureNotSelf(scope, params.userId, '修改');
+      return users.removeGrant(q, params.userId, params.grantId);
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/users/:userId/unlock', tags, summary: '解除登录锁定',
+    params: UserParams, response: User,
+    handler: ({ q, scope, params }) => {
+      ensureCanManageUsers(scope);
+      return users.unlock(q, params.userId);
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/users/:userId/reset-password', tags, summary: '重置用户密码',
+    params: UserParams, body: ResetPassword, response: Ok,
+    handler: async ({ q, scope, params, body }) => {
+      ensureCanManageUsers(scope);
+      ensureNotSelf(scope, params.userId, '重置');
+      await users.resetPassword(q, params.userId, body.newPassword);
+      return { ok: true as const };
+    },
+  });
+}

@@ -1,0 +1,93 @@
+import { ROLES, type Role } from '../../kernel/scope.ts';
+import { registerConstraint } from '../../kernel/errors.ts';
+import { idParam, oneOf, pageQuery, text, z } from '../../kernel/validation.ts';
+
+registerConstraint('users_username_key', 'username', '用户名已被使用');
+registerConstraint('user_grants_unique', 'role', '该用户在此组织已有这个角色');
+registerConstraint('user_grants_unit_check', 'unitId', '驻区单位联络员必须绑定单位，其他角色不绑定单位');
+
+export const role = oneOf<Role>(ROLES, '角色');
+
+export const password = (label: string) =>
+  z
+    .string()
+    .min(8, `${label}至少 8 位`)
+    .max(128, `${label}不能超过 128 位`)
+    .regex(/[A-Za-z]/, `${label}须包含字母`)
+    .regex(/\d/, `${label}须包含数字`)
+    .describe(label);
+
+export const GrantView = z.object({
+  id: z.number(),
+  role,
+  roleLabel: z.string(),
+  orgId: z.number(),
+  orgName: z.string(),
+  orgPath: z.string(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+});
+
+export const Me = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  grants: z.array(GrantView),
+  can: z.object({ manageUsers: z.boolean(), viewAudit: z.boolean(), manageOrgs: z.boolean() }),
+});
+export type Me = z.infer<typeof Me>;
+
+export const User = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  orgId: z.number(),
+  orgName: z.string().nullable(),
+  disabled: z.boolean(),
+  locked: z.boolean(),
+  createdAt: z.string(),
+  grants: z.array(GrantView),
+});
+export type User = z.infer<typeof User>;
+
+export const Login = z.object({
+  username: z.string().trim().toLowerCase().min(1, '请输入用户名').max(64).describe('用户名'),
+  password: z.string().min(1, '请输入密码').max(128).describe('密码'),
+});
+export const LoginResult = z.object({ user: Me });
+export const ChangePassword = z.object({
+  currentPassword: z.string().min(1, '请输入当前密码').describe('当前密码'),
+  newPassword: password('新密码'),
+});
+export const Ok = z.object({ ok: z.literal(true) });
+
+export const GrantInput = z.object({
+  role,
+  orgId: idParam('授权组织'),
+  unitId: idParam('绑定单位').nullable().optional(),
+});
+export const CreateUser = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, '用户名须为 3–32 位小写字母、数字或 . _ -，以字母或数字开头')
+    .describe('用户名'),
+  displayName: text('姓名', 40),
+  password: password('初始密码'),
+  orgId: idParam('管理组织'),
+  grants: z.array(GrantInput).max(20).default([]).describe('角色授权'),
+});
+export const UpdateUser = z.object({
+  displayName: text('姓名', 40).optional(),
+  disabled: z.boolean().optional().describe('停用'),
+});
+export const ResetPassword = z.object({ newPassword: password('新密码') });
+export const UserParams = z.object({ userId: idParam('用户编号') });
+export const GrantParams = z.object({ userId: idParam('用户编号'), grantId: idParam('授权编号') });
+export const UserQuery = z.object({
+  orgId: idParam('组织').optional(),
+  q: z.string().trim().max(50).optional().describe('用户名或姓名'),
+  ...pageQuery,
+});
+export const UserPage = z.object({ total: z.number(), items: z.array(User) });

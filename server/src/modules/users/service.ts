@@ -1,0 +1,145 @@
+import type { Queryable } from '../../kernel/db.ts';
+import { invalidField, notFound } from '../../kernel/errors.ts';
+import { ROLE_LABELS, type Role } from '../../kernel/scope.ts';
+import * as orgs from '../orgs/service.ts';
+import { hashPassword } from './auth.ts';
+import type { User } from './schema.ts';
+
+// Account administration, on the caller's scoped connection: an admin sees
+// the accounts managed in their subtree and the grants bound to it.
+
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  org_id: number;
+  org_name: string | null;
+  disabled: boolean;
+  locked: boolean;
+  created_at: Date;
+}
+
+interface GrantRow {
+  id: number;
+  user_id: number;
+  role: Role;
+  org_id: number;
+  org_name: string;
+  org_path: string;
+  unit_id: number | null;
+  unit_name: string | null;
+}
+
+const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.org_id, o.name AS org_name, u.disabled,
+       coalesce(u.locked_until > now(), false) AS locked, u.created_at
+  FROM users u LEFT JOIN organizations o ON o.id = u.org_id`;
+
+async function withGrants(q: Queryable, rows: UserRow[]): Promise<User[]> {
+  const grants = rows.length
+    ? await q.query<GrantRow>(
+        `SELECT g.id, g.user_id, g.role, g.org_id, o.name AS org_name, o.path::text AS org_path, g.unit_id, un.name AS unit_name
+           FROM user_grants g JOIN organizations o ON o.id = g.org_id LEFT JOIN units un ON un.id = g.unit_id
+          WHERE g.user_id = ANY ($1::bigint[]) ORDER BY g.id`,
+        [rows.map((r) => r.id)],
+      )
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    disabled: r.disabled,
+    locked: r.locked,
+    createdAt: r.created_at.toISOString(),
+    grants: grants
+      .filter((g) => g.user_id === r.id)
+      .map((g) => ({
+        id: g.id,
+        role: g.role,
+        roleLabel: ROLE_LABELS[g.role],
+        orgId: g.org_id,
+        orgName: g.org_name,
+        orgPath: g.org_path,
+        unitId: g.unit_id,
+        unitName: g.unit_name,
+      })),
+  }));
+}
+
+export async function list(q: Queryable, f: { orgId?: number; q?: string; page: number; pageSize: number }): Promise<{ total: number; items: User[] }> {
+  const path = f.orgId === undefined ? null : (await orgs.get(q, f.orgId)).path;
+  const where = `WHERE ($1::ltree IS NULL OR u.org_id IN ${orgs.subtreeIdsSql('$1::ltree')})
+                   AND ($2::text IS NULL OR u.username LIKE '%' || $2 || '%' OR u.display_name LIKE '%' || $2 || '%')`;
+  const params = [path, f.q || null];
+  const [c] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM users u ${where}`, params);
+  const rows = await q.query<UserRow>(`${USER_SELECT} ${where} ORDER BY u.id LIMIT $3 OFFSET $4`, [...params, f.pageSize, (f.page - 1) * f.pageSize]);
+  return { total: c?.n ?? 0, items: await withGrants(q, rows) };
+}
+
+export async function get(q: Queryable, userId: number): Promise<User> {
+  const rows = await q.query<UserRow>(`${USER_SELECT} WHERE u.id = $1`, [userId]);
+  if (!rows.length) throw notFound('用户');
+  return (await withGrants(q, rows))[0]!;
+}
+
+export async function addGrant(q: Queryable, userId: number, g: { role: Role; orgId: number; unitId?: number | null }): Promise<void> {
+  await orgs.get(q, g.orgId);
+  if (g.role === 'unit_liaison') {
+    if (!g.unitId) throw invalidField('unitId', '驻区单位联络员须绑定单位');
+    const unit = await orgs.findUnit(q, g.unitId);
+    if (!unit) throw invalidField('unitId', '单位不存在，或不在您的管辖范围内');
+  } else if (g.unitId) {
+    throw invalidField('unitId', '只有驻区单位联络员绑定单位');
+  }
+  await q.query(`INSERT INTO user_grants (user_id, role, org_id, unit_id) VALUES ($1, $2, $3, $4)`, [userId, g.role, g.orgId, g.unitId ?? null]);
+}
+
+export async function create(
+  q: Queryable,
+  input: { username: string; displayName: string; password: string; orgId: number; grants: { role: Role; orgId: number; unitId?: number | null }[] },
+): Promise<User> {
+  await orgs.get(q, input.orgId);
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO users (org_id, username, display_name, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [input.orgId, input.username, input.displayName, await hashPassword(input.password)],
+  );
+  for (const g of input.grants) await addGrant(q, row!.id, g);
+  return get(q, row!.id);
+}
+
+export async function update(q: Queryable, userId: number, patch: { displayName?: string; disabled?: boolean }): Promise<User> {
+  await get(q, userId);
+  await q.query(
+    `UPDATE users SET display_name = coalesce($2, display_name), disabled = coalesce($3, disabled) WHERE id = $1`,
+    [userId, patch.displayName ?? null, patch.disabled ?? null],
+  );
+  return get(q, userId);
+}
+
+export async function removeGrant(q: Queryable, userId: number, grantId: number): Promise<User> {
+  const rows = await q.query(`DELETE FROM user_grants WHERE id = $1 AND user_id = $2 RETURNING id`, [grantId, userId]);
+  if (!rows.length) throw notFound('授权');
+  return get(q, userId);
+}
+
+export async function unlock(q: Queryable, userId: number): Promise<User> {
+  await get(q, userId);
+  await q.query(`UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1`, [userId]);
+  return get(q, userId);
+}
+
+/** Sessions opened before this stop working (they predate password_changed_at). */
+export async function resetPassword(q: Queryable, userId: number, password: string): Promise<void> {
+  await get(q, userId);
+  await q.query(`UPDATE users SET password_hash = $2, password_changed_at = now(), failed_logins = 0, locked_until = NULL WHERE id = $1`, [
+    userId,
+    await hashPassword(password),
+  ]);
+}
+
+export async function username(q: Queryable, userId: number): Promise<string> {
+  const [row] = await q.query<{ username: string }>(`SELECT username FROM users WHERE id = $1`, [userId]);
+  if (!row) throw notFound('用户');
+  return row.username;
+}

@@ -1,0 +1,142 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import type { Locale } from 'antd/es/locale';
+import enUS from 'antd/locale/en_US';
+import zhCNLocale from 'antd/locale/zh_CN';
+import zhTWLocale from 'antd/locale/zh_TW';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { en } from './messages/en';
+import { zhCN, type MessageKey } from './messages/zh-CN';
+
+export const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export type EnumNamespace = 'role' | 'orgKind' | 'unitKind' | 'category' | 'entity' | 'action';
+
+const STORAGE_KEY = 'gongjian.lang';
+
+export function storedLang(): Lang {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return (LANGS as readonly string[]).includes(value ?? '') ? (value as Lang) : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+type Convert = (text: string) => string;
+let traditional: Convert | null = null;
+let loading: Promise<Convert> | null = null;
+
+/**
+ * The OpenCC dictionaries are about a megabyte, so they are a separate chunk
+ * fetched only by those who read Traditional characters. Taiwan usage for a
+ * few words the character mapping alone gets wrong.
+ */
+export function loadTraditional(): Promise<Convert> {
+  loading ??= import('opencc-js/cn2t').then((OpenCC) => {
+    const convert = OpenCC.ConverterFactory(OpenCC.Locale.from.cn, OpenCC.Locale.to.tw, [
+      [
+        ['賬號', '帳號'],
+        ['登錄', '登入'],
+      ],
+    ]);
+    const cache = new Map<string, string>();
+    traditional = (text) => {
+      let out = cache.get(text);
+      if (out === undefined) {
+        out = convert(text);
+        cache.set(text, out);
+      }
+      return out;
+    };
+    return traditional;
+  });
+  return loading;
+}
+
+const ANTD_LOCALES: Record<Lang, Locale> = { 'zh-CN': zhCNLocale, 'zh-TW': zhTWLocale, en: enUS };
+
+export interface I18n {
+  lang: Lang;
+  setLang: (lang: Lang) => Promise<void>;
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  /** Text that came from the server (names, labels): Chinese as stored, Traditional when zh-TW is chosen. */
+  tx: (text: string | null | undefined) => string;
+  /** A coded value's label: English from the dictionary, Chinese from the server's label where it sent one. */
+  enumLabel: (ns: EnumNamespace, key: string | null | undefined, serverLabel?: string | null) => string;
+  formatDateTime: (iso: string) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function interpolate(template: string, vars?: Record<string, string | number>): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (all, name: string) => (name in vars ? String(vars[name]) : all));
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const initial = storedLang();
+  // main.tsx loads the converter before the first render when zh-TW was stored.
+  const [lang, setLangState] = useState<Lang>(initial === 'zh-TW' && !traditional ? 'zh-CN' : initial);
+
+  const setLang = useCallback(async (next: Lang) => {
+    if (next === 'zh-TW') await loadTraditional();
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Private browsing may refuse storage; the choice then lasts for this visit.
+    }
+    setLangState(next);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const value = useMemo<I18n>(() => {
+    const convert: Convert = lang === 'zh-TW' && traditional ? traditional : (text) => text;
+    const dict: Record<string, string> = lang === 'en' ? en : zhCN;
+    const lookup = (key: string): string | undefined => {
+      const text = dict[key];
+      return text === undefined ? undefined : lang === 'en' ? text : convert(text);
+    };
+    const dateFormat = new Intl.DateTimeFormat(lang, {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hour12: false,
+    });
+    return {
+      lang,
+      setLang,
+      t: (key, vars) => interpolate(lookup(key) ?? key, vars),
+      tx: (text) => (text ? convert(text) : ''),
+      enumLabel: (ns, key, serverLabel) => {
+        if (!key) return '';
+        const fromDict = lookup(`${ns}.${key}`);
+        if (lang === 'en') return fromDict ?? serverLabel ?? key;
+        return serverLabel ? convert(serverLabel) : (fromDict ?? key);
+      },
+      formatDateTime: (iso) => {
+        const date = new Date(iso);
+        return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+      },
+    };
+  }, [lang, setLang]);
+
+  return (
+    <I18nContext.Provider value={value}>
+      <ConfigProvider locale={ANTD_LOCALES[lang]} theme={{ token: { colorPrimary: '#c8161d', borderRadius: 6 } }}>
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </I18nContext.Provider>
+  );
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}
