@@ -139,7 +139,8 @@ export async function signOut(db: Database, token: string): Promise<void> {
 }
 
 /** Changes one's own password; every session of the account ends, and a new one is returned for this browser. */
-export async function changePassword(db: Database, userId: number, current: string, next: string): Promise<string> {
+export async function changePassword(db: Database, scope: Scope, current: string, next: string): Promise<string> {
+  const userId = scope.userId!;
   const [user] = await db.system((q) => q.query<{ password_hash: string }>(`SELECT password_hash FROM users WHERE id = $1`, [userId]));
   if (!user || !(await argon2.verify(user.password_hash, current))) throw invalidField('currentPassword', '当前密码不正确');
   if (current === next) throw invalidField('newPassword', '新密码不能与当前密码相同');
@@ -147,7 +148,7 @@ export async function changePassword(db: Database, userId: number, current: stri
   const token = randomBytes(32).toString('base64url');
   await db.system(async (q) => {
     // The audit trigger records who changed the password (themselves).
-    await q.query(`SELECT set_config('gj.user_id', $1, true)`, [String(userId)]);
+    await q.query(`SELECT set_config('gj.user_id', $1, true), set_config('gj.user_name', $2, true)`, [String(userId), scope.userName ?? '']);
     await q.query(`UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [userId, hash]);
     await q.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
     await q.query(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`, [

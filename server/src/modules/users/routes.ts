@@ -51,7 +51,7 @@ export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: { secureC
     scoped: false, body: ChangePassword, response: Ok,
     handler: async ({ scope, body, reply }) => {
       if (scope.userId === null) throw unauthenticated();
-      setSession(reply, await changePassword(db, scope.userId, body.currentPassword, body.newPassword));
+      setSession(reply, await changePassword(db, scope, body.currentPassword, body.newPassword));
       return { ok: true as const };
     },
   });

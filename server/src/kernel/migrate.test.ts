@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { testDatabase, type TestDatabase } from '../../../test/support/db.ts';
+import { loadMigrations, migrate, schemaVersion } from './migrate.ts';
+
+let t: TestDatabase;
+before(async () => {
+  t = await testDatabase();
+});
+after(() => t.close());
+
+test('migrations are recorded and re-running them changes nothing', async () => {
+  const all = await loadMigrations();
+  assert.equal(await schemaVersion(t.db), all.at(-1)!.version);
+  const again = await migrate(t.db);
+  assert.deepEqual(again.applied, []);
+  const rows = await t.db.system((q) => q.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version'));
+  assert.deepEqual(rows.map((r) => r.version), all.map((m) => m.version));
+});
+
+test('two instances migrating at once apply each migration once', async () => {
+  const results = await Promise.all([migrate(t.db), migrate(t.db)]);
+  assert.deepEqual(results.map((r) => r.applied), [[], []]);
+});
+
+test('a migration edited after it was applied stops the start', async () => {
+  await t.db.system((q) => q.query(`UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1`));
+  await assert.rejects(migrate(t.db), /was changed after it was applied/);
+  const [first] = await loadMigrations();
+  await t.db.system((q) => q.query(`UPDATE schema_migrations SET checksum = $1 WHERE version = 1`, [first!.checksum]));
+});
+
+test('every domain table carries its region in its primary key', async () => {
+  const rows = await t.db.system((q) =>
+    q.query<{ table: string; pk: string }>(
+      `SELECT c.relname AS table, pg_get_constraintdef(k.oid) AS pk
+         FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE k.contype = 'p' AND n.nspname = 'public' AND c.relname NOT IN ('schema_migrations', 'sessions')`,
+    ),
+  );
+  assert.ok(rows.length >= 5);
+  for (const r of rows) assert.match(r.pk, /^PRIMARY KEY \(region_id, id\)$/, r.table);
+});
