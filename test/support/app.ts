@@ -40,13 +40,8 @@ export async function testApp(opts: { demo?: boolean } & Pick<AppOptions, 'extra
     const inject: InjectOptions = { method: method as InjectOptions['method'], url, headers: o.cookie ? { cookie: o.cookie } : {} };
     if (o.body !== undefined) inject.payload = o.body as InjectOptions['payload'];
     const res = await app.inject(inject);
-    let body: unknown = null;
-    try {
-      body = res.body ? JSON.parse(res.body) : null;
-    } catch {
-      body = res.body;
-    }
-    return { status: res.statusCode, body, text: res.body, headers: res.headers };
+    const json = String(res.headers['content-type'] ?? '').includes('json') && res.body;
+    return { status: res.statusCode, body: json ? JSON.parse(res.body) : res.body, text: res.body, headers: res.headers };
   };
   return {
     app,

@@ -1,0 +1,18 @@
+// Node 20's test runner takes no globs: find the test files and hand them over.
+// Usage: node scripts/run-tests.mjs <suffix> <dir>... (e.g. .test.ts server/src test)
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const [suffix, ...dirs] = process.argv.slice(2);
+const files = dirs
+  .flatMap((d) => readdirSync(d, { recursive: true }).map((f) => path.join(d, String(f))))
+  .filter((f) => f.endsWith(suffix) && !f.includes('node_modules'))
+  .sort();
+if (files.length === 0) {
+  console.error(`no ${suffix} files under ${dirs.join(', ')}`);
+  process.exit(1);
+}
+const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+const r = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--import', 'tsx', ...files], { stdio: 'inherit' });
+process.exit(r.status ?? 1);
