@@ -87,13 +87,12 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
   opts.extraRoutes?.(app, k);
 
   const webDir = opts.webDir === undefined ? WEB_DIST : opts.webDir;
-  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  const serveWeb = webDir !== null && existsSync(path.join(webDir, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
     // Client-side routes (/orgs, /users…) all load the single page.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.code(404).send(errorBody('not_found', `接口不存在：${req.method} ${req.url.split('?')[0]}`));
-    });
-  }
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.code(404).send(errorBody('not_found', `接口不存在：${req.method} ${req.url.split('?')[0]}`));
+  });
   return app;
 }

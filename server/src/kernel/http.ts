@@ -120,5 +120,4 @@ export function installErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send(errorBody('internal', '服务器内部错误，请稍后重试'));
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('not_found', `接口不存在：${req.method} ${req.url.split('?')[0]}`)));
 }
