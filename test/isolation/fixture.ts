@@ -1,4 +1,5 @@
 import type { Database } from '../../server/src/kernel/db.ts';
+import * as network from '../../server/src/modules/orgs/network.ts';
 import * as orgs from '../../server/src/modules/orgs/service.ts';
 import * as people from '../../server/src/modules/people/service.ts';
 import * as users from '../../server/src/modules/users/service.ts';
@@ -17,6 +18,8 @@ export interface Target {
   grantId: number;
   personId: number;
   unitId: number;
+  tieId: number;
+  seatId: number;
   markers: string[];
 }
 
@@ -32,6 +35,8 @@ async function plant(db: Database, parentId: number, tag: string, extraMarkers: 
       username: `${tag === '乙方' ? 'yifang' : 'bingfang'}_sec`, displayName: `${tag}书记`, password: 'Target12345', orgId: community.id,
       grants: [{ role: 'community_secretary', orgId: community.id }],
     });
+    const tie = await network.createTie(q, community.id, { kind: 'co_builds', toUnitId: unit.id, startedOn: '2024-01-01', pledge: `${tag}承诺` });
+    const seat = await network.createSeat(q, community.id, { personId: person.id, role: 'secretary', partTime: false, startedOn: '2024-01-01' });
     return {
       name: tag,
       path: community.path,
@@ -40,6 +45,8 @@ async function plant(db: Database, parentId: number, tag: string, extraMarkers: 
       grantId: user.grants[0]!.id,
       personId: person.id,
       unitId: unit.id,
+      tieId: tie.id,
+      seatId: seat.id,
       markers: [tag, user.username, ...extraMarkers],
     };
   });
@@ -66,6 +73,8 @@ export async function digest(db: Database, targets: Target[]): Promise<string> {
          UNION ALL SELECT t::text FROM people t WHERE org_id IN (SELECT id FROM o)
          UNION ALL SELECT t::text FROM users t WHERE org_id IN (SELECT id FROM o)
          UNION ALL SELECT t::text FROM user_grants t WHERE org_id IN (SELECT id FROM o)
+         UNION ALL SELECT t::text FROM org_ties t WHERE org_id IN (SELECT id FROM o) OR to_org_id IN (SELECT id FROM o)
+         UNION ALL SELECT t::text FROM committee_seats t WHERE org_id IN (SELECT id FROM o)
          UNION ALL SELECT 'audit:' || count(*) FROM audit_log WHERE org_id IN (SELECT id FROM o)) s`,
       [targets.map((t) => t.path)],
     );

@@ -25,6 +25,26 @@ let seq = 0;
 const WRITES: Record<string, (t: Target, own: { userId: number; orgId: number }) => { params?: 'own'; body?: unknown }[]> = {
   'POST /api/orgs': (t) => [{ body: { parentId: t.orgId, name: '越权新建', kind: 'grid_branch' } }],
   'PATCH /api/orgs/:orgId': () => [{ body: { name: '越权改名' } }],
+  'POST /api/orgs/:orgId/move': (t, own) => [{ body: { parentId: own.orgId } }, { params: 'own', body: { parentId: t.orgId } }],
+  'POST /api/orgs/:orgId/dissolve': (t, own) => [
+    { body: { on: '2026-01-01' } },
+    { body: { on: '2026-01-01', transferTo: own.orgId } },
+    { params: 'own', body: { on: '2026-01-01', transferTo: t.orgId } },
+  ],
+  'POST /api/orgs/:orgId/merge': (t, own) => [{ body: { on: '2026-01-01', into: own.orgId } }, { params: 'own', body: { on: '2026-01-01', into: t.orgId } }],
+  'POST /api/orgs/:orgId/ties': (t) => [
+    { body: { kind: 'co_builds', toUnitId: t.unitId, startedOn: '2026-01-01' } },
+    { params: 'own', body: { kind: 'co_builds', toOrgId: t.orgId, startedOn: '2026-01-01' } },
+    { params: 'own', body: { kind: 'pairs_with', toUnitId: t.unitId, startedOn: '2026-01-01' } },
+  ],
+  'PATCH /api/ties/:tieId': () => [{ body: { endedOn: '2026-06-01' } }, { body: { pledge: '越权修改' } }],
+  'POST /api/orgs/:orgId/seats': (t) => [
+    { body: { personId: t.personId, role: 'member', startedOn: '2026-01-01' } },
+    { params: 'own', body: { personId: t.personId, role: 'member', startedOn: '2026-01-01' } },
+  ],
+  'PATCH /api/seats/:seatId': () => [{ body: { endedOn: '2026-06-01' } }],
+  'POST /api/units': (t) => [{ body: { orgId: t.orgId, name: '越权单位', kind: 'enterprise' } }],
+  'PATCH /api/units/:unitId': () => [{ body: { name: '越权改名' } }],
   'POST /api/people': (t) => [{ body: { orgId: t.orgId, name: '越权人员' } }],
   'POST /api/users': (t, own) => [
     { body: { username: `leak${++seq}`, displayName: '越权用户', password: 'Leak12345', orgId: t.orgId, grants: [] } },
@@ -55,7 +75,10 @@ export async function runIsolationMatrix(
   const apiRoutes = t.routes.filter((r) => r.url.startsWith('/api/'));
   for (const actor of actors) {
     for (const target of actor.targets) {
-      const targetIds = { orgId: target.orgId, userId: target.userId, grantId: target.grantId, personId: target.personId, unitId: target.unitId };
+      const targetIds = {
+        orgId: target.orgId, userId: target.userId, grantId: target.grantId, personId: target.personId, unitId: target.unitId,
+        tieId: target.tieId, seatId: target.seatId,
+      };
       const ownIds = { ...targetIds, userId: actor.own.userId, orgId: actor.own.orgId };
       const check = async (r: RouteInfo, url: string, body?: unknown) => {
         requests++;

@@ -1,12 +1,29 @@
 import type { FastifyInstance } from 'fastify';
-import type { Kernel } from '../../kernel/kernel.ts';
 import { route } from '../../kernel/http.ts';
+import type { Kernel } from '../../kernel/kernel.ts';
+import type { Queryable } from '../../kernel/db.ts';
 import * as people from '../people/service.ts';
+import * as users from '../users/service.ts';
+import { coverage } from './coverage.ts';
+import * as network from './network.ts';
 import { ensureCanManageOrgs } from './policy.ts';
-import { CreateOrg, Org, OrgDetail, OrgList, OrgPage, OrgParams, OrgSearchQuery, OrgSummary, RenameOrg, UnitList, UnitQuery } from './schema.ts';
+import {
+  Chart, ChartQuery, Coverage, CreateOrg, CreateSeat, CreateTie, CreateUnit, MergeOrg, MoveOrg, Org, OrgDetail, OrgList, OrgPage, OrgParams,
+  OrgSearchQuery, OrgSummary, RetireOrg, Seat, SeatList, SeatParams, Tie, TieList, TieParams, Unit, UnitList, UnitParams, UnitQuery, UpdateOrg,
+  UpdateSeat, UpdateTie, UpdateUnit,
+} from './schema.ts';
 import * as orgs from './service.ts';
 
 const tags = ['组织体系'];
+
+/** What hangs under an organization in other modules, and how it moves when the organization is retired. */
+const dependents = (q: Queryable) => ({
+  count: async (orgId: number) => ({ people: await people.countHeldBy(q, orgId), users: await users.countManagedBy(q, orgId) }),
+  transfer: async (from: number, to: number) => {
+    await people.transferHeld(q, from, to);
+    await users.transferManaged(q, from, to);
+  },
+});
 
 export function orgRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
@@ -15,7 +32,7 @@ export function orgRoutes(app: FastifyInstance, { db }: Kernel): void {
     handler: async ({ q }) => ({ items: await orgs.roots(q) }),
   });
   route(app, db, {
-    method: 'GET', url: '/api/orgs', tags, summary: '按名称查找组织',
+    method: 'GET', url: '/api/orgs', tags, summary: '查找组织（简体、繁体、拼音首字母或全拼）',
     querystring: OrgSearchQuery, response: OrgPage,
     handler: ({ q, query }) => orgs.search(q, query.q || undefined, query.page, query.pageSize),
   });
@@ -46,16 +63,115 @@ export function orgRoutes(app: FastifyInstance, { db }: Kernel): void {
     },
   });
   route(app, db, {
-    method: 'PATCH', url: '/api/orgs/:orgId', tags, summary: '重命名组织',
-    params: OrgParams, body: RenameOrg, response: Org,
+    method: 'PATCH', url: '/api/orgs/:orgId', tags, summary: '修改组织名称、类型或基本信息',
+    params: OrgParams, body: UpdateOrg, response: Org,
     handler: ({ q, scope, params, body }) => {
       ensureCanManageOrgs(scope);
-      return orgs.rename(q, params.orgId, body.name);
+      return orgs.update(q, params.orgId, body);
     },
   });
+  route(app, db, {
+    method: 'POST', url: '/api/orgs/:orgId/move', tags, summary: '调整隶属关系（连同全部下级）',
+    params: OrgParams, body: MoveOrg, response: Org,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanManageOrgs(scope);
+      return orgs.move(q, params.orgId, body.parentId);
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/orgs/:orgId/dissolve', tags, summary: '撤销组织（下级、人员、单位须转入其他组织）',
+    params: OrgParams, body: RetireOrg, response: Org,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanManageOrgs(scope);
+      return orgs.retire(q, params.orgId, { status: 'dissolved', on: body.on, transferTo: body.transferTo }, dependents(q));
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/orgs/:orgId/merge', tags, summary: '合并到另一组织',
+    params: OrgParams, body: MergeOrg, response: Org,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanManageOrgs(scope);
+      return orgs.retire(q, params.orgId, { status: 'merged', on: body.on, transferTo: body.into }, dependents(q));
+    },
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/orgs/:orgId/coverage', tags, summary: '覆盖情况：纵向到底、横向到边的空白点',
+    params: OrgParams, response: Coverage,
+    handler: ({ q, params }) => coverage(q, params.orgId),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/orgs/:orgId/chart', tags, summary: '组织架构图数据（隶属关系与横向关系）',
+    params: OrgParams, querystring: ChartQuery, response: Chart,
+    handler: ({ q, params, query }) => network.chart(q, params.orgId, query.depth),
+  });
+
+  route(app, db, {
+    method: 'GET', url: '/api/orgs/:orgId/ties', tags, summary: '共建、协调指导、结对、联建关系',
+    params: OrgParams, response: TieList,
+    handler: async ({ q, params }) => ({ items: await network.ties(q, params.orgId) }),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/orgs/:orgId/ties', tags, summary: '建立横向关系',
+    params: OrgParams, body: CreateTie, response: Tie,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanManageOrgs(scope);
+      return network.createTie(q, params.orgId, body);
+    },
+  });
+  route(app, db, {
+    method: 'PATCH', url: '/api/ties/:tieId', tags, summary: '修改或结束横向关系',
+    params: TieParams, body: UpdateTie, response: Tie,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanManageOrgs(scope);
+      return network.updateTie(q, params.tieId, body);
+    },
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/orgs/:orgId/seats', tags, summary: '委员会成员（含兼职委员）',
+    params: OrgParams, response: SeatList,
+    handler: async ({ q, params }) => ({ items: await network.seats(q, params.orgId) }),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/orgs/:orgId/seats', tags, summary: '增补委员',
+    params: OrgParams, body: CreateSeat, response: Seat,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanManageOrgs(scope);
+      return network.createSeat(q, params.orgId, body);
+    },
+  });
+  route(app, db, {
+    method: 'PATCH', url: '/api/seats/:seatId', tags, summary: '调整职务或离任',
+    params: SeatParams, body: UpdateSeat, response: Seat,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanManageOrgs(scope);
+      return network.updateSeat(q, params.seatId, body);
+    },
+  });
+
   route(app, db, {
     method: 'GET', url: '/api/units', tags, summary: '驻区单位、企业、社会组织与职能部门',
     querystring: UnitQuery, response: UnitList,
     handler: async ({ q, query }) => ({ items: await orgs.listUnits(q, query.orgId) }),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/units/:unitId', tags, summary: '单位详情',
+    params: UnitParams, response: Unit,
+    handler: ({ q, params }) => orgs.getUnit(q, params.unitId),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/units', tags, summary: '登记单位',
+    body: CreateUnit, response: Unit,
+    handler: ({ q, scope, body }) => {
+      ensureCanManageOrgs(scope);
+      return orgs.createUnit(q, body);
+    },
+  });
+  route(app, db, {
+    method: 'PATCH', url: '/api/units/:unitId', tags, summary: '修改单位信息',
+    params: UnitParams, body: UpdateUnit, response: Unit,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanManageOrgs(scope);
+      return orgs.updateUnit(q, params.unitId, body);
+    },
   });
 }

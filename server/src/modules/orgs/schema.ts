@@ -33,6 +33,12 @@ registerConstraint('units_org_name_key', 'name', '该组织下已有同名单位
 const orgKind = oneOf(Object.keys(ORG_KINDS) as OrgKind[], '组织类型');
 const unitKind = oneOf(Object.keys(UNIT_KINDS) as UnitKind[], '单位类型');
 
+const day = (label: string) =>
+  z.iso.date({ error: `${label}须为日期，格式如 2024-05-01` }).describe(label);
+
+export const ORG_STATUSES = { active: '正常', merged: '已合并', dissolved: '已撤销' } as const;
+export type OrgStatus = keyof typeof ORG_STATUSES;
+
 export const Org = z.object({
   id: z.number(),
   parentId: z.number().nullable(),
@@ -43,6 +49,14 @@ export const Org = z.object({
   path: z.string(),
   depth: z.number(),
   childCount: z.number(),
+  status: z.enum(['active', 'merged', 'dissolved']),
+  statusLabel: z.string(),
+  statusOn: z.string().nullable(),
+  mergedIntoId: z.number().nullable(),
+  foundedOn: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  address: z.string().nullable(),
+  secretaryName: z.string().nullable(),
 });
 export type Org = z.infer<typeof Org>;
 
@@ -53,12 +67,101 @@ export const OrgSummary = z.object({ orgId: z.number(), orgCount: z.number(), pe
 
 export const OrgParams = z.object({ orgId: idParam('组织编号') });
 export const OrgSearchQuery = z.object({ q: z.string().trim().max(50).optional().describe('名称关键字'), ...pageQuery });
+const orgAttributes = {
+  foundedOn: day('成立日期').nullable().optional(),
+  contactPhone: z.string().trim().max(30, '联系电话不能超过 30 个字').nullable().optional().describe('联系电话'),
+  address: z.string().trim().max(120, '地址不能超过 120 个字').nullable().optional().describe('地址'),
+};
 export const CreateOrg = z.object({
   parentId: idParam('上级组织'),
   name: text('组织名称', 60),
   kind: orgKind,
+  ...orgAttributes,
 });
-export const RenameOrg = z.object({ name: text('组织名称', 60) });
+export const UpdateOrg = z.object({
+  name: text('组织名称', 60).optional(),
+  kind: orgKind.optional(),
+  ...orgAttributes,
+});
+export const MoveOrg = z.object({ parentId: idParam('新的上级组织') });
+export const RetireOrg = z.object({
+  on: day('日期'),
+  transferTo: idParam('转入组织').optional().describe('下级组织、人员和单位转入的组织'),
+});
+export const MergeOrg = z.object({ into: idParam('并入组织'), on: day('日期') });
+
+export const TIE_KINDS = { co_builds: '共建', guides: '协调指导', pairs_with: '结对', joins: '联建（联合党委成员）' } as const;
+export type TieKind = keyof typeof TIE_KINDS;
+export const Tie = z.object({
+  id: z.number(),
+  kind: z.enum(Object.keys(TIE_KINDS) as [TieKind, ...TieKind[]]),
+  kindLabel: z.string(),
+  orgId: z.number(),
+  orgName: z.string().nullable(),
+  toOrgId: z.number().nullable(),
+  toUnitId: z.number().nullable(),
+  toName: z.string().nullable(),
+  startedOn: z.string(),
+  endedOn: z.string().nullable(),
+  pledge: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type Tie = z.infer<typeof Tie>;
+export const TieList = z.object({ items: z.array(Tie) });
+export const TieParams = z.object({ tieId: idParam('关系编号') });
+export const CreateTie = z.object({
+  kind: oneOf(Object.keys(TIE_KINDS) as TieKind[], '关系类型'),
+  toOrgId: idParam('对方组织').optional(),
+  toUnitId: idParam('对方单位').optional(),
+  startedOn: day('开始日期'),
+  pledge: z.string().trim().max(500, '承诺不能超过 500 个字').optional().describe('共建承诺'),
+  note: z.string().trim().max(500, '备注不能超过 500 个字').optional().describe('备注'),
+});
+export const UpdateTie = z.object({
+  endedOn: day('结束日期').nullable().optional(),
+  pledge: z.string().trim().max(500, '承诺不能超过 500 个字').nullable().optional().describe('共建承诺'),
+  note: z.string().trim().max(500, '备注不能超过 500 个字').nullable().optional().describe('备注'),
+});
+
+export const SEAT_ROLES = { secretary: '书记', deputy: '副书记', member: '委员' } as const;
+export type SeatRole = keyof typeof SEAT_ROLES;
+export const Seat = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  personId: z.number(),
+  personName: z.string().nullable(),
+  role: z.enum(['secretary', 'deputy', 'member']),
+  roleLabel: z.string(),
+  partTime: z.boolean(),
+  fromUnitId: z.number().nullable(),
+  fromUnitName: z.string().nullable(),
+  startedOn: z.string(),
+  endedOn: z.string().nullable(),
+});
+export type Seat = z.infer<typeof Seat>;
+export const SeatList = z.object({ items: z.array(Seat) });
+export const SeatParams = z.object({ seatId: idParam('委员席位编号') });
+export const CreateSeat = z.object({
+  personId: idParam('人员'),
+  role: oneOf(Object.keys(SEAT_ROLES) as SeatRole[], '职务'),
+  partTime: z.boolean().default(false).describe('兼职委员'),
+  fromUnitId: idParam('来自单位').optional(),
+  startedOn: day('任职日期'),
+});
+export const UpdateSeat = z.object({
+  role: oneOf(Object.keys(SEAT_ROLES) as SeatRole[], '职务').optional(),
+  endedOn: day('离任日期').nullable().optional(),
+});
+
+registerConstraint('organizations_no_cycle', 'parentId', '不能把组织移到它自己的下级之下');
+registerConstraint('org_ties_active_key', 'kind', '这两方之间已有同类关系');
+registerConstraint('org_ties_not_self', 'toOrgId', '不能与自身建立关系');
+registerConstraint('org_ties_one_end', 'toOrgId', '请选择对方组织或对方单位（二选一）');
+registerConstraint('org_ties_dates', 'endedOn', '结束日期不能早于开始日期');
+registerConstraint('committee_seats_person_key', 'personId', '此人已在该委员会任职');
+registerConstraint('committee_seats_secretary_key', 'role', '该组织已有在任书记');
+registerConstraint('committee_seats_dates', 'endedOn', '离任日期不能早于任职日期');
+registerConstraint('committee_seats_part_time', 'fromUnitId', '只有兼职委员填写来自单位');
 
 export const Unit = z.object({
   id: z.number(),
@@ -67,7 +170,55 @@ export const Unit = z.object({
   kindLabel: z.string(),
   orgId: z.number(),
   orgName: z.string().nullable(),
+  partyOrgId: z.number().nullable(),
+  partyOrgName: z.string().nullable(),
+  address: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  note: z.string().nullable(),
 });
 export type Unit = z.infer<typeof Unit>;
 export const UnitList = z.object({ items: z.array(Unit) });
 export const UnitQuery = z.object({ orgId: idParam('所在组织').optional() });
+export const UnitParams = z.object({ unitId: idParam('单位编号') });
+const unitFields = {
+  name: text('单位名称', 80),
+  kind: unitKind,
+  partyOrgId: idParam('单位党组织').nullable().optional(),
+  address: z.string().trim().max(120, '地址不能超过 120 个字').nullable().optional().describe('地址'),
+  contactName: z.string().trim().max(40, '联系人不能超过 40 个字').nullable().optional().describe('联系人'),
+  contactPhone: z.string().trim().max(30, '联系电话不能超过 30 个字').nullable().optional().describe('联系电话'),
+  note: z.string().trim().max(500, '备注不能超过 500 个字').nullable().optional().describe('备注'),
+};
+export const CreateUnit = z.object({ orgId: idParam('所在组织'), ...unitFields });
+export const UpdateUnit = z.object(unitFields).partial();
+
+export const GAP_KINDS = {
+  community_without_grid: '社区未建网格党支部',
+  org_without_secretary: '组织没有在任书记',
+  hidden_members: '单位有党员但无党组织（隐身党员）',
+  unit_without_tie: '单位未与社区党组织建立共建关系',
+} as const;
+export type GapKind = keyof typeof GAP_KINDS;
+export const Gap = z.object({
+  kind: z.enum(Object.keys(GAP_KINDS) as [GapKind, ...GapKind[]]),
+  label: z.string(),
+  orgId: z.number().nullable(),
+  unitId: z.number().nullable(),
+  name: z.string(),
+  detail: z.string(),
+});
+export type Gap = z.infer<typeof Gap>;
+export const Coverage = z.object({
+  orgId: z.number(),
+  counts: z.record(z.string(), z.number()),
+  gaps: z.array(Gap),
+});
+
+export const Chart = z.object({
+  nodes: z.array(z.object({ id: z.number(), parentId: z.number().nullable(), name: z.string(), kind: z.string(), kindLabel: z.string(), status: z.string() })),
+  units: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), kindLabel: z.string(), orgId: z.number() })),
+  ties: z.array(z.object({ id: z.number(), kind: z.string(), kindLabel: z.string(), orgId: z.number(), toOrgId: z.number().nullable(), toUnitId: z.number().nullable() })),
+  truncated: z.boolean(),
+});
+export const ChartQuery = z.object({ depth: z.coerce.number({ error: '层级须为数字' }).int().min(1).max(6).default(3).describe('层级') });

@@ -1,12 +1,16 @@
 import type { Queryable } from '../../kernel/db.ts';
-import { notFound } from '../../kernel/errors.ts';
-import { ORG_KINDS, UNIT_KINDS, type Org, type OrgKind, type Unit, type UnitKind } from './schema.ts';
+import { conflict, invalidField, notFound } from '../../kernel/errors.ts';
+import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
+import { ORG_KINDS, ORG_STATUSES, UNIT_KINDS, type Org, type OrgKind, type OrgStatus, type Unit, type UnitKind } from './schema.ts';
 
 // Every query here runs on a scoped connection: row-level security already
 // limits it to what the caller may see, so none of them filters by scope.
 
 const ORG_COLUMNS = `o.id, o.parent_id, o.region_id, o.name, o.kind, o.path::text AS path, nlevel(o.path) AS depth,
-  (SELECT count(*) FROM organizations c WHERE c.parent_id = o.id) AS child_count`;
+  (SELECT count(*) FROM organizations c WHERE c.parent_id = o.id AND c.status = 'active') AS child_count,
+  o.status, o.status_on::text, o.merged_into_id, o.founded_on::text, o.contact_phone, o.address,
+  (SELECT p.name FROM committee_seats s JOIN people p ON p.id = s.person_id
+    WHERE s.org_id = o.id AND s.role = 'secretary' AND s.ended_on IS NULL) AS secretary_name`;
 
 interface OrgRow {
   id: number;
@@ -17,6 +21,13 @@ interface OrgRow {
   path: string;
   depth: number;
   child_count: number;
+  status: OrgStatus;
+  status_on: string | null;
+  merged_into_id: number | null;
+  founded_on: string | null;
+  contact_phone: string | null;
+  address: string | null;
+  secretary_name: string | null;
 }
 
 const toOrg = (r: OrgRow): Org => ({
@@ -29,6 +40,14 @@ const toOrg = (r: OrgRow): Org => ({
   path: r.path,
   depth: r.depth,
   childCount: r.child_count,
+  status: r.status,
+  statusLabel: ORG_STATUSES[r.status],
+  statusOn: r.status_on,
+  mergedIntoId: r.merged_into_id,
+  foundedOn: r.founded_on,
+  contactPhone: r.contact_phone,
+  address: r.address,
+  secretaryName: r.secretary_name,
 });
 
 /** The tops of what the caller can see: visible organizations whose parent is not visible. */
@@ -43,7 +62,9 @@ export async function roots(q: Queryable): Promise<Org[]> {
 
 export async function children(q: Queryable, orgId: number): Promise<Org[]> {
   await get(q, orgId);
-  const rows = await q.query<OrgRow>(`SELECT ${ORG_COLUMNS} FROM organizations o WHERE o.parent_id = $1 ORDER BY o.id`, [orgId]);
+  const rows = await q.query<OrgRow>(`SELECT ${ORG_COLUMNS} FROM organizations o WHERE o.parent_id = $1 AND o.status = 'active' ORDER BY o.id`, [
+    orgId,
+  ]);
   return rows.map(toOrg);
 }
 
@@ -68,31 +89,117 @@ export async function detail(q: Queryable, orgId: number): Promise<Org & { ances
   return { ...org, ancestors };
 }
 
+/**
+ * Finds organizations by name as people type it: Simplified or Traditional
+ * characters, pinyin initials (gmsq) or full pinyin (guangming).
+ */
 export async function search(q: Queryable, text: string | undefined, page: number, pageSize: number): Promise<{ total: number; items: Org[] }> {
-  const where = text ? `WHERE o.name LIKE '%' || $1 || '%'` : `WHERE $1::text IS NULL`;
-  const params = [text ?? null];
-  const [count] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM organizations o ${where}`, params);
-  const rows = await q.query<OrgRow>(`SELECT ${ORG_COLUMNS} FROM organizations o ${where} ORDER BY o.path LIMIT $2 OFFSET $3`, [
-    ...params,
-    pageSize,
-    (page - 1) * pageSize,
-  ]);
+  const needle = text ? normalizeQuery(text) : null;
+  const where = `WHERE $1::text IS NULL OR o.name LIKE '%' || $1 || '%' OR o.name_initials LIKE $1 || '%' OR o.name_pinyin LIKE $1 || '%'`;
+  const [count] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM organizations o ${where}`, [needle]);
+  const rows = await q.query<OrgRow>(
+    `SELECT ${ORG_COLUMNS} FROM organizations o ${where} ORDER BY o.status <> 'active', nlevel(o.path), o.id LIMIT $2 OFFSET $3`,
+    [needle, pageSize, (page - 1) * pageSize],
+  );
   return { total: count?.n ?? 0, items: rows.map(toOrg) };
 }
 
-export async function create(q: Queryable, input: { parentId: number; name: string; kind: OrgKind }): Promise<Org> {
-  await get(q, input.parentId);
-  const [row] = await q.query<{ id: number }>(`INSERT INTO organizations (parent_id, name, kind) VALUES ($1, $2, $3) RETURNING id`, [
-    input.parentId,
-    input.name,
-    input.kind,
-  ]);
+async function getActive(q: Queryable, orgId: number, field: string): Promise<Org> {
+  const org = await get(q, orgId);
+  if (org.status !== 'active') throw invalidField(field, `${org.name}已${org.statusLabel.replace('已', '')}，不能再使用`);
+  return org;
+}
+
+export interface OrgAttributes {
+  foundedOn?: string | null;
+  contactPhone?: string | null;
+  address?: string | null;
+}
+
+export async function create(q: Queryable, input: { parentId: number; name: string; kind: OrgKind } & OrgAttributes): Promise<Org> {
+  await getActive(q, input.parentId, 'parentId');
+  const keys = searchKeys(input.name);
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO organizations (parent_id, name, kind, name_initials, name_pinyin, founded_on, contact_phone, address)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [input.parentId, input.name, input.kind, keys.initials, keys.pinyin, input.foundedOn ?? null, input.contactPhone ?? null, input.address ?? null],
+  );
   return get(q, row!.id);
 }
 
-export async function rename(q: Queryable, orgId: number, name: string): Promise<Org> {
-  await get(q, orgId);
-  await q.query(`UPDATE organizations SET name = $2 WHERE id = $1`, [orgId, name]);
+/** Changes name, kind or attributes; a field left out stays as it is, null clears it. */
+export async function update(q: Queryable, orgId: number, patch: { name?: string; kind?: OrgKind } & OrgAttributes): Promise<Org> {
+  const org = await get(q, orgId);
+  const name = patch.name ?? org.name;
+  const keys = searchKeys(name);
+  const pick = <K extends keyof OrgAttributes>(k: K) => (patch[k] === undefined ? org[k] : patch[k]);
+  await q.query(
+    `UPDATE organizations SET name = $2, kind = $3, name_initials = $4, name_pinyin = $5, founded_on = $6, contact_phone = $7, address = $8
+      WHERE id = $1`,
+    [orgId, name, patch.kind ?? org.kind, keys.initials, keys.pinyin, pick('foundedOn'), pick('contactPhone'), pick('address')],
+  );
+  return get(q, orgId);
+}
+
+/** Re-parents an organization; its whole subtree follows in the same statement. */
+export async function move(q: Queryable, orgId: number, parentId: number): Promise<Org> {
+  const org = await get(q, orgId);
+  if (org.parentId === null) throw invalidField('parentId', '区域的顶层组织不能移动');
+  if (parentId === orgId) throw invalidField('parentId', '不能把组织移到它自己之下');
+  await getActive(q, parentId, 'parentId');
+  await q.query(`UPDATE organizations SET parent_id = $2 WHERE id = $1`, [orgId, parentId]);
+  return get(q, orgId);
+}
+
+export interface Dependents {
+  children: number;
+  people: number;
+  units: number;
+  users: number;
+}
+
+/**
+ * Dissolves or merges an organization. What hangs under it (children,
+ * people, units, accounts) must go somewhere: without a transferTo the
+ * request is refused with the counts, so the user can choose.
+ */
+export async function retire(
+  q: Queryable,
+  orgId: number,
+  opts: { status: 'dissolved' | 'merged'; on: string; transferTo?: number },
+  dependents: { count(orgId: number): Promise<Omit<Dependents, 'children' | 'units'>>; transfer(from: number, to: number): Promise<void> },
+): Promise<Org> {
+  const org = await getActive(q, orgId, 'orgId');
+  if (org.parentId === null) throw invalidField('orgId', '区域的顶层组织不能撤销或合并');
+  const [c] = await q.query<{ children: number; units: number }>(
+    `SELECT (SELECT count(*) FROM organizations WHERE parent_id = $1 AND status = 'active') AS children,
+            (SELECT count(*) FROM units WHERE org_id = $1) AS units`,
+    [orgId],
+  );
+  const counts = { children: c!.children, units: c!.units, ...(await dependents.count(orgId)) };
+  const field = opts.status === 'merged' ? 'into' : 'transferTo';
+  if (opts.transferTo === undefined) {
+    if (counts.children + counts.units + counts.people + counts.users > 0) {
+      throw conflict(
+        `${org.name}下还有 ${counts.children} 个下级组织、${counts.people} 名人员、${counts.units} 个单位、${counts.users} 个账号，请选择转入的组织`,
+        { [field]: '请选择转入的组织' },
+      );
+    }
+  } else {
+    const target = await getActive(q, opts.transferTo, field);
+    if (target.id === orgId || target.path.startsWith(`${org.path}.`)) throw invalidField(field, '不能转入它自己或它的下级');
+    await q.query(`UPDATE organizations SET parent_id = $2 WHERE parent_id = $1 AND status = 'active'`, [orgId, target.id]);
+    await q.query(`UPDATE units SET org_id = $2 WHERE org_id = $1`, [orgId, target.id]);
+    await dependents.transfer(orgId, target.id);
+  }
+  await q.query(`UPDATE committee_seats SET ended_on = $2 WHERE org_id = $1 AND ended_on IS NULL`, [orgId, opts.on]);
+  await q.query(`UPDATE org_ties SET ended_on = $2 WHERE (org_id = $1 OR to_org_id = $1) AND ended_on IS NULL AND started_on <= $2`, [orgId, opts.on]);
+  await q.query(`UPDATE organizations SET status = $2, status_on = $3, merged_into_id = $4 WHERE id = $1`, [
+    orgId,
+    opts.status,
+    opts.on,
+    opts.status === 'merged' ? (opts.transferTo ?? null) : null,
+  ]);
   return get(q, orgId);
 }
 
@@ -113,45 +220,89 @@ interface UnitRow {
   kind: UnitKind;
   org_id: number;
   org_name: string | null;
+  party_org_id: number | null;
+  party_org_name: string | null;
+  address: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  note: string | null;
 }
-const toUnit = (r: UnitRow): Unit => ({ id: r.id, name: r.name, kind: r.kind, kindLabel: UNIT_KINDS[r.kind], orgId: r.org_id, orgName: r.org_name });
+const toUnit = (r: UnitRow): Unit => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind,
+  kindLabel: UNIT_KINDS[r.kind],
+  orgId: r.org_id,
+  orgName: r.org_name,
+  partyOrgId: r.party_org_id,
+  partyOrgName: r.party_org_name,
+  address: r.address,
+  contactName: r.contact_name,
+  contactPhone: r.contact_phone,
+  note: r.note,
+});
+const UNIT_SELECT = `SELECT u.id, u.name, u.kind, u.org_id, o.name AS org_name, u.party_org_id, po.name AS party_org_name,
+       u.address, u.contact_name, u.contact_phone, u.note
+  FROM units u LEFT JOIN organizations o ON o.id = u.org_id LEFT JOIN organizations po ON po.id = u.party_org_id`;
 
 export async function listUnits(q: Queryable, orgId?: number): Promise<Unit[]> {
   const org = orgId === undefined ? null : await get(q, orgId);
   const rows = await q.query<UnitRow>(
-    `SELECT u.id, u.name, u.kind, u.org_id, o.name AS org_name
-       FROM units u LEFT JOIN organizations o ON o.id = u.org_id
-      WHERE $1::ltree IS NULL OR u.org_id IN ${subtreeIdsSql('$1::ltree')}
-      ORDER BY u.id LIMIT 500`,
+    `${UNIT_SELECT} WHERE $1::ltree IS NULL OR u.org_id IN ${subtreeIdsSql('$1::ltree')} ORDER BY u.id LIMIT 1000`,
     [org?.path ?? null],
   );
   return rows.map(toUnit);
 }
 
 export async function findUnit(q: Queryable, unitId: number): Promise<Unit | null> {
-  const [row] = await q.query<UnitRow>(
-    `SELECT u.id, u.name, u.kind, u.org_id, o.name AS org_name FROM units u LEFT JOIN organizations o ON o.id = u.org_id WHERE u.id = $1`,
-    [unitId],
-  );
+  const [row] = await q.query<UnitRow>(`${UNIT_SELECT} WHERE u.id = $1`, [unitId]);
   return row ? toUnit(row) : null;
+}
+
+export async function getUnit(q: Queryable, unitId: number): Promise<Unit> {
+  const unit = await findUnit(q, unitId);
+  if (!unit) throw notFound('单位');
+  return unit;
+}
+
+export interface UnitFields {
+  name: string;
+  kind: UnitKind;
+  partyOrgId?: number | null;
+  address?: string | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  note?: string | null;
+}
+
+export async function createUnit(q: Queryable, input: { orgId: number } & UnitFields): Promise<Unit> {
+  await getActive(q, input.orgId, 'orgId');
+  if (input.partyOrgId) await get(q, input.partyOrgId);
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO units (org_id, name, kind, party_org_id, address, contact_name, contact_phone, note)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [input.orgId, input.name, input.kind, input.partyOrgId ?? null, input.address ?? null, input.contactName ?? null, input.contactPhone ?? null, input.note ?? null],
+  );
+  return getUnit(q, row!.id);
+}
+
+export async function updateUnit(q: Queryable, unitId: number, patch: Partial<UnitFields>): Promise<Unit> {
+  const unit = await getUnit(q, unitId);
+  if (patch.partyOrgId) await get(q, patch.partyOrgId);
+  const next = { ...unit, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+  await q.query(
+    `UPDATE units SET name = $2, kind = $3, party_org_id = $4, address = $5, contact_name = $6, contact_phone = $7, note = $8 WHERE id = $1`,
+    [unitId, next.name, next.kind, next.partyOrgId, next.address, next.contactName, next.contactPhone, next.note],
+  );
+  return getUnit(q, unitId);
 }
 
 /** A new region: a root organization. Only the system (demo loader, setup) creates regions. */
 export async function createRegion(q: Queryable, name: string, kind: OrgKind = 'district_committee'): Promise<Org> {
-  const [row] = await q.query<{ id: number }>(`INSERT INTO organizations (parent_id, name, kind) VALUES (NULL, $1, $2) RETURNING id`, [name, kind]);
+  const keys = searchKeys(name);
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO organizations (parent_id, name, kind, name_initials, name_pinyin) VALUES (NULL, $1, $2, $3, $4) RETURNING id`,
+    [name, kind, keys.initials, keys.pinyin],
+  );
   return get(q, row!.id);
-}
-
-export async function createUnit(
-  q: Queryable,
-  input: { orgId: number; name: string; kind: UnitKind; partyOrgId?: number | null },
-): Promise<Unit> {
-  await get(q, input.orgId);
-  const [row] = await q.query<{ id: number }>(`INSERT INTO units (org_id, name, kind, party_org_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
-    input.orgId,
-    input.name,
-    input.kind,
-    input.partyOrgId ?? null,
-  ]);
-  return (await findUnit(q, row!.id))!;
 }

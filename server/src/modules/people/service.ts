@@ -47,10 +47,36 @@ export async function list(
   return { total: c?.n ?? 0, items: rows.map(toPerson) };
 }
 
-export async function get(q: Queryable, personId: number): Promise<Person> {
+export async function find(q: Queryable, personId: number): Promise<Person | null> {
   const [row] = await q.query<Row>(`SELECT ${COLUMNS} FROM ${FROM} WHERE p.id = $1`, [personId]);
-  if (!row) throw notFound('人员');
-  return toPerson(row);
+  return row ? toPerson(row) : null;
+}
+
+export async function get(q: Queryable, personId: number): Promise<Person> {
+  const person = await find(q, personId);
+  if (!person) throw notFound('人员');
+  return person;
+}
+
+/** Members working in each unit (for coverage: units with members but no party organization). */
+export async function membersByUnit(q: Queryable, unitIds: number[]): Promise<Map<number, number>> {
+  if (!unitIds.length) return new Map();
+  const rows = await q.query<{ unit_id: number; n: number }>(
+    `SELECT unit_id, count(*) AS n FROM people WHERE is_member AND unit_id = ANY ($1::bigint[]) GROUP BY unit_id`,
+    [unitIds],
+  );
+  return new Map(rows.map((r) => [r.unit_id, r.n]));
+}
+
+/** People held directly by an organization (not its subtree). */
+export async function countHeldBy(q: Queryable, orgId: number): Promise<number> {
+  const [r] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM people WHERE org_id = $1`, [orgId]);
+  return r?.n ?? 0;
+}
+
+/** When an organization is dissolved or merged, its people move to the receiving one. */
+export async function transferHeld(q: Queryable, fromOrgId: number, toOrgId: number): Promise<void> {
+  await q.query(`UPDATE people SET org_id = $2 WHERE org_id = $1`, [fromOrgId, toOrgId]);
 }
 
 export async function countUnder(q: Queryable, path: string): Promise<{ peopleCount: number; memberCount: number }> {

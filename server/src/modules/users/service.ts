@@ -143,3 +143,20 @@ export async function username(q: Queryable, userId: number): Promise<string> {
   if (!row) throw notFound('用户');
   return row.username;
 }
+
+/** Accounts managed directly by an organization. */
+export async function countManagedBy(q: Queryable, orgId: number): Promise<number> {
+  const [r] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM users WHERE org_id = $1`, [orgId]);
+  return r?.n ?? 0;
+}
+
+/** When an organization is dissolved or merged, its accounts and grants move to the receiving one. */
+export async function transferManaged(q: Queryable, fromOrgId: number, toOrgId: number): Promise<void> {
+  await q.query(`UPDATE users SET org_id = $2 WHERE org_id = $1`, [fromOrgId, toOrgId]);
+  await q.query(
+    `UPDATE user_grants g SET org_id = $2 WHERE g.org_id = $1
+        AND NOT EXISTS (SELECT 1 FROM user_grants x WHERE x.user_id = g.user_id AND x.role = g.role AND x.org_id = $2)`,
+    [fromOrgId, toOrgId],
+  );
+  await q.query(`DELETE FROM user_grants WHERE org_id = $1`, [fromOrgId]);
+}

@@ -1,0 +1,57 @@
+import type { Queryable } from '../../kernel/db.ts';
+import * as people from '../people/service.ts';
+import { GAP_KINDS, ORG_KINDS, UNIT_KINDS, type Gap, type GapKind, type OrgKind, type UnitKind } from './schema.ts';
+import { get, subtreeIdsSql } from './service.ts';
+
+// Coverage (纵向到底，横向到边): the places in a subtree where the network
+// does not reach yet. Each gap names the organization or unit to act on.
+
+const COMMUNITY_KINDS: OrgKind[] = ['community_committee', 'comprehensive_committee', 'residential_committee'];
+/** Organizations expected to have a secretary: committees and branches, not groups or households. */
+const LED_KINDS: OrgKind[] = (Object.keys(ORG_KINDS) as OrgKind[]).filter(
+  (k) => !['building_group', 'activity_group', 'caring_group', 'member_household'].includes(k),
+);
+
+export async function coverage(q: Queryable, orgId: number): Promise<{ orgId: number; counts: Record<string, number>; gaps: Gap[] }> {
+  const org = await get(q, orgId);
+  const under = subtreeIdsSql('$1::ltree');
+  const gaps: Gap[] = [];
+  const add = (kind: GapKind, g: Omit<Gap, 'kind' | 'label'>) => gaps.push({ kind, label: GAP_KINDS[kind], ...g });
+
+  const noGrid = await q.query<{ id: number; name: string }>(
+    `SELECT o.id, o.name FROM organizations o
+      WHERE o.path <@ $1::ltree AND o.status = 'active' AND o.kind = ANY ($2::text[])
+        AND NOT EXISTS (SELECT 1 FROM organizations g WHERE g.path <@ o.path AND g.kind = 'grid_branch' AND g.status = 'active')
+      ORDER BY o.path`,
+    [org.path, COMMUNITY_KINDS],
+  );
+  for (const o of noGrid) add('community_without_grid', { orgId: o.id, unitId: null, name: o.name, detail: '尚未建立网格党支部' });
+
+  const noSecretary = await q.query<{ id: number; name: string; kind: OrgKind }>(
+    `SELECT o.id, o.name, o.kind FROM organizations o
+      WHERE o.path <@ $1::ltree AND o.status = 'active' AND o.kind = ANY ($2::text[])
+        AND NOT EXISTS (SELECT 1 FROM committee_seats s WHERE s.org_id = o.id AND s.role = 'secretary' AND s.ended_on IS NULL)
+      ORDER BY o.path`,
+    [org.path, LED_KINDS],
+  );
+  for (const o of noSecretary) add('org_without_secretary', { orgId: o.id, unitId: null, name: o.name, detail: `${ORG_KINDS[o.kind]}没有在任书记` });
+
+  const units = await q.query<{ id: number; name: string; kind: UnitKind; party_org_id: number | null; org_id: number; tied: boolean }>(
+    `SELECT u.id, u.name, u.kind, u.party_org_id, u.org_id,
+            EXISTS (SELECT 1 FROM org_ties t WHERE t.to_unit_id = u.id AND t.ended_on IS NULL) AS tied
+       FROM units u WHERE u.org_id IN ${under} ORDER BY u.id`,
+    [org.path],
+  );
+  const members = await people.membersByUnit(q, units.map((u) => u.id));
+  for (const u of units) {
+    const n = members.get(u.id) ?? 0;
+    if (n > 0 && u.party_org_id === null) add('hidden_members', { orgId: u.org_id, unitId: u.id, name: u.name, detail: `有 ${n} 名党员，尚无党组织` });
+    if (!u.tied && u.kind !== 'department') {
+      add('unit_without_tie', { orgId: u.org_id, unitId: u.id, name: u.name, detail: `${UNIT_KINDS[u.kind]}未与社区党组织建立共建关系` });
+    }
+  }
+
+  const counts: Record<string, number> = Object.fromEntries(Object.keys(GAP_KINDS).map((k) => [k, 0]));
+  for (const g of gaps) counts[g.kind]! += 1;
+  return { orgId, counts, gaps };
+}

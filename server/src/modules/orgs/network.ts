@@ -1,0 +1,191 @@
+import type { Queryable } from '../../kernel/db.ts';
+import { invalidField, notFound } from '../../kernel/errors.ts';
+import * as people from '../people/service.ts';
+import { ORG_KINDS, SEAT_ROLES, TIE_KINDS, UNIT_KINDS, type OrgKind, type Seat, type SeatRole, type Tie, type TieKind, type UnitKind } from './schema.ts';
+import { get, getUnit } from './service.ts';
+
+// The sideways network: ties between organizations and units (共建、协调指导、
+// 结对、联建), and the seats of committees (including part-time seats held by
+// leaders of resident units). Ties and seats end; they are never deleted.
+
+interface TieRow {
+  id: number;
+  kind: TieKind;
+  org_id: number;
+  org_name: string | null;
+  to_org_id: number | null;
+  to_unit_id: number | null;
+  to_name: string | null;
+  started_on: string;
+  ended_on: string | null;
+  pledge: string | null;
+  note: string | null;
+}
+const TIE_SELECT = `SELECT t.id, t.kind, t.org_id, o.name AS org_name, t.to_org_id, t.to_unit_id,
+       coalesce(tor.name, tu.name) AS to_name, t.started_on::text, t.ended_on::text, t.pledge, t.note
+  FROM org_ties t LEFT JOIN organizations o ON o.id = t.org_id
+  LEFT JOIN organizations tor ON tor.id = t.to_org_id LEFT JOIN units tu ON tu.id = t.to_unit_id`;
+const toTie = (r: TieRow): Tie => ({
+  id: r.id,
+  kind: r.kind,
+  kindLabel: TIE_KINDS[r.kind],
+  orgId: r.org_id,
+  orgName: r.org_name,
+  toOrgId: r.to_org_id,
+  toUnitId: r.to_unit_id,
+  toName: r.to_name,
+  startedOn: r.started_on,
+  endedOn: r.ended_on,
+  pledge: r.pledge,
+  note: r.note,
+});
+
+/** Ties from or to an organization, current first. */
+export async function ties(q: Queryable, orgId: number): Promise<Tie[]> {
+  await get(q, orgId);
+  const rows = await q.query<TieRow>(`${TIE_SELECT} WHERE t.org_id = $1 OR t.to_org_id = $1 ORDER BY t.ended_on IS NOT NULL, t.id`, [orgId]);
+  return rows.map(toTie);
+}
+
+export async function getTie(q: Queryable, tieId: number): Promise<Tie> {
+  const [row] = await q.query<TieRow>(`${TIE_SELECT} WHERE t.id = $1`, [tieId]);
+  if (!row) throw notFound('共建关系');
+  return toTie(row);
+}
+
+export async function createTie(
+  q: Queryable,
+  orgId: number,
+  input: { kind: TieKind; toOrgId?: number; toUnitId?: number; startedOn: string; pledge?: string; note?: string },
+): Promise<Tie> {
+  await get(q, orgId);
+  if ((input.toOrgId === undefined) === (input.toUnitId === undefined)) throw invalidField('toOrgId', '请选择对方组织或对方单位（二选一）');
+  if (input.toOrgId === orgId) throw invalidField('toOrgId', '不能与自身建立关系');
+  if (input.toOrgId !== undefined) await get(q, input.toOrgId);
+  if (input.toUnitId !== undefined) await getUnit(q, input.toUnitId);
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO org_ties (org_id, kind, to_org_id, to_unit_id, started_on, pledge, note) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [orgId, input.kind, input.toOrgId ?? null, input.toUnitId ?? null, input.startedOn, input.pledge ?? null, input.note ?? null],
+  );
+  return getTie(q, row!.id);
+}
+
+export async function updateTie(q: Queryable, tieId: number, patch: { endedOn?: string | null; pledge?: string | null; note?: string | null }): Promise<Tie> {
+  const tie = await getTie(q, tieId);
+  const pick = <K extends keyof typeof patch>(k: K) => (patch[k] === undefined ? tie[k] : patch[k]);
+  await q.query(`UPDATE org_ties SET ended_on = $2, pledge = $3, note = $4 WHERE id = $1`, [tieId, pick('endedOn'), pick('pledge'), pick('note')]);
+  return getTie(q, tieId);
+}
+
+interface SeatRow {
+  id: number;
+  org_id: number;
+  person_id: number;
+  person_name: string | null;
+  role: SeatRole;
+  part_time: boolean;
+  from_unit_id: number | null;
+  from_unit_name: string | null;
+  started_on: string;
+  ended_on: string | null;
+}
+const SEAT_SELECT = `SELECT s.id, s.org_id, s.person_id, p.name AS person_name, s.role, s.part_time, s.from_unit_id,
+       u.name AS from_unit_name, s.started_on::text, s.ended_on::text
+  FROM committee_seats s LEFT JOIN people p ON p.id = s.person_id LEFT JOIN units u ON u.id = s.from_unit_id`;
+const toSeat = (r: SeatRow): Seat => ({
+  id: r.id,
+  orgId: r.org_id,
+  personId: r.person_id,
+  personName: r.person_name,
+  role: r.role,
+  roleLabel: SEAT_ROLES[r.role],
+  partTime: r.part_time,
+  fromUnitId: r.from_unit_id,
+  fromUnitName: r.from_unit_name,
+  startedOn: r.started_on,
+  endedOn: r.ended_on,
+});
+
+/** The seats of a committee: sitting members first, secretary first among them. */
+export async function seats(q: Queryable, orgId: number): Promise<Seat[]> {
+  await get(q, orgId);
+  const rows = await q.query<SeatRow>(
+    `${SEAT_SELECT} WHERE s.org_id = $1
+      ORDER BY s.ended_on IS NOT NULL, array_position(ARRAY['secretary', 'deputy', 'member'], s.role), s.id`,
+    [orgId],
+  );
+  return rows.map(toSeat);
+}
+
+export async function getSeat(q: Queryable, seatId: number): Promise<Seat> {
+  const [row] = await q.query<SeatRow>(`${SEAT_SELECT} WHERE s.id = $1`, [seatId]);
+  if (!row) throw notFound('委员席位');
+  return toSeat(row);
+}
+
+export async function createSeat(
+  q: Queryable,
+  orgId: number,
+  input: { personId: number; role: SeatRole; partTime: boolean; fromUnitId?: number; startedOn: string },
+): Promise<Seat> {
+  await get(q, orgId);
+  const person = await people.find(q, input.personId);
+  if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
+  if (input.fromUnitId !== undefined) {
+    if (!input.partTime) throw invalidField('fromUnitId', '只有兼职委员填写来自单位');
+    await getUnit(q, input.fromUnitId);
+  }
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO committee_seats (org_id, person_id, role, part_time, from_unit_id, started_on) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [orgId, input.personId, input.role, input.partTime, input.fromUnitId ?? null, input.startedOn],
+  );
+  return getSeat(q, row!.id);
+}
+
+export async function updateSeat(q: Queryable, seatId: number, patch: { role?: SeatRole; endedOn?: string | null }): Promise<Seat> {
+  const seat = await getSeat(q, seatId);
+  await q.query(`UPDATE committee_seats SET role = $2, ended_on = $3 WHERE id = $1`, [
+    seatId,
+    patch.role ?? seat.role,
+    patch.endedOn === undefined ? seat.endedOn : patch.endedOn,
+  ]);
+  return getSeat(q, seatId);
+}
+
+const CHART_LIMIT = 2000;
+
+/** The organization chart of a subtree: tree edges, the units located in it, and the sideways ties among them. */
+export async function chart(q: Queryable, orgId: number, depth: number) {
+  const org = await get(q, orgId);
+  const nodes = await q.query<{ id: number; parent_id: number | null; name: string; kind: OrgKind; status: string }>(
+    `SELECT id, parent_id, name, kind, status FROM organizations
+      WHERE path <@ $1::ltree AND nlevel(path) <= $2 AND status = 'active' ORDER BY path LIMIT $3`,
+    [org.path, org.depth + depth - 1, CHART_LIMIT + 1],
+  );
+  const truncated = nodes.length > CHART_LIMIT;
+  const shown = nodes.slice(0, CHART_LIMIT);
+  const ids = shown.map((n) => n.id);
+  const units = await q.query<{ id: number; name: string; kind: UnitKind; org_id: number }>(
+    `SELECT id, name, kind, org_id FROM units WHERE org_id = ANY ($1::bigint[]) ORDER BY id`,
+    [ids],
+  );
+  const tieRows = await q.query<{ id: number; kind: TieKind; org_id: number; to_org_id: number | null; to_unit_id: number | null }>(
+    `SELECT id, kind, org_id, to_org_id, to_unit_id FROM org_ties
+      WHERE ended_on IS NULL AND org_id = ANY ($1::bigint[])
+        AND (to_org_id = ANY ($1::bigint[]) OR to_unit_id = ANY ($2::bigint[]))`,
+    [ids, units.map((u) => u.id)],
+  );
+  return {
+    nodes: shown.map((n) => ({
+      id: n.id,
+      parentId: n.id === org.id ? null : n.parent_id,
+      name: n.name,
+      kind: n.kind,
+      kindLabel: ORG_KINDS[n.kind],
+      status: n.status,
+    })),
+    units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, kindLabel: UNIT_KINDS[u.kind], orgId: u.org_id })),
+    ties: tieRows.map((t) => ({ id: t.id, kind: t.kind, kindLabel: TIE_KINDS[t.kind], orgId: t.org_id, toOrgId: t.to_org_id, toUnitId: t.to_unit_id })),
+    truncated,
+  };
+}
