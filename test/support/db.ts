@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import pg from 'pg';
 import { loadDemo } from '../../server/src/demo/load.ts';
 import { FieldCipher } from '../../server/src/kernel/crypto.ts';
 import { dumpPGlite, openDatabase, type Database } from '../../server/src/kernel/db.ts';
-import { loadMigrations, migrate } from '../../server/src/kernel/migrate.ts';
+import { migrate } from '../../server/src/kernel/migrate.ts';
 
 /** A fixed key, so that a cached database template decrypts in every test process. */
 export const testCipher = new FieldCipher(Buffer.alloc(32, 7));
@@ -28,10 +28,14 @@ async function prepare(db: Database, demo: boolean): Promise<void> {
  * migrations and demo sources, and every later test database starts from it.
  */
 async function pgliteTemplate(demo: boolean): Promise<Blob> {
-  const sources = (await loadMigrations()).map((m) => m.checksum);
-  for (const f of ['demo/meihekou.ts', 'demo/load.ts']) {
-    sources.push(await readFile(path.resolve(import.meta.dirname, '../../server/src', f), 'utf8'));
-  }
+  // Keyed by every server source (migrations, services, demo): any change that
+  // could change the template's contents makes a new one.
+  const src = path.resolve(import.meta.dirname, '../../server/src');
+  const files = readdirSync(src, { recursive: true })
+    .map(String)
+    .filter((f) => /\.(ts|sql)$/.test(f) && !f.endsWith('.test.ts'))
+    .sort();
+  const sources = await Promise.all(files.map(async (f) => `${f}\n${await readFile(path.join(src, f), 'utf8')}`));
   const key = createHash('sha256').update(sources.join('\n')).digest('hex').slice(0, 16);
   const file = path.join(tmpdir(), `gongjian-pglite-${demo ? 'demo' : 'empty'}-${key}.tar`);
   if (existsSync(file)) return new Blob([await readFile(file)]);

@@ -1,5 +1,6 @@
 import type { Role } from '../kernel/scope.ts';
-import type { OrgKind, UnitKind } from '../modules/orgs/schema.ts';
+import { OTHER_MODELS } from './models.ts';
+import type { OrgNode, TieSpec, UnitSpec } from './types.ts';
 
 /**
  * The demo region, modelled on 梅河口市 (SEED-MODELS.md §4): city → streets →
@@ -7,13 +8,6 @@ import type { OrgKind, UnitKind } from '../modules/orgs/schema.ts';
  * → member households, with resident units and a department. Names of
  * streets and communities are illustrative.
  */
-export interface OrgNode {
-  key: string;
-  name: string;
-  kind: OrgKind;
-  children?: OrgNode[];
-}
-
 const grid = (key: string, n: string, buildings: string[]): OrgNode => ({
   key,
   name: `${n}网格党支部`,
@@ -40,12 +34,21 @@ export const REGION: OrgNode = {
           key: 'guangming',
           name: '光明社区党委',
           kind: 'comprehensive_committee',
+          foundedOn: '2016-07-01',
+          // A big committee: part-time members from resident units (三联三共三促).
+          seats: [
+            { person: '王丽华', role: 'secretary' },
+            { person: '张德明', role: 'deputy' },
+            { person: '孙伟', role: 'member', fromUnit: 'tax' },
+            { person: '李文博', role: 'member', fromUnit: 'school5' },
+          ],
           children: [grid('gm-g1', '光明社区第一', ['1号楼', '2号楼']), grid('gm-g2', '光明社区第二', ['3号楼', '4号楼'])],
         },
         {
           key: 'minzhu',
           name: '民主社区党委',
           kind: 'community_committee',
+          // Left without a secretary on purpose: a coverage gap in the demo.
           children: [grid('mz-g1', '民主社区第一', ['5号楼', '6号楼'])],
         },
       ],
@@ -59,20 +62,26 @@ export const REGION: OrgNode = {
           key: 'xiangyang',
           name: '向阳社区党委',
           kind: 'comprehensive_committee',
+          seats: [
+            { person: '刘建国', role: 'secretary' },
+            { person: '马玉兰', role: 'member', fromUnit: 'hospital' },
+          ],
           children: [grid('xy-g1', '向阳社区第一', ['7号楼', '8号楼']), grid('xy-g2', '向阳社区第二', ['9号楼'])],
         },
         {
           key: 'shengli',
           name: '胜利社区党委',
           kind: 'community_committee',
+          seats: [{ person: '高淑珍', role: 'secretary' }],
           children: [grid('sl-g1', '胜利社区第一', ['10号楼'])],
         },
       ],
     },
+    ...OTHER_MODELS.streets,
   ],
 };
 
-export const UNITS: { key: string; name: string; kind: UnitKind; org: string }[] = [
+export const UNITS: UnitSpec[] = [
   { key: 'tax', name: '梅河口市税务局', kind: 'co_building', org: 'guangming' },
   { key: 'school5', name: '梅河口市第五中学', kind: 'co_building', org: 'guangming' },
   { key: 'market', name: '光明农贸市场有限公司', kind: 'enterprise', org: 'guangming' },
@@ -80,6 +89,19 @@ export const UNITS: { key: string; name: string; kind: UnitKind; org: string }[]
   { key: 'power', name: '国网梅河口市供电公司', kind: 'co_building', org: 'xiangyang' },
   { key: 'volunteers', name: '和平街道志愿者协会', kind: 'social_org', org: 'heping' },
   { key: 'housing', name: '梅河口市住房和城乡建设局', kind: 'department', org: 'city' },
+  // 民主社区's market has members but no party organization and no tie: coverage gaps in the demo.
+  { key: 'mz-market', name: '民主综合市场', kind: 'enterprise', org: 'minzhu', members: 3 },
+  ...OTHER_MODELS.units,
+];
+
+export const TIES: TieSpec[] = [
+  { org: 'guangming', kind: 'co_builds', toUnit: 'tax', startedOn: '2018-03-01', pledge: '每季度开展一次税法宣传进社区' },
+  { org: 'guangming', kind: 'co_builds', toUnit: 'school5', startedOn: '2018-03-01', pledge: '节假日向居民开放操场和图书室' },
+  { org: 'guangming', kind: 'co_builds', toUnit: 'market', startedOn: '2019-05-01' },
+  { org: 'xiangyang', kind: 'co_builds', toUnit: 'hospital', startedOn: '2018-04-01', pledge: '每月第一个周五义诊' },
+  { org: 'xiangyang', kind: 'co_builds', toUnit: 'power', startedOn: '2018-04-01' },
+  { org: 'heping', kind: 'guides', toUnit: 'volunteers', startedOn: '2019-01-01' },
+  ...OTHER_MODELS.ties,
 ];
 
 export const DEMO_PASSWORD = 'Gongjian2026';

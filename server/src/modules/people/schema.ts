@@ -19,6 +19,7 @@ export const Person = z.object({
   phoneMasked: z.string().nullable(),
   orgId: z.number(),
   orgName: z.string().nullable(),
+  unitId: z.number().nullable(),
   isMember: z.boolean(),
   category: z.string().nullable(),
 });
@@ -33,6 +34,7 @@ export const PersonQuery = z.object({
 });
 export const CreatePerson = z.object({
   orgId: idParam('所属组织'),
+  unitId: idParam('工作单位').nullable().optional(),
   name: text('姓名', 40),
   gender: oneOf(['male', 'female'] as const, '性别').nullable().default(null),
   phone: z

@@ -5,7 +5,7 @@ import { invalidField, notFound } from '../../kernel/errors.ts';
 import * as orgs from '../orgs/service.ts';
 import type { Category, Person } from './schema.ts';
 
-const COLUMNS = `p.id, p.name, p.gender, p.phone_mask, p.org_id, o.name AS org_name, p.is_member, p.category`;
+const COLUMNS = `p.id, p.name, p.gender, p.phone_mask, p.org_id, o.name AS org_name, p.unit_id, p.is_member, p.category`;
 const FROM = `people p LEFT JOIN organizations o ON o.id = p.org_id`;
 
 interface Row {
@@ -15,6 +15,7 @@ interface Row {
   phone_mask: string | null;
   org_id: number;
   org_name: string | null;
+  unit_id: number | null;
   is_member: boolean;
   category: string | null;
 }
@@ -25,6 +26,7 @@ const toPerson = (r: Row): Person => ({
   phoneMasked: r.phone_mask,
   orgId: r.org_id,
   orgName: r.org_name,
+  unitId: r.unit_id,
   isMember: r.is_member,
   category: r.category,
 });
@@ -90,15 +92,25 @@ export async function countUnder(q: Queryable, path: string): Promise<{ peopleCo
 export async function create(
   q: Queryable,
   cipher: FieldCipher,
-  input: { orgId: number; name: string; gender: 'male' | 'female' | null; phone: string | null; isMember: boolean; category: Category | null },
+  input: {
+    orgId: number;
+    unitId?: number | null;
+    name: string;
+    gender: 'male' | 'female' | null;
+    phone: string | null;
+    isMember: boolean;
+    category: Category | null;
+  },
 ): Promise<Person> {
   await orgs.get(q, input.orgId);
+  if (input.unitId) await orgs.getUnit(q, input.unitId);
   if (input.category && !input.isMember) throw invalidField('category', '党员类别只适用于党员');
   const [row] = await q.query<{ id: number }>(
-    `INSERT INTO people (org_id, name, gender, phone_enc, phone_mask, is_member, category)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    `INSERT INTO people (org_id, unit_id, name, gender, phone_enc, phone_mask, is_member, category)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [
       input.orgId,
+      input.unitId ?? null,
       input.name,
       input.gender,
       input.phone ? cipher.encrypt(input.phone) : null,
