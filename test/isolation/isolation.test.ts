@@ -4,7 +4,7 @@ import { route } from '../../server/src/kernel/http.ts';
 import { z } from '../../server/src/kernel/validation.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { digest, plantTargets, type Target } from './fixture.ts';
-import { runIsolationMatrix } from './matrix.ts';
+import { runIsolationMatrix, setOrgSheet } from './matrix.ts';
 
 // One fixed fixture tree (the demo region plus two planted targets) and every
 // demo role. Community A is 光明社区 (新华街道); the targets are 乙方社区 in
@@ -17,6 +17,8 @@ const ROLES_IN_A = ['admin', 'xinhua', 'guangming', 'wangge', 'liaison', 'dangyu
 before(async () => {
   t = await testApp({ demo: true });
   targets = await plantTargets(t.kernel.db);
+  const template = await t.app.inject({ method: 'GET', url: '/api/orgs/import-template', headers: { cookie: await t.login('admin') } });
+  setOrgSheet(template.rawPayload.toString('base64'));
 });
 after(() => t.close());
 

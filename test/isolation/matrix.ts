@@ -21,6 +21,11 @@ export interface Violation {
 const SELF_ONLY = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password']);
 
 let seq = 0;
+/** A one-row organization sheet (built once by the test that runs the matrix). */
+export let ORG_SHEET = '';
+export const setOrgSheet = (b64: string) => {
+  ORG_SHEET = b64;
+};
 /** The body of each write, aimed at the target. Several variants probe mixed own/target ids. */
 const WRITES: Record<string, (t: Target, own: { userId: number; orgId: number }) => { params?: 'own'; body?: unknown }[]> = {
   'POST /api/orgs': (t) => [{ body: { parentId: t.orgId, name: '越权新建', kind: 'grid_branch' } }],
@@ -45,6 +50,7 @@ const WRITES: Record<string, (t: Target, own: { userId: number; orgId: number })
   'PATCH /api/seats/:seatId': () => [{ body: { endedOn: '2026-06-01' } }],
   'POST /api/units': (t) => [{ body: { orgId: t.orgId, name: '越权单位', kind: 'enterprise' } }],
   'PATCH /api/units/:unitId': () => [{ body: { name: '越权改名' } }],
+  'POST /api/orgs/:orgId/import': () => [{ body: { file: ORG_SHEET, mode: 'all' } }, { body: { file: ORG_SHEET, mode: 'check' } }],
   'POST /api/people': (t) => [{ body: { orgId: t.orgId, name: '越权人员' } }],
   'POST /api/users': (t, own) => [
     { body: { username: `leak${++seq}`, displayName: '越权用户', password: 'Leak12345', orgId: t.orgId, grants: [] } },
@@ -88,6 +94,9 @@ export async function runIsolationMatrix(
         const leaked = target.markers.find((m) => res.text.includes(m));
         if (leaked) violations.push({ ...base, why: `response shows ${target.name}: «${leaked}»` });
         if (r.method !== 'GET' && res.status < 400) violations.push({ ...base, why: 'write was accepted' });
+        // A path that names the target's entity must be refused outright: a file
+        // (Excel) would hide the markers from the text check above.
+        if (r.method === 'GET' && r.url.includes(':') && res.status < 400) violations.push({ ...base, why: 'the target’s entity was served' });
       };
       for (const r of apiRoutes) {
         const key = `${r.method} ${r.url}`;

@@ -25,7 +25,17 @@ export interface RouteContext<B, Q, P> {
   reply: FastifyReply;
 }
 
-export interface RouteSpec<B, Q, P, R extends z.ZodType> {
+/** A download: routes declared with `response: 'file'` return this. */
+export interface FileBody {
+  name: string;
+  type: string;
+  body: Buffer;
+}
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+type Result<R> = R extends z.ZodType ? z.input<R> : FileBody;
+
+export interface RouteSpec<B, Q, P, R extends z.ZodType | 'file'> {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   summary: string;
@@ -41,7 +51,7 @@ export interface RouteSpec<B, Q, P, R extends z.ZodType> {
   querystring?: Q;
   params?: P;
   response: R;
-  handler: (ctx: RouteContext<Out<B>, Out<Q>, Out<P>>) => Promise<z.input<R>>;
+  handler: (ctx: RouteContext<Out<B>, Out<Q>, Out<P>>) => Promise<Result<R>>;
 }
 
 /**
@@ -50,7 +60,12 @@ export interface RouteSpec<B, Q, P, R extends z.ZodType> {
  * scoped connection and nothing else, so it cannot read outside the caller's
  * scope even if it forgets to check.
  */
-export function route<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P extends z.ZodType | undefined, R extends z.ZodType>(
+export function route<
+  B extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  P extends z.ZodType | undefined,
+  R extends z.ZodType | 'file',
+>(
   app: FastifyInstance,
   db: Database,
   spec: RouteSpec<B, Q, P, R>,
@@ -65,7 +80,7 @@ export function route<B extends z.ZodType | undefined, Q extends z.ZodType | und
       ...(spec.body ? { body: spec.body } : {}),
       ...(spec.querystring ? { querystring: spec.querystring } : {}),
       ...(spec.params ? { params: spec.params } : {}),
-      response: { 200: spec.response },
+      ...(spec.response === 'file' ? {} : { response: { 200: spec.response } }),
       ...(spec.public ? {} : { security: [{ session: [] }] }),
     },
     handler: (async (req: FastifyRequest, reply: FastifyReply) => {
@@ -80,7 +95,13 @@ export function route<B extends z.ZodType | undefined, Q extends z.ZodType | und
           req,
           reply,
         });
-      return spec.scoped === false ? run(NO_CONNECTION) : db.scoped(req.scope, run);
+      const result = await (spec.scoped === false ? run(NO_CONNECTION) : db.scoped(req.scope, run));
+      if (spec.response !== 'file') return result;
+      const file = result as FileBody;
+      return reply
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .type(file.type)
+        .send(file.body);
     }) as RouteHandlerMethod,
   });
 }

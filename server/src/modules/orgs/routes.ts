@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { route } from '../../kernel/http.ts';
+import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import * as people from '../people/service.ts';
 import * as users from '../users/service.ts';
 import { coverage } from './coverage.ts';
+import * as excel from './excel.ts';
 import * as network from './network.ts';
 import { ensureCanManageOrgs } from './policy.ts';
 import {
-  Chart, ChartQuery, Coverage, CreateOrg, CreateSeat, CreateTie, CreateUnit, MergeOrg, MoveOrg, Org, OrgDetail, OrgList, OrgPage, OrgParams,
+  Chart, ChartQuery, Coverage, ImportOrgs, ImportReport, CreateOrg, CreateSeat, CreateTie, CreateUnit, MergeOrg, MoveOrg, Org, OrgDetail, OrgList, OrgPage, OrgParams,
   OrgSearchQuery, OrgSummary, RetireOrg, Seat, SeatList, SeatParams, Tie, TieList, TieParams, Unit, UnitList, UnitParams, UnitQuery, UpdateOrg,
   UpdateSeat, UpdateTie, UpdateUnit,
 } from './schema.ts';
@@ -103,6 +104,25 @@ export function orgRoutes(app: FastifyInstance, { db }: Kernel): void {
     method: 'GET', url: '/api/orgs/:orgId/chart', tags, summary: '组织架构图数据（隶属关系与横向关系）',
     params: OrgParams, querystring: ChartQuery, response: Chart,
     handler: ({ q, params, query }) => network.chart(q, params.orgId, query.depth),
+  });
+
+  route(app, db, {
+    method: 'GET', url: '/api/orgs/import-template', tags, summary: '下载组织导入模板（Excel）',
+    response: 'file',
+    handler: async () => ({ name: '组织导入模板.xlsx', type: XLSX, body: await excel.template() }),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/orgs/:orgId/export', tags, summary: '导出组织及其全部下级（Excel，可再导入）',
+    params: OrgParams, response: 'file',
+    handler: async ({ q, params }) => ({ type: XLSX, ...(await excel.exportSubtree(q, params.orgId)) }),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/orgs/:orgId/import', tags, summary: '从 Excel 导入下级组织（先校验；有错误时不导入，或只导入正确的行）',
+    params: OrgParams, body: ImportOrgs, response: ImportReport,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanManageOrgs(scope);
+      return excel.importSheet(q, params.orgId, Buffer.from(body.file, 'base64'), body.mode);
+    },
   });
 
   route(app, db, {

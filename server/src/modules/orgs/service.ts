@@ -306,3 +306,13 @@ export async function createRegion(q: Queryable, name: string, kind: OrgKind = '
   );
   return get(q, row!.id);
 }
+
+/** Active descendants of a path, parents before children. */
+export async function descendants(q: Queryable, path: string, page: number, pageSize: number): Promise<Org[]> {
+  const rows = await q.query<OrgRow>(
+    `SELECT ${ORG_COLUMNS} FROM organizations o WHERE o.path <@ $1::ltree AND o.path <> $1::ltree AND o.status = 'active'
+      ORDER BY o.path LIMIT $2 OFFSET $3`,
+    [path, pageSize, (page - 1) * pageSize],
+  );
+  return rows.map(toOrg);
+}
