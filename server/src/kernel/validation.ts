@@ -31,6 +31,13 @@ export const text = (label: string, max = 100) =>
     .max(max, `${label}不能超过 ${max} 个字`)
     .describe(label);
 
+/** An optional, clearable free-text field (null clears it). */
+export const optionalText = (label: string, max: number) =>
+  z.string().trim().max(max, `${label}不能超过 ${max} 个字`).nullable().optional().describe(label);
+
+/** A calendar date, YYYY-MM-DD. */
+export const day = (label: string) => z.iso.date({ error: `${label}须为日期，格式如 2024-05-01` }).describe(label);
+
 function unwrap(s: z.ZodType): z.ZodType {
   let cur: z.ZodType = s;
   for (let i = 0; i < 10; i++) {

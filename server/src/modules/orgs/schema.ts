@@ -1,5 +1,5 @@
 import { registerConstraint } from '../../kernel/errors.ts';
-import { idParam, oneOf, pageQuery, text, z } from '../../kernel/validation.ts';
+import { day, idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
 export const ORG_KINDS = {
   district_committee: '区（市）委',
@@ -32,9 +32,6 @@ registerConstraint('units_org_name_key', 'name', '该组织下已有同名单位
 
 const orgKind = oneOf(Object.keys(ORG_KINDS) as OrgKind[], '组织类型');
 const unitKind = oneOf(Object.keys(UNIT_KINDS) as UnitKind[], '单位类型');
-
-const day = (label: string) =>
-  z.iso.date({ error: `${label}须为日期，格式如 2024-05-01` }).describe(label);
 
 export const ORG_STATUSES = { active: '正常', merged: '已合并', dissolved: '已撤销' } as const;
 export type OrgStatus = keyof typeof ORG_STATUSES;
@@ -69,8 +66,8 @@ export const OrgParams = z.object({ orgId: idParam('组织编号') });
 export const OrgSearchQuery = z.object({ q: z.string().trim().max(50).optional().describe('名称关键字'), ...pageQuery });
 const orgAttributes = {
   foundedOn: day('成立日期').nullable().optional(),
-  contactPhone: z.string().trim().max(30, '联系电话不能超过 30 个字').nullable().optional().describe('联系电话'),
-  address: z.string().trim().max(120, '地址不能超过 120 个字').nullable().optional().describe('地址'),
+  contactPhone: optionalText('联系电话', 30),
+  address: optionalText('地址', 120),
 };
 export const CreateOrg = z.object({
   parentId: idParam('上级组织'),
@@ -119,8 +116,8 @@ export const CreateTie = z.object({
 });
 export const UpdateTie = z.object({
   endedOn: day('结束日期').nullable().optional(),
-  pledge: z.string().trim().max(500, '承诺不能超过 500 个字').nullable().optional().describe('共建承诺'),
-  note: z.string().trim().max(500, '备注不能超过 500 个字').nullable().optional().describe('备注'),
+  pledge: optionalText('共建承诺', 500),
+  note: optionalText('备注', 500),
 });
 
 export const SEAT_ROLES = { secretary: '书记', deputy: '副书记', member: '委员' } as const;
@@ -185,10 +182,10 @@ const unitFields = {
   name: text('单位名称', 80),
   kind: unitKind,
   partyOrgId: idParam('单位党组织').nullable().optional(),
-  address: z.string().trim().max(120, '地址不能超过 120 个字').nullable().optional().describe('地址'),
-  contactName: z.string().trim().max(40, '联系人不能超过 40 个字').nullable().optional().describe('联系人'),
-  contactPhone: z.string().trim().max(30, '联系电话不能超过 30 个字').nullable().optional().describe('联系电话'),
-  note: z.string().trim().max(500, '备注不能超过 500 个字').nullable().optional().describe('备注'),
+  address: optionalText('地址', 120),
+  contactName: optionalText('联系人', 40),
+  contactPhone: optionalText('联系电话', 30),
+  note: optionalText('备注', 500),
 };
 export const CreateUnit = z.object({ orgId: idParam('所在组织'), ...unitFields });
 export const UpdateUnit = z.object(unitFields).partial();
