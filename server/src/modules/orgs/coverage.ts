@@ -12,7 +12,9 @@ const LED_KINDS: OrgKind[] = (Object.keys(ORG_KINDS) as OrgKind[]).filter(
   (k) => !['building_group', 'activity_group', 'caring_group', 'member_household'].includes(k),
 );
 
-export async function coverage(q: Queryable, orgId: number): Promise<{ orgId: number; counts: Record<string, number>; gaps: Gap[] }> {
+export const GAPS_SHOWN = 200;
+
+export async function coverage(q: Queryable, orgId: number): Promise<{ orgId: number; counts: Record<string, number>; gaps: Gap[]; truncated: boolean }> {
   const org = await get(q, orgId);
   const under = subtreeIdsSql('$1::ltree');
   const gaps: Gap[] = [];
@@ -51,7 +53,9 @@ export async function coverage(q: Queryable, orgId: number): Promise<{ orgId: nu
     }
   }
 
+  // A province has tens of thousands of gaps: every one is counted, the first
+  // GAPS_SHOWN of each kind are listed (the rest are a click into a smaller subtree away).
   const counts: Record<string, number> = Object.fromEntries(Object.keys(GAP_KINDS).map((k) => [k, 0]));
-  for (const g of gaps) counts[g.kind]! += 1;
-  return { orgId, counts, gaps };
+  const shown = gaps.filter((g) => (counts[g.kind]! += 1) <= GAPS_SHOWN);
+  return { orgId, counts, gaps: shown, truncated: shown.length < gaps.length };
 }

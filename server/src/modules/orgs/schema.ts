@@ -210,6 +210,7 @@ export const Coverage = z.object({
   orgId: z.number(),
   counts: z.record(z.string(), z.number()),
   gaps: z.array(Gap),
+  truncated: z.boolean(),
 });
 
 export const Chart = z.object({
