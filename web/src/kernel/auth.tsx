@@ -1,11 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, isUnauthenticated, setUnauthenticatedHandler, type Me } from './api';
 
-export type AuthState = { status: 'loading' } | { status: 'signedOut' } | { status: 'signedIn'; me: Me };
+type AuthState = { status: 'loading' } | { status: 'signedOut' } | { status: 'signedIn'; me: Me };
 
 interface Auth {
   state: AuthState;
-  signIn: (username: string, password: string) => Promise<Me>;
+  signIn: (username: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
 }
 
@@ -21,8 +21,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       .get<Me>('/api/auth/me')
       .then((me) => live && setState({ status: 'signedIn', me }))
       .catch((err: unknown) => {
-        // A server that cannot be reached is not a signed-out user, but the
-        // sign-in page is where the error can be shown and retried.
+        // An unreachable server is not a signed-out user, but the sign-in
+        // page is where the next attempt (and its error) will happen.
         if (live) setState({ status: 'signedOut' });
         if (!isUnauthenticated(err)) console.error(err);
       });
@@ -35,7 +35,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(async (username: string, password: string) => {
     const { user } = await api.post<{ user: Me }>('/api/auth/login', { username, password });
     setState({ status: 'signedIn', me: user });
-    return user;
   }, []);
 
   const signOut = useCallback(async () => {

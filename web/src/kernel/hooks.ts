@@ -2,6 +2,7 @@ import { App } from 'antd';
 import type { FormInstance } from 'antd';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type DependencyList } from 'react';
 import { ApiError, isUnauthenticated } from './api';
+import { useI18n } from './i18n';
 
 const PHONE_QUERY = '(max-width: 767.98px)';
 
@@ -38,6 +39,7 @@ function hasPath(values: unknown, path: NamePath): boolean {
  */
 export function useApiError(): (err: unknown, form?: FormInstance) => void {
   const { message } = App.useApp();
+  const { tx } = useI18n();
   return useCallback(
     (err: unknown, form?: FormInstance) => {
       if (isUnauthenticated(err)) return;
@@ -47,25 +49,26 @@ export function useApiError(): (err: unknown, form?: FormInstance) => void {
           // Only registered fields are in getFieldsValue(); others go to the toast.
           const registered: unknown = form.getFieldsValue();
           const onForm = Object.entries(err.fields)
-            .map(([key, text]) => ({ name: toNamePath(key), errors: [text] }))
+            .map(([key, text]) => ({ name: toNamePath(key), errors: [tx(text)] }))
             .filter((f) => hasPath(registered, f.name));
           form.setFields(onForm);
           shownOnForm = onForm.length === Object.keys(err.fields).length;
         }
-        if (!shownOnForm) void message.error(err.message);
+        if (!shownOnForm) void message.error(tx(err.message));
         return;
       }
       console.error(err);
       void message.error(err instanceof Error ? err.message : String(err));
     },
-    [message],
+    [message, tx],
   );
 }
 
 export interface Loaded<T> {
   data: T | undefined;
   loading: boolean;
-  error: unknown;
+  /** The last load failed (already shown to the user). */
+  failed: boolean;
   reload: () => void;
   setData: (data: T) => void;
 }
@@ -77,11 +80,14 @@ export interface Loaded<T> {
 export function useLoad<T>(load: (() => Promise<T>) | null, deps: DependencyList): Loaded<T> {
   const [data, setData] = useState<T>();
   const [loading, setLoading] = useState(load !== null);
-  const [error, setError] = useState<unknown>(null);
+  const [failed, setFailed] = useState(false);
   const [tick, setTick] = useState(0);
   const onError = useApiError();
+  // Read through refs so that a new closure or language does not refetch.
   const loadRef = useRef(load);
   loadRef.current = load;
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
 
   useEffect(() => {
     const run = loadRef.current;
@@ -91,15 +97,15 @@ export function useLoad<T>(load: (() => Promise<T>) | null, deps: DependencyList
     }
     let live = true;
     setLoading(true);
-    setError(null);
+    setFailed(false);
     run()
       .then((value) => {
         if (live) setData(value);
       })
       .catch((err: unknown) => {
         if (!live) return;
-        setError(err);
-        onError(err);
+        setFailed(true);
+        onErrorRef.current(err);
       })
       .finally(() => {
         if (live) setLoading(false);
@@ -107,9 +113,8 @@ export function useLoad<T>(load: (() => Promise<T>) | null, deps: DependencyList
     return () => {
       live = false;
     };
-    // The caller's deps decide when to reload; load itself is read from the ref.
-  }, [...deps, tick, onError]);
+  }, [...deps, tick]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { data, loading, error, reload, setData };
+  return { data, loading, failed, reload, setData };
 }

@@ -1,8 +1,8 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import type { Locale } from 'antd/es/locale';
-import enUS from 'antd/locale/en_US';
-import zhCNLocale from 'antd/locale/zh_CN';
-import zhTWLocale from 'antd/locale/zh_TW';
+import enUS from 'antd/es/locale/en_US';
+import zhCNLocale from 'antd/es/locale/zh_CN';
+import zhTWLocale from 'antd/es/locale/zh_TW';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en } from './messages/en';
 import { zhCN, type MessageKey } from './messages/zh-CN';
@@ -33,12 +33,12 @@ let loading: Promise<Convert> | null = null;
  */
 export function loadTraditional(): Promise<Convert> {
   loading ??= import('opencc-js/cn2t').then((OpenCC) => {
-    const convert = OpenCC.ConverterFactory(OpenCC.Locale.from.cn, OpenCC.Locale.to.tw, [
-      [
-        ['賬號', '帳號'],
-        ['登錄', '登入'],
-      ],
+    const characters = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    const usage = OpenCC.CustomConverter([
+      ['賬號', '帳號'],
+      ['登錄', '登入'],
     ]);
+    const convert = (text: string) => usage(characters(text));
     const cache = new Map<string, string>();
     traditional = (text) => {
       let out = cache.get(text);
@@ -88,10 +88,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLangState(next);
   }, []);
 
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
-
   const value = useMemo<I18n>(() => {
     const convert: Convert = lang === 'zh-TW' && traditional ? traditional : (text) => text;
     const dict: Record<string, string> = lang === 'en' ? en : zhCN;
@@ -125,6 +121,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
     };
   }, [lang, setLang]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = `${value.t('app.name')} · ${value.t('app.tagline')}`;
+  }, [lang, value]);
 
   return (
     <I18nContext.Provider value={value}>

@@ -17,6 +17,8 @@ export const en: Record<MessageKey, string> = {
   'common.empty': 'No data',
   'common.retry': 'Retry',
   'common.saved': 'Saved',
+  'common.forbidden': 'You may not open this page',
+  'common.notFound': 'Page not found',
   'common.language': 'Language',
 
   'lang.zh-CN': '简体中文',
@@ -30,7 +32,6 @@ export const en: Record<MessageKey, string> = {
   'login.passwordRequired': 'Enter your password',
   'login.submit': 'Sign in',
   'login.locked': 'Account locked',
-  'login.lockedHint': 'Too many wrong passwords: the account is locked for a while. Try again later or ask an administrator to unlock it.',
   'login.footer': 'Regionalized party building · one core, many actors',
 
   'menu.home': 'Home',
@@ -65,6 +66,7 @@ export const en: Record<MessageKey, string> = {
   'org.tree': 'Organization tree',
   'org.searchPlaceholder': 'Search organizations',
   'org.noResults': 'No matching organization',
+  'org.moreResults': 'Showing {shown} of {total}; type more of the name',
   'org.noRoots': 'No organization in your scope yet',
   'org.selectHint': 'Choose an organization in the tree on the left',
   'org.selectHintPhone': 'Choose an organization in the tree above',

@@ -19,6 +19,8 @@ export const zhCN = {
   'common.empty': '暂无数据',
   'common.retry': '重试',
   'common.saved': '已保存',
+  'common.forbidden': '您没有访问此页面的权限',
+  'common.notFound': '页面不存在',
   'common.language': '语言',
 
   'lang.zh-CN': '简体中文',
@@ -32,7 +34,6 @@ export const zhCN = {
   'login.passwordRequired': '请输入密码',
   'login.submit': '登录',
   'login.locked': '账号已锁定',
-  'login.lockedHint': '多次输入错误密码，账号已被暂时锁定。请稍后再试，或联系上级管理员解锁。',
   'login.footer': '区域化党建 · 一核多元 · 共建共治共享',
 
   'menu.home': '首页',
@@ -67,6 +68,7 @@ export const zhCN = {
   'org.tree': '组织树',
   'org.searchPlaceholder': '搜索组织名称',
   'org.noResults': '没有找到匹配的组织',
+  'org.moreResults': '显示前 {shown} 个，共 {total} 个，请输入更完整的名称',
   'org.noRoots': '您的管辖范围内还没有组织',
   'org.selectHint': '请在左侧组织树中选择一个组织',
   'org.selectHintPhone': '请在上方组织树中选择一个组织',

@@ -1,0 +1,152 @@
+import { mkdir } from 'node:fs/promises';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { startServer } from '../server/src/main.ts';
+
+export const DEMO_PASSWORD = 'Gongjian2026';
+export const SCREENSHOT_DIR = '/tmp/gongjian-e2e';
+export const PHONE = { width: 390, height: 844 };
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface TestApp {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * One server (in-memory PGlite with the demo data) and one browser per test
+ * file. Serves whatever `npm run build:web` left in web/dist.
+ */
+export async function startApp(): Promise<TestApp> {
+  const server = await startServer({ port: 0, dataDir: null, demo: true, quiet: true });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+  return {
+    url: server.url,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A fresh browser context (own cookies and localStorage), so tests do not share a session or a language. */
+export async function openPage(app: TestApp, viewport = { width: 1280, height: 800 }): Promise<Session> {
+  const context = await app.browser.newContext({ baseURL: app.url, viewport, locale: 'zh-CN' });
+  // Generous: the first sign-in of a run also warms up argon2 and the browser.
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error(`[browser] ${err.message}`));
+  return { context, page };
+}
+
+/**
+ * Runs a test body in a fresh context and closes it afterwards; on failure it
+ * leaves a screenshot beside the others, named after the test.
+ */
+export async function withPage(app: TestApp, name: string, body: (page: Page) => Promise<void>, viewport?: { width: number; height: number }): Promise<void> {
+  const { context, page } = await openPage(app, viewport);
+  try {
+    await body(page);
+  } catch (err) {
+    await screenshot(page, `failed-${name}`).catch(() => undefined);
+    throw err;
+  } finally {
+    await context.close();
+  }
+}
+
+export async function fillSignIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await fillSignIn(page, username, password);
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Waits until no finite CSS transition or animation runs (drawers, modals, tree motion); spinners loop forever and do not count. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await settle(page);
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = `${SCREENSHOT_DIR}/${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** The rows of the organization tree panel (rc-tree also renders hidden rows for its motion). */
+export function treeNodes(page: Page): Locator {
+  return page.getByTestId('org-tree').locator('.ant-tree-treenode:not([aria-hidden="true"])');
+}
+
+/** A node of the organization tree panel, by the organization's name. */
+export function treeNode(page: Page, name: string | RegExp): Locator {
+  return treeNodes(page).filter({ has: page.locator('.ant-tree-title', { hasText: name }) });
+}
+
+/** Opens a tree node unless it is open already (a single root opens by itself). */
+export async function expandTreeNode(page: Page, name: string | RegExp): Promise<void> {
+  const node = treeNode(page, name).first();
+  const switcher = node.locator('.ant-tree-switcher');
+  if (await switcher.evaluate((el) => el.classList.contains('ant-tree-switcher_close'))) await switcher.click();
+}
+
+/**
+ * Picks an option of an antd Select. Dropdowns open and close with a motion;
+ * clicking during one lands on the wrong spot, hence the settles.
+ */
+export async function chooseOption(page: Page, select: Locator, label: string): Promise<void> {
+  await settle(page);
+  await select.click();
+  await settle(page);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  await settle(page);
+}
+
+/** Picks an organization in an antd TreeSelect, opening the given ancestors first. */
+export async function chooseTreeOption(page: Page, select: Locator, path: string[]): Promise<void> {
+  await settle(page);
+  await select.click();
+  await settle(page);
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  for (const [i, name] of path.entries()) {
+    const node = dropdown.locator('.ant-select-tree-treenode').filter({ has: page.locator('.ant-select-tree-title', { hasText: name }) }).first();
+    if (i === path.length - 1) {
+      await node.locator('.ant-select-tree-node-content-wrapper').click();
+    } else {
+      const switcher = node.locator('.ant-select-tree-switcher');
+      if (await switcher.evaluate((el) => el.classList.contains('ant-select-tree-switcher_close'))) await switcher.click();
+    }
+    await settle(page);
+  }
+}

@@ -1,0 +1,63 @@
+import { Result, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { AppLayout } from './kernel/AppLayout';
+import { AuthProvider, useAuth } from './kernel/auth';
+import { I18nProvider, useI18n } from './kernel/i18n';
+import { MetaProvider } from './kernel/meta';
+import { SignInPage } from './kernel/SignInPage';
+import { MODULES } from './modules';
+import { OrgTreeProvider } from './modules/orgs/tree';
+
+function SignedIn({ children }: { children: ReactNode }) {
+  const { state } = useAuth();
+  const location = useLocation();
+  if (state.status === 'loading') return <Spin size="large" fullscreen />;
+  if (state.status === 'signedOut') return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // Keyed by user: whoever signs in next starts with a fresh tree and fresh data.
+  return (
+    <MetaProvider key={state.me.id}>
+      <OrgTreeProvider>{children}</OrgTreeProvider>
+    </MetaProvider>
+  );
+}
+
+function Shell() {
+  const { state } = useAuth();
+  const { t } = useI18n();
+  const me = state.status === 'signedIn' ? state.me : null;
+  const visible = MODULES.filter((m) => !me || !m.visible || m.visible(me));
+  return (
+    <Routes>
+      <Route path="/login" element={<SignInPage />} />
+      <Route
+        element={
+          <SignedIn>
+            <AppLayout entries={visible} />
+          </SignedIn>
+        }
+      >
+        {MODULES.map((m) => (
+          <Route
+            key={m.key}
+            path={m.path}
+            element={visible.includes(m) ? m.page : <Result status="403" title="403" subTitle={t('common.forbidden')} />}
+          />
+        ))}
+        <Route path="*" element={<Result status="404" title="404" subTitle={t('common.notFound')} />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AuthProvider>
+        <BrowserRouter>
+          <Shell />
+        </BrowserRouter>
+      </AuthProvider>
+    </I18nProvider>
+  );
+}
