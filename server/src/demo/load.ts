@@ -4,7 +4,7 @@ import * as network from '../modules/orgs/network.ts';
 import * as orgs from '../modules/orgs/service.ts';
 import * as people from '../modules/people/service.ts';
 import * as users from '../modules/users/service.ts';
-import { DEMO_PASSWORD, REGION, TIES, UNITS, USERS, peopleFor } from './meihekou.ts';
+import { DEMO_PASSWORD, REGION, TIES, UNITS, USERS, peopleFor, personName } from './meihekou.ts';
 import type { OrgNode } from './types.ts';
 
 /**
@@ -40,12 +40,13 @@ export async function loadDemo(db: Database, cipher: FieldCipher): Promise<boole
     await walk(REGION, root.id);
 
     const unitIds = new Map<string, number>();
+    let worker = 1000;
     for (const u of UNITS) {
       const unit = await orgs.createUnit(q, { orgId: id(u.org), name: u.name, kind: u.kind, partyOrgId: u.partyOrg ? id(u.partyOrg) : null });
       unitIds.set(u.key, unit.id);
       for (let i = 0; i < (u.members ?? 0); i++) {
         await people.create(q, cipher, {
-          orgId: id(u.org), unitId: unit.id, name: `${u.name.slice(0, 2)}职工党员${i + 1}`, gender: i % 2 ? 'female' : 'male',
+          orgId: id(u.org), unitId: unit.id, name: personName((worker += 13)), gender: i % 2 ? 'female' : 'male',
           phone: null, isMember: true, category: 'employed',
         });
       }

@@ -121,13 +121,16 @@ export const USERS: { username: string; displayName: string; role: Role; org: st
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
 const GIVEN = ['建国', '秀英', '桂兰', '志强', '丽华', '海燕', '国庆', '玉兰', '文博', '晓东', '春梅', '德明', '淑珍', '永红', '立新', '红霞'];
 
-/** Deterministic residents and members for each grid: the same demo every time. */
+/** A deterministic name: the same demo every time. */
+export const personName = (n: number) => `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n >> 2) % GIVEN.length]}`;
+
+/** Deterministic residents and members for each grid. */
 export function peopleFor(gridIndex: number, count: number) {
   return Array.from({ length: count }, (_, i) => {
     const n = gridIndex * 31 + i * 7;
     const member = i % 3 === 0;
     return {
-      name: `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n >> 2) % GIVEN.length]}`,
+      name: personName(n),
       gender: (i % 2 === 0 ? 'male' : 'female') as 'male' | 'female',
       phone: `139${String(4300_0000 + n * 97).padStart(8, '0')}`,
       isMember: member,
