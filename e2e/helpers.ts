@@ -150,3 +150,16 @@ export async function chooseTreeOption(page: Page, select: Locator, path: string
     await settle(page);
   }
 }
+
+/**
+ * Answers 确定 in the open Popconfirm. A click that lands while the popover is
+ * still animating in can be lost on a loaded machine, so it settles first and
+ * waits for the popover to close.
+ */
+export async function confirmPopover(page: Page): Promise<void> {
+  const popover = page.locator('.ant-popover:visible');
+  await popover.waitFor();
+  await settle(page);
+  await popover.getByRole('button', { name: /确\s*定/ }).click();
+  await popover.waitFor({ state: 'hidden' });
+}

@@ -4,6 +4,7 @@ import {
   PHONE,
   chooseOption,
   chooseTreeOption,
+  confirmPopover,
   expandTreeNode,
   fillSignIn,
   screenshot,
@@ -122,17 +123,17 @@ test('in the user drawer an administrator adds and removes a role and disables t
     assert.match((await page.getByTestId('user-grant').nth(1).textContent()) ?? '', /居民.*光明社区党委/);
 
     await page.getByTestId('user-grant').nth(1).getByTestId('grant-remove').click();
-    await page.locator('.ant-popover:visible').getByRole('button', { name: /确\s*定/ }).click();
+    await confirmPopover(page);
     await page.getByTestId('user-grant').nth(1).waitFor({ state: 'detached' });
 
     await page.getByTestId('user-disable').click();
-    await page.locator('.ant-popover:visible').getByRole('button', { name: /确\s*定/ }).click();
+    await confirmPopover(page);
     await page.getByTestId('user-enable').waitFor();
     await page.getByTestId('users-table').locator('tr', { hasText: 'wangge' }).filter({ hasText: '已停用' }).waitFor();
     await screenshot(page, 'admin-user-drawer');
 
     await page.getByTestId('user-enable').click();
-    await page.locator('.ant-popover:visible').getByRole('button', { name: /确\s*定/ }).click();
+    await confirmPopover(page);
     await page.getByTestId('user-disable').waitFor();
   }));
 
