@@ -52,6 +52,8 @@ const WRITES: Record<string, (t: Target, own: { userId: number; orgId: number })
   'PATCH /api/units/:unitId': () => [{ body: { name: '越权改名' } }],
   'POST /api/orgs/:orgId/import': () => [{ body: { file: ORG_SHEET, mode: 'all' } }, { body: { file: ORG_SHEET, mode: 'check' } }],
   'POST /api/people': (t) => [{ body: { orgId: t.orgId, name: '越权人员' } }],
+  'PATCH /api/people/:personId': (t) => [{ body: { name: '越权改名' } }, { body: { unitId: t.unitId } }],
+  'POST /api/people/:personId/reveal': () => [{ body: { field: 'phone' } }, { body: { field: 'idNumber' } }],
   'POST /api/users': (t, own) => [
     { body: { username: `leak${++seq}`, displayName: '越权用户', password: 'Leak12345', orgId: t.orgId, grants: [] } },
     { body: { username: `leak${++seq}`, displayName: '越权用户', password: 'Leak12345', orgId: own.orgId, grants: [{ role: 'resident', orgId: t.orgId }] } },

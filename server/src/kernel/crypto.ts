@@ -42,3 +42,8 @@ export function maskPhone(phone: string): string {
 export function maskIdNumber(id: string): string {
   return id.length >= 8 ? `${id.slice(0, 4)}**********${id.slice(-4)}` : '****';
 }
+
+/** The district and street stay readable; the rest is hidden. */
+export function maskAddress(address: string): string {
+  return address.length > 6 ? `${address.slice(0, 6)}****` : '****';
+}

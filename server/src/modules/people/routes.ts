@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
-import { ensureCanEditPeople } from './policy.ts';
-import { CreatePerson, Person, PersonPage, PersonParams, PersonQuery } from './schema.ts';
+import { ensureCanEditPeople, ensureMayReveal, mayReveal } from './policy.ts';
+import { CreatePerson, Person, PersonDetail, PersonPage, PersonParams, PersonQuery, RevealField, Revealed, UpdatePerson } from './schema.ts';
 import * as people from './service.ts';
 
 const tags = ['党员群众'];
@@ -14,9 +14,26 @@ export function peopleRoutes(app: FastifyInstance, { db, cipher }: Kernel): void
     handler: ({ q, query }) => people.list(q, query),
   });
   route(app, db, {
-    method: 'GET', url: '/api/people/:personId', tags, summary: '人员详情',
-    params: PersonParams, response: Person,
-    handler: ({ q, params }) => people.get(q, params.personId),
+    method: 'GET', url: '/api/people/:personId', tags, summary: '人员档案（个人信息脱敏）',
+    params: PersonParams, response: PersonDetail,
+    handler: async ({ q, scope, params }) =>
+      people.detail(q, params.personId, mayReveal(scope, await people.isOwnFile(q, params.personId, scope.userId!))),
+  });
+  route(app, db, {
+    method: 'PATCH', url: '/api/people/:personId', tags, summary: '修改人员档案',
+    params: PersonParams, body: UpdatePerson, response: PersonDetail,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanEditPeople(scope);
+      return people.update(q, cipher, params.personId, body);
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/people/:personId/reveal', tags, summary: '查看完整的身份证号、手机号或住址（留痕）',
+    params: PersonParams, body: RevealField, response: Revealed,
+    handler: async ({ q, scope, params, body }) => {
+      ensureMayReveal(scope, await people.isOwnFile(q, params.personId, scope.userId!));
+      return { value: await people.reveal(q, cipher, params.personId, scope.userId!, body.field) };
+    },
   });
   route(app, db, {
     method: 'POST', url: '/api/people', tags, summary: '登记人员',

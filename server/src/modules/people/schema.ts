@@ -1,4 +1,8 @@
-import { idParam, oneOf, pageQuery, text, z } from '../../kernel/validation.ts';
+import { registerConstraint } from '../../kernel/errors.ts';
+import { day, idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+
+registerConstraint('people_id_number_key', 'idNumber', '该身份证号已经登记过，同一人不能重复登记');
+registerConstraint('people_member_fields', 'isMember', '入党日期、党员状态和党内职务只适用于党员');
 
 export const CATEGORIES = {
   employed: '在职党员',
@@ -32,7 +36,55 @@ export const PersonQuery = z.object({
   q: z.string().trim().max(50).optional().describe('姓名关键字'),
   ...pageQuery,
 });
+export const MEMBER_STATUSES = { probationary: '预备党员', full: '正式党员' } as const;
+
+export const PersonDetail = Person.extend({
+  unitName: z.string().nullable(),
+  ethnicity: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  idNumberMasked: z.string().nullable(),
+  addressMasked: z.string().nullable(),
+  joinedOn: z.string().nullable(),
+  memberStatus: z.enum(['probationary', 'full']).nullable(),
+  partyPost: z.string().nullable(),
+  skills: z.array(z.string()),
+  studyAtHome: z.boolean(),
+  /** Whether the caller may reveal the masked values. */
+  canReveal: z.boolean(),
+});
+export type PersonDetail = z.infer<typeof PersonDetail>;
+
+const fileFields = {
+  ethnicity: optionalText('民族', 20),
+  idNumber: z.string().trim().max(30, '身份证号过长').nullable().optional().describe('身份证号'),
+  address: optionalText('住址', 120),
+  birthDate: day('出生日期').nullable().optional(),
+  joinedOn: day('入党日期').nullable().optional(),
+  memberStatus: oneOf(['probationary', 'full'] as const, '党员状态').nullable().optional(),
+  partyPost: optionalText('党内职务', 40),
+  skills: z.array(z.string().trim().min(1).max(20, '每项特长不能超过 20 个字')).max(20, '特长最多 20 项').optional().describe('特长'),
+  studyAtHome: z.boolean().optional().describe('送学上门'),
+};
+export const UpdatePerson = z.object({
+  name: text('姓名', 40).optional(),
+  gender: oneOf(['male', 'female'] as const, '性别').nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/, '手机号须为 11 位数字，以 1 开头')
+    .nullable()
+    .optional()
+    .describe('手机号'),
+  unitId: idParam('工作单位').nullable().optional(),
+  isMember: z.boolean().optional().describe('是否党员'),
+  category: oneOf(Object.keys(CATEGORIES) as Category[], '党员类别').nullable().optional(),
+  ...fileFields,
+});
+export const RevealField = z.object({ field: oneOf(['idNumber', 'phone', 'address'] as const, '字段') });
+export const Revealed = z.object({ value: z.string().nullable() });
+
 export const CreatePerson = z.object({
+  ...fileFields,
   orgId: idParam('所属组织'),
   unitId: idParam('工作单位').nullable().optional(),
   name: text('姓名', 40),

@@ -1,9 +1,10 @@
 import type { FieldCipher } from '../../kernel/crypto.ts';
-import { maskPhone } from '../../kernel/crypto.ts';
+import { maskAddress, maskIdNumber, maskPhone } from '../../kernel/crypto.ts';
+import { parseIdNumber } from '../../kernel/idnumber.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { invalidField, notFound } from '../../kernel/errors.ts';
 import * as orgs from '../orgs/service.ts';
-import type { Category, Person } from './schema.ts';
+import type { Category, Person, PersonDetail } from './schema.ts';
 
 const COLUMNS = `p.id, p.name, p.gender, p.phone_mask, p.org_id, o.name AS org_name, p.unit_id, p.is_member, p.category`;
 const FROM = `people p LEFT JOIN organizations o ON o.id = p.org_id`;
@@ -89,37 +90,155 @@ export async function countUnder(q: Queryable, path: string): Promise<{ peopleCo
   return { peopleCount: r?.n ?? 0, memberCount: r?.m ?? 0 };
 }
 
-export async function create(
-  q: Queryable,
-  cipher: FieldCipher,
-  input: {
-    orgId: number;
-    unitId?: number | null;
-    name: string;
-    gender: 'male' | 'female' | null;
-    phone: string | null;
-    isMember: boolean;
-    category: Category | null;
-  },
-): Promise<Person> {
+export interface PersonInput {
+  orgId?: number;
+  unitId?: number | null;
+  name?: string;
+  gender?: 'male' | 'female' | null;
+  phone?: string | null;
+  isMember?: boolean;
+  category?: Category | null;
+  ethnicity?: string | null;
+  idNumber?: string | null;
+  address?: string | null;
+  birthDate?: string | null;
+  joinedOn?: string | null;
+  memberStatus?: 'probationary' | 'full' | null;
+  partyPost?: string | null;
+  skills?: string[];
+  studyAtHome?: boolean;
+}
+
+/**
+ * The columns an input sets: personal data encrypted with a masked copy, the
+ * identity number validated and hashed, birth date and gender checked against
+ * it. Keys left out of the input are left out here (an update keeps them).
+ */
+function columns(cipher: FieldCipher, input: PersonInput): Record<string, unknown> {
+  const c: Record<string, unknown> = {};
+  const set = (col: string, v: unknown) => {
+    if (v !== undefined) c[col] = v;
+  };
+  set('org_id', input.orgId);
+  set('unit_id', input.unitId);
+  set('name', input.name);
+  set('gender', input.gender);
+  set('is_member', input.isMember);
+  set('category', input.category);
+  set('ethnicity', input.ethnicity || (input.ethnicity === undefined ? undefined : null));
+  set('birth_date', input.birthDate);
+  set('joined_on', input.joinedOn);
+  set('member_status', input.memberStatus);
+  set('party_post', input.partyPost || (input.partyPost === undefined ? undefined : null));
+  set('skills', input.skills ? [...new Set(input.skills)] : undefined);
+  set('study_at_home', input.studyAtHome);
+  const sealed = (plain: string | null | undefined, mask: (v: string) => string, name: string) => {
+    if (plain === undefined) return;
+    c[`${name}_enc`] = plain ? cipher.encrypt(plain) : null;
+    c[`${name}_mask`] = plain ? mask(plain) : null;
+  };
+  sealed(input.phone, maskPhone, 'phone');
+  sealed(input.address, maskAddress, 'address');
+  if (input.idNumber !== undefined) {
+    if (!input.idNumber) {
+      sealed(null, maskIdNumber, 'id_number');
+      c.id_number_hash = null;
+    } else {
+      const id = parseIdNumber(input.idNumber);
+      if ('error' in id) throw invalidField('idNumber', id.error);
+      if (input.birthDate && input.birthDate !== id.birthDate) throw invalidField('birthDate', `出生日期与身份证号不一致（身份证号为 ${id.birthDate}）`);
+      if (input.gender && input.gender !== id.gender) throw invalidField('gender', '性别与身份证号不一致');
+      sealed(id.value, maskIdNumber, 'id_number');
+      c.id_number_hash = cipher.blindIndex(id.value);
+      c.birth_date = id.birthDate;
+      c.gender = id.gender;
+    }
+  }
+  if (input.category && input.isMember === false) throw invalidField('category', '党员类别只适用于党员');
+  return c;
+}
+
+export async function create(q: Queryable, cipher: FieldCipher, input: PersonInput & { orgId: number; name: string }): Promise<Person> {
   await orgs.get(q, input.orgId);
   if (input.unitId) await orgs.getUnit(q, input.unitId);
   if (input.category && !input.isMember) throw invalidField('category', '党员类别只适用于党员');
+  const c = columns(cipher, input);
+  const keys = Object.keys(c);
   const [row] = await q.query<{ id: number }>(
-    `INSERT INTO people (org_id, unit_id, name, gender, phone_enc, phone_mask, is_member, category)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [
-      input.orgId,
-      input.unitId ?? null,
-      input.name,
-      input.gender,
-      input.phone ? cipher.encrypt(input.phone) : null,
-      input.phone ? maskPhone(input.phone) : null,
-      input.isMember,
-      input.category,
-    ],
+    `INSERT INTO people (${keys.join(', ')}) VALUES (${keys.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+    keys.map((k) => c[k]),
   );
   return get(q, row!.id);
+}
+
+export async function update(q: Queryable, cipher: FieldCipher, personId: number, input: PersonInput): Promise<PersonDetail> {
+  const before = await get(q, personId);
+  if (input.unitId) await orgs.getUnit(q, input.unitId);
+  const c = columns(cipher, { ...input, isMember: input.isMember ?? before.isMember });
+  const keys = Object.keys(c);
+  await q.query(`UPDATE people SET ${keys.map((k, i) => `${k} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [
+    personId,
+    ...keys.map((k) => c[k]),
+  ]);
+  return detail(q, personId, false);
+}
+
+interface DetailRow extends Row {
+  unit_name: string | null;
+  ethnicity: string | null;
+  birth_date: string | null;
+  id_number_mask: string | null;
+  address_mask: string | null;
+  joined_on: string | null;
+  member_status: 'probationary' | 'full' | null;
+  party_post: string | null;
+  skills: string[];
+  study_at_home: boolean;
+  user_id: number | null;
+}
+
+async function detailRow(q: Queryable, personId: number): Promise<DetailRow> {
+  const [row] = await q.query<DetailRow>(
+    `SELECT ${COLUMNS}, un.name AS unit_name, p.ethnicity, p.birth_date::text, p.id_number_mask, p.address_mask,
+            p.joined_on::text, p.member_status, p.party_post, p.skills, p.study_at_home, p.user_id
+       FROM ${FROM} LEFT JOIN units un ON un.id = p.unit_id WHERE p.id = $1`,
+    [personId],
+  );
+  if (!row) throw notFound('人员');
+  return row;
+}
+
+/** A person's file, masked. canReveal says whether the caller may see the values in clear. */
+export async function detail(q: Queryable, personId: number, canReveal: boolean): Promise<PersonDetail> {
+  const r = await detailRow(q, personId);
+  return {
+    ...toPerson(r),
+    unitName: r.unit_name,
+    ethnicity: r.ethnicity,
+    birthDate: r.birth_date,
+    idNumberMasked: r.id_number_mask,
+    addressMasked: r.address_mask,
+    joinedOn: r.joined_on,
+    memberStatus: r.member_status,
+    partyPost: r.party_post,
+    skills: r.skills,
+    studyAtHome: r.study_at_home,
+    canReveal,
+  };
+}
+
+export async function isOwnFile(q: Queryable, personId: number, userId: number): Promise<boolean> {
+  return (await detailRow(q, personId)).user_id === userId;
+}
+
+const REVEAL_COLUMN = { idNumber: 'id_number_enc', phone: 'phone_enc', address: 'address_enc' } as const;
+
+/** Shows one masked value in clear, and records that the caller saw it. */
+export async function reveal(q: Queryable, cipher: FieldCipher, personId: number, userId: number, field: keyof typeof REVEAL_COLUMN): Promise<string | null> {
+  const [row] = await q.query<{ v: string | null; org_id: number }>(`SELECT ${REVEAL_COLUMN[field]} AS v, org_id FROM people WHERE id = $1`, [personId]);
+  if (!row) throw notFound('人员');
+  await q.query(`INSERT INTO person_reveals (org_id, person_id, user_id, field) VALUES ($1, $2, $3, $4)`, [row.org_id, personId, userId, field]);
+  return row.v ? cipher.decrypt(row.v) : null;
 }
 
 /** Links a person to the account they sign in with; they then see their own file. */

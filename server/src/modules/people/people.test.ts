@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { testApp, type TestApp } from '../../../../test/support/app.ts';
+
+let t: TestApp;
+let secretary: string;
+let grid: { id: number };
+before(async () => {
+  t = await testApp({ demo: true });
+  secretary = await t.login('guangming');
+  const res = await t.request('GET', `/api/orgs?q=${encodeURIComponent('光明社区第一网格党支部')}`, { cookie: secretary });
+  grid = res.body.items[0];
+});
+after(() => t.close());
+
+const create = (body: Record<string, unknown>, cookie = secretary) => t.request('POST', '/api/people', { cookie, body: { orgId: grid.id, ...body } });
+
+test('an identity number is validated, stored encrypted and shown masked; birth date and gender follow from it', async () => {
+  const res = await create({ name: '档案测试甲', idNumber: '11010519491231002X', phone: '13912345678', address: '吉林省梅河口市新华街道光明社区3号楼2单元', isMember: true, category: 'retired', joinedOn: '1975-07-01', memberStatus: 'full', skills: ['理发', '法律咨询'] });
+  assert.equal(res.status, 200, res.text);
+  const file = await t.request('GET', `/api/people/${res.body.id}`, { cookie: secretary });
+  assert.equal(file.body.idNumberMasked, '1101**********002X');
+  assert.equal(file.body.birthDate, '1949-12-31');
+  assert.equal(file.body.gender, 'female');
+  assert.equal(file.body.addressMasked, '吉林省梅河口****');
+  assert.deepEqual(file.body.skills, ['理发', '法律咨询']);
+  assert.equal(file.body.canReveal, true);
+  assert.ok(!file.text.includes('11010519491231002X'));
+  const stored = await t.kernel.db.system((q) => q.query<{ id_number_enc: string }>('SELECT id_number_enc FROM people WHERE id = $1', [res.body.id]));
+  assert.match(stored[0]!.id_number_enc, /^v1:/);
+});
+
+test('a legacy 15-digit number is converted, and the same person cannot be registered twice', async () => {
+  const first = await create({ name: '档案测试乙', idNumber: '220581800101001' });
+  assert.equal(first.status, 200, first.text);
+  const again = await create({ name: '档案测试乙', idNumber: '22058119800101001X' });
+  assert.equal(again.status, 409);
+  assert.deepEqual(again.body.error.fields, { idNumber: '该身份证号已经登记过，同一人不能重复登记' });
+});
+
+test('malformed numbers and contradictions are refused naming the field', async () => {
+  const badCheck = await create({ name: '错号', idNumber: '110105194912310021' });
+  assert.equal(badCheck.status, 400);
+  assert.match(badCheck.body.error.fields.idNumber, /校验位不正确/);
+  const wrongBirth = await create({ name: '错生日', idNumber: '11010519491231002X', birthDate: '1950-01-01' });
+  assert.match(wrongBirth.body.error.fields.birthDate, /与身份证号不一致/);
+  const notMember = await create({ name: '非党员', joinedOn: '2000-01-01' });
+  assert.equal(notMember.status, 400);
+  assert.ok(notMember.body.error.fields.isMember);
+});
+
+test('revealing a masked value is for admins and the person, and is recorded in the audit log', async () => {
+  const res = await create({ name: '揭示测试', idNumber: '220581199003077730', phone: '13700001111' });
+  const shown = await t.request('POST', `/api/people/${res.body.id}/reveal`, { cookie: secretary, body: { field: 'idNumber' } });
+  assert.equal(shown.body.value, '220581199003077730');
+  const log = await t.request('GET', '/api/audit?entity=person_reveals', { cookie: secretary });
+  assert.equal(log.body.items[0].after.field, 'idNumber');
+  assert.equal(log.body.items[0].actorName, '光明社区书记 王丽华');
+
+  const worker = await t.login('wangge');
+  const refused = await t.request('POST', `/api/people/${res.body.id}/reveal`, { cookie: worker, body: { field: 'phone' } });
+  assert.equal(refused.status, 403);
+  assert.equal((await t.request('GET', `/api/people/${res.body.id}`, { cookie: worker })).body.canReveal, false);
+
+  const member = await t.login('dangyuan');
+  const own = (await t.request('GET', '/api/people', { cookie: member })).body.items;
+  assert.equal(own.length, 1, 'a member sees only their own file');
+  const mine = await t.request('POST', `/api/people/${own[0].id}/reveal`, { cookie: member, body: { field: 'phone' } });
+  assert.equal(mine.status, 200);
+  assert.equal((await t.request('GET', `/api/people/${res.body.id}`, { cookie: member })).status, 404);
+});
+
+test('editing a file updates it and never writes personal data in clear to the audit log', async () => {
+  const res = await create({ name: '修改测试' });
+  const patched = await t.request('PATCH', `/api/people/${res.body.id}`, {
+    cookie: secretary, body: { idNumber: '220581198507154416', isMember: true, memberStatus: 'probationary', studyAtHome: true },
+  });
+  assert.equal(patched.status, 200, patched.text);
+  assert.deepEqual([patched.body.memberStatus, patched.body.studyAtHome, patched.body.birthDate], ['probationary', true, '1985-07-15']);
+  const log = await t.request('GET', `/api/audit?entity=people&action=update`, { cookie: secretary });
+  assert.ok(!log.text.includes('220581198507154416'));
+  assert.equal(log.body.items[0].after.id_number_enc, '***');
+  assert.equal(log.body.items[0].after.id_number_hash, '***');
+});
