@@ -1,4 +1,5 @@
 import type { Queryable } from '../../kernel/db.ts';
+import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
 import type { AuditEntry } from './schema.ts';
 
@@ -20,16 +21,16 @@ export async function list(
   q: Queryable,
   f: { orgId?: number; entity?: string; action?: AuditEntry['action']; page: number; pageSize: number },
 ): Promise<{ total: number; items: AuditEntry[] }> {
-  const path = f.orgId === undefined ? null : (await orgs.get(q, f.orgId)).path;
-  const where = `WHERE ($1::ltree IS NULL OR a.org_id IN ${orgs.subtreeIdsSql('$1::ltree')})
-                   AND ($2::text IS NULL OR a.entity = $2) AND ($3::text IS NULL OR a.action = $3)`;
-  const params = [path, f.entity || null, f.action ?? null];
-  const [c] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM audit_log a ${where}`, params);
+  const where = conditions();
+  if (f.orgId !== undefined) where.add('a.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
+  if (f.entity) where.add('a.entity = $?', f.entity);
+  if (f.action) where.add('a.action = $?', f.action);
+  const [c] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM audit_log a ${where.sql}`, where.params);
   const rows = await q.query<Row>(
     `SELECT a.id, a.at, a.actor_user_id, a.actor_name, a.org_id, o.name AS org_name, a.action, a.entity, a.entity_id, a.before, a.after
        FROM audit_log a LEFT JOIN organizations o ON o.id = a.org_id
-       ${where} ORDER BY a.at DESC, a.id DESC LIMIT $4 OFFSET $5`,
-    [...params, f.pageSize, (f.page - 1) * f.pageSize],
+       ${where.sql} ORDER BY a.at DESC, a.id DESC LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,
+    where.params,
   );
   return {
     total: c?.n ?? 0,

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../kernel/db.ts';
 import * as people from '../people/service.ts';
 import { GAP_KINDS, ORG_KINDS, UNIT_KINDS, type Gap, type GapKind, type OrgKind, type UnitKind } from './schema.ts';
-import { get, subtreeIdsSql } from './service.ts';
+import { get } from './service.ts';
 
 // Coverage (纵向到底，横向到边): the places in a subtree where the network
 // does not reach yet. Each gap names the organization or unit to act on.
@@ -16,7 +16,6 @@ export const GAPS_SHOWN = 200;
 
 export async function coverage(q: Queryable, orgId: number): Promise<{ orgId: number; counts: Record<string, number>; gaps: Gap[]; truncated: boolean }> {
   const org = await get(q, orgId);
-  const under = subtreeIdsSql('$1::ltree');
   const gaps: Gap[] = [];
   const add = (kind: GapKind, g: Omit<Gap, 'kind' | 'label'>) => gaps.push({ kind, label: GAP_KINDS[kind], ...g });
 
@@ -41,7 +40,7 @@ export async function coverage(q: Queryable, orgId: number): Promise<{ orgId: nu
   const units = await q.query<{ id: number; name: string; kind: UnitKind; party_org_id: number | null; org_id: number; tied: boolean }>(
     `SELECT u.id, u.name, u.kind, u.party_org_id, u.org_id,
             EXISTS (SELECT 1 FROM org_ties t WHERE t.to_unit_id = u.id AND t.ended_on IS NULL) AS tied
-       FROM units u WHERE u.org_id IN ${under} ORDER BY u.id`,
+       FROM units u WHERE u.org_id IN (SELECT id FROM organizations WHERE path <@ $1::ltree) ORDER BY u.id`,
     [org.path],
   );
   const members = await people.membersByUnit(q, units.map((u) => u.id));

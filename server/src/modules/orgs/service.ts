@@ -1,5 +1,6 @@
 import type { Queryable } from '../../kernel/db.ts';
 import { conflict, invalidField, notFound } from '../../kernel/errors.ts';
+import { conditions } from '../../kernel/sql.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
 import { ORG_KINDS, ORG_STATUSES, UNIT_KINDS, type Org, type OrgKind, type OrgStatus, type Unit, type UnitKind } from './schema.ts';
 
@@ -203,9 +204,16 @@ export async function retire(
   return get(q, orgId);
 }
 
-/** The ids of the organizations in a subtree, as SQL for other modules' counts. */
-export function subtreeIdsSql(pathParam: string): string {
-  return `(SELECT id FROM organizations WHERE path <@ ${pathParam})`;
+/**
+ * The ids of the organizations in a subtree that the caller can see. Other
+ * modules filter by `org_id = ANY(ids)`: with the ids in hand the planner
+ * knows how large the subtree is and picks the right plan for a household
+ * and a street alike (see bench/README.md).
+ */
+export async function subtreeIds(q: Queryable, orgId: number): Promise<number[]> {
+  const org = await get(q, orgId);
+  const rows = await q.query<{ id: number }>(`SELECT id FROM organizations WHERE path <@ $1::ltree`, [org.path]);
+  return rows.map((r) => r.id);
 }
 
 export async function countUnder(q: Queryable, orgId: number): Promise<{ path: string; orgCount: number }> {
@@ -246,11 +254,9 @@ const UNIT_SELECT = `SELECT u.id, u.name, u.kind, u.org_id, o.name AS org_name, 
   FROM units u LEFT JOIN organizations o ON o.id = u.org_id LEFT JOIN organizations po ON po.id = u.party_org_id`;
 
 export async function listUnits(q: Queryable, orgId?: number): Promise<Unit[]> {
-  const org = orgId === undefined ? null : await get(q, orgId);
-  const rows = await q.query<UnitRow>(
-    `${UNIT_SELECT} WHERE $1::ltree IS NULL OR u.org_id IN ${subtreeIdsSql('$1::ltree')} ORDER BY u.id LIMIT 1000`,
-    [org?.path ?? null],
-  );
+  const where = conditions();
+  if (orgId !== undefined) where.add('u.org_id = ANY ($?::bigint[])', await subtreeIds(q, orgId));
+  const rows = await q.query<UnitRow>(`${UNIT_SELECT} ${where.sql} ORDER BY u.id LIMIT 1000`, where.params);
   return rows.map(toUnit);
 }
 

@@ -2,6 +2,7 @@ import type { FieldCipher } from '../../kernel/crypto.ts';
 import { maskAddress, maskIdNumber, maskPhone } from '../../kernel/crypto.ts';
 import { parseIdNumber } from '../../kernel/idnumber.ts';
 import type { Queryable } from '../../kernel/db.ts';
+import { conditions } from '../../kernel/sql.ts';
 import { invalidField, notFound } from '../../kernel/errors.ts';
 import * as orgs from '../orgs/service.ts';
 import type { Category, Person, PersonDetail } from './schema.ts';
@@ -37,16 +38,14 @@ export async function list(
   q: Queryable,
   f: { orgId?: number; q?: string; page: number; pageSize: number },
 ): Promise<{ total: number; items: Person[] }> {
-  const path = f.orgId === undefined ? null : (await orgs.get(q, f.orgId)).path;
-  const where = `WHERE ($1::ltree IS NULL OR p.org_id IN ${orgs.subtreeIdsSql('$1::ltree')})
-                   AND ($2::text IS NULL OR p.name LIKE '%' || $2 || '%')`;
-  const params = [path, f.q || null];
-  const [c] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM people p ${where}`, params);
-  const rows = await q.query<Row>(`SELECT ${COLUMNS} FROM ${FROM} ${where} ORDER BY p.id LIMIT $3 OFFSET $4`, [
-    ...params,
-    f.pageSize,
-    (f.page - 1) * f.pageSize,
-  ]);
+  const where = conditions();
+  if (f.orgId !== undefined) where.add('p.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
+  if (f.q) where.add(`p.name LIKE '%' || $? || '%'`, f.q);
+  const [c] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM people p ${where.sql}`, where.params);
+  const rows = await q.query<Row>(
+    `SELECT ${COLUMNS} FROM ${FROM} ${where.sql} ORDER BY p.id LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,
+    where.params,
+  );
   return { total: c?.n ?? 0, items: rows.map(toPerson) };
 }
 
@@ -82,10 +81,10 @@ export async function transferHeld(q: Queryable, fromOrgId: number, toOrgId: num
   await q.query(`UPDATE people SET org_id = $2 WHERE org_id = $1`, [fromOrgId, toOrgId]);
 }
 
-export async function countUnder(q: Queryable, path: string): Promise<{ peopleCount: number; memberCount: number }> {
+export async function countUnder(q: Queryable, orgId: number): Promise<{ peopleCount: number; memberCount: number }> {
   const [r] = await q.query<{ n: number; m: number }>(
-    `SELECT count(*) AS n, count(*) FILTER (WHERE is_member) AS m FROM people WHERE org_id IN ${orgs.subtreeIdsSql('$1::ltree')}`,
-    [path],
+    `SELECT count(*) AS n, count(*) FILTER (WHERE is_member) AS m FROM people WHERE org_id = ANY ($1::bigint[])`,
+    [await orgs.subtreeIds(q, orgId)],
   );
   return { peopleCount: r?.n ?? 0, memberCount: r?.m ?? 0 };
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../kernel/db.ts';
+import { conditions } from '../../kernel/sql.ts';
 import { invalidField, notFound } from '../../kernel/errors.ts';
 import { ROLE_LABELS, type Role } from '../../kernel/scope.ts';
 import * as orgs from '../orgs/service.ts';
@@ -68,12 +69,14 @@ async function withGrants(q: Queryable, rows: UserRow[]): Promise<User[]> {
 }
 
 export async function list(q: Queryable, f: { orgId?: number; q?: string; page: number; pageSize: number }): Promise<{ total: number; items: User[] }> {
-  const path = f.orgId === undefined ? null : (await orgs.get(q, f.orgId)).path;
-  const where = `WHERE ($1::ltree IS NULL OR u.org_id IN ${orgs.subtreeIdsSql('$1::ltree')})
-                   AND ($2::text IS NULL OR u.username LIKE '%' || $2 || '%' OR u.display_name LIKE '%' || $2 || '%')`;
-  const params = [path, f.q || null];
-  const [c] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM users u ${where}`, params);
-  const rows = await q.query<UserRow>(`${USER_SELECT} ${where} ORDER BY u.id LIMIT $3 OFFSET $4`, [...params, f.pageSize, (f.page - 1) * f.pageSize]);
+  const where = conditions();
+  if (f.orgId !== undefined) where.add('u.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
+  if (f.q) where.add(`(u.username LIKE '%' || $? || '%' OR u.display_name LIKE '%' || $? || '%')`, f.q);
+  const [c] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM users u ${where.sql}`, where.params);
+  const rows = await q.query<UserRow>(
+    `${USER_SELECT} ${where.sql} ORDER BY u.id LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,
+    where.params,
+  );
   return { total: c?.n ?? 0, items: await withGrants(q, rows) };
 }
 

@@ -1,0 +1,25 @@
+/**
+ * A WHERE clause built only from the filters that are present. A catch-all
+ * "($1 IS NULL OR …)" would hide the real predicate from the planner (and
+ * keep an IN-subquery from becoming a join); this does not.
+ */
+export function conditions() {
+  const params: unknown[] = [];
+  const parts: string[] = [];
+  return {
+    params,
+    /** Adds a condition; every `$?` in it stands for this value. */
+    add(sql: string, value: unknown) {
+      params.push(value);
+      parts.push(sql.replaceAll('$?', `$${params.length}`));
+    },
+    /** The placeholder the next parameter will get (for LIMIT/OFFSET after the filters). */
+    next(value: unknown): string {
+      params.push(value);
+      return `$${params.length}`;
+    },
+    get sql(): string {
+      return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+    },
+  };
+}
