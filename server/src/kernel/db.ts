@@ -28,6 +28,8 @@ export interface Database {
    * sign-in and sessions, the demo loader, and maintenance jobs.
    */
   system<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a statement outside any transaction (VACUUM, ANALYZE): maintenance jobs and benchmarks. */
+  maintenance(sql: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,10 @@ class PGliteDatabase implements Database {
     return this.db.transaction(async (tx) => fn(this.wrap(tx)));
   }
 
+  async maintenance(sql: string): Promise<void> {
+    await this.db.exec(sql);
+  }
+
   close(): Promise<void> {
     return this.db.close();
   }
@@ -106,6 +112,10 @@ class PostgresDatabase implements Database {
 
   system<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
     return this.tx(fn);
+  }
+
+  async maintenance(sql: string): Promise<void> {
+    await this.pool.query(sql);
   }
 
   close(): Promise<void> {
