@@ -1,9 +1,9 @@
-import { Card, Flex, Input, Tag, Typography } from 'antd';
+import { Card, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { DataTable, usePaging } from '../../kernel/DataTable';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
-import { OrgFilter } from '../orgs/OrgFilter';
+import { OrgListToolbar } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { useOrgTree } from '../orgs/tree';
 import { peopleApi, type Person } from './api';
@@ -23,16 +23,7 @@ export function PeoplePage() {
   return (
     <WithOrgTree>
       <Card className="gj-page-card">
-        <Flex className="gj-toolbar" gap={8} wrap align="center">
-          <Input.Search
-            allowClear
-            placeholder={t('people.searchPlaceholder')}
-            onSearch={(value) => setQ(value.trim())}
-            className="gj-toolbar-search"
-            data-testid="people-search"
-          />
-          <OrgFilter />
-        </Flex>
+        <OrgListToolbar placeholder={t('people.searchPlaceholder')} onSearch={setQ} testId="people-search" />
         <DataTable<Person>
           testId="people-table"
           rows={list.data?.items}

@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Grant } from '../../kernel/api';
 import { DataTable, usePaging } from '../../kernel/DataTable';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
-import { OrgFilter } from '../orgs/OrgFilter';
+import { OrgListToolbar } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { useOrgTree } from '../orgs/tree';
 import { usersApi, type User } from './api';
@@ -46,20 +46,12 @@ export function UsersPage() {
   return (
     <WithOrgTree>
       <Card className="gj-page-card">
-        <Flex className="gj-toolbar" gap={8} wrap align="center">
-          <Input.Search
-            allowClear
-            placeholder={t('users.searchPlaceholder')}
-            onSearch={(value) => setQ(value.trim())}
-            className="gj-toolbar-search"
-            data-testid="users-search"
-          />
-          <OrgFilter />
+        <OrgListToolbar placeholder={t('users.searchPlaceholder')} onSearch={setQ} testId="users-search">
           <div className="gj-toolbar-spacer" />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create-button">
             {t('users.create')}
           </Button>
-        </Flex>
+        </OrgListToolbar>
         <DataTable<User>
           testId="users-table"
           rows={list.data?.items}
