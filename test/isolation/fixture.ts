@@ -20,6 +20,7 @@ export interface Target {
   unitId: number;
   tieId: number;
   seatId: number;
+  reportInId: number;
   markers: string[];
 }
 
@@ -29,8 +30,12 @@ async function plant(db: Database, parentId: number, tag: string, extraMarkers: 
     const grid = await orgs.create(q, { parentId: community.id, name: `${tag}网格党支部`, kind: 'grid_branch' });
     const unit = await orgs.createUnit(q, { orgId: community.id, name: `${tag}共建单位`, kind: 'co_building' });
     const person = await people.create(q, testCipher, {
-      orgId: grid.id, name: `${tag}居民`, gender: 'female', phone: '13900001111', isMember: true, category: 'employed',
+      orgId: grid.id, name: `${tag}居民`, gender: 'female', phone: '13900001111', isMember: true, category: 'employed', unitId: unit.id,
     });
+    const [reportIn] = await q.query<{ id: number }>(
+      `INSERT INTO report_ins (org_id, unit_id, person_id) VALUES ($1, $2, $3) RETURNING id`,
+      [community.id, unit.id, person.id],
+    );
     const user = await users.create(q, {
       username: `${tag === '乙方' ? 'yifang' : 'bingfang'}_sec`, displayName: `${tag}书记`, password: 'Target12345', orgId: community.id,
       grants: [{ role: 'community_secretary', orgId: community.id }],
@@ -47,6 +52,7 @@ async function plant(db: Database, parentId: number, tag: string, extraMarkers: 
       unitId: unit.id,
       tieId: tie.id,
       seatId: seat.id,
+      reportInId: reportIn!.id,
       markers: [tag, user.username, ...extraMarkers],
     };
   });
@@ -75,6 +81,7 @@ export async function digest(db: Database, targets: Target[]): Promise<string> {
          UNION ALL SELECT t::text FROM user_grants t WHERE org_id IN (SELECT id FROM o)
          UNION ALL SELECT t::text FROM org_ties t WHERE org_id IN (SELECT id FROM o) OR to_org_id IN (SELECT id FROM o)
          UNION ALL SELECT t::text FROM committee_seats t WHERE org_id IN (SELECT id FROM o)
+         UNION ALL SELECT t::text FROM report_ins t WHERE org_id IN (SELECT id FROM o)
          UNION ALL SELECT 'audit:' || count(*) FROM audit_log WHERE org_id IN (SELECT id FROM o)) s`,
       [targets.map((t) => t.path)],
     );

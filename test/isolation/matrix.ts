@@ -19,6 +19,12 @@ export interface Violation {
 
 /** Routes that act only on the caller themselves (or on nobody): no target to aim at. */
 const SELF_ONLY = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password']);
+/**
+ * Directories that deliberately list names across a region (a unit registers
+ * its members at any community of the region): they are exempt from the
+ * marker check, and only from it.
+ */
+const DIRECTORIES = new Set(['GET /api/report-ins/communities']);
 
 let seq = 0;
 /** A one-row organization sheet (built once by the test that runs the matrix). */
@@ -50,6 +56,11 @@ const WRITES: Record<string, (t: Target, own: { userId: number; orgId: number })
   'PATCH /api/seats/:seatId': () => [{ body: { endedOn: '2026-06-01' } }],
   'POST /api/units': (t) => [{ body: { orgId: t.orgId, name: '越权单位', kind: 'enterprise' } }],
   'PATCH /api/units/:unitId': () => [{ body: { name: '越权改名' } }],
+  'POST /api/report-ins': (t) => [{ body: { personId: t.personId, orgId: t.orgId } }],
+  'POST /api/report-ins/:reportInId/withdraw': () => [{}],
+  'POST /api/report-ins/:reportInId/accept': () => [{}],
+  'POST /api/report-ins/:reportInId/decline': () => [{ body: { reason: '越权退回' } }],
+  'POST /api/report-ins/:reportInId/commitment': () => [{ body: { serviceItem: '越权', commitment: '越权' } }],
   'POST /api/orgs/:orgId/import': () => [{ body: { file: ORG_SHEET, mode: 'all' } }, { body: { file: ORG_SHEET, mode: 'check' } }],
   'POST /api/people': (t) => [{ body: { orgId: t.orgId, name: '越权人员' } }],
   'PATCH /api/people/:personId': (t) => [{ body: { name: '越权改名' } }, { body: { unitId: t.unitId } }],
@@ -85,7 +96,7 @@ export async function runIsolationMatrix(
     for (const target of actor.targets) {
       const targetIds = {
         orgId: target.orgId, userId: target.userId, grantId: target.grantId, personId: target.personId, unitId: target.unitId,
-        tieId: target.tieId, seatId: target.seatId,
+        tieId: target.tieId, seatId: target.seatId, reportInId: target.reportInId,
       };
       const ownIds = { ...targetIds, userId: actor.own.userId, orgId: actor.own.orgId };
       const check = async (r: RouteInfo, url: string, body?: unknown) => {
@@ -93,7 +104,7 @@ export async function runIsolationMatrix(
         const res = await t.request(r.method, url, { cookie: actor.cookie, body });
         const base = { actor: actor.username, route: `${r.method} ${r.url}`, request: `${r.method} ${url}`, status: res.status };
         if (res.status >= 500) violations.push({ ...base, why: `server error: ${res.text.slice(0, 200)}` });
-        const leaked = target.markers.find((m) => res.text.includes(m));
+        const leaked = DIRECTORIES.has(`${r.method} ${r.url}`) ? undefined : target.markers.find((m) => res.text.includes(m));
         if (leaked) violations.push({ ...base, why: `response shows ${target.name}: «${leaked}»` });
         if (r.method !== 'GET' && res.status < 400) violations.push({ ...base, why: 'write was accepted' });
         // A path that names the target's entity must be refused outright: a file

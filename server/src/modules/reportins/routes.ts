@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import { route } from '../../kernel/http.ts';
+import type { Kernel } from '../../kernel/kernel.ts';
+import { ensureCommunityAdmin, ensureMayCommit, ensureUnitLiaison } from './policy.ts';
+import {
+  Commitment, CommunityList, CommunityQuery, DeclineReportIn, IssueReportIn, ReportIn, ReportInList, ReportInParams, ReportInQuery, UnitParams,
+  UnregisteredList,
+} from './schema.ts';
+import * as reportIns from './service.ts';
+
+const tags = ['双报到'];
+
+export function reportInRoutes(app: FastifyInstance, { db }: Kernel): void {
+  route(app, db, {
+    method: 'GET', url: '/api/report-ins', tags, summary: '报到登记（社区看报到到本社区的，单位看本单位的，党员看自己的）',
+    querystring: ReportInQuery, response: ReportInList,
+    handler: async ({ q, query }) => ({ items: await reportIns.list(q, query) }),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/report-ins/:reportInId', tags, summary: '报到登记详情',
+    params: ReportInParams, response: ReportIn,
+    handler: ({ q, params }) => reportIns.get(q, params.reportInId),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/report-ins/communities', tags, summary: '可报到的社区（本区域内的社区名录）',
+    querystring: CommunityQuery, response: CommunityList,
+    handler: async ({ q, query }) => ({ items: await reportIns.communities(q, query.q) }),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/units/:unitId/unregistered', tags, summary: '本单位尚未到社区报到的在职党员',
+    params: UnitParams, response: UnregisteredList,
+    handler: async ({ q, params }) => ({ items: await reportIns.unregistered(q, params.unitId) }),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/report-ins', tags, summary: '单位为在职党员开具报到登记',
+    body: IssueReportIn, response: ReportIn,
+    handler: ({ q, scope, body }) => reportIns.issue(q, ensureUnitLiaison(scope), body),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/report-ins/:reportInId/withdraw', tags, summary: '单位撤回报到登记',
+    params: ReportInParams, response: ReportIn,
+    handler: ({ q, scope, params }) => {
+      ensureUnitLiaison(scope);
+      return reportIns.withdraw(q, params.reportInId);
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/report-ins/:reportInId/accept', tags, summary: '社区接收报到，向单位回执',
+    params: ReportInParams, response: ReportIn,
+    handler: ({ q, scope, params }) => {
+      ensureCommunityAdmin(scope);
+      return reportIns.accept(q, params.reportInId);
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/report-ins/:reportInId/decline', tags, summary: '社区退回报到登记',
+    params: ReportInParams, body: DeclineReportIn, response: ReportIn,
+    handler: ({ q, scope, params, body }) => {
+      ensureCommunityAdmin(scope);
+      return reportIns.decline(q, params.reportInId, body.reason);
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/report-ins/:reportInId/commitment', tags, summary: '认领服务项目、作出承诺',
+    params: ReportInParams, body: Commitment, response: ReportIn,
+    handler: async ({ q, scope, params, body }) => {
+      ensureMayCommit(scope, await reportIns.isOwn(q, params.reportInId, scope.userId!));
+      return reportIns.commit(q, params.reportInId, body);
+    },
+  });
+}

@@ -1,0 +1,52 @@
+import { registerConstraint } from '../../kernel/errors.ts';
+import { idParam, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
+
+registerConstraint('report_ins_active_key', 'personId', '此党员已有报到登记（待接收或已报到），不能重复登记');
+
+export const REPORT_IN_STATUSES = { issued: '待社区接收', accepted: '已报到', declined: '社区退回', withdrawn: '单位撤回' } as const;
+export type ReportInStatus = keyof typeof REPORT_IN_STATUSES;
+
+export const ReportIn = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  unitId: z.number(),
+  unitName: z.string(),
+  personId: z.number(),
+  personName: z.string().nullable(),
+  status: z.enum(['issued', 'accepted', 'declined', 'withdrawn']),
+  statusLabel: z.string(),
+  issuedOn: z.string(),
+  note: z.string().nullable(),
+  decidedOn: z.string().nullable(),
+  declineReason: z.string().nullable(),
+  receiptNo: z.string().nullable(),
+  serviceItem: z.string().nullable(),
+  commitment: z.string().nullable(),
+});
+export type ReportIn = z.infer<typeof ReportIn>;
+
+export const ReportInList = z.object({ items: z.array(ReportIn) });
+export const ReportInParams = z.object({ reportInId: idParam('报到登记编号') });
+export const ReportInQuery = z.object({
+  orgId: idParam('社区').optional(),
+  unitId: idParam('单位').optional(),
+  status: oneOf(Object.keys(REPORT_IN_STATUSES) as ReportInStatus[], '状态').optional(),
+});
+export const IssueReportIn = z.object({
+  personId: idParam('党员'),
+  orgId: idParam('报到社区'),
+  note: optionalText('备注', 200),
+});
+export const DeclineReportIn = z.object({ reason: text('退回原因', 200) });
+export const Commitment = z.object({
+  serviceItem: text('服务项目', 60),
+  commitment: text('承诺内容', 500),
+});
+
+export const Community = z.object({ id: z.number(), name: z.string(), street: z.string().nullable() });
+export const CommunityList = z.object({ items: z.array(Community) });
+export const CommunityQuery = z.object({ q: z.string().trim().max(30).optional().describe('社区名称') });
+
+export const UnregisteredList = z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), orgName: z.string().nullable() })) });
+export const UnitParams = z.object({ unitId: idParam('单位编号') });

@@ -1,0 +1,150 @@
+import type { Queryable } from '../../kernel/db.ts';
+import { invalidField, notFound } from '../../kernel/errors.ts';
+import { conditions } from '../../kernel/sql.ts';
+import * as orgs from '../orgs/service.ts';
+import * as people from '../people/service.ts';
+import { REPORT_IN_STATUSES, type ReportIn, type ReportInStatus } from './schema.ts';
+
+// Dual registration: the unit issues, the community accepts (or declines) and
+// returns a receipt, the member commits to a service. Who sees which rows is
+// row-level security (community subtree, issuing unit, the member); who may
+// take which step is policy.ts.
+
+interface Row {
+  id: number;
+  org_id: number;
+  org_name: string;
+  unit_id: number;
+  unit_name: string;
+  person_id: number;
+  person_name: string | null;
+  status: ReportInStatus;
+  issued_on: string;
+  note: string | null;
+  decided_on: string | null;
+  decline_reason: string | null;
+  receipt_no: string | null;
+  service_item: string | null;
+  commitment: string | null;
+}
+
+// The community and unit names come from the directory and the row's own
+// unit: a liaison cannot otherwise read the community, nor a community the unit.
+const SELECT = `SELECT r.id, r.org_id, d.name AS org_name, r.unit_id, coalesce(un.name, '') AS unit_name, r.person_id, p.name AS person_name,
+       r.status, r.issued_on::text, r.note, r.decided_on::text, r.decline_reason, r.receipt_no, r.service_item, r.commitment
+  FROM report_ins r
+  JOIN gj_community_directory() d ON d.id = r.org_id
+  LEFT JOIN units un ON un.id = r.unit_id
+  LEFT JOIN people p ON p.id = r.person_id`;
+
+const toReportIn = (r: Row): ReportIn => ({
+  id: r.id,
+  orgId: r.org_id,
+  orgName: r.org_name,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  personId: r.person_id,
+  personName: r.person_name,
+  status: r.status,
+  statusLabel: REPORT_IN_STATUSES[r.status],
+  issuedOn: r.issued_on,
+  note: r.note,
+  decidedOn: r.decided_on,
+  declineReason: r.decline_reason,
+  receiptNo: r.receipt_no,
+  serviceItem: r.service_item,
+  commitment: r.commitment,
+});
+
+export async function get(q: Queryable, id: number): Promise<ReportIn> {
+  const [row] = await q.query<Row>(`${SELECT} WHERE r.id = $1`, [id]);
+  if (!row) throw notFound('报到登记');
+  return toReportIn(row);
+}
+
+export async function list(q: Queryable, f: { orgId?: number; unitId?: number; status?: ReportInStatus }): Promise<ReportIn[]> {
+  const where = conditions();
+  if (f.orgId !== undefined) where.add('r.org_id = $?', f.orgId);
+  if (f.unitId !== undefined) where.add('r.unit_id = $?', f.unitId);
+  if (f.status) where.add('r.status = $?', f.status);
+  const rows = await q.query<Row>(`${SELECT} ${where.sql} ORDER BY r.id DESC LIMIT 1000`, where.params);
+  return rows.map(toReportIn);
+}
+
+export async function communities(q: Queryable, text?: string): Promise<{ id: number; name: string; street: string | null }[]> {
+  return q.query(`SELECT id, name, street FROM gj_community_directory() WHERE $1::text IS NULL OR name LIKE '%' || $1 || '%' ORDER BY street, name LIMIT 200`, [
+    text || null,
+  ]);
+}
+
+/** The unit issues a registration for one of its employed members to the community where the member lives. */
+export async function issue(q: Queryable, unitIds: number[], input: { personId: number; orgId: number; note?: string | null }): Promise<ReportIn> {
+  const person = await people.find(q, input.personId);
+  if (!person) throw invalidField('personId', '党员不存在，或不在您的管辖范围内');
+  if (!person.isMember) throw invalidField('personId', `${person.name}不是党员`);
+  if (person.unitId === null || !unitIds.includes(person.unitId)) throw invalidField('personId', `${person.name}不是本单位的在职党员`);
+  const [community] = await q.query(`SELECT id FROM gj_community_directory() WHERE id = $1`, [input.orgId]);
+  if (!community) throw invalidField('orgId', '报到社区须为本区域内的社区党组织');
+  const [{ user_id: memberUserId } = { user_id: null }] = await q.query<{ user_id: number | null }>(`SELECT user_id FROM people WHERE id = $1`, [
+    input.personId,
+  ]);
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO report_ins (org_id, unit_id, person_id, member_user_id, note) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [input.orgId, person.unitId, input.personId, memberUserId, input.note ?? null],
+  );
+  return get(q, row!.id);
+}
+
+async function pending(q: Queryable, id: number, step: string): Promise<ReportIn> {
+  const r = await get(q, id);
+  if (r.status !== 'issued') throw invalidField('status', `这份报到登记${r.statusLabel}，不能再${step}`);
+  return r;
+}
+
+/** The community accepts: the member is reported, and the unit gets a receipt number. */
+export async function accept(q: Queryable, id: number): Promise<ReportIn> {
+  await pending(q, id, '接收');
+  await q.query(
+    `UPDATE report_ins SET status = 'accepted', decided_on = current_date,
+            receipt_no = 'BD' || to_char(current_date, 'YYYY') || lpad(id::text, 6, '0') WHERE id = $1`,
+    [id],
+  );
+  return get(q, id);
+}
+
+export async function decline(q: Queryable, id: number, reason: string): Promise<ReportIn> {
+  await pending(q, id, '退回');
+  await q.query(`UPDATE report_ins SET status = 'declined', decided_on = current_date, decline_reason = $2 WHERE id = $1`, [id, reason]);
+  return get(q, id);
+}
+
+export async function withdraw(q: Queryable, id: number): Promise<ReportIn> {
+  await pending(q, id, '撤回');
+  await q.query(`UPDATE report_ins SET status = 'withdrawn', decided_on = current_date WHERE id = $1`, [id]);
+  return get(q, id);
+}
+
+/** The member (or the community for them) picks a service item and states a commitment. */
+export async function commit(q: Queryable, id: number, input: { serviceItem: string; commitment: string }): Promise<ReportIn> {
+  const r = await get(q, id);
+  if (r.status !== 'accepted') throw invalidField('status', '社区接收报到之后才能认领服务、作出承诺');
+  await q.query(`UPDATE report_ins SET service_item = $2, commitment = $3 WHERE id = $1`, [id, input.serviceItem, input.commitment]);
+  return get(q, id);
+}
+
+/** Employed members of a unit who have not reported to any community. */
+export async function unregistered(q: Queryable, unitId: number): Promise<{ id: number; name: string; orgName: string | null }[]> {
+  await orgs.getUnit(q, unitId);
+  return q.query(
+    `SELECT p.id, p.name, o.name AS "orgName" FROM people p LEFT JOIN organizations o ON o.id = p.org_id
+      WHERE p.unit_id = $1 AND p.is_member AND p.category = 'employed'
+        AND NOT EXISTS (SELECT 1 FROM report_ins r WHERE r.person_id = p.id AND r.status IN ('issued', 'accepted'))
+      ORDER BY p.id`,
+    [unitId],
+  );
+}
+
+export async function isOwn(q: Queryable, id: number, userId: number): Promise<boolean> {
+  const [row] = await q.query<{ mine: boolean }>(`SELECT member_user_id = $2 AS mine FROM report_ins WHERE id = $1`, [id, userId]);
+  return row?.mine === true;
+}
