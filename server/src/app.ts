@@ -18,6 +18,7 @@ import { ORG_KINDS, UNIT_KINDS } from './modules/orgs/schema.ts';
 import { orgRoutes } from './modules/orgs/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { reportInRoutes } from './modules/reportins/routes.ts';
+import { transferRoutes } from './modules/transfers/routes.ts';
 import { SESSION_COOKIE, resolveSession } from './modules/users/auth.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
@@ -87,6 +88,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
   orgRoutes(app, k);
   peopleRoutes(app, k);
   reportInRoutes(app, k);
+  transferRoutes(app, k);
   userRoutes(app, k, { secureCookies: opts.secureCookies ?? false });
   auditRoutes(app, k);
   opts.extraRoutes?.(app, k);

@@ -21,6 +21,7 @@ export interface Target {
   tieId: number;
   seatId: number;
   reportInId: number;
+  transferId: number;
   markers: string[];
 }
 
@@ -40,6 +41,10 @@ async function plant(db: Database, parentId: number, tag: string, extraMarkers: 
       username: `${tag === '乙方' ? 'yifang' : 'bingfang'}_sec`, displayName: `${tag}书记`, password: 'Target12345', orgId: community.id,
       grants: [{ role: 'community_secretary', orgId: community.id }],
     });
+    const [transfer] = await q.query<{ id: number }>(
+      `INSERT INTO transfers (person_id, from_org_id, to_org_id, reason) VALUES ($1, $2, $3, '${tag}转接') RETURNING id`,
+      [person.id, grid.id, community.id],
+    );
     const tie = await network.createTie(q, community.id, { kind: 'co_builds', toUnitId: unit.id, startedOn: '2024-01-01', pledge: `${tag}承诺` });
     const seat = await network.createSeat(q, community.id, { personId: person.id, role: 'secretary', partTime: false, startedOn: '2024-01-01' });
     return {
@@ -53,6 +58,7 @@ async function plant(db: Database, parentId: number, tag: string, extraMarkers: 
       tieId: tie.id,
       seatId: seat.id,
       reportInId: reportIn!.id,
+      transferId: transfer!.id,
       markers: [tag, user.username, ...extraMarkers],
     };
   });
@@ -82,6 +88,7 @@ export async function digest(db: Database, targets: Target[]): Promise<string> {
          UNION ALL SELECT t::text FROM org_ties t WHERE org_id IN (SELECT id FROM o) OR to_org_id IN (SELECT id FROM o)
          UNION ALL SELECT t::text FROM committee_seats t WHERE org_id IN (SELECT id FROM o)
          UNION ALL SELECT t::text FROM report_ins t WHERE org_id IN (SELECT id FROM o)
+         UNION ALL SELECT t::text FROM transfers t WHERE from_org_id IN (SELECT id FROM o)
          UNION ALL SELECT 'audit:' || count(*) FROM audit_log WHERE org_id IN (SELECT id FROM o)) s`,
       [targets.map((t) => t.path)],
     );

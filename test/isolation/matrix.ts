@@ -24,7 +24,7 @@ const SELF_ONLY = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'POS
  * its members at any community of the region): they are exempt from the
  * marker check, and only from it.
  */
-const DIRECTORIES = new Set(['GET /api/report-ins/communities']);
+const DIRECTORIES = new Set(['GET /api/report-ins/communities', 'GET /api/transfers/destinations']);
 
 let seq = 0;
 /** A one-row organization sheet (built once by the test that runs the matrix). */
@@ -61,6 +61,12 @@ const WRITES: Record<string, (t: Target, own: { userId: number; orgId: number })
   'POST /api/report-ins/:reportInId/accept': () => [{}],
   'POST /api/report-ins/:reportInId/decline': () => [{ body: { reason: '越权退回' } }],
   'POST /api/report-ins/:reportInId/commitment': () => [{ body: { serviceItem: '越权', commitment: '越权' } }],
+  'POST /api/transfers': (t, own) => [{ body: { personId: t.personId, toOrgId: own.orgId, reason: '越权转接' } }],
+  'POST /api/transfers/:transferId/approve': () => [{}],
+  'POST /api/transfers/:transferId/return': () => [{ body: { note: '越权退回' } }],
+  'POST /api/transfers/:transferId/withdraw': () => [{}],
+  'POST /api/transfers/:transferId/resubmit': () => [{ body: { toOutside: '越权', reason: '越权' } }],
+  'POST /api/transfers/:transferId/receive': () => [{}],
   'POST /api/orgs/:orgId/import': () => [{ body: { file: ORG_SHEET, mode: 'all' } }, { body: { file: ORG_SHEET, mode: 'check' } }],
   'POST /api/people': (t) => [{ body: { orgId: t.orgId, name: '越权人员' } }],
   'PATCH /api/people/:personId': (t) => [{ body: { name: '越权改名' } }, { body: { unitId: t.unitId } }],
@@ -96,7 +102,7 @@ export async function runIsolationMatrix(
     for (const target of actor.targets) {
       const targetIds = {
         orgId: target.orgId, userId: target.userId, grantId: target.grantId, personId: target.personId, unitId: target.unitId,
-        tieId: target.tieId, seatId: target.seatId, reportInId: target.reportInId,
+        tieId: target.tieId, seatId: target.seatId, reportInId: target.reportInId, transferId: target.transferId,
       };
       const ownIds = { ...targetIds, userId: actor.own.userId, orgId: actor.own.orgId };
       const check = async (r: RouteInfo, url: string, body?: unknown) => {

@@ -30,6 +30,8 @@ export interface FileBody {
   name: string;
   type: string;
   body: Buffer;
+  /** Shown in the browser (a printable page) rather than downloaded. */
+  inline?: boolean;
 }
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -99,7 +101,7 @@ export function route<
       if (spec.response !== 'file') return result;
       const file = result as FileBody;
       return reply
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .header('content-disposition', `${file.inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`)
         .type(file.type)
         .send(file.body);
     }) as RouteHandlerMethod,

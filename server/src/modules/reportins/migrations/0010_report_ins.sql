@@ -39,17 +39,23 @@ SELECT gj_protect_table('report_ins', 'org_id', unit_col => 'unit_id', owner_col
 -- caller may write the row is still decided by its row-level-security policy.
 ALTER FUNCTION gj_region_from_org() SECURITY DEFINER SET search_path = public;
 
--- The communities of the caller's regions, by name: what a unit liaison or a
--- member chooses from. Names of communities are public; nothing else is shown.
-CREATE FUNCTION gj_community_directory() RETURNS TABLE (id bigint, name text, street text)
+-- The organizations of the caller's regions by name (active ones): what a
+-- unit liaison or a member chooses from when the choice crosses their scope.
+-- Names of party organizations are public; nothing else is shown.
+CREATE FUNCTION gj_org_directory() RETURNS TABLE (id bigint, name text, kind text, parent_name text)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT c.id, c.name, s.name
-    FROM organizations c LEFT JOIN organizations s ON s.id = c.parent_id
+  SELECT c.id, c.name, c.kind, p.name
+    FROM organizations c LEFT JOIN organizations p ON p.id = c.parent_id
    WHERE c.status = 'active'
-     AND c.kind IN ('community_committee', 'comprehensive_committee', 'residential_committee')
      AND c.region_id IN (SELECT o.region_id FROM organizations o
                           WHERE o.path <@ ANY (gj_read_paths()) OR o.id = ANY (gj_node_ids())
                              OR o.id IN (SELECT u.org_id FROM units u WHERE u.id = ANY (gj_unit_ids())))
 $$;
-REVOKE ALL ON FUNCTION gj_community_directory() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION gj_community_directory() TO gongjian_app;
+REVOKE ALL ON FUNCTION gj_org_directory() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gj_org_directory() TO gongjian_app;
+
+CREATE FUNCTION gj_community_directory() RETURNS TABLE (id bigint, name text, street text)
+LANGUAGE sql STABLE AS $$
+  SELECT id, name, parent_name FROM gj_org_directory()
+   WHERE kind IN ('community_committee', 'comprehensive_committee', 'residential_committee')
+$$;

@@ -1,0 +1,48 @@
+import { registerConstraint } from '../../kernel/errors.ts';
+import { idParam, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
+
+registerConstraint('transfers_open_key', 'personId', '此党员已有未办结的组织关系转接');
+registerConstraint('transfers_not_self', 'toOrgId', '转入组织不能是转出组织本身');
+registerConstraint('transfers_one_destination', 'toOrgId', '请选择本区域内的转入组织，或填写区域外的转入组织（二选一）');
+
+export const TRANSFER_STATUSES = { requested: '待转出方审批', approved: '待转入方接收', returned: '退回修改', withdrawn: '已撤回', done: '已办结' } as const;
+export type TransferStatus = keyof typeof TRANSFER_STATUSES;
+
+export const Transfer = z.object({
+  id: z.number(),
+  personId: z.number(),
+  personName: z.string().nullable(),
+  fromOrgId: z.number(),
+  fromOrgName: z.string().nullable(),
+  toOrgId: z.number().nullable(),
+  toName: z.string().nullable(),
+  outside: z.boolean(),
+  status: z.enum(['requested', 'approved', 'returned', 'withdrawn', 'done']),
+  statusLabel: z.string(),
+  reason: z.string(),
+  letterNo: z.string().nullable(),
+  requestedOn: z.string(),
+  approvedOn: z.string().nullable(),
+  doneOn: z.string().nullable(),
+  lastNote: z.string().nullable(),
+  /** The steps the caller may take now (the UI shows only these buttons). */
+  actions: z.array(z.enum(['approve', 'return', 'withdraw', 'resubmit', 'receive'])),
+});
+export type Transfer = z.infer<typeof Transfer>;
+export const TransferList = z.object({ items: z.array(Transfer) });
+export const TransferParams = z.object({ transferId: idParam('转接编号') });
+export const TransferQuery = z.object({ status: oneOf(Object.keys(TRANSFER_STATUSES) as TransferStatus[], '状态').optional() });
+export const RequestTransfer = z.object({
+  personId: idParam('党员'),
+  toOrgId: idParam('转入组织').optional(),
+  toOutside: optionalText('区域外的转入组织', 100),
+  reason: text('转接原因', 200),
+});
+export const Resubmit = z.object({
+  toOrgId: idParam('转入组织').optional(),
+  toOutside: optionalText('区域外的转入组织', 100),
+  reason: text('转接原因', 200),
+});
+export const ReturnTransfer = z.object({ note: text('退回原因', 200) });
+export const Destinations = z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), parentName: z.string().nullable() })) });
+export const DestinationQuery = z.object({ q: z.string().trim().max(30).optional().describe('组织名称') });

@@ -1,0 +1,192 @@
+import type { Queryable } from '../../kernel/db.ts';
+import { forbidden, invalidField, notFound } from '../../kernel/errors.ts';
+import { conditions } from '../../kernel/sql.ts';
+import * as people from '../people/service.ts';
+import { TRANSFER_STATUSES, type Transfer, type TransferStatus } from './schema.ts';
+
+// Transfers of membership. Both sides see the transfer (row-level security on
+// from_org_id and to_org_id); which side the caller stands on decides the
+// steps offered, computed here once and returned with the transfer.
+
+type Action = Transfer['actions'][number];
+
+interface Row {
+  id: number;
+  person_id: number;
+  person_name: string | null;
+  from_org_id: number;
+  from_name: string | null;
+  to_org_id: number | null;
+  to_name: string | null;
+  to_outside: string | null;
+  status: TransferStatus;
+  reason: string;
+  letter_no: string | null;
+  requested_on: string;
+  approved_on: string | null;
+  done_on: string | null;
+  last_note: string | null;
+  sending_staff: boolean;
+  sending_admin: boolean;
+  receiving_admin: boolean;
+}
+
+const IN_READ = `(SELECT id FROM organizations WHERE path <@ ANY (gj_read_paths()))`;
+const IN_ADMIN = `(SELECT id FROM organizations WHERE path <@ ANY (gj_admin_paths()))`;
+// Names come from the directory: each side may not otherwise see the other.
+const SELECT = `SELECT t.id, t.person_id, p.name AS person_name, t.from_org_id, f.name AS from_name, t.to_org_id,
+       coalesce(d.name, t.to_outside) AS to_name, t.to_outside, t.status, t.reason, t.letter_no, t.requested_on::text,
+       t.approved_on::text, t.done_on::text, t.last_note,
+       t.from_org_id IN ${IN_READ} AS sending_staff, t.from_org_id IN ${IN_ADMIN} AS sending_admin,
+       coalesce(t.to_org_id IN ${IN_ADMIN}, false) AS receiving_admin
+  FROM transfers t
+  LEFT JOIN people p ON p.id = t.person_id
+  LEFT JOIN gj_org_directory() f ON f.id = t.from_org_id
+  LEFT JOIN gj_org_directory() d ON d.id = t.to_org_id`;
+
+function actionsOf(r: Row): Action[] {
+  const outside = r.to_org_id === null;
+  switch (r.status) {
+    case 'requested':
+      return [...(r.sending_admin ? (['approve', 'return'] as const) : []), ...(r.sending_staff ? (['withdraw'] as const) : [])];
+    case 'approved':
+      return (outside ? r.sending_admin : r.receiving_admin) ? ['receive', 'return'] : [];
+    case 'returned':
+      return r.sending_staff ? ['resubmit', 'withdraw'] : [];
+    default:
+      return [];
+  }
+}
+
+const toTransfer = (r: Row): Transfer => ({
+  id: r.id,
+  personId: r.person_id,
+  personName: r.person_name,
+  fromOrgId: r.from_org_id,
+  fromOrgName: r.from_name,
+  toOrgId: r.to_org_id,
+  toName: r.to_name,
+  outside: r.to_org_id === null,
+  status: r.status,
+  statusLabel: TRANSFER_STATUSES[r.status],
+  reason: r.reason,
+  letterNo: r.letter_no,
+  requestedOn: r.requested_on,
+  approvedOn: r.approved_on,
+  doneOn: r.done_on,
+  lastNote: r.last_note,
+  actions: actionsOf(r),
+});
+
+export async function get(q: Queryable, id: number): Promise<Transfer> {
+  const [row] = await q.query<Row>(`${SELECT} WHERE t.id = $1`, [id]);
+  if (!row) throw notFound('组织关系转接');
+  return toTransfer(row);
+}
+
+export async function list(q: Queryable, status?: TransferStatus): Promise<Transfer[]> {
+  const where = conditions();
+  if (status) where.add('t.status = $?', status);
+  return (await q.query<Row>(`${SELECT} ${where.sql} ORDER BY t.id DESC LIMIT 500`, where.params)).map(toTransfer);
+}
+
+export async function destinations(q: Queryable, text?: string) {
+  const rows = await q.query<{ id: number; name: string; kind: string; parent_name: string | null }>(
+    `SELECT id, name, kind, parent_name FROM gj_org_directory() WHERE $1::text IS NULL OR name LIKE '%' || $1 || '%' ORDER BY name LIMIT 200`,
+    [text || null],
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, parentName: r.parent_name }));
+}
+
+async function checkDestination(q: Queryable, fromOrgId: number, input: { toOrgId?: number; toOutside?: string | null }) {
+  if ((input.toOrgId === undefined) === !input.toOutside) throw invalidField('toOrgId', '请选择本区域内的转入组织，或填写区域外的转入组织（二选一）');
+  if (input.toOrgId === undefined) return;
+  if (input.toOrgId === fromOrgId) throw invalidField('toOrgId', '转入组织不能是转出组织本身');
+  const [found] = await q.query(`SELECT 1 FROM gj_org_directory() WHERE id = $1`, [input.toOrgId]);
+  if (!found) throw invalidField('toOrgId', '转入组织须为本区域内正常状态的党组织');
+}
+
+/** The sending side asks to move a member out; the member stays in its care until the transfer is done. */
+export async function request(q: Queryable, input: { personId: number; toOrgId?: number; toOutside?: string | null; reason: string }): Promise<Transfer> {
+  const person = await people.find(q, input.personId);
+  if (!person) throw invalidField('personId', '党员不存在，或不在您的管辖范围内');
+  if (!person.isMember) throw invalidField('personId', `${person.name}不是党员`);
+  await checkDestination(q, person.orgId, input);
+  const [member] = await q.query<{ user_id: number | null }>(`SELECT user_id FROM people WHERE id = $1`, [input.personId]);
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO transfers (person_id, from_org_id, to_org_id, to_outside, member_user_id, reason) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [input.personId, person.orgId, input.toOrgId ?? null, input.toOrgId === undefined ? input.toOutside : null, member?.user_id ?? null, input.reason],
+  );
+  return get(q, row!.id);
+}
+
+async function step(q: Queryable, id: number, action: Action): Promise<Transfer> {
+  const t = await get(q, id);
+  if (!t.actions.includes(action)) {
+    throw forbidden(t.status === 'done' || t.status === 'withdrawn' ? `这次转接${t.statusLabel}` : '您不能在此时办理这一步');
+  }
+  return t;
+}
+
+export async function approve(q: Queryable, id: number): Promise<Transfer> {
+  await step(q, id, 'approve');
+  await q.query(
+    `UPDATE transfers SET status = 'approved', approved_on = current_date,
+            letter_no = coalesce(letter_no, 'JZ' || to_char(current_date, 'YYYY') || lpad(id::text, 6, '0')) WHERE id = $1`,
+    [id],
+  );
+  return get(q, id);
+}
+
+export async function giveBack(q: Queryable, id: number, note: string): Promise<Transfer> {
+  await step(q, id, 'return');
+  await q.query(`UPDATE transfers SET status = 'returned', last_note = $2 WHERE id = $1`, [id, note]);
+  return get(q, id);
+}
+
+export async function withdraw(q: Queryable, id: number): Promise<Transfer> {
+  await step(q, id, 'withdraw');
+  await q.query(`UPDATE transfers SET status = 'withdrawn' WHERE id = $1`, [id]);
+  return get(q, id);
+}
+
+export async function resubmit(q: Queryable, id: number, input: { toOrgId?: number; toOutside?: string | null; reason: string }): Promise<Transfer> {
+  const t = await step(q, id, 'resubmit');
+  await checkDestination(q, t.fromOrgId, input);
+  await q.query(`UPDATE transfers SET status = 'requested', to_org_id = $2, to_outside = $3, reason = $4 WHERE id = $1`, [
+    id,
+    input.toOrgId ?? null,
+    input.toOrgId === undefined ? input.toOutside : null,
+    input.reason,
+  ]);
+  return get(q, id);
+}
+
+/** Inside the region the receiving side receives the member (their file moves); outside, the sending side records the receipt. */
+export async function receive(q: Queryable, id: number): Promise<Transfer> {
+  const t = await step(q, id, 'receive');
+  if (t.outside) await q.query(`UPDATE transfers SET status = 'done', done_on = current_date WHERE id = $1`, [id]);
+  else await q.query(`SELECT gj_receive_transfer($1)`, [id]);
+  return get(q, id);
+}
+
+const escape = (s: string | null) =>
+  (s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The introduction letter (介绍信), printable, once the sending side has approved. */
+export async function letter(q: Queryable, id: number): Promise<string> {
+  const t = await get(q, id);
+  if (!t.letterNo) throw invalidField('status', '转出方审批之后才能打印介绍信');
+  const d = (iso: string | null) => (iso ? `${iso.slice(0, 4)} 年 ${Number(iso.slice(5, 7))} 月 ${Number(iso.slice(8, 10))} 日` : '');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>组织关系介绍信 ${escape(t.letterNo)}</title>
+<style>body{font-family:"SimSun","Songti SC",serif;max-width:720px;margin:40px auto;line-height:2;font-size:18px}
+h1{text-align:center;letter-spacing:.3em;font-size:26px}.no{text-align:right}.sign{text-align:right;margin-top:48px}
+@media print{button{display:none}}</style></head><body>
+<button onclick="window.print()">打印</button>
+<h1>中国共产党党员组织关系介绍信</h1>
+<p class="no">编号：${escape(t.letterNo)}</p>
+<p>${escape(t.toName)}：</p>
+<p>&emsp;&emsp;${escape(t.personName)}同志，系中共党员，因${escape(t.reason)}，其党员组织关系由${escape(t.fromOrgName)}转至你处，请接洽。</p>
+<p class="sign">${escape(t.fromOrgName)}（盖章）<br>${d(t.approvedOn)}</p>
+</body></html>`;
+}
