@@ -9,7 +9,7 @@ import { zhCN, type MessageKey } from './messages/zh-CN';
 
 export const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
-export type EnumNamespace = 'role' | 'orgKind' | 'unitKind' | 'category' | 'entity' | 'action';
+export type EnumNamespace = 'role' | 'orgKind' | 'unitKind' | 'category' | 'entity' | 'action' | 'orgStatus' | 'tieKind' | 'seatRole' | 'gapKind';
 
 const STORAGE_KEY = 'gongjian.lang';
 

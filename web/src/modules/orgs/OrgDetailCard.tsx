@@ -1,82 +1,80 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Descriptions, Empty, Form, Input, Select, Space, Spin } from 'antd';
-import { useState } from 'react';
+import { DeleteOutlined, DownOutlined, DownloadOutlined, DragOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Dropdown, Empty, Row, Space, Spin, Statistic, Tabs, Tag } from 'antd';
+import type { MenuProps } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useMe } from '../../kernel/auth';
-import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
-import { useMeta } from '../../kernel/meta';
-import { orgsApi, type Org, type OrgDetail } from './api';
+import { orgsApi, type OrgDetail } from './api';
+import { CoveragePanel } from './CoverageTab';
+import { ImportModal } from './ImportModal';
+import { CreateOrgModal, EditOrgModal, MoveOrgModal, RetireOrgModal } from './OrgForms';
+import { SeatsTab } from './SeatsTab';
+import { TiesTab } from './TiesTab';
 import { useOrgTree } from './tree';
+import { UnitsTab } from './UnitsTab';
 
-function CreateChildModal({ parent, open, onClose, onCreated }: { parent: OrgDetail; open: boolean; onClose: () => void; onCreated: () => void }) {
-  const { t, tx, enumLabel } = useI18n();
-  const meta = useMeta();
-  const { message } = App.useApp();
-  const store = useOrgTree();
+// ECharts is most of a megabyte: fetched only when someone opens the chart.
+const OrgChart = lazy(() => import('./OrgChart'));
+
+type Dialog = 'create' | 'edit' | 'move' | 'dissolve' | 'merge' | 'import';
+
+function SummaryTab({ orgId }: { orgId: number }) {
+  const { t } = useI18n();
+  const summary = useLoad(() => orgsApi.summary(orgId), [orgId]);
+  const stats = [
+    { key: 'orgCount', title: t('home.orgCount'), value: summary.data?.orgCount },
+    { key: 'peopleCount', title: t('home.peopleCount'), value: summary.data?.peopleCount },
+    { key: 'memberCount', title: t('home.memberCount'), value: summary.data?.memberCount },
+  ];
   return (
-    <FormModal<{ name: string; kind: string }>
-      open={open}
-      title={t('org.addChild')}
-      onClose={onClose}
-      testId="org-create"
-      onSubmit={async (values) => {
-        const org = await orgsApi.create({ parentId: parent.id, ...values });
-        await store.loadChildren(parent.id, true);
-        store.setExpandedKeys([...new Set([...store.expandedKeys, String(parent.id)])]);
-        void message.success(t('org.created', { name: tx(org.name) }));
-        onCreated();
-      }}
-    >
-      <Form.Item label={t('org.parent')}>
-        <Input value={tx(parent.name)} disabled />
-      </Form.Item>
-      <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }]}>
-        <Input maxLength={60} autoFocus data-testid="org-create-name" />
-      </Form.Item>
-      <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true, message: t('org.kindRequired') }]}>
-        <Select
-          data-testid="org-create-kind"
-          showSearch={{ optionFilterProp: 'label' }}
-          options={(meta?.orgKinds ?? []).map((k) => ({ value: k.kind, label: enumLabel('orgKind', k.kind, k.label) }))}
-        />
-      </Form.Item>
-    </FormModal>
+    <Row gutter={[12, 12]} data-testid="org-summary">
+      {stats.map((s) => (
+        <Col xs={12} md={8} key={s.key}>
+          <Card size="small">
+            <Statistic title={s.title} value={s.value ?? 0} loading={summary.loading} />
+          </Card>
+        </Col>
+      ))}
+    </Row>
   );
 }
 
-function RenameModal({ org, open, onClose, onRenamed }: { org: OrgDetail; open: boolean; onClose: () => void; onRenamed: (org: Org) => void }) {
+/** Merged or dissolved: the record stays readable, with the date and (when merged) where it went. */
+function RetiredNotice({ org }: { org: OrgDetail }) {
   const { t, tx } = useI18n();
-  const { message } = App.useApp();
   const store = useOrgTree();
+  const into = useLoad(org.mergedIntoId === null ? null : () => orgsApi.detail(org.mergedIntoId as number), [org.mergedIntoId]);
+  const text =
+    org.status === 'merged'
+      ? t('org.mergedNotice', { date: org.statusOn ?? '', into: tx(into.data?.name) || `#${org.mergedIntoId}` })
+      : t('org.dissolvedNotice', { date: org.statusOn ?? '' });
   return (
-    <FormModal<{ name: string }>
-      open={open}
-      title={t('org.rename')}
-      onClose={onClose}
-      testId="org-rename"
-      initialValues={{ name: org.name }}
-      onSubmit={async ({ name }) => {
-        const renamed = await orgsApi.rename(org.id, name);
-        store.replaceOrg(renamed);
-        void message.success(t('org.renamed', { name: tx(renamed.name) }));
-        onRenamed(renamed);
-      }}
-    >
-      <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }]}>
-        <Input maxLength={60} autoFocus data-testid="org-rename-name" />
-      </Form.Item>
-    </FormModal>
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="org-retired"
+      title={text}
+      action={
+        org.mergedIntoId !== null && (
+          <Button size="small" onClick={() => store.select(org.mergedIntoId)}>
+            {t('org.openMergedInto')}
+          </Button>
+        )
+      }
+    />
   );
 }
 
-/** The selected organization: where it sits, what it is, and (for organizers) what can be done to it. */
+/** 组织档案: the selected organization, what it is, who leads it, what it is tied to, and (for organizers) what can be done to it. */
 export function OrgDetailCard() {
   const me = useMe();
   const store = useOrgTree();
   const { t, tx, enumLabel } = useI18n();
   const isPhone = useIsPhone();
-  const [dialog, setDialog] = useState<'create' | 'rename' | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [tab, setTab] = useState('seats');
   const onError = useApiError();
   const orgId = store.selectedId;
   const detail = useLoad(orgId === null ? null : () => orgsApi.detail(orgId), [orgId]);
@@ -93,36 +91,85 @@ export function OrgDetailCard() {
     return <Card>{detail.failed ? <Empty /> : <Spin className="gj-block-spin" />}</Card>;
   }
 
-  // A new child changes this organization's child count, which the tree needs to know (leaf or not).
+  const active = org.status === 'active';
+  const canManage = me.can.manageOrgs && active;
+  // Counts, secretary and status change with seats, children and retirement; the tree needs the child count too.
   const refresh = () => {
     orgsApi.detail(org.id).then((fresh) => {
       detail.setData(fresh);
-      store.replaceOrg(fresh);
+      if (fresh.status === 'active') store.replaceOrg(fresh);
     }, onError);
   };
+  const close = () => setDialog(null);
 
-  const actions = me.can.manageOrgs && (
+  const more: MenuProps['items'] = [
+    { key: 'move', icon: <DragOutlined />, label: <span data-testid="org-move-button">{t('org.move')}</span> },
+    { key: 'merge', icon: <MergeCellsOutlined />, label: <span data-testid="org-merge-button">{t('org.merge')}</span> },
+    { key: 'dissolve', icon: <DeleteOutlined />, danger: true, label: <span data-testid="org-dissolve-button">{t('org.dissolve')}</span> },
+    { type: 'divider' },
+    { key: 'import', icon: <UploadOutlined />, label: <span data-testid="org-import-button">{t('import.button')}</span> },
+  ];
+  const exportButton = (
+    <Button icon={<DownloadOutlined />} href={orgsApi.exportUrl(org.id)} download data-testid="org-export">
+      {t('org.export')}
+    </Button>
+  );
+  const actions = canManage ? (
     <Space wrap>
       <Button icon={<PlusOutlined />} onClick={() => setDialog('create')} data-testid="org-add-child">
         {t('org.addChild')}
       </Button>
-      <Button icon={<EditOutlined />} onClick={() => setDialog('rename')} data-testid="org-rename-button">
-        {t('org.rename')}
+      <Button icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="org-rename-button">
+        {t('org.edit')}
       </Button>
+      {exportButton}
+      <Dropdown trigger={['click']} menu={{ items: more, onClick: ({ key }) => setDialog(key as Dialog) }}>
+        <Button data-testid="org-more">
+          {t('org.more')} <DownOutlined />
+        </Button>
+      </Dropdown>
     </Space>
+  ) : (
+    me.can.manageOrgs && exportButton
   );
 
+  const none = t('common.none');
+  const status = (
+    <Tag color={active ? 'green' : 'default'} data-testid="org-detail-status">
+      {enumLabel('orgStatus', org.status, org.statusLabel)}
+      {org.statusOn && ` · ${org.statusOn}`}
+    </Tag>
+  );
+  const tabOrg = { id: org.id, name: org.name };
+
   return (
-    <Card data-testid="org-detail" className="gj-page-card" title={tx(org.name)} extra={!isPhone && actions}>
+    <Card
+      data-testid="org-detail"
+      className="gj-page-card"
+      title={
+        <Space wrap size={8}>
+          {tx(org.name)}
+          {status}
+        </Space>
+      }
+      extra={!isPhone && actions}
+    >
+      {!active && <RetiredNotice org={org} />}
       <Descriptions
-        column={1}
+        column={isPhone ? 1 : 2}
         size="small"
         items={[
           { key: 'name', label: t('org.name'), children: <span data-testid="org-detail-name">{tx(org.name)}</span> },
           { key: 'kind', label: t('org.kind'), children: enumLabel('orgKind', org.kind, org.kindLabel) },
+          { key: 'secretary', label: t('org.secretary'), children: <span data-testid="org-detail-secretary">{tx(org.secretaryName) || none}</span> },
+          { key: 'founded', label: t('org.foundedOn'), children: org.foundedOn ?? none },
+          { key: 'phone', label: t('org.contactPhone'), children: org.contactPhone ?? none },
+          { key: 'address', label: t('org.address'), children: tx(org.address) || none },
+          { key: 'children', label: t('org.childCount'), children: <span data-testid="org-detail-children">{org.childCount}</span> },
           {
             key: 'path',
             label: t('org.path'),
+            span: isPhone ? 1 : 2,
             children: (
               <Breadcrumb
                 data-testid="org-detail-path"
@@ -133,14 +180,38 @@ export function OrgDetailCard() {
               />
             ),
           },
-          { key: 'children', label: t('org.childCount'), children: <span data-testid="org-detail-children">{org.childCount}</span> },
         ]}
       />
       {isPhone && actions && <div className="gj-card-actions">{actions}</div>}
-      {dialog === 'create' && <CreateChildModal parent={org} open onClose={() => setDialog(null)} onCreated={refresh} />}
-      {dialog === 'rename' && (
-        <RenameModal org={org} open onClose={() => setDialog(null)} onRenamed={(renamed) => detail.setData({ ...org, ...renamed })} />
-      )}
+      {/* Retiring ends seats and ties on the server: the lists start over with the new status. */}
+      <Tabs
+        key={org.status}
+        activeKey={tab}
+        onChange={setTab}
+        style={{ marginTop: 8 }}
+        data-testid="org-tabs"
+        items={[
+          { key: 'seats', label: <span data-testid="tab-seats">{t('org.tab.seats')}</span>, children: <SeatsTab org={tabOrg} canManage={canManage} onChanged={refresh} /> },
+          { key: 'ties', label: <span data-testid="tab-ties">{t('org.tab.ties')}</span>, children: <TiesTab org={tabOrg} canManage={canManage} /> },
+          { key: 'units', label: <span data-testid="tab-units">{t('org.tab.units')}</span>, children: <UnitsTab org={tabOrg} canManage={canManage} /> },
+          { key: 'summary', label: <span data-testid="tab-summary">{t('org.tab.summary')}</span>, children: <SummaryTab orgId={org.id} /> },
+          {
+            key: 'chart',
+            label: <span data-testid="tab-chart">{t('org.tab.chart')}</span>,
+            children: (
+              <Suspense fallback={<Spin className="gj-block-spin" />}>
+                <OrgChart orgId={org.id} />
+              </Suspense>
+            ),
+          },
+          { key: 'coverage', label: <span data-testid="tab-coverage">{t('org.tab.coverage')}</span>, children: <CoveragePanel orgId={org.id} canManage={canManage} /> },
+        ]}
+      />
+      {dialog === 'create' && <CreateOrgModal parent={tabOrg} onClose={close} onCreated={refresh} />}
+      {dialog === 'edit' && <EditOrgModal org={org} onClose={close} onSaved={(saved) => detail.setData({ ...org, ...saved })} />}
+      {dialog === 'move' && <MoveOrgModal org={org} onClose={close} onMoved={refresh} />}
+      {(dialog === 'dissolve' || dialog === 'merge') && <RetireOrgModal org={org} mode={dialog} onClose={close} onDone={refresh} />}
+      {dialog === 'import' && <ImportModal org={tabOrg} onClose={close} />}
     </Card>
   );
 }

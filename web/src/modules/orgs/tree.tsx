@@ -15,6 +15,11 @@ export interface OrgTreeStore {
   loadChildren: (orgId: number, force?: boolean) => Promise<Org[]>;
   /** Puts a changed organization (renamed, or a child added) in place. */
   replaceOrg: (org: Org) => void;
+  /**
+   * Refetches loaded organizations and their children after a change that
+   * moves nodes around (new child, move, dissolve, merge, import).
+   */
+  refresh: (orgIds: (number | null)[]) => Promise<void>;
   expandedKeys: Key[];
   setExpandedKeys: (keys: Key[]) => void;
   selectedId: number | null;
@@ -77,6 +82,21 @@ export function OrgTreeProvider({ children }: { children: ReactNode }) {
     [roots, setRoots],
   );
 
+  const refresh = useCallback(
+    async (orgIds: (number | null)[]) => {
+      // Only organizations already in the tree: their parents may lie outside the user's scope.
+      const known = [...new Set(orgIds)].filter((id): id is number => findLoaded({ roots, childrenOf }, id) !== undefined);
+      await Promise.all(
+        known.map(async (id) => {
+          // A failed level was reported by loadChildren; the detail's failure is reported below.
+          const [fresh] = await Promise.all([orgsApi.detail(id), loadChildren(id, true).catch(() => [])]);
+          replaceOrg(fresh);
+        }),
+      ).catch(onError);
+    },
+    [roots, childrenOf, loadChildren, replaceOrg, onError],
+  );
+
   const reveal = useCallback(
     async (ancestorIds: number[]) => {
       const open: number[] = [];
@@ -100,13 +120,14 @@ export function OrgTreeProvider({ children }: { children: ReactNode }) {
       childrenOf,
       loadChildren,
       replaceOrg,
+      refresh,
       expandedKeys,
       setExpandedKeys,
       selectedId,
       select: setSelectedId,
       reveal,
     }),
-    [roots, rootsLoad.loading, childrenOf, loadChildren, replaceOrg, expandedKeys, selectedId, reveal],
+    [roots, rootsLoad.loading, childrenOf, loadChildren, replaceOrg, refresh, expandedKeys, selectedId, reveal],
   );
   return <OrgTreeContext.Provider value={value}>{children}</OrgTreeContext.Provider>;
 }

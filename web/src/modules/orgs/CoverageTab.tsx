@@ -1,0 +1,170 @@
+import { Alert, Button, Card, Col, Flex, Row, Select, Statistic, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { DataTable } from '../../kernel/DataTable';
+import { useApiError, useLoad } from '../../kernel/hooks';
+import { useI18n } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/messages/zh-CN';
+import { orgsApi, type Gap, type GapKind, type Unit } from './api';
+import { useLocalPage } from './localPaging';
+import { CreateOrgModal } from './OrgForms';
+import { AddSeatModal } from './SeatsTab';
+import { AddTieModal } from './TiesTab';
+import { UnitModal } from './UnitsTab';
+
+const GAP_KINDS: GapKind[] = ['community_without_grid', 'org_without_secretary', 'hidden_members', 'unit_without_tie'];
+
+/** What closes each kind of gap; hidden members have two ways out. */
+type Fix =
+  | { kind: 'grid'; org: { id: number; name: string } }
+  | { kind: 'secretary'; org: { id: number; name: string } }
+  | { kind: 'partyOrg'; unit: Unit }
+  | { kind: 'unitCommittee'; unit: Unit }
+  | { kind: 'tie'; unit: Unit };
+
+const FIX_LABELS: Record<Fix['kind'], MessageKey> = {
+  grid: 'coverage.fix.grid',
+  secretary: 'coverage.fix.secretary',
+  partyOrg: 'coverage.fix.partyOrg',
+  unitCommittee: 'coverage.fix.unitCommittee',
+  tie: 'coverage.fix.tie',
+};
+
+function fixesOf(gap: Gap): Fix['kind'][] {
+  switch (gap.kind) {
+    case 'community_without_grid':
+      return ['grid'];
+    case 'org_without_secretary':
+      return ['secretary'];
+    case 'hidden_members':
+      return ['partyOrg', 'unitCommittee'];
+    case 'unit_without_tie':
+      return ['tie'];
+  }
+}
+
+const KIND_COLORS: Record<GapKind, string> = {
+  community_without_grid: 'purple',
+  org_without_secretary: 'red',
+  hidden_members: 'orange',
+  unit_without_tie: 'blue',
+};
+
+/**
+ * 覆盖情况 (纵向到底，横向到边): the gaps in a subtree, each with the action
+ * that closes it; after the action the report is fetched again.
+ */
+export function CoveragePanel({ orgId, canManage }: { orgId: number; canManage: boolean }) {
+  const { t, tx, enumLabel } = useI18n();
+  const onError = useApiError();
+  const [filter, setFilter] = useState<GapKind | 'all'>('all');
+  const [fix, setFix] = useState<Fix | null>(null);
+  const coverage = useLoad(() => orgsApi.coverage(orgId), [orgId]);
+  const gaps = coverage.data?.gaps.filter((g) => filter === 'all' || g.kind === filter);
+  const list = useLocalPage(gaps, `${orgId}|${filter}`);
+
+  const start = (gap: Gap, kind: Fix['kind']) => {
+    if (gap.unitId === null) {
+      if (gap.orgId !== null && (kind === 'grid' || kind === 'secretary')) setFix({ kind, org: { id: gap.orgId, name: gap.name } });
+      return;
+    }
+    orgsApi.unit(gap.unitId).then((unit) => {
+      if (kind === 'partyOrg' || kind === 'unitCommittee' || kind === 'tie') setFix({ kind, unit });
+    }, onError);
+  };
+  const done = () => {
+    setFix(null);
+    coverage.reload();
+  };
+
+  const kindTag = (g: Gap) => <Tag color={KIND_COLORS[g.kind]}>{enumLabel('gapKind', g.kind, g.label)}</Tag>;
+  const actions = (g: Gap) =>
+    canManage && (
+      <Flex gap={4} wrap>
+        {fixesOf(g).map((kind) => (
+          <Button key={kind} size="small" type={kind === fixesOf(g)[0] ? 'primary' : 'default'} ghost={kind === fixesOf(g)[0]} onClick={() => start(g, kind)} data-testid={`gap-fix-${kind}`}>
+            {t(FIX_LABELS[kind])}
+          </Button>
+        ))}
+      </Flex>
+    );
+
+  return (
+    <div data-testid="coverage">
+      <Row gutter={[12, 12]} className="gj-toolbar">
+        {GAP_KINDS.map((kind) => (
+          <Col xs={12} md={6} key={kind}>
+            <Card
+              size="small"
+              hoverable
+              onClick={() => setFilter(filter === kind ? 'all' : kind)}
+              style={filter === kind ? { borderColor: '#c8161d' } : undefined}
+              data-testid={`coverage-count-${kind}`}
+            >
+              <Statistic title={enumLabel('gapKind', kind)} value={coverage.data?.counts[kind] ?? 0} valueStyle={{ color: coverage.data?.counts[kind] ? '#c8161d' : '#389e0d' }} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Flex className="gj-toolbar" gap={8} wrap align="center">
+        <Select<GapKind | 'all'>
+          className="gj-toolbar-select"
+          style={{ minWidth: 200 }}
+          value={filter}
+          onChange={setFilter}
+          data-testid="coverage-filter"
+          options={[{ value: 'all', label: t('coverage.all') }, ...GAP_KINDS.map((k) => ({ value: k, label: enumLabel('gapKind', k) }))]}
+        />
+        <Button onClick={coverage.reload} data-testid="coverage-reload">
+          {t('coverage.reload')}
+        </Button>
+      </Flex>
+      {coverage.data?.truncated && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('coverage.truncated')} />}
+      <DataTable<Gap>
+        testId="coverage-gaps"
+        rows={list.rows}
+        total={list.total}
+        loading={coverage.loading}
+        rowKey={(g) => `${g.kind}-${g.orgId}-${g.unitId}`}
+        paging={list.paging}
+        onPaging={list.setPaging}
+        emptyText={t('coverage.none')}
+        columns={[
+          { key: 'kind', title: t('coverage.kind'), render: (_, g) => kindTag(g) },
+          { key: 'name', title: t('coverage.name'), render: (_, g) => <strong>{tx(g.name)}</strong> },
+          { key: 'detail', title: t('coverage.detail'), render: (_, g) => tx(g.detail) },
+          ...(canManage ? [{ key: 'action', title: t('coverage.fix'), render: (_: unknown, g: Gap) => actions(g) }] : []),
+        ]}
+        renderCard={(g) => (
+          <div className="gj-card-row">
+            <Flex justify="space-between" align="center" gap={8}>
+              <Typography.Text strong>{tx(g.name)}</Typography.Text>
+              {kindTag(g)}
+            </Flex>
+            <Typography.Text type="secondary">{tx(g.detail)}</Typography.Text>
+            {actions(g)}
+          </div>
+        )}
+      />
+      {fix?.kind === 'grid' && <CreateOrgModal parent={fix.org} initial={{ kind: 'grid_branch' }} onClose={() => setFix(null)} onCreated={done} />}
+      {fix?.kind === 'secretary' && <AddSeatModal org={fix.org} role="secretary" onClose={() => setFix(null)} onSaved={done} />}
+      {fix?.kind === 'partyOrg' && <UnitModal unit={fix.unit} onClose={() => setFix(null)} onSaved={done} />}
+      {fix?.kind === 'unitCommittee' && (
+        <CreateOrgModal
+          parent={{ id: fix.unit.orgId, name: fix.unit.orgName ?? '' }}
+          // Organization names are stored in Chinese whatever language the interface shows.
+          initial={{ kind: 'unit_committee', name: `${fix.unit.name}党支部` }}
+          onClose={() => setFix(null)}
+          onCreated={(org) => orgsApi.updateUnit(fix.unit.id, { partyOrgId: org.id }).then(done, onError)}
+        />
+      )}
+      {fix?.kind === 'tie' && (
+        <AddTieModal
+          org={{ id: fix.unit.orgId, name: fix.unit.orgName ?? '' }}
+          preset={{ kind: 'co_builds', toUnitId: fix.unit.id }}
+          onClose={() => setFix(null)}
+          onSaved={done}
+        />
+      )}
+    </div>
+  );
+}

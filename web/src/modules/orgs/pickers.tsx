@@ -1,0 +1,58 @@
+import { Select } from 'antd';
+import { useState } from 'react';
+import { useLoad } from '../../kernel/hooks';
+import { useI18n } from '../../kernel/i18n';
+import { peopleApi } from '../people/api';
+import { orgsApi } from './api';
+
+interface PickerProps {
+  value?: number;
+  onChange?: (value: number | undefined) => void;
+  placeholder?: string;
+  'data-testid'?: string;
+}
+
+/** Picks a person in the user's scope, searching by name on the server (scopes hold thousands). */
+export function PersonSelect({ value, onChange, placeholder, 'data-testid': testId }: PickerProps) {
+  const { t, tx } = useI18n();
+  const [q, setQ] = useState('');
+  // The chosen person stays labelled when the next search no longer lists them.
+  const [chosen, setChosen] = useState<{ value: number; label: string } | null>(null);
+  const found = useLoad(() => peopleApi.list({ q, page: 1, pageSize: 20 }), [q]);
+  const options = (found.data?.items ?? []).map((p) => ({ value: p.id, label: `${tx(p.name)} · ${tx(p.orgName)}` }));
+  if (chosen && chosen.value === value && !options.some((o) => o.value === value)) options.unshift(chosen);
+  return (
+    <Select<number, { value: number; label: string }>
+      data-testid={testId}
+      value={value}
+      onChange={(v, option) => {
+        if (option && !Array.isArray(option)) setChosen(option);
+        onChange?.(v);
+      }}
+      placeholder={placeholder ?? t('seat.personPlaceholder')}
+      showSearch={{ filterOption: false, onSearch: (text) => setQ(text.trim()) }}
+      loading={found.loading}
+      notFoundContent={found.loading ? t('common.loading') : t('people.empty')}
+      options={options}
+    />
+  );
+}
+
+/** Picks a unit in the user's scope (the server lists at most a thousand, enough for a street). */
+export function UnitSelect({ value, onChange, placeholder, 'data-testid': testId }: PickerProps) {
+  const { t, tx } = useI18n();
+  const units = useLoad(() => orgsApi.units(), []);
+  return (
+    <Select<number>
+      data-testid={testId}
+      // A preset unit shows as its bare id until the names are in.
+      value={units.data ? value : undefined}
+      onChange={(v) => onChange?.(v)}
+      placeholder={placeholder ?? t('unit.select')}
+      showSearch={{ optionFilterProp: 'label' }}
+      loading={units.loading}
+      notFoundContent={t('users.noUnits')}
+      options={(units.data ?? []).map((u) => ({ value: u.id, label: `${tx(u.name)} · ${tx(u.orgName)}` }))}
+    />
+  );
+}
