@@ -3,7 +3,6 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../server/src/app.ts';
@@ -13,6 +12,9 @@ import { migrate } from '../server/src/kernel/migrate.ts';
 import type { Scope } from '../server/src/kernel/scope.ts';
 import { SESSION_COOKIE, resolveSession } from '../server/src/modules/users/auth.ts';
 import * as people from '../server/src/modules/people/service.ts';
+import { GAPS_SHOWN, coverage } from '../server/src/modules/orgs/coverage.ts';
+import * as network from '../server/src/modules/orgs/network.ts';
+import { GAP_KINDS, ORG_KINDS, type OrgKind } from '../server/src/modules/orgs/schema.ts';
 import { LEVELS, generateRegion, type GeneratedRegion } from './generate.ts';
 
 /**
@@ -31,6 +33,9 @@ import { LEVELS, generateRegion, type GeneratedRegion } from './generate.ts';
 
 const DATA_DIR = path.resolve(import.meta.dirname, 'data');
 const PAGE_SIZE = 50;
+const SUITES = ['list', 'coverage', 'chart'] as const;
+type Suite = (typeof SUITES)[number];
+const CHART_DEPTH = 3;
 
 const { values: args } = parseArgs({
   options: {
@@ -44,6 +49,7 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
     under: { type: 'string', default: 'street_committee' },
+    suite: { type: 'string', default: SUITES.join(',') },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -59,9 +65,13 @@ if (args.help) {
   --pglite-dir       PGlite on disk under bench/data/ instead of in memory
   --keep             keep the database (PGlite folder / PostgreSQL database) for inspection
   --explain          print EXPLAIN ANALYZE of every SELECT the service and the raw SQL run
-  --under KIND       list under the first organization of this kind in the admin's street
-                     instead of the street itself (community_committee, grid_branch,
-                     building_group, member_household): how the cost follows subtree size
+  --suite S[,S…]     which benchmarks to run, default all: list (people under a street),
+                     coverage (GET /api/orgs/<region>/coverage as a district admin),
+                     chart (GET /api/orgs/<street>/chart?depth=${CHART_DEPTH} as the street admin)
+  --under KIND[,…]   list suite: list under the first organization of this kind in the admin's
+                     street instead of the street itself (community_committee, grid_branch,
+                     building_group, member_household): how the cost follows subtree size;
+                     several kinds run one after the other on the same data
 PostgreSQL runs too when BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a server;
 a fresh database is created on it and dropped afterwards.`);
   process.exit(0);
@@ -80,8 +90,10 @@ const config = {
   runs: int(args.runs ?? process.env.BENCH_RUNS, 20, 'runs'),
   warmup: int(args.warmup, 3, 'warmup'),
 };
-const underKind = args.under as (typeof LEVELS)[number];
-if (!LEVELS.includes(underKind)) throw new Error(`--under must be one of ${LEVELS.join(', ')}, got ${args.under}`);
+const underKinds = args.under.split(',').map((k) => k.trim()) as (typeof LEVELS)[number][];
+for (const k of underKinds) if (!LEVELS.includes(k)) throw new Error(`--under must be one of ${LEVELS.join(', ')}, got ${k}`);
+const suites = args.suite.split(',').map((k) => k.trim()) as Suite[];
+for (const k of suites) if (!SUITES.includes(k)) throw new Error(`--suite must be one of ${SUITES.join(', ')}, got ${k}`);
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 
 interface Stats {
@@ -114,25 +126,17 @@ interface Target {
   kind: DatabaseKind;
   label: string;
   open(): Promise<Database>;
-  /** VACUUM refuses to run inside a transaction, and Database only offers transactions. */
-  outsideTransaction(sql: string): Promise<void>;
   cleanup(): Promise<void>;
 }
 
 function pgliteTarget(): Target {
   const dir = args['pglite-dir'] ? path.join(DATA_DIR, `pglite-${process.pid}-${randomBytes(3).toString('hex')}`) : undefined;
-  let db: Database | undefined;
   return {
     kind: 'pglite',
     label: dir ? `PGlite (${path.relative(process.cwd(), dir)})` : 'PGlite (in memory)',
     open: async () => {
       if (dir) mkdirSync(dir, { recursive: true });
-      db = await openDatabase({ dataDir: dir });
-      return db;
-    },
-    // PGliteDatabase keeps its PGlite private (dumpPGlite reaches it the same way).
-    outsideTransaction: async (sql) => {
-      await (db as unknown as { db: PGlite }).db.exec(sql);
+      return openDatabase({ dataDir: dir });
     },
     cleanup: async () => {
       if (dir && !args.keep) rmSync(dir, { recursive: true, force: true });
@@ -163,7 +167,6 @@ function postgresTarget(url: string): Target {
       created = true;
       return openDatabase({ url: dbUrl.toString(), poolSize: 4 });
     },
-    outsideTransaction: (sql) => admin(sql, dbUrl.toString()),
     cleanup: async () => {
       if (!created) return;
       if (args.keep) console.log(`  kept database ${dbUrl.toString()}`);
@@ -179,6 +182,48 @@ const RAW_LIST = `SELECT p.id, p.name, p.gender, p.phone_mask, p.org_id, o.name 
   WHERE p.org_id IN (SELECT id FROM organizations WHERE path <@ $1::ltree)
   ORDER BY p.id LIMIT ${PAGE_SIZE}`;
 
+const COMMUNITY_KINDS: OrgKind[] = ['community_committee', 'comprehensive_committee', 'residential_committee'];
+const UNLED_KINDS: OrgKind[] = ['building_group', 'activity_group', 'caring_group', 'member_household'];
+const LED_KINDS = (Object.keys(ORG_KINDS) as OrgKind[]).filter((k) => !UNLED_KINDS.includes(k));
+const GAP_ORDER = Object.keys(GAP_KINDS).sort();
+
+/**
+ * The coverage report in one statement: for each of the four gap kinds the
+ * count and the ids of the first GAPS_SHOWN (in the order the service lists
+ * them), with the definitions of server/src/modules/orgs/coverage.ts.
+ */
+const RAW_COVERAGE = `
+WITH sub AS (SELECT id, path, kind, status FROM organizations WHERE path <@ $1::ltree),
+no_grid AS (
+  SELECT o.id, o.path FROM sub o
+   WHERE o.status = 'active' AND o.kind = ANY ($2::text[])
+     AND NOT EXISTS (SELECT 1 FROM organizations g WHERE g.path <@ o.path AND g.kind = 'grid_branch' AND g.status = 'active')),
+no_secretary AS (
+  SELECT o.id, o.path FROM sub o
+   WHERE o.status = 'active' AND o.kind = ANY ($3::text[])
+     AND NOT EXISTS (SELECT 1 FROM committee_seats s WHERE s.org_id = o.id AND s.role = 'secretary' AND s.ended_on IS NULL)),
+u AS (SELECT u.id, u.kind, u.party_org_id FROM units u JOIN sub ON sub.id = u.org_id),
+hidden AS (
+  SELECT u.id FROM u
+   WHERE u.party_org_id IS NULL AND EXISTS (SELECT 1 FROM people p WHERE p.unit_id = u.id AND p.is_member)),
+untied AS (
+  SELECT u.id FROM u
+   WHERE u.kind <> 'department' AND NOT EXISTS (SELECT 1 FROM org_ties t WHERE t.to_unit_id = u.id AND t.ended_on IS NULL))
+SELECT 'community_without_grid' AS kind, count(*)::int AS n, (array_agg(id ORDER BY path))[1:$4] AS ids FROM no_grid
+UNION ALL SELECT 'org_without_secretary', count(*)::int, (array_agg(id ORDER BY path))[1:$4] FROM no_secretary
+UNION ALL SELECT 'hidden_members', count(*)::int, (array_agg(id ORDER BY id))[1:$4] FROM hidden
+UNION ALL SELECT 'unit_without_tie', count(*)::int, (array_agg(id ORDER BY id))[1:$4] FROM untied`;
+
+const RAW_CHART_NODES = `SELECT id, parent_id, name, kind, status FROM organizations
+  WHERE path <@ $1::ltree AND nlevel(path) < nlevel($1::ltree) + $2 AND status = 'active' ORDER BY path LIMIT 2001`;
+const RAW_CHART_UNITS = `SELECT u.id, u.name, u.kind, u.org_id FROM units u
+  WHERE u.org_id IN (SELECT id FROM organizations WHERE path <@ $1::ltree AND nlevel(path) < nlevel($1::ltree) + $2 AND status = 'active')
+  ORDER BY u.id`;
+const RAW_CHART_TIES = `SELECT t.id, t.kind, t.org_id, t.to_org_id, t.to_unit_id FROM org_ties t
+  WHERE t.ended_on IS NULL AND t.org_id = ANY ($1::bigint[]) AND (t.to_org_id = ANY ($1::bigint[]) OR t.to_unit_id = ANY ($2::bigint[]))`;
+
+type Json = unknown;
+
 interface Answer {
   total: number;
   ids: number[];
@@ -186,17 +231,23 @@ interface Answer {
   width: number;
 }
 
+interface SuiteResult {
+  suite: Suite;
+  /** What the request is about: the street (or smaller organization) listed, the region covered, the street charted. */
+  target: { id: number; kind: string; name: string; path: string; [k: string]: unknown };
+  request: string;
+  answer: Json;
+  timingsMs: Record<string, Stats>;
+  ratio: { apiToRawMedian: number; apiToRawP95: number; scopedToRawMedian?: number };
+}
+
 interface Result {
   database: string;
   kind: DatabaseKind;
   version: string;
-  region: Omit<GeneratedRegion, 'user'>;
-  /** What was listed: the street, or with --under a smaller organization in it. */
-  listed: { id: number; kind: string; name: string; path: string; orgs: number; people: number };
+  region: Omit<GeneratedRegion, 'user' | 'districtUser'>;
   seconds: { open: number; migrate: number; generate: number; vacuumAnalyze: number };
-  answer: { total: number; firstIds: number[] };
-  timingsMs: { api: Stats; scoped: Stats; raw: Stats };
-  ratio: { apiToRawMedian: number; apiToRawP95: number; scopedToRawMedian: number };
+  suites: SuiteResult[];
 }
 
 /** A connection that prints the plan of each SELECT before running it, so the plans shown are of the SQL the code really sends. */
@@ -227,6 +278,38 @@ async function rawAnswer(q: Queryable, orgPath: string): Promise<Answer> {
   return answer(c!.n, rows);
 }
 
+
+/**
+ * Runs the variants (the last one is the raw SQL baseline): checks they give
+ * the same answer, warms up, then times them interleaved, so a slow patch of
+ * the machine hits every variant alike.
+ */
+async function measure<V extends string>(variants: Record<V, () => Promise<Json>>, baseline: NoInfer<V>): Promise<{ answer: Json; timings: Record<V, Stats> }> {
+  const names = Object.keys(variants) as V[];
+  const expected = JSON.stringify(await variants[baseline]());
+  for (const n of names) {
+    const got = JSON.stringify(await variants[n]());
+    if (got !== expected) throw new Error(`${n} answered ${got.slice(0, 2000)}\n  raw SQL ${expected.slice(0, 2000)}`);
+  }
+  for (let i = 0; i < config.warmup; i++) for (const n of names) await variants[n]();
+  const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<V, number[]>;
+  for (let i = 0; i < config.runs; i++) {
+    for (const n of names) {
+      const start = performance.now();
+      await variants[n]();
+      samples[n].push(performance.now() - start);
+    }
+  }
+  const timings = Object.fromEntries(names.map((n) => [n, stats(samples[n])])) as Record<V, Stats>;
+  return { answer: JSON.parse(expected) as Json, timings };
+}
+
+const ratios = (t: Record<string, Stats>) => ({
+  apiToRawMedian: round(t.api!.median / t.raw!.median),
+  apiToRawP95: round(t.api!.p95 / t.raw!.p95),
+  ...(t.scoped ? { scopedToRawMedian: round(t.scoped.median / t.raw!.median) } : {}),
+});
+
 async function bench(target: Target): Promise<Result> {
   console.log(`\n=== ${target.label}`);
   const sec = (t: number) => (performance.now() - t) / 1000;
@@ -246,104 +329,46 @@ async function bench(target: Target): Promise<Result> {
     // Settled statistics and visibility map, as a production table has after
     // autovacuum; without it the first runs would set hint bits and the
     // planner would guess.
-    await target.outsideTransaction('VACUUM (ANALYZE) organizations, people, users, user_grants');
+    await db.maintenance('VACUUM (ANALYZE) organizations, people, units, committee_seats, org_ties, users, user_grants');
     const vacuumAnalyze = sec(t);
     console.log(
       `  generated in ${region.seconds.toFixed(1)} s, VACUUM ANALYZE ${vacuumAnalyze.toFixed(1)} s; ` +
         `street "${region.street.name}" (id ${region.street.id}): ${region.street.orgs.toLocaleString('en')} organizations, ` +
         `${region.street.people.toLocaleString('en')} people`,
     );
+    const nw = region.network;
+    console.log(`  network: ${nw.units} units, ${nw.unitMembers.toLocaleString('en')} members working in units, ${nw.seats} committee seats, ${nw.ties} ties`);
 
     app = await buildApp({ db, cipher: new FieldCipher(randomBytes(32)) }, { webDir: null });
     await app.ready();
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: region.user });
-    if (login.statusCode !== 200) throw new Error(`sign-in failed: ${login.statusCode} ${login.body}`);
-    const token = login.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
-    const scope: Scope = (await resolveSession(db, token))!;
-    const listed =
-      underKind === 'street_committee'
-        ? { ...region.street, kind: underKind }
-        : await db.system(async (q) => {
-            const [o] = await q.query<{ id: number; kind: string; name: string; path: string }>(
-              `SELECT id, kind, name, path::text AS path FROM organizations WHERE path <@ $1::ltree AND kind = $2 ORDER BY id LIMIT 1`,
-              [region.street.path, underKind],
-            );
-            if (!o) throw new Error(`no ${underKind} in the street at this size`);
-            const [n] = await q.query<{ orgs: number; people: number }>(
-              `SELECT (SELECT count(*) FROM organizations WHERE path <@ $1::ltree) AS orgs,
-                      (SELECT count(*) FROM people WHERE org_id IN (SELECT id FROM organizations WHERE path <@ $1::ltree)) AS people`,
-              [o.path],
-            );
-            return { ...o, ...n! };
-          });
-    if (listed.id !== region.street.id) {
-      console.log(`  listing under ${listed.kind} "${listed.name}" (id ${listed.id}): ${listed.orgs} organizations, ${listed.people} people`);
-    }
-    const url = `/api/people?orgId=${listed.id}&page=1&pageSize=${PAGE_SIZE}`;
     const server = app;
-
-    const variants = {
-      api: async (): Promise<Answer> => {
-        const res = await server.inject({ method: 'GET', url, headers: { cookie: `${SESSION_COOKIE}=${token}` } });
-        if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body}`);
-        const body = res.json() as { total: number; items: { id: number }[] };
-        return answer(body.total, body.items);
-      },
-      scoped: async (): Promise<Answer> => {
-        const r = await db.scoped(scope, (q) => people.list(q, { orgId: listed.id, page: 1, pageSize: PAGE_SIZE }));
-        return answer(r.total, r.items);
-      },
-      raw: () => db.system((q) => rawAnswer(q, listed.path)),
+    const signIn = async (user: { username: string; password: string }) => {
+      const login = await server.inject({ method: 'POST', url: '/api/auth/login', payload: user });
+      if (login.statusCode !== 200) throw new Error(`sign-in of ${user.username} failed: ${login.statusCode} ${login.body}`);
+      const token = login.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
+      return { token, scope: (await resolveSession(db, token))! };
     };
-    type Variant = keyof typeof variants;
-    const names = Object.keys(variants) as Variant[];
+    const get = async (url: string, token: string): Promise<unknown> => {
+      const res = await server.inject({ method: 'GET', url, headers: { cookie: `${SESSION_COOKIE}=${token}` } });
+      if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 500)}`);
+      return res.json();
+    };
+    const streetAdmin = await signIn(region.user);
 
-    // All three must give the same answer, or the comparison means nothing.
-    const answers: Answer[] = [];
-    for (const n of names) answers.push(await variants[n]());
-    const expected = JSON.stringify(answers[2]);
-    for (const [i, a] of answers.entries()) {
-      if (JSON.stringify(a) !== expected) throw new Error(`${names[i]} answered ${JSON.stringify(a)}, raw SQL ${expected}`);
-    }
-    if (answers[2]!.total !== listed.people || answers[2]!.ids.length !== Math.min(PAGE_SIZE, listed.people)) {
-      throw new Error(`expected ${listed.people} people under ${listed.name}, got ${answers[2]!.total}`);
-    }
+    const results: SuiteResult[] = [];
+    if (suites.includes('list')) for (const k of underKinds) results.push(await listSuite(db, region, k, streetAdmin, get));
+    if (suites.includes('coverage')) results.push(await coverageSuite(db, region, await signIn(region.districtUser), get));
+    if (suites.includes('chart')) results.push(await chartSuite(db, region, streetAdmin, get));
 
-    if (args.explain) {
-      await db.scoped(scope, (q) => people.list(explaining(q, 'scoped'), { orgId: listed.id, page: 1, pageSize: PAGE_SIZE }));
-      await db.system((q) => rawAnswer(explaining(q, 'raw'), listed.path));
-      console.log();
-    }
-
-    for (let i = 0; i < config.warmup; i++) for (const n of names) await variants[n]();
-    // Interleaved, so a slow patch of the machine hits every variant alike.
-    const samples: Record<Variant, number[]> = { api: [], scoped: [], raw: [] };
-    for (let i = 0; i < config.runs; i++) {
-      for (const n of names) {
-        const start = performance.now();
-        await variants[n]();
-        samples[n].push(performance.now() - start);
-      }
-    }
-    const timings = { api: stats(samples.api), scoped: stats(samples.scoped), raw: stats(samples.raw) };
-    const { user: _user, ...regionInfo } = region;
-    const result: Result = {
+    const { user: _user, districtUser: _district, ...regionInfo } = region;
+    return {
       database: target.label,
       kind: target.kind,
       version,
       region: regionInfo,
-      listed,
       seconds: { open: round(open), migrate: round(migrated), generate: round(region.seconds), vacuumAnalyze: round(vacuumAnalyze) },
-      answer: { total: answers[2]!.total, firstIds: answers[2]!.ids.slice(0, 5) },
-      timingsMs: timings,
-      ratio: {
-        apiToRawMedian: round(timings.api.median / timings.raw.median),
-        apiToRawP95: round(timings.api.p95 / timings.raw.p95),
-        scopedToRawMedian: round(timings.scoped.median / timings.raw.median),
-      },
+      suites: results,
     };
-    printResult(result);
-    return result;
   } finally {
     await app?.close();
     await db.close();
@@ -351,21 +376,191 @@ async function bench(target: Target): Promise<Result> {
   }
 }
 
+type Get = (url: string, token: string) => Promise<unknown>;
+interface Session {
+  token: string;
+  scope: Scope;
+}
+
+/** "Count and list everything under one street" (or a smaller organization in it). */
+async function listSuite(db: Database, region: GeneratedRegion, underKind: (typeof LEVELS)[number], admin: Session, get: Get): Promise<SuiteResult> {
+  const listed =
+    underKind === 'street_committee'
+      ? { ...region.street, kind: underKind }
+      : await db.system(async (q) => {
+          const [o] = await q.query<{ id: number; kind: string; name: string; path: string }>(
+            `SELECT id, kind, name, path::text AS path FROM organizations WHERE path <@ $1::ltree AND kind = $2 ORDER BY id LIMIT 1`,
+            [region.street.path, underKind],
+          );
+          if (!o) throw new Error(`no ${underKind} in the street at this size`);
+          const [n] = await q.query<{ orgs: number; people: number }>(
+            `SELECT (SELECT count(*) FROM organizations WHERE path <@ $1::ltree) AS orgs,
+                    (SELECT count(*) FROM people WHERE org_id IN (SELECT id FROM organizations WHERE path <@ $1::ltree)) AS people`,
+            [o.path],
+          );
+          return { ...o, ...n! };
+        });
+  console.log(`\n  [list] GET /api/people under ${listed.kind} "${listed.name}" (id ${listed.id}): ${listed.orgs.toLocaleString('en')} organizations, ${listed.people.toLocaleString('en')} people`);
+  const url = `/api/people?orgId=${listed.id}&page=1&pageSize=${PAGE_SIZE}`;
+  const { answer: a, timings } = await measure(
+    {
+      api: async () => {
+        const body = (await get(url, admin.token)) as { total: number; items: { id: number }[] };
+        return answer(body.total, body.items);
+      },
+      scoped: async () => {
+        const r = await db.scoped(admin.scope, (q) => people.list(q, { orgId: listed.id, page: 1, pageSize: PAGE_SIZE }));
+        return answer(r.total, r.items);
+      },
+      raw: () => db.system((q) => rawAnswer(q, listed.path)),
+    },
+    'raw',
+  );
+  const got = a as Answer;
+  if (got.total !== listed.people || got.ids.length !== Math.min(PAGE_SIZE, listed.people)) {
+    throw new Error(`expected ${listed.people} people under ${listed.name}, got ${got.total}`);
+  }
+  if (args.explain) {
+    await db.scoped(admin.scope, (q) => people.list(explaining(q, 'scoped'), { orgId: listed.id, page: 1, pageSize: PAGE_SIZE }));
+    await db.system((q) => rawAnswer(explaining(q, 'raw'), listed.path));
+    console.log();
+  }
+  const r: SuiteResult = {
+    suite: 'list',
+    target: listed,
+    request: url,
+    answer: { total: got.total, firstIds: got.ids.slice(0, 5) },
+    timingsMs: timings,
+    ratio: ratios(timings),
+  };
+  printResult(r, [
+    ['api', 'API  GET /api/people (street admin)'],
+    ['scoped', '     people service, scoped (RLS)'],
+    ['raw', 'raw  SQL, system connection'],
+  ]);
+  return r;
+}
+
+interface CoverageAnswer {
+  counts: Record<string, number>;
+  shown: Record<string, number[]>;
+}
+
+/** The coverage report of the whole region as its district admin: every gap counted, the first GAPS_SHOWN of each kind listed. */
+async function coverageSuite(db: Database, region: GeneratedRegion, admin: Session, get: Get): Promise<SuiteResult> {
+  const url = `/api/orgs/${region.rootId}/coverage`;
+  console.log(`\n  [coverage] GET ${url} (district admin, the whole region)`);
+  const fromApi = (body: { counts: Record<string, number>; gaps: { kind: string; orgId: number | null; unitId: number | null }[] }): CoverageAnswer => ({
+    counts: Object.fromEntries(GAP_ORDER.map((k) => [k, body.counts[k] ?? 0])),
+    shown: Object.fromEntries(GAP_ORDER.map((k) => [k, body.gaps.filter((g) => g.kind === k).map((g) => g.unitId ?? g.orgId!)])),
+  });
+  const raw = (q: Queryable): Promise<CoverageAnswer> =>
+    q.query<{ kind: string; n: number; ids: number[] | null }>(RAW_COVERAGE, [region.rootPath, COMMUNITY_KINDS, LED_KINDS, GAPS_SHOWN]).then((rows) => ({
+      counts: Object.fromEntries(GAP_ORDER.map((k) => [k, rows.find((r) => r.kind === k)?.n ?? 0])),
+      shown: Object.fromEntries(GAP_ORDER.map((k) => [k, (rows.find((r) => r.kind === k)?.ids ?? []).map(Number)])),
+    }));
+  // Plans first: a slow report shows its plan before the timed runs start.
+  if (args.explain) {
+    await db.scoped(admin.scope, (q) => coverage(explaining(q, 'scoped'), region.rootId));
+    await db.system((q) => raw(explaining(q, 'raw')));
+    console.log();
+  }
+  const { answer: a, timings } = await measure(
+    {
+      api: async () => fromApi((await get(url, admin.token)) as Parameters<typeof fromApi>[0]),
+      scoped: async () => fromApi(await db.scoped(admin.scope, (q) => coverage(q, region.rootId))),
+      raw: () => db.system(raw),
+    },
+    'raw',
+  );
+  const counts = (a as CoverageAnswer).counts;
+  console.log(`  gaps: ${GAP_ORDER.map((k) => `${k} ${counts[k]}`).join(', ')}`);
+  const r: SuiteResult = {
+    suite: 'coverage',
+    target: { id: region.rootId, kind: 'district_committee', name: 'region', path: region.rootPath },
+    request: url,
+    answer: { counts },
+    timingsMs: timings,
+    ratio: ratios(timings),
+  };
+  printResult(r, [
+    ['api', 'API  GET /api/orgs/:id/coverage'],
+    ['scoped', '     coverage(), scoped (RLS)'],
+    ['raw', 'raw  SQL, one statement'],
+  ]);
+  return r;
+}
+
+interface ChartAnswer {
+  nodes: [number, number | null][];
+  units: number[];
+  ties: number[];
+}
+
+/** The organization chart of the street, depth 3 (street, communities, grid branches), as the street admin. */
+async function chartSuite(db: Database, region: GeneratedRegion, admin: Session, get: Get): Promise<SuiteResult> {
+  const street = region.street;
+  const url = `/api/orgs/${street.id}/chart?depth=${CHART_DEPTH}`;
+  console.log(`\n  [chart] GET ${url} (street admin)`);
+  type Body = { nodes: { id: number; parentId: number | null }[]; units: { id: number }[]; ties: { id: number }[] };
+  const fromApi = (body: Body): ChartAnswer => ({
+    nodes: body.nodes.map((n) => [n.id, n.parentId]),
+    units: body.units.map((u) => u.id),
+    // The service does not order ties; compare them as a set.
+    ties: body.ties.map((t) => t.id).sort((x, y) => x - y),
+  });
+  const raw = async (q: Queryable): Promise<ChartAnswer> => {
+    const nodes = await q.query<{ id: number; parent_id: number | null }>(RAW_CHART_NODES, [street.path, CHART_DEPTH]);
+    const units = await q.query<{ id: number }>(RAW_CHART_UNITS, [street.path, CHART_DEPTH]);
+    const ties = await q.query<{ id: number }>(RAW_CHART_TIES, [nodes.map((n) => n.id), units.map((u) => u.id)]);
+    return {
+      nodes: nodes.map((n) => [n.id, n.id === street.id ? null : n.parent_id]),
+      units: units.map((u) => u.id),
+      ties: ties.map((t) => t.id).sort((x, y) => x - y),
+    };
+  };
+  const { answer: a, timings } = await measure(
+    {
+      api: async () => fromApi((await get(url, admin.token)) as Body),
+      scoped: async () => fromApi(await db.scoped(admin.scope, (q) => network.chart(q, street.id, CHART_DEPTH))),
+      raw: () => db.system(raw),
+    },
+    'raw',
+  );
+  const c = a as ChartAnswer;
+  console.log(`  chart: ${c.nodes.length} nodes, ${c.units.length} units, ${c.ties.length} ties`);
+  if (args.explain) {
+    await db.scoped(admin.scope, (q) => network.chart(explaining(q, 'scoped'), street.id, CHART_DEPTH));
+    await db.system((q) => raw(explaining(q, 'raw')));
+    console.log();
+  }
+  const r: SuiteResult = {
+    suite: 'chart',
+    target: { ...street, kind: 'street_committee' },
+    request: url,
+    answer: { nodes: c.nodes.length, units: c.units.length, ties: c.ties.length },
+    timingsMs: timings,
+    ratio: ratios(timings),
+  };
+  printResult(r, [
+    ['api', 'API  GET /api/orgs/:id/chart'],
+    ['scoped', '     chart(), scoped (RLS)'],
+    ['raw', 'raw  SQL, system connection'],
+  ]);
+  return r;
+}
+
 const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0)} ms`;
 
-function printResult(r: Result): void {
-  const rows: [string, Stats][] = [
-    ['API  GET /api/people (street admin)', r.timingsMs.api],
-    ['     people service, scoped (RLS)', r.timingsMs.scoped],
-    ['raw  SQL, system connection', r.timingsMs.raw],
-  ];
+function printResult(r: SuiteResult, rows: [string, string][]): void {
   const w = 38;
-  console.log(`\n  ${'runs: ' + config.runs + ', count + first ' + PAGE_SIZE}`.padEnd(w + 2) + ['median', 'p95', 'min', 'max'].map((h) => h.padStart(10)).join(''));
-  for (const [label, s] of rows) {
+  console.log(`\n  ${'runs: ' + config.runs}`.padEnd(w + 2) + ['median', 'p95', 'min', 'max'].map((h) => h.padStart(10)).join(''));
+  for (const [key, label] of rows) {
+    const s = r.timingsMs[key]!;
     console.log(`  ${label.padEnd(w)}${[s.median, s.p95, s.min, s.max].map((v) => ms(v).padStart(10)).join('')}`);
   }
   console.log(`  ${'ratio API / raw'.padEnd(w)}${`${r.ratio.apiToRawMedian.toFixed(2)}×`.padStart(10)}${`${r.ratio.apiToRawP95.toFixed(2)}×`.padStart(10)}`);
-  console.log(`  ${'ratio scoped / raw'.padEnd(w)}${`${r.ratio.scopedToRawMedian.toFixed(2)}×`.padStart(10)}`);
+  if (r.ratio.scopedToRawMedian !== undefined) console.log(`  ${'ratio scoped / raw'.padEnd(w)}${`${r.ratio.scopedToRawMedian.toFixed(2)}×`.padStart(10)}`);
 }
 
 const targets: Target[] = [];
@@ -376,19 +571,21 @@ if (!targets.length) throw new Error(`--only must be pglite or postgresql, got $
 
 console.log(
   `Gongjian benchmark: ${config.orgs.toLocaleString('en')} organizations, ${config.people.toLocaleString('en')} people; ` +
-    `${config.warmup} warm-up + ${config.runs} timed runs; ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}`,
+    `suites ${suites.join(', ')}; ${config.warmup} warm-up + ${config.runs} timed runs; ` +
+    `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}`,
 );
 if (!serverUrl) console.log('(PostgreSQL skipped: set BENCH_DATABASE_URL=postgres://… to run it too)');
 
 const results: Result[] = [];
 for (const target of targets) results.push(await bench(target));
 
-if (results.length > 1) {
-  console.log('\nSummary (median ms; ratio = API / raw SQL on the same database)');
-  for (const r of results) {
+console.log('\nSummary (median ms; ratio = API / raw SQL on the same database)');
+for (const r of results) {
+  for (const s of r.suites) {
+    const what = s.suite === 'list' ? `list ${s.target.kind}` : s.suite;
     console.log(
-      `  ${r.kind.padEnd(11)} API ${ms(r.timingsMs.api.median).padStart(9)}  scoped ${ms(r.timingsMs.scoped.median).padStart(9)}  ` +
-        `raw ${ms(r.timingsMs.raw.median).padStart(9)}  ratio ${r.ratio.apiToRawMedian.toFixed(2)}×`,
+      `  ${r.kind.padEnd(11)} ${what.padEnd(28)} API ${ms(s.timingsMs.api!.median).padStart(9)}  scoped ${ms(s.timingsMs.scoped!.median).padStart(9)}  ` +
+        `raw ${ms(s.timingsMs.raw!.median).padStart(9)}  ratio ${s.ratio.apiToRawMedian.toFixed(2)}× (p95 ${s.ratio.apiToRawP95.toFixed(2)}×)`,
     );
   }
 }
@@ -401,7 +598,7 @@ writeFileSync(
     {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model.trim(), memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
-      config: { ...config, pageSize: PAGE_SIZE, under: underKind },
+      config: { ...config, pageSize: PAGE_SIZE, under: underKinds, suites, chartDepth: CHART_DEPTH },
       results,
     },
     null,
