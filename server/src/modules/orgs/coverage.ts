@@ -1,7 +1,7 @@
 import type { Queryable } from '../../kernel/db.ts';
 import * as people from '../people/service.ts';
 import { GAP_KINDS, ORG_KINDS, UNIT_KINDS, type Gap, type GapKind, type OrgKind, type UnitKind } from './schema.ts';
-import { get } from './service.ts';
+import { place } from './service.ts';
 
 // Coverage (纵向到底，横向到边): the places in a subtree where the network
 // does not reach yet. Each gap names the organization or unit to act on.
@@ -15,14 +15,20 @@ const LED_KINDS: OrgKind[] = (Object.keys(ORG_KINDS) as OrgKind[]).filter(
 export const GAPS_SHOWN = 200;
 
 export async function coverage(q: Queryable, orgId: number): Promise<{ orgId: number; counts: Record<string, number>; gaps: Gap[]; truncated: boolean }> {
-  const org = await get(q, orgId);
+  const org = await place(q, orgId);
   const gaps: Gap[] = [];
   const add = (kind: GapKind, g: Omit<Gap, 'kind' | 'label'>) => gaps.push({ kind, label: GAP_KINDS[kind], ...g });
 
+  // A path is the ids of its ancestors, so the communities that have a grid
+  // branch are read straight off the grid branches' paths: one pass, not a
+  // search under every community.
   const noGrid = await q.query<{ id: number; name: string }>(
-    `SELECT o.id, o.name FROM organizations o
+    `WITH covered AS (
+       SELECT DISTINCT unnest(string_to_array(path::text, '.'))::bigint AS id
+         FROM organizations WHERE path <@ $1::ltree AND kind = 'grid_branch' AND status = 'active')
+     SELECT o.id, o.name FROM organizations o
       WHERE o.path <@ $1::ltree AND o.status = 'active' AND o.kind = ANY ($2::text[])
-        AND NOT EXISTS (SELECT 1 FROM organizations g WHERE g.path <@ o.path AND g.kind = 'grid_branch' AND g.status = 'active')
+        AND o.id NOT IN (SELECT id FROM covered)
       ORDER BY o.path`,
     [org.path, COMMUNITY_KINDS],
   );

@@ -37,8 +37,8 @@ interface Node {
 }
 
 /** Every organization under root, keyed by its name path below root. */
-async function subtree(q: Queryable, rootId: number): Promise<{ root: Node; byPath: Map<string, Node>; pathOf: Map<number, string> }> {
-  const root = await orgs.get(q, rootId);
+async function subtree(q: Queryable, rootId: number) {
+  const root = await orgs.place(q, rootId);
   const all: Node[] = [];
   for (let page = 1; ; page++) {
     const chunk = await orgs.descendants(q, root.path, page, 5000);

@@ -2,7 +2,7 @@ import type { Queryable } from '../../kernel/db.ts';
 import { invalidField, notFound } from '../../kernel/errors.ts';
 import * as people from '../people/service.ts';
 import { ORG_KINDS, SEAT_ROLES, TIE_KINDS, UNIT_KINDS, type OrgKind, type Seat, type SeatRole, type Tie, type TieKind, type UnitKind } from './schema.ts';
-import { get, getUnit } from './service.ts';
+import { getUnit, place } from './service.ts';
 
 // The sideways network: ties between organizations and units (共建、协调指导、
 // 结对、联建), and the seats of committees (including part-time seats held by
@@ -42,7 +42,7 @@ const toTie = (r: TieRow): Tie => ({
 
 /** Ties from or to an organization, current first. */
 export async function ties(q: Queryable, orgId: number): Promise<Tie[]> {
-  await get(q, orgId);
+  await place(q, orgId);
   const rows = await q.query<TieRow>(`${TIE_SELECT} WHERE t.org_id = $1 OR t.to_org_id = $1 ORDER BY t.ended_on IS NOT NULL, t.id`, [orgId]);
   return rows.map(toTie);
 }
@@ -58,10 +58,10 @@ export async function createTie(
   orgId: number,
   input: { kind: TieKind; toOrgId?: number; toUnitId?: number; startedOn: string; pledge?: string; note?: string },
 ): Promise<Tie> {
-  await get(q, orgId);
+  await place(q, orgId);
   if ((input.toOrgId === undefined) === (input.toUnitId === undefined)) throw invalidField('toOrgId', '请选择对方组织或对方单位（二选一）');
   if (input.toOrgId === orgId) throw invalidField('toOrgId', '不能与自身建立关系');
-  if (input.toOrgId !== undefined) await get(q, input.toOrgId);
+  if (input.toOrgId !== undefined) await place(q, input.toOrgId);
   if (input.toUnitId !== undefined) await getUnit(q, input.toUnitId);
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO org_ties (org_id, kind, to_org_id, to_unit_id, started_on, pledge, note) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -108,7 +108,7 @@ const toSeat = (r: SeatRow): Seat => ({
 
 /** The seats of a committee: sitting members first, secretary first among them. */
 export async function seats(q: Queryable, orgId: number): Promise<Seat[]> {
-  await get(q, orgId);
+  await place(q, orgId);
   const rows = await q.query<SeatRow>(
     `${SEAT_SELECT} WHERE s.org_id = $1
       ORDER BY s.ended_on IS NOT NULL, array_position(ARRAY['secretary', 'deputy', 'member'], s.role), s.id`,
@@ -128,7 +128,7 @@ export async function createSeat(
   orgId: number,
   input: { personId: number; role: SeatRole; partTime: boolean; fromUnitId?: number; startedOn: string },
 ): Promise<Seat> {
-  await get(q, orgId);
+  await place(q, orgId);
   const person = await people.find(q, input.personId);
   if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
   if (input.fromUnitId !== undefined) {
@@ -156,7 +156,7 @@ const CHART_LIMIT = 2000;
 
 /** The organization chart of a subtree: tree edges, the units located in it, and the sideways ties among them. */
 export async function chart(q: Queryable, orgId: number, depth: number) {
-  const org = await get(q, orgId);
+  const org = await place(q, orgId);
   const nodes = await q.query<{ id: number; parent_id: number | null; name: string; kind: OrgKind; status: string }>(
     `SELECT id, parent_id, name, kind, status FROM organizations
       WHERE path <@ $1::ltree AND nlevel(path) <= $2 AND status = 'active' ORDER BY path LIMIT $3`,
@@ -172,7 +172,8 @@ export async function chart(q: Queryable, orgId: number, depth: number) {
   const tieRows = await q.query<{ id: number; kind: TieKind; org_id: number; to_org_id: number | null; to_unit_id: number | null }>(
     `SELECT id, kind, org_id, to_org_id, to_unit_id FROM org_ties
       WHERE ended_on IS NULL AND org_id = ANY ($1::bigint[])
-        AND (to_org_id = ANY ($1::bigint[]) OR to_unit_id = ANY ($2::bigint[]))`,
+        AND (to_org_id = ANY ($1::bigint[]) OR to_unit_id = ANY ($2::bigint[]))
+      ORDER BY id`,
     [ids, units.map((u) => u.id)],
   );
   return {

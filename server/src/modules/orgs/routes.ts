@@ -51,7 +51,7 @@ export function orgRoutes(app: FastifyInstance, { db }: Kernel): void {
     method: 'GET', url: '/api/orgs/:orgId/summary', tags, summary: '组织及其下级的数量统计',
     params: OrgParams, response: OrgSummary,
     handler: async ({ q, params }) => {
-      const { orgCount } = await orgs.countUnder(q, params.orgId);
+      const orgCount = await orgs.countUnder(q, params.orgId);
       return { orgId: params.orgId, orgCount, ...(await people.countUnder(q, params.orgId)) };
     },
   });

@@ -62,7 +62,7 @@ export async function roots(q: Queryable): Promise<Org[]> {
 }
 
 export async function children(q: Queryable, orgId: number): Promise<Org[]> {
-  await get(q, orgId);
+  await place(q, orgId);
   const rows = await q.query<OrgRow>(`SELECT ${ORG_COLUMNS} FROM organizations o WHERE o.parent_id = $1 AND o.status = 'active' ORDER BY o.id`, [
     orgId,
   ]);
@@ -72,6 +72,20 @@ export async function children(q: Queryable, orgId: number): Promise<Org[]> {
 export async function find(q: Queryable, orgId: number): Promise<Org | null> {
   const [row] = await q.query<OrgRow>(`SELECT ${ORG_COLUMNS} FROM organizations o WHERE o.id = $1`, [orgId]);
   return row ? toOrg(row) : null;
+}
+
+/**
+ * Where an organization sits, without the counts and secretary of a full
+ * Org: for existence checks and subtree queries. (The secretary's name joins
+ * people, whose row-level-security check costs a hash of the whole scope.)
+ */
+export async function place(q: Queryable, orgId: number): Promise<{ id: number; name: string; path: string; depth: number; status: OrgStatus }> {
+  const [row] = await q.query<{ id: number; name: string; path: string; depth: number; status: OrgStatus }>(
+    `SELECT id, name, path::text, nlevel(path) AS depth, status FROM organizations WHERE id = $1`,
+    [orgId],
+  );
+  if (!row) throw notFound('组织');
+  return row;
 }
 
 export async function get(q: Queryable, orgId: number): Promise<Org> {
@@ -211,15 +225,15 @@ export async function retire(
  * and a street alike (see bench/README.md).
  */
 export async function subtreeIds(q: Queryable, orgId: number): Promise<number[]> {
-  const org = await get(q, orgId);
+  const org = await place(q, orgId);
   const rows = await q.query<{ id: number }>(`SELECT id FROM organizations WHERE path <@ $1::ltree`, [org.path]);
   return rows.map((r) => r.id);
 }
 
-export async function countUnder(q: Queryable, orgId: number): Promise<{ path: string; orgCount: number }> {
-  const org = await get(q, orgId);
+export async function countUnder(q: Queryable, orgId: number): Promise<number> {
+  const org = await place(q, orgId);
   const [r] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM organizations WHERE path <@ $1::ltree`, [org.path]);
-  return { path: org.path, orgCount: r?.n ?? 0 };
+  return r?.n ?? 0;
 }
 
 interface UnitRow {
@@ -283,7 +297,7 @@ export interface UnitFields {
 
 export async function createUnit(q: Queryable, input: { orgId: number } & UnitFields): Promise<Unit> {
   await getActive(q, input.orgId, 'orgId');
-  if (input.partyOrgId) await get(q, input.partyOrgId);
+  if (input.partyOrgId) await place(q, input.partyOrgId);
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO units (org_id, name, kind, party_org_id, address, contact_name, contact_phone, note)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
@@ -294,7 +308,7 @@ export async function createUnit(q: Queryable, input: { orgId: number } & UnitFi
 
 export async function updateUnit(q: Queryable, unitId: number, patch: Partial<UnitFields>): Promise<Unit> {
   const unit = await getUnit(q, unitId);
-  if (patch.partyOrgId) await get(q, patch.partyOrgId);
+  if (patch.partyOrgId) await place(q, patch.partyOrgId);
   const next = { ...unit, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
   await q.query(
     `UPDATE units SET name = $2, kind = $3, party_org_id = $4, address = $5, contact_name = $6, contact_phone = $7, note = $8 WHERE id = $1`,

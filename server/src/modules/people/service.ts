@@ -158,7 +158,7 @@ function columns(cipher: FieldCipher, input: PersonInput): Record<string, unknow
 }
 
 export async function create(q: Queryable, cipher: FieldCipher, input: PersonInput & { orgId: number; name: string }): Promise<Person> {
-  await orgs.get(q, input.orgId);
+  await orgs.place(q, input.orgId);
   if (input.unitId) await orgs.getUnit(q, input.unitId);
   if (input.category && !input.isMember) throw invalidField('category', '党员类别只适用于党员');
   const c = columns(cipher, input);

@@ -87,7 +87,7 @@ export async function get(q: Queryable, userId: number): Promise<User> {
 }
 
 export async function addGrant(q: Queryable, userId: number, g: { role: Role; orgId: number; unitId?: number | null }): Promise<void> {
-  await orgs.get(q, g.orgId);
+  await orgs.place(q, g.orgId);
   if (g.role === 'unit_liaison') {
     if (!g.unitId) throw invalidField('unitId', '驻区单位联络员须绑定单位');
     const unit = await orgs.findUnit(q, g.unitId);
@@ -102,7 +102,7 @@ export async function create(
   q: Queryable,
   input: { username: string; displayName: string; password: string; orgId: number; grants: { role: Role; orgId: number; unitId?: number | null }[] },
 ): Promise<User> {
-  await orgs.get(q, input.orgId);
+  await orgs.place(q, input.orgId);
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO users (org_id, username, display_name, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
     [input.orgId, input.username, input.displayName, await hashPassword(input.password)],
