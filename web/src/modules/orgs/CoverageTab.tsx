@@ -132,7 +132,7 @@ export function CoveragePanel({ orgId, canManage }: { orgId: number; canManage: 
           { key: 'kind', title: t('coverage.kind'), render: (_, g) => kindTag(g) },
           { key: 'name', title: t('coverage.name'), render: (_, g) => <strong>{tx(g.name)}</strong> },
           { key: 'detail', title: t('coverage.detail'), render: (_, g) => tx(g.detail) },
-          ...(canManage ? [{ key: 'action', title: t('coverage.fix'), render: (_: unknown, g: Gap) => actions(g) }] : []),
+          ...(canManage ? [{ key: 'action', title: t('coverage.fix'), fixed: 'right' as const, render: (_: unknown, g: Gap) => actions(g) }] : []),
         ]}
         renderCard={(g) => (
           <div className="gj-card-row">
