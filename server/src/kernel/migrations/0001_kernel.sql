@@ -25,16 +25,17 @@ END $$;
 GRANT USAGE ON SCHEMA public TO gongjian_app;
 
 -- The scope of the current transaction, set by the kernel (scope.ts). Unset
--- means empty: a query that runs without a scope sees nothing.
-CREATE FUNCTION gj_paths(setting text) RETURNS ltree[] LANGUAGE sql STABLE AS
+-- means empty: a query that runs without a scope sees nothing. They only read
+-- settings, which parallel workers receive, so they do not rule out parallel plans.
+CREATE FUNCTION gj_paths(setting text) RETURNS ltree[] LANGUAGE sql STABLE PARALLEL SAFE AS
 $$ SELECT coalesce(nullif(current_setting(setting, true), ''), '{}')::ltree[] $$;
-CREATE FUNCTION gj_ids(setting text) RETURNS bigint[] LANGUAGE sql STABLE AS
+CREATE FUNCTION gj_ids(setting text) RETURNS bigint[] LANGUAGE sql STABLE PARALLEL SAFE AS
 $$ SELECT coalesce(nullif(current_setting(setting, true), ''), '{}')::bigint[] $$;
-CREATE FUNCTION gj_read_paths() RETURNS ltree[] LANGUAGE sql STABLE AS $$ SELECT gj_paths('gj.read_paths') $$;
-CREATE FUNCTION gj_admin_paths() RETURNS ltree[] LANGUAGE sql STABLE AS $$ SELECT gj_paths('gj.admin_paths') $$;
-CREATE FUNCTION gj_unit_ids() RETURNS bigint[] LANGUAGE sql STABLE AS $$ SELECT gj_ids('gj.unit_ids') $$;
-CREATE FUNCTION gj_node_ids() RETURNS bigint[] LANGUAGE sql STABLE AS $$ SELECT gj_ids('gj.node_ids') $$;
-CREATE FUNCTION gj_user_id() RETURNS bigint LANGUAGE sql STABLE AS
+CREATE FUNCTION gj_read_paths() RETURNS ltree[] LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT gj_paths('gj.read_paths') $$;
+CREATE FUNCTION gj_admin_paths() RETURNS ltree[] LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT gj_paths('gj.admin_paths') $$;
+CREATE FUNCTION gj_unit_ids() RETURNS bigint[] LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT gj_ids('gj.unit_ids') $$;
+CREATE FUNCTION gj_node_ids() RETURNS bigint[] LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT gj_ids('gj.node_ids') $$;
+CREATE FUNCTION gj_user_id() RETURNS bigint LANGUAGE sql STABLE PARALLEL SAFE AS
 $$ SELECT nullif(current_setting('gj.user_id', true), '')::bigint $$;
 
 -- Audit log: written only by the trigger below (the application role may read
@@ -91,25 +92,29 @@ END $$;
 -- Every module migration calls it for each of its tables; the kernel test
 -- "every table the application role can touch has row-level security" keeps
 -- it that way.
---   org_col:     the row's organization; staff see and change rows in their subtrees
---   paths_fn:    which subtrees: gj_read_paths (staff) or gj_admin_paths (admins)
---   unit_col:    rows of a resident unit are also visible to its liaison
---   owner_col:   a user id; rows are also visible to that user
---   *_writes:    whether the unit's liaison / the owner may also change those rows
---   masked:      columns hidden in the audit log
+--   org_col:       the row's organization; staff see and change rows in their subtrees
+--   other_org_col: a second organization the row also belongs to (a transfer's receiving side)
+--   paths_fn:      which subtrees: gj_read_paths (staff) or gj_admin_paths (admins)
+--   unit_col:      rows of a resident unit are also visible to its liaison
+--   owner_col:     a user id; rows are also visible to that user
+--   *_writes:      whether the unit's liaison / the owner may also change those rows
+--   masked:        columns hidden in the audit log
 CREATE FUNCTION gj_protect_table(
   tbl regclass, org_col text,
   paths_fn text DEFAULT 'gj_read_paths',
   unit_col text DEFAULT NULL, owner_col text DEFAULT NULL,
   unit_writes boolean DEFAULT false, owner_writes boolean DEFAULT false,
-  masked text[] DEFAULT '{}', read_only boolean DEFAULT false
+  masked text[] DEFAULT '{}', read_only boolean DEFAULT false,
+  other_org_col text DEFAULT NULL
 ) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   in_subtree text := format('%I IN (SELECT o.id FROM organizations o WHERE o.path <@ ANY (%s()))', org_col, paths_fn);
+  in_other text := CASE WHEN other_org_col IS NULL THEN NULL
+                   ELSE format('%I IN (SELECT o.id FROM organizations o WHERE o.path <@ ANY (%s()))', other_org_col, paths_fn) END;
   by_unit text := CASE WHEN unit_col IS NULL THEN NULL ELSE format('%I = ANY (gj_unit_ids())', unit_col) END;
   by_owner text := CASE WHEN owner_col IS NULL THEN NULL ELSE format('%I = gj_user_id()', owner_col) END;
-  can_read text := concat_ws(' OR ', in_subtree, by_unit, by_owner);
-  can_write text := concat_ws(' OR ', in_subtree,
+  can_read text := concat_ws(' OR ', in_subtree, in_other, by_unit, by_owner);
+  can_write text := concat_ws(' OR ', in_subtree, in_other,
                               CASE WHEN unit_writes THEN by_unit END,
                               CASE WHEN owner_writes THEN by_owner END);
 BEGIN
@@ -130,9 +135,11 @@ END $$;
 
 -- Every domain row carries its region (the root organization), so a
 -- distributed PostgreSQL can shard by it. Rows name their organization; the
--- region follows from it, here, rather than in each service. Runs with the
--- caller's rights: an organization outside the caller's scope is not found.
-CREATE FUNCTION gj_region_from_org() RETURNS trigger LANGUAGE plpgsql AS $$
+-- region follows from it, here, rather than in each service. It runs with the
+-- definer's rights because some rows name an organization outside the
+-- caller's scope on purpose (a unit registers its members at any community);
+-- whether the caller may write the row is still decided by its policy.
+CREATE FUNCTION gj_region_from_org() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
   org bigint := (to_jsonb(NEW) ->> TG_ARGV[0])::bigint;
   r bigint;
@@ -140,7 +147,7 @@ BEGIN
   IF org IS NULL THEN RETURN NEW; END IF;
   SELECT region_id INTO r FROM organizations WHERE id = org;
   IF r IS NULL THEN
-    RAISE EXCEPTION 'organization % is not in scope', org USING ERRCODE = '42501';
+    RAISE EXCEPTION 'organization % does not exist', org USING ERRCODE = '23503';
   END IF;
   NEW.region_id := r;
   RETURN NEW;

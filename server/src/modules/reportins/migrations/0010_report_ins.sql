@@ -34,11 +34,6 @@ CREATE UNIQUE INDEX report_ins_active_key ON report_ins (region_id, person_id) W
 CREATE UNIQUE INDEX report_ins_receipt_key ON report_ins (region_id, receipt_no) WHERE receipt_no IS NOT NULL;
 SELECT gj_protect_table('report_ins', 'org_id', unit_col => 'unit_id', owner_col => 'member_user_id', unit_writes => true, owner_writes => true);
 
--- A unit registers its members at communities it cannot otherwise see, so
--- the region of a new row is derived with the definer's rights; whether the
--- caller may write the row is still decided by its row-level-security policy.
-ALTER FUNCTION gj_region_from_org() SECURITY DEFINER SET search_path = public;
-
 -- The organizations of the caller's regions by name (active ones): what a
 -- unit liaison or a member chooses from when the choice crosses their scope.
 -- Names of party organizations are public; nothing else is shown.
