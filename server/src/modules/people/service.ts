@@ -153,14 +153,13 @@ function columns(cipher: FieldCipher, input: PersonInput): Record<string, unknow
       c.gender = id.gender;
     }
   }
-  if (input.category && input.isMember === false) throw invalidField('category', '党员类别只适用于党员');
+  if (input.category && !input.isMember) throw invalidField('category', '党员类别只适用于党员');
   return c;
 }
 
 export async function create(q: Queryable, cipher: FieldCipher, input: PersonInput & { orgId: number; name: string }): Promise<Person> {
   await orgs.place(q, input.orgId);
   if (input.unitId) await orgs.getUnit(q, input.unitId);
-  if (input.category && !input.isMember) throw invalidField('category', '党员类别只适用于党员');
   const c = columns(cipher, input);
   const keys = Object.keys(c);
   const [row] = await q.query<{ id: number }>(
@@ -226,8 +225,13 @@ export async function detail(q: Queryable, personId: number, canReveal: boolean)
   };
 }
 
+/** The account a person signs in with, if any. */
+export async function accountOf(q: Queryable, personId: number): Promise<number | null> {
+  return (await detailRow(q, personId)).user_id;
+}
+
 export async function isOwnFile(q: Queryable, personId: number, userId: number): Promise<boolean> {
-  return (await detailRow(q, personId)).user_id === userId;
+  return (await accountOf(q, personId)) === userId;
 }
 
 const REVEAL_COLUMN = { idNumber: 'id_number_enc', phone: 'phone_enc', address: 'address_enc' } as const;

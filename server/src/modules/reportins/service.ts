@@ -85,12 +85,9 @@ export async function issue(q: Queryable, unitIds: number[], input: { personId: 
   if (person.unitId === null || !unitIds.includes(person.unitId)) throw invalidField('personId', `${person.name}不是本单位的在职党员`);
   const [community] = await q.query(`SELECT id FROM gj_community_directory() WHERE id = $1`, [input.orgId]);
   if (!community) throw invalidField('orgId', '报到社区须为本区域内的社区党组织');
-  const [{ user_id: memberUserId } = { user_id: null }] = await q.query<{ user_id: number | null }>(`SELECT user_id FROM people WHERE id = $1`, [
-    input.personId,
-  ]);
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO report_ins (org_id, unit_id, person_id, member_user_id, note) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [input.orgId, person.unitId, input.personId, memberUserId, input.note ?? null],
+    [input.orgId, person.unitId, input.personId, await people.accountOf(q, input.personId), input.note ?? null],
   );
   return get(q, row!.id);
 }

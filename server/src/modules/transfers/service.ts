@@ -112,10 +112,9 @@ export async function request(q: Queryable, input: { personId: number; toOrgId?:
   if (!person) throw invalidField('personId', '党员不存在，或不在您的管辖范围内');
   if (!person.isMember) throw invalidField('personId', `${person.name}不是党员`);
   await checkDestination(q, person.orgId, input);
-  const [member] = await q.query<{ user_id: number | null }>(`SELECT user_id FROM people WHERE id = $1`, [input.personId]);
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO transfers (person_id, from_org_id, to_org_id, to_outside, member_user_id, reason) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [input.personId, person.orgId, input.toOrgId ?? null, input.toOrgId === undefined ? input.toOutside : null, member?.user_id ?? null, input.reason],
+    [input.personId, person.orgId, input.toOrgId ?? null, input.toOrgId === undefined ? input.toOutside : null, await people.accountOf(q, input.personId), input.reason],
   );
   return get(q, row!.id);
 }
