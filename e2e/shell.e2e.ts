@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   PHONE,
   chooseOption,
@@ -15,6 +16,16 @@ import {
   withPage,
   type TestApp,
 } from './helpers.ts';
+
+/** Fills and submits the new-sub-organization form with a building group. */
+async function addBuildingGroup(page: Page, name: string): Promise<void> {
+  await page.getByTestId('org-add-child').click();
+  await page.getByTestId('org-create-name').fill(name);
+  await page.getByTestId('org-create-kind').click();
+  await page.keyboard.type('楼栋');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '楼栋党小组' }).first().click();
+  await page.getByTestId('org-create-submit').click();
+}
 
 let app: TestApp;
 
@@ -76,22 +87,12 @@ test('an organizer adds a sub-organization and renames it; the tree follows', ()
     await page.getByTestId('org-detail').waitFor();
     const before = Number(await page.getByTestId('org-detail-children').textContent());
 
-    await page.getByTestId('org-add-child').click();
-    await page.getByTestId('org-create-name').fill('幸福里楼栋党小组');
-    await page.getByTestId('org-create-kind').click();
-    await page.keyboard.type('楼栋');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '楼栋党小组' }).first().click();
-    await page.getByTestId('org-create-submit').click();
+    await addBuildingGroup(page, '幸福里楼栋党小组');
     await treeNode(page, '幸福里楼栋党小组').waitFor();
     await page.getByTestId('org-detail-children').filter({ hasText: String(before + 1) }).waitFor();
 
     // The same name again under the same parent: the server's message lands on the name field.
-    await page.getByTestId('org-add-child').click();
-    await page.getByTestId('org-create-name').fill('幸福里楼栋党小组');
-    await page.getByTestId('org-create-kind').click();
-    await page.keyboard.type('楼栋');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '楼栋党小组' }).first().click();
-    await page.getByTestId('org-create-submit').click();
+    await addBuildingGroup(page, '幸福里楼栋党小组');
     const fieldError = page.getByTestId('org-create-form').locator('.ant-form-item-explain-error');
     await fieldError.waitFor();
     assert.match((await fieldError.textContent()) ?? '', /同名/);
