@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { startServer } from '../server/src/main.ts';
+import { buildApp } from '../server/src/app.ts';
+import { testCipher, testDatabase } from '../test/support/db.ts';
 
 export const DEMO_PASSWORD = 'Gongjian2026';
 export const SCREENSHOT_DIR = '/tmp/gongjian-e2e';
@@ -24,26 +25,34 @@ export interface TestApp {
 }
 
 /**
- * One server (in-memory PGlite with the demo data) and one browser per test
- * file. Serves whatever `npm run build:web` left in web/dist.
+ * One server and one browser per test file. The database is the unit tests'
+ * (in-memory PGlite from the cached demo template, or a fresh database on
+ * TEST_DATABASE_URL), so a browser test does not pay for loading the demo.
+ * Serves whatever `npm run build:web` left in web/dist.
  */
 export async function startApp(): Promise<TestApp> {
-  const server = await startServer({ port: 0, dataDir: null, demo: true, quiet: true });
+  const database = await testDatabase({ demo: true });
+  const app = await buildApp({ db: database.db, cipher: testCipher });
+  const close = async () => {
+    await app.close();
+    await database.close();
+  };
   let browser: Browser;
   try {
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    return {
+      url: address,
+      browser,
+      close: async () => {
+        await browser.close();
+        await close();
+      },
+    };
   } catch (err) {
-    await server.close();
+    await close();
     throw err;
   }
-  return {
-    url: server.url,
-    browser,
-    close: async () => {
-      await browser.close();
-      await server.close();
-    },
-  };
 }
 
 export interface Session {
@@ -130,6 +139,22 @@ export async function chooseOption(page: Page, select: Locator, label: string): 
   await select.click();
   await settle(page);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  await settle(page);
+}
+
+/** Picks a person by typing a name: the select searches the server. */
+export async function choosePerson(page: Page, select: Locator, name: string): Promise<void> {
+  await settle(page);
+  await select.click();
+  // One input event, one search; the option is clicked only once its answer is in.
+  await Promise.all([
+    page.waitForResponse((res) => res.url().includes('/api/people?') && res.url().includes(`q=${encodeURIComponent(name)}`)),
+    page.keyboard.insertText(name),
+  ]);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().waitFor();
+  // Enter takes the first (active) option; a click can land while the list is still being replaced.
+  await page.keyboard.press('Enter');
+  await select.filter({ hasText: name }).waitFor();
   await settle(page);
 }
 

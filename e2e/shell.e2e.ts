@@ -183,17 +183,18 @@ test('on a phone, a member gets the menu in a drawer and no user administration'
     await signIn(page, 'dangyuan');
     assert.equal(await page.getByTestId('side-menu').count(), 0, 'no side bar on a phone');
     await page.getByTestId('menu-toggle').click();
-    await page.getByTestId('menu-people').waitFor();
+    await page.getByTestId('menu-myfile').waitFor();
+    assert.equal(await page.getByTestId('menu-people').count(), 0, 'a member has their own file, not the list');
     assert.equal(await page.getByTestId('menu-users').count(), 0);
     assert.equal(await page.getByTestId('menu-audit').count(), 0);
     await screenshot(page, 'phone-member-drawer');
 
-    await page.getByTestId('menu-people').click();
-    await page.waitForURL('**/people');
-    await page.getByTestId('people-table').waitFor();
+    await page.getByTestId('menu-myfile').click();
+    await page.waitForURL('**/me');
+    await page.getByTestId('my-file').waitFor();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= PHONE.width, `page is ${width}px wide on a ${PHONE.width}px phone`);
-    await screenshot(page, 'phone-member-people');
+    await screenshot(page, 'phone-member-file');
   }, PHONE));
 
 test('a wrong password shows the server’s Chinese message; repeated failures show the lock', () =>

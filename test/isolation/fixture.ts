@@ -1,66 +1,36 @@
 import type { Database } from '../../server/src/kernel/db.ts';
-import * as network from '../../server/src/modules/orgs/network.ts';
 import * as orgs from '../../server/src/modules/orgs/service.ts';
 import * as people from '../../server/src/modules/people/service.ts';
 import * as users from '../../server/src/modules/users/service.ts';
 import { testCipher } from '../support/db.ts';
+import { PARTS } from './parts/index.ts';
+import type { Target } from './parts/types.ts';
+
+export type { Target } from './parts/types.ts';
 
 /**
  * The other side of the isolation tests. Each target is a community (or a
- * whole region) that the actors under test must not reach, with one entity of
- * every kind and the marker strings that would betray a leak.
+ * whole region) that the actors under test must not reach: a base of
+ * organization, unit, member and account, then one entity of every kind each
+ * module plants (test/isolation/parts), and the marker strings that would
+ * betray a leak.
  */
-export interface Target {
-  name: string;
-  path: string;
-  orgId: number;
-  userId: number;
-  grantId: number;
-  personId: number;
-  unitId: number;
-  tieId: number;
-  seatId: number;
-  reportInId: number;
-  transferId: number;
-  markers: string[];
-}
-
 async function plant(db: Database, parentId: number, tag: string, extraMarkers: string[]): Promise<Target> {
   return db.system(async (q) => {
     const community = await orgs.create(q, { parentId, name: `${tag}社区党委`, kind: 'community_committee' });
-    const grid = await orgs.create(q, { parentId: community.id, name: `${tag}网格党支部`, kind: 'grid_branch' });
+    const gridBranch = await orgs.create(q, { parentId: community.id, name: `${tag}网格党支部`, kind: 'grid_branch' });
     const unit = await orgs.createUnit(q, { orgId: community.id, name: `${tag}共建单位`, kind: 'co_building' });
     const person = await people.create(q, testCipher, {
-      orgId: grid.id, name: `${tag}居民`, gender: 'female', phone: '13900001111', isMember: true, category: 'employed', unitId: unit.id,
+      orgId: gridBranch.id, name: `${tag}居民`, gender: 'female', phone: '13900001111', isMember: true, category: 'employed', unitId: unit.id,
     });
-    const [reportIn] = await q.query<{ id: number }>(
-      `INSERT INTO report_ins (org_id, unit_id, person_id) VALUES ($1, $2, $3) RETURNING id`,
-      [community.id, unit.id, person.id],
-    );
     const user = await users.create(q, {
       username: `${tag === '乙方' ? 'yifang' : 'bingfang'}_sec`, displayName: `${tag}书记`, password: 'Target12345', orgId: community.id,
       grants: [{ role: 'community_secretary', orgId: community.id }],
     });
-    const [transfer] = await q.query<{ id: number }>(
-      `INSERT INTO transfers (person_id, from_org_id, to_org_id, reason) VALUES ($1, $2, $3, '${tag}转接') RETURNING id`,
-      [person.id, grid.id, community.id],
-    );
-    const tie = await network.createTie(q, community.id, { kind: 'co_builds', toUnitId: unit.id, startedOn: '2024-01-01', pledge: `${tag}承诺` });
-    const seat = await network.createSeat(q, community.id, { personId: person.id, role: 'secretary', partTime: false, startedOn: '2024-01-01' });
-    return {
-      name: tag,
-      path: community.path,
-      orgId: community.id,
-      userId: user.id,
-      grantId: user.grants[0]!.id,
-      personId: person.id,
-      unitId: unit.id,
-      tieId: tie.id,
-      seatId: seat.id,
-      reportInId: reportIn!.id,
-      transferId: transfer!.id,
-      markers: [tag, user.username, ...extraMarkers],
-    };
+    const base = { tag, communityId: community.id, gridBranchId: gridBranch.id, unitId: unit.id, personId: person.id, userId: user.id };
+    const ids: Record<string, number> = { orgId: community.id, userId: user.id, grantId: user.grants[0]!.id, personId: person.id, unitId: unit.id };
+    for (const part of PARTS) Object.assign(ids, await part.plant?.(q, base));
+    return { name: tag, path: community.path, orgId: community.id, unitId: unit.id, personId: person.id, ids, markers: [tag, user.username, ...extraMarkers] };
   });
 }
 
@@ -76,20 +46,11 @@ export async function plantTargets(db: Database): Promise<{ otherStreet: Target;
 
 /** A fingerprint of everything in the targets' subtrees: it must not change. */
 export async function digest(db: Database, targets: Target[]): Promise<string> {
+  const rows = [...PARTS.flatMap((p) => p.digest ?? []), `SELECT 'audit:' || count(*) FROM audit_log WHERE org_id IN (SELECT id FROM o)`];
   return db.system(async (q) => {
     const [row] = await q.query<{ d: string }>(
       `WITH o AS (SELECT id FROM organizations WHERE path <@ ANY ($1::ltree[]))
-       SELECT md5(coalesce(string_agg(x, '|' ORDER BY x), '')) AS d FROM (
-         SELECT t::text AS x FROM organizations t WHERE id IN (SELECT id FROM o)
-         UNION ALL SELECT t::text FROM units t WHERE org_id IN (SELECT id FROM o)
-         UNION ALL SELECT t::text FROM people t WHERE org_id IN (SELECT id FROM o)
-         UNION ALL SELECT t::text FROM users t WHERE org_id IN (SELECT id FROM o)
-         UNION ALL SELECT t::text FROM user_grants t WHERE org_id IN (SELECT id FROM o)
-         UNION ALL SELECT t::text FROM org_ties t WHERE org_id IN (SELECT id FROM o) OR to_org_id IN (SELECT id FROM o)
-         UNION ALL SELECT t::text FROM committee_seats t WHERE org_id IN (SELECT id FROM o)
-         UNION ALL SELECT t::text FROM report_ins t WHERE org_id IN (SELECT id FROM o)
-         UNION ALL SELECT t::text FROM transfers t WHERE from_org_id IN (SELECT id FROM o)
-         UNION ALL SELECT 'audit:' || count(*) FROM audit_log WHERE org_id IN (SELECT id FROM o)) s`,
+       SELECT md5(coalesce(string_agg(x, '|' ORDER BY x), '')) AS d FROM (${rows.join('\n UNION ALL ')}) s (x)`,
       [targets.map((t) => t.path)],
     );
     return row!.d;

@@ -4,7 +4,8 @@ import { route } from '../../server/src/kernel/http.ts';
 import { z } from '../../server/src/kernel/validation.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { digest, plantTargets, type Target } from './fixture.ts';
-import { runIsolationMatrix, setOrgSheet } from './matrix.ts';
+import { runIsolationMatrix } from './matrix.ts';
+import { setOrgSheet } from './parts/orgs.ts';
 
 // One fixed fixture tree (the demo region plus two planted targets) and every
 // demo role. Community A is 光明社区 (新华街道); the targets are 乙方社区 in
@@ -45,7 +46,7 @@ test('no role of community A reads, lists, counts or changes anything of B, on a
   const all = [targets.otherStreet, targets.otherRegion];
   const fingerprint = await digest(t.kernel.db, all);
   const { violations, uncovered, requests } = await runIsolationMatrix(t, await actors(t, ROLES_IN_A));
-  assert.deepEqual(uncovered, [], 'every write route needs a case in test/isolation/matrix.ts');
+  assert.deepEqual(uncovered, [], 'every write route needs a case in its module’s part, test/isolation/parts/');
   assert.deepEqual(violations, []);
   assert.ok(requests > 300, `the matrix made only ${requests} requests`);
   assert.equal(await digest(t.kernel.db, all), fingerprint, 'the targets were changed');

@@ -23,21 +23,26 @@ async function prepare(db: Database, demo: boolean): Promise<void> {
 }
 
 /**
- * PGlite's first start (initdb) takes seconds; a migrated database (with or
- * without the demo) is dumped once into the temp folder, keyed by the
- * migrations and demo sources, and every later test database starts from it.
+ * A key over every server source (migrations, services, demo): any change
+ * that could change a template's contents makes a new one.
  */
-async function pgliteTemplate(demo: boolean): Promise<Blob> {
-  // Keyed by every server source (migrations, services, demo): any change that
-  // could change the template's contents makes a new one.
+async function sourceKey(): Promise<string> {
   const src = path.resolve(import.meta.dirname, '../../server/src');
   const files = readdirSync(src, { recursive: true })
     .map(String)
     .filter((f) => /\.(ts|sql)$/.test(f) && !f.endsWith('.test.ts'))
     .sort();
   const sources = await Promise.all(files.map(async (f) => `${f}\n${await readFile(path.join(src, f), 'utf8')}`));
-  const key = createHash('sha256').update(sources.join('\n')).digest('hex').slice(0, 16);
-  const file = path.join(tmpdir(), `gongjian-pglite-${demo ? 'demo' : 'empty'}-${key}.tar`);
+  return createHash('sha256').update(sources.join('\n')).digest('hex').slice(0, 16);
+}
+
+/**
+ * PGlite's first start (initdb) takes seconds; a migrated database (with or
+ * without the demo) is dumped once into the temp folder, keyed by the
+ * migrations and demo sources, and every later test database starts from it.
+ */
+async function pgliteTemplate(demo: boolean): Promise<Blob> {
+  const file = path.join(tmpdir(), `gongjian-pglite-${demo ? 'demo' : 'empty'}-${await sourceKey()}.tar`);
   if (existsSync(file)) return new Blob([await readFile(file)]);
   const db = await openDatabase({});
   await prepare(db, demo);
@@ -61,22 +66,62 @@ export async function testDatabase(opts: { demo?: boolean } = {}): Promise<TestD
     return { db, close: () => db.close() };
   }
   const name = `gj_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await copyTemplate(serverUrl, demo, name);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ url: url.toString(), poolSize: 4 });
-  await prepare(db, demo);
   return {
     db,
     close: async () => {
       await db.close();
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+}
+
+async function withAdmin<T>(serverUrl: string, fn: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * The PostgreSQL counterpart of the PGlite template: a migrated database (with
+ * or without the demo) built once per source key, copied by CREATE DATABASE …
+ * TEMPLATE for each test file. Test processes (and checkouts with other
+ * sources) share the server, so building and copying are serialized by an
+ * advisory lock, and only the newest few templates are kept.
+ */
+async function copyTemplate(serverUrl: string, demo: boolean, copy: string): Promise<void> {
+  const prefix = `gj_tpl_${demo ? 'demo' : 'empty'}_`;
+  const name = `${prefix}${await sourceKey()}`;
+  await withAdmin(serverUrl, async (admin) => {
+    await admin.query('SELECT pg_advisory_lock(74201)');
+    try {
+      const existing = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY oid DESC', [`${prefix}%`]);
+      if (!existing.rows.some((r) => r.datname === name)) {
+        for (const r of existing.rows.slice(5)) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
+        const building = `${name}_building`;
+        await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+        await admin.query(`CREATE DATABASE ${building}`);
+        const url = new URL(serverUrl);
+        url.pathname = `/${building}`;
+        const db = await openDatabase({ url: url.toString(), poolSize: 2 });
+        try {
+          await prepare(db, demo);
+        } finally {
+          await db.close();
+        }
+        // Renamed only when complete: an interrupted build never becomes a template.
+        await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+      }
+      await admin.query(`CREATE DATABASE ${copy} TEMPLATE ${name}`);
+    } finally {
+      await admin.query('SELECT pg_advisory_unlock(74201)');
+    }
+  });
 }

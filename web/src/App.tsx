@@ -7,6 +7,7 @@ import { I18nProvider, useI18n } from './kernel/i18n';
 import { MetaProvider } from './kernel/meta';
 import { SignInPage } from './kernel/SignInPage';
 import { MODULES } from './modules';
+import { RegisterPage } from './modules/people/RegisterPage';
 import { OrgTreeProvider } from './modules/orgs/tree';
 
 function SignedIn({ children }: { children: ReactNode }) {
@@ -30,6 +31,7 @@ function Shell() {
   return (
     <Routes>
       <Route path="/login" element={<SignInPage />} />
+      <Route path="/register" element={<RegisterPage />} />
       <Route
         element={
           <SignedIn>

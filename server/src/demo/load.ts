@@ -5,7 +5,8 @@ import * as orgs from '../modules/orgs/service.ts';
 import * as people from '../modules/people/service.ts';
 import * as users from '../modules/users/service.ts';
 import { DEMO_PASSWORD, REGION, TIES, UNITS, USERS, peopleFor, personName } from './meihekou.ts';
-import type { OrgNode } from './types.ts';
+import { DEMO_STEPS } from './steps.ts';
+import type { DemoContext, OrgNode } from './types.ts';
 
 /**
  * Loads the demo region into an empty database, through the modules'
@@ -87,6 +88,7 @@ export async function loadDemo(db: Database, cipher: FieldCipher): Promise<boole
       });
     }
 
+    const userIds = new Map<string, number>();
     for (const u of USERS) {
       const orgId = id(u.org);
       const user = await users.create(q, {
@@ -96,8 +98,18 @@ export async function loadDemo(db: Database, cipher: FieldCipher): Promise<boole
         orgId,
         grants: [{ role: u.role, orgId, unitId: u.unit ? unitId(u.unit) : null }],
       });
+      userIds.set(u.username, user.id);
       if (u.person) await linkPerson(q, cipher, user.id, orgId, u);
     }
+    const ctx: DemoContext = {
+      q, cipher, org: id, unit: unitId,
+      user: (username) => {
+        const v = userIds.get(username);
+        if (v === undefined) throw new Error(`demo data names an unknown user: ${username}`);
+        return v;
+      },
+    };
+    for (const step of DEMO_STEPS) await step(ctx);
     return true;
   });
 }

@@ -1,3 +1,5 @@
+import type { FieldCipher } from '../kernel/crypto.ts';
+import type { Queryable } from '../kernel/db.ts';
 import type { OrgKind, SeatRole, TieKind, UnitKind } from '../modules/orgs/schema.ts';
 
 // The shape of demo data: organizations by key, so units, seats and ties can
@@ -40,3 +42,18 @@ export interface TieSpec {
   pledge?: string;
   note?: string;
 }
+
+/**
+ * What a module's demo step gets once the organization network, people and
+ * accounts are loaded: the transaction, and ids by the keys of meihekou.ts /
+ * models.ts (organization keys, unit keys, usernames).
+ */
+export interface DemoContext {
+  q: Queryable;
+  cipher: FieldCipher;
+  org: (key: string) => number;
+  unit: (key: string) => number;
+  user: (username: string) => number;
+}
+
+export type DemoStep = (ctx: DemoContext) => Promise<void>;

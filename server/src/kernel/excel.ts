@@ -46,6 +46,25 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v).normalize('NFKC').trim();
 }
 
+/** Which column holds which key; headers are matched by name (a trailing * or Traditional characters are fine). */
+function headerColumns(headers: string[], columns: Column[]): Map<number, string> {
+  const wanted = new Map(columns.map((c) => [normalizeQuery(c.header), c.key]));
+  const at = new Map<number, string>();
+  headers.forEach((h, col) => {
+    const key = wanted.get(normalizeQuery(h.replace(/\*$/, '')));
+    if (key) at.set(col, key);
+  });
+  const missing = columns.filter((c) => c.required && ![...at.values()].includes(c.key));
+  if (missing.length) throw invalidField('file', `缺少必填列：${missing.map((c) => c.header).join('、')}（请使用导入模板）`);
+  return at;
+}
+
+function pushRow(rows: SheetRow[], at: Map<number, string>, row: number, cell: (col: number) => string): void {
+  const values: Record<string, string> = {};
+  for (const [col, key] of at) values[key] = cell(col);
+  if (Object.values(values).some((v) => v !== '')) rows.push({ row, values });
+}
+
 /** Reads the first sheet; headers are matched by name (a trailing * or Traditional characters are fine). */
 export async function readSheet(file: Buffer, columns: Column[]): Promise<SheetRow[]> {
   const wb = new ExcelJS.Workbook();
@@ -56,20 +75,70 @@ export async function readSheet(file: Buffer, columns: Column[]): Promise<SheetR
   }
   const ws = wb.worksheets[0];
   if (!ws) throw invalidField('file', 'Excel 文件中没有工作表');
-  const wanted = new Map(columns.map((c) => [normalizeQuery(c.header), c.key]));
-  const at = new Map<number, string>();
+  const headers: string[] = [];
   ws.getRow(1).eachCell((cell, col) => {
-    const key = wanted.get(normalizeQuery(cellText(cell.value).replace(/\*$/, '')));
-    if (key) at.set(col, key);
+    headers[col] = cellText(cell.value);
   });
-  const missing = columns.filter((c) => c.required && ![...at.values()].includes(c.key));
-  if (missing.length) throw invalidField('file', `缺少必填列：${missing.map((c) => c.header).join('、')}（请使用导入模板）`);
+  const at = headerColumns(Array.from(headers, (h) => h ?? ''), columns);
   const rows: SheetRow[] = [];
   ws.eachRow((r, n) => {
-    if (n === 1) return;
-    const values: Record<string, string> = {};
-    for (const [col, key] of at) values[key] = cellText(r.getCell(col).value);
-    if (Object.values(values).some((v) => v !== '')) rows.push({ row: n, values });
+    if (n > 1) pushRow(rows, at, n, (col) => cellText(r.getCell(col).value));
   });
   return rows;
+}
+
+/**
+ * Reads a CSV file the way a spreadsheet saves it: UTF-8 (with or without a
+ * BOM) or GB 18030 (what Excel on a Chinese Windows writes), quoted fields,
+ * the same header matching as readSheet. Row numbers are the file's lines as
+ * a spreadsheet shows them.
+ */
+export function readCsv(file: Buffer, columns: Column[]): SheetRow[] {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(file);
+  } catch {
+    text = new TextDecoder('gb18030').decode(file);
+  }
+  const records = parseCsv(text.replace(/^\uFEFF/, ''));
+  const header = records[0];
+  if (!header) throw invalidField('file', 'CSV 文件是空的');
+  const at = headerColumns(header.map((h) => h.normalize('NFKC').trim()), columns);
+  const rows: SheetRow[] = [];
+  records.forEach((r, i) => {
+    if (i > 0) pushRow(rows, at, i + 1, (col) => (r[col] ?? '').normalize('NFKC').trim());
+  });
+  return rows;
+}
+
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      record.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || record.length) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
 }

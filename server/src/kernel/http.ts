@@ -85,8 +85,16 @@ export function route<
       ...(spec.response === 'file' ? {} : { response: { 200: spec.response } }),
       ...(spec.public ? {} : { security: [{ session: [] }] }),
     },
+    // Before validation: without a session the answer is 401, whatever the
+    // request holds, so a stranger learns nothing of what a route expects.
+    ...(spec.public
+      ? {}
+      : {
+          onRequest: async (req: FastifyRequest) => {
+            if (req.scope.userId === null) throw unauthenticated();
+          },
+        }),
     handler: (async (req: FastifyRequest, reply: FastifyReply) => {
-      if (!spec.public && req.scope.userId === null) throw unauthenticated();
       const run = (q: Queryable) =>
         spec.handler({
           q,

@@ -13,6 +13,10 @@ export function conditions() {
       params.push(value);
       parts.push(sql.replaceAll('$?', `$${params.length}`));
     },
+    /** Adds a condition that takes no parameter. */
+    always(sql: string) {
+      parts.push(sql);
+    },
     /** The placeholder the next parameter will get (for LIMIT/OFFSET after the filters). */
     next(value: unknown): string {
       params.push(value);

@@ -8,7 +8,7 @@ import { ChangePasswordModal } from './ChangePasswordModal';
 import { useIsPhone } from './hooks';
 import { useI18n } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
-import type { MessageKey } from './messages/zh-CN';
+import type { MessageKey } from '../messages';
 
 export interface MenuEntry {
   key: string;

@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from './api';
 import { useAuth } from './auth';
 import { useApiError } from './hooks';
@@ -81,6 +81,9 @@ export function SignInPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <div className="gj-signin-register">
+          <Link to="/register" data-testid="register-link">{t('people.register.link')}</Link>
+        </div>
       </Card>
       <Typography.Text type="secondary" className="gj-signin-footer">
         {t('login.footer')}

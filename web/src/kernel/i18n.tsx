@@ -4,12 +4,12 @@ import enUS from 'antd/es/locale/en_US';
 import zhCNLocale from 'antd/es/locale/zh_CN';
 import zhTWLocale from 'antd/es/locale/zh_TW';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en } from './messages/en';
-import { zhCN, type MessageKey } from './messages/zh-CN';
+import { en, zhCN, type MessageKey } from '../messages';
 
 export const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
-export type EnumNamespace = 'role' | 'orgKind' | 'unitKind' | 'category' | 'entity' | 'action' | 'orgStatus' | 'tieKind' | 'seatRole' | 'gapKind';
+/** The prefix of a coded value's labels in the dictionaries (`orgKind.street_committee`…). */
+export type EnumNamespace = string;
 
 const STORAGE_KEY = 'gongjian.lang';
 

@@ -1,6 +1,6 @@
-import type { MessageKey } from './zh-CN';
+import type { KernelMessageKey } from './zh-CN';
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<KernelMessageKey, string> = {
   'app.name': 'Gongjian',
   'app.tagline': 'Regionalized party building',
   'common.loading': 'Loading…',
@@ -320,6 +320,8 @@ export const en: Record<MessageKey, string> = {
   'chart.treeEdge': 'Leadership',
   'chart.tieEdge': 'Sideways tie',
   'chart.unit': 'Unit',
+  'chart.outside': 'Partners outside this tree',
+  'chart.outsideHint': 'Not under this organization; shown by name only',
   'chart.truncated': 'Too many nodes: part is drawn; reduce the depth or choose a smaller subtree',
 
   'import.button': 'Import Excel',
@@ -355,4 +357,6 @@ export const en: Record<MessageKey, string> = {
   'gapKind.org_without_secretary': 'Organization without secretary',
   'gapKind.hidden_members': 'Hidden members',
   'gapKind.unit_without_tie': 'Unit without co-building tie',
+  'gapKind.grid_without_branch': 'Grid without a branch',
+  'gapKind.building_without_group': 'Building without a group',
 };

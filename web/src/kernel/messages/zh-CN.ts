@@ -1,6 +1,7 @@
 /**
- * The one Chinese dictionary. zh-TW is derived from it at run time (OpenCC),
- * and en.ts must carry the same keys.
+ * The shell's Chinese dictionary (modules keep theirs in their own
+ * messages.ts; web/src/messages.ts merges them). zh-TW is derived at run time
+ * (OpenCC), and en.ts must carry the same keys.
  */
 export const zhCN = {
   'app.name': '共建',
@@ -322,6 +323,8 @@ export const zhCN = {
   'chart.treeEdge': '隶属关系',
   'chart.tieEdge': '横向关系',
   'chart.unit': '单位',
+  'chart.outside': '范围外的共建方',
+  'chart.outsideHint': '不在本组织之下，仅显示名称',
   'chart.truncated': '节点较多，只画出了一部分；请减少层级或选择更小的范围',
 
   'import.button': '导入 Excel',
@@ -357,6 +360,8 @@ export const zhCN = {
   'gapKind.org_without_secretary': '组织没有在任书记',
   'gapKind.hidden_members': '单位有党员但无党组织',
   'gapKind.unit_without_tie': '单位未建立共建关系',
+  'gapKind.grid_without_branch': '网格未建党支部',
+  'gapKind.building_without_group': '楼栋未建党小组',
 } as const;
 
-export type MessageKey = keyof typeof zhCN;
+export type KernelMessageKey = keyof typeof zhCN;

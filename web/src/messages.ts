@@ -1,0 +1,47 @@
+import { en as kernelEn } from './kernel/messages/en';
+import { zhCN as kernelZhCN } from './kernel/messages/zh-CN';
+import * as grids from './modules/grids/messages';
+import * as census from './modules/census/messages';
+import * as people from './modules/people/messages';
+import * as recruitment from './modules/recruitment/messages';
+import * as reportIns from './modules/reportins/messages';
+import * as needs from './modules/needs/messages';
+import * as projects from './modules/projects/messages';
+import * as activities from './modules/activities/messages';
+import * as resources from './modules/resources/messages';
+import * as transfers from './modules/transfers/messages';
+
+/**
+ * All dictionaries, merged. A module keeps its words in its own messages.ts
+ * (keys prefixed with the module's name, `export const zhCN = {…} as const`
+ * and `export const en: Record<keyof typeof zhCN, string>`) and is listed
+ * here once, so modules built side by side never edit the same file.
+ */
+export const zhCN = {
+  ...kernelZhCN,
+  ...resources.zhCN,
+  ...grids.zhCN,
+  ...census.zhCN,
+  ...people.zhCN,
+  ...reportIns.zhCN,
+  ...transfers.zhCN,
+  ...recruitment.zhCN,
+  ...needs.zhCN,
+  ...projects.zhCN,
+  ...activities.zhCN,
+} as const;
+export const en: Record<MessageKey, string> = {
+  ...kernelEn,
+  ...resources.en,
+  ...grids.en,
+  ...census.en,
+  ...people.en,
+  ...reportIns.en,
+  ...transfers.en,
+  ...recruitment.en,
+  ...needs.en,
+  ...projects.en,
+  ...activities.en,
+};
+
+export type MessageKey = keyof typeof zhCN;
