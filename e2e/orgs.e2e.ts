@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { PHONE, chooseOption, chooseTreeOption, expandTreeNode, screenshot, settle, signIn, startApp, treeNode, withPage, type TestApp } from './helpers.ts';
+import { PHONE, chooseOption, choosePerson, chooseTreeOption, expandTreeNode, screenshot, settle, signIn, startApp, treeNode, withPage, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 
@@ -21,22 +21,6 @@ async function openOrg(page: Page, name: string): Promise<void> {
 
 async function openTab(page: Page, key: string): Promise<void> {
   await page.getByTestId(`tab-${key}`).click();
-  await settle(page);
-}
-
-/** Picks a person by typing a name: the select searches the server. */
-async function choosePerson(page: Page, select: Locator, name: string): Promise<void> {
-  await settle(page);
-  await select.click();
-  // One input event, one search; the option is clicked only once its answer is in.
-  await Promise.all([
-    page.waitForResponse((res) => res.url().includes('/api/people?') && res.url().includes(`q=${encodeURIComponent(name)}`)),
-    page.keyboard.insertText(name),
-  ]);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().waitFor();
-  // Enter takes the first (active) option; a click can land while the list is still being replaced.
-  await page.keyboard.press('Enter');
-  await select.filter({ hasText: name }).waitFor();
   await settle(page);
 }
 
@@ -137,6 +121,8 @@ test('coverage lists the gaps, and their actions close them', () =>
     await page.getByTestId('seat-add-submit').click();
     await noSecretary.waitFor({ state: 'detached' });
 
+    // The street has more gaps than a page holds: look at one kind at a time.
+    await chooseOption(page, page.getByTestId('coverage-filter'), '单位未建立共建关系');
     const noTie = gapRow(page, '民主综合市场', /共建/);
     await noTie.getByTestId('gap-fix-tie').click();
     await page.getByTestId('tie-add-form').waitFor();
@@ -144,6 +130,7 @@ test('coverage lists the gaps, and their actions close them', () =>
     await page.getByTestId('tie-add-submit').click();
     await noTie.waitFor({ state: 'detached' });
 
+    await chooseOption(page, page.getByTestId('coverage-filter'), '单位有党员但无党组织');
     const hidden = gapRow(page, '梅河口市税务局', /党员/);
     await hidden.getByTestId('gap-fix-partyOrg').click();
     await page.getByTestId('unit-form-form').waitFor();

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../kernel/db.ts';
+import * as grids from '../grids/service.ts';
 import * as people from '../people/service.ts';
 import { GAP_KINDS, ORG_KINDS, UNIT_KINDS, type Gap, type GapKind, type OrgKind, type UnitKind } from './schema.ts';
 import { place } from './service.ts';
@@ -17,7 +18,8 @@ export const GAPS_SHOWN = 200;
 export async function coverage(q: Queryable, orgId: number): Promise<{ orgId: number; counts: Record<string, number>; gaps: Gap[]; truncated: boolean }> {
   const org = await place(q, orgId);
   const gaps: Gap[] = [];
-  const add = (kind: GapKind, g: Omit<Gap, 'kind' | 'label'>) => gaps.push({ kind, label: GAP_KINDS[kind], ...g });
+  const add = (kind: GapKind, g: Omit<Gap, 'kind' | 'label' | 'gridId' | 'buildingId'> & Partial<Pick<Gap, 'gridId' | 'buildingId'>>) =>
+    gaps.push({ kind, label: GAP_KINDS[kind], gridId: null, buildingId: null, ...g });
 
   // A path is the ids of its ancestors, so the communities that have a grid
   // branch are read straight off the grid branches' paths: one pass, not a
@@ -42,6 +44,13 @@ export async function coverage(q: Queryable, orgId: number): Promise<{ orgId: nu
     [org.path, LED_KINDS],
   );
   for (const o of noSecretary) add('org_without_secretary', { orgId: o.id, unitId: null, name: o.name, detail: `${ORG_KINDS[o.kind]}没有在任书记` });
+
+  for (const g of await grids.gridsWithoutBranch(q, org.path)) {
+    add('grid_without_branch', { orgId: g.community_id, unitId: null, gridId: g.id, name: g.name, detail: `${g.community_name}的网格尚未建立网格党支部` });
+  }
+  for (const b of await grids.buildingsWithoutGroup(q, org.path)) {
+    add('building_without_group', { orgId: b.org_id, unitId: null, gridId: b.grid_id, buildingId: b.id, name: b.name, detail: `${b.grid_name}的楼栋尚未建立楼栋党小组` });
+  }
 
   const units = await q.query<{ id: number; name: string; kind: UnitKind; party_org_id: number | null; org_id: number; tied: boolean }>(
     `SELECT u.id, u.name, u.kind, u.party_org_id, u.org_id,

@@ -159,3 +159,24 @@ test('the chart of a street holds the tree, the units and the sideways ties', as
   assert.ok(res.body.units.length > 0);
   assert.ok(res.body.ties.length > 0);
 });
+
+test('a community chart shows, by name only, the far ends of its ties outside it; the guided side sees the tie', async () => {
+  const street = await find('新华街道党工委');
+  const minzhu = await find('民主社区党委');
+  const unit = await post('/api/units', { orgId: minzhu.id, name: '民主社区远端单位', kind: 'enterprise' });
+  assert.equal(unit.status, 200, unit.text);
+  assert.equal((await post(`/api/orgs/${gm.id}/ties`, { kind: 'pairs_with', toUnitId: unit.body.id, startedOn: '2026-01-01' })).status, 200);
+  assert.equal((await post(`/api/orgs/${street.id}/ties`, { kind: 'guides', toOrgId: gm.id, startedOn: '2026-01-01' })).status, 200);
+
+  const guangming = await t.login('guangming');
+  const res = await t.request('GET', `/api/orgs/${gm.id}/chart?depth=2`, { cookie: guangming });
+  assert.equal(res.status, 200, res.text);
+  const outside = res.body.outside as { type: string; id: number; name: string; place: string | null }[];
+  assert.deepEqual(outside.find((o) => o.type === 'unit' && o.id === unit.body.id), {
+    type: 'unit', id: unit.body.id, name: '民主社区远端单位', kind: 'enterprise', kindLabel: '非公企业', place: '民主社区党委',
+  });
+  assert.ok(outside.some((o) => o.type === 'org' && o.id === street.id && o.name === '新华街道党工委'));
+  assert.ok(res.body.ties.some((x: { orgId: number; toOrgId: number }) => x.orgId === street.id && x.toOrgId === gm.id));
+  // Names only: the unit's own record stays out of reach.
+  assert.equal((await t.request('GET', `/api/units/${unit.body.id}`, { cookie: guangming })).status, 404);
+});

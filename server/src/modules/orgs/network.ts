@@ -154,7 +154,7 @@ export async function updateSeat(q: Queryable, seatId: number, patch: { role?: S
 
 const CHART_LIMIT = 2000;
 
-/** The organization chart of a subtree: tree edges, the units located in it, and the sideways ties among them. */
+/** The organization chart of a subtree: tree edges, the units located in it, its sideways ties, and (by name) the far ends of those ties outside it. */
 export async function chart(q: Queryable, orgId: number, depth: number) {
   const org = await place(q, orgId);
   const nodes = await q.query<{ id: number; parent_id: number | null; name: string; kind: OrgKind; status: string }>(
@@ -169,13 +169,35 @@ export async function chart(q: Queryable, orgId: number, depth: number) {
     `SELECT id, name, kind, org_id FROM units WHERE org_id = ANY ($1::bigint[]) ORDER BY id`,
     [ids],
   );
+  const unitIds = units.map((u) => u.id);
+  // Ties with one end in the chart; the other end may lie outside it (the
+  // street that guides a community, a hospital in the next community).
   const tieRows = await q.query<{ id: number; kind: TieKind; org_id: number; to_org_id: number | null; to_unit_id: number | null }>(
     `SELECT id, kind, org_id, to_org_id, to_unit_id FROM org_ties
-      WHERE ended_on IS NULL AND org_id = ANY ($1::bigint[])
-        AND (to_org_id = ANY ($1::bigint[]) OR to_unit_id = ANY ($2::bigint[]))
+      WHERE ended_on IS NULL AND (org_id = ANY ($1::bigint[]) OR to_org_id = ANY ($1::bigint[]) OR to_unit_id = ANY ($2::bigint[]))
       ORDER BY id`,
-    [ids, units.map((u) => u.id)],
+    [ids, unitIds],
   );
+  const inChart = new Set(ids);
+  const unitInChart = new Set(unitIds);
+  const farOrgs = [...new Set(tieRows.flatMap((t) => [t.org_id, t.to_org_id]).filter((id): id is number => id !== null && !inChart.has(id)))];
+  const farUnits = [...new Set(tieRows.map((t) => t.to_unit_id).filter((id): id is number => id !== null && !unitInChart.has(id)))];
+  const outside = [
+    ...(farOrgs.length
+      ? await q.query<{ id: number; name: string; kind: OrgKind; parent_name: string | null }>(
+          `SELECT id, name, kind, parent_name FROM gj_org_directory() WHERE id = ANY ($1::bigint[]) ORDER BY id`,
+          [farOrgs],
+        )
+      : []
+    ).map((o) => ({ type: 'org' as const, id: o.id, name: o.name, kind: o.kind, kindLabel: ORG_KINDS[o.kind], place: o.parent_name })),
+    ...(farUnits.length
+      ? await q.query<{ id: number; name: string; kind: UnitKind; org_name: string }>(
+          `SELECT id, name, kind, org_name FROM gj_unit_directory($1::bigint[]) ORDER BY id`,
+          [farUnits],
+        )
+      : []
+    ).map((u) => ({ type: 'unit' as const, id: u.id, name: u.name, kind: u.kind, kindLabel: UNIT_KINDS[u.kind], place: u.org_name })),
+  ];
   return {
     nodes: shown.map((n) => ({
       id: n.id,
@@ -187,6 +209,7 @@ export async function chart(q: Queryable, orgId: number, depth: number) {
     })),
     units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, kindLabel: UNIT_KINDS[u.kind], orgId: u.org_id })),
     ties: tieRows.map((t) => ({ id: t.id, kind: t.kind, kindLabel: TIE_KINDS[t.kind], orgId: t.org_id, toOrgId: t.to_org_id, toUnitId: t.to_unit_id })),
+    outside,
     truncated,
   };
 }

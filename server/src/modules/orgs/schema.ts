@@ -195,6 +195,8 @@ export const GAP_KINDS = {
   org_without_secretary: '组织没有在任书记',
   hidden_members: '单位有党员但无党组织（隐身党员）',
   unit_without_tie: '单位未与社区党组织建立共建关系',
+  grid_without_branch: '网格未建党支部',
+  building_without_group: '楼栋未建党小组',
 } as const;
 export type GapKind = keyof typeof GAP_KINDS;
 export const Gap = z.object({
@@ -202,6 +204,9 @@ export const Gap = z.object({
   label: z.string(),
   orgId: z.number().nullable(),
   unitId: z.number().nullable(),
+  /** The grid or building the gap is about (grids module), for the action that closes it. */
+  gridId: z.number().nullable(),
+  buildingId: z.number().nullable(),
   name: z.string(),
   detail: z.string(),
 });
@@ -217,6 +222,8 @@ export const Chart = z.object({
   nodes: z.array(z.object({ id: z.number(), parentId: z.number().nullable(), name: z.string(), kind: z.string(), kindLabel: z.string(), status: z.string() })),
   units: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), kindLabel: z.string(), orgId: z.number() })),
   ties: z.array(z.object({ id: z.number(), kind: z.string(), kindLabel: z.string(), orgId: z.number(), toOrgId: z.number().nullable(), toUnitId: z.number().nullable() })),
+  /** Far ends of ties that lie outside the subtree: names and where they are, nothing more. */
+  outside: z.array(z.object({ type: z.enum(['org', 'unit']), id: z.number(), name: z.string(), kind: z.string(), kindLabel: z.string(), place: z.string().nullable() })),
   truncated: z.boolean(),
 });
 export const ChartQuery = z.object({ depth: z.coerce.number({ error: '层级须为数字' }).int().min(1).max(6).default(3).describe('层级') });

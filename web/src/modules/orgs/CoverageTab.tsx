@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { DataTable } from '../../kernel/DataTable';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
-import type { MessageKey } from '../../kernel/messages/zh-CN';
+import type { MessageKey } from '../../messages';
+import { gridsApi } from '../grids/api';
 import { orgsApi, type Gap, type GapKind, type Unit } from './api';
 import { useLocalPage } from './localPaging';
 import { CreateOrgModal } from './OrgForms';
@@ -11,7 +12,7 @@ import { AddSeatModal } from './SeatsTab';
 import { AddTieModal } from './TiesTab';
 import { UnitModal } from './UnitsTab';
 
-const GAP_KINDS: GapKind[] = ['community_without_grid', 'org_without_secretary', 'hidden_members', 'unit_without_tie'];
+const GAP_KINDS: GapKind[] = ['community_without_grid', 'org_without_secretary', 'hidden_members', 'unit_without_tie', 'grid_without_branch', 'building_without_group'];
 
 /** What closes each kind of gap; hidden members have two ways out. */
 type Fix =
@@ -19,7 +20,9 @@ type Fix =
   | { kind: 'secretary'; org: { id: number; name: string } }
   | { kind: 'partyOrg'; unit: Unit }
   | { kind: 'unitCommittee'; unit: Unit }
-  | { kind: 'tie'; unit: Unit };
+  | { kind: 'tie'; unit: Unit }
+  | { kind: 'gridBranch'; gap: Gap; parent: { id: number; name: string }; gridId: number }
+  | { kind: 'buildingGroup'; gap: Gap; parent: { id: number; name: string }; buildingId: number };
 
 const FIX_LABELS: Record<Fix['kind'], MessageKey> = {
   grid: 'coverage.fix.grid',
@@ -27,6 +30,8 @@ const FIX_LABELS: Record<Fix['kind'], MessageKey> = {
   partyOrg: 'coverage.fix.partyOrg',
   unitCommittee: 'coverage.fix.unitCommittee',
   tie: 'coverage.fix.tie',
+  gridBranch: 'grids.fix.gridBranch',
+  buildingGroup: 'grids.fix.buildingGroup',
 };
 
 function fixesOf(gap: Gap): Fix['kind'][] {
@@ -39,6 +44,10 @@ function fixesOf(gap: Gap): Fix['kind'][] {
       return ['partyOrg', 'unitCommittee'];
     case 'unit_without_tie':
       return ['tie'];
+    case 'grid_without_branch':
+      return ['gridBranch'];
+    case 'building_without_group':
+      return ['buildingGroup'];
   }
 }
 
@@ -47,6 +56,8 @@ const KIND_COLORS: Record<GapKind, string> = {
   org_without_secretary: 'red',
   hidden_members: 'orange',
   unit_without_tie: 'blue',
+  grid_without_branch: 'magenta',
+  building_without_group: 'cyan',
 };
 
 /**
@@ -63,6 +74,14 @@ export function CoveragePanel({ orgId, canManage }: { orgId: number; canManage: 
   const list = useLocalPage(gaps, `${orgId}|${filter}`);
 
   const start = (gap: Gap, kind: Fix['kind']) => {
+    if ((kind === 'gridBranch' || kind === 'buildingGroup') && gap.orgId !== null) {
+      orgsApi.detail(gap.orgId).then((org) => {
+        const parent = { id: org.id, name: org.name };
+        if (kind === 'gridBranch' && gap.gridId !== null) setFix({ kind, gap, parent, gridId: gap.gridId });
+        if (kind === 'buildingGroup' && gap.buildingId !== null) setFix({ kind, gap, parent, buildingId: gap.buildingId });
+      }, onError);
+      return;
+    }
     if (gap.unitId === null) {
       if (gap.orgId !== null && (kind === 'grid' || kind === 'secretary')) setFix({ kind, org: { id: gap.orgId, name: gap.name } });
       return;
@@ -92,7 +111,7 @@ export function CoveragePanel({ orgId, canManage }: { orgId: number; canManage: 
     <div data-testid="coverage">
       <Row gutter={[12, 12]} className="gj-toolbar">
         {GAP_KINDS.map((kind) => (
-          <Col xs={12} md={6} key={kind}>
+          <Col xs={12} md={8} xl={4} key={kind}>
             <Card
               size="small"
               hoverable
@@ -155,6 +174,23 @@ export function CoveragePanel({ orgId, canManage }: { orgId: number; canManage: 
           initial={{ kind: 'unit_committee', name: `${fix.unit.name}党支部` }}
           onClose={() => setFix(null)}
           onCreated={(org) => orgsApi.updateUnit(fix.unit.id, { partyOrgId: org.id }).then(done, onError)}
+        />
+      )}
+      {/* A grid's branch sits under its community, a building's group under its grid's branch; each is linked once created. */}
+      {fix?.kind === 'gridBranch' && (
+        <CreateOrgModal
+          parent={fix.parent}
+          initial={{ kind: 'grid_branch', name: `${fix.gap.name}党支部` }}
+          onClose={() => setFix(null)}
+          onCreated={(org) => gridsApi.update(fix.gridId, { branchId: org.id }).then(done, onError)}
+        />
+      )}
+      {fix?.kind === 'buildingGroup' && (
+        <CreateOrgModal
+          parent={fix.parent}
+          initial={{ kind: 'building_group', name: `${fix.gap.name}党小组` }}
+          onClose={() => setFix(null)}
+          onCreated={(org) => gridsApi.setBuildingGroup(fix.buildingId, org.id).then(done, onError)}
         />
       )}
       {fix?.kind === 'tie' && (

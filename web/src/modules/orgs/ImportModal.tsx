@@ -3,7 +3,7 @@ import { Alert, Button, Descriptions, Modal, Result, Space, Table, Upload } from
 import { useState } from 'react';
 import { useApiError, useIsPhone } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
-import type { MessageKey } from '../../kernel/messages/zh-CN';
+import type { MessageKey } from '../../messages';
 import { orgsApi, type ImportMode, type ImportReport } from './api';
 import { useOrgTree } from './tree';
 
@@ -18,7 +18,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   secretary: 'org.secretary',
 };
 
-function readBase64(file: File): Promise<string> {
+export function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     // A data URL is "data:<type>;base64,<content>"; the API takes the content only.
@@ -28,12 +28,21 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
+/** Another ledger than the organizations' (the resources list): where the sheet goes, its template, its columns. */
+export interface Ledger {
+  title: string;
+  upload: (content: string, mode: ImportMode) => Promise<ImportReport>;
+  templateUrl: string;
+  fieldLabels: Record<string, MessageKey>;
+  onApplied: () => void;
+}
+
 /**
  * Excel import in two steps: the server checks the sheet and reports every
  * bad cell; only then does the user choose to import all rows (when none is
  * wrong) or only the correct ones.
  */
-export function ImportModal({ org, onClose }: { org: { id: number; name: string }; onClose: () => void }) {
+export function ImportModal({ org, onClose, ledger }: { org: { id: number; name: string }; onClose: () => void; ledger?: Ledger }) {
   const { t, tx } = useI18n();
   const onError = useApiError();
   const isPhone = useIsPhone();
@@ -45,9 +54,10 @@ export function ImportModal({ org, onClose }: { org: { id: number; name: string 
   const run = async (content: string, mode: ImportMode) => {
     setBusy(true);
     try {
-      const result = await orgsApi.import(org.id, content, mode);
+      const result = await (ledger ? ledger.upload(content, mode) : orgsApi.import(org.id, content, mode));
       setReport(result);
-      if (result.applied) {
+      if (result.applied && ledger) ledger.onApplied();
+      else if (result.applied) {
         await store.refresh([org.id]);
         store.setExpandedKeys([...new Set([...store.expandedKeys, String(org.id)])]);
       }
@@ -66,7 +76,7 @@ export function ImportModal({ org, onClose }: { org: { id: number; name: string 
   };
 
   const fieldLabel = (field: string) => {
-    const key = FIELD_LABELS[field];
+    const key = (ledger?.fieldLabels ?? FIELD_LABELS)[field];
     return key ? t(key) : tx(field);
   };
   const applied = report?.applied;
@@ -98,7 +108,7 @@ export function ImportModal({ org, onClose }: { org: { id: number; name: string 
   );
 
   return (
-    <Modal open title={t('import.title', { name: tx(org.name) })} onCancel={onClose} footer={footer} width={isPhone ? '100%' : 640} destroyOnHidden>
+    <Modal open title={ledger?.title ?? t('import.title', { name: tx(org.name) })} onCancel={onClose} footer={footer} width={isPhone ? '100%' : 640} destroyOnHidden>
       <div data-testid="import-modal">
         {applied ? (
           <Result
@@ -110,7 +120,7 @@ export function ImportModal({ org, onClose }: { org: { id: number; name: string 
         ) : (
           <>
             <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('import.hint')} />
-            <Button icon={<DownloadOutlined />} href={orgsApi.templateUrl} download style={{ marginBottom: 12 }} data-testid="import-template">
+            <Button icon={<DownloadOutlined />} href={ledger?.templateUrl ?? orgsApi.templateUrl} download style={{ marginBottom: 12 }} data-testid="import-template">
               {t('import.template')}
             </Button>
             <Upload.Dragger

@@ -17,6 +17,7 @@ const COLUMN = 220;
 const ROW = 36;
 const TIE_COLOR = '#1677ff';
 const TREE_COLOR = '#8c8c8c';
+const OUTSIDE_COLOR = '#bfbfbf';
 
 interface Placed {
   id: string;
@@ -33,8 +34,8 @@ interface Placed {
  * organization it is located at: a force layout moves on every load and
  * hides the hierarchy people read the chart for.
  */
-function layout(chart: Chart, i18n: Pick<I18n, 'tx' | 'enumLabel'>) {
-  const { tx, enumLabel } = i18n;
+function layout(chart: Chart, i18n: Pick<I18n, 't' | 'tx' | 'enumLabel'>) {
+  const { t, tx, enumLabel } = i18n;
   const categories: { name: string; key: string; unit: boolean }[] = [];
   const categoryOf = (ns: 'orgKind' | 'unitKind', kind: string, label: string) => {
     const key = `${ns}:${kind}`;
@@ -80,10 +81,30 @@ function layout(chart: Chart, i18n: Pick<I18n, 'tx' | 'enumLabel'>) {
     });
   };
   for (const root of kids.get(null) ?? []) place(root, 0);
+
+  // Far ends of ties, in one column beyond the deepest: they are not part of
+  // this tree, and the reader should see that at a glance.
+  if (chart.outside.length) {
+    const x = Math.max(0, ...placed.map((p) => p.x)) + COLUMN;
+    categories.push({ key: 'outside', name: t('chart.outside'), unit: false });
+    const category = categories.length - 1;
+    for (const o of chart.outside) {
+      const kind = enumLabel(o.type === 'org' ? 'orgKind' : 'unitKind', o.kind, o.kindLabel);
+      placed.push({
+        id: `${o.type === 'org' ? 'o' : 'u'}${o.id}`,
+        name: tx(o.name),
+        category,
+        isUnit: o.type === 'unit',
+        x,
+        y: row++ * ROW,
+        tooltip: `${tx(o.name)}<br/>${kind}${o.place ? ` · ${tx(o.place)}` : ''}<br/>${t('chart.outsideHint')}`,
+      });
+    }
+  }
   return { placed, categories, rows: row };
 }
 
-function buildOption(chart: Chart, i18n: Pick<I18n, 'tx' | 'enumLabel'>, isPhone: boolean): { option: Option; rows: number } {
+function buildOption(chart: Chart, i18n: Pick<I18n, 't' | 'tx' | 'enumLabel'>, isPhone: boolean): { option: Option; rows: number } {
   const { placed, categories, rows } = layout(chart, i18n);
   const known = new Set(placed.map((p) => p.id));
   const treeEdges = [
@@ -115,7 +136,7 @@ function buildOption(chart: Chart, i18n: Pick<I18n, 'tx' | 'enumLabel'>, isPhone
         left: 24,
         // Room for the labels to the right of the last column.
         right: isPhone ? 96 : 160,
-        categories: categories.map((c) => ({ name: c.name, symbol: c.unit ? 'rect' : 'circle' })),
+        categories: categories.map((c) => ({ name: c.name, symbol: c.unit ? 'rect' : 'circle', ...(c.key === 'outside' ? { itemStyle: { color: OUTSIDE_COLOR } } : {}) })),
         data: placed.map((p) => ({
           id: p.id,
           name: p.name,
@@ -147,7 +168,7 @@ export default function OrgChart({ orgId }: { orgId: number }) {
   const box = useRef<HTMLDivElement>(null);
   const instance = useRef<EChartsType | null>(null);
 
-  const built = useMemo(() => chart.data && buildOption(chart.data, { tx, enumLabel }, isPhone), [chart.data, tx, enumLabel, isPhone]);
+  const built = useMemo(() => chart.data && buildOption(chart.data, { t, tx, enumLabel }, isPhone), [chart.data, t, tx, enumLabel, isPhone]);
   const height = Math.max(isPhone ? 320 : 420, (built?.rows ?? 0) * (isPhone ? 30 : ROW) + 80);
 
   useEffect(() => {

@@ -26,10 +26,17 @@ export function OrgKindSelect(props: { value?: string; onChange?: (kind: string)
   );
 }
 
-function OrgAttributeFields({ testId }: { testId: string }) {
+/** The fields an organization is created and edited with: name, kind, founding date, contact, address. */
+function OrgFields({ testId }: { testId: string }) {
   const { t } = useI18n();
   return (
     <>
+      <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }]}>
+        <Input maxLength={60} autoFocus data-testid={`${testId}-name`} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true, message: t('org.kindRequired') }]}>
+        <OrgKindSelect data-testid={`${testId}-kind`} />
+      </Form.Item>
       <Form.Item name="foundedOn" label={t('org.foundedOn')}>
         <Input type="date" data-testid={`${testId}-founded`} />
       </Form.Item>
@@ -79,13 +86,7 @@ export function CreateOrgModal({ parent, initial, onClose, onCreated }: CreateOr
       <Form.Item label={t('org.parent')}>
         <Input value={tx(parent.name)} disabled />
       </Form.Item>
-      <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }]}>
-        <Input maxLength={60} autoFocus data-testid="org-create-name" />
-      </Form.Item>
-      <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true, message: t('org.kindRequired') }]}>
-        <OrgKindSelect data-testid="org-create-kind" />
-      </Form.Item>
-      <OrgAttributeFields testId="org-create" />
+      <OrgFields testId="org-create" />
     </FormModal>
   );
 }
@@ -109,13 +110,7 @@ export function EditOrgModal({ org, onClose, onSaved }: { org: OrgDetail; onClos
         onSaved(saved);
       }}
     >
-      <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }]}>
-        <Input maxLength={60} autoFocus data-testid="org-rename-name" />
-      </Form.Item>
-      <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true, message: t('org.kindRequired') }]}>
-        <OrgKindSelect data-testid="org-rename-kind" />
-      </Form.Item>
-      <OrgAttributeFields testId="org-rename" />
+      <OrgFields testId="org-rename" />
     </FormModal>
   );
 }

@@ -117,13 +117,15 @@ export interface NewSeat {
   startedOn: string;
 }
 
-export type GapKind = 'community_without_grid' | 'org_without_secretary' | 'hidden_members' | 'unit_without_tie';
+export type GapKind = 'community_without_grid' | 'org_without_secretary' | 'hidden_members' | 'unit_without_tie' | 'grid_without_branch' | 'building_without_group';
 
 export interface Gap {
   kind: GapKind;
   label: string;
   orgId: number | null;
   unitId: number | null;
+  gridId: number | null;
+  buildingId: number | null;
   name: string;
   detail: string;
 }
@@ -139,6 +141,7 @@ export interface Chart {
   nodes: { id: number; parentId: number | null; name: string; kind: string; kindLabel: string; status: string }[];
   units: { id: number; name: string; kind: string; kindLabel: string; orgId: number }[];
   ties: { id: number; kind: string; kindLabel: string; orgId: number; toOrgId: number | null; toUnitId: number | null }[];
+  outside: { type: 'org' | 'unit'; id: number; name: string; kind: string; kindLabel: string; place: string | null }[];
   truncated: boolean;
 }
 
