@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { route } from '../../kernel/http.ts';
+import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import { ensureCanEditPeople, ensureMayReveal, mayReveal } from './policy.ts';
-import { CreatePerson, Person, PersonDetail, PersonPage, PersonParams, PersonQuery, RevealField, Revealed, UpdatePerson } from './schema.ts';
+import {
+  CreatePerson, Person, PersonDetail, PersonPage, PersonParams, PersonQuery, RevealField, Revealed, TalentPage, TalentQuery, UpdatePerson,
+} from './schema.ts';
 import * as people from './service.ts';
 
 const tags = ['党员群众'];
@@ -12,6 +14,16 @@ export function peopleRoutes(app: FastifyInstance, { db, cipher }: Kernel): void
     method: 'GET', url: '/api/people', tags, summary: '人员列表（可按组织统计）',
     querystring: PersonQuery, response: PersonPage,
     handler: ({ q, query }) => people.list(q, query),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/people/talents', tags, summary: '能人库：按特长、区域和可服务时间查找党员和居民',
+    querystring: TalentQuery, response: TalentPage,
+    handler: ({ q, query }) => people.talentPool(q, query),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/people/talents/export', tags, summary: '导出能人库名册（Excel，手机号脱敏）',
+    querystring: TalentQuery.omit({ page: true, pageSize: true }), response: 'file',
+    handler: async ({ q, query }) => ({ name: '能人库.xlsx', type: XLSX, body: await people.talentLedger(q, query) }),
   });
   route(app, db, {
     method: 'GET', url: '/api/people/:personId', tags, summary: '人员档案（个人信息脱敏）',

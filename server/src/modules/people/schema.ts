@@ -3,6 +3,7 @@ import { day, idParam, oneOf, optionalText, pageQuery, text, z } from '../../ker
 
 registerConstraint('people_id_number_key', 'idNumber', '该身份证号已经登记过，同一人不能重复登记');
 registerConstraint('people_member_fields', 'isMember', '入党日期、党员状态和党内职务只适用于党员');
+registerConstraint('people_availability', 'availability', '可服务时间不在可选范围内');
 
 export const CATEGORIES = {
   employed: '在职党员',
@@ -31,12 +32,36 @@ export type Person = z.infer<typeof Person>;
 
 export const PersonPage = z.object({ total: z.number(), items: z.array(Person) });
 export const PersonParams = z.object({ personId: idParam('人员编号') });
+export const MEMBER_STATUSES = { probationary: '预备党员', full: '正式党员' } as const;
+/** When someone in the talent pool can be called on. */
+export const AVAILABILITY = { weekday: '工作日白天', evening: '晚上', weekend: '周末' } as const;
+export type Availability = keyof typeof AVAILABILITY;
+const availability = (label: string) => z.array(oneOf(Object.keys(AVAILABILITY) as Availability[], label)).max(3).describe(label);
+
 export const PersonQuery = z.object({
   orgId: idParam('所属组织').optional(),
   q: z.string().trim().max(50).optional().describe('姓名关键字'),
+  kind: oneOf(['member', 'resident'] as const, '人员类型').optional(),
+  category: oneOf(Object.keys(CATEGORIES) as Category[], '党员类别').optional(),
+  memberStatus: oneOf(['probationary', 'full'] as const, '党员状态').optional(),
   ...pageQuery,
 });
-export const MEMBER_STATUSES = { probationary: '预备党员', full: '正式党员' } as const;
+
+export const Talent = Person.extend({ skills: z.array(z.string()), availability: z.array(z.string()) });
+export type Talent = z.infer<typeof Talent>;
+export const TalentPage = z.object({ total: z.number(), items: z.array(Talent) });
+export const TalentQuery = z.object({
+  skill: z.string().trim().max(20).optional().describe('特长'),
+  orgId: idParam('所在区域（组织）').optional(),
+  // A query string carries a list as "weekend,evening".
+  availability: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').filter(Boolean) : undefined))
+    .pipe(availability('可服务时间').optional()),
+  kind: oneOf(['member', 'resident'] as const, '人员类型').optional(),
+  ...pageQuery,
+});
 
 export const PersonDetail = Person.extend({
   unitName: z.string().nullable(),
@@ -49,6 +74,7 @@ export const PersonDetail = Person.extend({
   partyPost: z.string().nullable(),
   skills: z.array(z.string()),
   studyAtHome: z.boolean(),
+  availability: z.array(z.string()),
   /** Whether the caller may reveal the masked values. */
   canReveal: z.boolean(),
 });
@@ -64,6 +90,7 @@ const fileFields = {
   partyPost: optionalText('党内职务', 40),
   skills: z.array(z.string().trim().min(1).max(20, '每项特长不能超过 20 个字')).max(20, '特长最多 20 项').optional().describe('特长'),
   studyAtHome: z.boolean().optional().describe('送学上门'),
+  availability: availability('可服务时间').optional(),
 };
 export const UpdatePerson = z.object({
   name: text('姓名', 40).optional(),

@@ -2,10 +2,12 @@ import type { FieldCipher } from '../../kernel/crypto.ts';
 import { maskAddress, maskIdNumber, maskPhone } from '../../kernel/crypto.ts';
 import { parseIdNumber } from '../../kernel/idnumber.ts';
 import type { Queryable } from '../../kernel/db.ts';
+import { writeWorkbook } from '../../kernel/excel.ts';
 import { conditions } from '../../kernel/sql.ts';
+import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
 import { invalidField, notFound } from '../../kernel/errors.ts';
 import * as orgs from '../orgs/service.ts';
-import type { Category, Person, PersonDetail } from './schema.ts';
+import { AVAILABILITY, type Availability, type Category, type Person, type PersonDetail, type Talent } from './schema.ts';
 
 const COLUMNS = `p.id, p.name, p.gender, p.phone_mask, p.org_id, o.name AS org_name, p.unit_id, p.is_member, p.category`;
 const FROM = `people p LEFT JOIN organizations o ON o.id = p.org_id`;
@@ -33,20 +35,88 @@ const toPerson = (r: Row): Person => ({
   category: r.category,
 });
 
-/** Count and page through everyone the caller can see, optionally under one organization. */
-export async function list(
-  q: Queryable,
-  f: { orgId?: number; q?: string; page: number; pageSize: number },
-): Promise<{ total: number; items: Person[] }> {
+export interface PersonFilter {
+  orgId?: number;
+  q?: string;
+  kind?: 'member' | 'resident';
+  category?: Category;
+  memberStatus?: 'probationary' | 'full';
+  page: number;
+  pageSize: number;
+}
+
+async function filtered(q: Queryable, f: Omit<PersonFilter, 'page' | 'pageSize'>) {
   const where = conditions();
+  where.always('p.left_region_on IS NULL');
   if (f.orgId !== undefined) where.add('p.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
-  if (f.q) where.add(`p.name LIKE '%' || $? || '%'`, f.q);
+  if (f.q) {
+    where.add(`(p.name LIKE '%' || $? || '%' OR p.name_initials LIKE $? || '%' OR p.name_pinyin LIKE $? || '%')`, normalizeQuery(f.q));
+  }
+  if (f.kind) where.add('p.is_member = $?', f.kind === 'member');
+  if (f.category) where.add('p.category = $?', f.category);
+  if (f.memberStatus) where.add('p.member_status = $?', f.memberStatus);
+  return where;
+}
+
+async function page<R, T>(q: Queryable, where: Awaited<ReturnType<typeof filtered>>, columns: string, f: { page: number; pageSize: number }, map: (r: R) => T) {
   const [c] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM people p ${where.sql}`, where.params);
-  const rows = await q.query<Row>(
-    `SELECT ${COLUMNS} FROM ${FROM} ${where.sql} ORDER BY p.id LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,
+  const rows = await q.query<R>(
+    `SELECT ${columns} FROM ${FROM} ${where.sql} ORDER BY p.id LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,
     where.params,
   );
-  return { total: c?.n ?? 0, items: rows.map(toPerson) };
+  return { total: c?.n ?? 0, items: rows.map(map) };
+}
+
+/** Count and page through everyone the caller can see, optionally under one organization. */
+export async function list(q: Queryable, f: PersonFilter): Promise<{ total: number; items: Person[] }> {
+  return page(q, await filtered(q, f), COLUMNS, f, toPerson);
+}
+
+export interface TalentFilter {
+  /** Part of a skill's name: 电 finds 电工 and 家电维修. */
+  skill?: string;
+  /** An organization: people held in its subtree. */
+  orgId?: number;
+  /** Any of these times. */
+  availability?: Availability[];
+  kind?: 'member' | 'resident';
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The talent pool (能人库): members and residents with a skill, in an area,
+ * free at the times asked for. Other modules (matching needs to people) call
+ * this; it sees only whom the caller may see.
+ */
+export async function talentPool(q: Queryable, f: TalentFilter): Promise<{ total: number; items: Talent[] }> {
+  const where = await filtered(q, { orgId: f.orgId, kind: f.kind });
+  where.add('cardinality(p.skills) >= $?', 1);
+  if (f.skill) where.add(`array_to_string(p.skills, '|') LIKE '%' || $? || '%'`, f.skill);
+  if (f.availability?.length) where.add('p.availability && $?::text[]', f.availability);
+  return page(q, where, `${COLUMNS}, p.skills, p.availability`, f, (r: Row & { skills: string[]; availability: string[] }) => ({
+    ...toPerson(r),
+    skills: r.skills,
+    availability: r.availability,
+  }));
+}
+
+/** A ledger is for reading, not a dump: a community's pool is hundreds, a district's a few thousand. */
+const TALENT_LEDGER_MAX = 5000;
+const TALENT_COLUMNS: [key: string, header: string, width: number][] = [
+  ['name', '姓名', 12], ['kind', '身份', 8], ['skills', '特长', 30], ['availability', '可服务时间', 20], ['phoneMasked', '手机号', 16], ['orgName', '所属组织', 28],
+];
+
+/** The talent pool as the ledger a community keeps (能人库名册): everyone found, phones masked. */
+export async function talentLedger(q: Queryable, f: Omit<TalentFilter, 'page' | 'pageSize'>): Promise<Buffer> {
+  const { items } = await talentPool(q, { ...f, page: 1, pageSize: TALENT_LEDGER_MAX });
+  const rows = items.map((p) => ({
+    ...p,
+    kind: p.isMember ? '党员' : '群众',
+    skills: p.skills.join('、'),
+    availability: p.availability.map((a) => AVAILABILITY[a as Availability]).join('、'),
+  }));
+  return writeWorkbook([{ name: '能人库', columns: TALENT_COLUMNS.map(([key, header, width]) => ({ key, header, width })), rows }]);
 }
 
 export async function find(q: Queryable, personId: number): Promise<Person | null> {
@@ -64,10 +134,30 @@ export async function get(q: Queryable, personId: number): Promise<Person> {
 export async function membersByUnit(q: Queryable, unitIds: number[]): Promise<Map<number, number>> {
   if (!unitIds.length) return new Map();
   const rows = await q.query<{ unit_id: number; n: number }>(
-    `SELECT unit_id, count(*) AS n FROM people WHERE is_member AND unit_id = ANY ($1::bigint[]) GROUP BY unit_id`,
+    `SELECT unit_id, count(*) AS n FROM people WHERE is_member AND left_region_on IS NULL AND unit_id = ANY ($1::bigint[]) GROUP BY unit_id`,
     [unitIds],
   );
   return new Map(rows.map((r) => [r.unit_id, r.n]));
+}
+
+/**
+ * The members of organizations (or of a unit) as a subquery (id, name,
+ * org_id), for reports that rank a whole region's members in one statement
+ * instead of loading them: params name the placeholders that hold the
+ * organization ids (bigint[]) or the unit id.
+ */
+export function membersSql(params: { orgIds: string } | { unitId: string }): string {
+  const where = 'orgIds' in params ? `org_id = ANY (${params.orgIds}::bigint[])` : `unit_id = ${params.unitId}`;
+  return `SELECT id, name, org_id FROM people WHERE is_member AND ${where}`;
+}
+
+/** Members held under the given organizations, or working at a unit (yearly points lists, reports to units). */
+export async function members(q: Queryable, f: { orgIds?: number[]; unitId?: number }): Promise<Person[]> {
+  const where = conditions();
+  if (f.orgIds) where.add('p.org_id = ANY ($?::bigint[])', f.orgIds);
+  if (f.unitId !== undefined) where.add('p.unit_id = $?', f.unitId);
+  const rows = await q.query<Row>(`SELECT ${COLUMNS} FROM ${FROM} ${where.sql ? `${where.sql} AND` : 'WHERE'} p.is_member ORDER BY p.id`, where.params);
+  return rows.map(toPerson);
 }
 
 /** People held directly by an organization (not its subtree). */
@@ -83,10 +173,22 @@ export async function transferHeld(q: Queryable, fromOrgId: number, toOrgId: num
 
 export async function countUnder(q: Queryable, orgId: number): Promise<{ peopleCount: number; memberCount: number }> {
   const [r] = await q.query<{ n: number; m: number }>(
-    `SELECT count(*) AS n, count(*) FILTER (WHERE is_member) AS m FROM people WHERE org_id = ANY ($1::bigint[])`,
+    `SELECT count(*) AS n, count(*) FILTER (WHERE is_member) AS m FROM people WHERE org_id = ANY ($1::bigint[]) AND left_region_on IS NULL`,
     [await orgs.subtreeIds(q, orgId)],
   );
   return { peopleCount: r?.n ?? 0, memberCount: r?.m ?? 0 };
+}
+
+/** Everyone held in an organization's subtree, with what the grid's cards print (members first). */
+export async function rosterUnder(
+  q: Queryable,
+  orgId: number,
+): Promise<{ id: number; name: string; gender: 'male' | 'female' | null; isMember: boolean; category: string | null; skills: string[]; partyPost: string | null }[]> {
+  const rows = await q.query<{ id: number; name: string; gender: 'male' | 'female' | null; is_member: boolean; category: string | null; skills: string[]; party_post: string | null }>(
+    `SELECT id, name, gender, is_member, category, skills, party_post FROM people WHERE org_id = ANY ($1::bigint[]) ORDER BY is_member DESC, id LIMIT 1000`,
+    [await orgs.subtreeIds(q, orgId)],
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, gender: r.gender, isMember: r.is_member, category: r.category, skills: r.skills, partyPost: r.party_post }));
 }
 
 export interface PersonInput {
@@ -106,6 +208,7 @@ export interface PersonInput {
   partyPost?: string | null;
   skills?: string[];
   studyAtHome?: boolean;
+  availability?: Availability[];
 }
 
 /**
@@ -121,6 +224,11 @@ function columns(cipher: FieldCipher, input: PersonInput): Record<string, unknow
   set('org_id', input.orgId);
   set('unit_id', input.unitId);
   set('name', input.name);
+  if (input.name !== undefined) {
+    const keys = searchKeys(input.name);
+    c.name_initials = keys.initials;
+    c.name_pinyin = keys.pinyin;
+  }
   set('gender', input.gender);
   set('is_member', input.isMember);
   set('category', input.category);
@@ -131,6 +239,7 @@ function columns(cipher: FieldCipher, input: PersonInput): Record<string, unknow
   set('party_post', input.partyPost || (input.partyPost === undefined ? undefined : null));
   set('skills', input.skills ? [...new Set(input.skills)] : undefined);
   set('study_at_home', input.studyAtHome);
+  set('availability', input.availability ? [...new Set(input.availability)] : undefined);
   const sealed = (plain: string | null | undefined, mask: (v: string) => string, name: string) => {
     if (plain === undefined) return;
     c[`${name}_enc`] = plain ? cipher.encrypt(plain) : null;
@@ -192,13 +301,14 @@ interface DetailRow extends Row {
   party_post: string | null;
   skills: string[];
   study_at_home: boolean;
+  availability: string[];
   user_id: number | null;
 }
 
 async function detailRow(q: Queryable, personId: number): Promise<DetailRow> {
   const [row] = await q.query<DetailRow>(
     `SELECT ${COLUMNS}, un.name AS unit_name, p.ethnicity, p.birth_date::text, p.id_number_mask, p.address_mask,
-            p.joined_on::text, p.member_status, p.party_post, p.skills, p.study_at_home, p.user_id
+            p.joined_on::text, p.member_status, p.party_post, p.skills, p.study_at_home, p.availability, p.user_id
        FROM ${FROM} LEFT JOIN units un ON un.id = p.unit_id WHERE p.id = $1`,
     [personId],
   );
@@ -221,6 +331,7 @@ export async function detail(q: Queryable, personId: number, canReveal: boolean)
     partyPost: r.party_post,
     skills: r.skills,
     studyAtHome: r.study_at_home,
+    availability: r.availability,
     canReveal,
   };
 }
@@ -228,6 +339,12 @@ export async function detail(q: Queryable, personId: number, canReveal: boolean)
 /** The account a person signs in with, if any. */
 export async function accountOf(q: Queryable, personId: number): Promise<number | null> {
   return (await detailRow(q, personId)).user_id;
+}
+
+/** The person file linked to an account, if any (a member acting for themselves). */
+export async function ofAccount(q: Queryable, userId: number): Promise<Person | null> {
+  const [row] = await q.query<Row>(`SELECT ${COLUMNS} FROM ${FROM} WHERE p.user_id = $1 ORDER BY p.id LIMIT 1`, [userId]);
+  return row ? toPerson(row) : null;
 }
 
 export async function isOwnFile(q: Queryable, personId: number, userId: number): Promise<boolean> {
@@ -244,8 +361,31 @@ export async function reveal(q: Queryable, cipher: FieldCipher, personId: number
   return row.v ? cipher.decrypt(row.v) : null;
 }
 
+/** A member transferred out of the region: the file stays, the lists and counts here no longer include them. */
+export async function leaveRegion(q: Queryable, personId: number): Promise<void> {
+  await q.query(`UPDATE people SET left_region_on = current_date, updated_at = now() WHERE id = $1`, [personId]);
+}
+
 /** Links a person to the account they sign in with; they then see their own file. */
 export async function linkAccount(q: Queryable, personId: number, userId: number): Promise<void> {
   await get(q, personId);
   await q.query(`UPDATE people SET user_id = $2 WHERE id = $1`, [personId, userId]);
+}
+
+/** People under some organizations whose skills name any of the words: the first cut of the talent pool (能人库), members first. */
+export async function withSkills(
+  q: Queryable,
+  orgIds: number[],
+  words: string[],
+  limit = 30,
+): Promise<{ id: number; name: string; orgId: number; orgName: string | null; isMember: boolean; skills: string[] }[]> {
+  if (!orgIds.length || !words.length) return [];
+  return q.query(
+    `SELECT p.id, p.name, p.org_id AS "orgId", o.name AS "orgName", p.is_member AS "isMember", p.skills
+       FROM ${FROM}
+      WHERE p.org_id = ANY ($1::bigint[])
+        AND EXISTS (SELECT 1 FROM unnest(p.skills) s, unnest($2::text[]) w WHERE strpos(s, w) > 0)
+      ORDER BY p.is_member DESC, p.id LIMIT $3`,
+    [orgIds, words, limit],
+  );
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { after, before, test } from 'node:test';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
 
@@ -12,7 +13,7 @@ before(async () => {
   const [row] = await t.kernel.db.system((q) =>
     q.query<{ person: number; unit: number }>(
       `UPDATE people SET unit_id = (SELECT id FROM units WHERE name = '梅河口市税务局')
-        WHERE name = '周志强' RETURNING id AS person, unit_id AS unit`,
+        WHERE user_id = (SELECT id FROM users WHERE username = 'dangyuan') RETURNING id AS person, unit_id AS unit`,
     ),
   );
   zhouId = row!.person;
@@ -42,10 +43,19 @@ test('a unit issues, the community accepts with a receipt, the member commits; e
   const secretary = await t.login('guangming');
   const inbox = await t.request('GET', '/api/report-ins?status=issued', { cookie: secretary });
   assert.ok(inbox.body.items.some((r: { id: number }) => r.id === issued.body.id));
+  const countsBefore = (await t.request('GET', '/api/report-ins/counts', { cookie: secretary })).body;
   const accepted = await t.request('POST', `/api/report-ins/${issued.body.id}/accept`, { cookie: secretary });
+  const countsAfter = (await t.request('GET', '/api/report-ins/counts', { cookie: secretary })).body;
+  assert.deepEqual([countsAfter.issued, countsAfter.accepted], [countsBefore.issued - 1, countsBefore.accepted + 1]);
   assert.equal(accepted.body.status, 'accepted');
   assert.match(accepted.body.receiptNo, /^BD\d{4}\d{6}$/);
   assert.equal((await t.request('POST', `/api/report-ins/${issued.body.id}/accept`, { cookie: secretary })).status, 400);
+
+  const sheet = await t.app.inject({ method: 'GET', url: `/api/report-ins/export?unitId=${taxUnitId}`, headers: { cookie: liaison } });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+  const ledgerRows = wb.worksheets[0]!.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : []));
+  assert.ok(ledgerRows.some((r) => r[0] === '周志强' && r[6] === accepted.body.receiptNo), 'the unit’s ledger has the receipt');
 
   const receipt = await t.request('GET', `/api/report-ins/${issued.body.id}`, { cookie: liaison });
   assert.equal(receipt.body.receiptNo, accepted.body.receiptNo, 'the unit sees the receipt');

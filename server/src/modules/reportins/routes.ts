@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { route } from '../../kernel/http.ts';
+import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import { ensureCommunityAdmin, ensureMayCommit, ensureUnitLiaison } from './policy.ts';
 import {
-  Commitment, CommunityList, CommunityQuery, DeclineReportIn, IssueReportIn, ReportIn, ReportInList, ReportInParams, ReportInQuery, UnitParams,
+  Commitment, CommunityList, CommunityQuery, ReportInCounts, DeclineReportIn, IssueReportIn, ReportIn, ReportInList, ReportInParams, ReportInQuery, UnitParams,
   UnregisteredList,
 } from './schema.ts';
 import * as reportIns from './service.ts';
@@ -15,6 +15,16 @@ export function reportInRoutes(app: FastifyInstance, { db }: Kernel): void {
     method: 'GET', url: '/api/report-ins', tags, summary: '报到登记（社区看报到到本社区的，单位看本单位的，党员看自己的）',
     querystring: ReportInQuery, response: ReportInList,
     handler: async ({ q, query }) => ({ items: await reportIns.list(q, query) }),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/report-ins/export', tags, summary: '导出报到台账（Excel）',
+    querystring: ReportInQuery, response: 'file',
+    handler: async ({ q, query }) => ({ name: '报到台账.xlsx', type: XLSX, body: await reportIns.ledger(q, query) }),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/report-ins/counts', tags, summary: '报到登记数（按状态）',
+    response: ReportInCounts,
+    handler: ({ q }) => reportIns.counts(q),
   });
   route(app, db, {
     method: 'GET', url: '/api/report-ins/:reportInId', tags, summary: '报到登记详情',

@@ -27,6 +27,8 @@ export const ReportIn = z.object({
 export type ReportIn = z.infer<typeof ReportIn>;
 
 export const ReportInList = z.object({ items: z.array(ReportIn) });
+/** How many registrations the caller sees, by status (the list stops at a thousand; a community has more). */
+export const ReportInCounts = z.object({ issued: z.number(), accepted: z.number(), declined: z.number(), withdrawn: z.number() });
 export const ReportInParams = z.object({ reportInId: idParam('报到登记编号') });
 export const ReportInQuery = z.object({
   orgId: idParam('社区').optional(),

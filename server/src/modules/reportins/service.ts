@@ -1,5 +1,6 @@
 import type { Queryable } from '../../kernel/db.ts';
 import { invalidField, notFound } from '../../kernel/errors.ts';
+import { writeWorkbook } from '../../kernel/excel.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
@@ -69,6 +70,12 @@ export async function list(q: Queryable, f: { orgId?: number; unitId?: number; s
   if (f.status) where.add('r.status = $?', f.status);
   const rows = await q.query<Row>(`${SELECT} ${where.sql} ORDER BY r.id DESC LIMIT 1000`, where.params);
   return rows.map(toReportIn);
+}
+
+export async function counts(q: Queryable): Promise<Record<ReportInStatus, number>> {
+  const rows = await q.query<{ status: ReportInStatus; n: number }>(`SELECT status, count(*) AS n FROM report_ins GROUP BY status`);
+  const by = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  return { issued: by.issued ?? 0, accepted: by.accepted ?? 0, declined: by.declined ?? 0, withdrawn: by.withdrawn ?? 0 };
 }
 
 export async function communities(q: Queryable, text?: string): Promise<{ id: number; name: string; street: string | null }[]> {
@@ -144,4 +151,27 @@ export async function unregistered(q: Queryable, unitId: number): Promise<{ id: 
 export async function isOwn(q: Queryable, id: number, userId: number): Promise<boolean> {
   const [row] = await q.query<{ mine: boolean }>(`SELECT member_user_id = $2 AS mine FROM report_ins WHERE id = $1`, [id, userId]);
   return row?.mine === true;
+}
+
+/** The dual-registration ledger (报到台账) the caller sees, as an Excel sheet: the unit's, or the community's. */
+export async function ledger(q: Queryable, f: { orgId?: number; unitId?: number; status?: ReportInStatus }): Promise<Buffer> {
+  const rows = await list(q, f);
+  return writeWorkbook([
+    {
+      name: '报到台账',
+      columns: [
+        { key: 'personName', header: '党员', width: 12 },
+        { key: 'unitName', header: '工作单位', width: 24 },
+        { key: 'orgName', header: '报到社区', width: 20 },
+        { key: 'statusLabel', header: '状态', width: 12 },
+        { key: 'issuedOn', header: '开具日期', width: 12 },
+        { key: 'decidedOn', header: '接收（退回）日期', width: 16 },
+        { key: 'receiptNo', header: '回执编号', width: 16 },
+        { key: 'serviceItem', header: '服务项目', width: 14 },
+        { key: 'commitment', header: '承诺内容', width: 40 },
+        { key: 'declineReason', header: '退回原因', width: 20 },
+      ],
+      rows,
+    },
+  ]);
 }

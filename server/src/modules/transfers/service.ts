@@ -34,7 +34,7 @@ interface Row {
 const IN_READ = `(SELECT id FROM organizations WHERE path <@ ANY (gj_read_paths()))`;
 const IN_ADMIN = `(SELECT id FROM organizations WHERE path <@ ANY (gj_admin_paths()))`;
 // Names come from the directory: each side may not otherwise see the other.
-const SELECT = `SELECT t.id, t.person_id, p.name AS person_name, t.from_org_id, f.name AS from_name, t.to_org_id,
+const SELECT = `SELECT t.id, t.person_id, coalesce(p.name, t.person_name) AS person_name, t.from_org_id, f.name AS from_name, t.to_org_id,
        coalesce(d.name, t.to_outside) AS to_name, t.to_outside, t.status, t.reason, t.letter_no, t.requested_on::text,
        t.approved_on::text, t.done_on::text, t.last_note,
        t.from_org_id IN ${IN_READ} AS sending_staff, t.from_org_id IN ${IN_ADMIN} AS sending_admin,
@@ -113,8 +113,8 @@ export async function request(q: Queryable, input: { personId: number; toOrgId?:
   if (!person.isMember) throw invalidField('personId', `${person.name}不是党员`);
   await checkDestination(q, person.orgId, input);
   const [row] = await q.query<{ id: number }>(
-    `INSERT INTO transfers (person_id, from_org_id, to_org_id, to_outside, member_user_id, reason) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [input.personId, person.orgId, input.toOrgId ?? null, input.toOrgId === undefined ? input.toOutside : null, await people.accountOf(q, input.personId), input.reason],
+    `INSERT INTO transfers (person_id, person_name, from_org_id, to_org_id, to_outside, member_user_id, reason) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [input.personId, person.name, person.orgId, input.toOrgId ?? null, input.toOrgId === undefined ? input.toOutside : null, await people.accountOf(q, input.personId), input.reason],
   );
   return get(q, row!.id);
 }
@@ -164,8 +164,10 @@ export async function resubmit(q: Queryable, id: number, input: { toOrgId?: numb
 /** Inside the region the receiving side receives the member (their file moves); outside, the sending side records the receipt. */
 export async function receive(q: Queryable, id: number): Promise<Transfer> {
   const t = await step(q, id, 'receive');
-  if (t.outside) await q.query(`UPDATE transfers SET status = 'done', done_on = current_date WHERE id = $1`, [id]);
-  else await q.query(`SELECT gj_receive_transfer($1)`, [id]);
+  if (t.outside) {
+    await q.query(`UPDATE transfers SET status = 'done', done_on = current_date WHERE id = $1`, [id]);
+    await people.leaveRegion(q, t.personId);
+  } else await q.query(`SELECT gj_receive_transfer($1)`, [id]);
   return get(q, id);
 }
 

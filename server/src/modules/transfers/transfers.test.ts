@@ -45,6 +45,9 @@ test('a transfer inside the region: request, approval, letter, receipt; the memb
   const seen = inbox.body.items.find((x: { id: number }) => x.id === req.body.id);
   assert.deepEqual(seen.actions, ['receive', 'return']);
   assert.equal(seen.fromOrgName, member.orgName);
+  assert.equal(seen.personName, member.name, 'the receiving side knows whom it receives, though it cannot read the file yet');
+  const theirs = await t.app.inject({ method: 'GET', url: `/api/transfers/${req.body.id}/letter`, headers: { cookie: xiangyang } });
+  assert.match(theirs.body, new RegExp(`${member.name}同志`), 'and so does the letter it is handed');
 
   const done = await t.request('POST', `/api/transfers/${req.body.id}/receive`, { cookie: xiangyang });
   assert.equal(done.body.status, 'done');
@@ -65,12 +68,19 @@ test('returned for revision, resubmitted to outside the region, closed by the se
   const again = await t.request('POST', `/api/transfers/${req.body.id}/resubmit`, { cookie: guangming, body: { toOutside: '中共长春市朝阳区某社区委员会', reason: '工作调动到长春' } });
   assert.deepEqual([again.body.status, again.body.outside, again.body.toName], ['requested', true, '中共长春市朝阳区某社区委员会']);
   await t.request('POST', `/api/transfers/${req.body.id}/approve`, { cookie: guangming });
+  const listed = async () => (await t.request('GET', `/api/people?q=${encodeURIComponent(member.name)}&pageSize=200`, { cookie: guangming })).body.items;
+  const count = async () => (await t.request('GET', `/api/orgs/${member.orgId}/summary`, { cookie: guangming })).body.memberCount;
+  assert.ok((await listed()).some((p: { id: number }) => p.id === member.id), 'listed until the transfer is done');
+  const members = await count();
   const closed = await t.request('POST', `/api/transfers/${req.body.id}/receive`, { cookie: guangming });
   assert.equal(closed.body.status, 'done');
+  assert.ok(!(await listed()).some((p: { id: number }) => p.id === member.id), 'gone from the sending side’s list once out of the region');
+  assert.equal(await count(), members - 1);
+  assert.equal((await t.request('GET', `/api/people/${member.id}`, { cookie: guangming })).status, 200, 'the file itself is kept');
 });
 
 test('a member sees their own transfer and cannot act on it; a grid worker cannot approve', async () => {
-  const [zhou] = await t.kernel.db.system((q) => q.query<{ id: number }>(`SELECT id FROM people WHERE name = '周志强'`));
+  const [zhou] = await t.kernel.db.system((q) => q.query<{ id: number }>(`SELECT id FROM people WHERE user_id = (SELECT id FROM users WHERE username = 'dangyuan')`));
   const req = await t.request('POST', '/api/transfers', { cookie: guangming, body: { personId: zhou!.id, toOrgId: await dest(guangming, '民主社区党委'), reason: '搬家' } });
   assert.equal(req.status, 200, req.text);
   const member = await t.login('dangyuan');

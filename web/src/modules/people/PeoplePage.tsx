@@ -1,29 +1,88 @@
-import { Card, Flex, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useMe } from '../../kernel/auth';
 import { DataTable, usePaging } from '../../kernel/DataTable';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { OrgListToolbar } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { useOrgTree } from '../orgs/tree';
-import { peopleApi, type Person } from './api';
+import { CATEGORIES, peopleApi, type MemberStatus, type Person } from './api';
+import { PersonDrawer } from './PersonDrawer';
+import { PersonForm } from './PersonForm';
+import { isStaff } from './roles';
+
+interface Filters {
+  kind?: 'member' | 'resident';
+  category?: string;
+  memberStatus?: MemberStatus;
+}
 
 export function PeoplePage() {
   const { t, tx, enumLabel } = useI18n();
+  const me = useMe();
+  const canEdit = isStaff(me);
   const store = useOrgTree();
   const orgId = store.selectedId ?? undefined;
   const [q, setQ] = useState('');
-  const [paging, setPaging] = usePaging(`${orgId}|${q}`);
-  const list = useLoad(() => peopleApi.list({ orgId, q, ...paging }), [orgId, q, paging.page, paging.pageSize]);
+  const [filters, setFilters] = useState<Filters>({});
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
+  const key = `${orgId}|${q}|${filters.kind}|${filters.category}|${filters.memberStatus}`;
+  const [paging, setPaging] = usePaging(key);
+  const list = useLoad(() => peopleApi.list({ orgId, q, ...filters, ...paging }), [key, paging.page, paging.pageSize]);
+  const setFilter = (patch: Filters) => setFilters((f) => ({ ...f, ...patch }));
 
   const gender = (p: Person) => (p.gender ? t(p.gender === 'male' ? 'people.male' : 'people.female') : t('common.none'));
   const member = (p: Person) => (p.isMember ? <Tag color="red">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>);
   const category = (p: Person) => (p.category ? enumLabel('category', p.category) : t('common.none'));
+  const open = (p: Person) => (
+    <Typography.Link strong onClick={() => setOpenId(p.id)} data-testid="person-open">
+      {tx(p.name)}
+    </Typography.Link>
+  );
 
   return (
     <WithOrgTree>
       <Card className="gj-page-card">
-        <OrgListToolbar placeholder={t('people.searchPlaceholder')} onSearch={setQ} testId="people-search" />
+        <OrgListToolbar placeholder={t('people.searchByName')} onSearch={setQ} testId="people-search">
+          <Select
+            allowClear
+            className="gj-toolbar-select"
+            placeholder={t('people.filterKind')}
+            value={filters.kind}
+            onChange={(kind) => setFilter({ kind, ...(kind === 'resident' ? { category: undefined, memberStatus: undefined } : {}) })}
+            options={(['member', 'resident'] as const).map((k) => ({ value: k, label: t(`people.kind.${k}`) }))}
+            data-testid="people-filter-kind"
+          />
+          <Select
+            allowClear
+            className="gj-toolbar-select"
+            placeholder={t('people.filterCategory')}
+            value={filters.category}
+            disabled={filters.kind === 'resident'}
+            onChange={(category) => setFilter({ category })}
+            options={CATEGORIES.map((c) => ({ value: c, label: enumLabel('category', c) }))}
+            data-testid="people-filter-category"
+          />
+          <Select
+            allowClear
+            className="gj-toolbar-select"
+            placeholder={t('people.filterStatus')}
+            value={filters.memberStatus}
+            disabled={filters.kind === 'resident'}
+            onChange={(memberStatus) => setFilter({ memberStatus })}
+            options={(['probationary', 'full'] as const).map((s) => ({ value: s, label: t(`people.memberStatus.${s}`) }))}
+            data-testid="people-filter-status"
+          />
+          <span className="gj-toolbar-spacer" />
+          {canEdit && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="person-create">
+              {t('people.create')}
+            </Button>
+          )}
+        </OrgListToolbar>
         <DataTable<Person>
           testId="people-table"
           rows={list.data?.items}
@@ -34,7 +93,7 @@ export function PeoplePage() {
           onPaging={setPaging}
           emptyText={t('people.empty')}
           columns={[
-            { key: 'name', title: t('people.name'), render: (_, p) => <strong>{tx(p.name)}</strong> },
+            { key: 'name', title: t('people.name'), render: (_, p) => open(p) },
             { key: 'gender', title: t('people.gender'), render: (_, p) => gender(p) },
             { key: 'phone', title: t('people.phone'), render: (_, p) => p.phoneMasked ?? t('common.none') },
             { key: 'org', title: t('people.org'), render: (_, p) => tx(p.orgName) || t('common.none') },
@@ -44,7 +103,7 @@ export function PeoplePage() {
           renderCard={(p) => (
             <div className="gj-card-row">
               <Flex justify="space-between" align="center">
-                <Typography.Text strong>{tx(p.name)}</Typography.Text>
+                {open(p)}
                 {member(p)}
               </Flex>
               <Typography.Text type="secondary">
@@ -55,6 +114,16 @@ export function PeoplePage() {
           )}
         />
       </Card>
+      <PersonDrawer personId={openId} canEdit={canEdit} onClose={() => setOpenId(null)} onChanged={list.reload} />
+      {creating && (
+        <PersonForm
+          onClose={() => setCreating(false)}
+          onSaved={(id) => {
+            list.reload();
+            setOpenId(id);
+          }}
+        />
+      )}
     </WithOrgTree>
   );
 }

@@ -1,0 +1,266 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { checkCharacter } from '../server/src/kernel/idnumber.ts';
+import { PHONE, chooseOption, choosePerson, chooseTreeOption, confirmPopover, fillSignIn, screenshot, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
+
+let app: TestApp;
+
+before(async () => {
+  app = await startApp();
+});
+
+after(async () => {
+  await app?.close();
+});
+
+/** Answers a FormModal and waits for it to close (a refusal keeps it open and fails the wait). */
+async function submitForm(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(`${testId}-submit`).click();
+  await page.getByTestId(`${testId}-form`).waitFor({ state: 'detached' });
+}
+
+test('dual registration: the liaison issues, the community accepts with a receipt, the member commits on a phone', async () => {
+  await withPage(app, 'reportin-issue', async (page) => {
+    await signIn(page, 'liaison');
+    await page.goto('/report-ins');
+    await page.getByTestId('tab-unregistered').click();
+    const zhou = page.getByTestId('unregistered-member').filter({ hasText: '周志强' });
+    await zhou.getByTestId('reportin-issue-button').click();
+    await page.getByTestId('reportin-issue-form').waitFor();
+    await chooseOption(page, page.getByTestId('reportin-issue-community'), '光明社区党委');
+    await submitForm(page, 'reportin-issue');
+    await zhou.waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: '报到登记' }).click();
+    await page.getByTestId('reportins-unit').locator('tr', { hasText: '周志强' }).filter({ hasText: '待社区接收' }).waitFor();
+    await screenshot(page, 'reportin-unit-issued');
+  });
+
+  let receiptNo = '';
+  await withPage(app, 'reportin-accept', async (page) => {
+    await signIn(page, 'guangming');
+    await page.goto('/report-ins');
+    const row = page.getByTestId('reportins-community').locator('tr', { hasText: '周志强' });
+    await row.getByTestId('reportin-accept').click();
+    await confirmPopover(page);
+    const receipt = page.getByTestId('receipt');
+    await receipt.waitFor();
+    receiptNo = (await page.getByTestId('receipt-no').textContent()) ?? '';
+    assert.match(receiptNo, /^BD\d{10}$/);
+    assert.match((await receipt.textContent()) ?? '', /梅河口市税务局.*周志强.*光明社区党委/);
+    await screenshot(page, 'reportin-receipt');
+    await page.keyboard.press('Escape');
+    await row.filter({ hasText: '已报到' }).waitFor();
+  });
+
+  await withPage(app, 'reportin-unit-receipt', async (page) => {
+    await signIn(page, 'liaison');
+    await page.goto('/report-ins');
+    await page.getByTestId('reportins-unit').locator('tr', { hasText: '周志强' }).getByTestId('reportin-receipt').click();
+    await page.getByTestId('receipt-no').filter({ hasText: receiptNo }).waitFor();
+  });
+
+  await withPage(
+    app,
+    'reportin-commit',
+    async (page) => {
+      await signIn(page, 'dangyuan');
+      await page.goto('/report-ins');
+      await page.getByTestId('reportins-mine-card').filter({ hasText: '已报到' }).waitFor();
+      await page.getByTestId('reportin-service-item').locator('input').fill('税法宣传');
+      await page.getByTestId('reportin-commitment').fill('每季度为社区居民讲一次个税政策');
+      await page.getByTestId('reportin-commit-submit').click();
+      await page.getByTestId('reportins-mine-card').filter({ hasText: '每季度为社区居民讲一次个税政策' }).waitFor();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= PHONE.width, `the page fits a phone (${width}px)`);
+      await screenshot(page, 'reportin-member-phone');
+    },
+    PHONE,
+  );
+});
+
+/** Picks the receiving organization by typing its name: the directory is searched on the server. */
+async function chooseDestination(page: Page, name: string): Promise<void> {
+  await settle(page);
+  await page.getByTestId('transfer-form-to').click();
+  await Promise.all([
+    page.waitForResponse((res) => res.url().includes('/api/transfers/destinations') && res.url().includes(`q=${encodeURIComponent(name)}`)),
+    page.keyboard.insertText(name),
+  ]);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().click();
+  await settle(page);
+}
+
+test('a transfer from request to done: returned for revision, resubmitted, approved with a letter, received', async () => {
+  let name = '';
+  await withPage(app, 'transfer-send', async (page) => {
+    await signIn(page, 'guangming');
+    // A retired member whose name no one else in the community shares, so picking by name is unambiguous.
+    const members = await (await page.request.get('/api/people?kind=member&category=retired&pageSize=50')).json();
+    for (const p of members.items as { name: string }[]) {
+      const same = await (await page.request.get(`/api/people?q=${encodeURIComponent(p.name)}`)).json();
+      if (same.total === 1) {
+        name = p.name;
+        break;
+      }
+    }
+    assert.ok(name, 'a retired member with a name of their own');
+    await page.goto('/transfers');
+    await page.getByTestId('transfer-request').click();
+    await page.getByTestId('transfer-form-form').waitFor();
+    await choosePerson(page, page.getByTestId('transfer-form-person'), name);
+    await chooseDestination(page, '向阳社区党委');
+    await page.getByTestId('transfer-form-reason').fill('迁居');
+    await submitForm(page, 'transfer-form');
+    const row = page.getByTestId('transfers-table').locator('tr', { hasText: name });
+    await row.filter({ hasText: '待转出方审批' }).waitFor();
+
+    await row.getByTestId('transfer-return').click();
+    await page.getByTestId('transfer-return-note').fill('请写明迁入的小区');
+    await submitForm(page, 'transfer-return');
+    await row.filter({ hasText: '请写明迁入的小区' }).waitFor();
+    await row.getByTestId('transfer-resubmit').click();
+    await page.getByTestId('transfer-form-reason').fill('迁居向阳社区幸福小区');
+    await submitForm(page, 'transfer-form');
+    await row.filter({ hasText: '待转出方审批' }).waitFor();
+
+    await row.getByTestId('transfer-approve').click();
+    await confirmPopover(page);
+    await row.filter({ hasText: '待转入方接收' }).waitFor();
+    await row.filter({ hasText: `仍由` }).waitFor();
+    const href = await row.getByTestId('transfer-letter').getAttribute('href');
+    const letter = await (await page.request.get(href!)).text();
+    assert.match(letter, new RegExp(`${name}同志.*迁居向阳社区幸福小区`));
+    await screenshot(page, 'transfer-approved');
+  });
+
+  await withPage(app, 'transfer-receive', async (page) => {
+    await signIn(page, 'xiangyang');
+    await page.goto('/transfers');
+    const row = page.getByTestId('transfers-table').locator('tr', { hasText: name });
+    await row.getByTestId('transfer-receive').click();
+    await confirmPopover(page);
+    await row.filter({ hasText: '已办结' }).waitFor();
+    const found = await (await page.request.get(`/api/people?q=${encodeURIComponent(name)}`)).json();
+    assert.ok(found.items.some((p: { orgName: string }) => p.orgName === '向阳社区党委'), 'the file moved to the receiving side');
+  });
+});
+
+test('a member sees only their own file, on a phone; staff filter members and reveal a phone, recorded', async () => {
+  await withPage(
+    app,
+    'my-file',
+    async (page) => {
+      await signIn(page, 'dangyuan');
+      await page.goto('/me');
+      await page.getByTestId('person-name').filter({ hasText: '周志强' }).waitFor();
+      assert.match((await page.getByTestId('my-file').textContent()) ?? '', /税法宣传/);
+      const list = await (await page.request.get('/api/people?pageSize=200')).json();
+      assert.deepEqual(list.items.map((p: { name: string }) => p.name), ['周志强']);
+      await screenshot(page, 'my-file-phone');
+      await page.goto('/people');
+      await page.getByText('403').waitFor();
+    },
+    PHONE,
+  );
+
+  await withPage(app, 'people-reveal', async (page) => {
+    await signIn(page, 'guangming');
+    await page.goto('/people');
+    await chooseOption(page, page.getByTestId('people-filter-kind'), '群众/居民');
+    const card = page.getByTestId('people-table').locator('tr', { hasText: '139' }).first();
+    await card.getByTestId('person-open').click();
+    await page.getByTestId('person-file').waitFor();
+    const masked = (await page.getByTestId('person-phone').textContent()) ?? '';
+    assert.match(masked, /^139\*{4}\d{4}$/);
+    await page.getByTestId('person-reveal-phone').click();
+    const clear = (await page.getByTestId('person-phone-clear').textContent()) ?? '';
+    assert.match(clear, /^139\d{8}$/);
+    assert.equal(clear.slice(-4), masked.slice(-4));
+    await screenshot(page, 'person-file');
+  });
+});
+
+test('a resident registers on a phone and signs in with the phone number', async () => {
+  await withPage(
+    app,
+    'resident-register',
+    async (page) => {
+      await page.goto('/login');
+      await page.getByTestId('register-link').click();
+      await page.getByTestId('register-name').fill('居民孙丽');
+      await page.getByTestId('register-phone').fill('13688886666');
+      await page.getByTestId('register-password').fill('Sunli2026');
+      await chooseOption(page, page.getByTestId('register-community'), '光明社区党委');
+      await screenshot(page, 'resident-register-phone');
+      await page.getByTestId('register-submit').click();
+      await page.waitForURL('**/login');
+      await fillSignIn(page, '13688886666', 'Sunli2026');
+      await page.getByTestId('user-menu').waitFor();
+      await page.goto('/me');
+      await page.getByTestId('person-name').filter({ hasText: '居民孙丽' }).waitFor();
+      await settle(page);
+    },
+    PHONE,
+  );
+});
+
+test('recruitment: a candidate whose notice has ended is admitted; a short notice is refused with the field named', async () => {
+  await withPage(app, 'recruitment', async (page) => {
+    await signIn(page, 'guangming');
+    await page.goto('/recruitment');
+    const candidate = page.getByTestId('recruitment-table').locator('tr', { hasText: '发展对象' });
+    const name = ((await candidate.getByTestId('recruitment-open').textContent()) ?? '').trim();
+    await candidate.getByTestId('recruitment-open').click();
+    await page.getByTestId('recruitment-steps').waitFor();
+
+    await page.getByTestId('recruitment-notice').click();
+    await page.getByTestId('recruitment-notice-form').locator('input').nth(0).fill('2025-06-20');
+    await page.getByTestId('recruitment-notice-form').locator('input').nth(1).fill('2025-06-21');
+    await page.getByTestId('recruitment-notice-submit').click();
+    await page.getByTestId('recruitment-notice-form').locator('.ant-form-item-explain-error', { hasText: '公示期不少于 5 天' }).waitFor();
+    await page.getByTestId('recruitment-notice-cancel').click();
+
+    await page.getByTestId('recruitment-advance').click();
+    await submitForm(page, 'recruitment-advance');
+    await page.getByTestId('recruitment-drawer').getByText('进入下一阶段：正式党员').waitFor();
+    await screenshot(page, 'recruitment-admitted');
+    const found = await (await page.request.get(`/api/people?q=${encodeURIComponent(name)}&kind=member&memberStatus=probationary`)).json();
+    assert.ok(found.total >= 1, `${name} is now a probationary member`);
+  });
+});
+
+test('talent pool: the district finds 定福里 mediators free at weekends', async () => {
+  await withPage(app, 'talents', async (page) => {
+    await signIn(page, 'admin');
+    await page.goto('/talents');
+    await page.getByTestId('talent-search').locator('input').fill('调解');
+    await page.getByTestId('talent-search').locator('input').press('Enter');
+    await page.getByLabel('周末').check();
+    const rows = page.getByTestId('talents-table').locator('tbody tr', { hasText: '人民调解' });
+    await rows.first().waitFor();
+    assert.match((await rows.first().textContent()) ?? '', /周末/);
+    await screenshot(page, 'talents');
+  });
+});
+
+test('a secretary registers a member: a wrong ID number is refused under its field, the right one is stored masked', async () => {
+  await withPage(app, 'person-create', async (page) => {
+    await signIn(page, 'guangming');
+    await page.goto('/people');
+    await page.getByTestId('person-create').click();
+    await page.getByTestId('person-form-form').waitFor();
+    await chooseTreeOption(page, page.getByTestId('person-form-org'), ['光明社区党委', '光明社区第一网格党支部']);
+    await page.getByTestId('person-form-name').fill('新登记党员');
+    const body = '22058119850615123';
+    await page.getByTestId('person-form-id-number').fill(`${body}${checkCharacter(body) === '0' ? '1' : '0'}`);
+    await page.getByTestId('person-form-member').click();
+    await page.getByTestId('person-form-submit').click();
+    await page.getByTestId('person-form-form').locator('.ant-form-item-explain-error', { hasText: '校验' }).waitFor();
+    await screenshot(page, 'person-form-refused');
+    await page.getByTestId('person-form-id-number').fill(`${body}${checkCharacter(body)}`);
+    await submitForm(page, 'person-form');
+    await page.getByTestId('person-idNumber').filter({ hasText: /^2205\*+\w{4}$/ }).waitFor();
+    assert.match((await page.getByTestId('person-file').textContent()) ?? '', /1985-06-15/, 'the birth date follows from the number');
+  });
+});

@@ -1,0 +1,4 @@
+import { ensureCanEditPeople } from '../people/policy.ts';
+
+/** Importing a census registers people: the same staff who keep people's files. */
+export const ensureCanImport = ensureCanEditPeople;

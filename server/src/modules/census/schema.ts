@@ -1,0 +1,56 @@
+import { idParam, oneOf, pageQuery, text, z } from '../../kernel/validation.ts';
+
+export const OUTCOMES = { pending: '待处理', created: '新登记', merged: '已合并', unchanged: '无变化', rejected: '未导入' } as const;
+export type Outcome = keyof typeof OUTCOMES;
+export const IMPORT_STATUSES = { running: '导入中', done: '已完成', failed: '失败' } as const;
+export type ImportStatus = keyof typeof IMPORT_STATUSES;
+
+/** At most this many rows per file (the request body limit allows about as many). */
+export const MAX_ROWS = 200_000;
+
+export const CreateImport = z.object({
+  orgId: idParam('导入到的组织'),
+  fileName: text('文件名', 200).regex(/\.(xlsx|csv)$/i, '文件须为 Excel（.xlsx）或 CSV（.csv）'),
+  file: z.base64({ error: '文件须为 base64 编码的内容' }).min(1, '请选择文件').describe('普查文件'),
+});
+
+export const ImportJob = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  fileName: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  statusLabel: z.string(),
+  totalRows: z.number(),
+  doneRows: z.number(),
+  created: z.number(),
+  merged: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+  failure: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Running, but no chunk has been committed for a while: the process that ran it stopped. */
+  stalled: z.boolean(),
+});
+export type ImportJob = z.infer<typeof ImportJob>;
+
+export const ImportParams = z.object({ importId: idParam('导入批次') });
+export const ImportQuery = z.object({ orgId: idParam('所属组织').optional(), ...pageQuery });
+export const ImportPage = z.object({ total: z.number(), items: z.array(ImportJob) });
+
+export const RowQuery = z.object({
+  outcome: oneOf(Object.keys(OUTCOMES) as Outcome[], '处理结果').optional(),
+  ...pageQuery,
+});
+export const ImportRow = z.object({
+  rowNo: z.number(),
+  name: z.string(),
+  outcome: z.enum(['pending', 'created', 'merged', 'unchanged', 'rejected']),
+  outcomeLabel: z.string(),
+  field: z.string().nullable(),
+  message: z.string().nullable(),
+  personId: z.number().nullable(),
+});
+export type ImportRow = z.infer<typeof ImportRow>;
+export const ImportRowPage = z.object({ total: z.number(), items: z.array(ImportRow) });

@@ -1,0 +1,259 @@
+import type { FieldCipher } from '../../kernel/crypto.ts';
+import type { Queryable } from '../../kernel/db.ts';
+import { writeWorkbook } from '../../kernel/excel.ts';
+import { invalidField, notFound } from '../../kernel/errors.ts';
+import { conditions } from '../../kernel/sql.ts';
+import * as orgs from '../orgs/service.ts';
+import { upsertByIdNumber, type BulkPerson } from '../people/bulk.ts';
+import { IMPORT_STATUSES, MAX_ROWS, OUTCOMES, type ImportJob, type ImportRow, type ImportStatus, type Outcome } from './schema.ts';
+import { COLUMNS, checkRow, fold, loadPlaces, readRows, type Checked } from './sheet.ts';
+
+// A census import: staged (checked, sealed, stored beside a job row) in the
+// upload's transaction, then applied chunk by chunk, each chunk its own
+// transaction that also advances the job.
+
+/** Rows applied per transaction: a few set-based statements each. */
+export const CHUNK_ROWS = 1000;
+/** A running job with no chunk committed for this long was interrupted. */
+const STALLED_AFTER = '30 seconds';
+
+interface Payload {
+  cells: Record<string, string>;
+  person?: BulkPerson;
+}
+
+interface JobRow {
+  id: number;
+  org_id: number;
+  org_name: string;
+  file_name: string;
+  status: ImportStatus;
+  total_rows: number;
+  done_rows: number;
+  created_count: number;
+  merged_count: number;
+  unchanged_count: number;
+  rejected_count: number;
+  failure: string | null;
+  started_at: string;
+  finished_at: string | null;
+  stalled: boolean;
+}
+const JOB_SELECT = `SELECT j.id, j.org_id, coalesce(o.name, '') AS org_name, j.file_name, j.status, j.total_rows, j.done_rows,
+       j.created_count, j.merged_count, j.unchanged_count, j.rejected_count, j.failure, j.started_at::text, j.finished_at::text,
+       j.status = 'running' AND j.heartbeat_at < now() - interval '${STALLED_AFTER}' AS stalled
+  FROM census_imports j LEFT JOIN organizations o ON o.id = j.org_id`;
+const toJob = (r: JobRow): ImportJob => ({
+  id: r.id,
+  orgId: r.org_id,
+  orgName: r.org_name,
+  fileName: r.file_name,
+  status: r.status,
+  statusLabel: IMPORT_STATUSES[r.status],
+  totalRows: r.total_rows,
+  doneRows: r.done_rows,
+  created: r.created_count,
+  merged: r.merged_count,
+  unchanged: r.unchanged_count,
+  rejected: r.rejected_count,
+  failure: r.failure,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+  stalled: r.stalled,
+});
+
+export async function get(q: Queryable, importId: number): Promise<ImportJob> {
+  const [row] = await q.query<JobRow>(`${JOB_SELECT} WHERE j.id = $1`, [importId]);
+  if (!row) throw notFound('导入批次');
+  return toJob(row);
+}
+
+export async function list(q: Queryable, f: { orgId?: number; page: number; pageSize: number }): Promise<{ total: number; items: ImportJob[] }> {
+  const where = conditions();
+  if (f.orgId !== undefined) where.add('j.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
+  const [c] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM census_imports j ${where.sql}`, where.params);
+  const rows = await q.query<JobRow>(
+    `${JOB_SELECT} ${where.sql} ORDER BY j.id DESC LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,
+    where.params,
+  );
+  return { total: c?.n ?? 0, items: rows.map(toJob) };
+}
+
+/**
+ * Reads and checks the file and stores its rows beside a new job. Rows about
+ * a person already named higher up in the file are folded into that row
+ * here, so each person is applied once; the job then has only the pending
+ * rows left to apply.
+ */
+export async function stage(
+  q: Queryable,
+  cipher: FieldCipher,
+  userId: number,
+  input: { orgId: number; fileName: string; file: Buffer },
+): Promise<ImportJob> {
+  const places = await loadPlaces(q, input.orgId);
+  const rows = await readRows(input.fileName, input.file);
+  if (rows.length > MAX_ROWS) throw invalidField('file', `文件有 ${rows.length} 行，一次最多导入 ${MAX_ROWS} 行，请分成几个文件`);
+  const checked: (Checked & { outcome: Outcome })[] = rows.map((r) => ({ ...checkRow(r, places), outcome: 'pending' }));
+  const firstOf = new Map<string, number>();
+  checked.forEach((c, i) => {
+    if (!c.person) return Object.assign(c, { outcome: 'rejected' });
+    const hash = cipher.blindIndex(c.person.idNumber);
+    const j = firstOf.get(hash);
+    if (j === undefined) return firstOf.set(hash, i);
+    const first = checked[j]!;
+    const folded = fold(first.person!, c.person);
+    if (!folded) {
+      return Object.assign(c, {
+        outcome: 'rejected', field: 'org',
+        message: `第 ${c.row} 行，所属组织：与第 ${first.row} 行是同一人（身份证号相同），但所属组织不同；同一党员不能有两个组织关系`,
+      });
+    }
+    first.person = folded;
+    Object.assign(c, { outcome: 'merged', message: `第 ${c.row} 行：与第 ${first.row} 行是同一人，已合并` });
+  });
+  const decided = checked.filter((c) => c.outcome !== 'pending');
+  const count = (o: Outcome) => decided.filter((c) => c.outcome === o).length;
+  const [job] = await q.query<{ id: number }>(
+    `INSERT INTO census_imports (org_id, user_id, file_name, total_rows, done_rows, merged_count, rejected_count, status, finished_at)
+     VALUES ($1, $2, $3, $4::int, $5::int, $6, $7, CASE WHEN $5::int = $4::int THEN 'done' ELSE 'running' END,
+             CASE WHEN $5::int = $4::int THEN now() END)
+     RETURNING id`,
+    [places.root.id, userId, input.fileName, checked.length, decided.length, count('merged'), count('rejected')],
+  );
+  for (let i = 0; i < checked.length; i += 5000) {
+    const part = checked.slice(i, i + 5000);
+    await q.query(
+      `INSERT INTO census_rows (import_id, org_id, row_no, name, payload_enc, outcome, field, message)
+       SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
+      [
+        job!.id,
+        places.root.id,
+        part.map((c) => c.row),
+        part.map((c) => c.name),
+        part.map((c) => cipher.encrypt(JSON.stringify({ cells: c.cells, person: c.person } satisfies Payload))),
+        part.map((c) => c.outcome),
+        part.map((c) => c.field ?? null),
+        part.map((c) => c.message ?? null),
+      ],
+    );
+  }
+  return get(q, job!.id);
+}
+
+/**
+ * Applies the next chunk of pending rows and advances the job, in the
+ * caller's transaction. The job row is locked first, so two instances
+ * carrying on the same job take turns instead of applying a row twice.
+ * Returns whether rows remain.
+ */
+export async function applyChunk(q: Queryable, cipher: FieldCipher, importId: number, size = CHUNK_ROWS): Promise<boolean> {
+  const [job] = await q.query<{ status: ImportStatus }>(`SELECT status FROM census_imports WHERE id = $1 FOR UPDATE`, [importId]);
+  if (job?.status !== 'running') return false;
+  const rows = await q.query<{ id: number; row_no: number; payload_enc: string }>(
+    `SELECT id, row_no, payload_enc FROM census_rows WHERE import_id = $1 AND outcome = 'pending' ORDER BY row_no LIMIT $2`,
+    [importId, size],
+  );
+  const outcomes = await upsertByIdNumber(
+    q,
+    cipher,
+    rows.map((r) => (JSON.parse(cipher.decrypt(r.payload_enc)) as Payload).person!),
+  );
+  await q.query(
+    `UPDATE census_rows c SET outcome = u.outcome, field = u.field, message = u.message, person_id = u.person_id
+       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[]) AS u(id, outcome, field, message, person_id)
+      WHERE c.id = u.id`,
+    [
+      rows.map((r) => r.id),
+      outcomes.map((o) => o.outcome),
+      outcomes.map((o) => (o.outcome === 'rejected' ? o.field : null)),
+      outcomes.map((o, i) => (o.outcome === 'rejected' ? `第 ${rows[i]!.row_no} 行，${o.field === 'org' ? '所属组织' : '身份证号'}：${o.message}` : null)),
+      outcomes.map((o) => (o.outcome === 'rejected' ? null : o.personId)),
+    ],
+  );
+  const n = (o: Outcome) => outcomes.filter((x) => x.outcome === o).length;
+  const [after] = await q.query<{ status: ImportStatus }>(
+    `UPDATE census_imports SET done_rows = done_rows + $2, created_count = created_count + $3, merged_count = merged_count + $4,
+            unchanged_count = unchanged_count + $5, rejected_count = rejected_count + $6, heartbeat_at = now(),
+            status = CASE WHEN done_rows + $2 = total_rows THEN 'done' ELSE status END,
+            finished_at = CASE WHEN done_rows + $2 = total_rows THEN now() END
+      WHERE id = $1 RETURNING status`,
+    [importId, rows.length, n('created'), n('merged'), n('unchanged'), n('rejected')],
+  );
+  return after!.status === 'running';
+}
+
+/** A job that could not go on (a fault, not a bad row): it says so instead of running for ever. */
+export async function fail(q: Queryable, importId: number, failure: string): Promise<void> {
+  await q.query(`UPDATE census_imports SET status = 'failed', failure = $2, finished_at = now() WHERE id = $1 AND status = 'running'`, [importId, failure]);
+}
+
+interface RowRow {
+  row_no: number;
+  name: string;
+  outcome: Outcome;
+  field: string | null;
+  message: string | null;
+  person_id: number | null;
+}
+const toRow = (r: RowRow): ImportRow => ({
+  rowNo: r.row_no,
+  name: r.name,
+  outcome: r.outcome,
+  outcomeLabel: OUTCOMES[r.outcome],
+  field: r.field,
+  message: r.message,
+  personId: r.person_id,
+});
+
+export async function rows(
+  q: Queryable,
+  importId: number,
+  f: { outcome?: Outcome; page: number; pageSize: number },
+): Promise<{ total: number; items: ImportRow[] }> {
+  await get(q, importId);
+  const where = conditions();
+  where.add('import_id = $?', importId);
+  if (f.outcome) where.add('outcome = $?', f.outcome);
+  const [c] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM census_rows ${where.sql}`, where.params);
+  const items = await q.query<RowRow>(
+    `SELECT row_no, name, outcome, field, message, person_id FROM census_rows ${where.sql}
+      ORDER BY row_no LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,
+    where.params,
+  );
+  return { total: c?.n ?? 0, items: items.map(toRow) };
+}
+
+/**
+ * The report as a workbook: the rows not imported, as they were read and with
+ * what is wrong beside them, so the user corrects that sheet and imports it
+ * again; and every row's outcome.
+ */
+export async function report(q: Queryable, cipher: FieldCipher, importId: number): Promise<{ name: string; body: Buffer }> {
+  const job = await get(q, importId);
+  const all = await q.query<RowRow & { payload_enc: string }>(
+    `SELECT row_no, name, outcome, field, message, person_id, payload_enc FROM census_rows WHERE import_id = $1 ORDER BY row_no`,
+    [importId],
+  );
+  const rejected = all
+    .filter((r) => r.outcome === 'rejected')
+    .map((r) => ({ ...(JSON.parse(cipher.decrypt(r.payload_enc)) as Payload).cells, problem: r.message, sourceRow: r.row_no }));
+  const body = await writeWorkbook([
+    {
+      name: '未导入的行',
+      columns: [...COLUMNS, { key: 'problem', header: '问题说明', width: 60 }, { key: 'sourceRow', header: '原行号', width: 8 }],
+      rows: rejected,
+    },
+    {
+      name: '导入结果',
+      columns: [
+        { key: 'rowNo', header: '行号', width: 8 },
+        { key: 'name', header: '姓名', width: 12 },
+        { key: 'outcomeLabel', header: '结果', width: 10 },
+        { key: 'message', header: '说明', width: 80 },
+      ],
+      rows: all.map(toRow),
+    },
+  ]);
+  return { name: `${job.fileName.replace(/\.(xlsx|csv)$/i, '')}-导入报告.xlsx`, body };
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import { route } from '../../kernel/http.ts';
+import type { Kernel } from '../../kernel/kernel.ts';
+import { ensureMayRecruit } from './policy.ts';
+import { Advance, Notice, Recruitment, RecruitmentList, RecruitmentParams, RecruitmentQuery, Sponsors, StartRecruitment } from './schema.ts';
+import * as recruitment from './service.ts';
+
+const tags = ['发展党员'];
+
+export function recruitmentRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
+  route(app, db, {
+    method: 'GET', url: '/api/recruitments', tags, summary: '发展党员名册（按组织、阶段）',
+    querystring: RecruitmentQuery, response: RecruitmentList,
+    handler: ({ q, query }) => recruitment.list(q, query),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/recruitments/:recruitmentId', tags, summary: '发展党员记录详情',
+    params: RecruitmentParams, response: Recruitment,
+    handler: ({ q, params }) => recruitment.get(q, params.recruitmentId),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/recruitments', tags, summary: '登记入党申请人',
+    body: StartRecruitment, response: Recruitment,
+    handler: ({ q, scope, body }) => {
+      ensureMayRecruit(scope);
+      return recruitment.start(q, body);
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/recruitments/:recruitmentId/advance', tags, summary: '进入下一阶段（不能跳过，公示期满之后才能接收或转正）',
+    params: RecruitmentParams, body: Advance, response: Recruitment,
+    handler: ({ q, scope, params, body }) => {
+      ensureMayRecruit(scope);
+      return recruitment.advance(q, cipher, params.recruitmentId, body);
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/recruitments/:recruitmentId/sponsors', tags, summary: '确定两名入党介绍人',
+    params: RecruitmentParams, body: Sponsors, response: Recruitment,
+    handler: ({ q, scope, params, body }) => {
+      ensureMayRecruit(scope);
+      return recruitment.setSponsors(q, params.recruitmentId, body.sponsorIds);
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/recruitments/:recruitmentId/notice', tags, summary: '公示（接收预备党员或转正之前）',
+    params: RecruitmentParams, body: Notice, response: Recruitment,
+    handler: ({ q, scope, params, body }) => {
+      ensureMayRecruit(scope);
+      return recruitment.setNotice(q, params.recruitmentId, body);
+    },
+  });
+}

@@ -1,0 +1,57 @@
+import { registerConstraint } from '../../kernel/errors.ts';
+import { day, idParam, oneOf, z } from '../../kernel/validation.ts';
+
+registerConstraint('recruitments_person_key', 'personId', '此人已在发展党员的程序中，不能重复登记');
+registerConstraint('recruitments_day_order', 'on', '日期不符合程序：积极分子培养考察须满一年才能列为发展对象，预备期须满一年才能转正，且各阶段日期不能早于上一阶段');
+registerConstraint('recruitments_sponsors', 'sponsorIds', '须有两名不同的入党介绍人，且不能是本人');
+registerConstraint('recruitments_notice', 'endsOn', '公示期不少于 5 天，且只在列为发展对象或预备党员之后公示');
+registerConstraint('recruitments_notice_ended', 'on', '公示期结束之后才能进入下一阶段');
+registerConstraint('recruitments_next_stage', 'stage', '不能跳过阶段，须按程序逐步进行');
+
+export const STAGES = { applicant: '入党申请人', activist: '入党积极分子', candidate: '发展对象', probationary: '预备党员', full: '正式党员' } as const;
+export type Stage = keyof typeof STAGES;
+export const STAGE_ORDER = Object.keys(STAGES) as Stage[];
+
+export const Recruitment = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string().nullable(),
+  personId: z.number(),
+  personName: z.string().nullable(),
+  stage: z.enum(['applicant', 'activist', 'candidate', 'probationary', 'full']),
+  stageLabel: z.string(),
+  appliedOn: z.string(),
+  activistOn: z.string().nullable(),
+  candidateOn: z.string().nullable(),
+  probationaryOn: z.string().nullable(),
+  fullOn: z.string().nullable(),
+  sponsors: z.array(z.object({ id: z.number(), name: z.string() })),
+  noticeStartsOn: z.string().nullable(),
+  noticeEndsOn: z.string().nullable(),
+  /** The stage that comes next, if any. */
+  nextStage: z.enum(['activist', 'candidate', 'probationary', 'full']).nullable(),
+});
+export type Recruitment = z.infer<typeof Recruitment>;
+
+export const RecruitmentList = z.object({ total: z.number(), items: z.array(Recruitment) });
+export const RecruitmentParams = z.object({ recruitmentId: idParam('发展党员记录编号') });
+export const RecruitmentQuery = z.object({
+  orgId: idParam('党组织').optional(),
+  stage: oneOf(STAGE_ORDER, '阶段').optional(),
+});
+export const StartRecruitment = z.object({
+  personId: idParam('申请人'),
+  orgId: idParam('党组织'),
+  appliedOn: day('递交入党申请日期'),
+});
+export const Advance = z.object({
+  stage: oneOf(STAGE_ORDER, '阶段'),
+  on: day('日期'),
+});
+export const Sponsors = z.object({
+  sponsorIds: z.array(idParam('入党介绍人')).length(2, '须有两名入党介绍人').describe('入党介绍人'),
+});
+export const Notice = z.object({
+  startsOn: day('公示开始日期'),
+  endsOn: day('公示结束日期'),
+});

@@ -1,0 +1,144 @@
+import type { FieldCipher } from '../../kernel/crypto.ts';
+import type { Queryable } from '../../kernel/db.ts';
+import { conflict, invalidField, notFound } from '../../kernel/errors.ts';
+import { conditions } from '../../kernel/sql.ts';
+import * as orgs from '../orgs/service.ts';
+import * as people from '../people/service.ts';
+import { STAGES, STAGE_ORDER, type Recruitment, type Stage } from './schema.ts';
+
+// The recruitment pipeline. The order of stages, the days between them, the
+// sponsors and the public notice are held by the table's constraints and its
+// trigger (migration 0018); this checks first what it can name better
+// (which person, which sponsor) and moves the person's member file along.
+
+interface Row {
+  id: number;
+  org_id: number;
+  org_name: string | null;
+  person_id: number;
+  person_name: string | null;
+  stage: Stage;
+  applied_on: string;
+  activist_on: string | null;
+  candidate_on: string | null;
+  probationary_on: string | null;
+  full_on: string | null;
+  sponsors: { id: number; name: string }[];
+  notice_starts_on: string | null;
+  notice_ends_on: string | null;
+}
+
+const SELECT = `SELECT r.id, r.org_id, o.name AS org_name, r.person_id, p.name AS person_name, r.stage, r.applied_on::text,
+       r.activist_on::text, r.candidate_on::text, r.probationary_on::text, r.full_on::text,
+       coalesce((SELECT json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.id = r.sponsor2_id)
+                   FROM people s WHERE s.id IN (r.sponsor1_id, r.sponsor2_id)), '[]') AS sponsors,
+       r.notice_starts_on::text, r.notice_ends_on::text
+  FROM recruitments r
+  LEFT JOIN organizations o ON o.id = r.org_id
+  LEFT JOIN people p ON p.id = r.person_id`;
+
+const nextOf = (stage: Stage): Exclude<Stage, 'applicant'> | null =>
+  (STAGE_ORDER[STAGE_ORDER.indexOf(stage) + 1] as Exclude<Stage, 'applicant'> | undefined) ?? null;
+
+const toRecruitment = (r: Row): Recruitment => ({
+  id: r.id,
+  orgId: r.org_id,
+  orgName: r.org_name,
+  personId: r.person_id,
+  personName: r.person_name,
+  stage: r.stage,
+  stageLabel: STAGES[r.stage],
+  appliedOn: r.applied_on,
+  activistOn: r.activist_on,
+  candidateOn: r.candidate_on,
+  probationaryOn: r.probationary_on,
+  fullOn: r.full_on,
+  sponsors: r.sponsors,
+  noticeStartsOn: r.notice_starts_on,
+  noticeEndsOn: r.notice_ends_on,
+  nextStage: nextOf(r.stage),
+});
+
+export async function get(q: Queryable, id: number): Promise<Recruitment> {
+  const [row] = await q.query<Row>(`${SELECT} WHERE r.id = $1`, [id]);
+  if (!row) throw notFound('发展党员记录');
+  return toRecruitment(row);
+}
+
+export async function list(q: Queryable, f: { orgId?: number; stage?: Stage }): Promise<{ total: number; items: Recruitment[] }> {
+  const where = conditions();
+  if (f.orgId !== undefined) where.add('r.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
+  if (f.stage) where.add('r.stage = $?', f.stage);
+  const rows = await q.query<Row>(`${SELECT} ${where.sql} ORDER BY r.id DESC LIMIT 500`, where.params);
+  return { total: rows.length, items: rows.map(toRecruitment) };
+}
+
+async function notInFuture(q: Queryable, field: string, on: string): Promise<void> {
+  const [row] = await q.query<{ future: boolean }>(`SELECT $1::date > current_date AS future`, [on]);
+  if (row?.future) throw invalidField(field, '日期不能晚于今天');
+}
+
+/** A person hands in their application to a branch: they enter the pipeline as an applicant. */
+export async function start(q: Queryable, input: { personId: number; orgId: number; appliedOn: string }): Promise<Recruitment> {
+  const person = await people.find(q, input.personId);
+  if (!person) throw invalidField('personId', '申请人不存在，或不在您的管辖范围内');
+  if (person.isMember) throw invalidField('personId', `${person.name}已经是党员`);
+  await orgs.place(q, input.orgId);
+  await notInFuture(q, 'appliedOn', input.appliedOn);
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO recruitments (org_id, person_id, applied_on) VALUES ($1, $2, $3) RETURNING id`,
+    [input.orgId, input.personId, input.appliedOn],
+  );
+  return get(q, row!.id);
+}
+
+/** Two full members vouch for the candidate (入党介绍人); fixed once the candidate is admitted. */
+export async function setSponsors(q: Queryable, id: number, sponsorIds: number[]): Promise<Recruitment> {
+  const r = await get(q, id);
+  if (r.stage === 'probationary' || r.stage === 'full') throw invalidField('sponsorIds', '接收为预备党员之后不能更换入党介绍人');
+  if (new Set(sponsorIds).size !== 2) throw invalidField('sponsorIds', '须有两名不同的入党介绍人');
+  for (const sponsorId of sponsorIds) {
+    const sponsor = await people.find(q, sponsorId);
+    if (!sponsor) throw invalidField('sponsorIds', '入党介绍人不存在，或不在您的管辖范围内');
+    if (sponsor.id === r.personId) throw invalidField('sponsorIds', '入党介绍人不能是本人');
+    const file = await people.detail(q, sponsorId, false);
+    if (file.memberStatus !== 'full') throw invalidField('sponsorIds', `${sponsor.name}不是正式党员，不能作入党介绍人`);
+  }
+  await q.query(`UPDATE recruitments SET sponsor1_id = $2, sponsor2_id = $3 WHERE id = $1`, [id, sponsorIds[0], sponsorIds[1]]);
+  return get(q, id);
+}
+
+/** The public notice (公示) before admission (for a candidate) or before full membership (for a probationary member). */
+export async function setNotice(q: Queryable, id: number, notice: { startsOn: string; endsOn: string }): Promise<Recruitment> {
+  const r = await get(q, id);
+  if (r.stage !== 'candidate' && r.stage !== 'probationary') throw invalidField('startsOn', '列为发展对象之后，接收预备党员或转正之前才公示');
+  if (notice.endsOn < notice.startsOn) throw invalidField('endsOn', '公示结束日期不能早于开始日期');
+  await q.query(`UPDATE recruitments SET notice_starts_on = $2, notice_ends_on = $3 WHERE id = $1`, [id, notice.startsOn, notice.endsOn]);
+  return get(q, id);
+}
+
+/**
+ * Takes the next stage on a given day. The row is updated only if it is still
+ * at the stage read, so of two clerks advancing at once exactly one succeeds.
+ * Admission makes the person a probationary member of the branch, full
+ * membership a full member: their member file changes through the people service.
+ */
+export async function advance(q: Queryable, cipher: FieldCipher, id: number, step: { stage: Stage; on: string }): Promise<Recruitment> {
+  const r = await get(q, id);
+  if (r.nextStage === null) throw invalidField('stage', '已经是正式党员，程序已完成');
+  if (step.stage !== r.nextStage) throw invalidField('stage', `不能跳过阶段：${r.stageLabel}的下一阶段是${STAGES[r.nextStage]}`);
+  await notInFuture(q, 'on', step.on);
+  const clearsNotice = step.stage === 'probationary' || step.stage === 'full';
+  const moved = await q.query(
+    `UPDATE recruitments SET stage = $3, ${step.stage}_on = $4${clearsNotice ? ', notice_starts_on = NULL, notice_ends_on = NULL' : ''}
+      WHERE id = $1 AND stage = $2 RETURNING id`,
+    [id, r.stage, step.stage, step.on],
+  );
+  if (!moved.length) throw conflict('这条记录刚被他人办理过，请刷新后再试');
+  if (step.stage === 'probationary') {
+    await people.update(q, cipher, r.personId, { isMember: true, memberStatus: 'probationary', joinedOn: step.on, orgId: r.orgId });
+  } else if (step.stage === 'full') {
+    await people.update(q, cipher, r.personId, { memberStatus: 'full' });
+  }
+  return get(q, id);
+}
