@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { PHONE, chooseOption, screenshot, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
+
+let app: TestApp;
+
+before(async () => {
+  app = await startApp();
+});
+
+after(async () => {
+  await app?.close();
+});
+
+interface MapData {
+  width: number;
+  height: number;
+  grids: { id: number; name: string; value: number; boundary: { coordinates: [number, number][][] } }[];
+}
+
+/** Where a point of the map's plane is on the page (y grows upwards on the map, downwards on screen). */
+async function toScreen(page: Page, map: Pick<MapData, 'width' | 'height'>, [x, y]: [number, number]): Promise<{ x: number; y: number }> {
+  const box = (await page.getByTestId('grid-map-canvas').locator('canvas').first().boundingBox())!;
+  return { x: box.x + (x / map.width) * box.width, y: box.y + (1 - y / map.height) * box.height };
+}
+
+async function clickMap(page: Page, map: MapData, point: [number, number]): Promise<void> {
+  const p = await toScreen(page, map, point);
+  await page.mouse.click(p.x, p.y);
+}
+
+/** The colour painted at a point of the map's plane (the canvas itself, as the user sees it). */
+async function colourAt(page: Page, map: MapData, point: [number, number]): Promise<string> {
+  const box = (await page.getByTestId('grid-map-canvas').locator('canvas').first().boundingBox())!;
+  const p = await toScreen(page, map, point);
+  return page.getByTestId('grid-map-canvas').locator('canvas').first().evaluate(
+    (canvas: HTMLCanvasElement, at) => {
+      const scale = canvas.width / at.w;
+      return Array.from(canvas.getContext('2d')!.getImageData(Math.round(at.x * scale), Math.round(at.y * scale), 1, 1).data).join(',');
+    },
+    { x: p.x - box.x, y: p.y - box.y, w: box.width },
+  );
+}
+
+/** Opens the grid map coloured by an indicator and returns what it draws. */
+async function showMap(page: Page, indicatorLabel: string, indicator: string): Promise<MapData> {
+  await page.goto('/grids');
+  const first = page.waitForResponse((res) => res.url().includes('/api/grids/map?'));
+  await page.getByTestId('grid-map-canvas').waitFor();
+  let map = (await (await first).json()) as MapData;
+  if (indicatorLabel) {
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/grids/map?') && r.url().includes(`indicator=${indicator}`)),
+      chooseOption(page, page.getByTestId('grid-map-indicator'), indicatorLabel),
+    ]);
+    map = (await res.json()) as MapData;
+  }
+  await settle(page);
+  return map;
+}
+
+/** A point inside a grid, left of its label. */
+function insideOf(map: MapData, name: string): [number, number] {
+  const ring = map.grids.find((g) => g.name === name)!.boundary.coordinates[0]!;
+  const xs = ring.map((p) => p[0]);
+  const ys = ring.map((p) => p[1]);
+  return [Math.min(...xs) + (Math.max(...xs) - Math.min(...xs)) * 0.2, (Math.min(...ys) + Math.max(...ys)) / 2];
+}
+
+test('a community secretary draws a grid on the map by clicking its corners, then places a building in it', () =>
+  withPage(app, 'grids-draw', async (page) => {
+    await signIn(page, 'guangming');
+    await page.getByTestId('menu-grids').click();
+    const map = await showMap(page, '', 'households');
+    assert.deepEqual(map.grids.map((g) => g.name), ['光明社区第一网格', '光明社区第二网格']);
+    await screenshot(page, 'grid-map');
+
+    // Overlapping the first grid: refused with the server's message, nothing drawn.
+    await page.getByTestId('grid-draw').click();
+    for (const p of [[60, 600], [300, 600], [300, 690], [60, 690]] as [number, number][]) await clickMap(page, map, p);
+    await page.getByTestId('grid-draw-finish').click();
+    await page.getByTestId('grid-create-name').fill('重叠网格');
+    await page.getByTestId('grid-create-submit').click();
+    await page.locator('.ant-message', { hasText: '与「光明社区第一网格」重叠' }).waitFor();
+    await page.getByTestId('grid-create-cancel').click();
+    await page.getByTestId('grid-draw-cancel').click();
+
+    // The free strip along the top of the plan.
+    await page.getByTestId('grid-draw').click();
+    for (const p of [[60, 658], [500, 658], [500, 695], [60, 695]] as [number, number][]) await clickMap(page, map, p);
+    await page.getByText('已点 4 个').waitFor();
+    await page.getByTestId('grid-draw-finish').click();
+    await page.getByTestId('grid-create-name').fill('光明社区北侧网格');
+    const [created] = await Promise.all([
+      page.waitForResponse((res) => res.url().endsWith('/api/grids') && res.request().method() === 'POST'),
+      page.getByTestId('grid-create-submit').click(),
+    ]);
+    assert.equal(created.status(), 200, await created.text());
+    const grid = (await created.json()) as { id: number; boundary: { coordinates: number[][][] } };
+    assert.deepEqual(grid.boundary.coordinates[0]![0], grid.boundary.coordinates[0]!.at(-1), 'the ring is closed for the user');
+    await page.locator('.ant-message', { hasText: '已建立光明社区北侧网格' }).waitFor();
+
+    await page.getByTestId('grid-place').click();
+    await clickMap(page, map, [250, 676]);
+    await page.getByTestId('building-create-name').fill('北1号楼');
+    const [building] = await Promise.all([
+      page.waitForResponse((res) => res.url().endsWith(`/api/grids/${grid.id}/buildings`) && res.request().method() === 'POST'),
+      page.getByTestId('building-create-submit').click(),
+    ]);
+    assert.equal(building.status(), 200, await building.text());
+    await screenshot(page, 'grid-map-drawn');
+
+    await page.getByRole('tab', { name: '网格', exact: true }).click();
+    const row = page.getByTestId('grid-list').locator('tr', { hasText: '光明社区北侧网格' });
+    await row.filter({ hasText: '未建党支部' }).waitFor();
+    await row.getByTestId('grid-open').click();
+    await page.getByTestId('grid-drawer').waitFor();
+    await page.getByRole('tab', { name: '楼栋' }).click();
+    await page.getByTestId('grid-buildings').getByText('北1号楼').waitFor();
+    await page.getByRole('tab', { name: '住户' }).click();
+    await screenshot(page, 'grid-drawer');
+  }));
+
+test('a grid worker records a due visit on a phone, and the grid map recolours by visits this quarter', async () => {
+  let before = '';
+  let map: MapData | undefined;
+  const sample = async (page: Page) => {
+    map = await showMap(page, '本季度走访次数', 'visits_quarter');
+    return `${await colourAt(page, map, insideOf(map, '光明社区第一网格'))}|${await colourAt(page, map, insideOf(map, '光明社区第二网格'))}`;
+  };
+  await withPage(app, 'grids-map-before', async (page) => {
+    await signIn(page, 'guangming');
+    before = await sample(page);
+  });
+  const valueBefore = map!.grids.find((g) => g.name === '光明社区第一网格')!.value;
+
+  await withPage(
+    app,
+    'grids-visit-phone',
+    async (page) => {
+      await signIn(page, 'wangge');
+      await page.goto('/visits');
+      const due = page.getByTestId('due-list');
+      await due.getByTestId('due-overdue').first().waitFor();
+      await screenshot(page, 'visits-phone');
+      const count = await due.getByTestId('due-visit').count();
+      await due.getByTestId('due-visit').first().click();
+      await page.getByTestId('visit-learned').fill('老人独居，腿脚不便，希望有人帮忙买菜');
+      const [saved] = await Promise.all([
+        page.waitForResponse((res) => res.url().endsWith('/api/visits') && res.request().method() === 'POST'),
+        page.getByTestId('visit-create-submit').click(),
+      ]);
+      assert.equal(saved.status(), 200, await saved.text());
+      await page.locator('.ant-message', { hasText: '走访已登记' }).waitFor();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="due-list"] [data-testid="due-visit"]').length === n - 1, count);
+      await page.getByTestId('visit-diary').getByText('老人独居，腿脚不便').waitFor();
+      await screenshot(page, 'visits-phone-done');
+
+      // The grid worker's map on the phone: their own grid only.
+      const [own] = await Promise.all([page.waitForResponse((res) => res.url().includes('/api/grids/map?')), page.goto('/grids')]);
+      assert.deepEqual(((await own.json()) as MapData).grids.map((g) => g.name), ['光明社区第一网格']);
+      await screenshot(page, 'grids-phone');
+    },
+    PHONE,
+  );
+
+  await withPage(app, 'grids-map-after', async (page) => {
+    await signIn(page, 'guangming');
+    const after = await sample(page);
+    assert.equal(map!.grids.find((g) => g.name === '光明社区第一网格')!.value, valueBefore + 1);
+    assert.notEqual(after, before, 'the grids are painted in other colours');
+    await screenshot(page, 'grid-map-visits');
+  });
+});

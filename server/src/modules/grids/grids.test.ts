@@ -1,0 +1,220 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { testApp, type TestApp } from '../../../../test/support/app.ts';
+
+let t: TestApp;
+let guangming: string;
+let wangge: string;
+const ids: Record<string, number> = {};
+
+const square = (x: number, y: number, w: number, h: number) => ({ type: 'Polygon', coordinates: [[[x, y], [x + w, y], [x + w, y + h], [x, y + h], [x, y]]] });
+const orgId = async (name: string) => (await t.kernel.db.system((q) => q.query<{ id: number }>(`SELECT id FROM organizations WHERE name = $1`, [name])))[0]!.id;
+
+before(async () => {
+  t = await testApp({ demo: true });
+  guangming = await t.login('guangming');
+  wangge = await t.login('wangge');
+  ids.community = await orgId('光明社区党委');
+  const grids = (await t.request('GET', `/api/grids?orgId=${ids.community}`, { cookie: guangming })).body.items;
+  ids.g1 = grids.find((g: { name: string }) => g.name === '光明社区第一网格').id;
+  ids.g2 = grids.find((g: { name: string }) => g.name === '光明社区第二网格').id;
+});
+after(() => t.close());
+
+test('a boundary that is not closed, crosses itself or overlaps another grid of the community is refused, naming the field', async () => {
+  const post = (boundary: unknown, name = '光明社区东侧网格') =>
+    t.request('POST', '/api/grids', { cookie: guangming, body: { communityId: ids.community, name, boundary } });
+  const open = await post({ type: 'Polygon', coordinates: [[[950, 50], [1000, 50], [1000, 650], [950, 650]]] });
+  assert.equal(open.status, 400);
+  assert.match(open.body.error.fields.boundary, /没有闭合/);
+  const bowtie = await post({ type: 'Polygon', coordinates: [[[950, 50], [1000, 650], [1000, 50], [950, 650], [950, 50]]] });
+  assert.match(bowtie.body.error.fields.boundary, /自相交/);
+  const overlap = await post(square(900, 100, 100, 100));
+  assert.equal(overlap.status, 400);
+  assert.match(overlap.body.error.fields.boundary, /与「光明社区第二网格」重叠/);
+  const outside = await post(square(900, 100, 200, 100));
+  assert.equal(outside.status, 400, 'coordinates beyond the map');
+
+  // Sharing an edge with a neighbour is not an overlap.
+  const east = await post(square(950, 50, 50, 600));
+  assert.equal(east.status, 200, east.text);
+  assert.equal(east.body.branchId, null);
+  ids.east = east.body.id;
+  assert.equal((await t.request('POST', '/api/grids', { cookie: wangge, body: { communityId: ids.community, name: 'x', boundary: square(0, 0, 10, 10) } })).status, 403);
+});
+
+test('two grids drawn over the same ground at the same moment: exactly one is kept', async () => {
+  const draw = (name: string) => t.request('POST', '/api/grids', { cookie: guangming, body: { communityId: ids.community, name, boundary: square(0, 660, 300, 40) } });
+  const results = await Promise.all([draw('北侧网格甲'), draw('北侧网格乙')]);
+  assert.deepEqual(results.map((r) => r.status).sort(), [200, 400]);
+});
+
+test('buildings are placed inside their grid; a household belongs to one grid only; personal data is masked', async () => {
+  const outside = await t.request('POST', `/api/grids/${ids.east}/buildings`, { cookie: guangming, body: { name: '东1号楼', entrances: 2, x: 500, y: 300 } });
+  assert.equal(outside.status, 400);
+  assert.ok(outside.body.error.fields.x);
+  const building = await t.request('POST', `/api/grids/${ids.east}/buildings`, { cookie: guangming, body: { name: '东1号楼', entrances: 2, x: 975, y: 300 } });
+  assert.equal(building.status, 200, building.text);
+  const dupName = await t.request('POST', `/api/grids/${ids.g1}/buildings`, { cookie: guangming, body: { name: '东1号楼', entrances: 1, x: 100, y: 100 } });
+  assert.equal(dupName.status, 409);
+
+  const household = { gridId: ids.east, buildingId: building.body.id, entrance: 1, room: '101', headName: '赵秀兰', size: 1, phone: '13912340001', tags: ['empty_nest'], freeTags: ['独居'] };
+  const h = await t.request('POST', '/api/households', { cookie: guangming, body: household });
+  assert.equal(h.status, 200, h.text);
+  assert.equal(h.body.phoneMasked, '139****0001');
+  assert.doesNotMatch(JSON.stringify(h.body), /13912340001/);
+  const [stored] = await t.kernel.db.system((q) => q.query<{ phone_enc: string; address_enc: string }>(`SELECT phone_enc, address_enc FROM households WHERE id = $1`, [h.body.id]));
+  assert.match(stored!.phone_enc, /^v1:/);
+  assert.equal(t.kernel.cipher.decrypt(stored!.address_enc), '东1号楼1单元101');
+  ids.eastHousehold = h.body.id;
+
+  assert.equal((await t.request('POST', '/api/households', { cookie: guangming, body: { ...household, entrance: 3 } })).body.error.fields.entrance, '东1号楼只有 2 个单元');
+  const again = await t.request('POST', '/api/households', { cookie: guangming, body: household });
+  assert.equal(again.status, 409);
+  assert.match(again.body.error.fields.room, /只能属于一个网格/);
+  // A bungalow with a street address, registered in one grid and then in another.
+  const street = { size: 2, tags: [], freeTags: [], headName: '钱有福', address: '光明街 12 号' };
+  assert.equal((await t.request('POST', '/api/households', { cookie: guangming, body: { ...street, gridId: ids.g1 } })).status, 200);
+  const twice = await t.request('POST', '/api/households', { cookie: wangge, body: { ...street, gridId: ids.g1, address: '光明街12号' } });
+  assert.equal(twice.status, 409, 'the same address (spaces aside) in the same community');
+  const other = await t.request('POST', '/api/households', { cookie: guangming, body: { ...street, gridId: ids.g2 } });
+  assert.equal(other.status, 409);
+
+  // Registered in two grids at the same moment: the database keeps one.
+  const both = await Promise.all([ids.g1, ids.g2].map((gridId) => t.request('POST', '/api/households', { cookie: guangming, body: { ...street, address: '光明街 14 号', gridId } })));
+  assert.deepEqual(both.map((r) => r.status).sort(), [200, 409]);
+});
+
+test('household data is visible only to its grid’s workers and the community', async () => {
+  const mine = (await t.request('GET', '/api/households', { cookie: wangge })).body;
+  assert.ok(mine.total > 0);
+  assert.ok(mine.items.every((h: { gridId: number }) => h.gridId === ids.g1), 'the grid worker sees only their own grid');
+  const community = (await t.request('GET', `/api/households?gridId=${ids.g2}`, { cookie: guangming })).body;
+  assert.ok(community.total > 0, 'the community sees every grid');
+  const theirs = community.items[0].id;
+  assert.equal((await t.request('GET', `/api/households/${theirs}`, { cookie: wangge })).status, 404);
+  assert.equal((await t.request('GET', `/api/households/${ids.eastHousehold}`, { cookie: wangge })).status, 404, 'a grid without a branch is the community’s alone');
+  for (const user of ['xiangyang', 'dangyuan', 'jumin', 'liaison']) {
+    const cookie = await t.login(user);
+    assert.equal((await t.request('GET', '/api/households?gridId=' + ids.g1, { cookie })).body.total, 0, user);
+    assert.equal((await t.request('GET', `/api/households/${theirs}`, { cookie })).status, 404, user);
+  }
+});
+
+test('a visit on the phone: own grid only; the due list (三必访) and the grid map follow it', async () => {
+  const due = (await t.request('GET', '/api/visits/due?within=0', { cookie: wangge })).body.items;
+  assert.ok(due.length > 0, 'the demo plans make empty-nest households due');
+  assert.ok(due.every((d: { gridId: number }) => d.gridId === ids.g1));
+  const first = due[0];
+  const today = new Date().toISOString().slice(0, 10);
+  const map = async () =>
+    (await t.request('GET', `/api/grids/map?orgId=${ids.community}&indicator=visits_quarter`, { cookie: guangming })).body.grids.find((g: { id: number }) => g.id === ids.g1).value;
+  const before = await map();
+
+  const visit = await t.request('POST', '/api/visits', { cookie: wangge, body: { householdId: first.householdId, visitedOn: today, learned: '老人腿脚不便，希望有人帮忙买菜', followUp: '联系志愿者' } });
+  assert.equal(visit.status, 200, visit.text);
+  assert.equal(visit.body.visitorName, '网格员 陈晓燕');
+  assert.equal(visit.body.gridId, ids.g1);
+  const after = (await t.request('GET', '/api/visits/due?within=0', { cookie: wangge })).body.items;
+  assert.ok(!after.some((d: { householdId: number }) => d.householdId === first.householdId), 'visited today: no longer due');
+  assert.equal(await map(), before + 1, 'the map recolours by visits this quarter');
+
+  const g2household = (await t.request('GET', `/api/households?gridId=${ids.g2}`, { cookie: guangming })).body.items[0].id;
+  const refused = await t.request('POST', '/api/visits', { cookie: wangge, body: { householdId: g2household, visitedOn: today, learned: '越界走访' } });
+  assert.equal(refused.status, 400);
+  assert.match(refused.body.error.fields.householdId, /不在您负责的网格内/);
+  const future = await t.request('POST', '/api/visits', { cookie: wangge, body: { householdId: first.householdId, visitedOn: '2999-01-01', learned: 'x' } });
+  assert.equal(future.status, 400);
+  assert.equal((await t.request('GET', `/api/grids/map?orgId=${ids.community}&indicator=nothing`, { cookie: guangming })).status, 400);
+  const diary = (await t.request('GET', `/api/visits?householdId=${first.householdId}`, { cookie: guangming })).body.items;
+  assert.equal(diary[0].learned, '老人腿脚不便，希望有人帮忙买菜');
+});
+
+test('linking a branch moves the grid’s rows to it: its workers see them from then on', async () => {
+  const branch = await t.request('POST', '/api/orgs', { cookie: guangming, body: { parentId: ids.community, name: '光明社区东侧网格党支部', kind: 'grid_branch' } });
+  assert.equal(branch.status, 200, branch.text);
+  const wrong = await t.request('PATCH', `/api/grids/${ids.east}`, { cookie: guangming, body: { branchId: await orgId('向阳社区第一网格党支部') } });
+  assert.equal(wrong.status, 400);
+  const taken = await t.request('PATCH', `/api/grids/${ids.east}`, { cookie: guangming, body: { branchId: await orgId('光明社区第一网格党支部') } });
+  assert.equal(taken.status, 409);
+  const linked = await t.request('PATCH', `/api/grids/${ids.east}`, { cookie: guangming, body: { branchId: branch.body.id } });
+  assert.equal(linked.status, 200, linked.text);
+  const orgs = await t.kernel.db.system((q) => q.query<{ org_id: number }>(`SELECT DISTINCT org_id FROM households WHERE grid_id = $1 UNION SELECT org_id FROM buildings WHERE grid_id = $1`, [ids.east]));
+  assert.deepEqual(orgs.map((r) => r.org_id), [branch.body.id]);
+});
+
+test('responsibilities, roles, duty posts, books and printable cards', async () => {
+  const members = (await t.request('GET', `/api/people?orgId=${await orgId('光明社区第一网格党支部')}&pageSize=50`, { cookie: guangming })).body.items.filter((p: { isMember: boolean }) => p.isMember);
+  const assign = (personId: number, role: string) => t.request('POST', `/api/grids/${ids.g1}/roles`, { cookie: guangming, body: { personId, role } });
+  assert.equal((await assign(members[0].id, 'branch_secretary')).status, 200);
+  const second = await assign(members[1].id, 'branch_secretary');
+  assert.equal(second.status, 409);
+  assert.ok(second.body.error.fields.role);
+  const mediator = await assign(members[1].id, 'mediator');
+  assert.equal(mediator.body.roleLabel, '调解员');
+  assert.equal((await t.request('POST', `/api/grids/${ids.g1}/roles`, { cookie: wangge, body: { personId: members[2].id, role: 'patrol' } })).status, 403);
+  const post = await t.request('POST', `/api/grids/${ids.g1}/duty-posts`, { cookie: guangming, body: { name: '矛盾调解岗', duty: '调解邻里纠纷', personId: members[1].id } });
+  assert.equal(post.status, 200, post.text);
+
+  const entry = await t.request('POST', `/api/grids/${ids.g1}/book`, { cookie: wangge, body: { book: 'suggestions', enteredOn: '2026-03-01', title: '建议加装路灯', personName: '居民甲' } });
+  assert.equal(entry.status, 200, entry.text);
+  assert.equal((await t.request('GET', `/api/grids/${ids.g1}/book?book=suggestions`, { cookie: wangge })).body.items[0].title, '建议加装路灯');
+
+  const card = await t.app.inject({ method: 'GET', url: `/api/grids/${ids.g1}/cards?kind=organization`, headers: { cookie: wangge } });
+  assert.match(String(card.headers['content-type']), /text\/html/);
+  assert.match(card.body, /光明社区第一网格党支部/);
+  assert.match(card.body, new RegExp(`网格党支部书记</th><td>${members[0].name}`));
+  const memberCard = await t.app.inject({ method: 'GET', url: `/api/grids/${ids.g1}/cards?kind=member`, headers: { cookie: guangming } });
+  assert.match(memberCard.body, /矛盾调解岗/);
+  const removed = await t.request('DELETE', `/api/grid-roles/${mediator.body.id}`, { cookie: guangming });
+  assert.equal(removed.status, 200);
+
+  const ledger = await t.app.inject({ method: 'GET', url: `/api/grids/${ids.g1}/households.xlsx`, headers: { cookie: wangge } });
+  assert.equal(ledger.statusCode, 200);
+  assert.match(String(ledger.headers['content-type']), /spreadsheetml/);
+});
+
+test('the demo: 定福里 has six themed grids, ~10 entrances each, 1031 households, 99 members', async () => {
+  const admin = await t.login('admin');
+  const dfl = await orgId('定福里社区党委');
+  const grids = (await t.request('GET', `/api/grids?orgId=${dfl}`, { cookie: admin })).body.items;
+  assert.deepEqual(grids.map((g: { theme: string }) => g.theme), ['调解', '科普', '环境', '志愿者', '互助', '武警']);
+  assert.equal(grids.reduce((s: number, g: { householdCount: number }) => s + g.householdCount, 0), 1031);
+  const members = (await t.request('GET', `/api/grids/map?orgId=${dfl}&indicator=members`, { cookie: admin })).body;
+  assert.equal(members.grids.reduce((s: number, g: { value: number }) => s + g.value, 0) + 1, 99, 'the members of the six branches and the community secretary');
+  assert.equal(members.units.length, 4, 'four resident units brought into the grids');
+  const buildings = (await t.request('GET', `/api/grids/${grids[0].id}/buildings`, { cookie: admin })).body.items;
+  assert.equal(buildings.reduce((s: number, b: { entrances: number }) => s + b.entrances, 0), 10);
+});
+
+test('coverage (issue 3): grids with no branch and buildings with no group are gaps, and the fix closes them', async () => {
+  const admin = await t.login('admin');
+  const coverage = async (org: number) => (await t.request('GET', `/api/orgs/${org}/coverage`, { cookie: admin })).body;
+  const minzhu = await orgId('民主社区党委');
+  const building = (await coverage(minzhu)).gaps.find((g: { kind: string }) => g.kind === 'building_without_group');
+  assert.deepEqual([building.name, building.label], ['第一网格新建住宅楼', '楼栋未建党小组']);
+  const group = await t.request('POST', '/api/orgs', { cookie: admin, body: { parentId: building.orgId, name: '新建住宅楼党小组', kind: 'building_group' } });
+  assert.equal((await t.request('PATCH', `/api/buildings/${building.buildingId}`, { cookie: admin, body: { groupId: group.body.id } })).status, 200);
+  assert.equal((await coverage(minzhu)).counts.building_without_group, 0);
+
+  const ssd = await orgId('三顺店社区党支部');
+  const grid = (await coverage(ssd)).gaps.find((g: { kind: string }) => g.kind === 'grid_without_branch');
+  assert.equal(grid.name, '三顺店社区院落网格');
+  const branch = await t.request('POST', '/api/orgs', { cookie: admin, body: { parentId: grid.orgId, name: '三顺店院落网格党支部', kind: 'grid_branch' } });
+  assert.equal((await t.request('PATCH', `/api/grids/${grid.gridId}`, { cookie: admin, body: { branchId: branch.body.id } })).status, 200);
+  assert.equal((await coverage(ssd)).counts.grid_without_branch, 0);
+});
+
+test('the map works offline on an uploaded base image, which the community’s grid workers see too', async () => {
+  const pixel = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  const bad = await t.request('POST', '/api/grids/base-image', { cookie: guangming, body: { communityId: ids.community, image: 'data:text/html;base64,PGI+' } });
+  assert.equal(bad.status, 400);
+  assert.match(bad.body.error.fields.image, /PNG、JPEG 或 WebP/);
+  assert.equal((await t.request('POST', '/api/grids/base-image', { cookie: wangge, body: { communityId: ids.community, image: pixel } })).status, 403);
+  assert.equal((await t.request('POST', '/api/grids/base-image', { cookie: guangming, body: { communityId: ids.community, image: pixel } })).status, 200);
+  const image = await t.app.inject({ method: 'GET', url: `/api/grids/base-image?orgId=${ids.community}`, headers: { cookie: wangge } });
+  assert.equal(image.statusCode, 200);
+  assert.equal(image.headers['content-type'], 'image/png');
+  assert.equal((await t.request('GET', `/api/grids/map?orgId=${ids.community}`, { cookie: wangge })).body.hasBaseImage, true);
+  assert.equal((await t.request('GET', `/api/grids/base-image?orgId=${ids.community}`, { cookie: await t.login('xiangyang') })).status, 404);
+});

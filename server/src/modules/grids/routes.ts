@@ -1,0 +1,220 @@
+import type { FastifyInstance } from 'fastify';
+import { XLSX, route } from '../../kernel/http.ts';
+import type { Kernel } from '../../kernel/kernel.ts';
+import { z } from '../../kernel/validation.ts';
+import { card } from './cards.ts';
+import { ensureCanPlanGrids, ensureCanWorkInGrid } from './policy.ts';
+import {
+  AddGridUnit, AssignRole, BaseImage, BookEntry, BookEntryList, BookQuery, Building, BuildingList, BuildingParams, CardQuery, CommunityQuery,
+  CreateBookEntry, CreateBuilding, CreateDutyPost, CreateGrid, CreateHousehold, CreateVisit, CreateVisitPlan, DueQuery, DueVisitList, DutyPost,
+  DutyPostList, Grid, GridList, GridMap, GridParams, GridUnit, Household, HouseholdList, HouseholdParams, HouseholdQuery, MapQuery, RoleHolder,
+  RoleList, RoleParams, UpdateBuilding, UpdateGrid, UpdateHousehold, Visit, VisitList, VisitPlan, VisitPlanList, VisitQuery,
+} from './schema.ts';
+import * as grids from './service.ts';
+
+const tags = ['网格化'];
+const Done = z.object({ ok: z.literal(true) });
+
+export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
+  route(app, db, {
+    method: 'GET', url: '/api/grids', tags, summary: '网格列表：指定社区的网格，或不指定时本人负责的网格',
+    querystring: CommunityQuery.partial(), response: GridList,
+    handler: async ({ q, query }) => ({ items: query.orgId ? await grids.listGrids(q, query.orgId) : await grids.myGrids(q) }),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/grids/map', tags, summary: '网格一图：边界、楼栋、驻区单位，按指标着色',
+    querystring: MapQuery, response: GridMap,
+    handler: ({ q, query }) => grids.gridMap(q, query.orgId, query.indicator),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/grids/base-image', tags, summary: '网格地图底图（图片）',
+    querystring: CommunityQuery, response: 'file',
+    handler: async ({ q, query }) => ({ name: 'base-map', inline: true, ...(await grids.baseImage(q, query.orgId)) }),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/grids/base-image', tags, summary: '上传网格地图底图（离线使用，存入数据库）',
+    body: BaseImage, response: Done,
+    handler: async ({ q, scope, body }) => {
+      ensureCanPlanGrids(scope);
+      await grids.setBaseImage(q, body.communityId, body.image);
+      return { ok: true as const };
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/grids', tags, summary: '划分网格（边界不得与本社区其他网格重叠）',
+    body: CreateGrid, response: Grid,
+    handler: ({ q, scope, body }) => {
+      ensureCanPlanGrids(scope);
+      return grids.createGrid(q, body);
+    },
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/grids/:gridId', tags, summary: '网格详情',
+    params: GridParams, response: Grid,
+    handler: ({ q, params }) => grids.getGrid(q, params.gridId),
+  });
+  route(app, db, {
+    method: 'PATCH', url: '/api/grids/:gridId', tags, summary: '修改网格：名称、主题、网格党支部、边界',
+    params: GridParams, body: UpdateGrid, response: Grid,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanPlanGrids(scope);
+      return grids.updateGrid(q, params.gridId, body);
+    },
+  });
+
+  route(app, db, {
+    method: 'GET', url: '/api/grids/:gridId/buildings', tags, summary: '网格内的楼栋',
+    params: GridParams, response: BuildingList,
+    handler: async ({ q, params }) => ({ items: await grids.listBuildings(q, params.gridId) }),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/grids/:gridId/buildings', tags, summary: '在网格内放置楼栋',
+    params: GridParams, body: CreateBuilding, response: Building,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanPlanGrids(scope);
+      return grids.createBuilding(q, params.gridId, body);
+    },
+  });
+  route(app, db, {
+    method: 'PATCH', url: '/api/buildings/:buildingId', tags, summary: '设置楼栋党小组',
+    params: BuildingParams, body: UpdateBuilding, response: Building,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanPlanGrids(scope);
+      return grids.setBuildingGroup(q, params.buildingId, body.groupId);
+    },
+  });
+
+  route(app, db, {
+    method: 'GET', url: '/api/households', tags, summary: '住户（地址、电话脱敏；只有本网格工作人员和社区可见）',
+    querystring: HouseholdQuery, response: HouseholdList,
+    handler: ({ q, query }) => grids.listHouseholds(q, query),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/grids/:gridId/households.xlsx', tags, summary: '导出网格住户台账（Excel，个人信息脱敏）',
+    params: GridParams, response: 'file',
+    handler: async ({ q, params }) => ({ type: XLSX, ...(await grids.exportHouseholds(q, params.gridId)) }),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/households/:householdId', tags, summary: '住户详情',
+    params: HouseholdParams, response: Household,
+    handler: ({ q, params }) => grids.getHousehold(q, params.householdId),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/households', tags, summary: '登记住户（一户只能属于一个网格）',
+    body: CreateHousehold, response: Household,
+    handler: ({ q, scope, body }) => {
+      ensureCanWorkInGrid(scope);
+      return grids.createHousehold(q, cipher, body);
+    },
+  });
+  route(app, db, {
+    method: 'PATCH', url: '/api/households/:householdId', tags, summary: '修改住户信息和标签',
+    params: HouseholdParams, body: UpdateHousehold, response: Household,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanWorkInGrid(scope);
+      return grids.updateHousehold(q, cipher, params.householdId, body);
+    },
+  });
+
+  route(app, db, {
+    method: 'GET', url: '/api/grids/:gridId/roles', tags, summary: '六包干与五员',
+    params: GridParams, response: RoleList,
+    handler: async ({ q, params }) => ({ items: await grids.listRoles(q, params.gridId) }),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/grids/:gridId/roles', tags, summary: '指定包干责任人或五员',
+    params: GridParams, body: AssignRole, response: RoleHolder,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanPlanGrids(scope);
+      return grids.assignRole(q, params.gridId, body);
+    },
+  });
+  route(app, db, {
+    method: 'DELETE', url: '/api/grid-roles/:gridRoleId', tags, summary: '撤下网格职责',
+    params: RoleParams, response: Done,
+    handler: async ({ q, scope, params }) => {
+      ensureCanPlanGrids(scope);
+      await grids.removeRole(q, params.gridRoleId);
+      return { ok: true as const };
+    },
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/grids/:gridId/duty-posts', tags, summary: '设岗定责',
+    params: GridParams, response: DutyPostList,
+    handler: async ({ q, params }) => ({ items: await grids.listDutyPosts(q, params.gridId) }),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/grids/:gridId/duty-posts', tags, summary: '设立岗位',
+    params: GridParams, body: CreateDutyPost, response: DutyPost,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanPlanGrids(scope);
+      return grids.createDutyPost(q, params.gridId, body);
+    },
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/grids/:gridId/units', tags, summary: '纳入网格的驻区单位',
+    params: GridParams, response: z.object({ items: z.array(GridUnit) }),
+    handler: async ({ q, params }) => ({ items: await grids.listGridUnits(q, params.gridId) }),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/grids/:gridId/units', tags, summary: '把驻区单位纳入网格',
+    params: GridParams, body: AddGridUnit, response: z.object({ items: z.array(GridUnit) }),
+    handler: async ({ q, scope, params, body }) => {
+      ensureCanPlanGrids(scope);
+      return { items: await grids.addGridUnit(q, params.gridId, body.unitId) };
+    },
+  });
+
+  route(app, db, {
+    method: 'GET', url: '/api/visits', tags, summary: '民情日记：走访记录',
+    querystring: VisitQuery, response: VisitList,
+    handler: async ({ q, query }) => ({ items: await grids.listVisits(q, query) }),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/visits', tags, summary: '登记走访（只能走访本人网格内的住户）',
+    body: CreateVisit, response: Visit,
+    handler: ({ q, scope, body }) => {
+      ensureCanWorkInGrid(scope);
+      return grids.recordVisit(q, { userId: scope.userId, name: scope.userName ?? '' }, body);
+    },
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/visits/due', tags, summary: '三必访：到期和逾期的走访',
+    querystring: DueQuery, response: DueVisitList,
+    handler: async ({ q, query }) => ({ items: await grids.dueVisits(q, query) }),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/visit-plans', tags, summary: '社区的走访计划',
+    querystring: CommunityQuery, response: VisitPlanList,
+    handler: async ({ q, query }) => ({ items: await grids.listPlans(q, query.orgId) }),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/visit-plans', tags, summary: '制定走访计划（如空巢老人户每月走访）',
+    body: CreateVisitPlan, response: VisitPlan,
+    handler: ({ q, scope, body }) => {
+      ensureCanPlanGrids(scope);
+      return grids.createPlan(q, body);
+    },
+  });
+
+  route(app, db, {
+    method: 'GET', url: '/api/grids/:gridId/book', tags, summary: '二簿：民情建议簿、活动记录簿',
+    params: GridParams, querystring: BookQuery, response: BookEntryList,
+    handler: async ({ q, params, query }) => ({ items: await grids.listBook(q, params.gridId, query.book) }),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/grids/:gridId/book', tags, summary: '记入台账',
+    params: GridParams, body: CreateBookEntry, response: BookEntry,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanWorkInGrid(scope);
+      return grids.addBookEntry(q, params.gridId, body);
+    },
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/grids/:gridId/cards', tags, summary: '四卡：组织卡、党员卡、人才卡、志愿者卡（打印）',
+    params: GridParams, querystring: CardQuery, response: 'file',
+    handler: async ({ q, params, query }) => ({
+      name: `${params.gridId}-${query.kind}.html`, type: 'text/html; charset=utf-8', inline: true, body: Buffer.from(await card(q, params.gridId, query.kind)),
+    }),
+  });
+}

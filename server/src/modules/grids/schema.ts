@@ -1,0 +1,255 @@
+import { registerConstraint } from '../../kernel/errors.ts';
+import { day, idParam, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
+
+registerConstraint('grids_name_key', 'name', '本社区已有同名网格');
+registerConstraint('grids_branch_key', 'branchId', '该网格党支部已对应另一个网格');
+registerConstraint('buildings_name_key', 'name', '本社区已有同名楼栋');
+registerConstraint('households_address_key', 'room', '该户已登记在本社区的网格中，一户只能属于一个网格');
+registerConstraint('households_room', 'room', '楼栋、单元、门牌须同时填写');
+registerConstraint('grid_roles_key', 'personId', '此人已担任该职责');
+registerConstraint('grid_roles_answerable_key', 'role', '该网格已有此项包干责任人，请先撤下原责任人');
+registerConstraint('duty_posts_name_key', 'name', '本网格已有同名岗位');
+registerConstraint('grid_units_key', 'unitId', '该单位已纳入一个网格');
+registerConstraint('visit_plans_tag_key', 'tag', '本社区已有针对这类住户的走访计划');
+registerConstraint('visits_not_future', 'visitedOn', '走访日期不能晚于今天');
+
+/** 六清楚: the six kinds of households a grid worker knows. */
+export const HOUSEHOLD_TAGS = {
+  low_income: '低保困难户',
+  disabled: '残疾人户',
+  laid_off: '下岗失业户',
+  empty_nest: '空巢老人户',
+  party_member: '党员户',
+  floating: '流动人口户',
+} as const;
+export type HouseholdTag = keyof typeof HOUSEHOLD_TAGS;
+const TAG_KEYS = Object.keys(HOUSEHOLD_TAGS) as HouseholdTag[];
+
+/** 六包干 (the two answerable for a grid) and 五员 (roles members hold). */
+export const GRID_ROLES = {
+  responsible_member: '包干委员',
+  branch_secretary: '网格党支部书记',
+  info_reporter: '信息员',
+  patrol: '巡防员',
+  mediator: '调解员',
+  sanitation_monitor: '卫生监督员',
+  youth_mentor: '青少年辅导员',
+} as const;
+export type GridRole = keyof typeof GRID_ROLES;
+
+export const BOOKS = { suggestions: '民情建议簿', activities: '活动记录簿' } as const;
+export type Book = keyof typeof BOOKS;
+
+export const CARDS = { organization: '组织卡', member: '党员卡', talent: '人才卡', volunteer: '志愿者卡' } as const;
+export type CardKind = keyof typeof CARDS;
+
+/** The map plane: x 0..MAP_WIDTH to the right, y 0..MAP_HEIGHT upwards. */
+export const MAP_WIDTH = 1000;
+export const MAP_HEIGHT = 700;
+
+const coordinate = z
+  .tuple([z.number().min(0).max(MAP_WIDTH), z.number().min(0).max(MAP_HEIGHT)], { error: `坐标须在地图范围内（0–${MAP_WIDTH}，0–${MAP_HEIGHT}）` })
+  .describe('坐标');
+export const Polygon = z
+  .object({
+    type: z.literal('Polygon', { error: '边界须为 GeoJSON 多边形（Polygon）' }),
+    coordinates: z.array(z.array(coordinate)).min(1, '边界不能为空').max(1, '边界只能有一条外环，不能有洞'),
+  })
+  .describe('网格边界');
+export type Polygon = z.infer<typeof Polygon>;
+
+export const Grid = z.object({
+  id: z.number(),
+  communityId: z.number(),
+  communityName: z.string().nullable(),
+  branchId: z.number().nullable(),
+  branchName: z.string().nullable(),
+  name: z.string(),
+  theme: z.string().nullable(),
+  boundary: Polygon,
+  buildingCount: z.number(),
+  householdCount: z.number(),
+  responsibleName: z.string().nullable(),
+  secretaryName: z.string().nullable(),
+});
+export type Grid = z.infer<typeof Grid>;
+export const GridList = z.object({ items: z.array(Grid) });
+
+export const GridParams = z.object({ gridId: idParam('网格') });
+// Named orgId like every organization filter, so the isolation matrix aims it at the other community.
+export const CommunityQuery = z.object({ orgId: idParam('社区') });
+export const CreateGrid = z.object({
+  communityId: idParam('社区'),
+  name: text('网格名称', 50),
+  theme: optionalText('网格主题', 20),
+  branchId: idParam('网格党支部').nullable().optional(),
+  boundary: Polygon,
+});
+export const UpdateGrid = z.object({
+  name: text('网格名称', 50).optional(),
+  theme: optionalText('网格主题', 20),
+  branchId: idParam('网格党支部').nullable().optional(),
+  boundary: Polygon.optional(),
+});
+
+export const Building = z.object({
+  id: z.number(),
+  gridId: z.number(),
+  name: z.string(),
+  entrances: z.number(),
+  groupId: z.number().nullable(),
+  groupName: z.string().nullable(),
+  x: z.number(),
+  y: z.number(),
+  householdCount: z.number(),
+});
+export type Building = z.infer<typeof Building>;
+export const BuildingList = z.object({ items: z.array(Building) });
+export const BuildingParams = z.object({ buildingId: idParam('楼栋') });
+export const CreateBuilding = z.object({
+  name: text('楼栋名称', 30),
+  entrances: z.number({ error: '单元数须为 1–30 的整数' }).int('单元数须为 1–30 的整数').min(1, '单元数须为 1–30 的整数').max(30, '单元数须为 1–30 的整数').describe('单元数'),
+  groupId: idParam('楼栋党小组').nullable().optional(),
+  x: z.number().min(0).max(MAP_WIDTH).describe('位置'),
+  y: z.number().min(0).max(MAP_HEIGHT).describe('位置'),
+});
+export const UpdateBuilding = z.object({ groupId: idParam('楼栋党小组').nullable() });
+
+const tags = z.array(oneOf(TAG_KEYS, '住户标签')).max(6).describe('住户标签');
+const freeTags = z.array(text('自定义标签', 10)).max(10, '自定义标签最多 10 个').describe('自定义标签');
+export const Household = z.object({
+  id: z.number(),
+  gridId: z.number(),
+  gridName: z.string().nullable(),
+  buildingId: z.number().nullable(),
+  buildingName: z.string().nullable(),
+  entrance: z.number().nullable(),
+  room: z.string().nullable(),
+  headName: z.string(),
+  size: z.number(),
+  addressMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  tags: z.array(z.string()),
+  freeTags: z.array(z.string()),
+  lastVisitedOn: z.string().nullable(),
+});
+export type Household = z.infer<typeof Household>;
+export const HouseholdList = z.object({ total: z.number(), items: z.array(Household) });
+export const HouseholdParams = z.object({ householdId: idParam('住户') });
+export const HouseholdQuery = z.object({
+  gridId: idParam('网格').optional(),
+  tag: oneOf(TAG_KEYS, '住户标签').optional(),
+  q: z.string().trim().max(20).optional().describe('户主姓名'),
+});
+const householdFields = {
+  headName: text('户主姓名', 30),
+  size: z.number({ error: '家庭人口须为 1–30 的整数' }).int().min(1, '家庭人口须为 1–30 的整数').max(30, '家庭人口须为 1–30 的整数').describe('家庭人口'),
+  phone: z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '联系电话须为手机号或固定电话').nullable().optional().describe('联系电话'),
+  tags,
+  freeTags,
+};
+export const CreateHousehold = z.object({
+  gridId: idParam('网格'),
+  buildingId: idParam('楼栋').optional(),
+  entrance: z.number().int().min(1, '单元须为正整数').optional().describe('单元'),
+  room: z.string().trim().min(1, '门牌号不能为空').max(10, '门牌号不能超过 10 个字').optional().describe('门牌号'),
+  address: text('住址', 100).optional(),
+  ...householdFields,
+});
+export const UpdateHousehold = z.object({
+  headName: householdFields.headName.optional(),
+  size: householdFields.size.optional(),
+  phone: householdFields.phone,
+  tags: tags.optional(),
+  freeTags: freeTags.optional(),
+});
+
+export const RoleHolder = z.object({ id: z.number(), gridId: z.number(), personId: z.number(), personName: z.string().nullable(), role: z.string(), roleLabel: z.string() });
+export const RoleList = z.object({ items: z.array(RoleHolder) });
+export const RoleParams = z.object({ gridRoleId: idParam('网格职责') });
+export const AssignRole = z.object({ personId: idParam('人员'), role: oneOf(Object.keys(GRID_ROLES) as GridRole[], '职责') });
+
+export const DutyPost = z.object({ id: z.number(), gridId: z.number(), name: z.string(), duty: z.string().nullable(), personId: z.number().nullable(), personName: z.string().nullable() });
+export const DutyPostList = z.object({ items: z.array(DutyPost) });
+export const CreateDutyPost = z.object({ name: text('岗位名称', 30), duty: optionalText('岗位职责', 200), personId: idParam('认岗党员').nullable().optional() });
+
+export const GridUnit = z.object({ id: z.number(), unitId: z.number(), unitName: z.string().nullable() });
+export const AddGridUnit = z.object({ unitId: idParam('驻区单位') });
+
+export const Visit = z.object({
+  id: z.number(),
+  gridId: z.number(),
+  householdId: z.number(),
+  householdName: z.string().nullable(),
+  visitorName: z.string(),
+  visitedOn: z.string(),
+  learned: z.string(),
+  followUp: z.string().nullable(),
+  needId: z.number().nullable(),
+});
+export type Visit = z.infer<typeof Visit>;
+export const VisitList = z.object({ items: z.array(Visit) });
+export const VisitQuery = z.object({ gridId: idParam('网格').optional(), householdId: idParam('住户').optional() });
+export const CreateVisit = z.object({
+  householdId: idParam('住户'),
+  visitedOn: day('走访日期'),
+  learned: text('了解到的情况', 500),
+  followUp: optionalText('后续跟进', 200),
+});
+
+export const VisitPlan = z.object({ id: z.number(), orgId: z.number(), name: z.string(), tag: z.string(), tagLabel: z.string(), everyDays: z.number(), startsOn: z.string() });
+export const VisitPlanList = z.object({ items: z.array(VisitPlan) });
+export const CreateVisitPlan = z.object({
+  communityId: idParam('社区'),
+  name: text('计划名称', 50),
+  tag: oneOf(TAG_KEYS, '走访对象'),
+  everyDays: z.number({ error: '走访周期须为 1–366 天' }).int().min(1, '走访周期须为 1–366 天').max(366, '走访周期须为 1–366 天').describe('走访周期（天）'),
+  startsOn: day('开始日期').optional(),
+});
+export const DueVisit = z.object({
+  householdId: z.number(),
+  headName: z.string(),
+  addressMasked: z.string(),
+  gridId: z.number(),
+  gridName: z.string().nullable(),
+  planName: z.string(),
+  lastVisitedOn: z.string().nullable(),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+});
+export const DueVisitList = z.object({ items: z.array(DueVisit) });
+export const DueQuery = z.object({ gridId: idParam('网格').optional(), within: z.coerce.number().int().min(0).max(366).default(7).describe('提前天数') });
+
+export const BookEntry = z.object({ id: z.number(), gridId: z.number(), book: z.string(), enteredOn: z.string(), title: z.string(), content: z.string().nullable(), personName: z.string().nullable() });
+export const BookEntryList = z.object({ items: z.array(BookEntry) });
+export const BookQuery = z.object({ book: oneOf(Object.keys(BOOKS) as Book[], '台账') });
+export const CreateBookEntry = z.object({
+  book: oneOf(Object.keys(BOOKS) as Book[], '台账'),
+  enteredOn: day('日期'),
+  title: text('事项', 100),
+  content: optionalText('内容', 1000),
+  personName: optionalText('提出人或参加人', 50),
+});
+export const CardQuery = z.object({ kind: oneOf(Object.keys(CARDS) as CardKind[], '卡片类型') });
+
+export const Indicator = z.object({ key: z.string(), label: z.string() });
+export const MapQuery = z.object({ orgId: idParam('社区'), indicator: z.string().trim().max(40).default('households').describe('指标') });
+export const GridMap = z.object({
+  communityId: z.number(),
+  width: z.number(),
+  height: z.number(),
+  hasBaseImage: z.boolean(),
+  indicator: z.string(),
+  indicators: z.array(Indicator),
+  grids: z.array(z.object({ id: z.number(), name: z.string(), theme: z.string().nullable(), branchName: z.string().nullable(), boundary: Polygon, value: z.number() })),
+  buildings: z.array(z.object({ id: z.number(), gridId: z.number(), name: z.string(), x: z.number(), y: z.number() })),
+  units: z.array(z.object({ id: z.number(), gridId: z.number(), name: z.string() })),
+});
+export const BaseImage = z.object({
+  communityId: idParam('社区'),
+  image: z
+    .string()
+    .max(3_000_000, '底图不能超过 2 MB')
+    .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, '底图须为 PNG、JPEG 或 WebP 图片')
+    .describe('底图'),
+});
