@@ -1,0 +1,245 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import * as needs from './service.ts';
+
+let t: TestApp;
+let resident: string;
+let secretary: string;
+let member: string;
+let liaison: string;
+let street: string;
+before(async () => {
+  t = await testApp({ demo: true });
+  resident = await t.login('jumin');
+  secretary = await t.login('guangming');
+  member = await t.login('dangyuan');
+  liaison = await t.login('liaison');
+  street = await t.login('xinhua');
+});
+after(() => t.close());
+
+// A 1×1 PNG.
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+const orgId = async (name: string, cookie = secretary) => (await t.request('GET', `/api/orgs?q=${encodeURIComponent(name)}`, { cookie })).body.items[0].id as number;
+const post = (cookie: string, url: string, body: unknown = {}) => t.request('POST', url, { cookie, body });
+
+async function publishedWish(title: string): Promise<number> {
+  const created = await post(resident, '/api/needs', { kind: 'micro_wish', category: 'living', title, requesterName: '吴秀英', phone: '13900002222', address: '光明社区1号楼2单元301室' });
+  assert.equal(created.status, 200, created.text);
+  assert.equal((await post(secretary, `/api/needs/${created.body.id}/accept`)).status, 200);
+  return created.body.id;
+}
+
+test('a resident’s wish: published, claimed by a member, done with evidence, checked, confirmed and rated, every step a row', async () => {
+  const created = await post(resident, '/api/needs', {
+    kind: 'micro_wish', category: 'living', title: '想要一台收音机', description: '独居老人，想听戏曲', phone: '13900002222', address: '光明社区1号楼2单元301室', photos: [PNG],
+  });
+  assert.equal(created.status, 200, created.text);
+  const id = created.body.id;
+  assert.deepEqual([created.body.status, created.body.source, created.body.phoneMasked, created.body.photos.length], ['submitted', 'resident', '139****2222', 1]);
+  assert.equal(created.body.addressMasked, '光明社区1号****');
+  assert.ok(!created.text.includes('13900002222') && !created.text.includes('301室'), 'contact data never leaves in clear');
+  const stored = await t.kernel.db.system((q) => q.query<{ requester_phone_enc: string }>('SELECT requester_phone_enc FROM needs WHERE id = $1', [id]));
+  assert.match(stored[0]!.requester_phone_enc, /^v1:/);
+  const revealed = await post(secretary, `/api/needs/${id}/reveal`, { field: 'address' });
+  assert.equal(revealed.body.value, '光明社区1号楼2单元301室');
+  assert.equal((await post(member, `/api/needs/${id}/reveal`, { field: 'phone' })).status, 404, 'a member outside the need does not even see it');
+  assert.equal((await post(await t.login('wangge'), `/api/needs/${id}/reveal`, { field: 'phone' })).status, 404);
+  const reveals = await t.kernel.db.system((q) => q.query<{ field: string }>('SELECT field FROM need_reveals WHERE need_id = $1', [id]));
+  assert.deepEqual(reveals.map((r) => r.field), ['address'], 'the disclosure is recorded');
+
+  const early = await post(member, `/api/needs/${id}/claim`);
+  assert.equal(early.status, 400, 'not in the pool before the community accepts it');
+  assert.match(early.body.error.message, /尚未发布/);
+  const accepted = await post(secretary, `/api/needs/${id}/accept`, { note: '发布到心愿池' });
+  assert.equal(accepted.body.status, 'accepted');
+
+  const pool = await t.request('GET', '/api/needs/pool', { cookie: member });
+  const wish = pool.body.items.find((w: { id: number }) => w.id === id);
+  assert.ok(wish, 'the member sees the published wish');
+  assert.equal(wish.requester, '吴**', 'anonymized');
+  assert.ok(!pool.text.includes('139****2222'));
+  assert.equal((await t.request('GET', '/api/needs/pool', { cookie: await t.login('xiangyang') })).body.items.some((w: { id: number }) => w.id === id), false, 'another community’s pool does not show it');
+
+  const claimed = await post(member, `/api/needs/${id}/claim`);
+  assert.equal(claimed.status, 200, claimed.text);
+  assert.deepEqual([claimed.body.status, claimed.body.requesterName, claimed.body.phoneMasked], ['claimed', '吴**', null]);
+  assert.deepEqual(claimed.body.actions, ['start', 'done', 'withdraw']);
+
+  const noEvidence = await post(member, `/api/needs/${id}/done`, { result: ' ' });
+  assert.equal(noEvidence.status, 400);
+  assert.match(noEvidence.body.error.fields.result, /办理结果/);
+  const done = await post(member, `/api/needs/${id}/done`, { result: '送去收音机一台，并教会使用', photos: [PNG] });
+  assert.equal(done.body.status, 'done', done.text);
+  assert.equal((await post(resident, `/api/needs/${id}/confirm`)).status, 403, 'the resident confirms only after the community checks');
+  assert.equal((await post(secretary, `/api/needs/${id}/check`)).body.status, 'checked');
+  assert.equal((await post(resident, `/api/needs/${id}/rate`, { rating: 5 })).status, 403, 'rated only once closed');
+  assert.equal((await post(resident, `/api/needs/${id}/confirm`)).body.status, 'closed');
+  const rated = await post(resident, `/api/needs/${id}/rate`, { rating: 5, comment: '谢谢党员同志' });
+  assert.deepEqual([rated.body.status, rated.body.residentRating], ['rated', 5]);
+  assert.deepEqual(
+    rated.body.events.map((e: { toStatus: string }) => e.toStatus),
+    ['submitted', 'accepted', 'claimed', 'done', 'checked', 'closed', 'rated'],
+  );
+  assert.ok(rated.body.events.every((e: { actorName: string }) => e.actorName), 'who took each step');
+  assert.equal(rated.body.handlerName, '周志强', 'the resident sees who fulfilled the wish');
+  const staffView = await t.request('GET', `/api/needs/${id}`, { cookie: secretary });
+  assert.deepEqual(staffView.body.claims.map((c: { status: string }) => c.status), ['fulfilled']);
+  assert.deepEqual(rated.body.photos.map((p: { purpose: string }) => p.purpose), ['need', 'evidence']);
+  const photo = await t.app.inject({ method: 'GET', url: `/api/needs/${id}/photos/${rated.body.photos[0].id}`, headers: { cookie: resident } });
+  assert.equal(photo.headers['content-type'], 'image/png');
+});
+
+test('two claims of one wish at the same instant: exactly one stands', async () => {
+  const id = await publishedWish('修理轮椅');
+  const taxUnit = (await t.request('GET', '/api/auth/me', { cookie: liaison })).body.grants[0].unitId;
+  const results = await Promise.all([post(member, `/api/needs/${id}/claim`), post(liaison, `/api/needs/${id}/claim`, { unitId: taxUnit })]);
+  assert.deepEqual(results.map((r) => r.status).sort(), [200, 409], results.map((r) => r.text).join('\n'));
+  assert.match(results.find((r) => r.status === 409)!.body.error.message, /已被认领/);
+  const active = await t.kernel.db.system((q) => q.query(`SELECT 1 FROM need_claims WHERE need_id = $1 AND status = 'active'`, [id]));
+  assert.equal(active.length, 1);
+});
+
+test('a claim withdrawn returns the wish to the pool; staff revoke; the claimer then no longer sees it', async () => {
+  const id = await publishedWish('陪同就医');
+  assert.equal((await post(member, `/api/needs/${id}/claim`)).status, 200);
+  const withdrawn = await post(member, `/api/needs/${id}/withdraw`, { reason: '临时出差' });
+  assert.deepEqual(withdrawn.body, { id, status: 'accepted' });
+  assert.equal((await t.request('GET', `/api/needs/${id}`, { cookie: member })).status, 404);
+  assert.ok((await t.request('GET', '/api/needs/pool', { cookie: member })).body.items.some((w: { id: number }) => w.id === id));
+  assert.equal((await post(member, `/api/needs/${id}/claim`)).status, 200);
+  assert.equal((await post(secretary, `/api/needs/${id}/revoke`, { reason: '长期未联系居民' })).status, 200);
+  const detail = await t.request('GET', `/api/needs/${id}`, { cookie: secretary });
+  assert.deepEqual(detail.body.claims.map((c: { status: string; endNote: string }) => [c.status, c.endNote]), [['withdrawn', '临时出差'], ['revoked', '长期未联系居民']]);
+  assert.equal(detail.body.events.at(-1).note, '长期未联系居民');
+});
+
+test('a livelihood matter is dispatched, reported in, goes overdue, escalates to the street, is done, checked and the department rated', async () => {
+  const grid = await orgId('光明社区第一网格党支部');
+  const created = await post(secretary, '/api/needs', {
+    kind: 'livelihood', category: 'facilities', source: 'visit', orgId: grid, title: '3号楼前路灯不亮', placeText: '光明社区3号楼前', requesterName: '李桂兰', urgency: 'urgent',
+  });
+  assert.equal(created.status, 200, created.text);
+  const id = created.body.id;
+  await post(secretary, `/api/needs/${id}/accept`);
+  const targets = await t.request('GET', '/api/needs/dispatch-targets', { cookie: secretary });
+  const housing = targets.body.items.find((u: { name: string }) => u.name === '梅河口市住房和城乡建设局');
+  assert.ok(housing, 'the district’s departments are dispatch targets of a community');
+  const tax = targets.body.items.find((u: { name: string }) => u.name === '梅河口市税务局');
+
+  const past = await post(secretary, `/api/needs/${id}/dispatch`, { unitId: tax.id, deadline: '2020-01-01T00:00:00+08:00' });
+  assert.equal(past.status, 400);
+  assert.match(past.body.error.fields.deadline, /晚于现在/);
+  const deadline = new Date(Date.now() + 3600_000).toISOString();
+  const dispatched = await post(secretary, `/api/needs/${id}/dispatch`, { unitId: tax.id, deadline, note: '请税务局协调物业维修' });
+  assert.deepEqual([dispatched.body.status, dispatched.body.handlerName, dispatched.body.overdue], ['dispatched', '梅河口市税务局', false]);
+
+  // Another unit's liaison may not act on it; the assigned one must report in before it is done.
+  const power = await t.kernel.db.system(async (q) => {
+    const [u] = await q.query<{ id: number; org_id: number }>(`SELECT id, org_id FROM units WHERE name = '国网梅河口市供电公司'`);
+    return u!;
+  });
+  const { body: otherUser } = await post(await t.login('admin'), '/api/users', {
+    username: 'power_liaison', displayName: '供电公司联络员', password: 'Power12345', orgId: power.org_id, grants: [{ role: 'unit_liaison', orgId: power.org_id, unitId: power.id }],
+  });
+  assert.ok(otherUser.id, JSON.stringify(otherUser));
+  const other = await t.login('power_liaison', 'Power12345');
+  assert.equal((await post(other, `/api/needs/${id}/respond`, { note: '收到' })).status, 404);
+  assert.equal((await post(liaison, `/api/needs/${id}/done`, { result: '修好了' })).status, 403, 'report in first');
+  const responded = await post(liaison, `/api/needs/${id}/respond`, { note: '已联系物业，明天更换灯泡' });
+  assert.equal(responded.body.status, 'in_progress', responded.text);
+
+  // The deadline passes: read time says overdue before any sweep; the sweep escalates to the street.
+  await t.kernel.db.system((q) => q.query(`UPDATE needs SET deadline = now() - interval '1 hour' WHERE id = $1`, [id]));
+  const late = await t.request('GET', `/api/needs/${id}`, { cookie: secretary });
+  assert.deepEqual([late.body.status, late.body.overdue], ['in_progress', true]);
+  assert.ok((await t.request('GET', '/api/needs?overdue=true', { cookie: secretary })).body.items.some((n: { id: number }) => n.id === id));
+  const swept = await post(street, '/api/needs/sweep', { orgId: await orgId('新华街道党工委', street) });
+  assert.ok(swept.body.escalated >= 1, swept.text);
+  const escalated = await t.request('GET', `/api/needs?escalated=true`, { cookie: street });
+  const row = escalated.body.items.find((n: { id: number }) => n.id === id);
+  assert.deepEqual([row.status, row.escalatedTo], ['overdue', '新华街道党工委']);
+
+  const done = await post(liaison, `/api/needs/${id}/done`, { result: '已更换灯泡 2 个，路灯恢复' });
+  assert.equal(done.body.status, 'done', done.text);
+  assert.equal((await post(secretary, `/api/needs/${id}/check`)).body.status, 'checked');
+  assert.equal((await post(liaison, `/api/needs/${id}/rate-department`, { rating: 5 })).status, 403);
+  const rated = await post(secretary, `/api/needs/${id}/rate-department`, { rating: 3, comment: '超期办结' });
+  assert.equal(rated.body.dispatches[0].rating, 3, rated.text);
+  assert.ok(!rated.body.actions.includes('rateDepartment'));
+  const closed = await post(secretary, `/api/needs/${id}/close`);
+  assert.equal(closed.body.status, 'closed');
+
+  const year = new Date().getFullYear();
+  const ratings = await t.request('GET', `/api/needs/department-ratings?year=${year}`, { cookie: secretary });
+  assert.deepEqual(ratings.body.items.find((r: { unitName: string }) => r.unitName === '梅河口市税务局'), {
+    unitId: tax.id, unitName: '梅河口市税务局', year, count: 1, average: 3, onTime: 0,
+  });
+});
+
+test('illegal steps are refused in Chinese, by the service and by the database', async () => {
+  const created = await post(secretary, '/api/needs', { kind: 'request', category: 'environment', orgId: await orgId('光明社区党委'), title: '楼道堆放杂物', requesterName: '张建国' });
+  const id = created.body.id;
+  const check = await post(secretary, `/api/needs/${id}/check`);
+  assert.equal(check.status, 403);
+  assert.match(check.body.error.message, /当前「待受理」，您不能验收/);
+  const reject = await post(secretary, `/api/needs/${id}/reject`, { reason: '' });
+  assert.equal(reject.status, 400);
+  assert.match(reject.body.error.fields.reason, /原因/);
+  await assert.rejects(
+    t.kernel.db.system((q) => q.query(`UPDATE needs SET status = 'closed' WHERE id = $1`, [id])),
+    (err: { constraint?: string }) => err.constraint === 'needs_transition',
+  );
+  await assert.rejects(
+    t.kernel.db.system((q) => q.query(`UPDATE needs SET status = 'accepted' WHERE id = $1`, [id]).then(() => q.query(`UPDATE needs SET status = 'in_progress' WHERE id = $1`, [id])).then(() => q.query(`UPDATE needs SET status = 'done' WHERE id = $1`, [id]))),
+    (err: { constraint?: string }) => err.constraint === 'needs_evidence',
+  );
+  const rejected = await post(secretary, `/api/needs/${id}/reject`, { reason: '属物业职责，已转物业' });
+  assert.deepEqual([rejected.body.status, rejected.body.events.at(-1).note], ['rejected', '属物业职责，已转物业']);
+  assert.equal((await post(secretary, `/api/needs/${id}/accept`)).status, 403);
+});
+
+test('a need can be placed on a grid and building of its community; the grid map counts open needs per grid', async () => {
+  const grids = (await t.request('GET', '/api/grids', { cookie: secretary })).body.items;
+  const grid = grids[0];
+  const buildings = (await t.request('GET', `/api/grids/${grid.id}/buildings`, { cookie: secretary })).body.items;
+  const body = { kind: 'livelihood', category: 'facilities', orgId: grid.communityId, gridId: grid.id, buildingId: buildings[0].id, title: '楼道灯坏了', requesterName: '张德明' };
+  const created = await post(secretary, '/api/needs', body);
+  assert.equal(created.status, 200, created.text);
+  assert.deepEqual([created.body.gridId, created.body.buildingId], [grid.id, buildings[0].id]);
+  const other = grids.find((g: { id: number }) => g.id !== grid.id);
+  const wrong = await post(secretary, '/api/needs', { ...body, gridId: other.id });
+  assert.equal(wrong.status, 400);
+  assert.match(wrong.body.error.fields.buildingId, /楼栋须在所选网格内/);
+  const counts = await t.kernel.db.system((q) => needs.openNeedsByGrid(q, [grid.id]));
+  assert.ok((counts.get(grid.id)?.open ?? 0) >= 1);
+  const map = await t.request('GET', `/api/grids/map?orgId=${grid.communityId}&indicator=open_needs`, { cookie: secretary });
+  assert.equal(map.status, 200, map.text);
+  assert.equal(map.body.grids.find((g: { id: number }) => g.id === grid.id).value, counts.get(grid.id)!.open);
+});
+
+test('photos must be real, small images', async () => {
+  const fake = await post(resident, '/api/needs', { kind: 'request', category: 'other', title: '测试', photos: ['data:image/png;base64,' + Buffer.from('<script>').toString('base64')] });
+  assert.equal(fake.status, 400);
+  assert.match(fake.body.error.fields.photos, /不是 JPEG、PNG 或 WebP 图片/);
+  const big = Buffer.alloc(2 * 1024 * 1024 + 10);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(big);
+  const large = await post(resident, '/api/needs', { kind: 'request', category: 'other', title: '测试', photos: [`data:image/png;base64,${big.toString('base64')}`] });
+  assert.equal(large.status, 400);
+});
+
+test('matching suggests members by skill and place and units by ties and category, with reasons', async () => {
+  const grid = await orgId('光明社区第一网格党支部');
+  const [p] = await t.kernel.db.system((q) => q.query<{ id: number }>(`UPDATE people SET skills = '{水电维修,电工}' WHERE id = (SELECT id FROM people WHERE org_id = $1 AND is_member ORDER BY id LIMIT 1) RETURNING id`, [grid]));
+  const created = await post(secretary, '/api/needs', { kind: 'livelihood', category: 'facilities', orgId: grid, title: '单元门禁损坏', requesterName: '王秀英' });
+  const res = await t.request('GET', `/api/needs/${created.body.id}/matches`, { cookie: secretary });
+  assert.equal(res.status, 200, res.text);
+  const m = res.body.items.find((x: { kind: string; id: number }) => x.kind === 'member' && x.id === p!.id);
+  assert.ok(m, res.text);
+  assert.match(m.reasons.join(' '), /特长「水电维修、电工」与「市政设施」相符/);
+  const housing = res.body.items.find((x: { name: string }) => x.name === '梅河口市住房和城乡建设局');
+  assert.match(housing.reasons.join(' '), /职能部门/);
+  assert.equal((await t.request('GET', `/api/needs/${created.body.id}/matches`, { cookie: resident })).status, 403);
+});

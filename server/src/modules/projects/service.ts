@@ -1,0 +1,152 @@
+import type { Queryable } from '../../kernel/db.ts';
+import { invalidField, notFound } from '../../kernel/errors.ts';
+import { conditions } from '../../kernel/sql.ts';
+import * as needs from '../needs/service.ts';
+import * as orgs from '../orgs/service.ts';
+import * as people from '../people/service.ts';
+import * as resources from '../resources/service.ts';
+import { PROJECT_STATUSES, type Project, type ProjectDetail, type ProjectStatus } from './schema.ts';
+
+// Alliance projects. Which projects a caller sees is row-level security (the
+// leading organization's subtree); the needs a project answers are the needs
+// module's, read through its service.
+
+interface Row {
+  id: number;
+  org_id: number;
+  org_name: string | null;
+  name: string;
+  summary: string;
+  status: ProjectStatus;
+  started_on: string;
+  completed_on: string | null;
+  outcome: string | null;
+  progress: number | null;
+  party_count: number;
+  need_ids: number[];
+}
+
+const SELECT = `SELECT p.id, p.org_id, o.name AS org_name, p.name, p.summary, p.status, p.started_on::text, p.completed_on::text, p.outcome,
+       (SELECT u.progress FROM project_updates u WHERE u.project_id = p.id ORDER BY u.created_at DESC, u.id DESC LIMIT 1) AS progress,
+       (SELECT count(*)::int FROM project_parties x WHERE x.project_id = p.id) AS party_count,
+       ARRAY(SELECT n.need_id FROM project_needs n WHERE n.project_id = p.id ORDER BY n.id) AS need_ids
+  FROM projects p LEFT JOIN organizations o ON o.id = p.org_id`;
+
+type Summaries = Awaited<ReturnType<typeof needs.summaries>>;
+
+// node-postgres returns bigint[] as strings (PGlite as numbers): one shape for both.
+const read = (r: Row): Row => ({ ...r, need_ids: r.need_ids.map(Number) });
+
+const toProject = (r: Row, seen: Summaries): Project => ({
+  id: r.id,
+  orgId: r.org_id,
+  orgName: r.org_name,
+  name: r.name,
+  summary: r.summary,
+  status: r.status,
+  statusLabel: PROJECT_STATUSES[r.status],
+  startedOn: r.started_on,
+  completedOn: r.completed_on,
+  outcome: r.outcome,
+  progress: r.status === 'completed' ? 100 : (r.progress ?? 0),
+  partyCount: r.party_count,
+  needCount: r.need_ids.length,
+  needsClosed: r.need_ids.filter((id) => seen.get(id)?.seenThrough).length,
+});
+
+export async function list(q: Queryable, orgId?: number): Promise<Project[]> {
+  const w = conditions();
+  if (orgId !== undefined) w.add('p.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, orgId));
+  const rows = (await q.query<Row>(`${SELECT} ${w.sql} ORDER BY p.status = 'active' DESC, p.id DESC LIMIT 500`, w.params)).map(read);
+  const seen = await needs.summaries(q, rows.flatMap((r) => r.need_ids));
+  return rows.map((r) => toProject(r, seen));
+}
+
+async function row(q: Queryable, id: number): Promise<Row> {
+  const [r] = await q.query<Row>(`${SELECT} WHERE p.id = $1`, [id]);
+  if (!r) throw notFound('项目');
+  return read(r);
+}
+
+export async function detail(q: Queryable, id: number): Promise<ProjectDetail> {
+  const r = await row(q, id);
+  const seen = await needs.summaries(q, r.need_ids);
+  const parties = await q.query<ProjectDetail['parties'][number]>(
+    `SELECT id, CASE WHEN unit_id IS NULL THEN 'member' ELSE 'unit' END AS kind, party_name AS name, pledge, resource_id AS "resourceId"
+       FROM project_parties WHERE project_id = $1 ORDER BY id`,
+    [id],
+  );
+  const updates = await q.query<ProjectDetail['updates'][number]>(
+    `SELECT id, body, progress, author, to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS at FROM project_updates WHERE project_id = $1 ORDER BY created_at DESC, id DESC`,
+    [id],
+  );
+  return {
+    ...toProject(r, seen),
+    parties,
+    needs: r.need_ids.flatMap((n) => {
+      const s = seen.get(n);
+      return s ? [{ id: s.id, title: s.title, kindLabel: s.kindLabel, status: s.status, statusLabel: s.statusLabel }] : [];
+    }),
+    updates,
+  };
+}
+
+export async function create(q: Queryable, input: { orgId: number; name: string; summary?: string | null; startedOn?: string }): Promise<ProjectDetail> {
+  await orgs.place(q, input.orgId);
+  const [r] = await q.query<{ id: number }>(
+    `INSERT INTO projects (org_id, name, summary, started_on) VALUES ($1, $2, $3, coalesce($4::date, current_date)) RETURNING id`,
+    [input.orgId, input.name, input.summary ?? '', input.startedOn ?? null],
+  );
+  return detail(q, r!.id);
+}
+
+async function open(q: Queryable, id: number): Promise<Row> {
+  const r = await row(q, id);
+  if (r.status !== 'active') throw invalidField('status', `项目${PROJECT_STATUSES[r.status]}，不能再修改`);
+  return r;
+}
+
+/**
+ * A unit or a member joins, saying what they bring: in words, or a resource
+ * from the resources list (a unit pledges its own).
+ */
+export async function addParty(q: Queryable, id: number, input: { unitId?: number; personId?: number; resourceId?: number; pledge?: string }): Promise<ProjectDetail> {
+  const p = await open(q, id);
+  if ((input.unitId === undefined) === (input.personId === undefined)) throw invalidField('unitId', '请选择一个参与单位或一名党员（二选一）');
+  const name =
+    input.unitId !== undefined
+      ? (await needs.dispatchTargets(q)).find((u) => u.id === input.unitId)?.name
+      : (await people.find(q, input.personId!))?.name;
+  if (!name) throw invalidField(input.unitId !== undefined ? 'unitId' : 'personId', '参与方不存在，或不在您的管辖范围内');
+  let pledge = input.pledge;
+  if (input.resourceId !== undefined) {
+    const r = await resources.find(q, input.resourceId);
+    if (!r || r.status !== 'available') throw invalidField('resourceId', '资源不存在、已暂停或已撤下');
+    if (r.unitId !== (input.unitId ?? null)) throw invalidField('resourceId', '只能认领参与单位自己在资源清单中的资源');
+    pledge ||= `${r.kindLabel}：${r.name}`;
+  }
+  if (!pledge) throw invalidField('pledge', '请填写认领的资源或承诺，或从资源清单中选择');
+  await q.query(`INSERT INTO project_parties (org_id, project_id, unit_id, person_id, resource_id, party_name, pledge) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+    p.org_id, id, input.unitId ?? null, input.personId ?? null, input.resourceId ?? null, name, pledge,
+  ]);
+  return detail(q, id);
+}
+
+export async function linkNeed(q: Queryable, id: number, needId: number): Promise<ProjectDetail> {
+  const p = await open(q, id);
+  if (!(await needs.summaries(q, [needId])).has(needId)) throw invalidField('needId', '需求不存在，或不在您的管辖范围内');
+  await q.query(`INSERT INTO project_needs (org_id, project_id, need_id) VALUES ($1, $2, $3)`, [p.org_id, id, needId]);
+  return detail(q, id);
+}
+
+export async function addUpdate(q: Queryable, id: number, author: string, input: { body: string; progress: number }): Promise<ProjectDetail> {
+  const p = await open(q, id);
+  await q.query(`INSERT INTO project_updates (org_id, project_id, body, progress, author) VALUES ($1, $2, $3, $4, $5)`, [p.org_id, id, input.body, input.progress, author]);
+  return detail(q, id);
+}
+
+export async function finish(q: Queryable, id: number, status: 'completed' | 'cancelled', outcome: string): Promise<ProjectDetail> {
+  await open(q, id);
+  await q.query(`UPDATE projects SET status = $2, outcome = $3, completed_on = current_date WHERE id = $1`, [id, status, outcome]);
+  return detail(q, id);
+}

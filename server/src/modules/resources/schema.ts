@@ -1,0 +1,282 @@
+import { registerConstraint } from '../../kernel/errors.ts';
+import { day, idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+
+registerConstraint('resources_name_key', 'name', '本单位（社区）已登记同名同类的资源');
+const QUANTITY_UNIT = '填写了数量时须注明单位（元、人、件、次……）';
+registerConstraint('resources_quantity_unit', 'quantityUnit', QUANTITY_UNIT);
+registerConstraint('venues_hours', 'closesAt', '关门时间须晚于开门时间');
+registerConstraint('venues_resource_kind', 'resourceId', '阵地须对应同一单位的“场地”类资源');
+registerConstraint('venue_bookings_step', 'status', '预约当前的状态不允许这一步操作');
+registerConstraint('venue_bookings_fixed', 'during', '预约的阵地、时段和预约人不能修改，请取消后重新预约');
+
+/** 资源 kinds (GLOSSARY: Resource kinds venue / fund / service / talent / goods). */
+export const RESOURCE_KINDS = { venue: '场地', fund: '资金', service: '服务', talent: '人才', goods: '物资' } as const;
+export type ResourceKind = keyof typeof RESOURCE_KINDS;
+
+/**
+ * What a resource is for. Needs use the same categories, so matching a need
+ * to resources is a comparison of keys.
+ */
+export const RESOURCE_CATEGORIES = {
+  culture: '文体活动',
+  education: '教育培训',
+  health: '医疗健康',
+  legal: '法律服务',
+  elderly: '助老助残',
+  aid: '帮困救助',
+  environment: '环境整治',
+  safety: '治安巡逻',
+  employment: '就业创业',
+  convenience: '便民服务',
+  party: '党建活动',
+} as const;
+export type ResourceCategory = keyof typeof RESOURCE_CATEGORIES;
+
+export const RESOURCE_STATUSES = { available: '可提供', paused: '暂停', withdrawn: '已撤下' } as const;
+export type ResourceStatus = keyof typeof RESOURCE_STATUSES;
+
+/** 梅河口 "6+1+7+n" and what units open to residents. */
+export const VENUE_TYPES = {
+  service_window: '服务窗口',
+  reception: '便民解困接待站',
+  function_room: '基础功能室',
+  special_room: '特色活动室',
+  court: '球场',
+  meeting_room: '会议室',
+  library: '图书阅览室',
+  activity_center: '党员活动中心',
+} as const;
+export type VenueType = keyof typeof VENUE_TYPES;
+
+export const BOOKING_STATUSES = { pending: '待审批', approved: '已预约', rejected: '未获批准', cancelled: '已取消' } as const;
+export type BookingStatus = keyof typeof BOOKING_STATUSES;
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '联系电话须为 11 位手机号，或带区号的固定电话（如 0435-4222000）')
+  .describe('联系电话');
+
+export const Resource = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  kind: z.enum(Object.keys(RESOURCE_KINDS) as [ResourceKind, ...ResourceKind[]]),
+  kindLabel: z.string(),
+  category: z.enum(Object.keys(RESOURCE_CATEGORIES) as [ResourceCategory, ...ResourceCategory[]]),
+  categoryLabel: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  conditions: z.string().nullable(),
+  availability: z.string().nullable(),
+  quantity: z.number().nullable(),
+  quantityUnit: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhoneMasked: z.string().nullable(),
+  status: z.enum(Object.keys(RESOURCE_STATUSES) as [ResourceStatus, ...ResourceStatus[]]),
+  statusLabel: z.string(),
+  venueId: z.number().nullable(),
+  updatedAt: z.string(),
+});
+export type Resource = z.infer<typeof Resource>;
+
+export const ResourcePage = z.object({ total: z.number(), items: z.array(Resource) });
+export const ResourceParams = z.object({ resourceId: idParam('资源编号') });
+
+export const ResourceQuery = z.object({
+  orgId: idParam('所在组织').optional(),
+  unitId: idParam('提供单位').optional(),
+  kind: oneOf(Object.keys(RESOURCE_KINDS) as ResourceKind[], '资源类型').optional(),
+  category: oneOf(Object.keys(RESOURCE_CATEGORIES) as ResourceCategory[], '服务类别').optional(),
+  status: oneOf(Object.keys(RESOURCE_STATUSES) as ResourceStatus[], '状态').optional(),
+  q: z.string().trim().max(30, '搜索词不能超过 30 个字').optional().describe('名称'),
+  ...pageQuery,
+});
+export type ResourceFilter = Omit<z.infer<typeof ResourceQuery>, 'page' | 'pageSize'>;
+
+const resourceFields = {
+  category: oneOf(Object.keys(RESOURCE_CATEGORIES) as ResourceCategory[], '服务类别'),
+  name: text('资源名称', 60),
+  description: optionalText('资源说明', 500),
+  conditions: optionalText('使用条件', 200),
+  availability: optionalText('可用时间', 100),
+  quantity: z.number({ error: '数量须为数字' }).min(0, '数量不能为负数').max(1e10, '数量过大').nullable().optional().describe('数量'),
+  quantityUnit: optionalText('数量单位', 10),
+  contactName: optionalText('联系人', 20),
+  contactPhone: phone.nullable().optional(),
+};
+
+export const CreateResource = z.object({
+  // A unit's resource is listed where the unit is; orgId is for a community's own.
+  orgId: idParam('所在组织').optional(),
+  unitId: idParam('提供单位').nullable().optional(),
+  kind: oneOf(Object.keys(RESOURCE_KINDS) as ResourceKind[], '资源类型'),
+  ...resourceFields,
+}).refine((r) => r.quantity == null || !!r.quantityUnit, { path: ['quantityUnit'], message: QUANTITY_UNIT });
+export type CreateResource = z.infer<typeof CreateResource>;
+
+export const UpdateResource = z.object({
+  ...resourceFields,
+  category: resourceFields.category.optional(),
+  name: resourceFields.name.optional(),
+  status: oneOf(Object.keys(RESOURCE_STATUSES) as ResourceStatus[], '状态').optional(),
+});
+export type UpdateResource = z.infer<typeof UpdateResource>;
+
+export const Revealed = z.object({ value: z.string().nullable() });
+
+export const ImportResources = z.object({
+  orgId: idParam('所在组织'),
+  file: z.base64({ error: '文件须为 base64 编码的 Excel 内容' }).min(1, '请选择文件').describe('Excel 文件'),
+  mode: oneOf(['check', 'all', 'valid'] as const, '导入方式').default('check'),
+});
+export const ImportReport = z.object({
+  total: z.number(),
+  valid: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  applied: z.boolean(),
+  errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+export const ExportQuery = ResourceQuery.omit({ page: true, pageSize: true });
+
+const clock = (label: string) =>
+  z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}须为 24 小时制时间，如 08:30`)
+    .describe(label);
+
+export const Venue = z.object({
+  id: z.number(),
+  resourceId: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  name: z.string(),
+  venueType: z.enum(Object.keys(VENUE_TYPES) as [VenueType, ...VenueType[]]),
+  venueTypeLabel: z.string(),
+  capacity: z.number().nullable(),
+  location: z.string().nullable(),
+  openDays: z.array(z.number()),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  bookable: z.boolean(),
+  needsApproval: z.boolean(),
+  conditions: z.string().nullable(),
+  status: z.enum(Object.keys(RESOURCE_STATUSES) as [ResourceStatus, ...ResourceStatus[]]),
+  statusLabel: z.string(),
+});
+export type Venue = z.infer<typeof Venue>;
+export const VenueList = z.object({ items: z.array(Venue) });
+export const VenueParams = z.object({ venueId: idParam('阵地编号') });
+export const VenueQuery = z.object({
+  orgId: idParam('所在组织').optional(),
+  unitId: idParam('提供单位').optional(),
+  venueType: oneOf(Object.keys(VENUE_TYPES) as VenueType[], '阵地类型').optional(),
+  bookable: z.enum(['true', 'false'], { error: '是否可预约须为 true 或 false' }).transform((v) => v === 'true').optional().describe('可预约'),
+});
+export type VenueFilter = z.infer<typeof VenueQuery>;
+
+const venueFields = {
+  venueType: oneOf(Object.keys(VENUE_TYPES) as VenueType[], '阵地类型'),
+  capacity: z.number({ error: '容纳人数须为数字' }).int('容纳人数须为整数').min(1, '容纳人数至少为 1').max(100000, '容纳人数过大').nullable().optional().describe('容纳人数'),
+  location: optionalText('位置', 100),
+  openDays: z
+    .array(z.number().int().min(1, '开放日须为 1（周一）到 7（周日）').max(7, '开放日须为 1（周一）到 7（周日）'))
+    .min(1, '至少选择一个开放日')
+    .max(7)
+    .describe('开放日'),
+  opensAt: clock('开门时间'),
+  closesAt: clock('关门时间'),
+  bookable: z.boolean().describe('可预约'),
+  needsApproval: z.boolean().describe('预约需审批'),
+};
+
+export const CreateVenue = z.object({
+  orgId: idParam('所在组织').optional(),
+  unitId: idParam('提供单位').nullable().optional(),
+  name: text('阵地名称', 60),
+  category: oneOf(Object.keys(RESOURCE_CATEGORIES) as ResourceCategory[], '服务类别').default('party'),
+  conditions: optionalText('使用条件', 200),
+  contactName: optionalText('联系人', 20),
+  contactPhone: phone.nullable().optional(),
+  ...venueFields,
+  openDays: venueFields.openDays.default([1, 2, 3, 4, 5, 6, 7]),
+  bookable: venueFields.bookable.default(true),
+  needsApproval: venueFields.needsApproval.default(false),
+});
+export type CreateVenue = z.infer<typeof CreateVenue>;
+
+export const UpdateVenue = z.object({
+  name: text('阵地名称', 60).optional(),
+  conditions: optionalText('使用条件', 200),
+  status: oneOf(Object.keys(RESOURCE_STATUSES) as ResourceStatus[], '状态').optional(),
+  venueType: venueFields.venueType.optional(),
+  capacity: venueFields.capacity,
+  location: venueFields.location,
+  openDays: venueFields.openDays.optional(),
+  opensAt: venueFields.opensAt.optional(),
+  closesAt: venueFields.closesAt.optional(),
+  bookable: venueFields.bookable.optional(),
+  needsApproval: venueFields.needsApproval.optional(),
+});
+export type UpdateVenue = z.infer<typeof UpdateVenue>;
+
+/** Wall-clock time in the region's time zone, to the minute: 2026-05-08T09:00. */
+const localTime = (label: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, `${label}须为日期和时间，如 2026-05-08T09:00`)
+    .refine((v) => !Number.isNaN(Date.parse(`${v}:00Z`)), `${label}不是有效的日期`)
+    .describe(label);
+
+export const Booking = z.object({
+  id: z.number(),
+  venueId: z.number(),
+  venueName: z.string(),
+  orgId: z.number(),
+  orgName: z.string(),
+  venueUnitId: z.number().nullable(),
+  bookedBy: z.number(),
+  bookerName: z.string(),
+  purpose: z.string(),
+  attendees: z.number().nullable(),
+  /** Local wall-clock times (region time zone). */
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.enum(Object.keys(BOOKING_STATUSES) as [BookingStatus, ...BookingStatus[]]),
+  statusLabel: z.string(),
+  rejectReason: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Booking = z.infer<typeof Booking>;
+export const BookingList = z.object({ items: z.array(Booking) });
+export const BookingParams = z.object({ venueBookingId: idParam('预约编号') });
+
+export const CreateBooking = z.object({
+  startsAt: localTime('开始时间'),
+  endsAt: localTime('结束时间'),
+  purpose: text('用途', 100),
+  attendees: z.number({ error: '人数须为数字' }).int('人数须为整数').min(1, '人数至少为 1').max(100000, '人数过大').nullable().optional().describe('人数'),
+});
+export type CreateBooking = z.infer<typeof CreateBooking>;
+
+export const BookingQuery = z.object({
+  orgId: idParam('所在组织').optional(),
+  venueId: idParam('阵地').optional(),
+  status: oneOf(Object.keys(BOOKING_STATUSES) as BookingStatus[], '状态').optional(),
+  mine: z.enum(['true', 'false'], { error: '“我的预约”须为 true 或 false' }).transform((v) => v === 'true').optional().describe('我的预约'),
+  from: day('起始日期').optional(),
+  to: day('截止日期').optional(),
+});
+export type BookingFilter = z.infer<typeof BookingQuery>;
+export const VenueBookingQuery = BookingQuery.pick({ from: true, to: true });
+
+export const Reason = z.object({ reason: text('原因', 200) });
+export const DaySheetQuery = z.object({ orgId: idParam('所在组织'), date: day('日期') });

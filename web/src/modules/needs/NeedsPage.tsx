@@ -1,0 +1,148 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Flex, Select, Typography } from 'antd';
+import type { UploadFile } from 'antd';
+import { useState } from 'react';
+import { useMe } from '../../kernel/auth';
+import { DataTable, usePaging } from '../../kernel/DataTable';
+import { FormModal } from '../../kernel/FormModal';
+import { useLoad } from '../../kernel/hooks';
+import { useI18n } from '../../kernel/i18n';
+import type { MessageKey } from '../../messages';
+import { OrgListToolbar } from '../orgs/OrgFilter';
+import { WithOrgTree } from '../orgs/OrgTreePanel';
+import { useOrgTree } from '../orgs/tree';
+import { NEED_KINDS, NEED_STATUSES, needsApi, readPhotos, type Need } from './api';
+import { isStaff } from '../resources/access';
+import { NeedDrawer, NeedStatus } from './NeedDrawer';
+import { NeedFields, type NeedFormValues } from './NeedFields';
+
+/**
+ * The needs list of the caller's subtree (staff), or the matters dispatched to
+ * the caller's unit (departments). Embedded in the lists page, the page's own
+ * organization tree narrows it.
+ */
+export function NeedsPage({ embedded = false }: { embedded?: boolean }) {
+  const { t, tx, enumLabel } = useI18n();
+  const me = useMe();
+  const staff = isStaff(me);
+  const { message } = App.useApp();
+  const store = useOrgTree();
+  const orgId = store.selectedId ?? undefined;
+  const [q, setQ] = useState('');
+  const [kind, setKind] = useState<string>();
+  const [status, setStatus] = useState<string>();
+  const [overdue, setOverdue] = useState(false);
+  const [escalated, setEscalated] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const filterKey = [orgId, q, kind, status, overdue, escalated].join('|');
+  const [paging, setPaging] = usePaging(filterKey);
+  const list = useLoad(
+    () => needsApi.list({ orgId, q, kind, status, overdue: overdue ? 'true' : undefined, escalated: escalated ? 'true' : undefined, ...paging }),
+    [filterKey, paging.page, paging.pageSize],
+  );
+  const labels = (ns: string, keys: readonly string[]) => keys.map((k) => ({ value: k, label: t(`${ns}.${k}` as MessageKey) }));
+
+  const create = async (v: NeedFormValues) => {
+    const photos = await readPhotos(files.map((f) => f.originFileObj as File));
+    const created = await needsApi.create({ ...v, photos });
+    void message.success(t('needs.created'));
+    setFiles([]);
+    list.reload();
+    setOpenId(created.id);
+  };
+  const sweep = async () => {
+    const root = orgId ?? me.grants.find((g) => ['district_admin', 'street_admin', 'community_secretary', 'grid_worker'].includes(g.role))!.orgId;
+    const res = await needsApi.sweep(root);
+    void message.info(res.escalated === null ? t('needs.sweptLater') : t('needs.swept', { n: res.escalated }));
+    list.reload();
+  };
+
+  const table = (
+    <Card className="gj-page-card">
+      <OrgListToolbar placeholder={t('needs.searchPlaceholder')} onSearch={setQ} testId="needs-search">
+        <Select allowClear className="gj-toolbar-select" placeholder={t('needs.allKinds')} value={kind} onChange={setKind} options={labels('needs.kind', NEED_KINDS)} data-testid="needs-kind" />
+        <Select allowClear className="gj-toolbar-select" placeholder={t('needs.allStatuses')} value={status} onChange={setStatus} options={labels('needs.status', NEED_STATUSES)} data-testid="needs-status" />
+        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} data-testid="needs-overdue">
+          {t('needs.onlyOverdue')}
+        </Checkbox>
+        <Checkbox checked={escalated} onChange={(e) => setEscalated(e.target.checked)} data-testid="needs-escalated">
+          {t('needs.onlyEscalated')}
+        </Checkbox>
+        <span className="gj-toolbar-spacer" />
+        {staff && (
+          <>
+            <Button onClick={() => void sweep()} data-testid="needs-sweep">
+              {t('needs.sweep')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="needs-new">
+              {t('needs.new')}
+            </Button>
+          </>
+        )}
+      </OrgListToolbar>
+      <DataTable<Need>
+        testId="needs-table"
+        rows={list.data?.items}
+        total={list.data?.total ?? 0}
+        loading={list.loading}
+        rowKey={(n) => n.id}
+        paging={paging}
+        onPaging={setPaging}
+        emptyText={t('needs.empty')}
+        columns={[
+          {
+            key: 'title', title: t('needs.title'),
+            render: (_, n) => (
+              <Typography.Link onClick={() => setOpenId(n.id)} data-testid="need-open">
+                {tx(n.title)}
+              </Typography.Link>
+            ),
+          },
+          { key: 'kind', title: t('needs.kind'), render: (_, n) => enumLabel('needs.kind', n.kind, n.kindLabel) },
+          { key: 'category', title: t('needs.category'), render: (_, n) => enumLabel('needs.category', n.category, n.categoryLabel) },
+          { key: 'status', title: t('needs.status'), render: (_, n) => <NeedStatus need={n} /> },
+          { key: 'org', title: t('needs.org'), render: (_, n) => tx(n.placeText ?? n.orgName) || t('common.none') },
+          { key: 'handler', title: t('needs.handler'), render: (_, n) => tx(n.handlerName) || t('common.none') },
+          { key: 'deadline', title: t('needs.deadline'), render: (_, n) => n.deadline ?? t('common.none') },
+          { key: 'created', title: t('needs.createdAt'), render: (_, n) => n.createdAt },
+        ]}
+        renderCard={(n) => <NeedCard need={n} onOpen={() => setOpenId(n.id)} />}
+      />
+    </Card>
+  );
+
+  return (
+    <>
+      {staff && !embedded ? <WithOrgTree>{table}</WithOrgTree> : table}
+      <FormModal<NeedFormValues>
+        open={creating}
+        title={t('needs.new')}
+        onClose={() => setCreating(false)}
+        onSubmit={create}
+        initialValues={{ kind: 'livelihood', urgency: 'normal', source: 'visit', orgId }}
+        testId="need-create"
+      >
+        <NeedFields staff files={files} onFiles={setFiles} />
+      </FormModal>
+      <NeedDrawer needId={openId} onClose={() => setOpenId(null)} onChanged={list.reload} />
+    </>
+  );
+}
+
+/** A need as a phone card: title, status, where and who. */
+export function NeedCard({ need, onOpen }: { need: Need; onOpen: () => void }) {
+  const { tx, enumLabel } = useI18n();
+  return (
+    <button type="button" className="gj-search-result" style={{ flexDirection: 'column', width: '100%', border: 0 }} onClick={onOpen} data-testid="need-card">
+      <Flex justify="space-between" align="center" gap={8} style={{ width: '100%' }}>
+        <Typography.Text strong>{tx(need.title)}</Typography.Text>
+        <NeedStatus need={need} />
+      </Flex>
+      <Typography.Text type="secondary">
+        {[enumLabel('needs.kind', need.kind, need.kindLabel), tx(need.placeText ?? need.orgName), tx(need.handlerName), need.createdAt].filter(Boolean).join(' · ')}
+      </Typography.Text>
+    </button>
+  );
+}
