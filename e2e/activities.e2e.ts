@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { after, before, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { PHONE, confirmPopover, openPage, screenshot, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
+
+let app: TestApp;
+
+before(async () => {
+  app = await startApp();
+});
+
+after(async () => {
+  await app?.close();
+});
+
+const TODAY = '今日志愿服务：小区环境整治';
+
+/** A statistic's number (antd renders the value apart from its title). */
+async function statistic(box: Locator): Promise<number> {
+  return Number((await box.locator('.ant-statistic-content-value').textContent())?.replace(/[^\d.]/g, ''));
+}
+
+async function openRoster(page: Page, title: string): Promise<Locator> {
+  await page.getByTestId('activities-table').locator('tr', { hasText: title }).getByTestId('activity-open').click();
+  const drawer = page.getByTestId('roster-drawer');
+  await drawer.waitFor();
+  await settle(page);
+  return drawer;
+}
+
+test('a member signs up on a phone, checks in by the organizer’s QR code, and sees hours and points', async () => {
+  const organizer = await openPage(app);
+  const member = await openPage(app, PHONE);
+  try {
+    await signIn(member.page, 'dangyuan');
+    await member.page.goto('/my-service');
+    const points = member.page.getByTestId('my-points');
+    await points.waitFor();
+    const pointsBefore = await statistic(points);
+
+    // Sign up for the next open day.
+    const card = member.page.getByTestId('activity-card').filter({ hasText: '便民服务直通车开放日' }).first();
+    await card.getByTestId('activity-signup').click();
+    await card.getByTestId('activity-my-status').filter({ hasText: '已报名' }).waitFor();
+    await screenshot(member.page, 'activities-member-phone');
+
+    // The organizer shows today's code; the member's phone opens what the QR image holds.
+    await signIn(organizer.page, 'guangming');
+    await organizer.page.getByTestId('menu-activities').click();
+    const drawer = await openRoster(organizer.page, TODAY);
+    const qr = drawer.getByTestId('checkin-qr');
+    await qr.waitFor();
+    await screenshot(organizer.page, 'activities-organizer-qr');
+    const link = new URL((await qr.getAttribute('data-link'))!);
+    await member.page.goto(link.pathname + link.search);
+    await member.page.getByTestId('checkin-ok').waitFor();
+    await member.page.waitForFunction(
+      (before) => Number(document.querySelector('[data-testid="my-points"] .ant-statistic-content-value')?.textContent?.replace(/[^\d.]/g, '')) === before + 1,
+      pointsBefore,
+    );
+
+    // A screenshot of a code from minutes ago does not check anyone in.
+    const stale = `/my-service?checkin=${link.searchParams.get('checkin')}&token=0000000000000000`;
+    await member.page.goto(stale);
+    await member.page.getByTestId('checkin-failed').waitFor();
+
+    // The organizer confirms two hours; the member sees them.
+    await organizer.page.getByTestId('roster-drawer').locator('.ant-drawer-close').click();
+    const again = await openRoster(organizer.page, TODAY);
+    await again.getByTestId('roster-table').locator('tr', { hasText: '周志强' }).getByTestId('roster-confirm').click();
+    await organizer.page.locator('input[data-testid="confirm-hours-value"], [data-testid="confirm-hours-value"] input').first().fill('2');
+    await organizer.page.getByTestId('confirm-hours-submit').click();
+    await again.getByTestId('roster-table').locator('tr', { hasText: '周志强' }).filter({ hasText: '2 小时' }).waitFor();
+
+    await member.page.goto('/my-service');
+    await member.page.getByTestId('my-log').filter({ hasText: '小区环境整治' }).filter({ hasText: '已确认' }).waitFor();
+    assert.ok((await statistic(member.page.getByTestId('my-hours'))) >= 2);
+    await screenshot(member.page, 'activities-member-after');
+  } finally {
+    await organizer.context.close();
+    await member.context.close();
+  }
+});
+
+test('a unit liaison reads the year-end feedback and downloads it in Excel', () =>
+  withPage(app, 'activities-feedback', async (page) => {
+    await signIn(page, 'liaison');
+    await page.getByTestId('menu-feedback').click();
+    const table = page.getByTestId('feedback-table');
+    await table.locator('tr', { hasText: '光明社区党委' }).first().waitFor();
+    assert.ok((await table.locator('tr', { hasText: '未达标' }).count()) > 0, 'members below 24 are marked');
+    await screenshot(page, 'activities-feedback');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('feedback-excel').click()]);
+    assert.match(download.suggestedFilename(), /梅河口市税务局.*年度党员服务情况反馈\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    const sheet = wb.worksheets[0]!;
+    assert.equal(sheet.getCell(1, 1).value, '姓名');
+    assert.ok(sheet.rowCount > 6);
+    const print = await page.request.get((await page.getByTestId('feedback-print').getAttribute('href'))!);
+    assert.match(await print.text(), /在职党员到社区服务情况反馈表/);
+  }));
+
+test('a community issues a service certificate, and its code verifies on the public page', () =>
+  withPage(app, 'activities-certificate', async (page) => {
+    await signIn(page, 'guangming');
+    await page.getByTestId('menu-activities').click();
+    await page.getByTestId('tab-certificates').click();
+    await page.getByTestId('certificate-issue').click();
+    const person = page.getByTestId('certificate-person');
+    await settle(page);
+    await person.click();
+    await Promise.all([page.waitForResponse((res) => res.url().includes('/api/people?') && res.url().includes(encodeURIComponent('周志强'))), page.keyboard.insertText('周志强')]);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '周志强' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('certificate-form-submit').click();
+    const link = page.getByTestId('certificates-table').locator('tr', { hasText: '周志强' }).getByTestId('certificate-link');
+    await link.waitFor();
+    const code = (await link.textContent())!;
+
+    // Anyone holding the paper checks it without signing in.
+    const visitor = await openPage(app, PHONE);
+    try {
+      await visitor.page.goto(`/api/certificates/verify?code=${code}`);
+      await visitor.page.getByTestId('certificate-valid').waitFor();
+      assert.equal(await visitor.page.getByTestId('certificate-person').textContent(), '周志强');
+      await screenshot(visitor.page, 'activities-certificate-verified');
+      const forged = await visitor.page.goto('/api/certificates/verify?code=ZZZZZZZZZZZZ');
+      assert.equal(forged?.status(), 404);
+    } finally {
+      await visitor.context.close();
+    }
+  }));
+
+test('the organizer sees the community calendar and the points list with those below 24', () =>
+  withPage(app, 'activities-calendar', async (page) => {
+    await signIn(page, 'guangming');
+    await page.getByTestId('menu-activities').click();
+    await page.getByTestId('tab-calendar').click();
+    await page.getByTestId('activity-calendar').getByText(TODAY).waitFor();
+    await screenshot(page, 'activities-calendar');
+    await page.getByTestId('tab-points').click();
+    await page.getByTestId('points-summary').waitFor();
+    assert.match((await page.getByTestId('points-summary').textContent()) ?? '', /年度达标线 24 分/);
+    await page.getByTestId('points-only-below').click();
+    await screenshot(page, 'activities-points');
+    await page.getByTestId('points-rerun').click();
+    await confirmPopover(page);
+    await page.locator('.ant-message', { hasText: '已记 0 笔更正' }).waitFor();
+  }));

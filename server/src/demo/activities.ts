@@ -1,0 +1,132 @@
+import * as activities from '../modules/activities/service.ts';
+import * as points from '../modules/activities/points.ts';
+import * as records from '../modules/activities/records.ts';
+import * as orgs from '../modules/orgs/service.ts';
+import * as people from '../modules/people/service.ts';
+import type { Person } from '../modules/people/schema.ts';
+import * as reportIns from '../modules/reportins/service.ts';
+import { personName } from './meihekou.ts';
+import type { DemoContext } from './types.ts';
+
+/**
+ * A year of activities in 光明社区 on the 梅河口 model (SEED-MODELS.md §4):
+ * one point per activity, at least 24 a year; the first Friday of every
+ * month is the open day with its free services; a monthly themed party day;
+ * volunteer service by the six teams of seed 002. Employed members of the
+ * tax bureau report in and serve, so the bureau's year-end report shows
+ * members above and below 24. 新谊社区 keeps a 平房区-style record of good
+ * deeds. Everything before today is attended; the rest is open for sign-up.
+ */
+
+const OPEN_DAY_SERVICES = ['理发', '照相', '按摩', '法律咨询', '健康指导', '代缴费', '家电维修'];
+const TEAMS = [
+  ['宣传教育志愿队', '政策宣讲、移风易俗'],
+  ['治安安全志愿队', '义务巡逻、矛盾调解'],
+  ['环境保护志愿队', '环境整治、绿化认养'],
+  ['帮困扶贫志愿队', '结对帮扶、微心愿认领'],
+  ['文化娱乐志愿队', '文艺演出、全民健身'],
+  ['医疗保健志愿队', '义诊、健康讲座'],
+] as const;
+const VOLUNTEER_WORK = ['楼道清理', '夜间巡逻', '义诊送药', '政策宣讲', '看望空巢老人', '文艺汇演'];
+/** How often each participant comes, in turn: some clear 24 points, some do not. */
+const TURNOUT = [0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5, 0.4, 0.3];
+const TAX_REPORTED = 6;
+
+const thisYear = () => Number(new Date().toLocaleString('en', { timeZone: activities.TZ, year: 'numeric' }));
+const at = (day: string, time: string) => `${day}T${time}:00+08:00`;
+
+export async function activitiesDemo(ctx: DemoContext): Promise<void> {
+  const { q } = ctx;
+  const year = thisYear();
+  const secretary = ctx.user('guangming');
+  const city = ctx.org('city');
+  const guangming = ctx.org('guangming');
+
+  for (const [kind, name, value] of [
+    ['attend', '参加一次活动', 1],
+    ['lead', '带头组织活动', 2],
+    ['bonus', '受到表彰', 3],
+    ['deduction', '无故缺席', -1],
+    ['threshold', '年度积分达标线', 24],
+  ] as const) {
+    await points.createRule(q, { orgId: city, kind, name, points: value, effectiveFrom: `${year}-01-01` });
+  }
+
+  // Employed members of the tax bureau who live here and report in (双报到).
+  const tax = ctx.unit('tax');
+  const reported: Person[] = [];
+  for (let i = 0; i < TAX_REPORTED; i++) {
+    reported.push(
+      await people.create(q, ctx.cipher, {
+        orgId: guangming, unitId: tax, name: personName(700 + i * 11), gender: i % 2 ? 'female' : 'male', isMember: true, category: 'employed',
+      }),
+    );
+  }
+  // The community directory the report-in checks is read in a caller's
+  // scope; the demo acts as the district, which sees the whole region.
+  const [root] = await q.query<{ path: string }>(`SELECT path::text FROM organizations WHERE id = $1`, [city]);
+  await q.query(`SELECT set_config('gj.read_paths', $1, true)`, [`{${root!.path}}`]);
+  for (const p of reported) {
+    const r = await reportIns.issue(q, [tax], { personId: p.id, orgId: guangming, note: '在职党员到社区报到' });
+    await reportIns.accept(q, r.id);
+  }
+  await q.query(`SELECT set_config('gj.read_paths', '', true)`);
+
+  const members = await people.members(q, { orgIds: await orgs.subtreeIds(q, guangming) });
+  const teams = [];
+  for (const [i, [name, focus]] of TEAMS.entries()) {
+    const team = await activities.createTeam(q, { orgId: guangming, name, focus });
+    const crew = members.filter((_, j) => j % TEAMS.length === i);
+    for (const [j, m] of crew.entries()) await activities.addTeamMember(q, team.id, { personId: m.id, role: j === 0 ? 'leader' : 'member' });
+    teams.push(team);
+  }
+
+  await activities.createSeries(q, {
+    orgId: guangming, title: '“12157”便民服务直通车开放日', kind: 'open_day', place: '光明社区党群服务中心', weekOfMonth: 1, weekday: 5,
+    startTime: '09:00', minutes: 180, capacity: 60, audience: ['members', 'reported_members', 'residents'], services: OPEN_DAY_SERVICES,
+    startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
+  });
+  await activities.createSeries(q, {
+    orgId: guangming, title: '主题党日', kind: 'party_day', place: '光明社区党员活动室', weekOfMonth: 3, weekday: 6,
+    startTime: '14:30', minutes: 120, capacity: 40, audience: ['members', 'reported_members'], services: [], startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
+  });
+  for (let month = 1; month <= 12; month++) {
+    const team = teams[(month - 1) % teams.length]!;
+    const dayOf = `${year}-${String(month).padStart(2, '0')}-${month % 2 ? '10' : '24'}`;
+    await activities.create(q, secretary, {
+      orgId: guangming, kind: 'volunteer', title: `${team.name}：${VOLUNTEER_WORK[(month - 1) % VOLUNTEER_WORK.length]}`, organizerKind: 'team', teamId: team.id,
+      place: '光明社区', startsAt: at(dayOf, '08:30'), endsAt: at(dayOf, '11:30'), capacity: 30, audience: ['members', 'reported_members', 'residents'], services: [],
+    });
+  }
+  // One under way whenever the demo is loaded: the QR check-in can be tried at once.
+  const now = Date.now();
+  await activities.create(q, secretary, {
+    orgId: guangming, kind: 'volunteer', title: '今日志愿服务：小区环境整治', organizerKind: 'team', teamId: teams[2]!.id, place: '光明社区1号楼前',
+    startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 3 * 3_600_000).toISOString(), capacity: 20,
+    audience: ['members', 'reported_members', 'residents'], services: [],
+  });
+
+  // Attendance of everything already over, by each participant's turnout.
+  const participants = [...members, ...reported.filter((r) => !members.some((m) => m.id === r.id))];
+  const done = (await activities.list(q, secretary, { orgId: guangming, from: `${year}-01-01`, to: `${year}-12-31` })).filter(
+    (a) => new Date(a.endsAt).getTime() < now,
+  );
+  for (const [k, a] of done.entries()) {
+    const came = participants.filter((_, i) => ((k * 7 + i * 13) % 20) / 20 < TURNOUT[i % TURNOUT.length]!);
+    await activities.recordAttendance(q, secretary, a.id, came);
+  }
+
+  // 新谊社区 (平房区): volunteer good deeds recorded by the community, outside any activity.
+  const xinyi = ctx.org('xinyi');
+  const volunteers = await people.members(q, { orgIds: await orgs.subtreeIds(q, xinyi) });
+  const deeds = ['帮扶空巢老人', '义务巡逻', '慈善义卖', '捐赠爱心墙', '修缮无障碍坡道', '清扫楼道'];
+  for (const [i, v] of volunteers.entries()) {
+    for (let n = 0; n < 1 + (i % 3); n++) {
+      const month = String(1 + ((i + n * 4) % 10)).padStart(2, '0');
+      await records.recordService(q, ctx.user('admin'), {
+        orgId: xinyi, personId: v.id, servedOn: `${year}-${month}-${String(5 + n * 7).padStart(2, '0')}`,
+        what: deeds[(i + n) % deeds.length]!, place: '新谊社区', hours: 1 + (n % 3) * 0.5,
+      });
+    }
+  }
+}

@@ -1,0 +1,251 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import * as people from '../people/service.ts';
+import * as users from '../users/service.ts';
+import { testCipher } from '../../../../test/support/db.ts';
+import { CODE_SECONDS, codeFor } from './service.ts';
+
+let t: TestApp;
+let secretary: string;
+let guangmingId: number;
+before(async () => {
+  t = await testApp({ demo: true });
+  secretary = await t.login('guangming');
+  guangmingId = (await t.request('GET', `/api/orgs?q=${encodeURIComponent('光明社区党委')}`, { cookie: secretary })).body.items[0].id;
+});
+after(() => t.close());
+
+const hour = 3_600_000;
+const when = (fromNowHours: number) => new Date(Date.now() + fromNowHours * hour).toISOString();
+
+async function publish(body: Record<string, unknown> = {}): Promise<{ id: number; orgId: number }> {
+  const res = await t.request('POST', '/api/activities', {
+    cookie: secretary,
+    body: {
+      orgId: guangmingId, kind: 'volunteer', title: '测试志愿服务', place: '光明社区', startsAt: when(-1), endsAt: when(2), capacity: 10,
+      audience: ['members', 'residents'], ...body,
+    },
+  });
+  assert.equal(res.status, 200, res.text);
+  return res.body;
+}
+
+/** Members with accounts in 光明社区第一网格, signed in. */
+async function newMembers(tag: string, n: number): Promise<{ cookie: string; personId: number }[]> {
+  const grid = (await t.request('GET', `/api/orgs?q=${encodeURIComponent('光明社区第一网格党支部')}`, { cookie: secretary })).body.items[0].id;
+  const made = await t.kernel.db.system(async (q) => {
+    const out: { username: string; personId: number }[] = [];
+    for (let i = 0; i < n; i++) {
+      const username = `${tag}${i}`;
+      const user = await users.create(q, { username, displayName: `${tag}${i}`, password: 'Member12345', orgId: grid, grants: [{ role: 'member', orgId: grid }] });
+      const person = await people.create(q, testCipher, { orgId: grid, name: `测试党员${tag}${i}`, isMember: true, category: 'retired' });
+      await people.linkAccount(q, person.id, user.id);
+      out.push({ username, personId: person.id });
+    }
+    return out;
+  });
+  return Promise.all(made.map(async (m) => ({ cookie: await t.login(m.username, 'Member12345'), personId: m.personId })));
+}
+
+test('concurrent sign-ups fill exactly the capacity; the rest wait, and a cancellation moves the first up', async () => {
+  const a = await publish({ capacity: 2, startsAt: when(24), endsAt: when(26) });
+  const crowd = await newMembers('cap', 5);
+  const results = await Promise.all(crowd.map((m) => t.request('POST', `/api/activities/${a.id}/signup`, { cookie: m.cookie })));
+  assert.deepEqual(results.map((r) => r.status), [200, 200, 200, 200, 200], results.map((r) => r.text).join('\n'));
+  const statuses = results.map((r) => r.body.mySignup.status).sort();
+  assert.deepEqual(statuses, ['signed_up', 'signed_up', 'waitlisted', 'waitlisted', 'waitlisted']);
+  const again = await t.request('POST', `/api/activities/${a.id}/signup`, { cookie: crowd[0]!.cookie });
+  assert.equal(again.status, 400);
+
+  const roster = (await t.request('GET', `/api/activities/${a.id}/signups`, { cookie: secretary })).body.items;
+  // The roster lists the waiting list in queue order. Sorting here by the
+  // JSON times would not do: they drop the microseconds the queue is kept in.
+  const firstWaiting = roster.find((s: { status: string }) => s.status === 'waitlisted');
+  const leaver = crowd[results.findIndex((r) => r.body.mySignup.status === 'signed_up')]!;
+  const cancelled = await t.request('POST', `/api/activities/${a.id}/cancel-signup`, { cookie: leaver.cookie });
+  assert.equal(cancelled.body.mySignup.status, 'cancelled');
+  assert.equal(cancelled.body.signedUp, 2, 'the place was taken by the first on the waiting list');
+  const after = (await t.request('GET', `/api/activities/${a.id}/signups`, { cookie: secretary })).body.items;
+  assert.equal(after.find((s: { id: number }) => s.id === firstWaiting.id).status, 'signed_up');
+});
+
+test('check-in takes only the current code, only within the time; check-out gives hours; attendance earns one point, once', async () => {
+  const [m] = await newMembers('qr', 1);
+  const a = await publish();
+  const code = await t.request('GET', `/api/activities/${a.id}/checkin-code`, { cookie: secretary });
+  assert.equal(code.status, 200, code.text);
+  assert.equal(code.body.windowOpen, true);
+  assert.ok(code.body.expiresInSeconds > 0 && code.body.expiresInSeconds <= CODE_SECONDS);
+  assert.match(code.body.url, new RegExp(`checkin=${a.id}&token=${code.body.token}`));
+  assert.equal((await t.request('GET', `/api/activities/${a.id}/checkin-code`, { cookie: m!.cookie })).status, 403, 'a member cannot show the code');
+
+  const stale = codeFor(testCipher, a.id, Math.floor(Date.now() / 1000 / CODE_SECONDS) - 3);
+  const old = await t.request('POST', `/api/activities/${a.id}/checkin`, { cookie: m!.cookie, body: { token: stale } });
+  assert.equal(old.status, 400);
+  assert.match(old.body.error.fields.token, /过期/);
+
+  const ok = await t.request('POST', `/api/activities/${a.id}/checkin`, { cookie: m!.cookie, body: { token: code.body.token } });
+  assert.equal(ok.status, 200, ok.text);
+  assert.equal(ok.body.mySignup.status, 'attended', 'a walk-in is signed up and checked in');
+  const twice = await t.request('POST', `/api/activities/${a.id}/checkin`, { cookie: m!.cookie, body: { token: code.body.token } });
+  assert.equal(twice.status, 200);
+
+  const later = await publish({ startsAt: when(5), endsAt: when(7) });
+  const early = await t.request('POST', `/api/activities/${later.id}/checkin`, {
+    cookie: m!.cookie, body: { token: codeFor(testCipher, later.id, Math.floor(Date.now() / 1000 / CODE_SECONDS)) },
+  });
+  assert.equal(early.status, 400);
+  assert.match(early.body.error.fields.token, /不在签到时间内/);
+
+  // Two hours on site: move the check-in back, as if it were made at the start.
+  await t.kernel.db.system((q) => q.query(`UPDATE activity_signups SET checked_in_at = now() - interval '2 hours' WHERE id = $1`, [ok.body.mySignup.id]));
+  const out = await t.request('POST', `/api/activities/${a.id}/checkout`, { cookie: m!.cookie });
+  assert.equal(out.status, 200, out.text);
+  const mine = await t.request('GET', '/api/me/service', { cookie: m!.cookie });
+  assert.equal(mine.body.points, 1, 'one point for the activity, not two for two scans');
+  assert.equal(mine.body.threshold, 24);
+  const log = mine.body.logs.find((l: { activityId: number }) => l.activityId === a.id);
+  assert.deepEqual([log.hours, log.confirmed], [1, false], 'an hour since the start, awaiting the organizer');
+  assert.equal(mine.body.hours, 0, 'unconfirmed hours do not count yet');
+
+  const signup = ok.body.mySignup.id;
+  const confirmed = await t.request('POST', `/api/signups/${signup}/confirm`, { cookie: secretary, body: { hours: 3, leading: true } });
+  assert.equal(confirmed.status, 200, confirmed.text);
+  const after = await t.request('GET', '/api/me/service', { cookie: m!.cookie });
+  assert.deepEqual([after.body.hours, after.body.points], [3, 3], 'confirmed hours; leading earns two more');
+});
+
+test('the ledger is never edited; a rule change reaches past entries only by an explicit re-run, as corrections', async () => {
+  // Hosted by a grid branch, so the rule change and re-run stay within it.
+  const [m] = await newMembers('rule', 1);
+  const gridId = (await t.request('GET', `/api/orgs?q=${encodeURIComponent('光明社区第一网格党支部')}`, { cookie: secretary })).body.items[0].id;
+  const a = await publish({ orgId: gridId });
+  const code = (await t.request('GET', `/api/activities/${a.id}/checkin-code`, { cookie: secretary })).body.token;
+  await t.request('POST', `/api/activities/${a.id}/checkin`, { cookie: m!.cookie, body: { token: code } });
+  const admin = await t.login('admin');
+  const entry = (await t.request('GET', `/api/points/entries?personId=${m!.personId}`, { cookie: admin })).body.items[0];
+  assert.equal(entry.points, 1);
+
+  // Not even the database owner may change or remove an entry.
+  for (const sql of [`UPDATE points_entries SET points = 5 WHERE id = $1`, `DELETE FROM points_entries WHERE id = $1`]) {
+    await assert.rejects(t.kernel.db.system((q) => q.query(sql, [entry.id])), /never changed/);
+  }
+
+  const year = new Date().getFullYear();
+  const rule = await t.request('POST', '/api/points/rules', {
+    cookie: secretary, body: { orgId: gridId, kind: 'attend', name: '参加一次活动', points: 2, effectiveFrom: `${year}-01-01` },
+  });
+  assert.equal(rule.status, 200, rule.text);
+  const still = await t.request('GET', `/api/points/entries?personId=${m!.personId}`, { cookie: admin });
+  assert.equal(still.body.items.reduce((n: number, e: { points: number }) => n + e.points, 0), 1, 'not applied retroactively');
+
+  const rerun = await t.request('POST', '/api/points/rerun', { cookie: secretary, body: { orgId: gridId, year } });
+  assert.equal(rerun.status, 200, rerun.text);
+  assert.equal(rerun.body.corrections, 1);
+  const now = await t.request('GET', `/api/points/entries?personId=${m!.personId}`, { cookie: admin });
+  assert.deepEqual(now.body.items.map((e: { points: number; correction: boolean }) => [e.points, e.correction]), [[1, true], [1, false]]);
+  const again = await t.request('POST', '/api/points/rerun', { cookie: secretary, body: { orgId: gridId, year } });
+  assert.equal(again.body.corrections, 0, 'a second re-run finds nothing to correct');
+});
+
+test('two generators running at once create each occurrence of a series once', async () => {
+  const year = new Date().getFullYear() + 1;
+  const [series] = await t.kernel.db.system((q) =>
+    q.query<{ id: number }>(
+      `INSERT INTO activity_series (org_id, title, kind, place, week_of_month, weekday, start_time, minutes, capacity, audience, services, starts_on, ends_on)
+       VALUES ($1, '便民服务开放日', 'open_day', '党群服务中心', 1, 5, '09:00', 180, 60, '{members,residents}', '{理发,法律咨询}', $2, $3) RETURNING id`,
+      [guangmingId, `${year}-01-01`, `${year}-12-31`],
+    ),
+  );
+  const runs = await Promise.all([1, 2].map(() => t.request('POST', `/api/activity-series/${series!.id}/generate`, { cookie: secretary })));
+  assert.deepEqual(runs.map((r) => r.status), [200, 200], runs.map((r) => r.text).join('\n'));
+  assert.equal(runs[0]!.body.created + runs[1]!.body.created, 12);
+  const list = await t.request('GET', `/api/activities?orgId=${guangmingId}&from=${year}-01-01&to=${year}-12-31&kind=open_day`, { cookie: secretary });
+  const days = list.body.items.map((a: { startsAt: string }) => new Date(a.startsAt).toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' }));
+  assert.equal(days.length, 12);
+  assert.ok(days.every((d: string) => new Date(`${d}T00:00:00Z`).getUTCDay() === 5 && Number(d.slice(8)) <= 7), `first Fridays: ${days}`);
+  assert.deepEqual(list.body.items[0].services, ['理发', '法律咨询']);
+});
+
+test('who may join: a resident cannot take a members-only place; leave and absence are recorded', async () => {
+  const a = await publish({ audience: ['members'], startsAt: when(30), endsAt: when(32) });
+  const resident = await t.login('jumin');
+  const refused = await t.request('POST', `/api/activities/${a.id}/signup`, { cookie: resident });
+  assert.equal(refused.status, 400);
+  assert.match(refused.body.error.fields.activityId, /党员/);
+  const member = await t.login('dangyuan');
+  const joined = await t.request('POST', `/api/activities/${a.id}/signup`, { cookie: member });
+  assert.equal(joined.body.mySignup.status, 'signed_up');
+  const leave = await t.request('POST', `/api/signups/${joined.body.mySignup.id}/mark`, { cookie: secretary, body: { status: 'leave' } });
+  assert.equal(leave.body.status, 'leave');
+  const absentEarly = await t.request('POST', `/api/signups/${joined.body.mySignup.id}/mark`, { cookie: secretary, body: { status: 'absent' } });
+  assert.equal(absentEarly.status, 400);
+  assert.equal((await t.request('POST', `/api/signups/${joined.body.mySignup.id}/mark`, { cookie: member, body: { status: 'leave' } })).status, 403);
+});
+
+test('the unit hears back: year-end report of its members, printable and in Excel; a certificate verifies in public', async () => {
+  const liaison = await t.login('liaison');
+  const taxId = (await t.request('GET', '/api/auth/me', { cookie: liaison })).body.grants[0].unitId;
+  const year = new Date().getFullYear();
+  const report = await t.request('GET', `/api/units/${taxId}/feedback?year=${year}`, { cookie: liaison });
+  assert.equal(report.status, 200, report.text);
+  assert.equal(report.body.threshold, 24);
+  assert.ok(report.body.rows.length >= 6);
+  const reported = report.body.rows.filter((r: { registeredAt: string | null }) => r.registeredAt?.includes('光明社区党委'));
+  assert.ok(reported.length >= 6, 'the demo’s reported members');
+  assert.ok(report.body.rows.some((r: { belowThreshold: boolean }) => r.belowThreshold), 'someone is below 24');
+  const print = await t.request('GET', `/api/units/${taxId}/feedback/print?year=${year}&quarter=2`, { cookie: liaison });
+  assert.equal(print.status, 200);
+  assert.match(String(print.headers['content-type']), /text\/html/);
+  assert.match(print.text, /梅河口市税务局/);
+  assert.match(print.text, /第2季度/);
+  const xlsx = await t.app.inject({ method: 'GET', url: `/api/units/${taxId}/feedback.xlsx?year=${year}`, headers: { cookie: liaison } });
+  assert.equal(xlsx.statusCode, 200);
+  assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
+  assert.equal((await t.request('GET', `/api/units/${taxId}/feedback?year=${year}`, { cookie: await t.login('xiangyang') })).status, 404, 'another community cannot read the unit');
+
+  const person = reported.find((r: { activities: number }) => r.activities > 0);
+  const issued = await t.request('POST', '/api/certificates', { cookie: secretary, body: { orgId: guangmingId, personId: person.personId, year } });
+  assert.equal(issued.status, 200, issued.text);
+  assert.match(issued.body.code, /^[A-Z0-9]{12}$/);
+  const dup = await t.request('POST', '/api/certificates', { cookie: secretary, body: { orgId: guangmingId, personId: person.personId, year } });
+  assert.equal(dup.status, 409);
+  const check = await t.request('GET', issued.body.verifyUrl);
+  assert.equal(check.status, 200);
+  assert.match(check.text, new RegExp(person.personName));
+  assert.match(check.text, /光明社区党委/);
+  assert.equal((await t.request('GET', '/api/certificates/verify?code=AAAAAAAAAAAA')).status, 404);
+});
+
+test('a member’s calendar feed: a secret address; without it the feed shows nothing', async () => {
+  const member = await t.login('dangyuan');
+  const me = (await t.request('GET', '/api/auth/me', { cookie: member })).body;
+  const a = await publish({ title: '日历测试活动', startsAt: when(48), endsAt: when(50) });
+  await t.request('POST', `/api/activities/${a.id}/signup`, { cookie: member });
+  const feed = await t.request('POST', `/api/users/${me.id}/calendar-feed`, { cookie: member });
+  assert.equal(feed.status, 200, feed.text);
+  const ics = await t.request('GET', feed.body.url);
+  assert.equal(ics.status, 200);
+  assert.match(ics.text, /BEGIN:VCALENDAR/);
+  assert.match(ics.text, /SUMMARY:日历测试活动/);
+  assert.equal((await t.request('GET', '/api/calendar.ics?token=wrong')).status, 404);
+  assert.equal((await t.request('GET', '/api/calendar.ics')).status, 400);
+  const rotated = await t.request('POST', `/api/users/${me.id}/calendar-feed`, { cookie: member });
+  assert.equal((await t.request('GET', feed.body.url)).status, 404, 'the old address stops working');
+  assert.equal((await t.request('GET', rotated.body.url)).status, 200);
+});
+
+test('the points list of a year ranks members and names those below the threshold, those with nothing too', async () => {
+  const totals = await t.request('GET', `/api/points/totals?orgId=${guangmingId}&pageSize=200`, { cookie: secretary });
+  assert.equal(totals.status, 200, totals.text);
+  assert.equal(totals.body.threshold, 24);
+  const items = totals.body.items as { points: number; rank: number; belowThreshold: boolean }[];
+  assert.ok(items.some((i) => !i.belowThreshold) && items.some((i) => i.belowThreshold), 'members on both sides of 24');
+  assert.equal(totals.body.below, items.filter((i) => i.points < 24).length);
+  assert.ok(items.every((i, k) => k === 0 || items[k - 1]!.points >= i.points));
+  assert.equal(items[0]!.rank, 1);
+  const below = await t.request('GET', `/api/points/totals?orgId=${guangmingId}&onlyBelow=true&pageSize=2`, { cookie: secretary });
+  assert.deepEqual([below.body.total, below.body.below, below.body.items.length], [items.length, totals.body.below, 2]);
+  assert.ok(below.body.items.every((i: { belowThreshold: boolean }) => i.belowThreshold));
+});

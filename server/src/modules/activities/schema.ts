@@ -1,0 +1,345 @@
+import { registerConstraint } from '../../kernel/errors.ts';
+import { day, idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+
+registerConstraint('activity_signups_key', 'activityId', '您已经报名了这项活动');
+registerConstraint('activity_signups_capacity', 'status', '活动名额已满，不能从候补转为正式报名');
+registerConstraint('activities_time', 'endsAt', '结束时间须晚于开始时间，且活动不超过 24 小时');
+registerConstraint('activities_organizer', 'organizerKind', '请填写组织方：单位、志愿者队伍或项目名称');
+registerConstraint('points_entries_append_only', 'entryId', '积分记录一经记入不能修改或删除，请另记一笔更正');
+registerConstraint('points_rules_sign', 'points', '扣分项的分值须为负数，加分项和参加活动的分值不能为负数');
+registerConstraint('points_rules_version_key', 'effectiveFrom', '同一规则在这一天已有一个版本');
+registerConstraint('volunteer_teams_name_key', 'name', '本社区已有同名的志愿者队伍');
+registerConstraint('volunteer_team_members_key', 'personId', '此人已在这支队伍中');
+registerConstraint('activity_kinds_name_key', 'name', '已有同名的活动类型');
+registerConstraint('service_certificates_key', 'personId', '本社区已为此人开具了这一年的服务证明');
+registerConstraint('activity_series_dates', 'endsOn', '结束日期须不早于开始日期，且不超过三年');
+
+/** Built-in kinds (glossary "Activities and points"); administrators add others (activity_kinds). */
+export const ACTIVITY_KINDS = {
+  party_day: '主题党日',
+  volunteer: '志愿服务',
+  dedication_day: '党员集中奉献日',
+  open_day: '便民服务开放日',
+  lecture: '讲座',
+  patrol: '治安巡逻',
+} as const;
+
+export const ORGANIZER_KINDS = { community: '社区', unit: '驻区单位', team: '志愿者队伍', project: '共建项目' } as const;
+export const AUDIENCES = { members: '党员', reported_members: '报到党员', residents: '居民' } as const;
+export const SIGNUP_STATUSES = {
+  signed_up: '已报名',
+  waitlisted: '候补',
+  cancelled: '已取消',
+  leave: '请假',
+  absent: '缺席',
+  attended: '已签到',
+} as const;
+export const RULE_KINDS = {
+  attend: '参加活动',
+  lead: '带头组织',
+  absent: '无故缺席',
+  bonus: '加分项',
+  deduction: '扣分项',
+  threshold: '年度达标分',
+} as const;
+export type SignupStatus = keyof typeof SIGNUP_STATUSES;
+export type RuleKind = keyof typeof RULE_KINDS;
+export type Audience = keyof typeof AUDIENCES;
+export type OrganizerKind = keyof typeof ORGANIZER_KINDS;
+
+const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as (keyof T & string)[];
+const dateTime = (label: string) => z.iso.datetime({ offset: true, error: `${label}须为日期时间，如 2026-03-06T09:00:00+08:00` }).describe(label);
+const year = z.coerce.number({ error: '年度须为年份' }).int('年度须为年份').min(2000, '年度须为 2000 年以后').max(2100, '年度须为 2100 年以前').describe('年度');
+
+export const ActivityParams = z.object({ activityId: idParam('活动编号') });
+export const SignupParams = z.object({ signupId: idParam('报名记录编号') });
+export const TeamParams = z.object({ teamId: idParam('志愿者队伍编号') });
+export const TeamMemberParams = z.object({ teamId: idParam('志愿者队伍编号'), teamMemberId: idParam('队员编号') });
+export const SeriesParams = z.object({ seriesId: idParam('周期活动编号') });
+export const UnitParams = z.object({ unitId: idParam('单位编号') });
+export const UserParams = z.object({ userId: idParam('用户编号') });
+
+const audience = z.array(oneOf(keys(AUDIENCES), '参加对象')).min(1, '参加对象至少选一项').describe('参加对象');
+const services = z.array(text('服务项目', 30)).max(20, '服务项目最多 20 项').describe('服务项目');
+
+export const CreateActivity = z.object({
+  orgId: idParam('主办组织'),
+  kind: text('活动类型', 30),
+  title: text('活动名称', 60),
+  description: optionalText('活动内容', 1000),
+  organizerKind: oneOf(keys(ORGANIZER_KINDS), '组织方类型').default('community'),
+  unitId: idParam('组织单位').nullable().optional(),
+  teamId: idParam('志愿者队伍').nullable().optional(),
+  projectName: optionalText('共建项目', 60),
+  place: text('活动地点', 100),
+  startsAt: dateTime('开始时间'),
+  endsAt: dateTime('结束时间'),
+  capacity: z.number({ error: '名额须为数字' }).int('名额须为整数').min(1, '名额至少为 1').max(10000, '名额不能超过 10000').describe('名额'),
+  audience,
+  services: services.default([]),
+});
+
+export const Activity = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  organizerKind: z.string(),
+  organizerName: z.string(),
+  unitId: z.number().nullable(),
+  teamId: z.number().nullable(),
+  projectName: z.string().nullable(),
+  place: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  capacity: z.number(),
+  audience: z.array(z.string()),
+  services: z.array(z.string()),
+  seriesId: z.number().nullable(),
+  status: z.enum(['open', 'cancelled']),
+  signedUp: z.number(),
+  waitlisted: z.number(),
+  attended: z.number(),
+  /** The caller's own sign-up, if any. */
+  mySignup: z.object({ id: z.number(), status: z.string(), checkedInAt: z.string().nullable(), checkedOutAt: z.string().nullable() }).nullable(),
+});
+export type Activity = z.infer<typeof Activity>;
+export const ActivityList = z.object({ items: z.array(Activity) });
+export const ActivityQuery = z.object({
+  orgId: idParam('主办组织').optional(),
+  from: day('起始日期').optional(),
+  to: day('截止日期').optional(),
+  kind: z.string().trim().max(30).optional().describe('活动类型'),
+  teamId: idParam('志愿者队伍').optional(),
+});
+
+export const Signup = z.object({
+  id: z.number(),
+  activityId: z.number(),
+  personId: z.number(),
+  personName: z.string(),
+  status: z.enum(keys(SIGNUP_STATUSES) as [SignupStatus, ...SignupStatus[]]),
+  statusLabel: z.string(),
+  leading: z.boolean(),
+  signedUpAt: z.string(),
+  checkedInAt: z.string().nullable(),
+  checkInMethod: z.string().nullable(),
+  checkedOutAt: z.string().nullable(),
+  hours: z.number().nullable(),
+  confirmed: z.boolean(),
+});
+export type Signup = z.infer<typeof Signup>;
+export const SignupList = z.object({ items: z.array(Signup) });
+export const MarkSignup = z.object({ status: oneOf(['leave', 'absent'] as const, '考勤结果') });
+export const ConfirmSignup = z.object({
+  hours: z.number({ error: '服务时长须为数字' }).min(0, '服务时长不能为负').max(24, '服务时长不能超过 24 小时').multipleOf(0.5, '服务时长以半小时计').describe('服务时长'),
+  leading: z.boolean().default(false).describe('带头组织'),
+});
+export const CheckIn = z.object({ token: z.string().trim().min(1, '签到码不能为空').max(64, '签到码格式不正确').describe('签到码') });
+export const CheckInCode = z.object({ token: z.string(), url: z.string(), expiresInSeconds: z.number(), windowOpen: z.boolean() });
+
+export const ActivityKindList = z.object({ items: z.array(z.object({ kind: z.string(), label: z.string(), builtIn: z.boolean() })) });
+export const CreateActivityKind = z.object({ orgId: idParam('所属组织'), name: text('活动类型名称', 30) });
+
+export const CreateSeries = z.object({
+  orgId: idParam('主办组织'),
+  title: text('活动名称', 60),
+  kind: text('活动类型', 30),
+  place: text('活动地点', 100),
+  weekOfMonth: z.number().int().min(1, '第几周须在 1 到 4 之间').max(4, '第几周须在 1 到 4 之间').describe('每月第几周'),
+  weekday: z.number().int().min(1, '星期须在 1（周一）到 7（周日）之间').max(7, '星期须在 1（周一）到 7（周日）之间').describe('星期'),
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '开始时刻须为 HH:MM，如 09:00').describe('开始时刻'),
+  minutes: z.number().int().min(15, '时长至少 15 分钟').max(1440, '时长不超过 24 小时').describe('时长（分钟）'),
+  capacity: z.number().int().min(1, '名额至少为 1').max(10000, '名额不能超过 10000').describe('名额'),
+  audience,
+  services: services.default([]),
+  teamId: idParam('志愿者队伍').nullable().optional(),
+  startsOn: day('开始日期'),
+  endsOn: day('结束日期'),
+});
+export const Series = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  title: z.string(),
+  kind: z.string(),
+  place: z.string(),
+  weekOfMonth: z.number(),
+  weekday: z.number(),
+  startTime: z.string(),
+  minutes: z.number(),
+  capacity: z.number(),
+  services: z.array(z.string()),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  occurrences: z.number(),
+});
+export const SeriesList = z.object({ items: z.array(Series) });
+export const Generated = z.object({ created: z.number(), occurrences: z.number() });
+
+export const Team = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  name: z.string(),
+  focus: z.string().nullable(),
+  members: z.array(z.object({ id: z.number(), personId: z.number(), personName: z.string(), role: z.enum(['leader', 'member']) })),
+});
+export const TeamList = z.object({ items: z.array(Team) });
+export const TeamQuery = z.object({ orgId: idParam('所属组织').optional() });
+export const CreateTeam = z.object({ orgId: idParam('所属社区'), name: text('队伍名称', 40), focus: optionalText('服务方向', 100) });
+export const AddTeamMember = z.object({ personId: idParam('队员'), role: oneOf(['leader', 'member'] as const, '队内职务').default('member') });
+
+export const ServiceLog = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  personId: z.number(),
+  personName: z.string(),
+  activityId: z.number().nullable(),
+  servedOn: z.string(),
+  what: z.string(),
+  place: z.string(),
+  hours: z.number(),
+  confirmed: z.boolean(),
+  confirmedAt: z.string().nullable(),
+});
+export const ServiceLogList = z.object({ items: z.array(ServiceLog), totalHours: z.number() });
+export const ServiceLogQuery = z.object({
+  year: year.optional(),
+  orgId: idParam('社区').optional(),
+  unitId: idParam('单位').optional(),
+  personId: idParam('人员').optional(),
+});
+export const RecordService = z.object({
+  orgId: idParam('服务社区'),
+  personId: idParam('服务人员'),
+  servedOn: day('服务日期'),
+  what: text('服务内容', 100),
+  place: text('服务地点', 100),
+  hours: z.number({ error: '服务时长须为数字' }).min(0.5, '服务时长至少半小时').max(24, '服务时长不能超过 24 小时').multipleOf(0.5, '服务时长以半小时计').describe('服务时长'),
+});
+
+export const Rule = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  kind: z.enum(keys(RULE_KINDS) as [RuleKind, ...RuleKind[]]),
+  kindLabel: z.string(),
+  name: z.string(),
+  points: z.number(),
+  effectiveFrom: z.string(),
+  current: z.boolean(),
+});
+export const RuleList = z.object({ items: z.array(Rule) });
+export const CreateRule = z.object({
+  orgId: idParam('制定组织'),
+  kind: oneOf(keys(RULE_KINDS), '规则类别'),
+  name: text('规则名称', 40),
+  points: z.number({ error: '分值须为数字' }).min(-100, '分值不能低于 -100').max(1000, '分值不能超过 1000').multipleOf(0.5, '分值以 0.5 分为单位').describe('分值'),
+  effectiveFrom: day('生效日期'),
+});
+export const Rerun = z.object({ orgId: idParam('组织'), year });
+export const RerunResult = z.object({ corrections: z.number(), points: z.number() });
+
+export const Entry = z.object({
+  id: z.number(),
+  personId: z.number(),
+  personName: z.string(),
+  orgName: z.string(),
+  year: z.number(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  points: z.number(),
+  correction: z.boolean(),
+  reason: z.string(),
+  createdAt: z.string(),
+});
+export const EntryList = z.object({ items: z.array(Entry) });
+export const EntryQuery = z.object({ personId: idParam('人员').optional(), year: year.optional() });
+export const AddEntry = z.object({
+  personId: idParam('人员'),
+  orgId: idParam('记分组织'),
+  ruleId: idParam('加分或扣分项'),
+  reason: text('事由', 200),
+  on: day('记分日期'),
+});
+
+export const TotalsQuery = z.object({
+  year: year.optional(),
+  orgId: idParam('组织').optional(),
+  unitId: idParam('单位').optional(),
+  onlyBelow: z.enum(['true', 'false'], { error: '只看未达标须为 true 或 false' }).transform((v) => v === 'true').optional().describe('只看未达标'),
+  ...pageQuery,
+});
+export const Total = z.object({
+  personId: z.number(),
+  personName: z.string(),
+  orgName: z.string().nullable(),
+  points: z.number(),
+  hours: z.number(),
+  activities: z.number(),
+  rank: z.number(),
+  belowThreshold: z.boolean(),
+});
+export const Totals = z.object({ year: z.number(), threshold: z.number().nullable(), total: z.number(), below: z.number(), items: z.array(Total) });
+
+export const MyService = z.object({
+  personId: z.number().nullable(),
+  year: z.number(),
+  points: z.number(),
+  threshold: z.number().nullable(),
+  hours: z.number(),
+  activities: z.number(),
+  signups: z.array(z.object({ activity: Activity, signup: Signup })),
+  logs: z.array(ServiceLog),
+});
+export const MyServiceQuery = z.object({ year: year.optional() });
+
+export const FeedbackQuery = z.object({
+  year: year.optional(),
+  quarter: z.coerce.number().int().min(1, '季度须为 1 到 4').max(4, '季度须为 1 到 4').optional().describe('季度'),
+});
+export const Feedback = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  period: z.string(),
+  from: z.string(),
+  to: z.string(),
+  threshold: z.number().nullable(),
+  rows: z.array(
+    z.object({
+      personId: z.number(),
+      personName: z.string(),
+      registeredAt: z.string().nullable(),
+      activities: z.number(),
+      hours: z.number(),
+      points: z.number(),
+      belowThreshold: z.boolean(),
+    }),
+  ),
+});
+export type Feedback = z.infer<typeof Feedback>;
+
+export const IssueCertificate = z.object({ orgId: idParam('开具社区'), personId: idParam('人员'), year });
+export const Certificate = z.object({
+  id: z.number(),
+  orgName: z.string(),
+  personId: z.number(),
+  personName: z.string(),
+  year: z.number(),
+  hours: z.number(),
+  points: z.number(),
+  activities: z.number(),
+  code: z.string(),
+  issuedOn: z.string(),
+  verifyUrl: z.string(),
+});
+export const CertificateList = z.object({ items: z.array(Certificate) });
+export const CertificateQuery = z.object({ year: year.optional() });
+export const VerifyQuery = z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{12}$/, '证明编号为 12 位字母或数字').describe('证明编号') });
+
+export const CalendarFeed = z.object({ url: z.string() });
+export const CalendarQuery = z.object({ token: z.string().trim().min(1, '订阅令牌不能为空').max(100, '订阅令牌格式不正确').describe('订阅令牌') });

@@ -1,0 +1,611 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FieldCipher } from '../../kernel/crypto.ts';
+import type { Queryable } from '../../kernel/db.ts';
+import { invalid, invalidField, notFound } from '../../kernel/errors.ts';
+import { conditions } from '../../kernel/sql.ts';
+import * as orgs from '../orgs/service.ts';
+import * as people from '../people/service.ts';
+import type { Person } from '../people/schema.ts';
+import * as reportIns from '../reportins/service.ts';
+import {
+  ACTIVITY_KINDS, ORGANIZER_KINDS, SIGNUP_STATUSES, type Activity, type Audience, type OrganizerKind, type Signup, type SignupStatus,
+} from './schema.ts';
+
+// Activities, sign-up and check-in. Capacity, the waiting list and the points
+// that attendance earns are kept by the database (migration 0040); this file
+// decides what a step may do given the activity's time and the person.
+
+/** Dates and times are those of the region (China Standard Time). */
+export const TZ = 'Asia/Shanghai';
+/** The check-in code changes this often; a code stays good for one more period (a slow scan). */
+export const CODE_SECONDS = 30;
+/** Check-in opens this long before the start. */
+const EARLY_MINUTES = 30;
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+interface ActivityRow {
+  id: number;
+  org_id: number;
+  org_name: string | null;
+  kind: string;
+  title: string;
+  description: string | null;
+  organizer_kind: OrganizerKind;
+  unit_id: number | null;
+  unit_name: string | null;
+  team_id: number | null;
+  team_name: string | null;
+  project_name: string | null;
+  place: string;
+  starts_at: Date;
+  ends_at: Date;
+  capacity: number;
+  audience: Audience[];
+  services: string[];
+  series_id: number | null;
+  status: 'open' | 'cancelled';
+  signed_up: number | null;
+  waitlisted: number | null;
+  attended: number | null;
+  my_id: number | null;
+  my_status: string | null;
+  my_in: Date | null;
+  my_out: Date | null;
+}
+
+export const kindLabel = (kind: string) => ACTIVITY_KINDS[kind as keyof typeof ACTIVITY_KINDS] ?? kind;
+
+// $1 is always the caller's user id (their own sign-up rides along).
+const ACTIVITY_SELECT = `
+SELECT a.id, a.org_id, gj_org_name(a.org_id) AS org_name, a.kind, a.title, a.description, a.organizer_kind, a.unit_id, un.name AS unit_name,
+       a.team_id, t.name AS team_name, a.project_name, a.place, a.starts_at, a.ends_at, a.capacity, a.audience, a.services, a.series_id, a.status,
+       c.signed_up, c.waitlisted, c.attended, ms.id AS my_id, ms.status AS my_status, ms.checked_in_at AS my_in, ms.checked_out_at AS my_out
+  FROM activities a
+  LEFT JOIN units un ON un.id = a.unit_id
+  LEFT JOIN volunteer_teams t ON t.id = a.team_id
+  LEFT JOIN activity_signups ms ON ms.activity_id = a.id AND ms.user_id = $1
+  LEFT JOIN LATERAL gj_activity_counts(ARRAY[a.id]) c ON true`;
+
+function organizerName(r: ActivityRow): string {
+  if (r.organizer_kind === 'unit') return r.unit_name ?? ORGANIZER_KINDS.unit;
+  if (r.organizer_kind === 'team') return r.team_name ?? ORGANIZER_KINDS.team;
+  if (r.organizer_kind === 'project') return r.project_name ?? ORGANIZER_KINDS.project;
+  return r.org_name ?? ORGANIZER_KINDS.community;
+}
+
+const toActivity = (r: ActivityRow): Activity => ({
+  id: r.id,
+  orgId: r.org_id,
+  orgName: r.org_name ?? '',
+  kind: r.kind,
+  kindLabel: kindLabel(r.kind),
+  title: r.title,
+  description: r.description,
+  organizerKind: r.organizer_kind,
+  organizerName: organizerName(r),
+  unitId: r.unit_id,
+  teamId: r.team_id,
+  projectName: r.project_name,
+  place: r.place,
+  startsAt: iso(r.starts_at),
+  endsAt: iso(r.ends_at),
+  capacity: r.capacity,
+  audience: r.audience,
+  services: r.services,
+  seriesId: r.series_id,
+  status: r.status,
+  signedUp: r.signed_up ?? 0,
+  waitlisted: r.waitlisted ?? 0,
+  attended: r.attended ?? 0,
+  mySignup: r.my_id === null ? null : { id: r.my_id, status: r.my_status!, checkedInAt: r.my_in && iso(r.my_in), checkedOutAt: r.my_out && iso(r.my_out) },
+});
+
+export async function find(q: Queryable, userId: number | null, id: number): Promise<Activity | null> {
+  const [row] = await q.query<ActivityRow>(`${ACTIVITY_SELECT} WHERE a.id = $2`, [userId, id]);
+  return row ? toActivity(row) : null;
+}
+
+export async function get(q: Queryable, userId: number | null, id: number): Promise<Activity> {
+  const a = await find(q, userId, id);
+  if (!a) throw notFound('活动');
+  return a;
+}
+
+export interface ActivityFilter {
+  orgId?: number;
+  from?: string;
+  to?: string;
+  kind?: string;
+  teamId?: number;
+}
+
+export async function list(q: Queryable, userId: number | null, f: ActivityFilter): Promise<Activity[]> {
+  const where = conditions();
+  // $1 is the caller, for the own-sign-up join of ACTIVITY_SELECT.
+  where.next(userId);
+  if (f.orgId !== undefined) where.add('a.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
+  if (f.from) where.add(`a.starts_at >= ($?::date)::timestamp AT TIME ZONE '${TZ}'`, f.from);
+  if (f.to) where.add(`a.starts_at < ($?::date + 1)::timestamp AT TIME ZONE '${TZ}'`, f.to);
+  if (f.kind) where.add('a.kind = $?', f.kind);
+  if (f.teamId !== undefined) where.add('a.team_id = $?', f.teamId);
+  const rows = await q.query<ActivityRow>(`${ACTIVITY_SELECT} ${where.sql} ORDER BY a.starts_at, a.id LIMIT 500`, where.params);
+  return rows.map(toActivity);
+}
+
+/** Built-in kinds and those administrators added where the caller can see them. */
+export async function kinds(q: Queryable): Promise<{ kind: string; label: string; builtIn: boolean }[]> {
+  const custom = await q.query<{ name: string }>(`SELECT DISTINCT name FROM activity_kinds ORDER BY name`);
+  return [
+    ...Object.entries(ACTIVITY_KINDS).map(([kind, label]) => ({ kind, label, builtIn: true })),
+    ...custom.map((c) => ({ kind: c.name, label: c.name, builtIn: false })),
+  ];
+}
+
+export async function createKind(q: Queryable, input: { orgId: number; name: string }): Promise<{ kind: string; label: string; builtIn: boolean }> {
+  await orgs.place(q, input.orgId);
+  if (Object.values(ACTIVITY_KINDS).includes(input.name as never)) throw invalidField('name', `“${input.name}”是内置的活动类型`);
+  await q.query(`INSERT INTO activity_kinds (org_id, name) VALUES ($1, $2)`, [input.orgId, input.name]);
+  return { kind: input.name, label: input.name, builtIn: false };
+}
+
+async function ensureKind(q: Queryable, kind: string): Promise<void> {
+  if ((await kinds(q)).some((k) => k.kind === kind)) return;
+  throw invalidField('kind', '活动类型不在可选范围内（可由管理员添加新的类型）');
+}
+
+export interface ActivityInput {
+  orgId: number;
+  kind: string;
+  title: string;
+  description?: string | null;
+  organizerKind: OrganizerKind;
+  unitId?: number | null;
+  teamId?: number | null;
+  projectName?: string | null;
+  place: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  audience: Audience[];
+  services: string[];
+}
+
+export async function create(q: Queryable, userId: number, input: ActivityInput): Promise<Activity> {
+  await orgs.place(q, input.orgId);
+  await ensureKind(q, input.kind);
+  if (input.organizerKind === 'unit') {
+    if (!input.unitId) throw invalidField('unitId', '组织方为驻区单位时，请选择单位');
+    await orgs.getUnit(q, input.unitId);
+  }
+  if (input.organizerKind === 'team' && !input.teamId) throw invalidField('teamId', '组织方为志愿者队伍时，请选择队伍');
+  if (input.teamId) await getTeam(q, input.teamId);
+  if (input.organizerKind === 'project' && !input.projectName) throw invalidField('projectName', '组织方为共建项目时，请填写项目名称');
+  if (new Date(input.endsAt) <= new Date(input.startsAt)) throw invalidField('endsAt', '结束时间须晚于开始时间');
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO activities (org_id, kind, title, description, organizer_kind, unit_id, team_id, project_name, place, starts_at, ends_at, capacity, audience, services)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+    [
+      input.orgId, input.kind, input.title, input.description ?? null, input.organizerKind,
+      input.organizerKind === 'unit' ? input.unitId : null, input.teamId ?? null, input.organizerKind === 'project' ? input.projectName : null,
+      input.place, input.startsAt, input.endsAt, input.capacity, input.audience, input.services,
+    ],
+  );
+  return get(q, userId, row!.id);
+}
+
+export async function cancel(q: Queryable, userId: number, id: number): Promise<Activity> {
+  const a = await get(q, userId, id);
+  if (a.status === 'cancelled') throw invalidField('status', '活动已经取消');
+  if (new Date(a.endsAt) < new Date()) throw invalidField('status', '活动已经结束，不能取消');
+  await q.query(`UPDATE activities SET status = 'cancelled' WHERE id = $1`, [id]);
+  return get(q, userId, id);
+}
+
+// ---- sign-up -------------------------------------------------------------
+
+interface SignupRow {
+  id: number;
+  activity_id: number;
+  person_id: number;
+  person_name: string | null;
+  status: SignupStatus;
+  leading: boolean;
+  signed_up_at: Date;
+  checked_in_at: Date | null;
+  check_in_method: string | null;
+  checked_out_at: Date | null;
+  hours: number | null;
+  confirmed: boolean;
+}
+
+const SIGNUP_SELECT = `
+SELECT s.id, s.activity_id, s.person_id, p.name AS person_name, s.status, s.is_leader AS leading, s.signed_up_at, s.checked_in_at, s.check_in_method,
+       s.checked_out_at, l.hours, l.confirmed_at IS NOT NULL AS confirmed
+  FROM activity_signups s
+  LEFT JOIN people p ON p.id = s.person_id
+  LEFT JOIN service_logs l ON l.signup_id = s.id`;
+
+export const toSignup = (r: SignupRow): Signup => ({
+  id: r.id,
+  activityId: r.activity_id,
+  personId: r.person_id,
+  personName: r.person_name ?? '',
+  status: r.status,
+  statusLabel: SIGNUP_STATUSES[r.status],
+  leading: r.leading,
+  signedUpAt: iso(r.signed_up_at),
+  checkedInAt: r.checked_in_at && iso(r.checked_in_at),
+  checkInMethod: r.check_in_method,
+  checkedOutAt: r.checked_out_at && iso(r.checked_out_at),
+  hours: r.hours,
+  confirmed: r.confirmed,
+});
+
+export async function getSignup(q: Queryable, signupId: number): Promise<Signup> {
+  const [row] = await q.query<SignupRow>(`${SIGNUP_SELECT} WHERE s.id = $1`, [signupId]);
+  if (!row) throw notFound('报名记录');
+  return toSignup(row);
+}
+
+/** The roster of an activity (its staff; a member sees only their own row). */
+export async function roster(q: Queryable, activityId: number): Promise<Signup[]> {
+  const rows = await q.query<SignupRow>(
+    `${SIGNUP_SELECT} WHERE s.activity_id = $1
+      ORDER BY array_position(ARRAY['attended', 'signed_up', 'waitlisted', 'leave', 'absent', 'cancelled'], s.status), s.signed_up_at, s.id`,
+    [activityId],
+  );
+  return rows.map(toSignup);
+}
+
+/** The sign-ups (with their activities) of one person. */
+export async function signupsOf(q: Queryable, userId: number, personId: number, year: number): Promise<{ activity: Activity; signup: Signup }[]> {
+  const rows = await q.query<SignupRow & { a_id: number }>(
+    `${SIGNUP_SELECT} JOIN activities a ON a.id = s.activity_id
+      WHERE s.person_id = $1 AND a.starts_at >= make_date($2, 1, 1)::timestamp AT TIME ZONE '${TZ}'
+        AND a.starts_at < make_date($2 + 1, 1, 1)::timestamp AT TIME ZONE '${TZ}'
+      ORDER BY a.starts_at DESC`,
+    [personId, year],
+  );
+  const out: { activity: Activity; signup: Signup }[] = [];
+  for (const r of rows) out.push({ activity: await get(q, userId, r.activity_id), signup: toSignup(r) });
+  return out;
+}
+
+/** The caller's own person file: members and residents act for themselves. */
+export async function self(q: Queryable, userId: number): Promise<Person> {
+  const person = await people.ofAccount(q, userId);
+  if (!person) throw invalid('您的账号没有关联人员档案，请联系社区');
+  return person;
+}
+
+async function mayJoin(q: Queryable, a: Activity, person: Person): Promise<boolean> {
+  if (person.isMember && a.audience.includes('members')) return true;
+  if (!person.isMember && a.audience.includes('residents')) return true;
+  if (person.isMember && a.audience.includes('reported_members')) {
+    const registered = await reportIns.list(q, { orgId: a.orgId, status: 'accepted' });
+    return registered.some((r) => r.personId === person.id);
+  }
+  return false;
+}
+
+/** Signs the caller up. Past capacity they land on the waiting list (the database decides, under concurrency too). */
+export async function signUp(q: Queryable, userId: number, activityId: number): Promise<Activity> {
+  const a = await get(q, userId, activityId);
+  if (a.status === 'cancelled') throw invalidField('activityId', '活动已取消');
+  if (new Date(a.endsAt) < new Date()) throw invalidField('activityId', '活动已经结束，不能报名');
+  const person = await self(q, userId);
+  if (!(await mayJoin(q, a, person))) {
+    throw invalidField('activityId', `这项活动面向${a.audience.map((x) => ({ members: '党员', reported_members: '报到党员', residents: '居民' })[x]).join('、')}，您不在参加对象之内`);
+  }
+  if (a.mySignup && a.mySignup.status !== 'cancelled') throw invalidField('activityId', '您已经报名了这项活动');
+  if (a.mySignup) {
+    await q.query(`UPDATE activity_signups SET status = 'signed_up', signed_up_at = now() WHERE id = $1`, [a.mySignup.id]);
+  } else {
+    await q.query(
+      `INSERT INTO activity_signups (org_id, activity_id, person_id, user_id, unit_id) VALUES ($1, $2, $3, $4, $5)`,
+      [a.orgId, activityId, person.id, userId, person.unitId],
+    );
+  }
+  return get(q, userId, activityId);
+}
+
+async function ownSignup(q: Queryable, userId: number, activityId: number): Promise<{ a: Activity; s: NonNullable<Activity['mySignup']> }> {
+  const a = await get(q, userId, activityId);
+  if (!a.mySignup) throw invalidField('activityId', '您没有报名这项活动');
+  return { a, s: a.mySignup };
+}
+
+/** The member gives up their place (the first on the waiting list moves up). */
+export async function cancelSignup(q: Queryable, userId: number, activityId: number): Promise<Activity> {
+  const { a, s } = await ownSignup(q, userId, activityId);
+  if (!['signed_up', 'waitlisted'].includes(s.status)) throw invalidField('status', `报名状态为“${SIGNUP_STATUSES[s.status as SignupStatus]}”，不能取消`);
+  if (new Date(a.startsAt) <= new Date()) throw invalidField('status', '活动已经开始，不能取消报名；如不能参加请向组织者请假');
+  await q.query(`UPDATE activity_signups SET status = 'cancelled' WHERE id = $1`, [s.id]);
+  return get(q, userId, activityId);
+}
+
+// ---- check-in by a rotating code -------------------------------------------
+
+/** The check-in code of an activity for one period: a keyed hash, so only the server can make one. */
+export function codeFor(cipher: FieldCipher, activityId: number, period: number): string {
+  return cipher.blindIndex(`checkin:${activityId}:${period}`).slice(0, 16);
+}
+
+const periodAt = (t: Date) => Math.floor(t.getTime() / 1000 / CODE_SECONDS);
+
+function windowOf(a: Activity): { opens: Date; closes: Date } {
+  return { opens: new Date(new Date(a.startsAt).getTime() - EARLY_MINUTES * 60_000), closes: new Date(a.endsAt) };
+}
+
+/** What the organizer's screen shows now: the code, the link in the QR image, and when it changes. */
+export function currentCode(cipher: FieldCipher, a: Activity, now = new Date()): { token: string; url: string; expiresInSeconds: number; windowOpen: boolean } {
+  const period = periodAt(now);
+  const token = codeFor(cipher, a.id, period);
+  const { opens, closes } = windowOf(a);
+  return {
+    token,
+    url: `/my-service?checkin=${a.id}&token=${token}`,
+    expiresInSeconds: (period + 1) * CODE_SECONDS - Math.floor(now.getTime() / 1000),
+    windowOpen: a.status === 'open' && now >= opens && now <= closes,
+  };
+}
+
+const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const clock = (d: Date) => d.toLocaleString('zh-CN', { timeZone: TZ, hour12: false });
+
+/**
+ * Check-in by scanning the organizer's code: only within the activity's
+ * window, only with the code of this or the previous period (an old
+ * screenshot does not work). Someone not yet signed up is signed up on the spot.
+ */
+export async function checkIn(q: Queryable, cipher: FieldCipher, userId: number, activityId: number, token: string, now = new Date()): Promise<Activity> {
+  let a = await get(q, userId, activityId);
+  if (a.status === 'cancelled') throw invalidField('token', '活动已取消');
+  const { opens, closes } = windowOf(a);
+  if (now < opens || now > closes) throw invalidField('token', `不在签到时间内：签到时间为 ${clock(opens)} 至 ${clock(closes)}`);
+  const period = periodAt(now);
+  if (![period, period - 1].some((p) => same(token, codeFor(cipher, activityId, p)))) {
+    throw invalidField('token', '签到码已过期或无效，请扫描组织者现场展示的二维码');
+  }
+  if (!a.mySignup || a.mySignup.status === 'cancelled') a = await signUp(q, userId, activityId);
+  const s = a.mySignup!;
+  if (s.status === 'attended') return a;
+  if (s.status !== 'signed_up') throw invalidField('token', `报名状态为“${SIGNUP_STATUSES[s.status as SignupStatus]}”，不能签到${s.status === 'waitlisted' ? '（名额已满，您在候补名单中）' : ''}`);
+  await q.query(`UPDATE activity_signups SET status = 'attended', checked_in_at = $2, check_in_method = 'qr' WHERE id = $1 AND status = 'signed_up'`, [s.id, now]);
+  return get(q, userId, activityId);
+}
+
+const halfHours = (ms: number) => Math.max(0, Math.round(ms / 1_800_000) / 2);
+
+/** Check-out: the service log gets the hours between check-in and check-out, within the activity's time. */
+export async function checkOut(q: Queryable, userId: number, activityId: number, now = new Date()): Promise<Activity> {
+  const { a, s } = await ownSignup(q, userId, activityId);
+  if (s.status !== 'attended') throw invalidField('status', '签到之后才能签退');
+  if (s.checkedOutAt) throw invalidField('status', '您已经签退');
+  const from = Math.max(new Date(s.checkedInAt!).getTime(), new Date(a.startsAt).getTime());
+  const to = Math.min(now.getTime(), new Date(a.endsAt).getTime());
+  await q.query(`UPDATE activity_signups SET checked_out_at = $2 WHERE id = $1`, [s.id, now]);
+  await logAttendance(q, [s.id], halfHours(to - from), null);
+  return get(q, userId, activityId);
+}
+
+/** The service log rows of attended sign-ups; a confirmation sets the hours and who confirmed. */
+async function logAttendance(q: Queryable, signupIds: number[], hours: number, confirmedBy: number | null): Promise<void> {
+  await q.query(
+    `INSERT INTO service_logs (org_id, person_id, user_id, unit_id, activity_id, signup_id, served_on, what, place, hours, confirmed_by, confirmed_at)
+     SELECT s.org_id, s.person_id, s.user_id, s.unit_id, a.id, s.id, (a.starts_at AT TIME ZONE '${TZ}')::date, a.title, a.place, $2,
+            $3::bigint, CASE WHEN $3::bigint IS NULL THEN NULL ELSE now() END
+       FROM activity_signups s JOIN activities a ON a.id = s.activity_id WHERE s.id = ANY ($1::bigint[])
+     ON CONFLICT (region_id, signup_id) DO UPDATE
+        SET hours = CASE WHEN $3::bigint IS NULL THEN service_logs.hours ELSE EXCLUDED.hours END,
+            confirmed_by = coalesce(EXCLUDED.confirmed_by, service_logs.confirmed_by),
+            confirmed_at = coalesce(EXCLUDED.confirmed_at, service_logs.confirmed_at)`,
+    [signupIds, hours, confirmedBy],
+  );
+}
+
+async function activityOfSignup(q: Queryable, userId: number, signupId: number): Promise<{ s: Signup; a: Activity }> {
+  const s = await getSignup(q, signupId);
+  return { s, a: await get(q, userId, s.activityId) };
+}
+
+/**
+ * The organizer confirms attendance and the hours served (also for someone
+ * who did not scan the code); a member who led the activity earns the
+ * leading points too.
+ */
+export async function confirm(q: Queryable, userId: number, signupId: number, input: { hours: number; leading: boolean }): Promise<Signup> {
+  const { s, a } = await activityOfSignup(q, userId, signupId);
+  if (new Date(a.startsAt) > new Date()) throw invalidField('hours', '活动开始之后才能确认出勤');
+  if (s.status === 'cancelled' || s.status === 'leave') throw invalidField('status', `报名状态为“${s.statusLabel}”，不能确认出勤`);
+  await q.query(
+    `UPDATE activity_signups SET status = 'attended', is_leader = $2, checked_in_at = coalesce(checked_in_at, $3), check_in_method = coalesce(check_in_method, 'organizer')
+      WHERE id = $1`,
+    [signupId, input.leading, a.startsAt],
+  );
+  await logAttendance(q, [signupId], input.hours, userId);
+  return getSignup(q, signupId);
+}
+
+/**
+ * An attendance sheet entered after the event (a paper sign-in list, an
+ * import): the people attended for the whole activity, confirmed by the
+ * organizer. Points follow from the database as for any attendance.
+ */
+export async function recordAttendance(q: Queryable, confirmedBy: number, activityId: number, attendees: Person[]): Promise<number> {
+  const a = await get(q, confirmedBy, activityId);
+  if (new Date(a.startsAt) > new Date()) throw invalidField('activityId', '活动开始之后才能登记出勤');
+  const accounts = await Promise.all(attendees.map((p) => people.accountOf(q, p.id)));
+  const rows = await q.query<{ id: number }>(
+    `INSERT INTO activity_signups (org_id, activity_id, person_id, user_id, unit_id, status, signed_up_at, checked_in_at, check_in_method, checked_out_at)
+     SELECT a.org_id, a.id, x.person_id, x.user_id, x.unit_id, 'attended', a.starts_at, a.starts_at, 'organizer', a.ends_at
+       FROM activities a, unnest($2::bigint[], $3::bigint[], $4::bigint[]) x (person_id, user_id, unit_id)
+      WHERE a.id = $1
+     ON CONFLICT (region_id, activity_id, person_id) DO NOTHING RETURNING id`,
+    [activityId, attendees.map((p) => p.id), accounts, attendees.map((p) => p.unitId)],
+  );
+  const hours = halfHours(new Date(a.endsAt).getTime() - new Date(a.startsAt).getTime());
+  await logAttendance(q, rows.map((r) => r.id), hours, confirmedBy);
+  return rows.length;
+}
+
+/** Leave (请假, before the end) or absence (缺席, once it has started) of someone signed up. */
+export async function mark(q: Queryable, userId: number, signupId: number, status: 'leave' | 'absent'): Promise<Signup> {
+  const { s, a } = await activityOfSignup(q, userId, signupId);
+  if (!['signed_up', 'waitlisted'].includes(s.status)) throw invalidField('status', `报名状态为“${s.statusLabel}”，不能再记为${SIGNUP_STATUSES[status]}`);
+  if (status === 'absent' && new Date(a.startsAt) > new Date()) throw invalidField('status', '活动开始之后才能记缺席');
+  if (status === 'leave' && new Date(a.endsAt) < new Date()) throw invalidField('status', '活动已经结束，不能再请假');
+  await q.query(`UPDATE activity_signups SET status = $2 WHERE id = $1`, [signupId, status]);
+  return getSignup(q, signupId);
+}
+
+// ---- recurring activities ------------------------------------------------
+
+export interface SeriesInput {
+  orgId: number;
+  title: string;
+  kind: string;
+  place: string;
+  weekOfMonth: number;
+  weekday: number;
+  startTime: string;
+  minutes: number;
+  capacity: number;
+  audience: Audience[];
+  services: string[];
+  teamId?: number | null;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** The days of a series: the n-th given weekday (1 = Monday) of each month, within its dates. */
+export function occurrences(s: { weekOfMonth: number; weekday: number; startsOn: string; endsOn: string }): string[] {
+  const out: string[] = [];
+  const start = new Date(`${s.startsOn}T00:00:00Z`);
+  const end = new Date(`${s.endsOn}T00:00:00Z`);
+  for (let m = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1)); m <= end; m.setUTCMonth(m.getUTCMonth() + 1)) {
+    const first = (s.weekday - (m.getUTCDay() || 7) + 7) % 7;
+    const d = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth(), 1 + first + 7 * (s.weekOfMonth - 1)));
+    if (d >= start && d <= end) out.push(d.toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+interface SeriesRow {
+  id: number;
+  org_id: number;
+  title: string;
+  kind: string;
+  place: string;
+  week_of_month: number;
+  weekday: number;
+  start_time: string;
+  minutes: number;
+  capacity: number;
+  services: string[];
+  starts_on: string;
+  ends_on: string;
+  occurrences: number;
+}
+
+const SERIES_SELECT = `SELECT s.id, s.org_id, s.title, s.kind, s.place, s.week_of_month, s.weekday, to_char(s.start_time, 'HH24:MI') AS start_time, s.minutes,
+       s.capacity, s.services, s.starts_on::text, s.ends_on::text, (SELECT count(*) FROM activities a WHERE a.series_id = s.id)::int AS occurrences
+  FROM activity_series s`;
+
+const toSeries = (r: SeriesRow) => ({
+  id: r.id, orgId: r.org_id, title: r.title, kind: r.kind, place: r.place, weekOfMonth: r.week_of_month, weekday: r.weekday,
+  startTime: r.start_time, minutes: r.minutes, capacity: r.capacity, services: r.services, startsOn: r.starts_on, endsOn: r.ends_on, occurrences: r.occurrences,
+});
+
+export async function listSeries(q: Queryable) {
+  return (await q.query<SeriesRow>(`${SERIES_SELECT} ORDER BY s.id`)).map(toSeries);
+}
+
+export async function createSeries(q: Queryable, input: SeriesInput): Promise<{ id: number; created: number }> {
+  await orgs.place(q, input.orgId);
+  await ensureKind(q, input.kind);
+  if (input.teamId) await getTeam(q, input.teamId);
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO activity_series (org_id, title, kind, place, week_of_month, weekday, start_time, minutes, capacity, audience, services, team_id, starts_on, ends_on)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+    [input.orgId, input.title, input.kind, input.place, input.weekOfMonth, input.weekday, input.startTime, input.minutes, input.capacity,
+      input.audience, input.services, input.teamId ?? null, input.startsOn, input.endsOn],
+  );
+  const { created } = await generate(q, row!.id);
+  return { id: row!.id, created };
+}
+
+/**
+ * Creates the series' activities that do not exist yet. Safe to run from
+ * several app instances at once: an occurrence is unique per series and day,
+ * and a second insert of it does nothing.
+ */
+export async function generate(q: Queryable, seriesId: number): Promise<{ created: number; occurrences: number }> {
+  const [s] = await q.query<SeriesRow & { audience: string[]; team_id: number | null }>(`${SERIES_SELECT.replace('s.services,', 's.services, s.audience, s.team_id,')} WHERE s.id = $1`, [seriesId]);
+  if (!s) throw notFound('周期活动');
+  const days = occurrences({ weekOfMonth: s.week_of_month, weekday: s.weekday, startsOn: s.starts_on, endsOn: s.ends_on });
+  const created = await q.query(
+    `INSERT INTO activities (org_id, kind, title, organizer_kind, team_id, place, starts_at, ends_at, capacity, audience, services, series_id, occurrence_on)
+     SELECT s.org_id, s.kind, s.title, CASE WHEN s.team_id IS NULL THEN 'community' ELSE 'team' END, s.team_id, s.place,
+            (d + s.start_time) AT TIME ZONE '${TZ}', (d + s.start_time) AT TIME ZONE '${TZ}' + make_interval(mins => s.minutes),
+            s.capacity, s.audience, s.services, s.id, d
+       FROM activity_series s, unnest($2::date[]) d WHERE s.id = $1
+     ON CONFLICT ON CONSTRAINT activities_occurrence_key DO NOTHING RETURNING id`,
+    [seriesId, days],
+  );
+  return { created: created.length, occurrences: days.length };
+}
+
+// ---- volunteer teams -----------------------------------------------------
+
+interface TeamRow {
+  id: number;
+  org_id: number;
+  org_name: string | null;
+  name: string;
+  focus: string | null;
+  members: { id: number; personId: number; personName: string; role: 'leader' | 'member' }[] | null;
+}
+
+const TEAM_SELECT = `SELECT t.id, t.org_id, gj_org_name(t.org_id) AS org_name, t.name, t.focus,
+       (SELECT json_agg(json_build_object('id', m.id, 'personId', m.person_id, 'personName', coalesce(p.name, ''), 'role', m.role) ORDER BY m.role, m.id)
+          FROM volunteer_team_members m LEFT JOIN people p ON p.id = m.person_id WHERE m.team_id = t.id) AS members
+  FROM volunteer_teams t`;
+
+const toTeam = (r: TeamRow) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name ?? '', name: r.name, focus: r.focus, members: r.members ?? [] });
+
+export async function getTeam(q: Queryable, teamId: number) {
+  const [row] = await q.query<TeamRow>(`${TEAM_SELECT} WHERE t.id = $1`, [teamId]);
+  if (!row) throw notFound('志愿者队伍');
+  return toTeam(row);
+}
+
+export async function teams(q: Queryable, orgId?: number) {
+  const where = conditions();
+  if (orgId !== undefined) where.add('t.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, orgId));
+  return (await q.query<TeamRow>(`${TEAM_SELECT} ${where.sql} ORDER BY t.org_id, t.id`, where.params)).map(toTeam);
+}
+
+export async function createTeam(q: Queryable, input: { orgId: number; name: string; focus?: string | null }) {
+  await orgs.place(q, input.orgId);
+  const [row] = await q.query<{ id: number }>(`INSERT INTO volunteer_teams (org_id, name, focus) VALUES ($1, $2, $3) RETURNING id`, [
+    input.orgId, input.name, input.focus ?? null,
+  ]);
+  return getTeam(q, row!.id);
+}
+
+export async function addTeamMember(q: Queryable, teamId: number, input: { personId: number; role: 'leader' | 'member' }) {
+  const team = await getTeam(q, teamId);
+  const person = await people.find(q, input.personId);
+  if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
+  await q.query(`INSERT INTO volunteer_team_members (org_id, team_id, person_id, role) VALUES ($1, $2, $3, $4)`, [team.orgId, teamId, person.id, input.role]);
+  return getTeam(q, teamId);
+}
+
+export async function removeTeamMember(q: Queryable, teamId: number, memberId: number) {
+  await getTeam(q, teamId);
+  const gone = await q.query(`DELETE FROM volunteer_team_members WHERE id = $1 AND team_id = $2 RETURNING id`, [memberId, teamId]);
+  if (!gone.length) throw notFound('队员');
+  return getTeam(q, teamId);
+}

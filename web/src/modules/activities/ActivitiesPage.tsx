@@ -1,0 +1,228 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Calendar, Card, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { DataTable } from '../../kernel/DataTable';
+import { FormModal } from '../../kernel/FormModal';
+import { useApiError, useLoad } from '../../kernel/hooks';
+import { useI18n } from '../../kernel/i18n';
+import { useLocalPage } from '../orgs/localPaging';
+import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
+import { UnitSelect } from '../orgs/pickers';
+import { AUDIENCES, ORGANIZER_KINDS, activitiesApi, timeRange, type Activity, type NewActivity } from './api';
+import { CertificatesTab, PointsTab, TeamsTab } from './PointsTabs';
+import { RosterDrawer } from './RosterDrawer';
+import { useHomeOrg } from './useHomeOrg';
+
+/** The organizer's page: activities with their rosters and QR check-in, the calendar, teams, points and certificates. */
+export function ActivitiesPage() {
+  const { t } = useI18n();
+  const [tab, setTab] = useState('list');
+  return (
+    <Card className="gj-page-card">
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        data-testid="activities-tabs"
+        items={[
+          { key: 'list', label: <span data-testid="tab-activities">{t('activities.tab.list')}</span>, children: <ActivityList /> },
+          { key: 'calendar', label: <span data-testid="tab-calendar">{t('activities.tab.calendar')}</span>, children: <ActivityCalendar /> },
+          { key: 'teams', label: <span data-testid="tab-teams">{t('activities.tab.teams')}</span>, children: <TeamsTab /> },
+          { key: 'points', label: <span data-testid="tab-points">{t('activities.tab.points')}</span>, children: <PointsTab /> },
+          { key: 'certificates', label: <span data-testid="tab-certificates">{t('activities.tab.certificates')}</span>, children: <CertificatesTab /> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function ActivityList() {
+  const { t, tx, enumLabel, formatDateTime } = useI18n();
+  const { message } = App.useApp();
+  const onError = useApiError();
+  const [creating, setCreating] = useState(false);
+  const [open, setOpen] = useState<Activity | null>(null);
+  const list = useLoad(() => activitiesApi.list({}), []);
+  // Newest first: what is on now and next is what organizers look for.
+  const rows = [...(list.data?.items ?? [])].reverse();
+  const page = useLocalPage(list.data ? rows : undefined, 'all');
+  const cancel = (a: Activity) =>
+    activitiesApi.cancel(a.id).then(() => {
+      void message.success(t('activities.cancelled'));
+      list.reload();
+    }, onError);
+
+  const state = (a: Activity) =>
+    a.status === 'cancelled' ? <Tag>{t('activities.statusCancelled')}</Tag> : <span>{t('activities.countShort', { signedUp: a.signedUp, capacity: a.capacity, attended: a.attended })}</span>;
+  const actions = (a: Activity) => (
+    <Space wrap>
+      <Button size="small" type="primary" data-testid="activity-open" onClick={() => setOpen(a)}>
+        {t('activities.openRoster')}
+      </Button>
+      {a.status === 'open' && new Date(a.endsAt) > new Date() && (
+        <Popconfirm title={t('activities.cancelConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => cancel(a)}>
+          <Button size="small" danger>
+            {t('activities.cancel')}
+          </Button>
+        </Popconfirm>
+      )}
+    </Space>
+  );
+
+  return (
+    <>
+      <Flex justify="end" style={{ marginBottom: 12 }}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="activity-create">
+          {t('activities.create')}
+        </Button>
+      </Flex>
+      <DataTable<Activity>
+        testId="activities-table"
+        rows={page.rows}
+        total={page.total}
+        loading={list.loading}
+        rowKey={(a) => a.id}
+        paging={page.paging}
+        onPaging={page.setPaging}
+        emptyText={t('activities.empty')}
+        columns={[
+          { key: 'title', title: t('activities.title'), render: (_, a) => <strong>{tx(a.title)}</strong> },
+          { key: 'kind', title: t('activities.kind'), render: (_, a) => <Tag color="red">{enumLabel('activities.kindOf', a.kind, a.kindLabel)}</Tag> },
+          { key: 'time', title: t('activities.time'), render: (_, a) => timeRange(a, formatDateTime) },
+          { key: 'place', title: t('activities.place'), render: (_, a) => tx(a.place) },
+          { key: 'organizer', title: t('activities.organizer'), render: (_, a) => tx(a.organizerName) },
+          { key: 'state', title: t('activities.count'), render: (_, a) => state(a) },
+          { key: 'actions', title: t('common.actions'), fixed: 'right', render: (_, a) => actions(a) },
+        ]}
+        renderCard={(a) => (
+          <Flex vertical gap={4}>
+            <Flex justify="space-between">
+              <Typography.Text strong>{tx(a.title)}</Typography.Text>
+              <Tag color="red">{enumLabel('activities.kindOf', a.kind, a.kindLabel)}</Tag>
+            </Flex>
+            <Typography.Text type="secondary">{timeRange(a, formatDateTime)} · {tx(a.place)}</Typography.Text>
+            {state(a)}
+            {actions(a)}
+          </Flex>
+        )}
+      />
+      {creating && <CreateActivityModal onClose={() => setCreating(false)} onCreated={list.reload} />}
+      {open && <RosterDrawer activity={open} onClose={() => setOpen(null)} onChanged={list.reload} />}
+    </>
+  );
+}
+
+type ActivityForm = Omit<NewActivity, 'services'> & { services?: string[] };
+
+function CreateActivityModal({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
+  const { t, enumLabel } = useI18n();
+  const { message } = App.useApp();
+  const home = useHomeOrg();
+  const kinds = useLoad(() => activitiesApi.kinds(), []);
+  const teams = useLoad(() => activitiesApi.teams(), []);
+  return (
+    <FormModal<ActivityForm>
+      open
+      title={t('activities.create')}
+      testId="activity-form"
+      onClose={onClose}
+      initialValues={{ orgId: home, organizerKind: 'community', kind: 'volunteer', capacity: 30, audience: ['members', 'reported_members', 'residents'] }}
+      onSubmit={async (v) => {
+        const created = await activitiesApi.create({
+          ...v,
+          startsAt: new Date(v.startsAt).toISOString(),
+          endsAt: new Date(v.endsAt).toISOString(),
+          services: v.services ?? [],
+        });
+        void message.success(t('activities.created', { title: created.title }));
+        onCreated();
+      }}
+    >
+      <Form.Item name="title" label={t('activities.title')} rules={[{ required: true, message: t('activities.titleRequired') }]}>
+        <Input maxLength={60} data-testid="activity-form-title" />
+      </Form.Item>
+      <Form.Item name="orgId" label={t('activities.host')} rules={[{ required: true }]}>
+        <OrgTreeSelect />
+      </Form.Item>
+      <Form.Item name="kind" label={t('activities.kind')} rules={[{ required: true }]}>
+        <Select options={(kinds.data?.items ?? []).map((k) => ({ value: k.kind, label: enumLabel('activities.kindOf', k.kind, k.label) }))} />
+      </Form.Item>
+      <Form.Item name="organizerKind" label={t('activities.organizerKind')}>
+        <Select options={ORGANIZER_KINDS.map((k) => ({ value: k, label: t(`activities.organizer.${k}`) }))} />
+      </Form.Item>
+      <Form.Item noStyle dependencies={['organizerKind']}>
+        {({ getFieldValue }) => {
+          const kind = getFieldValue('organizerKind') as string;
+          if (kind === 'unit') return <Form.Item name="unitId" label={t('activities.organizer.unit')} rules={[{ required: true }]}><UnitSelect /></Form.Item>;
+          if (kind === 'team')
+            return (
+              <Form.Item name="teamId" label={t('activities.organizer.team')} rules={[{ required: true }]}>
+                <Select options={(teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))} />
+              </Form.Item>
+            );
+          if (kind === 'project') return <Form.Item name="projectName" label={t('activities.organizer.project')} rules={[{ required: true }]}><Input maxLength={60} /></Form.Item>;
+          return null;
+        }}
+      </Form.Item>
+      <Form.Item name="place" label={t('activities.place')} rules={[{ required: true, message: t('activities.placeRequired') }]}>
+        <Input maxLength={100} data-testid="activity-form-place" />
+      </Form.Item>
+      <Space.Compact block>
+        <Form.Item name="startsAt" label={t('activities.startsAt')} rules={[{ required: true }]} style={{ flex: 1 }}>
+          <Input type="datetime-local" data-testid="activity-form-starts" />
+        </Form.Item>
+        <Form.Item name="endsAt" label={t('activities.endsAt')} rules={[{ required: true }]} style={{ flex: 1 }}>
+          <Input type="datetime-local" data-testid="activity-form-ends" />
+        </Form.Item>
+      </Space.Compact>
+      <Form.Item name="capacity" label={t('activities.capacity')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={10000} />
+      </Form.Item>
+      <Form.Item name="audience" label={t('activities.audience')} rules={[{ required: true }]}>
+        <Select mode="multiple" options={AUDIENCES.map((k) => ({ value: k, label: t(`activities.audience.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="services" label={t('activities.services')}>
+        <Select mode="tags" tokenSeparators={[',', '，', '、']} />
+      </Form.Item>
+      <Form.Item name="description" label={t('activities.description')}>
+        <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 5 }} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** The community calendar: a month of activities, each day's listed in its cell. */
+function ActivityCalendar() {
+  const { tx } = useI18n();
+  const [month, setMonth] = useState(() => new Date().toLocaleDateString('sv').slice(0, 7));
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = new Date(y, m, 0).getDate();
+  const list = useLoad(() => activitiesApi.list({ from: `${month}-01`, to: `${month}-${last}` }), [month]);
+  const [open, setOpen] = useState<Activity | null>(null);
+  const byDay = new Map<string, Activity[]>();
+  for (const a of list.data?.items ?? []) {
+    const day = new Date(a.startsAt).toLocaleDateString('sv');
+    byDay.set(day, [...(byDay.get(day) ?? []), a]);
+  }
+  return (
+    <div data-testid="activity-calendar">
+      <Calendar
+        onPanelChange={(d) => setMonth(d.format('YYYY-MM'))}
+        cellRender={(d, info) =>
+          info.type === 'date' && (
+            <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {(byDay.get(d.format('YYYY-MM-DD')) ?? []).map((a) => (
+                <li key={a.id}>
+                  <Badge
+                    status={a.status === 'cancelled' ? 'default' : 'error'}
+                    text={<a onClick={() => setOpen(a)}>{tx(a.title)}</a>}
+                  />
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      />
+      {open && <RosterDrawer activity={open} onClose={() => setOpen(null)} onChanged={list.reload} />}
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { useAuth } from '../../kernel/auth';
+
+/** The organization the signed-in staff member works for: the default host of what they publish and count. */
+export function useHomeOrg(): number | undefined {
+  const { state } = useAuth();
+  return state.status === 'signedIn' ? state.me.grants[0]?.orgId : undefined;
+}
