@@ -15,7 +15,11 @@ import * as people from '../server/src/modules/people/service.ts';
 import { GAPS_SHOWN, coverage } from '../server/src/modules/orgs/coverage.ts';
 import * as network from '../server/src/modules/orgs/network.ts';
 import { GAP_KINDS, ORG_KINDS, type OrgKind } from '../server/src/modules/orgs/schema.ts';
+import { censusBench, type CensusTimings } from './census.ts';
 import { LEVELS, generateRegion, type GeneratedRegion } from './generate.ts';
+import { DUE_URL, dueAnswer, everyGrid, generateGrids, gridWorkers, rawDue, scopedDue } from './grids.ts';
+import { generateNeeds, listsSuite, overdueSuite, type NeedsBench } from './needs.ts';
+import { BENCH_YEAR, PAGE, RAW_POINTS, fromApi, fromRaw, generatePoints } from './points.ts';
 
 /**
  * "Count and list everything under one street", three ways, on the same
@@ -33,7 +37,7 @@ import { LEVELS, generateRegion, type GeneratedRegion } from './generate.ts';
 
 const DATA_DIR = path.resolve(import.meta.dirname, 'data');
 const PAGE_SIZE = 50;
-const SUITES = ['list', 'coverage', 'chart'] as const;
+const SUITES = ['list', 'coverage', 'chart', 'due', 'census', 'lists', 'overdue', 'points'] as const;
 type Suite = (typeof SUITES)[number];
 const CHART_DEPTH = 3;
 
@@ -42,6 +46,7 @@ const { values: args } = parseArgs({
     small: { type: 'boolean', default: false },
     orgs: { type: 'string' },
     people: { type: 'string' },
+    needs: { type: 'string' },
     runs: { type: 'string' },
     warmup: { type: 'string' },
     only: { type: 'string' },
@@ -49,6 +54,7 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
     under: { type: 'string', default: 'street_committee' },
+    'census-rows': { type: 'string' },
     suite: { type: 'string', default: SUITES.join(',') },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -59,6 +65,7 @@ if (args.help) {
   --small            10^4 organizations, 10^5 people (default 10^5 / 10^6)
   --orgs N           organizations in the region          (env BENCH_ORGS)
   --people N         people in the region                  (env BENCH_PEOPLE)
+  --needs N          needs in the region, default 10^6 (10^5 with --small)   (env BENCH_NEEDS)
   --runs N           timed runs per variant, default 20    (env BENCH_RUNS)
   --warmup N         untimed runs first, default 3
   --only KIND        pglite or postgresql
@@ -67,7 +74,13 @@ if (args.help) {
   --explain          print EXPLAIN ANALYZE of every SELECT the service and the raw SQL run
   --suite S[,S…]     which benchmarks to run, default all: list (people under a street),
                      coverage (GET /api/orgs/<region>/coverage as a district admin),
-                     chart (GET /api/orgs/<street>/chart?depth=${CHART_DEPTH} as the street admin)
+                     chart (GET /api/orgs/<street>/chart?depth=${CHART_DEPTH} as the street admin),
+                     due (GET /api/visits/due as grid workers across the region, bench/grids.ts)
+                     census (import of --census-rows people from Excel into the street, against COPY)
+  --census-rows N    census suite: rows in the file, default 10^5
+                     lists (GET /api/lists?orgId=<community>), overdue (GET /api/needs?overdue=true over the region)
+                     points (year-end points ranking of the whole region as a district admin,
+                     over ten ledger entries per person: 10^7 at the default size)
   --under KIND[,…]   list suite: list under the first organization of this kind in the admin's
                      street instead of the street itself (community_committee, grid_branch,
                      building_group, member_household): how the cost follows subtree size;
@@ -87,8 +100,10 @@ const int = (v: string | undefined, fallback: number, name: string): number => {
 const config = {
   orgs: int(args.orgs ?? process.env.BENCH_ORGS, args.small ? 10_000 : 100_000, 'orgs'),
   people: int(args.people ?? process.env.BENCH_PEOPLE, args.small ? 100_000 : 1_000_000, 'people'),
+  needs: int(args.needs ?? process.env.BENCH_NEEDS, args.small ? 100_000 : 1_000_000, 'needs'),
   runs: int(args.runs ?? process.env.BENCH_RUNS, 20, 'runs'),
   warmup: int(args.warmup, 3, 'warmup'),
+  censusRows: int(args['census-rows'], 100_000, 'census-rows'),
 };
 const underKinds = args.under.split(',').map((k) => k.trim()) as (typeof LEVELS)[number][];
 for (const k of underKinds) if (!LEVELS.includes(k)) throw new Error(`--under must be one of ${LEVELS.join(', ')}, got ${k}`);
@@ -220,7 +235,12 @@ const RAW_CHART_UNITS = `SELECT u.id, u.name, u.kind, u.org_id FROM units u
   WHERE u.org_id IN (SELECT id FROM organizations WHERE path <@ $1::ltree AND nlevel(path) < nlevel($1::ltree) + $2 AND status = 'active')
   ORDER BY u.id`;
 const RAW_CHART_TIES = `SELECT t.id, t.kind, t.org_id, t.to_org_id, t.to_unit_id FROM org_ties t
-  WHERE t.ended_on IS NULL AND t.org_id = ANY ($1::bigint[]) AND (t.to_org_id = ANY ($1::bigint[]) OR t.to_unit_id = ANY ($2::bigint[]))`;
+  WHERE t.ended_on IS NULL AND (t.org_id = ANY ($1::bigint[]) OR t.to_org_id = ANY ($1::bigint[]) OR t.to_unit_id = ANY ($2::bigint[]))`;
+/** The far ends of those ties outside the chart, by name and place. */
+const RAW_CHART_OUTSIDE = `SELECT 'org' AS type, o.id, o.name, p.name AS place FROM organizations o LEFT JOIN organizations p ON p.id = o.parent_id
+   WHERE o.id = ANY ($1::bigint[]) AND o.status = 'active'
+  UNION ALL
+  SELECT 'unit', u.id, u.name, o.name FROM units u JOIN organizations o ON o.id = u.org_id WHERE u.id = ANY ($2::bigint[])`;
 
 type Json = unknown;
 
@@ -248,6 +268,7 @@ interface Result {
   region: Omit<GeneratedRegion, 'user' | 'districtUser'>;
   seconds: { open: number; migrate: number; generate: number; vacuumAnalyze: number };
   suites: SuiteResult[];
+  census?: CensusTimings;
 }
 
 /** A connection that prints the plan of each SELECT before running it, so the plans shown are of the SQL the code really sends. */
@@ -339,7 +360,8 @@ async function bench(target: Target): Promise<Result> {
     const nw = region.network;
     console.log(`  network: ${nw.units} units, ${nw.unitMembers.toLocaleString('en')} members working in units, ${nw.seats} committee seats, ${nw.ties} ties`);
 
-    app = await buildApp({ db, cipher: new FieldCipher(randomBytes(32)) }, { webDir: null });
+    const cipher = new FieldCipher(randomBytes(32));
+    app = await buildApp({ db, cipher }, { webDir: null });
     await app.ready();
     const server = app;
     const signIn = async (user: { username: string; password: string }) => {
@@ -359,6 +381,12 @@ async function bench(target: Target): Promise<Result> {
     if (suites.includes('list')) for (const k of underKinds) results.push(await listSuite(db, region, k, streetAdmin, get));
     if (suites.includes('coverage')) results.push(await coverageSuite(db, region, await signIn(region.districtUser), get));
     if (suites.includes('chart')) results.push(await chartSuite(db, region, streetAdmin, get));
+    if (suites.includes('due')) results.push(await dueSuite(db, region, signIn, get));
+    const census = suites.includes('census')
+      ? await censusBench({ db, app: server, cipher, token: streetAdmin.token, orgId: region.street.id }, config.censusRows)
+      : undefined;
+    if (suites.includes('lists') || suites.includes('overdue')) results.push(...(await needsSuites({ db, region, get, street: streetAdmin, district: await signIn(region.districtUser), measure })));
+    if (suites.includes('points')) results.push(await pointsSuite(db, region, await signIn(region.districtUser), get));
 
     const { user: _user, districtUser: _district, ...regionInfo } = region;
     return {
@@ -368,6 +396,7 @@ async function bench(target: Target): Promise<Result> {
       region: regionInfo,
       seconds: { open: round(open), migrate: round(migrated), generate: round(region.seconds), vacuumAnalyze: round(vacuumAnalyze) },
       suites: results,
+      census,
     };
   } finally {
     await app?.close();
@@ -495,6 +524,8 @@ interface ChartAnswer {
   nodes: [number, number | null][];
   units: number[];
   ties: number[];
+  /** Far ends of ties outside the chart, as "type id:name@place". */
+  outside: string[];
 }
 
 /** The organization chart of the street, depth 3 (street, communities, grid branches), as the street admin. */
@@ -502,21 +533,33 @@ async function chartSuite(db: Database, region: GeneratedRegion, admin: Session,
   const street = region.street;
   const url = `/api/orgs/${street.id}/chart?depth=${CHART_DEPTH}`;
   console.log(`\n  [chart] GET ${url} (street admin)`);
-  type Body = { nodes: { id: number; parentId: number | null }[]; units: { id: number }[]; ties: { id: number }[] };
+  type Body = { nodes: { id: number; parentId: number | null }[]; units: { id: number }[]; ties: { id: number }[]; outside: { type: string; id: number; name: string; place: string | null }[] };
+  const sortedOutside = (rows: { type: string; id: number; name: string; place: string | null }[]) =>
+    rows.map((o) => `${o.type}${o.id}:${o.name}@${o.place ?? ''}`).sort();
   const fromApi = (body: Body): ChartAnswer => ({
     nodes: body.nodes.map((n) => [n.id, n.parentId]),
     units: body.units.map((u) => u.id),
     // The service does not order ties; compare them as a set.
     ties: body.ties.map((t) => t.id).sort((x, y) => x - y),
+    outside: sortedOutside(body.outside),
   });
   const raw = async (q: Queryable): Promise<ChartAnswer> => {
     const nodes = await q.query<{ id: number; parent_id: number | null }>(RAW_CHART_NODES, [street.path, CHART_DEPTH]);
     const units = await q.query<{ id: number }>(RAW_CHART_UNITS, [street.path, CHART_DEPTH]);
-    const ties = await q.query<{ id: number }>(RAW_CHART_TIES, [nodes.map((n) => n.id), units.map((u) => u.id)]);
+    const ties = await q.query<{ id: number; org_id: number; to_org_id: number | null; to_unit_id: number | null }>(RAW_CHART_TIES, [
+      nodes.map((n) => n.id),
+      units.map((u) => u.id),
+    ]);
+    const nodeIds = new Set(nodes.map((n) => n.id));
+    const unitIds = new Set(units.map((u) => u.id));
+    const farOrgs = ties.flatMap((t) => [t.org_id, t.to_org_id]).filter((id) => id !== null && !nodeIds.has(id));
+    const farUnits = ties.map((t) => t.to_unit_id).filter((id) => id !== null && !unitIds.has(id));
+    const outside = await q.query<{ type: string; id: number; name: string; place: string | null }>(RAW_CHART_OUTSIDE, [farOrgs, farUnits]);
     return {
       nodes: nodes.map((n) => [n.id, n.id === street.id ? null : n.parent_id]),
       units: units.map((u) => u.id),
       ties: ties.map((t) => t.id).sort((x, y) => x - y),
+      outside: sortedOutside(outside),
     };
   };
   const { answer: a, timings } = await measure(
@@ -550,7 +593,119 @@ async function chartSuite(db: Database, region: GeneratedRegion, admin: Session,
   return r;
 }
 
+/** Grid workers whose due lists one timed run fetches, spread over the region. */
+const DUE_WORKERS = 20;
+
+/** 三必访: the due-visit lists of grid workers across the region (grids, households and visits from bench/grids.ts). */
+async function dueSuite(db: Database, region: GeneratedRegion, signIn: (u: { username: string; password: string }) => Promise<Session>, get: Get): Promise<SuiteResult> {
+  const made = await generateGrids(db, region, config.people);
+  console.log(`\n  [due] ${made.grids.toLocaleString('en')} grids, ${made.households.toLocaleString('en')} households, ${made.visits.toLocaleString('en')} visits generated in ${made.seconds.toFixed(1)} s`);
+  const workers = await gridWorkers(db, region, DUE_WORKERS);
+  const sessions: Session[] = [];
+  for (const w of workers) sessions.push(await signIn({ username: w.username, password: region.user.password }));
+  console.log(`  GET ${DUE_URL} as ${workers.length} grid workers, one after the other, per timed run`);
+  const { answer: a, timings } = await measure(
+    {
+      api: async () => {
+        const out = [];
+        for (const s of sessions) out.push(dueAnswer(((await get(DUE_URL, s.token)) as { items: Parameters<typeof dueAnswer>[0] }).items));
+        return out;
+      },
+      scoped: async () => {
+        const out = [];
+        for (const s of sessions) out.push(await scopedDue(db, s.scope));
+        return out;
+      },
+      raw: () => db.system(async (q) => {
+        const out = [];
+        for (const w of workers) out.push(await rawDue(q, w.gridId));
+        return out;
+      }),
+    },
+    'raw',
+  );
+  // Every grid worker of the region once, each in their own scoped transaction, against the raw SQL grid by grid.
+  const all = await everyGrid(db, region);
+  let t = performance.now();
+  let due = 0;
+  for (const g of all) due += (await scopedDue(db, g.scope)).length;
+  const sweepScoped = (performance.now() - t) / 1000;
+  t = performance.now();
+  const rawDueCount = await db.system(async (q) => {
+    let n = 0;
+    for (const g of all) n += (await rawDue(q, g.gridId)).length;
+    return n;
+  });
+  const sweepRaw = (performance.now() - t) / 1000;
+  if (due !== rawDueCount) throw new Error(`every worker's due lists: ${due} households scoped, ${rawDueCount} raw`);
+  console.log(`  every grid worker of the region (${all.length.toLocaleString('en')}): ${due.toLocaleString('en')} households due; scoped ${sweepScoped.toFixed(1)} s, raw ${sweepRaw.toFixed(1)} s (${(sweepScoped / sweepRaw).toFixed(2)}×)`);
+  const r: SuiteResult = {
+    suite: 'due',
+    target: { id: region.rootId, kind: 'district_committee', name: 'region', path: region.rootPath, ...made, sweep: { workers: all.length, due, scopedSeconds: round(sweepScoped), rawSeconds: round(sweepRaw) } },
+    request: DUE_URL,
+    answer: { workers: workers.length, due: (a as unknown[][]).reduce((n, l) => n + l.length, 0) },
+    timingsMs: timings,
+    ratio: ratios(timings),
+  };
+  printResult(r, [
+    ['api', `API  GET /api/visits/due × ${workers.length} workers`],
+    ['scoped', '     dueVisits(), scoped (RLS)'],
+    ['raw', 'raw  SQL, system connection'],
+  ]);
+  return r;
+}
+
 const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0)} ms`;
+
+/** The needs benchmarks (bench/needs.ts), on needs generated into the same region. */
+async function needsSuites(b: NeedsBench): Promise<SuiteResult[]> {
+  const made = await generateNeeds(b.db, b.region, config.needs);
+  console.log(`\n  generated ${made.needs.toLocaleString('en')} needs in ${made.seconds.toFixed(1)} s`);
+  const out: SuiteResult[] = [];
+  for (const [suite, run, label] of [['lists', listsSuite, 'API  GET /api/lists (street admin)'], ['overdue', overdueSuite, 'API  GET /api/needs?overdue=true']] as const) {
+    if (!suites.includes(suite)) continue;
+    const { target, request, answer, timings } = await run(b);
+    const t = timings as Record<string, Stats>;
+    const r: SuiteResult = { suite, target, request, answer, timingsMs: t, ratio: ratios(t) };
+    printResult(r, [['api', label], ['scoped', '     service, scoped (RLS)'], ['raw', 'raw  SQL, system connection']]);
+    out.push(r);
+  }
+  return out;
+}
+
+/** Year-end points of the whole region, ranked, as its district admin: the first page, the count below the threshold. */
+async function pointsSuite(db: Database, region: GeneratedRegion, admin: Session, get: Get): Promise<SuiteResult> {
+  const { entries } = await generatePoints(db, region, console.log);
+  const url = `/api/points/totals?orgId=${region.rootId}&year=${BENCH_YEAR}&page=1&pageSize=${PAGE}`;
+  console.log(`\n  [points] GET ${url} (district admin, ${region.members.toLocaleString('en')} members, ${entries.toLocaleString('en')} ledger entries)`);
+  const raw = (q: Queryable) =>
+    q.query<{ id: number; points: number; rank: number; total: number; below: number }>(RAW_POINTS, [region.rootPath, BENCH_YEAR, 24, PAGE]).then(fromRaw);
+  if (args.explain) {
+    await db.system((q) => raw(explaining(q, 'raw')));
+    console.log();
+  }
+  const { answer: a, timings } = await measure(
+    {
+      api: async () => fromApi((await get(url, admin.token)) as Parameters<typeof fromApi>[0]),
+      raw: () => db.system(raw),
+    },
+    'raw',
+  );
+  const got = a as ReturnType<typeof fromRaw>;
+  const r: SuiteResult = {
+    suite: 'points',
+    target: { id: region.rootId, kind: 'district_committee', name: 'region', path: region.rootPath, entries },
+    request: url,
+    answer: { total: got.total, below: got.below, top: got.page.slice(0, 3) },
+    timingsMs: timings,
+    ratio: ratios(timings),
+  };
+  printResult(r, [
+    ['api', 'API  GET /api/points/totals (district)'],
+    ['raw', 'raw  SQL, system connection'],
+  ]);
+  return r;
+}
 
 function printResult(r: SuiteResult, rows: [string, string][]): void {
   const w = 38;
@@ -588,6 +743,8 @@ for (const r of results) {
         `raw ${ms(s.timingsMs.raw!.median).padStart(9)}  ratio ${s.ratio.apiToRawMedian.toFixed(2)}× (p95 ${s.ratio.apiToRawP95.toFixed(2)}×)`,
     );
   }
+  const c = r.census;
+  if (c) console.log(`  ${r.kind.padEnd(11)} ${`census ${c.rows.toLocaleString('en')} rows`.padEnd(28)} API ${ms(c.apiMs).padStart(9)}  COPY ${ms(c.copyMs).padStart(9)}  ratio ${(c.apiMs / c.copyMs).toFixed(2)}×`);
 }
 
 mkdirSync(DATA_DIR, { recursive: true });

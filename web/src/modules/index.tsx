@@ -1,12 +1,54 @@
-import { AimOutlined, AuditOutlined, HomeOutlined, ApartmentOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BorderOuterOutlined,
+  BulbOutlined,
+  CalendarOutlined,
+  FileSyncOutlined,
+  FlagOutlined,
+  HeartOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  MessageOutlined,
+  OrderedListOutlined,
+  ProjectOutlined,
+  ScheduleOutlined,
+  SendOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  SwapOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me } from '../kernel/api';
-import type { MessageKey } from '../kernel/messages/zh-CN';
+import type { MessageKey } from '../messages';
+import { ActivitiesPage } from './activities/ActivitiesPage';
+import { FeedbackPage } from './activities/FeedbackPage';
+import { MyServicePage } from './activities/MyServicePage';
 import { AuditPage } from './audit/AuditPage';
+import { CensusPage } from './census/CensusPage';
 import { HomePage } from './home/HomePage';
+import { GridsPage } from './grids/GridsPage';
+import { VisitPage } from './grids/VisitPage';
+import { MyNeedsPage } from './needs/MyNeedsPage';
+import { NeedsPage } from './needs/NeedsPage';
+import { WishPoolPage } from './needs/WishPoolPage';
+import { ListsPage } from './projects/ListsPage';
+import { ProjectsPage } from './projects/ProjectsPage';
 import { CoveragePage } from './orgs/CoveragePage';
 import { OrgsPage } from './orgs/OrgsPage';
+import { MyFilePage } from './people/MyFilePage';
 import { PeoplePage } from './people/PeoplePage';
+import { ADMIN_ROLES, holds, isLiaison, isPersonal } from './people/roles';
+import { TalentsPage } from './people/TalentsPage';
+import { RecruitmentPage } from './recruitment/RecruitmentPage';
+import { ReportInsPage } from './reportins/ReportInsPage';
+import { TransfersPage } from './transfers/TransfersPage';
+import { isStaff, liaisonUnits } from './resources/access';
+import { ResourcesPage } from './resources/ResourcesPage';
+import { VenuesPage } from './resources/VenuesPage';
 import { UsersPage } from './users/UsersPage';
 
 export interface ModuleEntry {
@@ -24,7 +66,25 @@ export const MODULES: ModuleEntry[] = [
   { key: 'home', path: '/', label: 'menu.home', icon: <HomeOutlined />, page: <HomePage /> },
   { key: 'orgs', path: '/orgs', label: 'menu.orgs', icon: <ApartmentOutlined />, page: <OrgsPage /> },
   { key: 'coverage', path: '/coverage', label: 'menu.coverage', icon: <AimOutlined />, page: <CoveragePage />, visible: (me) => me.can.manageOrgs },
-  { key: 'people', path: '/people', label: 'menu.people', icon: <TeamOutlined />, page: <PeoplePage /> },
+  { key: 'grids', path: '/grids', label: 'grids.menu', icon: <BorderOuterOutlined />, page: <GridsPage />, visible: isStaff },
+  { key: 'visits', path: '/visits', label: 'grids.visitMenu', icon: <SolutionOutlined />, page: <VisitPage />, visible: isStaff },
+  { key: 'people', path: '/people', label: 'menu.people', icon: <TeamOutlined />, page: <PeoplePage />, visible: (me) => !isPersonal(me) },
+  { key: 'myfile', path: '/me', label: 'people.myFile', icon: <IdcardOutlined />, page: <MyFilePage />, visible: isPersonal },
+  { key: 'reportins', path: '/report-ins', label: 'reportins.menu', icon: <SendOutlined />, page: <ReportInsPage />, visible: (me) => isLiaison(me) || holds(me, [...ADMIN_ROLES, 'member']) },
+  { key: 'transfers', path: '/transfers', label: 'transfers.menu', icon: <SwapOutlined />, page: <TransfersPage />, visible: (me) => isStaff(me) || holds(me, ['member']) },
+  { key: 'recruitment', path: '/recruitment', label: 'recruitment.menu', icon: <FlagOutlined />, page: <RecruitmentPage />, visible: isStaff },
+  { key: 'talents', path: '/talents', label: 'people.talents', icon: <BulbOutlined />, page: <TalentsPage />, visible: isStaff },
+  { key: 'needs', path: '/needs', label: 'needs.menu', icon: <SolutionOutlined />, page: <NeedsPage />, visible: (me) => me.grants.some((g) => g.role !== 'member' && g.role !== 'resident') },
+  { key: 'lists', path: '/lists', label: 'projects.listsMenu', icon: <OrderedListOutlined />, page: <ListsPage />, visible: isStaff },
+  { key: 'projects', path: '/projects', label: 'projects.menu', icon: <ProjectOutlined />, page: <ProjectsPage />, visible: isStaff },
+  { key: 'wishes', path: '/wishes', label: 'needs.poolMenu', icon: <HeartOutlined />, page: <WishPoolPage />, visible: (me) => me.grants.some((g) => g.role === 'member' || g.role === 'unit_liaison') },
+  { key: 'my-needs', path: '/my-needs', label: 'needs.mineMenu', icon: <MessageOutlined />, page: <MyNeedsPage />, visible: (me) => me.grants.some((g) => g.role === 'member' || g.role === 'resident') },
+  { key: 'resources', path: '/resources', label: 'menu.resources', icon: <ShopOutlined />, page: <ResourcesPage />, visible: (me) => isStaff(me) || liaisonUnits(me).length > 0 },
+  { key: 'venues', path: '/venues', label: 'menu.venues', icon: <CalendarOutlined />, page: <VenuesPage />, visible: (me) => isStaff(me) || liaisonUnits(me).length > 0 },
+  { key: 'census', path: '/census', label: 'census.menu', icon: <FileSyncOutlined />, page: <CensusPage />, visible: isStaff },
+  { key: 'my-service', path: '/my-service', label: 'activities.menu.myService', icon: <HeartOutlined />, page: <MyServicePage /> },
+  { key: 'activities', path: '/activities', label: 'activities.menu.activities', icon: <ScheduleOutlined />, page: <ActivitiesPage />, visible: isStaff },
+  { key: 'feedback', path: '/feedback', label: 'activities.menu.feedback', icon: <SolutionOutlined />, page: <FeedbackPage />, visible: (me) => isStaff(me) || liaisonUnits(me).length > 0 },
   { key: 'users', path: '/users', label: 'menu.users', icon: <UserSwitchOutlined />, page: <UsersPage />, visible: (me) => me.can.manageUsers },
   { key: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, page: <AuditPage />, visible: (me) => me.can.viewAudit },
 ];

@@ -3,7 +3,7 @@ import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
 import { useMe } from '../../kernel/auth';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
-import type { MessageKey } from '../../kernel/messages/zh-CN';
+import type { MessageKey } from '../../messages';
 import { orgsApi } from '../orgs/api';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { findLoaded, useOrgTree } from '../orgs/tree';
