@@ -34,7 +34,10 @@ export interface Database {
 }
 
 async function applyScope(q: Queryable, scope: Scope): Promise<void> {
-  const settings = scopeSettings(scope);
+  // Row-level security makes the planner over-estimate scoped queries, and
+  // PostgreSQL then spent seconds JIT-compiling requests that run in
+  // milliseconds (bench/README.md, needs lists). PGlite has no JIT.
+  const settings: Record<string, string> = { ...scopeSettings(scope), jit: 'off' };
   const names = Object.keys(settings);
   // set_config(..., true) is transaction-local, so a pooled connection never
   // carries one request's scope into the next.

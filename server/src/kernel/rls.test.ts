@@ -44,3 +44,8 @@ test('a transaction without a scope sees no rows at all', async () => {
   );
   assert.deepEqual(counts, [{ n: 0 }]);
 });
+
+test('scoped requests run without JIT compilation, which row-level security estimates made cost seconds', async () => {
+  const rows = await t.db.scoped({ userId: null, userName: null, grants: [] }, (q) => q.query<{ jit: string }>(`SHOW jit`));
+  assert.deepEqual(rows, [{ jit: 'off' }]);
+});
