@@ -1,4 +1,5 @@
 import * as grids from '../../../server/src/modules/grids/service.ts';
+import { recordVisit } from '../../../server/src/modules/grids/visits.ts';
 import { testCipher } from '../../support/db.ts';
 import type { IsolationPart } from './types.ts';
 
@@ -18,7 +19,7 @@ export const gridsPart: IsolationPart = {
     await grids.createDutyPost(q, grid.id, { name: `${b.tag}岗位`, personId: b.personId });
     await grids.addGridUnit(q, grid.id, b.unitId);
     await grids.createPlan(q, { communityId: b.communityId, name: `${b.tag}走访计划`, tag: 'empty_nest', everyDays: 30 });
-    await grids.recordVisit(q, { userId: b.userId, name: `${b.tag}网格员` }, { householdId: householdId!, visitedOn: today(), learned: `${b.tag}民情` });
+    await recordVisit(q, testCipher, { userId: b.userId, name: `${b.tag}网格员` }, { householdId: householdId!, visitedOn: today(), learned: `${b.tag}民情` });
     await grids.addBookEntry(q, grid.id, { book: 'suggestions', enteredOn: today(), title: `${b.tag}建议` });
     await grids.setBaseImage(q, b.communityId, PIXEL);
     return { gridId: grid.id, buildingId: buildingId!, householdId: householdId!, gridRoleId: role.id };
@@ -35,7 +36,10 @@ export const gridsPart: IsolationPart = {
     'DELETE /api/grid-roles/:gridRoleId': () => [{}],
     'POST /api/grids/:gridId/duty-posts': () => [{ body: { name: '越权岗位' } }],
     'POST /api/grids/:gridId/units': (t) => [{ body: { unitId: t.unitId } }],
-    'POST /api/visits': (t) => [{ body: { householdId: t.ids.householdId, visitedOn: today(), learned: '越权走访' } }],
+    'POST /api/visits': (t) => [
+      { body: { householdId: t.ids.householdId, visitedOn: today(), learned: '越权走访' } },
+      { body: { householdId: t.ids.householdId, visitedOn: today(), learned: '越权走访', need: { kind: 'request', category: 'other', title: '越权需求' } } },
+    ],
     'POST /api/visit-plans': (t) => [{ body: { communityId: t.orgId, name: '越权计划', tag: 'disabled', everyDays: 30 } }],
     'POST /api/grids/:gridId/book': () => [{ body: { book: 'activities', enteredOn: today(), title: '越权活动' } }],
   },

@@ -11,6 +11,7 @@ import {
   RoleList, RoleParams, UpdateBuilding, UpdateGrid, UpdateHousehold, Visit, VisitList, VisitPlan, VisitPlanList, VisitQuery,
 } from './schema.ts';
 import * as grids from './service.ts';
+import * as visits from './visits.ts';
 
 const tags = ['网格化'];
 const Done = z.object({ ok: z.literal(true) });
@@ -168,14 +169,14 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
     method: 'GET', url: '/api/visits', tags, summary: '民情日记：走访记录',
     querystring: VisitQuery, response: VisitList,
-    handler: async ({ q, query }) => ({ items: await grids.listVisits(q, query) }),
+    handler: async ({ q, query }) => ({ items: await visits.listVisits(q, query) }),
   });
   route(app, db, {
-    method: 'POST', url: '/api/visits', tags, summary: '登记走访（只能走访本人网格内的住户）',
+    method: 'POST', url: '/api/visits', tags, summary: '登记走访（只能走访本人网格内的住户），可同时提出需求',
     body: CreateVisit, response: Visit,
     handler: ({ q, scope, body }) => {
       ensureCanWorkInGrid(scope);
-      return grids.recordVisit(q, { userId: scope.userId, name: scope.userName ?? '' }, body);
+      return visits.recordVisit(q, cipher, { userId: scope.userId, name: scope.userName ?? '' }, body);
     },
   });
   route(app, db, {

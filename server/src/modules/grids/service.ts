@@ -10,7 +10,7 @@ import { checkBoundary, contains, overlaps } from './geometry.ts';
 import { findIndicator, listIndicators, registerIndicator } from './indicators.ts';
 import {
   GRID_ROLES, HOUSEHOLD_TAGS, MAP_HEIGHT, MAP_WIDTH,
-  type Book, type Building, type Grid, type GridRole, type Household, type HouseholdTag, type Polygon, type Visit,
+  type Book, type Building, type Grid, type GridRole, type Household, type HouseholdTag, type Polygon,
 } from './schema.ts';
 
 // Grids and what is in them. Every query runs on the caller's scoped
@@ -453,49 +453,7 @@ export async function addGridUnit(q: Queryable, gridId: number, unitId: number) 
   return listGridUnits(q, gridId);
 }
 
-// Visits and plans -----------------------------------------------------------
-
-const VISIT_SELECT = `SELECT v.id, v.grid_id, v.household_id, h.head_name AS household_name, v.visitor_name, v.visited_on::text, v.learned, v.follow_up, v.need_id
-  FROM visits v LEFT JOIN households h ON h.id = v.household_id`;
-interface VisitRow {
-  id: number;
-  grid_id: number;
-  household_id: number;
-  household_name: string | null;
-  visitor_name: string;
-  visited_on: string;
-  learned: string;
-  follow_up: string | null;
-  need_id: number | null;
-}
-const toVisit = (r: VisitRow): Visit => ({
-  id: r.id, gridId: r.grid_id, householdId: r.household_id, householdName: r.household_name, visitorName: r.visitor_name, visitedOn: r.visited_on,
-  learned: r.learned, followUp: r.follow_up, needId: r.need_id,
-});
-
-/** The visit diary (民情日记): newest first. */
-export async function listVisits(q: Queryable, f: { gridId?: number; householdId?: number }): Promise<Visit[]> {
-  const where = conditions();
-  if (f.gridId !== undefined) where.add('v.grid_id = $?', f.gridId);
-  if (f.householdId !== undefined) where.add('v.household_id = $?', f.householdId);
-  return (await q.query<VisitRow>(`${VISIT_SELECT} ${where.sql} ORDER BY v.visited_on DESC, v.id DESC LIMIT 200`, where.params)).map(toVisit);
-}
-
-/** A visit is to a household of one's own grid: one the caller cannot see is refused, not created. */
-export async function recordVisit(
-  q: Queryable,
-  visitor: { userId: number | null; name: string },
-  input: { householdId: number; visitedOn: string; learned: string; followUp?: string | null },
-): Promise<Visit> {
-  const [h] = await q.query<{ grid_id: number; org_id: number }>(`SELECT grid_id, org_id FROM households WHERE id = $1`, [input.householdId]);
-  if (!h) throw invalidField('householdId', '该住户不在您负责的网格内，不能登记走访');
-  const [row] = await q.query<{ id: number }>(
-    `INSERT INTO visits (grid_id, org_id, household_id, visitor_user_id, visitor_name, visited_on, learned, follow_up) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [h.grid_id, h.org_id, input.householdId, visitor.userId, visitor.name, input.visitedOn, input.learned, input.followUp || null],
-  );
-  const [visit] = await q.query<VisitRow>(`${VISIT_SELECT} WHERE v.id = $1`, [row!.id]);
-  return toVisit(visit!);
-}
+// Visit plans -----------------------------------------------------------------
 
 const toPlan = (r: { id: number; org_id: number; name: string; tag: HouseholdTag; every_days: number; starts_on: string }) => ({
   id: r.id, orgId: r.org_id, name: r.name, tag: r.tag, tagLabel: HOUSEHOLD_TAGS[r.tag], everyDays: r.every_days, startsOn: r.starts_on,
