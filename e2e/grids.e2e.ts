@@ -122,18 +122,21 @@ test('a community secretary draws a grid on the map by clicking its corners, the
     await screenshot(page, 'grid-drawer');
   }));
 
-test('a grid worker records a due visit on a phone, and the grid map recolours by visits this quarter', async () => {
-  let before = '';
-  let map: MapData | undefined;
-  const sample = async (page: Page) => {
-    map = await showMap(page, '本季度走访次数', 'visits_quarter');
-    return `${await colourAt(page, map, insideOf(map, '光明社区第一网格'))}|${await colourAt(page, map, insideOf(map, '光明社区第二网格'))}`;
+/** The community's map coloured by an indicator: the colours painted inside its two grids, and the first grid's figure. */
+async function sampleMap(page: Page, indicatorLabel: string, indicator: string): Promise<{ colours: string; value: number }> {
+  const map = await showMap(page, indicatorLabel, indicator);
+  return {
+    colours: `${await colourAt(page, map, insideOf(map, '光明社区第一网格'))}|${await colourAt(page, map, insideOf(map, '光明社区第二网格'))}`,
+    value: map.grids.find((g) => g.name === '光明社区第一网格')!.value,
   };
+}
+
+test('a grid worker records a due visit on a phone, and the grid map recolours by visits this quarter', async () => {
+  let before = { colours: '', value: 0 };
   await withPage(app, 'grids-map-before', async (page) => {
     await signIn(page, 'guangming');
-    before = await sample(page);
+    before = await sampleMap(page, '本季度走访次数', 'visits_quarter');
   });
-  const valueBefore = map!.grids.find((g) => g.name === '光明社区第一网格')!.value;
 
   await withPage(
     app,
@@ -167,9 +170,53 @@ test('a grid worker records a due visit on a phone, and the grid map recolours b
 
   await withPage(app, 'grids-map-after', async (page) => {
     await signIn(page, 'guangming');
-    const after = await sample(page);
-    assert.equal(map!.grids.find((g) => g.name === '光明社区第一网格')!.value, valueBefore + 1);
-    assert.notEqual(after, before, 'the grids are painted in other colours');
+    const after = await sampleMap(page, '本季度走访次数', 'visits_quarter');
+    assert.equal(after.value, before.value + 1);
+    assert.notEqual(after.colours, before.colours, 'the grids are painted in other colours');
     await screenshot(page, 'grid-map-visits');
+  });
+});
+
+test('a grid worker raises a need while recording a visit on a phone, and the map recolours by open needs', async () => {
+  let before = { colours: '', value: 0 };
+  await withPage(app, 'grids-needs-before', async (page) => {
+    await signIn(page, 'guangming');
+    before = await sampleMap(page, '未办结需求', 'open_needs');
+  });
+
+  await withPage(
+    app,
+    'grids-visit-need-phone',
+    async (page) => {
+      await signIn(page, 'wangge');
+      await page.goto('/visits');
+      await page.getByTestId('due-list').getByTestId('due-visit').first().click();
+      await page.getByTestId('visit-learned').fill('楼道灯坏了一个月，老人晚上出门不便');
+      await page.getByTestId('visit-raise-need').click();
+      await page.getByTestId('visit-need-kind').getByText('诉求').click();
+      await chooseOption(page, page.getByTestId('visit-need-category'), '市政设施');
+      const [saved] = await Promise.all([
+        page.waitForResponse((res) => res.url().endsWith('/api/visits') && res.request().method() === 'POST'),
+        page.getByTestId('visit-create-submit').click(),
+      ]);
+      assert.equal(saved.status(), 200, await saved.text());
+      const visit = (await saved.json()) as { need: { title: string; status: string } | null };
+      assert.deepEqual(visit.need && [visit.need.title, visit.need.status], ['楼道灯坏了一个月，老人晚上出门不便', 'submitted']);
+      await page.locator('.ant-message', { hasText: '需求已提出' }).waitFor();
+      const entry = page.getByTestId('visit-diary').locator('.ant-list-item', { hasText: '楼道灯坏了一个月' });
+      await entry.getByTestId('visit-need-status').filter({ hasText: '待受理' }).waitFor();
+      await screenshot(page, 'visits-phone-need');
+      await entry.getByTestId('visit-need').click();
+      await page.locator('.ant-drawer', { hasText: '入户走访' }).waitFor();
+    },
+    PHONE,
+  );
+
+  await withPage(app, 'grids-needs-after', async (page) => {
+    await signIn(page, 'guangming');
+    const after = await sampleMap(page, '未办结需求', 'open_needs');
+    assert.equal(after.value, before.value + 1, 'the grid counts one more open need');
+    assert.notEqual(after.colours, before.colours, 'the grids are painted in other colours');
+    await screenshot(page, 'grid-map-needs');
   });
 });
