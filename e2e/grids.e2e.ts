@@ -111,6 +111,21 @@ test('a community secretary draws a grid on the map by clicking its corners, the
     assert.equal(building.status(), 200, await building.text());
     await screenshot(page, 'grid-map-drawn');
 
+    // Redrawing the boundary: pick the grid, its corners load, clear them and click the new ones.
+    await page.getByTestId('grid-reshape').click();
+    await clickMap(page, map, [450, 676]);
+    await page.getByText('已载入原边界的 4 个顶点').waitFor();
+    await page.getByTestId('grid-draw-clear').click();
+    for (const p of [[60, 658], [400, 658], [400, 695], [60, 695]] as [number, number][]) await clickMap(page, map, p);
+    const [reshaped] = await Promise.all([
+      page.waitForResponse((res) => res.url().endsWith(`/api/grids/${grid.id}`) && res.request().method() === 'PATCH'),
+      page.getByTestId('grid-draw-finish').click(),
+    ]);
+    assert.equal(reshaped.status(), 200, await reshaped.text());
+    const corner = ((await reshaped.json()) as { boundary: { coordinates: number[][][] } }).boundary.coordinates[0]![1]!;
+    assert.ok(Math.abs(corner[0]! - 400) <= 2 && Math.abs(corner[1]! - 658) <= 2, `the new corner, not the old one: ${corner.join(',')}`);
+    await page.locator('.ant-message', { hasText: '已修改「光明社区北侧网格」的边界' }).waitFor();
+
     await page.getByRole('tab', { name: '网格', exact: true }).click();
     const row = page.getByTestId('grid-list').locator('tr', { hasText: '光明社区北侧网格' });
     await row.filter({ hasText: '未建党支部' }).waitFor();

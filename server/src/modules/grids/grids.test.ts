@@ -43,6 +43,20 @@ test('a boundary that is not closed, crosses itself or overlaps another grid of 
   assert.equal((await t.request('POST', '/api/grids', { cookie: wangge, body: { communityId: ids.community, name: 'x', boundary: square(0, 0, 10, 10) } })).status, 403);
 });
 
+test('a grid’s boundary is redrawn under the same checks, and keeps its buildings inside', async () => {
+  const patch = (boundary: unknown) => t.request('PATCH', `/api/grids/${ids.east}`, { cookie: guangming, body: { boundary } });
+  assert.match((await patch({ type: 'Polygon', coordinates: [[[960, 50], [1000, 50], [1000, 650], [960, 650]]] })).body.error.fields.boundary, /没有闭合/);
+  const overlap = await patch(square(900, 50, 100, 600));
+  assert.equal(overlap.status, 400);
+  assert.match(overlap.body.error.fields.boundary, /与「光明社区第二网格」重叠/);
+  assert.equal((await t.request('PATCH', `/api/grids/${ids.east}`, { cookie: wangge, body: { boundary: square(960, 50, 40, 600) } })).status, 403);
+  const narrower = await patch(square(960, 50, 40, 600));
+  assert.equal(narrower.status, 200, narrower.text);
+  assert.deepEqual(narrower.body.boundary, square(960, 50, 40, 600));
+  // Back to the strip the next tests place a building in.
+  assert.equal((await patch(square(950, 50, 50, 600))).status, 200);
+});
+
 test('two grids drawn over the same ground at the same moment: exactly one is kept', async () => {
   const draw = (name: string) => t.request('POST', '/api/grids', { cookie: guangming, body: { communityId: ids.community, name, boundary: square(0, 660, 300, 40) } });
   const results = await Promise.all([draw('北侧网格甲'), draw('北侧网格乙')]);
@@ -55,6 +69,9 @@ test('buildings are placed inside their grid; a household belongs to one grid on
   assert.ok(outside.body.error.fields.x);
   const building = await t.request('POST', `/api/grids/${ids.east}/buildings`, { cookie: guangming, body: { name: '东1号楼', entrances: 2, x: 975, y: 300 } });
   assert.equal(building.status, 200, building.text);
+  const shrunk = await t.request('PATCH', `/api/grids/${ids.east}`, { cookie: guangming, body: { boundary: square(980, 50, 20, 600) } });
+  assert.equal(shrunk.status, 400);
+  assert.match(shrunk.body.error.fields.boundary, /「东1号楼」在边界之外/);
   const dupName = await t.request('POST', `/api/grids/${ids.g1}/buildings`, { cookie: guangming, body: { name: '东1号楼', entrances: 1, x: 100, y: 100 } });
   assert.equal(dupName.status, 409);
 

@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
+import { ImportReport } from '../../kernel/excel.ts';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import { z } from '../../kernel/validation.ts';
 import { card } from './cards.ts';
+import * as excel from './excel.ts';
 import { ensureCanPlanGrids, ensureCanWorkInGrid } from './policy.ts';
 import {
   AddGridUnit, AssignRole, BaseImage, BookEntry, BookEntryList, BookQuery, Building, BuildingList, BuildingParams, CardQuery, CommunityQuery,
   CreateBookEntry, CreateBuilding, CreateDutyPost, CreateGrid, CreateHousehold, CreateVisit, CreateVisitPlan, DueQuery, DueVisitList, DutyPost,
-  DutyPostList, Grid, GridList, GridMap, GridParams, GridUnit, Household, HouseholdList, HouseholdParams, HouseholdQuery, MapQuery, RoleHolder,
+  DutyPostList, Grid, GridList, GridMap, GridParams, GridUnit, Household, HouseholdList, ImportHouseholds, HouseholdParams, HouseholdQuery, MapQuery, RoleHolder,
   RoleList, RoleParams, UpdateBuilding, UpdateGrid, UpdateHousehold, Visit, VisitList, VisitPlan, VisitPlanList, VisitQuery,
 } from './schema.ts';
 import * as grids from './service.ts';
@@ -94,6 +96,19 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
     method: 'GET', url: '/api/grids/:gridId/households.xlsx', tags, summary: '导出网格住户台账（Excel，个人信息脱敏）',
     params: GridParams, response: 'file',
     handler: async ({ q, params }) => ({ type: XLSX, ...(await grids.exportHouseholds(q, params.gridId)) }),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/households/import-template', tags, summary: '下载住户台账导入模板（Excel）',
+    response: 'file',
+    handler: async () => ({ name: '住户台账导入模板.xlsx', type: XLSX, body: await excel.template() }),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/grids/:gridId/households/import', tags, summary: '从 Excel 导入网格住户台账（先校验；有错误时不导入，或只导入正确的行；按住址合并）',
+    params: GridParams, body: ImportHouseholds, response: ImportReport,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanWorkInGrid(scope);
+      return excel.importHouseholds(q, cipher, params.gridId, Buffer.from(body.file, 'base64'), body.mode);
+    },
   });
   route(app, db, {
     method: 'GET', url: '/api/households/:householdId', tags, summary: '住户详情',

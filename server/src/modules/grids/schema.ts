@@ -1,4 +1,5 @@
 import { registerConstraint } from '../../kernel/errors.ts';
+import { importFields } from '../../kernel/excel.ts';
 import { day, idParam, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
 import { NEED_CATEGORIES, NEED_KINDS, URGENCIES, type NeedCategory, type NeedKind, type Urgency } from '../needs/schema.ts';
 
@@ -157,6 +158,7 @@ export const CreateHousehold = z.object({
   address: text('住址', 100).optional(),
   ...householdFields,
 });
+export const ImportHouseholds = z.object(importFields);
 export const UpdateHousehold = z.object({
   headName: householdFields.headName.optional(),
   size: householdFields.size.optional(),

@@ -128,7 +128,12 @@ export async function updateGrid(
 ): Promise<Grid> {
   const grid = await getGrid(q, gridId);
   if (patch.branchId) await checkBranch(q, grid.communityId, patch.branchId);
-  if (patch.boundary) await checkPlace(q, grid.communityId, patch.boundary, gridId);
+  if (patch.boundary) {
+    await checkPlace(q, grid.communityId, patch.boundary, gridId);
+    // A redrawn boundary keeps the grid's buildings: one left outside would sit in no grid on the map.
+    const left = (await listBuildings(q, gridId)).find((b) => !contains(patch.boundary!, b.x, b.y));
+    if (left) throw invalidField('boundary', `新边界须包含本网格的全部楼栋，「${left.name}」在边界之外`);
+  }
   const set = conditions();
   const cols: string[] = [];
   const add = (col: string, v: unknown) => cols.push(`${col} = ${set.next(v)}`);
@@ -309,7 +314,7 @@ export interface HouseholdInput {
 }
 
 /** The household's address within its community: its room in a building, or a street address where there is no building. */
-function addressOf(building: Building | null, input: HouseholdInput): string {
+export function addressOf(building: Building | null, input: HouseholdInput): string {
   if (building) {
     if (!input.entrance || !input.room) throw invalidField('room', '请填写单元和门牌号');
     if (input.entrance > building.entrances) throw invalidField('entrance', `${building.name}只有 ${building.entrances} 个单元`);
@@ -318,6 +323,9 @@ function addressOf(building: Building | null, input: HouseholdInput): string {
   if (!input.address) throw invalidField('address', '请选择楼栋，或填写住址');
   return input.address;
 }
+
+/** What makes a household one and the same across the community (spaces aside): the blind index of its address. */
+export const addressKey = (cipher: FieldCipher, address: string) => cipher.blindIndex(address.replace(/\s+/g, ''));
 
 /** Columns of a batch of households of one grid, personal data sealed. */
 async function householdRows(q: Queryable, cipher: FieldCipher, grid: Grid, items: Omit<HouseholdInput, 'gridId'>[]) {
@@ -334,7 +342,7 @@ async function householdRows(q: Queryable, cipher: FieldCipher, grid: Grid, item
       size: input.size,
       address_enc: cipher.encrypt(address),
       address_mask: maskAddress(address),
-      address_hash: cipher.blindIndex(address.replace(/\s+/g, '')),
+      address_hash: addressKey(cipher, address),
       phone_enc: input.phone ? cipher.encrypt(input.phone) : null,
       phone_mask: input.phone ? maskPhone(input.phone) : null,
       tags: [...new Set(input.tags)],
@@ -343,20 +351,30 @@ async function householdRows(q: Queryable, cipher: FieldCipher, grid: Grid, item
   });
 }
 
-/** Inserts households of one grid in one statement; the address key refuses a household already in any grid of the community. */
-export async function createHouseholds(q: Queryable, cipher: FieldCipher, gridId: number, items: Omit<HouseholdInput, 'gridId'>[]): Promise<number[]> {
+/**
+ * Inserts households of one grid in one statement; the address key refuses a
+ * household already in any grid of the community. With `skipTaken` such a
+ * household is left out instead (an import reports it by row): its id is null.
+ */
+export async function createHouseholds(q: Queryable, cipher: FieldCipher, gridId: number, items: Omit<HouseholdInput, 'gridId'>[]): Promise<number[]>;
+export async function createHouseholds(q: Queryable, cipher: FieldCipher, gridId: number, items: Omit<HouseholdInput, 'gridId'>[], skipTaken: true): Promise<(number | null)[]>;
+export async function createHouseholds(
+  q: Queryable, cipher: FieldCipher, gridId: number, items: Omit<HouseholdInput, 'gridId'>[], skipTaken = false,
+): Promise<(number | null)[]> {
   const grid = await getGrid(q, gridId);
   const rows = await householdRows(q, cipher, grid, items);
-  const ids = await q.query<{ id: number }>(
+  const ids = await q.query<{ id: number; address_hash: string }>(
     `INSERT INTO households (community_id, grid_id, org_id, building_id, entrance, room, head_name, size, address_enc, address_mask, address_hash, phone_enc, phone_mask, tags, free_tags)
      SELECT $1, $2, $3, r.building_id, r.entrance, r.room, r.head_name, r.size, r.address_enc, r.address_mask, r.address_hash, r.phone_enc, r.phone_mask,
             ARRAY(SELECT jsonb_array_elements_text(r.tags)), ARRAY(SELECT jsonb_array_elements_text(r.free_tags))
        FROM jsonb_to_recordset($4::jsonb) AS r(building_id bigint, entrance int, room text, head_name text, size int, address_enc text, address_mask text,
             address_hash text, phone_enc text, phone_mask text, tags jsonb, free_tags jsonb)
-     RETURNING id`,
+     ${skipTaken ? 'ON CONFLICT (region_id, community_id, address_hash) DO NOTHING' : ''}
+     RETURNING id, address_hash`,
     [grid.communityId, grid.id, grid.branchId ?? grid.communityId, JSON.stringify(rows)],
   );
-  return ids.map((r) => r.id);
+  const byKey = new Map(ids.map((r) => [r.address_hash, r.id]));
+  return rows.map((r) => byKey.get(r.address_hash) ?? null);
 }
 
 export async function createHousehold(q: Queryable, cipher: FieldCipher, input: HouseholdInput): Promise<Household> {

@@ -1,4 +1,5 @@
 import { api } from '../../kernel/api';
+import type { ImportMode, ImportReport } from '../orgs/api';
 
 export interface Polygon {
   type: 'Polygon';
@@ -171,6 +172,8 @@ export const gridsApi = {
   updateHousehold: (householdId: number, body: Partial<Omit<HouseholdInput, 'gridId' | 'buildingId' | 'entrance' | 'room' | 'address'>>) =>
     api.patch<Household>(`/api/households/${householdId}`, body),
   householdsExportUrl: (gridId: number) => `/api/grids/${gridId}/households.xlsx`,
+  householdsTemplateUrl: '/api/households/import-template',
+  importHouseholds: (gridId: number, file: string, mode: ImportMode) => api.post<ImportReport>(`/api/grids/${gridId}/households/import`, { file, mode }),
   roles: (gridId: number) => items(api.get<Items<RoleHolder>>(`/api/grids/${gridId}/roles`)),
   assignRole: (gridId: number, body: { personId: number; role: string }) => api.post<RoleHolder>(`/api/grids/${gridId}/roles`, body),
   removeRole: (gridRoleId: number) => api.delete(`/api/grid-roles/${gridRoleId}`),
