@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { PHONE, chooseOption, screenshot, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
 
@@ -134,6 +135,23 @@ test('a community secretary draws a grid on the map by clicking its corners, the
     await page.getByRole('tab', { name: '楼栋' }).click();
     await page.getByTestId('grid-buildings').getByText('北1号楼').waitFor();
     await page.getByRole('tab', { name: '住户' }).click();
+
+    // The grid worker's Excel ledger: checked first (one bad row reported in Chinese), then the valid rows imported.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('住户台账');
+    sheet.addRow(['楼栋', '单元', '门牌', '住址', '户主', '人口', '联系电话', '六清楚']);
+    sheet.addRow(['北1号楼', 1, '101', '', '韩淑珍', 1, '13900007001', '空巢老人户']);
+    sheet.addRow(['北1号楼', 5, '102', '', '韩二', 1, '', '']);
+    await page.getByTestId('household-import').click();
+    await page.getByTestId('import-modal').waitFor();
+    await page.getByTestId('import-modal').locator('input[type=file]').setInputFiles({
+      name: '住户台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await book.xlsx.writeBuffer()),
+    });
+    await page.getByTestId('import-errors').getByText('第 3 行：北1号楼只有 2 个单元').waitFor();
+    await page.getByTestId('import-valid').click();
+    await page.getByTestId('import-result').waitFor();
+    await page.getByTestId('import-close').click();
+    await page.getByTestId('grid-households').getByText('韩淑珍').waitFor();
     await screenshot(page, 'grid-drawer');
   }));
 
