@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { PHONE, chooseOption, screenshot, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
 
@@ -111,6 +112,21 @@ test('a community secretary draws a grid on the map by clicking its corners, the
     assert.equal(building.status(), 200, await building.text());
     await screenshot(page, 'grid-map-drawn');
 
+    // Redrawing the boundary: pick the grid, its corners load, clear them and click the new ones.
+    await page.getByTestId('grid-reshape').click();
+    await clickMap(page, map, [450, 676]);
+    await page.getByText('已载入原边界的 4 个顶点').waitFor();
+    await page.getByTestId('grid-draw-clear').click();
+    for (const p of [[60, 658], [400, 658], [400, 695], [60, 695]] as [number, number][]) await clickMap(page, map, p);
+    const [reshaped] = await Promise.all([
+      page.waitForResponse((res) => res.url().endsWith(`/api/grids/${grid.id}`) && res.request().method() === 'PATCH'),
+      page.getByTestId('grid-draw-finish').click(),
+    ]);
+    assert.equal(reshaped.status(), 200, await reshaped.text());
+    const corner = ((await reshaped.json()) as { boundary: { coordinates: number[][][] } }).boundary.coordinates[0]![1]!;
+    assert.ok(Math.abs(corner[0]! - 400) <= 2 && Math.abs(corner[1]! - 658) <= 2, `the new corner, not the old one: ${corner.join(',')}`);
+    await page.locator('.ant-message', { hasText: '已修改「光明社区北侧网格」的边界' }).waitFor();
+
     await page.getByRole('tab', { name: '网格', exact: true }).click();
     const row = page.getByTestId('grid-list').locator('tr', { hasText: '光明社区北侧网格' });
     await row.filter({ hasText: '未建党支部' }).waitFor();
@@ -119,21 +135,41 @@ test('a community secretary draws a grid on the map by clicking its corners, the
     await page.getByRole('tab', { name: '楼栋' }).click();
     await page.getByTestId('grid-buildings').getByText('北1号楼').waitFor();
     await page.getByRole('tab', { name: '住户' }).click();
+
+    // The grid worker's Excel ledger: checked first (one bad row reported in Chinese), then the valid rows imported.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('住户台账');
+    sheet.addRow(['楼栋', '单元', '门牌', '住址', '户主', '人口', '联系电话', '六清楚']);
+    sheet.addRow(['北1号楼', 1, '101', '', '韩淑珍', 1, '13900007001', '空巢老人户']);
+    sheet.addRow(['北1号楼', 5, '102', '', '韩二', 1, '', '']);
+    await page.getByTestId('household-import').click();
+    await page.getByTestId('import-modal').waitFor();
+    await page.getByTestId('import-modal').locator('input[type=file]').setInputFiles({
+      name: '住户台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await book.xlsx.writeBuffer()),
+    });
+    await page.getByTestId('import-errors').getByText('第 3 行：北1号楼只有 2 个单元').waitFor();
+    await page.getByTestId('import-valid').click();
+    await page.getByTestId('import-result').waitFor();
+    await page.getByTestId('import-close').click();
+    await page.getByTestId('grid-households').getByText('韩淑珍').waitFor();
     await screenshot(page, 'grid-drawer');
   }));
 
-test('a grid worker records a due visit on a phone, and the grid map recolours by visits this quarter', async () => {
-  let before = '';
-  let map: MapData | undefined;
-  const sample = async (page: Page) => {
-    map = await showMap(page, '本季度走访次数', 'visits_quarter');
-    return `${await colourAt(page, map, insideOf(map, '光明社区第一网格'))}|${await colourAt(page, map, insideOf(map, '光明社区第二网格'))}`;
+/** The community's map coloured by an indicator: the colours painted inside its two grids, and the first grid's figure. */
+async function sampleMap(page: Page, indicatorLabel: string, indicator: string): Promise<{ colours: string; value: number }> {
+  const map = await showMap(page, indicatorLabel, indicator);
+  return {
+    colours: `${await colourAt(page, map, insideOf(map, '光明社区第一网格'))}|${await colourAt(page, map, insideOf(map, '光明社区第二网格'))}`,
+    value: map.grids.find((g) => g.name === '光明社区第一网格')!.value,
   };
+}
+
+test('a grid worker records a due visit on a phone, and the grid map recolours by visits this quarter', async () => {
+  let before = { colours: '', value: 0 };
   await withPage(app, 'grids-map-before', async (page) => {
     await signIn(page, 'guangming');
-    before = await sample(page);
+    before = await sampleMap(page, '本季度走访次数', 'visits_quarter');
   });
-  const valueBefore = map!.grids.find((g) => g.name === '光明社区第一网格')!.value;
 
   await withPage(
     app,
@@ -167,9 +203,53 @@ test('a grid worker records a due visit on a phone, and the grid map recolours b
 
   await withPage(app, 'grids-map-after', async (page) => {
     await signIn(page, 'guangming');
-    const after = await sample(page);
-    assert.equal(map!.grids.find((g) => g.name === '光明社区第一网格')!.value, valueBefore + 1);
-    assert.notEqual(after, before, 'the grids are painted in other colours');
+    const after = await sampleMap(page, '本季度走访次数', 'visits_quarter');
+    assert.equal(after.value, before.value + 1);
+    assert.notEqual(after.colours, before.colours, 'the grids are painted in other colours');
     await screenshot(page, 'grid-map-visits');
+  });
+});
+
+test('a grid worker raises a need while recording a visit on a phone, and the map recolours by open needs', async () => {
+  let before = { colours: '', value: 0 };
+  await withPage(app, 'grids-needs-before', async (page) => {
+    await signIn(page, 'guangming');
+    before = await sampleMap(page, '未办结需求', 'open_needs');
+  });
+
+  await withPage(
+    app,
+    'grids-visit-need-phone',
+    async (page) => {
+      await signIn(page, 'wangge');
+      await page.goto('/visits');
+      await page.getByTestId('due-list').getByTestId('due-visit').first().click();
+      await page.getByTestId('visit-learned').fill('楼道灯坏了一个月，老人晚上出门不便');
+      await page.getByTestId('visit-raise-need').click();
+      await page.getByTestId('visit-need-kind').getByText('诉求').click();
+      await chooseOption(page, page.getByTestId('visit-need-category'), '市政设施');
+      const [saved] = await Promise.all([
+        page.waitForResponse((res) => res.url().endsWith('/api/visits') && res.request().method() === 'POST'),
+        page.getByTestId('visit-create-submit').click(),
+      ]);
+      assert.equal(saved.status(), 200, await saved.text());
+      const visit = (await saved.json()) as { need: { title: string; status: string } | null };
+      assert.deepEqual(visit.need && [visit.need.title, visit.need.status], ['楼道灯坏了一个月，老人晚上出门不便', 'submitted']);
+      await page.locator('.ant-message', { hasText: '需求已提出' }).waitFor();
+      const entry = page.getByTestId('visit-diary').locator('.ant-list-item', { hasText: '楼道灯坏了一个月' });
+      await entry.getByTestId('visit-need-status').filter({ hasText: '待受理' }).waitFor();
+      await screenshot(page, 'visits-phone-need');
+      await entry.getByTestId('visit-need').click();
+      await page.locator('.ant-drawer', { hasText: '入户走访' }).waitFor();
+    },
+    PHONE,
+  );
+
+  await withPage(app, 'grids-needs-after', async (page) => {
+    await signIn(page, 'guangming');
+    const after = await sampleMap(page, '未办结需求', 'open_needs');
+    assert.equal(after.value, before.value + 1, 'the grid counts one more open need');
+    assert.notEqual(after.colours, before.colours, 'the grids are painted in other colours');
+    await screenshot(page, 'grid-map-needs');
   });
 });

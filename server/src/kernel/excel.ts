@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { invalidField } from './errors.ts';
 import { normalizeQuery } from './text.ts';
+import { oneOf, z } from './validation.ts';
 
 // Ledgers in and out of Excel. Columns are named by their Chinese headers, so
 // a sheet exported by Gongjian imports again unchanged.
@@ -141,4 +142,44 @@ function parseCsv(text: string): string[][] {
     records.push(record);
   }
   return records;
+}
+
+// Importing a ledger, the same way for every module: the server checks the
+// sheet and reports every bad cell by row; then the user applies all rows
+// (only when none is wrong) or only the valid ones. Re-importing the same
+// sheet matches rows to what is on file by a natural key and changes nothing.
+
+export const IMPORT_MODES = ['check', 'all', 'valid'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+/** The body fields of an import route. */
+export const importFields = {
+  file: z.base64({ error: '文件须为 base64 编码的 Excel 内容' }).min(1, '请选择文件').describe('Excel 文件'),
+  mode: oneOf(IMPORT_MODES, '导入方式').default('check'),
+};
+
+export const ImportReport = z.object({
+  total: z.number(),
+  valid: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  applied: z.boolean(),
+  errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+export type ImportError = ImportReport['errors'][number];
+
+/** The errors of one row, each message prefixed with the row number as Excel shows it. */
+export function rowErrors(errors: ImportError[], row: number) {
+  const before = errors.length;
+  return {
+    fail: (field: string, message: string) => void errors.push({ row, field, message: `第 ${row} 行：${message}` }),
+    failed: () => errors.length > before,
+  };
+}
+
+/** The report before anything is written; `apply` false when the mode says not to write (check, or all with a bad row). */
+export function importReport(mode: ImportMode, total: number, valid: number, errors: ImportError[]): { report: ImportReport; apply: boolean } {
+  return { report: { total, valid, created: 0, updated: 0, unchanged: 0, applied: false, errors }, apply: mode === 'valid' || (mode === 'all' && !errors.length) };
 }

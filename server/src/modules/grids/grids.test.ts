@@ -43,6 +43,20 @@ test('a boundary that is not closed, crosses itself or overlaps another grid of 
   assert.equal((await t.request('POST', '/api/grids', { cookie: wangge, body: { communityId: ids.community, name: 'x', boundary: square(0, 0, 10, 10) } })).status, 403);
 });
 
+test('a grid’s boundary is redrawn under the same checks, and keeps its buildings inside', async () => {
+  const patch = (boundary: unknown) => t.request('PATCH', `/api/grids/${ids.east}`, { cookie: guangming, body: { boundary } });
+  assert.match((await patch({ type: 'Polygon', coordinates: [[[960, 50], [1000, 50], [1000, 650], [960, 650]]] })).body.error.fields.boundary, /没有闭合/);
+  const overlap = await patch(square(900, 50, 100, 600));
+  assert.equal(overlap.status, 400);
+  assert.match(overlap.body.error.fields.boundary, /与「光明社区第二网格」重叠/);
+  assert.equal((await t.request('PATCH', `/api/grids/${ids.east}`, { cookie: wangge, body: { boundary: square(960, 50, 40, 600) } })).status, 403);
+  const narrower = await patch(square(960, 50, 40, 600));
+  assert.equal(narrower.status, 200, narrower.text);
+  assert.deepEqual(narrower.body.boundary, square(960, 50, 40, 600));
+  // Back to the strip the next tests place a building in.
+  assert.equal((await patch(square(950, 50, 50, 600))).status, 200);
+});
+
 test('two grids drawn over the same ground at the same moment: exactly one is kept', async () => {
   const draw = (name: string) => t.request('POST', '/api/grids', { cookie: guangming, body: { communityId: ids.community, name, boundary: square(0, 660, 300, 40) } });
   const results = await Promise.all([draw('北侧网格甲'), draw('北侧网格乙')]);
@@ -55,6 +69,9 @@ test('buildings are placed inside their grid; a household belongs to one grid on
   assert.ok(outside.body.error.fields.x);
   const building = await t.request('POST', `/api/grids/${ids.east}/buildings`, { cookie: guangming, body: { name: '东1号楼', entrances: 2, x: 975, y: 300 } });
   assert.equal(building.status, 200, building.text);
+  const shrunk = await t.request('PATCH', `/api/grids/${ids.east}`, { cookie: guangming, body: { boundary: square(980, 50, 20, 600) } });
+  assert.equal(shrunk.status, 400);
+  assert.match(shrunk.body.error.fields.boundary, /「东1号楼」在边界之外/);
   const dupName = await t.request('POST', `/api/grids/${ids.g1}/buildings`, { cookie: guangming, body: { name: '东1号楼', entrances: 1, x: 100, y: 100 } });
   assert.equal(dupName.status, 409);
 
@@ -128,6 +145,70 @@ test('a visit on the phone: own grid only; the due list (三必访) and the grid
   assert.equal((await t.request('GET', `/api/grids/map?orgId=${ids.community}&indicator=nothing`, { cookie: guangming })).status, 400);
   const diary = (await t.request('GET', `/api/visits?householdId=${first.householdId}`, { cookie: guangming })).body.items;
   assert.equal(diary[0].learned, '老人腿脚不便，希望有人帮忙买菜');
+});
+
+test('a visit raises a need in the same entry: the community sees it with source visit, the map counts it, the diary follows its state', async () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const household = (await t.request('GET', `/api/households?gridId=${ids.g1}`, { cookie: wangge })).body.items.find((h: { buildingId: number | null }) => h.buildingId);
+  const openNeeds = async () =>
+    (await t.request('GET', `/api/grids/map?orgId=${ids.community}&indicator=open_needs`, { cookie: guangming })).body.grids.find((g: { id: number }) => g.id === ids.g1).value;
+  const before = await openNeeds();
+
+  const learned = '老人家中水管漏水，自己无法修理\n已告知物业';
+  const visit = await t.request('POST', '/api/visits', {
+    cookie: wangge,
+    body: { householdId: household.id, visitedOn: today, learned, need: { kind: 'request', category: 'facilities', urgency: 'urgent' } },
+  });
+  assert.equal(visit.status, 200, visit.text);
+  assert.ok(visit.body.needId);
+  assert.deepEqual(visit.body.need, { id: visit.body.needId, title: '老人家中水管漏水，自己无法修理', status: 'submitted', statusLabel: '待受理' });
+
+  const list = (await t.request('GET', `/api/needs?orgId=${ids.community}&pageSize=100`, { cookie: guangming })).body.items;
+  const need = list.find((n: { id: number }) => n.id === visit.body.needId);
+  assert.ok(need, 'the need is in the community’s needs list');
+  assert.deepEqual(
+    [need.source, need.sourceLabel, need.kind, need.urgency, need.gridId, need.buildingId, need.requesterName, need.description],
+    ['visit', '入户走访', 'request', 'urgent', ids.g1, household.buildingId, household.headName, learned],
+  );
+  assert.equal(need.addressMasked !== null && need.phoneMasked === household.phoneMasked, true, 'the household’s contact data is carried over, masked');
+  assert.equal(await openNeeds(), before + 1, 'the grid’s open needs go up on the map');
+
+  // The diary shows the need's state as it moves on.
+  assert.equal((await t.request('POST', `/api/needs/${need.id}/accept`, { cookie: guangming, body: {} })).status, 200);
+  const diary = (await t.request('GET', `/api/visits?householdId=${household.id}`, { cookie: wangge })).body.items;
+  assert.equal(diary.find((v: { id: number }) => v.id === visit.body.id).need.statusLabel, '已受理');
+
+  // A need the needs service refuses keeps no visit either.
+  const visitsBefore = (await t.request('GET', `/api/visits?householdId=${household.id}`, { cookie: wangge })).body.items.length;
+  const bad = await t.request('POST', '/api/visits', {
+    cookie: wangge,
+    body: { householdId: household.id, visitedOn: '2999-01-01', learned: '未来的走访', need: { kind: 'request', category: 'other', title: '不应留下' } },
+  });
+  assert.equal(bad.status, 400);
+  assert.equal((await t.request('GET', `/api/visits?householdId=${household.id}`, { cookie: wangge })).body.items.length, visitsBefore);
+  assert.equal((await t.request('GET', `/api/needs?orgId=${ids.community}&q=不应留下`, { cookie: guangming })).body.total, 0);
+  const noKind = await t.request('POST', '/api/visits', { cookie: wangge, body: { householdId: household.id, visitedOn: today, learned: 'x', need: { category: 'other' } } });
+  assert.equal(noKind.status, 400);
+  assert.match(JSON.stringify(noKind.body.error.fields), /需求类型/);
+});
+
+test('a grid worker raises a need in their own grid; a grid or organization outside their scope is refused', async () => {
+  const branch = await t.kernel.db.system((q) => q.query<{ id: number }>(`SELECT org_id AS id FROM grids WHERE id = $1`, [ids.g1]));
+  const raise = (body: Record<string, unknown>) =>
+    t.request('POST', '/api/needs', { cookie: wangge, body: { kind: 'request', category: 'safety', title: '路灯不亮', requesterName: '居民甲', source: 'visit', ...body } });
+  const own = await raise({ orgId: branch[0]!.id, gridId: ids.g1 });
+  assert.equal(own.status, 200, own.text);
+  assert.equal(own.body.gridId, ids.g1);
+  assert.notEqual((await raise({ orgId: branch[0]!.id, gridId: ids.g2 })).status, 200, 'another grid of the community');
+  assert.notEqual((await raise({ orgId: ids.community, gridId: ids.g1 })).status, 200, 'the community itself is above the grid worker');
+  const elsewhere = await t.kernel.db.system((q) => q.query<{ id: number; org_id: number }>(`SELECT id, org_id FROM grids WHERE community_id <> $1 LIMIT 1`, [ids.community]));
+  assert.notEqual((await raise({ orgId: elsewhere[0]!.org_id, gridId: elsewhere[0]!.id })).status, 200, 'another community’s grid');
+  // The community still places a need in one of its grids, and not in a grid of another community.
+  assert.equal((await t.request('POST', '/api/needs', { cookie: guangming, body: { kind: 'request', category: 'safety', title: '井盖松动', requesterName: '居民乙', orgId: ids.community, gridId: ids.g2 } })).status, 200);
+  const xiangyangGrid = await t.kernel.db.system((q) => q.query<{ id: number }>(`SELECT g.id FROM grids g JOIN organizations c ON c.id = g.community_id WHERE c.name = '向阳社区党委' LIMIT 1`));
+  const across = await t.request('POST', '/api/needs', { cookie: await t.login('admin'), body: { kind: 'request', category: 'safety', title: '跨社区', requesterName: '居民丙', orgId: ids.community, gridId: xiangyangGrid[0]!.id } });
+  assert.equal(across.status, 400);
+  assert.match(across.body.error.fields.gridId, /网格须在需求所在的社区/);
 });
 
 test('linking a branch moves the grid’s rows to it: its workers see them from then on', async () => {

@@ -1,16 +1,19 @@
 import type { FastifyInstance } from 'fastify';
+import { ImportReport } from '../../kernel/excel.ts';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import { z } from '../../kernel/validation.ts';
 import { card } from './cards.ts';
+import * as excel from './excel.ts';
 import { ensureCanPlanGrids, ensureCanWorkInGrid } from './policy.ts';
 import {
   AddGridUnit, AssignRole, BaseImage, BookEntry, BookEntryList, BookQuery, Building, BuildingList, BuildingParams, CardQuery, CommunityQuery,
   CreateBookEntry, CreateBuilding, CreateDutyPost, CreateGrid, CreateHousehold, CreateVisit, CreateVisitPlan, DueQuery, DueVisitList, DutyPost,
-  DutyPostList, Grid, GridList, GridMap, GridParams, GridUnit, Household, HouseholdList, HouseholdParams, HouseholdQuery, MapQuery, RoleHolder,
+  DutyPostList, Grid, GridList, GridMap, GridParams, GridUnit, Household, HouseholdList, ImportHouseholds, HouseholdParams, HouseholdQuery, MapQuery, RoleHolder,
   RoleList, RoleParams, UpdateBuilding, UpdateGrid, UpdateHousehold, Visit, VisitList, VisitPlan, VisitPlanList, VisitQuery,
 } from './schema.ts';
 import * as grids from './service.ts';
+import * as visits from './visits.ts';
 
 const tags = ['网格化'];
 const Done = z.object({ ok: z.literal(true) });
@@ -95,6 +98,19 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
     handler: async ({ q, params }) => ({ type: XLSX, ...(await grids.exportHouseholds(q, params.gridId)) }),
   });
   route(app, db, {
+    method: 'GET', url: '/api/households/import-template', tags, summary: '下载住户台账导入模板（Excel）',
+    response: 'file',
+    handler: async () => ({ name: '住户台账导入模板.xlsx', type: XLSX, body: await excel.template() }),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/grids/:gridId/households/import', tags, summary: '从 Excel 导入网格住户台账（先校验；有错误时不导入，或只导入正确的行；按住址合并）',
+    params: GridParams, body: ImportHouseholds, response: ImportReport,
+    handler: ({ q, scope, params, body }) => {
+      ensureCanWorkInGrid(scope);
+      return excel.importHouseholds(q, cipher, params.gridId, Buffer.from(body.file, 'base64'), body.mode);
+    },
+  });
+  route(app, db, {
     method: 'GET', url: '/api/households/:householdId', tags, summary: '住户详情',
     params: HouseholdParams, response: Household,
     handler: ({ q, params }) => grids.getHousehold(q, params.householdId),
@@ -168,14 +184,14 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
     method: 'GET', url: '/api/visits', tags, summary: '民情日记：走访记录',
     querystring: VisitQuery, response: VisitList,
-    handler: async ({ q, query }) => ({ items: await grids.listVisits(q, query) }),
+    handler: async ({ q, query }) => ({ items: await visits.listVisits(q, query) }),
   });
   route(app, db, {
-    method: 'POST', url: '/api/visits', tags, summary: '登记走访（只能走访本人网格内的住户）',
+    method: 'POST', url: '/api/visits', tags, summary: '登记走访（只能走访本人网格内的住户），可同时提出需求',
     body: CreateVisit, response: Visit,
     handler: ({ q, scope, body }) => {
       ensureCanWorkInGrid(scope);
-      return grids.recordVisit(q, { userId: scope.userId, name: scope.userName ?? '' }, body);
+      return visits.recordVisit(q, cipher, { userId: scope.userId, name: scope.userName ?? '' }, body);
     },
   });
   route(app, db, {

@@ -1,5 +1,7 @@
 import { registerConstraint } from '../../kernel/errors.ts';
+import { importFields } from '../../kernel/excel.ts';
 import { day, idParam, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
+import { NEED_CATEGORIES, NEED_KINDS, URGENCIES, type NeedCategory, type NeedKind, type Urgency } from '../needs/schema.ts';
 
 registerConstraint('grids_name_key', 'name', '本社区已有同名网格');
 registerConstraint('grids_branch_key', 'branchId', '该网格党支部已对应另一个网格');
@@ -156,6 +158,7 @@ export const CreateHousehold = z.object({
   address: text('住址', 100).optional(),
   ...householdFields,
 });
+export const ImportHouseholds = z.object(importFields);
 export const UpdateHousehold = z.object({
   headName: householdFields.headName.optional(),
   size: householdFields.size.optional(),
@@ -186,6 +189,8 @@ export const Visit = z.object({
   learned: z.string(),
   followUp: z.string().nullable(),
   needId: z.number().nullable(),
+  /** The need the visit raised and where it stands now (null when the caller cannot see it). */
+  need: z.object({ id: z.number(), title: z.string(), status: z.string(), statusLabel: z.string() }).nullable(),
 });
 export type Visit = z.infer<typeof Visit>;
 export const VisitList = z.object({ items: z.array(Visit) });
@@ -195,7 +200,18 @@ export const CreateVisit = z.object({
   visitedOn: day('走访日期'),
   learned: text('了解到的情况', 500),
   followUp: optionalText('后续跟进', 200),
+  /** A need raised from the visit in the same entry: the household is the requester, the visit's text the description. */
+  need: z
+    .object({
+      kind: oneOf(Object.keys(NEED_KINDS) as NeedKind[], '需求类型'),
+      category: oneOf(Object.keys(NEED_CATEGORIES) as NeedCategory[], '需求类别'),
+      urgency: oneOf(Object.keys(URGENCIES) as Urgency[], '紧急程度').default('normal'),
+      title: optionalText('需求标题', 60),
+    })
+    .optional()
+    .describe('同时提出需求'),
 });
+export type CreateVisit = z.infer<typeof CreateVisit>;
 
 export const VisitPlan = z.object({ id: z.number(), orgId: z.number(), name: z.string(), tag: z.string(), tagLabel: z.string(), everyDays: z.number(), startsOn: z.string() });
 export const VisitPlanList = z.object({ items: z.array(VisitPlan) });

@@ -10,7 +10,7 @@ import { checkBoundary, contains, overlaps } from './geometry.ts';
 import { findIndicator, listIndicators, registerIndicator } from './indicators.ts';
 import {
   GRID_ROLES, HOUSEHOLD_TAGS, MAP_HEIGHT, MAP_WIDTH,
-  type Book, type Building, type Grid, type GridRole, type Household, type HouseholdTag, type Polygon, type Visit,
+  type Book, type Building, type Grid, type GridRole, type Household, type HouseholdTag, type Polygon,
 } from './schema.ts';
 
 // Grids and what is in them. Every query runs on the caller's scoped
@@ -128,7 +128,12 @@ export async function updateGrid(
 ): Promise<Grid> {
   const grid = await getGrid(q, gridId);
   if (patch.branchId) await checkBranch(q, grid.communityId, patch.branchId);
-  if (patch.boundary) await checkPlace(q, grid.communityId, patch.boundary, gridId);
+  if (patch.boundary) {
+    await checkPlace(q, grid.communityId, patch.boundary, gridId);
+    // A redrawn boundary keeps the grid's buildings: one left outside would sit in no grid on the map.
+    const left = (await listBuildings(q, gridId)).find((b) => !contains(patch.boundary!, b.x, b.y));
+    if (left) throw invalidField('boundary', `新边界须包含本网格的全部楼栋，「${left.name}」在边界之外`);
+  }
   const set = conditions();
   const cols: string[] = [];
   const add = (col: string, v: unknown) => cols.push(`${col} = ${set.next(v)}`);
@@ -309,7 +314,7 @@ export interface HouseholdInput {
 }
 
 /** The household's address within its community: its room in a building, or a street address where there is no building. */
-function addressOf(building: Building | null, input: HouseholdInput): string {
+export function addressOf(building: Building | null, input: HouseholdInput): string {
   if (building) {
     if (!input.entrance || !input.room) throw invalidField('room', '请填写单元和门牌号');
     if (input.entrance > building.entrances) throw invalidField('entrance', `${building.name}只有 ${building.entrances} 个单元`);
@@ -318,6 +323,9 @@ function addressOf(building: Building | null, input: HouseholdInput): string {
   if (!input.address) throw invalidField('address', '请选择楼栋，或填写住址');
   return input.address;
 }
+
+/** What makes a household one and the same across the community (spaces aside): the blind index of its address. */
+export const addressKey = (cipher: FieldCipher, address: string) => cipher.blindIndex(address.replace(/\s+/g, ''));
 
 /** Columns of a batch of households of one grid, personal data sealed. */
 async function householdRows(q: Queryable, cipher: FieldCipher, grid: Grid, items: Omit<HouseholdInput, 'gridId'>[]) {
@@ -334,7 +342,7 @@ async function householdRows(q: Queryable, cipher: FieldCipher, grid: Grid, item
       size: input.size,
       address_enc: cipher.encrypt(address),
       address_mask: maskAddress(address),
-      address_hash: cipher.blindIndex(address.replace(/\s+/g, '')),
+      address_hash: addressKey(cipher, address),
       phone_enc: input.phone ? cipher.encrypt(input.phone) : null,
       phone_mask: input.phone ? maskPhone(input.phone) : null,
       tags: [...new Set(input.tags)],
@@ -343,20 +351,30 @@ async function householdRows(q: Queryable, cipher: FieldCipher, grid: Grid, item
   });
 }
 
-/** Inserts households of one grid in one statement; the address key refuses a household already in any grid of the community. */
-export async function createHouseholds(q: Queryable, cipher: FieldCipher, gridId: number, items: Omit<HouseholdInput, 'gridId'>[]): Promise<number[]> {
+/**
+ * Inserts households of one grid in one statement; the address key refuses a
+ * household already in any grid of the community. With `skipTaken` such a
+ * household is left out instead (an import reports it by row): its id is null.
+ */
+export async function createHouseholds(q: Queryable, cipher: FieldCipher, gridId: number, items: Omit<HouseholdInput, 'gridId'>[]): Promise<number[]>;
+export async function createHouseholds(q: Queryable, cipher: FieldCipher, gridId: number, items: Omit<HouseholdInput, 'gridId'>[], skipTaken: true): Promise<(number | null)[]>;
+export async function createHouseholds(
+  q: Queryable, cipher: FieldCipher, gridId: number, items: Omit<HouseholdInput, 'gridId'>[], skipTaken = false,
+): Promise<(number | null)[]> {
   const grid = await getGrid(q, gridId);
   const rows = await householdRows(q, cipher, grid, items);
-  const ids = await q.query<{ id: number }>(
+  const ids = await q.query<{ id: number; address_hash: string }>(
     `INSERT INTO households (community_id, grid_id, org_id, building_id, entrance, room, head_name, size, address_enc, address_mask, address_hash, phone_enc, phone_mask, tags, free_tags)
      SELECT $1, $2, $3, r.building_id, r.entrance, r.room, r.head_name, r.size, r.address_enc, r.address_mask, r.address_hash, r.phone_enc, r.phone_mask,
             ARRAY(SELECT jsonb_array_elements_text(r.tags)), ARRAY(SELECT jsonb_array_elements_text(r.free_tags))
        FROM jsonb_to_recordset($4::jsonb) AS r(building_id bigint, entrance int, room text, head_name text, size int, address_enc text, address_mask text,
             address_hash text, phone_enc text, phone_mask text, tags jsonb, free_tags jsonb)
-     RETURNING id`,
+     ${skipTaken ? 'ON CONFLICT (region_id, community_id, address_hash) DO NOTHING' : ''}
+     RETURNING id, address_hash`,
     [grid.communityId, grid.id, grid.branchId ?? grid.communityId, JSON.stringify(rows)],
   );
-  return ids.map((r) => r.id);
+  const byKey = new Map(ids.map((r) => [r.address_hash, r.id]));
+  return rows.map((r) => byKey.get(r.address_hash) ?? null);
 }
 
 export async function createHousehold(q: Queryable, cipher: FieldCipher, input: HouseholdInput): Promise<Household> {
@@ -453,49 +471,7 @@ export async function addGridUnit(q: Queryable, gridId: number, unitId: number) 
   return listGridUnits(q, gridId);
 }
 
-// Visits and plans -----------------------------------------------------------
-
-const VISIT_SELECT = `SELECT v.id, v.grid_id, v.household_id, h.head_name AS household_name, v.visitor_name, v.visited_on::text, v.learned, v.follow_up, v.need_id
-  FROM visits v LEFT JOIN households h ON h.id = v.household_id`;
-interface VisitRow {
-  id: number;
-  grid_id: number;
-  household_id: number;
-  household_name: string | null;
-  visitor_name: string;
-  visited_on: string;
-  learned: string;
-  follow_up: string | null;
-  need_id: number | null;
-}
-const toVisit = (r: VisitRow): Visit => ({
-  id: r.id, gridId: r.grid_id, householdId: r.household_id, householdName: r.household_name, visitorName: r.visitor_name, visitedOn: r.visited_on,
-  learned: r.learned, followUp: r.follow_up, needId: r.need_id,
-});
-
-/** The visit diary (民情日记): newest first. */
-export async function listVisits(q: Queryable, f: { gridId?: number; householdId?: number }): Promise<Visit[]> {
-  const where = conditions();
-  if (f.gridId !== undefined) where.add('v.grid_id = $?', f.gridId);
-  if (f.householdId !== undefined) where.add('v.household_id = $?', f.householdId);
-  return (await q.query<VisitRow>(`${VISIT_SELECT} ${where.sql} ORDER BY v.visited_on DESC, v.id DESC LIMIT 200`, where.params)).map(toVisit);
-}
-
-/** A visit is to a household of one's own grid: one the caller cannot see is refused, not created. */
-export async function recordVisit(
-  q: Queryable,
-  visitor: { userId: number | null; name: string },
-  input: { householdId: number; visitedOn: string; learned: string; followUp?: string | null },
-): Promise<Visit> {
-  const [h] = await q.query<{ grid_id: number; org_id: number }>(`SELECT grid_id, org_id FROM households WHERE id = $1`, [input.householdId]);
-  if (!h) throw invalidField('householdId', '该住户不在您负责的网格内，不能登记走访');
-  const [row] = await q.query<{ id: number }>(
-    `INSERT INTO visits (grid_id, org_id, household_id, visitor_user_id, visitor_name, visited_on, learned, follow_up) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [h.grid_id, h.org_id, input.householdId, visitor.userId, visitor.name, input.visitedOn, input.learned, input.followUp || null],
-  );
-  const [visit] = await q.query<VisitRow>(`${VISIT_SELECT} WHERE v.id = $1`, [row!.id]);
-  return toVisit(visit!);
-}
+// Visit plans -----------------------------------------------------------------
 
 const toPlan = (r: { id: number; org_id: number; name: string; tag: HouseholdTag; every_days: number; starts_on: string }) => ({
   id: r.id, orgId: r.org_id, name: r.name, tag: r.tag, tagLabel: HOUSEHOLD_TAGS[r.tag], everyDays: r.every_days, startsOn: r.starts_on,

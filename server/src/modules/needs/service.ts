@@ -289,12 +289,17 @@ registerIndicator({
   values: async (q, gridList) => new Map([...(await openNeedsByGrid(q, gridList.map((g) => g.id)))].map(([id, v]) => [id, v.open])),
 });
 
-/** A grid must be one the caller sees and lie in the need's community; a building must be in that grid. */
+/**
+ * A grid must be one the caller sees and lie in the need's community; a
+ * building must be in that grid. The community is found on the need's
+ * organization's path, not by listing the community's subtree, which a grid
+ * worker (scoped to their grid branch) cannot read.
+ */
 async function checkGridPlace(q: Queryable, input: { orgId: number; gridId?: number; buildingId?: number }): Promise<void> {
   if (input.buildingId !== undefined && input.gridId === undefined) throw invalidField('gridId', '选择楼栋时须同时选择网格');
   if (input.gridId === undefined) return;
   const grid = await grids.getGrid(q, input.gridId);
-  if (!(await orgs.subtreeIds(q, grid.communityId)).includes(input.orgId)) throw invalidField('gridId', '网格须在需求所在的社区');
+  if (!(await orgs.place(q, input.orgId)).path.split('.').includes(String(grid.communityId))) throw invalidField('gridId', '网格须在需求所在的社区');
   if (input.buildingId !== undefined && !(await grids.listBuildings(q, input.gridId)).some((b) => b.id === input.buildingId)) {
     throw invalidField('buildingId', '楼栋须在所选网格内');
   }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../kernel/db.ts';
-import { writeWorkbook, readSheet, type Column } from '../../kernel/excel.ts';
+import { importReport, readSheet, rowErrors, writeWorkbook, type Column, type ImportError, type ImportMode, type ImportReport } from '../../kernel/excel.ts';
 import { ORG_KINDS, type OrgKind } from './schema.ts';
 import * as orgs from './service.ts';
 
@@ -86,30 +86,19 @@ export async function template(): Promise<Buffer> {
   ]);
 }
 
-export interface ImportReport {
-  total: number;
-  valid: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  applied: boolean;
-  errors: { row: number; field: string; message: string }[];
-}
-
 /**
  * check: validate only. all: apply only if every row is valid. valid: apply
  * the valid rows (a row under an invalid parent is invalid too).
  */
-export async function importSheet(q: Queryable, rootId: number, file: Buffer, mode: 'check' | 'all' | 'valid'): Promise<ImportReport> {
+export async function importSheet(q: Queryable, rootId: number, file: Buffer, mode: ImportMode): Promise<ImportReport> {
   const rows = await readSheet(file, COLUMNS);
   const { root, byPath } = await subtree(q, rootId);
-  const errors: ImportReport['errors'] = [];
+  const errors: ImportError[] = [];
   const planned = new Map<string, number>();
   type Plan = { row: number; path: string; parent: string; name: string; kind: OrgKind; attrs: { foundedOn: string | null; contactPhone: string | null; address: string | null } };
   const plans: Plan[] = [];
   for (const { row, values: v } of rows) {
-    const fail = (field: string, message: string) => errors.push({ row, field, message: `第 ${row} 行：${message}` });
-    const before = errors.length;
+    const { fail, failed } = rowErrors(errors, row);
     const parent = v.parent!.split('/').map((s) => s.trim()).filter(Boolean).join('/');
     const name = v.name ?? '';
     if (!name) fail('name', '组织名称不能为空');
@@ -123,12 +112,12 @@ export async function importSheet(q: Queryable, rootId: number, file: Buffer, mo
     const path = parent ? `${parent}/${name}` : name;
     if (parent && !byPath.has(parent) && !planned.has(parent)) fail('parent', `上级组织“${parent}”在${root.name}下不存在，也不在此文件前面的行中`);
     if (planned.has(path)) fail('name', `与第 ${planned.get(path)} 行重复`);
-    if (errors.length > before) continue;
+    if (failed()) continue;
     planned.set(path, row);
     plans.push({ row, path, parent, name, kind: kind!, attrs: { foundedOn, contactPhone: v.contactPhone || null, address: v.address || null } });
   }
-  const report: ImportReport = { total: rows.length, valid: plans.length, created: 0, updated: 0, unchanged: 0, applied: false, errors };
-  if (mode === 'check' || (mode === 'all' && errors.length)) return report;
+  const { report, apply } = importReport(mode, rows.length, plans.length, errors);
+  if (!apply) return report;
   const ids = new Map<string, number>([['', root.id]]);
   for (const [p, n] of byPath) ids.set(p, n.id);
   for (const p of plans) {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { ImportReport } from '../../kernel/excel.ts';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import type { Queryable } from '../../kernel/db.ts';
@@ -9,7 +10,7 @@ import * as excel from './excel.ts';
 import * as network from './network.ts';
 import { ensureCanManageOrgs } from './policy.ts';
 import {
-  Chart, ChartQuery, Coverage, ImportOrgs, ImportReport, CreateOrg, CreateSeat, CreateTie, CreateUnit, MergeOrg, MoveOrg, Org, OrgDetail, OrgList, OrgPage, OrgParams,
+  Chart, ChartQuery, Coverage, ImportOrgs, CreateOrg, CreateSeat, CreateTie, CreateUnit, MergeOrg, MoveOrg, Org, OrgDetail, OrgList, OrgPage, OrgParams,
   OrgSearchQuery, OrgSummary, RetireOrg, Seat, SeatList, SeatParams, Tie, TieList, TieParams, Unit, UnitList, UnitParams, UnitQuery, UpdateOrg,
   UpdateSeat, UpdateTie, UpdateUnit,
 } from './schema.ts';

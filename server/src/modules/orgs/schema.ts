@@ -1,3 +1,4 @@
+import { importFields } from '../../kernel/excel.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
 import { day, idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
@@ -228,16 +229,4 @@ export const Chart = z.object({
 });
 export const ChartQuery = z.object({ depth: z.coerce.number({ error: '层级须为数字' }).int().min(1).max(6).default(3).describe('层级') });
 
-export const ImportOrgs = z.object({
-  file: z.base64({ error: '文件须为 base64 编码的 Excel 内容' }).min(1, '请选择文件').describe('Excel 文件'),
-  mode: oneOf(['check', 'all', 'valid'] as const, '导入方式').default('check'),
-});
-export const ImportReport = z.object({
-  total: z.number(),
-  valid: z.number(),
-  created: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  applied: z.boolean(),
-  errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
-});
+export const ImportOrgs = z.object(importFields);

@@ -1,12 +1,12 @@
 import type { FieldCipher } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { readSheet, writeWorkbook, type Column } from '../../kernel/excel.ts';
+import { importReport, readSheet, rowErrors, writeWorkbook, type Column, type ImportError, type ImportMode, type ImportReport } from '../../kernel/excel.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import * as orgs from '../orgs/service.ts';
 import { ensureMayOffer } from './policy.ts';
 import {
-  CreateResource, RESOURCE_CATEGORIES, RESOURCE_KINDS, RESOURCE_STATUSES, type ImportReport, type Resource, type ResourceCategory, type ResourceFilter,
+  CreateResource, RESOURCE_CATEGORIES, RESOURCE_KINDS, RESOURCE_STATUSES, type Resource, type ResourceCategory, type ResourceFilter,
   type ResourceKind, type ResourceStatus,
 } from './schema.ts';
 import * as resources from './service.ts';
@@ -87,19 +87,18 @@ function categoryRows() {
  * the valid rows. Each row is checked by the same schema as the form, so the
  * messages are the form's, prefixed with the row number.
  */
-export async function importSheet(q: Queryable, cipher: FieldCipher, scope: Scope, orgId: number, file: Buffer, mode: 'check' | 'all' | 'valid'): Promise<ImportReport> {
+export async function importSheet(q: Queryable, cipher: FieldCipher, scope: Scope, orgId: number, file: Buffer, mode: ImportMode): Promise<ImportReport> {
   await orgs.place(q, orgId);
   const rows = await readSheet(file, COLUMNS);
   const units = new Map((await orgs.listUnits(q, orgId)).map((u) => [u.name.normalize('NFKC'), u.id]));
   // Cells are NFKC-folded on reading (full-width colons and brackets), so names on file are too.
   const keyOf = (unitId: number | null | undefined, kind: string, name: string) => `${unitId ?? 0}|${kind}|${name.normalize('NFKC')}`;
   const existing = new Map((await resources.all(q, { orgId })).filter((r) => r.status !== 'withdrawn').map((r) => [keyOf(r.unitId, r.kind, r.name), r]));
-  const errors: ImportReport['errors'] = [];
+  const errors: ImportError[] = [];
   const planned = new Map<string, number>();
   const plans: { input: CreateResource; status: ResourceStatus; before: Resource | undefined }[] = [];
   for (const { row, values: v } of rows) {
-    const fail = (field: string, message: string) => errors.push({ row, field, message: `第 ${row} 行：${message}` });
-    const before = errors.length;
+    const { fail, failed } = rowErrors(errors, row);
     const unitId = v.unit ? units.get(v.unit) : null;
     if (unitId === undefined) fail('unit', `提供单位“${v.unit}”不在本社区的驻区单位中`);
     const kind = kindOf(v.kind ?? '');
@@ -116,8 +115,8 @@ export async function importSheet(q: Queryable, cipher: FieldCipher, scope: Scop
       availability: v.availability || null, quantity, quantityUnit: v.quantityUnit || null, contactName: v.contactName || null,
       ...(phoneKept ? {} : { contactPhone: v.contactPhone }),
     });
-    if (!parsed.success && errors.length === before) for (const issue of parsed.error.issues) fail(String(issue.path[0]), issue.message);
-    if (errors.length > before || !parsed.success) continue;
+    if (!parsed.success && !failed()) for (const issue of parsed.error.issues) fail(String(issue.path[0]), issue.message);
+    if (failed() || !parsed.success) continue;
     const key = keyOf(unitId, kind!, parsed.data.name);
     if (planned.has(key)) fail('name', `与第 ${planned.get(key)} 行重复`);
     const match = existing.get(key);
@@ -127,12 +126,12 @@ export async function importSheet(q: Queryable, cipher: FieldCipher, scope: Scop
     } catch (e) {
       fail('unit', (e as AppError).message);
     }
-    if (errors.length > before) continue;
+    if (failed()) continue;
     planned.set(key, row);
     plans.push({ input: parsed.data, status: status!, before: match });
   }
-  const report: ImportReport = { total: rows.length, valid: plans.length, created: 0, updated: 0, unchanged: 0, applied: false, errors };
-  if (mode === 'check' || (mode === 'all' && errors.length)) return report;
+  const { report, apply } = importReport(mode, rows.length, plans.length, errors);
+  if (!apply) return report;
   for (const { input, status, before } of plans) {
     if (!before) {
       const created = await resources.create(q, cipher, input);

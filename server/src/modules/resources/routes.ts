@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { ImportReport } from '../../kernel/excel.ts';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import * as excel from './excel.ts';
 import { ensureMayOffer } from './policy.ts';
 import {
-  Booking, BookingList, BookingParams, BookingQuery, CreateBooking, CreateResource, CreateVenue, ExportQuery, ImportReport, ImportResources, Reason, Resource, ResourcePage, ResourceParams,
+  Booking, BookingList, BookingParams, BookingQuery, CreateBooking, CreateResource, CreateVenue, ExportQuery, ImportResources, Reason, Resource, ResourcePage, ResourceParams,
   ResourceQuery, Revealed, UpdateResource, UpdateVenue, Venue, VenueBookingQuery, VenueList, VenueParams, VenueQuery,
 } from './schema.ts';
 import * as resources from './service.ts';

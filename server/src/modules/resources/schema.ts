@@ -1,3 +1,4 @@
+import { importFields } from '../../kernel/excel.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
 import { day, idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
@@ -127,21 +128,7 @@ export type UpdateResource = z.infer<typeof UpdateResource>;
 
 export const Revealed = z.object({ value: z.string().nullable() });
 
-export const ImportResources = z.object({
-  orgId: idParam('所在组织'),
-  file: z.base64({ error: '文件须为 base64 编码的 Excel 内容' }).min(1, '请选择文件').describe('Excel 文件'),
-  mode: oneOf(['check', 'all', 'valid'] as const, '导入方式').default('check'),
-});
-export const ImportReport = z.object({
-  total: z.number(),
-  valid: z.number(),
-  created: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  applied: z.boolean(),
-  errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
-});
-export type ImportReport = z.infer<typeof ImportReport>;
+export const ImportResources = z.object({ orgId: idParam('所在组织'), ...importFields });
 export const ExportQuery = ResourceQuery.omit({ page: true, pageSize: true });
 
 const clock = (label: string) =>

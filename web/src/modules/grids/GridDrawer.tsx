@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Drawer, Flex, Form, Input, InputNumber, List, Popconfirm, Select, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { DataTable } from '../../kernel/DataTable';
@@ -7,11 +7,18 @@ import { useApiError, useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import type { MessageKey } from '../../messages';
 import { today } from '../orgs/api';
+import { ImportModal } from '../orgs/ImportModal';
 import { useLocalPage } from '../orgs/localPaging';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { PersonSelect, UnitSelect } from '../orgs/pickers';
 import { BOOKS, CARD_KINDS, GRID_ROLES, HOUSEHOLD_TAGS, gridsApi, type Book, type Building, type Grid, type Household } from './api';
 import { VisitList } from './VisitList';
+
+// The import report names a column by its key; the user knows it by the template's header.
+const IMPORT_FIELDS = {
+  building: 'grids.building', entrance: 'grids.entrance', room: 'grids.room', address: 'grids.address', headName: 'grids.headName', size: 'grids.size',
+  phone: 'grids.phone', tags: 'grids.tags', freeTags: 'grids.freeTags',
+} as const;
 
 /** The six tags as coloured tags, free tags plain. */
 export function HouseholdTags({ h }: { h: Pick<Household, 'tags' | 'freeTags'> }) {
@@ -112,6 +119,7 @@ function HouseholdsTab({ grid }: { grid: Grid }) {
   const [tag, setTag] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [editing, setEditing] = useState<Household | null>(null);
   const households = useLoad(() => gridsApi.households({ gridId: grid.id, tag, q }), [grid.id, tag, q]);
   const buildings = useLoad(() => gridsApi.buildings(grid.id), [grid.id]);
@@ -129,6 +137,9 @@ function HouseholdsTab({ grid }: { grid: Grid }) {
         <Input.Search allowClear style={{ maxWidth: 200 }} placeholder={t('grids.householdSearch')} onSearch={(v) => setQ(v.trim())} />
         <Button icon={<DownloadOutlined />} href={gridsApi.householdsExportUrl(grid.id)} data-testid="household-export">
           {t('grids.export')}
+        </Button>
+        <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="household-import">
+          {t('grids.import')}
         </Button>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="household-add">
           {t('grids.addHousehold')}
@@ -163,6 +174,19 @@ function HouseholdsTab({ grid }: { grid: Grid }) {
           </div>
         )}
       />
+      {importing && (
+        <ImportModal
+          org={{ id: grid.id, name: grid.name }}
+          onClose={() => setImporting(false)}
+          ledger={{
+            title: t('grids.importTitle', { name: tx(grid.name) }),
+            upload: (content, mode) => gridsApi.importHouseholds(grid.id, content, mode),
+            templateUrl: gridsApi.householdsTemplateUrl,
+            fieldLabels: IMPORT_FIELDS,
+            onApplied: households.reload,
+          }}
+        />
+      )}
       {editing && (
         <FormModal<Omit<HouseholdForm, 'buildingId' | 'entrance' | 'room' | 'address'>>
           open

@@ -1,4 +1,4 @@
-import { AimOutlined, BuildOutlined, PictureOutlined, UndoOutlined } from '@ant-design/icons';
+import { AimOutlined, BuildOutlined, ClearOutlined, EditOutlined, PictureOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Form, Input, InputNumber, Select, Space, Spin, Typography } from 'antd';
 import { CustomChart, ScatterChart, type CustomSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
 import {
@@ -21,7 +21,8 @@ use([CustomChart, ScatterChart, GridComponent, TooltipComponent, VisualMapCompon
 
 type Option = ComposeOption<CustomSeriesOption | ScatterSeriesOption | GridComponentOption | TooltipComponentOption | VisualMapComponentOption>;
 type Point = [number, number];
-type Mode = { kind: 'view' } | { kind: 'draw'; points: Point[] } | { kind: 'place' };
+/** Drawing a new grid, or redrawing the boundary of one (`reshape`), starting from its corners. */
+type Mode = { kind: 'view' } | { kind: 'draw'; points: Point[]; reshape?: { id: number; name: string } } | { kind: 'place' } | { kind: 'pick' };
 
 const BUILDING_COLOR = '#595959';
 const UNIT_COLOR = '#1677ff';
@@ -182,7 +183,12 @@ export default function GridMap({ communityId, canPlan, onChanged }: Props) {
       const [x, y] = ec.convertFromPixel({ gridIndex: 0 }, [e.offsetX, e.offsetY]) as Point;
       const p: Point = [Math.round(Math.min(data.width, Math.max(0, x))), Math.round(Math.min(data.height, Math.max(0, y)))];
       const m = modeRef.current;
-      if (m.kind === 'draw') setMode({ kind: 'draw', points: [...m.points, p] });
+      if (m.kind === 'draw') setMode({ ...m, points: [...m.points, p] });
+      if (m.kind === 'pick') {
+        const grid = data.grids.find((g) => inside(g.boundary, p));
+        if (grid) setMode({ kind: 'draw', points: grid.boundary.coordinates[0]!.slice(0, -1) as Point[], reshape: { id: grid.id, name: grid.name } });
+        else void message.warning(t('grids.reshapePick'));
+      }
       if (m.kind === 'place') {
         const grid = data.grids.find((g) => inside(g.boundary, p));
         if (grid) setNewBuilding({ gridId: grid.id, x: p[0], y: p[1] });
@@ -200,7 +206,17 @@ export default function GridMap({ communityId, canPlan, onChanged }: Props) {
       void message.warning(t('grids.drawTooFew'));
       return;
     }
-    setNewGrid({ type: 'Polygon', coordinates: [[...mode.points, mode.points[0]!]] });
+    const boundary: Polygon = { type: 'Polygon', coordinates: [[...mode.points, mode.points[0]!]] };
+    if (!mode.reshape) {
+      setNewGrid(boundary);
+      return;
+    }
+    const { name } = mode.reshape;
+    // The server checks the new boundary as it checks a new grid's (closed, simple, overlapping no other grid); refused, the drawing stays to fix.
+    gridsApi.update(mode.reshape.id, { boundary }).then(() => {
+      void message.success(t('grids.reshaped', { name: tx(name) }));
+      changed();
+    }, onError);
   };
   const changed = () => {
     setMode({ kind: 'view' });
@@ -240,6 +256,9 @@ export default function GridMap({ communityId, canPlan, onChanged }: Props) {
             <Button icon={<AimOutlined />} onClick={() => setMode({ kind: 'draw', points: [] })} data-testid="grid-draw">
               {t('grids.draw')}
             </Button>
+            <Button icon={<EditOutlined />} disabled={!map.data?.grids.length} onClick={() => setMode({ kind: 'pick' })} data-testid="grid-reshape">
+              {t('grids.reshape')}
+            </Button>
             <Button icon={<BuildOutlined />} onClick={() => setMode({ kind: 'place' })} data-testid="grid-place">
               {t('grids.placeBuilding')}
             </Button>
@@ -251,16 +270,29 @@ export default function GridMap({ communityId, canPlan, onChanged }: Props) {
         )}
         {mode.kind === 'draw' && (
           <Space wrap>
-            <Typography.Text type="danger">{t('grids.drawHint', { n: mode.points.length })}</Typography.Text>
-            <Button icon={<UndoOutlined />} disabled={!mode.points.length} onClick={() => setMode({ kind: 'draw', points: mode.points.slice(0, -1) })}>
+            <Typography.Text type="danger">
+              {mode.reshape ? `${tx(mode.reshape.name)}：${t('grids.reshapeHint', { n: mode.points.length })}` : t('grids.drawHint', { n: mode.points.length })}
+            </Typography.Text>
+            <Button icon={<UndoOutlined />} disabled={!mode.points.length} onClick={() => setMode({ ...mode, points: mode.points.slice(0, -1) })}>
               {t('grids.drawUndo')}
             </Button>
+            {mode.reshape && (
+              <Button icon={<ClearOutlined />} disabled={!mode.points.length} onClick={() => setMode({ ...mode, points: [] })} data-testid="grid-draw-clear">
+                {t('grids.drawClear')}
+              </Button>
+            )}
             <Button type="primary" onClick={finish} data-testid="grid-draw-finish">
               {t('grids.drawFinish')}
             </Button>
             <Button onClick={() => setMode({ kind: 'view' })} data-testid="grid-draw-cancel">
               {t('common.cancel')}
             </Button>
+          </Space>
+        )}
+        {mode.kind === 'pick' && (
+          <Space wrap>
+            <Typography.Text type="danger">{t('grids.reshapePick')}</Typography.Text>
+            <Button onClick={() => setMode({ kind: 'view' })}>{t('common.cancel')}</Button>
           </Space>
         )}
         {mode.kind === 'place' && (

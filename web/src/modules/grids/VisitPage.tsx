@@ -1,11 +1,13 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, List, Select, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, List, Radio, Select, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { FormModal } from '../../kernel/FormModal';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import type { MessageKey } from '../../messages';
+import { NEED_CATEGORIES, NEED_KINDS, URGENCIES } from '../needs/api';
 import { today } from '../orgs/api';
-import { gridsApi, type DueVisit } from './api';
+import { gridsApi, type DueVisit, type VisitNeed } from './api';
 import { VisitList } from './VisitList';
 
 /** How far ahead the due list looks: this week's visits besides the overdue ones. */
@@ -25,6 +27,48 @@ function HouseholdSelect({ value, onChange }: { value?: number; onChange?: (v: n
       data-testid="visit-household"
       options={(found.data?.items ?? []).map((h) => ({ value: h.id, label: `${tx(h.headName)} · ${h.addressMasked}` }))}
     />
+  );
+}
+
+interface VisitForm {
+  householdId: number;
+  visitedOn: string;
+  learned: string;
+  followUp?: string;
+  raiseNeed?: boolean;
+  need?: Partial<VisitNeed>;
+}
+
+/**
+ * A need raised with the visit, in a few taps: the household, grid, building
+ * and description come from the visit, so only what kind of need it is.
+ */
+function RaiseNeedFields() {
+  const { t } = useI18n();
+  const raise = Form.useWatch<boolean | undefined>('raiseNeed');
+  const options = (ns: string, keys: readonly string[]) => keys.map((k) => ({ value: k, label: t(`${ns}.${k}` as MessageKey) }));
+  return (
+    <>
+      <Form.Item name="raiseNeed" label={t('grids.raiseNeed')} valuePropName="checked">
+        <Switch data-testid="visit-raise-need" />
+      </Form.Item>
+      {raise && (
+        <>
+          <Form.Item name={['need', 'kind']} label={t('needs.kind')} rules={[{ required: true, message: t('grids.needKindRequired') }]}>
+            <Radio.Group optionType="button" options={options('needs.kind', NEED_KINDS)} data-testid="visit-need-kind" />
+          </Form.Item>
+          <Form.Item name={['need', 'category']} label={t('needs.category')} rules={[{ required: true, message: t('grids.needCategoryRequired') }]}>
+            <Select options={options('needs.category', NEED_CATEGORIES)} data-testid="visit-need-category" />
+          </Form.Item>
+          <Form.Item name={['need', 'urgency']} label={t('needs.urgency')}>
+            <Radio.Group optionType="button" options={options('needs.urgency', URGENCIES)} />
+          </Form.Item>
+          <Form.Item name={['need', 'title']} label={t('needs.title')} extra={t('grids.needTitleHint')}>
+            <Input maxLength={60} data-testid="visit-need-title" />
+          </Form.Item>
+        </>
+      )}
+    </>
   );
 }
 
@@ -99,15 +143,16 @@ export function VisitPage() {
         <VisitList version={version} />
       </Card>
       {visiting && (
-        <FormModal<{ householdId: number; visitedOn: string; learned: string; followUp?: string }>
+        <FormModal<VisitForm>
           open
           title={visiting.name ? `${t('grids.record')} · ${tx(visiting.name)}` : t('grids.record')}
           testId="visit-create"
-          initialValues={{ householdId: visiting.householdId, visitedOn: today() }}
+          initialValues={{ householdId: visiting.householdId, visitedOn: today(), need: { urgency: 'normal' } }}
           onClose={() => setVisiting(null)}
           onSubmit={async (v) => {
-            await gridsApi.recordVisit({ ...v, followUp: v.followUp || null });
-            void message.success(t('grids.visitSaved'));
+            const { raiseNeed, need, ...visit } = v;
+            const saved = await gridsApi.recordVisit({ ...visit, followUp: visit.followUp || null, need: raiseNeed && need?.kind && need.category ? { ...need, kind: need.kind, category: need.category, title: need.title || null } : undefined });
+            void message.success(saved.need ? t('grids.visitSavedWithNeed') : t('grids.visitSaved'));
             setVersion((n) => n + 1);
           }}
         >
@@ -123,6 +168,7 @@ export function VisitPage() {
           <Form.Item name="followUp" label={t('grids.followUp')}>
             <Input.TextArea maxLength={200} autoSize />
           </Form.Item>
+          <RaiseNeedFields />
         </FormModal>
       )}
     </Flex>

@@ -1,4 +1,5 @@
 import { api } from '../../kernel/api';
+import type { ImportMode, ImportReport } from '../orgs/api';
 
 export interface Polygon {
   type: 'Polygon';
@@ -96,6 +97,15 @@ export interface Visit {
   learned: string;
   followUp: string | null;
   needId: number | null;
+  need: { id: number; title: string; status: string; statusLabel: string } | null;
+}
+
+/** A need raised from a visit: the household, grid and building come from the visit. */
+export interface VisitNeed {
+  kind: string;
+  category: string;
+  urgency?: string;
+  title?: string | null;
 }
 
 export interface DueVisit {
@@ -162,6 +172,8 @@ export const gridsApi = {
   updateHousehold: (householdId: number, body: Partial<Omit<HouseholdInput, 'gridId' | 'buildingId' | 'entrance' | 'room' | 'address'>>) =>
     api.patch<Household>(`/api/households/${householdId}`, body),
   householdsExportUrl: (gridId: number) => `/api/grids/${gridId}/households.xlsx`,
+  householdsTemplateUrl: '/api/households/import-template',
+  importHouseholds: (gridId: number, file: string, mode: ImportMode) => api.post<ImportReport>(`/api/grids/${gridId}/households/import`, { file, mode }),
   roles: (gridId: number) => items(api.get<Items<RoleHolder>>(`/api/grids/${gridId}/roles`)),
   assignRole: (gridId: number, body: { personId: number; role: string }) => api.post<RoleHolder>(`/api/grids/${gridId}/roles`, body),
   removeRole: (gridRoleId: number) => api.delete(`/api/grid-roles/${gridRoleId}`),
@@ -170,7 +182,7 @@ export const gridsApi = {
   units: (gridId: number) => items(api.get<Items<{ id: number; unitId: number; unitName: string | null }>>(`/api/grids/${gridId}/units`)),
   addUnit: (gridId: number, unitId: number) => api.post(`/api/grids/${gridId}/units`, { unitId }),
   visits: (query: { gridId?: number; householdId?: number }) => items(api.get<Items<Visit>>('/api/visits', query)),
-  recordVisit: (body: { householdId: number; visitedOn: string; learned: string; followUp?: string | null }) => api.post<Visit>('/api/visits', body),
+  recordVisit: (body: { householdId: number; visitedOn: string; learned: string; followUp?: string | null; need?: VisitNeed }) => api.post<Visit>('/api/visits', body),
   due: (within: number) => items(api.get<Items<DueVisit>>('/api/visits/due', { within })),
   plans: (orgId: number) => items(api.get<Items<VisitPlan>>('/api/visit-plans', { orgId })),
   createPlan: (body: { communityId: number; name: string; tag: string; everyDays: number }) => api.post<VisitPlan>('/api/visit-plans', body),
