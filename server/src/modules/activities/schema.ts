@@ -71,13 +71,17 @@ export const CreateActivity = z.object({
   unitId: idParam('组织单位').nullable().optional(),
   teamId: idParam('志愿者队伍').nullable().optional(),
   projectName: optionalText('共建项目', 60),
-  place: text('活动地点', 100),
+  venueId: idParam('活动阵地').nullable().optional(),
+  place: optionalText('活动地址', 100),
   startsAt: dateTime('开始时间'),
   endsAt: dateTime('结束时间'),
   capacity: z.number({ error: '名额须为数字' }).int('名额须为整数').min(1, '名额至少为 1').max(10000, '名额不能超过 10000').describe('名额'),
   audience,
   services: services.default([]),
+  needIds: z.array(idParam('关联需求')).max(20, '关联需求最多 20 项').default([]).describe('关联需求'),
+  projectId: idParam('关联共建项目').nullable().optional(),
 });
+export const Reschedule = z.object({ startsAt: dateTime('开始时间'), endsAt: dateTime('结束时间') });
 
 export const Activity = z.object({
   id: z.number(),
@@ -93,6 +97,10 @@ export const Activity = z.object({
   teamId: z.number().nullable(),
   projectName: z.string().nullable(),
   place: z.string(),
+  venueId: z.number().nullable(),
+  bookingId: z.number().nullable(),
+  needs: z.array(z.object({ id: z.number(), title: z.string(), statusLabel: z.string() })),
+  project: z.object({ id: z.number(), name: z.string() }).nullable(),
   startsAt: z.string(),
   endsAt: z.string(),
   capacity: z.number(),
@@ -114,6 +122,8 @@ export const ActivityQuery = z.object({
   to: day('截止日期').optional(),
   kind: z.string().trim().max(30).optional().describe('活动类型'),
   teamId: idParam('志愿者队伍').optional(),
+  needId: idParam('关联需求').optional(),
+  projectId: idParam('关联共建项目').optional(),
 });
 
 export const Signup = z.object({
@@ -148,7 +158,8 @@ export const CreateSeries = z.object({
   orgId: idParam('主办组织'),
   title: text('活动名称', 60),
   kind: text('活动类型', 30),
-  place: text('活动地点', 100),
+  venueId: idParam('活动阵地').nullable().optional(),
+  place: optionalText('活动地址', 100),
   weekOfMonth: z.number().int().min(1, '第几周须在 1 到 4 之间').max(4, '第几周须在 1 到 4 之间').describe('每月第几周'),
   weekday: z.number().int().min(1, '星期须在 1（周一）到 7（周日）之间').max(7, '星期须在 1（周一）到 7（周日）之间').describe('星期'),
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '开始时刻须为 HH:MM，如 09:00').describe('开始时刻'),
@@ -166,6 +177,7 @@ export const Series = z.object({
   title: z.string(),
   kind: z.string(),
   place: z.string(),
+  venueId: z.number().nullable(),
   weekOfMonth: z.number(),
   weekday: z.number(),
   startTime: z.string(),
