@@ -68,6 +68,10 @@ export const activitiesPart: IsolationPart = {
       { body: { personId: t.personId, orgId: t.orgId, ruleId: t.ids.ruleId, reason: '越权', on: day } },
       { body: { personId: t.personId, orgId: own.orgId, ruleId: t.ids.ruleId, reason: '越权', on: day } },
     ],
+    'POST /api/points/redemptions': (t, own) => [
+      { body: { personId: t.personId, orgId: t.orgId, points: 1, reason: '越权' } },
+      { body: { personId: t.personId, orgId: own.orgId, points: 1, reason: '越权' } },
+    ],
     'POST /api/certificates': (t, own) => [
       { body: { orgId: t.orgId, personId: t.personId, year } },
       { body: { orgId: own.orgId, personId: t.personId, year } },
@@ -83,6 +87,7 @@ export const activitiesPart: IsolationPart = {
     'SELECT t::text FROM volunteer_team_members t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM points_rules t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM points_entries t WHERE org_id IN (SELECT id FROM o)',
+    'SELECT t::text FROM points_spendable t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM service_logs t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM service_certificates t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM calendar_feeds t WHERE org_id IN (SELECT id FROM o)',

@@ -399,3 +399,39 @@ test('an activity names the needs and the project it serves; they list it back; 
   assert.equal(badProject.status, 400);
   assert.match(badProject.body.error.fields.projectId, /共建项目/);
 });
+
+test('spendable points are credited from earned ones where a rule says so; redeeming never moves earned totals or the below-threshold list', async () => {
+  const [m] = await newMembers('spend', 1);
+  const gridId = (await t.request('GET', `/api/orgs?q=${encodeURIComponent('光明社区第一网格党支部')}`, { cookie: secretary })).body.items[0].id;
+  const year = new Date().getFullYear();
+  const rule = await t.request('POST', '/api/points/rules', { cookie: secretary, body: { orgId: gridId, kind: 'spendable', name: '每得 1 分可兑换 1 分', points: 1, effectiveFrom: `${year}-01-01` } });
+  assert.equal(rule.status, 200, rule.text);
+  const a = await publish({ orgId: gridId });
+  const code = (await t.request('GET', `/api/activities/${a.id}/checkin-code`, { cookie: secretary })).body.token;
+  assert.equal((await t.request('POST', `/api/activities/${a.id}/checkin`, { cookie: m!.cookie, body: { token: code } })).status, 200);
+  const earnedBefore = (await t.request('GET', '/api/me/service', { cookie: m!.cookie })).body;
+  assert.ok(earnedBefore.points > 0);
+  assert.equal(earnedBefore.spendable, earnedBefore.points, 'credited one for one');
+
+  const listed = async () => {
+    const r = (await t.request('GET', `/api/points/totals?orgId=${gridId}&year=${year}&pageSize=200`, { cookie: secretary })).body;
+    return { below: r.below, mine: r.items.find((i: { personId: number }) => i.personId === m!.personId) };
+  };
+  const totalsBefore = await listed();
+  const redeemed = await t.request('POST', '/api/points/redemptions', { cookie: secretary, body: { personId: m!.personId, orgId: gridId, points: 0.5, reason: '兑换洗衣粉一袋' } });
+  assert.equal(redeemed.status, 200, redeemed.text);
+  assert.equal(redeemed.body.balance, earnedBefore.points - 0.5);
+  assert.deepEqual(await listed(), totalsBefore, 'earned totals and the below-threshold list unchanged');
+  const after = (await t.request('GET', '/api/me/service', { cookie: m!.cookie })).body;
+  assert.deepEqual([after.points, after.spendable], [earnedBefore.points, earnedBefore.points - 0.5]);
+
+  const tooMuch = await t.request('POST', '/api/points/redemptions', { cookie: secretary, body: { personId: m!.personId, orgId: gridId, points: 1000, reason: '超额兑换' } });
+  assert.equal(tooMuch.status, 400);
+  assert.match(tooMuch.body.error.fields.points, /余额/);
+  // The database refuses an overdraft even when the service's check is bypassed.
+  await assert.rejects(
+    t.kernel.db.system((q) => q.query(`INSERT INTO points_spendable (org_id, person_id, kind, points, reason) VALUES ($1, $2, 'redeem', -1000, '绕过检查')`, [gridId, m!.personId])),
+    /short/,
+  );
+  assert.equal((await t.request('POST', '/api/points/redemptions', { cookie: m!.cookie, body: { personId: m!.personId, orgId: gridId, points: 0.5, reason: '自己兑换' } })).status, 403);
+});

@@ -6,11 +6,12 @@ import { z } from '../../kernel/validation.ts';
 import * as points from './points.ts';
 import { ensureOrganizer, ensurePointsAdmin, ensureSelf } from './policy.ts';
 import * as records from './records.ts';
+import * as spendable from './spendable.ts';
 import {
   Activity, ActivityKindList, ActivityList, ActivityParams, ActivityQuery, AddEntry, AddTeamMember, CalendarFeed, CalendarQuery, Certificate,
   CertificateList, CertificateQuery, CheckIn, CheckInCode, ConfirmSignup, CreateActivity, CreateActivityKind, CreateRule, CreateSeries, CreateTeam,
-  Entry, EntryList, EntryQuery, Feedback, FeedbackQuery, Generated, IssueCertificate, MarkSignup, MyService, MyServiceQuery, RecordService, Rerun, Reschedule,
-  RerunResult, Rule, RuleList, SeriesList, SeriesParams, ServiceLog, ServiceLogList, ServiceLogQuery, Signup, SignupList, SignupParams, Team,
+  Entry, EntryList, EntryQuery, Feedback, FeedbackQuery, Generated, IssueCertificate, MarkSignup, MyService, MyServiceQuery, RecordService, Redeem, Rerun, Reschedule,
+  RerunResult, Rule, RuleList, SeriesList, SeriesParams, ServiceLog, ServiceLogList, ServiceLogQuery, Signup, SignupList, SignupParams, Spendable, SpendableQuery, Team,
   TeamList, TeamMemberParams, TeamParams, TeamQuery, Totals, TotalsQuery, UnitParams, UserParams, VerifyQuery,
 } from './schema.ts';
 import * as activities from './service.ts';
@@ -241,6 +242,19 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
     handler: ({ q, scope, body }) => {
       ensurePointsAdmin(scope);
       return points.addEntry(q, scope.userId!, body);
+    },
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/points/spendable', tags, summary: '可兑换积分余额与明细（与年度所得积分分开记账）',
+    querystring: SpendableQuery, response: Spendable,
+    handler: ({ q, query }) => spendable.account(q, query.personId),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/points/redemptions', tags, summary: '兑换积分（只减可兑换余额，不影响年度积分和达标）',
+    body: Redeem, response: Spendable,
+    handler: ({ q, scope, body }) => {
+      ensurePointsAdmin(scope);
+      return spendable.redeem(q, scope.userId!, body);
     },
   });
   route(app, db, {

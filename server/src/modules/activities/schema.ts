@@ -12,6 +12,7 @@ registerConstraint('volunteer_teams_name_key', 'name', '本社区已有同名的
 registerConstraint('volunteer_team_members_key', 'personId', '此人已在这支队伍中');
 registerConstraint('activity_kinds_name_key', 'name', '已有同名的活动类型');
 registerConstraint('service_certificates_key', 'personId', '本社区已为此人开具了这一年的服务证明');
+registerConstraint('points_spendable_balance', 'points', '可兑换积分余额不足');
 registerConstraint('activity_series_dates', 'endsOn', '结束日期须不早于开始日期，且不超过三年');
 
 /** Built-in kinds (glossary "Activities and points"); administrators add others (activity_kinds). */
@@ -41,6 +42,7 @@ export const RULE_KINDS = {
   bonus: '加分项',
   deduction: '扣分项',
   threshold: '年度达标分',
+  spendable: '可兑换积分比例',
 } as const;
 export type SignupStatus = keyof typeof SIGNUP_STATUSES;
 export type RuleKind = keyof typeof RULE_KINDS;
@@ -302,6 +304,8 @@ export const MyService = z.object({
   personId: z.number().nullable(),
   year: z.number(),
   points: z.number(),
+  /** The spendable balance, apart from the points earned this year. */
+  spendable: z.number(),
   threshold: z.number().nullable(),
   hours: z.number(),
   activities: z.number(),
@@ -355,3 +359,18 @@ export const VerifyQuery = z.object({ code: z.string().trim().toUpperCase().rege
 
 export const CalendarFeed = z.object({ url: z.string() });
 export const CalendarQuery = z.object({ token: z.string().trim().min(1, '订阅令牌不能为空').max(100, '订阅令牌格式不正确').describe('订阅令牌') });
+
+export const SpendableQuery = z.object({ personId: idParam('人员') });
+export const Spendable = z.object({
+  personId: z.number(),
+  balance: z.number(),
+  items: z.array(
+    z.object({ id: z.number(), kind: z.enum(['credit', 'redeem']), kindLabel: z.string(), points: z.number(), reason: z.string(), orgName: z.string(), createdAt: z.string() }),
+  ),
+});
+export const Redeem = z.object({
+  personId: idParam('人员'),
+  orgId: idParam('兑换组织'),
+  points: z.number({ error: '兑换分值须为数字' }).min(0.5, '兑换分值至少 0.5 分').max(10000, '兑换分值不能超过 10000').multipleOf(0.5, '兑换分值以 0.5 分为单位').describe('兑换分值'),
+  reason: text('兑换事由', 200),
+});
