@@ -9,7 +9,7 @@ import { useLocalPage } from '../orgs/localPaging';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { PersonSelect } from '../orgs/pickers';
 import { PlaceFields } from './PlaceFields';
-import { AUDIENCES, activitiesApi, thisYear, type Entry, type NewSeries, type Rule, type Series } from './api';
+import { AUDIENCES, activitiesApi, thisYear, type Entry, type NewSeries, type Rule, type Series, type Spendable } from './api';
 import { useHomeOrg } from './useHomeOrg';
 
 const today = () => new Date().toLocaleDateString('sv');
@@ -22,6 +22,7 @@ export function SetupTab() {
       <KindsSection />
       <SeriesSection />
       <ManualPointsSection />
+      <RedeemSection />
       <Typography.Text type="secondary">{t('activities.rulesHelp')}</Typography.Text>
     </Flex>
   );
@@ -292,6 +293,84 @@ function ManualPointsSection() {
           </Form.Item>
           <Form.Item name="on" label={t('activities.manualOn')} rules={[{ required: true }]}>
             <Input type="date" />
+          </Form.Item>
+        </FormModal>
+      )}
+    </section>
+  );
+}
+
+/** 积分兑换: debits the spendable ledger only; the year's earned points and the threshold list stay as they are. */
+function RedeemSection() {
+  const { t, tx } = useI18n();
+  const { message } = App.useApp();
+  const home = useHomeOrg();
+  const [personId, setPersonId] = useState<number | undefined>();
+  const account = useLoad(() => (personId ? activitiesApi.spendable(personId) : Promise.resolve(null)), [personId]);
+  const page = useLocalPage(account.data?.items, String(personId));
+  const [redeeming, setRedeeming] = useState(false);
+  return (
+    <section data-testid="setup-redeem">
+      <Flex justify="space-between" wrap gap={8}>
+        <Typography.Title level={5}>{t('activities.redeemTitle')}</Typography.Title>
+        <Space wrap>
+          <div style={{ width: 260 }}>
+            <PersonSelect value={personId} onChange={(v) => setPersonId(v as number | undefined)} data-testid="redeem-person" />
+          </div>
+          <Button disabled={!personId} onClick={() => setRedeeming(true)} data-testid="redeem-create">
+            {t('activities.redeem')}
+          </Button>
+        </Space>
+      </Flex>
+      <Typography.Paragraph type="secondary">{t('activities.spendableHelp')}</Typography.Paragraph>
+      {account.data && (
+        <>
+          <Typography.Text strong data-testid="redeem-balance">{t('activities.balance', { balance: account.data.balance })}</Typography.Text>
+          <DataTable<Spendable['items'][number]>
+            testId="spendable-table"
+            rows={page.rows}
+            total={page.total}
+            loading={account.loading}
+            rowKey={(e) => e.id}
+            paging={page.paging}
+            onPaging={page.setPaging}
+            emptyText={t('common.none')}
+            columns={[
+              { key: 'kind', title: t('activities.ruleKind'), render: (_, e) => <Tag color={e.kind === 'redeem' ? 'orange' : 'green'}>{e.kindLabel}</Tag> },
+              { key: 'points', title: t('activities.points'), render: (_, e) => e.points },
+              { key: 'reason', title: t('activities.redeemReason'), render: (_, e) => tx(e.reason) },
+              { key: 'at', title: t('activities.manualOn'), render: (_, e) => e.createdAt.slice(0, 10) },
+            ]}
+            renderCard={(e) => (
+              <Flex justify="space-between">
+                <span>{tx(e.reason)}</span>
+                <span>{e.points}</span>
+              </Flex>
+            )}
+          />
+        </>
+      )}
+      {redeeming && personId && (
+        <FormModal<{ points: number; reason: string; orgId: number }>
+          open
+          title={t('activities.redeemTitle')}
+          testId="redeem-form"
+          onClose={() => setRedeeming(false)}
+          initialValues={{ orgId: home }}
+          onSubmit={async (v) => {
+            const r = await activitiesApi.redeem({ ...v, personId });
+            void message.success(t('activities.redeemed', { balance: r.balance }));
+            account.reload();
+          }}
+        >
+          <Form.Item name="points" label={t('activities.redeemPoints')} rules={[{ required: true }]}>
+            <InputNumber min={0.5} step={0.5} data-testid="redeem-form-points" />
+          </Form.Item>
+          <Form.Item name="reason" label={t('activities.redeemReason')} rules={[{ required: true, message: t('activities.redeemReasonRequired') }]}>
+            <Input maxLength={200} data-testid="redeem-form-reason" />
+          </Form.Item>
+          <Form.Item name="orgId" label={t('activities.manualOrg')} rules={[{ required: true }]}>
+            <OrgTreeSelect />
           </Form.Item>
         </FormModal>
       )}

@@ -80,6 +80,12 @@ export interface Series {
 
 export type NewSeries = Omit<Series, 'id' | 'place' | 'venueId' | 'occurrences'> & { venueId?: number | null; place?: string | null; audience: Audience[]; teamId?: number | null };
 
+export interface Spendable {
+  personId: number;
+  balance: number;
+  items: { id: number; kind: 'credit' | 'redeem'; kindLabel: string; points: number; reason: string; orgName: string; createdAt: string }[];
+}
+
 export interface Entry {
   id: number;
   personId: number;
@@ -126,6 +132,7 @@ export interface MyService {
   personId: number | null;
   year: number;
   points: number;
+  spendable: number;
   threshold: number | null;
   hours: number;
   activities: number;
@@ -216,6 +223,8 @@ export const activitiesApi = {
   createSeries: (body: NewSeries) => api.post<{ id: number; created: number }>('/api/activity-series', body),
   generate: (seriesId: number) => api.post<{ created: number; occurrences: number }>(`/api/activity-series/${seriesId}/generate`),
   entries: (query: { personId?: number; year?: number }) => api.get<{ items: Entry[] }>('/api/points/entries', query),
+  spendable: (personId: number) => api.get<Spendable>('/api/points/spendable', { personId }),
+  redeem: (body: { personId: number; orgId: number; points: number; reason: string }) => api.post<Spendable>('/api/points/redemptions', body),
   addEntry: (body: { personId: number; orgId: number; ruleId: number; reason: string; on: string }) => api.post<Entry>('/api/points/entries', body),
   roster: (id: number) => api.get<{ items: Signup[] }>(`/api/activities/${id}/signups`),
   code: (id: number) => api.get<CheckInCode>(`/api/activities/${id}/checkin-code`),

@@ -35,6 +35,7 @@ export const zhCN = {
   'activities.ruleKind.bonus': '加分项',
   'activities.ruleKind.deduction': '扣分项',
   'activities.ruleKind.threshold': '年度达标分',
+  'activities.ruleKind.spendable': '可兑换积分比例（每得 1 分转入可兑换的分数）',
 
   'activities.myYear': '{year} 年我的服务',
   'activities.points': '积分',
@@ -213,6 +214,15 @@ export const zhCN = {
   'activities.manualAdded': '已记入：{name} {points} 分',
   'activities.manualRecent': '此人今年的积分明细',
   'activities.manualNotRecorded': '未记入',
+  'activities.spendable': '可兑换积分',
+  'activities.spendableHelp': '可兑换积分另行记账：由所得积分按“可兑换积分比例”规则转入，兑换时扣减；不影响年度积分和达标。',
+  'activities.redeemTitle': '积分兑换',
+  'activities.redeem': '兑换',
+  'activities.redeemPoints': '兑换分值',
+  'activities.redeemReason': '兑换事由',
+  'activities.redeemReasonRequired': '请填写兑换事由',
+  'activities.redeemed': '已兑换，余额 {balance} 分',
+  'activities.balance': '可兑换余额：{balance} 分',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -251,6 +261,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'activities.ruleKind.bonus': 'Bonus item',
   'activities.ruleKind.deduction': 'Deduction item',
   'activities.ruleKind.threshold': 'Yearly threshold',
+  'activities.ruleKind.spendable': 'Spendable rate (spendable points per point earned)',
 
   'activities.myYear': 'My service in {year}',
   'activities.points': 'Points',
@@ -429,4 +440,13 @@ export const en: Record<keyof typeof zhCN, string> = {
   'activities.manualAdded': 'Recorded: {name} {points} points',
   'activities.manualRecent': 'This person’s entries this year',
   'activities.manualNotRecorded': 'Not recorded',
+  'activities.spendable': 'Spendable points',
+  'activities.spendableHelp': 'Spendable points are kept apart: credited from earned points by the “spendable rate” rule and debited on redemption; they never change the year’s points or the threshold.',
+  'activities.redeemTitle': 'Redeem points',
+  'activities.redeem': 'Redeem',
+  'activities.redeemPoints': 'Points to redeem',
+  'activities.redeemReason': 'What for',
+  'activities.redeemReasonRequired': 'Enter what the points are redeemed for',
+  'activities.redeemed': 'Redeemed; balance {balance}',
+  'activities.balance': 'Spendable balance: {balance}',
 };
