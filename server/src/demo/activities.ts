@@ -50,6 +50,8 @@ export async function activitiesDemo(ctx: DemoContext): Promise<void> {
     ['bonus', '受到表彰', 3],
     ['deduction', '无故缺席', -1],
     ['threshold', '年度积分达标线', 24],
+    // The points supermarket: every point earned may also be spent once, on its own ledger.
+    ['spendable', '每得 1 分可兑换 1 分', 1],
   ] as const) {
     await points.createRule(q, { orgId: city, kind, name, points: value, effectiveFrom: `${year}-01-01` });
   }
