@@ -191,3 +191,31 @@ test('an organizer holds an activity at a venue: the form books it and refuses a
     await confirm.click();
     await page.getByTestId('entries-table').locator('tr', { hasText: '测试：值班未到' }).filter({ hasText: '-1' }).waitFor();
   }));
+
+test('points are redeemed from the spendable balance; the year’s earned points stay', () =>
+  withPage(app, 'activities-redeem', async (page) => {
+    await signIn(page, 'guangming');
+    await page.getByTestId('menu-activities').click();
+    await page.getByTestId('tab-points').click();
+    const earned = page.getByTestId('points-table').locator('tr', { hasText: '周志强' }).first();
+    await earned.waitFor();
+    const earnedBefore = await earned.textContent();
+
+    await page.getByTestId('tab-setup').click();
+    await choosePerson(page, page.getByTestId('redeem-person'), '周志强');
+    const balance = page.getByTestId('redeem-balance');
+    await balance.waitFor();
+    const before = Number((await balance.textContent())?.match(/([\d.]+) 分/)?.[1]);
+    assert.ok(before >= 1, `a balance to redeem: ${before}`);
+    await page.getByTestId('redeem-create').click();
+    await page.getByTestId('redeem-form-points').fill('1');
+    await page.getByTestId('redeem-form-reason').fill('兑换洗衣粉一袋');
+    await page.getByTestId('redeem-form-submit').click();
+    await balance.filter({ hasText: `${before - 1} 分` }).waitFor();
+    await page.getByTestId('spendable-table').locator('tr', { hasText: '兑换洗衣粉一袋' }).waitFor();
+    await screenshot(page, 'activities-redeem');
+
+    await page.getByTestId('tab-points').click();
+    await earned.waitFor();
+    assert.equal(await earned.textContent(), earnedBefore, 'earned points and rank unchanged');
+  }));

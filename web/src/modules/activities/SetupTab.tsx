@@ -110,7 +110,7 @@ function SeriesSection() {
         emptyText={t('common.none')}
         columns={[
           { key: 'title', title: t('activities.title'), render: (_, s) => <strong>{tx(s.title)}</strong> },
-          { key: 'kind', title: t('activities.kind'), render: (_, s) => enumLabel('activities.kindOf', s.kind, s.kind) },
+          { key: 'kind', title: t('activities.kind'), render: (_, s) => enumLabel('activities.kindOf', s.kind, kinds.data?.items.find((k) => k.kind === s.kind)?.label ?? s.kind) },
           { key: 'rule', title: t('activities.seriesRule'), render: (_, s) => t('activities.seriesRuleValue', { week: s.weekOfMonth, weekday: weekday(s.weekday), time: s.startTime, minutes: s.minutes }) },
           { key: 'place', title: t('activities.place'), render: (_, s) => tx(s.place) },
           { key: 'services', title: t('activities.services'), render: (_, s) => s.services.map((x) => <Tag key={x}>{tx(x)}</Tag>) },
