@@ -146,6 +146,7 @@ export interface ActivityFilter {
   to?: string;
   kind?: string;
   teamId?: number;
+  /** The needs and projects modules list the activities held for one of theirs with these. */
   needId?: number;
   projectId?: number;
 }
@@ -163,11 +164,6 @@ export async function list(q: Queryable, userId: number | null, f: ActivityFilte
   if (f.projectId !== undefined) where.add('a.project_id = $?', f.projectId);
   const rows = await q.query<ActivityRow>(`${ACTIVITY_SELECT} ${where.sql} ORDER BY a.starts_at, a.id LIMIT 500`, where.params);
   return withLinks(q, rows);
-}
-
-/** For the needs and projects modules: the activities (the caller can see) held for a need or an alliance project. */
-export function linkedTo(q: Queryable, userId: number | null, link: { needId: number } | { projectId: number }): Promise<Activity[]> {
-  return list(q, userId, link);
 }
 
 /** Built-in kinds and those administrators added where the caller can see them. */
