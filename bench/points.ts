@@ -5,8 +5,9 @@ import type { GeneratedRegion } from './generate.ts';
  * Year-end points of a whole region (a province at the default size): ten
  * ledger entries per person of the region on average, spread unevenly over
  * the members so the ranking has a long tail on both sides of the 24-point
- * threshold. Loaded in one statement with the per-row triggers (audit,
- * region) off, as generate.ts does for the network.
+ * threshold. Loaded in one statement with the triggers (audit, region, and
+ * the spendable credit: no spendable rule here) off, as generate.ts does for
+ * the network.
  */
 export const ENTRIES_PER_PERSON = 10;
 export const BENCH_YEAR = 2025;
@@ -15,7 +16,7 @@ export const PAGE = 50;
 export async function generatePoints(db: Database, region: GeneratedRegion, log: (s: string) => void): Promise<{ entries: number; seconds: number }> {
   const started = performance.now();
   const entries = await db.system(async (q) => {
-    await q.exec(`ALTER TABLE points_entries DISABLE TRIGGER gj_audit; ALTER TABLE points_entries DISABLE TRIGGER gj_region;`);
+    await q.exec(`ALTER TABLE points_entries DISABLE TRIGGER gj_audit; ALTER TABLE points_entries DISABLE TRIGGER gj_region; ALTER TABLE points_entries DISABLE TRIGGER gj_spendable_credit;`);
     await q.query(
       `INSERT INTO points_rules (org_id, kind, name, points, effective_from) VALUES ($1, 'attend', '参加一次活动', 1, make_date($2, 1, 1)),
               ($1, 'bonus', '受到表彰', 3, make_date($2, 1, 1)), ($1, 'threshold', '年度积分达标线', 24, make_date($2, 1, 1))`,
@@ -34,7 +35,7 @@ export async function generatePoints(db: Database, region: GeneratedRegion, log:
        SELECT count(*)::int AS n FROM ins`,
       [region.rootId, BENCH_YEAR, twice],
     );
-    await q.exec(`ALTER TABLE points_entries ENABLE TRIGGER gj_audit; ALTER TABLE points_entries ENABLE TRIGGER gj_region;`);
+    await q.exec(`ALTER TABLE points_entries ENABLE TRIGGER gj_audit; ALTER TABLE points_entries ENABLE TRIGGER gj_region; ALTER TABLE points_entries ENABLE TRIGGER gj_spendable_credit;`);
     return row!.n;
   });
   await db.maintenance('VACUUM (ANALYZE) points_entries, points_rules');

@@ -739,7 +739,7 @@ for (const r of results) {
   for (const s of r.suites) {
     const what = s.suite === 'list' ? `list ${s.target.kind}` : s.suite;
     console.log(
-      `  ${r.kind.padEnd(11)} ${what.padEnd(28)} API ${ms(s.timingsMs.api!.median).padStart(9)}  scoped ${ms(s.timingsMs.scoped!.median).padStart(9)}  ` +
+      `  ${r.kind.padEnd(11)} ${what.padEnd(28)} API ${ms(s.timingsMs.api!.median).padStart(9)}  scoped ${(s.timingsMs.scoped ? ms(s.timingsMs.scoped.median) : '—').padStart(9)}  ` +
         `raw ${ms(s.timingsMs.raw!.median).padStart(9)}  ratio ${s.ratio.apiToRawMedian.toFixed(2)}× (p95 ${s.ratio.apiToRawP95.toFixed(2)}×)`,
     );
   }

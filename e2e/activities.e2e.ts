@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { PHONE, confirmPopover, openPage, screenshot, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
+import { PHONE, chooseOption, choosePerson, confirmPopover, openPage, screenshot, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 
@@ -148,4 +148,74 @@ test('the organizer sees the community calendar and the points list with those b
     await page.getByTestId('points-rerun').click();
     await confirmPopover(page);
     await page.locator('.ant-message', { hasText: '已记 0 笔更正' }).waitFor();
+  }));
+
+test('an organizer holds an activity at a venue: the form books it and refuses a second at the same time; a deduction asks first', () =>
+  withPage(app, 'activities-venue', async (page) => {
+    await signIn(page, 'guangming');
+    await page.getByTestId('menu-activities').click();
+    const day = new Date(Date.now() + 150 * 86_400_000).toISOString().slice(0, 10);
+    const publish = async (title: string) => {
+      await page.getByTestId('activity-create').click();
+      await page.getByTestId('activity-form-title').fill(title);
+      await page.getByTestId('activity-form-place-mode').getByText('阵地').click();
+      const venue = page.getByTestId('activity-form-venue');
+      await venue.click();
+      await page.keyboard.insertText('多功能活动室');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '光明社区' }).first().click();
+      // The form takes the browser's clock; the venue's hours are the region's.
+      const local = (hhmm: string) =>
+        page.evaluate((iso) => new Date(new Date(iso).getTime() - new Date(iso).getTimezoneOffset() * 60_000).toISOString().slice(0, 16), `${day}T${hhmm}:00+08:00`);
+      await page.getByTestId('activity-form-starts').fill(await local('19:00'));
+      await page.getByTestId('activity-form-ends').fill(await local('20:30'));
+      await page.getByTestId('activity-form-submit').click();
+    };
+    await publish('阵地预约测试：读书分享会');
+    await page.getByTestId('activities-table').locator('tr', { hasText: '阵地预约测试：读书分享会' }).filter({ hasText: '多功能活动室' }).waitFor();
+    await publish('阵地预约测试：同一时段');
+    const refused = page.getByTestId('activity-form-form').locator('.ant-form-item-explain-error', { hasText: '多功能活动室' });
+    await refused.waitFor();
+    assert.match((await refused.textContent()) ?? '', /已有预约.*冲突/);
+    await screenshot(page, 'activities-venue-clash');
+    await page.getByTestId('activity-form-cancel').click();
+
+    await page.getByTestId('tab-setup').click();
+    await page.getByTestId('entry-create').click();
+    await choosePerson(page, page.getByTestId('entry-form-person'), '周志强');
+    await chooseOption(page, page.getByTestId('entry-form-rule'), '无故缺席');
+    await page.getByTestId('entry-form-reason').fill('测试：值班未到');
+    await page.getByTestId('entry-form-submit').click();
+    const confirm = page.getByTestId('deduction-confirm');
+    await confirm.waitFor();
+    await screenshot(page, 'activities-deduction-confirm');
+    await confirm.click();
+    await page.getByTestId('entries-table').locator('tr', { hasText: '测试：值班未到' }).filter({ hasText: '-1' }).waitFor();
+  }));
+
+test('points are redeemed from the spendable balance; the year’s earned points stay', () =>
+  withPage(app, 'activities-redeem', async (page) => {
+    await signIn(page, 'guangming');
+    await page.getByTestId('menu-activities').click();
+    await page.getByTestId('tab-points').click();
+    const earned = page.getByTestId('points-table').locator('tr', { hasText: '周志强' }).first();
+    await earned.waitFor();
+    const earnedBefore = await earned.textContent();
+
+    await page.getByTestId('tab-setup').click();
+    await choosePerson(page, page.getByTestId('redeem-person'), '周志强');
+    const balance = page.getByTestId('redeem-balance');
+    await balance.waitFor();
+    const before = Number((await balance.textContent())?.match(/([\d.]+) 分/)?.[1]);
+    assert.ok(before >= 1, `a balance to redeem: ${before}`);
+    await page.getByTestId('redeem-create').click();
+    await page.getByTestId('redeem-form-points').fill('1');
+    await page.getByTestId('redeem-form-reason').fill('兑换洗衣粉一袋');
+    await page.getByTestId('redeem-form-submit').click();
+    await balance.filter({ hasText: `${before - 1} 分` }).waitFor();
+    await page.getByTestId('spendable-table').locator('tr', { hasText: '兑换洗衣粉一袋' }).waitFor();
+    await screenshot(page, 'activities-redeem');
+
+    await page.getByTestId('tab-points').click();
+    await earned.waitFor();
+    assert.equal(await earned.textContent(), earnedBefore, 'earned points and rank unchanged');
   }));

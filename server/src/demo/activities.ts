@@ -6,6 +6,7 @@ import * as people from '../modules/people/service.ts';
 import type { Person } from '../modules/people/schema.ts';
 import * as reportIns from '../modules/reportins/service.ts';
 import { personName } from './meihekou.ts';
+import { scopeOf } from './needs.ts';
 import type { DemoContext } from './types.ts';
 
 /**
@@ -39,6 +40,7 @@ export async function activitiesDemo(ctx: DemoContext): Promise<void> {
   const { q } = ctx;
   const year = thisYear();
   const secretary = ctx.user('guangming');
+  const asSecretary = await scopeOf(q, secretary);
   const city = ctx.org('city');
   const guangming = ctx.org('guangming');
 
@@ -48,6 +50,8 @@ export async function activitiesDemo(ctx: DemoContext): Promise<void> {
     ['bonus', '受到表彰', 3],
     ['deduction', '无故缺席', -1],
     ['threshold', '年度积分达标线', 24],
+    // The points supermarket: every point earned may also be spent once, on its own ledger.
+    ['spendable', '每得 1 分可兑换 1 分', 1],
   ] as const) {
     await points.createRule(q, { orgId: city, kind, name, points: value, effectiveFrom: `${year}-01-01` });
   }
@@ -81,26 +85,26 @@ export async function activitiesDemo(ctx: DemoContext): Promise<void> {
     teams.push(team);
   }
 
-  await activities.createSeries(q, {
+  await activities.createSeries(q, asSecretary, {
     orgId: guangming, title: '“12157”便民服务直通车开放日', kind: 'open_day', place: '光明社区党群服务中心', weekOfMonth: 1, weekday: 5,
     startTime: '09:00', minutes: 180, capacity: 60, audience: ['members', 'reported_members', 'residents'], services: OPEN_DAY_SERVICES,
     startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
   });
-  await activities.createSeries(q, {
+  await activities.createSeries(q, asSecretary, {
     orgId: guangming, title: '主题党日', kind: 'party_day', place: '光明社区党员活动室', weekOfMonth: 3, weekday: 6,
     startTime: '14:30', minutes: 120, capacity: 40, audience: ['members', 'reported_members'], services: [], startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
   });
   for (let month = 1; month <= 12; month++) {
     const team = teams[(month - 1) % teams.length]!;
     const dayOf = `${year}-${String(month).padStart(2, '0')}-${month % 2 ? '10' : '24'}`;
-    await activities.create(q, secretary, {
+    await activities.create(q, asSecretary, {
       orgId: guangming, kind: 'volunteer', title: `${team.name}：${VOLUNTEER_WORK[(month - 1) % VOLUNTEER_WORK.length]}`, organizerKind: 'team', teamId: team.id,
       place: '光明社区', startsAt: at(dayOf, '08:30'), endsAt: at(dayOf, '11:30'), capacity: 30, audience: ['members', 'reported_members', 'residents'], services: [],
     });
   }
   // One under way whenever the demo is loaded: the QR check-in can be tried at once.
   const now = Date.now();
-  await activities.create(q, secretary, {
+  await activities.create(q, asSecretary, {
     orgId: guangming, kind: 'volunteer', title: '今日志愿服务：小区环境整治', organizerKind: 'team', teamId: teams[2]!.id, place: '光明社区1号楼前',
     startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 3 * 3_600_000).toISOString(), capacity: 20,
     audience: ['members', 'reported_members', 'residents'], services: [],

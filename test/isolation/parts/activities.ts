@@ -33,8 +33,15 @@ export const activitiesPart: IsolationPart = {
     return { teamId, teamMemberId, seriesId, activityId, signupId, ruleId };
   },
   writes: {
-    'POST /api/activities': (t, own) => [{ body: activity(t.orgId) }, { body: { ...activity(own.orgId), organizerKind: 'unit', unitId: t.unitId } }],
+    'POST /api/activities': (t, own) => [
+      { body: activity(t.orgId) },
+      { body: { ...activity(own.orgId), organizerKind: 'unit', unitId: t.unitId } },
+      // Another community's venue, needs and project are out of reach too.
+      { body: { ...activity(own.orgId), place: null, venueId: t.ids.venueId } },
+      { body: { ...activity(own.orgId), needIds: [t.ids.needId], projectId: t.ids.projectId } },
+    ],
     'POST /api/activities/:activityId/cancel': () => [{}],
+    'POST /api/activities/:activityId/reschedule': () => [{ body: { startsAt: `${year + 1}-06-01T09:00:00+08:00`, endsAt: `${year + 1}-06-01T10:00:00+08:00` } }],
     'POST /api/activities/:activityId/signup': () => [{}],
     'POST /api/activities/:activityId/cancel-signup': () => [{}],
     'POST /api/activities/:activityId/checkin': () => [{ body: { token: 'forged' } }],
@@ -42,8 +49,9 @@ export const activitiesPart: IsolationPart = {
     'POST /api/signups/:signupId/confirm': () => [{ body: { hours: 2 } }],
     'POST /api/signups/:signupId/mark': () => [{ body: { status: 'leave' } }],
     'POST /api/activity-kinds': (t) => [{ body: { orgId: t.orgId, name: '越权类型' } }],
-    'POST /api/activity-series': (t) => [
+    'POST /api/activity-series': (t, own) => [
       { body: { orgId: t.orgId, title: '越权周期', kind: 'open_day', place: '越权', weekOfMonth: 1, weekday: 5, startTime: '09:00', minutes: 60, capacity: 5, audience: ['members'], startsOn: day, endsOn: day } },
+      { body: { orgId: own.orgId, title: '越权周期', kind: 'open_day', venueId: t.ids.venueId, weekOfMonth: 1, weekday: 5, startTime: '09:00', minutes: 60, capacity: 5, audience: ['members'], startsOn: day, endsOn: `${year + 1}-12-31` } },
     ],
     'POST /api/activity-series/:seriesId/generate': () => [{}],
     'POST /api/volunteer-teams': (t) => [{ body: { orgId: t.orgId, name: '越权队伍' } }],
@@ -60,6 +68,10 @@ export const activitiesPart: IsolationPart = {
       { body: { personId: t.personId, orgId: t.orgId, ruleId: t.ids.ruleId, reason: '越权', on: day } },
       { body: { personId: t.personId, orgId: own.orgId, ruleId: t.ids.ruleId, reason: '越权', on: day } },
     ],
+    'POST /api/points/redemptions': (t, own) => [
+      { body: { personId: t.personId, orgId: t.orgId, points: 1, reason: '越权' } },
+      { body: { personId: t.personId, orgId: own.orgId, points: 1, reason: '越权' } },
+    ],
     'POST /api/certificates': (t, own) => [
       { body: { orgId: t.orgId, personId: t.personId, year } },
       { body: { orgId: own.orgId, personId: t.personId, year } },
@@ -68,12 +80,14 @@ export const activitiesPart: IsolationPart = {
   digest: [
     'SELECT t::text FROM activities t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM activity_series t WHERE org_id IN (SELECT id FROM o)',
+    'SELECT t::text FROM activity_series_bookings t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM activity_signups t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM activity_kinds t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM volunteer_teams t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM volunteer_team_members t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM points_rules t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM points_entries t WHERE org_id IN (SELECT id FROM o)',
+    'SELECT t::text FROM points_spendable t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM service_logs t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM service_certificates t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM calendar_feeds t WHERE org_id IN (SELECT id FROM o)',

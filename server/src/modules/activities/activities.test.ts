@@ -4,7 +4,8 @@ import { testApp, type TestApp } from '../../../../test/support/app.ts';
 import * as people from '../people/service.ts';
 import * as users from '../users/service.ts';
 import { testCipher } from '../../../../test/support/db.ts';
-import { CODE_SECONDS, codeFor } from './service.ts';
+import { ANONYMOUS } from '../../kernel/scope.ts';
+import { CODE_SECONDS, HORIZON_DAYS, codeFor, generateDue } from './service.ts';
 
 let t: TestApp;
 let secretary: string;
@@ -31,21 +32,21 @@ async function publish(body: Record<string, unknown> = {}): Promise<{ id: number
   return res.body;
 }
 
-/** Members with accounts in 光明社区第一网格, signed in. */
-async function newMembers(tag: string, n: number): Promise<{ cookie: string; personId: number }[]> {
-  const grid = (await t.request('GET', `/api/orgs?q=${encodeURIComponent('光明社区第一网格党支部')}`, { cookie: secretary })).body.items[0].id;
+/** Members with accounts in a grid (光明社区第一网格 unless named), signed in. */
+async function newMembers(tag: string, n: number, gridName = '光明社区第一网格党支部'): Promise<{ cookie: string; personId: number; userId: number }[]> {
+  const grid = (await t.request('GET', `/api/orgs?q=${encodeURIComponent(gridName)}`, { cookie: await t.login('admin') })).body.items[0].id;
   const made = await t.kernel.db.system(async (q) => {
-    const out: { username: string; personId: number }[] = [];
+    const out: { username: string; personId: number; userId: number }[] = [];
     for (let i = 0; i < n; i++) {
       const username = `${tag}${i}`;
       const user = await users.create(q, { username, displayName: `${tag}${i}`, password: 'Member12345', orgId: grid, grants: [{ role: 'member', orgId: grid }] });
       const person = await people.create(q, testCipher, { orgId: grid, name: `测试党员${tag}${i}`, isMember: true, category: 'retired' });
       await people.linkAccount(q, person.id, user.id);
-      out.push({ username, personId: person.id });
+      out.push({ username, personId: person.id, userId: user.id });
     }
     return out;
   });
-  return Promise.all(made.map(async (m) => ({ cookie: await t.login(m.username, 'Member12345'), personId: m.personId })));
+  return Promise.all(made.map(async (m) => ({ cookie: await t.login(m.username, 'Member12345'), personId: m.personId, userId: m.userId })));
 }
 
 test('concurrent sign-ups fill exactly the capacity; the rest wait, and a cancellation moves the first up', async () => {
@@ -149,23 +150,53 @@ test('the ledger is never edited; a rule change reaches past entries only by an 
   assert.equal(again.body.corrections, 0, 'a second re-run finds nothing to correct');
 });
 
-test('two generators running at once create each occurrence of a series once', async () => {
-  const year = new Date().getFullYear() + 1;
+/** The first Fridays from today to the generator's horizon, counted here by hand. */
+function firstFridaysAhead(until: string): number {
+  let n = 0;
+  for (let d = new Date(`${new Date().toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' })}T00:00:00Z`); d.toISOString().slice(0, 10) <= until; d.setUTCDate(d.getUTCDate() + 1)) {
+    if (d.getUTCDay() === 5 && d.getUTCDate() <= 7) n++;
+  }
+  return n;
+}
+
+async function openDaySeries(): Promise<{ id: number; horizon: string }> {
+  const today = new Date().toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' });
   const [series] = await t.kernel.db.system((q) =>
-    q.query<{ id: number }>(
+    q.query<{ id: number; horizon: string }>(
       `INSERT INTO activity_series (org_id, title, kind, place, week_of_month, weekday, start_time, minutes, capacity, audience, services, starts_on, ends_on)
-       VALUES ($1, '便民服务开放日', 'open_day', '党群服务中心', 1, 5, '09:00', 180, 60, '{members,residents}', '{理发,法律咨询}', $2, $3) RETURNING id`,
-      [guangmingId, `${year}-01-01`, `${year}-12-31`],
+       VALUES ($1, '便民服务开放日', 'open_day', '党群服务中心', 1, 5, '09:00', 180, 60, '{members,residents}', '{理发,法律咨询}', $2, $2::date + 700)
+       RETURNING id, ($2::date + $3::int)::text AS horizon`,
+      [guangmingId, today, HORIZON_DAYS],
     ),
   );
-  const runs = await Promise.all([1, 2].map(() => t.request('POST', `/api/activity-series/${series!.id}/generate`, { cookie: secretary })));
+  return series!;
+}
+
+const occurrenceDays = async (seriesId: number) =>
+  (await t.kernel.db.system((q) => q.query<{ day: string }>(`SELECT occurrence_on::text AS day FROM activities WHERE series_id = $1 ORDER BY 1`, [seriesId]))).map((r) => r.day);
+
+test('two generators running at once create each occurrence of a series once, up to the horizon', async () => {
+  const series = await openDaySeries();
+  const runs = await Promise.all([1, 2].map(() => t.request('POST', `/api/activity-series/${series.id}/generate`, { cookie: secretary })));
   assert.deepEqual(runs.map((r) => r.status), [200, 200], runs.map((r) => r.text).join('\n'));
-  assert.equal(runs[0]!.body.created + runs[1]!.body.created, 12);
-  const list = await t.request('GET', `/api/activities?orgId=${guangmingId}&from=${year}-01-01&to=${year}-12-31&kind=open_day`, { cookie: secretary });
-  const days = list.body.items.map((a: { startsAt: string }) => new Date(a.startsAt).toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' }));
-  assert.equal(days.length, 12);
-  assert.ok(days.every((d: string) => new Date(`${d}T00:00:00Z`).getUTCDay() === 5 && Number(d.slice(8)) <= 7), `first Fridays: ${days}`);
-  assert.deepEqual(list.body.items[0].services, ['理发', '法律咨询']);
+  const expected = firstFridaysAhead(series.horizon);
+  assert.equal(runs[0]!.body.created + runs[1]!.body.created, expected);
+  const days = await occurrenceDays(series.id);
+  assert.equal(days.length, expected);
+  assert.ok(days.every((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 5 && Number(d.slice(8)) <= 7), `first Fridays: ${days}`);
+  const list = await t.request('GET', `/api/activities?orgId=${guangmingId}&from=${days[0]}&to=${days[0]}&kind=open_day`, { cookie: secretary });
+  assert.deepEqual(list.body.items.find((a: { seriesId: number }) => a.seriesId === series.id).services, ['理发', '法律咨询']);
+});
+
+test('the scheduled run creates the occurrences without anyone asking; two servers at once do it once', async () => {
+  const series = await openDaySeries();
+  const timer = () => t.kernel.db.scoped(ANONYMOUS, (q) => generateDue(q));
+  const runs = await Promise.all([timer(), timer()]);
+  assert.equal(runs.filter((r) => r === null).length, 1, `one server leaves the run to the other: ${runs}`);
+  assert.equal((await occurrenceDays(series.id)).length, firstFridaysAhead(series.horizon));
+  assert.equal(await timer(), null, 'a run a moment ago makes another unnecessary');
+  const member = await t.login('dangyuan');
+  assert.equal((await t.request('POST', `/api/activity-series/${series.id}/generate`, { cookie: member })).status, 403);
 });
 
 test('who may join: a resident cannot take a members-only place; leave and absence are recorded', async () => {
@@ -248,4 +279,159 @@ test('the points list of a year ranks members and names those below the threshol
   const below = await t.request('GET', `/api/points/totals?orgId=${guangmingId}&onlyBelow=true&pageSize=2`, { cookie: secretary });
   assert.deepEqual([below.body.total, below.body.below, below.body.items.length], [items.length, totals.body.below, 2]);
   assert.ok(below.body.items.every((i: { belowThreshold: boolean }) => i.belowThreshold));
+});
+
+/** A bookable community room of 光明社区 and a day, far ahead, on which it is open. */
+async function roomAndDay(offsetDays: number): Promise<{ venueId: number; name: string; day: string; opensAt: string }> {
+  const venues = (await t.request('GET', `/api/venues?orgId=${guangmingId}&bookable=true`, { cookie: secretary })).body.items;
+  const v = venues.find((x: { unitId: number | null; needsApproval: boolean; openDays: number[] }) => x.unitId === null && !x.needsApproval && x.openDays.length >= 5);
+  assert.ok(v, 'a bookable room of the community');
+  const d = new Date(Date.now() + offsetDays * 24 * hour);
+  while (!v.openDays.includes(d.getUTCDay() || 7)) d.setUTCDate(d.getUTCDate() + 1);
+  return { venueId: v.id, name: v.name, day: d.toISOString().slice(0, 10), opensAt: v.opensAt };
+}
+const plus = (hhmm: string, h: number) => `${String(Number(hhmm.slice(0, 2)) + h).padStart(2, '0')}${hhmm.slice(2)}`;
+const slot = (day: string, from: string, to: string) => ({ startsAt: `${day}T${from}:00+08:00`, endsAt: `${day}T${to}:00+08:00` });
+
+test('an activity at a venue books it: a clash is refused naming the venue and time; cancelling frees it; moving moves the booking', async () => {
+  const { venueId, name, day, opensAt } = await roomAndDay(200);
+  const first = await publish({ venueId, place: null, ...slot(day, plus(opensAt, 1), plus(opensAt, 3)) });
+  assert.match((await t.request('GET', `/api/activities/${first.id}`, { cookie: secretary })).body.place, new RegExp(name));
+  const bookingOf = async (id: number) => (await t.request('GET', `/api/activities/${id}`, { cookie: secretary })).body.bookingId as number;
+  const firstBooking = await bookingOf(first.id);
+  assert.equal((await t.request('GET', `/api/venue-bookings/${firstBooking}`, { cookie: secretary })).body.status, 'approved');
+
+  const clash = { orgId: guangmingId, kind: 'lecture', title: '冲突讲座', venueId, ...slot(day, plus(opensAt, 2), plus(opensAt, 4)), capacity: 10, audience: ['members'] };
+  const refused = await t.request('POST', '/api/activities', { cookie: secretary, body: clash });
+  assert.equal(refused.status, 409, refused.text);
+  assert.match(refused.body.error.message, new RegExp(`${name}.*${Number(day.slice(5, 7))}月${Number(day.slice(8))}日`));
+  const none = await t.request('POST', '/api/activities', { cookie: secretary, body: { ...clash, venueId: undefined } });
+  assert.equal(none.status, 400);
+  assert.match(none.body.error.fields.place, /阵地|地址/);
+
+  assert.equal((await t.request('POST', `/api/activities/${first.id}/cancel`, { cookie: secretary })).status, 200);
+  assert.equal((await t.request('GET', `/api/venue-bookings/${firstBooking}`, { cookie: secretary })).body.status, 'cancelled');
+  const second = await t.request('POST', '/api/activities', { cookie: secretary, body: clash });
+  assert.equal(second.status, 200, second.text);
+
+  const third = await publish({ venueId, ...slot(day, plus(opensAt, 5), plus(opensAt, 6)) });
+  const secondBooking = second.body.bookingId;
+  const blocked = await t.request('POST', `/api/activities/${second.body.id}/reschedule`, { cookie: secretary, body: slot(day, plus(opensAt, 5), plus(opensAt, 7)) });
+  assert.equal(blocked.status, 409, 'the new slot is taken by the third');
+  assert.equal((await t.request('GET', `/api/venue-bookings/${secondBooking}`, { cookie: secretary })).body.status, 'approved', 'a refused move keeps the booking');
+  const moved = await t.request('POST', `/api/activities/${second.body.id}/reschedule`, { cookie: secretary, body: slot(day, plus(opensAt, 3), plus(opensAt, 5)) });
+  assert.equal(moved.status, 200, moved.text);
+  assert.equal((await t.request('GET', `/api/venue-bookings/${secondBooking}`, { cookie: secretary })).body.status, 'cancelled');
+  const newBooking = (await t.request('GET', `/api/venue-bookings/${moved.body.bookingId}`, { cookie: secretary })).body;
+  assert.deepEqual([newBooking.startsAt, newBooking.endsAt], [`${day}T${plus(opensAt, 3)}`, `${day}T${plus(opensAt, 5)}`]);
+  assert.ok(third.id);
+});
+
+test('a series at a venue books each of its days; a clash refuses the series; an occurrence cancelled gives its day back', async () => {
+  const { venueId, name, day } = await roomAndDay(20);
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
+  const ends = new Date(Date.now() + 300 * 24 * hour).toISOString().slice(0, 10);
+  const series = { orgId: guangmingId, title: '每月读书会', kind: 'lecture', venueId, weekOfMonth: 2, weekday, startTime: '14:00', minutes: 60, capacity: 20, audience: ['members'], startsOn: day, endsOn: ends };
+  const made = await t.request('POST', '/api/activity-series', { cookie: secretary, body: series });
+  assert.equal(made.status, 200, made.text);
+  const listed = (await t.request('GET', '/api/activity-series', { cookie: secretary })).body.items.find((s: { id: number }) => s.id === made.body.id);
+  assert.equal(listed.venueId, venueId);
+  const occurrences = (await t.request('GET', `/api/activities?orgId=${guangmingId}&from=${day}&to=${ends}`, { cookie: secretary })).body.items
+    .filter((a: { seriesId: number }) => a.seriesId === made.body.id);
+  assert.ok(occurrences.length >= 2 && occurrences.length === made.body.created);
+  assert.ok(occurrences.every((a: { bookingId: number | null }) => a.bookingId !== null), 'each occurrence holds its day’s booking');
+
+  const again = await t.request('POST', '/api/activity-series', { cookie: secretary, body: { ...series, title: '同一时间的另一系列' } });
+  assert.equal(again.status, 409, again.text);
+  assert.match(again.body.error.message, new RegExp(name));
+  const [first] = occurrences;
+  assert.equal((await t.request('POST', `/api/activities/${first.id}/cancel`, { cookie: secretary })).status, 200);
+  assert.equal((await t.request('GET', `/api/venue-bookings/${first.bookingId}`, { cookie: secretary })).body.status, 'cancelled');
+});
+
+test('a member reported in from another community sees the activities open to reported members there and joins; others do not see them', async () => {
+  const [reported, stranger] = await newMembers('xyrep', 2, '向阳社区第一网格党支部');
+  await t.kernel.db.system((q) =>
+    q.query(
+      `INSERT INTO report_ins (org_id, unit_id, person_id, member_user_id, status, decided_on, receipt_no)
+       SELECT $1, u.id, $2, $3, 'accepted', current_date, $4 FROM units u WHERE u.name = '梅河口市税务局'`,
+      [guangmingId, reported!.personId, reported!.userId, `BDTEST${reported!.personId}`],
+    ),
+  );
+  const open = await publish({ title: '报到党员可参加', audience: ['reported_members'], startsAt: when(40), endsAt: when(42) });
+  const closed = await publish({ title: '仅本社区党员', audience: ['members'], startsAt: when(40), endsAt: when(42) });
+  const seen = (cookie: string) => t.request('GET', '/api/activities', { cookie }).then((r) => r.body.items.map((a: { id: number }) => a.id));
+  const hisView = await seen(reported!.cookie);
+  assert.ok(hisView.includes(open.id), 'the reported member sees it');
+  assert.ok(!hisView.includes(closed.id), 'not the members-only one of a community he is not in');
+  assert.ok(!(await seen(stranger!.cookie)).includes(open.id), 'an unrelated member of his community does not');
+  assert.equal((await t.request('GET', `/api/activities/${open.id}`, { cookie: stranger!.cookie })).status, 404);
+
+  const joined = await t.request('POST', `/api/activities/${open.id}/signup`, { cookie: reported!.cookie });
+  assert.equal(joined.status, 200, joined.text);
+  assert.equal(joined.body.mySignup.status, 'signed_up');
+  assert.equal((await t.request('POST', `/api/activities/${open.id}/signup`, { cookie: stranger!.cookie })).status, 404);
+  const roster = (await t.request('GET', `/api/activities/${open.id}/signups`, { cookie: secretary })).body.items;
+  assert.ok(roster.some((s: { personId: number }) => s.personId === reported!.personId), 'the host community sees him on its roster');
+});
+
+test('an activity names the needs and the project it serves; they list it back; names out of reach are refused', async () => {
+  const admin = await t.login('admin');
+  const need = (await t.request('GET', `/api/needs?orgId=${guangmingId}&pageSize=1`, { cookie: secretary })).body.items[0];
+  const project = (await t.request('GET', `/api/projects?orgId=${guangmingId}`, { cookie: secretary })).body.items[0];
+  assert.ok(need && project, 'the demo has a need and a project in 光明社区');
+  const a = await publish({ title: '为需求而办', needIds: [need.id], projectId: project.id, startsAt: when(60), endsAt: when(62) });
+  const view = (await t.request('GET', `/api/activities/${a.id}`, { cookie: secretary })).body;
+  assert.deepEqual(view.needs.map((n: { id: number; title: string }) => [n.id, n.title]), [[need.id, need.title]]);
+  assert.deepEqual(view.project, { id: project.id, name: project.name });
+  const byNeed = await t.request('GET', `/api/activities?needId=${need.id}`, { cookie: secretary });
+  assert.deepEqual(byNeed.body.items.map((x: { id: number }) => x.id), [a.id]);
+  const byProject = await t.request('GET', `/api/activities?projectId=${project.id}`, { cookie: admin });
+  assert.ok(byProject.body.items.some((x: { id: number }) => x.id === a.id));
+
+  const xiangyang = await t.login('xiangyang');
+  const xyOrg = (await t.request('GET', '/api/auth/me', { cookie: xiangyang })).body.grants[0].orgId;
+  const body = { orgId: xyOrg, kind: 'volunteer', title: '越界关联', place: '向阳社区', startsAt: when(60), endsAt: when(61), capacity: 5, audience: ['members'] };
+  const badNeed = await t.request('POST', '/api/activities', { cookie: xiangyang, body: { ...body, needIds: [need.id] } });
+  assert.equal(badNeed.status, 400);
+  assert.match(badNeed.body.error.fields.needIds, /需求/);
+  const badProject = await t.request('POST', '/api/activities', { cookie: xiangyang, body: { ...body, projectId: project.id } });
+  assert.equal(badProject.status, 400);
+  assert.match(badProject.body.error.fields.projectId, /共建项目/);
+});
+
+test('spendable points are credited from earned ones where a rule says so; redeeming never moves earned totals or the below-threshold list', async () => {
+  const [m] = await newMembers('spend', 1);
+  const gridId = (await t.request('GET', `/api/orgs?q=${encodeURIComponent('光明社区第一网格党支部')}`, { cookie: secretary })).body.items[0].id;
+  const year = new Date().getFullYear();
+  const rule = await t.request('POST', '/api/points/rules', { cookie: secretary, body: { orgId: gridId, kind: 'spendable', name: '每得 1 分可兑换 1 分', points: 1, effectiveFrom: `${year}-01-01` } });
+  assert.equal(rule.status, 200, rule.text);
+  const a = await publish({ orgId: gridId });
+  const code = (await t.request('GET', `/api/activities/${a.id}/checkin-code`, { cookie: secretary })).body.token;
+  assert.equal((await t.request('POST', `/api/activities/${a.id}/checkin`, { cookie: m!.cookie, body: { token: code } })).status, 200);
+  const earnedBefore = (await t.request('GET', '/api/me/service', { cookie: m!.cookie })).body;
+  assert.ok(earnedBefore.points > 0);
+  assert.equal(earnedBefore.spendable, earnedBefore.points, 'credited one for one');
+
+  const listed = async () => {
+    const r = (await t.request('GET', `/api/points/totals?orgId=${gridId}&year=${year}&pageSize=200`, { cookie: secretary })).body;
+    return { below: r.below, mine: r.items.find((i: { personId: number }) => i.personId === m!.personId) };
+  };
+  const totalsBefore = await listed();
+  const redeemed = await t.request('POST', '/api/points/redemptions', { cookie: secretary, body: { personId: m!.personId, orgId: gridId, points: 0.5, reason: '兑换洗衣粉一袋' } });
+  assert.equal(redeemed.status, 200, redeemed.text);
+  assert.equal(redeemed.body.balance, earnedBefore.points - 0.5);
+  assert.deepEqual(await listed(), totalsBefore, 'earned totals and the below-threshold list unchanged');
+  const after = (await t.request('GET', '/api/me/service', { cookie: m!.cookie })).body;
+  assert.deepEqual([after.points, after.spendable], [earnedBefore.points, earnedBefore.points - 0.5]);
+
+  const tooMuch = await t.request('POST', '/api/points/redemptions', { cookie: secretary, body: { personId: m!.personId, orgId: gridId, points: 1000, reason: '超额兑换' } });
+  assert.equal(tooMuch.status, 400);
+  assert.match(tooMuch.body.error.fields.points, /余额/);
+  // The database refuses an overdraft even when the service's check is bypassed.
+  await assert.rejects(
+    t.kernel.db.system((q) => q.query(`INSERT INTO points_spendable (org_id, person_id, kind, points, reason) VALUES ($1, $2, 'redeem', -1000, '绕过检查')`, [gridId, m!.personId])),
+    /short/,
+  );
+  assert.equal((await t.request('POST', '/api/points/redemptions', { cookie: m!.cookie, body: { personId: m!.personId, orgId: gridId, points: 0.5, reason: '自己兑换' } })).status, 403);
 });

@@ -7,6 +7,7 @@ import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
 import * as reportIns from '../reportins/service.ts';
 import { figures, threshold } from './points.ts';
+import * as spendable from './spendable.ts';
 import type { Feedback } from './schema.ts';
 import { TZ, self, signupsOf } from './service.ts';
 
@@ -72,12 +73,13 @@ export async function recordService(
 /** A member's own page: the year's sign-ups, service log, hours and points against the threshold. */
 export async function myService(q: Queryable, userId: number, year: number) {
   const person = await people.ofAccount(q, userId);
-  if (!person) return { personId: null, year, points: 0, threshold: null, hours: 0, activities: 0, signups: [], logs: [] };
+  if (!person) return { personId: null, year, points: 0, spendable: 0, threshold: null, hours: 0, activities: 0, signups: [], logs: [] };
   const f = (await figures(q, [person.id], `${year}-01-01`, `${year}-12-31`)).get(person.id)!;
   return {
     personId: person.id,
     year,
     ...f,
+    spendable: (await spendable.account(q, person.id)).balance,
     threshold: await threshold(q, person.orgId, year),
     signups: await signupsOf(q, userId, person.id, year),
     logs: (await logs(q, { personId: person.id, year })).items,

@@ -1,16 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
-import type { Scope } from '../../kernel/scope.ts';
+import { ANONYMOUS, type Scope } from '../../kernel/scope.ts';
 import { z } from '../../kernel/validation.ts';
 import * as points from './points.ts';
 import { ensureOrganizer, ensurePointsAdmin, ensureSelf } from './policy.ts';
 import * as records from './records.ts';
+import * as spendable from './spendable.ts';
 import {
   Activity, ActivityKindList, ActivityList, ActivityParams, ActivityQuery, AddEntry, AddTeamMember, CalendarFeed, CalendarQuery, Certificate,
   CertificateList, CertificateQuery, CheckIn, CheckInCode, ConfirmSignup, CreateActivity, CreateActivityKind, CreateRule, CreateSeries, CreateTeam,
-  Entry, EntryList, EntryQuery, Feedback, FeedbackQuery, Generated, IssueCertificate, MarkSignup, MyService, MyServiceQuery, RecordService, Rerun,
-  RerunResult, Rule, RuleList, SeriesList, SeriesParams, ServiceLog, ServiceLogList, ServiceLogQuery, Signup, SignupList, SignupParams, Team,
+  Entry, EntryList, EntryQuery, Feedback, FeedbackQuery, Generated, IssueCertificate, MarkSignup, MyService, MyServiceQuery, RecordService, Redeem, Rerun, Reschedule,
+  RerunResult, Rule, RuleList, SeriesList, SeriesParams, ServiceLog, ServiceLogList, ServiceLogQuery, Signup, SignupList, SignupParams, Spendable, SpendableQuery, Team,
   TeamList, TeamMemberParams, TeamParams, TeamQuery, Totals, TotalsQuery, UnitParams, UserParams, VerifyQuery,
 } from './schema.ts';
 import * as activities from './service.ts';
@@ -20,7 +21,9 @@ const thisYear = () => Number(new Date().toLocaleString('en', { timeZone: activi
 /** Where a list without an organization filter looks for its threshold: the caller's own organization. */
 const homeOrg = (scope: Scope) => scope.grants[0]!.orgId;
 
-export function activityRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
+export function activityRoutes(app: FastifyInstance, k: Kernel): void {
+  const { db, cipher } = k;
+  scheduleOccurrences(app, k);
   route(app, db, {
     method: 'GET', url: '/api/activities', tags, summary: '活动列表（工作人员看管辖范围内的；党员、居民看所在社区及上级组织的）',
     querystring: ActivityQuery, response: ActivityList,
@@ -36,15 +39,23 @@ export function activityRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
     body: CreateActivity, response: Activity,
     handler: ({ q, scope, body }) => {
       ensureOrganizer(scope);
-      return activities.create(q, scope.userId!, body);
+      return activities.create(q, scope, body);
     },
   });
   route(app, db, {
-    method: 'POST', url: '/api/activities/:activityId/cancel', tags, summary: '取消活动',
+    method: 'POST', url: '/api/activities/:activityId/cancel', tags, summary: '取消活动（在阵地举办的同时取消阵地预约）',
     params: ActivityParams, response: Activity,
     handler: ({ q, scope, params }) => {
       ensureOrganizer(scope);
-      return activities.cancel(q, scope.userId!, params.activityId);
+      return activities.cancel(q, scope, params.activityId);
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/activities/:activityId/reschedule', tags, summary: '活动改期（阵地预约随之改到新时段，冲突则不改）',
+    params: ActivityParams, body: Reschedule, response: Activity,
+    handler: ({ q, scope, params, body }) => {
+      ensureOrganizer(scope);
+      return activities.reschedule(q, scope, params.activityId, body);
     },
   });
   route(app, db, {
@@ -123,7 +134,7 @@ export function activityRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
     body: CreateSeries, response: z.object({ id: z.number(), created: z.number() }),
     handler: ({ q, scope, body }) => {
       ensureOrganizer(scope);
-      return activities.createSeries(q, body);
+      return activities.createSeries(q, scope, body);
     },
   });
   route(app, db, {
@@ -234,6 +245,19 @@ export function activityRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
     },
   });
   route(app, db, {
+    method: 'GET', url: '/api/points/spendable', tags, summary: '可兑换积分余额与明细（与年度所得积分分开记账）',
+    querystring: SpendableQuery, response: Spendable,
+    handler: ({ q, query }) => spendable.account(q, query.personId),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/points/redemptions', tags, summary: '兑换积分（只减可兑换余额，不影响年度积分和达标）',
+    body: Redeem, response: Spendable,
+    handler: ({ q, scope, body }) => {
+      ensurePointsAdmin(scope);
+      return spendable.redeem(q, scope.userId!, body);
+    },
+  });
+  route(app, db, {
     method: 'GET', url: '/api/points/totals', tags, summary: '年度积分汇总与排名，标出未达年度达标分的党员',
     querystring: TotalsQuery, response: Totals,
     handler: ({ q, scope, query }) => points.totals(q, { ...query, year: query.year ?? thisYear() }, homeOrg(scope)),
@@ -279,4 +303,21 @@ export function activityRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
     public: true, querystring: VerifyQuery, response: 'file',
     handler: async ({ q, query }) => ({ name: `${query.code}.html`, type: 'text/html; charset=utf-8', inline: true, body: Buffer.from(await records.verifyHtml(q, query.code)) }),
   });
+}
+
+const GENERATE_EVERY_MS = 60 * 60_000;
+
+/**
+ * Every app server runs the recurring generator on its own timer, so future
+ * occurrences appear without anyone asking; the database lets one server do
+ * the work at a time (advisory lock and the runs log, migration 0060).
+ */
+function scheduleOccurrences(app: FastifyInstance, { db }: Kernel): void {
+  let timer: NodeJS.Timeout | undefined;
+  const run = () => db.scoped(ANONYMOUS, (q) => activities.generateDue(q)).catch((err: Error) => app.log.error({ err }, 'recurring generator failed'));
+  app.addHook('onReady', async () => {
+    timer = setInterval(run, GENERATE_EVERY_MS);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
 }

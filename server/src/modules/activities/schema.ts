@@ -12,6 +12,7 @@ registerConstraint('volunteer_teams_name_key', 'name', '本社区已有同名的
 registerConstraint('volunteer_team_members_key', 'personId', '此人已在这支队伍中');
 registerConstraint('activity_kinds_name_key', 'name', '已有同名的活动类型');
 registerConstraint('service_certificates_key', 'personId', '本社区已为此人开具了这一年的服务证明');
+registerConstraint('points_spendable_balance', 'points', '可兑换积分余额不足');
 registerConstraint('activity_series_dates', 'endsOn', '结束日期须不早于开始日期，且不超过三年');
 
 /** Built-in kinds (glossary "Activities and points"); administrators add others (activity_kinds). */
@@ -41,6 +42,7 @@ export const RULE_KINDS = {
   bonus: '加分项',
   deduction: '扣分项',
   threshold: '年度达标分',
+  spendable: '可兑换积分比例',
 } as const;
 export type SignupStatus = keyof typeof SIGNUP_STATUSES;
 export type RuleKind = keyof typeof RULE_KINDS;
@@ -71,13 +73,17 @@ export const CreateActivity = z.object({
   unitId: idParam('组织单位').nullable().optional(),
   teamId: idParam('志愿者队伍').nullable().optional(),
   projectName: optionalText('共建项目', 60),
-  place: text('活动地点', 100),
+  venueId: idParam('活动阵地').nullable().optional(),
+  place: optionalText('活动地址', 100),
   startsAt: dateTime('开始时间'),
   endsAt: dateTime('结束时间'),
   capacity: z.number({ error: '名额须为数字' }).int('名额须为整数').min(1, '名额至少为 1').max(10000, '名额不能超过 10000').describe('名额'),
   audience,
   services: services.default([]),
+  needIds: z.array(idParam('关联需求')).max(20, '关联需求最多 20 项').default([]).describe('关联需求'),
+  projectId: idParam('关联共建项目').nullable().optional(),
 });
+export const Reschedule = z.object({ startsAt: dateTime('开始时间'), endsAt: dateTime('结束时间') });
 
 export const Activity = z.object({
   id: z.number(),
@@ -93,6 +99,10 @@ export const Activity = z.object({
   teamId: z.number().nullable(),
   projectName: z.string().nullable(),
   place: z.string(),
+  venueId: z.number().nullable(),
+  bookingId: z.number().nullable(),
+  needs: z.array(z.object({ id: z.number(), title: z.string(), statusLabel: z.string() })),
+  project: z.object({ id: z.number(), name: z.string() }).nullable(),
   startsAt: z.string(),
   endsAt: z.string(),
   capacity: z.number(),
@@ -114,6 +124,8 @@ export const ActivityQuery = z.object({
   to: day('截止日期').optional(),
   kind: z.string().trim().max(30).optional().describe('活动类型'),
   teamId: idParam('志愿者队伍').optional(),
+  needId: idParam('关联需求').optional(),
+  projectId: idParam('关联共建项目').optional(),
 });
 
 export const Signup = z.object({
@@ -148,7 +160,8 @@ export const CreateSeries = z.object({
   orgId: idParam('主办组织'),
   title: text('活动名称', 60),
   kind: text('活动类型', 30),
-  place: text('活动地点', 100),
+  venueId: idParam('活动阵地').nullable().optional(),
+  place: optionalText('活动地址', 100),
   weekOfMonth: z.number().int().min(1, '第几周须在 1 到 4 之间').max(4, '第几周须在 1 到 4 之间').describe('每月第几周'),
   weekday: z.number().int().min(1, '星期须在 1（周一）到 7（周日）之间').max(7, '星期须在 1（周一）到 7（周日）之间').describe('星期'),
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '开始时刻须为 HH:MM，如 09:00').describe('开始时刻'),
@@ -166,6 +179,7 @@ export const Series = z.object({
   title: z.string(),
   kind: z.string(),
   place: z.string(),
+  venueId: z.number().nullable(),
   weekOfMonth: z.number(),
   weekday: z.number(),
   startTime: z.string(),
@@ -290,6 +304,8 @@ export const MyService = z.object({
   personId: z.number().nullable(),
   year: z.number(),
   points: z.number(),
+  /** The spendable balance, apart from the points earned this year. */
+  spendable: z.number(),
   threshold: z.number().nullable(),
   hours: z.number(),
   activities: z.number(),
@@ -343,3 +359,18 @@ export const VerifyQuery = z.object({ code: z.string().trim().toUpperCase().rege
 
 export const CalendarFeed = z.object({ url: z.string() });
 export const CalendarQuery = z.object({ token: z.string().trim().min(1, '订阅令牌不能为空').max(100, '订阅令牌格式不正确').describe('订阅令牌') });
+
+export const SpendableQuery = z.object({ personId: idParam('人员') });
+export const Spendable = z.object({
+  personId: z.number(),
+  balance: z.number(),
+  items: z.array(
+    z.object({ id: z.number(), kind: z.enum(['credit', 'redeem']), kindLabel: z.string(), points: z.number(), reason: z.string(), orgName: z.string(), createdAt: z.string() }),
+  ),
+});
+export const Redeem = z.object({
+  personId: idParam('人员'),
+  orgId: idParam('兑换组织'),
+  points: z.number({ error: '兑换分值须为数字' }).min(0.5, '兑换分值至少 0.5 分').max(10000, '兑换分值不能超过 10000').multipleOf(0.5, '兑换分值以 0.5 分为单位').describe('兑换分值'),
+  reason: text('兑换事由', 200),
+});

@@ -1,12 +1,16 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FieldCipher } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
-import { invalid, invalidField, notFound } from '../../kernel/errors.ts';
+import { AppError, invalid, invalidField, notFound } from '../../kernel/errors.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import { conditions } from '../../kernel/sql.ts';
+import * as needs from '../needs/service.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
 import type { Person } from '../people/schema.ts';
+import * as projects from '../projects/service.ts';
 import * as reportIns from '../reportins/service.ts';
+import * as resources from '../resources/service.ts';
 import {
   ACTIVITY_KINDS, ORGANIZER_KINDS, SIGNUP_STATUSES, type Activity, type Audience, type OrganizerKind, type Signup, type SignupStatus,
 } from './schema.ts';
@@ -38,6 +42,10 @@ interface ActivityRow {
   team_name: string | null;
   project_name: string | null;
   place: string;
+  venue_id: number | null;
+  booking_id: number | null;
+  need_ids: number[];
+  project_id: number | null;
   starts_at: Date;
   ends_at: Date;
   capacity: number;
@@ -59,7 +67,8 @@ export const kindLabel = (kind: string) => ACTIVITY_KINDS[kind as keyof typeof A
 // $1 is always the caller's user id (their own sign-up rides along).
 const ACTIVITY_SELECT = `
 SELECT a.id, a.org_id, gj_org_name(a.org_id) AS org_name, a.kind, a.title, a.description, a.organizer_kind, a.unit_id, un.name AS unit_name,
-       a.team_id, t.name AS team_name, a.project_name, a.place, a.starts_at, a.ends_at, a.capacity, a.audience, a.services, a.series_id, a.status,
+       a.team_id, t.name AS team_name, a.project_name, a.place, a.venue_id, a.booking_id, a.need_ids, a.project_id,
+        a.starts_at, a.ends_at, a.capacity, a.audience, a.services, a.series_id, a.status,
        c.signed_up, c.waitlisted, c.attended, ms.id AS my_id, ms.status AS my_status, ms.checked_in_at AS my_in, ms.checked_out_at AS my_out
   FROM activities a
   LEFT JOIN units un ON un.id = a.unit_id
@@ -74,7 +83,9 @@ function organizerName(r: ActivityRow): string {
   return r.org_name ?? ORGANIZER_KINDS.community;
 }
 
-const toActivity = (r: ActivityRow): Activity => ({
+type Links = { needs: Awaited<ReturnType<typeof needs.summaries>>; projects: Map<number, string> };
+
+const toActivity = (r: ActivityRow, links: Links): Activity => ({
   id: r.id,
   orgId: r.org_id,
   orgName: r.org_name ?? '',
@@ -88,6 +99,14 @@ const toActivity = (r: ActivityRow): Activity => ({
   teamId: r.team_id,
   projectName: r.project_name,
   place: r.place,
+  venueId: r.venue_id,
+  bookingId: r.booking_id,
+  // Only what the caller may see of the needs and the project is named.
+  needs: r.need_ids.flatMap((id) => {
+    const n = links.needs.get(id);
+    return n ? [{ id, title: n.title, statusLabel: n.statusLabel }] : [];
+  }),
+  project: r.project_id !== null && links.projects.has(r.project_id) ? { id: r.project_id, name: links.projects.get(r.project_id)! } : null,
   startsAt: iso(r.starts_at),
   endsAt: iso(r.ends_at),
   capacity: r.capacity,
@@ -101,9 +120,18 @@ const toActivity = (r: ActivityRow): Activity => ({
   mySignup: r.my_id === null ? null : { id: r.my_id, status: r.my_status!, checkedInAt: r.my_in && iso(r.my_in), checkedOutAt: r.my_out && iso(r.my_out) },
 });
 
+/** The activities with the needs and projects they name, looked up once for the lot through those modules. */
+async function withLinks(q: Queryable, raw: ActivityRow[]): Promise<Activity[]> {
+  // node-postgres returns bigint[] as strings (PGlite as numbers).
+  const rows = raw.map((r) => ({ ...r, need_ids: r.need_ids.map(Number) }));
+  const links: Links = { needs: await needs.summaries(q, [...new Set(rows.flatMap((r) => r.need_ids))]), projects: new Map() };
+  if (rows.some((r) => r.project_id !== null)) for (const p of await projects.list(q)) links.projects.set(p.id, p.name);
+  return rows.map((r) => toActivity(r, links));
+}
+
 export async function find(q: Queryable, userId: number | null, id: number): Promise<Activity | null> {
-  const [row] = await q.query<ActivityRow>(`${ACTIVITY_SELECT} WHERE a.id = $2`, [userId, id]);
-  return row ? toActivity(row) : null;
+  const rows = await q.query<ActivityRow>(`${ACTIVITY_SELECT} WHERE a.id = $2`, [userId, id]);
+  return (await withLinks(q, rows))[0] ?? null;
 }
 
 export async function get(q: Queryable, userId: number | null, id: number): Promise<Activity> {
@@ -118,6 +146,9 @@ export interface ActivityFilter {
   to?: string;
   kind?: string;
   teamId?: number;
+  /** The needs and projects modules list the activities held for one of theirs with these. */
+  needId?: number;
+  projectId?: number;
 }
 
 export async function list(q: Queryable, userId: number | null, f: ActivityFilter): Promise<Activity[]> {
@@ -129,8 +160,10 @@ export async function list(q: Queryable, userId: number | null, f: ActivityFilte
   if (f.to) where.add(`a.starts_at < ($?::date + 1)::timestamp AT TIME ZONE '${TZ}'`, f.to);
   if (f.kind) where.add('a.kind = $?', f.kind);
   if (f.teamId !== undefined) where.add('a.team_id = $?', f.teamId);
+  if (f.needId !== undefined) where.add('a.need_ids @> ARRAY[$?::bigint]', f.needId);
+  if (f.projectId !== undefined) where.add('a.project_id = $?', f.projectId);
   const rows = await q.query<ActivityRow>(`${ACTIVITY_SELECT} ${where.sql} ORDER BY a.starts_at, a.id LIMIT 500`, where.params);
-  return rows.map(toActivity);
+  return withLinks(q, rows);
 }
 
 /** Built-in kinds and those administrators added where the caller can see them. */
@@ -163,15 +196,60 @@ export interface ActivityInput {
   unitId?: number | null;
   teamId?: number | null;
   projectName?: string | null;
-  place: string;
+  /** Held at a venue from the resources list (booked for the activity's time), or at an address (place). */
+  venueId?: number | null;
+  place?: string | null;
   startsAt: string;
   endsAt: string;
   capacity: number;
   audience: Audience[];
   services: string[];
+  needIds?: number[];
+  projectId?: number | null;
 }
 
-export async function create(q: Queryable, userId: number, input: ActivityInput): Promise<Activity> {
+/** The venue's slot in the region's local time, as the resources service books it. */
+const localSlot = (startsAt: string, endsAt: string) => {
+  const local = (t: string) => new Date(Date.parse(t) + 8 * 3_600_000).toISOString().slice(0, 16);
+  return { startsAt: local(startsAt), endsAt: local(endsAt) };
+};
+
+/** Books the venue for an activity through the resources service; a clash is its 409 naming the venue and the slot taken. */
+async function bookVenue(q: Queryable, scope: Scope, venueId: number, title: string, startsAt: string, endsAt: string): Promise<number> {
+  const booking = await resources.book(q, scope, venueId, { ...localSlot(startsAt, endsAt), purpose: `活动：${title}`.slice(0, 100) });
+  return booking.id;
+}
+
+/** The address shown for an activity at a venue. */
+async function venuePlace(q: Queryable, venueId: number): Promise<string> {
+  const venue = await resources.findVenue(q, venueId);
+  if (!venue) throw invalidField('venueId', '阵地不存在，或不在您的管辖范围内');
+  return (venue.location ? `${venue.name}（${venue.location}）` : venue.name).slice(0, 100);
+}
+
+/** Gives up an activity's booking if it still holds the venue (the venue's side may have cancelled it already). */
+async function releaseBooking(q: Queryable, scope: Scope, bookingId: number | null, reason: string): Promise<void> {
+  if (bookingId === null) return;
+  const booking = await resources.getBooking(q, bookingId);
+  if (booking.status === 'pending' || booking.status === 'approved') await resources.cancelBooking(q, scope, bookingId, reason);
+}
+
+/** The needs and the project an activity names must be ones the caller can see. */
+async function checkLinks(q: Queryable, needIds: number[], projectId: number | null | undefined): Promise<void> {
+  const seen = await needs.summaries(q, needIds);
+  const missing = needIds.filter((id) => !seen.has(id));
+  if (missing.length) throw invalidField('needIds', `关联的需求（编号 ${missing.join('、')}）不存在，或不在您的管辖范围内`);
+  if (!projectId) return;
+  try {
+    await projects.detail(q, projectId);
+  } catch (err) {
+    if (err instanceof AppError && err.status === 404) throw invalidField('projectId', '关联的共建项目不存在，或不在您的管辖范围内');
+    throw err;
+  }
+}
+
+export async function create(q: Queryable, scope: Scope, input: ActivityInput): Promise<Activity> {
+  const userId = scope.userId!;
   await orgs.place(q, input.orgId);
   await ensureKind(q, input.kind);
   if (input.organizerKind === 'unit') {
@@ -182,24 +260,48 @@ export async function create(q: Queryable, userId: number, input: ActivityInput)
   if (input.teamId) await getTeam(q, input.teamId);
   if (input.organizerKind === 'project' && !input.projectName) throw invalidField('projectName', '组织方为共建项目时，请填写项目名称');
   if (new Date(input.endsAt) <= new Date(input.startsAt)) throw invalidField('endsAt', '结束时间须晚于开始时间');
+  if (!input.venueId && !input.place) throw invalidField('place', '请选择活动阵地，或填写活动地址');
+  await checkLinks(q, input.needIds ?? [], input.projectId);
+  const place = input.venueId ? await venuePlace(q, input.venueId) : input.place!;
+  const bookingId = input.venueId ? await bookVenue(q, scope, input.venueId, input.title, input.startsAt, input.endsAt) : null;
   const [row] = await q.query<{ id: number }>(
-    `INSERT INTO activities (org_id, kind, title, description, organizer_kind, unit_id, team_id, project_name, place, starts_at, ends_at, capacity, audience, services)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+    `INSERT INTO activities (org_id, kind, title, description, organizer_kind, unit_id, team_id, project_name, place, venue_id, booking_id,
+                             starts_at, ends_at, capacity, audience, services, need_ids, project_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
     [
       input.orgId, input.kind, input.title, input.description ?? null, input.organizerKind,
       input.organizerKind === 'unit' ? input.unitId : null, input.teamId ?? null, input.organizerKind === 'project' ? input.projectName : null,
-      input.place, input.startsAt, input.endsAt, input.capacity, input.audience, input.services,
+      place, input.venueId ?? null, bookingId, input.startsAt, input.endsAt, input.capacity, input.audience, input.services,
+      [...new Set(input.needIds ?? [])], input.projectId ?? null,
     ],
   );
   return get(q, userId, row!.id);
 }
 
-export async function cancel(q: Queryable, userId: number, id: number): Promise<Activity> {
-  const a = await get(q, userId, id);
+/** Cancelling an activity gives its venue back. */
+export async function cancel(q: Queryable, scope: Scope, id: number): Promise<Activity> {
+  const a = await get(q, scope.userId, id);
   if (a.status === 'cancelled') throw invalidField('status', '活动已经取消');
   if (new Date(a.endsAt) < new Date()) throw invalidField('status', '活动已经结束，不能取消');
+  await releaseBooking(q, scope, a.bookingId, `活动取消：${a.title}`.slice(0, 200));
   await q.query(`UPDATE activities SET status = 'cancelled' WHERE id = $1`, [id]);
-  return get(q, userId, id);
+  return get(q, scope.userId, id);
+}
+
+/**
+ * Moves an activity to another time. At a venue the booking moves with it: a
+ * booking keeps its slot, so the old one is given up and the new slot booked
+ * in the same transaction — a clash refuses the move and keeps the old booking.
+ */
+export async function reschedule(q: Queryable, scope: Scope, id: number, input: { startsAt: string; endsAt: string }): Promise<Activity> {
+  const a = await get(q, scope.userId, id);
+  if (a.status === 'cancelled') throw invalidField('status', '活动已经取消，不能改期');
+  if (new Date(a.startsAt) <= new Date()) throw invalidField('startsAt', '活动已经开始，不能改期');
+  if (new Date(input.endsAt) <= new Date(input.startsAt)) throw invalidField('endsAt', '结束时间须晚于开始时间');
+  await releaseBooking(q, scope, a.bookingId, `活动改期：${a.title}`.slice(0, 200));
+  const bookingId = a.venueId ? await bookVenue(q, scope, a.venueId, a.title, input.startsAt, input.endsAt) : null;
+  await q.query(`UPDATE activities SET starts_at = $2, ends_at = $3, booking_id = $4 WHERE id = $1`, [id, input.startsAt, input.endsAt, bookingId]);
+  return get(q, scope.userId, id);
 }
 
 // ---- sign-up -------------------------------------------------------------
@@ -466,7 +568,8 @@ export interface SeriesInput {
   orgId: number;
   title: string;
   kind: string;
-  place: string;
+  venueId?: number | null;
+  place?: string | null;
   weekOfMonth: number;
   weekday: number;
   startTime: string;
@@ -479,18 +582,8 @@ export interface SeriesInput {
   endsOn: string;
 }
 
-/** The days of a series: the n-th given weekday (1 = Monday) of each month, within its dates. */
-export function occurrences(s: { weekOfMonth: number; weekday: number; startsOn: string; endsOn: string }): string[] {
-  const out: string[] = [];
-  const start = new Date(`${s.startsOn}T00:00:00Z`);
-  const end = new Date(`${s.endsOn}T00:00:00Z`);
-  for (let m = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1)); m <= end; m.setUTCMonth(m.getUTCMonth() + 1)) {
-    const first = (s.weekday - (m.getUTCDay() || 7) + 7) % 7;
-    const d = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth(), 1 + first + 7 * (s.weekOfMonth - 1)));
-    if (d >= start && d <= end) out.push(d.toISOString().slice(0, 10));
-  }
-  return out;
-}
+/** Occurrences are created this many days ahead; the scheduled run keeps the horizon moving. */
+export const HORIZON_DAYS = 92;
 
 interface SeriesRow {
   id: number;
@@ -498,6 +591,7 @@ interface SeriesRow {
   title: string;
   kind: string;
   place: string;
+  venue_id: number | null;
   week_of_month: number;
   weekday: number;
   start_time: string;
@@ -509,12 +603,12 @@ interface SeriesRow {
   occurrences: number;
 }
 
-const SERIES_SELECT = `SELECT s.id, s.org_id, s.title, s.kind, s.place, s.week_of_month, s.weekday, to_char(s.start_time, 'HH24:MI') AS start_time, s.minutes,
-       s.capacity, s.services, s.starts_on::text, s.ends_on::text, (SELECT count(*) FROM activities a WHERE a.series_id = s.id)::int AS occurrences
+const SERIES_SELECT = `SELECT s.id, s.org_id, s.title, s.kind, s.place, s.venue_id, s.week_of_month, s.weekday, to_char(s.start_time, 'HH24:MI') AS start_time,
+       s.minutes, s.capacity, s.services, s.starts_on::text, s.ends_on::text, (SELECT count(*) FROM activities a WHERE a.series_id = s.id)::int AS occurrences
   FROM activity_series s`;
 
 const toSeries = (r: SeriesRow) => ({
-  id: r.id, orgId: r.org_id, title: r.title, kind: r.kind, place: r.place, weekOfMonth: r.week_of_month, weekday: r.weekday,
+  id: r.id, orgId: r.org_id, title: r.title, kind: r.kind, place: r.place, venueId: r.venue_id, weekOfMonth: r.week_of_month, weekday: r.weekday,
   startTime: r.start_time, minutes: r.minutes, capacity: r.capacity, services: r.services, startsOn: r.starts_on, endsOn: r.ends_on, occurrences: r.occurrences,
 });
 
@@ -522,39 +616,59 @@ export async function listSeries(q: Queryable) {
   return (await q.query<SeriesRow>(`${SERIES_SELECT} ORDER BY s.id`)).map(toSeries);
 }
 
-export async function createSeries(q: Queryable, input: SeriesInput): Promise<{ id: number; created: number }> {
+/**
+ * Sets up a series and creates its occurrences within the horizon. At a venue
+ * every future day of the series is booked now (a clash refuses the series,
+ * naming the day taken); occurrences created later take their day's booking.
+ */
+export async function createSeries(q: Queryable, scope: Scope, input: SeriesInput): Promise<{ id: number; created: number }> {
   await orgs.place(q, input.orgId);
   await ensureKind(q, input.kind);
   if (input.teamId) await getTeam(q, input.teamId);
+  if (!input.venueId && !input.place) throw invalidField('place', '请选择活动阵地，或填写活动地址');
+  const place = input.venueId ? await venuePlace(q, input.venueId) : input.place!;
   const [row] = await q.query<{ id: number }>(
-    `INSERT INTO activity_series (org_id, title, kind, place, week_of_month, weekday, start_time, minutes, capacity, audience, services, team_id, starts_on, ends_on)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-    [input.orgId, input.title, input.kind, input.place, input.weekOfMonth, input.weekday, input.startTime, input.minutes, input.capacity,
+    `INSERT INTO activity_series (org_id, title, kind, place, venue_id, week_of_month, weekday, start_time, minutes, capacity, audience, services, team_id,
+                                  starts_on, ends_on)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+    [input.orgId, input.title, input.kind, place, input.venueId ?? null, input.weekOfMonth, input.weekday, input.startTime, input.minutes, input.capacity,
       input.audience, input.services, input.teamId ?? null, input.startsOn, input.endsOn],
   );
-  const { created } = await generate(q, row!.id);
-  return { id: row!.id, created };
+  const id = row!.id;
+  if (input.venueId) {
+    const slots = await q.query<{ day: string; starts_at: Date; ends_at: Date }>(
+      `SELECT d::text AS day, (d + s.start_time) AT TIME ZONE '${TZ}' AS starts_at, (d + s.start_time) AT TIME ZONE '${TZ}' + make_interval(mins => s.minutes) AS ends_at
+         FROM activity_series s, gj_series_days(s, s.ends_on) d WHERE s.id = $1`,
+      [id],
+    );
+    for (const slot of slots.filter((x) => x.starts_at.getTime() > Date.now())) {
+      const bookingId = await bookVenue(q, scope, input.venueId, input.title, iso(slot.starts_at), iso(slot.ends_at));
+      await q.query(`INSERT INTO activity_series_bookings (org_id, series_id, occurrence_on, booking_id) VALUES ($1, $2, $3, $4)`, [
+        input.orgId, id, slot.day, bookingId,
+      ]);
+    }
+  }
+  const { created } = await generate(q, id);
+  return { id, created };
 }
 
 /**
- * Creates the series' activities that do not exist yet. Safe to run from
- * several app instances at once: an occurrence is unique per series and day,
- * and a second insert of it does nothing.
+ * Creates the series' occurrences within the horizon that do not exist yet.
+ * Safe to run from several app instances at once: an occurrence is unique
+ * per series and day, and a second insert of it does nothing (migration 0060).
  */
 export async function generate(q: Queryable, seriesId: number): Promise<{ created: number; occurrences: number }> {
-  const [s] = await q.query<SeriesRow & { audience: string[]; team_id: number | null }>(`${SERIES_SELECT.replace('s.services,', 's.services, s.audience, s.team_id,')} WHERE s.id = $1`, [seriesId]);
+  const [s] = await q.query<SeriesRow>(`${SERIES_SELECT} WHERE s.id = $1`, [seriesId]);
   if (!s) throw notFound('周期活动');
-  const days = occurrences({ weekOfMonth: s.week_of_month, weekday: s.weekday, startsOn: s.starts_on, endsOn: s.ends_on });
-  const created = await q.query(
-    `INSERT INTO activities (org_id, kind, title, organizer_kind, team_id, place, starts_at, ends_at, capacity, audience, services, series_id, occurrence_on)
-     SELECT s.org_id, s.kind, s.title, CASE WHEN s.team_id IS NULL THEN 'community' ELSE 'team' END, s.team_id, s.place,
-            (d + s.start_time) AT TIME ZONE '${TZ}', (d + s.start_time) AT TIME ZONE '${TZ}' + make_interval(mins => s.minutes),
-            s.capacity, s.audience, s.services, s.id, d
-       FROM activity_series s, unnest($2::date[]) d WHERE s.id = $1
-     ON CONFLICT ON CONSTRAINT activities_occurrence_key DO NOTHING RETURNING id`,
-    [seriesId, days],
-  );
-  return { created: created.length, occurrences: days.length };
+  const [r] = await q.query<{ n: number }>(`SELECT gj_generate_occurrences($1, $2) AS n`, [seriesId, HORIZON_DAYS]);
+  const [c] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM activities WHERE series_id = $1`, [seriesId]);
+  return { created: r!.n, occurrences: c!.n };
+}
+
+/** The scheduled run over every series (no user): the number created, or null when another server has it in hand. */
+export async function generateDue(q: Queryable): Promise<number | null> {
+  const [r] = await q.query<{ n: number | null }>(`SELECT gj_generate_occurrences(NULL, $1) AS n`, [HORIZON_DAYS]);
+  return r!.n;
 }
 
 // ---- volunteer teams -----------------------------------------------------

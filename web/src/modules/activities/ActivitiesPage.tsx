@@ -5,12 +5,16 @@ import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { needsApi } from '../needs/api';
 import { useLocalPage } from '../orgs/localPaging';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { UnitSelect } from '../orgs/pickers';
+import { projectsApi } from '../projects/api';
 import { AUDIENCES, ORGANIZER_KINDS, activitiesApi, timeRange, type Activity, type NewActivity } from './api';
 import { CertificatesTab, PointsTab, TeamsTab } from './PointsTabs';
+import { PlaceFields } from './PlaceFields';
 import { RosterDrawer } from './RosterDrawer';
+import { SetupTab } from './SetupTab';
 import { useHomeOrg } from './useHomeOrg';
 
 /** The organizer's page: activities with their rosters and QR check-in, the calendar, teams, points and certificates. */
@@ -29,6 +33,7 @@ export function ActivitiesPage() {
           { key: 'teams', label: <span data-testid="tab-teams">{t('activities.tab.teams')}</span>, children: <TeamsTab /> },
           { key: 'points', label: <span data-testid="tab-points">{t('activities.tab.points')}</span>, children: <PointsTab /> },
           { key: 'certificates', label: <span data-testid="tab-certificates">{t('activities.tab.certificates')}</span>, children: <CertificatesTab /> },
+          { key: 'setup', label: <span data-testid="tab-setup">{t('activities.tab.setup')}</span>, children: <SetupTab /> },
         ]}
       />
     </Card>
@@ -41,6 +46,7 @@ function ActivityList() {
   const onError = useApiError();
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<Activity | null>(null);
+  const [moving, setMoving] = useState<Activity | null>(null);
   const list = useLoad(() => activitiesApi.list({}), []);
   // Newest first: what is on now and next is what organizers look for.
   const rows = [...(list.data?.items ?? [])].reverse();
@@ -58,6 +64,11 @@ function ActivityList() {
       <Button size="small" type="primary" data-testid="activity-open" onClick={() => setOpen(a)}>
         {t('activities.openRoster')}
       </Button>
+      {a.status === 'open' && new Date(a.startsAt) > new Date() && (
+        <Button size="small" data-testid="activity-reschedule" onClick={() => setMoving(a)}>
+          {t('activities.reschedule')}
+        </Button>
+      )}
       {a.status === 'open' && new Date(a.endsAt) > new Date() && (
         <Popconfirm title={t('activities.cancelConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => cancel(a)}>
           <Button size="small" danger>
@@ -107,11 +118,12 @@ function ActivityList() {
       />
       {creating && <CreateActivityModal onClose={() => setCreating(false)} onCreated={list.reload} />}
       {open && <RosterDrawer activity={open} onClose={() => setOpen(null)} onChanged={list.reload} />}
+      {moving && <RescheduleModal activity={moving} onClose={() => setMoving(null)} onDone={list.reload} />}
     </>
   );
 }
 
-type ActivityForm = Omit<NewActivity, 'services'> & { services?: string[] };
+type ActivityForm = Omit<NewActivity, 'services'> & { services?: string[]; placeMode: 'venue' | 'address' };
 
 function CreateActivityModal({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
   const { t, enumLabel } = useI18n();
@@ -127,8 +139,11 @@ function CreateActivityModal({ onClose, onCreated }: { onClose: () => void; onCr
       onClose={onClose}
       initialValues={{ orgId: home, organizerKind: 'community', kind: 'volunteer', capacity: 30, audience: ['members', 'reported_members', 'residents'] }}
       onSubmit={async (v) => {
+        const { placeMode, ...body } = v;
         const created = await activitiesApi.create({
-          ...v,
+          ...body,
+          venueId: placeMode === 'venue' ? v.venueId : null,
+          place: placeMode === 'venue' ? null : v.place,
           startsAt: new Date(v.startsAt).toISOString(),
           endsAt: new Date(v.endsAt).toISOString(),
           services: v.services ?? [],
@@ -163,9 +178,7 @@ function CreateActivityModal({ onClose, onCreated }: { onClose: () => void; onCr
           return null;
         }}
       </Form.Item>
-      <Form.Item name="place" label={t('activities.place')} rules={[{ required: true, message: t('activities.placeRequired') }]}>
-        <Input maxLength={100} data-testid="activity-form-place" />
-      </Form.Item>
+      <PlaceFields />
       <Space.Compact block>
         <Form.Item name="startsAt" label={t('activities.startsAt')} rules={[{ required: true }]} style={{ flex: 1 }}>
           <Input type="datetime-local" data-testid="activity-form-starts" />
@@ -183,8 +196,63 @@ function CreateActivityModal({ onClose, onCreated }: { onClose: () => void; onCr
       <Form.Item name="services" label={t('activities.services')}>
         <Select mode="tags" tokenSeparators={[',', '，', '、']} />
       </Form.Item>
+      <LinkFields />
       <Form.Item name="description" label={t('activities.description')}>
         <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 5 }} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** The needs and the alliance project the activity serves (those the organizer can see). */
+function LinkFields() {
+  const { t, tx } = useI18n();
+  const [text, setText] = useState('');
+  const found = useLoad(() => needsApi.list({ q: text || undefined, page: 1, pageSize: 20 }), [text]);
+  const projects = useLoad(() => projectsApi.list(), []);
+  return (
+    <>
+      <Form.Item name="needIds" label={t('activities.linkedNeeds')}>
+        <Select
+          mode="multiple"
+          showSearch
+          filterOption={false}
+          onSearch={setText}
+          data-testid="activity-form-needs"
+          options={(found.data?.items ?? []).map((n) => ({ value: n.id, label: `${tx(n.title)}（${n.statusLabel}）` }))}
+        />
+      </Form.Item>
+      <Form.Item name="projectId" label={t('activities.linkedProject')}>
+        <Select allowClear showSearch optionFilterProp="label" data-testid="activity-form-project" options={(projects.data?.items ?? []).map((p) => ({ value: p.id, label: tx(p.name) }))} />
+      </Form.Item>
+    </>
+  );
+}
+
+/** Moving an activity moves its venue booking too; a taken slot is refused and nothing changes. */
+function RescheduleModal({ activity, onClose, onDone }: { activity: Activity; onClose: () => void; onDone: () => void }) {
+  const { t, tx } = useI18n();
+  const { message } = App.useApp();
+  const local = (iso: string) => new Date(new Date(iso).getTime() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  return (
+    <FormModal<{ startsAt: string; endsAt: string }>
+      open
+      title={t('activities.reschedule')}
+      testId="reschedule-form"
+      onClose={onClose}
+      initialValues={{ startsAt: local(activity.startsAt), endsAt: local(activity.endsAt) }}
+      onSubmit={async (v) => {
+        await activitiesApi.reschedule(activity.id, { startsAt: new Date(v.startsAt).toISOString(), endsAt: new Date(v.endsAt).toISOString() });
+        void message.success(t('activities.rescheduled', { title: tx(activity.title) }));
+        onDone();
+      }}
+    >
+      {activity.venueId !== null && <Typography.Paragraph type="secondary">{t('activities.rescheduleVenue', { place: tx(activity.place) })}</Typography.Paragraph>}
+      <Form.Item name="startsAt" label={t('activities.startsAt')} rules={[{ required: true }]}>
+        <Input type="datetime-local" data-testid="reschedule-starts" />
+      </Form.Item>
+      <Form.Item name="endsAt" label={t('activities.endsAt')} rules={[{ required: true }]}>
+        <Input type="datetime-local" data-testid="reschedule-ends" />
       </Form.Item>
     </FormModal>
   );

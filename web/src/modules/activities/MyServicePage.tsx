@@ -36,6 +36,7 @@ export function MyServicePage() {
               <Statistic title={t('activities.points')} value={mine.data.points} suffix={mine.data.threshold !== null ? `/ ${mine.data.threshold}` : undefined} data-testid="my-points" />
               <Statistic title={t('activities.hours')} value={mine.data.hours} suffix={t('activities.hoursUnit')} data-testid="my-hours" />
               <Statistic title={t('activities.attended')} value={mine.data.activities} />
+              <Statistic title={t('activities.spendable')} value={mine.data.spendable} data-testid="my-spendable" />
             </Flex>
             {mine.data.threshold !== null && (
               <Progress percent={Math.min(100, Math.round((mine.data.points / mine.data.threshold) * 100))} status={mine.data.points >= mine.data.threshold ? 'success' : 'active'} />

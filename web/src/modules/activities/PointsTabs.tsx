@@ -229,7 +229,7 @@ export function PointsTab() {
             <OrgTreeSelect />
           </Form.Item>
           <Form.Item name="kind" label={t('activities.ruleKind')} rules={[{ required: true }]}>
-            <Select options={['attend', 'lead', 'absent', 'bonus', 'deduction', 'threshold'].map((k) => ({ value: k, label: t(`activities.ruleKind.${k}` as 'activities.ruleKind.attend') }))} />
+            <Select options={['attend', 'lead', 'absent', 'bonus', 'deduction', 'threshold', 'spendable'].map((k) => ({ value: k, label: t(`activities.ruleKind.${k}` as 'activities.ruleKind.attend') }))} />
           </Form.Item>
           <Form.Item name="name" label={t('activities.ruleName')} rules={[{ required: true }]}>
             <Input maxLength={40} />

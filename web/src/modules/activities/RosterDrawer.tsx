@@ -1,6 +1,7 @@
 import { Alert, App, Button, Checkbox, Descriptions, Divider, Drawer, Empty, Flex, Form, InputNumber, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useIsPhone, useLoad } from '../../kernel/hooks';
@@ -72,6 +73,16 @@ export function RosterDrawer({ activity, onClose, onChanged }: { activity: Activ
           { key: 'place', label: t('activities.place'), children: tx(activity.place) },
           { key: 'organizer', label: t('activities.organizer'), children: tx(activity.organizerName) },
           { key: 'count', label: t('activities.count'), children: t('activities.countValue', { signedUp: activity.signedUp, capacity: activity.capacity, waiting: activity.waitlisted, attended: activity.attended }) },
+          ...(activity.needs.length
+            ? [{ key: 'needs', label: t('activities.linkedNeeds'), children: (
+                <Space wrap size={4} data-testid="activity-needs">
+                  {activity.needs.map((n) => <Link key={n.id} to="/needs">{tx(n.title)}（{n.statusLabel}）</Link>)}
+                </Space>
+              ) }]
+            : []),
+          ...(activity.project
+            ? [{ key: 'project', label: t('activities.linkedProject'), children: <Link to="/projects" data-testid="activity-project">{tx(activity.project.name)}</Link> }]
+            : []),
         ]}
       />
       {activity.status === 'open' && <CheckInQr activityId={activity.id} />}

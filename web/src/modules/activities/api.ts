@@ -23,6 +23,10 @@ export interface Activity {
   organizerKind: OrganizerKind;
   organizerName: string;
   place: string;
+  venueId: number | null;
+  bookingId: number | null;
+  needs: { id: number; title: string; statusLabel: string }[];
+  project: { id: number; name: string } | null;
   startsAt: string;
   endsAt: string;
   capacity: number;
@@ -45,12 +49,55 @@ export interface NewActivity {
   unitId?: number;
   teamId?: number;
   projectName?: string;
-  place: string;
+  venueId?: number | null;
+  place?: string | null;
   startsAt: string;
   endsAt: string;
   capacity: number;
   audience: Audience[];
   services: string[];
+  needIds?: number[];
+  projectId?: number | null;
+}
+
+export interface Series {
+  id: number;
+  orgId: number;
+  title: string;
+  kind: string;
+  place: string;
+  venueId: number | null;
+  weekOfMonth: number;
+  weekday: number;
+  startTime: string;
+  minutes: number;
+  capacity: number;
+  services: string[];
+  startsOn: string;
+  endsOn: string;
+  occurrences: number;
+}
+
+export type NewSeries = Omit<Series, 'id' | 'place' | 'venueId' | 'occurrences'> & { venueId?: number | null; place?: string | null; audience: Audience[]; teamId?: number | null };
+
+export interface Spendable {
+  personId: number;
+  balance: number;
+  items: { id: number; kind: 'credit' | 'redeem'; kindLabel: string; points: number; reason: string; orgName: string; createdAt: string }[];
+}
+
+export interface Entry {
+  id: number;
+  personId: number;
+  personName: string;
+  orgName: string;
+  year: number;
+  kind: string;
+  kindLabel: string;
+  points: number;
+  correction: boolean;
+  reason: string;
+  createdAt: string;
 }
 
 export interface Signup {
@@ -85,6 +132,7 @@ export interface MyService {
   personId: number | null;
   year: number;
   points: number;
+  spendable: number;
   threshold: number | null;
   hours: number;
   activities: number;
@@ -165,10 +213,19 @@ export interface CheckInCode {
 const feedbackQuery = (year: number, quarter?: number) => `year=${year}${quarter ? `&quarter=${quarter}` : ''}`;
 
 export const activitiesApi = {
-  list: (query: { orgId?: number; from?: string; to?: string }) => api.get<{ items: Activity[] }>('/api/activities', query),
+  list: (query: { orgId?: number; from?: string; to?: string; needId?: number; projectId?: number }) => api.get<{ items: Activity[] }>('/api/activities', query),
   create: (body: NewActivity) => api.post<Activity>('/api/activities', body),
   cancel: (id: number) => api.post<Activity>(`/api/activities/${id}/cancel`),
+  reschedule: (id: number, body: { startsAt: string; endsAt: string }) => api.post<Activity>(`/api/activities/${id}/reschedule`, body),
   kinds: () => api.get<{ items: { kind: string; label: string; builtIn: boolean }[] }>('/api/activity-kinds'),
+  createKind: (body: { orgId: number; name: string }) => api.post<{ kind: string; label: string; builtIn: boolean }>('/api/activity-kinds', body),
+  series: () => api.get<{ items: Series[] }>('/api/activity-series'),
+  createSeries: (body: NewSeries) => api.post<{ id: number; created: number }>('/api/activity-series', body),
+  generate: (seriesId: number) => api.post<{ created: number; occurrences: number }>(`/api/activity-series/${seriesId}/generate`),
+  entries: (query: { personId?: number; year?: number }) => api.get<{ items: Entry[] }>('/api/points/entries', query),
+  spendable: (personId: number) => api.get<Spendable>('/api/points/spendable', { personId }),
+  redeem: (body: { personId: number; orgId: number; points: number; reason: string }) => api.post<Spendable>('/api/points/redemptions', body),
+  addEntry: (body: { personId: number; orgId: number; ruleId: number; reason: string; on: string }) => api.post<Entry>('/api/points/entries', body),
   roster: (id: number) => api.get<{ items: Signup[] }>(`/api/activities/${id}/signups`),
   code: (id: number) => api.get<CheckInCode>(`/api/activities/${id}/checkin-code`),
   signUp: (id: number) => api.post<Activity>(`/api/activities/${id}/signup`),

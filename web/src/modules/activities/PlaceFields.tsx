@@ -1,0 +1,43 @@
+import { Form, Input, Radio, Select } from 'antd';
+import { useLoad } from '../../kernel/hooks';
+import { useI18n } from '../../kernel/i18n';
+import { resourcesApi } from '../resources/api';
+
+/** Where: a venue from the resources list (booked for the activity's time) or an address. Shared by the activity and series forms. */
+export function PlaceFields() {
+  const { t, tx } = useI18n();
+  const venues = useLoad(() => resourcesApi.venues({ bookable: true }), []);
+  return (
+    <>
+      <Form.Item name="placeMode" label={t('activities.place')} initialValue="address">
+        <Radio.Group
+          data-testid="activity-form-place-mode"
+          options={[
+            { value: 'venue', label: t('activities.placeVenue') },
+            { value: 'address', label: t('activities.placeAddress') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item noStyle dependencies={['placeMode']}>
+        {({ getFieldValue }) =>
+          getFieldValue('placeMode') === 'venue' ? (
+            <Form.Item name="venueId" label={t('activities.venue')} rules={[{ required: true, message: t('activities.venueRequired') }]} extra={t('activities.venueHint')}>
+              <Select
+                showSearch
+                optionFilterProp="label"
+                data-testid="activity-form-venue"
+                loading={venues.loading}
+                options={(venues.data?.items ?? []).map((v) => ({ value: v.id, label: `${tx(v.name)} · ${tx(v.orgName)}${v.unitName ? ` · ${tx(v.unitName)}` : ''}` }))}
+              />
+            </Form.Item>
+          ) : (
+            <Form.Item name="place" label={t('activities.placeAddress')} rules={[{ required: true, message: t('activities.placeRequired') }]}>
+              <Input maxLength={100} data-testid="activity-form-place" />
+            </Form.Item>
+          )
+        }
+      </Form.Item>
+    </>
+  );
+}
+

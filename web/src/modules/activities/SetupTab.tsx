@@ -1,0 +1,379 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, type ButtonProps, Flex, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { DataTable } from '../../kernel/DataTable';
+import { FormModal } from '../../kernel/FormModal';
+import { useApiError, useLoad } from '../../kernel/hooks';
+import { useI18n } from '../../kernel/i18n';
+import { useLocalPage } from '../orgs/localPaging';
+import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
+import { PersonSelect } from '../orgs/pickers';
+import { PlaceFields } from './PlaceFields';
+import { AUDIENCES, activitiesApi, thisYear, type Entry, type NewSeries, type Rule, type Series, type Spendable } from './api';
+import { useHomeOrg } from './useHomeOrg';
+
+const today = () => new Date().toLocaleDateString('sv');
+
+/** 活动设置: the kinds administrators add, recurring activities, and bonus or deduction entries by hand. */
+export function SetupTab() {
+  const { t } = useI18n();
+  return (
+    <Flex vertical gap={24}>
+      <KindsSection />
+      <SeriesSection />
+      <ManualPointsSection />
+      <RedeemSection />
+      <Typography.Text type="secondary">{t('activities.rulesHelp')}</Typography.Text>
+    </Flex>
+  );
+}
+
+function KindsSection() {
+  const { t, enumLabel } = useI18n();
+  const { message } = App.useApp();
+  const home = useHomeOrg();
+  const kinds = useLoad(() => activitiesApi.kinds(), []);
+  const [adding, setAdding] = useState(false);
+  return (
+    <section data-testid="setup-kinds">
+      <Flex justify="space-between" wrap gap={8}>
+        <Typography.Title level={5}>{t('activities.kindsTitle')}</Typography.Title>
+        <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="kind-create">
+          {t('activities.kindAdd')}
+        </Button>
+      </Flex>
+      <Space wrap size={[4, 8]}>
+        {(kinds.data?.items ?? []).map((k) => (
+          <Tag key={k.kind} color={k.builtIn ? 'red' : 'blue'} title={k.builtIn ? t('activities.kindBuiltIn') : t('activities.kindCustom')}>
+            {enumLabel('activities.kindOf', k.kind, k.label)}
+          </Tag>
+        ))}
+      </Space>
+      {adding && (
+        <FormModal<{ orgId: number; name: string }>
+          open
+          title={t('activities.kindAdd')}
+          testId="kind-form"
+          onClose={() => setAdding(false)}
+          initialValues={{ orgId: home }}
+          onSubmit={async (v) => {
+            const k = await activitiesApi.createKind(v);
+            void message.success(t('activities.kindAdded', { name: k.label }));
+            kinds.reload();
+          }}
+        >
+          <Form.Item name="orgId" label={t('activities.host')} rules={[{ required: true }]}>
+            <OrgTreeSelect />
+          </Form.Item>
+          <Form.Item name="name" label={t('activities.kindName')} rules={[{ required: true, message: t('activities.kindNameRequired') }]}>
+            <Input maxLength={30} data-testid="kind-form-name" />
+          </Form.Item>
+        </FormModal>
+      )}
+    </section>
+  );
+}
+
+type SeriesForm = Omit<NewSeries, 'services'> & { services?: string[]; placeMode: 'venue' | 'address' };
+
+function SeriesSection() {
+  const { t, tx, enumLabel } = useI18n();
+  const { message } = App.useApp();
+  const onError = useApiError();
+  const home = useHomeOrg();
+  const series = useLoad(() => activitiesApi.series(), []);
+  const kinds = useLoad(() => activitiesApi.kinds(), []);
+  const page = useLocalPage(series.data?.items, 'series');
+  const [creating, setCreating] = useState(false);
+  const weekday = (d: number) => t('activities.weekdayName', { day: '一二三四五六日'[d - 1]! });
+  const generate = (s: Series) =>
+    activitiesApi.generate(s.id).then((r) => {
+      void message.success(t('activities.seriesGenerated', r));
+      series.reload();
+    }, onError);
+  return (
+    <section data-testid="setup-series">
+      <Flex justify="space-between" wrap gap={8}>
+        <Typography.Title level={5}>{t('activities.seriesTitle')}</Typography.Title>
+        <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="series-create">
+          {t('activities.seriesCreate')}
+        </Button>
+      </Flex>
+      <DataTable<Series>
+        testId="series-table"
+        rows={page.rows}
+        total={page.total}
+        loading={series.loading}
+        rowKey={(s) => s.id}
+        paging={page.paging}
+        onPaging={page.setPaging}
+        emptyText={t('common.none')}
+        columns={[
+          { key: 'title', title: t('activities.title'), render: (_, s) => <strong>{tx(s.title)}</strong> },
+          { key: 'kind', title: t('activities.kind'), render: (_, s) => enumLabel('activities.kindOf', s.kind, kinds.data?.items.find((k) => k.kind === s.kind)?.label ?? s.kind) },
+          { key: 'rule', title: t('activities.seriesRule'), render: (_, s) => t('activities.seriesRuleValue', { week: s.weekOfMonth, weekday: weekday(s.weekday), time: s.startTime, minutes: s.minutes }) },
+          { key: 'place', title: t('activities.place'), render: (_, s) => tx(s.place) },
+          { key: 'services', title: t('activities.services'), render: (_, s) => s.services.map((x) => <Tag key={x}>{tx(x)}</Tag>) },
+          { key: 'dates', title: t('activities.seriesDates'), render: (_, s) => `${s.startsOn} – ${s.endsOn}` },
+          { key: 'occurrences', title: t('activities.seriesOccurrences'), render: (_, s) => s.occurrences },
+          {
+            key: 'actions', title: t('common.actions'), fixed: 'right',
+            render: (_, s) => <Button size="small" onClick={() => generate(s)} data-testid="series-generate">{t('activities.seriesGenerate')}</Button>,
+          },
+        ]}
+        renderCard={(s) => (
+          <Flex vertical gap={4}>
+            <Typography.Text strong>{tx(s.title)}</Typography.Text>
+            <Typography.Text type="secondary">{t('activities.seriesRuleValue', { week: s.weekOfMonth, weekday: weekday(s.weekday), time: s.startTime, minutes: s.minutes })} · {tx(s.place)}</Typography.Text>
+            <span>{t('activities.seriesOccurrences')}: {s.occurrences}</span>
+          </Flex>
+        )}
+      />
+      {creating && (
+        <FormModal<SeriesForm>
+          open
+          title={t('activities.seriesCreate')}
+          testId="series-form"
+          onClose={() => setCreating(false)}
+          initialValues={{ orgId: home, kind: 'open_day', weekOfMonth: 1, weekday: 5, startTime: '09:00', minutes: 180, capacity: 60, audience: [...AUDIENCES], startsOn: today(), endsOn: `${thisYear()}-12-31` }}
+          onSubmit={async (v) => {
+            const { placeMode, ...body } = v;
+            const made = await activitiesApi.createSeries({
+              ...body, venueId: placeMode === 'venue' ? v.venueId : null, place: placeMode === 'venue' ? null : v.place, services: v.services ?? [],
+            });
+            void message.success(t('activities.seriesCreated', { created: made.created }));
+            series.reload();
+          }}
+        >
+          <Form.Item name="title" label={t('activities.title')} rules={[{ required: true, message: t('activities.titleRequired') }]}>
+            <Input maxLength={60} data-testid="series-form-title" />
+          </Form.Item>
+          <Form.Item name="orgId" label={t('activities.host')} rules={[{ required: true }]}>
+            <OrgTreeSelect />
+          </Form.Item>
+          <Form.Item name="kind" label={t('activities.kind')} rules={[{ required: true }]}>
+            <Select options={(kinds.data?.items ?? []).map((k) => ({ value: k.kind, label: enumLabel('activities.kindOf', k.kind, k.label) }))} />
+          </Form.Item>
+          <PlaceFields />
+          <Space wrap>
+            <Form.Item name="weekOfMonth" label={t('activities.weekOfMonth')} rules={[{ required: true }]}>
+              <Select style={{ width: 100 }} options={[1, 2, 3, 4].map((w) => ({ value: w, label: w }))} />
+            </Form.Item>
+            <Form.Item name="weekday" label={t('activities.weekday')} rules={[{ required: true }]}>
+              <Select style={{ width: 100 }} data-testid="series-form-weekday" options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: weekday(d) }))} />
+            </Form.Item>
+            <Form.Item name="startTime" label={t('activities.startTime')} rules={[{ required: true }]}>
+              <Input type="time" />
+            </Form.Item>
+            <Form.Item name="minutes" label={t('activities.minutes')} rules={[{ required: true }]}>
+              <InputNumber min={15} max={1440} />
+            </Form.Item>
+          </Space>
+          <Space wrap>
+            <Form.Item name="startsOn" label={t('activities.startsOn')} rules={[{ required: true }]}>
+              <Input type="date" data-testid="series-form-starts" />
+            </Form.Item>
+            <Form.Item name="endsOn" label={t('activities.endsOn')} rules={[{ required: true }]}>
+              <Input type="date" data-testid="series-form-ends" />
+            </Form.Item>
+            <Form.Item name="capacity" label={t('activities.capacity')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={10000} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="audience" label={t('activities.audience')} rules={[{ required: true }]}>
+            <Select mode="multiple" options={AUDIENCES.map((k) => ({ value: k, label: t(`activities.audience.${k}`) }))} />
+          </Form.Item>
+          <Form.Item name="services" label={t('activities.services')}>
+            <Select mode="tags" tokenSeparators={[',', '，', '、']} data-testid="series-form-services" />
+          </Form.Item>
+        </FormModal>
+      )}
+    </section>
+  );
+}
+
+interface EntryForm {
+  personId: number;
+  orgId: number;
+  ruleId: number;
+  reason: string;
+  on: string;
+}
+
+/** Bonus and deduction items of the rules, entered with a reason; a deduction is confirmed first, since no entry is ever changed. */
+function ManualPointsSection() {
+  const { t, tx } = useI18n();
+  const { message } = App.useApp();
+  const home = useHomeOrg();
+  const rules = useLoad(() => activitiesApi.rules(), []);
+  const items = (rules.data?.items ?? []).filter((r) => r.current && (r.kind === 'bonus' || r.kind === 'deduction'));
+  const [adding, setAdding] = useState(false);
+  const [personId, setPersonId] = useState<number | undefined>();
+  const entries = useLoad(() => (personId ? activitiesApi.entries({ personId, year: thisYear() }) : Promise.resolve({ items: [] })), [personId]);
+  const entryPage = useLocalPage(entries.data?.items, String(personId));
+  const confirmDeduction = (rule: Rule) =>
+    new Promise<boolean>((resolve) =>
+      Modal.confirm({
+        title: t('activities.manualDeductConfirm', { rule: tx(rule.name), points: -rule.points }),
+        okText: t('common.ok'),
+        cancelText: t('common.cancel'),
+        okButtonProps: { danger: true, 'data-testid': 'deduction-confirm' } as ButtonProps,
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      }),
+    );
+  return (
+    <section data-testid="setup-manual">
+      <Flex justify="space-between" wrap gap={8}>
+        <Typography.Title level={5}>{t('activities.manualTitle')}</Typography.Title>
+        <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="entry-create">
+          {t('activities.manualAdd')}
+        </Button>
+      </Flex>
+      {personId !== undefined && (
+        <>
+          <Typography.Text type="secondary">{t('activities.manualRecent')}</Typography.Text>
+          <DataTable<Entry>
+            testId="entries-table"
+            rows={entryPage.rows}
+            total={entryPage.total}
+            loading={entries.loading}
+            rowKey={(e) => e.id}
+            paging={entryPage.paging}
+            onPaging={entryPage.setPaging}
+            emptyText={t('common.none')}
+            columns={[
+              { key: 'kind', title: t('activities.ruleKind'), render: (_, e) => e.kindLabel },
+              { key: 'points', title: t('activities.points'), render: (_, e) => <Tag color={e.points < 0 ? 'red' : 'green'}>{e.points}</Tag> },
+              { key: 'reason', title: t('activities.manualReason'), render: (_, e) => tx(e.reason) },
+              { key: 'at', title: t('activities.manualOn'), render: (_, e) => e.createdAt.slice(0, 10) },
+            ]}
+            renderCard={(e) => (
+              <Flex justify="space-between">
+                <span>{tx(e.reason)}</span>
+                <Tag color={e.points < 0 ? 'red' : 'green'}>{e.points}</Tag>
+              </Flex>
+            )}
+          />
+        </>
+      )}
+      {adding && (
+        <FormModal<EntryForm>
+          open
+          title={t('activities.manualAdd')}
+          testId="entry-form"
+          onClose={() => setAdding(false)}
+          initialValues={{ orgId: home, on: today() }}
+          onSubmit={async (v) => {
+            const rule = items.find((r) => r.id === v.ruleId)!;
+            if (rule.kind === 'deduction' && !(await confirmDeduction(rule))) {
+              void message.info(t('activities.manualNotRecorded'));
+              return;
+            }
+            const entry = await activitiesApi.addEntry(v);
+            void message.success(t('activities.manualAdded', { name: tx(entry.personName), points: entry.points }));
+            setPersonId(v.personId);
+            entries.reload();
+          }}
+        >
+          <Form.Item name="personId" label={t('activities.manualPerson')} rules={[{ required: true }]}>
+            <PersonSelect data-testid="entry-form-person" />
+          </Form.Item>
+          <Form.Item name="ruleId" label={t('activities.manualRule')} rules={[{ required: true }]}>
+            <Select
+              data-testid="entry-form-rule"
+              options={items.map((r) => ({ value: r.id, label: `${r.kindLabel}：${tx(r.name)}（${r.points > 0 ? '+' : ''}${r.points}）` }))}
+            />
+          </Form.Item>
+          <Form.Item name="reason" label={t('activities.manualReason')} rules={[{ required: true, message: t('activities.manualReasonRequired') }]}>
+            <Input.TextArea maxLength={200} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="entry-form-reason" />
+          </Form.Item>
+          <Form.Item name="orgId" label={t('activities.manualOrg')} rules={[{ required: true }]}>
+            <OrgTreeSelect />
+          </Form.Item>
+          <Form.Item name="on" label={t('activities.manualOn')} rules={[{ required: true }]}>
+            <Input type="date" />
+          </Form.Item>
+        </FormModal>
+      )}
+    </section>
+  );
+}
+
+/** 积分兑换: debits the spendable ledger only; the year's earned points and the threshold list stay as they are. */
+function RedeemSection() {
+  const { t, tx } = useI18n();
+  const { message } = App.useApp();
+  const home = useHomeOrg();
+  const [personId, setPersonId] = useState<number | undefined>();
+  const account = useLoad(() => (personId ? activitiesApi.spendable(personId) : Promise.resolve(null)), [personId]);
+  const page = useLocalPage(account.data?.items, String(personId));
+  const [redeeming, setRedeeming] = useState(false);
+  return (
+    <section data-testid="setup-redeem">
+      <Flex justify="space-between" wrap gap={8}>
+        <Typography.Title level={5}>{t('activities.redeemTitle')}</Typography.Title>
+        <Space wrap>
+          <div style={{ width: 260 }}>
+            <PersonSelect value={personId} onChange={(v) => setPersonId(v as number | undefined)} data-testid="redeem-person" />
+          </div>
+          <Button disabled={!personId} onClick={() => setRedeeming(true)} data-testid="redeem-create">
+            {t('activities.redeem')}
+          </Button>
+        </Space>
+      </Flex>
+      <Typography.Paragraph type="secondary">{t('activities.spendableHelp')}</Typography.Paragraph>
+      {account.data && (
+        <>
+          <Typography.Text strong data-testid="redeem-balance">{t('activities.balance', { balance: account.data.balance })}</Typography.Text>
+          <DataTable<Spendable['items'][number]>
+            testId="spendable-table"
+            rows={page.rows}
+            total={page.total}
+            loading={account.loading}
+            rowKey={(e) => e.id}
+            paging={page.paging}
+            onPaging={page.setPaging}
+            emptyText={t('common.none')}
+            columns={[
+              { key: 'kind', title: t('activities.ruleKind'), render: (_, e) => <Tag color={e.kind === 'redeem' ? 'orange' : 'green'}>{e.kindLabel}</Tag> },
+              { key: 'points', title: t('activities.points'), render: (_, e) => e.points },
+              { key: 'reason', title: t('activities.redeemReason'), render: (_, e) => tx(e.reason) },
+              { key: 'at', title: t('activities.manualOn'), render: (_, e) => e.createdAt.slice(0, 10) },
+            ]}
+            renderCard={(e) => (
+              <Flex justify="space-between">
+                <span>{tx(e.reason)}</span>
+                <span>{e.points}</span>
+              </Flex>
+            )}
+          />
+        </>
+      )}
+      {redeeming && personId && (
+        <FormModal<{ points: number; reason: string; orgId: number }>
+          open
+          title={t('activities.redeemTitle')}
+          testId="redeem-form"
+          onClose={() => setRedeeming(false)}
+          initialValues={{ orgId: home }}
+          onSubmit={async (v) => {
+            const r = await activitiesApi.redeem({ ...v, personId });
+            void message.success(t('activities.redeemed', { balance: r.balance }));
+            account.reload();
+          }}
+        >
+          <Form.Item name="points" label={t('activities.redeemPoints')} rules={[{ required: true }]}>
+            <InputNumber min={0.5} step={0.5} data-testid="redeem-form-points" />
+          </Form.Item>
+          <Form.Item name="reason" label={t('activities.redeemReason')} rules={[{ required: true, message: t('activities.redeemReasonRequired') }]}>
+            <Input maxLength={200} data-testid="redeem-form-reason" />
+          </Form.Item>
+          <Form.Item name="orgId" label={t('activities.manualOrg')} rules={[{ required: true }]}>
+            <OrgTreeSelect />
+          </Form.Item>
+        </FormModal>
+      )}
+    </section>
+  );
+}
