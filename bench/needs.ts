@@ -49,7 +49,7 @@ export async function generateNeeds(db: Database, region: GeneratedRegion, count
               CASE WHEN st.status IN ('dispatched', 'in_progress') THEN now() + make_interval(days => (s % 61) - 30) END
          FROM generate_series(0, $3 - 1) s
          CROSS JOIN n
-         JOIN grids g ON g.i = (s * 7919) % n.c
+         JOIN grids g ON g.i = (s::bigint * 7919) % n.c
          CROSS JOIN LATERAL (SELECT (ARRAY['closed', 'rated', 'closed', 'dispatched', 'in_progress', 'submitted', 'accepted', 'closed', 'rated', 'cancelled'])[1 + (s / 3) % 10] AS status) st`,
       [region.rootPath, region.rootId, count],
     );

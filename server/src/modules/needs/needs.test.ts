@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import type { Polygon } from '../grids/schema.ts';
+import { neighbours, slotAt } from './matching.ts';
 import * as needs from './service.ts';
 
 let t: TestApp;
@@ -230,16 +232,62 @@ test('photos must be real, small images', async () => {
   assert.equal(large.status, 400);
 });
 
-test('matching suggests members by skill and place and units by ties and category, with reasons', async () => {
-  const grid = await orgId('光明社区第一网格党支部');
-  const [p] = await t.kernel.db.system((q) => q.query<{ id: number }>(`UPDATE people SET skills = '{水电维修,电工}' WHERE id = (SELECT id FROM people WHERE org_id = $1 AND is_member ORDER BY id LIMIT 1) RETURNING id`, [grid]));
-  const created = await post(secretary, '/api/needs', { kind: 'livelihood', category: 'facilities', orgId: grid, title: '单元门禁损坏', requesterName: '王秀英' });
+test('matching ranks the talent pool by grid, then by who is free now, and says why', async () => {
+  const grid1 = await orgId('光明社区第一网格党支部');
+  const grid2 = await orgId('光明社区第二网格党支部');
+  const community = await orgId('光明社区党委');
+  // Three people of the test's own making (a skill nobody else has): the lowest id in the need's grid is
+  // never free, a higher one is always free, and one elsewhere in the community is always free too.
+  const [notFree, free, elsewhere] = await t.kernel.db.system(async (q) => {
+    const pick = async (org: number, offset: number, availability: string[]) => {
+      const [p] = await q.query<{ id: number; name: string }>(
+        `UPDATE people SET skills = '{水电维修工}', availability = $3
+          WHERE id = (SELECT id FROM people WHERE org_id = ANY (SELECT id FROM organizations WHERE path <@ (SELECT path FROM organizations WHERE id = $1))
+                       AND is_member AND left_region_on IS NULL ORDER BY id OFFSET $2 LIMIT 1) RETURNING id, name`,
+        [org, offset, availability],
+      );
+      return p!;
+    };
+    return [await pick(grid1, 0, []), await pick(grid1, 1, ['weekday', 'evening', 'weekend']), await pick(grid2, 0, ['weekday', 'evening', 'weekend'])];
+  });
+  const grids = (await t.request('GET', '/api/grids', { cookie: secretary })).body.items;
+  const gridOf = grids.find((g: { branchId: number | null }) => g.branchId === grid1);
+  const created = await post(secretary, '/api/needs', {
+    kind: 'livelihood', category: 'facilities', orgId: community, gridId: gridOf.id, title: '单元门禁损坏', requesterName: '王秀英',
+  });
+  assert.equal(created.status, 200, created.text);
   const res = await t.request('GET', `/api/needs/${created.body.id}/matches`, { cookie: secretary });
   assert.equal(res.status, 200, res.text);
-  const m = res.body.items.find((x: { kind: string; id: number }) => x.kind === 'member' && x.id === p!.id);
-  assert.ok(m, res.text);
-  assert.match(m.reasons.join(' '), /特长「水电维修、电工」与「市政设施」相符/);
+  const members = res.body.items.filter((x: { kind: string }) => x.kind === 'member');
+  const rank = (id: number) => members.findIndex((m: { id: number }) => m.id === id);
+  assert.ok(rank(free.id) >= 0 && rank(notFree.id) >= 0 && rank(elsewhere.id) >= 0, res.text);
+  assert.ok(rank(free.id) < rank(notFree.id), 'in the same grid, whoever is free now comes first');
+  assert.ok(rank(notFree.id) < rank(elsewhere.id), 'the need’s own grid before the rest of the community, free or not');
+  const reasons = (id: number) => members[rank(id)].reasons.join(' ');
+  assert.match(reasons(free.id), /同一网格（光明社区第一网格）/);
+  assert.match(reasons(free.id), /技能：水电维修工/);
+  assert.match(reasons(free.id), /有空（正当其时）/);
+  assert.doesNotMatch(reasons(notFree.id), /有空/);
+  assert.match(reasons(elsewhere.id), /相邻网格（光明社区第二网格）/, 'the second grid borders the first');
+
   const housing = res.body.items.find((x: { name: string }) => x.name === '梅河口市住房和城乡建设局');
   assert.match(housing.reasons.join(' '), /职能部门/);
+  const resources = res.body.items.filter((x: { kind: string }) => x.kind === 'resource');
+  assert.ok(resources.length > 0, res.text);
+  assert.ok(resources.every((r: { reasons: string[] }) => /本社区的资源|街道的资源/.test(r.reasons[0]!)), 'each resource says where it is');
   assert.equal((await t.request('GET', `/api/needs/${created.body.id}/matches`, { cookie: resident })).status, 403);
+});
+
+test('the time of week a moment falls in, and which grids border each other', () => {
+  // 2026-11-21 is a Saturday; times are China Standard Time.
+  assert.equal(slotAt(new Date('2026-11-21T10:00:00+08:00')), 'weekend');
+  assert.equal(slotAt(new Date('2026-11-23T09:00:00+08:00')), 'weekday');
+  assert.equal(slotAt(new Date('2026-11-23T17:59:00+08:00')), 'weekday');
+  assert.equal(slotAt(new Date('2026-11-23T18:00:00+08:00')), 'evening');
+  assert.equal(slotAt(new Date('2026-11-23T07:00:00+08:00')), 'weekday', 'Monday morning in Beijing, still Sunday in UTC');
+  const square = (x: number, y: number): Polygon => ({ type: 'Polygon', coordinates: [[[x, y], [x + 10, y], [x + 10, y + 10], [x, y + 10], [x, y]]] });
+  assert.equal(neighbours(square(0, 0), square(10, 0)), true, 'a shared edge');
+  assert.equal(neighbours(square(0, 0), square(10, 10)), true, 'a shared corner');
+  assert.equal(neighbours(square(0, 0), square(5, 10.5)), true, 'a hair apart is still next door');
+  assert.equal(neighbours(square(0, 0), square(20, 0)), false);
 });
