@@ -160,6 +160,10 @@ test('a livelihood matter is dispatched to a unit, reported in, goes overdue, es
       },
       '已派单',
     );
+    // The slip to hand the department, from the drawer.
+    const href = (await page.getByTestId('need-print-slip').getAttribute('href')) ?? '';
+    const slip = await (await page.request.get(href)).text();
+    for (const part of ['吹哨报到派单', '派单编号：', title, '梅河口市税务局', '光明社区党委', '承办单位签收']) assert.ok(slip.includes(part), `${part} on the slip`);
   });
 
   await withPage(app, 'needs-department-responds', async (page) => {

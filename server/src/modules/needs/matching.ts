@@ -92,9 +92,9 @@ interface Place {
   around: Grid[];
 }
 
-/** Where the need is: its grid (named, or the grid of its grid branch), the grids around it, its community and street. */
-async function placeOf(q: Queryable, need: { orgId: number; gridId: number | null }): Promise<Place> {
-  const org = await orgs.detail(q, need.orgId);
+/** The community a place belongs to (the place itself when it is one) and its street, as far up as the caller can see. */
+export async function communityOf(q: Queryable, orgId: number): Promise<Pick<Place, 'community' | 'street'>> {
+  const org = await orgs.detail(q, orgId);
   const line = [...org.ancestors, { id: org.id, name: org.name }];
   let at = line.length - 1;
   for (let i = line.length - 1; i >= 0; i--) {
@@ -104,8 +104,12 @@ async function placeOf(q: Queryable, need: { orgId: number; gridId: number | nul
       break;
     }
   }
-  const community = line[at]!;
-  const street = at > 0 ? line[at - 1]! : null;
+  return { community: line[at]!, street: at > 0 ? line[at - 1]! : null };
+}
+
+/** Where the need is: its grid (named, or the grid of its grid branch), the grids around it, its community and street. */
+async function placeOf(q: Queryable, need: { orgId: number; gridId: number | null }): Promise<Place> {
+  const { community, street } = await communityOf(q, need.orgId);
   const all = await grids.listGrids(q, community.id);
   const grid = all.find((g) => (need.gridId !== null ? g.id === need.gridId : g.branchId === need.orgId)) ?? null;
   const around = grid ? all.filter((g) => g.id !== grid.id && neighbours(g.boundary, grid.boundary)) : [];

@@ -181,6 +181,46 @@ test('a livelihood matter is dispatched, reported in, goes overdue, escalates to
   });
 });
 
+test('the dispatch slip prints the matter, the department, the deadline, the community, a number and signature lines — for the two sides only', async () => {
+  const created = await post(secretary, '/api/needs', {
+    kind: 'livelihood', category: 'facilities', orgId: await orgId('光明社区第二网格党支部'), title: '4号楼<井盖>松动', placeText: '光明社区4号楼北侧',
+    requesterName: '孙立新', phone: '13900005555',
+  });
+  const id = created.body.id;
+  await post(secretary, `/api/needs/${id}/accept`);
+  const slip = (cookie: string) => t.app.inject({ method: 'GET', url: `/api/needs/${id}/slip`, headers: { cookie } });
+  const early = await slip(secretary);
+  assert.equal(early.statusCode, 400, 'nothing to print before it is dispatched');
+  assert.match(early.json().error.fields.status, /没有派出/);
+
+  const targets = (await t.request('GET', '/api/needs/dispatch-targets', { cookie: secretary })).body.items;
+  const tax = targets.find((u: { name: string }) => u.name === '梅河口市税务局');
+  const dispatched = await post(secretary, `/api/needs/${id}/dispatch`, { unitId: tax.id, deadline: '2099-06-30T18:00:00+08:00', note: '请协调物业加固' });
+  assert.equal(dispatched.status, 200, dispatched.text);
+  const d = dispatched.body.dispatches[0];
+  const number = `PD${d.dispatchedAt.slice(0, 4)}${String(d.id).padStart(6, '0')}`;
+
+  const printed = await slip(secretary);
+  assert.equal(printed.statusCode, 200, printed.body);
+  assert.match(printed.headers['content-type'] as string, /text\/html/);
+  const html = printed.body;
+  for (const part of [number, '4号楼&#60;井盖&#62;松动', '梅河口市税务局', '2099-06-30 18:00', '光明社区党委', '光明社区第二网格党支部', '请协调物业加固', '承办单位签收', '签收人签字', '经办人签字']) {
+    assert.ok(html.includes(part), `${part} on the slip`);
+  }
+  assert.ok(!html.includes('<井盖>'), 'what users typed is escaped');
+  assert.ok(html.includes('孙立新（139****5555）'), 'the community sees whom it is for, contact masked');
+
+  const department = await slip(liaison);
+  assert.equal(department.statusCode, 200, 'the department it went to prints it too');
+  assert.ok(department.body.includes(number) && department.body.includes('光明社区党委'));
+  assert.ok(department.body.includes('孙**') && !department.body.includes('孙立新') && !department.body.includes('5555'), 'anonymized for the department');
+
+  assert.equal((await slip(await t.login('xiangyang'))).statusCode, 404, 'another community cannot print it');
+  assert.equal((await slip(member)).statusCode, 404);
+  await post(secretary, `/api/needs/${id}/recall`, { reason: '改由社区自行协调' });
+  assert.equal((await slip(liaison)).statusCode, 403, 'once recalled, the department’s slip is void');
+});
+
 test('illegal steps are refused in Chinese, by the service and by the database', async () => {
   const created = await post(secretary, '/api/needs', { kind: 'request', category: 'environment', orgId: await orgId('光明社区党委'), title: '楼道堆放杂物', requesterName: '张建国' });
   const id = created.body.id;

@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Descriptions, Drawer, Empty, Flex, Form, Image, Input, List, Popconfirm, Rate, Select, Spin, Tabs, Tag, Timeline, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
@@ -373,7 +374,14 @@ export function NeedDrawer({ needId, onClose, onChanged }: { needId: number | nu
         <Spin className="gj-block-spin" />
       ) : (
         <Flex vertical gap={16}>
-          <StepButtons need={need} onChanged={(n) => (n ? changed() : (onChanged(), onClose()))} />
+          <Flex gap={8} wrap justify="space-between">
+            <StepButtons need={need} onChanged={(n) => (n ? changed() : (onChanged(), onClose()))} />
+            {need.dispatches.some((d) => d.status === 'active') && (
+              <Button icon={<PrinterOutlined />} href={needsApi.slipUrl(need.id)} target="_blank" data-testid="need-print-slip">
+                {t('needs.printSlip')}
+              </Button>
+            )}
+          </Flex>
           <Details need={need} />
           <Tabs
             items={[
