@@ -221,6 +221,46 @@ test('the dispatch slip prints the matter, the department, the deadline, the com
   assert.equal((await slip(liaison)).statusCode, 403, 'once recalled, the department’s slip is void');
 });
 
+test('a department acts only on what is dispatched to it now, and only the department’s steps', async () => {
+  const created = await post(secretary, '/api/needs', { kind: 'livelihood', category: 'facilities', orgId: await orgId('光明社区党委'), title: '健身器材损坏', requesterName: '马玉兰' });
+  const id = created.body.id;
+  await post(secretary, `/api/needs/${id}/accept`);
+  const targets = (await t.request('GET', '/api/needs/dispatch-targets', { cookie: secretary })).body.items;
+  const unit = (name: string) => targets.find((u: { name: string }) => u.name === name).id;
+  const deadline = '2099-01-01T00:00:00+08:00';
+  assert.equal((await post(secretary, `/api/needs/${id}/dispatch`, { unitId: unit('梅河口市税务局'), deadline })).status, 200);
+  assert.equal((await post(liaison, `/api/needs/${id}/respond`, { note: '收到' })).body.status, 'in_progress');
+  for (const [step, body] of [['check', {}], ['recall', { reason: '自行收回' }], ['dispatch', { unitId: unit('梅河口市住房和城乡建设局'), deadline }], ['close', {}]] as const) {
+    const r = await post(liaison, `/api/needs/${id}/${step}`, body);
+    assert.equal(r.status, 403, `${step}: ${r.text}`);
+    assert.match(r.body.error.message, /当前「办理中」，您不能/);
+  }
+  const noEvidence = await post(liaison, `/api/needs/${id}/done`, { result: '' });
+  assert.equal(noEvidence.status, 400, 'done without a result is refused');
+  assert.match(noEvidence.body.error.fields.result, /办理结果/);
+
+  // Taken back and sent to another department: the first one can no longer act on it, and is told why.
+  await post(secretary, `/api/needs/${id}/recall`, { reason: '改派住建局' });
+  assert.equal((await post(secretary, `/api/needs/${id}/dispatch`, { unitId: unit('梅河口市住房和城乡建设局'), deadline })).status, 200);
+  for (const [step, body] of [['respond', { note: '继续办理' }], ['done', { result: '已修好' }]] as const) {
+    const r = await post(liaison, `/api/needs/${id}/${step}`, body);
+    assert.equal(r.status, 403, `${step}: ${r.text}`);
+    assert.match(r.body.error.message, /不再派给本单位/);
+  }
+  const stored = await t.kernel.db.system((q) => q.query<{ status: string; claimer_name: string }>('SELECT status, claimer_name FROM needs WHERE id = $1', [id]));
+  assert.deepEqual(stored[0], { status: 'dispatched', claimer_name: '梅河口市住房和城乡建设局' });
+});
+
+test('a wish already claimed cannot be claimed again', async () => {
+  const id = await publishedWish('想要一副老花镜');
+  assert.equal((await post(member, `/api/needs/${id}/claim`)).status, 200);
+  const taxUnit = (await t.request('GET', '/api/auth/me', { cookie: liaison })).body.grants[0].unitId;
+  const again = await post(liaison, `/api/needs/${id}/claim`, { unitId: taxUnit });
+  assert.equal(again.status, 409, again.text);
+  assert.match(again.body.error.message, /已被认领/);
+  assert.equal((await post(member, `/api/needs/${id}/claim`)).status, 409, 'not twice by the same member either');
+});
+
 test('illegal steps are refused in Chinese, by the service and by the database', async () => {
   const created = await post(secretary, '/api/needs', { kind: 'request', category: 'environment', orgId: await orgId('光明社区党委'), title: '楼道堆放杂物', requesterName: '张建国' });
   const id = created.body.id;
