@@ -134,6 +134,9 @@ test('a livelihood matter is dispatched to a unit, reported in, goes overdue, es
     await confirmStep(page, 'accept', '已受理');
     await page.getByTestId('need-tab-matches').click();
     await page.getByTestId('need-matches').filter({ hasText: '职能部门' }).waitFor();
+    // The demo's electrician of the first grid: found in the talent pool for being in this community, with his skill and free times.
+    const reasons = (await page.getByTestId('need-matches').textContent()) ?? '';
+    for (const why of ['同一社区（光明社区党委）', '技能：水电维修、电工', '有空', '本社区的资源']) assert.ok(reasons.includes(why), `${why} in ${reasons}`);
     await screenshot(page, 'needs-matches');
     // A deadline a few seconds away, so that the test sees it pass.
     const deadline = new Date(Date.now() + 20_000);
@@ -157,6 +160,10 @@ test('a livelihood matter is dispatched to a unit, reported in, goes overdue, es
       },
       '已派单',
     );
+    // The slip to hand the department, from the drawer.
+    const href = (await page.getByTestId('need-print-slip').getAttribute('href')) ?? '';
+    const slip = await (await page.request.get(href)).text();
+    for (const part of ['吹哨报到派单', '派单编号：', title, '梅河口市税务局', '光明社区党委', '承办单位签收']) assert.ok(slip.includes(part), `${part} on the slip`);
   });
 
   await withPage(app, 'needs-department-responds', async (page) => {

@@ -3,6 +3,7 @@ import { scopeSettings, type Scope } from '../kernel/scope.ts';
 import * as needs from '../modules/needs/service.ts';
 import type { NeedCategory, NeedKind, NeedSource } from '../modules/needs/schema.ts';
 import * as orgs from '../modules/orgs/service.ts';
+import type { Availability } from '../modules/people/schema.ts';
 import * as people from '../modules/people/service.ts';
 import * as users from '../modules/users/service.ts';
 import type { DemoContext } from './types.ts';
@@ -125,12 +126,12 @@ const OTHERS: Story[] = [
   },
 ];
 
-/** Members with skills the matching can find (能人库). */
-const SKILLS: [string, string[]][] = [
-  ['gm-g1', ['水电维修', '电工']],
-  ['gm-g2', ['理发']],
-  ['xy-g1', ['法律咨询', '调解']],
-  ['pf-g1', ['康复护理']],
+/** Members with skills, and when they are free, that the matching can find (能人库). */
+const SKILLS: [string, string[], Availability[]][] = [
+  ['gm-g1', ['水电维修', '电工'], ['weekend', 'evening']],
+  ['gm-g2', ['理发'], ['weekday']],
+  ['xy-g1', ['法律咨询', '调解'], ['evening']],
+  ['pf-g1', ['康复护理'], ['weekday', 'weekend']],
 ];
 
 export async function scopeOf(q: Queryable, userId: number): Promise<Scope> {
@@ -156,9 +157,9 @@ export async function needsDemo(ctx: DemoContext): Promise<void> {
   const departments = new Map<string, number>();
   for (const d of PF_DEPARTMENTS) departments.set(d.key, (await orgs.createUnit(q, { orgId: ctx.org('xinjiang'), name: d.name, kind: 'department' })).id);
   const unitId = (key: string) => departments.get(key) ?? ctx.unit(key);
-  for (const [grid, skills] of SKILLS) {
+  for (const [grid, skills, availability] of SKILLS) {
     const [p] = (await people.list(q, { orgId: ctx.org(grid), page: 1, pageSize: 50 })).items.filter((x) => x.isMember);
-    if (p) await people.update(q, cipher, p.id, { skills });
+    if (p) await people.update(q, cipher, p.id, { skills, availability });
   }
 
   const secretaryOf = new Map<string, Scope>();

@@ -1,6 +1,9 @@
 import type { Queryable } from '../../kernel/db.ts';
+import type { Grid, Polygon } from '../grids/schema.ts';
+import * as grids from '../grids/service.ts';
 import * as network from '../orgs/network.ts';
 import * as orgs from '../orgs/service.ts';
+import { AVAILABILITY, type Availability, type Talent } from '../people/schema.ts';
 import * as people from '../people/service.ts';
 import type { ResourceCategory } from '../resources/schema.ts';
 import * as resources from '../resources/service.ts';
@@ -10,7 +13,8 @@ import * as needs from './service.ts';
 
 // Matching (供需对接): for a need, the members, units and departments that fit
 // its category and place, each with the reasons it was suggested, so the
-// community decides rather than trusts a score.
+// community decides rather than trusts a score. Members come from the talent
+// pool, nearest grid first and free now before free later.
 
 /** Words in a skill, a unit's name or its pledge that fit a category. */
 export const CATEGORY_WORDS: Record<NeedCategory, string[]> = {
@@ -40,6 +44,9 @@ const RESOURCE_FIT: Record<NeedCategory, ResourceCategory[]> = {
 };
 const COMMUNITY_KINDS = new Set(['community_committee', 'comprehensive_committee', 'residential_committee', 'joint_committee']);
 const CORRECTIVE: ReadonlySet<NeedCategory> = new Set(['facilities', 'environment', 'safety']);
+/** Enough to choose from; the nearer rings are read first, so the farther ones are read only when these are not yet found. */
+const MEMBERS_WANTED = 10;
+const PER_KIND = 10;
 
 export interface Match {
   kind: 'member' | 'unit' | 'resource';
@@ -49,64 +56,169 @@ export interface Match {
   score: number;
 }
 
-/** The community a place belongs to (the place itself when it is one), as far up as the caller can see. */
-async function communityOf(q: Queryable, orgId: number): Promise<number> {
-  const place = await orgs.detail(q, orgId);
-  if (COMMUNITY_KINDS.has(place.kind)) return orgId;
-  for (const a of [...place.ancestors].reverse()) {
-    const org = await orgs.find(q, a.id);
-    if (org && COMMUNITY_KINDS.has(org.kind)) return org.id;
+/**
+ * The time of week a moment falls in, as the talent pool records when people
+ * are free: Saturday and Sunday are the weekend, other days before 18:00
+ * (China Standard Time) the working day, after it the evening.
+ */
+export function slotAt(at: Date): Availability {
+  const local = new Date(at.getTime() + 8 * 3600_000);
+  const day = local.getUTCDay();
+  if (day === 0 || day === 6) return 'weekend';
+  return local.getUTCHours() < 18 ? 'weekday' : 'evening';
+}
+
+type Ring = number[][];
+/** Closer than this (map units) two boundaries share an edge or a corner: neighbouring grids. */
+const TOUCH = 1;
+
+function segmentDistance([px, py]: number[], [ax, ay]: number[], [bx, by]: number[]): number {
+  const dx = bx! - ax!;
+  const dy = by! - ay!;
+  const len = dx * dx + dy * dy;
+  const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((px! - ax!) * dx + (py! - ay!) * dy) / len));
+  return Math.hypot(px! - (ax! + t * dx), py! - (ay! + t * dy));
+}
+
+const touches = (a: Ring, b: Ring) => a.some((p) => b.some((q, i) => i > 0 && segmentDistance(p, b[i - 1]!, q) <= TOUCH));
+export const neighbours = (a: Polygon, b: Polygon) => touches(a.coordinates[0]!, b.coordinates[0]!) || touches(b.coordinates[0]!, a.coordinates[0]!);
+
+interface Place {
+  community: { id: number; name: string };
+  /** The community's street, when the caller sees it: the ring beyond the community. */
+  street: { id: number; name: string } | null;
+  grid: Grid | null;
+  /** Grids of the same community whose boundaries touch the need's grid. */
+  around: Grid[];
+}
+
+/** The community a place belongs to (the place itself when it is one) and its street, as far up as the caller can see. */
+export async function communityOf(q: Queryable, orgId: number): Promise<Pick<Place, 'community' | 'street'>> {
+  const org = await orgs.detail(q, orgId);
+  const line = [...org.ancestors, { id: org.id, name: org.name }];
+  let at = line.length - 1;
+  for (let i = line.length - 1; i >= 0; i--) {
+    const o = i === line.length - 1 ? org : await orgs.find(q, line[i]!.id);
+    if (o && COMMUNITY_KINDS.has(o.kind)) {
+      at = i;
+      break;
+    }
   }
-  return orgId;
+  return { community: line[at]!, street: at > 0 ? line[at - 1]! : null };
+}
+
+/** Where the need is: its grid (named, or the grid of its grid branch), the grids around it, its community and street. */
+async function placeOf(q: Queryable, need: { orgId: number; gridId: number | null }): Promise<Place> {
+  const { community, street } = await communityOf(q, need.orgId);
+  const all = await grids.listGrids(q, community.id);
+  const grid = all.find((g) => (need.gridId !== null ? g.id === need.gridId : g.branchId === need.orgId)) ?? null;
+  const around = grid ? all.filter((g) => g.id !== grid.id && neighbours(g.boundary, grid.boundary)) : [];
+  return { community, street, grid, around };
 }
 
 const hits = (text: string, words: string[]) => words.filter((w) => text.includes(w));
 
-export async function matches(q: Queryable, needId: number): Promise<Match[]> {
+interface Found {
+  talent: Talent;
+  /** 4 the need's grid, 3 a grid next to it, 2 its community, 1 its street. */
+  ring: number;
+  where: string;
+}
+
+/**
+ * Members and residents of the talent pool with a skill that fits, nearest
+ * first: the need's grid, then its community (telling the grids next to it
+ * apart), then its street — each ring read only while too few are found.
+ */
+async function nearbyTalents(q: Queryable, place: Place, words: string[]): Promise<Found[]> {
+  const found = new Map<number, Found>();
+  const aroundOrgs = new Map<number, string>();
+  for (const g of place.around) if (g.branchId) for (const id of await orgs.subtreeIds(q, g.branchId)) aroundOrgs.set(id, g.name);
+  const rings: { orgId: number; ring: number; where: (t: Talent) => [number, string] }[] = [];
+  if (place.grid?.branchId) rings.push({ orgId: place.grid.branchId, ring: 4, where: () => [4, `同一网格（${place.grid!.name}）`] });
+  rings.push({
+    orgId: place.community.id, ring: 2,
+    where: (t) => (aroundOrgs.has(t.orgId) ? [3, `相邻网格（${aroundOrgs.get(t.orgId)}）`] : [2, `同一社区（${place.community.name}）`]),
+  });
+  if (place.street) rings.push({ orgId: place.street.id, ring: 1, where: () => [1, `同一街道（${place.street!.name}）`] });
+  for (const ring of rings) {
+    if (found.size >= MEMBERS_WANTED) break;
+    for (const skill of words) {
+      for (const talent of (await people.talentPool(q, { skill, orgId: ring.orgId, page: 1, pageSize: MEMBERS_WANTED * 2 })).items) {
+        if (found.has(talent.id)) continue;
+        const [n, where] = ring.where(talent);
+        found.set(talent.id, { talent, ring: n, where });
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+export async function matches(q: Queryable, needId: number, now = new Date()): Promise<Match[]> {
   const need = await needs.get(q, needId);
   const words = CATEGORY_WORDS[need.category];
   const label = NEED_CATEGORIES[need.category];
-  const community = await communityOf(q, need.orgId);
-  const out: Match[] = [];
+  const place = await placeOf(q, need);
+  const slot = slotAt(now);
 
-  const nearby = new Set(await orgs.subtreeIds(q, need.orgId));
-  for (const p of await people.withSkills(q, await orgs.subtreeIds(q, community), words)) {
+  // Nearer first, then free now, then the closer the skill fits.
+  const members: Match[] = (await nearbyTalents(q, place, words)).map(({ talent: p, ring, where }) => {
     const fit = p.skills.filter((s) => words.some((w) => s.includes(w)));
-    const reasons = [`特长「${fit.join('、')}」与「${label}」相符`];
-    if (nearby.has(p.orgId) && need.orgId !== community) reasons.push(`同在${need.orgName ?? '需求所在网格'}`);
-    else reasons.push(`住在本社区（${p.orgName ?? ''}）`);
+    const free = p.availability as Availability[];
+    const freeNow = free.includes(slot);
+    const reasons = [where, `技能：${fit.join('、')}`];
+    if (freeNow) reasons.push(`${AVAILABILITY[slot]}有空（正当其时）`);
+    else if (free.length) reasons.push(`${free.map((a) => AVAILABILITY[a]).join('、')}有空`);
     if (p.isMember) reasons.push('党员');
-    out.push({ kind: 'member', id: p.id, name: p.name, reasons, score: fit.length * 2 + (nearby.has(p.orgId) ? 2 : 0) + (p.isMember ? 1 : 0) });
-  }
+    return { kind: 'member', id: p.id, name: p.name, reasons, score: ring * 100 + (freeNow ? 10 : 0) + Math.min(fit.length, 5) + (p.isMember ? 1 : 0) };
+  });
 
   const pledges = new Map<number, string>();
-  for (const t of await network.ties(q, community)) {
+  for (const t of await network.ties(q, place.community.id)) {
     if (t.toUnitId !== null && t.endedOn === null) pledges.set(t.toUnitId, t.pledge ?? '');
   }
+  const inGrid = new Set(place.grid ? (await grids.listGridUnits(q, place.grid.id)).map((u) => u.unitId) : []);
+  const inCommunity = new Set((await orgs.listUnits(q, place.community.id)).map((u) => u.id));
   const handled = await needs.handledByUnit(q, need.category);
+  const units: Match[] = [];
   for (const u of await needs.dispatchTargets(q)) {
     const reasons: string[] = [];
-    let score = 0;
-    const because = (reason: string, points: number) => {
+    let fits = 0;
+    const fit = (reason: string, points: number) => {
       reasons.push(reason);
-      score += points;
+      fits += points;
     };
     const nameFit = hits(u.name, words);
-    if (nameFit.length) because(`单位名称含「${nameFit.join('、')}」，与「${label}」相符`, 3);
+    if (nameFit.length) fit(`单位名称含「${nameFit.join('、')}」，与「${label}」相符`, 3);
     const pledge = pledges.get(u.id);
-    if (pledge !== undefined) because(pledge ? `与本社区共建，承诺：${pledge}` : '与本社区共建', 1 + hits(pledge, words).length * 2);
-    if (u.kind === 'department' && CORRECTIVE.has(need.category)) because('职能部门，可吹哨派单', 2);
+    if (pledge) fit(`与本社区共建，承诺：${pledge}`, hits(pledge, words).length * 2);
+    else if (pledge !== undefined) reasons.push('与本社区共建');
+    if (u.kind === 'department' && CORRECTIVE.has(need.category)) fit('职能部门，可吹哨派单', 2);
     const n = handled.get(u.id);
-    if (n) because(`曾办结同类需求 ${n} 件`, Math.min(n, 3));
-    if (score > 1) out.push({ kind: 'unit', id: u.id, name: u.name, reasons, score });
+    if (n) fit(`曾办结同类需求 ${n} 件`, Math.min(n, 3));
+    // A unit is suggested for what it can do; being near only ranks it among those that can.
+    if (fits === 0) continue;
+    const [near, where] = inGrid.has(u.id) ? [4, `驻同一网格（${place.grid!.name}）`] : inCommunity.has(u.id) ? [2, `驻本社区（${place.community.name}）`] : [0, null];
+    units.push({ kind: 'unit', id: u.id, name: u.name, reasons: where ? [where, ...reasons] : reasons, score: fits + near + (pledge !== undefined ? 1 : 0) });
   }
-  for (const category of RESOURCE_FIT[need.category]) {
-    for (const r of (await resources.list(q, { orgId: community, category, status: 'available' }, 1, 20)).items) {
-      const reasons = [`资源类别「${r.categoryLabel}」与「${label}」相符`, `${r.kindLabel}，${r.unitName ?? r.orgName}提供`];
-      if (r.availability) reasons.push(`可用时间：${r.availability}`);
-      if (r.conditions) reasons.push(`条件：${r.conditions}`);
-      out.push({ kind: 'resource', id: r.id, name: r.name, reasons, score: 3 + hits(`${r.name}${r.description ?? ''}`, words).length * 2 });
+
+  const resourceRings = [{ orgId: place.community.id, where: `本社区的资源（${place.community.name}）`, near: 4 }];
+  if (place.street) resourceRings.push({ orgId: place.street.id, where: `街道的资源（${place.street.name}）`, near: 0 });
+  const offered = new Map<number, Match>();
+  for (const ring of resourceRings) {
+    for (const category of RESOURCE_FIT[need.category]) {
+      for (const r of (await resources.list(q, { orgId: ring.orgId, category, status: 'available' }, 1, 20)).items) {
+        if (offered.has(r.id)) continue;
+        const reasons = [ring.where, `资源类别「${r.categoryLabel}」与「${label}」相符`, `${r.kindLabel}，${r.unitName ?? r.orgName}提供`];
+        const byGridUnit = r.unitId !== null && inGrid.has(r.unitId);
+        if (byGridUnit) reasons.push('由驻同一网格的单位提供');
+        if (r.availability) reasons.push(`可用时间：${r.availability}`);
+        if (r.conditions) reasons.push(`条件：${r.conditions}`);
+        const score = ring.near + (byGridUnit ? 2 : 0) + hits(`${r.name}${r.description ?? ''}`, words).length * 2;
+        offered.set(r.id, { kind: 'resource', id: r.id, name: r.name, reasons, score });
+      }
     }
   }
-  return out.sort((a, b) => b.score - a.score).slice(0, 20);
+  const best = (xs: Match[]) => xs.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, PER_KIND);
+  return [...best(members), ...best(units), ...best([...offered.values()])];
 }

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import type { Polygon } from '../grids/schema.ts';
+import { neighbours, slotAt } from './matching.ts';
+import { NEED_STATUSES } from './schema.ts';
 import * as needs from './service.ts';
 
 let t: TestApp;
@@ -31,6 +34,16 @@ async function publishedWish(title: string): Promise<number> {
   assert.equal((await post(secretary, `/api/needs/${created.body.id}/accept`)).status, 200);
   return created.body.id;
 }
+
+// First, before the other tests add needs of their own.
+test('the demo holds needs in every state of the loop, across the seed models', async () => {
+  const rows = await t.kernel.db.system((q) => q.query<{ status: string; title: string }>(`SELECT status, title FROM needs`));
+  assert.deepEqual([...new Set(rows.map((r) => r.status))].sort(), Object.keys(NEED_STATUSES).sort());
+  for (const model of ['院墙破损', '占道经营', '邻里纠纷', '收音机', '排水管道']) assert.ok(rows.some((r) => r.title.includes(model)), model);
+  const pingfang = await t.kernel.db.system((q) => q.query<{ title: string; status: string }>(`SELECT title, status FROM needs WHERE title LIKE '%坡道%' OR title LIKE '%路灯%'`));
+  assert.ok(pingfang.filter((r) => r.title.includes('坡道')).length >= 5 && pingfang.filter((r) => r.title.includes('路灯')).length >= 5, JSON.stringify(pingfang));
+  assert.ok(pingfang.some((r) => r.status === 'overdue') && pingfang.some((r) => r.status === 'closed'));
+});
 
 test('a resident’s wish: published, claimed by a member, done with evidence, checked, confirmed and rated, every step a row', async () => {
   const created = await post(resident, '/api/needs', {
@@ -179,6 +192,86 @@ test('a livelihood matter is dispatched, reported in, goes overdue, escalates to
   });
 });
 
+test('the dispatch slip prints the matter, the department, the deadline, the community, a number and signature lines — for the two sides only', async () => {
+  const created = await post(secretary, '/api/needs', {
+    kind: 'livelihood', category: 'facilities', orgId: await orgId('光明社区第二网格党支部'), title: '4号楼<井盖>松动', placeText: '光明社区4号楼北侧',
+    requesterName: '孙立新', phone: '13900005555',
+  });
+  const id = created.body.id;
+  await post(secretary, `/api/needs/${id}/accept`);
+  const slip = (cookie: string) => t.app.inject({ method: 'GET', url: `/api/needs/${id}/slip`, headers: { cookie } });
+  const early = await slip(secretary);
+  assert.equal(early.statusCode, 400, 'nothing to print before it is dispatched');
+  assert.match(early.json().error.fields.status, /没有派出/);
+
+  const targets = (await t.request('GET', '/api/needs/dispatch-targets', { cookie: secretary })).body.items;
+  const tax = targets.find((u: { name: string }) => u.name === '梅河口市税务局');
+  const dispatched = await post(secretary, `/api/needs/${id}/dispatch`, { unitId: tax.id, deadline: '2099-06-30T18:00:00+08:00', note: '请协调物业加固' });
+  assert.equal(dispatched.status, 200, dispatched.text);
+  const d = dispatched.body.dispatches[0];
+  const number = `PD${d.dispatchedAt.slice(0, 4)}${String(d.id).padStart(6, '0')}`;
+
+  const printed = await slip(secretary);
+  assert.equal(printed.statusCode, 200, printed.body);
+  assert.match(printed.headers['content-type'] as string, /text\/html/);
+  const html = printed.body;
+  for (const part of [number, '4号楼&#60;井盖&#62;松动', '梅河口市税务局', '2099-06-30 18:00', '光明社区党委', '光明社区第二网格党支部', '请协调物业加固', '承办单位签收', '签收人签字', '经办人签字']) {
+    assert.ok(html.includes(part), `${part} on the slip`);
+  }
+  assert.ok(!html.includes('<井盖>'), 'what users typed is escaped');
+  assert.ok(html.includes('孙立新（139****5555）'), 'the community sees whom it is for, contact masked');
+
+  const department = await slip(liaison);
+  assert.equal(department.statusCode, 200, 'the department it went to prints it too');
+  assert.ok(department.body.includes(number) && department.body.includes('光明社区党委'));
+  assert.ok(department.body.includes('孙**') && !department.body.includes('孙立新') && !department.body.includes('5555'), 'anonymized for the department');
+
+  assert.equal((await slip(await t.login('xiangyang'))).statusCode, 404, 'another community cannot print it');
+  assert.equal((await slip(member)).statusCode, 404);
+  await post(secretary, `/api/needs/${id}/recall`, { reason: '改由社区自行协调' });
+  assert.equal((await slip(liaison)).statusCode, 403, 'once recalled, the department’s slip is void');
+});
+
+test('a department acts only on what is dispatched to it now, and only the department’s steps', async () => {
+  const created = await post(secretary, '/api/needs', { kind: 'livelihood', category: 'facilities', orgId: await orgId('光明社区党委'), title: '健身器材损坏', requesterName: '马玉兰' });
+  const id = created.body.id;
+  await post(secretary, `/api/needs/${id}/accept`);
+  const targets = (await t.request('GET', '/api/needs/dispatch-targets', { cookie: secretary })).body.items;
+  const unit = (name: string) => targets.find((u: { name: string }) => u.name === name).id;
+  const deadline = '2099-01-01T00:00:00+08:00';
+  assert.equal((await post(secretary, `/api/needs/${id}/dispatch`, { unitId: unit('梅河口市税务局'), deadline })).status, 200);
+  assert.equal((await post(liaison, `/api/needs/${id}/respond`, { note: '收到' })).body.status, 'in_progress');
+  for (const [step, body] of [['check', {}], ['recall', { reason: '自行收回' }], ['dispatch', { unitId: unit('梅河口市住房和城乡建设局'), deadline }], ['close', {}]] as const) {
+    const r = await post(liaison, `/api/needs/${id}/${step}`, body);
+    assert.equal(r.status, 403, `${step}: ${r.text}`);
+    assert.match(r.body.error.message, /当前「办理中」，您不能/);
+  }
+  const noEvidence = await post(liaison, `/api/needs/${id}/done`, { result: '' });
+  assert.equal(noEvidence.status, 400, 'done without a result is refused');
+  assert.match(noEvidence.body.error.fields.result, /办理结果/);
+
+  // Taken back and sent to another department: the first one can no longer act on it, and is told why.
+  await post(secretary, `/api/needs/${id}/recall`, { reason: '改派住建局' });
+  assert.equal((await post(secretary, `/api/needs/${id}/dispatch`, { unitId: unit('梅河口市住房和城乡建设局'), deadline })).status, 200);
+  for (const [step, body] of [['respond', { note: '继续办理' }], ['done', { result: '已修好' }]] as const) {
+    const r = await post(liaison, `/api/needs/${id}/${step}`, body);
+    assert.equal(r.status, 403, `${step}: ${r.text}`);
+    assert.match(r.body.error.message, /不再派给本单位/);
+  }
+  const stored = await t.kernel.db.system((q) => q.query<{ status: string; claimer_name: string }>('SELECT status, claimer_name FROM needs WHERE id = $1', [id]));
+  assert.deepEqual(stored[0], { status: 'dispatched', claimer_name: '梅河口市住房和城乡建设局' });
+});
+
+test('a wish already claimed cannot be claimed again', async () => {
+  const id = await publishedWish('想要一副老花镜');
+  assert.equal((await post(member, `/api/needs/${id}/claim`)).status, 200);
+  const taxUnit = (await t.request('GET', '/api/auth/me', { cookie: liaison })).body.grants[0].unitId;
+  const again = await post(liaison, `/api/needs/${id}/claim`, { unitId: taxUnit });
+  assert.equal(again.status, 409, again.text);
+  assert.match(again.body.error.message, /已被认领/);
+  assert.equal((await post(member, `/api/needs/${id}/claim`)).status, 409, 'not twice by the same member either');
+});
+
 test('illegal steps are refused in Chinese, by the service and by the database', async () => {
   const created = await post(secretary, '/api/needs', { kind: 'request', category: 'environment', orgId: await orgId('光明社区党委'), title: '楼道堆放杂物', requesterName: '张建国' });
   const id = created.body.id;
@@ -230,16 +323,62 @@ test('photos must be real, small images', async () => {
   assert.equal(large.status, 400);
 });
 
-test('matching suggests members by skill and place and units by ties and category, with reasons', async () => {
-  const grid = await orgId('光明社区第一网格党支部');
-  const [p] = await t.kernel.db.system((q) => q.query<{ id: number }>(`UPDATE people SET skills = '{水电维修,电工}' WHERE id = (SELECT id FROM people WHERE org_id = $1 AND is_member ORDER BY id LIMIT 1) RETURNING id`, [grid]));
-  const created = await post(secretary, '/api/needs', { kind: 'livelihood', category: 'facilities', orgId: grid, title: '单元门禁损坏', requesterName: '王秀英' });
+test('matching ranks the talent pool by grid, then by who is free now, and says why', async () => {
+  const grid1 = await orgId('光明社区第一网格党支部');
+  const grid2 = await orgId('光明社区第二网格党支部');
+  const community = await orgId('光明社区党委');
+  // Three people of the test's own making (a skill nobody else has): the lowest id in the need's grid is
+  // never free, a higher one is always free, and one elsewhere in the community is always free too.
+  const [notFree, free, elsewhere] = await t.kernel.db.system(async (q) => {
+    const pick = async (org: number, offset: number, availability: string[]) => {
+      const [p] = await q.query<{ id: number; name: string }>(
+        `UPDATE people SET skills = '{水电维修工}', availability = $3
+          WHERE id = (SELECT id FROM people WHERE org_id = ANY (SELECT id FROM organizations WHERE path <@ (SELECT path FROM organizations WHERE id = $1))
+                       AND is_member AND left_region_on IS NULL ORDER BY id OFFSET $2 LIMIT 1) RETURNING id, name`,
+        [org, offset, availability],
+      );
+      return p!;
+    };
+    return [await pick(grid1, 0, []), await pick(grid1, 1, ['weekday', 'evening', 'weekend']), await pick(grid2, 0, ['weekday', 'evening', 'weekend'])];
+  });
+  const grids = (await t.request('GET', '/api/grids', { cookie: secretary })).body.items;
+  const gridOf = grids.find((g: { branchId: number | null }) => g.branchId === grid1);
+  const created = await post(secretary, '/api/needs', {
+    kind: 'livelihood', category: 'facilities', orgId: community, gridId: gridOf.id, title: '单元门禁损坏', requesterName: '王秀英',
+  });
+  assert.equal(created.status, 200, created.text);
   const res = await t.request('GET', `/api/needs/${created.body.id}/matches`, { cookie: secretary });
   assert.equal(res.status, 200, res.text);
-  const m = res.body.items.find((x: { kind: string; id: number }) => x.kind === 'member' && x.id === p!.id);
-  assert.ok(m, res.text);
-  assert.match(m.reasons.join(' '), /特长「水电维修、电工」与「市政设施」相符/);
+  const members = res.body.items.filter((x: { kind: string }) => x.kind === 'member');
+  const rank = (id: number) => members.findIndex((m: { id: number }) => m.id === id);
+  assert.ok(rank(free.id) >= 0 && rank(notFree.id) >= 0 && rank(elsewhere.id) >= 0, res.text);
+  assert.ok(rank(free.id) < rank(notFree.id), 'in the same grid, whoever is free now comes first');
+  assert.ok(rank(notFree.id) < rank(elsewhere.id), 'the need’s own grid before the rest of the community, free or not');
+  const reasons = (id: number) => members[rank(id)].reasons.join(' ');
+  assert.match(reasons(free.id), /同一网格（光明社区第一网格）/);
+  assert.match(reasons(free.id), /技能：水电维修工/);
+  assert.match(reasons(free.id), /有空（正当其时）/);
+  assert.doesNotMatch(reasons(notFree.id), /有空/);
+  assert.match(reasons(elsewhere.id), /相邻网格（光明社区第二网格）/, 'the second grid borders the first');
+
   const housing = res.body.items.find((x: { name: string }) => x.name === '梅河口市住房和城乡建设局');
   assert.match(housing.reasons.join(' '), /职能部门/);
+  const resources = res.body.items.filter((x: { kind: string }) => x.kind === 'resource');
+  assert.ok(resources.length > 0, res.text);
+  assert.ok(resources.every((r: { reasons: string[] }) => /本社区的资源|街道的资源/.test(r.reasons[0]!)), 'each resource says where it is');
   assert.equal((await t.request('GET', `/api/needs/${created.body.id}/matches`, { cookie: resident })).status, 403);
+});
+
+test('the time of week a moment falls in, and which grids border each other', () => {
+  // 2026-11-21 is a Saturday; times are China Standard Time.
+  assert.equal(slotAt(new Date('2026-11-21T10:00:00+08:00')), 'weekend');
+  assert.equal(slotAt(new Date('2026-11-23T09:00:00+08:00')), 'weekday');
+  assert.equal(slotAt(new Date('2026-11-23T17:59:00+08:00')), 'weekday');
+  assert.equal(slotAt(new Date('2026-11-23T18:00:00+08:00')), 'evening');
+  assert.equal(slotAt(new Date('2026-11-23T07:00:00+08:00')), 'weekday', 'Monday morning in Beijing, still Sunday in UTC');
+  const square = (x: number, y: number): Polygon => ({ type: 'Polygon', coordinates: [[[x, y], [x + 10, y], [x + 10, y + 10], [x, y + 10], [x, y]]] });
+  assert.equal(neighbours(square(0, 0), square(10, 0)), true, 'a shared edge');
+  assert.equal(neighbours(square(0, 0), square(10, 10)), true, 'a shared corner');
+  assert.equal(neighbours(square(0, 0), square(5, 10.5)), true, 'a hair apart is still next door');
+  assert.equal(neighbours(square(0, 0), square(20, 0)), false);
 });

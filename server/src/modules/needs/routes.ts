@@ -8,6 +8,7 @@ import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
 import { matches } from './matching.ts';
 import { ensureMayClaim, ensureStaff, isStaff, selfSubmitOrg } from './policy.ts';
+import { dispatchSlip } from './slip.ts';
 import {
   AddPhotos, Claim, CreateNeed, DepartmentRatings, Dispatch, Done, Matches, NeedDetail, NeedPage, NeedParams, NeedQuery, OptionalNote, PhotoParams, Pool,
   Rate, RatingQuery, Reason, Respond, RevealField, Revealed, SweepBody, SweepResult,
@@ -52,6 +53,14 @@ export function needRoutes(app: FastifyInstance, k: Kernel): void {
     handler: async ({ q, scope, params }) => {
       ensureStaff(scope, '查看推荐');
       return { items: await matches(q, params.needId) };
+    },
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/needs/:needId/slip', tags, summary: '打印派单（吹哨报到，HTML）：事项、承办单位、时限、派单社区、编号和签字栏',
+    params: NeedParams, response: 'file',
+    handler: async ({ q, params }) => {
+      const slip = await dispatchSlip(q, params.needId);
+      return { name: `派单-${slip.number}.html`, type: 'text/html; charset=utf-8', inline: true, body: Buffer.from(slip.html) };
     },
   });
   route(app, db, {

@@ -60,21 +60,27 @@ interface Row {
   unrated_dispatch: boolean;
 }
 
-const IN_READ = `(SELECT id FROM organizations WHERE path <@ ANY (gj_read_paths()))`;
+// The open claim and dispatch are joined, and unrated dispatches read once as a set, not looked up per row: under
+// row-level security each per-row subquery carries the policy's scan of the caller's organizations, which the
+// planner costs once per row — at 10^6 needs that estimate alone switched on JIT compilation, seconds per page.
+// At most one claim and one dispatch are active per need (need_claims_active_key, need_dispatches_active_key).
+// Staff are those whose subtree holds the need's organization: tested on the joined row (o, which row-level
+// security hides when the caller cannot see it), not by building the set of every organization they read.
 const SELECT = `SELECT n.id, n.org_id, o.name AS org_name, n.kind, n.source, n.category, n.urgency, n.title, n.description, n.place_text, n.grid_id, n.building_id, n.status,
        n.requester_name, n.requester_phone_mask, n.requester_address_mask, n.claimer_name, n.handler_unit_id,
        to_char(n.deadline AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS deadline, gj_need_overdue(n.status, n.deadline) AS overdue,
        e.name AS escalated_name, n.escalated_at IS NOT NULL AS escalated, n.responded_at IS NOT NULL AS responded, n.response_note, n.result_note,
        n.resident_rating, n.resident_comment, to_char(n.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS created_at,
-       n.org_id IN ${IN_READ} AS staff,
+       coalesce(o.path <@ ANY (gj_read_paths()), false) AS staff,
        coalesce(n.requester_user_id = gj_user_id(), false) AS requester,
        coalesce(n.claimer_user_id = gj_user_id(), false) OR coalesce(n.handler_unit_id = ANY (gj_unit_ids()), false) AS handler,
-       (SELECT c.id FROM need_claims c WHERE c.need_id = n.id AND c.status = 'active') AS claim_id,
-       (SELECT d.id FROM need_dispatches d WHERE d.need_id = n.id AND d.status = 'active') AS dispatch_id,
-       EXISTS (SELECT 1 FROM need_dispatches d WHERE d.need_id = n.id AND d.status = 'finished' AND d.rating IS NULL) AS unrated_dispatch
+       c.id AS claim_id, d.id AS dispatch_id,
+       n.id IN (SELECT u.need_id FROM need_dispatches u WHERE u.status = 'finished' AND u.rating IS NULL) AS unrated_dispatch
   FROM needs n
   LEFT JOIN organizations o ON o.id = n.org_id
-  LEFT JOIN organizations e ON e.id = n.escalated_org_id`;
+  LEFT JOIN organizations e ON e.id = n.escalated_org_id
+  LEFT JOIN need_claims c ON c.need_id = n.id AND c.status = 'active'
+  LEFT JOIN need_dispatches d ON d.need_id = n.id AND d.status = 'active'`;
 
 function actionsOf(r: Row): Action[] {
   const a: Action[] = [];

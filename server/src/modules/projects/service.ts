@@ -26,16 +26,38 @@ interface Row {
   need_ids: number[];
 }
 
-const SELECT = `SELECT p.id, p.org_id, o.name AS org_name, p.name, p.summary, p.status, p.started_on::text, p.completed_on::text, p.outcome,
-       (SELECT u.progress FROM project_updates u WHERE u.project_id = p.id ORDER BY u.created_at DESC, u.id DESC LIMIT 1) AS progress,
-       (SELECT count(*)::int FROM project_parties x WHERE x.project_id = p.id) AS party_count,
-       ARRAY(SELECT n.need_id FROM project_needs n WHERE n.project_id = p.id ORDER BY n.id) AS need_ids
+const SELECT = `SELECT p.id, p.org_id, o.name AS org_name, p.name, p.summary, p.status, p.started_on::text, p.completed_on::text, p.outcome
   FROM projects p LEFT JOIN organizations o ON o.id = p.org_id`;
 
 type Summaries = Awaited<ReturnType<typeof needs.summaries>>;
 
-// node-postgres returns bigint[] as strings (PGlite as numbers): one shape for both.
-const read = (r: Row): Row => ({ ...r, need_ids: r.need_ids.map(Number) });
+/**
+ * The latest progress, the parties and the needs of some projects, each read
+ * once for all of them: as subqueries per project row, each carried the
+ * row-level-security scan of the caller's organizations, which the planner
+ * costs per row — enough at a street's scope to switch on JIT compilation,
+ * seconds for an empty list (bench/README.md, "Needs").
+ */
+async function withFigures(q: Queryable, rows: Omit<Row, 'progress' | 'party_count' | 'need_ids'>[]): Promise<Row[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const progress = await q.query<{ project_id: number; progress: number | null }>(
+    `SELECT DISTINCT ON (project_id) project_id, progress FROM project_updates WHERE project_id = ANY ($1::bigint[]) ORDER BY project_id, created_at DESC, id DESC`,
+    [ids],
+  );
+  const parties = await q.query<{ project_id: number; n: number }>(
+    `SELECT project_id, count(*)::int AS n FROM project_parties WHERE project_id = ANY ($1::bigint[]) GROUP BY 1`,
+    [ids],
+  );
+  // node-postgres returns bigint[] as strings (PGlite as numbers): one shape for both.
+  const linked = await q.query<{ project_id: number; need_ids: (number | string)[] }>(
+    `SELECT project_id, array_agg(need_id ORDER BY id) AS need_ids FROM project_needs WHERE project_id = ANY ($1::bigint[]) GROUP BY 1`,
+    [ids],
+  );
+  const by = <T extends { project_id: number }>(xs: T[]) => new Map(xs.map((x) => [Number(x.project_id), x]));
+  const [p, c, l] = [by(progress), by(parties), by(linked)];
+  return rows.map((r) => ({ ...r, progress: p.get(r.id)?.progress ?? null, party_count: c.get(r.id)?.n ?? 0, need_ids: (l.get(r.id)?.need_ids ?? []).map(Number) }));
+}
 
 const toProject = (r: Row, seen: Summaries): Project => ({
   id: r.id,
@@ -57,7 +79,7 @@ const toProject = (r: Row, seen: Summaries): Project => ({
 export async function list(q: Queryable, orgId?: number): Promise<Project[]> {
   const w = conditions();
   if (orgId !== undefined) w.add('p.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, orgId));
-  const rows = (await q.query<Row>(`${SELECT} ${w.sql} ORDER BY p.status = 'active' DESC, p.id DESC LIMIT 500`, w.params)).map(read);
+  const rows = await withFigures(q, await q.query<Row>(`${SELECT} ${w.sql} ORDER BY p.status = 'active' DESC, p.id DESC LIMIT 500`, w.params));
   const seen = await needs.summaries(q, rows.flatMap((r) => r.need_ids));
   return rows.map((r) => toProject(r, seen));
 }
@@ -65,7 +87,7 @@ export async function list(q: Queryable, orgId?: number): Promise<Project[]> {
 async function row(q: Queryable, id: number): Promise<Row> {
   const [r] = await q.query<Row>(`${SELECT} WHERE p.id = $1`, [id]);
   if (!r) throw notFound('项目');
-  return read(r);
+  return (await withFigures(q, [r]))[0]!;
 }
 
 export async function detail(q: Queryable, id: number): Promise<ProjectDetail> {

@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Descriptions, Drawer, Empty, Flex, Form, Image, Input, List, Popconfirm, Rate, Select, Spin, Tabs, Tag, Timeline, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useState } from 'react';
@@ -170,6 +171,10 @@ export function StepButtons({ need, onChanged }: { need: Need; onChanged: (n: Ne
   );
 }
 
+/** Where a suggestion is (its grid, community or street) stands out from what it can do. */
+const PLACE_REASON = /^(同一网格|相邻网格|同一社区|同一街道|驻同一网格|驻本社区|本社区的资源|街道的资源)/;
+
+/** Suggested members (nearest grid first, then who is free now), units and resources, each with why. */
 function Matches({ needId }: { needId: number }) {
   const { t, tx } = useI18n();
   const list = useLoad(() => needsApi.matches(needId), [needId]);
@@ -189,7 +194,15 @@ function Matches({ needId }: { needId: number }) {
                 {tx(m.name)}
               </Flex>
             }
-            description={m.reasons.map((r) => tx(r)).join('；')}
+            description={
+              <Flex gap={4} wrap data-testid="need-match-reasons">
+                {m.reasons.map((r) => (
+                  <Tag key={r} color={PLACE_REASON.test(r) ? 'green' : undefined} style={{ whiteSpace: 'normal' }}>
+                    {tx(r)}
+                  </Tag>
+                ))}
+              </Flex>
+            }
           />
         </List.Item>
       )}
@@ -361,7 +374,14 @@ export function NeedDrawer({ needId, onClose, onChanged }: { needId: number | nu
         <Spin className="gj-block-spin" />
       ) : (
         <Flex vertical gap={16}>
-          <StepButtons need={need} onChanged={(n) => (n ? changed() : (onChanged(), onClose()))} />
+          <Flex gap={8} wrap justify="space-between">
+            <StepButtons need={need} onChanged={(n) => (n ? changed() : (onChanged(), onClose()))} />
+            {need.dispatches.some((d) => d.status === 'active') && (
+              <Button icon={<PrinterOutlined />} href={needsApi.slipUrl(need.id)} target="_blank" data-testid="need-print-slip">
+                {t('needs.printSlip')}
+              </Button>
+            )}
+          </Flex>
           <Details need={need} />
           <Tabs
             items={[

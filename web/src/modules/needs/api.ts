@@ -113,6 +113,8 @@ export const needsApi = {
     api.get<{ items: { unitId: number; unitName: string; year: number; count: number; average: number; onTime: number }[] }>('/api/needs/department-ratings', { year }),
   reveal: (id: number, field: 'phone' | 'address') => api.post<{ value: string | null }>(`/api/needs/${id}/reveal`, { field }),
   photoUrl: (needId: number, photoId: number) => `/api/needs/${needId}/photos/${photoId}`,
+  /** The printable dispatch slip (派单) of the matter's open dispatch. */
+  slipUrl: (needId: number) => `/api/needs/${needId}/slip`,
   /** Where a need can be placed more precisely (grids module). */
   grids: () => api.get<{ items: { id: number; name: string; communityId: number; communityName: string | null }[] }>('/api/grids'),
   buildings: (gridId: number) => api.get<{ items: { id: number; name: string }[] }>(`/api/grids/${gridId}/buildings`),
