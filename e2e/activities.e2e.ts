@@ -219,3 +219,30 @@ test('points are redeemed from the spendable balance; the year’s earned points
     await earned.waitFor();
     assert.equal(await earned.textContent(), earnedBefore, 'earned points and rank unchanged');
   }));
+
+test('an activity held for a need is listed on the need’s page', () =>
+  withPage(app, 'activities-linked-need', async (page) => {
+    const title = '关联需求测试：门禁维修志愿服务';
+    await signIn(page, 'guangming');
+    await page.getByTestId('menu-activities').click();
+    await page.getByTestId('activity-create').click();
+    await page.getByTestId('activity-form-title').fill(title);
+    await page.getByTestId('activity-form-place').fill('光明社区2号楼1单元');
+    const day = new Date(Date.now() + 160 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('activity-form-starts').fill(`${day}T09:00`);
+    await page.getByTestId('activity-form-ends').fill(`${day}T11:00`);
+    await page.getByTestId('activity-form-needs').click();
+    await page.keyboard.insertText('单元门禁');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '单元门禁损坏' }).first().click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('activity-form-submit').click();
+    await page.getByTestId('activities-table').locator('tr', { hasText: title }).waitFor();
+
+    await page.goto('/needs');
+    await page.getByTestId('needs-search').locator('input').fill('单元门禁损坏');
+    await page.getByTestId('needs-search').locator('input').press('Enter');
+    await page.getByTestId('need-open').filter({ hasText: '单元门禁损坏' }).first().click();
+    await page.getByTestId('need-tab-activities').click();
+    await page.getByTestId('linked-activities').filter({ hasText: title }).waitFor();
+    await screenshot(page, 'need-linked-activities');
+  }));

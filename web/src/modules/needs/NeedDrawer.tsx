@@ -9,6 +9,7 @@ import { useI18n } from '../../kernel/i18n';
 import type { MessageKey } from '../../messages';
 import { isStaff } from '../resources/access';
 import { needsApi, readPhotos, type Need, type NeedAction, type NeedDetail } from './api';
+import { LinkedActivities } from '../activities/LinkedActivities';
 
 
 const STATUS_COLORS: Record<string, string> = {
@@ -387,6 +388,7 @@ export function NeedDrawer({ needId, onClose, onChanged }: { needId: number | nu
             items={[
               { key: 'history', label: t('needs.history'), children: <History need={need} /> },
               { key: 'handling', label: `${t('needs.dispatches')} / ${t('needs.claims')}`, children: <Handling need={need} /> },
+              { key: 'activities', label: <span data-testid="need-tab-activities">{t('activities.linked')}</span>, children: <LinkedActivities needId={need.id} /> },
               ...(isStaff(me) ? [{ key: 'matches', label: <span data-testid="need-tab-matches">{t('needs.matches')}</span>, children: <Matches needId={need.id} /> }] : []),
             ]}
           />

@@ -14,6 +14,7 @@ import { useOrgTree } from '../orgs/tree';
 import { peopleApi } from '../people/api';
 import { resourcesApi } from '../resources/api';
 import { projectsApi, type Project, type ProjectDetail } from './api';
+import { LinkedActivities } from '../activities/LinkedActivities';
 
 const STATUS_COLORS = { active: 'processing', completed: 'success', cancelled: 'default' } as const;
 
@@ -191,6 +192,9 @@ export function ProjectDrawer({ id, onClose, onChanged }: { id: number | null; o
                 </List.Item>
               )}
             />
+          </Card>
+          <Card size="small" title={t('activities.linked')}>
+            <LinkedActivities projectId={p.id} />
           </Card>
           <Card size="small" title={t('projects.updates')}>
             {p.updates.length ? (
