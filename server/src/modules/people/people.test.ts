@@ -82,3 +82,15 @@ test('editing a file updates it and never writes personal data in clear to the a
   assert.equal(log.body.items[0].after.id_number_enc, '***');
   assert.equal(log.body.items[0].after.id_number_hash, '***');
 });
+
+test("a member's own file names their work unit, though the unit's row stays hidden from them", async () => {
+  const member = await t.login('dangyuan');
+  const [own] = (await t.request('GET', '/api/people', { cookie: member })).body.items;
+  const [unit] = (await t.request('GET', '/api/units', { cookie: secretary })).body.items;
+  const patched = await t.request('PATCH', `/api/people/${own.id}`, { cookie: secretary, body: { unitId: unit.id } });
+  assert.equal(patched.status, 200, patched.text);
+  assert.equal((await t.request('GET', `/api/units/${unit.id}`, { cookie: member })).status, 404, 'units stay hidden from members');
+  const file = await t.request('GET', `/api/people/${own.id}`, { cookie: member });
+  assert.equal(file.body.unitId, unit.id);
+  assert.equal(file.body.unitName, unit.name);
+});

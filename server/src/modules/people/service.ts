@@ -306,10 +306,12 @@ interface DetailRow extends Row {
 }
 
 async function detailRow(q: Queryable, personId: number): Promise<DetailRow> {
+  // The unit's name comes from the name directory: a member reading their own
+  // file may not see the unit's row (units' policy), but may know its name.
   const [row] = await q.query<DetailRow>(
-    `SELECT ${COLUMNS}, un.name AS unit_name, p.ethnicity, p.birth_date::text, p.id_number_mask, p.address_mask,
+    `SELECT ${COLUMNS}, (SELECT d.name FROM gj_unit_directory(ARRAY[p.unit_id]) d) AS unit_name, p.ethnicity, p.birth_date::text, p.id_number_mask, p.address_mask,
             p.joined_on::text, p.member_status, p.party_post, p.skills, p.study_at_home, p.availability, p.user_id
-       FROM ${FROM} LEFT JOIN units un ON un.id = p.unit_id WHERE p.id = $1`,
+       FROM ${FROM} WHERE p.id = $1`,
     [personId],
   );
   if (!row) throw notFound('人员');
