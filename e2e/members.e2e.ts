@@ -259,8 +259,22 @@ test('a secretary registers a member: a wrong ID number is refused under its fie
     await page.getByTestId('person-form-form').locator('.ant-form-item-explain-error', { hasText: '校验' }).waitFor();
     await screenshot(page, 'person-form-refused');
     await page.getByTestId('person-form-id-number').fill(`${body}${checkCharacter(body)}`);
+    // Where they live: a household registered in one of the community's grids, picked community → grid → household.
+    const [community] = (await (await page.request.get(`/api/orgs?q=${encodeURIComponent('光明社区党委')}`)).json()).items;
+    const [grid] = (await (await page.request.get(`/api/grids?orgId=${community.id}`)).json()).items;
+    const household = await page.request.post('/api/households', { data: { gridId: grid.id, address: '浏览器居住街 5 号', headName: '浏览器居住', size: 1, tags: [], freeTags: [] } });
+    assert.equal(household.status(), 200, await household.text());
+    await page.getByTestId('residence-community').click();
+    await Promise.all([
+      page.waitForResponse((res) => res.url().includes('/api/orgs?') && res.url().includes(encodeURIComponent('光明社区'))),
+      page.keyboard.insertText('光明社区'),
+    ]);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '光明社区党委' }).first().click();
+    await chooseOption(page, page.getByTestId('residence-grid'), grid.name);
+    await chooseOption(page, page.getByTestId('residence-household'), '浏览器居住');
     await submitForm(page, 'person-form');
     await page.getByTestId('person-idNumber').filter({ hasText: /^2205\*+\w{4}$/ }).waitFor();
     assert.match((await page.getByTestId('person-file').textContent()) ?? '', /1985-06-15/, 'the birth date follows from the number');
+    assert.match((await page.getByTestId('person-residence').textContent()) ?? '', new RegExp(`光明社区党委 / ${grid.name} / 浏览器居住街`));
   });
 });

@@ -3,10 +3,11 @@ import type { Queryable } from '../../kernel/db.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { invalidField, notFound } from '../../kernel/errors.ts';
 import { conditions } from '../../kernel/sql.ts';
+import * as grids from '../grids/service.ts';
 import * as orgs from '../orgs/service.ts';
 import { upsertByIdNumber, type BulkPerson } from '../people/bulk.ts';
 import { IMPORT_STATUSES, MAX_ROWS, OUTCOMES, type ImportJob, type ImportRow, type ImportStatus, type Outcome } from './schema.ts';
-import { COLUMNS, checkRow, fold, loadPlaces, readRows, type Checked } from './sheet.ts';
+import { COLUMNS, LABELS, checkRow, fold, loadPlaces, readRows, type Checked } from './sheet.ts';
 
 // A census import: staged (checked, sealed, stored beside a job row) in the
 // upload's transaction, then applied chunk by chunk, each chunk its own
@@ -80,6 +81,31 @@ export async function list(q: Queryable, f: { orgId?: number; page: number; page
 }
 
 /**
+ * Links rows to the households they name, looked up a batch at a time; a row
+ * naming a household that is not registered (or not visible) is refused with
+ * the address, so it can be fixed and imported again.
+ */
+async function resolveResidences(q: Queryable, cipher: FieldCipher, checked: Checked[]): Promise<void> {
+  const wanted = checked.filter((c) => c.residenceAt);
+  const key = (a: { communityId: number; address: string }) => `${a.communityId}|${a.address}`;
+  const found = new Map<string, { householdId: number; gridId: number }>();
+  for (let i = 0; i < wanted.length; i += 5000) {
+    const at = [...new Map(wanted.slice(i, i + 5000).map((c) => [key(c.residenceAt!), c.residenceAt!])).values()];
+    for (const h of await grids.householdPlaces(q, { cipher, at })) found.set(key({ communityId: h.communityId, address: h.address! }), h);
+  }
+  for (const c of wanted) {
+    const place = found.get(key(c.residenceAt!));
+    if (place) c.person!.residence = { householdId: place.householdId, gridId: place.gridId };
+    else {
+      Object.assign(c, {
+        person: undefined, residenceAt: undefined, field: 'household',
+        message: `第 ${c.row} 行，${LABELS.household}：居住社区中没有登记“${c.residenceAt!.address}”这一住户，请先在网格中登记住户，或留空`,
+      });
+    }
+  }
+}
+
+/**
  * Reads and checks the file and stores its rows beside a new job. Rows about
  * a person already named higher up in the file are folded into that row
  * here, so each person is applied once; the job then has only the pending
@@ -95,6 +121,7 @@ export async function stage(
   const rows = await readRows(input.fileName, input.file);
   if (rows.length > MAX_ROWS) throw invalidField('file', `文件有 ${rows.length} 行，一次最多导入 ${MAX_ROWS} 行，请分成几个文件`);
   const checked: (Checked & { outcome: Outcome })[] = rows.map((r) => ({ ...checkRow(r, places), outcome: 'pending' }));
+  await resolveResidences(q, cipher, checked);
   const firstOf = new Map<string, number>();
   checked.forEach((c, i) => {
     if (!c.person) return Object.assign(c, { outcome: 'rejected' });

@@ -27,6 +27,8 @@ export interface BulkPerson {
   joinedOn: string | null;
   memberStatus: 'probationary' | 'full' | null;
   skills: string[];
+  /** Where they live, when the row named a household (kept as it was when not). */
+  residence?: { householdId: number; gridId: number } | null;
 }
 
 export type BulkOutcome =
@@ -50,6 +52,8 @@ interface Existing {
   joined_on: string | null;
   member_status: string | null;
   skills: string[];
+  household_id: number | null;
+  residence_grid_id: number | null;
 }
 
 /** The columns written for one person, personal data sealed. */
@@ -69,10 +73,12 @@ interface Sealed {
   joined_on: string | null;
   member_status: string | null;
   skills: string[];
+  household_id: number | null;
+  residence_grid_id: number | null;
 }
 
 // Compared to decide whether a file changes; encrypted values are compared in clear.
-const COMPARED = ['org_id', 'unit_id', 'name', 'gender', 'birth_date', 'ethnicity', 'is_member', 'category', 'joined_on', 'member_status'] as const;
+const COMPARED = ['org_id', 'unit_id', 'name', 'gender', 'birth_date', 'ethnicity', 'is_member', 'category', 'joined_on', 'member_status', 'household_id'] as const;
 const SEP = '\u001f';
 
 function seal(cipher: FieldCipher, v: string | null, mask: (s: string) => string): [string | null, string | null] {
@@ -103,6 +109,8 @@ function merge(cipher: FieldCipher, p: BulkPerson, e: Existing): { row: Sealed; 
     joined_on: isMember ? ((fromFile ? p.joinedOn : null) ?? e.joined_on) : null,
     member_status: isMember ? ((fromFile ? p.memberStatus : null) ?? e.member_status) : null,
     skills,
+    household_id: p.residence?.householdId ?? e.household_id,
+    residence_grid_id: p.residence?.gridId ?? e.residence_grid_id,
   };
   const phoneSame = phone === (e.phone_enc ? cipher.decrypt(e.phone_enc) : null);
   const addressSame = address === (e.address_enc ? cipher.decrypt(e.address_enc) : null);
@@ -132,6 +140,8 @@ function fresh(cipher: FieldCipher, p: BulkPerson): Sealed {
     joined_on: p.isMember ? p.joinedOn : null,
     member_status: p.isMember ? p.memberStatus : null,
     skills: [...new Set(p.skills)],
+    household_id: p.residence?.householdId ?? null,
+    residence_grid_id: p.residence?.gridId ?? null,
   };
 }
 
@@ -154,6 +164,8 @@ const COLUMNS: [Column, string][] = [
   ['joined_on', 'date'],
   ['member_status', 'text'],
   ['skills', 'text'],
+  ['household_id', 'bigint'],
+  ['residence_grid_id', 'bigint'],
   ['name_initials', 'text'],
   ['name_pinyin', 'text'],
 ];
@@ -181,7 +193,8 @@ export async function upsertByIdNumber(q: Queryable, cipher: FieldCipher, batch:
     (
       await q.query<Existing>(
         `SELECT p.id, p.id_number_hash, p.org_id, o.name AS org_name, p.unit_id, p.name, p.gender, p.birth_date::text, p.ethnicity,
-                p.phone_enc, p.address_enc, p.is_member, p.category, p.joined_on::text, p.member_status, p.skills
+                p.phone_enc, p.address_enc, p.is_member, p.category, p.joined_on::text, p.member_status, p.skills,
+                p.household_id, p.residence_grid_id
            FROM people p LEFT JOIN organizations o ON o.id = p.org_id WHERE p.id_number_hash = ANY ($1::text[])`,
         [hashes],
       )
@@ -215,7 +228,7 @@ export async function upsertByIdNumber(q: Queryable, cipher: FieldCipher, batch:
     const created = await q.query<{ id: number; id_number_hash: string }>(
       `INSERT INTO people (${COLUMNS.map(([k]) => k).join(', ')}, id_number_enc, id_number_mask, id_number_hash)
        SELECT u.org_id, u.unit_id, u.name, u.gender, u.birth_date, u.ethnicity, u.phone_enc, u.phone_mask, u.address_enc, u.address_mask,
-              u.is_member, u.category, u.joined_on, u.member_status, ${SKILLS}, u.name_initials, u.name_pinyin, u.id_number_enc, u.id_number_mask, u.id_number_hash
+              u.is_member, u.category, u.joined_on, u.member_status, ${SKILLS}, u.household_id, u.residence_grid_id, u.name_initials, u.name_pinyin, u.id_number_enc, u.id_number_mask, u.id_number_hash
          FROM unnest($1::text[], $2::text[], $3::text[], ${unnest})
               AS u(id_number_enc, id_number_mask, id_number_hash, ${COLUMNS.map(([k]) => k).join(', ')})
        ON CONFLICT (region_id, id_number_hash) WHERE id_number_hash IS NOT NULL DO NOTHING
