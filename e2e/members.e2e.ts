@@ -230,6 +230,40 @@ test('recruitment: a candidate whose notice has ended is admitted; a short notic
   });
 });
 
+test('recruitment: the applicant follows their own application on a phone and withdraws it; the branch sees it ended', async () => {
+  let recruitmentId = 0;
+  await withPage(app, 'recruitment-for-resident', async (page) => {
+    await signIn(page, 'guangming');
+    const [self] = (await (await page.request.get(`/api/people?q=${encodeURIComponent('吴秀英')}&kind=resident`)).json()).items;
+    const [branch] = (await (await page.request.get(`/api/orgs?q=${encodeURIComponent('光明社区第一网格党支部')}`)).json()).items;
+    const started = await page.request.post('/api/recruitments', { data: { personId: self.id, orgId: branch.id, appliedOn: '2025-03-01' } });
+    assert.equal(started.status(), 200, await started.text());
+    recruitmentId = (await started.json()).id;
+  });
+  await withPage(
+    app,
+    'my-application',
+    async (page) => {
+      await signIn(page, 'jumin');
+      await page.goto('/me/application');
+      const record = page.getByTestId('my-application-record');
+      await record.getByText('光明社区第一网格党支部').waitFor();
+      await screenshot(page, 'my-application');
+      await record.getByTestId('recruitment-withdraw').click();
+      await page.getByTestId('recruitment-withdraw-reason').fill('工作调动，暂缓');
+      await submitForm(page, 'recruitment-withdraw');
+      await record.getByTestId('recruitment-withdrawn').filter({ hasText: '撤回入党申请' }).waitFor();
+      assert.equal(await record.getByTestId('recruitment-withdraw').count(), 0, 'nothing more to do on an ended record');
+    },
+    PHONE,
+  );
+  await withPage(app, 'recruitment-ended', async (page) => {
+    await signIn(page, 'guangming');
+    const ended = await (await page.request.get(`/api/recruitments/${recruitmentId}`)).json();
+    assert.deepEqual([ended.withdrawnBy, ended.withdrawalReason], ['applicant', '工作调动，暂缓']);
+  });
+});
+
 test('talent pool: the district finds 定福里 mediators free at weekends', async () => {
   await withPage(app, 'talents', async (page) => {
     await signIn(page, 'admin');
