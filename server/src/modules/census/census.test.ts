@@ -341,3 +341,20 @@ test('residence columns link a row to a registered household; an unregistered on
   const file = (await t.request('GET', `/api/people/${created.personId}`, { cookie: secretary })).body;
   assert.deepEqual([file.residence?.householdId, file.residence?.gridId], [household.body.id, home.id]);
 });
+
+test('the same file again is decided in the upload, row by row from content hashes; a file edited since is applied again', async () => {
+  const rows = Array.from({ length: 12 }, (_, i) => ({ name: `重导${i}`, idNumber: idNumber('1974-04-04', 400 + i), kind: '居民', ethnicity: '汉族' }));
+  const file = await xlsx(rows);
+  const first = await importFile(file);
+  assert.deepEqual([first.created, first.unchanged], [12, 0]);
+  const again = await upload(file);
+  assert.deepEqual([again.body.status, again.body.unchanged, again.body.doneRows], ['done', 12, 12], 'nothing left for a chunk to apply');
+
+  const [edited] = (await t.request('GET', `/api/census/imports/${first.id}/rows?outcome=created`, { cookie: secretary })).body.items;
+  assert.equal((await t.request('PATCH', `/api/people/${edited.personId}`, { cookie: secretary, body: { ethnicity: '满族' } })).status, 200);
+  const third = await importFile(file);
+  assert.deepEqual([third.merged, third.unchanged], [1, 11], 'the edited file is compared and merged, not skipped');
+  assert.equal((await t.request('GET', `/api/people/${edited.personId}`, { cookie: secretary })).body.ethnicity, '汉族');
+  const fourth = await upload(file);
+  assert.deepEqual([fourth.body.status, fourth.body.unchanged], ['done', 12]);
+});

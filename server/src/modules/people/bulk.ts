@@ -145,9 +145,37 @@ function fresh(cipher: FieldCipher, p: BulkPerson): Sealed {
   };
 }
 
+/** A keyed hash of what a row says about a person, key order aside: the same row, the same hash. */
+export function contentHash(cipher: FieldCipher, p: BulkPerson): string {
+  return cipher.blindIndex(JSON.stringify(Object.entries(p).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
+/**
+ * The people whose file was last written from exactly this row and not
+ * changed since (people.census_hash, migration 0072), by the batch's order;
+ * null where the row must be applied. Reads hashes only: nothing is decrypted.
+ */
+export async function unchangedSince(q: Queryable, cipher: FieldCipher, batch: BulkPerson[]): Promise<(number | null)[]> {
+  if (!batch.length) return [];
+  const hashes = batch.map((p) => cipher.blindIndex(p.idNumber));
+  const found = new Map(
+    (
+      await q.query<{ id: number; id_number_hash: string; census_hash: string }>(
+        `SELECT id, id_number_hash, census_hash FROM people WHERE id_number_hash = ANY ($1::text[]) AND census_hash IS NOT NULL`,
+        [hashes],
+      )
+    ).map((r) => [r.id_number_hash, r]),
+  );
+  return batch.map((p, i) => {
+    const e = found.get(hashes[i]!);
+    return e && e.census_hash === contentHash(cipher, p) ? e.id : null;
+  });
+}
+
 // unnest() takes one array per column; skills (an array per row) travel joined.
-// The search keys follow the name, as people.create keeps them (pinyin search).
-type Column = keyof Sealed | 'name_initials' | 'name_pinyin';
+// The search keys follow the name, as people.create keeps them (pinyin search),
+// and the content hash the row (unchangedSince).
+type Column = keyof Sealed | 'name_initials' | 'name_pinyin' | 'census_hash';
 const COLUMNS: [Column, string][] = [
   ['org_id', 'bigint'],
   ['unit_id', 'bigint'],
@@ -168,13 +196,14 @@ const COLUMNS: [Column, string][] = [
   ['residence_grid_id', 'bigint'],
   ['name_initials', 'text'],
   ['name_pinyin', 'text'],
+  ['census_hash', 'text'],
 ];
-const columnArrays = (rows: Sealed[], offset: number) => {
+const columnArrays = (rows: Sealed[], census: string[], offset: number) => {
   const keys = rows.map((r) => searchKeys(r.name));
+  const value = (k: Column, r: Sealed, i: number) =>
+    k === 'skills' ? r.skills.join(SEP) : k === 'name_initials' ? keys[i]!.initials : k === 'name_pinyin' ? keys[i]!.pinyin : k === 'census_hash' ? census[i] : r[k];
   return {
-    params: COLUMNS.map(([k]) =>
-      rows.map((r, i) => (k === 'skills' ? r.skills.join(SEP) : k === 'name_initials' ? keys[i]!.initials : k === 'name_pinyin' ? keys[i]!.pinyin : r[k])),
-    ),
+    params: COLUMNS.map(([k]) => rows.map((r, i) => value(k, r, i))),
     unnest: COLUMNS.map(([, type], i) => `$${i + offset}::${type}[]`).join(', '),
   };
 };
@@ -202,7 +231,7 @@ export async function upsertByIdNumber(q: Queryable, cipher: FieldCipher, batch:
   );
   const outcomes: (BulkOutcome | undefined)[] = new Array(batch.length);
   const inserts: { i: number; row: Sealed }[] = [];
-  const updates: { id: number; row: Sealed }[] = [];
+  const updates: { i: number; id: number; row: Sealed }[] = [];
   batch.forEach((p, i) => {
     const e = existing.get(hashes[i]!);
     if (!e) return inserts.push({ i, row: fresh(cipher, p) });
@@ -216,19 +245,20 @@ export async function upsertByIdNumber(q: Queryable, cipher: FieldCipher, batch:
     }
     const { row, changed } = merge(cipher, p, e);
     outcomes[i] = { outcome: changed ? 'merged' : 'unchanged', personId: e.id };
-    if (changed) updates.push({ id: e.id, row });
+    if (changed) updates.push({ i, id: e.id, row });
   });
 
   if (inserts.length) {
     const { params, unnest } = columnArrays(
       inserts.map((x) => x.row),
+      inserts.map((x) => contentHash(cipher, batch[x.i]!)),
       4,
     );
     const ids = inserts.map((x) => batch[x.i]!.idNumber);
     const created = await q.query<{ id: number; id_number_hash: string }>(
       `INSERT INTO people (${COLUMNS.map(([k]) => k).join(', ')}, id_number_enc, id_number_mask, id_number_hash)
        SELECT u.org_id, u.unit_id, u.name, u.gender, u.birth_date, u.ethnicity, u.phone_enc, u.phone_mask, u.address_enc, u.address_mask,
-              u.is_member, u.category, u.joined_on, u.member_status, ${SKILLS}, u.household_id, u.residence_grid_id, u.name_initials, u.name_pinyin, u.id_number_enc, u.id_number_mask, u.id_number_hash
+              u.is_member, u.category, u.joined_on, u.member_status, ${SKILLS}, u.household_id, u.residence_grid_id, u.name_initials, u.name_pinyin, u.census_hash, u.id_number_enc, u.id_number_mask, u.id_number_hash
          FROM unnest($1::text[], $2::text[], $3::text[], ${unnest})
               AS u(id_number_enc, id_number_mask, id_number_hash, ${COLUMNS.map(([k]) => k).join(', ')})
        ON CONFLICT (region_id, id_number_hash) WHERE id_number_hash IS NOT NULL DO NOTHING
@@ -249,6 +279,7 @@ export async function upsertByIdNumber(q: Queryable, cipher: FieldCipher, batch:
   if (updates.length) {
     const { params, unnest } = columnArrays(
       updates.map((x) => x.row),
+      updates.map((x) => contentHash(cipher, batch[x.i]!)),
       2,
     );
     await q.query(
