@@ -305,7 +305,10 @@ test('a secretary registers a member: a wrong ID number is refused under its fie
     ]);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '光明社区党委' }).first().click();
     await chooseOption(page, page.getByTestId('residence-grid'), grid.name);
-    await chooseOption(page, page.getByTestId('residence-household'), '浏览器居住');
+    // A grid holds many households: type to find one.
+    await page.getByTestId('residence-household').click();
+    await page.keyboard.insertText('浏览器居住');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '浏览器居住' }).first().click();
     await submitForm(page, 'person-form');
     await page.getByTestId('person-idNumber').filter({ hasText: /^2205\*+\w{4}$/ }).waitFor();
     assert.match((await page.getByTestId('person-file').textContent()) ?? '', /1985-06-15/, 'the birth date follows from the number');

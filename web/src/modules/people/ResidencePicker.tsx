@@ -65,58 +65,79 @@ export function ResidencePicker({
           options={communities}
         />
       </Col>
-      <Col xs={24} sm={span}>
-        <Select<number>
-          data-testid="residence-grid"
-          allowClear
-          disabled={!community}
-          placeholder={t('people.residenceGrid')}
-          value={gridId ?? undefined}
-          onChange={(v) => {
-            setGridId(v ?? null);
-            clearBelow('grid');
-            if (level === 'grid') onChange?.(v ?? null);
-          }}
-          showSearch={{ optionFilterProp: 'label' }}
-          loading={grids.loading}
-          options={(grids.data ?? []).map((g) => ({ value: g.id, label: tx(g.name) }))}
-        />
-      </Col>
+      <Step
+        testId="residence-grid"
+        span={span}
+        placeholder={t('people.residenceGrid')}
+        disabled={!community}
+        value={gridId}
+        loading={grids.loading}
+        options={(grids.data ?? []).map((g) => ({ value: g.id, label: tx(g.name) }))}
+        onChange={(v) => {
+          setGridId(v);
+          clearBelow('grid');
+          if (level === 'grid') onChange?.(v);
+        }}
+      />
       {level === 'household' && (
         <>
-          <Col xs={24} sm={span}>
-            <Select<number>
-              data-testid="residence-building"
-              allowClear
-              disabled={!gridId}
-              placeholder={t('people.residenceBuilding')}
-              value={buildingId ?? undefined}
-              onChange={(v) => {
-                setBuildingId(v ?? null);
-                clearBelow('building');
-              }}
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={buildings.loading}
-              options={(buildings.data ?? []).map((b) => ({ value: b.id, label: tx(b.name) }))}
-            />
-          </Col>
-          <Col xs={24} sm={span}>
-            <Select<number>
-              data-testid="residence-household"
-              allowClear
-              disabled={!gridId}
-              placeholder={t('people.residenceHousehold')}
-              value={value ?? undefined}
-              onChange={(v) => onChange?.(v ?? null)}
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={households.loading}
-              options={(households.data ?? [])
-                .filter((h) => !buildingId || h.buildingId === buildingId)
-                .map((h) => ({ value: h.id, label: `${tx(householdLabel(h))} · ${tx(h.headName)}` }))}
-            />
-          </Col>
+          <Step
+            testId="residence-building"
+            span={span}
+            placeholder={t('people.residenceBuilding')}
+            disabled={!gridId}
+            value={buildingId}
+            loading={buildings.loading}
+            options={(buildings.data ?? []).map((b) => ({ value: b.id, label: tx(b.name) }))}
+            onChange={(v) => {
+              setBuildingId(v);
+              clearBelow('building');
+            }}
+          />
+          <Step
+            testId="residence-household"
+            span={span}
+            placeholder={t('people.residenceHousehold')}
+            disabled={!gridId}
+            value={value ?? null}
+            loading={households.loading}
+            options={(households.data ?? [])
+              .filter((h) => !buildingId || h.buildingId === buildingId)
+              .map((h) => ({ value: h.id, label: `${tx(householdLabel(h))} · ${tx(h.headName)}` }))}
+            onChange={(v) => onChange?.(v)}
+          />
         </>
       )}
     </Row>
+  );
+}
+
+/** One level below the community: a searchable select of what the level above holds. */
+function Step(p: {
+  testId: string;
+  span: number;
+  placeholder: string;
+  disabled: boolean;
+  value: number | null;
+  loading: boolean;
+  options: { value: number; label: string }[];
+  onChange: (v: number | null) => void;
+}) {
+  return (
+    <Col xs={24} sm={p.span}>
+      <Select<number>
+        data-testid={p.testId}
+        allowClear
+        disabled={p.disabled}
+        placeholder={p.placeholder}
+        value={p.value ?? undefined}
+        onChange={(v) => p.onChange(v ?? null)}
+        showSearch={{ optionFilterProp: 'label' }}
+        // Addresses are longer than a quarter of the form is wide.
+        popupMatchSelectWidth={false}
+        loading={p.loading}
+        options={p.options}
+      />
+    </Col>
   );
 }
