@@ -50,9 +50,8 @@ async function filtered(q: Queryable, f: Omit<PersonFilter, 'page' | 'pageSize'>
   const where = conditions();
   where.always('p.left_region_on IS NULL');
   if (f.orgId !== undefined) where.add('p.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
-  if (f.q) {
-    where.add(`(p.name LIKE '%' || $? || '%' OR p.name_initials LIKE $? || '%' OR p.name_pinyin LIKE $? || '%')`, normalizeQuery(f.q));
-  }
+  // The name match runs where the name indexes can serve it (migration 0073); the rows are still read under row-level security.
+  if (f.q) where.add('p.id IN (SELECT gj_people_named($?))', normalizeQuery(f.q));
   if (f.kind) where.add('p.is_member = $?', f.kind === 'member');
   if (f.category) where.add('p.category = $?', f.category);
   if (f.memberStatus) where.add('p.member_status = $?', f.memberStatus);
