@@ -86,6 +86,8 @@ test('editing a file updates it and never writes personal data in clear to the a
 test("a member's own file names their work unit, though the unit's row stays hidden from them", async () => {
   const member = await t.login('dangyuan');
   const [own] = (await t.request('GET', '/api/people', { cookie: member })).body.items;
+  // The demo finds 周志强 by name (a search on the system connection) and places him at the tax bureau.
+  assert.equal((await t.request('GET', `/api/people/${own.id}`, { cookie: member })).body.unitName, '梅河口市税务局');
   const [unit] = (await t.request('GET', '/api/units', { cookie: secretary })).body.items;
   const patched = await t.request('PATCH', `/api/people/${own.id}`, { cookie: secretary, body: { unitId: unit.id } });
   assert.equal(patched.status, 200, patched.text);
