@@ -20,6 +20,7 @@ import { LEVELS, generateRegion, type GeneratedRegion } from './generate.ts';
 import { DUE_URL, dueAnswer, everyGrid, generateGrids, gridWorkers, rawDue, scopedDue } from './grids.ts';
 import { generateNeeds, listsSuite, overdueSuite, type NeedsBench } from './needs.ts';
 import { BENCH_YEAR, PAGE, RAW_POINTS, fromApi, fromRaw, generatePoints } from './points.ts';
+import { RAW_NAME_COUNT, RAW_NAME_PAGE, fillNameKeys, nameQueries, nameUrl } from './names.ts';
 
 /**
  * "Count and list everything under one street", three ways, on the same
@@ -37,7 +38,7 @@ import { BENCH_YEAR, PAGE, RAW_POINTS, fromApi, fromRaw, generatePoints } from '
 
 const DATA_DIR = path.resolve(import.meta.dirname, 'data');
 const PAGE_SIZE = 50;
-const SUITES = ['list', 'coverage', 'chart', 'due', 'census', 'lists', 'overdue', 'points'] as const;
+const SUITES = ['list', 'coverage', 'chart', 'due', 'census', 'lists', 'overdue', 'points', 'names'] as const;
 type Suite = (typeof SUITES)[number];
 const CHART_DEPTH = 3;
 
@@ -79,6 +80,7 @@ if (args.help) {
                      census (import of --census-rows people from Excel into the street, against COPY)
   --census-rows N    census suite: rows in the file, default 10^5
                      lists (GET /api/lists?orgId=<community>), overdue (GET /api/needs?overdue=true over the region)
+                     names (GET /api/people?q= over the region: Chinese, Traditional, pinyin, initials; bench/names.ts)
                      points (year-end points ranking of the whole region as a district admin,
                      over ten ledger entries per person: 10^7 at the default size)
   --under KIND[,…]   list suite: list under the first organization of this kind in the admin's
@@ -387,6 +389,7 @@ async function bench(target: Target): Promise<Result> {
       : undefined;
     if (suites.includes('lists') || suites.includes('overdue')) results.push(...(await needsSuites({ db, region, get, street: streetAdmin, district: await signIn(region.districtUser), measure })));
     if (suites.includes('points')) results.push(await pointsSuite(db, region, await signIn(region.districtUser), get));
+    if (suites.includes('names')) results.push(...(await namesSuite(db, await signIn(region.districtUser), get)));
 
     const { user: _user, districtUser: _district, ...regionInfo } = region;
     return {
@@ -711,6 +714,51 @@ async function pointsSuite(db: Database, region: GeneratedRegion, admin: Session
   return r;
 }
 
+/** A person found by name across the region as its district admin: Chinese, Traditional, full pinyin, initials (bench/names.ts). */
+async function namesSuite(db: Database, admin: Session, get: Get): Promise<SuiteResult[]> {
+  const filled = await fillNameKeys(db);
+  const { personId, name, queries } = await nameQueries(db);
+  console.log(`\n  [names] search keys for ${filled.names.toLocaleString('en')} distinct names in ${filled.seconds.toFixed(1)} s; looking for ${name} (person ${personId})`);
+  const out: SuiteResult[] = [];
+  const answers: string[] = [];
+  for (const { label, q } of queries) {
+    // The raw SQL gets the query as the service reads it: Simplified, lower case.
+    const rawQ = label === 'Traditional' ? name : q;
+    const raw = (c: Queryable) =>
+      Promise.all([c.query<{ n: number }>(RAW_NAME_COUNT, [rawQ]), c.query<{ id: number }>(RAW_NAME_PAGE, [rawQ])]).then(([[n], rows]) => ({ total: n!.n, ids: rows.map((r) => r.id) }));
+    if (args.explain) await db.system((c) => raw(explaining(c, `raw ${label}`)));
+    const { answer: a, timings } = await measure(
+      {
+        api: async () => {
+          const body = (await get(nameUrl(q), admin.token)) as { total: number; items: { id: number }[] };
+          return { total: body.total, ids: body.items.map((p) => p.id) };
+        },
+        raw: () => db.system(raw),
+      },
+      'raw',
+    );
+    const got = a as { total: number; ids: number[] };
+    if (label !== 'initials' && !got.ids.includes(personId)) throw new Error(`names: ${label} "${q}" did not find person ${personId}`);
+    if (label !== 'initials') answers.push(JSON.stringify(got));
+    const r: SuiteResult = {
+      suite: 'names',
+      target: { id: personId, kind: 'person', name, path: '', query: q, label },
+      request: nameUrl(q),
+      answer: { total: got.total, first: got.ids.slice(0, 3) },
+      timingsMs: timings,
+      ratio: ratios(timings),
+    };
+    printResult(r, [
+      ['api', `API  ${label} "${q}" (${got.total.toLocaleString('en')} found)`],
+      ['raw', 'raw  SQL, system connection'],
+    ]);
+    out.push(r);
+  }
+  // Simplified and Traditional must find the very same people.
+  if (answers[0] !== answers[1]) throw new Error(`names: Chinese and Traditional answers differ: ${answers[0]} / ${answers[1]}`);
+  return out;
+}
+
 function printResult(r: SuiteResult, rows: [string, string][]): void {
   const w = 38;
   console.log(`\n  ${'runs: ' + config.runs}`.padEnd(w + 2) + ['median', 'p95', 'min', 'max'].map((h) => h.padStart(10)).join(''));
@@ -741,9 +789,11 @@ for (const target of targets) results.push(await bench(target));
 console.log('\nSummary (median ms; ratio = API / raw SQL on the same database)');
 for (const r of results) {
   for (const s of r.suites) {
-    const what = s.suite === 'list' ? `list ${s.target.kind}` : s.suite;
+    const what = s.suite === 'list' ? `list ${s.target.kind}` : s.suite === 'names' ? `names ${String(s.target.label)}` : s.suite;
+    // Suites without a scoped variant (points, names) show a dash there.
+    const scoped = s.timingsMs.scoped ? ms(s.timingsMs.scoped.median) : '—';
     console.log(
-      `  ${r.kind.padEnd(11)} ${what.padEnd(28)} API ${ms(s.timingsMs.api!.median).padStart(9)}  scoped ${(s.timingsMs.scoped ? ms(s.timingsMs.scoped.median) : '—').padStart(9)}  ` +
+      `  ${r.kind.padEnd(11)} ${what.padEnd(28)} API ${ms(s.timingsMs.api!.median).padStart(9)}  scoped ${scoped.padStart(9)}  ` +
         `raw ${ms(s.timingsMs.raw!.median).padStart(9)}  ratio ${s.ratio.apiToRawMedian.toFixed(2)}× (p95 ${s.ratio.apiToRawP95.toFixed(2)}×)`,
     );
   }

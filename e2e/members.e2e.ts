@@ -230,6 +230,40 @@ test('recruitment: a candidate whose notice has ended is admitted; a short notic
   });
 });
 
+test('recruitment: the applicant follows their own application on a phone and withdraws it; the branch sees it ended', async () => {
+  let recruitmentId = 0;
+  await withPage(app, 'recruitment-for-resident', async (page) => {
+    await signIn(page, 'guangming');
+    const [self] = (await (await page.request.get(`/api/people?q=${encodeURIComponent('吴秀英')}&kind=resident`)).json()).items;
+    const [branch] = (await (await page.request.get(`/api/orgs?q=${encodeURIComponent('光明社区第一网格党支部')}`)).json()).items;
+    const started = await page.request.post('/api/recruitments', { data: { personId: self.id, orgId: branch.id, appliedOn: '2025-03-01' } });
+    assert.equal(started.status(), 200, await started.text());
+    recruitmentId = (await started.json()).id;
+  });
+  await withPage(
+    app,
+    'my-application',
+    async (page) => {
+      await signIn(page, 'jumin');
+      await page.goto('/me/application');
+      const record = page.getByTestId('my-application-record');
+      await record.getByText('光明社区第一网格党支部').waitFor();
+      await screenshot(page, 'my-application');
+      await record.getByTestId('recruitment-withdraw').click();
+      await page.getByTestId('recruitment-withdraw-reason').fill('工作调动，暂缓');
+      await submitForm(page, 'recruitment-withdraw');
+      await record.getByTestId('recruitment-withdrawn').filter({ hasText: '撤回入党申请' }).waitFor();
+      assert.equal(await record.getByTestId('recruitment-withdraw').count(), 0, 'nothing more to do on an ended record');
+    },
+    PHONE,
+  );
+  await withPage(app, 'recruitment-ended', async (page) => {
+    await signIn(page, 'guangming');
+    const ended = await (await page.request.get(`/api/recruitments/${recruitmentId}`)).json();
+    assert.deepEqual([ended.withdrawnBy, ended.withdrawalReason], ['applicant', '工作调动，暂缓']);
+  });
+});
+
 test('talent pool: the district finds 定福里 mediators free at weekends', async () => {
   await withPage(app, 'talents', async (page) => {
     await signIn(page, 'admin');
@@ -259,8 +293,25 @@ test('a secretary registers a member: a wrong ID number is refused under its fie
     await page.getByTestId('person-form-form').locator('.ant-form-item-explain-error', { hasText: '校验' }).waitFor();
     await screenshot(page, 'person-form-refused');
     await page.getByTestId('person-form-id-number').fill(`${body}${checkCharacter(body)}`);
+    // Where they live: a household registered in one of the community's grids, picked community → grid → household.
+    const [community] = (await (await page.request.get(`/api/orgs?q=${encodeURIComponent('光明社区党委')}`)).json()).items;
+    const [grid] = (await (await page.request.get(`/api/grids?orgId=${community.id}`)).json()).items;
+    const household = await page.request.post('/api/households', { data: { gridId: grid.id, address: '浏览器居住街 5 号', headName: '浏览器居住', size: 1, tags: [], freeTags: [] } });
+    assert.equal(household.status(), 200, await household.text());
+    await page.getByTestId('residence-community').click();
+    await Promise.all([
+      page.waitForResponse((res) => res.url().includes('/api/orgs?') && res.url().includes(encodeURIComponent('光明社区'))),
+      page.keyboard.insertText('光明社区'),
+    ]);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '光明社区党委' }).first().click();
+    await chooseOption(page, page.getByTestId('residence-grid'), grid.name);
+    // A grid holds many households: type to find one.
+    await page.getByTestId('residence-household').click();
+    await page.keyboard.insertText('浏览器居住');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '浏览器居住' }).first().click();
     await submitForm(page, 'person-form');
     await page.getByTestId('person-idNumber').filter({ hasText: /^2205\*+\w{4}$/ }).waitFor();
     assert.match((await page.getByTestId('person-file').textContent()) ?? '', /1985-06-15/, 'the birth date follows from the number');
+    assert.match((await page.getByTestId('person-residence').textContent()) ?? '', new RegExp(`光明社区党委 / ${grid.name} / 浏览器居住街`));
   });
 });

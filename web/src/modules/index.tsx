@@ -43,6 +43,7 @@ import { MyFilePage } from './people/MyFilePage';
 import { PeoplePage } from './people/PeoplePage';
 import { ADMIN_ROLES, holds, isLiaison, isPersonal } from './people/roles';
 import { TalentsPage } from './people/TalentsPage';
+import { MyApplicationPage } from './recruitment/MyApplicationPage';
 import { RecruitmentPage } from './recruitment/RecruitmentPage';
 import { ReportInsPage } from './reportins/ReportInsPage';
 import { TransfersPage } from './transfers/TransfersPage';
@@ -70,6 +71,7 @@ export const MODULES: ModuleEntry[] = [
   { key: 'visits', path: '/visits', label: 'grids.visitMenu', icon: <SolutionOutlined />, page: <VisitPage />, visible: isStaff },
   { key: 'people', path: '/people', label: 'menu.people', icon: <TeamOutlined />, page: <PeoplePage />, visible: (me) => !isPersonal(me) },
   { key: 'myfile', path: '/me', label: 'people.myFile', icon: <IdcardOutlined />, page: <MyFilePage />, visible: isPersonal },
+  { key: 'myapplication', path: '/me/application', label: 'recruitment.mine', icon: <FlagOutlined />, page: <MyApplicationPage />, visible: isPersonal },
   { key: 'reportins', path: '/report-ins', label: 'reportins.menu', icon: <SendOutlined />, page: <ReportInsPage />, visible: (me) => isLiaison(me) || holds(me, [...ADMIN_ROLES, 'member']) },
   { key: 'transfers', path: '/transfers', label: 'transfers.menu', icon: <SwapOutlined />, page: <TransfersPage />, visible: (me) => isStaff(me) || holds(me, ['member']) },
   { key: 'recruitment', path: '/recruitment', label: 'recruitment.menu', icon: <FlagOutlined />, page: <RecruitmentPage />, visible: isStaff },

@@ -314,3 +314,47 @@ test('the demo has the seed models’ figures: 5,400 reported employed members o
     assert.equal(c!.m, members, name);
   }
 });
+
+test('residence columns link a row to a registered household; an unregistered one is refused naming the column', async () => {
+  const [home] = (await t.request('GET', `/api/grids?orgId=${guangming}`, { cookie: secretary })).body.items;
+  const household = await t.request('POST', '/api/households', {
+    cookie: secretary, body: { gridId: home.id, address: '普查居住街 3 号', headName: '普查居住', size: 1, tags: [], freeTags: [] },
+  });
+  assert.equal(household.status, 200, household.text);
+  const job = await importFile(
+    await xlsx([
+      { name: '普查居住甲', idNumber: idNumber('1970-03-03', 11), kind: '居民', residenceCommunity: '光明社区党委', household: '普查居住街3号' },
+      { name: '普查居住乙', idNumber: idNumber('1970-03-03', 13), kind: '居民', residenceCommunity: '光明社区党委', household: '普查居住街 4 号' },
+      { name: '普查居住丙', idNumber: idNumber('1970-03-03', 15), kind: '居民', household: '普查居住街3号' },
+    ]),
+  );
+  assert.deepEqual([job.created, job.rejected], [1, 2]);
+  const rejected = (await t.request('GET', `/api/census/imports/${job.id}/rows?outcome=rejected`, { cookie: secretary })).body.items;
+  assert.deepEqual(
+    rejected.map((r: { field: string; message: string }) => [r.field, r.message]),
+    [
+      ['household', '第 3 行，住户门牌：居住社区中没有登记“普查居住街4号”这一住户，请先在网格中登记住户，或留空'],
+      ['residenceCommunity', '第 4 行，居住社区：填写了住户门牌时须填写居住社区'],
+    ],
+  );
+  const [created] = (await t.request('GET', `/api/census/imports/${job.id}/rows?outcome=created`, { cookie: secretary })).body.items;
+  const file = (await t.request('GET', `/api/people/${created.personId}`, { cookie: secretary })).body;
+  assert.deepEqual([file.residence?.householdId, file.residence?.gridId], [household.body.id, home.id]);
+});
+
+test('the same file again is decided in the upload, row by row from content hashes; a file edited since is applied again', async () => {
+  const rows = Array.from({ length: 12 }, (_, i) => ({ name: `重导${i}`, idNumber: idNumber('1974-04-04', 400 + i), kind: '居民', ethnicity: '汉族' }));
+  const file = await xlsx(rows);
+  const first = await importFile(file);
+  assert.deepEqual([first.created, first.unchanged], [12, 0]);
+  const again = await upload(file);
+  assert.deepEqual([again.body.status, again.body.unchanged, again.body.doneRows], ['done', 12, 12], 'nothing left for a chunk to apply');
+
+  const [edited] = (await t.request('GET', `/api/census/imports/${first.id}/rows?outcome=created`, { cookie: secretary })).body.items;
+  assert.equal((await t.request('PATCH', `/api/people/${edited.personId}`, { cookie: secretary, body: { ethnicity: '满族' } })).status, 200);
+  const third = await importFile(file);
+  assert.deepEqual([third.merged, third.unchanged], [1, 11], 'the edited file is compared and merged, not skipped');
+  assert.equal((await t.request('GET', `/api/people/${edited.personId}`, { cookie: secretary })).body.ethnicity, '汉族');
+  const fourth = await upload(file);
+  assert.deepEqual([fourth.body.status, fourth.body.unchanged], ['done', 12]);
+});

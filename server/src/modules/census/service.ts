@@ -3,10 +3,11 @@ import type { Queryable } from '../../kernel/db.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { invalidField, notFound } from '../../kernel/errors.ts';
 import { conditions } from '../../kernel/sql.ts';
+import * as grids from '../grids/service.ts';
 import * as orgs from '../orgs/service.ts';
-import { upsertByIdNumber, type BulkPerson } from '../people/bulk.ts';
+import { unchangedSince, upsertByIdNumber, type BulkPerson } from '../people/bulk.ts';
 import { IMPORT_STATUSES, MAX_ROWS, OUTCOMES, type ImportJob, type ImportRow, type ImportStatus, type Outcome } from './schema.ts';
-import { COLUMNS, checkRow, fold, loadPlaces, readRows, type Checked } from './sheet.ts';
+import { COLUMNS, LABELS, checkRow, fold, loadPlaces, readRows, type Checked } from './sheet.ts';
 
 // A census import: staged (checked, sealed, stored beside a job row) in the
 // upload's transaction, then applied chunk by chunk, each chunk its own
@@ -80,6 +81,47 @@ export async function list(q: Queryable, f: { orgId?: number; page: number; page
 }
 
 /**
+ * Links rows to the households they name, looked up a batch at a time; a row
+ * naming a household that is not registered (or not visible) is refused with
+ * the address, so it can be fixed and imported again.
+ */
+async function resolveResidences(q: Queryable, cipher: FieldCipher, checked: Checked[]): Promise<void> {
+  const wanted = checked.filter((c) => c.residenceAt);
+  const key = (a: { communityId: number; address: string }) => `${a.communityId}|${a.address}`;
+  const found = new Map<string, { householdId: number; gridId: number }>();
+  for (let i = 0; i < wanted.length; i += 5000) {
+    const at = [...new Map(wanted.slice(i, i + 5000).map((c) => [key(c.residenceAt!), c.residenceAt!])).values()];
+    for (const h of await grids.householdPlaces(q, { cipher, at })) found.set(key({ communityId: h.communityId, address: h.address! }), h);
+  }
+  for (const c of wanted) {
+    const place = found.get(key(c.residenceAt!));
+    if (place) c.person!.residence = { householdId: place.householdId, gridId: place.gridId };
+    else {
+      Object.assign(c, {
+        person: undefined, residenceAt: undefined, field: 'household',
+        message: `第 ${c.row} 行，${LABELS.household}：居住社区中没有登记“${c.residenceAt!.address}”这一住户，请先在网格中登记住户，或留空`,
+      });
+    }
+  }
+}
+
+/**
+ * Rows whose person was last written from exactly this row, and not changed
+ * since, are decided here, in the upload: a file imported again applies only
+ * what changed, without a chunk, a decryption or a write to people.
+ */
+async function markUnchanged(q: Queryable, cipher: FieldCipher, checked: (Checked & { outcome: Outcome; personId?: number })[]): Promise<void> {
+  const pending = checked.filter((c) => c.outcome === 'pending');
+  for (let i = 0; i < pending.length; i += 5000) {
+    const part = pending.slice(i, i + 5000);
+    const ids = await unchangedSince(q, cipher, part.map((c) => c.person!));
+    part.forEach((c, j) => {
+      if (ids[j] !== null) Object.assign(c, { outcome: 'unchanged', personId: ids[j] });
+    });
+  }
+}
+
+/**
  * Reads and checks the file and stores its rows beside a new job. Rows about
  * a person already named higher up in the file are folded into that row
  * here, so each person is applied once; the job then has only the pending
@@ -94,7 +136,8 @@ export async function stage(
   const places = await loadPlaces(q, input.orgId);
   const rows = await readRows(input.fileName, input.file);
   if (rows.length > MAX_ROWS) throw invalidField('file', `文件有 ${rows.length} 行，一次最多导入 ${MAX_ROWS} 行，请分成几个文件`);
-  const checked: (Checked & { outcome: Outcome })[] = rows.map((r) => ({ ...checkRow(r, places), outcome: 'pending' }));
+  const checked: (Checked & { outcome: Outcome; personId?: number })[] = rows.map((r) => ({ ...checkRow(r, places), outcome: 'pending' }));
+  await resolveResidences(q, cipher, checked);
   const firstOf = new Map<string, number>();
   checked.forEach((c, i) => {
     if (!c.person) return Object.assign(c, { outcome: 'rejected' });
@@ -112,20 +155,21 @@ export async function stage(
     first.person = folded;
     Object.assign(c, { outcome: 'merged', message: `第 ${c.row} 行：与第 ${first.row} 行是同一人，已合并` });
   });
+  await markUnchanged(q, cipher, checked);
   const decided = checked.filter((c) => c.outcome !== 'pending');
   const count = (o: Outcome) => decided.filter((c) => c.outcome === o).length;
   const [job] = await q.query<{ id: number }>(
-    `INSERT INTO census_imports (org_id, user_id, file_name, total_rows, done_rows, merged_count, rejected_count, status, finished_at)
-     VALUES ($1, $2, $3, $4::int, $5::int, $6, $7, CASE WHEN $5::int = $4::int THEN 'done' ELSE 'running' END,
+    `INSERT INTO census_imports (org_id, user_id, file_name, total_rows, done_rows, merged_count, unchanged_count, rejected_count, status, finished_at)
+     VALUES ($1, $2, $3, $4::int, $5::int, $6, $7, $8, CASE WHEN $5::int = $4::int THEN 'done' ELSE 'running' END,
              CASE WHEN $5::int = $4::int THEN now() END)
      RETURNING id`,
-    [places.root.id, userId, input.fileName, checked.length, decided.length, count('merged'), count('rejected')],
+    [places.root.id, userId, input.fileName, checked.length, decided.length, count('merged'), count('unchanged'), count('rejected')],
   );
   for (let i = 0; i < checked.length; i += 5000) {
     const part = checked.slice(i, i + 5000);
     await q.query(
-      `INSERT INTO census_rows (import_id, org_id, row_no, name, payload_enc, outcome, field, message)
-       SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`,
+      `INSERT INTO census_rows (import_id, org_id, row_no, name, payload_enc, outcome, field, message, person_id)
+       SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[])`,
       [
         job!.id,
         places.root.id,
@@ -135,6 +179,7 @@ export async function stage(
         part.map((c) => c.outcome),
         part.map((c) => c.field ?? null),
         part.map((c) => c.message ?? null),
+        part.map((c) => c.personId ?? null),
       ],
     );
   }

@@ -29,6 +29,8 @@ export const COLUMNS: Column[] = [
   { key: 'joinedOn', header: '入党日期', width: 14, note: '如 2010-07-01' },
   { key: 'memberStatus', header: '党员状态', width: 12, note: `党员填：${Object.values(MEMBER_STATUSES).join('、')}` },
   { key: 'skills', header: '特长', width: 24, note: '多项用顿号（、）分隔' },
+  { key: 'residenceCommunity', header: '居住社区', width: 24, note: '与“住户门牌”一起填写，把人员关联到网格中已登记的住户' },
+  { key: 'household', header: '住户门牌', width: 20, note: '居住社区中已登记住户的地址，如“3号楼2单元301”；须先在网格中登记该住户' },
 ];
 export const LABELS: Record<string, string> = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header]));
 
@@ -111,9 +113,15 @@ export function parseDay(text: string): string | null {
   return Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== iso ? null : iso;
 }
 
+/** A household named by its address in a community; the census looks these up together (see service.ts). */
+export interface ResidenceAt {
+  communityId: number;
+  address: string;
+}
+
 export type Checked = { row: number; name: string; cells: Record<string, string> } & (
-  | { person: BulkPerson; field?: undefined; message?: undefined }
-  | { person?: undefined; field: string; message: string }
+  | { person: BulkPerson; residenceAt?: ResidenceAt; field?: undefined; message?: undefined }
+  | { person?: undefined; residenceAt?: undefined; field: string; message: string }
 );
 
 /** Checks one row; the first fault is reported, by row and field, in words the user can act on. */
@@ -145,6 +153,16 @@ export function checkRow({ row, values: v }: SheetRow, places: Places): Checked 
     if (typeof u === 'string') return fail('unit', u);
     unitId = u;
   }
+  const household = simplified(v.household).replace(/\s+/g, '');
+  const residenceText = simplified(v.residenceCommunity);
+  if (household && !residenceText) return fail('residenceCommunity', '填写了住户门牌时须填写居住社区');
+  if (residenceText && !household) return fail('household', '填写了居住社区时须填写住户门牌，如“3号楼2单元301”');
+  let residenceAt: ResidenceAt | undefined;
+  if (household) {
+    const communityId = places.org(residenceText);
+    if (typeof communityId === 'string') return fail('residenceCommunity', communityId);
+    residenceAt = { communityId, address: household };
+  }
   const skills = simplified(v.skills).split(/[、,，;；\s]+/).filter(Boolean);
   if (skills.length > 20 || skills.some((s) => s.length > 20)) return fail('skills', '最多 20 项，每项不超过 20 个字');
 
@@ -173,7 +191,7 @@ export function checkRow({ row, values: v }: SheetRow, places: Places): Checked 
     }
   }
   return {
-    row, name, cells: v,
+    row, name, cells: v, residenceAt,
     person: {
       idNumber: id.value, orgId, unitId, name, gender: id.gender, birthDate: id.birthDate, ethnicity, phone, address,
       isMember, category, joinedOn, memberStatus, skills,
@@ -201,6 +219,7 @@ export function fold(first: BulkPerson, later: BulkPerson): BulkPerson | null {
     joinedOn: first.joinedOn ?? later.joinedOn,
     memberStatus: first.memberStatus ?? later.memberStatus,
     skills: [...new Set([...first.skills, ...later.skills])],
+    residence: first.residence ?? later.residence,
   };
 }
 

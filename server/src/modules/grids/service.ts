@@ -300,6 +300,51 @@ export async function getHousehold(q: Queryable, householdId: number): Promise<H
   return toHousehold(row);
 }
 
+/** Where a household is, for a person's file: its community, grid, building and room. */
+export interface HouseholdPlace {
+  householdId: number;
+  communityId: number;
+  communityName: string | null;
+  gridId: number;
+  gridName: string;
+  buildingId: number | null;
+  buildingName: string | null;
+  entrance: number | null;
+  room: string | null;
+  addressMasked: string;
+  /** Only for a lookup by address: the address asked for, as given. */
+  address?: string;
+}
+
+/**
+ * Households by id, or by their address within a community as registered
+ * (楼栋 + 单元 + 门牌, e.g. "3号楼2单元301"), matched on the blind index as
+ * the address key does: where people live, for person files and the census.
+ * Only households the caller can see are found.
+ */
+export async function householdPlaces(
+  q: Queryable,
+  f: { ids: number[] } | { cipher: FieldCipher; at: { communityId: number; address: string }[] },
+): Promise<HouseholdPlace[]> {
+  const byAddress = 'at' in f;
+  const hashes = byAddress ? f.at.map((a) => f.cipher.blindIndex(a.address.replace(/\s+/g, ''))) : [];
+  if (byAddress ? !f.at.length : !f.ids.length) return [];
+  const rows = await q.query<{ id: number; community_id: number; community_name: string | null; grid_id: number; grid_name: string; building_id: number | null; building_name: string | null; entrance: number | null; room: string | null; address_mask: string; address: string | null }>(
+    `SELECT h.id, h.community_id, c.name AS community_name, h.grid_id, g.name AS grid_name, h.building_id, x.name AS building_name, h.entrance, h.room, h.address_mask,
+            ${byAddress ? 'a.address' : 'NULL AS address'}
+       FROM households h JOIN grids g ON g.id = h.grid_id LEFT JOIN buildings x ON x.id = h.building_id
+       LEFT JOIN organizations c ON c.id = h.community_id
+       ${byAddress
+         ? 'JOIN unnest($1::bigint[], $2::text[], $3::text[]) AS a(community_id, address_hash, address) ON h.community_id = a.community_id AND h.address_hash = a.address_hash'
+         : 'WHERE h.id = ANY ($1::bigint[])'}`,
+    byAddress ? [f.at.map((a) => a.communityId), hashes, f.at.map((a) => a.address)] : [f.ids],
+  );
+  return rows.map((r) => ({
+    householdId: r.id, communityId: r.community_id, communityName: r.community_name, gridId: r.grid_id, gridName: r.grid_name,
+    buildingId: r.building_id, buildingName: r.building_name, entrance: r.entrance, room: r.room, addressMasked: r.address_mask, ...(r.address === null ? {} : { address: r.address }),
+  }));
+}
+
 export interface HouseholdInput {
   gridId: number;
   buildingId?: number;

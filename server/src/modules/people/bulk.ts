@@ -27,6 +27,8 @@ export interface BulkPerson {
   joinedOn: string | null;
   memberStatus: 'probationary' | 'full' | null;
   skills: string[];
+  /** Where they live, when the row named a household (kept as it was when not). */
+  residence?: { householdId: number; gridId: number } | null;
 }
 
 export type BulkOutcome =
@@ -50,6 +52,8 @@ interface Existing {
   joined_on: string | null;
   member_status: string | null;
   skills: string[];
+  household_id: number | null;
+  residence_grid_id: number | null;
 }
 
 /** The columns written for one person, personal data sealed. */
@@ -69,10 +73,12 @@ interface Sealed {
   joined_on: string | null;
   member_status: string | null;
   skills: string[];
+  household_id: number | null;
+  residence_grid_id: number | null;
 }
 
 // Compared to decide whether a file changes; encrypted values are compared in clear.
-const COMPARED = ['org_id', 'unit_id', 'name', 'gender', 'birth_date', 'ethnicity', 'is_member', 'category', 'joined_on', 'member_status'] as const;
+const COMPARED = ['org_id', 'unit_id', 'name', 'gender', 'birth_date', 'ethnicity', 'is_member', 'category', 'joined_on', 'member_status', 'household_id'] as const;
 const SEP = '\u001f';
 
 function seal(cipher: FieldCipher, v: string | null, mask: (s: string) => string): [string | null, string | null] {
@@ -103,6 +109,8 @@ function merge(cipher: FieldCipher, p: BulkPerson, e: Existing): { row: Sealed; 
     joined_on: isMember ? ((fromFile ? p.joinedOn : null) ?? e.joined_on) : null,
     member_status: isMember ? ((fromFile ? p.memberStatus : null) ?? e.member_status) : null,
     skills,
+    household_id: p.residence?.householdId ?? e.household_id,
+    residence_grid_id: p.residence?.gridId ?? e.residence_grid_id,
   };
   const phoneSame = phone === (e.phone_enc ? cipher.decrypt(e.phone_enc) : null);
   const addressSame = address === (e.address_enc ? cipher.decrypt(e.address_enc) : null);
@@ -132,12 +140,42 @@ function fresh(cipher: FieldCipher, p: BulkPerson): Sealed {
     joined_on: p.isMember ? p.joinedOn : null,
     member_status: p.isMember ? p.memberStatus : null,
     skills: [...new Set(p.skills)],
+    household_id: p.residence?.householdId ?? null,
+    residence_grid_id: p.residence?.gridId ?? null,
   };
 }
 
+/** A keyed hash of what a row says about a person, key order aside: the same row, the same hash. */
+export function contentHash(cipher: FieldCipher, p: BulkPerson): string {
+  return cipher.blindIndex(JSON.stringify(Object.entries(p).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
+/**
+ * The people whose file was last written from exactly this row and not
+ * changed since (people.census_hash, migration 0072), by the batch's order;
+ * null where the row must be applied. Reads hashes only: nothing is decrypted.
+ */
+export async function unchangedSince(q: Queryable, cipher: FieldCipher, batch: BulkPerson[]): Promise<(number | null)[]> {
+  if (!batch.length) return [];
+  const hashes = batch.map((p) => cipher.blindIndex(p.idNumber));
+  const found = new Map(
+    (
+      await q.query<{ id: number; id_number_hash: string; census_hash: string }>(
+        `SELECT id, id_number_hash, census_hash FROM people WHERE id_number_hash = ANY ($1::text[]) AND census_hash IS NOT NULL`,
+        [hashes],
+      )
+    ).map((r) => [r.id_number_hash, r]),
+  );
+  return batch.map((p, i) => {
+    const e = found.get(hashes[i]!);
+    return e && e.census_hash === contentHash(cipher, p) ? e.id : null;
+  });
+}
+
 // unnest() takes one array per column; skills (an array per row) travel joined.
-// The search keys follow the name, as people.create keeps them (pinyin search).
-type Column = keyof Sealed | 'name_initials' | 'name_pinyin';
+// The search keys follow the name, as people.create keeps them (pinyin search),
+// and the content hash the row (unchangedSince).
+type Column = keyof Sealed | 'name_initials' | 'name_pinyin' | 'census_hash';
 const COLUMNS: [Column, string][] = [
   ['org_id', 'bigint'],
   ['unit_id', 'bigint'],
@@ -154,15 +192,18 @@ const COLUMNS: [Column, string][] = [
   ['joined_on', 'date'],
   ['member_status', 'text'],
   ['skills', 'text'],
+  ['household_id', 'bigint'],
+  ['residence_grid_id', 'bigint'],
   ['name_initials', 'text'],
   ['name_pinyin', 'text'],
+  ['census_hash', 'text'],
 ];
-const columnArrays = (rows: Sealed[], offset: number) => {
+const columnArrays = (rows: Sealed[], census: string[], offset: number) => {
   const keys = rows.map((r) => searchKeys(r.name));
+  const value = (k: Column, r: Sealed, i: number) =>
+    k === 'skills' ? r.skills.join(SEP) : k === 'name_initials' ? keys[i]!.initials : k === 'name_pinyin' ? keys[i]!.pinyin : k === 'census_hash' ? census[i] : r[k];
   return {
-    params: COLUMNS.map(([k]) =>
-      rows.map((r, i) => (k === 'skills' ? r.skills.join(SEP) : k === 'name_initials' ? keys[i]!.initials : k === 'name_pinyin' ? keys[i]!.pinyin : r[k])),
-    ),
+    params: COLUMNS.map(([k]) => rows.map((r, i) => value(k, r, i))),
     unnest: COLUMNS.map(([, type], i) => `$${i + offset}::${type}[]`).join(', '),
   };
 };
@@ -181,7 +222,8 @@ export async function upsertByIdNumber(q: Queryable, cipher: FieldCipher, batch:
     (
       await q.query<Existing>(
         `SELECT p.id, p.id_number_hash, p.org_id, o.name AS org_name, p.unit_id, p.name, p.gender, p.birth_date::text, p.ethnicity,
-                p.phone_enc, p.address_enc, p.is_member, p.category, p.joined_on::text, p.member_status, p.skills
+                p.phone_enc, p.address_enc, p.is_member, p.category, p.joined_on::text, p.member_status, p.skills,
+                p.household_id, p.residence_grid_id
            FROM people p LEFT JOIN organizations o ON o.id = p.org_id WHERE p.id_number_hash = ANY ($1::text[])`,
         [hashes],
       )
@@ -189,7 +231,7 @@ export async function upsertByIdNumber(q: Queryable, cipher: FieldCipher, batch:
   );
   const outcomes: (BulkOutcome | undefined)[] = new Array(batch.length);
   const inserts: { i: number; row: Sealed }[] = [];
-  const updates: { id: number; row: Sealed }[] = [];
+  const updates: { i: number; id: number; row: Sealed }[] = [];
   batch.forEach((p, i) => {
     const e = existing.get(hashes[i]!);
     if (!e) return inserts.push({ i, row: fresh(cipher, p) });
@@ -203,19 +245,20 @@ export async function upsertByIdNumber(q: Queryable, cipher: FieldCipher, batch:
     }
     const { row, changed } = merge(cipher, p, e);
     outcomes[i] = { outcome: changed ? 'merged' : 'unchanged', personId: e.id };
-    if (changed) updates.push({ id: e.id, row });
+    if (changed) updates.push({ i, id: e.id, row });
   });
 
   if (inserts.length) {
     const { params, unnest } = columnArrays(
       inserts.map((x) => x.row),
+      inserts.map((x) => contentHash(cipher, batch[x.i]!)),
       4,
     );
     const ids = inserts.map((x) => batch[x.i]!.idNumber);
     const created = await q.query<{ id: number; id_number_hash: string }>(
       `INSERT INTO people (${COLUMNS.map(([k]) => k).join(', ')}, id_number_enc, id_number_mask, id_number_hash)
        SELECT u.org_id, u.unit_id, u.name, u.gender, u.birth_date, u.ethnicity, u.phone_enc, u.phone_mask, u.address_enc, u.address_mask,
-              u.is_member, u.category, u.joined_on, u.member_status, ${SKILLS}, u.name_initials, u.name_pinyin, u.id_number_enc, u.id_number_mask, u.id_number_hash
+              u.is_member, u.category, u.joined_on, u.member_status, ${SKILLS}, u.household_id, u.residence_grid_id, u.name_initials, u.name_pinyin, u.census_hash, u.id_number_enc, u.id_number_mask, u.id_number_hash
          FROM unnest($1::text[], $2::text[], $3::text[], ${unnest})
               AS u(id_number_enc, id_number_mask, id_number_hash, ${COLUMNS.map(([k]) => k).join(', ')})
        ON CONFLICT (region_id, id_number_hash) WHERE id_number_hash IS NOT NULL DO NOTHING
@@ -236,6 +279,7 @@ export async function upsertByIdNumber(q: Queryable, cipher: FieldCipher, batch:
   if (updates.length) {
     const { params, unnest } = columnArrays(
       updates.map((x) => x.row),
+      updates.map((x) => contentHash(cipher, batch[x.i]!)),
       2,
     );
     await q.query(

@@ -4,7 +4,7 @@ import { testApp, type TestApp } from '../../../../test/support/app.ts';
 
 let t: TestApp;
 let secretary: string;
-let grid: { id: number };
+let grid: { id: number; parentId: number };
 before(async () => {
   t = await testApp({ demo: true });
   secretary = await t.login('guangming');
@@ -81,4 +81,47 @@ test('editing a file updates it and never writes personal data in clear to the a
   assert.ok(!log.text.includes('220581198507154416'));
   assert.equal(log.body.items[0].after.id_number_enc, '***');
   assert.equal(log.body.items[0].after.id_number_hash, '***');
+});
+
+test("a member's own file names their work unit, though the unit's row stays hidden from them", async () => {
+  const member = await t.login('dangyuan');
+  const [own] = (await t.request('GET', '/api/people', { cookie: member })).body.items;
+  // The demo finds 周志强 by name (a search on the system connection) and places him at the tax bureau.
+  assert.equal((await t.request('GET', `/api/people/${own.id}`, { cookie: member })).body.unitName, '梅河口市税务局');
+  const [unit] = (await t.request('GET', '/api/units', { cookie: secretary })).body.items;
+  const patched = await t.request('PATCH', `/api/people/${own.id}`, { cookie: secretary, body: { unitId: unit.id } });
+  assert.equal(patched.status, 200, patched.text);
+  assert.equal((await t.request('GET', `/api/units/${unit.id}`, { cookie: member })).status, 404, 'units stay hidden from members');
+  const file = await t.request('GET', `/api/people/${own.id}`, { cookie: member });
+  assert.equal(file.body.unitId, unit.id);
+  assert.equal(file.body.unitName, unit.name);
+});
+
+test('a person lives in a household of a grid: the file shows where, and the talent pool finds them by that grid', async () => {
+  const grids = (await t.request('GET', `/api/grids?orgId=${grid.parentId}`, { cookie: secretary })).body.items;
+  assert.ok(grids.length >= 2, 'the demo community has grids');
+  const [home, other] = grids;
+  const household = await t.request('POST', '/api/households', {
+    cookie: secretary, body: { gridId: home.id, address: '居住测试街 8 号', headName: '居住测试', size: 2, tags: [], freeTags: [] },
+  });
+  assert.equal(household.status, 200, household.text);
+  const res = await create({ name: '居住测试', householdId: household.body.id, skills: ['居住测试特长'] });
+  assert.equal(res.status, 200, res.text);
+  const file = (await t.request('GET', `/api/people/${res.body.id}`, { cookie: secretary })).body;
+  assert.deepEqual([file.residence.householdId, file.residence.gridId, file.residence.gridName, file.residence.communityId], [household.body.id, home.id, home.name, grid.parentId]);
+
+  const pool = (gridId: number) => t.request('GET', `/api/people/talents?skill=${encodeURIComponent('居住测试特长')}&gridId=${gridId}`, { cookie: secretary });
+  assert.deepEqual((await pool(home.id)).body.items.map((p: { id: number }) => p.id), [res.body.id]);
+  assert.equal((await pool(other.id)).body.total, 0);
+
+  const cleared = await t.request('PATCH', `/api/people/${res.body.id}`, { cookie: secretary, body: { householdId: null } });
+  assert.equal(cleared.body.residence, null);
+  assert.equal((await pool(home.id)).body.total, 0);
+
+  // Another community's secretary cannot see the household, so cannot name it.
+  const xiangyang = await t.login('xiangyang');
+  const [own] = (await t.request('GET', '/api/people?pageSize=1', { cookie: xiangyang })).body.items;
+  const refused = await t.request('PATCH', `/api/people/${own.id}`, { cookie: xiangyang, body: { householdId: household.body.id } });
+  assert.equal(refused.status, 400);
+  assert.equal(refused.body.error.fields.householdId, '住户不存在，或不在您的管辖范围内');
 });

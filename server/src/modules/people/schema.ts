@@ -60,7 +60,22 @@ export const TalentQuery = z.object({
     .transform((v) => (v ? v.split(',').filter(Boolean) : undefined))
     .pipe(availability('可服务时间').optional()),
   kind: oneOf(['member', 'resident'] as const, '人员类型').optional(),
+  gridId: idParam('居住网格').optional(),
   ...pageQuery,
+});
+
+/** Where the person lives: a household of a grid. */
+export const Residence = z.object({
+  householdId: z.number(),
+  communityId: z.number(),
+  communityName: z.string().nullable(),
+  gridId: z.number(),
+  gridName: z.string(),
+  buildingId: z.number().nullable(),
+  buildingName: z.string().nullable(),
+  entrance: z.number().nullable(),
+  room: z.string().nullable(),
+  addressMasked: z.string(),
 });
 
 export const PersonDetail = Person.extend({
@@ -75,6 +90,9 @@ export const PersonDetail = Person.extend({
   skills: z.array(z.string()),
   studyAtHome: z.boolean(),
   availability: z.array(z.string()),
+  /** Null also when the household is hidden from the caller (a member reading their own file). */
+  residence: Residence.nullable(),
+  householdId: z.number().nullable(),
   /** Whether the caller may reveal the masked values. */
   canReveal: z.boolean(),
 });
@@ -91,6 +109,7 @@ const fileFields = {
   skills: z.array(z.string().trim().min(1).max(20, '每项特长不能超过 20 个字')).max(20, '特长最多 20 项').optional().describe('特长'),
   studyAtHome: z.boolean().optional().describe('送学上门'),
   availability: availability('可服务时间').optional(),
+  householdId: idParam('居住住户').nullable().optional(),
 };
 export const UpdatePerson = z.object({
   name: text('姓名', 40).optional(),

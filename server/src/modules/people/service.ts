@@ -6,6 +6,7 @@ import { writeWorkbook } from '../../kernel/excel.ts';
 import { conditions } from '../../kernel/sql.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
 import { invalidField, notFound } from '../../kernel/errors.ts';
+import * as grids from '../grids/service.ts';
 import * as orgs from '../orgs/service.ts';
 import { AVAILABILITY, type Availability, type Category, type Person, type PersonDetail, type Talent } from './schema.ts';
 
@@ -49,9 +50,8 @@ async function filtered(q: Queryable, f: Omit<PersonFilter, 'page' | 'pageSize'>
   const where = conditions();
   where.always('p.left_region_on IS NULL');
   if (f.orgId !== undefined) where.add('p.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
-  if (f.q) {
-    where.add(`(p.name LIKE '%' || $? || '%' OR p.name_initials LIKE $? || '%' OR p.name_pinyin LIKE $? || '%')`, normalizeQuery(f.q));
-  }
+  // The name match runs where the name indexes can serve it (migration 0073); the rows are still read under row-level security.
+  if (f.q) where.add('p.id IN (SELECT gj_people_named($?))', normalizeQuery(f.q));
   if (f.kind) where.add('p.is_member = $?', f.kind === 'member');
   if (f.category) where.add('p.category = $?', f.category);
   if (f.memberStatus) where.add('p.member_status = $?', f.memberStatus);
@@ -80,6 +80,8 @@ export interface TalentFilter {
   /** Any of these times. */
   availability?: Availability[];
   kind?: 'member' | 'resident';
+  /** The grid they live in (their household's). */
+  gridId?: number;
   page: number;
   pageSize: number;
 }
@@ -94,6 +96,7 @@ export async function talentPool(q: Queryable, f: TalentFilter): Promise<{ total
   where.add('cardinality(p.skills) >= $?', 1);
   if (f.skill) where.add(`array_to_string(p.skills, '|') LIKE '%' || $? || '%'`, f.skill);
   if (f.availability?.length) where.add('p.availability && $?::text[]', f.availability);
+  if (f.gridId !== undefined) where.add('p.residence_grid_id = $?', f.gridId);
   return page(q, where, `${COLUMNS}, p.skills, p.availability`, f, (r: Row & { skills: string[]; availability: string[] }) => ({
     ...toPerson(r),
     skills: r.skills,
@@ -209,6 +212,16 @@ export interface PersonInput {
   skills?: string[];
   studyAtHome?: boolean;
   availability?: Availability[];
+  householdId?: number | null;
+}
+
+/** The household columns: the grid follows the household, and only a household the caller can see may be named. */
+async function residenceColumns(q: Queryable, householdId: number | null | undefined): Promise<Record<string, unknown>> {
+  if (householdId === undefined) return {};
+  if (householdId === null) return { household_id: null, residence_grid_id: null };
+  const [place] = await grids.householdPlaces(q, { ids: [householdId] });
+  if (!place) throw invalidField('householdId', '住户不存在，或不在您的管辖范围内');
+  return { household_id: place.householdId, residence_grid_id: place.gridId };
 }
 
 /**
@@ -269,7 +282,7 @@ function columns(cipher: FieldCipher, input: PersonInput): Record<string, unknow
 export async function create(q: Queryable, cipher: FieldCipher, input: PersonInput & { orgId: number; name: string }): Promise<Person> {
   await orgs.place(q, input.orgId);
   if (input.unitId) await orgs.getUnit(q, input.unitId);
-  const c = columns(cipher, input);
+  const c = { ...columns(cipher, input), ...(await residenceColumns(q, input.householdId)) };
   const keys = Object.keys(c);
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO people (${keys.join(', ')}) VALUES (${keys.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
@@ -281,7 +294,7 @@ export async function create(q: Queryable, cipher: FieldCipher, input: PersonInp
 export async function update(q: Queryable, cipher: FieldCipher, personId: number, input: PersonInput): Promise<PersonDetail> {
   const before = await get(q, personId);
   if (input.unitId) await orgs.getUnit(q, input.unitId);
-  const c = columns(cipher, { ...input, isMember: input.isMember ?? before.isMember });
+  const c = { ...columns(cipher, { ...input, isMember: input.isMember ?? before.isMember }), ...(await residenceColumns(q, input.householdId)) };
   const keys = Object.keys(c);
   await q.query(`UPDATE people SET ${keys.map((k, i) => `${k} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [
     personId,
@@ -303,13 +316,16 @@ interface DetailRow extends Row {
   study_at_home: boolean;
   availability: string[];
   user_id: number | null;
+  household_id: number | null;
 }
 
 async function detailRow(q: Queryable, personId: number): Promise<DetailRow> {
+  // The unit's name comes from the name directory: a member reading their own
+  // file may not see the unit's row (units' policy), but may know its name.
   const [row] = await q.query<DetailRow>(
-    `SELECT ${COLUMNS}, un.name AS unit_name, p.ethnicity, p.birth_date::text, p.id_number_mask, p.address_mask,
-            p.joined_on::text, p.member_status, p.party_post, p.skills, p.study_at_home, p.availability, p.user_id
-       FROM ${FROM} LEFT JOIN units un ON un.id = p.unit_id WHERE p.id = $1`,
+    `SELECT ${COLUMNS}, (SELECT d.name FROM gj_unit_directory(ARRAY[p.unit_id]) d) AS unit_name, p.ethnicity, p.birth_date::text, p.id_number_mask, p.address_mask,
+            p.joined_on::text, p.member_status, p.party_post, p.skills, p.study_at_home, p.availability, p.user_id, p.household_id
+       FROM ${FROM} WHERE p.id = $1`,
     [personId],
   );
   if (!row) throw notFound('人员');
@@ -319,6 +335,7 @@ async function detailRow(q: Queryable, personId: number): Promise<DetailRow> {
 /** A person's file, masked. canReveal says whether the caller may see the values in clear. */
 export async function detail(q: Queryable, personId: number, canReveal: boolean): Promise<PersonDetail> {
   const r = await detailRow(q, personId);
+  const [place] = r.household_id === null ? [] : await grids.householdPlaces(q, { ids: [r.household_id] });
   return {
     ...toPerson(r),
     unitName: r.unit_name,
@@ -332,6 +349,8 @@ export async function detail(q: Queryable, personId: number, canReveal: boolean)
     skills: r.skills,
     studyAtHome: r.study_at_home,
     availability: r.availability,
+    householdId: r.household_id,
+    residence: place ?? null,
     canReveal,
   };
 }

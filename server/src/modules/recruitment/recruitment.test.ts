@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { resolveSession } from '../users/auth.ts';
 
 let t: TestApp;
 let secretary: string;
@@ -114,4 +115,57 @@ test('the demo pipeline has one person at each stage before full membership, wit
   assert.equal(admitted.sponsors.length, 2);
   const file = (await t.request('GET', `/api/people/${admitted.personId}`, { cookie: secretary })).body;
   assert.deepEqual([file.isMember, file.memberStatus], [true, 'probationary']);
+});
+
+/** Runs SQL in the session's own scope, as its routes would: the database, not the service, must refuse. */
+async function asSession<T>(cookie: string, sql: string, params: unknown[]): Promise<T[]> {
+  const scope = (await resolveSession(t.kernel.db, cookie.slice(cookie.indexOf('=') + 1)))!;
+  return t.kernel.db.scoped(scope, (q) => q.query<T>(sql, params));
+}
+
+test('an applicant sees their own application and may withdraw it; the branch ends one only with a reason; the history stays', async () => {
+  const resident = await t.login('jumin');
+  const [self] = (await t.request('GET', '/api/people', { cookie: resident })).body.items;
+  const started = await t.request('POST', '/api/recruitments', { cookie: secretary, body: { personId: self.id, orgId: branchId, appliedOn: '2024-03-01' } });
+  assert.equal(started.status, 200, started.text);
+  const id = started.body.id;
+  assert.equal((await step(id, 'activist', '2024-05-01')).status, 200);
+
+  const mine = (await t.request('GET', '/api/recruitments/mine', { cookie: resident })).body;
+  assert.deepEqual(mine.items.map((r: { id: number; stage: string; orgName: string }) => [r.id, r.stage, r.orgName]), [[id, 'activist', '光明社区第一网格党支部']]);
+  assert.deepEqual((await t.request('GET', '/api/recruitments', { cookie: resident })).body.items.map((r: { id: number }) => r.id), [id], 'only their own');
+  assert.equal((await step(id, 'candidate', '2025-06-01')).status, 200, 'the branch still takes steps');
+  assert.equal((await t.request('POST', `/api/recruitments/${id}/advance`, { cookie: resident, body: { stage: 'probationary', on: '2025-07-01' } })).status, 403);
+  await assert.rejects(
+    asSession(resident, `UPDATE recruitments SET notice_starts_on = '2025-07-01', notice_ends_on = '2025-07-10' WHERE id = $1`, [id]),
+    /may only withdraw/,
+    'the database lets an applicant change nothing but the withdrawal',
+  );
+  const member = await t.login('dangyuan');
+  assert.equal((await t.request('POST', `/api/recruitments/${id}/withdraw`, { cookie: member, body: { on: '2025-07-01' } })).status, 404, 'not theirs');
+
+  const withdrawn = await t.request('POST', `/api/recruitments/${id}/withdraw`, { cookie: resident, body: { on: '2025-07-01', reason: '工作调动' } });
+  assert.equal(withdrawn.status, 200, withdrawn.text);
+  assert.deepEqual(
+    [withdrawn.body.withdrawnBy, withdrawn.body.withdrawnOn, withdrawn.body.stage, withdrawn.body.candidateOn, withdrawn.body.nextStage],
+    ['applicant', '2025-07-01', 'candidate', '2025-06-01', null],
+  );
+  const after = await step(id, 'probationary', '2025-08-01');
+  assert.equal(after.status, 400);
+  assert.match(after.body.error.fields.stage, /已经终止/);
+  await assert.rejects(asSession(secretary, `UPDATE recruitments SET withdrawal_reason = 'x' WHERE id = $1`, [id]), /has ended/);
+
+  // Applying again opens a new record beside the ended one; the branch ends it, saying why.
+  const again = await t.request('POST', '/api/recruitments', { cookie: secretary, body: { personId: self.id, orgId: branchId, appliedOn: '2025-09-01' } });
+  assert.equal(again.status, 200, again.text);
+  const noReason = await t.request('POST', `/api/recruitments/${again.body.id}/withdraw`, { cookie: secretary, body: { on: '2025-09-02' } });
+  assert.equal(noReason.status, 400);
+  assert.equal(noReason.body.error.fields.reason, '党组织终止发展须写明原因');
+  await assert.rejects(
+    asSession(secretary, `UPDATE recruitments SET withdrawn_on = '2025-09-02', withdrawn_by = 'branch' WHERE id = $1`, [again.body.id]),
+    /recruitments_withdrawal/,
+  );
+  const ended = await t.request('POST', `/api/recruitments/${again.body.id}/withdraw`, { cookie: secretary, body: { on: '2025-09-02', reason: '本人长期外出' } });
+  assert.deepEqual([ended.status, ended.body.withdrawnBy, ended.body.withdrawalReason], [200, 'branch', '本人长期外出']);
+  assert.deepEqual((await t.request('GET', '/api/recruitments/mine', { cookie: resident })).body.items.map((r: { id: number }) => r.id), [again.body.id, id]);
 });

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
-import { ensureMayRecruit } from './policy.ts';
-import { Advance, Notice, Recruitment, RecruitmentList, RecruitmentParams, RecruitmentQuery, Sponsors, StartRecruitment } from './schema.ts';
+import { ensureMayRecruit, withdrawnBy } from './policy.ts';
+import { Advance, Notice, Recruitment, RecruitmentList, RecruitmentParams, RecruitmentQuery, Sponsors, StartRecruitment, Withdraw } from './schema.ts';
 import * as recruitment from './service.ts';
 
 const tags = ['发展党员'];
@@ -12,6 +12,11 @@ export function recruitmentRoutes(app: FastifyInstance, { db, cipher }: Kernel):
     method: 'GET', url: '/api/recruitments', tags, summary: '发展党员名册（按组织、阶段）',
     querystring: RecruitmentQuery, response: RecruitmentList,
     handler: ({ q, query }) => recruitment.list(q, query),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/recruitments/mine', tags, summary: '我的入党申请：本人的发展党员记录和所处阶段',
+    response: RecruitmentList,
+    handler: ({ q, scope }) => recruitment.mine(q, scope.userId!),
   });
   route(app, db, {
     method: 'GET', url: '/api/recruitments/:recruitmentId', tags, summary: '发展党员记录详情',
@@ -33,6 +38,12 @@ export function recruitmentRoutes(app: FastifyInstance, { db, cipher }: Kernel):
       ensureMayRecruit(scope);
       return recruitment.advance(q, cipher, params.recruitmentId, body);
     },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/recruitments/:recruitmentId/withdraw', tags, summary: '撤回入党申请（申请人本人）或终止发展（党组织，须写明原因）',
+    params: RecruitmentParams, body: Withdraw, response: Recruitment,
+    handler: async ({ q, scope, params, body }) =>
+      recruitment.withdraw(q, params.recruitmentId, withdrawnBy(scope, await recruitment.isOwn(q, params.recruitmentId, scope.userId!)), body),
   });
   route(app, db, {
     method: 'POST', url: '/api/recruitments/:recruitmentId/sponsors', tags, summary: '确定两名入党介绍人',

@@ -1,11 +1,15 @@
 import { registerConstraint } from '../../kernel/errors.ts';
-import { day, idParam, oneOf, z } from '../../kernel/validation.ts';
+import { day, idParam, oneOf, optionalText, z } from '../../kernel/validation.ts';
 
 registerConstraint('recruitments_person_key', 'personId', '此人已在发展党员的程序中，不能重复登记');
 registerConstraint('recruitments_day_order', 'on', '日期不符合程序：积极分子培养考察须满一年才能列为发展对象，预备期须满一年才能转正，且各阶段日期不能早于上一阶段');
 registerConstraint('recruitments_sponsors', 'sponsorIds', '须有两名不同的入党介绍人，且不能是本人');
 registerConstraint('recruitments_notice', 'endsOn', '公示期不少于 5 天，且只在列为发展对象或预备党员之后公示');
 registerConstraint('recruitments_notice_ended', 'on', '公示期结束之后才能进入下一阶段');
+registerConstraint('recruitments_ended', 'reason', '这条发展党员记录已经终止，不能再办理');
+registerConstraint('recruitments_withdrawal', 'reason', '党组织终止发展须写明原因');
+registerConstraint('recruitments_withdrawn_stage', 'stage', '已接收为预备党员，不能撤回申请');
+registerConstraint('recruitments_withdrawn_day', 'on', '终止日期不能早于已到达阶段的日期');
 registerConstraint('recruitments_next_stage', 'stage', '不能跳过阶段，须按程序逐步进行');
 
 export const STAGES = { applicant: '入党申请人', activist: '入党积极分子', candidate: '发展对象', probationary: '预备党员', full: '正式党员' } as const;
@@ -28,8 +32,11 @@ export const Recruitment = z.object({
   sponsors: z.array(z.object({ id: z.number(), name: z.string() })),
   noticeStartsOn: z.string().nullable(),
   noticeEndsOn: z.string().nullable(),
-  /** The stage that comes next, if any. */
+  /** The stage that comes next, if any (none once withdrawn). */
   nextStage: z.enum(['activist', 'candidate', 'probationary', 'full']).nullable(),
+  withdrawnOn: z.string().nullable(),
+  withdrawnBy: z.enum(['applicant', 'branch']).nullable(),
+  withdrawalReason: z.string().nullable(),
 });
 export type Recruitment = z.infer<typeof Recruitment>;
 
@@ -54,4 +61,9 @@ export const Sponsors = z.object({
 export const Notice = z.object({
   startsOn: day('公示开始日期'),
   endsOn: day('公示结束日期'),
+});
+export const WITHDRAWN_BY = { applicant: '申请人撤回', branch: '党组织终止' } as const;
+export const Withdraw = z.object({
+  on: day('终止日期'),
+  reason: optionalText('原因', 200),
 });

@@ -26,13 +26,17 @@ interface Row {
   sponsors: { id: number; name: string }[];
   notice_starts_on: string | null;
   notice_ends_on: string | null;
+  withdrawn_on: string | null;
+  withdrawn_by: 'applicant' | 'branch' | null;
+  withdrawal_reason: string | null;
 }
 
-const SELECT = `SELECT r.id, r.org_id, o.name AS org_name, r.person_id, p.name AS person_name, r.stage, r.applied_on::text,
+// An applicant reading their own record may not see the branch's row: its name comes from the directory.
+const SELECT = `SELECT r.id, r.org_id, coalesce(o.name, (SELECT d.name FROM gj_org_directory() d WHERE d.id = r.org_id)) AS org_name, r.person_id, p.name AS person_name, r.stage, r.applied_on::text,
        r.activist_on::text, r.candidate_on::text, r.probationary_on::text, r.full_on::text,
        coalesce((SELECT json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.id = r.sponsor2_id)
                    FROM people s WHERE s.id IN (r.sponsor1_id, r.sponsor2_id)), '[]') AS sponsors,
-       r.notice_starts_on::text, r.notice_ends_on::text
+       r.notice_starts_on::text, r.notice_ends_on::text, r.withdrawn_on::text, r.withdrawn_by, r.withdrawal_reason
   FROM recruitments r
   LEFT JOIN organizations o ON o.id = r.org_id
   LEFT JOIN people p ON p.id = r.person_id`;
@@ -56,7 +60,10 @@ const toRecruitment = (r: Row): Recruitment => ({
   sponsors: r.sponsors,
   noticeStartsOn: r.notice_starts_on,
   noticeEndsOn: r.notice_ends_on,
-  nextStage: nextOf(r.stage),
+  nextStage: r.withdrawn_on ? null : nextOf(r.stage),
+  withdrawnOn: r.withdrawn_on,
+  withdrawnBy: r.withdrawn_by,
+  withdrawalReason: r.withdrawal_reason,
 });
 
 export async function get(q: Queryable, id: number): Promise<Recruitment> {
@@ -125,6 +132,7 @@ export async function setNotice(q: Queryable, id: number, notice: { startsOn: st
  */
 export async function advance(q: Queryable, cipher: FieldCipher, id: number, step: { stage: Stage; on: string }): Promise<Recruitment> {
   const r = await get(q, id);
+  if (r.withdrawnOn) throw invalidField('stage', '这条发展党员记录已经终止，不能再办理');
   if (r.nextStage === null) throw invalidField('stage', '已经是正式党员，程序已完成');
   if (step.stage !== r.nextStage) throw invalidField('stage', `不能跳过阶段：${r.stageLabel}的下一阶段是${STAGES[r.nextStage]}`);
   await notInFuture(q, 'on', step.on);
@@ -140,5 +148,36 @@ export async function advance(q: Queryable, cipher: FieldCipher, id: number, ste
   } else if (step.stage === 'full') {
     await people.update(q, cipher, r.personId, { memberStatus: 'full' });
   }
+  return get(q, id);
+}
+
+/** The caller's own applications, newest first (the "my application" page): row-level security shows an applicant only their own. */
+export async function mine(q: Queryable, userId: number): Promise<{ total: number; items: Recruitment[] }> {
+  const self = await people.ofAccount(q, userId);
+  if (!self) return { total: 0, items: [] };
+  const rows = await q.query<Row>(`${SELECT} WHERE r.person_id = $1 ORDER BY r.id DESC`, [self.id]);
+  return { total: rows.length, items: rows.map(toRecruitment) };
+}
+
+/** Whether the record is the caller's own application. */
+export async function isOwn(q: Queryable, id: number, userId: number): Promise<boolean> {
+  return (await people.accountOf(q, (await get(q, id)).personId)) === userId;
+}
+
+/**
+ * Ends an application before admission: withdrawn by the applicant, or ended
+ * by the branch, which must say why. The record keeps the stage it reached.
+ */
+export async function withdraw(q: Queryable, id: number, by: 'applicant' | 'branch', input: { on: string; reason?: string | null }): Promise<Recruitment> {
+  const r = await get(q, id);
+  if (r.withdrawnOn) throw invalidField('reason', '这条发展党员记录已经终止');
+  if (r.stage === 'probationary' || r.stage === 'full') throw invalidField('stage', `已接收为${r.stageLabel}，不能撤回申请`);
+  if (by === 'branch' && !input.reason) throw invalidField('reason', '党组织终止发展须写明原因');
+  await notInFuture(q, 'on', input.on);
+  const ended = await q.query(
+    `UPDATE recruitments SET withdrawn_on = $3, withdrawn_by = $2, withdrawal_reason = $4 WHERE id = $1 AND withdrawn_on IS NULL AND stage = $5 RETURNING id`,
+    [id, by, input.on, input.reason || null, r.stage],
+  );
+  if (!ended.length) throw conflict('这条记录刚被他人办理过，请刷新后再试');
   return get(q, id);
 }

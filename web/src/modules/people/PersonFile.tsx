@@ -2,6 +2,7 @@ import { EyeOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useApiError } from '../../kernel/hooks';
+import { householdLabel } from './ResidencePicker';
 import { useI18n } from '../../kernel/i18n';
 import { peopleApi, type PersonDetail, type RevealField } from './api';
 
@@ -58,6 +59,19 @@ export function PersonFile({ person }: { person: PersonDetail }) {
           { key: 'address', label: t('people.address'), children: <Masked person={person} field="address" masked={person.addressMasked} /> },
           { key: 'org', label: t('people.org'), children: tx(person.orgName) || none },
           { key: 'unit', label: t('people.unit'), children: tx(person.unitName) || none },
+          {
+            key: 'residence',
+            label: t('people.residence'),
+            children: person.residence ? (
+              <span data-testid="person-residence">
+                {[person.residence.communityName, person.residence.gridName, householdLabel(person.residence)].map((x) => tx(x)).join(' / ')}
+              </span>
+            ) : person.householdId ? (
+              t('people.residenceHidden')
+            ) : (
+              none
+            ),
+          },
         ]}
       />
       {person.isMember && (

@@ -3,6 +3,7 @@ import { useI18n } from '../../kernel/i18n';
 import { FormModal } from '../../kernel/FormModal';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { UnitSelect } from '../orgs/pickers';
+import { ResidencePicker } from './ResidencePicker';
 import { AVAILABILITY, CATEGORIES, peopleApi, type PersonDetail, type PersonInput } from './api';
 
 type Values = Omit<PersonInput, 'phone' | 'idNumber' | 'address'> & { phone?: string; idNumber?: string; address?: string };
@@ -37,6 +38,7 @@ export function PersonForm({ person, onClose, onSaved }: { person?: PersonDetail
       skills: v.skills ?? [],
       availability: v.availability ?? [],
       studyAtHome: v.studyAtHome ?? false,
+      householdId: v.householdId ?? null,
       ...sealed('phone'),
       ...sealed('idNumber'),
       ...sealed('address'),
@@ -96,6 +98,9 @@ export function PersonForm({ person, onClose, onSaved }: { person?: PersonDetail
       </Row>
       <Form.Item name="address" label={t('people.address')} extra={editing ? (person.addressMasked ?? undefined) : undefined}>
         <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item name="householdId" label={t('people.residence')} extra={t('people.residenceHint')}>
+        <ResidencePicker initial={person?.residence} />
       </Form.Item>
       <Form.Item name="unitId" label={t('people.unit')}>
         <UnitSelect />

@@ -9,6 +9,7 @@ import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { useOrgTree } from '../orgs/tree';
 import { AVAILABILITY, peopleApi, type Talent } from './api';
 import { PersonDrawer } from './PersonDrawer';
+import { ResidencePicker } from './ResidencePicker';
 
 /** 能人库: members and residents by skill, in the chosen part of the tree, free at the chosen times. */
 export function TalentsPage() {
@@ -18,10 +19,11 @@ export function TalentsPage() {
   const [skill, setSkill] = useState('');
   const [times, setTimes] = useState<string[]>([]);
   const [kind, setKind] = useState<string>();
+  const [gridId, setGridId] = useState<number>();
   const [openId, setOpenId] = useState<number | null>(null);
-  const key = `${orgId}|${skill}|${times.join(',')}|${kind}`;
+  const key = `${orgId}|${skill}|${times.join(',')}|${kind}|${gridId}`;
   const [paging, setPaging] = usePaging(key);
-  const list = useLoad(() => peopleApi.talents({ orgId, skill, availability: times.join(','), kind, ...paging }), [key, paging.page, paging.pageSize]);
+  const list = useLoad(() => peopleApi.talents({ orgId, gridId, skill, availability: times.join(','), kind, ...paging }), [key, paging.page, paging.pageSize]);
 
   const skills = (p: Talent) => p.skills.map((s) => <Tag key={s} color={skill && s.includes(skill) ? 'red' : undefined}>{tx(s)}</Tag>);
   const timesOf = (p: Talent) => p.availability.map((a) => enumLabel('people.availability', a)).join('、') || t('common.none');
@@ -45,8 +47,11 @@ export function TalentsPage() {
             onChange={setKind}
             options={(['member', 'resident'] as const).map((k) => ({ value: k, label: t(`people.kind.${k}`) }))}
           />
+          <div style={{ minWidth: 320 }} data-testid="talent-grid" title={t('people.talentGrid')}>
+            <ResidencePicker level="grid" value={gridId} onChange={(v) => setGridId(v ?? undefined)} />
+          </div>
           <span className="gj-toolbar-spacer" />
-          <Button icon={<DownloadOutlined />} href={peopleApi.talentsExportUrl({ orgId, skill, availability: times.join(','), kind })} download data-testid="talents-export">
+          <Button icon={<DownloadOutlined />} href={peopleApi.talentsExportUrl({ orgId, gridId, skill, availability: times.join(','), kind })} download data-testid="talents-export">
             {t('people.talentsExport')}
           </Button>
         </OrgListToolbar>

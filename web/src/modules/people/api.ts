@@ -28,7 +28,23 @@ export interface PersonDetail extends Person {
   skills: string[];
   studyAtHome: boolean;
   availability: string[];
+  householdId: number | null;
+  /** Null also when the household is hidden from the reader. */
+  residence: Residence | null;
   canReveal: boolean;
+}
+
+export interface Residence {
+  householdId: number;
+  communityId: number;
+  communityName: string | null;
+  gridId: number;
+  gridName: string;
+  buildingId: number | null;
+  buildingName: string | null;
+  entrance: number | null;
+  room: string | null;
+  addressMasked: string;
 }
 
 export interface Talent extends Person {
@@ -54,6 +70,7 @@ export interface PersonInput {
   skills?: string[];
   studyAtHome?: boolean;
   availability?: string[];
+  householdId?: number | null;
 }
 
 export interface PersonQuery {
@@ -74,9 +91,9 @@ export const peopleApi = {
   create: (input: PersonInput) => api.post<Person>('/api/people', input),
   update: (id: number, input: PersonInput) => api.patch<PersonDetail>(`/api/people/${id}`, input),
   reveal: (id: number, field: RevealField) => api.post<{ value: string | null }>(`/api/people/${id}/reveal`, { field }),
-  talents: (query: { skill?: string; orgId?: number; availability?: string; kind?: string; page: number; pageSize: number }) =>
+  talents: (query: { skill?: string; orgId?: number; gridId?: number; availability?: string; kind?: string; page: number; pageSize: number }) =>
     api.get<Page<Talent>>('/api/people/talents', query),
-  talentsExportUrl: (query: { skill?: string; orgId?: number; availability?: string; kind?: string }) => {
+  talentsExportUrl: (query: { skill?: string; orgId?: number; gridId?: number; availability?: string; kind?: string }) => {
     const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number] => Boolean(e[1])).map(([k, v]) => [k, String(v)]));
     return `/api/people/talents/export?${params.toString()}`;
   },

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Drawer, Flex, Form, Input, Select, Space, Steps, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Drawer, Flex, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
@@ -13,8 +13,9 @@ import { PersonSelect } from '../orgs/pickers';
 import { useLocalPage } from '../orgs/localPaging';
 import { useOrgTree } from '../orgs/tree';
 import { STAGES, recruitmentApi, stageDay, type Recruitment, type Stage } from './api';
+import { RecruitmentSteps, WithdrawModal, canWithdraw } from './parts';
 
-type Modal = 'sponsors' | 'notice' | 'advance' | null;
+type Modal = 'sponsors' | 'notice' | 'advance' | 'withdraw' | null;
 
 /** One record: the stages with their days, sponsors, the notice, and the next step. */
 function RecruitmentDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }) {
@@ -30,21 +31,13 @@ function RecruitmentDrawer({ id, onClose, onChanged }: { id: number | null; onCl
     void message.success(text);
     onChanged();
   };
-  const current = r ? STAGES.indexOf(r.stage) : 0;
   const canNotice = r && (r.stage === 'candidate' || r.stage === 'probationary');
 
   return (
     <Drawer open={id !== null} onClose={onClose} size={isPhone ? '100%' : 560} title={r ? tx(r.personName) : t('recruitment.detail')} destroyOnHidden data-testid="recruitment-drawer">
       {r && (
         <Space direction="vertical" style={{ width: '100%' }} size="large">
-          <Steps
-            direction="vertical"
-            size="small"
-            current={current}
-            status={r.stage === 'full' ? 'finish' : 'process'}
-            items={STAGES.map((s) => ({ title: stage(s), description: stageDay(r, s) ?? undefined }))}
-            data-testid="recruitment-steps"
-          />
+          <RecruitmentSteps r={r} />
           <Descriptions
             column={1}
             size="small"
@@ -77,10 +70,16 @@ function RecruitmentDrawer({ id, onClose, onChanged }: { id: number | null; onCl
                   {t('recruitment.setNotice')}
                 </Button>
               )}
+              {canWithdraw(r) && (
+                <Button danger onClick={() => setModal('withdraw')} data-testid="recruitment-end">
+                  {t('recruitment.end')}
+                </Button>
+              )}
             </Space>
           ) : (
-            <Tag color="red">{t('recruitment.done')}</Tag>
+            !r.withdrawnOn && <Tag color="red">{t('recruitment.done')}</Tag>
           )}
+          {modal === 'withdraw' && <WithdrawModal r={r} byBranch onClose={() => setModal(null)} onDone={(next) => saved(next, t('recruitment.ended'))} />}
           {modal === 'advance' && r.nextStage && (
             <FormModal<{ on: string }>
               open
@@ -147,7 +146,8 @@ export function RecruitmentPage() {
   const [starting, setStarting] = useState(false);
   const list = useLoad(() => recruitmentApi.list({ orgId, stage }), [orgId, stage]);
   const page = useLocalPage(list.data?.items, `${orgId}|${stage}`);
-  const stageTag = (r: Recruitment) => <Tag color={r.stage === 'full' ? 'red' : r.stage === 'probationary' ? 'volcano' : 'gold'}>{enumLabel('recruitment.stage', r.stage, r.stageLabel)}</Tag>;
+  const stageTag = (r: Recruitment) =>
+    r.withdrawnOn ? <Tag>{t('recruitment.endedTag', { stage: enumLabel('recruitment.stage', r.stage, r.stageLabel) })}</Tag> : <Tag color={r.stage === 'full' ? 'red' : r.stage === 'probationary' ? 'volcano' : 'gold'}>{enumLabel('recruitment.stage', r.stage, r.stageLabel)}</Tag>;
   const name = (r: Recruitment) => (
     <Typography.Link strong onClick={() => setOpenId(r.id)} data-testid="recruitment-open">
       {tx(r.personName)}

@@ -20,11 +20,16 @@ export interface Recruitment {
   noticeStartsOn: string | null;
   noticeEndsOn: string | null;
   nextStage: Exclude<Stage, 'applicant'> | null;
+  withdrawnOn: string | null;
+  withdrawnBy: 'applicant' | 'branch' | null;
+  withdrawalReason: string | null;
 }
 
 export const recruitmentApi = {
   list: (query: { orgId?: number; stage?: Stage }) => api.get<{ total: number; items: Recruitment[] }>('/api/recruitments', query),
   get: (id: number) => api.get<Recruitment>(`/api/recruitments/${id}`),
+  mine: () => api.get<{ total: number; items: Recruitment[] }>('/api/recruitments/mine'),
+  withdraw: (id: number, input: { on: string; reason: string | null }) => api.post<Recruitment>(`/api/recruitments/${id}/withdraw`, input),
   start: (input: { personId: number; orgId: number; appliedOn: string }) => api.post<Recruitment>('/api/recruitments', input),
   advance: (id: number, input: { stage: Stage; on: string }) => api.post<Recruitment>(`/api/recruitments/${id}/advance`, input),
   sponsors: (id: number, sponsorIds: number[]) => api.post<Recruitment>(`/api/recruitments/${id}/sponsors`, { sponsorIds }),
