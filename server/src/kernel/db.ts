@@ -34,10 +34,13 @@ export interface Database {
 }
 
 async function applyScope(q: Queryable, scope: Scope): Promise<void> {
-  // Row-level security makes the planner over-estimate scoped queries, and
-  // PostgreSQL then spent seconds JIT-compiling requests that run in
-  // milliseconds (bench/README.md, needs lists). PGlite has no JIT.
-  const settings: Record<string, string> = { ...scopeSettings(scope), jit: 'off' };
+  // Row-level security makes the planner over-estimate scoped queries: it
+  // then spent seconds JIT-compiling requests that run in milliseconds
+  // (bench/README.md, needs lists), and started parallel workers for each
+  // policy's sub-plan, several times per statement, which cost a grid
+  // worker's due list 4x (due list at 10^4 grids). A request is small and
+  // the pool serves many at once; neither pays. PGlite has neither.
+  const settings: Record<string, string> = { ...scopeSettings(scope), jit: 'off', max_parallel_workers_per_gather: '0' };
   const names = Object.keys(settings);
   // set_config(..., true) is transaction-local, so a pooled connection never
   // carries one request's scope into the next.

@@ -45,7 +45,38 @@ test('a transaction without a scope sees no rows at all', async () => {
   assert.deepEqual(counts, [{ n: 0 }]);
 });
 
-test('scoped requests run without JIT compilation, which row-level security estimates made cost seconds', async () => {
-  const rows = await t.db.scoped({ userId: null, userName: null, grants: [] }, (q) => q.query<{ jit: string }>(`SHOW jit`));
-  assert.deepEqual(rows, [{ jit: 'off' }]);
+test('scoped requests run without JIT compilation or parallel workers, which row-level security estimates made cost more than the work', async () => {
+  const rows = await t.db.scoped({ userId: null, userName: null, grants: [] }, (q) =>
+    q.query<{ jit: string; workers: string }>(`SELECT current_setting('jit') AS jit, current_setting('max_parallel_workers_per_gather') AS workers`),
+  );
+  assert.deepEqual(rows, [{ jit: 'off', workers: '0' }]);
+});
+
+test('a caller holding a whole region reads its rows without hashing its organizations; a street admin still goes by organization', async () => {
+  const d = await testDatabase({ demo: true });
+  try {
+    const [root, street] = await d.db.system((q) =>
+      q.query<{ id: number; path: string }>(
+        `(SELECT id, path::text FROM organizations WHERE parent_id IS NULL ORDER BY id LIMIT 1)
+         UNION ALL (SELECT s.id, s.path::text FROM organizations s JOIN organizations r ON r.id = s.parent_id AND r.parent_id IS NULL ORDER BY s.id LIMIT 1)`,
+      ),
+    );
+    const grant = (role: 'district_admin' | 'street_admin', o: { id: number; path: string }) =>
+      ({ userId: null, userName: null, grants: [{ id: 0, role, orgId: o.id, orgPath: o.path, orgName: '', unitId: null, unitName: null, regionId: root!.id }] });
+    /** Whether the statement built the hash of the caller's organizations (its sub-plan ran). */
+    const hashed = (scope: ReturnType<typeof grant>) =>
+      d.db.scoped(scope, async (q) => {
+        const [row] = await q.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM people`);
+        const plan = JSON.stringify(row!['QUERY PLAN']);
+        const loops = [...plan.matchAll(/"Parent Relationship":"SubPlan"[^{}]*?"Actual Loops":(\d+)/g)].map((m) => Number(m[1]));
+        return loops.some((n) => n > 0);
+      });
+    const count = (scope: ReturnType<typeof grant>) => d.db.scoped(scope, (q) => q.query<{ n: number }>(`SELECT count(*)::int AS n FROM people`));
+    const all = await d.db.system((q) => q.query<{ n: number }>(`SELECT count(*)::int AS n FROM people WHERE region_id = $1`, [root!.id]));
+    assert.deepEqual(await count(grant('district_admin', root!)), all, 'the whole region, every row of it');
+    assert.equal(await hashed(grant('district_admin', root!)), false);
+    assert.equal(await hashed(grant('street_admin', street!)), true);
+  } finally {
+    await d.close();
+  }
 });
