@@ -246,3 +246,12 @@ test('an activity held for a need is listed on the need’s page', () =>
     await page.getByTestId('linked-activities').filter({ hasText: title }).waitFor();
     await screenshot(page, 'need-linked-activities');
   }));
+
+test('a grid worker organizes activities but is not offered the points setup, which is the administrators’', () =>
+  withPage(app, 'activities-grid-worker', async (page) => {
+    await signIn(page, 'wangge');
+    await page.getByTestId('menu-activities').click();
+    await page.getByTestId('activity-create').waitFor();
+    await page.getByTestId('tab-points').waitFor();
+    assert.equal(await page.getByTestId('tab-setup').count(), 0);
+  }));

@@ -1,10 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Calendar, Card, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useMe } from '../../kernel/auth';
 import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { ADMIN_ROLES, holds } from '../../kernel/roles';
 import { needsApi } from '../needs/api';
 import { useLocalPage } from '../orgs/localPaging';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
@@ -20,6 +22,7 @@ import { useHomeOrg } from './useHomeOrg';
 /** The organizer's page: activities with their rosters and QR check-in, the calendar, teams, points and certificates. */
 export function ActivitiesPage() {
   const { t } = useI18n();
+  const me = useMe();
   const [tab, setTab] = useState('list');
   return (
     <Card className="gj-page-card">
@@ -33,7 +36,8 @@ export function ActivitiesPage() {
           { key: 'teams', label: <span data-testid="tab-teams">{t('activities.tab.teams')}</span>, children: <TeamsTab /> },
           { key: 'points', label: <span data-testid="tab-points">{t('activities.tab.points')}</span>, children: <PointsTab /> },
           { key: 'certificates', label: <span data-testid="tab-certificates">{t('activities.tab.certificates')}</span>, children: <CertificatesTab /> },
-          { key: 'setup', label: <span data-testid="tab-setup">{t('activities.tab.setup')}</span>, children: <SetupTab /> },
+          // Kinds, series, manual points and redemptions are the administrators' (a grid worker organizes, but does not set the rules).
+          ...(holds(me, ADMIN_ROLES) ? [{ key: 'setup', label: <span data-testid="tab-setup">{t('activities.tab.setup')}</span>, children: <SetupTab /> }] : []),
         ]}
       />
     </Card>

@@ -7,7 +7,7 @@ import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import type { MessageKey } from '../../messages';
-import { isStaff } from '../resources/access';
+import { isStaff } from '../../kernel/roles';
 import { needsApi, readPhotos, type Need, type NeedAction, type NeedDetail } from './api';
 import { LinkedActivities } from '../activities/LinkedActivities';
 

@@ -12,7 +12,7 @@ import { OrgListToolbar } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { useOrgTree } from '../orgs/tree';
 import { NEED_KINDS, NEED_STATUSES, needsApi, readPhotos, type Need } from './api';
-import { isStaff } from '../resources/access';
+import { STAFF_ROLES, isStaff } from '../../kernel/roles';
 import { NeedDrawer, NeedStatus } from './NeedDrawer';
 import { NeedFields, type NeedFormValues } from './NeedFields';
 
@@ -53,7 +53,7 @@ export function NeedsPage({ embedded = false }: { embedded?: boolean }) {
     setOpenId(created.id);
   };
   const sweep = async () => {
-    const root = orgId ?? me.grants.find((g) => ['district_admin', 'street_admin', 'community_secretary', 'grid_worker'].includes(g.role))!.orgId;
+    const root = orgId ?? me.grants.find((g) => STAFF_ROLES.includes(g.role))!.orgId;
     const res = await needsApi.sweep(root);
     void message.info(res.escalated === null ? t('needs.sweptLater') : t('needs.swept', { n: res.escalated }));
     list.reload();

@@ -11,7 +11,7 @@ import { useOrgTree } from '../orgs/tree';
 import { CATEGORIES, peopleApi, type MemberStatus, type Person } from './api';
 import { PersonDrawer } from './PersonDrawer';
 import { PersonForm } from './PersonForm';
-import { isStaff } from './roles';
+import { isStaff } from '../../kernel/roles';
 
 interface Filters {
   kind?: 'member' | 'resident';

@@ -7,7 +7,7 @@ import { useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import type { MessageKey } from '../../messages';
 import { needsApi } from '../needs/api';
-import { isStaff } from '../resources/access';
+import { isStaff } from '../../kernel/roles';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { useOrgTree } from '../orgs/tree';

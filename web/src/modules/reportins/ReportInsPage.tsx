@@ -6,7 +6,7 @@ import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { peopleApi } from '../people/api';
-import { ADMIN_ROLES, holds } from '../people/roles';
+import { ADMIN_ROLES, holds } from '../../kernel/roles';
 import { reportInsApi, type ReportIn } from './api';
 import { Receipt } from './Receipt';
 import { ReportInTable } from './ReportInTable';

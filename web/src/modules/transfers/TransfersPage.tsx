@@ -7,7 +7,7 @@ import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { useLocalPage } from '../orgs/localPaging';
-import { isStaff } from '../people/roles';
+import { isStaff } from '../../kernel/roles';
 import { transfersApi, type Transfer, type TransferStatus } from './api';
 import { TransferForm } from './TransferForm';
 

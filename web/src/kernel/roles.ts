@@ -1,4 +1,4 @@
-import type { Me } from '../../kernel/api';
+import type { Me } from './api';
 
 // Which pages a user is offered, by the roles they hold. The server decides
 // what each request may do; this only keeps menus to what is useful.
