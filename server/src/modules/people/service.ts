@@ -51,7 +51,12 @@ async function filtered(q: Queryable, f: Omit<PersonFilter, 'page' | 'pageSize'>
   where.always('p.left_region_on IS NULL');
   if (f.orgId !== undefined) where.add('p.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
   // The name match runs where the name indexes can serve it (migration 0073); the rows are still read under row-level security.
-  if (f.q) where.add('p.id IN (SELECT gj_people_named($?))', normalizeQuery(f.q));
+  // Its ids are passed as a list, not a sub-query, so the planner knows how
+  // few they are and reads them by id rather than scanning everyone in scope.
+  if (f.q) {
+    const ids = await q.query<{ id: number }>(`SELECT gj_people_named($1) AS id`, [normalizeQuery(f.q)]);
+    where.add('p.id = ANY ($?::bigint[])', ids.map((r) => r.id));
+  }
   if (f.kind) where.add('p.is_member = $?', f.kind === 'member');
   if (f.category) where.add('p.category = $?', f.category);
   if (f.memberStatus) where.add('p.member_status = $?', f.memberStatus);
