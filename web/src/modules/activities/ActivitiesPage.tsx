@@ -9,12 +9,11 @@ import { useI18n } from '../../kernel/i18n';
 import { ADMIN_ROLES, holds } from '../../kernel/roles';
 import { needsApi } from '../needs/api';
 import { useLocalPage } from '../orgs/localPaging';
-import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { UnitSelect } from '../orgs/pickers';
 import { projectsApi } from '../projects/api';
 import { AUDIENCES, ORGANIZER_KINDS, activitiesApi, timeRange, type Activity, type NewActivity } from './api';
 import { CertificatesTab, PointsTab, TeamsTab } from './PointsTabs';
-import { PlaceFields } from './PlaceFields';
+import { BasicFields, PlaceFields } from './PlaceFields';
 import { RosterDrawer } from './RosterDrawer';
 import { SetupTab } from './SetupTab';
 import { useHomeOrg } from './useHomeOrg';
@@ -130,7 +129,7 @@ function ActivityList() {
 type ActivityForm = Omit<NewActivity, 'services'> & { services?: string[]; placeMode: 'venue' | 'address' };
 
 function CreateActivityModal({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
-  const { t, enumLabel } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const home = useHomeOrg();
   const kinds = useLoad(() => activitiesApi.kinds(), []);
@@ -156,15 +155,7 @@ function CreateActivityModal({ onClose, onCreated }: { onClose: () => void; onCr
         onCreated();
       }}
     >
-      <Form.Item name="title" label={t('activities.title')} rules={[{ required: true, message: t('activities.titleRequired') }]}>
-        <Input maxLength={60} data-testid="activity-form-title" />
-      </Form.Item>
-      <Form.Item name="orgId" label={t('activities.host')} rules={[{ required: true }]}>
-        <OrgTreeSelect />
-      </Form.Item>
-      <Form.Item name="kind" label={t('activities.kind')} rules={[{ required: true }]}>
-        <Select options={(kinds.data?.items ?? []).map((k) => ({ value: k.kind, label: enumLabel('activities.kindOf', k.kind, k.label) }))} />
-      </Form.Item>
+      <BasicFields kinds={kinds.data?.items ?? []} testId="activity-form" />
       <Form.Item name="organizerKind" label={t('activities.organizerKind')}>
         <Select options={ORGANIZER_KINDS.map((k) => ({ value: k, label: t(`activities.organizer.${k}`) }))} />
       </Form.Item>

@@ -1,7 +1,9 @@
 import { Form, Input, Radio, Select } from 'antd';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { resourcesApi } from '../resources/api';
+import type { ActivityKind } from './api';
 
 /** Where: a venue from the resources list (booked for the activity's time) or an address. Shared by the activity and series forms. */
 export function PlaceFields() {
@@ -41,3 +43,20 @@ export function PlaceFields() {
   );
 }
 
+/** What and who: the title, the hosting organization and the kind. Shared by the activity and series forms. */
+export function BasicFields({ kinds, testId }: { kinds: ActivityKind[]; testId: string }) {
+  const { t, enumLabel } = useI18n();
+  return (
+    <>
+      <Form.Item name="title" label={t('activities.title')} rules={[{ required: true, message: t('activities.titleRequired') }]}>
+        <Input maxLength={60} data-testid={`${testId}-title`} />
+      </Form.Item>
+      <Form.Item name="orgId" label={t('activities.host')} rules={[{ required: true }]}>
+        <OrgTreeSelect />
+      </Form.Item>
+      <Form.Item name="kind" label={t('activities.kind')} rules={[{ required: true }]}>
+        <Select options={kinds.map((k) => ({ value: k.kind, label: enumLabel('activities.kindOf', k.kind, k.label) }))} />
+      </Form.Item>
+    </>
+  );
+}

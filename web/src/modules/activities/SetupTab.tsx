@@ -8,7 +8,7 @@ import { useI18n } from '../../kernel/i18n';
 import { useLocalPage } from '../orgs/localPaging';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { PersonSelect } from '../orgs/pickers';
-import { PlaceFields } from './PlaceFields';
+import { BasicFields, PlaceFields } from './PlaceFields';
 import { AUDIENCES, activitiesApi, thisYear, type Entry, type NewSeries, type Rule, type Series, type Spendable } from './api';
 import { useHomeOrg } from './useHomeOrg';
 
@@ -145,15 +145,7 @@ function SeriesSection() {
             series.reload();
           }}
         >
-          <Form.Item name="title" label={t('activities.title')} rules={[{ required: true, message: t('activities.titleRequired') }]}>
-            <Input maxLength={60} data-testid="series-form-title" />
-          </Form.Item>
-          <Form.Item name="orgId" label={t('activities.host')} rules={[{ required: true }]}>
-            <OrgTreeSelect />
-          </Form.Item>
-          <Form.Item name="kind" label={t('activities.kind')} rules={[{ required: true }]}>
-            <Select options={(kinds.data?.items ?? []).map((k) => ({ value: k.kind, label: enumLabel('activities.kindOf', k.kind, k.label) }))} />
-          </Form.Item>
+          <BasicFields kinds={kinds.data?.items ?? []} testId="series-form" />
           <PlaceFields />
           <Space wrap>
             <Form.Item name="weekOfMonth" label={t('activities.weekOfMonth')} rules={[{ required: true }]}>

@@ -60,6 +60,12 @@ export interface NewActivity {
   projectId?: number | null;
 }
 
+export interface ActivityKind {
+  kind: string;
+  label: string;
+  builtIn: boolean;
+}
+
 export interface Series {
   id: number;
   orgId: number;
@@ -217,7 +223,7 @@ export const activitiesApi = {
   create: (body: NewActivity) => api.post<Activity>('/api/activities', body),
   cancel: (id: number) => api.post<Activity>(`/api/activities/${id}/cancel`),
   reschedule: (id: number, body: { startsAt: string; endsAt: string }) => api.post<Activity>(`/api/activities/${id}/reschedule`, body),
-  kinds: () => api.get<{ items: { kind: string; label: string; builtIn: boolean }[] }>('/api/activity-kinds'),
+  kinds: () => api.get<{ items: ActivityKind[] }>('/api/activity-kinds'),
   createKind: (body: { orgId: number; name: string }) => api.post<{ kind: string; label: string; builtIn: boolean }>('/api/activity-kinds', body),
   series: () => api.get<{ items: Series[] }>('/api/activity-series'),
   createSeries: (body: NewSeries) => api.post<{ id: number; created: number }>('/api/activity-series', body),
