@@ -80,3 +80,33 @@ test('a caller holding a whole region reads its rows without hashing its organiz
     await d.close();
   }
 });
+
+test('a row cannot be moved to an organization of another region, on any protected table', async () => {
+  await t.db.system(async (q) => {
+    const [a, b] = await q.query<{ id: number }>(`INSERT INTO organizations (kind, name) VALUES ('district_committee', '甲区'), ('district_committee', '乙区') RETURNING id`);
+    await q.exec(`CREATE TABLE wanderer (region_id bigint NOT NULL, id int, org_id bigint NOT NULL)`);
+    await q.query(`SELECT gj_protect_table('wanderer', 'org_id')`);
+    await q.query(`INSERT INTO wanderer (id, org_id) VALUES (1, $1)`, [a!.id]);
+    /** The error a statement ends in, inside a savepoint so the test's transaction goes on. */
+    const refusal = async (sql: string, params: unknown[]) => {
+      await q.exec('SAVEPOINT attempt');
+      try {
+        await q.query(sql, params);
+        return null;
+      } catch (err) {
+        await q.exec('ROLLBACK TO SAVEPOINT attempt');
+        return (err as Error).message;
+      }
+    };
+    assert.match((await refusal(`UPDATE wanderer SET org_id = $1`, [b!.id])) ?? '', /another region/);
+    assert.match((await refusal(`UPDATE wanderer SET region_id = $1`, [b!.id])) ?? '', /another region/);
+    assert.equal(await refusal(`UPDATE wanderer SET id = 2`, []), null, 'other changes go through');
+    await q.exec(`DROP TABLE wanderer`);
+    const unkept = await q.query(
+      `SELECT t.tgrelid::regclass::text AS tbl FROM pg_trigger t WHERE t.tgname = 'gj_region'
+          AND NOT EXISTS (SELECT 1 FROM pg_trigger k WHERE k.tgrelid = t.tgrelid AND k.tgname = 'gj_region_kept')`,
+    );
+    assert.deepEqual(unkept, []);
+    await q.query(`DELETE FROM organizations WHERE id = ANY ($1::bigint[])`, [[a!.id, b!.id]]);
+  });
+});
