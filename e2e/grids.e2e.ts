@@ -92,6 +92,10 @@ test('a community secretary draws a grid on the map by clicking its corners, the
     for (const p of [[60, 658], [500, 658], [500, 695], [60, 695]] as [number, number][]) await clickMap(page, map, p);
     await page.getByText('已点 4 个').waitFor();
     await page.getByTestId('grid-draw-finish').click();
+    // The dialog opens while the first one's closing may still animate: type
+    // and save only once it stands (a save clicked mid-animation was lost once in CI).
+    await page.getByTestId('grid-create-form').waitFor();
+    await settle(page);
     await page.getByTestId('grid-create-name').fill('光明社区北侧网格');
     const [created] = await Promise.all([
       page.waitForResponse((res) => res.url().endsWith('/api/grids') && res.request().method() === 'POST'),
