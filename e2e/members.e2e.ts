@@ -264,6 +264,69 @@ test('recruitment: the applicant follows their own application on a phone and wi
   });
 });
 
+test('recruitment: the branch ends an activist’s application, and must say why', async () => {
+  await withPage(app, 'recruitment-end', async (page) => {
+    await signIn(page, 'guangming');
+    await page.goto('/recruitment');
+    const activist = page.getByTestId('recruitment-table').locator('tr', { hasText: '入党积极分子' }).first();
+    await activist.getByTestId('recruitment-open').click();
+    await page.getByTestId('recruitment-steps').waitFor();
+    const [recruitment] = await Promise.all([
+      page.waitForResponse((res) => /\/api\/recruitments\/\d+\/withdraw$/.test(res.url())),
+      (async () => {
+        await page.getByTestId('recruitment-end').click();
+        await page.getByTestId('recruitment-withdraw-submit').click();
+        await page.getByTestId('recruitment-withdraw-form').locator('.ant-form-item-explain-error', { hasText: '请写明终止发展的原因' }).waitFor();
+        await page.getByTestId('recruitment-withdraw-reason').fill('长期不参加组织生活');
+        await submitForm(page, 'recruitment-withdraw');
+      })(),
+    ]);
+    await page.getByTestId('recruitment-drawer').getByTestId('recruitment-withdrawn').filter({ hasText: '党组织已于' }).waitFor();
+    assert.equal(await page.getByTestId('recruitment-end').count(), 0, 'an ended application offers no further step');
+    const ended = await (await page.request.get(recruitment.url().replace(/\/withdraw$/, ''))).json();
+    assert.deepEqual([ended.withdrawnBy, ended.withdrawalReason], ['branch', '长期不参加组织生活']);
+  });
+});
+
+test('talent pool: the community narrows a skill to the people living in one grid', async () => {
+  await withPage(app, 'talents-grid', async (page) => {
+    await signIn(page, 'guangming');
+    const [community] = (await (await page.request.get(`/api/orgs?q=${encodeURIComponent('光明社区党委')}`)).json()).items;
+    const [branch] = (await (await page.request.get(`/api/orgs?q=${encodeURIComponent('光明社区第一网格党支部')}`)).json()).items;
+    const [home, other] = (await (await page.request.get(`/api/grids?orgId=${community.id}`)).json()).items;
+    const neighbour = async (grid: { id: number }, name: string) => {
+      const household = await page.request.post('/api/households', { data: { gridId: grid.id, address: `${name}街 1 号`, headName: name, size: 1, tags: [], freeTags: [] } });
+      assert.equal(household.status(), 200, await household.text());
+      const person = await page.request.post('/api/people', { data: { orgId: branch.id, name, householdId: (await household.json()).id, skills: ['网格测试裁缝'] } });
+      assert.equal(person.status(), 200, await person.text());
+    };
+    await neighbour(home, '网格甲裁缝');
+    await neighbour(other, '网格乙裁缝');
+
+    await page.goto('/talents');
+    await page.getByTestId('talent-search').locator('input').fill('网格测试裁缝');
+    await page.getByTestId('talent-search').locator('input').press('Enter');
+    const table = page.getByTestId('talents-table');
+    await table.locator('tbody tr', { hasText: '网格乙裁缝' }).waitFor();
+    await table.locator('tbody tr', { hasText: '网格甲裁缝' }).waitFor();
+
+    const picker = page.getByTestId('talent-grid');
+    await picker.getByTestId('residence-community').click();
+    await Promise.all([
+      page.waitForResponse((res) => res.url().includes('/api/orgs?') && res.url().includes(encodeURIComponent('光明社区'))),
+      page.keyboard.insertText('光明社区'),
+    ]);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '光明社区党委' }).first().click();
+    await Promise.all([
+      page.waitForResponse((res) => res.url().includes('/api/people/talents?') && res.url().includes(`gridId=${home.id}`)),
+      chooseOption(page, picker.getByTestId('residence-grid'), home.name),
+    ]);
+    await table.locator('tbody tr', { hasText: '网格乙裁缝' }).waitFor({ state: 'detached' });
+    assert.equal(await table.locator('tbody tr', { hasText: '网格甲裁缝' }).count(), 1);
+    assert.match((await page.getByTestId('talents-export').getAttribute('href')) ?? '', new RegExp(`gridId=${home.id}`), 'the ledger is the same list');
+  });
+});
+
 test('talent pool: the district finds 定福里 mediators free at weekends', async () => {
   await withPage(app, 'talents', async (page) => {
     await signIn(page, 'admin');
