@@ -134,7 +134,12 @@ test('coverage lists the gaps, and their actions close them', () =>
     const hidden = gapRow(page, '梅河口市税务局', /党员/);
     await hidden.getByTestId('gap-fix-partyOrg').click();
     await page.getByTestId('unit-form-form').waitFor();
-    await chooseTreeOption(page, page.getByTestId('unit-form-party-org'), ['新华街道党工委', '光明社区党委']);
+    // A vertically managed bureau's committee belongs to its own system, outside the region's tree.
+    await page.getByTestId('unit-form-party-org-where').getByText('区域外').click();
+    await page.getByTestId('unit-form-submit').click();
+    await page.getByTestId('unit-form-form').locator('.ant-form-item-explain-error', { hasText: '请填写区域外单位党组织的名称' }).waitFor();
+    await page.getByTestId('unit-form-party-org-outside').fill('国家税务总局梅河口市税务局委员会');
+    await screenshot(page, 'unit-party-org-outside');
     await page.getByTestId('unit-form-submit').click();
     await hidden.waitFor({ state: 'detached' });
   }));

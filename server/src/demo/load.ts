@@ -43,7 +43,7 @@ export async function loadDemo(db: Database, cipher: FieldCipher): Promise<boole
     const unitIds = new Map<string, number>();
     let worker = 1000;
     for (const u of UNITS) {
-      const unit = await orgs.createUnit(q, { orgId: id(u.org), name: u.name, kind: u.kind, partyOrgId: u.partyOrg ? id(u.partyOrg) : null });
+      const unit = await orgs.createUnit(q, { orgId: id(u.org), name: u.name, kind: u.kind, partyOrgId: u.partyOrg ? id(u.partyOrg) : null, partyOrgOutside: u.partyOrgOutside ?? null });
       unitIds.set(u.key, unit.id);
       for (let i = 0; i < (u.members ?? 0); i++) {
         await people.create(q, cipher, {

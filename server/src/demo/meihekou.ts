@@ -86,7 +86,8 @@ export const UNITS: UnitSpec[] = [
   { key: 'school5', name: '梅河口市第五中学', kind: 'co_building', org: 'guangming' },
   { key: 'market', name: '光明农贸市场有限公司', kind: 'enterprise', org: 'guangming' },
   { key: 'hospital', name: '梅河口市中心医院', kind: 'co_building', org: 'xiangyang' },
-  { key: 'power', name: '国网梅河口市供电公司', kind: 'co_building', org: 'xiangyang' },
+  // The power company's committee answers to the State Grid's provincial system, not to the street.
+  { key: 'power', name: '国网梅河口市供电公司', kind: 'co_building', org: 'xiangyang', partyOrgOutside: '中共国网梅河口市供电公司委员会' },
   { key: 'volunteers', name: '和平街道志愿者协会', kind: 'social_org', org: 'heping' },
   { key: 'housing', name: '梅河口市住房和城乡建设局', kind: 'department', org: 'city' },
   // 民主社区's market has members but no party organization and no tie: coverage gaps in the demo.

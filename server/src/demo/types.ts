@@ -29,6 +29,8 @@ export interface UnitSpec {
   org: string;
   /** The unit's own party organization, if any. */
   partyOrg?: string;
+  /** Or its name, when it belongs to its own system outside the region's tree. */
+  partyOrgOutside?: string;
   /** Members working there (people of the unit's location, with this unit). Without a partyOrg they are hidden members. */
   members?: number;
 }

@@ -52,8 +52,8 @@ export async function coverage(q: Queryable, orgId: number): Promise<{ orgId: nu
     add('building_without_group', { orgId: b.org_id, unitId: null, gridId: b.grid_id, buildingId: b.id, name: b.name, detail: `${b.grid_name}的楼栋尚未建立楼栋党小组` });
   }
 
-  const units = await q.query<{ id: number; name: string; kind: UnitKind; party_org_id: number | null; org_id: number; tied: boolean }>(
-    `SELECT u.id, u.name, u.kind, u.party_org_id, u.org_id,
+  const units = await q.query<{ id: number; name: string; kind: UnitKind; has_party_org: boolean; org_id: number; tied: boolean }>(
+    `SELECT u.id, u.name, u.kind, u.party_org_id IS NOT NULL OR u.party_org_outside IS NOT NULL AS has_party_org, u.org_id,
             EXISTS (SELECT 1 FROM org_ties t WHERE t.to_unit_id = u.id AND t.ended_on IS NULL) AS tied
        FROM units u WHERE u.org_id IN (SELECT id FROM organizations WHERE path <@ $1::ltree) ORDER BY u.id`,
     [org.path],
@@ -61,7 +61,7 @@ export async function coverage(q: Queryable, orgId: number): Promise<{ orgId: nu
   const members = await people.membersByUnit(q, units.map((u) => u.id));
   for (const u of units) {
     const n = members.get(u.id) ?? 0;
-    if (n > 0 && u.party_org_id === null) add('hidden_members', { orgId: u.org_id, unitId: u.id, name: u.name, detail: `有 ${n} 名党员，尚无党组织` });
+    if (n > 0 && !u.has_party_org) add('hidden_members', { orgId: u.org_id, unitId: u.id, name: u.name, detail: `有 ${n} 名党员，尚无党组织` });
     if (!u.tied && u.kind !== 'department') {
       add('unit_without_tie', { orgId: u.org_id, unitId: u.id, name: u.name, detail: `${UNIT_KINDS[u.kind]}未与社区党组织建立共建关系` });
     }

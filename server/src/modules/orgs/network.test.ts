@@ -149,6 +149,32 @@ test('coverage lists the gaps of a subtree, and closing one removes it', async (
   assert.equal(res.body.counts.org_without_secretary, res.body.gaps.length);
 });
 
+test('a unit whose party organization lies outside the region names it, and has no hidden members', async () => {
+  const minzhu = await find('民主社区党委');
+  const unit = await post('/api/units', { orgId: minzhu.id, name: '国网民主营业厅', kind: 'co_building' });
+  await post('/api/people', { orgId: minzhu.id, name: '系统党员甲', isMember: true, category: 'employed' });
+  await t.kernel.db.system((q) => q.query(`UPDATE people SET unit_id = $1 WHERE name = '系统党员甲'`, [unit.body.id]));
+  const hidden = async () =>
+    (await t.request('GET', `/api/orgs/${minzhu.id}/coverage`, { cookie: xinhua })).body.gaps.filter((g: { kind: string; unitId: number }) => g.kind === 'hidden_members' && g.unitId === unit.body.id).length;
+  assert.equal(await hidden(), 1);
+
+  const named = await t.request('PATCH', `/api/units/${unit.body.id}`, { cookie: xinhua, body: { partyOrgOutside: '国网梅河口市供电公司党委' } });
+  assert.equal(named.status, 200, named.text);
+  assert.deepEqual([named.body.partyOrgId, named.body.partyOrgOutside], [null, '国网梅河口市供电公司党委']);
+  assert.equal(await hidden(), 0);
+
+  const both = await t.request('PATCH', `/api/units/${unit.body.id}`, { cookie: xinhua, body: { partyOrgId: minzhu.id, partyOrgOutside: '国网梅河口市供电公司党委' } });
+  assert.equal(both.status, 400);
+  assert.match(both.body.error.fields.partyOrgOutside, /二者选一/);
+
+  // Choosing one in the tree replaces the outside name.
+  const inside = await t.request('PATCH', `/api/units/${unit.body.id}`, { cookie: xinhua, body: { partyOrgId: minzhu.id } });
+  assert.deepEqual([inside.body.partyOrgId, inside.body.partyOrgOutside], [minzhu.id, null]);
+  const cleared = await t.request('PATCH', `/api/units/${unit.body.id}`, { cookie: xinhua, body: { partyOrgId: null, partyOrgOutside: '' } });
+  assert.deepEqual([cleared.body.partyOrgId, cleared.body.partyOrgOutside], [null, null]);
+  assert.equal(await hidden(), 1);
+});
+
 test('the chart of a street holds the tree, the units and the sideways ties', async () => {
   const street = await find('新华街道党工委');
   const res = await t.request('GET', `/api/orgs/${street.id}/chart?depth=3`, { cookie: xinhua });

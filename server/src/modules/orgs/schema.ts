@@ -159,6 +159,7 @@ registerConstraint('org_ties_dates', 'endedOn', '结束日期不能早于开始�
 registerConstraint('committee_seats_person_key', 'personId', '此人已在该委员会任职');
 registerConstraint('committee_seats_secretary_key', 'role', '该组织已有在任书记');
 registerConstraint('committee_seats_dates', 'endedOn', '离任日期不能早于任职日期');
+registerConstraint('units_one_party_org', 'partyOrgOutside', '单位党组织请在本区域内选择，或填写区域外的名称，二者选一');
 registerConstraint('committee_seats_part_time', 'fromUnitId', '只有兼职委员填写来自单位');
 
 export const Unit = z.object({
@@ -170,6 +171,8 @@ export const Unit = z.object({
   orgName: z.string().nullable(),
   partyOrgId: z.number().nullable(),
   partyOrgName: z.string().nullable(),
+  /** Its party organization's name when that lies outside the region's tree (a state enterprise's system, say). */
+  partyOrgOutside: z.string().nullable(),
   address: z.string().nullable(),
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
@@ -183,6 +186,7 @@ const unitFields = {
   name: text('单位名称', 80),
   kind: unitKind,
   partyOrgId: idParam('单位党组织').nullable().optional(),
+  partyOrgOutside: optionalText('区域外的单位党组织', 80),
   address: optionalText('地址', 120),
   contactName: optionalText('联系人', 40),
   contactPhone: optionalText('联系电话', 30),

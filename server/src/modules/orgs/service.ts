@@ -244,6 +244,7 @@ interface UnitRow {
   org_name: string | null;
   party_org_id: number | null;
   party_org_name: string | null;
+  party_org_outside: string | null;
   address: string | null;
   contact_name: string | null;
   contact_phone: string | null;
@@ -258,13 +259,14 @@ const toUnit = (r: UnitRow): Unit => ({
   orgName: r.org_name,
   partyOrgId: r.party_org_id,
   partyOrgName: r.party_org_name,
+  partyOrgOutside: r.party_org_outside,
   address: r.address,
   contactName: r.contact_name,
   contactPhone: r.contact_phone,
   note: r.note,
 });
 const UNIT_SELECT = `SELECT u.id, u.name, u.kind, u.org_id, o.name AS org_name, u.party_org_id, po.name AS party_org_name,
-       u.address, u.contact_name, u.contact_phone, u.note
+       u.party_org_outside, u.address, u.contact_name, u.contact_phone, u.note
   FROM units u LEFT JOIN organizations o ON o.id = u.org_id LEFT JOIN organizations po ON po.id = u.party_org_id`;
 
 export async function listUnits(q: Queryable, orgId?: number): Promise<Unit[]> {
@@ -289,6 +291,8 @@ export interface UnitFields {
   name: string;
   kind: UnitKind;
   partyOrgId?: number | null;
+  /** The name of its party organization when that lies outside the region's tree. */
+  partyOrgOutside?: string | null;
   address?: string | null;
   contactName?: string | null;
   contactPhone?: string | null;
@@ -299,20 +303,23 @@ export async function createUnit(q: Queryable, input: { orgId: number } & UnitFi
   await getActive(q, input.orgId, 'orgId');
   if (input.partyOrgId) await place(q, input.partyOrgId);
   const [row] = await q.query<{ id: number }>(
-    `INSERT INTO units (org_id, name, kind, party_org_id, address, contact_name, contact_phone, note)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [input.orgId, input.name, input.kind, input.partyOrgId ?? null, input.address ?? null, input.contactName ?? null, input.contactPhone ?? null, input.note ?? null],
+    `INSERT INTO units (org_id, name, kind, party_org_id, party_org_outside, address, contact_name, contact_phone, note)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [input.orgId, input.name, input.kind, input.partyOrgId ?? null, input.partyOrgOutside || null, input.address ?? null, input.contactName ?? null, input.contactPhone ?? null, input.note ?? null],
   );
   return getUnit(q, row!.id);
 }
 
 export async function updateUnit(q: Queryable, unitId: number, patch: Partial<UnitFields>): Promise<Unit> {
   const unit = await getUnit(q, unitId);
+  if (patch.partyOrgOutside === '') patch = { ...patch, partyOrgOutside: null };
   if (patch.partyOrgId) await place(q, patch.partyOrgId);
-  const next = { ...unit, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+  // Naming one kind of party organization replaces the other; naming both is refused by units_one_party_org.
+  const other = patch.partyOrgId && patch.partyOrgOutside === undefined ? { partyOrgOutside: null } : patch.partyOrgOutside && patch.partyOrgId === undefined ? { partyOrgId: null } : {};
+  const next = { ...unit, ...other, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
   await q.query(
-    `UPDATE units SET name = $2, kind = $3, party_org_id = $4, address = $5, contact_name = $6, contact_phone = $7, note = $8 WHERE id = $1`,
-    [unitId, next.name, next.kind, next.partyOrgId, next.address, next.contactName, next.contactPhone, next.note],
+    `UPDATE units SET name = $2, kind = $3, party_org_id = $4, party_org_outside = $5, address = $6, contact_name = $7, contact_phone = $8, note = $9 WHERE id = $1`,
+    [unitId, next.name, next.kind, next.partyOrgId, next.partyOrgOutside, next.address, next.contactName, next.contactPhone, next.note],
   );
   return getUnit(q, unitId);
 }

@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Form, Input, Select, Tag, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, Radio, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
@@ -16,23 +16,28 @@ type UnitModalProps = ({ unit: Unit; org?: undefined } | { unit?: undefined; org
   onSaved: (unit: Unit) => void;
 };
 
+/** Where a unit's own party organization is: in this region's tree, in another system (a state enterprise's, say), or nowhere yet. */
+type PartyOrgWhere = 'inside' | 'outside' | 'none';
+const partyOrgWhere = (u?: Unit): PartyOrgWhere => (u?.partyOrgId ? 'inside' : u?.partyOrgOutside ? 'outside' : 'none');
+
 /** Registers a unit at an organization, or edits one (its party organization closes a hidden-members gap). */
 export function UnitModal({ unit, org, onClose, onSaved }: UnitModalProps) {
   const { t, tx, enumLabel } = useI18n();
   const meta = useMeta();
   const { message } = App.useApp();
   return (
-    <FormModal<UnitFields>
+    <FormModal<UnitFields & { partyOrgWhere: PartyOrgWhere }>
       open
       title={unit ? t('unit.edit') : t('unit.add')}
       onClose={onClose}
       testId="unit-form"
-      initialValues={unit ?? { kind: 'co_building' }}
+      initialValues={{ ...(unit ?? { kind: 'co_building' }), partyOrgWhere: partyOrgWhere(unit) }}
       onSubmit={async (values) => {
         const fields = {
           name: values.name,
           kind: values.kind,
-          partyOrgId: values.partyOrgId ?? null,
+          partyOrgId: values.partyOrgWhere === 'inside' ? (values.partyOrgId ?? null) : null,
+          partyOrgOutside: values.partyOrgWhere === 'outside' ? blankToNull(values.partyOrgOutside) : null,
           address: blankToNull(values.address),
           contactName: blankToNull(values.contactName),
           contactPhone: blankToNull(values.contactPhone),
@@ -52,8 +57,29 @@ export function UnitModal({ unit, org, onClose, onSaved }: UnitModalProps) {
       <Form.Item name="kind" label={t('unit.kind')} rules={[{ required: true }]}>
         <Select data-testid="unit-form-kind" options={(meta?.unitKinds ?? []).map((k) => ({ value: k.kind, label: enumLabel('unitKind', k.kind, k.label) }))} />
       </Form.Item>
-      <Form.Item name="partyOrgId" label={t('unit.partyOrg')} extra={t('unit.partyOrgHint')}>
-        <OrgTreeSelect allowClear placeholder={t('unit.noPartyOrg')} data-testid="unit-form-party-org" />
+      <Form.Item name="partyOrgWhere" label={t('unit.partyOrg')} extra={t('unit.partyOrgHint')}>
+        <Radio.Group
+          data-testid="unit-form-party-org-where"
+          options={(['inside', 'outside', 'none'] as const).map((w) => ({ value: w, label: t(`unit.partyOrgWhere.${w}`) }))}
+        />
+      </Form.Item>
+      <Form.Item noStyle dependencies={['partyOrgWhere']}>
+        {({ getFieldValue }) =>
+          getFieldValue('partyOrgWhere') === 'inside' ? (
+            <Form.Item name="partyOrgId" label={t('unit.partyOrgInside')} rules={[{ required: true, message: t('unit.partyOrgRequired') }]}>
+              <OrgTreeSelect placeholder={t('unit.partyOrgInside')} data-testid="unit-form-party-org" />
+            </Form.Item>
+          ) : getFieldValue('partyOrgWhere') === 'outside' ? (
+            <Form.Item
+              name="partyOrgOutside"
+              label={t('unit.partyOrgOutside')}
+              extra={t('unit.partyOrgOutsideHint')}
+              rules={[{ required: true, whitespace: true, message: t('unit.partyOrgOutsideRequired') }]}
+            >
+              <Input maxLength={80} data-testid="unit-form-party-org-outside" />
+            </Form.Item>
+          ) : null
+        }
       </Form.Item>
       <Form.Item name="address" label={t('org.address')}>
         <Input maxLength={120} />
@@ -80,7 +106,16 @@ export function UnitsTab({ org, canManage }: { org: { id: number; name: string }
   const units = useLoad(() => orgsApi.units(org.id), [org.id]);
   const list = useLocalPage(units.data, String(org.id));
 
-  const partyOrg = (u: Unit) => (u.partyOrgName ? tx(u.partyOrgName) : <Tag color="orange">{t('unit.noPartyOrg')}</Tag>);
+  const partyOrg = (u: Unit) =>
+    u.partyOrgName ? (
+      tx(u.partyOrgName)
+    ) : u.partyOrgOutside ? (
+      <span>
+        {tx(u.partyOrgOutside)} <Tag>{t('unit.partyOrgWhere.outside')}</Tag>
+      </span>
+    ) : (
+      <Tag color="orange">{t('unit.noPartyOrg')}</Tag>
+    );
   const edit = (u: Unit) =>
     canManage && (
       <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(u)} data-testid="unit-edit">

@@ -49,6 +49,7 @@ export interface Unit {
   orgName: string | null;
   partyOrgId: number | null;
   partyOrgName: string | null;
+  partyOrgOutside: string | null;
   address: string | null;
   contactName: string | null;
   contactPhone: string | null;
@@ -59,6 +60,7 @@ export interface UnitFields {
   name: string;
   kind: string;
   partyOrgId?: number | null;
+  partyOrgOutside?: string | null;
   address?: string | null;
   contactName?: string | null;
   contactPhone?: string | null;
