@@ -15,7 +15,6 @@ import type { GeneratedRegion } from './generate.ts';
 const BUILDINGS_PER_GRID = 5;
 const ENTRANCES = 2;
 const DUE_WITHIN = 7;
-const GRID_TABLES = ['grids', 'buildings', 'households', 'visit_plans', 'visits'];
 
 export interface GridsGenerated {
   grids: number;
@@ -24,29 +23,68 @@ export interface GridsGenerated {
   seconds: number;
 }
 
-/** Set-based, like generate.ts: one INSERT … SELECT per table, audit triggers off during the load. */
-export async function generateGrids(db: Database, region: GeneratedRegion, households: number): Promise<GridsGenerated> {
+const trigger = (state: 'DISABLE' | 'ENABLE', tables: string[]) =>
+  tables.map((t) => `ALTER TABLE ${t} ${state} TRIGGER gj_audit; ALTER TABLE ${t} ${state} TRIGGER gj_region;`).join('\n');
+
+/**
+ * The grid structure of the region, once: a grid for every grid branch, one
+ * unbranched grid in every residential committee (a new estate: its grid has
+ * no branch yet) and BUILDINGS_PER_GRID buildings a grid, each covered by one
+ * of its branch's building groups except one in seven. The coverage report's
+ * "grid without branch" and "building without group" are these plants.
+ */
+export async function generateGridStructure(db: Database, region: GeneratedRegion): Promise<{ grids: number; buildings: number; seconds: number }> {
   const started = performance.now();
   const counts = await db.system(async (q) => {
-    await q.exec(GRID_TABLES.map((t) => `ALTER TABLE ${t} DISABLE TRIGGER gj_audit; ALTER TABLE ${t} DISABLE TRIGGER gj_region;`).join('\n'));
-    // Grids tile each community's plane 10 by 10 (a community has about ten grid branches).
-    await q.query(
-      `INSERT INTO grids (region_id, community_id, branch_id, org_id, name, boundary)
-       SELECT $1, b.parent_id, b.id, b.id, b.name || '网格',
-              jsonb_build_object('type', 'Polygon', 'coordinates', jsonb_build_array(jsonb_build_array(
-                jsonb_build_array(x, y), jsonb_build_array(x + 90, y), jsonb_build_array(x + 90, y + 60), jsonb_build_array(x, y + 60), jsonb_build_array(x, y))))
-         FROM (SELECT o.id, o.parent_id, o.name, ((row_number() OVER (PARTITION BY o.parent_id ORDER BY o.id) - 1) % 10) * 95 + 5 AS x,
-                      (((row_number() OVER (PARTITION BY o.parent_id ORDER BY o.id) - 1) / 10) % 10) * 65 + 5 AS y
-                 FROM organizations o WHERE o.path <@ $2::ltree AND o.kind = 'grid_branch') b`,
-      [region.rootId, region.rootPath],
+    const [had] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM grids WHERE region_id = $1`, [region.rootId]);
+    if (had!.n === 0) await insertGridStructure(q, region);
+    const [c] = await q.query<{ grids: number; buildings: number }>(
+      `SELECT (SELECT count(*)::int FROM grids WHERE region_id = $1) AS grids, (SELECT count(*)::int FROM buildings WHERE region_id = $1) AS buildings`,
+      [region.rootId],
     );
-    await q.query(
-      `INSERT INTO buildings (region_id, community_id, grid_id, org_id, name, entrances, x, y)
-       SELECT g.region_id, g.community_id, g.id, g.org_id, g.id || '-' || n || '号楼', $2,
-              (g.boundary #>> '{coordinates,0,0,0}')::numeric + n * 15, (g.boundary #>> '{coordinates,0,0,1}')::numeric + 30
-         FROM grids g, generate_series(1, $1) n WHERE g.region_id = $3`,
-      [BUILDINGS_PER_GRID, ENTRANCES, region.rootId],
-    );
+    return c!;
+  });
+  await db.maintenance('VACUUM (ANALYZE) grids, buildings');
+  return { ...counts, seconds: (performance.now() - started) / 1000 };
+}
+
+async function insertGridStructure(q: Queryable, region: GeneratedRegion): Promise<void> {
+  await q.exec(trigger('DISABLE', ['grids', 'buildings']));
+  // Grids tile each community's plane 10 by 10 (a community has about ten grid branches).
+  await q.query(
+    `INSERT INTO grids (region_id, community_id, branch_id, org_id, name, boundary)
+     SELECT $1, b.community_id, b.branch_id, coalesce(b.branch_id, b.community_id), b.name || '网格',
+            jsonb_build_object('type', 'Polygon', 'coordinates', jsonb_build_array(jsonb_build_array(
+              jsonb_build_array(x, y), jsonb_build_array(x + 90, y), jsonb_build_array(x + 90, y + 60), jsonb_build_array(x, y + 60), jsonb_build_array(x, y))))
+       FROM (SELECT o.community_id, o.branch_id, o.name, ((row_number() OVER (PARTITION BY o.community_id ORDER BY o.id) - 1) % 10) * 95 + 5 AS x,
+                    (((row_number() OVER (PARTITION BY o.community_id ORDER BY o.id) - 1) / 10) % 10) * 65 + 5 AS y
+               FROM (SELECT id, parent_id AS community_id, id AS branch_id, name FROM organizations WHERE path <@ $2::ltree AND kind = 'grid_branch'
+                     UNION ALL
+                     SELECT id, id, NULL, name || '第一' FROM organizations WHERE path <@ $2::ltree AND kind = 'residential_committee') o) b`,
+    [region.rootId, region.rootPath],
+  );
+  await q.query(
+    `WITH bg AS (SELECT id, parent_id, row_number() OVER (PARTITION BY parent_id ORDER BY id) AS n
+                  FROM organizations WHERE path <@ $4::ltree AND kind = 'building_group')
+     INSERT INTO buildings (region_id, community_id, grid_id, org_id, name, entrances, group_id, x, y)
+     SELECT g.region_id, g.community_id, g.id, g.org_id, g.id || '-' || k || '号楼', $2,
+            CASE WHEN (g.id * $1 + k) % 7 <> 0 THEN bg.id END,
+            (g.boundary #>> '{coordinates,0,0,0}')::numeric + k * 15, (g.boundary #>> '{coordinates,0,0,1}')::numeric + 30
+       FROM grids g CROSS JOIN generate_series(1, $1) k
+       LEFT JOIN bg ON bg.parent_id = g.branch_id AND bg.n = k
+      WHERE g.region_id = $3`,
+    [BUILDINGS_PER_GRID, ENTRANCES, region.rootId, region.rootPath],
+  );
+  await q.exec(trigger('ENABLE', ['grids', 'buildings']));
+}
+
+/** Households (one per generated person), visit plans per community and visits already made, on the grid structure. */
+export async function generateGrids(db: Database, region: GeneratedRegion, households: number): Promise<GridsGenerated> {
+  const started = performance.now();
+  await generateGridStructure(db, region);
+  const HOUSEHOLD_TABLES = ['households', 'visit_plans', 'visits'];
+  const counts = await db.system(async (q) => {
+    await q.exec(trigger('DISABLE', HOUSEHOLD_TABLES));
     // Household k goes to grid k mod (number of grids), so every grid holds the same number (±1).
     await q.query(
       `WITH gs AS (SELECT row_number() OVER (ORDER BY id) - 1 AS j, id, community_id, org_id FROM grids WHERE region_id = $2),
@@ -77,7 +115,7 @@ export async function generateGrids(db: Database, region: GeneratedRegion, house
          FROM households WHERE region_id = $1 AND tags && ARRAY['empty_nest', 'low_income', 'disabled'] AND id % 3 <> 0`,
       [region.rootId],
     );
-    await q.exec(GRID_TABLES.map((t) => `ALTER TABLE ${t} ENABLE TRIGGER gj_audit; ALTER TABLE ${t} ENABLE TRIGGER gj_region;`).join('\n'));
+    await q.exec(trigger('ENABLE', HOUSEHOLD_TABLES));
     const [c] = await q.query<{ grids: number; households: number; visits: number }>(
       `SELECT (SELECT count(*) FROM grids WHERE region_id = $1) AS grids, (SELECT count(*) FROM households WHERE region_id = $1) AS households,
               (SELECT count(*) FROM visits WHERE region_id = $1) AS visits`,
@@ -85,7 +123,7 @@ export async function generateGrids(db: Database, region: GeneratedRegion, house
     );
     return c!;
   });
-  await db.maintenance(`VACUUM (ANALYZE) ${GRID_TABLES.join(', ')}`);
+  await db.maintenance(`VACUUM (ANALYZE) ${HOUSEHOLD_TABLES.join(', ')}`);
   return { ...counts, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -123,7 +161,7 @@ export interface Worker {
 export async function gridWorkers(db: Database, region: GeneratedRegion, count: number): Promise<Worker[]> {
   return db.system(async (q) => {
     const grids = await q.query<{ id: number; branch_id: number }>(
-      `SELECT id, branch_id FROM (SELECT id, branch_id, row_number() OVER (ORDER BY id) AS r, count(*) OVER () AS n FROM grids WHERE region_id = $1) g
+      `SELECT id, branch_id FROM (SELECT id, branch_id, row_number() OVER (ORDER BY id) AS r, count(*) OVER () AS n FROM grids WHERE region_id = $1 AND branch_id IS NOT NULL) g
         WHERE r % greatest(n / $2, 1) = 0 ORDER BY id LIMIT $2`,
       [region.rootId, count],
     );

@@ -17,7 +17,7 @@ import * as network from '../server/src/modules/orgs/network.ts';
 import { GAP_KINDS, ORG_KINDS, type OrgKind } from '../server/src/modules/orgs/schema.ts';
 import { censusBench, type CensusTimings } from './census.ts';
 import { LEVELS, generateRegion, type GeneratedRegion } from './generate.ts';
-import { DUE_URL, dueAnswer, everyGrid, generateGrids, gridWorkers, rawDue, scopedDue } from './grids.ts';
+import { DUE_URL, dueAnswer, everyGrid, generateGridStructure, generateGrids, gridWorkers, rawDue, scopedDue } from './grids.ts';
 import { generateNeeds, listsSuite, overdueSuite, type NeedsBench } from './needs.ts';
 import { BENCH_YEAR, PAGE, RAW_POINTS, fromApi, fromRaw, generatePoints } from './points.ts';
 import { RAW_NAME_COUNT, RAW_NAME_PAGE, fillNameKeys, nameQueries, nameUrl } from './names.ts';
@@ -205,7 +205,7 @@ const LED_KINDS = (Object.keys(ORG_KINDS) as OrgKind[]).filter((k) => !UNLED_KIN
 const GAP_ORDER = Object.keys(GAP_KINDS).sort();
 
 /**
- * The coverage report in one statement: for each of the four gap kinds the
+ * The coverage report in one statement: for each of the six gap kinds the
  * count and the ids of the first GAPS_SHOWN (in the order the service lists
  * them), with the definitions of server/src/modules/orgs/coverage.ts.
  */
@@ -219,17 +219,23 @@ no_secretary AS (
   SELECT o.id, o.path FROM sub o
    WHERE o.status = 'active' AND o.kind = ANY ($3::text[])
      AND NOT EXISTS (SELECT 1 FROM committee_seats s WHERE s.org_id = o.id AND s.role = 'secretary' AND s.ended_on IS NULL)),
-u AS (SELECT u.id, u.kind, u.party_org_id FROM units u JOIN sub ON sub.id = u.org_id),
+u AS (SELECT u.id, u.kind, u.party_org_id, u.party_org_outside FROM units u JOIN sub ON sub.id = u.org_id),
 hidden AS (
   SELECT u.id FROM u
-   WHERE u.party_org_id IS NULL AND EXISTS (SELECT 1 FROM people p WHERE p.unit_id = u.id AND p.is_member)),
+   WHERE u.party_org_id IS NULL AND u.party_org_outside IS NULL AND EXISTS (SELECT 1 FROM people p WHERE p.unit_id = u.id AND p.is_member)),
 untied AS (
   SELECT u.id FROM u
-   WHERE u.kind <> 'department' AND NOT EXISTS (SELECT 1 FROM org_ties t WHERE t.to_unit_id = u.id AND t.ended_on IS NULL))
+   WHERE u.kind <> 'department' AND NOT EXISTS (SELECT 1 FROM org_ties t WHERE t.to_unit_id = u.id AND t.ended_on IS NULL)),
+unbranched AS (
+  SELECT g.id, c.path FROM grids g JOIN sub c ON c.id = g.community_id WHERE g.branch_id IS NULL),
+ungrouped AS (
+  SELECT b.id, c.path, b.grid_id FROM buildings b JOIN grids g ON g.id = b.grid_id JOIN sub c ON c.id = g.community_id WHERE b.group_id IS NULL)
 SELECT 'community_without_grid' AS kind, count(*)::int AS n, (array_agg(id ORDER BY path))[1:$4] AS ids FROM no_grid
 UNION ALL SELECT 'org_without_secretary', count(*)::int, (array_agg(id ORDER BY path))[1:$4] FROM no_secretary
 UNION ALL SELECT 'hidden_members', count(*)::int, (array_agg(id ORDER BY id))[1:$4] FROM hidden
-UNION ALL SELECT 'unit_without_tie', count(*)::int, (array_agg(id ORDER BY id))[1:$4] FROM untied`;
+UNION ALL SELECT 'unit_without_tie', count(*)::int, (array_agg(id ORDER BY id))[1:$4] FROM untied
+UNION ALL SELECT 'grid_without_branch', count(*)::int, (array_agg(id ORDER BY path, id))[1:$4] FROM unbranched
+UNION ALL SELECT 'building_without_group', count(*)::int, (array_agg(id ORDER BY path, grid_id, id))[1:$4] FROM ungrouped`;
 
 const RAW_CHART_NODES = `SELECT id, parent_id, name, kind, status FROM organizations
   WHERE path <@ $1::ltree AND nlevel(path) < nlevel($1::ltree) + $2 AND status = 'active' ORDER BY path LIMIT 2001`;
@@ -482,9 +488,13 @@ interface CoverageAnswer {
 async function coverageSuite(db: Database, region: GeneratedRegion, admin: Session, get: Get): Promise<SuiteResult> {
   const url = `/api/orgs/${region.rootId}/coverage`;
   console.log(`\n  [coverage] GET ${url} (district admin, the whole region)`);
-  const fromApi = (body: { counts: Record<string, number>; gaps: { kind: string; orgId: number | null; unitId: number | null }[] }): CoverageAnswer => ({
+  const made = await generateGridStructure(db, region);
+  console.log(`  grid structure: ${made.grids.toLocaleString('en')} grids, ${made.buildings.toLocaleString('en')} buildings (${made.seconds.toFixed(1)} s)`);
+  type ApiGap = { kind: string; orgId: number | null; unitId: number | null; gridId: number | null; buildingId: number | null };
+  const fromApi = (body: { counts: Record<string, number>; gaps: ApiGap[] }): CoverageAnswer => ({
     counts: Object.fromEntries(GAP_ORDER.map((k) => [k, body.counts[k] ?? 0])),
-    shown: Object.fromEntries(GAP_ORDER.map((k) => [k, body.gaps.filter((g) => g.kind === k).map((g) => g.unitId ?? g.orgId!)])),
+    // The gap's subject: the building, else the grid, else the unit, else the organization.
+    shown: Object.fromEntries(GAP_ORDER.map((k) => [k, body.gaps.filter((g) => g.kind === k).map((g) => g.buildingId ?? g.gridId ?? g.unitId ?? g.orgId!)])),
   });
   const raw = (q: Queryable): Promise<CoverageAnswer> =>
     q.query<{ kind: string; n: number; ids: number[] | null }>(RAW_COVERAGE, [region.rootPath, COMMUNITY_KINDS, LED_KINDS, GAPS_SHOWN]).then((rows) => ({
