@@ -1,5 +1,5 @@
 import { App, Form, Input } from 'antd';
-import { api } from './api';
+import { api, type BodyOf } from './api';
 import { FormModal } from './FormModal';
 import { useI18n } from './i18n';
 
@@ -19,7 +19,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       onClose={onClose}
       testId="change-password"
       onSubmit={async ({ currentPassword, newPassword }) => {
-        await api.post('/api/auth/password', { currentPassword, newPassword });
+        await api.post('/api/auth/password', { currentPassword, newPassword } satisfies BodyOf<'/api/auth/password', 'post'>);
         void message.success(t('password.changed'));
       }}
     >

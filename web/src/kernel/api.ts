@@ -1,5 +1,7 @@
 /** The JSON API client: same origin, cookie session, one error shape. */
 
+import type { paths } from './api-schema';
+
 export interface ApiErrorBody {
   code: string;
   message: string;
@@ -80,32 +82,32 @@ export const api = {
 export const isUnauthenticated = (err: unknown): boolean =>
   err instanceof ApiError && err.status === 401 && err.code !== 'invalid_credentials';
 
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+
+// The server's OpenAPI document (api-schema.ts, generated from its zod
+// schemas) is the one source of the API's types; module clients alias these
+// rather than declaring twins of the server's schemas.
+
+/** The JSON a route answers with (its 200 response). */
+export type ResponseOf<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
+
+/** The JSON body a route accepts. */
+export type BodyOf<P extends keyof paths, M extends Method> =
+  NonNullable<Operation<P, M>['requestBody']> extends { content: { 'application/json': infer B } } ? B : never;
+
+/** The query string a route accepts. */
+export type QueryOf<P extends keyof paths, M extends Method> = NonNullable<Operation<P, M>['parameters']['query']>;
+
+/** The element type of a list the server answers with. */
+export type ItemOf<T extends { items: readonly unknown[] }> = T['items'][number];
+
 export interface Page<T> {
   total: number;
   items: T[];
 }
 
-export interface Grant {
-  id: number;
-  role: string;
-  roleLabel: string;
-  orgId: number;
-  orgName: string;
-  orgPath: string;
-  unitId: number | null;
-  unitName: string | null;
-}
-
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  grants: Grant[];
-  can: { manageUsers: boolean; viewAudit: boolean; manageOrgs: boolean };
-}
-
-export interface Meta {
-  roles: { role: string; label: string }[];
-  orgKinds: { kind: string; label: string }[];
-  unitKinds: { kind: string; label: string }[];
-}
+export type Me = ResponseOf<'/api/auth/me', 'get'>;
+export type Grant = Me['grants'][number];
+export type Meta = ResponseOf<'/api/meta', 'get'>;

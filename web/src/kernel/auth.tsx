@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, isUnauthenticated, setUnauthenticatedHandler, type Me } from './api';
+import { api, isUnauthenticated, setUnauthenticatedHandler, type BodyOf, type Me, type ResponseOf } from './api';
 
 type AuthState = { status: 'loading' } | { status: 'signedOut' } | { status: 'signedIn'; me: Me };
 
@@ -33,7 +33,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const { user } = await api.post<{ user: Me }>('/api/auth/login', { username, password });
+    const { user } = await api.post<ResponseOf<'/api/auth/login', 'post'>>('/api/auth/login', { username, password } satisfies BodyOf<'/api/auth/login', 'post'>);
     setState({ status: 'signedIn', me: user });
   }, []);
 

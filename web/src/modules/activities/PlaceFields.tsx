@@ -8,7 +8,7 @@ import type { ActivityKind } from './api';
 /** Where: a venue from the resources list (booked for the activity's time) or an address. Shared by the activity and series forms. */
 export function PlaceFields() {
   const { t, tx } = useI18n();
-  const venues = useLoad(() => resourcesApi.venues({ bookable: true }), []);
+  const venues = useLoad(() => resourcesApi.venues({ bookable: 'true' }), []);
   return (
     <>
       <Form.Item name="placeMode" label={t('activities.place')} initialValue="address">

@@ -8,7 +8,7 @@ import { useI18n } from '../../kernel/i18n';
 import { useLocalPage } from '../orgs/localPaging';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { PersonSelect } from '../orgs/pickers';
-import { activitiesApi, thisYear, type Certificate, type Rule, type Team, type Total } from './api';
+import { activitiesApi, thisYear, type Certificate, type NewRule, type Rule, type Team, type Total } from './api';
 import { useHomeOrg } from './useHomeOrg';
 
 const YEARS = (() => {
@@ -132,7 +132,7 @@ export function PointsTab() {
   const [year, setYear] = useState(thisYear());
   const [onlyBelow, setOnlyBelow] = useState(false);
   const [paging, setPaging] = usePaging(`${year}|${onlyBelow}`);
-  const totals = useLoad(() => activitiesApi.totals({ year, orgId: home, onlyBelow, ...paging }), [year, home, onlyBelow, paging.page, paging.pageSize]);
+  const totals = useLoad(() => activitiesApi.totals({ year, orgId: home, onlyBelow: onlyBelow ? 'true' : 'false', ...paging }), [year, home, onlyBelow, paging.page, paging.pageSize]);
   const rules = useLoad(() => activitiesApi.rules(), []);
   const rulePage = useLocalPage(rules.data?.items, 'rules');
   const [adding, setAdding] = useState(false);
@@ -212,7 +212,7 @@ export function PointsTab() {
         ]}
       />
       {adding && (
-        <FormModal<{ orgId: number; kind: string; name: string; points: number; effectiveFrom: string }>
+        <FormModal<NewRule>
           open
           title={t('activities.ruleCreate')}
           testId="rule-form"

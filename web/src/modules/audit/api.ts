@@ -1,22 +1,8 @@
-import { api, type Page } from '../../kernel/api';
+import { api, type ItemOf, type QueryOf, type ResponseOf } from '../../kernel/api';
 
-export type AuditAction = 'insert' | 'update' | 'delete';
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorUserId: number | null;
-  actorName: string | null;
-  orgId: number | null;
-  orgName: string | null;
-  action: AuditAction;
-  entity: string;
-  entityId: number | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+export type AuditEntry = ItemOf<ResponseOf<'/api/audit', 'get'>>;
+export type AuditAction = AuditEntry['action'];
 
 export const auditApi = {
-  list: (query: { orgId?: number; entity?: string; action?: string; page: number; pageSize: number }) =>
-    api.get<Page<AuditEntry>>('/api/audit', query),
+  list: (query: QueryOf<'/api/audit', 'get'>) => api.get<ResponseOf<'/api/audit', 'get'>>('/api/audit', query),
 };

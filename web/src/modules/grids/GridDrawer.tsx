@@ -11,7 +11,7 @@ import { ImportModal } from '../orgs/ImportModal';
 import { useLocalPage } from '../orgs/localPaging';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { PersonSelect, UnitSelect } from '../orgs/pickers';
-import { BOOKS, CARD_KINDS, GRID_ROLES, HOUSEHOLD_TAGS, gridsApi, type Book, type Building, type Grid, type Household } from './api';
+import { BOOKS, CARD_KINDS, GRID_ROLES, HOUSEHOLD_TAGS, gridsApi, type Book, type Building, type Grid, type GridRole, type Household, type HouseholdTag } from './api';
 import { VisitList } from './VisitList';
 
 // The import report names a column by its key; the user knows it by the template's header.
@@ -84,7 +84,7 @@ interface HouseholdForm {
   headName: string;
   size: number;
   phone?: string;
-  tags: string[];
+  tags: HouseholdTag[];
   freeTags: string[];
 }
 
@@ -116,7 +116,7 @@ function HouseholdFields({ phonePlaceholder }: { phonePlaceholder?: string }) {
 
 function HouseholdsTab({ grid }: { grid: Grid }) {
   const { t, tx } = useI18n();
-  const [tag, setTag] = useState<string | undefined>();
+  const [tag, setTag] = useState<HouseholdTag | undefined>();
   const [q, setQ] = useState('');
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -192,7 +192,8 @@ function HouseholdsTab({ grid }: { grid: Grid }) {
           open
           title={`${t('grids.editHousehold')} · ${tx(editing.headName)}`}
           testId="household-edit"
-          initialValues={{ headName: editing.headName, size: editing.size, tags: editing.tags, freeTags: editing.freeTags }}
+          // A household answers its tags as any string; the database's CHECK admits only the listed ones.
+          initialValues={{ headName: editing.headName, size: editing.size, tags: editing.tags as HouseholdTag[], freeTags: editing.freeTags }}
           onClose={() => setEditing(null)}
           onSubmit={async (v) => {
             // The phone is shown masked: left empty, it stays as it is.
@@ -285,7 +286,7 @@ function RolesTab({ grid, canPlan }: { grid: Grid; canPlan: boolean }) {
         )}
       />
       {adding && (
-        <FormModal<{ personId: number; role: string }>
+        <FormModal<{ personId: number; role: GridRole }>
           open
           title={t('grids.assignRole')}
           testId="role-create"

@@ -10,7 +10,7 @@ import { useLocalPage } from '../orgs/localPaging';
 import { OrgFilter } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { findLoaded, useOrgTree } from '../orgs/tree';
-import { gridsApi, type Grid } from './api';
+import { gridsApi, type Grid, type HouseholdTag } from './api';
 import { GridDrawer, tagOptions } from './GridDrawer';
 
 const GridMap = lazy(() => import('./GridMap'));
@@ -94,7 +94,7 @@ function PlansTab({ communityId, canPlan }: { communityId: number; canPlan: bool
         )}
       />
       {adding && (
-        <FormModal<{ name: string; tag: string; everyDays: number }>
+        <FormModal<{ name: string; tag: HouseholdTag; everyDays: number }>
           open
           title={t('grids.addPlan')}
           testId="plan-create"

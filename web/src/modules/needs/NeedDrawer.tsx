@@ -34,7 +34,6 @@ export function NeedStatus({ need }: { need: Need }) {
 /** Steps taken with one click (after a confirmation); the others ask for a reason, a unit, a result or a rating. */
 const SIMPLE: NeedAction[] = ['accept', 'start', 'check', 'close', 'confirm'];
 const REASON: NeedAction[] = ['reject', 'cancel', 'recall', 'withdraw', 'revoke', 'return'];
-const PATH: Partial<Record<NeedAction, string>> = { rateDepartment: 'rate-department' };
 const DANGER: NeedAction[] = ['reject', 'cancel', 'revoke', 'withdraw', 'recall', 'return'];
 
 interface StepValues {
@@ -59,7 +58,7 @@ function StepModal({ need, action, onClose, onDone }: { need: Need; action: Need
     else if (action === 'dispatch') body = { unitId: v.unitId, deadline: v.deadline?.toISOString(), note: v.note };
     else if (action === 'done') body = { result: v.result, photos: await readPhotos(files.map((f) => f.originFileObj as File)) };
     else body = { rating: v.rating, comment: v.comment };
-    const res = await needsApi.step(need.id, PATH[action] ?? action, body);
+    const res = await needsApi.step(need.id, action, body);
     onDone('title' in res ? res : null);
   };
   return (

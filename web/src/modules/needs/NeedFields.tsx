@@ -4,24 +4,10 @@ import type { UploadFile } from 'antd';
 import { useI18n } from '../../kernel/i18n';
 import type { MessageKey } from '../../messages';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
-import { NEED_CATEGORIES, NEED_KINDS, NEED_SOURCES, URGENCIES, needsApi } from './api';
+import { NEED_CATEGORIES, NEED_KINDS, NEED_SOURCES, URGENCIES, needsApi, type NewNeed } from './api';
 import { PhotoPicker } from './NeedDrawer';
 
-export interface NeedFormValues {
-  kind: string;
-  category: string;
-  urgency: string;
-  source?: string;
-  orgId?: number;
-  gridId?: number;
-  buildingId?: number;
-  title: string;
-  description?: string;
-  placeText?: string;
-  requesterName?: string;
-  phone?: string;
-  address?: string;
-}
+export type NeedFormValues = Omit<NewNeed, 'photos'>;
 
 /**
  * The fields of a new need. Staff also say where it came from, where it is

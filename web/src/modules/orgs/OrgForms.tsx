@@ -4,7 +4,7 @@ import { ApiError } from '../../kernel/api';
 import { FormModal } from '../../kernel/FormModal';
 import { useI18n } from '../../kernel/i18n';
 import { useMeta } from '../../kernel/meta';
-import { orgsApi, today, type Org, type OrgAttributes, type OrgDetail } from './api';
+import { orgsApi, today, type Org, type OrgAttributes, type OrgDetail, type OrgKind } from './api';
 import { OrgTreeSelect } from './OrgTreeSelect';
 import { useOrgTree } from './tree';
 
@@ -59,7 +59,7 @@ const attributes = (v: OrgAttributes) => ({
 interface CreateOrgModalProps {
   parent: { id: number; name: string };
   /** Preset by the coverage gap the new organization closes. */
-  initial?: { name?: string; kind?: string };
+  initial?: { name?: string; kind?: OrgKind };
   onClose: () => void;
   onCreated?: (org: Org) => void;
 }
@@ -69,7 +69,7 @@ export function CreateOrgModal({ parent, initial, onClose, onCreated }: CreateOr
   const { message } = App.useApp();
   const store = useOrgTree();
   return (
-    <FormModal<{ name: string; kind: string } & OrgAttributes>
+    <FormModal<{ name: string; kind: OrgKind } & OrgAttributes>
       open
       title={t('org.addChild')}
       onClose={onClose}
@@ -97,7 +97,7 @@ export function EditOrgModal({ org, onClose, onSaved }: { org: OrgDetail; onClos
   const store = useOrgTree();
   return (
     // The test ids keep the name of the rename dialog this form grew out of.
-    <FormModal<{ name: string; kind: string } & OrgAttributes>
+    <FormModal<{ name: string; kind: OrgKind } & OrgAttributes>
       open
       title={t('org.edit')}
       onClose={onClose}

@@ -8,14 +8,14 @@ import { useI18n } from '../../kernel/i18n';
 import { OrgListToolbar } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { useOrgTree } from '../orgs/tree';
-import { CATEGORIES, peopleApi, type MemberStatus, type Person } from './api';
+import { CATEGORIES, peopleApi, type Category, type MemberStatus, type Person } from './api';
 import { PersonDrawer } from './PersonDrawer';
 import { PersonForm } from './PersonForm';
 import { isStaff } from '../../kernel/roles';
 
 interface Filters {
   kind?: 'member' | 'resident';
-  category?: string;
+  category?: Category;
   memberStatus?: MemberStatus;
 }
 

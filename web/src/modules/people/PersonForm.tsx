@@ -4,9 +4,9 @@ import { FormModal } from '../../kernel/FormModal';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { UnitSelect } from '../orgs/pickers';
 import { ResidencePicker } from './ResidencePicker';
-import { AVAILABILITY, CATEGORIES, peopleApi, type PersonDetail, type PersonInput } from './api';
+import { AVAILABILITY, CATEGORIES, peopleApi, type Availability, type Category, type PersonDetail, type PersonInput } from './api';
 
-type Values = Omit<PersonInput, 'phone' | 'idNumber' | 'address'> & { phone?: string; idNumber?: string; address?: string };
+type Values = Omit<PersonInput, 'phone' | 'idNumber' | 'address'> & { orgId?: number; phone?: string; idNumber?: string; address?: string };
 
 const blankToNull = (v: string | undefined) => (v ? v.trim() || null : null);
 
@@ -24,7 +24,6 @@ export function PersonForm({ person, onClose, onSaved }: { person?: PersonDetail
     const sealed = (key: 'phone' | 'idNumber' | 'address') => (v[key] ? { [key]: blankToNull(v[key]) } : editing ? {} : { [key]: null });
     const member = v.isMember === true;
     const input: PersonInput = {
-      ...(editing ? {} : { orgId: v.orgId }),
       name: v.name,
       gender: v.gender ?? null,
       unitId: v.unitId ?? null,
@@ -43,13 +42,16 @@ export function PersonForm({ person, onClose, onSaved }: { person?: PersonDetail
       ...sealed('idNumber'),
       ...sealed('address'),
     };
-    const saved = editing ? await peopleApi.update(person.id, input) : await peopleApi.create(input);
+    // The form requires the organization and the name of a new person.
+    const saved = editing ? await peopleApi.update(person.id, input) : await peopleApi.create({ ...input, orgId: v.orgId!, name: v.name! });
     void message.success(t(editing ? 'people.saved' : 'people.created'));
     onSaved(saved.id);
   };
 
   const initial: Values = person
-    ? { ...person, phone: undefined, idNumber: undefined, address: undefined }
+    ? // The response types category and times as any string; the database's
+      // CHECK constraints admit only the values the form offers.
+      { ...person, category: person.category as Category | null, availability: person.availability as Availability[], phone: undefined, idNumber: undefined, address: undefined }
     : { isMember: false, skills: [], availability: [], studyAtHome: false };
 
   return (

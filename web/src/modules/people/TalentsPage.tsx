@@ -7,7 +7,7 @@ import { useI18n } from '../../kernel/i18n';
 import { OrgListToolbar } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { useOrgTree } from '../orgs/tree';
-import { AVAILABILITY, peopleApi, type Talent } from './api';
+import { AVAILABILITY, peopleApi, type Talent, type TalentQuery } from './api';
 import { PersonDrawer } from './PersonDrawer';
 import { ResidencePicker } from './ResidencePicker';
 
@@ -18,7 +18,7 @@ export function TalentsPage() {
   const orgId = store.selectedId ?? undefined;
   const [skill, setSkill] = useState('');
   const [times, setTimes] = useState<string[]>([]);
-  const [kind, setKind] = useState<string>();
+  const [kind, setKind] = useState<TalentQuery['kind']>();
   const [gridId, setGridId] = useState<number>();
   const [openId, setOpenId] = useState<number | null>(null);
   const key = `${orgId}|${skill}|${times.join(',')}|${kind}|${gridId}`;

@@ -1,103 +1,35 @@
-import { api, type Page } from '../../kernel/api';
+import { api, type BodyOf, type ItemOf, type QueryOf, type ResponseOf } from '../../kernel/api';
 
-export interface Person {
-  id: number;
-  name: string;
-  gender: 'male' | 'female' | null;
-  phoneMasked: string | null;
-  orgId: number;
-  orgName: string | null;
-  unitId: number | null;
-  isMember: boolean;
-  category: string | null;
-}
+export type Person = ItemOf<ResponseOf<'/api/people', 'get'>>;
+export type PersonDetail = ResponseOf<'/api/people/{personId}', 'get'>;
+export type MemberStatus = NonNullable<PersonDetail['memberStatus']>;
+/** Null in a detail also when the household is hidden from the reader. */
+export type Residence = NonNullable<PersonDetail['residence']>;
+export type Talent = ItemOf<ResponseOf<'/api/people/talents', 'get'>>;
 
-export type MemberStatus = 'probationary' | 'full';
-export const AVAILABILITY = ['weekday', 'evening', 'weekend'] as const;
-export const CATEGORIES = ['employed', 'retired', 'laid_off', 'mobile', 'unemployed_graduate', 'veteran', 'relocated_rural', 'student'] as const;
+export type NewPerson = BodyOf<'/api/people', 'post'>;
+export type PersonInput = BodyOf<'/api/people/{personId}', 'patch'>;
+export type PersonQuery = QueryOf<'/api/people', 'get'>;
+export type Availability = NonNullable<PersonInput['availability']>[number];
+export type Category = NonNullable<PersonQuery['category']>;
 
-export interface PersonDetail extends Person {
-  unitName: string | null;
-  ethnicity: string | null;
-  birthDate: string | null;
-  idNumberMasked: string | null;
-  addressMasked: string | null;
-  joinedOn: string | null;
-  memberStatus: MemberStatus | null;
-  partyPost: string | null;
-  skills: string[];
-  studyAtHome: boolean;
-  availability: string[];
-  householdId: number | null;
-  /** Null also when the household is hidden from the reader. */
-  residence: Residence | null;
-  canReveal: boolean;
-}
-
-export interface Residence {
-  householdId: number;
-  communityId: number;
-  communityName: string | null;
-  gridId: number;
-  gridName: string;
-  buildingId: number | null;
-  buildingName: string | null;
-  entrance: number | null;
-  room: string | null;
-  addressMasked: string;
-}
-
-export interface Talent extends Person {
-  skills: string[];
-  availability: string[];
-}
-
-export interface PersonInput {
-  orgId?: number;
-  unitId?: number | null;
-  name?: string;
-  gender?: 'male' | 'female' | null;
-  phone?: string | null;
-  isMember?: boolean;
-  category?: string | null;
-  ethnicity?: string | null;
-  idNumber?: string | null;
-  address?: string | null;
-  birthDate?: string | null;
-  joinedOn?: string | null;
-  memberStatus?: MemberStatus | null;
-  partyPost?: string | null;
-  skills?: string[];
-  studyAtHome?: boolean;
-  availability?: string[];
-  householdId?: number | null;
-}
-
-export interface PersonQuery {
-  orgId?: number;
-  q?: string;
-  kind?: 'member' | 'resident';
-  category?: string;
-  memberStatus?: MemberStatus;
-  page: number;
-  pageSize: number;
-}
-
-export type RevealField = 'idNumber' | 'phone' | 'address';
+export const AVAILABILITY = ['weekday', 'evening', 'weekend'] as const satisfies readonly Availability[];
+export const CATEGORIES = ['employed', 'retired', 'laid_off', 'mobile', 'unemployed_graduate', 'veteran', 'relocated_rural', 'student'] as const satisfies readonly Category[];
+export type TalentQuery = QueryOf<'/api/people/talents', 'get'>;
+export type RevealField = BodyOf<'/api/people/{personId}/reveal', 'post'>['field'];
 
 export const peopleApi = {
-  list: (query: PersonQuery) => api.get<Page<Person>>('/api/people', { ...query }),
+  list: (query: PersonQuery) => api.get<ResponseOf<'/api/people', 'get'>>('/api/people', { ...query }),
   get: (id: number) => api.get<PersonDetail>(`/api/people/${id}`),
-  create: (input: PersonInput) => api.post<Person>('/api/people', input),
+  create: (input: NewPerson) => api.post<Person>('/api/people', input),
   update: (id: number, input: PersonInput) => api.patch<PersonDetail>(`/api/people/${id}`, input),
-  reveal: (id: number, field: RevealField) => api.post<{ value: string | null }>(`/api/people/${id}/reveal`, { field }),
-  talents: (query: { skill?: string; orgId?: number; gridId?: number; availability?: string; kind?: string; page: number; pageSize: number }) =>
-    api.get<Page<Talent>>('/api/people/talents', query),
-  talentsExportUrl: (query: { skill?: string; orgId?: number; gridId?: number; availability?: string; kind?: string }) => {
+  reveal: (id: number, field: RevealField) => api.post<ResponseOf<'/api/people/{personId}/reveal', 'post'>>(`/api/people/${id}/reveal`, { field }),
+  talents: (query: TalentQuery) => api.get<ResponseOf<'/api/people/talents', 'get'>>('/api/people/talents', query),
+  talentsExportUrl: (query: QueryOf<'/api/people/talents/export', 'get'>) => {
     const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number] => Boolean(e[1])).map(([k, v]) => [k, String(v)]));
     return `/api/people/talents/export?${params.toString()}`;
   },
-  communities: () => api.get<{ items: { id: number; name: string; street: string | null }[] }>('/api/residents/communities'),
-  register: (input: { name: string; phone: string; password: string; communityId: number }) =>
-    api.post<{ username: string }>('/api/residents/register', input),
+  communities: () => api.get<ResponseOf<'/api/residents/communities', 'get'>>('/api/residents/communities'),
+  register: (input: BodyOf<'/api/residents/register', 'post'>) =>
+    api.post<ResponseOf<'/api/residents/register', 'post'>>('/api/residents/register', input),
 };

@@ -159,7 +159,7 @@ function VenueList({ venues, loading, orgKey, onCalendar, onEdit }: { venues: Ve
 }
 
 /** Bookings in a list (waiting for approval, or the user's own). */
-function BookingList({ filter, empty }: { filter: { status?: 'pending'; mine?: boolean }; empty: string }) {
+function BookingList({ filter, empty }: { filter: { status?: 'pending'; mine?: 'true' }; empty: string }) {
   const list = useLoad(() => resourcesApi.bookings(filter), [filter.status, filter.mine]);
   const items = list.data?.items ?? [];
   if (!list.loading && items.length === 0) return <Empty description={empty} />;
@@ -232,7 +232,7 @@ export function VenuesPage() {
               children: <WeekCalendar orgId={orgId} title={tx(title)} venues={venues.data?.items ?? []} />,
             },
             { key: 'pending', label: t('resources.pending'), children: <BookingList filter={{ status: 'pending' }} empty={t('resources.noPending')} /> },
-            { key: 'mine', label: t('resources.mine'), children: <BookingList filter={{ mine: true }} empty={t('resources.noMine')} /> },
+            { key: 'mine', label: t('resources.mine'), children: <BookingList filter={{ mine: 'true' }} empty={t('resources.noMine')} /> },
           ]}
         />
       </Card>

@@ -1,149 +1,52 @@
-import { api, type Page } from '../../kernel/api';
-import type { ImportMode, ImportReport } from '../orgs/api';
+import { api, type BodyOf, type ItemOf, type QueryOf, type ResponseOf } from '../../kernel/api';
+import type { ImportMode } from '../orgs/api';
 
-export const RESOURCE_KINDS = ['venue', 'fund', 'service', 'talent', 'goods'] as const;
-export const RESOURCE_CATEGORIES = ['culture', 'education', 'health', 'legal', 'elderly', 'aid', 'environment', 'safety', 'employment', 'convenience', 'party'] as const;
-export const RESOURCE_STATUSES = ['available', 'paused', 'withdrawn'] as const;
-export const VENUE_TYPES = ['service_window', 'reception', 'function_room', 'special_room', 'court', 'meeting_room', 'library', 'activity_center'] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
-export type ResourceCategory = (typeof RESOURCE_CATEGORIES)[number];
-export type ResourceStatus = (typeof RESOURCE_STATUSES)[number];
-export type VenueType = (typeof VENUE_TYPES)[number];
-export type BookingStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
+export type Resource = ItemOf<ResponseOf<'/api/resources', 'get'>>;
+type NewResource = BodyOf<'/api/resources', 'post'>;
+export type ResourceKind = NewResource['kind'];
+export type ResourceCategory = NewResource['category'];
+export type ResourceStatus = NonNullable<BodyOf<'/api/resources/{resourceId}', 'patch'>['status']>;
+export type ResourceFields = Omit<NewResource, 'kind' | 'orgId' | 'unitId'>;
+export type ResourceFilter = Omit<QueryOf<'/api/resources', 'get'>, 'page' | 'pageSize'>;
 
-export interface Resource {
-  id: number;
-  orgId: number;
-  orgName: string;
-  unitId: number | null;
-  unitName: string | null;
-  kind: ResourceKind;
-  kindLabel: string;
-  category: ResourceCategory;
-  categoryLabel: string;
-  name: string;
-  description: string | null;
-  conditions: string | null;
-  availability: string | null;
-  quantity: number | null;
-  quantityUnit: string | null;
-  contactName: string | null;
-  contactPhoneMasked: string | null;
-  status: ResourceStatus;
-  statusLabel: string;
-  venueId: number | null;
-  updatedAt: string;
-}
+export type Venue = ItemOf<ResponseOf<'/api/venues', 'get'>>;
+type NewVenue = BodyOf<'/api/venues', 'post'>;
+export type VenueType = NewVenue['venueType'];
+export type VenueFields = Omit<NewVenue, 'orgId' | 'unitId'>;
 
-export interface ResourceFields {
-  category: ResourceCategory;
-  name: string;
-  description?: string | null;
-  conditions?: string | null;
-  availability?: string | null;
-  quantity?: number | null;
-  quantityUnit?: string | null;
-  contactName?: string | null;
-  contactPhone?: string | null;
-}
+export type Booking = ItemOf<ResponseOf<'/api/venue-bookings', 'get'>>;
+export type BookingFilter = QueryOf<'/api/venue-bookings', 'get'>;
+export type BookingStatus = NonNullable<BookingFilter['status']>;
 
-export interface ResourceFilter {
-  orgId?: number;
-  unitId?: number;
-  kind?: ResourceKind;
-  category?: ResourceCategory;
-  status?: ResourceStatus;
-  q?: string;
-}
+export const RESOURCE_KINDS = ['venue', 'fund', 'service', 'talent', 'goods'] as const satisfies readonly ResourceKind[];
+export const RESOURCE_CATEGORIES = ['culture', 'education', 'health', 'legal', 'elderly', 'aid', 'environment', 'safety', 'employment', 'convenience', 'party'] as const satisfies readonly ResourceCategory[];
+export const RESOURCE_STATUSES = ['available', 'paused', 'withdrawn'] as const satisfies readonly ResourceStatus[];
+export const VENUE_TYPES = ['service_window', 'reception', 'function_room', 'special_room', 'court', 'meeting_room', 'library', 'activity_center'] as const satisfies readonly VenueType[];
 
-export interface Venue {
-  id: number;
-  resourceId: number;
-  orgId: number;
-  orgName: string;
-  unitId: number | null;
-  unitName: string | null;
-  name: string;
-  venueType: VenueType;
-  venueTypeLabel: string;
-  capacity: number | null;
-  location: string | null;
-  openDays: number[];
-  opensAt: string;
-  closesAt: string;
-  bookable: boolean;
-  needsApproval: boolean;
-  conditions: string | null;
-  status: ResourceStatus;
-  statusLabel: string;
-}
-
-export interface VenueFields {
-  name: string;
-  venueType: VenueType;
-  category?: ResourceCategory;
-  capacity?: number | null;
-  location?: string | null;
-  openDays: number[];
-  opensAt: string;
-  closesAt: string;
-  bookable: boolean;
-  needsApproval: boolean;
-  conditions?: string | null;
-}
-
-export interface Booking {
-  id: number;
-  venueId: number;
-  venueName: string;
-  orgId: number;
-  orgName: string;
-  venueUnitId: number | null;
-  bookedBy: number;
-  bookerName: string;
-  purpose: string;
-  attendees: number | null;
-  /** Local wall-clock time, 2026-05-08T09:00. */
-  startsAt: string;
-  endsAt: string;
-  status: BookingStatus;
-  statusLabel: string;
-  rejectReason: string | null;
-  cancelReason: string | null;
-  createdAt: string;
-}
-
-export interface BookingFilter {
-  orgId?: number;
-  venueId?: number;
-  status?: BookingStatus;
-  mine?: boolean;
-  from?: string;
-  to?: string;
-}
-
-const query = (f: object) => f as Record<string, string | number | boolean | undefined>;
 const toQueryString = (f: object) =>
   new URLSearchParams(Object.entries(f).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();
 
 export const resourcesApi = {
-  list: (f: ResourceFilter & { page: number; pageSize: number }) => api.get<Page<Resource>>('/api/resources', query(f)),
-  create: (body: ResourceFields & { kind: ResourceKind; orgId?: number; unitId?: number | null }) => api.post<Resource>('/api/resources', body),
-  update: (id: number, body: Partial<ResourceFields> & { status?: ResourceStatus }) => api.patch<Resource>(`/api/resources/${id}`, body),
-  revealContact: (id: number) => api.post<{ value: string | null }>(`/api/resources/${id}/reveal-contact`),
-  exportUrl: (f: ResourceFilter) => `/api/resources/export?${toQueryString(f)}`,
+  list: (f: QueryOf<'/api/resources', 'get'>) => api.get<ResponseOf<'/api/resources', 'get'>>('/api/resources', f),
+  create: (body: NewResource) => api.post<ResponseOf<'/api/resources', 'post'>>('/api/resources', body),
+  update: (id: number, body: BodyOf<'/api/resources/{resourceId}', 'patch'>) => api.patch<ResponseOf<'/api/resources/{resourceId}', 'patch'>>(`/api/resources/${id}`, body),
+  revealContact: (id: number) => api.post<ResponseOf<'/api/resources/{resourceId}/reveal-contact', 'post'>>(`/api/resources/${id}/reveal-contact`),
+  exportUrl: (f: QueryOf<'/api/resources/export', 'get'>) => `/api/resources/export?${toQueryString(f)}`,
   templateUrl: '/api/resources/import-template',
-  import: (orgId: number, file: string, mode: ImportMode) => api.post<ImportReport>('/api/resources/import', { orgId, file, mode }),
+  import: (orgId: number, file: string, mode: ImportMode) =>
+    api.post<ResponseOf<'/api/resources/import', 'post'>>('/api/resources/import', { orgId, file, mode } satisfies BodyOf<'/api/resources/import', 'post'>),
 
-  venues: (f: { orgId?: number; unitId?: number; bookable?: boolean }) => api.get<{ items: Venue[] }>('/api/venues', query(f)),
-  venue: (id: number) => api.get<Venue>(`/api/venues/${id}`),
-  createVenue: (body: VenueFields & { orgId?: number; unitId?: number | null }) => api.post<Venue>('/api/venues', body),
-  updateVenue: (id: number, body: Partial<VenueFields> & { status?: ResourceStatus }) => api.patch<Venue>(`/api/venues/${id}`, body),
+  venues: (f: QueryOf<'/api/venues', 'get'>) => api.get<ResponseOf<'/api/venues', 'get'>>('/api/venues', f),
+  venue: (id: number) => api.get<ResponseOf<'/api/venues/{venueId}', 'get'>>(`/api/venues/${id}`),
+  createVenue: (body: NewVenue) => api.post<ResponseOf<'/api/venues', 'post'>>('/api/venues', body),
+  updateVenue: (id: number, body: BodyOf<'/api/venues/{venueId}', 'patch'>) => api.patch<ResponseOf<'/api/venues/{venueId}', 'patch'>>(`/api/venues/${id}`, body),
 
-  bookings: (f: BookingFilter) => api.get<{ items: Booking[] }>('/api/venue-bookings', query(f)),
-  book: (venueId: number, body: { startsAt: string; endsAt: string; purpose: string; attendees?: number | null }) =>
-    api.post<Booking>(`/api/venues/${venueId}/bookings`, body),
-  approve: (id: number) => api.post<Booking>(`/api/venue-bookings/${id}/approve`),
-  reject: (id: number, reason: string) => api.post<Booking>(`/api/venue-bookings/${id}/reject`, { reason }),
-  cancel: (id: number, reason: string) => api.post<Booking>(`/api/venue-bookings/${id}/cancel`, { reason }),
+  bookings: (f: BookingFilter) => api.get<ResponseOf<'/api/venue-bookings', 'get'>>('/api/venue-bookings', f),
+  book: (venueId: number, body: BodyOf<'/api/venues/{venueId}/bookings', 'post'>) =>
+    api.post<ResponseOf<'/api/venues/{venueId}/bookings', 'post'>>(`/api/venues/${venueId}/bookings`, body),
+  approve: (id: number) => api.post<ResponseOf<'/api/venue-bookings/{venueBookingId}/approve', 'post'>>(`/api/venue-bookings/${id}/approve`),
+  reject: (id: number, reason: string) =>
+    api.post<ResponseOf<'/api/venue-bookings/{venueBookingId}/reject', 'post'>>(`/api/venue-bookings/${id}/reject`, { reason } satisfies BodyOf<'/api/venue-bookings/{venueBookingId}/reject', 'post'>),
+  cancel: (id: number, reason: string) =>
+    api.post<ResponseOf<'/api/venue-bookings/{venueBookingId}/cancel', 'post'>>(`/api/venue-bookings/${id}/cancel`, { reason } satisfies BodyOf<'/api/venue-bookings/{venueBookingId}/cancel', 'post'>),
 };

@@ -1,42 +1,19 @@
-import { api } from '../../kernel/api';
+import { api, type BodyOf, type ItemOf, type QueryOf, type ResponseOf } from '../../kernel/api';
 
-export type TransferStatus = 'requested' | 'approved' | 'returned' | 'withdrawn' | 'done';
-export type TransferAction = 'approve' | 'return' | 'withdraw' | 'resubmit' | 'receive';
-
-export interface Transfer {
-  id: number;
-  personId: number;
-  personName: string | null;
-  fromOrgId: number;
-  fromOrgName: string | null;
-  toOrgId: number | null;
-  toName: string | null;
-  outside: boolean;
-  status: TransferStatus;
-  statusLabel: string;
-  reason: string;
-  letterNo: string | null;
-  requestedOn: string;
-  approvedOn: string | null;
-  doneOn: string | null;
-  lastNote: string | null;
-  actions: TransferAction[];
-}
-
-export interface Destination {
-  toOrgId?: number;
-  toOutside?: string | null;
-  reason: string;
-}
+export type Transfer = ItemOf<ResponseOf<'/api/transfers', 'get'>>;
+export type TransferStatus = Transfer['status'];
+export type TransferAction = Transfer['actions'][number];
+export type Destination = BodyOf<'/api/transfers/{transferId}/resubmit', 'post'>;
 
 export const transfersApi = {
-  list: (status?: TransferStatus) => api.get<{ items: Transfer[] }>('/api/transfers', { status }),
-  destinations: (q?: string) => api.get<{ items: { id: number; name: string; kind: string; parentName: string | null }[] }>('/api/transfers/destinations', { q }),
-  request: (input: Destination & { personId: number }) => api.post<Transfer>('/api/transfers', input),
-  approve: (id: number) => api.post<Transfer>(`/api/transfers/${id}/approve`),
-  giveBack: (id: number, note: string) => api.post<Transfer>(`/api/transfers/${id}/return`, { note }),
-  withdraw: (id: number) => api.post<Transfer>(`/api/transfers/${id}/withdraw`),
-  resubmit: (id: number, input: Destination) => api.post<Transfer>(`/api/transfers/${id}/resubmit`, input),
-  receive: (id: number) => api.post<Transfer>(`/api/transfers/${id}/receive`),
+  list: (status?: TransferStatus) => api.get<ResponseOf<'/api/transfers', 'get'>>('/api/transfers', { status } satisfies QueryOf<'/api/transfers', 'get'>),
+  destinations: (q?: string) => api.get<ResponseOf<'/api/transfers/destinations', 'get'>>('/api/transfers/destinations', { q }),
+  request: (input: BodyOf<'/api/transfers', 'post'>) => api.post<ResponseOf<'/api/transfers', 'post'>>('/api/transfers', input),
+  approve: (id: number) => api.post<ResponseOf<'/api/transfers/{transferId}/approve', 'post'>>(`/api/transfers/${id}/approve`),
+  giveBack: (id: number, note: string) =>
+    api.post<ResponseOf<'/api/transfers/{transferId}/return', 'post'>>(`/api/transfers/${id}/return`, { note } satisfies BodyOf<'/api/transfers/{transferId}/return', 'post'>),
+  withdraw: (id: number) => api.post<ResponseOf<'/api/transfers/{transferId}/withdraw', 'post'>>(`/api/transfers/${id}/withdraw`),
+  resubmit: (id: number, input: Destination) => api.post<ResponseOf<'/api/transfers/{transferId}/resubmit', 'post'>>(`/api/transfers/${id}/resubmit`, input),
+  receive: (id: number) => api.post<ResponseOf<'/api/transfers/{transferId}/receive', 'post'>>(`/api/transfers/${id}/receive`),
   letterUrl: (id: number) => `/api/transfers/${id}/letter`,
 };

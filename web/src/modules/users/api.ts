@@ -1,38 +1,17 @@
-import { api, type Grant, type Page } from '../../kernel/api';
+import { api, type BodyOf, type QueryOf, type ResponseOf } from '../../kernel/api';
 
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  orgId: number;
-  orgName: string | null;
-  disabled: boolean;
-  locked: boolean;
-  createdAt: string;
-  grants: Grant[];
-}
-
-export interface GrantInput {
-  role: string;
-  orgId: number;
-  unitId?: number | null;
-}
-
-export interface CreateUserInput {
-  username: string;
-  displayName: string;
-  password: string;
-  orgId: number;
-  grants: GrantInput[];
-}
+export type User = ResponseOf<'/api/users/{userId}', 'get'>;
+export type GrantInput = BodyOf<'/api/users/{userId}/grants', 'post'>;
+export type CreateUserInput = BodyOf<'/api/users', 'post'>;
 
 export const usersApi = {
-  list: (query: { orgId?: number; q?: string; page: number; pageSize: number }) => api.get<Page<User>>('/api/users', query),
+  list: (query: QueryOf<'/api/users', 'get'>) => api.get<ResponseOf<'/api/users', 'get'>>('/api/users', query),
   get: (userId: number) => api.get<User>(`/api/users/${userId}`),
-  create: (body: CreateUserInput) => api.post<User>('/api/users', body),
-  update: (userId: number, body: { displayName?: string; disabled?: boolean }) => api.patch<User>(`/api/users/${userId}`, body),
-  addGrant: (userId: number, body: GrantInput) => api.post<User>(`/api/users/${userId}/grants`, body),
-  removeGrant: (userId: number, grantId: number) => api.delete<User>(`/api/users/${userId}/grants/${grantId}`),
-  unlock: (userId: number) => api.post<User>(`/api/users/${userId}/unlock`),
-  resetPassword: (userId: number, newPassword: string) => api.post<{ ok: true }>(`/api/users/${userId}/reset-password`, { newPassword }),
+  create: (body: CreateUserInput) => api.post<ResponseOf<'/api/users', 'post'>>('/api/users', body),
+  update: (userId: number, body: BodyOf<'/api/users/{userId}', 'patch'>) => api.patch<ResponseOf<'/api/users/{userId}', 'patch'>>(`/api/users/${userId}`, body),
+  addGrant: (userId: number, body: GrantInput) => api.post<ResponseOf<'/api/users/{userId}/grants', 'post'>>(`/api/users/${userId}/grants`, body),
+  removeGrant: (userId: number, grantId: number) => api.delete<ResponseOf<'/api/users/{userId}/grants/{grantId}', 'delete'>>(`/api/users/${userId}/grants/${grantId}`),
+  unlock: (userId: number) => api.post<ResponseOf<'/api/users/{userId}/unlock', 'post'>>(`/api/users/${userId}/unlock`),
+  resetPassword: (userId: number, newPassword: string) =>
+    api.post<ResponseOf<'/api/users/{userId}/reset-password', 'post'>>(`/api/users/${userId}/reset-password`, { newPassword } satisfies BodyOf<'/api/users/{userId}/reset-password', 'post'>),
 };
