@@ -22,6 +22,9 @@ export const idParam = (label: string) =>
 export const oneOf = <K extends string>(keys: readonly K[], label: string) =>
   z.enum(keys as unknown as [K, ...K[]], { error: `${label}不在可选范围内` }).describe(label);
 
+/** In a response: one of a label table's keys (the database's CHECK holds the same set). */
+export const keyOf = <T extends Record<string, string>>(labels: T) => z.enum(Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]]);
+
 /** A required, trimmed, non-empty string with a maximum length. */
 export const text = (label: string, max = 100) =>
   z

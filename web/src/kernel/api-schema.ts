@@ -1657,7 +1657,7 @@ export interface paths {
                                 orgName: string | null;
                                 unitId: number | null;
                                 isMember: boolean;
-                                category: string | null;
+                                category: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
                             }[];
                         };
                     };
@@ -1732,7 +1732,7 @@ export interface paths {
                             orgName: string | null;
                             unitId: number | null;
                             isMember: boolean;
-                            category: string | null;
+                            category: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
                         };
                     };
                 };
@@ -1792,9 +1792,9 @@ export interface paths {
                                 orgName: string | null;
                                 unitId: number | null;
                                 isMember: boolean;
-                                category: string | null;
+                                category: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
                                 skills: string[];
-                                availability: string[];
+                                availability: ("weekday" | "evening" | "weekend")[];
                             }[];
                         };
                     };
@@ -1888,7 +1888,7 @@ export interface paths {
                             orgName: string | null;
                             unitId: number | null;
                             isMember: boolean;
-                            category: string | null;
+                            category: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
                             unitName: string | null;
                             ethnicity: string | null;
                             birthDate: string | null;
@@ -1899,7 +1899,7 @@ export interface paths {
                             partyPost: string | null;
                             skills: string[];
                             studyAtHome: boolean;
-                            availability: string[];
+                            availability: ("weekday" | "evening" | "weekend")[];
                             residence: {
                                 householdId: number;
                                 communityId: number;
@@ -1984,7 +1984,7 @@ export interface paths {
                             orgName: string | null;
                             unitId: number | null;
                             isMember: boolean;
-                            category: string | null;
+                            category: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
                             unitName: string | null;
                             ethnicity: string | null;
                             birthDate: string | null;
@@ -1995,7 +1995,7 @@ export interface paths {
                             partyPost: string | null;
                             skills: string[];
                             studyAtHome: boolean;
-                            availability: string[];
+                            availability: ("weekday" | "evening" | "weekend")[];
                             residence: {
                                 householdId: number;
                                 communityId: number;
@@ -10345,7 +10345,7 @@ export interface paths {
                                 size: number;
                                 addressMasked: string;
                                 phoneMasked: string | null;
-                                tags: string[];
+                                tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
                                 freeTags: string[];
                                 lastVisitedOn: string | null;
                             }[];
@@ -10408,7 +10408,7 @@ export interface paths {
                             size: number;
                             addressMasked: string;
                             phoneMasked: string | null;
-                            tags: string[];
+                            tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
                             freeTags: string[];
                             lastVisitedOn: string | null;
                         };
@@ -10598,7 +10598,7 @@ export interface paths {
                             size: number;
                             addressMasked: string;
                             phoneMasked: string | null;
-                            tags: string[];
+                            tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
                             freeTags: string[];
                             lastVisitedOn: string | null;
                         };
@@ -10657,7 +10657,7 @@ export interface paths {
                             size: number;
                             addressMasked: string;
                             phoneMasked: string | null;
-                            tags: string[];
+                            tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
                             freeTags: string[];
                             lastVisitedOn: string | null;
                         };
@@ -11284,7 +11284,8 @@ export interface paths {
                             items: {
                                 id: number;
                                 gridId: number;
-                                book: string;
+                                /** @enum {string} */
+                                book: "suggestions" | "activities";
                                 enteredOn: string;
                                 title: string;
                                 content: string | null;
@@ -11339,7 +11340,8 @@ export interface paths {
                         "application/json": {
                             id: number;
                             gridId: number;
-                            book: string;
+                            /** @enum {string} */
+                            book: "suggestions" | "activities";
                             enteredOn: string;
                             title: string;
                             content: string | null;
@@ -11442,7 +11444,8 @@ export interface paths {
                                 kindLabel: string;
                                 title: string;
                                 description: string | null;
-                                organizerKind: string;
+                                /** @enum {string} */
+                                organizerKind: "community" | "unit" | "team" | "project";
                                 organizerName: string;
                                 unitId: number | null;
                                 teamId: number | null;
@@ -11472,7 +11475,8 @@ export interface paths {
                                 attended: number;
                                 mySignup: {
                                     id: number;
-                                    status: string;
+                                    /** @enum {string} */
+                                    status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
                                     checkedInAt: string | null;
                                     checkedOutAt: string | null;
                                 } | null;
@@ -11558,7 +11562,8 @@ export interface paths {
                             kindLabel: string;
                             title: string;
                             description: string | null;
-                            organizerKind: string;
+                            /** @enum {string} */
+                            organizerKind: "community" | "unit" | "team" | "project";
                             organizerName: string;
                             unitId: number | null;
                             teamId: number | null;
@@ -11588,7 +11593,8 @@ export interface paths {
                             attended: number;
                             mySignup: {
                                 id: number;
-                                status: string;
+                                /** @enum {string} */
+                                status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
                                 checkedInAt: string | null;
                                 checkedOutAt: string | null;
                             } | null;
@@ -11637,7 +11643,8 @@ export interface paths {
                             kindLabel: string;
                             title: string;
                             description: string | null;
-                            organizerKind: string;
+                            /** @enum {string} */
+                            organizerKind: "community" | "unit" | "team" | "project";
                             organizerName: string;
                             unitId: number | null;
                             teamId: number | null;
@@ -11667,7 +11674,8 @@ export interface paths {
                             attended: number;
                             mySignup: {
                                 id: number;
-                                status: string;
+                                /** @enum {string} */
+                                status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
                                 checkedInAt: string | null;
                                 checkedOutAt: string | null;
                             } | null;
@@ -11720,7 +11728,8 @@ export interface paths {
                             kindLabel: string;
                             title: string;
                             description: string | null;
-                            organizerKind: string;
+                            /** @enum {string} */
+                            organizerKind: "community" | "unit" | "team" | "project";
                             organizerName: string;
                             unitId: number | null;
                             teamId: number | null;
@@ -11750,7 +11759,8 @@ export interface paths {
                             attended: number;
                             mySignup: {
                                 id: number;
-                                status: string;
+                                /** @enum {string} */
+                                status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
                                 checkedInAt: string | null;
                                 checkedOutAt: string | null;
                             } | null;
@@ -11816,7 +11826,8 @@ export interface paths {
                             kindLabel: string;
                             title: string;
                             description: string | null;
-                            organizerKind: string;
+                            /** @enum {string} */
+                            organizerKind: "community" | "unit" | "team" | "project";
                             organizerName: string;
                             unitId: number | null;
                             teamId: number | null;
@@ -11846,7 +11857,8 @@ export interface paths {
                             attended: number;
                             mySignup: {
                                 id: number;
-                                status: string;
+                                /** @enum {string} */
+                                status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
                                 checkedInAt: string | null;
                                 checkedOutAt: string | null;
                             } | null;
@@ -11997,7 +12009,8 @@ export interface paths {
                             kindLabel: string;
                             title: string;
                             description: string | null;
-                            organizerKind: string;
+                            /** @enum {string} */
+                            organizerKind: "community" | "unit" | "team" | "project";
                             organizerName: string;
                             unitId: number | null;
                             teamId: number | null;
@@ -12027,7 +12040,8 @@ export interface paths {
                             attended: number;
                             mySignup: {
                                 id: number;
-                                status: string;
+                                /** @enum {string} */
+                                status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
                                 checkedInAt: string | null;
                                 checkedOutAt: string | null;
                             } | null;
@@ -12078,7 +12092,8 @@ export interface paths {
                             kindLabel: string;
                             title: string;
                             description: string | null;
-                            organizerKind: string;
+                            /** @enum {string} */
+                            organizerKind: "community" | "unit" | "team" | "project";
                             organizerName: string;
                             unitId: number | null;
                             teamId: number | null;
@@ -12108,7 +12123,8 @@ export interface paths {
                             attended: number;
                             mySignup: {
                                 id: number;
-                                status: string;
+                                /** @enum {string} */
+                                status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
                                 checkedInAt: string | null;
                                 checkedOutAt: string | null;
                             } | null;
@@ -12166,7 +12182,8 @@ export interface paths {
                             kindLabel: string;
                             title: string;
                             description: string | null;
-                            organizerKind: string;
+                            /** @enum {string} */
+                            organizerKind: "community" | "unit" | "team" | "project";
                             organizerName: string;
                             unitId: number | null;
                             teamId: number | null;
@@ -12196,7 +12213,8 @@ export interface paths {
                             attended: number;
                             mySignup: {
                                 id: number;
-                                status: string;
+                                /** @enum {string} */
+                                status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
                                 checkedInAt: string | null;
                                 checkedOutAt: string | null;
                             } | null;
@@ -12247,7 +12265,8 @@ export interface paths {
                             kindLabel: string;
                             title: string;
                             description: string | null;
-                            organizerKind: string;
+                            /** @enum {string} */
+                            organizerKind: "community" | "unit" | "team" | "project";
                             organizerName: string;
                             unitId: number | null;
                             teamId: number | null;
@@ -12277,7 +12296,8 @@ export interface paths {
                             attended: number;
                             mySignup: {
                                 id: number;
-                                status: string;
+                                /** @enum {string} */
+                                status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
                                 checkedInAt: string | null;
                                 checkedOutAt: string | null;
                             } | null;
@@ -13032,7 +13052,8 @@ export interface paths {
                                     kindLabel: string;
                                     title: string;
                                     description: string | null;
-                                    organizerKind: string;
+                                    /** @enum {string} */
+                                    organizerKind: "community" | "unit" | "team" | "project";
                                     organizerName: string;
                                     unitId: number | null;
                                     teamId: number | null;
@@ -13062,7 +13083,8 @@ export interface paths {
                                     attended: number;
                                     mySignup: {
                                         id: number;
-                                        status: string;
+                                        /** @enum {string} */
+                                        status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
                                         checkedInAt: string | null;
                                         checkedOutAt: string | null;
                                     } | null;

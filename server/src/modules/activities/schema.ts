@@ -1,5 +1,5 @@
 import { registerConstraint } from '../../kernel/errors.ts';
-import { day, idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+import { day, idParam, keyOf, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('activity_signups_key', 'activityId', '您已经报名了这项活动');
 registerConstraint('activity_signups_capacity', 'status', '活动名额已满，不能从候补转为正式报名');
@@ -93,7 +93,7 @@ export const Activity = z.object({
   kindLabel: z.string(),
   title: z.string(),
   description: z.string().nullable(),
-  organizerKind: z.string(),
+  organizerKind: keyOf(ORGANIZER_KINDS),
   organizerName: z.string(),
   unitId: z.number().nullable(),
   teamId: z.number().nullable(),
@@ -114,7 +114,7 @@ export const Activity = z.object({
   waitlisted: z.number(),
   attended: z.number(),
   /** The caller's own sign-up, if any. */
-  mySignup: z.object({ id: z.number(), status: z.string(), checkedInAt: z.string().nullable(), checkedOutAt: z.string().nullable() }).nullable(),
+  mySignup: z.object({ id: z.number(), status: keyOf(SIGNUP_STATUSES), checkedInAt: z.string().nullable(), checkedOutAt: z.string().nullable() }).nullable(),
 });
 export type Activity = z.infer<typeof Activity>;
 export const ActivityList = z.object({ items: z.array(Activity) });

@@ -57,7 +57,7 @@ interface ActivityRow {
   waitlisted: number | null;
   attended: number | null;
   my_id: number | null;
-  my_status: string | null;
+  my_status: SignupStatus | null;
   my_in: Date | null;
   my_out: Date | null;
 }

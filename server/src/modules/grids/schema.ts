@@ -1,6 +1,6 @@
 import { registerConstraint } from '../../kernel/errors.ts';
 import { importFields } from '../../kernel/excel.ts';
-import { day, idParam, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
+import { day, idParam, keyOf, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
 import { NEED_CATEGORIES, NEED_KINDS, URGENCIES, type NeedCategory, type NeedKind, type Urgency } from '../needs/schema.ts';
 
 registerConstraint('grids_name_key', 'name', '本社区已有同名网格');
@@ -131,7 +131,7 @@ export const Household = z.object({
   size: z.number(),
   addressMasked: z.string(),
   phoneMasked: z.string().nullable(),
-  tags: z.array(z.string()),
+  tags: z.array(keyOf(HOUSEHOLD_TAGS)),
   freeTags: z.array(z.string()),
   lastVisitedOn: z.string().nullable(),
 });
@@ -236,7 +236,7 @@ export const DueVisit = z.object({
 export const DueVisitList = z.object({ items: z.array(DueVisit) });
 export const DueQuery = z.object({ gridId: idParam('网格').optional(), within: z.coerce.number().int().min(0).max(366).default(7).describe('提前天数') });
 
-export const BookEntry = z.object({ id: z.number(), gridId: z.number(), book: z.string(), enteredOn: z.string(), title: z.string(), content: z.string().nullable(), personName: z.string().nullable() });
+export const BookEntry = z.object({ id: z.number(), gridId: z.number(), book: keyOf(BOOKS), enteredOn: z.string(), title: z.string(), content: z.string().nullable(), personName: z.string().nullable() });
 export const BookEntryList = z.object({ items: z.array(BookEntry) });
 export const BookQuery = z.object({ book: oneOf(Object.keys(BOOKS) as Book[], '台账') });
 export const CreateBookEntry = z.object({

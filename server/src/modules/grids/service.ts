@@ -243,7 +243,7 @@ interface HouseholdRow {
   size: number;
   address_mask: string;
   phone_mask: string | null;
-  tags: string[];
+  tags: HouseholdTag[];
   free_tags: string[];
   last_visited_on: string | null;
 }

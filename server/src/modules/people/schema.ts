@@ -1,5 +1,5 @@
 import { registerConstraint } from '../../kernel/errors.ts';
-import { day, idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+import { day, idParam, keyOf, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('people_id_number_key', 'idNumber', '该身份证号已经登记过，同一人不能重复登记');
 registerConstraint('people_member_fields', 'isMember', '入党日期、党员状态和党内职务只适用于党员');
@@ -26,7 +26,7 @@ export const Person = z.object({
   orgName: z.string().nullable(),
   unitId: z.number().nullable(),
   isMember: z.boolean(),
-  category: z.string().nullable(),
+  category: keyOf(CATEGORIES).nullable(),
 });
 export type Person = z.infer<typeof Person>;
 
@@ -47,7 +47,7 @@ export const PersonQuery = z.object({
   ...pageQuery,
 });
 
-export const Talent = Person.extend({ skills: z.array(z.string()), availability: z.array(z.string()) });
+export const Talent = Person.extend({ skills: z.array(z.string()), availability: z.array(keyOf(AVAILABILITY)) });
 export type Talent = z.infer<typeof Talent>;
 export const TalentPage = z.object({ total: z.number(), items: z.array(Talent) });
 export const TalentQuery = z.object({
@@ -89,7 +89,7 @@ export const PersonDetail = Person.extend({
   partyPost: z.string().nullable(),
   skills: z.array(z.string()),
   studyAtHome: z.boolean(),
-  availability: z.array(z.string()),
+  availability: z.array(keyOf(AVAILABILITY)),
   /** Null also when the household is hidden from the caller (a member reading their own file). */
   residence: Residence.nullable(),
   householdId: z.number().nullable(),

@@ -22,7 +22,7 @@ interface Row {
   org_name: string | null;
   unit_id: number | null;
   is_member: boolean;
-  category: string | null;
+  category: Category | null;
 }
 const toPerson = (r: Row): Person => ({
   id: r.id,
@@ -102,7 +102,7 @@ export async function talentPool(q: Queryable, f: TalentFilter): Promise<{ total
   if (f.skill) where.add(`array_to_string(p.skills, '|') LIKE '%' || $? || '%'`, f.skill);
   if (f.availability?.length) where.add('p.availability && $?::text[]', f.availability);
   if (f.gridId !== undefined) where.add('p.residence_grid_id = $?', f.gridId);
-  return page(q, where, `${COLUMNS}, p.skills, p.availability`, f, (r: Row & { skills: string[]; availability: string[] }) => ({
+  return page(q, where, `${COLUMNS}, p.skills, p.availability`, f, (r: Row & { skills: string[]; availability: Availability[] }) => ({
     ...toPerson(r),
     skills: r.skills,
     availability: r.availability,
@@ -319,7 +319,7 @@ interface DetailRow extends Row {
   party_post: string | null;
   skills: string[];
   study_at_home: boolean;
-  availability: string[];
+  availability: Availability[];
   user_id: number | null;
   household_id: number | null;
 }

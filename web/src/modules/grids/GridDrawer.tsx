@@ -192,8 +192,7 @@ function HouseholdsTab({ grid }: { grid: Grid }) {
           open
           title={`${t('grids.editHousehold')} · ${tx(editing.headName)}`}
           testId="household-edit"
-          // A household answers its tags as any string; the database's CHECK admits only the listed ones.
-          initialValues={{ headName: editing.headName, size: editing.size, tags: editing.tags as HouseholdTag[], freeTags: editing.freeTags }}
+          initialValues={{ headName: editing.headName, size: editing.size, tags: editing.tags, freeTags: editing.freeTags }}
           onClose={() => setEditing(null)}
           onSubmit={async (v) => {
             // The phone is shown masked: left empty, it stays as it is.

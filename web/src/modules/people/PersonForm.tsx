@@ -4,7 +4,7 @@ import { FormModal } from '../../kernel/FormModal';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { UnitSelect } from '../orgs/pickers';
 import { ResidencePicker } from './ResidencePicker';
-import { AVAILABILITY, CATEGORIES, peopleApi, type Availability, type Category, type PersonDetail, type PersonInput } from './api';
+import { AVAILABILITY, CATEGORIES, peopleApi, type PersonDetail, type PersonInput } from './api';
 
 type Values = Omit<PersonInput, 'phone' | 'idNumber' | 'address'> & { orgId?: number; phone?: string; idNumber?: string; address?: string };
 
@@ -49,9 +49,7 @@ export function PersonForm({ person, onClose, onSaved }: { person?: PersonDetail
   };
 
   const initial: Values = person
-    ? // The response types category and times as any string; the database's
-      // CHECK constraints admit only the values the form offers.
-      { ...person, category: person.category as Category | null, availability: person.availability as Availability[], phone: undefined, idNumber: undefined, address: undefined }
+    ? { ...person, phone: undefined, idNumber: undefined, address: undefined }
     : { isMember: false, skills: [], availability: [], studyAtHome: false };
 
   return (
