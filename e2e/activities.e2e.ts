@@ -231,11 +231,22 @@ test('an activity held for a need is listed on the need’s page', () =>
     const day = new Date(Date.now() + 160 * 86_400_000).toISOString().slice(0, 10);
     await page.getByTestId('activity-form-starts').fill(`${day}T09:00`);
     await page.getByTestId('activity-form-ends').fill(`${day}T11:00`);
-    await page.getByTestId('activity-form-needs').click();
-    await page.keyboard.insertText('单元门禁');
+    const needs = page.getByTestId('activity-form-needs');
+    await needs.click();
+    // The option is clicked once the search's answer is in, and the need is seen chosen before saving.
+    await Promise.all([
+      page.waitForResponse((res) => res.url().includes('/api/needs?') && res.url().includes(`q=${encodeURIComponent('单元门禁')}`)),
+      page.keyboard.insertText('单元门禁'),
+    ]);
+    await settle(page);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '单元门禁损坏' }).first().click();
+    await needs.locator('.ant-select-selection-item', { hasText: '单元门禁损坏' }).waitFor();
     await page.keyboard.press('Escape');
-    await page.getByTestId('activity-form-submit').click();
+    const [saved] = await Promise.all([
+      page.waitForResponse((res) => res.request().method() === 'POST' && /\/api\/activities$/.test(res.url())),
+      page.getByTestId('activity-form-submit').click(),
+    ]);
+    assert.deepEqual(((await saved.json()) as { needs: { title: string }[] }).needs.map((n) => n.title), ['单元门禁损坏']);
     await page.getByTestId('activities-table').locator('tr', { hasText: title }).waitFor();
 
     await page.goto('/needs');
