@@ -40,7 +40,7 @@ export async function logs(q: Queryable, f: { year?: number; orgId?: number; uni
   if (f.id !== undefined) where.add('l.id = $?', f.id);
   if (f.year !== undefined) where.add('l.served_on >= make_date($?, 1, 1)', f.year);
   if (f.year !== undefined) where.add('l.served_on < make_date($? + 1, 1, 1)', f.year);
-  if (f.orgId !== undefined) where.add('l.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
+  if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'l')));
   if (f.unitId !== undefined) where.add('l.unit_id = $?', f.unitId);
   if (f.personId !== undefined) where.add('l.person_id = $?', f.personId);
   const rows = await q.query<LogRow>(

@@ -155,7 +155,7 @@ export async function list(q: Queryable, userId: number | null, f: ActivityFilte
   const where = conditions();
   // $1 is the caller, for the own-sign-up join of ACTIVITY_SELECT.
   where.next(userId);
-  if (f.orgId !== undefined) where.add('a.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
+  if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'a')));
   if (f.from) where.add(`a.starts_at >= ($?::date)::timestamp AT TIME ZONE '${TZ}'`, f.from);
   if (f.to) where.add(`a.starts_at < ($?::date + 1)::timestamp AT TIME ZONE '${TZ}'`, f.to);
   if (f.kind) where.add('a.kind = $?', f.kind);
@@ -697,7 +697,7 @@ export async function getTeam(q: Queryable, teamId: number) {
 
 export async function teams(q: Queryable, orgId?: number) {
   const where = conditions();
-  if (orgId !== undefined) where.add('t.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, orgId));
+  if (orgId !== undefined) where.add(...(await orgs.underCondition(q, orgId, 't')));
   return (await q.query<TeamRow>(`${TEAM_SELECT} ${where.sql} ORDER BY t.org_id, t.id`, where.params)).map(toTeam);
 }
 

@@ -22,7 +22,7 @@ export async function list(
   f: { orgId?: number; entity?: string; action?: AuditEntry['action']; page: number; pageSize: number },
 ): Promise<{ total: number; items: AuditEntry[] }> {
   const where = conditions();
-  if (f.orgId !== undefined) where.add('a.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
+  if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'a')));
   if (f.entity) where.add('a.entity = $?', f.entity);
   if (f.action) where.add('a.action = $?', f.action);
   const [c] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM audit_log a ${where.sql}`, where.params);

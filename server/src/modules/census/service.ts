@@ -71,7 +71,7 @@ export async function get(q: Queryable, importId: number): Promise<ImportJob> {
 
 export async function list(q: Queryable, f: { orgId?: number; page: number; pageSize: number }): Promise<{ total: number; items: ImportJob[] }> {
   const where = conditions();
-  if (f.orgId !== undefined) where.add('j.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
+  if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'j')));
   const [c] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM census_imports j ${where.sql}`, where.params);
   const rows = await q.query<JobRow>(
     `${JOB_SELECT} ${where.sql} ORDER BY j.id DESC LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,

@@ -230,7 +230,7 @@ export interface NeedFilter {
 
 async function where(q: Queryable, f: NeedFilter) {
   const w = conditions();
-  if (f.orgId !== undefined) w.add('n.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
+  if (f.orgId !== undefined) w.add(...(await orgs.underCondition(q, f.orgId, 'n')));
   if (f.kind) w.add('n.kind = $?', f.kind);
   if (f.status) w.add('n.status = $?', f.status);
   if (f.category) w.add('n.category = $?', f.category);

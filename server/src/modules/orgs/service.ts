@@ -230,6 +230,20 @@ export async function subtreeIds(q: Queryable, orgId: number): Promise<number[]>
   return rows.map((r) => r.id);
 }
 
+/**
+ * The condition "the row's organization is under orgId", for a WHERE built
+ * with kernel/sql `conditions()`: the subtree's ids as a list, or, for a
+ * region's root, the region key itself. Every domain row carries its
+ * region, so a whole region needs no list of its 10^5 organizations; the
+ * caller's scope still applies through row-level security.
+ */
+export async function underCondition(q: Queryable, orgId: number, alias: string): Promise<[sql: string, value: number | number[]]> {
+  const org = await place(q, orgId);
+  if (org.depth === 1) return [`${alias}.region_id = $?`, org.id];
+  const rows = await q.query<{ id: number }>(`SELECT id FROM organizations WHERE path <@ $1::ltree`, [org.path]);
+  return [`${alias}.org_id = ANY ($?::bigint[])`, rows.map((r) => r.id)];
+}
+
 export async function countUnder(q: Queryable, orgId: number): Promise<number> {
   const org = await place(q, orgId);
   const [r] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM organizations WHERE path <@ $1::ltree`, [org.path]);
@@ -271,7 +285,7 @@ const UNIT_SELECT = `SELECT u.id, u.name, u.kind, u.org_id, o.name AS org_name, 
 
 export async function listUnits(q: Queryable, orgId?: number): Promise<Unit[]> {
   const where = conditions();
-  if (orgId !== undefined) where.add('u.org_id = ANY ($?::bigint[])', await subtreeIds(q, orgId));
+  if (orgId !== undefined) where.add(...(await underCondition(q, orgId, 'u')));
   const rows = await q.query<UnitRow>(`${UNIT_SELECT} ${where.sql} ORDER BY u.id LIMIT 1000`, where.params);
   return rows.map(toUnit);
 }

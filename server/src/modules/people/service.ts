@@ -49,7 +49,7 @@ export interface PersonFilter {
 async function filtered(q: Queryable, f: Omit<PersonFilter, 'page' | 'pageSize'>) {
   const where = conditions();
   where.always('p.left_region_on IS NULL');
-  if (f.orgId !== undefined) where.add('p.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
+  if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'p')));
   // The name match runs where the name indexes can serve it (migration 0073); the rows are still read under row-level security.
   // Its ids are passed as a list, not a sub-query, so the planner knows how
   // few they are and reads them by id rather than scanning everyone in scope.

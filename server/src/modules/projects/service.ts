@@ -78,7 +78,7 @@ const toProject = (r: Row, seen: Summaries): Project => ({
 
 export async function list(q: Queryable, orgId?: number): Promise<Project[]> {
   const w = conditions();
-  if (orgId !== undefined) w.add('p.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, orgId));
+  if (orgId !== undefined) w.add(...(await orgs.underCondition(q, orgId, 'p')));
   const rows = await withFigures(q, await q.query<Row>(`${SELECT} ${w.sql} ORDER BY p.status = 'active' DESC, p.id DESC LIMIT 500`, w.params));
   const seen = await needs.summaries(q, rows.flatMap((r) => r.need_ids));
   return rows.map((r) => toProject(r, seen));

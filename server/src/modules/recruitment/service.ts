@@ -74,7 +74,7 @@ export async function get(q: Queryable, id: number): Promise<Recruitment> {
 
 export async function list(q: Queryable, f: { orgId?: number; stage?: Stage }): Promise<{ total: number; items: Recruitment[] }> {
   const where = conditions();
-  if (f.orgId !== undefined) where.add('r.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
+  if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'r')));
   if (f.stage) where.add('r.stage = $?', f.stage);
   const rows = await q.query<Row>(`${SELECT} ${where.sql} ORDER BY r.id DESC LIMIT 500`, where.params);
   return { total: rows.length, items: rows.map(toRecruitment) };

@@ -94,7 +94,7 @@ const toResource = (r: ResourceRow): Resource => ({
 
 async function resourceWhere(q: Queryable, f: ResourceFilter) {
   const where = conditions();
-  if (f.orgId !== undefined) where.add('r.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
+  if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'r')));
   if (f.unitId !== undefined) where.add('r.unit_id = $?', f.unitId);
   if (f.kind) where.add('r.kind = $?', f.kind);
   if (f.category) where.add('r.category = $?', f.category);
@@ -261,7 +261,7 @@ const toVenue = (r: VenueRow): Venue => ({
 
 export async function listVenues(q: Queryable, f: VenueFilter): Promise<Venue[]> {
   const where = conditions();
-  if (f.orgId !== undefined) where.add('v.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
+  if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'v')));
   if (f.unitId !== undefined) where.add('v.unit_id = $?', f.unitId);
   if (f.venueType) where.add('v.venue_type = $?', f.venueType);
   if (f.bookable !== undefined) where.add('v.bookable = $?', f.bookable);
@@ -395,7 +395,7 @@ export function addDays(date: string, n: number): string {
 /** Bookings the caller can see, by place (subtree), venue, status, own, and local days [from, to]. */
 export async function bookings(q: Queryable, f: BookingFilter & { userId?: number }): Promise<Booking[]> {
   const where = conditions();
-  if (f.orgId !== undefined) where.add('b.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
+  if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'b')));
   if (f.venueId !== undefined) where.add('b.venue_id = $?', f.venueId);
   if (f.status) where.add('b.status = $?', f.status);
   if (f.mine && f.userId !== undefined) where.add('b.booked_by = $?', f.userId);

@@ -70,7 +70,7 @@ async function withGrants(q: Queryable, rows: UserRow[]): Promise<User[]> {
 
 export async function list(q: Queryable, f: { orgId?: number; q?: string; page: number; pageSize: number }): Promise<{ total: number; items: User[] }> {
   const where = conditions();
-  if (f.orgId !== undefined) where.add('u.org_id = ANY ($?::bigint[])', await orgs.subtreeIds(q, f.orgId));
+  if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'u')));
   if (f.q) where.add(`(u.username LIKE '%' || $? || '%' OR u.display_name LIKE '%' || $? || '%')`, f.q);
   const [c] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM users u ${where.sql}`, where.params);
   const rows = await q.query<UserRow>(
