@@ -151,11 +151,17 @@ test('a livelihood matter is dispatched to a unit, reported in, goes overdue, es
         await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '梅河口市税务局' }).first().click();
         await settle(page);
         const input = page.getByTestId('need-step-dispatch-form').locator('.ant-picker input').first();
-        await input.click();
-        await input.fill(local);
         // Enter would also send the form; the panel's OK button only takes the time.
-        await page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
-        await settle(page);
+        // On a loaded machine the panel can still be parsing the typed time when
+        // OK is clicked, and the field stays empty: type it again until it holds.
+        for (let attempt = 0; attempt < 3 && (await input.inputValue()) !== local; attempt++) {
+          await input.click();
+          await input.fill(local);
+          await settle(page);
+          await page.locator('.ant-picker-dropdown:visible .ant-picker-ok button:not([disabled])').click();
+          await settle(page);
+        }
+        assert.equal(await input.inputValue(), local, 'the deadline is taken');
         await page.getByTestId('need-step-note').fill('请税务局协调物业尽快固定井盖');
       },
       '已派单',
