@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { PHONE, chooseOption, choosePerson, confirmPopover, openPage, screenshot, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
+import { PHONE, chooseOption, choosePerson, confirmPopover, openPage, screenshot, settle, signIn, startApp, typeAndChoose, withPage, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 
@@ -159,10 +159,7 @@ test('an organizer holds an activity at a venue: the form books it and refuses a
       await page.getByTestId('activity-create').click();
       await page.getByTestId('activity-form-title').fill(title);
       await page.getByTestId('activity-form-place-mode').getByText('阵地').click();
-      const venue = page.getByTestId('activity-form-venue');
-      await venue.click();
-      await page.keyboard.insertText('多功能活动室');
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '光明社区' }).first().click();
+      await typeAndChoose(page, page.getByTestId('activity-form-venue'), '多功能活动室', '光明社区');
       // The form takes the browser's clock; the venue's hours are the region's.
       const local = (hhmm: string) =>
         page.evaluate((iso) => new Date(new Date(iso).getTime() - new Date(iso).getTimezoneOffset() * 60_000).toISOString().slice(0, 16), `${day}T${hhmm}:00+08:00`);

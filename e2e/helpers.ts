@@ -142,6 +142,25 @@ export async function chooseOption(page: Page, select: Locator, label: string): 
   await settle(page);
 }
 
+/**
+ * Types into a single select and clicks the option, until the select shows it
+ * chosen: on a loaded machine the options can be replaced (a search's answer
+ * arriving) between finding the option and the click landing.
+ */
+export async function typeAndChoose(page: Page, select: Locator, typed: string, option: string): Promise<void> {
+  // The select's own text is its chosen label (what is typed stays in the input's value).
+  const chosen = select.filter({ hasText: option });
+  for (let attempt = 0; attempt < 3 && (await chosen.count()) === 0; attempt++) {
+    await settle(page);
+    await select.click();
+    await page.keyboard.insertText(typed);
+    await settle(page);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    await settle(page);
+  }
+  await chosen.waitFor();
+}
+
 /** Picks a person by typing a name: the select searches the server. */
 export async function choosePerson(page: Page, select: Locator, name: string): Promise<void> {
   await settle(page);
