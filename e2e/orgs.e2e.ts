@@ -135,7 +135,9 @@ test('coverage lists the gaps, and their actions close them', () =>
     await hidden.getByTestId('gap-fix-partyOrg').click();
     await page.getByTestId('unit-form-form').waitFor();
     // A vertically managed bureau's committee belongs to its own system, outside the region's tree.
+    await settle(page);
     await page.getByTestId('unit-form-party-org-where').getByText('区域外').click();
+    await page.getByTestId('unit-form-party-org-outside').waitFor();
     await page.getByTestId('unit-form-submit').click();
     await page.getByTestId('unit-form-form').locator('.ant-form-item-explain-error', { hasText: '请填写区域外单位党组织的名称' }).waitFor();
     await page.getByTestId('unit-form-party-org-outside').fill('国家税务总局梅河口市税务局委员会');
