@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { checkCharacter } from '../server/src/kernel/idnumber.ts';
-import { PHONE, chooseOption, choosePerson, chooseTreeOption, confirmPopover, fillSignIn, screenshot, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
+import { PHONE, chooseOption, choosePerson, chooseTreeOption, confirmPopover, fillSignIn, screenshot, settle, signIn, startApp, typeAndChoose, withPage, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 
@@ -311,12 +311,7 @@ test('talent pool: the community narrows a skill to the people living in one gri
     await table.locator('tbody tr', { hasText: '网格甲裁缝' }).waitFor();
 
     const picker = page.getByTestId('talent-grid');
-    await picker.getByTestId('residence-community').click();
-    await Promise.all([
-      page.waitForResponse((res) => res.url().includes('/api/orgs?') && res.url().includes(encodeURIComponent('光明社区'))),
-      page.keyboard.insertText('光明社区'),
-    ]);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '光明社区党委' }).first().click();
+    await typeAndChoose(page, picker.getByTestId('residence-community'), '光明社区', '光明社区党委');
     await Promise.all([
       page.waitForResponse((res) => res.url().includes('/api/people/talents?') && res.url().includes(`gridId=${home.id}`)),
       chooseOption(page, picker.getByTestId('residence-grid'), home.name),
@@ -361,12 +356,7 @@ test('a secretary registers a member: a wrong ID number is refused under its fie
     const [grid] = (await (await page.request.get(`/api/grids?orgId=${community.id}`)).json()).items;
     const household = await page.request.post('/api/households', { data: { gridId: grid.id, address: '浏览器居住街 5 号', headName: '浏览器居住', size: 1, tags: [], freeTags: [] } });
     assert.equal(household.status(), 200, await household.text());
-    await page.getByTestId('residence-community').click();
-    await Promise.all([
-      page.waitForResponse((res) => res.url().includes('/api/orgs?') && res.url().includes(encodeURIComponent('光明社区'))),
-      page.keyboard.insertText('光明社区'),
-    ]);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '光明社区党委' }).first().click();
+    await typeAndChoose(page, page.getByTestId('residence-community'), '光明社区', '光明社区党委');
     await chooseOption(page, page.getByTestId('residence-grid'), grid.name);
     // A grid holds many households: type to find one.
     await page.getByTestId('residence-household').click();
