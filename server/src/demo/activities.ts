@@ -17,6 +17,10 @@ import type { DemoContext } from './types.ts';
  * tax bureau report in and serve, so the bureau's year-end report shows
  * members above and below 24. 新谊社区 keeps a 平房区-style record of good
  * deeds. Everything before today is attended; the rest is open for sign-up.
+ *
+ * The demo's year is the twelve months up to the day it is loaded, and its
+ * series run a year past that day, so there is always an open day ahead to
+ * sign up for and a year behind to report on, whatever the date.
  */
 
 const OPEN_DAY_SERVICES = ['理发', '照相', '按摩', '法律咨询', '健康指导', '代缴费', '家电维修'];
@@ -33,12 +37,23 @@ const VOLUNTEER_WORK = ['楼道清理', '夜间巡逻', '义诊送药', '政策�
 const TURNOUT = [0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5, 0.4, 0.3];
 const TAX_REPORTED = 6;
 
-const thisYear = () => Number(new Date().toLocaleString('en', { timeZone: activities.TZ, year: 'numeric' }));
+/** A calendar day in the region (Beijing), as YYYY-MM-DD. */
+const regionDay = (ms: number) => new Date(ms).toLocaleDateString('sv', { timeZone: activities.TZ });
+/** The first day of the month `months` after the one of `day` (negative: before). */
+const monthStart = (day: string, months: number) => {
+  const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+};
+const withDay = (monthFirst: string, day: number) => `${monthFirst.slice(0, 8)}${String(day).padStart(2, '0')}`;
 const at = (day: string, time: string) => `${day}T${time}:00+08:00`;
 
 export async function activitiesDemo(ctx: DemoContext): Promise<void> {
   const { q } = ctx;
-  const year = thisYear();
+  const now = Date.now();
+  const today = regionDay(now);
+  const first = monthStart(today, -11);
+  const yearAhead = regionDay(now + 365 * 86_400_000);
   const secretary = ctx.user('guangming');
   const asSecretary = await scopeOf(q, secretary);
   const city = ctx.org('city');
@@ -53,7 +68,7 @@ export async function activitiesDemo(ctx: DemoContext): Promise<void> {
     // The points supermarket: every point earned may also be spent once, on its own ledger.
     ['spendable', '每得 1 分可兑换 1 分', 1],
   ] as const) {
-    await points.createRule(q, { orgId: city, kind, name, points: value, effectiveFrom: `${year}-01-01` });
+    await points.createRule(q, { orgId: city, kind, name, points: value, effectiveFrom: first });
   }
 
   // Employed members of the tax bureau who live here and report in (双报到).
@@ -88,22 +103,21 @@ export async function activitiesDemo(ctx: DemoContext): Promise<void> {
   await activities.createSeries(q, asSecretary, {
     orgId: guangming, title: '“12157”便民服务直通车开放日', kind: 'open_day', place: '光明社区党群服务中心', weekOfMonth: 1, weekday: 5,
     startTime: '09:00', minutes: 180, capacity: 60, audience: ['members', 'reported_members', 'residents'], services: OPEN_DAY_SERVICES,
-    startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
+    startsOn: first, endsOn: yearAhead,
   });
   await activities.createSeries(q, asSecretary, {
     orgId: guangming, title: '主题党日', kind: 'party_day', place: '光明社区党员活动室', weekOfMonth: 3, weekday: 6,
-    startTime: '14:30', minutes: 120, capacity: 40, audience: ['members', 'reported_members'], services: [], startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
+    startTime: '14:30', minutes: 120, capacity: 40, audience: ['members', 'reported_members'], services: [], startsOn: first, endsOn: yearAhead,
   });
   for (let month = 1; month <= 12; month++) {
     const team = teams[(month - 1) % teams.length]!;
-    const dayOf = `${year}-${String(month).padStart(2, '0')}-${month % 2 ? '10' : '24'}`;
+    const dayOf = withDay(monthStart(first, month - 1), month % 2 ? 10 : 24);
     await activities.create(q, asSecretary, {
       orgId: guangming, kind: 'volunteer', title: `${team.name}：${VOLUNTEER_WORK[(month - 1) % VOLUNTEER_WORK.length]}`, organizerKind: 'team', teamId: team.id,
       place: '光明社区', startsAt: at(dayOf, '08:30'), endsAt: at(dayOf, '11:30'), capacity: 30, audience: ['members', 'reported_members', 'residents'], services: [],
     });
   }
   // One under way whenever the demo is loaded: the QR check-in can be tried at once.
-  const now = Date.now();
   await activities.create(q, asSecretary, {
     orgId: guangming, kind: 'volunteer', title: '今日志愿服务：小区环境整治', organizerKind: 'team', teamId: teams[2]!.id, place: '光明社区1号楼前',
     startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 3 * 3_600_000).toISOString(), capacity: 20,
@@ -112,7 +126,7 @@ export async function activitiesDemo(ctx: DemoContext): Promise<void> {
 
   // Attendance of everything already over, by each participant's turnout.
   const participants = [...members, ...reported.filter((r) => !members.some((m) => m.id === r.id))];
-  const done = (await activities.list(q, secretary, { orgId: guangming, from: `${year}-01-01`, to: `${year}-12-31` })).filter(
+  const done = (await activities.list(q, secretary, { orgId: guangming, from: first, to: today })).filter(
     (a) => new Date(a.endsAt).getTime() < now,
   );
   for (const [k, a] of done.entries()) {
@@ -126,9 +140,8 @@ export async function activitiesDemo(ctx: DemoContext): Promise<void> {
   const deeds = ['帮扶空巢老人', '义务巡逻', '慈善义卖', '捐赠爱心墙', '修缮无障碍坡道', '清扫楼道'];
   for (const [i, v] of volunteers.entries()) {
     for (let n = 0; n < 1 + (i % 3); n++) {
-      const month = String(1 + ((i + n * 4) % 10)).padStart(2, '0');
       await records.recordService(q, ctx.user('admin'), {
-        orgId: xinyi, personId: v.id, servedOn: `${year}-${month}-${String(5 + n * 7).padStart(2, '0')}`,
+        orgId: xinyi, personId: v.id, servedOn: withDay(monthStart(first, (i + n * 4) % 10), 5 + n * 7),
         what: deeds[(i + n) % deeds.length]!, place: '新谊社区', hours: 1 + (n % 3) * 0.5,
       });
     }
