@@ -22,8 +22,11 @@ export const idParam = (label: string) =>
 export const oneOf = <K extends string>(keys: readonly K[], label: string) =>
   z.enum(keys as unknown as [K, ...K[]], { error: `${label}不在可选范围内` }).describe(label);
 
+/** A label table's keys, typed as its keys. */
+export const keysOf = <T extends Record<string, string>>(labels: T) => Object.keys(labels) as (keyof T & string)[];
+
 /** In a response: one of a label table's keys (the database's CHECK holds the same set). */
-export const keyOf = <T extends Record<string, string>>(labels: T) => z.enum(Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]]);
+export const keyOf = <T extends Record<string, string>>(labels: T) => z.enum(keysOf(labels) as [keyof T & string, ...(keyof T & string)[]]);
 
 /** A required, trimmed, non-empty string with a maximum length. */
 export const text = (label: string, max = 100) =>

@@ -1,5 +1,5 @@
 import { registerConstraint } from '../../kernel/errors.ts';
-import { day, idParam, keyOf, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+import { day, idParam, keyOf, keysOf, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('activity_signups_key', 'activityId', '您已经报名了这项活动');
 registerConstraint('activity_signups_capacity', 'status', '活动名额已满，不能从候补转为正式报名');
@@ -49,7 +49,6 @@ export type RuleKind = keyof typeof RULE_KINDS;
 export type Audience = keyof typeof AUDIENCES;
 export type OrganizerKind = keyof typeof ORGANIZER_KINDS;
 
-const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as (keyof T & string)[];
 const dateTime = (label: string) => z.iso.datetime({ offset: true, error: `${label}须为日期时间，如 2026-03-06T09:00:00+08:00` }).describe(label);
 const year = z.coerce.number({ error: '年度须为年份' }).int('年度须为年份').min(2000, '年度须为 2000 年以后').max(2100, '年度须为 2100 年以前').describe('年度');
 
@@ -61,7 +60,7 @@ export const SeriesParams = z.object({ seriesId: idParam('周期活动编号') }
 export const UnitParams = z.object({ unitId: idParam('单位编号') });
 export const UserParams = z.object({ userId: idParam('用户编号') });
 
-const audience = z.array(oneOf(keys(AUDIENCES), '参加对象')).min(1, '参加对象至少选一项').describe('参加对象');
+const audience = z.array(oneOf(keysOf(AUDIENCES), '参加对象')).min(1, '参加对象至少选一项').describe('参加对象');
 const services = z.array(text('服务项目', 30)).max(20, '服务项目最多 20 项').describe('服务项目');
 
 export const CreateActivity = z.object({
@@ -69,7 +68,7 @@ export const CreateActivity = z.object({
   kind: text('活动类型', 30),
   title: text('活动名称', 60),
   description: optionalText('活动内容', 1000),
-  organizerKind: oneOf(keys(ORGANIZER_KINDS), '组织方类型').default('community'),
+  organizerKind: oneOf(keysOf(ORGANIZER_KINDS), '组织方类型').default('community'),
   unitId: idParam('组织单位').nullable().optional(),
   teamId: idParam('志愿者队伍').nullable().optional(),
   projectName: optionalText('共建项目', 60),
@@ -133,7 +132,7 @@ export const Signup = z.object({
   activityId: z.number(),
   personId: z.number(),
   personName: z.string(),
-  status: z.enum(keys(SIGNUP_STATUSES) as [SignupStatus, ...SignupStatus[]]),
+  status: keyOf(SIGNUP_STATUSES),
   statusLabel: z.string(),
   leading: z.boolean(),
   signedUpAt: z.string(),
@@ -240,7 +239,7 @@ export const Rule = z.object({
   id: z.number(),
   orgId: z.number(),
   orgName: z.string(),
-  kind: z.enum(keys(RULE_KINDS) as [RuleKind, ...RuleKind[]]),
+  kind: keyOf(RULE_KINDS),
   kindLabel: z.string(),
   name: z.string(),
   points: z.number(),
@@ -250,7 +249,7 @@ export const Rule = z.object({
 export const RuleList = z.object({ items: z.array(Rule) });
 export const CreateRule = z.object({
   orgId: idParam('制定组织'),
-  kind: oneOf(keys(RULE_KINDS), '规则类别'),
+  kind: oneOf(keysOf(RULE_KINDS), '规则类别'),
   name: text('规则名称', 40),
   points: z.number({ error: '分值须为数字' }).min(-100, '分值不能低于 -100').max(1000, '分值不能超过 1000').multipleOf(0.5, '分值以 0.5 分为单位').describe('分值'),
   effectiveFrom: day('生效日期'),

@@ -1,4 +1,4 @@
-import { idParam, oneOf, pageQuery, text, z } from '../../kernel/validation.ts';
+import { idParam, keysOf, oneOf, pageQuery, text, z } from '../../kernel/validation.ts';
 
 export const OUTCOMES = { pending: '待处理', created: '新登记', merged: '已合并', unchanged: '无变化', rejected: '未导入' } as const;
 export type Outcome = keyof typeof OUTCOMES;
@@ -40,7 +40,7 @@ export const ImportQuery = z.object({ orgId: idParam('所属组织').optional(),
 export const ImportPage = z.object({ total: z.number(), items: z.array(ImportJob) });
 
 export const RowQuery = z.object({
-  outcome: oneOf(Object.keys(OUTCOMES) as Outcome[], '处理结果').optional(),
+  outcome: oneOf(keysOf(OUTCOMES), '处理结果').optional(),
   ...pageQuery,
 });
 export const ImportRow = z.object({

@@ -1,7 +1,7 @@
 import { registerConstraint } from '../../kernel/errors.ts';
 import { importFields } from '../../kernel/excel.ts';
-import { day, idParam, keyOf, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
-import { NEED_CATEGORIES, NEED_KINDS, URGENCIES, type NeedCategory, type NeedKind, type Urgency } from '../needs/schema.ts';
+import { day, idParam, keyOf, keysOf, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
+import { NEED_CATEGORIES, NEED_KINDS, URGENCIES } from '../needs/schema.ts';
 
 registerConstraint('grids_name_key', 'name', '本社区已有同名网格');
 registerConstraint('grids_branch_key', 'branchId', '该网格党支部已对应另一个网格');
@@ -170,7 +170,7 @@ export const UpdateHousehold = z.object({
 export const RoleHolder = z.object({ id: z.number(), gridId: z.number(), personId: z.number(), personName: z.string().nullable(), role: z.string(), roleLabel: z.string() });
 export const RoleList = z.object({ items: z.array(RoleHolder) });
 export const RoleParams = z.object({ gridRoleId: idParam('网格职责') });
-export const AssignRole = z.object({ personId: idParam('人员'), role: oneOf(Object.keys(GRID_ROLES) as GridRole[], '职责') });
+export const AssignRole = z.object({ personId: idParam('人员'), role: oneOf(keysOf(GRID_ROLES), '职责') });
 
 export const DutyPost = z.object({ id: z.number(), gridId: z.number(), name: z.string(), duty: z.string().nullable(), personId: z.number().nullable(), personName: z.string().nullable() });
 export const DutyPostList = z.object({ items: z.array(DutyPost) });
@@ -203,9 +203,9 @@ export const CreateVisit = z.object({
   /** A need raised from the visit in the same entry: the household is the requester, the visit's text the description. */
   need: z
     .object({
-      kind: oneOf(Object.keys(NEED_KINDS) as NeedKind[], '需求类型'),
-      category: oneOf(Object.keys(NEED_CATEGORIES) as NeedCategory[], '需求类别'),
-      urgency: oneOf(Object.keys(URGENCIES) as Urgency[], '紧急程度').default('normal'),
+      kind: oneOf(keysOf(NEED_KINDS), '需求类型'),
+      category: oneOf(keysOf(NEED_CATEGORIES), '需求类别'),
+      urgency: oneOf(keysOf(URGENCIES), '紧急程度').default('normal'),
       title: optionalText('需求标题', 60),
     })
     .optional()
@@ -238,15 +238,15 @@ export const DueQuery = z.object({ gridId: idParam('网格').optional(), within:
 
 export const BookEntry = z.object({ id: z.number(), gridId: z.number(), book: keyOf(BOOKS), enteredOn: z.string(), title: z.string(), content: z.string().nullable(), personName: z.string().nullable() });
 export const BookEntryList = z.object({ items: z.array(BookEntry) });
-export const BookQuery = z.object({ book: oneOf(Object.keys(BOOKS) as Book[], '台账') });
+export const BookQuery = z.object({ book: oneOf(keysOf(BOOKS), '台账') });
 export const CreateBookEntry = z.object({
-  book: oneOf(Object.keys(BOOKS) as Book[], '台账'),
+  book: oneOf(keysOf(BOOKS), '台账'),
   enteredOn: day('日期'),
   title: text('事项', 100),
   content: optionalText('内容', 1000),
   personName: optionalText('提出人或参加人', 50),
 });
-export const CardQuery = z.object({ kind: oneOf(Object.keys(CARDS) as CardKind[], '卡片类型') });
+export const CardQuery = z.object({ kind: oneOf(keysOf(CARDS), '卡片类型') });
 
 export const Indicator = z.object({ key: z.string(), label: z.string() });
 export const MapQuery = z.object({ orgId: idParam('社区'), indicator: z.string().trim().max(40).default('households').describe('指标') });

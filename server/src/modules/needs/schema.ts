@@ -1,5 +1,5 @@
 import { registerConstraint } from '../../kernel/errors.ts';
-import { idParam, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
+import { idParam, keyOf, keysOf, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('need_claims_active_key', 'needId', '这个心愿已被认领，请选择其他心愿');
 registerConstraint('needs_claimable', 'needId', '这个心愿尚未发布到心愿池，或已经办结，不能认领');
@@ -53,7 +53,6 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as (keyof T & string)[];
 
 export const NeedEvent = z.object({
   fromStatus: z.string().nullable(),
@@ -89,20 +88,20 @@ export const Need = z.object({
   id: z.number(),
   orgId: z.number(),
   orgName: z.string().nullable(),
-  kind: z.enum(keys(NEED_KINDS)),
+  kind: keyOf(NEED_KINDS),
   kindLabel: z.string(),
-  source: z.enum(keys(NEED_SOURCES)),
+  source: keyOf(NEED_SOURCES),
   sourceLabel: z.string(),
-  category: z.enum(keys(NEED_CATEGORIES)),
+  category: keyOf(NEED_CATEGORIES),
   categoryLabel: z.string(),
-  urgency: z.enum(keys(URGENCIES)),
+  urgency: keyOf(URGENCIES),
   urgencyLabel: z.string(),
   title: z.string(),
   description: z.string(),
   placeText: z.string().nullable(),
   gridId: z.number().nullable(),
   buildingId: z.number().nullable(),
-  status: z.enum(keys(NEED_STATUSES)),
+  status: keyOf(NEED_STATUSES),
   statusLabel: z.string(),
   /** The person in need: in full (masked contact) for staff and the person themselves, anonymized for everyone else. */
   requesterName: z.string(),
@@ -135,9 +134,9 @@ export const NeedParams = z.object({ needId: idParam('需求编号') });
 export const PhotoParams = z.object({ needId: idParam('需求编号'), photoId: idParam('照片编号') });
 export const NeedQuery = z.object({
   orgId: idParam('所属组织').optional(),
-  kind: oneOf(keys(NEED_KINDS), '类型').optional(),
-  status: oneOf(keys(NEED_STATUSES), '状态').optional(),
-  category: oneOf(keys(NEED_CATEGORIES), '类别').optional(),
+  kind: oneOf(keysOf(NEED_KINDS), '类型').optional(),
+  status: oneOf(keysOf(NEED_STATUSES), '状态').optional(),
+  category: oneOf(keysOf(NEED_CATEGORIES), '类别').optional(),
   overdue: z.enum(['true']).optional().describe('只看超期'),
   escalated: z.enum(['true']).optional().describe('只看上报街道的'),
   q: z.string().trim().max(50).optional().describe('标题关键字'),
@@ -160,10 +159,10 @@ const phone = z
   .describe('联系电话');
 
 export const CreateNeed = z.object({
-  kind: oneOf(keys(NEED_KINDS), '类型'),
-  category: oneOf(keys(NEED_CATEGORIES), '类别'),
-  urgency: oneOf(keys(URGENCIES), '紧急程度').default('normal'),
-  source: oneOf(keys(NEED_SOURCES), '来源').optional(),
+  kind: oneOf(keysOf(NEED_KINDS), '类型'),
+  category: oneOf(keysOf(NEED_CATEGORIES), '类别'),
+  urgency: oneOf(keysOf(URGENCIES), '紧急程度').default('normal'),
+  source: oneOf(keysOf(NEED_SOURCES), '来源').optional(),
   orgId: idParam('所在社区或网格').optional(),
   gridId: idParam('网格').optional(),
   buildingId: idParam('楼栋').optional(),

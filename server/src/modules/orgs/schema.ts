@@ -1,6 +1,6 @@
 import { importFields } from '../../kernel/excel.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
-import { day, idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+import { day, idParam, keyOf, keysOf, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
 export const ORG_KINDS = {
   district_committee: '区（市）委',
@@ -31,8 +31,8 @@ export type UnitKind = keyof typeof UNIT_KINDS;
 registerConstraint('organizations_parent_name_key', 'name', '同一上级组织下已有同名组织');
 registerConstraint('units_org_name_key', 'name', '该组织下已有同名单位');
 
-const orgKind = oneOf(Object.keys(ORG_KINDS) as OrgKind[], '组织类型');
-const unitKind = oneOf(Object.keys(UNIT_KINDS) as UnitKind[], '单位类型');
+const orgKind = oneOf(keysOf(ORG_KINDS), '组织类型');
+const unitKind = oneOf(keysOf(UNIT_KINDS), '单位类型');
 
 export const ORG_STATUSES = { active: '正常', merged: '已合并', dissolved: '已撤销' } as const;
 export type OrgStatus = keyof typeof ORG_STATUSES;
@@ -92,7 +92,7 @@ export const TIE_KINDS = { co_builds: '共建', guides: '协调指导', pairs_wi
 export type TieKind = keyof typeof TIE_KINDS;
 export const Tie = z.object({
   id: z.number(),
-  kind: z.enum(Object.keys(TIE_KINDS) as [TieKind, ...TieKind[]]),
+  kind: keyOf(TIE_KINDS),
   kindLabel: z.string(),
   orgId: z.number(),
   orgName: z.string().nullable(),
@@ -108,7 +108,7 @@ export type Tie = z.infer<typeof Tie>;
 export const TieList = z.object({ items: z.array(Tie) });
 export const TieParams = z.object({ tieId: idParam('关系编号') });
 export const CreateTie = z.object({
-  kind: oneOf(Object.keys(TIE_KINDS) as TieKind[], '关系类型'),
+  kind: oneOf(keysOf(TIE_KINDS), '关系类型'),
   toOrgId: idParam('对方组织').optional(),
   toUnitId: idParam('对方单位').optional(),
   startedOn: day('开始日期'),
@@ -141,13 +141,13 @@ export const SeatList = z.object({ items: z.array(Seat) });
 export const SeatParams = z.object({ seatId: idParam('委员席位编号') });
 export const CreateSeat = z.object({
   personId: idParam('人员'),
-  role: oneOf(Object.keys(SEAT_ROLES) as SeatRole[], '职务'),
+  role: oneOf(keysOf(SEAT_ROLES), '职务'),
   partTime: z.boolean().default(false).describe('兼职委员'),
   fromUnitId: idParam('来自单位').optional(),
   startedOn: day('任职日期'),
 });
 export const UpdateSeat = z.object({
-  role: oneOf(Object.keys(SEAT_ROLES) as SeatRole[], '职务').optional(),
+  role: oneOf(keysOf(SEAT_ROLES), '职务').optional(),
   endedOn: day('离任日期').nullable().optional(),
 });
 
@@ -205,7 +205,7 @@ export const GAP_KINDS = {
 } as const;
 export type GapKind = keyof typeof GAP_KINDS;
 export const Gap = z.object({
-  kind: z.enum(Object.keys(GAP_KINDS) as [GapKind, ...GapKind[]]),
+  kind: keyOf(GAP_KINDS),
   label: z.string(),
   orgId: z.number().nullable(),
   unitId: z.number().nullable(),

@@ -225,8 +225,11 @@ export async function retire(
  * and a street alike (see bench/README.md).
  */
 export async function subtreeIds(q: Queryable, orgId: number): Promise<number[]> {
-  const org = await place(q, orgId);
-  const rows = await q.query<{ id: number }>(`SELECT id FROM organizations WHERE path <@ $1::ltree`, [org.path]);
+  return idsUnder(q, (await place(q, orgId)).path);
+}
+
+async function idsUnder(q: Queryable, path: string): Promise<number[]> {
+  const rows = await q.query<{ id: number }>(`SELECT id FROM organizations WHERE path <@ $1::ltree`, [path]);
   return rows.map((r) => r.id);
 }
 
@@ -240,8 +243,7 @@ export async function subtreeIds(q: Queryable, orgId: number): Promise<number[]>
 export async function underCondition(q: Queryable, orgId: number, alias: string): Promise<[sql: string, value: number | number[]]> {
   const org = await place(q, orgId);
   if (org.depth === 1) return [`${alias}.region_id = $?`, org.id];
-  const rows = await q.query<{ id: number }>(`SELECT id FROM organizations WHERE path <@ $1::ltree`, [org.path]);
-  return [`${alias}.org_id = ANY ($?::bigint[])`, rows.map((r) => r.id)];
+  return [`${alias}.org_id = ANY ($?::bigint[])`, await idsUnder(q, org.path)];
 }
 
 export async function countUnder(q: Queryable, orgId: number): Promise<number> {

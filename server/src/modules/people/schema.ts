@@ -1,5 +1,5 @@
 import { registerConstraint } from '../../kernel/errors.ts';
-import { day, idParam, keyOf, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+import { day, idParam, keyOf, keysOf, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('people_id_number_key', 'idNumber', '该身份证号已经登记过，同一人不能重复登记');
 registerConstraint('people_member_fields', 'isMember', '入党日期、党员状态和党内职务只适用于党员');
@@ -36,13 +36,13 @@ export const MEMBER_STATUSES = { probationary: '预备党员', full: '正式党�
 /** When someone in the talent pool can be called on. */
 export const AVAILABILITY = { weekday: '工作日白天', evening: '晚上', weekend: '周末' } as const;
 export type Availability = keyof typeof AVAILABILITY;
-const availability = (label: string) => z.array(oneOf(Object.keys(AVAILABILITY) as Availability[], label)).max(3).describe(label);
+const availability = (label: string) => z.array(oneOf(keysOf(AVAILABILITY), label)).max(3).describe(label);
 
 export const PersonQuery = z.object({
   orgId: idParam('所属组织').optional(),
   q: z.string().trim().max(50).optional().describe('姓名关键字'),
   kind: oneOf(['member', 'resident'] as const, '人员类型').optional(),
-  category: oneOf(Object.keys(CATEGORIES) as Category[], '党员类别').optional(),
+  category: oneOf(keysOf(CATEGORIES), '党员类别').optional(),
   memberStatus: oneOf(['probationary', 'full'] as const, '党员状态').optional(),
   ...pageQuery,
 });
@@ -123,7 +123,7 @@ export const UpdatePerson = z.object({
     .describe('手机号'),
   unitId: idParam('工作单位').nullable().optional(),
   isMember: z.boolean().optional().describe('是否党员'),
-  category: oneOf(Object.keys(CATEGORIES) as Category[], '党员类别').nullable().optional(),
+  category: oneOf(keysOf(CATEGORIES), '党员类别').nullable().optional(),
   ...fileFields,
 });
 export const RevealField = z.object({ field: oneOf(['idNumber', 'phone', 'address'] as const, '字段') });
@@ -143,5 +143,5 @@ export const CreatePerson = z.object({
     .default(null)
     .describe('手机号'),
   isMember: z.boolean().default(false).describe('是否党员'),
-  category: oneOf(Object.keys(CATEGORIES) as Category[], '党员类别').nullable().default(null),
+  category: oneOf(keysOf(CATEGORIES), '党员类别').nullable().default(null),
 });

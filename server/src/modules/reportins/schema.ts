@@ -1,5 +1,5 @@
 import { registerConstraint } from '../../kernel/errors.ts';
-import { idParam, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
+import { idParam, keysOf, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('report_ins_active_key', 'personId', '此党员已有报到登记（待接收或已报到），不能重复登记');
 
@@ -33,7 +33,7 @@ export const ReportInParams = z.object({ reportInId: idParam('报到登记编号
 export const ReportInQuery = z.object({
   orgId: idParam('社区').optional(),
   unitId: idParam('单位').optional(),
-  status: oneOf(Object.keys(REPORT_IN_STATUSES) as ReportInStatus[], '状态').optional(),
+  status: oneOf(keysOf(REPORT_IN_STATUSES), '状态').optional(),
 });
 export const IssueReportIn = z.object({
   personId: idParam('党员'),

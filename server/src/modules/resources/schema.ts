@@ -1,6 +1,6 @@
 import { importFields } from '../../kernel/excel.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
-import { day, idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+import { day, idParam, keyOf, keysOf, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('resources_name_key', 'name', '本单位（社区）已登记同名同类的资源');
 const QUANTITY_UNIT = '填写了数量时须注明单位（元、人、件、次……）';
@@ -64,9 +64,9 @@ export const Resource = z.object({
   orgName: z.string(),
   unitId: z.number().nullable(),
   unitName: z.string().nullable(),
-  kind: z.enum(Object.keys(RESOURCE_KINDS) as [ResourceKind, ...ResourceKind[]]),
+  kind: keyOf(RESOURCE_KINDS),
   kindLabel: z.string(),
-  category: z.enum(Object.keys(RESOURCE_CATEGORIES) as [ResourceCategory, ...ResourceCategory[]]),
+  category: keyOf(RESOURCE_CATEGORIES),
   categoryLabel: z.string(),
   name: z.string(),
   description: z.string().nullable(),
@@ -76,7 +76,7 @@ export const Resource = z.object({
   quantityUnit: z.string().nullable(),
   contactName: z.string().nullable(),
   contactPhoneMasked: z.string().nullable(),
-  status: z.enum(Object.keys(RESOURCE_STATUSES) as [ResourceStatus, ...ResourceStatus[]]),
+  status: keyOf(RESOURCE_STATUSES),
   statusLabel: z.string(),
   venueId: z.number().nullable(),
   updatedAt: z.string(),
@@ -89,16 +89,16 @@ export const ResourceParams = z.object({ resourceId: idParam('资源编号') });
 export const ResourceQuery = z.object({
   orgId: idParam('所在组织').optional(),
   unitId: idParam('提供单位').optional(),
-  kind: oneOf(Object.keys(RESOURCE_KINDS) as ResourceKind[], '资源类型').optional(),
-  category: oneOf(Object.keys(RESOURCE_CATEGORIES) as ResourceCategory[], '服务类别').optional(),
-  status: oneOf(Object.keys(RESOURCE_STATUSES) as ResourceStatus[], '状态').optional(),
+  kind: oneOf(keysOf(RESOURCE_KINDS), '资源类型').optional(),
+  category: oneOf(keysOf(RESOURCE_CATEGORIES), '服务类别').optional(),
+  status: oneOf(keysOf(RESOURCE_STATUSES), '状态').optional(),
   q: z.string().trim().max(30, '搜索词不能超过 30 个字').optional().describe('名称'),
   ...pageQuery,
 });
 export type ResourceFilter = Omit<z.infer<typeof ResourceQuery>, 'page' | 'pageSize'>;
 
 const resourceFields = {
-  category: oneOf(Object.keys(RESOURCE_CATEGORIES) as ResourceCategory[], '服务类别'),
+  category: oneOf(keysOf(RESOURCE_CATEGORIES), '服务类别'),
   name: text('资源名称', 60),
   description: optionalText('资源说明', 500),
   conditions: optionalText('使用条件', 200),
@@ -113,7 +113,7 @@ export const CreateResource = z.object({
   // A unit's resource is listed where the unit is; orgId is for a community's own.
   orgId: idParam('所在组织').optional(),
   unitId: idParam('提供单位').nullable().optional(),
-  kind: oneOf(Object.keys(RESOURCE_KINDS) as ResourceKind[], '资源类型'),
+  kind: oneOf(keysOf(RESOURCE_KINDS), '资源类型'),
   ...resourceFields,
 }).refine((r) => r.quantity == null || !!r.quantityUnit, { path: ['quantityUnit'], message: QUANTITY_UNIT });
 export type CreateResource = z.infer<typeof CreateResource>;
@@ -122,7 +122,7 @@ export const UpdateResource = z.object({
   ...resourceFields,
   category: resourceFields.category.optional(),
   name: resourceFields.name.optional(),
-  status: oneOf(Object.keys(RESOURCE_STATUSES) as ResourceStatus[], '状态').optional(),
+  status: oneOf(keysOf(RESOURCE_STATUSES), '状态').optional(),
 });
 export type UpdateResource = z.infer<typeof UpdateResource>;
 
@@ -145,7 +145,7 @@ export const Venue = z.object({
   unitId: z.number().nullable(),
   unitName: z.string().nullable(),
   name: z.string(),
-  venueType: z.enum(Object.keys(VENUE_TYPES) as [VenueType, ...VenueType[]]),
+  venueType: keyOf(VENUE_TYPES),
   venueTypeLabel: z.string(),
   capacity: z.number().nullable(),
   location: z.string().nullable(),
@@ -155,7 +155,7 @@ export const Venue = z.object({
   bookable: z.boolean(),
   needsApproval: z.boolean(),
   conditions: z.string().nullable(),
-  status: z.enum(Object.keys(RESOURCE_STATUSES) as [ResourceStatus, ...ResourceStatus[]]),
+  status: keyOf(RESOURCE_STATUSES),
   statusLabel: z.string(),
 });
 export type Venue = z.infer<typeof Venue>;
@@ -164,13 +164,13 @@ export const VenueParams = z.object({ venueId: idParam('阵地编号') });
 export const VenueQuery = z.object({
   orgId: idParam('所在组织').optional(),
   unitId: idParam('提供单位').optional(),
-  venueType: oneOf(Object.keys(VENUE_TYPES) as VenueType[], '阵地类型').optional(),
+  venueType: oneOf(keysOf(VENUE_TYPES), '阵地类型').optional(),
   bookable: z.enum(['true', 'false'], { error: '是否可预约须为 true 或 false' }).transform((v) => v === 'true').optional().describe('可预约'),
 });
 export type VenueFilter = z.infer<typeof VenueQuery>;
 
 const venueFields = {
-  venueType: oneOf(Object.keys(VENUE_TYPES) as VenueType[], '阵地类型'),
+  venueType: oneOf(keysOf(VENUE_TYPES), '阵地类型'),
   capacity: z.number({ error: '容纳人数须为数字' }).int('容纳人数须为整数').min(1, '容纳人数至少为 1').max(100000, '容纳人数过大').nullable().optional().describe('容纳人数'),
   location: optionalText('位置', 100),
   openDays: z
@@ -188,7 +188,7 @@ export const CreateVenue = z.object({
   orgId: idParam('所在组织').optional(),
   unitId: idParam('提供单位').nullable().optional(),
   name: text('阵地名称', 60),
-  category: oneOf(Object.keys(RESOURCE_CATEGORIES) as ResourceCategory[], '服务类别').default('party'),
+  category: oneOf(keysOf(RESOURCE_CATEGORIES), '服务类别').default('party'),
   conditions: optionalText('使用条件', 200),
   contactName: optionalText('联系人', 20),
   contactPhone: phone.nullable().optional(),
@@ -202,7 +202,7 @@ export type CreateVenue = z.infer<typeof CreateVenue>;
 export const UpdateVenue = z.object({
   name: text('阵地名称', 60).optional(),
   conditions: optionalText('使用条件', 200),
-  status: oneOf(Object.keys(RESOURCE_STATUSES) as ResourceStatus[], '状态').optional(),
+  status: oneOf(keysOf(RESOURCE_STATUSES), '状态').optional(),
   venueType: venueFields.venueType.optional(),
   capacity: venueFields.capacity,
   location: venueFields.location,
@@ -236,7 +236,7 @@ export const Booking = z.object({
   /** Local wall-clock times (region time zone). */
   startsAt: z.string(),
   endsAt: z.string(),
-  status: z.enum(Object.keys(BOOKING_STATUSES) as [BookingStatus, ...BookingStatus[]]),
+  status: keyOf(BOOKING_STATUSES),
   statusLabel: z.string(),
   rejectReason: z.string().nullable(),
   cancelReason: z.string().nullable(),
@@ -257,7 +257,7 @@ export type CreateBooking = z.infer<typeof CreateBooking>;
 export const BookingQuery = z.object({
   orgId: idParam('所在组织').optional(),
   venueId: idParam('阵地').optional(),
-  status: oneOf(Object.keys(BOOKING_STATUSES) as BookingStatus[], '状态').optional(),
+  status: oneOf(keysOf(BOOKING_STATUSES), '状态').optional(),
   mine: z.enum(['true', 'false'], { error: '“我的预约”须为 true 或 false' }).transform((v) => v === 'true').optional().describe('我的预约'),
   from: day('起始日期').optional(),
   to: day('截止日期').optional(),

@@ -1,5 +1,5 @@
 import { registerConstraint } from '../../kernel/errors.ts';
-import { idParam, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
+import { idParam, keysOf, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('transfers_open_key', 'personId', '此党员已有未办结的组织关系转接');
 registerConstraint('transfers_not_self', 'toOrgId', '转入组织不能是转出组织本身');
@@ -31,7 +31,7 @@ export const Transfer = z.object({
 export type Transfer = z.infer<typeof Transfer>;
 export const TransferList = z.object({ items: z.array(Transfer) });
 export const TransferParams = z.object({ transferId: idParam('转接编号') });
-export const TransferQuery = z.object({ status: oneOf(Object.keys(TRANSFER_STATUSES) as TransferStatus[], '状态').optional() });
+export const TransferQuery = z.object({ status: oneOf(keysOf(TRANSFER_STATUSES), '状态').optional() });
 export const RequestTransfer = z.object({
   personId: idParam('党员'),
   toOrgId: idParam('转入组织').optional(),
