@@ -50,7 +50,14 @@ test('a street admin builds a comprehensive committee with part-time seats and a
 
     await page.getByTestId('org-add-child').click();
     await page.getByTestId('org-create-name').fill('光明社区综合党委');
-    await chooseOption(page, page.getByTestId('org-create-kind'), '综合党委（大党委）');
+    // Only the kinds that may sit under a community are offered.
+    await settle(page);
+    await page.getByTestId('org-create-kind').click();
+    const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await offered.first().waitFor();
+    assert.equal(await offered.filter({ hasText: '街道党工委' }).count(), 0, 'no street under a community');
+    await offered.filter({ hasText: '综合党委（大党委）' }).first().click();
+    await settle(page);
     await page.getByTestId('org-create-founded').fill('2024-07-01');
     const [created] = await Promise.all([
       page.waitForResponse((res) => res.url().endsWith('/api/orgs') && res.request().method() === 'POST'),

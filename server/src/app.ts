@@ -12,12 +12,12 @@ import { errorBody, installErrorHandler, route } from './kernel/http.ts';
 import type { Kernel } from './kernel/kernel.ts';
 import { schemaVersion } from './kernel/migrate.ts';
 import { ANONYMOUS, ROLES, ROLE_LABELS } from './kernel/scope.ts';
-import { z } from './kernel/validation.ts';
+import { keysOf, z } from './kernel/validation.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { censusRoutes } from './modules/census/routes.ts';
 import { gridRoutes } from './modules/grids/routes.ts';
-import { ORG_KINDS, UNIT_KINDS } from './modules/orgs/schema.ts';
+import { ORG_CHILD_KINDS, ORG_KINDS, UNIT_KINDS } from './modules/orgs/schema.ts';
 import { needRoutes } from './modules/needs/routes.ts';
 import { orgRoutes } from './modules/orgs/routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
@@ -82,12 +82,12 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     public: true, scoped: false,
     response: z.object({
       roles: z.array(z.object({ role: z.string(), label: z.string() })),
-      orgKinds: z.array(z.object({ kind: z.string(), label: z.string() })),
+      orgKinds: z.array(z.object({ kind: z.string(), label: z.string(), children: z.array(z.string()).describe('可设在其下的组织类型') })),
       unitKinds: z.array(z.object({ kind: z.string(), label: z.string() })),
     }),
     handler: async () => ({
       roles: ROLES.map((role) => ({ role, label: ROLE_LABELS[role] })),
-      orgKinds: labels(ORG_KINDS, 'kind') as { kind: string; label: string }[],
+      orgKinds: keysOf(ORG_KINDS).map((kind) => ({ kind, label: ORG_KINDS[kind], children: [...ORG_CHILD_KINDS[kind]] })),
       unitKinds: labels(UNIT_KINDS, 'kind') as { kind: string; label: string }[],
     }),
   });

@@ -76,6 +76,8 @@ export interface paths {
                             orgKinds: {
                                 kind: string;
                                 label: string;
+                                /** @description 可设在其下的组织类型 */
+                                children: string[];
                             }[];
                             unitKinds: {
                                 kind: string;
@@ -339,6 +341,7 @@ export interface paths {
                                 id: number;
                                 name: string;
                             }[];
+                            parentKind: ("district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household") | null;
                         };
                     };
                 };

@@ -73,6 +73,16 @@ test('a file with errors reports them by row and field and applies nothing, unle
   assert.deepEqual([again.body.created, again.body.updated, again.body.unchanged], [0, 0, 2], 're-running the same file changes nothing');
 });
 
+test('a row whose kind may not sit under its parent’s kind is refused on its row, naming both kinds', async () => {
+  const file = await sheet([
+    ['', '规则导入社区党委', '社区党组织', '', '', ''],
+    ['规则导入社区党委', '规则导入街道', '街道党工委', '', '', ''],
+  ]);
+  const report = await importFile(street.id, file, 'check');
+  assert.deepEqual(report.body.errors.map((e: { row: number; field: string }) => [e.row, e.field]), [[3, 'kind']]);
+  assert.match(report.body.errors[0].message, /“街道党工委”不能设在“社区党组织”之下/);
+});
+
 test('a file that is not Excel, or lacks the required columns, is refused naming the file', async () => {
   const junk = await importFile(street.id, Buffer.from('not excel').toString('base64'), 'check');
   assert.equal(junk.status, 400);
@@ -88,6 +98,8 @@ test('the template downloads with an example and the list of kinds', async () =>
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(file as unknown as ArrayBuffer);
   assert.deepEqual(wb.worksheets.map((w) => w.name), ['组织', '组织类型']);
-  const check = await importFile(street.id, file.toString('base64'), 'check');
+  // The example is a community's grid and building group.
+  const community = (await t.request('GET', `/api/orgs?q=${encodeURIComponent('光明社区党委')}`, { cookie })).body.items[0];
+  const check = await importFile(community.id, file.toString('base64'), 'check');
   assert.deepEqual([check.body.valid, check.body.errors.length, check.body.applied], [2, 0, false]);
 });

@@ -94,7 +94,7 @@ export async function importSheet(q: Queryable, rootId: number, file: Buffer, mo
   const rows = await readSheet(file, COLUMNS);
   const { root, byPath } = await subtree(q, rootId);
   const errors: ImportError[] = [];
-  const planned = new Map<string, number>();
+  const planned = new Map<string, { row: number; kind: OrgKind }>();
   type Plan = { row: number; path: string; parent: string; name: string; kind: OrgKind; attrs: { foundedOn: string | null; contactPhone: string | null; address: string | null } };
   const plans: Plan[] = [];
   for (const { row, values: v } of rows) {
@@ -111,9 +111,12 @@ export async function importSheet(q: Queryable, rootId: number, file: Buffer, mo
     if ((v.address ?? '').length > 120) fail('address', '地址不能超过 120 个字');
     const path = parent ? `${parent}/${name}` : name;
     if (parent && !byPath.has(parent) && !planned.has(parent)) fail('parent', `上级组织“${parent}”在${root.name}下不存在，也不在此文件前面的行中`);
-    if (planned.has(path)) fail('name', `与第 ${planned.get(path)} 行重复`);
+    if (planned.has(path)) fail('name', `与第 ${planned.get(path)!.row} 行重复`);
+    const parentKind = parent ? (planned.get(parent)?.kind ?? byPath.get(parent)?.kind) : root.kind;
+    const misplaced = kind && parentKind && orgs.kindUnderProblem(parentKind, kind);
+    if (misplaced) fail('kind', misplaced);
     if (failed()) continue;
-    planned.set(path, row);
+    planned.set(path, { row, kind: kind! });
     plans.push({ row, path, parent, name, kind: kind!, attrs: { foundedOn, contactPhone: v.contactPhone || null, address: v.address || null } });
   }
   const { report, apply } = importReport(mode, rows.length, plans.length, errors);

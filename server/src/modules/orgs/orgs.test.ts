@@ -79,6 +79,38 @@ test('an admin creates and renames a child organization; duplicates and bad inpu
   assert.equal(renamed.body.name, '光明社区三网格党支部');
 });
 
+test('the tree holds only the kinds that may sit under each kind: create, re-kind, move and the meta say the same', async () => {
+  const cookie = await t.login('xinhua');
+  const [street] = (await t.request('GET', '/api/orgs/roots', { cookie })).body.items;
+  const find = async (name: string) => (await t.request('GET', `/api/orgs?q=${encodeURIComponent(name)}`, { cookie })).body.items[0];
+  const grid = await find('光明社区第一网格党支部');
+  const group = (await t.request('POST', '/api/orgs', { cookie, body: { parentId: grid.id, name: '规则测试楼栋党小组', kind: 'building_group' } })).body;
+  assert.equal(group.kind, 'building_group');
+
+  const street2 = await t.request('POST', '/api/orgs', { cookie, body: { parentId: group.id, name: '楼下的街道', kind: 'street_committee' } });
+  assert.equal(street2.status, 400);
+  assert.match(street2.body.error.fields.kind, /“街道党工委”不能设在“楼栋党小组”之下/);
+  const rekind = await t.request('PATCH', `/api/orgs/${grid.id}`, { cookie, body: { kind: 'street_committee' } });
+  assert.equal(rekind.status, 400);
+  assert.match(rekind.body.error.fields.kind, /“街道党工委”不能设在“[^”]+”之下/);
+  const leafParent = await t.request('PATCH', `/api/orgs/${grid.id}`, { cookie, body: { kind: 'caring_group' } });
+  assert.match(leafParent.body.error.fields.kind, /“楼栋党小组”不能设在“党群温馨小组”之下/, 'a kind that cannot hold its children is refused');
+  const community = await find('光明社区党委');
+  const move = await t.request('POST', `/api/orgs/${community.id}/move`, { cookie, body: { parentId: grid.id } });
+  assert.equal(move.status, 400);
+  assert.match(move.body.error.fields.parentId, /“[^”]+”不能设在“网格党支部”之下/);
+  assert.equal((await t.request('GET', `/api/orgs/${community.id}`, { cookie })).body.parentId, street.id, 'nothing moved');
+
+  const secretary = await t.login('guangming');
+  const own = await t.request('PATCH', `/api/orgs/${community.id}`, { cookie: secretary, body: { kind: 'street_committee' } });
+  assert.match(own.body.error.fields.kind, /“街道党工委”不能设在“街道党工委”之下/, 'the parent out of sight still rules');
+  assert.equal((await t.request('GET', `/api/orgs/${community.id}`, { cookie: secretary })).body.parentKind, 'street_committee');
+
+  const meta = await t.request('GET', '/api/meta');
+  const building = meta.body.orgKinds.find((k: { kind: string }) => k.kind === 'building_group');
+  assert.ok(building.children.includes('member_household') && !building.children.includes('street_committee'));
+});
+
 test('members and grid workers cannot create organizations, even inside their own node', async () => {
   for (const u of ['dangyuan', 'wangge']) {
     const cookie = await t.login(u);

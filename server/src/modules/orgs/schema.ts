@@ -20,6 +20,39 @@ export const ORG_KINDS = {
 } as const;
 export type OrgKind = keyof typeof ORG_KINDS;
 
+/**
+ * Which kinds may sit directly under which: the one place the tree's shape is
+ * written down. Creating, re-kinding and moving an organization, the Excel
+ * ledger and the demo all pass through it (orgs/service.ts), and the form
+ * offers only these. A district holds streets and the committees of organs
+ * and sectors; a street, its communities; a community, its grids and the
+ * party organizations of its units; a grid, its building groups and the small
+ * groups that reach households; a member household is a leaf.
+ */
+// A community may also grow its own big or joint committee with its units (seed 004).
+const COMMUNITY_LEVEL = [
+  'grid_branch', 'residential_committee', 'comprehensive_committee', 'joint_committee', 'unit_committee', 'building_group', 'activity_group', 'caring_group',
+] as const;
+const HOUSEHOLD_GROUPS = ['building_group', 'activity_group', 'caring_group', 'member_household'] as const;
+export const ORG_CHILD_KINDS: Record<OrgKind, readonly OrgKind[]> = {
+  district_committee: ['street_committee', 'comprehensive_committee', 'joint_committee', 'administrative_group', 'enterprise_joint_committee', 'unit_committee'],
+  street_committee: ['community_committee', 'comprehensive_committee', 'joint_committee', 'administrative_group', 'residential_committee', 'enterprise_joint_committee', 'unit_committee'],
+  community_committee: COMMUNITY_LEVEL,
+  // A comprehensive (big) or joint committee stands for a community, beside it, or above several.
+  comprehensive_committee: ['community_committee', ...COMMUNITY_LEVEL],
+  joint_committee: ['community_committee', ...COMMUNITY_LEVEL],
+  administrative_group: ['unit_committee'],
+  // 天宁's residential-area committee (seed 003) holds the communities of its street.
+  residential_committee: ['community_committee', ...COMMUNITY_LEVEL.filter((k) => k !== 'residential_committee')],
+  enterprise_joint_committee: ['unit_committee'],
+  unit_committee: ['unit_committee', 'activity_group'],
+  grid_branch: HOUSEHOLD_GROUPS,
+  building_group: ['activity_group', 'caring_group', 'member_household'],
+  activity_group: ['member_household'],
+  caring_group: ['member_household'],
+  member_household: [],
+};
+
 export const UNIT_KINDS = {
   co_building: '驻区单位',
   enterprise: '非公企业',
@@ -58,7 +91,11 @@ export const Org = z.object({
 });
 export type Org = z.infer<typeof Org>;
 
-export const OrgDetail = Org.extend({ ancestors: z.array(z.object({ id: z.number(), name: z.string() })) });
+export const OrgDetail = Org.extend({
+  ancestors: z.array(z.object({ id: z.number(), name: z.string() })),
+  /** The parent's kind, even where the parent is out of sight: the form offers only the kinds that may sit under it. */
+  parentKind: keyOf(ORG_KINDS).nullable(),
+});
 export const OrgList = z.object({ items: z.array(Org) });
 export const OrgPage = z.object({ total: z.number(), items: z.array(Org) });
 export const OrgSummary = z.object({ orgId: z.number(), orgCount: z.number(), peopleCount: z.number(), memberCount: z.number() });

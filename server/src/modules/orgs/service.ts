@@ -2,7 +2,7 @@ import type { Queryable } from '../../kernel/db.ts';
 import { conflict, invalidField, notFound } from '../../kernel/errors.ts';
 import { conditions } from '../../kernel/sql.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
-import { ORG_KINDS, ORG_STATUSES, UNIT_KINDS, type Org, type OrgKind, type OrgStatus, type Unit, type UnitKind } from './schema.ts';
+import { ORG_CHILD_KINDS, ORG_KINDS, ORG_STATUSES, UNIT_KINDS, type Org, type OrgKind, type OrgStatus, type Unit, type UnitKind } from './schema.ts';
 
 // Every query here runs on a scoped connection: row-level security already
 // limits it to what the caller may see, so none of them filters by scope.
@@ -79,9 +79,9 @@ export async function find(q: Queryable, orgId: number): Promise<Org | null> {
  * Org: for existence checks and subtree queries. (The secretary's name joins
  * people, whose row-level-security check costs a hash of the whole scope.)
  */
-export async function place(q: Queryable, orgId: number): Promise<{ id: number; name: string; path: string; depth: number; status: OrgStatus }> {
-  const [row] = await q.query<{ id: number; name: string; path: string; depth: number; status: OrgStatus }>(
-    `SELECT id, name, path::text, nlevel(path) AS depth, status FROM organizations WHERE id = $1`,
+export async function place(q: Queryable, orgId: number): Promise<{ id: number; name: string; kind: OrgKind; path: string; depth: number; status: OrgStatus }> {
+  const [row] = await q.query<{ id: number; name: string; kind: OrgKind; path: string; depth: number; status: OrgStatus }>(
+    `SELECT id, name, kind, path::text, nlevel(path) AS depth, status FROM organizations WHERE id = $1`,
     [orgId],
   );
   if (!row) throw notFound('组织');
@@ -95,13 +95,14 @@ export async function get(q: Queryable, orgId: number): Promise<Org> {
 }
 
 /** The organization with the ancestors the caller can see, root first. */
-export async function detail(q: Queryable, orgId: number): Promise<Org & { ancestors: { id: number; name: string }[] }> {
+export async function detail(q: Queryable, orgId: number): Promise<Org & { ancestors: { id: number; name: string }[]; parentKind: OrgKind | null }> {
   const org = await get(q, orgId);
   const ancestors = await q.query<{ id: number; name: string }>(
     `SELECT id, name FROM organizations WHERE path @> $1::ltree AND id <> $2 ORDER BY nlevel(path)`,
     [org.path, orgId],
   );
-  return { ...org, ancestors };
+  const [parent] = await q.query<{ kind: OrgKind | null }>(`SELECT gj_parent_kind($1) AS kind`, [orgId]);
+  return { ...org, ancestors, parentKind: parent?.kind ?? null };
 }
 
 /**
@@ -131,8 +132,26 @@ export interface OrgAttributes {
   address?: string | null;
 }
 
+/** Why a kind may not sit under a parent's kind (ORG_CHILD_KINDS), naming both; null when it may. */
+export function kindUnderProblem(parentKind: OrgKind, kind: OrgKind): string | null {
+  if (ORG_CHILD_KINDS[parentKind].includes(kind)) return null;
+  const allowed = ORG_CHILD_KINDS[parentKind].map((k) => ORG_KINDS[k]).join('、');
+  return `“${ORG_KINDS[kind]}”不能设在“${ORG_KINDS[parentKind]}”之下${allowed ? `（可设：${allowed}）` : `（${ORG_KINDS[parentKind]}之下不再设组织）`}`;
+}
+
+function checkKindUnder(parentKind: OrgKind, kind: OrgKind, field: string): void {
+  const problem = kindUnderProblem(parentKind, kind);
+  if (problem) throw invalidField(field, problem);
+}
+
+async function childKinds(q: Queryable, orgId: number): Promise<OrgKind[]> {
+  const rows = await q.query<{ kind: OrgKind }>(`SELECT DISTINCT kind FROM organizations WHERE parent_id = $1 AND status = 'active'`, [orgId]);
+  return rows.map((r) => r.kind);
+}
+
 export async function create(q: Queryable, input: { parentId: number; name: string; kind: OrgKind } & OrgAttributes): Promise<Org> {
-  await getActive(q, input.parentId, 'parentId');
+  const parent = await getActive(q, input.parentId, 'parentId');
+  checkKindUnder(parent.kind, input.kind, 'kind');
   const keys = searchKeys(input.name);
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO organizations (parent_id, name, kind, name_initials, name_pinyin, founded_on, contact_phone, address)
@@ -145,6 +164,11 @@ export async function create(q: Queryable, input: { parentId: number; name: stri
 /** Changes name, kind or attributes; a field left out stays as it is, null clears it. */
 export async function update(q: Queryable, orgId: number, patch: { name?: string; kind?: OrgKind } & OrgAttributes): Promise<Org> {
   const org = await get(q, orgId);
+  if (patch.kind && patch.kind !== org.kind) {
+    const [parent] = await q.query<{ kind: OrgKind | null }>(`SELECT gj_parent_kind($1) AS kind`, [orgId]);
+    if (parent?.kind) checkKindUnder(parent.kind, patch.kind, 'kind');
+    for (const child of await childKinds(q, orgId)) checkKindUnder(patch.kind, child, 'kind');
+  }
   const name = patch.name ?? org.name;
   const keys = searchKeys(name);
   const pick = <K extends keyof OrgAttributes>(k: K) => (patch[k] === undefined ? org[k] : patch[k]);
@@ -161,7 +185,7 @@ export async function move(q: Queryable, orgId: number, parentId: number): Promi
   const org = await get(q, orgId);
   if (org.parentId === null) throw invalidField('parentId', '区域的顶层组织不能移动');
   if (parentId === orgId) throw invalidField('parentId', '不能把组织移到它自己之下');
-  await getActive(q, parentId, 'parentId');
+  checkKindUnder((await getActive(q, parentId, 'parentId')).kind, org.kind, 'parentId');
   await q.query(`UPDATE organizations SET parent_id = $2 WHERE id = $1`, [orgId, parentId]);
   return get(q, orgId);
 }
@@ -203,6 +227,7 @@ export async function retire(
   } else {
     const target = await getActive(q, opts.transferTo, field);
     if (target.id === orgId || target.path.startsWith(`${org.path}.`)) throw invalidField(field, '不能转入它自己或它的下级');
+    for (const child of await childKinds(q, orgId)) checkKindUnder(target.kind, child, field);
     await q.query(`UPDATE organizations SET parent_id = $2 WHERE parent_id = $1 AND status = 'active'`, [orgId, target.id]);
     await q.query(`UPDATE units SET org_id = $2 WHERE org_id = $1`, [orgId, target.id]);
     await dependents.transfer(orgId, target.id);

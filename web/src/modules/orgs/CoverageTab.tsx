@@ -5,7 +5,7 @@ import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import type { MessageKey } from '../../messages';
 import { gridsApi } from '../grids/api';
-import { orgsApi, type Gap, type GapKind, type Unit } from './api';
+import { orgsApi, type Gap, type GapKind, type OrgKind, type Unit } from './api';
 import { useLocalPage } from './localPaging';
 import { CreateOrgModal } from './OrgForms';
 import { AddSeatModal } from './SeatsTab';
@@ -21,8 +21,8 @@ type Fix =
   | { kind: 'partyOrg'; unit: Unit }
   | { kind: 'unitCommittee'; unit: Unit }
   | { kind: 'tie'; unit: Unit }
-  | { kind: 'gridBranch'; gap: Gap; parent: { id: number; name: string }; gridId: number }
-  | { kind: 'buildingGroup'; gap: Gap; parent: { id: number; name: string }; buildingId: number };
+  | { kind: 'gridBranch'; gap: Gap; parent: { id: number; name: string; kind: OrgKind }; gridId: number }
+  | { kind: 'buildingGroup'; gap: Gap; parent: { id: number; name: string; kind: OrgKind }; buildingId: number };
 
 const FIX_LABELS: Record<Fix['kind'], MessageKey> = {
   grid: 'coverage.fix.grid',
@@ -76,7 +76,7 @@ export function CoveragePanel({ orgId, canManage }: { orgId: number; canManage: 
   const start = (gap: Gap, kind: Fix['kind']) => {
     if ((kind === 'gridBranch' || kind === 'buildingGroup') && gap.orgId !== null) {
       orgsApi.detail(gap.orgId).then((org) => {
-        const parent = { id: org.id, name: org.name };
+        const parent = { id: org.id, name: org.name, kind: org.kind };
         if (kind === 'gridBranch' && gap.gridId !== null) setFix({ kind, gap, parent, gridId: gap.gridId });
         if (kind === 'buildingGroup' && gap.buildingId !== null) setFix({ kind, gap, parent, buildingId: gap.buildingId });
       }, onError);

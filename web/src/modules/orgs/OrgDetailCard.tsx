@@ -207,7 +207,7 @@ export function OrgDetailCard() {
           { key: 'coverage', label: <span data-testid="tab-coverage">{t('org.tab.coverage')}</span>, children: <CoveragePanel orgId={org.id} canManage={canManage} /> },
         ]}
       />
-      {dialog === 'create' && <CreateOrgModal parent={tabOrg} onClose={close} onCreated={refresh} />}
+      {dialog === 'create' && <CreateOrgModal parent={{ ...tabOrg, kind: org.kind }} onClose={close} onCreated={refresh} />}
       {dialog === 'edit' && <EditOrgModal org={org} onClose={close} onSaved={(saved) => detail.setData({ ...org, ...saved })} />}
       {dialog === 'move' && <MoveOrgModal org={org} onClose={close} onMoved={refresh} />}
       {(dialog === 'dissolve' || dialog === 'merge') && <RetireOrgModal org={org} mode={dialog} onClose={close} onDone={refresh} />}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ApiError } from '../../kernel/api';
 import { FormModal } from '../../kernel/FormModal';
 import { useI18n } from '../../kernel/i18n';
+import { useLoad } from '../../kernel/hooks';
 import { useMeta } from '../../kernel/meta';
 import { orgsApi, today, type Org, type OrgAttributes, type OrgDetail, type OrgKind } from './api';
 import { OrgTreeSelect } from './OrgTreeSelect';
@@ -14,20 +15,20 @@ export function blankToNull(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-export function OrgKindSelect(props: { value?: string; onChange?: (kind: string) => void; 'data-testid'?: string }) {
+/**
+ * The kinds an organization may take. Under a parent, only those the server's
+ * tree rule lets sit under the parent's kind (meta's `children`).
+ */
+export function OrgKindSelect({ under, ...props }: { under?: OrgKind | null; value?: string; onChange?: (kind: string) => void; 'data-testid'?: string }) {
   const { enumLabel } = useI18n();
   const meta = useMeta();
-  return (
-    <Select
-      {...props}
-      showSearch={{ optionFilterProp: 'label' }}
-      options={(meta?.orgKinds ?? []).map((k) => ({ value: k.kind, label: enumLabel('orgKind', k.kind, k.label) }))}
-    />
-  );
+  const allowed = under ? meta?.orgKinds.find((k) => k.kind === under)?.children : undefined;
+  const kinds = (meta?.orgKinds ?? []).filter((k) => !allowed || allowed.includes(k.kind));
+  return <Select {...props} showSearch={{ optionFilterProp: 'label' }} options={kinds.map((k) => ({ value: k.kind, label: enumLabel('orgKind', k.kind, k.label) }))} />;
 }
 
 /** The fields an organization is created and edited with: name, kind, founding date, contact, address. */
-function OrgFields({ testId }: { testId: string }) {
+function OrgFields({ testId, under }: { testId: string; under?: OrgKind | null }) {
   const { t } = useI18n();
   return (
     <>
@@ -35,7 +36,7 @@ function OrgFields({ testId }: { testId: string }) {
         <Input maxLength={60} autoFocus data-testid={`${testId}-name`} />
       </Form.Item>
       <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true, message: t('org.kindRequired') }]}>
-        <OrgKindSelect data-testid={`${testId}-kind`} />
+        <OrgKindSelect under={under} data-testid={`${testId}-kind`} />
       </Form.Item>
       <Form.Item name="foundedOn" label={t('org.foundedOn')}>
         <Input type="date" data-testid={`${testId}-founded`} />
@@ -57,7 +58,8 @@ const attributes = (v: OrgAttributes) => ({
 });
 
 interface CreateOrgModalProps {
-  parent: { id: number; name: string };
+  /** Without its kind, the parent is read to offer only the kinds that may sit under it. */
+  parent: { id: number; name: string; kind?: OrgKind };
   /** Preset by the coverage gap the new organization closes. */
   initial?: { name?: string; kind?: OrgKind };
   onClose: () => void;
@@ -68,6 +70,7 @@ export function CreateOrgModal({ parent, initial, onClose, onCreated }: CreateOr
   const { t, tx } = useI18n();
   const { message } = App.useApp();
   const store = useOrgTree();
+  const read = useLoad(parent.kind ? null : () => orgsApi.detail(parent.id), [parent.id, parent.kind]);
   return (
     <FormModal<{ name: string; kind: OrgKind } & OrgAttributes>
       open
@@ -86,7 +89,7 @@ export function CreateOrgModal({ parent, initial, onClose, onCreated }: CreateOr
       <Form.Item label={t('org.parent')}>
         <Input value={tx(parent.name)} disabled />
       </Form.Item>
-      <OrgFields testId="org-create" />
+      <OrgFields testId="org-create" under={parent.kind ?? read.data?.kind} />
     </FormModal>
   );
 }
@@ -110,7 +113,7 @@ export function EditOrgModal({ org, onClose, onSaved }: { org: OrgDetail; onClos
         onSaved(saved);
       }}
     >
-      <OrgFields testId="org-rename" />
+      <OrgFields testId="org-rename" under={org.parentKind} />
     </FormModal>
   );
 }
