@@ -25,7 +25,7 @@ export interface TestApp {
   routes: RouteInfo[];
   /** Signs in and returns the session cookie. */
   login(username: string, password?: string): Promise<string>;
-  request(method: string, url: string, opts?: { cookie?: string; body?: unknown }): Promise<Response>;
+  request(method: string, url: string, opts?: { cookie?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -36,8 +36,8 @@ export async function testApp(opts: { demo?: boolean } & Pick<AppOptions, 'extra
   const app = await buildApp(kernel, { webDir: null, extraRoutes: opts.extraRoutes });
   await app.ready();
   collectRoutes(app, routes);
-  const request = async (method: string, url: string, o: { cookie?: string; body?: unknown } = {}): Promise<Response> => {
-    const inject: InjectOptions = { method: method as InjectOptions['method'], url, headers: o.cookie ? { cookie: o.cookie } : {} };
+  const request = async (method: string, url: string, o: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> => {
+    const inject: InjectOptions = { method: method as InjectOptions['method'], url, headers: { ...o.headers, ...(o.cookie ? { cookie: o.cookie } : {}) } };
     if (o.body !== undefined) inject.payload = o.body as InjectOptions['payload'];
     const res = await app.inject(inject);
     const json = String(res.headers['content-type'] ?? '').includes('json') && res.body;

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Database, Queryable } from './db.ts';
-import { AppError, fromDatabaseError, unauthenticated } from './errors.ts';
+import { AppError, conflict, fromDatabaseError, invalidField, unauthenticated } from './errors.ts';
 import type { Scope } from './scope.ts';
 import { fieldLabel } from './validation.ts';
 
@@ -105,7 +106,8 @@ export function route<
           req,
           reply,
         });
-      const result = await (spec.scoped === false ? run(NO_CONNECTION) : db.scoped(req.scope, run));
+      const key = spec.method === 'POST' && spec.scoped !== false && spec.response !== 'file' ? idempotencyKey(req) : null;
+      const result = await (spec.scoped === false ? run(NO_CONNECTION) : db.scoped(req.scope, key ? (q) => once(q, key, req, run) : run));
       if (spec.response !== 'file') return result;
       const file = result as FileBody;
       return reply
@@ -114,6 +116,40 @@ export function route<
         .send(file.body);
     }) as RouteHandlerMethod,
   });
+}
+
+/** The client's Idempotency-Key, checked: printable ASCII, 8 to 100 characters (a UUID fits). */
+function idempotencyKey(req: FastifyRequest): string | null {
+  const raw = req.headers['idempotency-key'];
+  if (raw === undefined || req.scope.userId === null) return null;
+  if (typeof raw !== 'string' || !/^[\x21-\x7e]{8,100}$/.test(raw)) {
+    throw invalidField('Idempotency-Key', 'Idempotency-Key 须为 8 至 100 个可见的 ASCII 字符');
+  }
+  return raw;
+}
+
+/**
+ * Runs a create once per key (kernel migration 0161): the key is claimed in
+ * the create's own transaction, so a retry waits for the first attempt and
+ * answers with its result; a failed first attempt leaves no claim behind.
+ */
+async function once<T>(q: Queryable, key: string, req: FastifyRequest, run: (q: Queryable) => Promise<T>): Promise<T> {
+  const request = createHash('sha256')
+    .update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`)
+    .digest('base64url');
+  await q.query(`DELETE FROM idempotency_keys WHERE user_id = gj_user_id() AND created_at < now() - interval '1 day'`);
+  const claimed = await q.query(
+    `INSERT INTO idempotency_keys (user_id, key, request) VALUES (gj_user_id(), $1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
+    [key, request],
+  );
+  if (claimed.length === 0) {
+    const [first] = await q.query<{ request: string; response: T }>(`SELECT request, response FROM idempotency_keys WHERE user_id = gj_user_id() AND key = $1`, [key]);
+    if (first?.request !== request) throw conflict('这个 Idempotency-Key 已用于另一个请求', { 'Idempotency-Key': '已用于另一个请求，请换一个' });
+    return first.response;
+  }
+  const result = await run(q);
+  await q.query(`UPDATE idempotency_keys SET response = $2 WHERE user_id = gj_user_id() AND key = $1`, [key, JSON.stringify(result ?? null)]);
+  return result;
 }
 
 const refuse = () => Promise.reject(new Error('this route declared scoped: false and has no scoped connection'));

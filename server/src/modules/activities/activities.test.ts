@@ -159,14 +159,15 @@ function firstFridaysAhead(until: string): number {
   return n;
 }
 
+let seriesMade = 0;
 async function openDaySeries(): Promise<{ id: number; horizon: string }> {
   const today = new Date().toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' });
   const [series] = await t.kernel.db.system((q) =>
     q.query<{ id: number; horizon: string }>(
       `INSERT INTO activity_series (org_id, title, kind, place, week_of_month, weekday, start_time, minutes, capacity, audience, services, starts_on, ends_on)
-       VALUES ($1, '便民服务开放日', 'open_day', '党群服务中心', 1, 5, '09:00', 180, 60, '{members,residents}', '{理发,法律咨询}', $2, $2::date + 700)
+       VALUES ($1, $4, 'open_day', '党群服务中心', 1, 5, '09:00', 180, 60, '{members,residents}', '{理发,法律咨询}', $2, $2::date + 700)
        RETURNING id, ($2::date + $3::int)::text AS horizon`,
-      [guangmingId, today, HORIZON_DAYS],
+      [guangmingId, today, HORIZON_DAYS, `便民服务开放日 ${++seriesMade}`],
     ),
   );
   return series!;

@@ -1,6 +1,7 @@
 import { registerConstraint } from '../../kernel/errors.ts';
 import { day, idParam, keyOf, keysOf, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
+registerConstraint('activity_series_title_key', 'title', '本组织已有同名的周期活动，且起止日期与之重叠');
 registerConstraint('activity_signups_key', 'activityId', '您已经报名了这项活动');
 registerConstraint('activity_signups_capacity', 'status', '活动名额已满，不能从候补转为正式报名');
 registerConstraint('activities_time', 'endsAt', '结束时间须晚于开始时间，且活动不超过 24 小时');
