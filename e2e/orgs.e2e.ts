@@ -240,3 +240,30 @@ test('on a phone the profile tabs scroll, lists are cards and the chart fits the
     },
     PHONE,
   ));
+
+test('a create whose answer is lost on the network is sent again with its key and made once', () =>
+  withPage(app, 'orgs-lost-answer', async (page) => {
+    await signIn(page, 'guangming');
+    await page.getByTestId('menu-orgs').click();
+    await openOrg(page, '光明社区党委');
+    // The first answer never reaches the phone: the server did the work, the browser saw a network error.
+    const keys: string[] = [];
+    await page.route('**/api/orgs', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      if (keys.length === 1) {
+        await route.fetch();
+        return route.abort('connectionreset');
+      }
+      return route.fallback();
+    });
+    await page.getByTestId('org-add-child').click();
+    await page.getByTestId('org-create-name').fill('断网重试网格党支部');
+    await chooseOption(page, page.getByTestId('org-create-kind'), '网格党支部');
+    await page.getByTestId('org-create-submit').click();
+    await treeNode(page, '断网重试网格党支部').waitFor();
+    assert.equal(keys.length, 2, 'sent twice');
+    assert.ok(keys[0] && keys[0] === keys[1], 'with one key');
+    const found = await page.request.get(`/api/orgs?q=${encodeURIComponent('断网重试网格党支部')}`);
+    assert.equal(((await found.json()) as { total: number }).total, 1, 'made once');
+  }));

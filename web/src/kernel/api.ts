@@ -41,17 +41,26 @@ function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/** A fresh Idempotency-Key (getRandomValues works on plain http too, where randomUUID does not). */
+function newKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Tries after a lost answer on a weak network; the server runs a POST once per key, so a retry cannot double it. */
+const RETRY_DELAYS_MS = [500, 1500];
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, { code: 'network', message: '网络连接失败，请检查网络后重试' });
+  const headers: Record<string, string> = body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' };
+  if (method === 'POST') headers['idempotency-key'] = newKey();
+  let res: Response | undefined;
+  for (let attempt = 0; !res; attempt++) {
+    try {
+      res = await fetch(path, { method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch {
+      const delay = method === 'POST' || method === 'GET' ? RETRY_DELAYS_MS[attempt] : undefined;
+      if (delay === undefined) throw new ApiError(0, { code: 'network', message: '网络连接失败，请检查网络后重试' });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
   const text = await res.text();
   let data: unknown = null;
