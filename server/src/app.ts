@@ -8,7 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { errorBody, installErrorHandler, route } from './kernel/http.ts';
+import { errorBody, installControlCharacterGuard, installErrorHandler, route } from './kernel/http.ts';
 import type { Kernel } from './kernel/kernel.ts';
 import { schemaVersion } from './kernel/migrate.ts';
 import { ANONYMOUS, ROLES, ROLE_LABELS } from './kernel/scope.ts';
@@ -70,6 +70,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     if (token) req.scope = (await resolveSession(k.db, token)) ?? ANONYMOUS;
   });
   installErrorHandler(app);
+  installControlCharacterGuard(app);
 
   route(app, k.db, {
     method: 'GET', url: '/api/health', tags: ['系统'], summary: '健康检查：数据库类型与迁移版本',

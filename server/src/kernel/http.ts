@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod 
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Database, Queryable } from './db.ts';
-import { AppError, fromDatabaseError, unauthenticated } from './errors.ts';
+import { AppError, fromDatabaseError, invalid, unauthenticated } from './errors.ts';
 import type { Scope } from './scope.ts';
-import { fieldLabel } from './validation.ts';
+import { controlCharacterPaths, fieldLabel } from './validation.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -123,22 +123,51 @@ export function errorBody(code: string, message: string, fields?: Record<string,
   return { error: { code, message, ...(fields ? { fields } : {}) } };
 }
 
+type Part = 'params' | 'querystring' | 'body';
+
+/** Field messages keyed by path, each naming the field by its Chinese label, as one 400. */
+class FieldErrors {
+  readonly fields: Record<string, string> = {};
+  constructor(private readonly req: FastifyRequest) {}
+
+  add(where: Part, path: (string | number)[], message: (label: string) => string): void {
+    const schema = (this.req.routeOptions.schema as Record<string, unknown> | undefined)?.[where];
+    this.fields[path.join('.') || where] ??= message(fieldLabel(schema, path));
+  }
+
+  get error(): AppError {
+    return invalid(`请求有误：${Object.values(this.fields)[0] ?? '请求有误'}`, this.fields);
+  }
+}
+
+/**
+ * Control characters are refused in every string a request carries, before
+ * any route's own validation: a route cannot forget it, and a NUL never
+ * reaches PostgreSQL (which fails on it).
+ */
+export function installControlCharacterGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (req) => {
+    const errors = new FieldErrors(req);
+    const parts: [Part, unknown][] = [['params', req.params], ['querystring', req.query], ['body', req.body]];
+    for (const [where, value] of parts) {
+      for (const path of controlCharacterPaths(value)) errors.add(where, path, (label) => `${label}含有不可见的控制字符`);
+    }
+    if (Object.keys(errors.fields).length) throw errors.error;
+  });
+}
+
 /** One error handler: every failure leaves as `{error:{code,message,fields}}`, never a stack trace. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const where = (err as { validationContext?: string }).validationContext ?? 'body';
-      const schema = (req.routeOptions.schema as Record<string, unknown> | undefined)?.[where];
-      const fields: Record<string, string> = {};
+      const where = ((err as { validationContext?: string }).validationContext ?? 'body') as Part;
+      const errors = new FieldErrors(req);
       for (const issue of err.validation) {
-        const path = issue.instancePath.split('/').filter(Boolean);
-        const key = path.join('.') || where;
-        const label = fieldLabel(schema, path);
         const message = issue.message ?? '格式不正确';
-        fields[key] ??= message.startsWith(label) ? message : `${label}：${message}`;
+        errors.add(where, issue.instancePath.split('/').filter(Boolean), (label) => (message.startsWith(label) ? message : `${label}：${message}`));
       }
-      const first = Object.values(fields)[0] ?? '请求有误';
-      return reply.code(400).send(errorBody('validation', `请求有误：${first}`, fields));
+      const e = errors.error;
+      return reply.code(400).send(errorBody(e.code, e.message, e.fields));
     }
     const known = err instanceof AppError ? err : fromDatabaseError(err);
     if (known) return reply.code(known.status).send(errorBody(known.code, known.message, known.fields));
