@@ -8,7 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { errorBody, installErrorHandler, route } from './kernel/http.ts';
+import { documentErrors, errorBody, installControlCharacterGuard, installErrorHandler, route } from './kernel/http.ts';
 import type { Kernel } from './kernel/kernel.ts';
 import { schemaVersion } from './kernel/migrate.ts';
 import { ANONYMOUS, ROLES, ROLE_LABELS } from './kernel/scope.ts';
@@ -57,9 +57,12 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     openapi: {
       openapi: '3.1.0',
       info: { title: '共建 Gongjian API', version: '0.1.0', description: '区域化党建平台的 HTTP 接口。网页端使用的就是这些接口。' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      // The API is served by whichever host serves the web app.
+      servers: [{ url: '/', description: '提供网页端的同一服务器' }],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: '登录（POST /api/auth/login）后设置的会话 Cookie' } } },
     },
     transform: jsonSchemaTransform,
+    transformObject: (d) => ('openapiObject' in d ? documentErrors(d.openapiObject) : d.swaggerObject),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
@@ -70,6 +73,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     if (token) req.scope = (await resolveSession(k.db, token)) ?? ANONYMOUS;
   });
   installErrorHandler(app);
+  installControlCharacterGuard(app);
 
   route(app, k.db, {
     method: 'GET', url: '/api/health', tags: ['系统'], summary: '健康检查：数据库类型与迁移版本',

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
 import type { Database, Queryable } from './db.ts';
-import { AppError, conflict, fromDatabaseError, invalidField, unauthenticated } from './errors.ts';
+import { AppError, conflict, fromDatabaseError, invalid, invalidField, unauthenticated } from './errors.ts';
 import type { Scope } from './scope.ts';
-import { fieldLabel } from './validation.ts';
+import { controlCharacterPaths, fieldLabel, z } from './validation.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -54,6 +53,8 @@ export interface RouteSpec<B, Q, P, R extends z.ZodType | 'file'> {
   querystring?: Q;
   params?: P;
   response: R;
+  /** Error answers the route gives beyond those every route of its kind gives (see errorStatuses). */
+  errors?: Partial<Record<401 | 403 | 409 | 423 | 429, string>>;
   handler: (ctx: RouteContext<Out<B>, Out<Q>, Out<P>>) => Promise<Result<R>>;
 }
 
@@ -83,8 +84,10 @@ export function route<
       ...(spec.body ? { body: spec.body } : {}),
       ...(spec.querystring ? { querystring: spec.querystring } : {}),
       ...(spec.params ? { params: spec.params } : {}),
+      operationId: operationId(spec.method, spec.url),
+      [ERRORS_KEY]: errorStatuses(spec as RouteSpec<unknown, unknown, unknown, z.ZodType | 'file'>),
       ...(spec.response === 'file' ? {} : { response: { 200: spec.response } }),
-      ...(spec.public ? {} : { security: [{ session: [] }] }),
+      security: spec.public ? [] : [{ session: [] }],
     },
     // Before validation: without a session the answer is 401, whatever the
     // request holds, so a stranger learns nothing of what a route expects.
@@ -155,26 +158,127 @@ async function once<T>(q: Queryable, key: string, req: FastifyRequest, run: (q: 
 const refuse = () => Promise.reject(new Error('this route declared scoped: false and has no scoped connection'));
 const NO_CONNECTION: Queryable = { query: refuse, exec: refuse };
 
-export function errorBody(code: string, message: string, fields?: Record<string, string>) {
+/**
+ * A name for generated clients and fuzzers, derived from the method and URL
+ * so that it can neither be forgotten nor drift: GET /api/orgs/:orgId/children
+ * is getOrgsByOrgIdChildren.
+ */
+export function operationId(method: string, url: string): string {
+  const words = url
+    .replace(/^\/api\//, '')
+    .split('/')
+    .flatMap((segment) => (segment.startsWith(':') ? ['by', ...segment.slice(1).split(/[^A-Za-z0-9]+/)] : segment.split(/[^A-Za-z0-9]+/)));
+  return method.toLowerCase() + words.filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+/** What every error answer holds. */
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string().describe('错误代码，如 validation、not_found'),
+      message: z.string().describe('给用户看的中文说明'),
+      fields: z.record(z.string(), z.string()).optional().describe('出错的字段及其说明'),
+      requestId: z.string().optional().describe('请求编号（服务器内部错误时请提供给管理员）'),
+    }),
+  })
+  .describe('错误');
+
+export function errorBody(code: string, message: string, fields?: Record<string, string>): z.input<typeof ErrorBody> {
   return { error: { code, message, ...(fields ? { fields } : {}) } };
+}
+
+const ERROR_STATUSES = {
+  400: '请求有误：缺少字段、格式或取值不正确（fields 逐项说明）',
+  401: '未登录，或登录已过期',
+  403: '无权执行此操作，或记录超出您的管辖范围',
+  404: '记录不存在，或不在您的管辖范围内',
+  409: '与已有记录冲突',
+  500: '服务器内部错误',
+};
+
+/** The error answers a route can give, as the error handler gives them, with what the route adds. */
+function errorStatuses(spec: RouteSpec<unknown, unknown, unknown, z.ZodType | 'file'>): Partial<Record<number, string>> {
+  const e = ERROR_STATUSES;
+  return {
+    ...(spec.body || spec.querystring || spec.params ? { 400: e[400] } : {}),
+    ...(spec.public ? {} : { 401: e[401], 403: e[403] }),
+    ...(spec.params ? { 404: e[404] } : {}),
+    ...(spec.public || spec.method === 'GET' ? {} : { 409: e[409] }),
+    ...spec.errors,
+    500: e[500],
+  };
+}
+
+const ERRORS_KEY = 'x-errors';
+
+/**
+ * The OpenAPI document's error answers, all with one shared schema. route()
+ * leaves each operation's statuses under x-errors (the one key fastify-swagger
+ * passes through); this turns them into responses.
+ */
+export function documentErrors<D extends object>(document: D): D {
+  const doc = document as { paths?: Record<string, Record<string, Record<string, unknown>>>; components?: Record<string, unknown> };
+  doc.components = {
+    ...doc.components,
+    schemas: { ...(doc.components?.schemas as object | undefined), Error: z.toJSONSchema(ErrorBody, { target: 'draft-2020-12', unrepresentable: 'throw' }) },
+  };
+  delete (doc.components.schemas as { Error: { $schema?: string } }).Error.$schema;
+  for (const ops of Object.values(doc.paths ?? {})) {
+    for (const op of Object.values(ops)) {
+      const errors = (op[ERRORS_KEY] ?? {}) as Record<string, string>;
+      delete op[ERRORS_KEY];
+      const content = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+      op.responses = { ...(op.responses as object), ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, { description, content }])) };
+    }
+  }
+  return document;
+}
+
+type Part = 'params' | 'querystring' | 'body';
+
+/** Field messages keyed by path, each naming the field by its Chinese label, as one 400. */
+class FieldErrors {
+  readonly fields: Record<string, string> = {};
+  constructor(private readonly req: FastifyRequest) {}
+
+  add(where: Part, path: (string | number)[], message: (label: string) => string): void {
+    const schema = (this.req.routeOptions.schema as Record<string, unknown> | undefined)?.[where];
+    this.fields[path.join('.') || where] ??= message(fieldLabel(schema, path));
+  }
+
+  get error(): AppError {
+    return invalid(`请求有误：${Object.values(this.fields)[0] ?? '请求有误'}`, this.fields);
+  }
+}
+
+/**
+ * Control characters are refused in every string a request carries, before
+ * any route's own validation: a route cannot forget it, and a NUL never
+ * reaches PostgreSQL (which fails on it).
+ */
+export function installControlCharacterGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (req) => {
+    const errors = new FieldErrors(req);
+    const parts: [Part, unknown][] = [['params', req.params], ['querystring', req.query], ['body', req.body]];
+    for (const [where, value] of parts) {
+      for (const path of controlCharacterPaths(value)) errors.add(where, path, (label) => `${label}含有不可见的控制字符`);
+    }
+    if (Object.keys(errors.fields).length) throw errors.error;
+  });
 }
 
 /** One error handler: every failure leaves as `{error:{code,message,fields}}`, never a stack trace. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const where = (err as { validationContext?: string }).validationContext ?? 'body';
-      const schema = (req.routeOptions.schema as Record<string, unknown> | undefined)?.[where];
-      const fields: Record<string, string> = {};
+      const where = ((err as { validationContext?: string }).validationContext ?? 'body') as Part;
+      const errors = new FieldErrors(req);
       for (const issue of err.validation) {
-        const path = issue.instancePath.split('/').filter(Boolean);
-        const key = path.join('.') || where;
-        const label = fieldLabel(schema, path);
         const message = issue.message ?? '格式不正确';
-        fields[key] ??= message.startsWith(label) ? message : `${label}：${message}`;
+        errors.add(where, issue.instancePath.split('/').filter(Boolean), (label) => (message.startsWith(label) ? message : `${label}：${message}`));
       }
-      const first = Object.values(fields)[0] ?? '请求有误';
-      return reply.code(400).send(errorBody('validation', `请求有误：${first}`, fields));
+      const e = errors.error;
+      return reply.code(400).send(errorBody(e.code, e.message, e.fields));
     }
     const known = err instanceof AppError ? err : fromDatabaseError(err);
     if (known) return reply.code(known.status).send(errorBody(known.code, known.message, known.fields));

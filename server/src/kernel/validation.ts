@@ -7,7 +7,8 @@ export { z };
 
 /** Pagination shared by every list endpoint. */
 export const pageQuery = {
-  page: z.coerce.number().int().min(1).default(1).describe('页码'),
+  // Past this the offset (page × size) leaves the integers a number holds exactly.
+  page: z.coerce.number().int().min(1).max(1_000_000, '页码不能超过 1000000').default(1).describe('页码'),
   pageSize: z.coerce.number().int().min(1).max(200).default(20).describe('每页条数'),
 };
 
@@ -44,15 +45,57 @@ export const optionalText = (label: string, max: number) =>
 /** A calendar date, YYYY-MM-DD. */
 export const day = (label: string) => z.iso.date({ error: `${label}须为日期，格式如 2024-05-01` }).describe(label);
 
-function unwrap(s: z.ZodType): z.ZodType {
+/**
+ * A date a list is filtered by: the years the platform can hold records for
+ * (as a year filter), so that no query asks the database about the year 1000.
+ */
+export const filterDay = (label: string) =>
+  day(label).refine((v) => v >= '2000-01-01' && v <= '2100-12-31', `${label}须在 2000 年至 2100 年之间`).describe(label);
+
+/**
+ * A filter's from–to pair: an end before the start selects nothing and is a
+ * mistake, refused naming both fields. Apply it last: zod cannot pick or omit
+ * from an object that has a refinement.
+ */
+export function ordered<S extends z.ZodObject>(schema: S, from: keyof z.output<S> & string, to: keyof z.output<S> & string): S {
+  const [start, end] = [fieldLabel(schema, [from]), fieldLabel(schema, [to])];
+  return schema.superRefine((v: Record<string, unknown>, ctx) => {
+    const [a, b] = [v[from], v[to]];
+    if (a == null || b == null || (a as string | number) <= (b as string | number)) return;
+    ctx.addIssue({ code: 'custom', path: [from], message: `${start}不能晚于${end}` });
+    ctx.addIssue({ code: 'custom', path: [to], message: `${end}不能早于${start}` });
+  });
+}
+
+// C0 control characters except tab, newline and carriage return: PostgreSQL
+// refuses NUL in text, and none of the others belongs in anything a person types.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
+/** The paths of every string (or object key) in a parsed request part that holds a control character. */
+export function controlCharacterPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof value === 'string') return CONTROL.test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => controlCharacterPaths(v, [...path, i]));
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return [];
+  return Object.entries(value).flatMap(([k, v]) => (CONTROL.test(k) ? [[...path, k]] : controlCharacterPaths(v, [...path, k])));
+}
+
+/** The schema under optional/nullable/default/pipe wrappers, and the first label met on the way down. */
+function unwrap(s: z.ZodType): { inner: z.ZodType; label?: string } {
   let cur: z.ZodType = s;
+  let label = s.description;
   for (let i = 0; i < 10; i++) {
-    const def = (cur as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } }).def;
+    const def = (cur as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType } }).def;
     if (def.innerType) cur = def.innerType;
-    else if (def.type === 'pipe' && def.in) cur = def.in;
-    else break;
+    else if (def.type === 'pipe' && def.in) {
+      // A field parsed then validated (a comma list) is labelled where it is validated.
+      label ??= def.out && unwrap(def.out).label;
+      cur = def.in;
+    } else break;
+    // `.optional()` after `.describe()` leaves the label on the wrapped schema.
+    label ??= cur.description;
   }
-  return cur;
+  return { inner: cur, label };
 }
 
 /** The Chinese label (schema description) of the field at path, or the path itself. */
@@ -61,11 +104,11 @@ export function fieldLabel(schema: unknown, path: (string | number)[]): string {
   let label: string | undefined;
   for (const key of path) {
     if (!cur) break;
-    const inner = unwrap(cur);
+    const { inner } = unwrap(cur);
     if (inner instanceof z.ZodObject) cur = (inner.shape as Record<string, z.ZodType>)[String(key)];
     else if (inner instanceof z.ZodArray) cur = inner.element as z.ZodType;
     else cur = undefined;
-    label = cur?.description ?? label;
+    label = (cur && unwrap(cur).label) ?? label;
   }
   return label ?? path.join('.');
 }

@@ -1,5 +1,5 @@
 import { registerConstraint } from '../../kernel/errors.ts';
-import { day, idParam, keyOf, keysOf, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+import { day, filterDay, idParam, keyOf, keysOf, oneOf, optionalText, ordered, pageQuery, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('activity_series_title_key', 'title', '本组织已有同名的周期活动，且起止日期与之重叠');
 registerConstraint('activity_signups_key', 'activityId', '您已经报名了这项活动');
@@ -118,15 +118,19 @@ export const Activity = z.object({
 });
 export type Activity = z.infer<typeof Activity>;
 export const ActivityList = z.object({ items: z.array(Activity) });
-export const ActivityQuery = z.object({
-  orgId: idParam('主办组织').optional(),
-  from: day('起始日期').optional(),
-  to: day('截止日期').optional(),
-  kind: z.string().trim().max(30).optional().describe('活动类型'),
-  teamId: idParam('志愿者队伍').optional(),
-  needId: idParam('关联需求').optional(),
-  projectId: idParam('关联共建项目').optional(),
-});
+export const ActivityQuery = ordered(
+  z.object({
+    orgId: idParam('主办组织').optional(),
+    from: filterDay('起始日期').optional(),
+    to: filterDay('截止日期').optional(),
+    kind: z.string().trim().max(30).optional().describe('活动类型'),
+    teamId: idParam('志愿者队伍').optional(),
+    needId: idParam('关联需求').optional(),
+    projectId: idParam('关联共建项目').optional(),
+  }),
+  'from',
+  'to',
+);
 
 export const Signup = z.object({
   id: z.number(),

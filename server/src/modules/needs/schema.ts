@@ -1,5 +1,5 @@
 import { registerConstraint } from '../../kernel/errors.ts';
-import { idParam, keyOf, keysOf, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
+import { idParam, keyOf, keysOf, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('need_claims_active_key', 'needId', '这个心愿已被认领，请选择其他心愿');
 registerConstraint('needs_claimable', 'needId', '这个心愿尚未发布到心愿池，或已经办结，不能认领');
@@ -140,8 +140,7 @@ export const NeedQuery = z.object({
   overdue: z.enum(['true']).optional().describe('只看超期'),
   escalated: z.enum(['true']).optional().describe('只看上报街道的'),
   q: z.string().trim().max(50).optional().describe('标题关键字'),
-  page: z.coerce.number().int().min(1).default(1).describe('页码'),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20).describe('每页条数'),
+  ...pageQuery,
 });
 
 /** A photo as a data URL (data:image/png;base64,…); the type is checked against the bytes. */

@@ -1,6 +1,6 @@
 import { importFields } from '../../kernel/excel.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
-import { day, idParam, keyOf, keysOf, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+import { filterDay, idParam, keyOf, keysOf, oneOf, optionalText, ordered, pageQuery, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('resources_name_key', 'name', '本单位（社区）已登记同名同类的资源');
 const QUANTITY_UNIT = '填写了数量时须注明单位（元、人、件、次……）';
@@ -254,16 +254,17 @@ export const CreateBooking = z.object({
 });
 export type CreateBooking = z.infer<typeof CreateBooking>;
 
-export const BookingQuery = z.object({
+const BookingFilters = z.object({
   orgId: idParam('所在组织').optional(),
   venueId: idParam('阵地').optional(),
   status: oneOf(keysOf(BOOKING_STATUSES), '状态').optional(),
   mine: z.enum(['true', 'false'], { error: '“我的预约”须为 true 或 false' }).transform((v) => v === 'true').optional().describe('我的预约'),
-  from: day('起始日期').optional(),
-  to: day('截止日期').optional(),
+  from: filterDay('起始日期').optional(),
+  to: filterDay('截止日期').optional(),
 });
+export const BookingQuery = ordered(BookingFilters, 'from', 'to');
 export type BookingFilter = z.infer<typeof BookingQuery>;
-export const VenueBookingQuery = BookingQuery.pick({ from: true, to: true });
+export const VenueBookingQuery = ordered(BookingFilters.pick({ from: true, to: true }), 'from', 'to');
 
 export const Reason = z.object({ reason: text('原因', 200) });
-export const DaySheetQuery = z.object({ orgId: idParam('所在组织'), date: day('日期') });
+export const DaySheetQuery = z.object({ orgId: idParam('所在组织'), date: filterDay('日期') });

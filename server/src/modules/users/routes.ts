@@ -24,6 +24,7 @@ export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: { secureC
   route(app, db, {
     method: 'POST', url: '/api/auth/login', tags: auth, summary: '用户名密码登录',
     public: true, scoped: false, body: Login, response: LoginResult,
+    errors: { 401: '用户名或密码错误', 403: '账号已停用', 423: '密码错误次数过多，账号暂时锁定' },
     handler: async ({ body, reply }) => {
       const { token, userId } = await signIn(db, body.username, body.password);
       setSession(reply, token);
