@@ -47,6 +47,7 @@ export interface Table {
 
 // C0 control characters other than tab and line breaks: PostgreSQL refuses
 // NUL, and none of them is something a person meant to type.
+// eslint-disable-next-line no-control-regex -- finding them is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** Cell text as people type it: full-width folded, control characters removed, spaces trimmed. */

@@ -28,6 +28,8 @@ export function normalizePhone(text: string, landline = false): string | null {
 /**
  * A phone field of a request: accepted as written, answered in its one form.
  * `landline` also accepts fixed lines (an organization's or a venue's number).
+ * Describe it again once wrapped (nullable, optional): OpenAPI reads the
+ * outermost description of a transformed field.
  */
 export const phone = (label: string, landline = false) =>
   z

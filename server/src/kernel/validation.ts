@@ -55,6 +55,17 @@ function unwrap(s: z.ZodType): z.ZodType {
   return cur;
 }
 
+/** The description of a schema or of what it wraps (`day('入党日期').nullable()` is described inside). */
+function described(s: z.ZodType): string | undefined {
+  let cur: z.ZodType | undefined = s;
+  for (let i = 0; cur && i < 10; i++) {
+    if (cur.description) return cur.description;
+    const def: { type: string; innerType?: z.ZodType; in?: z.ZodType } = (cur as unknown as { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } }).def;
+    cur = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
+  }
+  return undefined;
+}
+
 /** The Chinese label (schema description) of the field at path, or the path itself. */
 export function fieldLabel(schema: unknown, path: (string | number)[]): string {
   let cur = schema instanceof z.ZodType ? schema : undefined;
@@ -65,7 +76,7 @@ export function fieldLabel(schema: unknown, path: (string | number)[]): string {
     if (inner instanceof z.ZodObject) cur = (inner.shape as Record<string, z.ZodType>)[String(key)];
     else if (inner instanceof z.ZodArray) cur = inner.element as z.ZodType;
     else cur = undefined;
-    label = cur?.description ?? label;
+    label = (cur && described(cur)) ?? label;
   }
   return label ?? path.join('.');
 }

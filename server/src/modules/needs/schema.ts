@@ -164,7 +164,7 @@ export const CreateNeed = z.object({
   description: optionalText('详细说明', 1000),
   placeText: optionalText('地点', 100),
   requesterName: text('需求人姓名', 40).optional(),
-  phone: phone('联系电话').nullable().optional(),
+  phone: phone('联系电话').nullable().optional().describe('联系电话'),
   address: optionalText('住址', 120),
   photos,
 });

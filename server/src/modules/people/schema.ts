@@ -139,7 +139,7 @@ const fileFields = {
 export const UpdatePerson = z.object({
   name: text('姓名', 40).optional(),
   gender: oneOf(['male', 'female'] as const, '性别').nullable().optional(),
-  phone: phone('手机号').nullable().optional(),
+  phone: phone('手机号').nullable().optional().describe('手机号'),
   unitId: idParam('工作单位').nullable().optional(),
   isMember: z.boolean().optional().describe('是否党员'),
   category: oneOf(keysOf(CATEGORIES), '党员类别').nullable().optional(),
@@ -154,7 +154,7 @@ export const CreatePerson = z.object({
   unitId: idParam('工作单位').nullable().optional(),
   name: text('姓名', 40),
   gender: oneOf(['male', 'female'] as const, '性别').nullable().default(null),
-  phone: phone('手机号').nullable().default(null),
+  phone: phone('手机号').nullable().default(null).describe('手机号'),
   isMember: z.boolean().default(false).describe('是否党员'),
   category: oneOf(keysOf(CATEGORIES), '党员类别').nullable().default(null),
 });
