@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { checkCharacter } from '../server/src/kernel/idnumber.ts';
-import { PHONE, screenshot, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
+import { PHONE, screenshot, settle, signIn, startApp, typeAndChoose, withPage, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 
@@ -53,17 +53,31 @@ interface Job {
   totalRows: number;
 }
 
-/** Uploads a file and returns the job it started (as the upload answered) and its card. */
-async function upload(page: Page, name: string, buffer: Buffer): Promise<{ job: Job; card: Locator }> {
+/** Chooses a file; the page answers with its columns to check. */
+async function choose(page: Page, name: string, buffer: Buffer): Promise<Locator> {
+  await page.getByTestId('census-upload').locator('input[type=file]').setInputFiles({ name, mimeType: XLSX, buffer });
+  const mapping = page.getByTestId('census-mapping').filter({ hasText: name });
+  await mapping.waitFor({ timeout: 120_000 });
+  return mapping;
+}
+
+/** Starts the import the mapping card shows, and returns the job it started (as the upload answered) and its card. */
+async function start(page: Page): Promise<{ job: Job; card: Locator }> {
   const [res] = await Promise.all([
     // Reading and checking a few thousand rows takes seconds on a busy machine.
     page.waitForResponse((r) => r.url().endsWith('/api/census/imports') && r.request().method() === 'POST', { timeout: 120_000 }),
-    page.getByTestId('census-upload').locator('input[type=file]').setInputFiles({ name, mimeType: XLSX, buffer }),
+    page.getByTestId('census-start').click(),
   ]);
   const job = (await res.json()) as Job;
   const card = page.locator(`[data-testid=census-job][data-job="${job.id}"]`);
   await card.waitFor();
   return { job, card };
+}
+
+/** Uploads a file whose headers the page recognizes, and imports it as suggested. */
+async function upload(page: Page, name: string, buffer: Buffer): Promise<{ job: Job; card: Locator }> {
+  await choose(page, name, buffer);
+  return start(page);
 }
 
 /** The counts the job card shows: created, merged, unchanged, rejected. */
@@ -153,3 +167,41 @@ test('on a phone the census page reads as cards', () =>
     },
     PHONE,
   ));
+
+test('a roll with its own headers: the columns are shown with their first rows, one is corrected, and the roll imports as written', () =>
+  withPage(app, 'census-mapping', async (page) => {
+    await signIn(page, 'guangming');
+    await page.goto('/census');
+    await page.getByTestId('census-org').filter({ hasText: '光明社区党委' }).waitFor();
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('党员花名册');
+    sheet.addRow(['同志', '公民身份号码', '政治面貌', '所在党组织', '联系电话', '入党时间', '党员类别', '备注']);
+    sheet.addRow(['罗麗華', idNumber('19600315', 201), '中共党员', '光明社区第一网格党支部', '+86 138 1234 5678', '2003年6月', '退休', '老党员']);
+    sheet.addRow(['張偉', idNumber('19700101', 203), '中共党员', '光明社区第二网格党支部', '0086-139-0435-0001', '2003.6', '在职', '']);
+
+    const mapping = await choose(page, '党员花名册.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+    // Every column with its first rows and what it is read as; the name column's header is the roll's own.
+    const column = (i: number) => mapping.getByTestId(`census-column-${i}`);
+    assert.match((await column(0).textContent()) ?? '', /同志.*罗麗華.*張偉.*不导入/);
+    assert.match((await column(5).textContent()) ?? '', /入党时间.*2003年6月.*2003\.6.*入党日期/);
+    assert.match((await column(7).textContent()) ?? '', /备注.*老党员.*不导入/);
+    assert.match((await mapping.getByTestId('census-missing').textContent()) ?? '', /姓名/);
+    await screenshot(page, 'census-mapping');
+
+    await typeAndChoose(page, mapping.getByTestId('census-field-0'), '姓名', '姓名 *');
+    await mapping.getByTestId('census-missing').waitFor({ state: 'detached' });
+    const { card } = await start(page);
+    await waitDone(card);
+    assert.deepEqual(await counts(card), [2, 0, 0, 0]);
+    assert.match((await card.getByTestId('census-ignored').textContent()) ?? '', /未导入：备注/);
+    await screenshot(page, 'census-mapped');
+
+    // As written: the Traditional name, found by its Simplified spelling; only the month of joining is shown.
+    await page.goto('/people');
+    await page.getByTestId('people-search').locator('input').fill('罗丽华');
+    await page.getByTestId('people-search').locator('input').press('Enter');
+    await page.getByTestId('person-open').filter({ hasText: '罗麗華' }).click();
+    await page.getByText('2003年6月').first().waitFor();
+    assert.equal(await page.getByText('2003-06-01').count(), 0);
+    await screenshot(page, 'census-month-only');
+  }));

@@ -12,6 +12,8 @@ export interface Column {
   width?: number;
   required?: boolean;
   note?: string;
+  /** Other headers ledgers give this column (入党时间 for 入党日期), matched like the header. */
+  synonyms?: string[];
 }
 
 export async function writeWorkbook(sheets: { name: string; columns: Column[]; rows: Record<string, unknown>[] }[]): Promise<Buffer> {
@@ -33,41 +35,96 @@ export interface SheetRow {
   /** The row number as Excel shows it. */
   row: number;
   values: Record<string, string>;
+  /** The keys whose cell held control characters, which were removed. */
+  stripped: string[];
 }
 
-/** Cell text as people type it: full-width folded, spaces trimmed; dates as YYYY-MM-DD. */
-function cellText(v: ExcelJS.CellValue): string {
+/** A file as read, before its columns are given meaning: header cells and rows of cells. */
+export interface Table {
+  headers: string[];
+  rows: { row: number; cells: string[]; stripped: boolean[] }[];
+}
+
+// C0 control characters other than tab and line breaks: PostgreSQL refuses
+// NUL, and none of them is something a person meant to type.
+// eslint-disable-next-line no-control-regex -- finding them is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Cell text as people type it: full-width folded, control characters removed, spaces trimmed. */
+function clean(text: string): { text: string; stripped: boolean } {
+  const folded = text.normalize('NFKC');
+  const kept = folded.replace(CONTROL, '');
+  return { text: kept.trim(), stripped: kept.length !== folded.length };
+}
+
+/** A cell's text; a date as YYYY-MM-DD, or YYYY-MM when the cell is formatted to show only the month. */
+function cellText(v: ExcelJS.CellValue, numFmt = ''): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return v.toISOString().slice(0, /d/i.test(numFmt) || !/[ym]/i.test(numFmt) ? 10 : 7);
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').normalize('NFKC').trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text).normalize('NFKC').trim();
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue, numFmt);
+    if ('text' in v) return String(v.text);
   }
-  return String(v).normalize('NFKC').trim();
+  return String(v);
 }
 
-/** Which column holds which key; headers are matched by name (a trailing * or Traditional characters are fine). */
-function headerColumns(headers: string[], columns: Column[]): Map<number, string> {
-  const wanted = new Map(columns.map((c) => [normalizeQuery(c.header), c.key]));
-  const at = new Map<number, string>();
-  headers.forEach((h, col) => {
-    const key = wanted.get(normalizeQuery(h.replace(/\*$/, '')));
-    if (key) at.set(col, key);
+/** A header as matched: a trailing * and spaces dropped, Simplified, full-width folded. */
+export const headerKey = (h: string) => normalizeQuery(h.replace(/\*$/, '').replace(/\s+/g, ''));
+
+/** What each column of the file is, by its header (the template's, a synonym, Traditional characters all match); null where none. */
+export function suggestColumns(headers: string[], columns: Column[]): (string | null)[] {
+  const known = new Map(columns.flatMap((c) => [c.header, ...(c.synonyms ?? [])].map((h) => [headerKey(h), c.key] as const)));
+  const taken = new Set<string>();
+  return headers.map((h) => {
+    const key = known.get(headerKey(h));
+    // Two columns with one meaning: the first is read, the second is reported as not imported.
+    if (!key || taken.has(key)) return null;
+    taken.add(key);
+    return key;
   });
-  const missing = columns.filter((c) => c.required && ![...at.values()].includes(c.key));
-  if (missing.length) throw invalidField('file', `缺少必填列：${missing.map((c) => c.header).join('、')}（请使用导入模板）`);
-  return at;
 }
 
-function pushRow(rows: SheetRow[], at: Map<number, string>, row: number, cell: (col: number) => string): void {
-  const values: Record<string, string> = {};
-  for (const [col, key] of at) values[key] = cell(col);
-  if (Object.values(values).some((v) => v !== '')) rows.push({ row, values });
+/** A column as the user knows it: its header, or its position when it has none. */
+export const columnName = (headers: string[], col: number) => headers[col] || `第 ${col + 1} 列`;
+
+/**
+ * The rows of a file with meaning given to its columns (`mapping`, a key or
+ * null per column) and one value for the whole file for keys no column
+ * gives (`fixed`). Refused when a required key has neither. Also names the
+ * columns that are not imported, so the report can say so.
+ */
+export function mapTable(
+  table: Table,
+  columns: Column[],
+  mapping: (string | null)[],
+  fixed: Record<string, string> = {},
+): { rows: SheetRow[]; ignored: string[] } {
+  const given = new Set([...mapping.filter((k) => k !== null), ...Object.keys(fixed).filter((k) => fixed[k])]);
+  const missing = columns.filter((c) => c.required && !given.has(c.key));
+  if (missing.length) throw invalidField('file', `缺少必填列：${missing.map((c) => c.header).join('、')}（请对应到文件中的列，或为整个文件填写一个值）`);
+  const width = table.rows.reduce((w, r) => Math.max(w, r.cells.length), table.headers.length);
+  const ignored = Array.from({ length: width }, (_, col) => col).filter(
+    (col) => !mapping[col] && (table.headers[col] || table.rows.some((r) => r.cells[col])),
+  );
+  const rows: SheetRow[] = [];
+  for (const r of table.rows) {
+    const values: Record<string, string> = {};
+    const stripped: string[] = [];
+    mapping.forEach((key, col) => {
+      if (!key) return;
+      values[key] = r.cells[col] ?? '';
+      if (r.stripped[col]) stripped.push(key);
+    });
+    if (!Object.values(values).some((v) => v !== '')) continue;
+    for (const [key, v] of Object.entries(fixed)) if (v && !(key in values)) values[key] = clean(v).text;
+    rows.push({ row: r.row, values, stripped });
+  }
+  return { rows, ignored: ignored.map((col) => columnName(table.headers, col)) };
 }
 
-/** Reads the first sheet; headers are matched by name (a trailing * or Traditional characters are fine). */
-export async function readSheet(file: Buffer, columns: Column[]): Promise<SheetRow[]> {
+/** The first sheet of an Excel file as a table. */
+export async function loadSheet(file: Buffer): Promise<Table> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
@@ -76,40 +133,48 @@ export async function readSheet(file: Buffer, columns: Column[]): Promise<SheetR
   }
   const ws = wb.worksheets[0];
   if (!ws) throw invalidField('file', 'Excel 文件中没有工作表');
-  const headers: string[] = [];
-  ws.getRow(1).eachCell((cell, col) => {
-    headers[col] = cellText(cell.value);
-  });
-  const at = headerColumns(Array.from(headers, (h) => h ?? ''), columns);
-  const rows: SheetRow[] = [];
+  const table: Table = { headers: [], rows: [] };
   ws.eachRow((r, n) => {
-    if (n > 1) pushRow(rows, at, n, (col) => cellText(r.getCell(col).value));
+    const cells: string[] = [];
+    const stripped: boolean[] = [];
+    r.eachCell((cell, col) => {
+      const c = clean(cellText(cell.value, cell.numFmt));
+      cells[col - 1] = c.text;
+      stripped[col - 1] = c.stripped;
+    });
+    if (n === 1) table.headers = Array.from(cells, (h) => h ?? '');
+    else table.rows.push({ row: n, cells: Array.from(cells, (c) => c ?? ''), stripped: Array.from(stripped, (b) => b ?? false) });
   });
-  return rows;
+  return table;
 }
 
 /**
- * Reads a CSV file the way a spreadsheet saves it: UTF-8 (with or without a
- * BOM) or GB 18030 (what Excel on a Chinese Windows writes), quoted fields,
- * the same header matching as readSheet. Row numbers are the file's lines as
- * a spreadsheet shows them.
+ * A CSV file as a table, read the way a spreadsheet saves it: UTF-8 (with or
+ * without a BOM) or GB 18030 (what Excel on a Chinese Windows writes), quoted
+ * fields. Row numbers are the file's lines as a spreadsheet shows them.
  */
-export function readCsv(file: Buffer, columns: Column[]): SheetRow[] {
+export function loadCsv(file: Buffer): Table {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(file);
   } catch {
     text = new TextDecoder('gb18030').decode(file);
   }
-  const records = parseCsv(text.replace(/^\uFEFF/, ''));
-  const header = records[0];
+  const [header, ...records] = parseCsv(text.replace(/^\uFEFF/, ''));
   if (!header) throw invalidField('file', 'CSV 文件是空的');
-  const at = headerColumns(header.map((h) => h.normalize('NFKC').trim()), columns);
-  const rows: SheetRow[] = [];
-  records.forEach((r, i) => {
-    if (i > 0) pushRow(rows, at, i + 1, (col) => (r[col] ?? '').normalize('NFKC').trim());
-  });
-  return rows;
+  return {
+    headers: header.map((h) => clean(h).text),
+    rows: records.map((r, i) => {
+      const cells = r.map(clean);
+      return { row: i + 2, cells: cells.map((c) => c.text), stripped: cells.map((c) => c.stripped) };
+    }),
+  };
+}
+
+/** Reads the first sheet; columns are found by their headers (a trailing *, a synonym or Traditional characters are fine). */
+export async function readSheet(file: Buffer, columns: Column[]): Promise<SheetRow[]> {
+  const table = await loadSheet(file);
+  return mapTable(table, columns, suggestColumns(table.headers, columns)).rows;
 }
 
 function parseCsv(text: string): string[][] {

@@ -6,10 +6,16 @@ import { pinyin } from 'pinyin-pro';
 
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
 
-/** The pinyin keys stored beside a name. */
-export function searchKeys(name: string): { initials: string; pinyin: string } {
+/**
+ * The keys stored beside a name, which itself is kept as written: pinyin, and
+ * the name in Simplified characters where that differs (null otherwise), so a
+ * query folded by normalizeQuery finds a name written in Traditional ones.
+ */
+export function searchKeys(name: string): { initials: string; pinyin: string; folded: string | null } {
   const opts = { toneType: 'none', type: 'array', nonZh: 'consecutive' } as const;
+  const folded = toSimplified(name);
   return {
+    folded: folded === name ? null : folded,
     initials: pinyin(name, { ...opts, pattern: 'first' }).join('').toLowerCase().replace(/\s+/g, ''),
     pinyin: pinyin(name, opts).join('').toLowerCase().replace(/\s+/g, ''),
   };

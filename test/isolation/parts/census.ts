@@ -14,14 +14,21 @@ export const censusPart: IsolationPart = {
       b.communityId,
       `${b.tag}普查人员`,
     ]);
+    await q.query(`INSERT INTO census_mappings (org_id, header, field) VALUES ($1, $2, 'name')`, [b.communityId, `${b.tag}姓名`]);
     return { importId: job!.id };
   },
   writes: {
-    'POST /api/census/imports': (t) => [{ body: { orgId: t.orgId, fileName: '越权.csv', file: csv } }],
+    'POST /api/census/previews': (t) => [{ body: { orgId: t.orgId, fileName: '越权.csv', file: csv } }],
+    'POST /api/census/imports': (t) => [
+      { body: { orgId: t.orgId, fileName: '越权.csv', file: csv } },
+      // With a mapping, which is remembered for the organization imported into.
+      { body: { orgId: t.orgId, fileName: '越权.csv', file: csv, columns: ['name', 'idNumber', 'kind'] } },
+    ],
     'POST /api/census/imports/:importId/resume': () => [{}],
   },
   digest: [
     'SELECT t::text FROM census_imports t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM census_rows t WHERE org_id IN (SELECT id FROM o)',
+    'SELECT t::text FROM census_mappings t WHERE org_id IN (SELECT id FROM o)',
   ],
 };

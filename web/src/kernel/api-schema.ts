@@ -2012,6 +2012,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/census/previews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 预览普查文件：各列的前几行和建议对应的字段（不写入） */
+        post: operations["postCensusPreviews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/census/imports": {
         parameters: {
             query?: never;
@@ -5617,10 +5634,7 @@ export interface operations {
                     name: string;
                     /** @default null */
                     gender?: ("male" | "female") | null;
-                    /**
-                     * @description 手机号
-                     * @default null
-                     */
+                    /** @description 手机号 */
                     phone?: string | null;
                     /**
                      * @description 是否党员
@@ -16786,6 +16800,98 @@ export interface operations {
             };
         };
     };
+    postCensusPreviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 导入到的组织 */
+                    orgId: number;
+                    /** @description 文件名 */
+                    fileName: string;
+                    /**
+                     * Format: byte
+                     * @description 普查文件
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        columns: {
+                            name: string;
+                            field: string | null;
+                            samples: string[];
+                        }[];
+                        fields: {
+                            key: string;
+                            label: string;
+                            required: boolean;
+                            note: string | null;
+                        }[];
+                        totalRows: number;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getCensusImports: {
         parameters: {
             query?: {
@@ -16825,6 +16931,7 @@ export interface operations {
                             unchanged: number;
                             rejected: number;
                             failure: string | null;
+                            ignoredColumns: string[];
                             startedAt: string;
                             finishedAt: string | null;
                             stalled: boolean;
@@ -16889,6 +16996,41 @@ export interface operations {
                      * @description 普查文件
                      */
                     file: string;
+                    /** @description 文件各列对应的字段（按列的顺序；ignore 表示不导入） */
+                    columns?: ("name" | "idNumber" | "kind" | "org" | "gender" | "ethnicity" | "phone" | "address" | "unit" | "category" | "joinedOn" | "memberStatus" | "skills" | "residenceCommunity" | "household" | "ignore")[];
+                    /** @description 文件中没有的列：为整个文件统一填写的值 */
+                    fixed?: {
+                        /** @description 姓名 */
+                        name?: string;
+                        /** @description 身份证号 */
+                        idNumber?: string;
+                        /** @description 人员类型 */
+                        kind?: string;
+                        /** @description 所属组织 */
+                        org?: string;
+                        /** @description 性别 */
+                        gender?: string;
+                        /** @description 民族 */
+                        ethnicity?: string;
+                        /** @description 手机号 */
+                        phone?: string;
+                        /** @description 住址 */
+                        address?: string;
+                        /** @description 工作单位 */
+                        unit?: string;
+                        /** @description 党员类别 */
+                        category?: string;
+                        /** @description 入党日期 */
+                        joinedOn?: string;
+                        /** @description 党员状态 */
+                        memberStatus?: string;
+                        /** @description 特长 */
+                        skills?: string;
+                        /** @description 居住社区 */
+                        residenceCommunity?: string;
+                        /** @description 住户门牌 */
+                        household?: string;
+                    };
                 };
             };
         };
@@ -16914,6 +17056,7 @@ export interface operations {
                         unchanged: number;
                         rejected: number;
                         failure: string | null;
+                        ignoredColumns: string[];
                         startedAt: string;
                         finishedAt: string | null;
                         stalled: boolean;
@@ -17000,6 +17143,7 @@ export interface operations {
                         unchanged: number;
                         rejected: number;
                         failure: string | null;
+                        ignoredColumns: string[];
                         startedAt: string;
                         finishedAt: string | null;
                         stalled: boolean;
@@ -17239,6 +17383,7 @@ export interface operations {
                         unchanged: number;
                         rejected: number;
                         failure: string | null;
+                        ignoredColumns: string[];
                         startedAt: string;
                         finishedAt: string | null;
                         stalled: boolean;

@@ -4,7 +4,7 @@ import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import { ensureCanImport } from './policy.ts';
 import { ImportRunner } from './runner.ts';
-import { CreateImport, ImportJob, ImportPage, ImportParams, ImportQuery, ImportRowPage, RowQuery } from './schema.ts';
+import { CreateImport, ImportJob, ImportPage, ImportParams, ImportPreview, ImportQuery, ImportRowPage, PreviewImport, RowQuery } from './schema.ts';
 import * as census from './service.ts';
 import { template } from './sheet.ts';
 
@@ -24,11 +24,19 @@ export function censusRoutes(app: FastifyInstance, { db, cipher }: Kernel): void
     handler: async () => ({ name: '普查导入模板.xlsx', type: XLSX, body: await template() }),
   });
   route(app, db, {
+    method: 'POST', url: '/api/census/previews', tags, summary: '预览普查文件：各列的前几行和建议对应的字段（不写入）',
+    body: PreviewImport, response: ImportPreview,
+    handler: async ({ q, scope, body }) => {
+      ensureCanImport(scope);
+      return census.preview(q, { orgId: body.orgId, fileName: body.fileName, file: Buffer.from(body.file, 'base64') });
+    },
+  });
+  route(app, db, {
     method: 'POST', url: '/api/census/imports', tags, summary: '上传普查名单（Excel 或 CSV），在后台分批导入',
     body: CreateImport, response: ImportJob,
     handler: async ({ q, scope, body, req }) => {
       ensureCanImport(scope);
-      const job = await census.stage(q, cipher, scope.userId!, { orgId: body.orgId, fileName: body.fileName, file: Buffer.from(body.file, 'base64') });
+      const job = await census.stage(q, cipher, scope.userId!, { ...body, file: Buffer.from(body.file, 'base64') });
       if (job.status === 'running') startAfter.set(req, () => runner.start(scope, job.id));
       return job;
     },

@@ -1,4 +1,5 @@
 import { idParam, keysOf, oneOf, pageQuery, text, z } from '../../kernel/validation.ts';
+import { COLUMNS } from './sheet.ts';
 
 export const OUTCOMES = { pending: '待处理', created: '新登记', merged: '已合并', unchanged: '无变化', rejected: '未导入' } as const;
 export type Outcome = keyof typeof OUTCOMES;
@@ -8,10 +9,35 @@ export type ImportStatus = keyof typeof IMPORT_STATUSES;
 /** At most this many rows per file (the request body limit allows about as many). */
 export const MAX_ROWS = 200_000;
 
-export const CreateImport = z.object({
+const FIELD_KEYS = COLUMNS.map((c) => c.key);
+/** What a column of the file is: a census field, or not imported. */
+export const IGNORE = 'ignore';
+
+export const PreviewImport = z.object({
   orgId: idParam('导入到的组织'),
   fileName: text('文件名', 200).regex(/\.(xlsx|csv)$/i, '文件须为 Excel（.xlsx）或 CSV（.csv）'),
   file: z.base64({ error: '文件须为 base64 编码的内容' }).min(1, '请选择文件').describe('普查文件'),
+});
+
+export const CreateImport = PreviewImport.extend({
+  // Left out, the columns are read by their headers, as the organization last mapped them or by name.
+  columns: z
+    .array(oneOf([...FIELD_KEYS, IGNORE], '列对应的字段'))
+    .max(200, '文件最多 200 列')
+    .optional()
+    .describe('文件各列对应的字段（按列的顺序；ignore 表示不导入）'),
+  fixed: z
+    .object(Object.fromEntries(COLUMNS.map((c) => [c.key, z.string().trim().max(200, `${c.header}不能超过 200 个字`).optional().describe(c.header)])))
+    .optional()
+    .describe('文件中没有的列：为整个文件统一填写的值'),
+});
+
+export const ImportField = z.object({ key: z.string(), label: z.string(), required: z.boolean(), note: z.string().nullable() });
+export const ImportPreview = z.object({
+  /** The file's columns in order, each with the field it is taken for (null: not imported) and its first cells. */
+  columns: z.array(z.object({ name: z.string(), field: z.string().nullable(), samples: z.array(z.string()) })),
+  fields: z.array(ImportField),
+  totalRows: z.number(),
 });
 
 export const ImportJob = z.object({
@@ -28,6 +54,8 @@ export const ImportJob = z.object({
   unchanged: z.number(),
   rejected: z.number(),
   failure: z.string().nullable(),
+  /** Columns of the file that were not imported (no field was given them). */
+  ignoredColumns: z.array(z.string()),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   /** Running, but no chunk has been committed for a while: the process that ran it stopped. */

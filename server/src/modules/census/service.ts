@@ -1,13 +1,13 @@
 import type { FieldCipher } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
-import { writeWorkbook } from '../../kernel/excel.ts';
+import { columnName, headerKey, mapTable, suggestColumns, writeWorkbook, type Table } from '../../kernel/excel.ts';
 import { invalidField, notFound } from '../../kernel/errors.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as grids from '../grids/service.ts';
 import * as orgs from '../orgs/service.ts';
 import { unchangedSince, upsertByIdNumber, type BulkPerson } from '../people/bulk.ts';
-import { IMPORT_STATUSES, MAX_ROWS, OUTCOMES, type ImportJob, type ImportRow, type ImportStatus, type Outcome } from './schema.ts';
-import { COLUMNS, LABELS, checkRow, fold, loadPlaces, readRows, type Checked } from './sheet.ts';
+import { IGNORE, IMPORT_STATUSES, MAX_ROWS, OUTCOMES, type ImportJob, type ImportRow, type ImportStatus, type Outcome } from './schema.ts';
+import { COLUMNS, LABELS, checkRow, fold, loadPlaces, readTable, type Checked } from './sheet.ts';
 
 // A census import: staged (checked, sealed, stored beside a job row) in the
 // upload's transaction, then applied chunk by chunk, each chunk its own
@@ -36,12 +36,13 @@ interface JobRow {
   unchanged_count: number;
   rejected_count: number;
   failure: string | null;
+  ignored_columns: string[];
   started_at: string;
   finished_at: string | null;
   stalled: boolean;
 }
 const JOB_SELECT = `SELECT j.id, j.org_id, coalesce(o.name, '') AS org_name, j.file_name, j.status, j.total_rows, j.done_rows,
-       j.created_count, j.merged_count, j.unchanged_count, j.rejected_count, j.failure, j.started_at::text, j.finished_at::text,
+       j.created_count, j.merged_count, j.unchanged_count, j.rejected_count, j.failure, j.ignored_columns, j.started_at::text, j.finished_at::text,
        j.status = 'running' AND j.heartbeat_at < now() - interval '${STALLED_AFTER}' AS stalled
   FROM census_imports j LEFT JOIN organizations o ON o.id = j.org_id`;
 const toJob = (r: JobRow): ImportJob => ({
@@ -58,6 +59,7 @@ const toJob = (r: JobRow): ImportJob => ({
   unchanged: r.unchanged_count,
   rejected: r.rejected_count,
   failure: r.failure,
+  ignoredColumns: r.ignored_columns,
   startedAt: r.started_at,
   finishedAt: r.finished_at,
   stalled: r.stalled,
@@ -122,6 +124,76 @@ async function markUnchanged(q: Queryable, cipher: FieldCipher, checked: (Checke
 }
 
 /**
+ * What each column of the file is taken for: what the user last said for a
+ * column of that header in this organization, else the field the header
+ * names (kernel/excel.ts synonyms). A field goes to its first column only.
+ */
+async function suggested(q: Queryable, orgId: number, headers: string[]): Promise<(string | null)[]> {
+  const remembered = new Map(
+    (
+      await q.query<{ header: string; field: string }>(`SELECT header, field FROM census_mappings WHERE org_id = $1 AND header = ANY ($2::text[])`, [
+        orgId,
+        headers.map(headerKey),
+      ])
+    ).map((m) => [m.header, m.field]),
+  );
+  const byName = suggestColumns(headers, COLUMNS);
+  const taken = new Set<string>();
+  return headers.map((h, col) => {
+    const field = remembered.get(headerKey(h)) ?? byName[col] ?? null;
+    if (field === null || field === IGNORE || taken.has(field)) return null;
+    taken.add(field);
+    return field;
+  });
+}
+
+const PREVIEW_ROWS = 3;
+
+/** The file's columns with their first cells and the field each is taken for, so the user can correct it before importing. */
+export async function preview(q: Queryable, input: { orgId: number; fileName: string; file: Buffer }) {
+  const root = await orgs.place(q, input.orgId);
+  const table = await readTable(input.fileName, input.file);
+  const width = table.rows.reduce((w, r) => Math.max(w, r.cells.length), table.headers.length);
+  const headers = Array.from({ length: width }, (_, col) => table.headers[col] ?? '');
+  const fields = await suggested(q, root.id, headers);
+  return {
+    columns: headers.map((_, col) => ({
+      name: columnName(headers, col),
+      field: fields[col] ?? null,
+      samples: table.rows.slice(0, PREVIEW_ROWS).map((r) => r.cells[col] ?? ''),
+    })),
+    fields: COLUMNS.map((c) => ({ key: c.key, label: c.header, required: c.required ?? false, note: c.note ?? null })),
+    totalRows: table.rows.length,
+  };
+}
+
+/**
+ * The columns as the user mapped them (then remembered for the organization),
+ * or as suggested; checked against the file.
+ */
+async function mapping(q: Queryable, orgId: number, table: Table, columns: string[] | undefined, fixed: Record<string, string | undefined>) {
+  const width = table.rows.reduce((w, r) => Math.max(w, r.cells.length), table.headers.length);
+  if (!columns) return suggested(q, orgId, table.headers);
+  if (columns.length !== width) throw invalidField('columns', `列的对应有 ${columns.length} 项，而文件有 ${width} 列，请重新选择文件`);
+  const mapped = columns.map((f) => (f === IGNORE ? null : f));
+  mapped.forEach((f, col) => {
+    const first = mapped.indexOf(f);
+    if (f && first !== col) throw invalidField('columns', `“${LABELS[f]}”对应了两列：${columnName(table.headers, first)}和${columnName(table.headers, col)}`);
+    if (f && fixed[f]) throw invalidField('fixed', `“${LABELS[f]}”已对应到文件中的“${columnName(table.headers, col)}”列，不能再统一填写`);
+  });
+  const remember = table.headers.map((h, col) => [headerKey(h), columns[col]!] as const).filter(([h]) => h);
+  if (remember.length) {
+    await q.query(
+      `INSERT INTO census_mappings (org_id, header, field) SELECT $1, * FROM unnest($2::text[], $3::text[])
+       ON CONFLICT (region_id, org_id, header) DO UPDATE SET field = excluded.field, updated_at = now()
+       WHERE census_mappings.field IS DISTINCT FROM excluded.field`,
+      [orgId, remember.map(([h]) => h), remember.map(([, f]) => f)],
+    );
+  }
+  return mapped;
+}
+
+/**
  * Reads and checks the file and stores its rows beside a new job. Rows about
  * a person already named higher up in the file are folded into that row
  * here, so each person is applied once; the job then has only the pending
@@ -131,10 +203,13 @@ export async function stage(
   q: Queryable,
   cipher: FieldCipher,
   userId: number,
-  input: { orgId: number; fileName: string; file: Buffer },
+  input: { orgId: number; fileName: string; file: Buffer; columns?: string[]; fixed?: Record<string, string | undefined> },
 ): Promise<ImportJob> {
   const places = await loadPlaces(q, input.orgId);
-  const rows = await readRows(input.fileName, input.file);
+  const table = await readTable(input.fileName, input.file);
+  const fixed = Object.fromEntries(Object.entries(input.fixed ?? {}).filter((e): e is [string, string] => Boolean(e[1])));
+  const { rows, ignored } = mapTable(table, COLUMNS, await mapping(q, places.root.id, table, input.columns, fixed), fixed);
+  if (!rows.length) throw invalidField('file', '对应到字段的列中没有数据，请检查各列对应的字段');
   if (rows.length > MAX_ROWS) throw invalidField('file', `文件有 ${rows.length} 行，一次最多导入 ${MAX_ROWS} 行，请分成几个文件`);
   const checked: (Checked & { outcome: Outcome; personId?: number })[] = rows.map((r) => ({ ...checkRow(r, places), outcome: 'pending' }));
   await resolveResidences(q, cipher, checked);
@@ -159,11 +234,11 @@ export async function stage(
   const decided = checked.filter((c) => c.outcome !== 'pending');
   const count = (o: Outcome) => decided.filter((c) => c.outcome === o).length;
   const [job] = await q.query<{ id: number }>(
-    `INSERT INTO census_imports (org_id, user_id, file_name, total_rows, done_rows, merged_count, unchanged_count, rejected_count, status, finished_at)
-     VALUES ($1, $2, $3, $4::int, $5::int, $6, $7, $8, CASE WHEN $5::int = $4::int THEN 'done' ELSE 'running' END,
+    `INSERT INTO census_imports (org_id, user_id, file_name, total_rows, done_rows, merged_count, unchanged_count, rejected_count, ignored_columns, status, finished_at)
+     VALUES ($1, $2, $3, $4::int, $5::int, $6, $7, $8, $9, CASE WHEN $5::int = $4::int THEN 'done' ELSE 'running' END,
              CASE WHEN $5::int = $4::int THEN now() END)
      RETURNING id`,
-    [places.root.id, userId, input.fileName, checked.length, decided.length, count('merged'), count('unchanged'), count('rejected')],
+    [places.root.id, userId, input.fileName, checked.length, decided.length, count('merged'), count('unchanged'), count('rejected'), ignored],
   );
   for (let i = 0; i < checked.length; i += 5000) {
     const part = checked.slice(i, i + 5000);
@@ -178,7 +253,7 @@ export async function stage(
         part.map((c) => cipher.encrypt(JSON.stringify({ cells: c.cells, person: c.person } satisfies Payload))),
         part.map((c) => c.outcome),
         part.map((c) => c.field ?? null),
-        part.map((c) => c.message ?? null),
+        part.map((c) => c.message ?? c.note ?? null),
         part.map((c) => c.personId ?? null),
       ],
     );
@@ -205,7 +280,7 @@ export async function applyChunk(q: Queryable, cipher: FieldCipher, importId: nu
     rows.map((r) => (JSON.parse(cipher.decrypt(r.payload_enc)) as Payload).person!),
   );
   await q.query(
-    `UPDATE census_rows c SET outcome = u.outcome, field = u.field, message = u.message, person_id = u.person_id
+    `UPDATE census_rows c SET outcome = u.outcome, field = u.field, message = coalesce(u.message, c.message), person_id = u.person_id
        FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[]) AS u(id, outcome, field, message, person_id)
       WHERE c.id = u.id`,
     [
@@ -298,6 +373,14 @@ export async function report(q: Queryable, cipher: FieldCipher, importId: number
         { key: 'message', header: '说明', width: 80 },
       ],
       rows: all.map(toRow),
+    },
+    {
+      name: '未导入的列',
+      columns: [
+        { key: 'column', header: '文件中的列', width: 24 },
+        { key: 'reason', header: '说明', width: 60 },
+      ],
+      rows: job.ignoredColumns.map((column) => ({ column, reason: '没有对应的字段，这一列未导入；如需导入，请在导入时为它选择字段' })),
     },
   ]);
   return { name: `${job.fileName.replace(/\.(xlsx|csv)$/i, '')}-导入报告.xlsx`, body };

@@ -1,4 +1,5 @@
 import { registerConstraint } from '../../kernel/errors.ts';
+import { phone } from '../../kernel/phone.ts';
 import { idParam, keyOf, keysOf, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('need_claims_active_key', 'needId', '这个心愿已被认领，请选择其他心愿');
@@ -149,13 +150,6 @@ const photos = z
   .max(6, '照片最多 6 张')
   .optional()
   .describe('照片');
-const phone = z
-  .string()
-  .trim()
-  .regex(/^1\d{10}$/, '联系电话须为 11 位手机号，以 1 开头')
-  .nullable()
-  .optional()
-  .describe('联系电话');
 
 export const CreateNeed = z.object({
   kind: oneOf(keysOf(NEED_KINDS), '类型'),
@@ -169,7 +163,7 @@ export const CreateNeed = z.object({
   description: optionalText('详细说明', 1000),
   placeText: optionalText('地点', 100),
   requesterName: text('需求人姓名', 40).optional(),
-  phone,
+  phone: phone('联系电话').nullable().optional().describe('联系电话'),
   address: optionalText('住址', 120),
   photos,
 });

@@ -1,5 +1,6 @@
 import { searchKeys } from '../../kernel/text.ts';
 import type { FieldCipher } from '../../kernel/crypto.ts';
+import { stored } from '../../kernel/partialdate.ts';
 import { maskAddress, maskIdNumber, maskPhone } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import type { Category } from './schema.ts';
@@ -24,6 +25,7 @@ export interface BulkPerson {
   address: string | null;
   isMember: boolean;
   category: Category | null;
+  /** "2003-06" where only the month is known (kernel/partialdate.ts). */
   joinedOn: string | null;
   memberStatus: 'probationary' | 'full' | null;
   skills: string[];
@@ -174,8 +176,9 @@ export async function unchangedSince(q: Queryable, cipher: FieldCipher, batch: B
 
 // unnest() takes one array per column; skills (an array per row) travel joined.
 // The search keys follow the name, as people.create keeps them (pinyin search),
-// and the content hash the row (unchangedSince).
-type Column = keyof Sealed | 'name_initials' | 'name_pinyin' | 'census_hash';
+// the content hash the row (unchangedSince), and a month-only join date is
+// stored as its first day and its precision.
+type Column = keyof Sealed | 'name_initials' | 'name_pinyin' | 'name_folded' | 'joined_on_precision' | 'census_hash';
 const COLUMNS: [Column, string][] = [
   ['org_id', 'bigint'],
   ['unit_id', 'bigint'],
@@ -196,12 +199,25 @@ const COLUMNS: [Column, string][] = [
   ['residence_grid_id', 'bigint'],
   ['name_initials', 'text'],
   ['name_pinyin', 'text'],
+  ['name_folded', 'text'],
+  ['joined_on_precision', 'text'],
   ['census_hash', 'text'],
 ];
 const columnArrays = (rows: Sealed[], census: string[], offset: number) => {
   const keys = rows.map((r) => searchKeys(r.name));
-  const value = (k: Column, r: Sealed, i: number) =>
-    k === 'skills' ? r.skills.join(SEP) : k === 'name_initials' ? keys[i]!.initials : k === 'name_pinyin' ? keys[i]!.pinyin : k === 'census_hash' ? census[i] : r[k];
+  const derived: Partial<Record<Column, (r: Sealed, i: number) => unknown>> = {
+    skills: (r) => r.skills.join(SEP),
+    name_initials: (_, i) => keys[i]!.initials,
+    name_pinyin: (_, i) => keys[i]!.pinyin,
+    name_folded: (_, i) => keys[i]!.folded,
+    joined_on: (r) => r.joined_on && stored(r.joined_on).date,
+    joined_on_precision: (r) => (r.joined_on ? stored(r.joined_on).precision : 'day'),
+    census_hash: (_, i) => census[i],
+  };
+  const value = (k: Column, r: Sealed, i: number) => {
+    const d = derived[k];
+    return d ? d(r, i) : r[k as keyof Sealed];
+  };
   return {
     params: COLUMNS.map(([k]) => rows.map((r, i) => value(k, r, i))),
     unnest: COLUMNS.map(([, type], i) => `$${i + offset}::${type}[]`).join(', '),
@@ -222,7 +238,9 @@ export async function upsertByIdNumber(q: Queryable, cipher: FieldCipher, batch:
     (
       await q.query<Existing>(
         `SELECT p.id, p.id_number_hash, p.org_id, o.name AS org_name, p.unit_id, p.name, p.gender, p.birth_date::text, p.ethnicity,
-                p.phone_enc, p.address_enc, p.is_member, p.category, p.joined_on::text, p.member_status, p.skills,
+                p.phone_enc, p.address_enc, p.is_member, p.category,
+                CASE WHEN p.joined_on_precision = 'month' THEN to_char(p.joined_on, 'YYYY-MM') ELSE p.joined_on::text END AS joined_on,
+                p.member_status, p.skills,
                 p.household_id, p.residence_grid_id
            FROM people p LEFT JOIN organizations o ON o.id = p.org_id WHERE p.id_number_hash = ANY ($1::text[])`,
         [hashes],
@@ -258,7 +276,7 @@ export async function upsertByIdNumber(q: Queryable, cipher: FieldCipher, batch:
     const created = await q.query<{ id: number; id_number_hash: string }>(
       `INSERT INTO people (${COLUMNS.map(([k]) => k).join(', ')}, id_number_enc, id_number_mask, id_number_hash)
        SELECT u.org_id, u.unit_id, u.name, u.gender, u.birth_date, u.ethnicity, u.phone_enc, u.phone_mask, u.address_enc, u.address_mask,
-              u.is_member, u.category, u.joined_on, u.member_status, ${SKILLS}, u.household_id, u.residence_grid_id, u.name_initials, u.name_pinyin, u.census_hash, u.id_number_enc, u.id_number_mask, u.id_number_hash
+              u.is_member, u.category, u.joined_on, u.member_status, ${SKILLS}, u.household_id, u.residence_grid_id, u.name_initials, u.name_pinyin, u.name_folded, u.joined_on_precision, u.census_hash, u.id_number_enc, u.id_number_mask, u.id_number_hash
          FROM unnest($1::text[], $2::text[], $3::text[], ${unnest})
               AS u(id_number_enc, id_number_mask, id_number_hash, ${COLUMNS.map(([k]) => k).join(', ')})
        ON CONFLICT (region_id, id_number_hash) WHERE id_number_hash IS NOT NULL DO NOTHING

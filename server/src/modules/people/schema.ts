@@ -1,4 +1,6 @@
 import { registerConstraint } from '../../kernel/errors.ts';
+import { dayOrMonth } from '../../kernel/partialdate.ts';
+import { phone } from '../../kernel/phone.ts';
 import { day, idParam, keyOf, keysOf, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('people_id_number_key', 'idNumber', '该身份证号已经登记过，同一人不能重复登记');
@@ -16,6 +18,28 @@ export const CATEGORIES = {
   student: '学生党员',
 } as const;
 export type Category = keyof typeof CATEGORIES;
+/**
+ * The short names ledgers use for the categories (a category's label without
+ * 党员 is understood too): a census file says 退休 or 下岗, not 离退休党员.
+ */
+export const CATEGORY_SHORT_NAMES: Record<string, Category> = {
+  在职: 'employed',
+  在岗: 'employed',
+  退休: 'retired',
+  离休: 'retired',
+  下岗: 'laid_off',
+  失业: 'laid_off',
+  流动: 'mobile',
+  外出流动: 'mobile',
+  待业: 'unemployed_graduate',
+  毕业生: 'unemployed_graduate',
+  退伍: 'veteran',
+  退役: 'veteran',
+  退役军人: 'veteran',
+  回迁: 'relocated_rural',
+  农民: 'relocated_rural',
+  学生: 'student',
+};
 
 export const Person = z.object({
   id: z.number(),
@@ -84,6 +108,7 @@ export const PersonDetail = Person.extend({
   birthDate: z.string().nullable(),
   idNumberMasked: z.string().nullable(),
   addressMasked: z.string().nullable(),
+  /** "2003-06" where the ledger knew only the month. */
   joinedOn: z.string().nullable(),
   memberStatus: z.enum(['probationary', 'full']).nullable(),
   partyPost: z.string().nullable(),
@@ -103,7 +128,7 @@ const fileFields = {
   idNumber: z.string().trim().max(30, '身份证号过长').nullable().optional().describe('身份证号'),
   address: optionalText('住址', 120),
   birthDate: day('出生日期').nullable().optional(),
-  joinedOn: day('入党日期').nullable().optional(),
+  joinedOn: dayOrMonth('入党日期').nullable().optional(),
   memberStatus: oneOf(['probationary', 'full'] as const, '党员状态').nullable().optional(),
   partyPost: optionalText('党内职务', 40),
   skills: z.array(z.string().trim().min(1).max(20, '每项特长不能超过 20 个字')).max(20, '特长最多 20 项').optional().describe('特长'),
@@ -114,13 +139,7 @@ const fileFields = {
 export const UpdatePerson = z.object({
   name: text('姓名', 40).optional(),
   gender: oneOf(['male', 'female'] as const, '性别').nullable().optional(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^1\d{10}$/, '手机号须为 11 位数字，以 1 开头')
-    .nullable()
-    .optional()
-    .describe('手机号'),
+  phone: phone('手机号').nullable().optional().describe('手机号'),
   unitId: idParam('工作单位').nullable().optional(),
   isMember: z.boolean().optional().describe('是否党员'),
   category: oneOf(keysOf(CATEGORIES), '党员类别').nullable().optional(),
@@ -135,13 +154,7 @@ export const CreatePerson = z.object({
   unitId: idParam('工作单位').nullable().optional(),
   name: text('姓名', 40),
   gender: oneOf(['male', 'female'] as const, '性别').nullable().default(null),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^1\d{10}$/, '手机号须为 11 位数字，以 1 开头')
-    .nullable()
-    .default(null)
-    .describe('手机号'),
+  phone: phone('手机号').nullable().default(null).describe('手机号'),
   isMember: z.boolean().default(false).describe('是否党员'),
   category: oneOf(keysOf(CATEGORIES), '党员类别').nullable().default(null),
 });

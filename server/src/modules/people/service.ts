@@ -1,6 +1,7 @@
 import type { FieldCipher } from '../../kernel/crypto.ts';
 import { maskAddress, maskIdNumber, maskPhone } from '../../kernel/crypto.ts';
 import { parseIdNumber } from '../../kernel/idnumber.ts';
+import { asKnown, stored, type Precision } from '../../kernel/partialdate.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { conditions } from '../../kernel/sql.ts';
@@ -246,13 +247,18 @@ function columns(cipher: FieldCipher, input: PersonInput): Record<string, unknow
     const keys = searchKeys(input.name);
     c.name_initials = keys.initials;
     c.name_pinyin = keys.pinyin;
+    c.name_folded = keys.folded;
   }
   set('gender', input.gender);
   set('is_member', input.isMember);
   set('category', input.category);
   set('ethnicity', input.ethnicity || (input.ethnicity === undefined ? undefined : null));
   set('birth_date', input.birthDate);
-  set('joined_on', input.joinedOn);
+  if (input.joinedOn !== undefined) {
+    const joined = input.joinedOn === null ? null : stored(input.joinedOn);
+    c.joined_on = joined?.date ?? null;
+    c.joined_on_precision = joined?.precision ?? 'day';
+  }
   set('member_status', input.memberStatus);
   set('party_post', input.partyPost || (input.partyPost === undefined ? undefined : null));
   set('skills', input.skills ? [...new Set(input.skills)] : undefined);
@@ -315,6 +321,7 @@ interface DetailRow extends Row {
   id_number_mask: string | null;
   address_mask: string | null;
   joined_on: string | null;
+  joined_on_precision: Precision;
   member_status: 'probationary' | 'full' | null;
   party_post: string | null;
   skills: string[];
@@ -329,7 +336,7 @@ async function detailRow(q: Queryable, personId: number): Promise<DetailRow> {
   // file may not see the unit's row (units' policy), but may know its name.
   const [row] = await q.query<DetailRow>(
     `SELECT ${COLUMNS}, (SELECT d.name FROM gj_unit_directory(ARRAY[p.unit_id]) d) AS unit_name, p.ethnicity, p.birth_date::text, p.id_number_mask, p.address_mask,
-            p.joined_on::text, p.member_status, p.party_post, p.skills, p.study_at_home, p.availability, p.user_id, p.household_id
+            p.joined_on::text, p.joined_on_precision, p.member_status, p.party_post, p.skills, p.study_at_home, p.availability, p.user_id, p.household_id
        FROM ${FROM} WHERE p.id = $1`,
     [personId],
   );
@@ -348,7 +355,7 @@ export async function detail(q: Queryable, personId: number, canReveal: boolean)
     birthDate: r.birth_date,
     idNumberMasked: r.id_number_mask,
     addressMasked: r.address_mask,
-    joinedOn: r.joined_on,
+    joinedOn: r.joined_on && asKnown(r.joined_on, r.joined_on_precision),
     memberStatus: r.member_status,
     partyPost: r.party_post,
     skills: r.skills,

@@ -7,7 +7,8 @@ import { useApiError, useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { readBase64 } from '../orgs/ImportModal';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
-import { censusApi, type ImportJob } from './api';
+import { censusApi, type ImportBody, type ImportJob, type ImportPreview } from './api';
+import { MappingCard } from './MappingCard';
 
 const POLL_MS = 500;
 const STATUS_COLORS: Record<ImportJob['status'], string> = { running: 'processing', done: 'success', failed: 'error' };
@@ -71,6 +72,15 @@ function JobCard({ job, onChange }: { job: ImportJob; onChange: (job: ImportJob)
         />
       )}
       {job.status === 'failed' && <Alert type="error" showIcon title={t('census.failed')} description={tx(job.failure)} />}
+      {job.ignoredColumns.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('census.ignored', { columns: job.ignoredColumns.map((c) => tx(c)).join('、') })}
+          data-testid="census-ignored"
+        />
+      )}
       {done && (
         <>
           <Space wrap style={{ marginBottom: 12 }}>
@@ -127,14 +137,29 @@ export function CensusPage() {
   const [paging, setPaging] = usePaging('census');
   const history = useLoad(() => censusApi.list(paging), [paging.page, paging.pageSize, job?.status]);
 
-  const upload = async (file: File, into: number) => {
+  // The file read and previewed, waiting for the user to confirm what its columns are.
+  const [pending, setPending] = useState<{ orgId: number; fileName: string; file: string; preview: ImportPreview } | null>(null);
+
+  const busyWhile = async (work: () => Promise<void>) => {
     setBusy(true);
     try {
-      setStarted(await censusApi.start(into, file.name, await readBase64(file)));
+      await work();
     } finally {
       setBusy(false);
     }
   };
+  const upload = (file: File, into: number) =>
+    busyWhile(async () => {
+      const content = await readBase64(file);
+      setPending({ orgId: into, fileName: file.name, file: content, preview: await censusApi.preview(into, file.name, content) });
+      setStarted(null);
+    });
+  const start = (columns: string[], fixed: NonNullable<ImportBody['fixed']>) =>
+    busyWhile(async () => {
+      if (!pending) return;
+      setStarted(await censusApi.start({ orgId: pending.orgId, fileName: pending.fileName, file: pending.file, columns: columns as ImportBody['columns'], fixed }));
+      setPending(null);
+    }).catch(onError);
 
   return (
     <Card className="gj-page-card" title={t('census.title')}>
@@ -164,6 +189,16 @@ export function CensusPage() {
           <p>{t('census.pick')}</p>
         </Upload.Dragger>
       </div>
+      {pending && (
+        <MappingCard
+          key={`${pending.fileName}-${pending.file.length}`}
+          fileName={pending.fileName}
+          preview={pending.preview}
+          busy={busy}
+          onImport={start}
+          onCancel={() => setPending(null)}
+        />
+      )}
       {job && <JobCard job={job} onChange={setJob} />}
 
       <Typography.Title level={5} style={{ marginTop: 24 }}>

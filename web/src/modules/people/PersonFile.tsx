@@ -86,7 +86,12 @@ export function PersonFile({ person }: { person: PersonDetail }) {
               label: t('people.memberStatus'),
               children: person.memberStatus ? <Tag color="red">{t(`people.memberStatus.${person.memberStatus}`)}</Tag> : none,
             },
-            { key: 'joinedOn', label: t('people.joinedOn'), children: person.joinedOn ?? none },
+            {
+              key: 'joinedOn',
+              label: t('people.joinedOn'),
+              // "2003-06": the ledger knew only the month, so only the month is shown.
+              children: person.joinedOn?.length === 7 ? t('people.joinedMonth', { year: person.joinedOn.slice(0, 4), month: Number(person.joinedOn.slice(5)) }) : (person.joinedOn ?? none),
+            },
             { key: 'partyPost', label: t('people.partyPost'), children: tx(person.partyPost) || none },
             { key: 'studyAtHome', label: t('people.studyAtHome'), children: t(person.studyAtHome ? 'common.yes' : 'common.no') },
           ]}
