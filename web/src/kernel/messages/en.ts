@@ -50,7 +50,7 @@ export const en: Record<KernelMessageKey, string> = {
   'password.current': 'Current password',
   'password.new': 'New password',
   'password.confirm': 'Confirm new password',
-  'password.rule': 'At least 8 characters, with letters and digits',
+  'password.rule': 'At least 10 characters, not a common password, and not your user name or phone',
   'password.mismatch': 'The two new passwords differ',
   'password.changed': 'Password changed',
   'password.required': 'Enter a password',

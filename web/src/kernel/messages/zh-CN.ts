@@ -53,7 +53,7 @@ export const zhCN = {
   'password.current': '当前密码',
   'password.new': '新密码',
   'password.confirm': '确认新密码',
-  'password.rule': '至少 8 位，须包含字母和数字',
+  'password.rule': '至少 10 位，不能是常见密码，也不能与用户名或手机号相同',
   'password.mismatch': '两次输入的新密码不一致',
   'password.changed': '密码已修改',
   'password.required': '请输入密码',
