@@ -24,8 +24,8 @@ export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: { secureC
   route(app, db, {
     method: 'POST', url: '/api/auth/login', tags: auth, summary: '用户名密码登录',
     public: true, scoped: false, body: Login, response: LoginResult,
-    handler: async ({ body, reply }) => {
-      const { token, userId } = await signIn(db, body.username, body.password);
+    handler: async ({ body, req, reply }) => {
+      const { token, userId } = await signIn(db, body.username, body.password, { address: req.ip, requestId: req.id, log: req.log });
       setSession(reply, token);
       const scope = (await resolveSession(db, token))!;
       return { user: meOf(scope, await db.scoped(scope, (q) => users.username(q, userId))) };
