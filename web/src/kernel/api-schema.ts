@@ -3818,7 +3818,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 居民用手机号注册（无需登录；同一手机号只能注册一次，同一来源每小时限几次） */
+        /** 居民用手机号注册（无需登录；已注册的手机号得到同样的答复而不做任何事；每个来源每小时、每个手机号每天限几次） */
         post: {
             parameters: {
                 query?: never;
@@ -3834,7 +3834,7 @@ export interface paths {
                         /** @description 手机号 */
                         phone: string;
                         /** @description 密码 */
-                        password: string & (unknown & unknown);
+                        password: string;
                         /** @description 所在社区 */
                         communityId: number;
                     };
@@ -3849,6 +3849,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             username: string;
+                            message: string;
                         };
                     };
                 };
@@ -8794,7 +8795,7 @@ export interface paths {
                         /** @description 当前密码 */
                         currentPassword: string;
                         /** @description 新密码 */
-                        newPassword: string & (unknown & unknown);
+                        newPassword: string;
                     };
                 };
             };
@@ -8899,7 +8900,7 @@ export interface paths {
                         /** @description 姓名 */
                         displayName: string;
                         /** @description 初始密码 */
-                        password: string & (unknown & unknown);
+                        password: string;
                         /** @description 管理组织 */
                         orgId: number;
                         /**
@@ -9302,7 +9303,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @description 新密码 */
-                        newPassword: string & (unknown & unknown);
+                        newPassword: string;
                     };
                 };
             };
@@ -9380,6 +9381,78 @@ export interface paths {
                                 after: {
                                     [key: string]: unknown;
                                 } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全日志（登录、失败与锁定、查看个人信息、账号操作） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 组织 */
+                    orgId?: number;
+                    /** @description 事件类型 */
+                    kind?: "sign_in" | "sign_in_failed" | "sign_in_throttled" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
+                    /** @description 账号 */
+                    userId?: number;
+                    /** @description 页码 */
+                    page?: number;
+                    /** @description 每页条数 */
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: number;
+                                at: string;
+                                /** @enum {string} */
+                                kind: "sign_in" | "sign_in_failed" | "sign_in_throttled" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
+                                kindLabel: string;
+                                orgId: number;
+                                orgName: string | null;
+                                actorUserId: number | null;
+                                actorName: string | null;
+                                /** @description 涉及的账号 */
+                                userId: number | null;
+                                username: string | null;
+                                /** @description 被查看的记录类型 */
+                                entity: string | null;
+                                entityId: number | null;
+                                /** @description 字段或角色 */
+                                detail: string | null;
+                                /** @description 来源网段 */
+                                client: string | null;
+                                /** @description 请求编号（与服务器日志对应） */
+                                requestId: string | null;
                             }[];
                         };
                     };
