@@ -190,12 +190,12 @@ test('a resident registers on a phone and signs in with the phone number', async
       await page.getByTestId('register-link').click();
       await page.getByTestId('register-name').fill('居民孙丽');
       await page.getByTestId('register-phone').fill('13688886666');
-      await page.getByTestId('register-password').fill('Sunli2026');
+      await page.getByTestId('register-password').fill('Sunli2026ok');
       await chooseOption(page, page.getByTestId('register-community'), '光明社区党委');
       await screenshot(page, 'resident-register-phone');
       await page.getByTestId('register-submit').click();
       await page.waitForURL('**/login');
-      await fillSignIn(page, '13688886666', 'Sunli2026');
+      await fillSignIn(page, '13688886666', 'Sunli2026ok');
       await page.getByTestId('user-menu').waitFor();
       await page.goto('/me');
       await page.getByTestId('person-name').filter({ hasText: '居民孙丽' }).waitFor();

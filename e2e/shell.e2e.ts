@@ -176,6 +176,13 @@ test('admin creates a user with a grant, and the audit log shows the insert', ()
     await diff.waitFor();
     assert.match((await diff.textContent()) ?? '', /e2e\.gridworker/);
     await screenshot(page, 'admin-audit');
+
+    await page.getByTestId('audit-tabs').getByRole('tab', { name: '安全日志' }).click();
+    await chooseOption(page, page.getByTestId('security-kind'), '新建账号');
+    const created = page.getByTestId('security-table').locator('.ant-table-row', { hasText: 'e2e.gridworker' });
+    await created.waitFor();
+    assert.match((await created.textContent()) ?? '', /新建账号/);
+    await screenshot(page, 'admin-security-log');
   }));
 
 test('on a phone, a member gets the menu in a drawer and no user administration', () =>

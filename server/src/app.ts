@@ -9,6 +9,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { documentErrors, errorBody, installControlCharacterGuard, installErrorHandler, route } from './kernel/http.ts';
+import { logOptions, logRequests } from './kernel/log.ts';
 import type { Kernel } from './kernel/kernel.ts';
 import { schemaVersion } from './kernel/migrate.ts';
 import { ANONYMOUS, ROLES, ROLE_LABELS } from './kernel/scope.ts';
@@ -34,7 +35,12 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 export interface AppOptions {
   secureCookies?: boolean;
-  logger?: boolean;
+  /** pino level (LOG_LEVEL); absent: silent, as tests and tools want. */
+  logLevel?: string;
+  /** Where the JSON lines go (stdout by default; tests read them). */
+  logStream?: { write(line: string): void };
+  /** The proxies whose X-Forwarded-For is believed (TRUST_PROXY); none by default. */
+  trustProxy?: string[];
   /** Serve the built web app from here (null: API only). */
   webDir?: string | null;
   /** Extra routes, registered like a module's (tests use this). */
@@ -44,7 +50,13 @@ export interface AppOptions {
 const labels = (o: Record<string, string>, key: string) => Object.entries(o).map(([k, label]) => ({ [key]: k, label }));
 
 export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: true, bodyLimit: 10 * 1024 * 1024 });
+  const app = Fastify({
+    ...logOptions(opts),
+    // Only a configured proxy may say who the client is: otherwise anyone
+    // sends X-Forwarded-For and is a new client each time (sign-up limits).
+    trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
+    bodyLimit: 10 * 1024 * 1024,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a cross-site HTML form cannot send it, which with SameSite
@@ -74,6 +86,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
   });
   installErrorHandler(app);
   installControlCharacterGuard(app);
+  logRequests(app);
 
   route(app, k.db, {
     method: 'GET', url: '/api/health', tags: ['系统'], summary: '健康检查：数据库类型与迁移版本',

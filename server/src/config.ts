@@ -11,6 +11,10 @@ export interface Config {
   databaseUrl?: string;
   demo: boolean;
   secureCookies: boolean;
+  /** pino level of the JSON log on stdout (LOG_LEVEL). */
+  logLevel: string;
+  /** Addresses or CIDRs of the reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY, comma-separated); none by default. */
+  trustProxy: string[];
   secretKey: Buffer;
 }
 
@@ -39,6 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
     demo: overrides.demo ?? env.GONGJIAN_DEMO !== 'off',
     secureCookies: overrides.secureCookies ?? env.COOKIE_SECURE === 'true',
+    logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+    trustProxy: overrides.trustProxy ?? (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     secretKey: secretKey(env, dataDir),
   };
 }

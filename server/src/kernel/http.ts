@@ -54,7 +54,7 @@ export interface RouteSpec<B, Q, P, R extends z.ZodType | 'file'> {
   params?: P;
   response: R;
   /** Error answers the route gives beyond those every route of its kind gives (see errorStatuses). */
-  errors?: Partial<Record<401 | 403 | 409 | 423 | 429, string>>;
+  errors?: Partial<Record<401 | 403 | 409 | 429, string>>;
   handler: (ctx: RouteContext<Out<B>, Out<Q>, Out<P>>) => Promise<Result<R>>;
 }
 
@@ -288,7 +288,10 @@ export function installErrorHandler(app: FastifyInstance): void {
         status === 415 ? '请求内容须为 JSON' : status === 413 ? '请求内容过大' : status === 404 ? '接口不存在' : '请求有误：格式不正确';
       return reply.code(status).send(errorBody(status === 404 ? 'not_found' : 'bad_request', message));
     }
-    req.log.error({ err }, 'unhandled error');
-    return reply.code(500).send(errorBody('internal', '服务器内部错误，请稍后重试'));
+    // The id is in the log line and in the answer, so the user can quote it and the operator find the stack.
+    req.log.error({ err, route: req.routeOptions.url ?? 'unmatched', method: req.method }, 'unhandled error');
+    return reply.code(500).send({
+      error: { code: 'internal', message: `服务器内部错误，请联系管理员并提供编号 ${req.id}`, requestId: req.id },
+    });
   });
 }

@@ -924,7 +924,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 居民用手机号注册（无需登录；同一手机号只能注册一次，同一来源每小时限几次） */
+        /** 居民用手机号注册（无需登录；已注册的手机号得到同样的答复而不做任何事；每个来源每小时、每个手机号每天限几次） */
         post: operations["postResidentsRegister"];
         delete?: never;
         options?: never;
@@ -1987,6 +1987,23 @@ export interface paths {
         };
         /** 审计日志（管辖范围内的每一次修改） */
         get: operations["getAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全日志（登录、失败与锁定、查看个人信息、账号操作） */
+        get: operations["getAuditSecurity"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8863,7 +8880,7 @@ export interface operations {
                     /** @description 手机号 */
                     phone: string;
                     /** @description 密码 */
-                    password: string & (unknown & unknown);
+                    password: string;
                     /** @description 所在社区 */
                     communityId: number;
                 };
@@ -8878,6 +8895,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         username: string;
+                        message: string;
                     };
                 };
             };
@@ -15661,8 +15679,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description 密码错误次数过多，账号暂时锁定 */
-            423: {
+            /** @description 尝试过于频繁，请稍后再试 */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15796,7 +15814,7 @@ export interface operations {
                     /** @description 当前密码 */
                     currentPassword: string;
                     /** @description 新密码 */
-                    newPassword: string & (unknown & unknown);
+                    newPassword: string;
                 };
             };
         };
@@ -15966,7 +15984,7 @@ export interface operations {
                     /** @description 姓名 */
                     displayName: string;
                     /** @description 初始密码 */
-                    password: string & (unknown & unknown);
+                    password: string;
                     /** @description 管理组织 */
                     orgId: number;
                     /**
@@ -16595,7 +16613,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description 新密码 */
-                    newPassword: string & (unknown & unknown);
+                    newPassword: string;
                 };
             };
         };
@@ -16713,6 +16731,98 @@ export interface operations {
                             after: {
                                 [key: string]: unknown;
                             } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAuditSecurity: {
+        parameters: {
+            query?: {
+                /** @description 组织 */
+                orgId?: number;
+                /** @description 事件类型 */
+                kind?: "sign_in" | "sign_in_failed" | "sign_in_throttled" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
+                /** @description 账号 */
+                userId?: number;
+                /** @description 页码 */
+                page?: number;
+                /** @description 每页条数 */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        items: {
+                            id: number;
+                            at: string;
+                            /** @enum {string} */
+                            kind: "sign_in" | "sign_in_failed" | "sign_in_throttled" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
+                            kindLabel: string;
+                            orgId: number;
+                            orgName: string | null;
+                            actorUserId: number | null;
+                            actorName: string | null;
+                            /** @description 涉及的账号 */
+                            userId: number | null;
+                            username: string | null;
+                            /** @description 被查看的记录类型 */
+                            entity: string | null;
+                            entityId: number | null;
+                            /** @description 字段或角色 */
+                            detail: string | null;
+                            /** @description 来源网段 */
+                            client: string | null;
+                            /** @description 请求编号（与服务器日志对应） */
+                            requestId: string | null;
                         }[];
                     };
                 };

@@ -58,3 +58,45 @@ test('the log cannot be edited through the API or by the application role', asyn
     await assert.rejects(t.kernel.db.scoped(districtAdmin, (q) => q.query(sql)), { code: '42501' }, sql);
   }
 });
+
+test('the security log: sign-ins and failures with the request id, reveals and account actions, for the account’s admins only', async () => {
+  const failed = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'dangyuan', password: 'not-the-password' }, remoteAddress: '203.0.113.77' });
+  assert.equal(failed.statusCode, 401);
+  const member = await t.login('dangyuan');
+  const admin = await t.login('guangming');
+  const [gm] = (await t.request('GET', '/api/orgs/roots', { cookie: admin })).body.items;
+  const person = await t.request('POST', '/api/people', { cookie: admin, body: { orgId: gm.id, name: '安全日志测试', phone: '13912345678', isMember: false } });
+  assert.equal((await t.request('POST', `/api/people/${person.body.id}/reveal`, { cookie: admin, body: { field: 'phone' } })).status, 200);
+  const created = await t.request('POST', '/api/users', {
+    cookie: admin, body: { username: 'seclog', displayName: '日志测试', password: 'Seclog-2026x', orgId: gm.id, grants: [{ role: 'member', orgId: gm.id }] },
+  });
+  assert.equal(created.status, 200, created.text);
+  await t.request('POST', `/api/users/${created.body.id}/reset-password`, { cookie: admin, body: { newPassword: 'Seclog-2027x' } });
+  await t.request('PATCH', `/api/users/${created.body.id}`, { cookie: admin, body: { disabled: true } });
+
+  const log = await t.request('GET', '/api/audit/security?pageSize=100', { cookie: admin });
+  assert.equal(log.status, 200, log.text);
+  const of = (kind: string, pred: (e: Record<string, unknown>) => boolean = () => true) =>
+    log.body.items.find((e: Record<string, unknown>) => e.kind === kind && pred(e));
+  const failure = of('sign_in_failed', (e) => e.username === 'dangyuan');
+  assert.deepEqual({ client: failure.client, requestId: failure.requestId, label: failure.kindLabel }, { client: '203.0.113.*', requestId: failed.headers['x-request-id'], label: '登录失败' });
+  assert.ok(of('sign_in', (e) => e.username === 'dangyuan' && e.actorUserId === e.userId));
+  const reveal = of('reveal', (e) => e.entityId === person.body.id);
+  assert.deepEqual({ entity: reveal.entity, detail: reveal.detail, actor: reveal.actorName }, { entity: 'people', detail: 'phone', actor: '光明社区书记 王丽华' });
+  for (const kind of ['account_created', 'grant_added', 'password_reset', 'account_disabled']) {
+    assert.ok(of(kind, (e) => e.userId === created.body.id), kind);
+  }
+  assert.ok(!log.text.includes('13912345678'));
+
+  const filtered = await t.request('GET', `/api/audit/security?kind=reveal&userId=${created.body.id}`, { cookie: admin });
+  assert.equal(filtered.body.total, 0);
+  const street = await t.request('GET', '/api/audit/security?pageSize=200', { cookie: await t.login('heping') });
+  assert.ok(!street.body.items.some((e: { username: string | null }) => e.username === 'dangyuan'), 'another street sees none of it');
+  assert.equal((await t.request('GET', '/api/audit/security', { cookie: member })).status, 403);
+  const districtAdmin = {
+    userId: 1, userName: 'x',
+    grants: [{ id: 1, role: 'district_admin' as const, orgId: 1, orgPath: '1', orgName: '', unitId: null, unitName: null, regionId: 1 }],
+  };
+  await assert.rejects(t.kernel.db.scoped(districtAdmin, (q) => q.query('DELETE FROM security_events')), { code: '42501' });
+  await assert.rejects(t.kernel.db.scoped(districtAdmin, (q) => q.query(`SELECT gj_security_event(1, 'sign_in', 1)`)), { code: '42501' });
+});

@@ -3,7 +3,7 @@ import { forbidden } from '../../kernel/errors.ts';
 import { route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import { ADMIN_ROLES, hasRole } from '../../kernel/scope.ts';
-import { AuditPage, AuditQuery } from './schema.ts';
+import { AuditPage, AuditQuery, SecurityEventPage, SecurityEventQuery } from './schema.ts';
 import * as audit from './service.ts';
 
 export function auditRoutes(app: FastifyInstance, { db }: Kernel): void {
@@ -13,6 +13,14 @@ export function auditRoutes(app: FastifyInstance, { db }: Kernel): void {
     handler: ({ q, scope, query }) => {
       if (!hasRole(scope, ADMIN_ROLES)) throw forbidden('只有管理员可以查看审计日志');
       return audit.list(q, query);
+    },
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/audit/security', tags: ['审计日志'], summary: '安全日志（登录、失败与锁定、查看个人信息、账号操作）',
+    querystring: SecurityEventQuery, response: SecurityEventPage,
+    handler: ({ q, scope, query }) => {
+      if (!hasRole(scope, ADMIN_ROLES)) throw forbidden('只有管理员可以查看安全日志');
+      return audit.securityEvents(q, query);
     },
   });
 }

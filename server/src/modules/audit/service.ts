@@ -1,7 +1,7 @@
 import type { Queryable } from '../../kernel/db.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
-import type { AuditEntry } from './schema.ts';
+import { SECURITY_EVENT_KINDS, type AuditEntry, type SecurityEvent } from './schema.ts';
 
 interface Row {
   id: number;
@@ -17,6 +17,25 @@ interface Row {
   after: Record<string, unknown> | null;
 }
 
+/** A page of a log, newest first: `from` is the table and its alias, which `where` and `columns` use. */
+async function newestFirst<R>(
+  q: Queryable,
+  where: ReturnType<typeof conditions>,
+  f: { page: number; pageSize: number },
+  from: string,
+  columns: string,
+  joins: string,
+): Promise<{ total: number; rows: R[] }> {
+  const alias = from.split(' ')[1]!;
+  const [c] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM ${from} ${where.sql}`, where.params);
+  const rows = await q.query<R>(
+    `SELECT ${columns} FROM ${from} ${joins}
+       ${where.sql} ORDER BY ${alias}.at DESC, ${alias}.id DESC LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,
+    where.params,
+  );
+  return { total: c?.n ?? 0, rows };
+}
+
 export async function list(
   q: Queryable,
   f: { orgId?: number; entity?: string; action?: AuditEntry['action']; page: number; pageSize: number },
@@ -25,15 +44,12 @@ export async function list(
   if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'a')));
   if (f.entity) where.add('a.entity = $?', f.entity);
   if (f.action) where.add('a.action = $?', f.action);
-  const [c] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM audit_log a ${where.sql}`, where.params);
-  const rows = await q.query<Row>(
-    `SELECT a.id, a.at, a.actor_user_id, a.actor_name, a.org_id, o.name AS org_name, a.action, a.entity, a.entity_id, a.before, a.after
-       FROM audit_log a LEFT JOIN organizations o ON o.id = a.org_id
-       ${where.sql} ORDER BY a.at DESC, a.id DESC LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,
-    where.params,
+  const { total, rows } = await newestFirst<Row>(q, where, f, 'audit_log a',
+    `a.id, a.at, a.actor_user_id, a.actor_name, a.org_id, o.name AS org_name, a.action, a.entity, a.entity_id, a.before, a.after`,
+    'LEFT JOIN organizations o ON o.id = a.org_id',
   );
   return {
-    total: c?.n ?? 0,
+    total,
     items: rows.map((r) => ({
       id: r.id,
       at: r.at.toISOString(),
@@ -46,6 +62,70 @@ export async function list(
       entityId: r.entity_id,
       before: r.before,
       after: r.after,
+    })),
+  };
+}
+
+export type SignInEvent = 'sign_in' | 'sign_in_failed' | 'sign_in_throttled';
+
+/** Sign-in's events, on the system connection (no one is signed in yet); the account's organization reads them. */
+export async function recordSignIn(q: Queryable, e: { kind: SignInEvent; userId: number; client: string; requestId: string }): Promise<void> {
+  await q.query(
+    `INSERT INTO security_events (region_id, org_id, kind, actor_user_id, actor_name, user_id, client, request_id)
+     SELECT u.region_id, u.org_id, $2, CASE WHEN $2 = 'sign_in' THEN u.id END, CASE WHEN $2 = 'sign_in' THEN u.display_name END, u.id, $3, $4
+       FROM users u WHERE u.id = $1`,
+    [e.userId, e.kind, e.client, e.requestId],
+  );
+}
+
+interface EventRow {
+  id: number;
+  at: Date;
+  kind: SecurityEvent['kind'];
+  org_id: number;
+  org_name: string | null;
+  actor_user_id: number | null;
+  actor_name: string | null;
+  user_id: number | null;
+  username: string | null;
+  entity: string | null;
+  entity_id: number | null;
+  detail: string | null;
+  client: string | null;
+  request_id: string | null;
+}
+
+export async function securityEvents(
+  q: Queryable,
+  f: { orgId?: number; kind?: SecurityEvent['kind']; userId?: number; page: number; pageSize: number },
+): Promise<{ total: number; items: SecurityEvent[] }> {
+  const where = conditions();
+  if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'e')));
+  if (f.kind) where.add('e.kind = $?', f.kind);
+  if (f.userId !== undefined) where.add('e.user_id = $?', f.userId);
+  const { total, rows } = await newestFirst<EventRow>(q, where, f, 'security_events e',
+    `e.id, e.at, e.kind, e.org_id, o.name AS org_name, e.actor_user_id, e.actor_name, e.user_id, u.username,
+     e.entity, e.entity_id, e.detail, e.client, e.request_id`,
+    'LEFT JOIN organizations o ON o.id = e.org_id LEFT JOIN users u ON u.id = e.user_id',
+  );
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      kind: r.kind,
+      kindLabel: SECURITY_EVENT_KINDS[r.kind],
+      orgId: r.org_id,
+      orgName: r.org_name,
+      actorUserId: r.actor_user_id,
+      actorName: r.actor_name,
+      userId: r.user_id,
+      username: r.username,
+      entity: r.entity,
+      entityId: r.entity_id,
+      detail: r.detail,
+      client: r.client,
+      requestId: r.request_id,
     })),
   };
 }

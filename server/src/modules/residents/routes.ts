@@ -13,8 +13,13 @@ export function residentRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
     handler: async ({ q }) => ({ items: await residents.communities(q) }),
   });
   route(app, db, {
-    method: 'POST', url: '/api/residents/register', tags, summary: '居民用手机号注册（无需登录；同一手机号只能注册一次，同一来源每小时限几次）',
+    method: 'POST', url: '/api/residents/register', tags,
+    summary: '居民用手机号注册（无需登录；已注册的手机号得到同样的答复而不做任何事；每个来源每小时、每个手机号每天限几次）',
     public: true, body: RegisterResident, response: Registered,
-    handler: ({ q, body, req }) => residents.register(q, cipher, body, req.ip),
+    handler: async ({ q, body, req, reply }) => {
+      const accepted = await residents.register(q, cipher, body, req.ip);
+      reply.code(202);
+      return accepted;
+    },
   });
 }

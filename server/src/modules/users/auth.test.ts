@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { buildApp } from '../../app.ts';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
-import { MAX_FAILED_LOGINS } from './auth.ts';
+import { ACCOUNT_RULE, ADDRESS_RULE, nextAttempt } from './auth.ts';
 
 let t: TestApp;
 before(async () => {
@@ -33,7 +33,7 @@ test('a wrong password is refused in Chinese, and so is an unknown user, alike',
 });
 
 test('without a session every non-public endpoint answers 401', async () => {
-  for (const r of t.routes.filter((x) => x.op.security)) {
+  for (const r of t.routes.filter((x) => x.op.security?.length)) {
     const url = r.url.replace(/:(\w+)/g, '1');
     const res = await t.request(r.method, url, { body: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
     assert.ok(res.status === 401 || res.status === 400, `${r.method} ${r.url}: ${res.status}`);
@@ -41,20 +41,123 @@ test('without a session every non-public endpoint answers 401', async () => {
   }
 });
 
-test(`after ${MAX_FAILED_LOGINS} wrong passwords the account locks until an admin unlocks it`, async () => {
-  for (let i = 0; i < MAX_FAILED_LOGINS; i++) {
-    assert.equal((await t.request('POST', '/api/auth/login', { body: { username: 'jumin', password: 'wrong' } })).status, 401);
-  }
-  const locked = await t.request('POST', '/api/auth/login', { body: { username: 'jumin', password: 'Gongjian2026' } });
-  assert.equal(locked.status, 423);
-  assert.match(locked.body.error.message, /已锁定/);
+let nextAddress = 0;
+/** Each test signs in from its own address, so that one test's failures never make another's address wait. */
+const freshAddress = () => `198.18.${Math.floor(++nextAddress / 250)}.${nextAddress % 250}`;
+const attempt = (username: string, password: string, remoteAddress: string) =>
+  t.app
+    .inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress })
+    .then((r) => ({ status: r.statusCode, body: r.json() }));
+const untimed = (r: { status: number; body: { error?: { code: string; message: string } } }) =>
+  `${r.status} ${r.body.error?.code} ${r.body.error?.message.replace(/\d+/g, '#')}`;
+
+test('40 wrong passwords at once: only the account’s limit are checked, the rest wait with a 429 that says when', async () => {
+  const from = freshAddress();
+  const burst = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt('jumin', `wrong-password-${i}`, from)));
+  const statuses = burst.map((r) => r.status);
+  assert.equal(statuses.filter((s) => s === 401).length, ACCOUNT_RULE.limit, statuses.join(','));
+  assert.equal(statuses.filter((s) => s === 429).length, 40 - ACCOUNT_RULE.limit);
+  const refused = burst.find((r) => r.status === 429)!;
+  assert.match(refused.body.error.message, /登录失败次数过多，已暂时锁定，请于 \d\d:\d\d（约 \d+ 分钟后）再试/);
+
+  // Once it waits, the right password in a burst from anywhere does not get in either.
+  const elsewhere = freshAddress();
+  const withRight = await Promise.all([...Array.from({ length: 5 }, (_, i) => attempt('jumin', `again-${i}`, elsewhere)), attempt('jumin', 'Gongjian2026', elsewhere)]);
+  assert.deepEqual(withRight.map((r) => r.status), Array(6).fill(429));
+
+  // The admin sees the account waiting and clears it.
   const admin = await t.login('guangming');
-  const list = await t.request('GET', '/api/users?q=jumin', { cookie: admin });
-  const jumin = list.body.items[0];
+  const jumin = (await t.request('GET', '/api/users?q=jumin', { cookie: admin })).body.items[0];
   assert.equal(jumin.locked, true);
   const unlocked = await t.request('POST', `/api/users/${jumin.id}/unlock`, { cookie: admin });
   assert.equal(unlocked.body.locked, false);
-  await t.login('jumin');
+  assert.equal((await attempt('jumin', 'Gongjian2026', freshAddress())).status, 200);
+});
+
+test('each failure past the limit doubles the wait, and once it has passed the right password gets in', async () => {
+  const waitMinutes = async () => {
+    const [row] = await t.kernel.db.system((q) =>
+      q.query<{ m: number }>(`SELECT round(extract(epoch FROM locked_until - now()) / 60) AS m FROM users WHERE username = 'wangge'`),
+    );
+    return Number(row!.m);
+  };
+  // The wait is over, as if its minutes had passed.
+  const pass = () => t.kernel.db.system((q) => q.query(`UPDATE users SET locked_until = now() - interval '1 second' WHERE username = 'wangge'`));
+  for (let i = 0; i < ACCOUNT_RULE.limit; i++) assert.equal((await attempt('wangge', 'wrong-password', freshAddress())).status, 401);
+  const waits = [await waitMinutes()];
+  for (let i = 0; i < 3; i++) {
+    assert.equal((await attempt('wangge', 'wrong-password', freshAddress())).status, 429, 'refused while it waits');
+    await pass();
+    assert.equal((await attempt('wangge', 'wrong-password', freshAddress())).status, 401, 'checked once the wait is over');
+    waits.push(await waitMinutes());
+  }
+  assert.deepEqual(waits, [1, 2, 4, 8].map((m) => m * ACCOUNT_RULE.firstWaitMinutes));
+  await pass();
+  assert.equal((await attempt('wangge', 'Gongjian2026', freshAddress())).status, 200);
+  const [row] = await t.kernel.db.system((q) => q.query<{ failed_logins: number }>(`SELECT failed_logins FROM users WHERE username = 'wangge'`));
+  assert.equal(row!.failed_logins, 0, 'signing in clears the count');
+});
+
+test('waits grow to a cap and are forgotten after a quiet spell', () => {
+  const rule = ACCOUNT_RULE;
+  const now = new Date('2026-03-01T08:00:00Z');
+  let s = { failures: 0, last: null as Date | null, until: null as Date | null };
+  const waits: number[] = [];
+  for (let i = 0; i < rule.limit + 10; i++) {
+    const next = nextAttempt({ ...s, until: null }, rule, now)!;
+    waits.push(next.until ? (next.until.getTime() - now.getTime()) / 60_000 : 0);
+    s = next;
+  }
+  assert.equal(waits.filter((w) => w === 0).length, rule.limit - 1);
+  assert.equal(Math.max(...waits), rule.maxWaitMinutes);
+  assert.equal(nextAttempt(s, rule, now), null, 'refused while waiting');
+  const later = new Date(s.until!.getTime() + (rule.forgetAfterMinutes + 1) * 60_000);
+  assert.deepEqual(nextAttempt(s, rule, later), { failures: 1, last: later, until: null });
+});
+
+test('an unknown user name is answered exactly as a known one, failure after failure', async () => {
+  const known: string[] = [];
+  const unknown: string[] = [];
+  for (let i = 0; i <= ACCOUNT_RULE.limit; i++) {
+    known.push(untimed(await attempt('xinhua', 'wrong-password', freshAddress())));
+    unknown.push(untimed(await attempt('no-such-user', 'wrong-password', freshAddress())));
+  }
+  assert.deepEqual(unknown, known);
+  assert.match(known.at(-1)!, /^429 locked/);
+  await t.kernel.db.system((q) => q.query(`UPDATE users SET locked_until = NULL, failed_logins = 0 WHERE username = 'xinhua'`));
+});
+
+test('one address trying many accounts waits, whatever account it tries next; other addresses do not', async () => {
+  const from = freshAddress();
+  for (let i = 0; i < ADDRESS_RULE.limit; i++) {
+    assert.equal((await attempt(`guess${i % 4}`, 'wrong-password', from)).status, 401);
+  }
+  assert.equal((await attempt('liaison', 'Gongjian2026', from)).status, 429);
+  assert.equal((await attempt('liaison', 'Gongjian2026', freshAddress())).status, 200);
+});
+
+test('passwords: at least 10 characters, not a common one, not the user name', async () => {
+  const admin = await t.login('guangming');
+  const [gm] = (await t.request('GET', '/api/orgs/roots', { cookie: admin })).body.items;
+  const create = (username: string, password: string) =>
+    t.request('POST', '/api/users', { cookie: admin, body: { username, displayName: '密码测试', password, orgId: gm.id, grants: [] } });
+  assert.equal((await create('pwtest1', 'Abc12345x')).body.error.fields.password, '初始密码至少 10 位');
+  assert.equal((await create('pwtest1', '1234567890')).body.error.fields.password, '初始密码过于常见，容易被猜中，请换一个');
+  assert.equal((await create('pwtest1', 'QwertyUIOP')).body.error.fields.password, '初始密码过于常见，容易被猜中，请换一个', 'whatever the case');
+  assert.equal((await create('lihua.2026x', 'LiHua.2026X')).body.error.fields.password, '初始密码不能与用户名或手机号相同');
+  const user = await create('lihua.2026x', 'a long one 2026');
+  assert.equal(user.status, 200, user.text);
+
+  const reset = await t.request('POST', `/api/users/${user.body.id}/reset-password`, { cookie: admin, body: { newPassword: 'lihua.2026x' } });
+  assert.equal(reset.body.error.fields.newPassword, '新密码不能与用户名或手机号相同');
+  const common = await t.request('POST', `/api/users/${user.body.id}/reset-password`, { cookie: admin, body: { newPassword: 'password123' } });
+  assert.equal(common.body.error.fields.newPassword, '新密码过于常见，容易被猜中，请换一个');
+
+  const own = await t.login('lihua.2026x', 'a long one 2026');
+  const change = await t.request('POST', '/api/auth/password', { cookie: own, body: { currentPassword: 'a long one 2026', newPassword: 'LIHUA.2026X' } });
+  assert.equal(change.body.error.fields.newPassword, '新密码不能与用户名或手机号相同');
+  const weak = await t.request('POST', '/api/auth/password', { cookie: own, body: { currentPassword: 'a long one 2026', newPassword: 'qwerty12345' } });
+  assert.equal(weak.body.error.fields.newPassword, '新密码过于常见，容易被猜中，请换一个');
 });
 
 test('signing out ends the session', async () => {
@@ -68,7 +171,7 @@ test('changing one’s password ends other sessions and keeps this one', async (
   const cookie = await t.login('xinhua');
   const weak = await t.request('POST', '/api/auth/password', { cookie, body: { currentPassword: 'Gongjian2026', newPassword: 'short' } });
   assert.equal(weak.status, 400);
-  assert.match(weak.body.error.fields.newPassword, /新密码至少 8 位/);
+  assert.match(weak.body.error.fields.newPassword, /新密码至少 10 位/);
   const res = await t.app.inject({
     method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: 'Gongjian2026', newPassword: 'Xinhua2027' },
   });

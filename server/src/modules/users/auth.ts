@@ -1,8 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
-import type { Database } from '../../kernel/db.ts';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database, Queryable } from '../../kernel/db.ts';
 import { AppError, invalidField } from '../../kernel/errors.ts';
 import { ADMIN_ROLES, ROLE_LABELS, hasRole, type Grant, type Scope } from '../../kernel/scope.ts';
+import * as audit from '../audit/service.ts';
+import { ensureNotOwnName } from './password.ts';
 import type { Me } from './schema.ts';
 
 // Sign-in and sessions. These are the only user-facing operations that run on
@@ -10,65 +13,170 @@ import type { Me } from './schema.ts';
 
 export const SESSION_COOKIE = 'gj_session';
 export const SESSION_HOURS = 12;
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+
+/**
+ * When failures make a key wait: from the limit-th failure on, each failure
+ * doubles the wait, up to the cap. A stranger can make an account wait, never
+ * lock it for good, and the admin clears it. Failures are forgotten after a
+ * quiet spell.
+ */
+export interface ThrottleRule {
+  limit: number;
+  firstWaitMinutes: number;
+  maxWaitMinutes: number;
+  forgetAfterMinutes: number;
+}
+export const ACCOUNT_RULE: ThrottleRule = { limit: 5, firstWaitMinutes: 1, maxWaitMinutes: 60, forgetAfterMinutes: 24 * 60 };
+/** An office behind one address signs in many people: a higher limit, forgotten sooner. */
+export const ADDRESS_RULE: ThrottleRule = { limit: 20, firstWaitMinutes: 1, maxWaitMinutes: 60, forgetAfterMinutes: 60 };
+
+interface ThrottleState {
+  failures: number;
+  last: Date | null;
+  until: Date | null;
+}
+
+/** The state after one more attempt at `now`, counted as a failure until the password proves right; null if the key must wait. */
+export function nextAttempt(s: ThrottleState, rule: ThrottleRule, now: Date): ThrottleState | null {
+  if (s.until && s.until > now) return null;
+  const forgotten = !s.last || now.getTime() - s.last.getTime() > rule.forgetAfterMinutes * 60_000;
+  const failures = forgotten ? 1 : s.failures + 1;
+  const wait = failures >= rule.limit ? Math.min(rule.firstWaitMinutes * 2 ** (failures - rule.limit), rule.maxWaitMinutes) : 0;
+  return { failures, last: now, until: wait ? new Date(now.getTime() + wait * 60_000) : null };
+}
 
 export const hashPassword = (plain: string) => argon2.hash(plain, { type: argon2.argon2id });
 // Verifying against a real hash when the user does not exist keeps the
 // response time from telling which usernames exist.
 const DUMMY_HASH = hashPassword('gongjian-no-such-user');
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-
-interface LoginRow {
-  id: number;
-  password_hash: string;
-  disabled: boolean;
-  locked_until: Date | null;
-  failed_logins: number;
-}
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const tokenHash = sha256;
 
 const badCredentials = () => new AppError(401, 'invalid_credentials', '用户名或密码错误');
 
-/** Checks a password, counts failures (locking the account after MAX_FAILED_LOGINS) and opens a session. */
-export async function signIn(db: Database, username: string, password: string): Promise<{ token: string; userId: number }> {
-  const [user] = await db.system((q) =>
-    q.query<LoginRow>(`SELECT id, password_hash, disabled, locked_until, failed_logins FROM users WHERE username = $1`, [username]),
-  );
-  if (!user) {
-    await argon2.verify(await DUMMY_HASH, password);
-    throw badCredentials();
-  }
-  if (user.locked_until && user.locked_until > new Date()) {
-    const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60_000);
-    throw new AppError(423, 'locked', `密码错误次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁`);
-  }
-  const ok = await argon2.verify(user.password_hash, password);
-  if (!ok) {
-    await db.system((q) =>
-      q.query(
-        `UPDATE users SET failed_logins = failed_logins + 1,
-                locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) END
-          WHERE id = $1`,
-        [user.id, MAX_FAILED_LOGINS, LOCK_MINUTES],
-      ),
+const throttled = (until: Date) => {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  const at = until.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
+  return new AppError(429, 'locked', `登录失败次数过多，已暂时锁定，请于 ${at}（约 ${minutes} 分钟后）再试，或联系管理员解锁`);
+};
+
+/** Where a sign-in comes from: the client address (as Fastify resolved it through the trusted proxies) and the request. */
+export interface SignInClient {
+  address: string;
+  requestId: string;
+  log: FastifyBaseLogger;
+}
+
+interface Gate {
+  userId: number | null;
+  hash: string;
+  disabled: boolean;
+  /** This attempt made the account wait (recorded once, not per refused request). */
+  throttledNow: boolean;
+}
+
+/**
+ * Counts the attempt for the account (or the unknown name) and the address,
+ * before any password is checked: rows are locked, so parallel attempts are
+ * counted one after another and those past the limit are refused unchecked.
+ */
+async function countAttempt(db: Database, username: string, address: string): Promise<Gate> {
+  return db.system(async (q) => {
+    // Always the address first, then the account: a fixed order, so two attempts never wait on each other in a cycle.
+    const addressKey = `address:${sha256(address)}`;
+    const addr = (await lockKey(q, addressKey))!;
+    const [user] = await q.query<ThrottleState & { id: number; password_hash: string; disabled: boolean }>(
+      `SELECT id, password_hash, disabled, failed_logins AS failures, last_failed_login_at AS last, locked_until AS until
+         FROM users WHERE username = $1 FOR UPDATE`,
+      [username],
     );
+    const nameKey = `account:${sha256(username)}`;
+    const account = user ?? (await lockKey(q, nameKey))!;
+    const byAddress = nextAttempt(addr, ADDRESS_RULE, addr.now);
+    const byAccount = nextAttempt(account, ACCOUNT_RULE, addr.now);
+    if (!byAddress || !byAccount) {
+      const waits = [addr.until, account.until].filter((d): d is Date => !!d && d > addr.now);
+      throw throttled(new Date(Math.max(...waits.map((d) => d.getTime()))));
+    }
+    await saveKey(q, addressKey, byAddress);
+    if (user) {
+      await q.query(`UPDATE users SET failed_logins = $2, last_failed_login_at = $3, locked_until = $4 WHERE id = $1`, [
+        user.id, byAccount.failures, byAccount.last, byAccount.until,
+      ]);
+    } else {
+      await saveKey(q, nameKey, byAccount);
+    }
+    return {
+      userId: user?.id ?? null,
+      hash: user?.password_hash ?? (await DUMMY_HASH),
+      disabled: user?.disabled ?? false,
+      throttledNow: byAccount.until !== null,
+    };
+  });
+}
+
+async function lockKey(q: Queryable, key: string): Promise<(ThrottleState & { now: Date }) | undefined> {
+  await q.query(`INSERT INTO sign_in_throttles (key) VALUES ($1) ON CONFLICT DO NOTHING`, [key]);
+  const [row] = await q.query<ThrottleState & { now: Date }>(
+    `SELECT failures, last_failed_at AS last, blocked_until AS until, now() AS now FROM sign_in_throttles WHERE key = $1 FOR UPDATE`,
+    [key],
+  );
+  return row;
+}
+
+const saveKey = (q: Queryable, key: string, s: ThrottleState) =>
+  q.query(`UPDATE sign_in_throttles SET failures = $2, last_failed_at = $3, blocked_until = $4 WHERE key = $1`, [key, s.failures, s.last, s.until]);
+
+/** Where the client address shows in the security log: its network, not the machine. */
+export function networkOf(address: string): string {
+  const v4 = /^(?:::ffff:)?(\d+\.\d+\.\d+)\.\d+$/.exec(address);
+  if (v4) return `${v4[1]}.*`;
+  return `${address.split(':').slice(0, 3).join(':')}:*`;
+}
+
+/**
+ * Signs in: the attempt is counted (and refused with 429 while the account or
+ * the address must wait), then the password is checked; a right one clears
+ * the account's count and takes this attempt back from the address's.
+ */
+export async function signIn(db: Database, username: string, password: string, client: SignInClient): Promise<{ token: string; userId: number }> {
+  const gate = await countAttempt(db, username, client.address).catch((err: unknown) => {
+    if (err instanceof AppError) client.log.warn({ event: 'sign_in_refused' }, 'sign-in refused while throttled');
+    throw err;
+  });
+  const ok = await argon2.verify(gate.hash, password);
+  const event = (q: Queryable, kind: audit.SignInEvent) =>
+    audit.recordSignIn(q, { kind, userId: gate.userId!, client: networkOf(client.address), requestId: client.requestId });
+  if (!ok || gate.userId === null) {
+    client.log.warn({ event: 'sign_in_failed', userId: gate.userId, throttled: gate.throttledNow }, 'sign-in failed');
+    if (gate.userId !== null) {
+      await db.system(async (q) => {
+        await event(q, 'sign_in_failed');
+        if (gate.throttledNow) await event(q, 'sign_in_throttled');
+      });
+    }
     throw badCredentials();
   }
-  if (user.disabled) throw new AppError(403, 'disabled', '账号已停用，请联系管理员');
   const token = randomBytes(32).toString('base64url');
   await db.system(async (q) => {
-    if (user.failed_logins > 0 || user.locked_until) {
-      await q.query(`UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1`, [user.id]);
-    }
+    await q.query(`UPDATE users SET failed_logins = 0, last_failed_login_at = NULL, locked_until = NULL WHERE id = $1`, [gate.userId]);
+    await q.query(`UPDATE sign_in_throttles SET failures = greatest(failures - 1, 0), blocked_until = NULL WHERE key = $1`, [
+      `address:${sha256(client.address)}`,
+    ]);
+    if (gate.disabled) return;
+    await event(q, 'sign_in');
     await q.query(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`, [
       tokenHash(token),
-      user.id,
+      gate.userId,
       SESSION_HOURS,
     ]);
     await q.query(`DELETE FROM sessions WHERE expires_at < now()`);
+    await q.query(`DELETE FROM sign_in_throttles WHERE last_failed_at < now() - interval '1 day' AND coalesce(blocked_until < now(), true)`);
   });
-  return { token, userId: user.id };
+  if (gate.disabled) throw new AppError(403, 'disabled', '账号已停用，请联系管理员');
+  client.log.info({ event: 'sign_in', userId: gate.userId }, 'signed in');
+  return { token, userId: gate.userId };
 }
 
 interface SessionRow {
@@ -141,9 +249,12 @@ export async function signOut(db: Database, token: string): Promise<void> {
 /** Changes one's own password; every session of the account ends, and a new one is returned for this browser. */
 export async function changePassword(db: Database, scope: Scope, current: string, next: string): Promise<string> {
   const userId = scope.userId!;
-  const [user] = await db.system((q) => q.query<{ password_hash: string }>(`SELECT password_hash FROM users WHERE id = $1`, [userId]));
+  const [user] = await db.system((q) =>
+    q.query<{ password_hash: string; username: string }>(`SELECT password_hash, username FROM users WHERE id = $1`, [userId]),
+  );
   if (!user || !(await argon2.verify(user.password_hash, current))) throw invalidField('currentPassword', '当前密码不正确');
   if (current === next) throw invalidField('newPassword', '新密码不能与当前密码相同');
+  ensureNotOwnName(next, 'newPassword', '新密码', [user.username]);
   const hash = await hashPassword(next);
   const token = randomBytes(32).toString('base64url');
   await db.system(async (q) => {

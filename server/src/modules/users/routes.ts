@@ -24,9 +24,9 @@ export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: { secureC
   route(app, db, {
     method: 'POST', url: '/api/auth/login', tags: auth, summary: '用户名密码登录',
     public: true, scoped: false, body: Login, response: LoginResult,
-    errors: { 401: '用户名或密码错误', 403: '账号已停用', 423: '密码错误次数过多，账号暂时锁定' },
-    handler: async ({ body, reply }) => {
-      const { token, userId } = await signIn(db, body.username, body.password);
+    errors: { 401: '用户名或密码错误', 403: '账号已停用', 429: '尝试过于频繁，请稍后再试' },
+    handler: async ({ body, req, reply }) => {
+      const { token, userId } = await signIn(db, body.username, body.password, { address: req.ip, requestId: req.id, log: req.log });
       setSession(reply, token);
       const scope = (await resolveSession(db, token))!;
       return { user: meOf(scope, await db.scoped(scope, (q) => users.username(q, userId))) };

@@ -1,6 +1,7 @@
 import { ROLES, type Role } from '../../kernel/scope.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
 import { idParam, oneOf, pageQuery, text, z } from '../../kernel/validation.ts';
+import { MIN_PASSWORD_LENGTH, isCommonPassword, notOwnName } from './password.ts';
 
 registerConstraint('users_username_key', 'username', '用户名已被使用');
 registerConstraint('user_grants_unique', 'role', '该用户在此组织已有这个角色');
@@ -8,13 +9,14 @@ registerConstraint('user_grants_unit_check', 'unitId', '驻区单位联络员必
 
 export const role = oneOf<Role>(ROLES, '角色');
 
+// Length and a list of common passwords, not "a letter and a digit": rules
+// of composition only make people write Password1.
 export const password = (label: string) =>
   z
     .string()
-    .min(8, `${label}至少 8 位`)
+    .min(MIN_PASSWORD_LENGTH, `${label}至少 ${MIN_PASSWORD_LENGTH} 位`)
     .max(128, `${label}不能超过 128 位`)
-    .regex(/[A-Za-z]/, `${label}须包含字母`)
-    .regex(/\d/, `${label}须包含数字`)
+    .refine((p) => !isCommonPassword(p), `${label}过于常见，容易被猜中，请换一个`)
     .describe(label);
 
 export const GrantView = z.object({
@@ -77,7 +79,7 @@ export const CreateUser = z.object({
   password: password('初始密码'),
   orgId: idParam('管理组织'),
   grants: z.array(GrantInput).max(20).default([]).describe('角色授权'),
-});
+}).superRefine(notOwnName('username', 'password', '初始密码'));
 export const UpdateUser = z.object({
   displayName: text('姓名', 40).optional(),
   disabled: z.boolean().optional().describe('停用'),

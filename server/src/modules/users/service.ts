@@ -4,6 +4,7 @@ import { invalidField, notFound } from '../../kernel/errors.ts';
 import { ROLE_LABELS, type Role } from '../../kernel/scope.ts';
 import * as orgs from '../orgs/service.ts';
 import { hashPassword } from './auth.ts';
+import { ensureNotOwnName } from './password.ts';
 import type { User } from './schema.ts';
 
 // Account administration, on the caller's scoped connection: an admin sees
@@ -134,7 +135,8 @@ export async function unlock(q: Queryable, userId: number): Promise<User> {
 
 /** Sessions opened before this stop working (they predate password_changed_at). */
 export async function resetPassword(q: Queryable, userId: number, password: string): Promise<void> {
-  await get(q, userId);
+  const user = await get(q, userId);
+  ensureNotOwnName(password, 'newPassword', '新密码', [user.username]);
   await q.query(`UPDATE users SET password_hash = $2, password_changed_at = now(), failed_logins = 0, locked_until = NULL WHERE id = $1`, [
     userId,
     await hashPassword(password),

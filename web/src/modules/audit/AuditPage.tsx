@@ -1,4 +1,4 @@
-import { Card, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Select, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { DataTable, usePaging } from '../../kernel/DataTable';
 import { useLoad } from '../../kernel/hooks';
@@ -7,6 +7,7 @@ import { OrgFilter } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { useOrgTree } from '../orgs/tree';
 import { auditApi, type AuditAction, type AuditEntry } from './api';
+import { SecurityLog } from './SecurityLog';
 
 /** The audited tables the filter offers; entries of any other table still list under "all". */
 const ENTITIES = ['organizations', 'units', 'people', 'users', 'user_grants'];
@@ -76,52 +77,66 @@ export function AuditPage() {
   return (
     <WithOrgTree>
       <Card className="gj-page-card">
-        <Flex className="gj-toolbar" gap={8} wrap align="center">
-          <Select<string>
-            allowClear
-            placeholder={t('audit.allEntities')}
-            value={entity}
-            onChange={setEntity}
-            options={ENTITIES.map((e) => ({ value: e, label: enumLabel('entity', e) }))}
-            className="gj-toolbar-select"
-            data-testid="audit-entity"
-          />
-          <Select<AuditAction>
-            allowClear
-            placeholder={t('audit.allActions')}
-            value={action}
-            onChange={setAction}
-            options={ACTIONS.map((a) => ({ value: a, label: enumLabel('action', a) }))}
-            className="gj-toolbar-select"
-            data-testid="audit-action"
-          />
-          <OrgFilter />
-        </Flex>
-        <DataTable<AuditEntry>
-          testId="audit-table"
-          rows={list.data?.items}
-          total={list.data?.total ?? 0}
-          loading={list.loading}
-          rowKey={(e) => e.id}
-          paging={paging}
-          onPaging={setPaging}
-          emptyText={t('audit.empty')}
-          expandable={{ expandedRowRender: (e) => <AuditDiff entry={e} /> }}
-          columns={[
-            { key: 'at', title: t('audit.at'), render: (_, e) => <span className="gj-nowrap">{formatDateTime(e.at)}</span> },
-            { key: 'actor', title: t('audit.actor'), render: (_, e) => (e.actorName ? tx(e.actorName) : t('audit.system')) },
+        <Tabs
+          data-testid="audit-tabs"
+          items={[
             {
-              key: 'action',
-              title: t('audit.action'),
-              render: (_, e) => (
-                <Tag color={ACTION_COLORS[e.action]} data-testid={`audit-action-${e.action}`}>
-                  {enumLabel('action', e.action)}
-                </Tag>
+              key: 'changes',
+              label: t('audit.tabChanges'),
+              children: (
+                <>
+                  <Flex className="gj-toolbar" gap={8} wrap align="center">
+                    <Select<string>
+                      allowClear
+                      placeholder={t('audit.allEntities')}
+                      value={entity}
+                      onChange={setEntity}
+                      options={ENTITIES.map((e) => ({ value: e, label: enumLabel('entity', e) }))}
+                      className="gj-toolbar-select"
+                      data-testid="audit-entity"
+                    />
+                    <Select<AuditAction>
+                      allowClear
+                      placeholder={t('audit.allActions')}
+                      value={action}
+                      onChange={setAction}
+                      options={ACTIONS.map((a) => ({ value: a, label: enumLabel('action', a) }))}
+                      className="gj-toolbar-select"
+                      data-testid="audit-action"
+                    />
+                    <OrgFilter />
+                  </Flex>
+                  <DataTable<AuditEntry>
+                    testId="audit-table"
+                    rows={list.data?.items}
+                    total={list.data?.total ?? 0}
+                    loading={list.loading}
+                    rowKey={(e) => e.id}
+                    paging={paging}
+                    onPaging={setPaging}
+                    emptyText={t('audit.empty')}
+                    expandable={{ expandedRowRender: (e) => <AuditDiff entry={e} /> }}
+                    columns={[
+                      { key: 'at', title: t('audit.at'), render: (_, e) => <span className="gj-nowrap">{formatDateTime(e.at)}</span> },
+                      { key: 'actor', title: t('audit.actor'), render: (_, e) => (e.actorName ? tx(e.actorName) : t('audit.system')) },
+                      {
+                        key: 'action',
+                        title: t('audit.action'),
+                        render: (_, e) => (
+                          <Tag color={ACTION_COLORS[e.action]} data-testid={`audit-action-${e.action}`}>
+                            {enumLabel('action', e.action)}
+                          </Tag>
+                        ),
+                      },
+                      { key: 'entity', title: t('audit.entity'), render: (_, e) => <span data-testid="audit-entity-cell">{enumLabel('entity', e.entity)}</span> },
+                      { key: 'entityId', title: t('audit.entityId'), render: (_, e) => <code>{e.entityId ?? t('common.none')}</code> },
+                      { key: 'org', title: t('audit.org'), render: (_, e) => tx(e.orgName) || t('common.none') },
+                    ]}
+                  />
+                </>
               ),
             },
-            { key: 'entity', title: t('audit.entity'), render: (_, e) => <span data-testid="audit-entity-cell">{enumLabel('entity', e.entity)}</span> },
-            { key: 'entityId', title: t('audit.entityId'), render: (_, e) => <code>{e.entityId ?? t('common.none')}</code> },
-            { key: 'org', title: t('audit.org'), render: (_, e) => tx(e.orgName) || t('common.none') },
+            { key: 'security', label: t('audit.tabSecurity'), children: <SecurityLog orgId={orgId} /> },
           ]}
         />
       </Card>

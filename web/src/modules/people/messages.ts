@@ -57,7 +57,7 @@ export const zhCN = {
   'people.register.communityRequired': '请选择所在社区',
   'people.register.password': '密码',
   'people.register.submit': '注册',
-  'people.register.done': '注册成功，请用手机号登录',
+  'people.register.done': '已受理，请用手机号和密码登录',
   'people.register.link': '居民注册',
   'people.register.back': '返回登录',
 } as const;
@@ -120,7 +120,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'people.register.communityRequired': 'Choose your community',
   'people.register.password': 'Password',
   'people.register.submit': 'Register',
-  'people.register.done': 'Registered. Sign in with your phone number',
+  'people.register.done': 'Received. Sign in with your phone number and password',
   'people.register.link': 'Resident registration',
   'people.register.back': 'Back to sign-in',
 };

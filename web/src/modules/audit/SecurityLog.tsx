@@ -1,0 +1,65 @@
+import { Flex, Select, Tag } from 'antd';
+import { useState } from 'react';
+import { DataTable, usePaging } from '../../kernel/DataTable';
+import { useLoad } from '../../kernel/hooks';
+import { useI18n } from '../../kernel/i18n';
+import { OrgFilter } from '../orgs/OrgFilter';
+import { auditApi, type SecurityEvent, type SecurityKind } from './api';
+
+const KINDS = [
+  'sign_in', 'sign_in_failed', 'sign_in_throttled', 'account_created', 'account_disabled', 'account_enabled', 'account_unlocked',
+  'password_changed', 'password_reset', 'grant_added', 'grant_removed', 'reveal',
+] as const satisfies readonly SecurityKind[];
+const WARN: readonly SecurityKind[] = ['sign_in_failed', 'sign_in_throttled', 'reveal'];
+
+/** 安全日志: who got in, who was kept out, who saw whose personal data, what was done to accounts. */
+export function SecurityLog({ orgId }: { orgId: number | undefined }) {
+  const { t, tx, enumLabel, formatDateTime } = useI18n();
+  const [kind, setKind] = useState<SecurityKind>();
+  const [paging, setPaging] = usePaging(`${orgId}|${kind}`);
+  const list = useLoad(() => auditApi.security({ orgId, kind, ...paging }), [orgId, kind, paging.page, paging.pageSize]);
+  return (
+    <>
+      <Flex className="gj-toolbar" gap={8} wrap align="center">
+        <Select<SecurityKind>
+          allowClear
+          placeholder={t('audit.allKinds')}
+          value={kind}
+          onChange={setKind}
+          options={KINDS.map((k) => ({ value: k, label: enumLabel('securityKind', k) }))}
+          className="gj-toolbar-select"
+          data-testid="security-kind"
+        />
+        <OrgFilter />
+      </Flex>
+      <DataTable<SecurityEvent>
+        testId="security-table"
+        rows={list.data?.items}
+        total={list.data?.total ?? 0}
+        loading={list.loading}
+        rowKey={(e) => e.id}
+        paging={paging}
+        onPaging={setPaging}
+        emptyText={t('audit.empty')}
+        columns={[
+          { key: 'at', title: t('audit.at'), render: (_, e) => <span className="gj-nowrap">{formatDateTime(e.at)}</span> },
+          {
+            key: 'kind',
+            title: t('audit.kind'),
+            render: (_, e) => <Tag color={WARN.includes(e.kind) ? 'orange' : 'blue'}>{enumLabel('securityKind', e.kind, e.kindLabel)}</Tag>,
+          },
+          { key: 'actor', title: t('audit.actor'), render: (_, e) => (e.actorName ? tx(e.actorName) : t('audit.system')) },
+          { key: 'account', title: t('audit.account'), render: (_, e) => (e.username ? <code>{e.username}</code> : t('common.none')) },
+          {
+            key: 'detail',
+            title: t('audit.detail'),
+            render: (_, e) => [e.entity && enumLabel('entity', e.entity), e.entityId, e.detail].filter(Boolean).join(' · ') || t('common.none'),
+          },
+          { key: 'client', title: t('audit.client'), render: (_, e) => <code>{e.client ?? t('common.none')}</code> },
+          { key: 'requestId', title: t('audit.requestId'), render: (_, e) => <code>{e.requestId ?? t('common.none')}</code> },
+          { key: 'org', title: t('audit.org'), render: (_, e) => tx(e.orgName) || t('common.none') },
+        ]}
+      />
+    </>
+  );
+}
