@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { errorBody, installErrorHandler, route } from './kernel/http.ts';
 import type { Kernel } from './kernel/kernel.ts';
 import { schemaVersion } from './kernel/migrate.ts';
+import { installSecurity } from './kernel/security.ts';
 import { ANONYMOUS, ROLES, ROLE_LABELS } from './kernel/scope.ts';
 import { z } from './kernel/validation.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
@@ -34,6 +35,8 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 export interface AppOptions {
   secureCookies?: boolean;
+  /** The address users open the app at (PUBLIC_ORIGIN); null: whatever host a request names. */
+  publicOrigin?: string | null;
   logger?: boolean;
   /** Serve the built web app from here (null: API only). */
   webDir?: string | null;
@@ -45,6 +48,7 @@ const labels = (o: Record<string, string>, key: string) => Object.entries(o).map
 
 export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, trustProxy: true, bodyLimit: 10 * 1024 * 1024 });
+  installSecurity(app, { publicOrigin: opts.publicOrigin ?? null });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a cross-site HTML form cannot send it, which with SameSite
@@ -61,7 +65,18 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: {
+      // "Try it out" must pass the same-origin rule (kernel/security.ts). The
+      // docs page gets this function's source, so it names the header literally.
+      // (swagger-ui's request is a plain object, not the fetch Request it is typed as.)
+      requestInterceptor: (r) => {
+        (r as unknown as { headers: Record<string, string> }).headers['x-requested-with'] = 'gongjian';
+        return r;
+      },
+    },
+  });
 
   app.decorateRequest('scope', null as never);
   app.addHook('onRequest', async (req) => {

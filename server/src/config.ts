@@ -11,6 +11,8 @@ export interface Config {
   databaseUrl?: string;
   demo: boolean;
   secureCookies: boolean;
+  /** Where users open the app (scheme, host, port); writes from any other origin are refused. */
+  publicOrigin: string | null;
   secretKey: Buffer;
 }
 
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
     demo: overrides.demo ?? env.GONGJIAN_DEMO !== 'off',
     secureCookies: overrides.secureCookies ?? env.COOKIE_SECURE === 'true',
+    publicOrigin: overrides.publicOrigin !== undefined ? overrides.publicOrigin : env.PUBLIC_ORIGIN ? new URL(env.PUBLIC_ORIGIN).origin : null,
     secretKey: secretKey(env, dataDir),
   };
 }

@@ -21,7 +21,7 @@ export async function startServer(overrides: Partial<Omit<Config, 'secretKey'>> 
   log(`数据库：${db.kind}${cfg.databaseUrl ? '' : cfg.dataDir ? `（${cfg.dataDir}）` : '（内存）'}，迁移版本 ${version}${applied.length ? `，本次应用 ${applied.length} 个` : ''}`);
   const cipher = new FieldCipher(cfg.secretKey);
   if (cfg.demo && (await loadDemo(db, cipher))) log('已载入演示数据（梅河口市），演示账号见 README。');
-  const app = await buildApp({ db, cipher }, { secureCookies: cfg.secureCookies });
+  const app = await buildApp({ db, cipher }, { secureCookies: cfg.secureCookies, publicOrigin: cfg.publicOrigin });
   const address = await app.listen({ port: cfg.port, host: cfg.host });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   log(`共建已启动：${url}`);

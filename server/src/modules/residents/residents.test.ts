@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { APP_HEADERS, testApp, type TestApp } from '../../../../test/support/app.ts';
 import { SIGNUPS_PER_HOUR } from './service.ts';
 
 let t: TestApp;
@@ -14,7 +14,7 @@ before(async () => {
 after(() => t.close());
 
 const register = (body: object, ip = '198.51.100.7') =>
-  t.app.inject({ method: 'POST', url: '/api/residents/register', payload: body, remoteAddress: ip }).then((r) => ({ status: r.statusCode, body: r.json() }));
+  t.app.inject({ method: 'POST', url: '/api/residents/register', headers: APP_HEADERS, payload: body, remoteAddress: ip }).then((r) => ({ status: r.statusCode, body: r.json() }));
 
 test('a resident registers with a phone, signs in, and sees only their own file, masked', async () => {
   const res = await register({ name: '居民赵敏', phone: '13812345678', password: 'Zhaomin2026', communityId: guangmingId });
