@@ -8,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { PRINT_SCRIPT, PRINT_SCRIPT_URL } from './kernel/html.ts';
 import { errorBody, installErrorHandler, route } from './kernel/http.ts';
 import type { Kernel } from './kernel/kernel.ts';
 import { schemaVersion } from './kernel/migrate.ts';
@@ -107,6 +108,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     }),
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(PRINT_SCRIPT_URL, { schema: { hide: true } }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(PRINT_SCRIPT));
 
   orgRoutes(app, k);
   peopleRoutes(app, k);
