@@ -32,6 +32,14 @@ function secretKey(env: NodeJS.ProcessEnv, dataDir: string | null): Buffer {
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 }
 
+/** PUBLIC_ORIGIN as browsers send it in Origin: scheme, host and port, no path or trailing slash. */
+function publicOrigin(value: string | undefined): string | null {
+  if (!value) return null;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`PUBLIC_ORIGIN 不是有效的网址：${value}（例如 https://dangjian.example.cn）`);
+  return url.origin;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Omit<Config, 'secretKey'>> = {}): Config {
   const dataDir = overrides.dataDir !== undefined ? overrides.dataDir : path.resolve(env.DATA_DIR ?? './data');
   return {
@@ -41,7 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
     demo: overrides.demo ?? env.GONGJIAN_DEMO !== 'off',
     secureCookies: overrides.secureCookies ?? env.COOKIE_SECURE === 'true',
-    publicOrigin: overrides.publicOrigin !== undefined ? overrides.publicOrigin : env.PUBLIC_ORIGIN ? new URL(env.PUBLIC_ORIGIN).origin : null,
+    publicOrigin: overrides.publicOrigin !== undefined ? overrides.publicOrigin : publicOrigin(env.PUBLIC_ORIGIN),
     secretKey: secretKey(env, dataDir),
   };
 }

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import { APP_HEADERS, testApp, type TestApp } from '../../../test/support/app.ts';
 import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
 import { CLIENT_HEADER, CONTENT_SECURITY_POLICY } from './security.ts';
 
 let t: TestApp;
@@ -67,6 +68,14 @@ test('PUBLIC_ORIGIN names the one origin writes may come from, whatever host the
   } finally {
     await app.close();
   }
+});
+
+test('PUBLIC_ORIGIN is read as the origin a browser sends; anything else stops the start', () => {
+  const read = (value: string) => loadConfig({ PUBLIC_ORIGIN: value }, { dataDir: null }).publicOrigin;
+  assert.equal(read('https://dangjian.example.cn/'), 'https://dangjian.example.cn');
+  assert.equal(read('http://10.0.0.5:8080/app'), 'http://10.0.0.5:8080');
+  assert.equal(loadConfig({}, { dataDir: null }).publicOrigin, null);
+  for (const bad of ['dangjian.example.cn', 'ftp://dangjian.example.cn']) assert.throws(() => read(bad), /PUBLIC_ORIGIN 不是有效的网址/);
 });
 
 test('every answer carries the security headers: the app, its files, the API, the docs, errors', async () => {
