@@ -31,5 +31,24 @@ export default tseslint.config(
   {
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // Names come from users of other communities: no HTML is built from
+      // them. ECharts renders a formatter's answer as HTML, so a formatter
+      // answers through tooltipLines (web/src/kernel/html.ts), which escapes.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='formatter'] > :function:not([body.type='CallExpression'][body.callee.name='tooltipLines'])",
+          message: 'An ECharts formatter answers HTML: return tooltipLines([...]) (kernel/html.ts), which escapes every line.',
+        },
+        {
+          selector: "Property[key.name='formatter'] > TemplateLiteral[expressions.length>0]",
+          message: 'An ECharts formatter answers HTML: return tooltipLines([...]) (kernel/html.ts), which escapes every line.',
+        },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No HTML from data: render text as React children.' },
+        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'No HTML from data: set textContent.' },
+        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln|createContextualFragment)$/]", message: 'No HTML from data.' },
+      ],
+    },
   },
 );

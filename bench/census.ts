@@ -7,6 +7,7 @@ import { maskIdNumber, maskPhone, type FieldCipher } from '../server/src/kernel/
 import type { Database } from '../server/src/kernel/db.ts';
 import { writeWorkbook } from '../server/src/kernel/excel.ts';
 import { checkCharacter } from '../server/src/kernel/idnumber.ts';
+import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from '../server/src/kernel/security.ts';
 import { SESSION_COOKIE } from '../server/src/modules/users/auth.ts';
 import { COLUMNS } from '../server/src/modules/census/sheet.ts';
 
@@ -81,7 +82,7 @@ async function copy(db: Database, cipher: FieldCipher, rows: ReturnType<typeof p
 }
 
 async function importOnce(app: FastifyInstance, token: string, orgId: number, file: Buffer): Promise<{ stageMs: number; doneMs: number; job: Record<string, unknown> }> {
-  const headers = { cookie: `${SESSION_COOKIE}=${token}` };
+  const headers = { cookie: `${SESSION_COOKIE}=${token}`, [CLIENT_HEADER]: CLIENT_HEADER_VALUE };
   const start = performance.now();
   const res = await app.inject({ method: 'POST', url: '/api/census/imports', headers, payload: { orgId, fileName: 'bench.xlsx', file: file.toString('base64') } });
   if (res.statusCode !== 200) throw new Error(`census import: ${res.statusCode} ${res.body.slice(0, 500)}`);

@@ -10,6 +10,7 @@ import { FieldCipher } from '../server/src/kernel/crypto.ts';
 import { openDatabase, type Database, type DatabaseKind, type Queryable } from '../server/src/kernel/db.ts';
 import { migrate } from '../server/src/kernel/migrate.ts';
 import type { Scope } from '../server/src/kernel/scope.ts';
+import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from '../server/src/kernel/security.ts';
 import { SESSION_COOKIE, resolveSession } from '../server/src/modules/users/auth.ts';
 import * as people from '../server/src/modules/people/service.ts';
 import { GAPS_SHOWN, coverage } from '../server/src/modules/orgs/coverage.ts';
@@ -373,7 +374,7 @@ async function bench(target: Target): Promise<Result> {
     await app.ready();
     const server = app;
     const signIn = async (user: { username: string; password: string }) => {
-      const login = await server.inject({ method: 'POST', url: '/api/auth/login', payload: user });
+      const login = await server.inject({ method: 'POST', url: '/api/auth/login', headers: { [CLIENT_HEADER]: CLIENT_HEADER_VALUE }, payload: user });
       if (login.statusCode !== 200) throw new Error(`sign-in of ${user.username} failed: ${login.statusCode} ${login.body}`);
       const token = login.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
       return { token, scope: (await resolveSession(db, token))! };

@@ -1,7 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../server/src/app.ts';
+import type { Database } from '../server/src/kernel/db.ts';
 import { testCipher, testDatabase } from '../test/support/db.ts';
+
+// Writes sent from a test rather than through the web client carry its header too.
+export { APP_HEADERS } from '../test/support/app.ts';
 
 export const DEMO_PASSWORD = 'Gongjian2026';
 export const SCREENSHOT_DIR = '/tmp/gongjian-e2e';
@@ -21,6 +25,8 @@ const CHROMIUM_ARGS = [
 export interface TestApp {
   url: string;
   browser: Browser;
+  /** The app's database, for a test to set up what no route does (a locked account). */
+  db: Database;
   close(): Promise<void>;
 }
 
@@ -44,6 +50,7 @@ export async function startApp(): Promise<TestApp> {
     return {
       url: address,
       browser,
+      db: database.db,
       close: async () => {
         await browser.close();
         await close();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { checkCharacter } from '../server/src/kernel/idnumber.ts';
-import { PHONE, chooseOption, choosePerson, chooseTreeOption, confirmPopover, fillSignIn, screenshot, settle, signIn, startApp, typeAndChoose, withPage, type TestApp } from './helpers.ts';
+import { APP_HEADERS, PHONE, chooseOption, choosePerson, chooseTreeOption, confirmPopover, fillSignIn, screenshot, settle, signIn, startApp, typeAndChoose, withPage, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 
@@ -236,7 +236,7 @@ test('recruitment: the applicant follows their own application on a phone and wi
     await signIn(page, 'guangming');
     const [self] = (await (await page.request.get(`/api/people?q=${encodeURIComponent('吴秀英')}&kind=resident`)).json()).items;
     const [branch] = (await (await page.request.get(`/api/orgs?q=${encodeURIComponent('光明社区第一网格党支部')}`)).json()).items;
-    const started = await page.request.post('/api/recruitments', { data: { personId: self.id, orgId: branch.id, appliedOn: '2025-03-01' } });
+    const started = await page.request.post('/api/recruitments', { headers: APP_HEADERS, data: { personId: self.id, orgId: branch.id, appliedOn: '2025-03-01' } });
     assert.equal(started.status(), 200, await started.text());
     recruitmentId = (await started.json()).id;
   });
@@ -295,9 +295,9 @@ test('talent pool: the community narrows a skill to the people living in one gri
     const [branch] = (await (await page.request.get(`/api/orgs?q=${encodeURIComponent('光明社区第一网格党支部')}`)).json()).items;
     const [home, other] = (await (await page.request.get(`/api/grids?orgId=${community.id}`)).json()).items;
     const neighbour = async (grid: { id: number }, name: string) => {
-      const household = await page.request.post('/api/households', { data: { gridId: grid.id, address: `${name}街 1 号`, headName: name, size: 1, tags: [], freeTags: [] } });
+      const household = await page.request.post('/api/households', { headers: APP_HEADERS, data: { gridId: grid.id, address: `${name}街 1 号`, headName: name, size: 1, tags: [], freeTags: [] } });
       assert.equal(household.status(), 200, await household.text());
-      const person = await page.request.post('/api/people', { data: { orgId: branch.id, name, householdId: (await household.json()).id, skills: ['网格测试裁缝'] } });
+      const person = await page.request.post('/api/people', { headers: APP_HEADERS, data: { orgId: branch.id, name, householdId: (await household.json()).id, skills: ['网格测试裁缝'] } });
       assert.equal(person.status(), 200, await person.text());
     };
     await neighbour(home, '网格甲裁缝');
@@ -354,7 +354,7 @@ test('a secretary registers a member: a wrong ID number is refused under its fie
     // Where they live: a household registered in one of the community's grids, picked community → grid → household.
     const [community] = (await (await page.request.get(`/api/orgs?q=${encodeURIComponent('光明社区党委')}`)).json()).items;
     const [grid] = (await (await page.request.get(`/api/grids?orgId=${community.id}`)).json()).items;
-    const household = await page.request.post('/api/households', { data: { gridId: grid.id, address: '浏览器居住街 5 号', headName: '浏览器居住', size: 1, tags: [], freeTags: [] } });
+    const household = await page.request.post('/api/households', { headers: APP_HEADERS, data: { gridId: grid.id, address: '浏览器居住街 5 号', headName: '浏览器居住', size: 1, tags: [], freeTags: [] } });
     assert.equal(household.status(), 200, await household.text());
     await typeAndChoose(page, page.getByTestId('residence-community'), '光明社区', '光明社区党委');
     await chooseOption(page, page.getByTestId('residence-grid'), grid.name);

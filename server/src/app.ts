@@ -8,10 +8,12 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { PRINT_SCRIPT, PRINT_SCRIPT_URL } from './kernel/html.ts';
 import { documentErrors, errorBody, installControlCharacterGuard, installErrorHandler, route } from './kernel/http.ts';
 import { logOptions, logRequests } from './kernel/log.ts';
 import type { Kernel } from './kernel/kernel.ts';
 import { schemaVersion } from './kernel/migrate.ts';
+import { installSecurity } from './kernel/security.ts';
 import { ANONYMOUS, ROLES, ROLE_LABELS } from './kernel/scope.ts';
 import { keysOf, z } from './kernel/validation.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
@@ -41,6 +43,8 @@ export interface AppOptions {
   logStream?: { write(line: string): void };
   /** The proxies whose X-Forwarded-For is believed (TRUST_PROXY); none by default. */
   trustProxy?: string[];
+  /** The address users open the app at (PUBLIC_ORIGIN); null: whatever host a request names. */
+  publicOrigin?: string | null;
   /** Serve the built web app from here (null: API only). */
   webDir?: string | null;
   /** Extra routes, registered like a module's (tests use this). */
@@ -57,6 +61,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
     bodyLimit: 10 * 1024 * 1024,
   });
+  installSecurity(app, { publicOrigin: opts.publicOrigin ?? null });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a cross-site HTML form cannot send it, which with SameSite
@@ -76,7 +81,18 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     transform: jsonSchemaTransform,
     transformObject: (d) => ('openapiObject' in d ? documentErrors(d.openapiObject) : d.swaggerObject),
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: {
+      // "Try it out" must pass the same-origin rule (kernel/security.ts). The
+      // docs page gets this function's source, so it names the header literally.
+      // (swagger-ui's request is a plain object, not the fetch Request it is typed as.)
+      requestInterceptor: (r) => {
+        (r as unknown as { headers: Record<string, string> }).headers['x-requested-with'] = 'gongjian';
+        return r;
+      },
+    },
+  });
 
   app.decorateRequest('scope', null as never);
   app.addHook('onRequest', async (req) => {
@@ -109,6 +125,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     }),
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(PRINT_SCRIPT_URL, { schema: { hide: true } }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(PRINT_SCRIPT));
 
   orgRoutes(app, k);
   peopleRoutes(app, k);

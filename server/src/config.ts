@@ -15,6 +15,8 @@ export interface Config {
   logLevel: string;
   /** Addresses or CIDRs of the reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY, comma-separated); none by default. */
   trustProxy: string[];
+  /** Where users open the app (scheme, host, port); writes from any other origin are refused. */
+  publicOrigin: string | null;
   secretKey: Buffer;
 }
 
@@ -34,6 +36,14 @@ function secretKey(env: NodeJS.ProcessEnv, dataDir: string | null): Buffer {
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 }
 
+/** PUBLIC_ORIGIN as browsers send it in Origin: scheme, host and port, no path or trailing slash. */
+function publicOrigin(value: string | undefined): string | null {
+  if (!value) return null;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`PUBLIC_ORIGIN 不是有效的网址：${value}（例如 https://dangjian.example.cn）`);
+  return url.origin;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Omit<Config, 'secretKey'>> = {}): Config {
   const dataDir = overrides.dataDir !== undefined ? overrides.dataDir : path.resolve(env.DATA_DIR ?? './data');
   return {
@@ -45,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: overrides.secureCookies ?? env.COOKIE_SECURE === 'true',
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     trustProxy: overrides.trustProxy ?? (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    publicOrigin: overrides.publicOrigin !== undefined ? overrides.publicOrigin : publicOrigin(env.PUBLIC_ORIGIN),
     secretKey: secretKey(env, dataDir),
   };
 }

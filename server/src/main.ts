@@ -23,7 +23,7 @@ export async function startServer(overrides: Partial<Omit<Config, 'secretKey'>> 
   if (cfg.demo && (await loadDemo(db, cipher))) log('已载入演示数据（梅河口市），演示账号见 README。');
   const app = await buildApp(
     { db, cipher },
-    { secureCookies: cfg.secureCookies, logLevel: quiet ? 'silent' : cfg.logLevel, trustProxy: cfg.trustProxy },
+    { secureCookies: cfg.secureCookies, logLevel: quiet ? 'silent' : cfg.logLevel, trustProxy: cfg.trustProxy, publicOrigin: cfg.publicOrigin },
   );
   const address = await app.listen({ port: cfg.port, host: cfg.host });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { testApp, type RouteInfo, type TestApp } from '../support/app.ts';
+import { APP_HEADERS, testApp, type RouteInfo, type TestApp } from '../support/app.ts';
 
 // Bad input to every endpoint, found from the app's own OpenAPI document:
 // a 4xx, never a 500, with a Chinese message that names the field.
@@ -142,10 +142,10 @@ test('every field of every request body, given the wrong type, is named in Chine
 });
 
 test('malformed JSON, a wrong content type and a bad page number get Chinese 4xx answers', async () => {
-  const res = await t.app.inject({ method: 'POST', url: '/api/orgs', headers: { cookie, 'content-type': 'application/json' }, payload: '{"name":' });
+  const res = await t.app.inject({ method: 'POST', url: '/api/orgs', headers: { ...APP_HEADERS, cookie, 'content-type': 'application/json' }, payload: '{"name":' });
   assert.equal(res.statusCode, 400);
   assert.match(res.json().error.message, CHINESE);
-  const form = await t.app.inject({ method: 'POST', url: '/api/orgs', headers: { cookie, 'content-type': 'text/plain' }, payload: 'x' });
+  const form = await t.app.inject({ method: 'POST', url: '/api/orgs', headers: { ...APP_HEADERS, cookie, 'content-type': 'text/plain' }, payload: 'x' });
   assert.equal(form.statusCode, 415);
   assert.match(form.json().error.message, CHINESE);
   for (const r of t.routes.filter((x) => x.method === 'GET' && (x.op.parameters ?? []).some((p) => p.name === 'page'))) {

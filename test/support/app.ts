@@ -2,6 +2,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp, type AppOptions } from '../../server/src/app.ts';
 import { DEMO_PASSWORD } from '../../server/src/demo/meihekou.ts';
 import type { Kernel } from '../../server/src/kernel/kernel.ts';
+import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from '../../server/src/kernel/security.ts';
 import { testCipher, testDatabase } from './db.ts';
 
 export interface RouteInfo {
@@ -17,6 +18,9 @@ export interface Response {
   text: string;
   headers: Record<string, unknown>;
 }
+
+/** What the web client sends with every request (kernel/security.ts); raw injects of writes add it. */
+export const APP_HEADERS = { [CLIENT_HEADER]: CLIENT_HEADER_VALUE };
 
 export interface TestApp {
   app: FastifyInstance;
@@ -37,7 +41,7 @@ export async function testApp(opts: { demo?: boolean } & Pick<AppOptions, 'extra
   await app.ready();
   collectRoutes(app, routes);
   const request = async (method: string, url: string, o: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> => {
-    const inject: InjectOptions = { method: method as InjectOptions['method'], url, headers: { ...o.headers, ...(o.cookie ? { cookie: o.cookie } : {}) } };
+    const inject: InjectOptions = { method: method as InjectOptions['method'], url, headers: { ...APP_HEADERS, ...o.headers, ...(o.cookie ? { cookie: o.cookie } : {}) } };
     if (o.body !== undefined) inject.payload = o.body as InjectOptions['payload'];
     const res = await app.inject(inject);
     const json = String(res.headers['content-type'] ?? '').includes('json') && res.body;
@@ -49,7 +53,7 @@ export async function testApp(opts: { demo?: boolean } & Pick<AppOptions, 'extra
     routes,
     request,
     login: async (username, password = DEMO_PASSWORD) => {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', headers: APP_HEADERS, payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'gj_session');
       return `gj_session=${cookie!.value}`;

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { DEMO_PASSWORD } from '../demo/meihekou.ts';
+import { APP_HEADERS } from '../../../test/support/app.ts';
 import { testCipher, testDatabase, type TestDatabase } from '../../../test/support/db.ts';
 
 let database: TestDatabase;
@@ -44,7 +45,7 @@ test('an unexpected error answers 500 with a request id, and the log has that id
 });
 
 test('each request is one line: method, route, status, time and user — no body, password, cookie, query or phone', async () => {
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'guangming', password: DEMO_PASSWORD } });
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', headers: APP_HEADERS, payload: { username: 'guangming', password: DEMO_PASSWORD } });
   assert.equal(login.statusCode, 200);
   const token = login.cookies.find((c) => c.name === 'gj_session')!.value;
   const userId = login.json().user.id;

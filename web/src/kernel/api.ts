@@ -41,6 +41,10 @@ function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+// The server refuses a write without it (server/src/kernel/security.ts): a
+// form on another site cannot send a custom header.
+const CLIENT_HEADERS = { accept: 'application/json', 'x-requested-with': 'gongjian' };
+
 /** A fresh Idempotency-Key (getRandomValues works on plain http too, where randomUUID does not). */
 function newKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -50,7 +54,7 @@ function newKey(): string {
 const RETRY_DELAYS_MS = [500, 1500];
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' };
+  const headers: Record<string, string> = body === undefined ? { ...CLIENT_HEADERS } : { ...CLIENT_HEADERS, 'content-type': 'application/json' };
   if (method === 'POST') headers['idempotency-key'] = newKey();
   let res: Response | undefined;
   for (let attempt = 0; !res; attempt++) {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../../kernel/db.ts';
 import { invalidField, notFound } from '../../kernel/errors.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
+import { html, page } from '../../kernel/html.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
@@ -143,27 +144,24 @@ export async function feedbackWorkbook(f: Feedback): Promise<Buffer> {
   ]);
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** A page to print (A4) and file, as paper reports to units are kept. */
 export function feedbackHtml(f: Feedback): string {
-  const head = COLUMNS.map((c) => `<th>${esc(c.header)}</th>`).join('');
-  const body = f.rows
-    .map((r) => {
-      const cells = [r.personName, r.registeredAt ?? '未报到', String(r.activities), String(r.hours), String(r.points), verdict(f, r)];
-      return `<tr${r.belowThreshold ? ' class="below"' : ''}>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`;
-    })
-    .join('');
   const sum = (k: 'activities' | 'hours' | 'points') => f.rows.reduce((n, r) => n + r[k], 0);
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(f.unitName)} ${esc(f.period)}党员服务情况反馈</title>
-<style>body{font-family:"Noto Serif CJK SC","Songti SC",serif;margin:2cm;color:#000}h1{font-size:20pt;text-align:center}
+  const rows = f.rows.map((r) => {
+    const cells = [r.personName, r.registeredAt ?? '未报到', r.activities, r.hours, r.points, verdict(f, r)];
+    return html`<tr${r.belowThreshold ? html` class="below"` : ''}>${cells.map((c) => html`<td>${c}</td>`)}</tr>`;
+  });
+  return page({
+    title: `${f.unitName} ${f.period}党员服务情况反馈`,
+    style: `body{font-family:"Noto Serif CJK SC","Songti SC",serif;margin:2cm;color:#000}h1{font-size:20pt;text-align:center}
 p{font-size:11pt}table{width:100%;border-collapse:collapse;font-size:11pt}th,td{border:1px solid #000;padding:4px 6px;text-align:center}
-tr.below td{font-weight:bold}@page{size:A4;margin:1.5cm}@media print{body{margin:0}}</style></head><body>
-<h1>在职党员到社区服务情况反馈表</h1>
-<p>单位：${esc(f.unitName)}&emsp;&emsp;期间：${esc(f.period)}（${f.from} 至 ${f.to}）${f.threshold === null ? '' : `&emsp;&emsp;年度积分达标线：${f.threshold} 分`}</p>
-<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody>
+tr.below td{font-weight:bold}@page{size:A4;margin:1.5cm}@media print{body{margin:0}}`,
+    body: html`<h1>在职党员到社区服务情况反馈表</h1>
+<p>单位：${f.unitName}&emsp;&emsp;期间：${f.period}（${f.from} 至 ${f.to}）${f.threshold === null ? '' : html`&emsp;&emsp;年度积分达标线：${f.threshold} 分`}</p>
+<table><thead><tr>${COLUMNS.map((c) => html`<th>${c.header}</th>`)}</tr></thead><tbody>${rows}</tbody>
 <tfoot><tr><td>合计 ${f.rows.length} 人</td><td></td><td>${sum('activities')}</td><td>${sum('hours')}</td><td>${sum('points')}</td><td></td></tr></tfoot></table>
-<p>本表由共建平台根据各社区的活动签到、服务日志和积分记录生成。</p></body></html>`;
+<p>本表由共建平台根据各社区的活动签到、服务日志和积分记录生成。</p>`,
+  });
 }
 
 // ---- certificates ----------------------------------------------------------
@@ -223,13 +221,16 @@ export async function verifyHtml(q: Queryable, code: string): Promise<string> {
     [code],
   );
   if (!c) throw notFound(`编号为 ${code} 的服务证明`);
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>服务证明核验</title><style>body{font-family:sans-serif;max-width:36em;margin:2em auto;padding:0 1em}dt{color:#666}dd{margin:0 0 .8em;font-size:1.2em}
-.ok{color:#389e0d;font-size:1.4em}</style></head><body><p class="ok" data-testid="certificate-valid">✔ 证明真实有效</p><dl>
-<dt>证明编号</dt><dd>${esc(code)}</dd><dt>姓名</dt><dd data-testid="certificate-person">${esc(c.person_name)}</dd>
-<dt>开具社区</dt><dd>${esc(c.org_name)}</dd><dt>年度</dt><dd>${c.year} 年</dd>
+  return page({
+    title: '服务证明核验',
+    style: `body{font-family:sans-serif;max-width:36em;margin:2em auto;padding:0 1em}dt{color:#666}dd{margin:0 0 .8em;font-size:1.2em}
+.ok{color:#389e0d;font-size:1.4em}`,
+    body: html`<p class="ok" data-testid="certificate-valid">✔ 证明真实有效</p><dl>
+<dt>证明编号</dt><dd>${code}</dd><dt>姓名</dt><dd data-testid="certificate-person">${c.person_name}</dd>
+<dt>开具社区</dt><dd>${c.org_name}</dd><dt>年度</dt><dd>${c.year} 年</dd>
 <dt>参加活动</dt><dd>${c.activities} 次</dd><dt>服务时长</dt><dd>${c.hours} 小时</dd><dt>积分</dt><dd>${c.points} 分</dd>
-<dt>开具日期</dt><dd>${esc(c.issued_on)}</dd></dl></body></html>`;
+<dt>开具日期</dt><dd>${c.issued_on}</dd></dl>`,
+  });
 }
 
 // ---- calendar feed -------------------------------------------------------

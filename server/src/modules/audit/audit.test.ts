@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { APP_HEADERS, testApp, type TestApp } from '../../../../test/support/app.ts';
 
 let t: TestApp;
 before(async () => {
@@ -60,7 +60,7 @@ test('the log cannot be edited through the API or by the application role', asyn
 });
 
 test('the security log: sign-ins and failures with the request id, reveals and account actions, for the account’s admins only', async () => {
-  const failed = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'dangyuan', password: 'not-the-password' }, remoteAddress: '203.0.113.77' });
+  const failed = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: APP_HEADERS, payload: { username: 'dangyuan', password: 'not-the-password' }, remoteAddress: '203.0.113.77' });
   assert.equal(failed.statusCode, 401);
   const member = await t.login('dangyuan');
   const admin = await t.login('guangming');

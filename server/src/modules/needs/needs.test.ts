@@ -215,7 +215,7 @@ test('the dispatch slip prints the matter, the department, the deadline, the com
   assert.equal(printed.statusCode, 200, printed.body);
   assert.match(printed.headers['content-type'] as string, /text\/html/);
   const html = printed.body;
-  for (const part of [number, '4号楼&#60;井盖&#62;松动', '梅河口市税务局', '2099-06-30 18:00', '光明社区党委', '光明社区第二网格党支部', '请协调物业加固', '承办单位签收', '签收人签字', '经办人签字']) {
+  for (const part of [number, '4号楼&lt;井盖&gt;松动', '梅河口市税务局', '2099-06-30 18:00', '光明社区党委', '光明社区第二网格党支部', '请协调物业加固', '承办单位签收', '签收人签字', '经办人签字']) {
     assert.ok(html.includes(part), `${part} on the slip`);
   }
   assert.ok(!html.includes('<井盖>'), 'what users typed is escaped');

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../kernel/db.ts';
 import { invalidField } from '../../kernel/errors.ts';
+import { html, labelledRow, page } from '../../kernel/html.ts';
 import type { NeedDetail } from './schema.ts';
 import * as needs from './service.ts';
 
@@ -10,8 +11,6 @@ import * as needs from './service.ts';
 // screen shows them (the department: an anonymized name, no phone).
 
 const COMMUNITY_KINDS = new Set(['community_committee', 'comprehensive_committee', 'residential_committee', 'joint_committee']);
-
-const esc = (s: string | null | undefined) => (s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The slip's number: the year it was dispatched and the dispatch, so a slip in hand is checked against the matter's record. */
 export const slipNumber = (d: Pick<NeedDetail['dispatches'][number], 'id' | 'dispatchedAt'>) => `PD${d.dispatchedAt.slice(0, 4)}${String(d.id).padStart(6, '0')}`;
@@ -34,29 +33,29 @@ export async function dispatchSlip(q: Queryable, needId: number): Promise<{ numb
   const number = slipNumber(d);
   const { place, community } = await dispatchingCommunity(q, need.orgId);
   const note = need.events.filter((e) => e.toStatus === 'dispatched').at(-1)?.note;
-  const row = (label: string, value: string | null | undefined) => `<tr><th>${esc(label)}</th><td>${esc(value) || '—'}</td></tr>`;
-  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>派单 ${esc(number)}</title>
-<style>body{font-family:"Noto Serif CJK SC","SimSun","Songti SC",serif;max-width:760px;margin:32px auto;font-size:15px;color:#000}
+  const slip = page({
+    title: `派单 ${number}`,
+    print: true,
+    style: `body{font-family:"Noto Serif CJK SC","SimSun","Songti SC",serif;max-width:760px;margin:32px auto;font-size:15px;color:#000}
 h1{text-align:center;letter-spacing:.2em;font-size:24px;margin-bottom:4px}.sub{text-align:center;margin-top:0}.no{display:flex;justify-content:space-between}
 table{width:100%;border-collapse:collapse}th,td{border:1px solid #000;padding:8px 10px;text-align:left;vertical-align:top}th{width:7em;white-space:nowrap}
 .sign{display:grid;grid-template-columns:1fr 1fr;gap:24px;margin-top:28px}.sign div{border-top:1px solid #000;padding-top:6px;min-height:96px}
 .back{margin-top:20px}.back div{border-bottom:1px solid #000;height:32px}
-@page{size:A4;margin:1.5cm}@media print{button{display:none}body{margin:0}}</style></head><body>
-<button onclick="window.print()">打印</button>
-<h1>吹哨报到派单</h1>
-<p class="sub">${esc(community)}</p>
-<p class="no"><span>派单编号：<strong>${esc(number)}</strong></span><span>派单时间：${esc(d.dispatchedAt)}</span></p>
+@page{size:A4;margin:1.5cm}@media print{body{margin:0}}`,
+    body: html`<h1>吹哨报到派单</h1>
+<p class="sub">${community}</p>
+<p class="no"><span>派单编号：<strong>${number}</strong></span><span>派单时间：${d.dispatchedAt}</span></p>
 <table>
-${row('事项', need.title)}
-${row('类型', `${need.kindLabel}·${need.categoryLabel}（${need.urgencyLabel}）`)}
-${row('地点', [place, need.placeText].filter(Boolean).join('，'))}
-${row('需求人', need.requesterName + (need.phoneMasked ? `（${need.phoneMasked}）` : ''))}
-${row('情况说明', need.description)}
-${row('派单社区', community)}
-${row('派单人', d.dispatchedBy)}
-${row('承办单位', d.unitName)}
-${row('办理时限', `${d.deadline} 前`)}
-${row('派单说明', note)}
+${labelledRow('事项', need.title)}
+${labelledRow('类型', `${need.kindLabel}·${need.categoryLabel}（${need.urgencyLabel}）`)}
+${labelledRow('地点', [place, need.placeText].filter(Boolean).join('，'))}
+${labelledRow('需求人', need.requesterName + (need.phoneMasked ? `（${need.phoneMasked}）` : ''))}
+${labelledRow('情况说明', need.description)}
+${labelledRow('派单社区', community)}
+${labelledRow('派单人', d.dispatchedBy)}
+${labelledRow('承办单位', d.unitName)}
+${labelledRow('办理时限', `${d.deadline} 前`)}
+${labelledRow('派单说明', note)}
 </table>
 <p>请承办单位收到派单后及时报到响应，在办理时限内办结，并将办理结果反馈派单社区。逾期未办结的，由平台自动上报街道。凭派单编号可在共建平台核对本事项的办理经过。</p>
 <div class="sign">
@@ -67,7 +66,7 @@ ${row('派单说明', note)}
 <div class="sign">
 <div>承办单位负责人签字：<br>日期：&emsp;&emsp;年&emsp;月&emsp;日</div>
 <div>社区验收意见及签字：<br>日期：&emsp;&emsp;年&emsp;月&emsp;日</div>
-</div>
-</body></html>`;
-  return { number, html };
+</div>`,
+  });
+  return { number, html: slip };
 }

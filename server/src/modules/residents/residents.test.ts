@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { APP_HEADERS, testApp, type TestApp } from '../../../../test/support/app.ts';
 import { buildApp } from '../../app.ts';
 import { ACCEPTED, SIGNUPS_PER_HOUR, SIGNUPS_PER_PHONE_DAY } from './service.ts';
 
@@ -15,7 +15,7 @@ before(async () => {
 after(() => t.close());
 
 const register = (body: object, ip = '198.51.100.7') =>
-  t.app.inject({ method: 'POST', url: '/api/residents/register', payload: body, remoteAddress: ip }).then((r) => ({ status: r.statusCode, body: r.json() }));
+  t.app.inject({ method: 'POST', url: '/api/residents/register', headers: APP_HEADERS, payload: body, remoteAddress: ip }).then((r) => ({ status: r.statusCode, body: r.json() }));
 
 test('a resident registers with a phone, signs in, and sees only their own file, masked', async () => {
   const res = await register({ name: '居民赵敏', phone: '13812345678', password: 'Zhaomin2026', communityId: guangmingId });
@@ -50,7 +50,7 @@ test('probing phones is limited per address, known or not; rotating X-Forwarded-
   const probe = (phone: string, i: number) =>
     t.app
       .inject({
-        method: 'POST', url: '/api/residents/register', remoteAddress: from, headers: { 'x-forwarded-for': `10.9.${i}.${i}` },
+        method: 'POST', url: '/api/residents/register', remoteAddress: from, headers: { ...APP_HEADERS, 'x-forwarded-for': `10.9.${i}.${i}` },
         payload: { name: '探测', phone, password: 'Probing20261', communityId: guangmingId },
       })
       .then((r) => ({ status: r.statusCode, body: r.json() }));
@@ -77,7 +77,7 @@ test('behind a trusted proxy the forwarded address counts; from anywhere else it
     const send = (remoteAddress: string, forwarded: string, phone: string) =>
       proxied
         .inject({
-          method: 'POST', url: '/api/residents/register', remoteAddress, headers: { 'x-forwarded-for': forwarded },
+          method: 'POST', url: '/api/residents/register', remoteAddress, headers: { ...APP_HEADERS, 'x-forwarded-for': forwarded },
           payload: { name: '代理后居民', phone, password: 'Proxied20261', communityId: guangmingId },
         })
         .then((r) => r.statusCode);

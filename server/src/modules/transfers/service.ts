@@ -1,5 +1,6 @@
 import type { Queryable } from '../../kernel/db.ts';
 import { forbidden, invalidField, notFound } from '../../kernel/errors.ts';
+import { html, page } from '../../kernel/html.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as people from '../people/service.ts';
 import { TRANSFER_STATUSES, type Transfer, type TransferStatus } from './schema.ts';
@@ -171,23 +172,20 @@ export async function receive(q: Queryable, id: number): Promise<Transfer> {
   return get(q, id);
 }
 
-const escape = (s: string | null) =>
-  (s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 /** The introduction letter (介绍信), printable, once the sending side has approved. */
 export async function letter(q: Queryable, id: number): Promise<string> {
   const t = await get(q, id);
   if (!t.letterNo) throw invalidField('status', '转出方审批之后才能打印介绍信');
   const d = (iso: string | null) => (iso ? `${iso.slice(0, 4)} 年 ${Number(iso.slice(5, 7))} 月 ${Number(iso.slice(8, 10))} 日` : '');
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>组织关系介绍信 ${escape(t.letterNo)}</title>
-<style>body{font-family:"SimSun","Songti SC",serif;max-width:720px;margin:40px auto;line-height:2;font-size:18px}
-h1{text-align:center;letter-spacing:.3em;font-size:26px}.no{text-align:right}.sign{text-align:right;margin-top:48px}
-@media print{button{display:none}}</style></head><body>
-<button onclick="window.print()">打印</button>
-<h1>中国共产党党员组织关系介绍信</h1>
-<p class="no">编号：${escape(t.letterNo)}</p>
-<p>${escape(t.toName)}：</p>
-<p>&emsp;&emsp;${escape(t.personName)}同志，系中共党员，因${escape(t.reason)}，其党员组织关系由${escape(t.fromOrgName)}转至你处，请接洽。</p>
-<p class="sign">${escape(t.fromOrgName)}（盖章）<br>${d(t.approvedOn)}</p>
-</body></html>`;
+  return page({
+    title: `组织关系介绍信 ${t.letterNo}`,
+    print: true,
+    style: `body{font-family:"SimSun","Songti SC",serif;max-width:720px;margin:40px auto;line-height:2;font-size:18px}
+h1{text-align:center;letter-spacing:.3em;font-size:26px}.no{text-align:right}.sign{text-align:right;margin-top:48px}`,
+    body: html`<h1>中国共产党党员组织关系介绍信</h1>
+<p class="no">编号：${t.letterNo}</p>
+<p>${t.toName}：</p>
+<p>&emsp;&emsp;${t.personName}同志，系中共党员，因${t.reason}，其党员组织关系由${t.fromOrgName}转至你处，请接洽。</p>
+<p class="sign">${t.fromOrgName}（盖章）<br>${d(t.approvedOn)}</p>`,
+  });
 }

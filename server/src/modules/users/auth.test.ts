@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { buildApp } from '../../app.ts';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { APP_HEADERS, testApp, type TestApp } from '../../../../test/support/app.ts';
 import { ACCOUNT_RULE, ADDRESS_RULE, nextAttempt } from './auth.ts';
 
 let t: TestApp;
@@ -11,7 +11,7 @@ before(async () => {
 after(() => t.close());
 
 test('signing in sets an HttpOnly SameSite session cookie and /me tells who and what', async () => {
-  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'Guangming', password: 'Gongjian2026' } });
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: APP_HEADERS, payload: { username: 'Guangming', password: 'Gongjian2026' } });
   assert.equal(res.statusCode, 200);
   const header = String(res.headers['set-cookie']);
   assert.match(header, /gj_session=/);
@@ -46,7 +46,7 @@ let nextAddress = 0;
 const freshAddress = () => `198.18.${Math.floor(++nextAddress / 250)}.${nextAddress % 250}`;
 const attempt = (username: string, password: string, remoteAddress: string) =>
   t.app
-    .inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress })
+    .inject({ method: 'POST', url: '/api/auth/login', headers: APP_HEADERS, payload: { username, password }, remoteAddress })
     .then((r) => ({ status: r.statusCode, body: r.json() }));
 const untimed = (r: { status: number; body: { error?: { code: string; message: string } } }) =>
   `${r.status} ${r.body.error?.code} ${r.body.error?.message.replace(/\d+/g, '#')}`;
@@ -173,7 +173,7 @@ test('changing one’s password ends other sessions and keeps this one', async (
   assert.equal(weak.status, 400);
   assert.match(weak.body.error.fields.newPassword, /新密码至少 10 位/);
   const res = await t.app.inject({
-    method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: 'Gongjian2026', newPassword: 'Xinhua2027' },
+    method: 'POST', url: '/api/auth/password', headers: { ...APP_HEADERS, cookie }, payload: { currentPassword: 'Gongjian2026', newPassword: 'Xinhua2027' },
   });
   assert.equal(res.statusCode, 200);
   const fresh = `gj_session=${res.cookies.find((c) => c.name === 'gj_session')!.value}`;

@@ -10,6 +10,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useLoad } from '../../kernel/hooks';
+import { tooltipLines } from '../../kernel/html';
 import { useI18n } from '../../kernel/i18n';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { gridsApi, type GridMapData, type Polygon } from './api';
@@ -47,6 +48,7 @@ const centre = (b: Polygon): Point => {
 
 function buildOption(map: GridMapData, labels: { building: string; unit: string; indicator: string }, tx: (s: string) => string, drawing: Point[]): Option {
   const values = map.grids.map((g) => g.value);
+  const gridLines = (g: GridMapData['grids'][number]) => [tx(g.name), g.theme && tx(g.theme), g.branchName && tx(g.branchName), `${labels.indicator}：${g.value}`];
   const max = Math.max(1, ...values);
   return {
     animation: false,
@@ -78,16 +80,13 @@ function buildOption(map: GridMapData, labels: { building: string; unit: string;
           };
         },
         tooltip: {
-          formatter: (p) => {
-            const g = map.grids[(p as { dataIndex: number }).dataIndex]!;
-            return [tx(g.name), g.theme && tx(g.theme), g.branchName && tx(g.branchName), `${labels.indicator}：${g.value}`].filter(Boolean).join('<br/>');
-          },
+          formatter: (p) => tooltipLines(gridLines(map.grids[(p as { dataIndex: number }).dataIndex]!)),
         },
       },
       {
         type: 'scatter', name: labels.building, symbol: 'rect', symbolSize: 10, itemStyle: { color: BUILDING_COLOR },
         data: map.buildings.map((b) => ({ name: tx(b.name), value: [b.x, b.y] })),
-        tooltip: { formatter: (p) => `${labels.building}：${(p as { name: string }).name}` },
+        tooltip: { formatter: (p) => tooltipLines([`${labels.building}：${(p as { name: string }).name}`]) },
       },
       {
         type: 'scatter', name: labels.unit, symbol: 'pin', symbolSize: 22, itemStyle: { color: UNIT_COLOR },
@@ -97,7 +96,7 @@ function buildOption(map: GridMapData, labels: { building: string; unit: string;
           const [cx, cy] = g ? centre(g.boundary) : [0, 0];
           return { name: tx(u.name), value: [cx + (i % 3) * 14 - 14, cy - 40] };
         }),
-        tooltip: { formatter: (p) => `${labels.unit}：${(p as { name: string }).name}` },
+        tooltip: { formatter: (p) => tooltipLines([`${labels.unit}：${(p as { name: string }).name}`]) },
       },
       {
         type: 'custom',

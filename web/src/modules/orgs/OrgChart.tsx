@@ -5,6 +5,7 @@ import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useIsPhone, useLoad } from '../../kernel/hooks';
+import { tooltipLines } from '../../kernel/html';
 import { useI18n, type I18n } from '../../kernel/i18n';
 import { orgsApi, type Chart } from './api';
 
@@ -26,7 +27,8 @@ interface Placed {
   isUnit: boolean;
   x: number;
   y: number;
-  tooltip: string;
+  /** Plain text, escaped when shown. */
+  tooltip: string[];
 }
 
 /**
@@ -66,7 +68,7 @@ function layout(chart: Chart, i18n: Pick<I18n, 't' | 'tx' | 'enumLabel'>) {
         isUnit: true,
         x: (depth + 1) * COLUMN,
         y: row++ * ROW,
-        tooltip: `${tx(u.name)}<br/>${enumLabel('unitKind', u.kind, u.kindLabel)}`,
+        tooltip: [tx(u.name), enumLabel('unitKind', u.kind, u.kindLabel)],
       });
     }
     const y = row === first ? row++ * ROW : ((first + row - 1) / 2) * ROW;
@@ -77,7 +79,7 @@ function layout(chart: Chart, i18n: Pick<I18n, 't' | 'tx' | 'enumLabel'>) {
       isUnit: false,
       x: depth * COLUMN,
       y,
-      tooltip: `${tx(node.name)}<br/>${enumLabel('orgKind', node.kind, node.kindLabel)}`,
+      tooltip: [tx(node.name), enumLabel('orgKind', node.kind, node.kindLabel)],
     });
   };
   for (const root of kids.get(null) ?? []) place(root, 0);
@@ -97,7 +99,7 @@ function layout(chart: Chart, i18n: Pick<I18n, 't' | 'tx' | 'enumLabel'>) {
         isUnit: o.type === 'unit',
         x,
         y: row++ * ROW,
-        tooltip: `${tx(o.name)}<br/>${kind}${o.place ? ` · ${tx(o.place)}` : ''}<br/>${t('chart.outsideHint')}`,
+        tooltip: [tx(o.name), `${kind}${o.place ? ` · ${tx(o.place)}` : ''}`, t('chart.outsideHint')],
       });
     }
   }
@@ -124,7 +126,7 @@ function buildOption(chart: Chart, i18n: Pick<I18n, 't' | 'tx' | 'enumLabel'>, i
   const option: Option = {
     // The layout is fixed; growing edges out of nowhere only delays reading it.
     animation: false,
-    tooltip: { formatter: (p) => (p as { data?: { tooltip?: string } }).data?.tooltip ?? '' },
+    tooltip: { formatter: (p) => tooltipLines((p as { data?: { tooltip?: string[] } }).data?.tooltip ?? []) },
     legend: { type: 'scroll', top: 0, data: categories.map((c) => c.name) },
     series: [
       {
