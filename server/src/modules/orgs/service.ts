@@ -88,6 +88,11 @@ export async function place(q: Queryable, orgId: number): Promise<{ id: number; 
   return row;
 }
 
+/** An organization's path, for asking which roles the caller holds there (kernel/scope.ts, hasRoleAt). */
+export async function pathOf(q: Queryable, orgId: number): Promise<string> {
+  return (await place(q, orgId)).path;
+}
+
 export async function get(q: Queryable, orgId: number): Promise<Org> {
   const org = await find(q, orgId);
   if (!org) throw notFound('组织');
