@@ -93,7 +93,11 @@ export function grantsAt(scope: Scope, orgPath: string): Grant[] {
   return scope.grants.filter((g) => g.orgPath === orgPath || (SUBTREE_ROLES.includes(g.role) && orgPath.startsWith(`${g.orgPath}.`)));
 }
 
-/** Whether the caller holds one of these roles at an organization: what every policy asks of a record's organization. */
-export function hasRoleAt(scope: Scope, roles: readonly Role[], orgPath: string): boolean {
-  return grantsAt(scope, orgPath).some((g) => roles.includes(g.role));
+/**
+ * Whether the caller holds one of these roles at an organization: what every
+ * policy asks of a record's organization. Null is an organization the caller
+ * cannot see, where they hold nothing.
+ */
+export function hasRoleAt(scope: Scope, roles: readonly Role[], orgPath: string | null): boolean {
+  return orgPath !== null && grantsAt(scope, orgPath).some((g) => roles.includes(g.role));
 }

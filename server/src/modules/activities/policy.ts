@@ -6,12 +6,12 @@ import { ADMIN_ROLES, SUBTREE_ROLES, hasRoleAt, type Scope } from '../../kernel/
 // not count. Which activities, sign-ups and records it reaches is row-level security.
 
 /** Staff of the organization tree organize activities and keep attendance (grid workers too). */
-export function ensureOrganizer(scope: Scope, orgPath: string): void {
+export function ensureOrganizer(scope: Scope, orgPath: string | null): void {
   if (!hasRoleAt(scope, SUBTREE_ROLES, orgPath)) throw forbidden('只有社区、街道工作人员和网格员可以组织活动、记录出勤');
 }
 
 /** Points rules, re-runs, manual points and certificates are the administrators'. */
-export function ensurePointsAdmin(scope: Scope, orgPath: string): void {
+export function ensurePointsAdmin(scope: Scope, orgPath: string | null): void {
   if (!hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw forbidden('只有组织部门、街道和社区管理员可以管理积分和开具证明');
 }
 

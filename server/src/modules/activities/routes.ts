@@ -39,7 +39,7 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/activities', tags, summary: '发布活动',
     body: CreateActivity, response: Activity,
     handler: async ({ q, scope, body }) => {
-      ensureOrganizer(scope, await orgs.pathOf(q, body.orgId));
+      ensureOrganizer(scope, await orgs.pathIfSeen(q, body.orgId));
       return activities.create(q, scope, body);
     },
   });
@@ -121,7 +121,7 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/activity-kinds', tags, summary: '添加活动类型',
     body: CreateActivityKind, response: ActivityKindList.shape.items.element,
     handler: async ({ q, scope, body }) => {
-      ensurePointsAdmin(scope, await orgs.pathOf(q, body.orgId));
+      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
       return activities.createKind(q, body);
     },
   });
@@ -134,7 +134,7 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/activity-series', tags, summary: '设立周期活动并生成各期活动',
     body: CreateSeries, response: z.object({ id: z.number(), created: z.number() }),
     handler: async ({ q, scope, body }) => {
-      ensureOrganizer(scope, await orgs.pathOf(q, body.orgId));
+      ensureOrganizer(scope, await orgs.pathIfSeen(q, body.orgId));
       return activities.createSeries(q, scope, body);
     },
   });
@@ -156,7 +156,7 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/volunteer-teams', tags, summary: '组建志愿者队伍',
     body: CreateTeam, response: Team,
     handler: async ({ q, scope, body }) => {
-      ensureOrganizer(scope, await orgs.pathOf(q, body.orgId));
+      ensureOrganizer(scope, await orgs.pathIfSeen(q, body.orgId));
       return activities.createTeam(q, body);
     },
   });
@@ -186,7 +186,7 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/service-logs', tags, summary: '记录活动之外的服务（社区确认）',
     body: RecordService, response: ServiceLog,
     handler: async ({ q, scope, body }) => {
-      ensureOrganizer(scope, await orgs.pathOf(q, body.orgId));
+      ensureOrganizer(scope, await orgs.pathIfSeen(q, body.orgId));
       return records.recordService(q, scope.userId!, body);
     },
   });
@@ -220,7 +220,7 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/points/rules', tags, summary: '新增积分规则或规则的新版本（不追溯，已记积分须明确重算）',
     body: CreateRule, response: Rule,
     handler: async ({ q, scope, body }) => {
-      ensurePointsAdmin(scope, await orgs.pathOf(q, body.orgId));
+      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
       return points.createRule(q, body);
     },
   });
@@ -228,7 +228,7 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/points/rerun', tags, summary: '按现行规则重算一年的积分（差额记为更正，不改原记录）',
     body: Rerun, response: RerunResult,
     handler: async ({ q, scope, body }) => {
-      ensurePointsAdmin(scope, await orgs.pathOf(q, body.orgId));
+      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
       return points.rerun(q, scope.userId!, body.orgId, body.year);
     },
   });
@@ -241,7 +241,7 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/points/entries', tags, summary: '手工加分或扣分（须选规则中的项目并说明事由）',
     body: AddEntry, response: Entry,
     handler: async ({ q, scope, body }) => {
-      ensurePointsAdmin(scope, await orgs.pathOf(q, body.orgId));
+      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
       return points.addEntry(q, scope.userId!, body);
     },
   });
@@ -254,7 +254,7 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/points/redemptions', tags, summary: '兑换积分（只减可兑换余额，不影响年度积分和达标）',
     body: Redeem, response: Spendable,
     handler: async ({ q, scope, body }) => {
-      ensurePointsAdmin(scope, await orgs.pathOf(q, body.orgId));
+      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
       return spendable.redeem(q, scope.userId!, body);
     },
   });
@@ -295,7 +295,7 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/certificates', tags, summary: '开具年度服务证明（附核验编号）',
     body: IssueCertificate, response: Certificate,
     handler: async ({ q, scope, body }) => {
-      ensurePointsAdmin(scope, await orgs.pathOf(q, body.orgId));
+      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
       return records.issueCertificate(q, scope.userId!, body);
     },
   });

@@ -28,7 +28,7 @@ export function censusRoutes(app: FastifyInstance, { db, cipher }: Kernel): void
     method: 'POST', url: '/api/census/imports', tags, summary: '上传普查名单（Excel 或 CSV），在后台分批导入',
     body: CreateImport, response: ImportJob,
     handler: async ({ q, scope, body, req }) => {
-      ensureCanImport(scope, await orgs.pathOf(q, body.orgId));
+      ensureCanImport(scope, await orgs.pathIfSeen(q, body.orgId));
       const job = await census.stage(q, cipher, scope.userId!, { orgId: body.orgId, fileName: body.fileName, file: Buffer.from(body.file, 'base64') });
       if (job.status === 'running') startAfter.set(req, () => runner.start(scope, job.id));
       return job;
@@ -59,7 +59,7 @@ export function censusRoutes(app: FastifyInstance, { db, cipher }: Kernel): void
     params: ImportParams, response: ImportJob,
     handler: async ({ q, scope, params, req }) => {
       const job = await census.get(q, params.importId);
-      ensureCanImport(scope, await orgs.pathOf(q, job.orgId));
+      ensureCanImport(scope, await orgs.pathIfSeen(q, job.orgId));
       if (job.status !== 'running') throw invalidField('status', `这次导入${job.statusLabel}，不需要继续`);
       if (!job.stalled || runner.isRunning(job.id)) throw conflict('这次导入正在进行中');
       startAfter.set(req, () => runner.start(scope, job.id));

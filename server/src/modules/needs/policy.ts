@@ -9,10 +9,10 @@ import { ADMIN_ROLES, SUBTREE_ROLES, hasRole, hasRoleAt, type Scope } from '../.
  * Staff of an organization: a staff role held there or above (null: an
  * organization the caller cannot see). A staff role held elsewhere does not count.
  */
-export const isStaffAt = (scope: Scope, orgPath: string | null) => orgPath !== null && hasRoleAt(scope, SUBTREE_ROLES, orgPath);
+export const isStaffAt = (scope: Scope, orgPath: string | null) => hasRoleAt(scope, SUBTREE_ROLES, orgPath);
 
 /** Administrators of the need's organization see the requester's contact in clear. */
-export const isAdminAt = (scope: Scope, orgPath: string | null) => orgPath !== null && hasRoleAt(scope, ADMIN_ROLES, orgPath);
+export const isAdminAt = (scope: Scope, orgPath: string | null) => hasRoleAt(scope, ADMIN_ROLES, orgPath);
 
 /** Residents and members raise their own needs, at their own community. */
 export function selfSubmitOrg(scope: Scope): number {

@@ -3,7 +3,6 @@ import { invalidField } from '../../kernel/errors.ts';
 import { route } from '../../kernel/http.ts';
 import { ANONYMOUS, SUBTREE_ROLES, hasRole } from '../../kernel/scope.ts';
 import type { Queryable } from '../../kernel/db.ts';
-import { orgIdOf } from '../../kernel/sql.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import { z } from '../../kernel/validation.ts';
 import * as orgs from '../orgs/service.ts';
@@ -19,7 +18,7 @@ import * as needs from './service.ts';
 
 const tags = ['需求清单'];
 /** Where a need belongs (null where the caller cannot see it): the roles that count are those held there. */
-const needPath = async (q: Queryable, needId: number) => orgs.pathIfSeen(q, await orgIdOf(q, 'needs', needId, '需求'));
+const needPath = (q: Queryable, needId: number) => orgs.pathOfRow(q, 'needs', needId, '需求');
 const Released = z.object({ id: z.number(), status: z.string() });
 const Targets = z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), orgName: z.string() })) });
 

@@ -5,6 +5,6 @@ import { ADMIN_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 // an admin role held there or above, never one held elsewhere. Which rows the
 // caller reaches at all is row-level security.
 
-export function ensureCanManageOrgs(scope: Scope, orgPath: string): void {
+export function ensureCanManageOrgs(scope: Scope, orgPath: string | null): void {
   if (!hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw forbidden('只有本组织或上级的组织部门、街道和社区管理员可以维护组织');
 }

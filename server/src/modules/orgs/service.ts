@@ -99,9 +99,13 @@ export async function pathIfSeen(q: Queryable, orgId: number): Promise<string | 
   return row?.path ?? null;
 }
 
-/** The path of the organization a row of any domain table names: for asking which roles the caller holds at the record. */
-export async function pathOfRow(q: Queryable, table: string, id: number, what: string): Promise<string> {
-  return pathOf(q, await orgIdOf(q, table, id, what));
+/**
+ * The path of the organization a row of any domain table names, for asking
+ * which roles the caller holds at the record: null where the caller sees the
+ * row but not its organization (a member's own sign-up), so holds no role there.
+ */
+export async function pathOfRow(q: Queryable, table: string, id: number, what: string): Promise<string | null> {
+  return pathIfSeen(q, await orgIdOf(q, table, id, what));
 }
 
 export async function get(q: Queryable, orgId: number): Promise<Org> {

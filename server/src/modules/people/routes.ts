@@ -55,7 +55,7 @@ export function peopleRoutes(app: FastifyInstance, { db, cipher }: Kernel): void
     method: 'POST', url: '/api/people', tags, summary: '登记人员',
     body: CreatePerson, response: Person,
     handler: async ({ q, scope, body }) => {
-      ensureCanEditPeople(scope, await orgs.pathOf(q, body.orgId));
+      ensureCanEditPeople(scope, await orgs.pathIfSeen(q, body.orgId));
       return people.create(q, cipher, body);
     },
   });

@@ -31,7 +31,7 @@ export function recruitmentRoutes(app: FastifyInstance, { db, cipher }: Kernel):
     method: 'POST', url: '/api/recruitments', tags, summary: '登记入党申请人',
     body: StartRecruitment, response: Recruitment,
     handler: async ({ q, scope, body }) => {
-      ensureMayRecruit(scope, await orgs.pathOf(q, body.orgId));
+      ensureMayRecruit(scope, await orgs.pathIfSeen(q, body.orgId));
       return recruitment.start(q, body);
     },
   });
@@ -48,8 +48,7 @@ export function recruitmentRoutes(app: FastifyInstance, { db, cipher }: Kernel):
     params: RecruitmentParams, body: Withdraw, response: Recruitment,
     handler: async ({ q, scope, params, body }) => {
       const own = await recruitment.isOwn(q, params.recruitmentId, scope.userId!);
-      const orgPath = await orgs.pathIfSeen(q, (await recruitment.get(q, params.recruitmentId)).orgId);
-      return recruitment.withdraw(q, params.recruitmentId, withdrawnBy(scope, own, orgPath), body);
+      return recruitment.withdraw(q, params.recruitmentId, withdrawnBy(scope, own, await recordPath(q, params.recruitmentId)), body);
     },
   });
   route(app, db, {

@@ -21,11 +21,11 @@ export function ensureLiaisonOf(scope: Scope, unitId: number): void {
 }
 
 /** The community accepts or declines: an admin role held at the registration's community or above. */
-export function ensureCommunityAdmin(scope: Scope, orgPath: string): void {
+export function ensureCommunityAdmin(scope: Scope, orgPath: string | null): void {
   if (!hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw forbidden('只有社区（或上级）管理员可以接收或退回报到登记');
 }
 
 /** The member commits, or the community records the commitment for them. */
 export function ensureMayCommit(scope: Scope, isOwn: boolean, orgPath: string | null): void {
-  if (!isOwn && !(orgPath !== null && hasRoleAt(scope, ADMIN_ROLES, orgPath))) throw forbidden('只有党员本人或社区管理员可以填写服务承诺');
+  if (!isOwn && !hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw forbidden('只有党员本人或社区管理员可以填写服务承诺');
 }

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import type { Queryable } from '../../kernel/db.ts';
-import { orgIdOf } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
 import { ensureCommunityAdmin, ensureLiaisonOf, ensureMayCommit, ensureUnitLiaison } from './policy.ts';
 import {
@@ -13,7 +12,7 @@ import * as reportIns from './service.ts';
 
 const tags = ['双报到'];
 /** The registration's community (null where the caller, a member, cannot see it): the roles that count are those held there. */
-const reportInPath = async (q: Queryable, id: number) => orgs.pathIfSeen(q, await orgIdOf(q, 'report_ins', id, '报到登记'));
+const reportInPath = (q: Queryable, id: number) => orgs.pathOfRow(q, 'report_ins', id, '报到登记');
 
 export function reportInRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
@@ -63,7 +62,7 @@ export function reportInRoutes(app: FastifyInstance, { db }: Kernel): void {
     method: 'POST', url: '/api/report-ins/:reportInId/accept', tags, summary: '社区接收报到，向单位回执',
     params: ReportInParams, response: ReportIn,
     handler: async ({ q, scope, params }) => {
-      ensureCommunityAdmin(scope, await orgs.pathOfRow(q, 'report_ins', params.reportInId, '报到登记'));
+      ensureCommunityAdmin(scope, await reportInPath(q, params.reportInId));
       return reportIns.accept(q, params.reportInId);
     },
   });
@@ -71,7 +70,7 @@ export function reportInRoutes(app: FastifyInstance, { db }: Kernel): void {
     method: 'POST', url: '/api/report-ins/:reportInId/decline', tags, summary: '社区退回报到登记',
     params: ReportInParams, body: DeclineReportIn, response: ReportIn,
     handler: async ({ q, scope, params, body }) => {
-      ensureCommunityAdmin(scope, await orgs.pathOfRow(q, 'report_ins', params.reportInId, '报到登记'));
+      ensureCommunityAdmin(scope, await reportInPath(q, params.reportInId));
       return reportIns.decline(q, params.reportInId, body.reason);
     },
   });

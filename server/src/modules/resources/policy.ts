@@ -16,7 +16,7 @@ export function liaisonUnits(scope: Scope): number[] {
   return scope.grants.filter((g) => g.role === 'unit_liaison' && g.unitId !== null).map((g) => g.unitId!);
 }
 
-const heldAt = (scope: Scope, roles: readonly Role[], place: Place) => place.orgPath !== null && hasRoleAt(scope, roles, place.orgPath);
+const heldAt = (scope: Scope, roles: readonly Role[], place: Place) => hasRoleAt(scope, roles, place.orgPath);
 const liaisonOf = (scope: Scope, place: Place) => place.unitId !== null && liaisonUnits(scope).includes(place.unitId);
 
 /** Community staff keep the list; a unit's liaison offers the unit's resources. */

@@ -6,6 +6,6 @@ import { SUBTREE_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 // (service.ts, actionsOf: the sending or receiving organization in the
 // caller's staff or admin subtrees), and refused otherwise.
 
-export function ensureMayRequest(scope: Scope, memberOrgPath: string): void {
+export function ensureMayRequest(scope: Scope, memberOrgPath: string | null): void {
   if (!hasRoleAt(scope, SUBTREE_ROLES, memberOrgPath)) throw forbidden('只有党组织的工作人员可以发起组织关系转接');
 }

@@ -39,7 +39,7 @@ export function transferRoutes(app: FastifyInstance, { db }: Kernel): void {
     handler: async ({ q, scope, body }) => {
       const member = await people.find(q, body.personId);
       if (!member) throw invalidField('personId', '党员不存在，或不在您的管辖范围内');
-      ensureMayRequest(scope, await orgs.pathOf(q, member.orgId));
+      ensureMayRequest(scope, await orgs.pathIfSeen(q, member.orgId));
       return transfers.request(q, body);
     },
   });
