@@ -30,7 +30,7 @@ async function plant(db: Database, parentId: number, tag: string, extraMarkers: 
     const base = { tag, communityId: community.id, gridBranchId: gridBranch.id, unitId: unit.id, personId: person.id, userId: user.id };
     const ids: Record<string, number> = { orgId: community.id, userId: user.id, grantId: user.grants[0]!.id, personId: person.id, unitId: unit.id };
     for (const part of PARTS) Object.assign(ids, await part.plant?.(q, base));
-    return { name: tag, path: community.path, orgId: community.id, unitId: unit.id, personId: person.id, ids, markers: [tag, user.username, ...extraMarkers] };
+    return { name: tag, path: community.path, orgId: community.id, gridBranchId: gridBranch.id, unitId: unit.id, personId: person.id, ids, markers: [tag, user.username, ...extraMarkers] };
   });
 }
 

@@ -37,6 +37,48 @@ function fill(url: string, ids: Record<string, number>): string {
   });
 }
 
+function writeRoutes(t: TestApp): { routes: RouteInfo[]; uncovered: string[] } {
+  const routes = t.routes.filter((r) => r.url.startsWith('/api/') && r.method !== 'GET' && !SELF_ONLY.has(`${r.method} ${r.url}`));
+  return { routes: routes.filter((r) => WRITES[`${r.method} ${r.url}`]), uncovered: routes.filter((r) => !WRITES[`${r.method} ${r.url}`]).map((r) => `${r.method} ${r.url}`) };
+}
+
+/**
+ * Mixed grants: a user who holds a lower grant in the target (a grid worker
+ * there) and a higher one elsewhere (a community secretary) is, in the
+ * target, no more than the lower grant. Every write case is sent by a user
+ * who holds only the lower grant, then by the mixed user: what the first is
+ * refused, the second must be refused too.
+ */
+export async function runMixedGrantMatrix(
+  t: TestApp,
+  pairs: { plain: { username: string; cookie: string }; mixed: { username: string; cookie: string }; own: { userId: number; orgId: number }; targets: Target[] }[],
+): Promise<{ violations: Violation[]; uncovered: string[]; compared: number }> {
+  const violations: Violation[] = [];
+  const { routes, uncovered } = writeRoutes(t);
+  let compared = 0;
+  for (const pair of pairs) {
+    for (const target of pair.targets) {
+      const ownIds = { ...target.ids, userId: pair.own.userId, orgId: pair.own.orgId };
+      for (const r of routes) {
+        for (const c of WRITES[`${r.method} ${r.url}`]!(target, pair.own)) {
+          const url = fill(r.url, c.params === 'own' ? ownIds : target.ids);
+          const plain = await t.request(r.method, url, { cookie: pair.plain.cookie, body: c.body });
+          if (plain.status < 400) continue;
+          compared++;
+          const mixed = await t.request(r.method, url, { cookie: pair.mixed.cookie, body: c.body });
+          if (mixed.status < 400) {
+            violations.push({
+              actor: pair.mixed.username, route: `${r.method} ${r.url}`, request: `${r.method} ${url} ${JSON.stringify(c.body ?? {})}`, status: mixed.status,
+              why: `accepted in ${target.name}, where ${pair.plain.username} (the lower grant alone) gets ${plain.status}`,
+            });
+          }
+        }
+      }
+    }
+  }
+  return { violations, uncovered, compared };
+}
+
 export async function runIsolationMatrix(
   t: TestApp,
   actors: { username: string; cookie: string; own: { userId: number; orgId: number }; targets: Target[] }[],

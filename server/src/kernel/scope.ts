@@ -78,6 +78,26 @@ export function scopeSettings(scope: Scope): Record<string, string> {
   };
 }
 
+/** Whether the caller holds one of these roles anywhere: for what the web offers, never for allowing an action. */
 export function hasRole(scope: Scope, roles: readonly Role[]): boolean {
   return scope.grants.some((g) => roles.includes(g.role));
+}
+
+/**
+ * The grants that hold at an organization (its path): those bound to it, and
+ * those of a subtree role bound to an ancestor. A role held elsewhere never
+ * counts, so a grid worker here who is a secretary there is a grid worker here.
+ * Roles bound to a single node (liaison, member, resident) hold at that node only.
+ */
+export function grantsAt(scope: Scope, orgPath: string): Grant[] {
+  return scope.grants.filter((g) => g.orgPath === orgPath || (SUBTREE_ROLES.includes(g.role) && orgPath.startsWith(`${g.orgPath}.`)));
+}
+
+/**
+ * Whether the caller holds one of these roles at an organization: what every
+ * policy asks of a record's organization. Null is an organization the caller
+ * cannot see, where they hold nothing.
+ */
+export function hasRoleAt(scope: Scope, roles: readonly Role[], orgPath: string | null): boolean {
+  return orgPath !== null && grantsAt(scope, orgPath).some((g) => roles.includes(g.role));
 }

@@ -1,3 +1,6 @@
+import type { Queryable } from './db.ts';
+import { notFound } from './errors.ts';
+
 /**
  * A WHERE clause built only from the filters that are present. A catch-all
  * "($1 IS NULL OR …)" would hide the real predicate from the planner (and
@@ -26,4 +29,15 @@ export function conditions() {
       return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
     },
   };
+}
+
+/**
+ * The organization a domain row names (every domain table has `org_id`), read
+ * through row-level security: a row out of the caller's reach is not found.
+ * Policies ask which roles the caller holds there (scope.ts, hasRoleAt).
+ */
+export async function orgIdOf(q: Queryable, table: string, id: number, what: string): Promise<number> {
+  const [row] = await q.query<{ org_id: number }>(`SELECT org_id FROM "${table}" WHERE id = $1`, [id]);
+  if (!row) throw notFound(what);
+  return row.org_id;
 }

@@ -17,6 +17,8 @@ export interface Target {
   name: string;
   path: string;
   orgId: number;
+  /** The grid branch under the target community. */
+  gridBranchId: number;
   unitId: number;
   personId: number;
   ids: Record<string, number>;

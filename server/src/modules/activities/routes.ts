@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
+import * as orgs from '../orgs/service.ts';
 import { ANONYMOUS, type Scope } from '../../kernel/scope.ts';
 import { z } from '../../kernel/validation.ts';
 import * as points from './points.ts';
@@ -37,24 +38,24 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/activities', tags, summary: '发布活动',
     body: CreateActivity, response: Activity,
-    handler: ({ q, scope, body }) => {
-      ensureOrganizer(scope);
+    handler: async ({ q, scope, body }) => {
+      ensureOrganizer(scope, await orgs.pathIfSeen(q, body.orgId));
       return activities.create(q, scope, body);
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/activities/:activityId/cancel', tags, summary: '取消活动（在阵地举办的同时取消阵地预约）',
     params: ActivityParams, response: Activity,
-    handler: ({ q, scope, params }) => {
-      ensureOrganizer(scope);
+    handler: async ({ q, scope, params }) => {
+      ensureOrganizer(scope, await orgs.pathOfRow(q, 'activities', params.activityId, '活动'));
       return activities.cancel(q, scope, params.activityId);
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/activities/:activityId/reschedule', tags, summary: '活动改期（阵地预约随之改到新时段，冲突则不改）',
     params: ActivityParams, body: Reschedule, response: Activity,
-    handler: ({ q, scope, params, body }) => {
-      ensureOrganizer(scope);
+    handler: async ({ q, scope, params, body }) => {
+      ensureOrganizer(scope, await orgs.pathOfRow(q, 'activities', params.activityId, '活动'));
       return activities.reschedule(q, scope, params.activityId, body);
     },
   });
@@ -70,7 +71,7 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'GET', url: '/api/activities/:activityId/checkin-code', tags, summary: '现场签到码（每 30 秒更换，组织者展示为二维码）',
     params: ActivityParams, response: CheckInCode,
     handler: async ({ q, scope, params }) => {
-      ensureOrganizer(scope);
+      ensureOrganizer(scope, await orgs.pathOfRow(q, 'activities', params.activityId, '活动'));
       return activities.currentCode(cipher, await activities.get(q, scope.userId, params.activityId));
     },
   });
@@ -97,16 +98,16 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/signups/:signupId/confirm', tags, summary: '组织者确认出勤和服务时长',
     params: SignupParams, body: ConfirmSignup, response: Signup,
-    handler: ({ q, scope, params, body }) => {
-      ensureOrganizer(scope);
+    handler: async ({ q, scope, params, body }) => {
+      ensureOrganizer(scope, await orgs.pathOfRow(q, 'activity_signups', params.signupId, '报名'));
       return activities.confirm(q, scope.userId!, params.signupId, body);
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/signups/:signupId/mark', tags, summary: '记请假或缺席',
     params: SignupParams, body: MarkSignup, response: Signup,
-    handler: ({ q, scope, params, body }) => {
-      ensureOrganizer(scope);
+    handler: async ({ q, scope, params, body }) => {
+      ensureOrganizer(scope, await orgs.pathOfRow(q, 'activity_signups', params.signupId, '报名'));
       return activities.mark(q, scope.userId!, params.signupId, body.status);
     },
   });
@@ -119,8 +120,8 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/activity-kinds', tags, summary: '添加活动类型',
     body: CreateActivityKind, response: ActivityKindList.shape.items.element,
-    handler: ({ q, scope, body }) => {
-      ensurePointsAdmin(scope);
+    handler: async ({ q, scope, body }) => {
+      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
       return activities.createKind(q, body);
     },
   });
@@ -132,16 +133,16 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/activity-series', tags, summary: '设立周期活动并生成各期活动',
     body: CreateSeries, response: z.object({ id: z.number(), created: z.number() }),
-    handler: ({ q, scope, body }) => {
-      ensureOrganizer(scope);
+    handler: async ({ q, scope, body }) => {
+      ensureOrganizer(scope, await orgs.pathIfSeen(q, body.orgId));
       return activities.createSeries(q, scope, body);
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/activity-series/:seriesId/generate', tags, summary: '补齐周期活动的各期（已有的不重复生成）',
     params: SeriesParams, response: Generated,
-    handler: ({ q, scope, params }) => {
-      ensureOrganizer(scope);
+    handler: async ({ q, scope, params }) => {
+      ensureOrganizer(scope, await orgs.pathOfRow(q, 'activity_series', params.seriesId, '周期活动'));
       return activities.generate(q, params.seriesId);
     },
   });
@@ -154,24 +155,24 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/volunteer-teams', tags, summary: '组建志愿者队伍',
     body: CreateTeam, response: Team,
-    handler: ({ q, scope, body }) => {
-      ensureOrganizer(scope);
+    handler: async ({ q, scope, body }) => {
+      ensureOrganizer(scope, await orgs.pathIfSeen(q, body.orgId));
       return activities.createTeam(q, body);
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/volunteer-teams/:teamId/members', tags, summary: '加入队员（队长或队员）',
     params: TeamParams, body: AddTeamMember, response: Team,
-    handler: ({ q, scope, params, body }) => {
-      ensureOrganizer(scope);
+    handler: async ({ q, scope, params, body }) => {
+      ensureOrganizer(scope, await orgs.pathOfRow(q, 'volunteer_teams', params.teamId, '志愿者队伍'));
       return activities.addTeamMember(q, params.teamId, body);
     },
   });
   route(app, db, {
     method: 'DELETE', url: '/api/volunteer-teams/:teamId/members/:teamMemberId', tags, summary: '移出队员',
     params: TeamMemberParams, response: Team,
-    handler: ({ q, scope, params }) => {
-      ensureOrganizer(scope);
+    handler: async ({ q, scope, params }) => {
+      ensureOrganizer(scope, await orgs.pathOfRow(q, 'volunteer_teams', params.teamId, '志愿者队伍'));
       return activities.removeTeamMember(q, params.teamId, params.teamMemberId);
     },
   });
@@ -184,8 +185,8 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/service-logs', tags, summary: '记录活动之外的服务（社区确认）',
     body: RecordService, response: ServiceLog,
-    handler: ({ q, scope, body }) => {
-      ensureOrganizer(scope);
+    handler: async ({ q, scope, body }) => {
+      ensureOrganizer(scope, await orgs.pathIfSeen(q, body.orgId));
       return records.recordService(q, scope.userId!, body);
     },
   });
@@ -218,16 +219,16 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/points/rules', tags, summary: '新增积分规则或规则的新版本（不追溯，已记积分须明确重算）',
     body: CreateRule, response: Rule,
-    handler: ({ q, scope, body }) => {
-      ensurePointsAdmin(scope);
+    handler: async ({ q, scope, body }) => {
+      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
       return points.createRule(q, body);
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/points/rerun', tags, summary: '按现行规则重算一年的积分（差额记为更正，不改原记录）',
     body: Rerun, response: RerunResult,
-    handler: ({ q, scope, body }) => {
-      ensurePointsAdmin(scope);
+    handler: async ({ q, scope, body }) => {
+      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
       return points.rerun(q, scope.userId!, body.orgId, body.year);
     },
   });
@@ -239,8 +240,8 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/points/entries', tags, summary: '手工加分或扣分（须选规则中的项目并说明事由）',
     body: AddEntry, response: Entry,
-    handler: ({ q, scope, body }) => {
-      ensurePointsAdmin(scope);
+    handler: async ({ q, scope, body }) => {
+      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
       return points.addEntry(q, scope.userId!, body);
     },
   });
@@ -252,8 +253,8 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/points/redemptions', tags, summary: '兑换积分（只减可兑换余额，不影响年度积分和达标）',
     body: Redeem, response: Spendable,
-    handler: ({ q, scope, body }) => {
-      ensurePointsAdmin(scope);
+    handler: async ({ q, scope, body }) => {
+      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
       return spendable.redeem(q, scope.userId!, body);
     },
   });
@@ -293,8 +294,8 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/certificates', tags, summary: '开具年度服务证明（附核验编号）',
     body: IssueCertificate, response: Certificate,
-    handler: ({ q, scope, body }) => {
-      ensurePointsAdmin(scope);
+    handler: async ({ q, scope, body }) => {
+      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
       return records.issueCertificate(q, scope.userId!, body);
     },
   });

@@ -171,7 +171,7 @@ test('outside the subtree: the import is refused, and a member of another organi
   const xiangyang = await orgId('向阳社区党委');
   const file = await xlsx([{ name: '郑小红', idNumber: idNumber('1980-08-08', 72), kind: '党员' }]);
   const refused = await upload(file, '普查.xlsx', secretary, xiangyang);
-  assert.equal(refused.status, 404);
+  assert.equal(refused.status, 403, "no role where the organization is out of sight");
   assert.equal((await upload(file, '普查.xlsx', await t.login('liaison'), guangming)).status, 403);
 
   // 郑小红 is a member in 向阳社区; 光明社区 imports her as its own member.

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { conflict, invalidField } from '../../kernel/errors.ts';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
+import * as orgs from '../orgs/service.ts';
 import { ensureCanImport } from './policy.ts';
 import { ImportRunner } from './runner.ts';
 import { CreateImport, ImportJob, ImportPage, ImportParams, ImportPreview, ImportQuery, ImportRowPage, PreviewImport, RowQuery } from './schema.ts';
@@ -27,7 +28,7 @@ export function censusRoutes(app: FastifyInstance, { db, cipher }: Kernel): void
     method: 'POST', url: '/api/census/previews', tags, summary: '预览普查文件：各列的前几行和建议对应的字段（不写入）',
     body: PreviewImport, response: ImportPreview,
     handler: async ({ q, scope, body }) => {
-      ensureCanImport(scope);
+      ensureCanImport(scope, await orgs.pathIfSeen(q, body.orgId));
       return census.preview(q, { orgId: body.orgId, fileName: body.fileName, file: Buffer.from(body.file, 'base64') });
     },
   });
@@ -35,7 +36,7 @@ export function censusRoutes(app: FastifyInstance, { db, cipher }: Kernel): void
     method: 'POST', url: '/api/census/imports', tags, summary: '上传普查名单（Excel 或 CSV），在后台分批导入',
     body: CreateImport, response: ImportJob,
     handler: async ({ q, scope, body, req }) => {
-      ensureCanImport(scope);
+      ensureCanImport(scope, await orgs.pathIfSeen(q, body.orgId));
       const job = await census.stage(q, cipher, scope.userId!, { ...body, file: Buffer.from(body.file, 'base64') });
       if (job.status === 'running') startAfter.set(req, () => runner.start(scope, job.id));
       return job;
@@ -65,8 +66,8 @@ export function censusRoutes(app: FastifyInstance, { db, cipher }: Kernel): void
     method: 'POST', url: '/api/census/imports/:importId/resume', tags, summary: '继续一次中断的导入',
     params: ImportParams, response: ImportJob,
     handler: async ({ q, scope, params, req }) => {
-      ensureCanImport(scope);
       const job = await census.get(q, params.importId);
+      ensureCanImport(scope, await orgs.pathIfSeen(q, job.orgId));
       if (job.status !== 'running') throw invalidField('status', `这次导入${job.statusLabel}，不需要继续`);
       if (!job.stalled || runner.isRunning(job.id)) throw conflict('这次导入正在进行中');
       startAfter.set(req, () => runner.start(scope, job.id));

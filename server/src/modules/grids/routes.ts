@@ -3,6 +3,8 @@ import { ImportReport } from '../../kernel/excel.ts';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import { z } from '../../kernel/validation.ts';
+import type { Queryable } from '../../kernel/db.ts';
+import * as orgs from '../orgs/service.ts';
 import { card } from './cards.ts';
 import * as excel from './excel.ts';
 import { ensureCanPlanGrids, ensureCanWorkInGrid } from './policy.ts';
@@ -17,6 +19,8 @@ import * as visits from './visits.ts';
 
 const tags = ['网格化'];
 const Done = z.object({ ok: z.literal(true) });
+/** Where a grid's rows belong (its branch, or the community while it has none): the roles that count are those held there. */
+const gridPath = (q: Queryable, gridId: number) => orgs.pathOfRow(q, 'grids', gridId, '网格');
 
 export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
@@ -38,7 +42,7 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
     method: 'POST', url: '/api/grids/base-image', tags, summary: '上传网格地图底图（离线使用，存入数据库）',
     body: BaseImage, response: Done,
     handler: async ({ q, scope, body }) => {
-      ensureCanPlanGrids(scope);
+      ensureCanPlanGrids(scope, await orgs.pathIfSeen(q, body.communityId));
       await grids.setBaseImage(q, body.communityId, body.image);
       return { ok: true as const };
     },
@@ -46,8 +50,8 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/grids', tags, summary: '划分网格（边界不得与本社区其他网格重叠）',
     body: CreateGrid, response: Grid,
-    handler: ({ q, scope, body }) => {
-      ensureCanPlanGrids(scope);
+    handler: async ({ q, scope, body }) => {
+      ensureCanPlanGrids(scope, await orgs.pathIfSeen(q, body.communityId));
       return grids.createGrid(q, body);
     },
   });
@@ -59,8 +63,8 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
     method: 'PATCH', url: '/api/grids/:gridId', tags, summary: '修改网格：名称、主题、网格党支部、边界',
     params: GridParams, body: UpdateGrid, response: Grid,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanPlanGrids(scope);
+    handler: async ({ q, scope, params, body }) => {
+      ensureCanPlanGrids(scope, await gridPath(q, params.gridId));
       return grids.updateGrid(q, params.gridId, body);
     },
   });
@@ -73,16 +77,16 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/grids/:gridId/buildings', tags, summary: '在网格内放置楼栋',
     params: GridParams, body: CreateBuilding, response: Building,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanPlanGrids(scope);
+    handler: async ({ q, scope, params, body }) => {
+      ensureCanPlanGrids(scope, await gridPath(q, params.gridId));
       return grids.createBuilding(q, params.gridId, body);
     },
   });
   route(app, db, {
     method: 'PATCH', url: '/api/buildings/:buildingId', tags, summary: '设置楼栋党小组',
     params: BuildingParams, body: UpdateBuilding, response: Building,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanPlanGrids(scope);
+    handler: async ({ q, scope, params, body }) => {
+      ensureCanPlanGrids(scope, await orgs.pathOfRow(q, 'buildings', params.buildingId, '楼栋'));
       return grids.setBuildingGroup(q, params.buildingId, body.groupId);
     },
   });
@@ -105,8 +109,8 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/grids/:gridId/households/import', tags, summary: '从 Excel 导入网格住户台账（先校验；有错误时不导入，或只导入正确的行；按住址合并）',
     params: GridParams, body: ImportHouseholds, response: ImportReport,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanWorkInGrid(scope);
+    handler: async ({ q, scope, params, body }) => {
+      ensureCanWorkInGrid(scope, await gridPath(q, params.gridId));
       return excel.importHouseholds(q, cipher, params.gridId, Buffer.from(body.file, 'base64'), body.mode);
     },
   });
@@ -118,16 +122,16 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/households', tags, summary: '登记住户（一户只能属于一个网格）',
     body: CreateHousehold, response: Household,
-    handler: ({ q, scope, body }) => {
-      ensureCanWorkInGrid(scope);
+    handler: async ({ q, scope, body }) => {
+      ensureCanWorkInGrid(scope, await gridPath(q, body.gridId));
       return grids.createHousehold(q, cipher, body);
     },
   });
   route(app, db, {
     method: 'PATCH', url: '/api/households/:householdId', tags, summary: '修改住户信息和标签',
     params: HouseholdParams, body: UpdateHousehold, response: Household,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanWorkInGrid(scope);
+    handler: async ({ q, scope, params, body }) => {
+      ensureCanWorkInGrid(scope, await orgs.pathOfRow(q, 'households', params.householdId, '住户'));
       return grids.updateHousehold(q, cipher, params.householdId, body);
     },
   });
@@ -140,8 +144,8 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/grids/:gridId/roles', tags, summary: '指定包干责任人或五员',
     params: GridParams, body: AssignRole, response: RoleHolder,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanPlanGrids(scope);
+    handler: async ({ q, scope, params, body }) => {
+      ensureCanPlanGrids(scope, await gridPath(q, params.gridId));
       return grids.assignRole(q, params.gridId, body);
     },
   });
@@ -149,7 +153,7 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
     method: 'DELETE', url: '/api/grid-roles/:gridRoleId', tags, summary: '撤下网格职责',
     params: RoleParams, response: Done,
     handler: async ({ q, scope, params }) => {
-      ensureCanPlanGrids(scope);
+      ensureCanPlanGrids(scope, await orgs.pathOfRow(q, 'grid_roles', params.gridRoleId, '网格职责'));
       await grids.removeRole(q, params.gridRoleId);
       return { ok: true as const };
     },
@@ -162,8 +166,8 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/grids/:gridId/duty-posts', tags, summary: '设立岗位',
     params: GridParams, body: CreateDutyPost, response: DutyPost,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanPlanGrids(scope);
+    handler: async ({ q, scope, params, body }) => {
+      ensureCanPlanGrids(scope, await gridPath(q, params.gridId));
       return grids.createDutyPost(q, params.gridId, body);
     },
   });
@@ -176,7 +180,7 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
     method: 'POST', url: '/api/grids/:gridId/units', tags, summary: '把驻区单位纳入网格',
     params: GridParams, body: AddGridUnit, response: z.object({ items: z.array(GridUnit) }),
     handler: async ({ q, scope, params, body }) => {
-      ensureCanPlanGrids(scope);
+      ensureCanPlanGrids(scope, await gridPath(q, params.gridId));
       return { items: await grids.addGridUnit(q, params.gridId, body.unitId) };
     },
   });
@@ -189,8 +193,8 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/visits', tags, summary: '登记走访（只能走访本人网格内的住户），可同时提出需求',
     body: CreateVisit, response: Visit,
-    handler: ({ q, scope, body }) => {
-      ensureCanWorkInGrid(scope);
+    handler: async ({ q, scope, body }) => {
+      ensureCanWorkInGrid(scope, await orgs.pathOfRow(q, 'households', body.householdId, '住户'));
       return visits.recordVisit(q, cipher, { userId: scope.userId, name: scope.userName ?? '' }, body);
     },
   });
@@ -207,8 +211,8 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/visit-plans', tags, summary: '制定走访计划（如空巢老人户每月走访）',
     body: CreateVisitPlan, response: VisitPlan,
-    handler: ({ q, scope, body }) => {
-      ensureCanPlanGrids(scope);
+    handler: async ({ q, scope, body }) => {
+      ensureCanPlanGrids(scope, await orgs.pathIfSeen(q, body.communityId));
       return grids.createPlan(q, body);
     },
   });
@@ -221,8 +225,8 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/grids/:gridId/book', tags, summary: '记入台账',
     params: GridParams, body: CreateBookEntry, response: BookEntry,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanWorkInGrid(scope);
+    handler: async ({ q, scope, params, body }) => {
+      ensureCanWorkInGrid(scope, await gridPath(q, params.gridId));
       return grids.addBookEntry(q, params.gridId, body);
     },
   });

@@ -366,7 +366,8 @@ test('matching ranks the talent pool by grid, then by who is free now, and says 
   const resources = res.body.items.filter((x: { kind: string }) => x.kind === 'resource');
   assert.ok(resources.length > 0, res.text);
   assert.ok(resources.every((r: { reasons: string[] }) => /本社区的资源|街道的资源/.test(r.reasons[0]!)), 'each resource says where it is');
-  assert.equal((await t.request('GET', `/api/needs/${created.body.id}/matches`, { cookie: resident })).status, 403);
+  // A resident does not see another's need at all: not found, before the role is asked.
+  assert.equal((await t.request('GET', `/api/needs/${created.body.id}/matches`, { cookie: resident })).status, 404);
 });
 
 test('the time of week a moment falls in, and which grids border each other', () => {

@@ -1,11 +1,18 @@
 import { forbidden } from '../../kernel/errors.ts';
-import { SUBTREE_ROLES, hasRole, type Scope } from '../../kernel/scope.ts';
+import { ADMIN_ROLES, SUBTREE_ROLES, hasRole, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 
 // Who may raise a need and who may claim one. The later steps are offered per
 // need from where the caller stands (service.ts, actionsOf); which needs they
 // reach at all is row-level security.
 
-export const isStaff = (scope: Scope) => hasRole(scope, SUBTREE_ROLES);
+/**
+ * Staff of an organization: a staff role held there or above (null: an
+ * organization the caller cannot see). A staff role held elsewhere does not count.
+ */
+export const isStaffAt = (scope: Scope, orgPath: string | null) => hasRoleAt(scope, SUBTREE_ROLES, orgPath);
+
+/** Administrators of the need's organization see the requester's contact in clear. */
+export const isAdminAt = (scope: Scope, orgPath: string | null) => hasRoleAt(scope, ADMIN_ROLES, orgPath);
 
 /** Residents and members raise their own needs, at their own community. */
 export function selfSubmitOrg(scope: Scope): number {
@@ -23,6 +30,6 @@ export function ensureMayClaim(scope: Scope, unitId: number | undefined): void {
   if (!hasRole(scope, ['member'])) throw forbidden('只有党员本人或驻区单位联络员可以认领微心愿');
 }
 
-export function ensureStaff(scope: Scope, what: string): void {
-  if (!isStaff(scope)) throw forbidden(`只有组织部门、街道、社区和网格工作人员可以${what}`);
+export function ensureStaff(scope: Scope, what: string, orgPath: string | null): void {
+  if (!isStaffAt(scope, orgPath)) throw forbidden(`只有组织部门、街道、社区和网格工作人员可以${what}`);
 }

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { invalidField } from '../../kernel/errors.ts';
 import { route } from '../../kernel/http.ts';
-import { ADMIN_ROLES, ANONYMOUS, hasRole } from '../../kernel/scope.ts';
+import { ANONYMOUS, SUBTREE_ROLES, hasRole } from '../../kernel/scope.ts';
+import type { Queryable } from '../../kernel/db.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import { z } from '../../kernel/validation.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
 import { matches } from './matching.ts';
-import { ensureMayClaim, ensureStaff, isStaff, selfSubmitOrg } from './policy.ts';
+import { ensureMayClaim, ensureStaff, isAdminAt, isStaffAt, selfSubmitOrg } from './policy.ts';
 import { dispatchSlip } from './slip.ts';
 import {
   AddPhotos, Claim, CreateNeed, DepartmentRatings, Dispatch, Done, Matches, NeedDetail, NeedPage, NeedParams, NeedQuery, OptionalNote, PhotoParams, Pool,
@@ -16,6 +17,8 @@ import {
 import * as needs from './service.ts';
 
 const tags = ['需求清单'];
+/** Where a need belongs (null where the caller cannot see it): the roles that count are those held there. */
+const needPath = (q: Queryable, needId: number) => orgs.pathOfRow(q, 'needs', needId, '需求');
 const Released = z.object({ id: z.number(), status: z.string() });
 const Targets = z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), orgName: z.string() })) });
 
@@ -51,7 +54,7 @@ export function needRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'GET', url: '/api/needs/:needId/matches', tags, summary: '为需求推荐党员、单位（及推荐理由）',
     params: NeedParams, response: Matches,
     handler: async ({ q, scope, params }) => {
-      ensureStaff(scope, '查看推荐');
+      ensureStaff(scope, '查看推荐', await needPath(q, params.needId));
       return { items: await matches(q, params.needId) };
     },
   });
@@ -78,7 +81,9 @@ export function needRoutes(app: FastifyInstance, k: Kernel): void {
     handler: async ({ q, scope, body }) => {
       const { phone, address, photos, description, placeText } = body;
       const common = { kind: body.kind, category: body.category, urgency: body.urgency, title: body.title, description, placeText, phone, address, photos };
-      if (!isStaff(scope)) {
+      // Without an organization, only which refusal to give depends on being staff somewhere.
+      const staff = body.orgId === undefined ? hasRole(scope, SUBTREE_ROLES) : isStaffAt(scope, await orgs.pathIfSeen(q, body.orgId));
+      if (!staff) {
         const orgId = selfSubmitOrg(scope);
         if (body.orgId !== undefined && body.orgId !== orgId) throw invalidField('orgId', '居民和党员只能向自己所在的社区提交需求');
         const self = await people.ofAccount(q, scope.userId!);
@@ -98,7 +103,7 @@ export function needRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/needs/:needId/reveal', tags, summary: '查看需求人完整的手机号或住址（留痕）',
     params: NeedParams, body: RevealField, response: Revealed,
     handler: async ({ q, scope, params, body }) => ({
-      value: await needs.reveal(q, cipher, params.needId, scope.userId!, body.field, hasRole(scope, ADMIN_ROLES)),
+      value: await needs.reveal(q, cipher, params.needId, scope.userId!, body.field, isAdminAt(scope, await needPath(q, params.needId))),
     }),
   });
   route(app, db, {
@@ -154,7 +159,7 @@ export function needRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/needs/sweep', tags, summary: '立即检查某组织下的超期派单并上报街道（服务器也定时检查）',
     body: SweepBody, response: SweepResult,
     handler: async ({ q, scope, body }) => {
-      ensureStaff(scope, '检查超期');
+      ensureStaff(scope, '检查超期', await orgs.pathIfSeen(q, body.orgId));
       return { escalated: await needs.sweepOverdue(q, body.orgId) };
     },
   });

@@ -1,11 +1,10 @@
 import { forbidden } from '../../kernel/errors.ts';
-import { ADMIN_ROLES, hasRole, type Scope } from '../../kernel/scope.ts';
+import { ADMIN_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 
-// What a grant may do with organizations. Where (which subtree) is not decided
-// here: row-level security limits every statement to the caller's scope.
+// What a grant may do with organizations, asked at the organization concerned:
+// an admin role held there or above, never one held elsewhere. Which rows the
+// caller reaches at all is row-level security.
 
-export const canManageOrgs = (scope: Scope) => hasRole(scope, ADMIN_ROLES);
-
-export function ensureCanManageOrgs(scope: Scope): void {
-  if (!canManageOrgs(scope)) throw forbidden('只有组织部门、街道和社区管理员可以维护组织');
+export function ensureCanManageOrgs(scope: Scope, orgPath: string | null): void {
+  if (!hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw forbidden('只有本组织或上级的组织部门、街道和社区管理员可以维护组织');
 }

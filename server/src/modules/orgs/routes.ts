@@ -3,6 +3,7 @@ import { ImportReport } from '../../kernel/excel.ts';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import type { Queryable } from '../../kernel/db.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import * as people from '../people/service.ts';
 import * as users from '../users/service.ts';
 import { coverage } from './coverage.ts';
@@ -26,6 +27,11 @@ const dependents = (q: Queryable) => ({
     await users.transferManaged(q, from, to);
   },
 });
+
+/** Every organization an action touches must be one the caller administers (held there or above). */
+async function ensureManages(q: Queryable, scope: Scope, ...orgIds: (number | undefined)[]): Promise<void> {
+  for (const id of orgIds) if (id !== undefined) ensureCanManageOrgs(scope, await orgs.pathOf(q, id));
+}
 
 export function orgRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
@@ -59,40 +65,40 @@ export function orgRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/orgs', tags, summary: '新建下级组织',
     body: CreateOrg, response: Org,
-    handler: ({ q, scope, body }) => {
-      ensureCanManageOrgs(scope);
+    handler: async ({ q, scope, body }) => {
+      await ensureManages(q, scope, body.parentId);
       return orgs.create(q, body);
     },
   });
   route(app, db, {
     method: 'PATCH', url: '/api/orgs/:orgId', tags, summary: '修改组织名称、类型或基本信息',
     params: OrgParams, body: UpdateOrg, response: Org,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanManageOrgs(scope);
+    handler: async ({ q, scope, params, body }) => {
+      await ensureManages(q, scope, params.orgId);
       return orgs.update(q, params.orgId, body);
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/orgs/:orgId/move', tags, summary: '调整隶属关系（连同全部下级）',
     params: OrgParams, body: MoveOrg, response: Org,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanManageOrgs(scope);
+    handler: async ({ q, scope, params, body }) => {
+      await ensureManages(q, scope, params.orgId, body.parentId);
       return orgs.move(q, params.orgId, body.parentId);
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/orgs/:orgId/dissolve', tags, summary: '撤销组织（下级、人员、单位须转入其他组织）',
     params: OrgParams, body: RetireOrg, response: Org,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanManageOrgs(scope);
+    handler: async ({ q, scope, params, body }) => {
+      await ensureManages(q, scope, params.orgId, body.transferTo);
       return orgs.retire(q, params.orgId, { status: 'dissolved', on: body.on, transferTo: body.transferTo }, dependents(q));
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/orgs/:orgId/merge', tags, summary: '合并到另一组织',
     params: OrgParams, body: MergeOrg, response: Org,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanManageOrgs(scope);
+    handler: async ({ q, scope, params, body }) => {
+      await ensureManages(q, scope, params.orgId, body.into);
       return orgs.retire(q, params.orgId, { status: 'merged', on: body.on, transferTo: body.into }, dependents(q));
     },
   });
@@ -120,8 +126,8 @@ export function orgRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/orgs/:orgId/import', tags, summary: '从 Excel 导入下级组织（先校验；有错误时不导入，或只导入正确的行）',
     params: OrgParams, body: ImportOrgs, response: ImportReport,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanManageOrgs(scope);
+    handler: async ({ q, scope, params, body }) => {
+      await ensureManages(q, scope, params.orgId);
       return excel.importSheet(q, params.orgId, Buffer.from(body.file, 'base64'), body.mode);
     },
   });
@@ -134,16 +140,16 @@ export function orgRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/orgs/:orgId/ties', tags, summary: '建立横向关系',
     params: OrgParams, body: CreateTie, response: Tie,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanManageOrgs(scope);
+    handler: async ({ q, scope, params, body }) => {
+      await ensureManages(q, scope, params.orgId);
       return network.createTie(q, params.orgId, body);
     },
   });
   route(app, db, {
     method: 'PATCH', url: '/api/ties/:tieId', tags, summary: '修改或结束横向关系',
     params: TieParams, body: UpdateTie, response: Tie,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanManageOrgs(scope);
+    handler: async ({ q, scope, params, body }) => {
+      await ensureManages(q, scope, (await network.getTie(q, params.tieId)).orgId);
       return network.updateTie(q, params.tieId, body);
     },
   });
@@ -155,16 +161,16 @@ export function orgRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/orgs/:orgId/seats', tags, summary: '增补委员',
     params: OrgParams, body: CreateSeat, response: Seat,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanManageOrgs(scope);
+    handler: async ({ q, scope, params, body }) => {
+      await ensureManages(q, scope, params.orgId);
       return network.createSeat(q, params.orgId, body);
     },
   });
   route(app, db, {
     method: 'PATCH', url: '/api/seats/:seatId', tags, summary: '调整职务或离任',
     params: SeatParams, body: UpdateSeat, response: Seat,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanManageOrgs(scope);
+    handler: async ({ q, scope, params, body }) => {
+      await ensureManages(q, scope, (await network.getSeat(q, params.seatId)).orgId);
       return network.updateSeat(q, params.seatId, body);
     },
   });
@@ -182,16 +188,16 @@ export function orgRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/units', tags, summary: '登记单位',
     body: CreateUnit, response: Unit,
-    handler: ({ q, scope, body }) => {
-      ensureCanManageOrgs(scope);
+    handler: async ({ q, scope, body }) => {
+      await ensureManages(q, scope, body.orgId);
       return orgs.createUnit(q, body);
     },
   });
   route(app, db, {
     method: 'PATCH', url: '/api/units/:unitId', tags, summary: '修改单位信息',
     params: UnitParams, body: UpdateUnit, response: Unit,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanManageOrgs(scope);
+    handler: async ({ q, scope, params, body }) => {
+      await ensureManages(q, scope, (await orgs.getUnit(q, params.unitId)).orgId);
       return orgs.updateUnit(q, params.unitId, body);
     },
   });

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../kernel/db.ts';
 import { conflict, invalidField, notFound } from '../../kernel/errors.ts';
-import { conditions } from '../../kernel/sql.ts';
+import { conditions, orgIdOf } from '../../kernel/sql.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
 import { ORG_CHILD_KINDS, ORG_KINDS, ORG_STATUSES, UNIT_KINDS, type Org, type OrgKind, type OrgStatus, type Unit, type UnitKind } from './schema.ts';
 
@@ -86,6 +86,26 @@ export async function place(q: Queryable, orgId: number): Promise<{ id: number; 
   );
   if (!row) throw notFound('组织');
   return row;
+}
+
+/** An organization's path, for asking which roles the caller holds there (kernel/scope.ts, hasRoleAt). */
+export async function pathOf(q: Queryable, orgId: number): Promise<string> {
+  return (await place(q, orgId)).path;
+}
+
+/** The same, or null where the caller cannot see the organization (and so holds no role there): for those who act on their own record. */
+export async function pathIfSeen(q: Queryable, orgId: number): Promise<string | null> {
+  const [row] = await q.query<{ path: string }>(`SELECT path::text FROM organizations WHERE id = $1`, [orgId]);
+  return row?.path ?? null;
+}
+
+/**
+ * The path of the organization a row of any domain table names, for asking
+ * which roles the caller holds at the record: null where the caller sees the
+ * row but not its organization (a member's own sign-up), so holds no role there.
+ */
+export async function pathOfRow(q: Queryable, table: string, id: number, what: string): Promise<string | null> {
+  return pathIfSeen(q, await orgIdOf(q, table, id, what));
 }
 
 export async function get(q: Queryable, orgId: number): Promise<Org> {

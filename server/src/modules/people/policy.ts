@@ -1,16 +1,18 @@
 import { forbidden } from '../../kernel/errors.ts';
-import { ADMIN_ROLES, SUBTREE_ROLES, hasRole, type Scope } from '../../kernel/scope.ts';
+import { ADMIN_ROLES, SUBTREE_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
+
+// Asked at the person's organization: roles held elsewhere do not count.
 
 /** Staff of the tree (down to grid workers) keep people's files; liaisons, members and residents only read. */
-export function ensureCanEditPeople(scope: Scope): void {
-  if (!hasRole(scope, SUBTREE_ROLES)) throw forbidden('只有组织部门、街道、社区和网格工作人员可以登记人员');
+export function ensureCanEditPeople(scope: Scope, orgPath: string | null): void {
+  if (!hasRoleAt(scope, SUBTREE_ROLES, orgPath)) throw forbidden('只有组织部门、街道、社区和网格工作人员可以登记人员');
 }
 
 /** Identity numbers, phones and addresses in clear: the person themselves, and admins of their organization. */
-export function mayReveal(scope: Scope, ownFile: boolean): boolean {
-  return ownFile || hasRole(scope, ADMIN_ROLES);
+export function mayReveal(scope: Scope, ownFile: boolean, orgPath: string | null): boolean {
+  return ownFile || hasRoleAt(scope, ADMIN_ROLES, orgPath);
 }
 
-export function ensureMayReveal(scope: Scope, ownFile: boolean): void {
-  if (!mayReveal(scope, ownFile)) throw forbidden('只有本人和组织管理员可以查看完整的个人信息');
+export function ensureMayReveal(scope: Scope, ownFile: boolean, orgPath: string | null): void {
+  if (!mayReveal(scope, ownFile, orgPath)) throw forbidden('只有本人和组织管理员可以查看完整的个人信息');
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
+import type { Queryable } from '../../kernel/db.ts';
+import * as orgs from '../orgs/service.ts';
 import { ensureCanEditPeople, ensureMayReveal, mayReveal } from './policy.ts';
 import {
   CreatePerson, Person, PersonDetail, PersonPage, PersonParams, PersonQuery, RevealField, Revealed, TalentPage, TalentQuery, UpdatePerson,
@@ -8,6 +10,8 @@ import {
 import * as people from './service.ts';
 
 const tags = ['党员群众'];
+/** Where a person's file belongs: the roles that count are those held there. */
+const personPath = (q: Queryable, personId: number) => orgs.pathOfRow(q, 'people', personId, '人员');
 
 export function peopleRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
@@ -29,13 +33,13 @@ export function peopleRoutes(app: FastifyInstance, { db, cipher }: Kernel): void
     method: 'GET', url: '/api/people/:personId', tags, summary: '人员档案（个人信息脱敏）',
     params: PersonParams, response: PersonDetail,
     handler: async ({ q, scope, params }) =>
-      people.detail(q, params.personId, mayReveal(scope, await people.isOwnFile(q, params.personId, scope.userId!))),
+      people.detail(q, params.personId, mayReveal(scope, await people.isOwnFile(q, params.personId, scope.userId!), await personPath(q, params.personId))),
   });
   route(app, db, {
     method: 'PATCH', url: '/api/people/:personId', tags, summary: '修改人员档案',
     params: PersonParams, body: UpdatePerson, response: PersonDetail,
-    handler: ({ q, scope, params, body }) => {
-      ensureCanEditPeople(scope);
+    handler: async ({ q, scope, params, body }) => {
+      ensureCanEditPeople(scope, await personPath(q, params.personId));
       return people.update(q, cipher, params.personId, body);
     },
   });
@@ -43,15 +47,15 @@ export function peopleRoutes(app: FastifyInstance, { db, cipher }: Kernel): void
     method: 'POST', url: '/api/people/:personId/reveal', tags, summary: '查看完整的身份证号、手机号或住址（留痕）',
     params: PersonParams, body: RevealField, response: Revealed,
     handler: async ({ q, scope, params, body }) => {
-      ensureMayReveal(scope, await people.isOwnFile(q, params.personId, scope.userId!));
+      ensureMayReveal(scope, await people.isOwnFile(q, params.personId, scope.userId!), await personPath(q, params.personId));
       return { value: await people.reveal(q, cipher, params.personId, scope.userId!, body.field) };
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/people', tags, summary: '登记人员',
     body: CreatePerson, response: Person,
-    handler: ({ q, scope, body }) => {
-      ensureCanEditPeople(scope);
+    handler: async ({ q, scope, body }) => {
+      ensureCanEditPeople(scope, await orgs.pathIfSeen(q, body.orgId));
       return people.create(q, cipher, body);
     },
   });

@@ -1,10 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
+import type { Queryable } from '../../kernel/db.ts';
 import { ensureStaff } from '../needs/policy.ts';
+import * as orgs from '../orgs/service.ts';
 import { listRoutes } from './lists.ts';
 import { AddParty, AddUpdate, CancelProject, Complete, CreateProject, LinkNeed, ProjectDetail, ProjectList, ProjectParams, ProjectQuery } from './schema.ts';
 import * as projects from './service.ts';
+
+/** Where a project belongs: the roles that count are those held there. */
+const projectPath = (q: Queryable, projectId: number) => orgs.pathOfRow(q, 'projects', projectId, '项目');
 
 const tags = ['项目清单'];
 
@@ -23,48 +28,48 @@ export function projectRoutes(app: FastifyInstance, k: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/projects', tags, summary: '新建项目',
     body: CreateProject, response: ProjectDetail,
-    handler: ({ q, scope, body }) => {
-      ensureStaff(scope, '新建项目');
+    handler: async ({ q, scope, body }) => {
+      ensureStaff(scope, '新建项目', await orgs.pathIfSeen(q, body.orgId));
       return projects.create(q, body);
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/projects/:projectId/parties', tags, summary: '加入参与单位或党员（及其认领的资源）',
     params: ProjectParams, body: AddParty, response: ProjectDetail,
-    handler: ({ q, scope, params, body }) => {
-      ensureStaff(scope, '修改项目');
+    handler: async ({ q, scope, params, body }) => {
+      ensureStaff(scope, '修改项目', await projectPath(q, params.projectId));
       return projects.addParty(q, params.projectId, body);
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/projects/:projectId/needs', tags, summary: '把需求纳入项目',
     params: ProjectParams, body: LinkNeed, response: ProjectDetail,
-    handler: ({ q, scope, params, body }) => {
-      ensureStaff(scope, '修改项目');
+    handler: async ({ q, scope, params, body }) => {
+      ensureStaff(scope, '修改项目', await projectPath(q, params.projectId));
       return projects.linkNeed(q, params.projectId, body.needId);
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/projects/:projectId/updates', tags, summary: '记录项目进展',
     params: ProjectParams, body: AddUpdate, response: ProjectDetail,
-    handler: ({ q, scope, params, body }) => {
-      ensureStaff(scope, '记录项目进展');
+    handler: async ({ q, scope, params, body }) => {
+      ensureStaff(scope, '记录项目进展', await projectPath(q, params.projectId));
       return projects.addUpdate(q, params.projectId, scope.userName ?? '', body);
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/projects/:projectId/complete', tags, summary: '项目完成（须填写成效）',
     params: ProjectParams, body: Complete, response: ProjectDetail,
-    handler: ({ q, scope, params, body }) => {
-      ensureStaff(scope, '完成项目');
+    handler: async ({ q, scope, params, body }) => {
+      ensureStaff(scope, '完成项目', await projectPath(q, params.projectId));
       return projects.finish(q, params.projectId, 'completed', body.outcome);
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/projects/:projectId/cancel', tags, summary: '终止项目',
     params: ProjectParams, body: CancelProject, response: ProjectDetail,
-    handler: ({ q, scope, params, body }) => {
-      ensureStaff(scope, '终止项目');
+    handler: async ({ q, scope, params, body }) => {
+      ensureStaff(scope, '终止项目', await projectPath(q, params.projectId));
       return projects.finish(q, params.projectId, 'cancelled', body.reason);
     },
   });

@@ -1,5 +1,5 @@
 import { forbidden } from '../../kernel/errors.ts';
-import { ADMIN_ROLES, hasRole, type Scope } from '../../kernel/scope.ts';
+import { ADMIN_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 
 // Who takes which step of a dual registration. Which registrations they can
 // reach at all is row-level security (community subtree, issuing unit, member).
@@ -8,19 +8,24 @@ export function unitsOf(scope: Scope): number[] {
   return scope.grants.filter((g) => g.role === 'unit_liaison' && g.unitId !== null).map((g) => g.unitId!);
 }
 
-/** The unit issues and withdraws. */
+/** The unit issues, for its own members (service.ts checks whose). */
 export function ensureUnitLiaison(scope: Scope): number[] {
   const units = unitsOf(scope);
   if (!units.length) throw forbidden('只有驻区单位联络员可以为本单位党员办理报到登记');
   return units;
 }
 
-/** The community accepts or declines. */
-export function ensureCommunityAdmin(scope: Scope): void {
-  if (!hasRole(scope, ADMIN_ROLES)) throw forbidden('只有社区（或上级）管理员可以接收或退回报到登记');
+/** The issuing unit withdraws: a liaison of that unit, not of another one. */
+export function ensureLiaisonOf(scope: Scope, unitId: number): void {
+  if (!unitsOf(scope).includes(unitId)) throw forbidden('只有开具单位的联络员可以撤回报到登记');
+}
+
+/** The community accepts or declines: an admin role held at the registration's community or above. */
+export function ensureCommunityAdmin(scope: Scope, orgPath: string | null): void {
+  if (!hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw forbidden('只有社区（或上级）管理员可以接收或退回报到登记');
 }
 
 /** The member commits, or the community records the commitment for them. */
-export function ensureMayCommit(scope: Scope, isOwn: boolean): void {
-  if (!isOwn && !hasRole(scope, ADMIN_ROLES)) throw forbidden('只有党员本人或社区管理员可以填写服务承诺');
+export function ensureMayCommit(scope: Scope, isOwn: boolean, orgPath: string | null): void {
+  if (!isOwn && !hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw forbidden('只有党员本人或社区管理员可以填写服务承诺');
 }

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
-import { ensureCommunityAdmin, ensureMayCommit, ensureUnitLiaison } from './policy.ts';
+import type { Queryable } from '../../kernel/db.ts';
+import * as orgs from '../orgs/service.ts';
+import { ensureCommunityAdmin, ensureLiaisonOf, ensureMayCommit, ensureUnitLiaison } from './policy.ts';
 import {
   Commitment, CommunityList, CommunityQuery, ReportInCounts, DeclineReportIn, IssueReportIn, ReportIn, ReportInList, ReportInParams, ReportInQuery, UnitParams,
   UnregisteredList,
@@ -9,6 +11,8 @@ import {
 import * as reportIns from './service.ts';
 
 const tags = ['双报到'];
+/** The registration's community (null where the caller, a member, cannot see it): the roles that count are those held there. */
+const reportInPath = (q: Queryable, id: number) => orgs.pathOfRow(q, 'report_ins', id, '报到登记');
 
 export function reportInRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
@@ -49,24 +53,24 @@ export function reportInRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/report-ins/:reportInId/withdraw', tags, summary: '单位撤回报到登记',
     params: ReportInParams, response: ReportIn,
-    handler: ({ q, scope, params }) => {
-      ensureUnitLiaison(scope);
+    handler: async ({ q, scope, params }) => {
+      ensureLiaisonOf(scope, (await reportIns.get(q, params.reportInId)).unitId);
       return reportIns.withdraw(q, params.reportInId);
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/report-ins/:reportInId/accept', tags, summary: '社区接收报到，向单位回执',
     params: ReportInParams, response: ReportIn,
-    handler: ({ q, scope, params }) => {
-      ensureCommunityAdmin(scope);
+    handler: async ({ q, scope, params }) => {
+      ensureCommunityAdmin(scope, await reportInPath(q, params.reportInId));
       return reportIns.accept(q, params.reportInId);
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/report-ins/:reportInId/decline', tags, summary: '社区退回报到登记',
     params: ReportInParams, body: DeclineReportIn, response: ReportIn,
-    handler: ({ q, scope, params, body }) => {
-      ensureCommunityAdmin(scope);
+    handler: async ({ q, scope, params, body }) => {
+      ensureCommunityAdmin(scope, await reportInPath(q, params.reportInId));
       return reportIns.decline(q, params.reportInId, body.reason);
     },
   });
@@ -74,7 +78,7 @@ export function reportInRoutes(app: FastifyInstance, { db }: Kernel): void {
     method: 'POST', url: '/api/report-ins/:reportInId/commitment', tags, summary: '认领服务项目、作出承诺',
     params: ReportInParams, body: Commitment, response: ReportIn,
     handler: async ({ q, scope, params, body }) => {
-      ensureMayCommit(scope, await reportIns.isOwn(q, params.reportInId, scope.userId!));
+      ensureMayCommit(scope, await reportIns.isOwn(q, params.reportInId, scope.userId!), await reportInPath(q, params.reportInId));
       return reportIns.commit(q, params.reportInId, body);
     },
   });

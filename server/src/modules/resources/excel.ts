@@ -88,7 +88,7 @@ function categoryRows() {
  * messages are the form's, prefixed with the row number.
  */
 export async function importSheet(q: Queryable, cipher: FieldCipher, scope: Scope, orgId: number, file: Buffer, mode: ImportMode): Promise<ImportReport> {
-  await orgs.place(q, orgId);
+  const { path: orgPath } = await orgs.place(q, orgId);
   const rows = await readSheet(file, COLUMNS);
   const units = new Map((await orgs.listUnits(q, orgId)).map((u) => [u.name.normalize('NFKC'), u.id]));
   // Cells are NFKC-folded on reading (full-width colons and brackets), so names on file are too.
@@ -122,7 +122,7 @@ export async function importSheet(q: Queryable, cipher: FieldCipher, scope: Scop
     const match = existing.get(key);
     if (kind === 'venue' && !match) fail('kind', '新的场地请在“阵地”中登记（需填写开放时间和容纳人数）');
     try {
-      ensureMayOffer(scope, unitId);
+      ensureMayOffer(scope, { orgPath, unitId: unitId ?? null });
     } catch (e) {
       fail('unit', (e as AppError).message);
     }

@@ -41,8 +41,8 @@ export function resourceRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
   route(app, db, {
     method: 'POST', url: '/api/resources', tags, summary: '登记资源（单位提供的资源登记在单位所在社区）',
     body: CreateResource, response: Resource,
-    handler: ({ q, scope, body }) => {
-      ensureMayOffer(scope, body.unitId);
+    handler: async ({ q, scope, body }) => {
+      ensureMayOffer(scope, await resources.where(q, await resources.placeOf(q, body)));
       return resources.create(q, cipher, body);
     },
   });
@@ -50,7 +50,7 @@ export function resourceRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
     method: 'PATCH', url: '/api/resources/:resourceId', tags, summary: '修改资源、暂停或撤下',
     params: ResourceParams, body: UpdateResource, response: Resource,
     handler: async ({ q, scope, params, body }) => {
-      ensureMayOffer(scope, (await resources.get(q, params.resourceId)).unitId);
+      ensureMayOffer(scope, await resources.where(q, await resources.get(q, params.resourceId)));
       return resources.update(q, cipher, params.resourceId, body);
     },
   });
@@ -73,8 +73,8 @@ export function resourceRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
   route(app, db, {
     method: 'POST', url: '/api/venues', tags, summary: '登记阵地（同时列入资源清单）',
     body: CreateVenue, response: Venue,
-    handler: ({ q, scope, body }) => {
-      ensureMayOffer(scope, body.unitId);
+    handler: async ({ q, scope, body }) => {
+      ensureMayOffer(scope, await resources.where(q, await resources.placeOf(q, body)));
       return resources.createVenue(q, cipher, body);
     },
   });
@@ -82,7 +82,7 @@ export function resourceRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
     method: 'PATCH', url: '/api/venues/:venueId', tags, summary: '修改阵地：开放时间、容纳人数、是否需审批',
     params: VenueParams, body: UpdateVenue, response: Venue,
     handler: async ({ q, scope, params, body }) => {
-      ensureMayOffer(scope, (await resources.getVenue(q, params.venueId)).unitId);
+      ensureMayOffer(scope, await resources.where(q, await resources.getVenue(q, params.venueId)));
       return resources.updateVenue(q, params.venueId, body);
     },
   });

@@ -29,7 +29,7 @@ import { conflict, invalidField, notFound } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
-import { ensureMayBook, ensureMayCancel, ensureMayDecide, mayDecide } from './policy.ts';
+import { ensureMayBook, ensureMayCancel, ensureMayDecide, mayDecide, type Place } from './policy.ts';
 import {
   BOOKING_STATUSES, RESOURCE_CATEGORIES, RESOURCE_KINDS, RESOURCE_STATUSES, VENUE_TYPES, type Booking, type BookingFilter, type BookingStatus,
   type CreateBooking, type CreateResource, type CreateVenue, type Resource, type ResourceCategory, type ResourceFilter, type ResourceKind,
@@ -132,7 +132,8 @@ export async function get(q: Queryable, id: number): Promise<Resource> {
 }
 
 /** Where a resource of this unit (or community) is listed: a unit's is listed where the unit is. */
-async function placeOf(q: Queryable, input: { orgId?: number; unitId?: number | null }): Promise<{ orgId: number; unitId: number | null }> {
+/** Where a resource will be listed: at its unit's organization, or at the organization given for a community's own. */
+export async function placeOf(q: Queryable, input: { orgId?: number; unitId?: number | null }): Promise<{ orgId: number; unitId: number | null }> {
   if (input.unitId) {
     const unit = await orgs.findUnit(q, input.unitId);
     if (!unit) throw invalidField('unitId', '提供单位不存在，或不在您的管辖范围内');
@@ -142,6 +143,11 @@ async function placeOf(q: Queryable, input: { orgId?: number; unitId?: number | 
   const org = await orgs.find(q, input.orgId);
   if (!org || org.status !== 'active') throw invalidField('orgId', '所在组织不存在、已撤销，或不在您的管辖范围内');
   return { orgId: org.id, unitId: null };
+}
+
+/** A resource's or venue's place as the policies ask it (policy.ts): the path of its organization and its unit. */
+export async function where(q: Queryable, r: { orgId: number; unitId: number | null }): Promise<Place> {
+  return { orgPath: await orgs.pathIfSeen(q, r.orgId), unitId: r.unitId };
 }
 
 type Sealed = { contact_phone_enc: string | null; contact_phone_mask: string | null };
@@ -452,9 +458,10 @@ export async function book(
   opts: { recordPast?: boolean } = {},
 ): Promise<Booking> {
   const venue = await getVenue(q, venueId);
-  ensureMayBook(scope, venue);
+  const at = await where(q, venue);
+  ensureMayBook(scope, at);
   checkSlot(venue, input, opts.recordPast ?? false);
-  const status: BookingStatus = venue.needsApproval && !mayDecide(scope, venue) ? 'pending' : 'approved';
+  const status: BookingStatus = venue.needsApproval && !mayDecide(scope, at) ? 'pending' : 'approved';
   const during = `[${input.startsAt}${OFFSET},${input.endsAt}${OFFSET})`;
   await q.query('SAVEPOINT venue_booking');
   let id: number;
@@ -483,10 +490,11 @@ export async function book(
   return getBooking(q, id);
 }
 
-async function live(q: Queryable, id: number, allowed: BookingStatus[], step: string): Promise<{ booking: Booking; venue: Venue | null }> {
+async function live(q: Queryable, id: number, allowed: BookingStatus[], step: string): Promise<{ booking: Booking; venue: Place | null }> {
   const booking = await getBooking(q, id);
   if (!allowed.includes(booking.status)) throw invalidField('status', `这项预约${booking.statusLabel}，不能再${step}`);
-  return { booking, venue: await findVenue(q, booking.venueId) };
+  const venue = await findVenue(q, booking.venueId);
+  return { booking, venue: venue && (await where(q, venue)) };
 }
 
 export async function approve(q: Queryable, scope: Scope, id: number): Promise<Booking> {

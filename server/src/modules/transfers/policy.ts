@@ -1,9 +1,11 @@
 import { forbidden } from '../../kernel/errors.ts';
-import { SUBTREE_ROLES, hasRole, type Scope } from '../../kernel/scope.ts';
+import { SUBTREE_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 
-// Who may start a transfer. The later steps are offered per transfer by the
-// side the caller stands on (service.ts, actionsOf), and refused otherwise.
+// Who may start a transfer: staff of the member's organization. The later
+// steps are offered per transfer by the side the caller stands on
+// (service.ts, actionsOf: the sending or receiving organization in the
+// caller's staff or admin subtrees), and refused otherwise.
 
-export function ensureMayRequest(scope: Scope): void {
-  if (!hasRole(scope, SUBTREE_ROLES)) throw forbidden('只有党组织的工作人员可以发起组织关系转接');
+export function ensureMayRequest(scope: Scope, memberOrgPath: string | null): void {
+  if (!hasRoleAt(scope, SUBTREE_ROLES, memberOrgPath)) throw forbidden('只有党组织的工作人员可以发起组织关系转接');
 }

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
+import { invalidField } from '../../kernel/errors.ts';
+import * as orgs from '../orgs/service.ts';
+import * as people from '../people/service.ts';
 import { ensureMayRequest } from './policy.ts';
 import { DestinationQuery, Destinations, RequestTransfer, Resubmit, ReturnTransfer, Transfer, TransferList, TransferParams, TransferQuery } from './schema.ts';
 import * as transfers from './service.ts';
@@ -33,8 +36,10 @@ export function transferRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/transfers', tags, summary: '发起组织关系转接',
     body: RequestTransfer, response: Transfer,
-    handler: ({ q, scope, body }) => {
-      ensureMayRequest(scope);
+    handler: async ({ q, scope, body }) => {
+      const member = await people.find(q, body.personId);
+      if (!member) throw invalidField('personId', '党员不存在，或不在您的管辖范围内');
+      ensureMayRequest(scope, await orgs.pathIfSeen(q, member.orgId));
       return transfers.request(q, body);
     },
   });

@@ -3,11 +3,17 @@ import { unauthenticated } from '../../kernel/errors.ts';
 import { route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import { SESSION_COOKIE, SESSION_HOURS, changePassword, meOf, resolveSession, signIn, signOut } from './auth.ts';
-import { ensureCanGrant, ensureCanManageUsers, ensureNotSelf } from './policy.ts';
+import type { Queryable } from '../../kernel/db.ts';
+import type { Scope } from '../../kernel/scope.ts';
+import * as orgs from '../orgs/service.ts';
+import { ensureCanGrant, ensureCanManageAccount, ensureCanManageAt, ensureCanManageUsers, ensureNotSelf } from './policy.ts';
 import {
   ChangePassword, CreateUser, GrantInput, GrantParams, Login, LoginResult, Me, Ok, ResetPassword, UpdateUser, User, UserPage, UserParams, UserQuery,
 } from './schema.ts';
 import * as users from './service.ts';
+
+/** Refuses unless the caller could grant everything the account holds; unknown accounts are 404 as before. */
+const ensureManages = async (q: Queryable, scope: Scope, userId: number) => ensureCanManageAccount(scope, await users.heldGrants(q, userId));
 
 export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: { secureCookies: boolean }): void {
   const setSession = (reply: FastifyReply, token: string) =>
@@ -76,18 +82,19 @@ export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: { secureC
   route(app, db, {
     method: 'POST', url: '/api/users', tags, summary: '新建用户',
     body: CreateUser, response: User,
-    handler: ({ q, scope, body }) => {
-      ensureCanManageUsers(scope);
-      for (const g of body.grants) ensureCanGrant(scope, g.role);
+    handler: async ({ q, scope, body }) => {
+      ensureCanManageAt(scope, await orgs.pathOf(q, body.orgId));
+      for (const g of body.grants) ensureCanGrant(scope, g.role, await orgs.pathOf(q, g.orgId));
       return users.create(q, body);
     },
   });
   route(app, db, {
     method: 'PATCH', url: '/api/users/:userId', tags, summary: '修改姓名或停用、启用用户',
     params: UserParams, body: UpdateUser, response: User,
-    handler: ({ q, scope, params, body }) => {
+    handler: async ({ q, scope, params, body }) => {
       ensureCanManageUsers(scope);
       if (body.disabled !== undefined) ensureNotSelf(scope, params.userId, '停用或启用');
+      await ensureManages(q, scope, params.userId);
       return users.update(q, params.userId, body);
     },
   });
@@ -95,9 +102,10 @@ export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: { secureC
     method: 'POST', url: '/api/users/:userId/grants', tags, summary: '授予角色',
     params: UserParams, body: GrantInput, response: User,
     handler: async ({ q, scope, params, body }) => {
-      ensureCanGrant(scope, body.role);
+      ensureCanManageUsers(scope);
       ensureNotSelf(scope, params.userId, '修改');
-      await users.get(q, params.userId);
+      await ensureManages(q, scope, params.userId);
+      ensureCanGrant(scope, body.role, await orgs.pathOf(q, body.orgId));
       await users.addGrant(q, params.userId, body);
       return users.get(q, params.userId);
     },
@@ -105,17 +113,19 @@ export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: { secureC
   route(app, db, {
     method: 'DELETE', url: '/api/users/:userId/grants/:grantId', tags, summary: '收回角色',
     params: GrantParams, response: User,
-    handler: ({ q, scope, params }) => {
+    handler: async ({ q, scope, params }) => {
       ensureCanManageUsers(scope);
       ensureNotSelf(scope, params.userId, '修改');
+      await ensureManages(q, scope, params.userId);
       return users.removeGrant(q, params.userId, params.grantId);
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/users/:userId/unlock', tags, summary: '解除登录锁定',
     params: UserParams, response: User,
-    handler: ({ q, scope, params }) => {
+    handler: async ({ q, scope, params }) => {
       ensureCanManageUsers(scope);
+      await ensureManages(q, scope, params.userId);
       return users.unlock(q, params.userId);
     },
   });
@@ -125,6 +135,7 @@ export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: { secureC
     handler: async ({ q, scope, params, body }) => {
       ensureCanManageUsers(scope);
       ensureNotSelf(scope, params.userId, '重置');
+      await ensureManages(q, scope, params.userId);
       await users.resetPassword(q, params.userId, body.newPassword);
       return { ok: true as const };
     },

@@ -143,6 +143,16 @@ export async function resetPassword(q: Queryable, userId: number, password: stri
   ]);
 }
 
+/**
+ * Every grant an account holds, those outside the caller's view included
+ * (gj_account_grants): who may manage the account depends on all of them.
+ */
+export async function heldGrants(q: Queryable, userId: number): Promise<{ role: Role; orgPath: string }[]> {
+  await username(q, userId);
+  const rows = await q.query<{ role: Role; org_path: string }>(`SELECT role, org_path FROM gj_account_grants($1)`, [userId]);
+  return rows.map((r) => ({ role: r.role, orgPath: r.org_path }));
+}
+
 export async function username(q: Queryable, userId: number): Promise<string> {
   const [row] = await q.query<{ username: string }>(`SELECT username FROM users WHERE id = $1`, [userId]);
   if (!row) throw notFound('用户');
