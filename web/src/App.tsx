@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { AppLayout } from './kernel/AppLayout';
 import { AuthProvider, useAuth } from './kernel/auth';
+import { DemoBanner } from './kernel/DemoBanner';
 import { I18nProvider, useI18n } from './kernel/i18n';
 import { MetaProvider } from './kernel/meta';
 import { SignInPage } from './kernel/SignInPage';
@@ -57,6 +58,7 @@ export function App() {
     <I18nProvider>
       <AuthProvider>
         <BrowserRouter>
+          <DemoBanner />
           <Shell />
         </BrowserRouter>
       </AuthProvider>

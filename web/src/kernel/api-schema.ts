@@ -10,7 +10,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 健康检查：数据库类型与迁移版本 */
+        /** 健康检查：数据库类型、迁移版本与完整性（行级安全、触发器、权限） */
         get: {
             parameters: {
                 query?: never;
@@ -28,10 +28,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            status: "ok";
+                            status: "ok" | "broken";
                             /** @enum {string} */
                             database: "pglite" | "postgresql";
                             schemaVersion: number;
+                            /** @description 完整性：ok，或缺失的对象 */
+                            integrity: "ok" | string[];
                         };
                     };
                 };
@@ -81,6 +83,8 @@ export interface paths {
                                 kind: string;
                                 label: string;
                             }[];
+                            /** @description 演示数据 */
+                            demo: boolean;
                         };
                     };
                 };
