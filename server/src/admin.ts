@@ -9,7 +9,7 @@ const FirstAdmin = z.object({
   username: z.string().trim().min(1, '请填写用户名').max(64).describe('用户名'),
   displayName: z.string().trim().min(1, '请填写姓名').max(64).describe('姓名'),
   // The first account holds the whole region: longer than the form's minimum.
-  password: password('密码').min(10, '密码至少 10 位'),
+  password: z.string().min(10, '密码至少 10 位').pipe(password('密码')),
   regionName: z.string().trim().min(1).max(100).optional().describe('区域（根组织）名称'),
 });
 export type FirstAdminInput = z.input<typeof FirstAdmin>;

@@ -35,8 +35,8 @@ function secretKey(env: NodeJS.ProcessEnv, dataDir: string | null, databaseUrl: 
   if (env.GONGJIAN_SECRET_KEY) return parseKey(env.GONGJIAN_SECRET_KEY);
   if (databaseUrl) {
     throw new Error(
-      '使用 PostgreSQL（DATABASE_URL）时必须设置 GONGJIAN_SECRET_KEY（base64，至少 32 字节，可用 openssl rand -base64 32 生成，并妥善备份）。\n' +
-        'With PostgreSQL (DATABASE_URL), GONGJIAN_SECRET_KEY must be set (base64 of 32+ bytes: openssl rand -base64 32; keep it with your backups).',
+      '使用 PostgreSQL（DATABASE_URL）时必须设置 GONGJIAN_SECRET_KEY（base64，至少 32 字节，可用 openssl rand -base64 32 生成，与数据备份分开妥善保存）。\n' +
+        'With PostgreSQL (DATABASE_URL), GONGJIAN_SECRET_KEY must be set (base64 of 32+ bytes: openssl rand -base64 32; keep it safe, apart from the data backups).',
     );
   }
   if (!dataDir) return randomBytes(32);
