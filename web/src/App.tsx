@@ -58,8 +58,8 @@ export function App() {
     <I18nProvider>
       <AuthProvider>
         <BrowserRouter>
-          <DemoBanner />
           <Shell />
+          <DemoBanner />
         </BrowserRouter>
       </AuthProvider>
     </I18nProvider>

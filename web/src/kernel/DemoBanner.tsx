@@ -8,5 +8,10 @@ export function DemoBanner() {
   const { t } = useI18n();
   const { data } = useLoad(() => api.get<Meta>('/api/meta'), []);
   if (!data?.demo) return null;
-  return <Alert banner type="warning" title={t('demo.banner')} data-testid="demo-banner" />;
+  return (
+    <>
+      <div className="gj-demo-spacer" />
+      <Alert banner type="warning" title={t('demo.banner')} className="gj-demo-banner" data-testid="demo-banner" />
+    </>
+  );
 }
