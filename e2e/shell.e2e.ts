@@ -40,6 +40,8 @@ after(async () => {
 test('admin sees the whole tree from 梅河口市委 and opens it to 新华街道党工委', () =>
   withPage(app, 'admin-tree', async (page) => {
     await signIn(page, 'admin');
+    await page.getByTestId('demo-banner').waitFor({ state: 'visible' });
+    assert.match(await page.getByTestId('demo-banner').innerText(), /演示数据/);
     await page.getByTestId('menu-orgs').click();
     await page.waitForURL('**/orgs');
 

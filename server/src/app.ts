@@ -8,8 +8,10 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { demoLoaded } from './demo/load.ts';
 import { PRINT_SCRIPT, PRINT_SCRIPT_URL } from './kernel/html.ts';
 import { documentErrors, errorBody, installControlCharacterGuard, installErrorHandler, route } from './kernel/http.ts';
+import { integrityProblems } from './kernel/integrity.ts';
 import { logOptions, logRequests } from './kernel/log.ts';
 import type { Kernel } from './kernel/kernel.ts';
 import { schemaVersion } from './kernel/migrate.ts';
@@ -105,10 +107,26 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
   logRequests(app);
 
   route(app, k.db, {
-    method: 'GET', url: '/api/health', tags: ['系统'], summary: '健康检查：数据库类型与迁移版本',
+    method: 'GET', url: '/api/health', tags: ['系统'], summary: '健康检查：数据库类型、迁移版本与完整性（行级安全、触发器、权限）',
     public: true, scoped: false,
-    response: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']), schemaVersion: z.number() }),
-    handler: async () => ({ status: 'ok' as const, database: k.db.kind, schemaVersion: await schemaVersion(k.db) }),
+    response: z.object({
+      status: z.enum(['ok', 'broken']),
+      database: z.enum(['pglite', 'postgresql']),
+      schemaVersion: z.number(),
+      integrity: z.union([z.literal('ok'), z.array(z.string())]).describe('完整性：ok，或缺失的对象'),
+    }),
+    handler: async ({ reply }) => {
+      // A database that lost a policy or trigger after start (a manual change,
+      // a partial restore) must not look healthy to a load balancer.
+      const problems = await integrityProblems(k.db);
+      if (problems.length) reply.code(503);
+      return {
+        status: problems.length ? ('broken' as const) : ('ok' as const),
+        database: k.db.kind,
+        schemaVersion: await schemaVersion(k.db),
+        integrity: problems.length ? problems : ('ok' as const),
+      };
+    },
   });
   route(app, k.db, {
     method: 'GET', url: '/api/meta', tags: ['系统'], summary: '角色、组织类型、单位类型的名称',
@@ -117,8 +135,11 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
       roles: z.array(z.object({ role: z.string(), label: z.string() })),
       orgKinds: z.array(z.object({ kind: z.string(), label: z.string(), children: z.array(z.string()).describe('可设在其下的组织类型') })),
       unitKinds: z.array(z.object({ kind: z.string(), label: z.string() })),
+      demo: z.boolean().describe('演示数据'),
     }),
     handler: async () => ({
+      // Read each time: a banner on every page says the accounts are public.
+      demo: await demoLoaded(k.db),
       roles: ROLES.map((role) => ({ role, label: ROLE_LABELS[role] })),
       orgKinds: keysOf(ORG_KINDS).map((kind) => ({ kind, label: ORG_KINDS[kind], children: [...ORG_CHILD_KINDS[kind]] })),
       unitKinds: labels(UNIT_KINDS, 'kind') as { kind: string; label: string }[],

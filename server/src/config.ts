@@ -5,11 +5,13 @@ import path from 'node:path';
 /** Everything the server reads from its environment, in one place. */
 export interface Config {
   port: number;
-  host: string;
+  /** Where to listen; null when HOST is not set (then it depends on the demo, see main.ts). */
+  host: string | null;
   /** PGlite data folder, or null for an in-memory database (tests). */
   dataDir: string | null;
   databaseUrl?: string;
   demo: boolean;
+  production: boolean;
   secureCookies: boolean;
   /** pino level of the JSON log on stdout (LOG_LEVEL). */
   logLevel: string;
@@ -17,23 +19,42 @@ export interface Config {
   trustProxy: string[];
   /** Where users open the app (scheme, host, port); writes from any other origin are refused. */
   publicOrigin: string | null;
-  secretKey: Buffer;
+  /** null: no key given and none in the data folder yet (see keyFile). */
+  secretKey: Buffer | null;
+}
+
+export const keyFile = (dataDir: string) => path.join(dataDir, 'secret.key');
+
+export function parseKey(base64: string, name = 'GONGJIAN_SECRET_KEY'): Buffer {
+  const key = Buffer.from(base64.trim(), 'base64');
+  if (key.length < 32) throw new Error(`${name} 须为至少 32 字节的 base64 (must be base64 of 32+ bytes); 生成 generate: openssl rand -base64 32`);
+  return key;
 }
 
 /**
  * The key for personal-data encryption: GONGJIAN_SECRET_KEY (base64, 32+
- * bytes) when set — required when several app servers share a database —
- * otherwise a key generated once into the data folder.
+ * bytes), or with PGlite the key kept in the data folder. On PostgreSQL it
+ * must be given: a key generated on one app server's disk would leave the
+ * others, and any restore elsewhere, unable to read the data.
  */
-function secretKey(env: NodeJS.ProcessEnv, dataDir: string | null): Buffer {
-  if (env.GONGJIAN_SECRET_KEY) return Buffer.from(env.GONGJIAN_SECRET_KEY, 'base64');
-  if (!dataDir) return randomBytes(32);
-  const file = path.join(dataDir, 'secret.key');
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+function secretKey(env: NodeJS.ProcessEnv, dataDir: string | null, databaseUrl: string | undefined): Buffer | null {
+  if (env.GONGJIAN_SECRET_KEY) return parseKey(env.GONGJIAN_SECRET_KEY);
+  if (databaseUrl) {
+    throw new Error(
+      '使用 PostgreSQL（DATABASE_URL）时必须设置 GONGJIAN_SECRET_KEY（base64，至少 32 字节，可用 openssl rand -base64 32 生成，与数据备份分开妥善保存）。\n' +
+        'With PostgreSQL (DATABASE_URL), GONGJIAN_SECRET_KEY must be set (base64 of 32+ bytes: openssl rand -base64 32; keep it safe, apart from the data backups).',
+    );
   }
-  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  if (!dataDir) return randomBytes(32);
+  return existsSync(keyFile(dataDir)) ? parseKey(readFileSync(keyFile(dataDir), 'utf8'), keyFile(dataDir)) : null;
+}
+
+/** A new key in the data folder, for a database that has none yet. */
+export function generateKeyFile(dataDir: string): Buffer {
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(keyFile(dataDir), key.toString('base64'), { mode: 0o600, flag: 'wx' });
+  return key;
 }
 
 /** PUBLIC_ORIGIN as browsers send it in Origin: scheme, host and port, no path or trailing slash. */
@@ -46,16 +67,19 @@ function publicOrigin(value: string | undefined): string | null {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Omit<Config, 'secretKey'>> = {}): Config {
   const dataDir = overrides.dataDir !== undefined ? overrides.dataDir : path.resolve(env.DATA_DIR ?? './data');
+  const databaseUrl = overrides.databaseUrl ?? (env.DATABASE_URL || undefined);
   return {
     port: overrides.port ?? Number(env.PORT ?? 3000),
-    host: overrides.host ?? env.HOST ?? '0.0.0.0',
+    host: overrides.host ?? env.HOST ?? null,
     dataDir,
-    databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
-    demo: overrides.demo ?? env.GONGJIAN_DEMO !== 'off',
+    databaseUrl,
+    // Production never loads the demo unless asked to, and then refuses (main.ts).
+    demo: overrides.demo ?? (env.GONGJIAN_DEMO ? env.GONGJIAN_DEMO !== 'off' : env.NODE_ENV !== 'production'),
+    production: overrides.production ?? env.NODE_ENV === 'production',
     secureCookies: overrides.secureCookies ?? env.COOKIE_SECURE === 'true',
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     trustProxy: overrides.trustProxy ?? (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     publicOrigin: overrides.publicOrigin !== undefined ? overrides.publicOrigin : publicOrigin(env.PUBLIC_ORIGIN),
-    secretKey: secretKey(env, dataDir),
+    secretKey: secretKey(env, dataDir, databaseUrl),
   };
 }

@@ -14,6 +14,8 @@ export const testCipher = new FieldCipher(Buffer.alloc(32, 7));
 
 export interface TestDatabase {
   db: Database;
+  /** The database's URL on TEST_DATABASE_URL's server (absent with PGlite). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function testDatabase(opts: { demo?: boolean } = {}): Promise<TestD
   const db = await openDatabase({ url: url.toString(), poolSize: 4 });
   return {
     db,
+    url: url.toString(),
     close: async () => {
       await db.close();
       await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { AppLayout } from './kernel/AppLayout';
 import { AuthProvider, useAuth } from './kernel/auth';
+import { DemoBanner } from './kernel/DemoBanner';
 import { I18nProvider, useI18n } from './kernel/i18n';
 import { MetaProvider } from './kernel/meta';
 import { SignInPage } from './kernel/SignInPage';
@@ -58,6 +59,7 @@ export function App() {
       <AuthProvider>
         <BrowserRouter>
           <Shell />
+          <DemoBanner />
         </BrowserRouter>
       </AuthProvider>
     </I18nProvider>

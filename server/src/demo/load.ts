@@ -110,6 +110,9 @@ export async function loadDemo(db: Database, cipher: FieldCipher): Promise<boole
       },
     };
     for (const step of DEMO_STEPS) await step(ctx);
+    // Its accounts' password is in the README: the app shows a banner and
+    // will not serve this database in production (main.ts).
+    await q.query(`INSERT INTO gj_instance (key, value) VALUES ('demo', now()::text)`);
     return true;
   });
 }
@@ -124,4 +127,9 @@ async function linkPerson(q: Queryable, cipher: FieldCipher, userId: number, org
     category: u.role === 'member' ? 'employed' : null,
   });
   await people.linkAccount(q, person.id, userId);
+}
+
+/** Whether this database holds the demo region (and its accounts with the public password). */
+export async function demoLoaded(db: Database): Promise<boolean> {
+  return db.system(async (q) => (await q.query(`SELECT 1 FROM gj_instance WHERE key = 'demo'`)).length > 0);
 }

@@ -8,11 +8,17 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 export class FieldCipher {
   private readonly encKey: Buffer;
   private readonly macKey: Buffer;
+  /**
+   * Names the key without revealing it: stored in the database, it lets a
+   * start with another key be refused before anything is served or written.
+   */
+  readonly fingerprint: string;
 
   constructor(secret: Buffer) {
-    if (secret.length < 32) throw new Error('GONGJIAN_SECRET_KEY must be at least 32 bytes');
+    if (secret.length < 32) throw new Error('GONGJIAN_SECRET_KEY 至少 32 字节 (must be at least 32 bytes, base64)');
     this.encKey = createHmac('sha256', secret).update('gongjian/encrypt').digest();
     this.macKey = createHmac('sha256', secret).update('gongjian/index').digest();
+    this.fingerprint = createHmac('sha256', secret).update('gongjian/fingerprint').digest('base64url');
   }
 
   encrypt(plain: string): string {

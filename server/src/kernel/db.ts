@@ -159,8 +159,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return new PGliteDatabase(db);
 }
 
-/** For tests: a PGlite database's files, to start the next one already migrated. */
-export async function dumpPGlite(db: Database): Promise<Blob> {
+/** A PGlite database's files as one tar: a test template, or a backup (npm run backup). */
+export async function dumpPGlite(db: Database, compression: 'none' | 'gzip' = 'none'): Promise<Blob> {
   if (!(db instanceof PGliteDatabase)) throw new Error('not a PGlite database');
-  return (db as unknown as { db: PGlite }).db.dumpDataDir('none');
+  return (db as unknown as { db: PGlite }).db.dumpDataDir(compression);
 }

@@ -35,9 +35,26 @@ test('every domain table carries its region in its primary key', async () => {
     q.query<{ table: string; pk: string }>(
       `SELECT c.relname AS table, pg_get_constraintdef(k.oid) AS pk
          FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE k.contype = 'p' AND n.nspname = 'public' AND c.relname NOT IN ('schema_migrations', 'sessions', 'idempotency_keys', 'sign_in_throttles')`,
+        WHERE k.contype = 'p' AND n.nspname = 'public'
+          AND c.relname NOT IN ('schema_migrations', 'sessions', 'idempotency_keys', 'sign_in_throttles', 'gj_integrity_expected', 'gj_instance', 'gj_key_rotation')`,
     ),
   );
   assert.ok(rows.length >= 5);
   for (const r of rows) assert.match(r.pk, /^PRIMARY KEY \(region_id, id\)$/, r.table);
+});
+
+test('a database that lost a trigger is not migrated further: the loss would become the recorded normal', async () => {
+  const last = (await loadMigrations()).at(-1)!;
+  await t.db.system((q) =>
+    q.exec(`DROP TRIGGER gj_org_move_descendants ON organizations; DELETE FROM schema_migrations WHERE version = ${last.version}`),
+  );
+  try {
+    await assert.rejects(migrate(t.db), /数据库不完整[\s\S]*gj_org_move_descendants/);
+  } finally {
+    await t.db.system(async (q) => {
+      await q.exec('CREATE TRIGGER gj_org_move_descendants AFTER UPDATE OF parent_id ON organizations FOR EACH ROW EXECUTE FUNCTION gj_org_move_descendants()');
+      await q.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [last.version, last.name, last.checksum]);
+    });
+  }
+  assert.deepEqual((await migrate(t.db)).applied, []);
 });

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './db.ts';
+import { integrityProblems, refuseBroken } from './integrity.ts';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -60,6 +61,10 @@ export async function migrate(db: Database): Promise<{ version: number; applied:
       version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now())`);
   });
+  const done = new Set(await db.system((q) => q.query<{ version: number }>('SELECT version FROM schema_migrations')).then((r) => r.map((x) => x.version)));
+  // A migration on top of a database that lost objects (a bad restore) would
+  // record the loss as the new normal: refuse first.
+  if (all.some((m) => !done.has(m.version))) refuseBroken(await integrityProblems(db));
   const applied: string[] = [];
   for (const m of all) {
     await db.system(async (q) => {
@@ -74,6 +79,12 @@ export async function migrate(db: Database): Promise<{ version: number; applied:
       await q.exec(m.sql);
       await q.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
       applied.push(m.file);
+    });
+  }
+  if (applied.length) {
+    await db.system(async (q) => {
+      await q.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+      await q.query('SELECT gj_integrity_snapshot()');
     });
   }
   return { version: all.at(-1)?.version ?? 0, applied };

@@ -10,7 +10,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 健康检查：数据库类型与迁移版本 */
+        /** 健康检查：数据库类型、迁移版本与完整性（行级安全、触发器、权限） */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -3098,10 +3098,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        status: "ok";
+                        status: "ok" | "broken";
                         /** @enum {string} */
                         database: "pglite" | "postgresql";
                         schemaVersion: number;
+                        /** @description 完整性：ok，或缺失的对象 */
+                        integrity: "ok" | string[];
                     };
                 };
             };
@@ -3146,6 +3148,8 @@ export interface operations {
                             kind: string;
                             label: string;
                         }[];
+                        /** @description 演示数据 */
+                        demo: boolean;
                     };
                 };
             };

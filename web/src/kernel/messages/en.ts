@@ -22,6 +22,8 @@ export const en: Record<KernelMessageKey, string> = {
   'common.language': 'Language',
   'common.dateRequired': 'Choose a date',
 
+  'demo.banner': 'Demo data: every demo account\'s password is public; do not enter real information.',
+
   'lang.zh-CN': '简体中文',
   'lang.zh-TW': '繁體中文',
   'lang.en': 'English',

@@ -25,6 +25,8 @@ export const zhCN = {
   'common.language': '语言',
   'common.dateRequired': '请选择日期',
 
+  'demo.banner': '演示数据：所有演示账号的密码是公开的，请勿录入真实信息。',
+
   'lang.zh-CN': '简体中文',
   'lang.zh-TW': '繁體中文',
   'lang.en': 'English',
