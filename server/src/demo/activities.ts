@@ -8,6 +8,7 @@ import * as reportIns from '../modules/reportins/service.ts';
 import { personName } from './meihekou.ts';
 import { scopeOf } from './needs.ts';
 import type { DemoContext } from './types.ts';
+import { regionDate, regionInstant } from '../kernel/time.ts';
 
 /**
  * A year of activities in 光明社区 on the 梅河口 model (SEED-MODELS.md §4):
@@ -37,8 +38,6 @@ const VOLUNTEER_WORK = ['楼道清理', '夜间巡逻', '义诊送药', '政策�
 const TURNOUT = [0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5, 0.4, 0.3];
 const TAX_REPORTED = 6;
 
-/** A calendar day in the region (Beijing), as YYYY-MM-DD. */
-const regionDay = (ms: number) => new Date(ms).toLocaleDateString('sv', { timeZone: activities.TZ });
 /** The first day of the month `months` after the one of `day` (negative: before). */
 const monthStart = (day: string, months: number) => {
   const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
@@ -46,14 +45,14 @@ const monthStart = (day: string, months: number) => {
   return d.toISOString().slice(0, 10);
 };
 const withDay = (monthFirst: string, day: number) => `${monthFirst.slice(0, 8)}${String(day).padStart(2, '0')}`;
-const at = (day: string, time: string) => `${day}T${time}:00+08:00`;
+const at = (day: string, time: string) => regionInstant(`${day}T${time}`).toISOString();
 
 export async function activitiesDemo(ctx: DemoContext): Promise<void> {
   const { q } = ctx;
   const now = Date.now();
-  const today = regionDay(now);
+  const today = regionDate(now);
   const first = monthStart(today, -11);
-  const yearAhead = regionDay(now + 365 * 86_400_000);
+  const yearAhead = regionDate(now + 365 * 86_400_000);
   const secretary = ctx.user('guangming');
   const asSecretary = await scopeOf(q, secretary);
   const city = ctx.org('city');

@@ -52,7 +52,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 角色、组织类型、单位类型的名称 */
+        /** 角色、组织类型、单位类型的名称与地区时区 */
         get: {
             parameters: {
                 query?: never;
@@ -81,6 +81,8 @@ export interface paths {
                                 kind: string;
                                 label: string;
                             }[];
+                            /** @description 地区时区（IANA 名称），“今天”以此为准 */
+                            timeZone: string;
                         };
                     };
                 };

@@ -9,7 +9,8 @@ import * as reportIns from '../reportins/service.ts';
 import { figures, threshold } from './points.ts';
 import * as spendable from './spendable.ts';
 import type { Feedback } from './schema.ts';
-import { TZ, self, signupsOf } from './service.ts';
+import { self, signupsOf } from './service.ts';
+import { REGION_TIME_ZONE } from '../../kernel/time.ts';
 
 // What the records say back: the service log, a member's own page, the
 // report to each unit (双向反馈), certificates, and the calendar feed.
@@ -273,5 +274,5 @@ export async function feed(q: Queryable, token: string, host: string): Promise<s
       'END:VEVENT',
     ].join('\r\n'),
   );
-  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Gongjian//activities//ZH', `X-WR-CALNAME:${icsText('共建·我的活动')}`, `X-WR-TIMEZONE:${TZ}`, ...events, 'END:VCALENDAR', ''].join('\r\n');
+  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Gongjian//activities//ZH', `X-WR-CALNAME:${icsText('共建·我的活动')}`, `X-WR-TIMEZONE:${REGION_TIME_ZONE}`, ...events, 'END:VCALENDAR', ''].join('\r\n');
 }

@@ -6,6 +6,7 @@ import { checkCharacter, parseIdNumber } from '../../kernel/idnumber.ts';
 import * as orgs from '../orgs/service.ts';
 import type { BulkPerson } from '../people/bulk.ts';
 import { CATEGORIES, MEMBER_STATUSES, type Category } from '../people/schema.ts';
+import { regionToday } from '../../kernel/time.ts';
 
 // The census sheet: its columns, the template, and the check of one row.
 // Cells arrive NFKC-folded (full-width digits and spaces become plain) and are
@@ -180,7 +181,7 @@ export function checkRow({ row, values: v }: SheetRow, places: Places): Checked 
     if (v.joinedOn) {
       joinedOn = parseDay(v.joinedOn);
       if (!joinedOn) return fail('joinedOn', `“${v.joinedOn}”不是有效日期`);
-      if (joinedOn > new Date().toISOString().slice(0, 10)) return fail('joinedOn', `${joinedOn} 晚于今天`);
+      if (joinedOn > regionToday()) return fail('joinedOn', `${joinedOn} 晚于今天`);
       const adult = `${Number(id.birthDate.slice(0, 4)) + 18}${id.birthDate.slice(4)}`;
       if (joinedOn < adult) return fail('joinedOn', `${joinedOn} 早于年满 18 周岁（出生于 ${id.birthDate}）`);
     }
