@@ -116,10 +116,11 @@ export async function activitiesDemo(ctx: DemoContext): Promise<void> {
       place: '光明社区', startsAt: at(dayOf, '08:30'), endsAt: at(dayOf, '11:30'), capacity: 30, audience: ['members', 'reported_members', 'residents'], services: [],
     });
   }
-  // One under way whenever the demo is loaded: the QR check-in can be tried at once.
+  // One under way whenever the demo is loaded: the QR check-in can be tried at once. It starts
+  // today in the region even just after midnight, where an hour ago is yesterday's calendar cell.
   await activities.create(q, asSecretary, {
     orgId: guangming, kind: 'volunteer', title: '今日志愿服务：小区环境整治', organizerKind: 'team', teamId: teams[2]!.id, place: '光明社区1号楼前',
-    startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 3 * 3_600_000).toISOString(), capacity: 20,
+    startsAt: new Date(Math.max(now - 3_600_000, regionInstant(`${today}T00:00`).getTime())).toISOString(), endsAt: new Date(now + 3 * 3_600_000).toISOString(), capacity: 20,
     audience: ['members', 'reported_members', 'residents'], services: [],
   });
 
