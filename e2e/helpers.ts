@@ -70,6 +70,9 @@ export interface Session {
 /** A fresh browser context (own cookies and localStorage), so tests do not share a session or a language. */
 export async function openPage(app: TestApp, viewport = { width: 1280, height: 800 }): Promise<Session> {
   const context = await app.browser.newContext({ baseURL: app.url, viewport, locale: 'zh-CN' });
+  // Under scripts/clock-check.sh the server's clock is set by libfaketime, which Chromium does not
+  // survive: its pages get the same clock here instead, running on from the server's moment.
+  if (process.env.FAKETIME) await context.clock.install({ time: Date.now() });
   // Generous: the first sign-in of a run also warms up argon2 and the browser.
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();

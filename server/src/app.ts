@@ -34,6 +34,7 @@ import { resourceRoutes } from './modules/resources/routes.ts';
 import { transferRoutes } from './modules/transfers/routes.ts';
 import { SESSION_COOKIE, resolveSession } from './modules/users/auth.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { REGION_TIME_ZONE } from './kernel/time.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -129,13 +130,14 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     },
   });
   route(app, k.db, {
-    method: 'GET', url: '/api/meta', tags: ['系统'], summary: '角色、组织类型、单位类型的名称',
+    method: 'GET', url: '/api/meta', tags: ['系统'], summary: '角色、组织类型、单位类型的名称与地区时区',
     public: true, scoped: false,
     response: z.object({
       roles: z.array(z.object({ role: z.string(), label: z.string() })),
       orgKinds: z.array(z.object({ kind: z.string(), label: z.string(), children: z.array(z.string()).describe('可设在其下的组织类型') })),
       unitKinds: z.array(z.object({ kind: z.string(), label: z.string() })),
       demo: z.boolean().describe('演示数据'),
+      timeZone: z.string().describe('地区时区（IANA 名称），“今天”以此为准'),
     }),
     handler: async () => ({
       // Read each time: a banner on every page says the accounts are public.
@@ -143,6 +145,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
       roles: ROLES.map((role) => ({ role, label: ROLE_LABELS[role] })),
       orgKinds: keysOf(ORG_KINDS).map((kind) => ({ kind, label: ORG_KINDS[kind], children: [...ORG_CHILD_KINDS[kind]] })),
       unitKinds: labels(UNIT_KINDS, 'kind') as { kind: string; label: string }[],
+      timeZone: REGION_TIME_ZONE,
     }),
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -8,6 +8,7 @@ import { loadDemo } from '../../server/src/demo/load.ts';
 import { FieldCipher } from '../../server/src/kernel/crypto.ts';
 import { dumpPGlite, openDatabase, type Database } from '../../server/src/kernel/db.ts';
 import { migrate } from '../../server/src/kernel/migrate.ts';
+import { regionToday } from '../../server/src/kernel/time.ts';
 
 /** A fixed key, so that a cached database template decrypts in every test process. */
 export const testCipher = new FieldCipher(Buffer.alloc(32, 7));
@@ -26,16 +27,18 @@ async function prepare(db: Database, demo: boolean): Promise<void> {
 
 /**
  * A key over every server source (migrations, services, demo): any change
- * that could change a template's contents makes a new one.
+ * that could change a template's contents makes a new one. The demo's dates
+ * are relative to the day it is loaded, so its template is also the region's day's.
  */
-async function sourceKey(): Promise<string> {
+async function sourceKey(demo: boolean): Promise<string> {
   const src = path.resolve(import.meta.dirname, '../../server/src');
   const files = readdirSync(src, { recursive: true })
     .map(String)
     .filter((f) => /\.(ts|sql)$/.test(f) && !f.endsWith('.test.ts'))
     .sort();
   const sources = await Promise.all(files.map(async (f) => `${f}\n${await readFile(path.join(src, f), 'utf8')}`));
-  return createHash('sha256').update(sources.join('\n')).digest('hex').slice(0, 16);
+  const key = createHash('sha256').update(sources.join('\n')).digest('hex').slice(0, 16);
+  return demo ? `${key}_${regionToday().replaceAll('-', '')}` : key;
 }
 
 /**
@@ -44,7 +47,7 @@ async function sourceKey(): Promise<string> {
  * migrations and demo sources, and every later test database starts from it.
  */
 async function pgliteTemplate(demo: boolean): Promise<Blob> {
-  const file = path.join(tmpdir(), `gongjian-pglite-${demo ? 'demo' : 'empty'}-${await sourceKey()}.tar`);
+  const file = path.join(tmpdir(), `gongjian-pglite-${demo ? 'demo' : 'empty'}-${await sourceKey(demo)}.tar`);
   if (existsSync(file)) return new Blob([await readFile(file)]);
   const db = await openDatabase({});
   await prepare(db, demo);
@@ -101,7 +104,7 @@ async function withAdmin<T>(serverUrl: string, fn: (admin: pg.Client) => Promise
  */
 async function copyTemplate(serverUrl: string, demo: boolean, copy: string): Promise<void> {
   const prefix = `gj_tpl_${demo ? 'demo' : 'empty'}_`;
-  const name = `${prefix}${await sourceKey()}`;
+  const name = `${prefix}${await sourceKey(demo)}`;
   await withAdmin(serverUrl, async (admin) => {
     await admin.query('SELECT pg_advisory_lock(74201)');
     try {

@@ -8,6 +8,7 @@ import * as reportIns from '../modules/reportins/service.ts';
 import { personName } from './meihekou.ts';
 import { scopeOf } from './needs.ts';
 import type { DemoContext } from './types.ts';
+import { regionDate, regionInstant } from '../kernel/time.ts';
 
 /**
  * A year of activities in 光明社区 on the 梅河口 model (SEED-MODELS.md §4):
@@ -37,8 +38,6 @@ const VOLUNTEER_WORK = ['楼道清理', '夜间巡逻', '义诊送药', '政策�
 const TURNOUT = [0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5, 0.4, 0.3];
 const TAX_REPORTED = 6;
 
-/** A calendar day in the region (Beijing), as YYYY-MM-DD. */
-const regionDay = (ms: number) => new Date(ms).toLocaleDateString('sv', { timeZone: activities.TZ });
 /** The first day of the month `months` after the one of `day` (negative: before). */
 const monthStart = (day: string, months: number) => {
   const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
@@ -46,14 +45,14 @@ const monthStart = (day: string, months: number) => {
   return d.toISOString().slice(0, 10);
 };
 const withDay = (monthFirst: string, day: number) => `${monthFirst.slice(0, 8)}${String(day).padStart(2, '0')}`;
-const at = (day: string, time: string) => `${day}T${time}:00+08:00`;
+const at = (day: string, time: string) => regionInstant(`${day}T${time}`).toISOString();
 
 export async function activitiesDemo(ctx: DemoContext): Promise<void> {
   const { q } = ctx;
   const now = Date.now();
-  const today = regionDay(now);
+  const today = regionDate(now);
   const first = monthStart(today, -11);
-  const yearAhead = regionDay(now + 365 * 86_400_000);
+  const yearAhead = regionDate(now + 365 * 86_400_000);
   const secretary = ctx.user('guangming');
   const asSecretary = await scopeOf(q, secretary);
   const city = ctx.org('city');
@@ -117,10 +116,11 @@ export async function activitiesDemo(ctx: DemoContext): Promise<void> {
       place: '光明社区', startsAt: at(dayOf, '08:30'), endsAt: at(dayOf, '11:30'), capacity: 30, audience: ['members', 'reported_members', 'residents'], services: [],
     });
   }
-  // One under way whenever the demo is loaded: the QR check-in can be tried at once.
+  // One under way whenever the demo is loaded: the QR check-in can be tried at once. It starts
+  // today in the region even just after midnight, where an hour ago is yesterday's calendar cell.
   await activities.create(q, asSecretary, {
     orgId: guangming, kind: 'volunteer', title: '今日志愿服务：小区环境整治', organizerKind: 'team', teamId: teams[2]!.id, place: '光明社区1号楼前',
-    startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 3 * 3_600_000).toISOString(), capacity: 20,
+    startsAt: new Date(Math.max(now - 3_600_000, regionInstant(`${today}T00:00`).getTime())).toISOString(), endsAt: new Date(now + 3 * 3_600_000).toISOString(), capacity: 20,
     audience: ['members', 'reported_members', 'residents'], services: [],
   });
 

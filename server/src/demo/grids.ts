@@ -5,6 +5,7 @@ import { MAP_HEIGHT, MAP_WIDTH } from '../modules/grids/schema.ts';
 import * as people from '../modules/people/service.ts';
 import { REGION, personName } from './meihekou.ts';
 import type { DemoContext, DemoStep, OrgNode } from './types.ts';
+import { addDays, regionToday } from '../kernel/time.ts';
 
 /**
  * Grids of the demo communities (SEED-MODELS.md): 定福里's six themed grid
@@ -57,7 +58,7 @@ function tagsOf(n: number): HouseholdTag[] {
   return tags;
 }
 
-const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (d: number) => addDays(regionToday(), -d);
 
 /** Households filling a grid's buildings entrance by entrance, six floors of three rooms. */
 function householdsFor(buildings: { id: number; entrances: number }[], count: number, seed: number) {

@@ -3,6 +3,7 @@ import type { CreateResource, CreateVenue } from '../modules/resources/schema.ts
 import * as resources from '../modules/resources/service.ts';
 import * as users from '../modules/users/service.ts';
 import type { DemoContext, DemoStep } from './types.ts';
+import { addDays, regionToday } from '../kernel/time.ts';
 
 // The resources list and venues of the seed models (../shared/domain/SEED-MODELS.md),
 // entered through the resources service as the community and the units would.
@@ -94,8 +95,8 @@ async function as(ctx: DemoContext, username: string): Promise<Scope> {
   return { userId: user.id, userName: user.displayName, grants: user.grants.map((g) => ({ ...g, regionId: ctx.org('city') })) };
 }
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const shift = (days: number) => resources.addDays(today(), days);
+const today = regionToday;
+const shift = (days: number) => addDays(today(), days);
 /** The first Friday of next month: the open day of the "12157" service train. */
 function openDay(): string {
   const d = new Date(`${today()}T00:00:00Z`);
@@ -108,7 +109,7 @@ function openDay(): string {
 function next(isoDay: number, weeksLater = 0): string {
   const d = new Date(`${today()}T00:00:00Z`);
   const ahead = ((isoDay - (d.getUTCDay() || 7) + 7) % 7) || 7;
-  return resources.addDays(today(), ahead + 7 * weeksLater);
+  return addDays(today(), ahead + 7 * weeksLater);
 }
 
 export const resourcesStep: DemoStep = async (ctx) => {

@@ -5,6 +5,7 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import pg from 'pg';
 import type { Scope } from './scope.ts';
 import { scopeSettings, APP_ROLE } from './scope.ts';
+import { REGION_TIME_ZONE } from './time.ts';
 
 /** Anything that runs SQL: a connection, a transaction. */
 export interface Queryable {
@@ -146,7 +147,8 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // Every connection's day is the region's: current_date and now()::date are Beijing's, not the server's.
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, options: `-c TimeZone=${REGION_TIME_ZONE}` });
     pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message));
     return new PostgresDatabase(pool);
   }
@@ -156,6 +158,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     extensions: { ltree, pg_trgm, btree_gist },
     parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
   });
+  // PGlite is one session: set once, it holds for every transaction.
+  await db.exec(`SET TimeZone = '${REGION_TIME_ZONE}'`);
   return new PGliteDatabase(db);
 }
 

@@ -1,3 +1,5 @@
+import { regionToday } from './time.ts';
+
 /**
  * Resident identity numbers (公民身份号码, GB 11643-1999): 6-digit area code,
  * 8-digit birth date, 3-digit sequence (odd for men), and an ISO 7064
@@ -31,7 +33,7 @@ export function parseIdNumber(input: string): IdNumber | { error: string } {
   }
   const birth = `${v.slice(6, 10)}-${v.slice(10, 12)}-${v.slice(12, 14)}`;
   const date = new Date(`${birth}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== birth || date > new Date() || date.getUTCFullYear() < 1890) {
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== birth || birth > regionToday() || date.getUTCFullYear() < 1890) {
     return { error: `身份证号中的出生日期 ${birth} 不是有效日期` };
   }
   if (checkCharacter(v.slice(0, 17)) !== v[17]) return { error: '身份证号校验位不正确，请核对是否输错' };

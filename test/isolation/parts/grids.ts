@@ -1,13 +1,13 @@
 import * as grids from '../../../server/src/modules/grids/service.ts';
 import { recordVisit } from '../../../server/src/modules/grids/visits.ts';
 import { writeWorkbook } from '../../../server/src/kernel/excel.ts';
+import { regionToday as today } from '../../../server/src/kernel/time.ts';
 import { testCipher } from '../../support/db.ts';
 import type { IsolationPart } from './types.ts';
 
 const square = (x: number, y: number, w: number) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + w, y], [x + w, y + w], [x, y + w], [x, y]]] as [number, number][][] });
 /** A 1×1 PNG. */
 const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-const today = () => new Date().toISOString().slice(0, 10);
 /** A household ledger of one street-address household, base64 as the import route takes it. */
 const LEDGER = (
   await writeWorkbook([

@@ -27,7 +27,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 角色、组织类型、单位类型的名称 */
+        /** 角色、组织类型、单位类型的名称与地区时区 */
         get: operations["getMeta"];
         put?: never;
         post?: never;
@@ -3150,6 +3150,8 @@ export interface operations {
                         }[];
                         /** @description 演示数据 */
                         demo: boolean;
+                        /** @description 地区时区（IANA 名称），“今天”以此为准 */
+                        timeZone: string;
                     };
                 };
             };

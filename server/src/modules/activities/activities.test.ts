@@ -6,6 +6,7 @@ import * as users from '../users/service.ts';
 import { testCipher } from '../../../../test/support/db.ts';
 import { ANONYMOUS } from '../../kernel/scope.ts';
 import { CODE_SECONDS, HORIZON_DAYS, codeFor, generateDue } from './service.ts';
+import { regionToday } from '../../kernel/time.ts';
 
 let t: TestApp;
 let secretary: string;
@@ -153,7 +154,7 @@ test('the ledger is never edited; a rule change reaches past entries only by an 
 /** The first Fridays from today to the generator's horizon, counted here by hand. */
 function firstFridaysAhead(until: string): number {
   let n = 0;
-  for (let d = new Date(`${new Date().toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' })}T00:00:00Z`); d.toISOString().slice(0, 10) <= until; d.setUTCDate(d.getUTCDate() + 1)) {
+  for (let d = new Date(`${regionToday()}T00:00:00Z`); d.toISOString().slice(0, 10) <= until; d.setUTCDate(d.getUTCDate() + 1)) {
     if (d.getUTCDay() === 5 && d.getUTCDate() <= 7) n++;
   }
   return n;
@@ -161,7 +162,7 @@ function firstFridaysAhead(until: string): number {
 
 let seriesMade = 0;
 async function openDaySeries(): Promise<{ id: number; horizon: string }> {
-  const today = new Date().toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' });
+  const today = regionToday();
   const [series] = await t.kernel.db.system((q) =>
     q.query<{ id: number; horizon: string }>(
       `INSERT INTO activity_series (org_id, title, kind, place, week_of_month, weekday, start_time, minutes, capacity, audience, services, starts_on, ends_on)

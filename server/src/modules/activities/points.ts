@@ -4,7 +4,7 @@ import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
 import { RULE_KINDS, type RuleKind } from './schema.ts';
-import { TZ } from './service.ts';
+import { REGION_TIME_ZONE } from '../../kernel/time.ts';
 
 // Points (积分): rules, the append-only ledger, yearly totals and the yearly
 // threshold. Attendance is credited by the database as it is recorded
@@ -70,10 +70,10 @@ export async function rerun(q: Queryable, userId: number, orgId: number, year: n
   const rows = await q.query<{ points: number }>(
     `WITH s AS (
        SELECT s.id, s.org_id, s.person_id, s.user_id, s.unit_id, s.status, s.is_leader, a.org_id AS host, a.title,
-              (a.starts_at AT TIME ZONE '${TZ}')::date AS day
+              (a.starts_at AT TIME ZONE '${REGION_TIME_ZONE}')::date AS day
          FROM activity_signups s JOIN activities a ON a.id = s.activity_id
-        WHERE a.org_id = ANY ($1::bigint[]) AND a.starts_at >= make_date($2, 1, 1)::timestamp AT TIME ZONE '${TZ}'
-          AND a.starts_at < make_date($2 + 1, 1, 1)::timestamp AT TIME ZONE '${TZ}'
+        WHERE a.org_id = ANY ($1::bigint[]) AND a.starts_at >= make_date($2, 1, 1)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}'
+          AND a.starts_at < make_date($2 + 1, 1, 1)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}'
      ), want AS (
        SELECT s.*, k.kind, r.id AS rule_id,
               CASE WHEN (k.kind = 'attend' AND s.status = 'attended') OR (k.kind = 'lead' AND s.status = 'attended' AND s.is_leader)
@@ -98,6 +98,7 @@ export async function rerun(q: Queryable, userId: number, orgId: number, year: n
 export async function addEntry(q: Queryable, userId: number, input: { personId: number; orgId: number; ruleId: number; reason: string; on: string }) {
   const person = await people.find(q, input.personId);
   if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
+  await people.ensureDayInMembership(q, person, input.on, 'on', '记分日期');
   await orgs.place(q, input.orgId);
   const rule = await getRule(q, input.ruleId);
   if (rule.kind !== 'bonus' && rule.kind !== 'deduction') throw invalidField('ruleId', '手工记分只能选择加分项或扣分项');

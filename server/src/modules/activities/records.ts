@@ -10,7 +10,8 @@ import * as reportIns from '../reportins/service.ts';
 import { figures, threshold } from './points.ts';
 import * as spendable from './spendable.ts';
 import type { Feedback } from './schema.ts';
-import { TZ, self, signupsOf } from './service.ts';
+import { self, signupsOf } from './service.ts';
+import { REGION_TIME_ZONE } from '../../kernel/time.ts';
 
 // What the records say back: the service log, a member's own page, the
 // report to each unit (双向反馈), certificates, and the calendar feed.
@@ -63,6 +64,7 @@ export async function recordService(
   await orgs.place(q, input.orgId);
   const person = await people.find(q, input.personId);
   if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
+  await people.ensureDayInMembership(q, person, input.servedOn, 'servedOn', '服务日期');
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO service_logs (org_id, person_id, user_id, unit_id, served_on, what, place, hours, confirmed_by, confirmed_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now()) RETURNING id`,
@@ -274,5 +276,5 @@ export async function feed(q: Queryable, token: string, host: string): Promise<s
       'END:VEVENT',
     ].join('\r\n'),
   );
-  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Gongjian//activities//ZH', `X-WR-CALNAME:${icsText('共建·我的活动')}`, `X-WR-TIMEZONE:${TZ}`, ...events, 'END:VCALENDAR', ''].join('\r\n');
+  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Gongjian//activities//ZH', `X-WR-CALNAME:${icsText('共建·我的活动')}`, `X-WR-TIMEZONE:${REGION_TIME_ZONE}`, ...events, 'END:VCALENDAR', ''].join('\r\n');
 }

@@ -16,9 +16,9 @@ import {
   TeamList, TeamMemberParams, TeamParams, TeamQuery, Totals, TotalsQuery, UnitParams, UserParams, VerifyQuery,
 } from './schema.ts';
 import * as activities from './service.ts';
+import { regionYear } from '../../kernel/time.ts';
 
 const tags = ['活动与积分'];
-const thisYear = () => Number(new Date().toLocaleString('en', { timeZone: activities.TZ, year: 'numeric' }));
 /** Where a list without an organization filter looks for its threshold: the caller's own organization. */
 const homeOrg = (scope: Scope) => scope.grants[0]!.orgId;
 
@@ -193,7 +193,7 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
   route(app, db, {
     method: 'GET', url: '/api/me/service', tags, summary: '我的活动、服务时长和积分',
     querystring: MyServiceQuery, response: MyService,
-    handler: ({ q, scope, query }) => records.myService(q, scope.userId!, query.year ?? thisYear()),
+    handler: ({ q, scope, query }) => records.myService(q, scope.userId!, query.year ?? regionYear()),
   });
   route(app, db, {
     method: 'POST', url: '/api/users/:userId/calendar-feed', tags, summary: '生成本人账号的日历订阅地址（旧地址随即失效）',
@@ -261,19 +261,19 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
   route(app, db, {
     method: 'GET', url: '/api/points/totals', tags, summary: '年度积分汇总与排名，标出未达年度达标分的党员',
     querystring: TotalsQuery, response: Totals,
-    handler: ({ q, scope, query }) => points.totals(q, { ...query, year: query.year ?? thisYear() }, homeOrg(scope)),
+    handler: ({ q, scope, query }) => points.totals(q, { ...query, year: query.year ?? regionYear() }, homeOrg(scope)),
   });
 
   route(app, db, {
     method: 'GET', url: '/api/units/:unitId/feedback', tags, summary: '向单位反馈：本单位党员的报到、活动、时长和积分（季度或年度）',
     params: UnitParams, querystring: FeedbackQuery, response: Feedback,
-    handler: ({ q, params, query }) => records.feedback(q, params.unitId, query.year ?? thisYear(), query.quarter),
+    handler: ({ q, params, query }) => records.feedback(q, params.unitId, query.year ?? regionYear(), query.quarter),
   });
   route(app, db, {
     method: 'GET', url: '/api/units/:unitId/feedback.xlsx', tags, summary: '向单位反馈（Excel）',
     params: UnitParams, querystring: FeedbackQuery, response: 'file',
     handler: async ({ q, params, query }) => {
-      const f = await records.feedback(q, params.unitId, query.year ?? thisYear(), query.quarter);
+      const f = await records.feedback(q, params.unitId, query.year ?? regionYear(), query.quarter);
       return { name: `${f.unitName}${f.period}党员服务情况反馈.xlsx`, type: XLSX, body: await records.feedbackWorkbook(f) };
     },
   });
@@ -281,7 +281,7 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'GET', url: '/api/units/:unitId/feedback/print', tags, summary: '向单位反馈（打印版）',
     params: UnitParams, querystring: FeedbackQuery, response: 'file',
     handler: async ({ q, params, query }) => {
-      const f = await records.feedback(q, params.unitId, query.year ?? thisYear(), query.quarter);
+      const f = await records.feedback(q, params.unitId, query.year ?? regionYear(), query.quarter);
       return { name: `${f.unitName}${f.period}党员服务情况反馈.html`, type: 'text/html; charset=utf-8', inline: true, body: Buffer.from(records.feedbackHtml(f)) };
     },
   });

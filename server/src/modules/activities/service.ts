@@ -14,13 +14,12 @@ import * as resources from '../resources/service.ts';
 import {
   ACTIVITY_KINDS, ORGANIZER_KINDS, SIGNUP_STATUSES, type Activity, type Audience, type OrganizerKind, type Signup, type SignupStatus,
 } from './schema.ts';
+import { REGION_TIME_ZONE, regionClock } from '../../kernel/time.ts';
 
 // Activities, sign-up and check-in. Capacity, the waiting list and the points
 // that attendance earns are kept by the database (migration 0040); this file
 // decides what a step may do given the activity's time and the person.
 
-/** Dates and times are those of the region (China Standard Time). */
-export const TZ = 'Asia/Shanghai';
 /** The check-in code changes this often; a code stays good for one more period (a slow scan). */
 export const CODE_SECONDS = 30;
 /** Check-in opens this long before the start. */
@@ -156,8 +155,8 @@ export async function list(q: Queryable, userId: number | null, f: ActivityFilte
   // $1 is the caller, for the own-sign-up join of ACTIVITY_SELECT.
   where.next(userId);
   if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'a')));
-  if (f.from) where.add(`a.starts_at >= ($?::date)::timestamp AT TIME ZONE '${TZ}'`, f.from);
-  if (f.to) where.add(`a.starts_at < ($?::date + 1)::timestamp AT TIME ZONE '${TZ}'`, f.to);
+  if (f.from) where.add(`a.starts_at >= ($?::date)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}'`, f.from);
+  if (f.to) where.add(`a.starts_at < ($?::date + 1)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}'`, f.to);
   if (f.kind) where.add('a.kind = $?', f.kind);
   if (f.teamId !== undefined) where.add('a.team_id = $?', f.teamId);
   if (f.needId !== undefined) where.add('a.need_ids @> ARRAY[$?::bigint]', f.needId);
@@ -364,8 +363,8 @@ export async function roster(q: Queryable, activityId: number): Promise<Signup[]
 export async function signupsOf(q: Queryable, userId: number, personId: number, year: number): Promise<{ activity: Activity; signup: Signup }[]> {
   const rows = await q.query<SignupRow & { a_id: number }>(
     `${SIGNUP_SELECT} JOIN activities a ON a.id = s.activity_id
-      WHERE s.person_id = $1 AND a.starts_at >= make_date($2, 1, 1)::timestamp AT TIME ZONE '${TZ}'
-        AND a.starts_at < make_date($2 + 1, 1, 1)::timestamp AT TIME ZONE '${TZ}'
+      WHERE s.person_id = $1 AND a.starts_at >= make_date($2, 1, 1)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}'
+        AND a.starts_at < make_date($2 + 1, 1, 1)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}'
       ORDER BY a.starts_at DESC`,
     [personId, year],
   );
@@ -454,7 +453,6 @@ export function currentCode(cipher: FieldCipher, a: Activity, now = new Date()):
 }
 
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-const clock = (d: Date) => d.toLocaleString('zh-CN', { timeZone: TZ, hour12: false });
 
 /**
  * Check-in by scanning the organizer's code: only within the activity's
@@ -465,7 +463,7 @@ export async function checkIn(q: Queryable, cipher: FieldCipher, userId: number,
   let a = await get(q, userId, activityId);
   if (a.status === 'cancelled') throw invalidField('token', '活动已取消');
   const { opens, closes } = windowOf(a);
-  if (now < opens || now > closes) throw invalidField('token', `不在签到时间内：签到时间为 ${clock(opens)} 至 ${clock(closes)}`);
+  if (now < opens || now > closes) throw invalidField('token', `不在签到时间内：签到时间为 ${regionClock(opens)} 至 ${regionClock(closes)}`);
   const period = periodAt(now);
   if (![period, period - 1].some((p) => same(token, codeFor(cipher, activityId, p)))) {
     throw invalidField('token', '签到码已过期或无效，请扫描组织者现场展示的二维码');
@@ -496,7 +494,7 @@ export async function checkOut(q: Queryable, userId: number, activityId: number,
 async function logAttendance(q: Queryable, signupIds: number[], hours: number, confirmedBy: number | null): Promise<void> {
   await q.query(
     `INSERT INTO service_logs (org_id, person_id, user_id, unit_id, activity_id, signup_id, served_on, what, place, hours, confirmed_by, confirmed_at)
-     SELECT s.org_id, s.person_id, s.user_id, s.unit_id, a.id, s.id, (a.starts_at AT TIME ZONE '${TZ}')::date, a.title, a.place, $2,
+     SELECT s.org_id, s.person_id, s.user_id, s.unit_id, a.id, s.id, (a.starts_at AT TIME ZONE '${REGION_TIME_ZONE}')::date, a.title, a.place, $2,
             $3::bigint, CASE WHEN $3::bigint IS NULL THEN NULL ELSE now() END
        FROM activity_signups s JOIN activities a ON a.id = s.activity_id WHERE s.id = ANY ($1::bigint[])
      ON CONFLICT (region_id, signup_id) DO UPDATE
@@ -637,7 +635,7 @@ export async function createSeries(q: Queryable, scope: Scope, input: SeriesInpu
   const id = row!.id;
   if (input.venueId) {
     const slots = await q.query<{ day: string; starts_at: Date; ends_at: Date }>(
-      `SELECT d::text AS day, (d + s.start_time) AT TIME ZONE '${TZ}' AS starts_at, (d + s.start_time) AT TIME ZONE '${TZ}' + make_interval(mins => s.minutes) AS ends_at
+      `SELECT d::text AS day, (d + s.start_time) AT TIME ZONE '${REGION_TIME_ZONE}' AS starts_at, (d + s.start_time) AT TIME ZONE '${REGION_TIME_ZONE}' + make_interval(mins => s.minutes) AS ends_at
          FROM activity_series s, gj_series_days(s, s.ends_on) d WHERE s.id = $1`,
       [id],
     );

@@ -8,6 +8,7 @@ import { normalizePhone } from '../../kernel/phone.ts';
 import * as orgs from '../orgs/service.ts';
 import type { BulkPerson } from '../people/bulk.ts';
 import { CATEGORIES, CATEGORY_SHORT_NAMES, MEMBER_STATUSES, type Category } from '../people/schema.ts';
+import { regionToday } from '../../kernel/time.ts';
 
 // The census sheet: its columns, the template, and the check of one row.
 // Cells arrive NFKC-folded (full-width digits and spaces become plain). The
@@ -213,7 +214,7 @@ function checkCells({ row, values: v }: SheetRow, places: Places): Checked {
       if (!joinedOn) return fail('joinedOn', `“${v.joinedOn}”不是有效日期`);
       // A month is compared as a month: joined in the month one turned 18 may be right.
       const known = (iso: string) => iso.slice(0, joinedOn!.length);
-      if (joinedOn > known(new Date().toISOString())) return fail('joinedOn', `${v.joinedOn} 晚于今天`);
+      if (joinedOn > known(regionToday())) return fail('joinedOn', `${v.joinedOn} 晚于今天`);
       const adult = `${Number(id.birthDate.slice(0, 4)) + 18}${id.birthDate.slice(4)}`;
       if (joinedOn < known(adult)) return fail('joinedOn', `${v.joinedOn} 早于年满 18 周岁（出生于 ${id.birthDate}）`);
     }

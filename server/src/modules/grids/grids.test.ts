@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { regionToday } from '../../kernel/time.ts';
 
 let t: TestApp;
 let guangming: string;
@@ -124,7 +125,7 @@ test('a visit on the phone: own grid only; the due list (三必访) and the grid
   assert.ok(due.length > 0, 'the demo plans make empty-nest households due');
   assert.ok(due.every((d: { gridId: number }) => d.gridId === ids.g1));
   const first = due[0];
-  const today = new Date().toISOString().slice(0, 10);
+  const today = regionToday();
   const map = async () =>
     (await t.request('GET', `/api/grids/map?orgId=${ids.community}&indicator=visits_quarter`, { cookie: guangming })).body.grids.find((g: { id: number }) => g.id === ids.g1).value;
   const before = await map();
@@ -149,7 +150,7 @@ test('a visit on the phone: own grid only; the due list (三必访) and the grid
 });
 
 test('a visit raises a need in the same entry: the community sees it with source visit, the map counts it, the diary follows its state', async () => {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = regionToday();
   const household = (await t.request('GET', `/api/households?gridId=${ids.g1}`, { cookie: wangge })).body.items.find((h: { buildingId: number | null }) => h.buildingId);
   const openNeeds = async () =>
     (await t.request('GET', `/api/grids/map?orgId=${ids.community}&indicator=open_needs`, { cookie: guangming })).body.grids.find((g: { id: number }) => g.id === ids.g1).value;

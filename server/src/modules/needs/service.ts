@@ -1,4 +1,5 @@
 import type { FieldCipher } from '../../kernel/crypto.ts';
+import { REGION_TIME_ZONE } from '../../kernel/time.ts';
 import { maskAddress, maskPhone } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { forbidden, invalidField, notFound } from '../../kernel/errors.ts';
@@ -68,9 +69,9 @@ interface Row {
 // security hides when the caller cannot see it), not by building the set of every organization they read.
 const SELECT = `SELECT n.id, n.org_id, o.name AS org_name, n.kind, n.source, n.category, n.urgency, n.title, n.description, n.place_text, n.grid_id, n.building_id, n.status,
        n.requester_name, n.requester_phone_mask, n.requester_address_mask, n.claimer_name, n.handler_unit_id,
-       to_char(n.deadline AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS deadline, gj_need_overdue(n.status, n.deadline) AS overdue,
+       to_char(n.deadline AT TIME ZONE '${REGION_TIME_ZONE}', 'YYYY-MM-DD HH24:MI') AS deadline, gj_need_overdue(n.status, n.deadline) AS overdue,
        e.name AS escalated_name, n.escalated_at IS NOT NULL AS escalated, n.responded_at IS NOT NULL AS responded, n.response_note, n.result_note,
-       n.resident_rating, n.resident_comment, to_char(n.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS created_at,
+       n.resident_rating, n.resident_comment, to_char(n.created_at AT TIME ZONE '${REGION_TIME_ZONE}', 'YYYY-MM-DD HH24:MI') AS created_at,
        coalesce(o.path <@ ANY (gj_read_paths()), false) AS staff,
        coalesce(n.requester_user_id = gj_user_id(), false) AS requester,
        coalesce(n.claimer_user_id = gj_user_id(), false) OR coalesce(n.handler_unit_id = ANY (gj_unit_ids()), false) AS handler,
@@ -188,21 +189,21 @@ export async function get(q: Queryable, id: number): Promise<Need> {
 export async function detail(q: Queryable, id: number): Promise<NeedDetail> {
   const need = toNeed(await row(q, id));
   const events = await q.query<{ from_status: string | null; to_status: NeedStatus; actor_name: string; note: string | null; at: string }>(
-    `SELECT from_status, to_status, actor_name, note, to_char(at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS at
+    `SELECT from_status, to_status, actor_name, note, to_char(at AT TIME ZONE '${REGION_TIME_ZONE}', 'YYYY-MM-DD HH24:MI') AS at
        FROM need_events WHERE need_id = $1 ORDER BY at, id`,
     [id],
   );
   const dispatches = await q.query<NeedDetail['dispatches'][number]>(
-    `SELECT id, unit_id AS "unitId", unit_name AS "unitName", to_char(deadline AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS deadline,
-            dispatched_by AS "dispatchedBy", to_char(dispatched_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "dispatchedAt", status,
-            to_char(responded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "respondedAt",
-            to_char(escalated_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "escalatedAt", rating, rating_comment AS "ratingComment"
+    `SELECT id, unit_id AS "unitId", unit_name AS "unitName", to_char(deadline AT TIME ZONE '${REGION_TIME_ZONE}', 'YYYY-MM-DD HH24:MI') AS deadline,
+            dispatched_by AS "dispatchedBy", to_char(dispatched_at AT TIME ZONE '${REGION_TIME_ZONE}', 'YYYY-MM-DD HH24:MI') AS "dispatchedAt", status,
+            to_char(responded_at AT TIME ZONE '${REGION_TIME_ZONE}', 'YYYY-MM-DD HH24:MI') AS "respondedAt",
+            to_char(escalated_at AT TIME ZONE '${REGION_TIME_ZONE}', 'YYYY-MM-DD HH24:MI') AS "escalatedAt", rating, rating_comment AS "ratingComment"
        FROM need_dispatches WHERE need_id = $1 ORDER BY id`,
     [id],
   );
   const claims = await q.query<NeedDetail['claims'][number]>(
-    `SELECT id, claimer_name AS "claimerName", status, to_char(claimed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "claimedAt",
-            to_char(ended_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "endedAt", end_note AS "endNote"
+    `SELECT id, claimer_name AS "claimerName", status, to_char(claimed_at AT TIME ZONE '${REGION_TIME_ZONE}', 'YYYY-MM-DD HH24:MI') AS "claimedAt",
+            to_char(ended_at AT TIME ZONE '${REGION_TIME_ZONE}', 'YYYY-MM-DD HH24:MI') AS "endedAt", end_note AS "endNote"
        FROM need_claims WHERE need_id = $1 ORDER BY id`,
     [id],
   );
@@ -555,7 +556,7 @@ export async function pool(q: Queryable) {
   const rows = await q.query<{
     id: number; org_name: string; category: NeedCategory; urgency: Urgency; title: string; description: string; place_text: string | null;
     requester: string; created_at: string;
-  }>(`SELECT id, org_name, category, urgency, title, description, place_text, requester, to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS created_at
+  }>(`SELECT id, org_name, category, urgency, title, description, place_text, requester, to_char(created_at AT TIME ZONE '${REGION_TIME_ZONE}', 'YYYY-MM-DD') AS created_at
         FROM gj_wish_pool() ORDER BY urgency DESC, created_at LIMIT 200`);
   return rows.map((r) => ({
     id: r.id, orgName: r.org_name, category: r.category, categoryLabel: NEED_CATEGORIES[r.category], urgencyLabel: URGENCIES[r.urgency],
@@ -577,9 +578,9 @@ export async function release(q: Queryable, id: number, action: 'withdraw' | 're
 }
 
 export async function departmentRatings(q: Queryable, year?: number) {
-  const inYear = year === undefined ? '' : `AND extract(year FROM rated_at AT TIME ZONE 'Asia/Shanghai') = $1`;
+  const inYear = year === undefined ? '' : `AND extract(year FROM rated_at AT TIME ZONE '${REGION_TIME_ZONE}') = $1`;
   return q.query<{ unitId: number; unitName: string; year: number; count: number; average: number; onTime: number }>(
-    `SELECT unit_id AS "unitId", min(unit_name) AS "unitName", extract(year FROM rated_at AT TIME ZONE 'Asia/Shanghai')::int AS year,
+    `SELECT unit_id AS "unitId", min(unit_name) AS "unitName", extract(year FROM rated_at AT TIME ZONE '${REGION_TIME_ZONE}')::int AS year,
             count(*)::int AS count, round(avg(rating), 2)::float8 AS average,
             count(*) FILTER (WHERE escalated_at IS NULL)::int AS "onTime"
        FROM need_dispatches WHERE rating IS NOT NULL ${inYear} GROUP BY unit_id, 3 ORDER BY 3 DESC, average DESC LIMIT 500`,

@@ -5,6 +5,7 @@ import { asKnown, stored, type Precision } from '../../kernel/partialdate.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { conditions } from '../../kernel/sql.ts';
+import { regionToday } from '../../kernel/time.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
 import { invalidField, notFound } from '../../kernel/errors.ts';
 import * as grids from '../grids/service.ts';
@@ -131,6 +132,19 @@ export async function talentLedger(q: Queryable, f: Omit<TalentFilter, 'page' | 
 export async function find(q: Queryable, personId: number): Promise<Person | null> {
   const [row] = await q.query<Row>(`SELECT ${COLUMNS} FROM ${FROM} WHERE p.id = $1`, [personId]);
   return row ? toPerson(row) : null;
+}
+
+/**
+ * A record of what a person did (points, service) must fall between their
+ * membership's start, where the person is a member with a known date, and
+ * today in the region: a deed in 2031, or before they joined, is a typo.
+ */
+export async function ensureDayInMembership(q: Queryable, person: Person, day: string, field: string, label: string): Promise<void> {
+  const today = regionToday();
+  if (day > today) throw invalidField(field, `${label}不能晚于今天（${today}）`);
+  if (!person.isMember) return;
+  const [row] = await q.query<{ joined_on: string | null }>(`SELECT joined_on::text FROM people WHERE id = $1`, [person.id]);
+  if (row?.joined_on && day < row.joined_on) throw invalidField(field, `${label}不能早于${person.name}的入党日期（${row.joined_on}）`);
 }
 
 export async function get(q: Queryable, personId: number): Promise<Person> {

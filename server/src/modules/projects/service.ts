@@ -1,4 +1,5 @@
 import type { Queryable } from '../../kernel/db.ts';
+import { REGION_TIME_ZONE } from '../../kernel/time.ts';
 import { invalidField, notFound } from '../../kernel/errors.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as needs from '../needs/service.ts';
@@ -99,7 +100,7 @@ export async function detail(q: Queryable, id: number): Promise<ProjectDetail> {
     [id],
   );
   const updates = await q.query<ProjectDetail['updates'][number]>(
-    `SELECT id, body, progress, author, to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS at FROM project_updates WHERE project_id = $1 ORDER BY created_at DESC, id DESC`,
+    `SELECT id, body, progress, author, to_char(created_at AT TIME ZONE '${REGION_TIME_ZONE}', 'YYYY-MM-DD HH24:MI') AS at FROM project_updates WHERE project_id = $1 ORDER BY created_at DESC, id DESC`,
     [id],
   );
   return {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
-import { addDays } from './service.ts';
+import { addDays } from '../../kernel/time.ts';
 
 let t: TestApp;
 let liaison: string;

@@ -28,6 +28,7 @@ import type { Queryable } from '../../kernel/db.ts';
 import { conflict, invalidField, notFound } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { conditions } from '../../kernel/sql.ts';
+import { REGION_TIME_ZONE, addDays, regionInstant } from '../../kernel/time.ts';
 import * as orgs from '../orgs/service.ts';
 import { ensureMayBook, ensureMayCancel, ensureMayDecide, mayDecide, type Place } from './policy.ts';
 import {
@@ -36,9 +37,6 @@ import {
   type ResourceStatus, type UpdateResource, type UpdateVenue, type Venue, type VenueFilter, type VenueType,
 } from './schema.ts';
 
-/** China has one time zone and no daylight saving: wall-clock times convert with a fixed offset. */
-export const REGION_TIME_ZONE = 'Asia/Shanghai';
-const OFFSET = '+08:00';
 
 interface ResourceRow {
   id: number;
@@ -389,14 +387,10 @@ const toBooking = (r: BookingRow): Booking => ({
   createdAt: r.created_at,
 });
 
+/** A wall-clock range [from, to) of the region as a tstzrange. */
+const localRange = (from: string, to: string) => `[${regionInstant(from).toISOString()},${regionInstant(to).toISOString()})`;
 /** A day range [from, to] (local dates) as a tstzrange. */
-const dayRange = (from: string, to: string) => `[${from}T00:00${OFFSET},${addDays(to, 1)}T00:00${OFFSET})`;
-
-export function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+const dayRange = (from: string, to: string) => localRange(`${from}T00:00`, `${addDays(to, 1)}T00:00`);
 
 /** Bookings the caller can see, by place (subtree), venue, status, own, and local days [from, to]. */
 export async function bookings(q: Queryable, f: BookingFilter & { userId?: number }): Promise<Booking[]> {
@@ -438,7 +432,7 @@ function checkSlot(venue: Venue, input: CreateBooking, recordPast: boolean): voi
   if (clockOf(input.startsAt) < venue.opensAt || clockOf(input.endsAt) > venue.closesAt) {
     throw invalidField('startsAt', `${slotText(input.startsAt, input.endsAt)}超出${venue.name}的开放时间（${hours}）`);
   }
-  if (!recordPast && Date.parse(`${input.startsAt}:00${OFFSET}`) < Date.now()) throw invalidField('startsAt', '开始时间已过，不能预约过去的时段');
+  if (!recordPast && regionInstant(input.startsAt).getTime() < Date.now()) throw invalidField('startsAt', '开始时间已过，不能预约过去的时段');
   if (venue.capacity && input.attendees && input.attendees > venue.capacity) {
     throw invalidField('attendees', `${venue.name}最多容纳 ${venue.capacity} 人`);
   }
@@ -462,7 +456,7 @@ export async function book(
   ensureMayBook(scope, at);
   checkSlot(venue, input, opts.recordPast ?? false);
   const status: BookingStatus = venue.needsApproval && !mayDecide(scope, at) ? 'pending' : 'approved';
-  const during = `[${input.startsAt}${OFFSET},${input.endsAt}${OFFSET})`;
+  const during = localRange(input.startsAt, input.endsAt);
   await q.query('SAVEPOINT venue_booking');
   let id: number;
   try {

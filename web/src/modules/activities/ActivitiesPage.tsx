@@ -17,6 +17,7 @@ import { BasicFields, PlaceFields } from './PlaceFields';
 import { RosterDrawer } from './RosterDrawer';
 import { SetupTab } from './SetupTab';
 import { useHomeOrg } from './useHomeOrg';
+import { regionDate, today } from '../../kernel/time';
 
 /** The organizer's page: activities with their rosters and QR check-in, the calendar, teams, points and certificates. */
 export function ActivitiesPage() {
@@ -256,14 +257,14 @@ function RescheduleModal({ activity, onClose, onDone }: { activity: Activity; on
 /** The community calendar: a month of activities, each day's listed in its cell. */
 function ActivityCalendar() {
   const { tx } = useI18n();
-  const [month, setMonth] = useState(() => new Date().toLocaleDateString('sv').slice(0, 7));
+  const [month, setMonth] = useState(() => today().slice(0, 7));
   const [y, m] = month.split('-').map(Number) as [number, number];
   const last = new Date(y, m, 0).getDate();
   const list = useLoad(() => activitiesApi.list({ from: `${month}-01`, to: `${month}-${last}` }), [month]);
   const [open, setOpen] = useState<Activity | null>(null);
   const byDay = new Map<string, Activity[]>();
   for (const a of list.data?.items ?? []) {
-    const day = new Date(a.startsAt).toLocaleDateString('sv');
+    const day = regionDate(a.startsAt);
     byDay.set(day, [...(byDay.get(day) ?? []), a]);
   }
   return (

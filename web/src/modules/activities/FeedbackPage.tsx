@@ -7,7 +7,8 @@ import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { useLocalPage } from '../orgs/localPaging';
 import { UnitSelect } from '../orgs/pickers';
-import { activitiesApi, thisYear, type Feedback } from './api';
+import { activitiesApi, type Feedback } from './api';
+import { thisYear } from '../../kernel/time';
 
 type Row = Feedback['rows'][number];
 

@@ -5,9 +5,9 @@ import { useSearchParams } from 'react-router';
 import { useAuth } from '../../kernel/auth';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
-import { activitiesApi, thisYear, timeRange, type Activity } from './api';
+import { activitiesApi, timeRange, type Activity } from './api';
+import { today, thisYear } from '../../kernel/time';
 
-const today = () => new Date().toLocaleDateString('sv');
 
 /** The member's phone page: what is on, sign-up, check-in by the organizer's QR code, hours and points. */
 export function MyServicePage() {

@@ -8,8 +8,9 @@ import { useI18n } from '../../kernel/i18n';
 import { useLocalPage } from '../orgs/localPaging';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { PersonSelect } from '../orgs/pickers';
-import { activitiesApi, thisYear, type Certificate, type NewRule, type Rule, type Team, type Total } from './api';
+import { activitiesApi, type Certificate, type NewRule, type Rule, type Team, type Total } from './api';
 import { useHomeOrg } from './useHomeOrg';
+import { today, thisYear } from '../../kernel/time';
 
 const YEARS = (() => {
   const y = thisYear();
@@ -216,7 +217,7 @@ export function PointsTab() {
           open
           title={t('activities.ruleCreate')}
           testId="rule-form"
-          initialValues={{ orgId: home, kind: 'attend', effectiveFrom: new Date().toLocaleDateString('sv') }}
+          initialValues={{ orgId: home, kind: 'attend', effectiveFrom: today() }}
           onClose={() => setAdding(false)}
           onSubmit={async (v) => {
             await activitiesApi.createRule(v);

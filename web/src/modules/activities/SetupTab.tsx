@@ -9,10 +9,10 @@ import { useLocalPage } from '../orgs/localPaging';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { PersonSelect } from '../orgs/pickers';
 import { BasicFields, PlaceFields } from './PlaceFields';
-import { AUDIENCES, activitiesApi, thisYear, type Entry, type NewSeries, type Rule, type Series, type Spendable } from './api';
+import { AUDIENCES, activitiesApi, type Entry, type NewSeries, type Rule, type Series, type Spendable } from './api';
 import { useHomeOrg } from './useHomeOrg';
+import { today, thisYear } from '../../kernel/time';
 
-const today = () => new Date().toLocaleDateString('sv');
 
 /** 活动设置: the kinds administrators add, recurring activities, and bonus or deduction entries by hand. */
 export function SetupTab() {

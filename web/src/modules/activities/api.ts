@@ -71,7 +71,6 @@ export const activitiesApi = {
   feedbackPrintUrl: (unitId: number, year: number, quarter?: number) => `/api/units/${unitId}/feedback/print?${feedbackQuery(year, quarter)}`,
 };
 
-export const thisYear = () => new Date().getFullYear();
 
 /** 09:00–11:30 on a day, in the viewer's clock. */
 export function timeRange(a: { startsAt: string; endsAt: string }, format: (iso: string) => string): string {

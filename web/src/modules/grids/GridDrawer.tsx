@@ -6,7 +6,7 @@ import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import type { MessageKey } from '../../messages';
-import { today } from '../orgs/api';
+import { today } from '../../kernel/time';
 import { ImportModal } from '../orgs/ImportModal';
 import { useLocalPage } from '../orgs/localPaging';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';

@@ -6,7 +6,7 @@ import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import type { MessageKey } from '../../messages';
 import { NEED_CATEGORIES, NEED_KINDS, URGENCIES } from '../needs/api';
-import { today } from '../orgs/api';
+import { today } from '../../kernel/time';
 import { gridsApi, type DueVisit, type VisitNeed } from './api';
 import { VisitList } from './VisitList';
 

@@ -5,7 +5,8 @@ import { FormModal } from '../../kernel/FormModal';
 import { useI18n } from '../../kernel/i18n';
 import { useLoad } from '../../kernel/hooks';
 import { useMeta } from '../../kernel/meta';
-import { orgsApi, today, type Org, type OrgAttributes, type OrgDetail, type OrgKind } from './api';
+import { today } from '../../kernel/time';
+import { orgsApi, type Org, type OrgAttributes, type OrgDetail, type OrgKind } from './api';
 import { OrgTreeSelect } from './OrgTreeSelect';
 import { useOrgTree } from './tree';
 

@@ -5,7 +5,8 @@ import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
-import { SEAT_ROLES, orgsApi, today, type NewSeat, type Seat, type SeatRole } from './api';
+import { today } from '../../kernel/time';
+import { SEAT_ROLES, orgsApi, type NewSeat, type Seat, type SeatRole } from './api';
 import { useLocalPage } from './localPaging';
 import { PersonSelect, UnitSelect } from './pickers';
 

@@ -61,9 +61,3 @@ export const orgsApi = {
   createUnit: (body: { orgId: number } & UnitFields) => api.post<Unit>('/api/units', body),
   updateUnit: (unitId: number, body: BodyOf<'/api/units/{unitId}', 'patch'>) => api.patch<Unit>(`/api/units/${unitId}`, body),
 };
-
-/** Today in the user's time zone, as the API's YYYY-MM-DD. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}

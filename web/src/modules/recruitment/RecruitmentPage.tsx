@@ -5,7 +5,7 @@ import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
-import { today } from '../orgs/api';
+import { today } from '../../kernel/time';
 import { OrgFilter } from '../orgs/OrgFilter';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { WithOrgTree } from '../orgs/OrgTreePanel';

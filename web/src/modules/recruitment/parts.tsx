@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Steps } from 'antd';
 import { FormModal } from '../../kernel/FormModal';
 import { useI18n } from '../../kernel/i18n';
-import { today } from '../orgs/api';
+import { today } from '../../kernel/time';
 import { STAGES, recruitmentApi, stageDay, type Recruitment } from './api';
 
 /** Stages open to withdrawal: after admission the person is a probationary member. */

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { FormModal } from '../../kernel/FormModal';
 import { useI18n } from '../../kernel/i18n';
 import { resourcesApi, type Booking, type Venue } from './api';
-import { DATE, localTime, weekdayKey } from './dates';
+import { DATE, localTime, today, weekdayKey } from './dates';
 
 interface BookValues {
   venueId: number;
@@ -67,7 +67,7 @@ export function BookModal({ venues, date, onClose, onBooked }: { venues: Venue[]
         />
       </Form.Item>
       <Form.Item name="date" label={t('resources.date')} rules={[{ required: true, message: t('common.dateRequired') }]}>
-        <DatePicker style={{ width: '100%' }} format={DATE} inputReadOnly disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="booking-form-date" />
+        <DatePicker style={{ width: '100%' }} format={DATE} inputReadOnly disabledDate={(d) => d.format(DATE) < today()} data-testid="booking-form-date" />
       </Form.Item>
       <Flex gap={12}>
         <Form.Item name="startsAt" label={t('resources.startsAt')} rules={[{ required: true, message: t('resources.timeRequired') }]} style={{ flex: 1 }}>

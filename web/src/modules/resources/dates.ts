@@ -1,11 +1,12 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { MessageKey } from '../../messages';
+import { today } from '../../kernel/time';
 
 // Bookings travel as wall-clock times of the region ('2026-05-08T09:00');
-// the browser is assumed to be in the same time zone (China Standard Time).
+// dates are calendar dates, computed without the browser's zone.
 
 export const DATE = 'YYYY-MM-DD';
-export const today = () => dayjs().format(DATE);
+export { today };
 
 /** The Monday of the week a date falls in. */
 export const mondayOf = (date: string) => {
