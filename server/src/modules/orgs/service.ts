@@ -205,7 +205,10 @@ export async function move(q: Queryable, orgId: number, parentId: number): Promi
   const org = await get(q, orgId);
   if (org.parentId === null) throw invalidField('parentId', '区域的顶层组织不能移动');
   if (parentId === orgId) throw invalidField('parentId', '不能把组织移到它自己之下');
-  checkKindUnder((await getActive(q, parentId, 'parentId')).kind, org.kind, 'parentId');
+  const parent = await getActive(q, parentId, 'parentId');
+  // A cycle is the first thing wrong with such a move, whatever the kinds.
+  if (parent.path.startsWith(`${org.path}.`)) throw invalidField('parentId', '不能把组织移到它自己的下级之下');
+  checkKindUnder(parent.kind, org.kind, 'parentId');
   await q.query(`UPDATE organizations SET parent_id = $2 WHERE id = $1`, [orgId, parentId]);
   return get(q, orgId);
 }
