@@ -9,10 +9,12 @@ import {
   expandTreeNode,
   fillSignIn,
   screenshot,
+  settle,
   signIn,
   startApp,
   treeNode,
   treeNodes,
+  typeAndChoose,
   withPage,
   type TestApp,
 } from './helpers.ts';
@@ -21,9 +23,7 @@ import {
 async function addBuildingGroup(page: Page, name: string): Promise<void> {
   await page.getByTestId('org-add-child').click();
   await page.getByTestId('org-create-name').fill(name);
-  await page.getByTestId('org-create-kind').click();
-  await page.keyboard.type('楼栋');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '楼栋党小组' }).first().click();
+  await typeAndChoose(page, page.getByTestId('org-create-kind'), '楼栋', '楼栋党小组');
   await page.getByTestId('org-create-submit').click();
 }
 
@@ -228,9 +228,15 @@ test('switching the language relabels the menu, and the choice is remembered', (
     await signIn(page, 'xinhua');
     assert.equal(await page.getByTestId('menu-orgs').textContent(), '组织体系');
 
-    await page.getByTestId('lang-switch').click();
-    await page.getByTestId('lang-en').click();
-    await page.getByTestId('menu-orgs').filter({ hasText: 'Organizations' }).waitFor();
+    // On a loaded machine a click can land while the menu is still opening: choose again until the menu is relabelled.
+    const english = page.getByTestId('menu-orgs').filter({ hasText: 'Organizations' });
+    for (let attempt = 0; attempt < 3 && (await english.count()) === 0; attempt++) {
+      await settle(page);
+      if (!(await page.getByTestId('lang-en').isVisible())) await page.getByTestId('lang-switch').click();
+      await page.getByTestId('lang-en').click();
+      await settle(page);
+    }
+    await english.waitFor();
     assert.equal(await page.getByTestId('menu-orgs').textContent(), 'Organizations');
     assert.equal(await page.getByTestId('menu-people').textContent(), 'Members & residents');
 
