@@ -5,7 +5,7 @@ import * as people from '../people/service.ts';
 import * as users from '../users/service.ts';
 import { testCipher } from '../../../../test/support/db.ts';
 import { ANONYMOUS } from '../../kernel/scope.ts';
-import { CODE_SECONDS, HORIZON_DAYS, codeFor, generateDue } from './service.ts';
+import { CODE_SECONDS, HORIZON_MONTHS, codeFor, generateDue } from './service.ts';
 import { regionToday } from '../../kernel/time.ts';
 
 let t: TestApp;
@@ -167,8 +167,8 @@ async function openDaySeries(): Promise<{ id: number; horizon: string }> {
     q.query<{ id: number; horizon: string }>(
       `INSERT INTO activity_series (org_id, title, kind, place, week_of_month, weekday, start_time, minutes, capacity, audience, services, starts_on, ends_on)
        VALUES ($1, $4, 'open_day', '党群服务中心', 1, 5, '09:00', 180, 60, '{members,residents}', '{理发,法律咨询}', $2, $2::date + 700)
-       RETURNING id, ($2::date + $3::int)::text AS horizon`,
-      [guangmingId, today, HORIZON_DAYS, `便民服务开放日 ${++seriesMade}`],
+       RETURNING id, ($2::date + make_interval(months => $3))::date::text AS horizon`,
+      [guangmingId, today, HORIZON_MONTHS, `便民服务开放日 ${++seriesMade}`],
     ),
   );
   return series!;

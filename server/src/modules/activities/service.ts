@@ -580,8 +580,8 @@ export interface SeriesInput {
   endsOn: string;
 }
 
-/** Occurrences are created this many days ahead; the scheduled run keeps the horizon moving. */
-export const HORIZON_DAYS = 92;
+/** Occurrences are created this many months ahead (a community plans its year); the scheduled run keeps the horizon moving. */
+export const HORIZON_MONTHS = 12;
 
 interface SeriesRow {
   id: number;
@@ -658,14 +658,14 @@ export async function createSeries(q: Queryable, scope: Scope, input: SeriesInpu
 export async function generate(q: Queryable, seriesId: number): Promise<{ created: number; occurrences: number }> {
   const [s] = await q.query<SeriesRow>(`${SERIES_SELECT} WHERE s.id = $1`, [seriesId]);
   if (!s) throw notFound('周期活动');
-  const [r] = await q.query<{ n: number }>(`SELECT gj_generate_occurrences($1, $2) AS n`, [seriesId, HORIZON_DAYS]);
+  const [r] = await q.query<{ n: number }>(`SELECT gj_generate_occurrences($1, $2) AS n`, [seriesId, HORIZON_MONTHS]);
   const [c] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM activities WHERE series_id = $1`, [seriesId]);
   return { created: r!.n, occurrences: c!.n };
 }
 
 /** The scheduled run over every series (no user): the number created, or null when another server has it in hand. */
 export async function generateDue(q: Queryable): Promise<number | null> {
-  const [r] = await q.query<{ n: number | null }>(`SELECT gj_generate_occurrences(NULL, $1) AS n`, [HORIZON_DAYS]);
+  const [r] = await q.query<{ n: number | null }>(`SELECT gj_generate_occurrences(NULL, $1) AS n`, [HORIZON_MONTHS]);
   return r!.n;
 }
 
