@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { PHONE, chooseOption, choosePerson, confirmPopover, openPage, screenshot, settle, signIn, startApp, typeAndChoose, withPage, type TestApp } from './helpers.ts';
+import { addDays, regionInstant, regionToday } from '../server/src/kernel/time.ts';
 
 let app: TestApp;
 
@@ -20,6 +21,16 @@ const TODAY = '今日志愿服务：小区环境整治';
 async function statistic(box: Locator): Promise<number> {
   return Number((await box.locator('.ant-statistic-content-value').textContent())?.replace(/[^\d.]/g, ''));
 }
+
+/** The region's calendar day n days from today. */
+const dayAhead = (n: number) => addDays(regionToday(), n);
+
+/** The start times (2026/12/07 09:00) of what a list shows, in its order. */
+async function startTimes(items: Locator): Promise<string[]> {
+  return (await items.allTextContents()).map((text) => text.match(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}/)?.[0] ?? `no time in ${text}`);
+}
+
+const ascending = (times: string[]) => times.every((t, i) => i === 0 || times[i - 1]! <= t);
 
 async function openRoster(page: Page, title: string): Promise<Locator> {
   await page.getByTestId('activities-table').locator('tr', { hasText: title }).getByTestId('activity-open').click();
@@ -43,6 +54,9 @@ test('a member signs up on a phone, checks in by the organizer’s QR code, and 
     const card = member.page.getByTestId('activity-card').filter({ hasText: '便民服务直通车开放日' }).first();
     await card.getByTestId('activity-signup').click();
     await card.getByTestId('activity-my-status').filter({ hasText: '已报名' }).waitFor();
+    // What is on is listed soonest first, a year of open days after it.
+    const times = await startTimes(member.page.getByTestId('activity-card'));
+    assert.ok(ascending(times), `soonest first: ${times.join(', ')}`);
     await screenshot(member.page, 'activities-member-phone');
 
     // The organizer shows today's code; the member's phone opens what the QR image holds.
@@ -154,17 +168,16 @@ test('an organizer holds an activity at a venue: the form books it and refuses a
   withPage(app, 'activities-venue', async (page) => {
     await signIn(page, 'guangming');
     await page.getByTestId('menu-activities').click();
-    const day = new Date(Date.now() + 150 * 86_400_000).toISOString().slice(0, 10);
+    // Soon enough to be on the table's first page, which lists today and after, soonest first.
+    const day = dayAhead(3);
     const publish = async (title: string) => {
       await page.getByTestId('activity-create').click();
       await page.getByTestId('activity-form-title').fill(title);
       await page.getByTestId('activity-form-place-mode').getByText('阵地').click();
       await typeAndChoose(page, page.getByTestId('activity-form-venue'), '多功能活动室', '光明社区');
-      // The form takes the browser's clock; the venue's hours are the region's.
-      const local = (hhmm: string) =>
-        page.evaluate((iso) => new Date(new Date(iso).getTime() - new Date(iso).getTimezoneOffset() * 60_000).toISOString().slice(0, 16), `${day}T${hhmm}:00+08:00`);
-      await page.getByTestId('activity-form-starts').fill(await local('19:00'));
-      await page.getByTestId('activity-form-ends').fill(await local('20:30'));
+      // The form takes the region's clock, as the venue's hours are.
+      await page.getByTestId('activity-form-starts').fill(`${day}T19:00`);
+      await page.getByTestId('activity-form-ends').fill(`${day}T20:30`);
       await page.getByTestId('activity-form-submit').click();
     };
     await publish('阵地预约测试：读书分享会');
@@ -225,7 +238,7 @@ test('an activity held for a need is listed on the need’s page', () =>
     await page.getByTestId('activity-create').click();
     await page.getByTestId('activity-form-title').fill(title);
     await page.getByTestId('activity-form-place').fill('光明社区2号楼1单元');
-    const day = new Date(Date.now() + 160 * 86_400_000).toISOString().slice(0, 10);
+    const day = dayAhead(4);
     await page.getByTestId('activity-form-starts').fill(`${day}T09:00`);
     await page.getByTestId('activity-form-ends').fill(`${day}T11:00`);
     const needs = page.getByTestId('activity-form-needs');
@@ -263,3 +276,66 @@ test('a grid worker organizes activities but is not offered the points setup, wh
     await page.getByTestId('tab-points').waitFor();
     assert.equal(await page.getByTestId('tab-setup').count(), 0);
   }));
+
+test('the organizer’s table opens on today and after, soonest first, with a year of open days planned; the past is a switch away, latest first', () =>
+  withPage(app, 'activities-upcoming-past', async (page) => {
+    await signIn(page, 'guangming');
+    await page.getByTestId('menu-activities').click();
+    const rows = page.getByTestId('activities-table').locator('tbody tr.ant-table-row');
+    await rows.filter({ hasText: TODAY }).waitFor();
+    const upcoming = await startTimes(rows);
+    assert.ok(ascending(upcoming), `soonest first: ${upcoming.join(', ')}`);
+    await screenshot(page, 'activities-upcoming');
+
+    // The two series run a year ahead, two days a month, and today's is still on the first page.
+    const total = Number((await page.getByTestId('activities-table').locator('.ant-pagination-total-text').textContent())?.match(/\d+/)?.[0]);
+    assert.ok(total >= 22, `a year of open days and party days: ${total}`);
+
+    await page.getByTestId('activities-when-past').click();
+    await rows.filter({ hasText: '主题党日' }).first().waitFor();
+    assert.equal(await rows.filter({ hasText: TODAY }).count(), 0, 'today’s is not past');
+    const past = await startTimes(rows);
+    assert.ok(ascending([...past].reverse()), `latest first: ${past.join(', ')}`);
+    assert.ok(past.every((t) => t < regionToday().replaceAll('-', '/')), `before today: ${past.join(', ')}`);
+    await screenshot(page, 'activities-past');
+  }));
+
+test('an organizer whose browser is in New York publishes and reschedules in Beijing time', () =>
+  withPage(
+    app,
+    'activities-reschedule-zone',
+    async (page) => {
+      const title = '改期测试：楼道清理';
+      const day = dayAhead(5);
+      const beijing = (hhmm: string) => regionInstant(`${day}T${hhmm}`).toISOString();
+      await signIn(page, 'guangming');
+      await page.getByTestId('menu-activities').click();
+      await page.getByTestId('activity-create').click();
+      await page.getByTestId('activity-form-title').fill(title);
+      await page.getByTestId('activity-form-place').fill('光明社区3号楼');
+      await page.getByTestId('activity-form-starts').fill(`${day}T09:00`);
+      await page.getByTestId('activity-form-ends').fill(`${day}T11:00`);
+      const [created] = await Promise.all([
+        page.waitForResponse((res) => res.request().method() === 'POST' && /\/api\/activities$/.test(res.url())),
+        page.getByTestId('activity-form-submit').click(),
+      ]);
+      assert.equal(((await created.json()) as { startsAt: string }).startsAt, beijing('09:00'));
+
+      const row = page.getByTestId('activities-table').locator('tr', { hasText: title });
+      await row.filter({ hasText: `${day.replaceAll('-', '/')} 09:00–11:00` }).waitFor();
+      await row.getByTestId('activity-reschedule').click();
+      assert.equal(await page.getByTestId('reschedule-starts').inputValue(), `${day}T09:00`, 'the form shows the Beijing time');
+      await page.getByTestId('reschedule-starts').fill(`${day}T15:00`);
+      await page.getByTestId('reschedule-ends').fill(`${day}T16:30`);
+      const [moved] = await Promise.all([
+        page.waitForResponse((res) => /\/reschedule$/.test(res.url())),
+        page.getByTestId('reschedule-form-submit').click(),
+      ]);
+      const body = (await moved.json()) as { startsAt: string; endsAt: string };
+      assert.deepEqual([body.startsAt, body.endsAt], [beijing('15:00'), beijing('16:30')]);
+      await row.filter({ hasText: `${day.replaceAll('-', '/')} 15:00–16:30` }).waitFor();
+      await screenshot(page, 'activities-reschedule-new-york');
+    },
+    undefined,
+    { timezoneId: 'America/New_York' },
+  ));

@@ -67,9 +67,14 @@ export interface Session {
   page: Page;
 }
 
+/** Where the browser is: a device set to another time zone than the region's (`America/New_York`). */
+export interface Device {
+  timezoneId?: string;
+}
+
 /** A fresh browser context (own cookies and localStorage), so tests do not share a session or a language. */
-export async function openPage(app: TestApp, viewport = { width: 1280, height: 800 }): Promise<Session> {
-  const context = await app.browser.newContext({ baseURL: app.url, viewport, locale: 'zh-CN' });
+export async function openPage(app: TestApp, viewport = { width: 1280, height: 800 }, device: Device = {}): Promise<Session> {
+  const context = await app.browser.newContext({ baseURL: app.url, viewport, locale: 'zh-CN', ...device });
   // Under scripts/clock-check.sh the server's clock is set by libfaketime, which Chromium does not
   // survive: its pages get the same clock here instead, running on from the server's moment.
   if (process.env.FAKETIME) await context.clock.install({ time: Date.now() });
@@ -84,8 +89,8 @@ export async function openPage(app: TestApp, viewport = { width: 1280, height: 8
  * Runs a test body in a fresh context and closes it afterwards; on failure it
  * leaves a screenshot beside the others, named after the test.
  */
-export async function withPage(app: TestApp, name: string, body: (page: Page) => Promise<void>, viewport?: { width: number; height: number }): Promise<void> {
-  const { context, page } = await openPage(app, viewport);
+export async function withPage(app: TestApp, name: string, body: (page: Page) => Promise<void>, viewport?: { width: number; height: number }, device?: Device): Promise<void> {
+  const { context, page } = await openPage(app, viewport, device);
   try {
     await body(page);
   } catch (err) {

@@ -368,3 +368,50 @@ test('a secretary registers a member: a wrong ID number is refused under its fie
     assert.match((await page.getByTestId('person-residence').textContent()) ?? '', new RegExp(`光明社区党委 / ${grid.name} / 浏览器居住街`));
   });
 });
+
+test('a joining date known only to the month shows and stays month-only in the edit form, and can be made a month or a full date', async () => {
+  await withPage(app, 'person-month-only', async (page) => {
+    await signIn(page, 'guangming');
+    const [grid] = (await (await page.request.get(`/api/orgs?q=${encodeURIComponent('光明社区第一网格党支部')}`)).json()).items;
+    const made = await page.request.post('/api/people', { headers: APP_HEADERS, data: { orgId: grid.id, name: '年月入党党员', isMember: true, joinedOn: '2003-06' } });
+    assert.equal(made.status(), 200, await made.text());
+    const { id } = (await made.json()) as { id: number };
+    const joinedOn = async () => ((await (await page.request.get(`/api/people/${id}`)).json()) as { joinedOn: string | null }).joinedOn;
+
+    await page.goto('/people');
+    await page.getByTestId('people-search').locator('input').fill('年月入党党员');
+    await page.getByTestId('people-search').locator('input').press('Enter');
+    await page.getByTestId('person-open').filter({ hasText: '年月入党党员' }).click();
+    const edit = async () => {
+      await page.getByTestId('person-edit').click();
+      await page.getByTestId('person-form-form').waitFor();
+      await settle(page);
+    };
+
+    // Shown as the month it is, and saved unchanged as that month.
+    await edit();
+    assert.equal(await page.getByTestId('person-form-joined-on').inputValue(), '2003-06');
+    assert.equal(await page.getByTestId('person-form-joined-on-known').textContent(), '2003年6月');
+    await screenshot(page, 'person-month-only');
+    await submitForm(page, 'person-form');
+    assert.equal(await joinedOn(), '2003-06');
+
+    // Asked for a day, it stays the month until one is picked, within that month.
+    await edit();
+    await chooseOption(page, page.getByTestId('person-form-joined-on-precision'), '日期');
+    await page.getByTestId('person-form-joined-on-known').filter({ hasText: '只知道 2003年6月' }).waitFor();
+    assert.equal(await page.getByTestId('person-form-joined-on').getAttribute('min'), '2003-06-01');
+    await page.getByTestId('person-form-joined-on').fill('2003-06-18');
+    await submitForm(page, 'person-form');
+    assert.equal(await joinedOn(), '2003-06-18');
+    await page.getByTestId('person-file').filter({ hasText: '2003-06-18' }).waitFor();
+
+    // And back to the month alone, the day dropped on purpose.
+    await edit();
+    await chooseOption(page, page.getByTestId('person-form-joined-on-precision'), '只知年月');
+    assert.equal(await page.getByTestId('person-form-joined-on').inputValue(), '2003-06');
+    await submitForm(page, 'person-form');
+    assert.equal(await joinedOn(), '2003-06');
+    await page.getByTestId('person-file').filter({ hasText: '2003年6月' }).waitFor();
+  });
+});

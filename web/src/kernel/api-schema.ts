@@ -20338,6 +20338,8 @@ export interface operations {
     getActivities: {
         parameters: {
             query?: {
+                /** @description 时间范围 */
+                when?: "upcoming" | "past" | "all";
                 /** @description 主办组织 */
                 orgId?: number;
                 /** @description 起始日期 */

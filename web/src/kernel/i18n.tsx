@@ -5,6 +5,7 @@ import zhCNLocale from 'antd/es/locale/zh_CN';
 import zhTWLocale from 'antd/es/locale/zh_TW';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en, zhCN, type MessageKey } from '../messages';
+import { regionTimeZone } from './time';
 
 export const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -95,15 +96,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       const text = dict[key];
       return text === undefined ? undefined : lang === 'en' ? text : convert(text);
     };
-    const dateFormat = new Intl.DateTimeFormat(lang, {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hour12: false,
-    });
+    // Moments read as the region's wall clock, like the forms that take them; the zone arrives with /api/meta.
+    const formats = new Map<string, Intl.DateTimeFormat>();
+    const dateFormat = (timeZone: string) => {
+      const made =
+        formats.get(timeZone) ??
+        new Intl.DateTimeFormat(lang, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone });
+      formats.set(timeZone, made);
+      return made;
+    };
     return {
       lang,
       setLang,
@@ -117,7 +118,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       formatDateTime: (iso) => {
         const date = new Date(iso);
-        return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+        return Number.isNaN(date.getTime()) ? iso : dateFormat(regionTimeZone()).format(date);
       },
     };
   }, [lang, setLang]);

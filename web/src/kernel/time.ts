@@ -20,3 +20,18 @@ export const thisYear = (): number => Number(today().slice(0, 4));
 /** A moment as the region's wall clock, for a datetime-local input (YYYY-MM-DDTHH:MM). */
 export const regionWallClock = (at: string): string =>
   new Date(at).toLocaleString('sv', { timeZone: zone, hour12: false }).replace(' ', 'T').slice(0, 16);
+
+/** The region's offset from UTC at a moment, in milliseconds. */
+function offsetAt(ms: number): number {
+  return Date.parse(`${new Date(ms).toLocaleString('sv', { timeZone: zone, hourCycle: 'h23' }).replace(' ', 'T')}Z`) - Math.floor(ms / 1000) * 1000;
+}
+
+/** The moment (ISO) at which the region's wall clock reads `local` (YYYY-MM-DDTHH:MM from a datetime-local input), wherever the browser is. */
+export function regionInstant(local: string): string {
+  const asUtc = Date.parse(`${local}Z`);
+  // Across a daylight-saving change the offset at the guess differs from the offset at the answer.
+  return new Date(asUtc - offsetAt(asUtc - offsetAt(asUtc))).toISOString();
+}
+
+/** The region's time zone, for formatting moments as its wall clock. */
+export const regionTimeZone = (): string => zone;

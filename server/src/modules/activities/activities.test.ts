@@ -5,8 +5,8 @@ import * as people from '../people/service.ts';
 import * as users from '../users/service.ts';
 import { testCipher } from '../../../../test/support/db.ts';
 import { ANONYMOUS } from '../../kernel/scope.ts';
-import { CODE_SECONDS, HORIZON_DAYS, codeFor, generateDue } from './service.ts';
-import { regionToday } from '../../kernel/time.ts';
+import { CODE_SECONDS, HORIZON_MONTHS, codeFor, generateDue } from './service.ts';
+import { regionInstant, regionToday } from '../../kernel/time.ts';
 
 let t: TestApp;
 let secretary: string;
@@ -167,8 +167,8 @@ async function openDaySeries(): Promise<{ id: number; horizon: string }> {
     q.query<{ id: number; horizon: string }>(
       `INSERT INTO activity_series (org_id, title, kind, place, week_of_month, weekday, start_time, minutes, capacity, audience, services, starts_on, ends_on)
        VALUES ($1, $4, 'open_day', '党群服务中心', 1, 5, '09:00', 180, 60, '{members,residents}', '{理发,法律咨询}', $2, $2::date + 700)
-       RETURNING id, ($2::date + $3::int)::text AS horizon`,
-      [guangmingId, today, HORIZON_DAYS, `便民服务开放日 ${++seriesMade}`],
+       RETURNING id, ($2::date + make_interval(months => $3))::date::text AS horizon`,
+      [guangmingId, today, HORIZON_MONTHS, `便民服务开放日 ${++seriesMade}`],
     ),
   );
   return series!;
@@ -176,6 +176,42 @@ async function openDaySeries(): Promise<{ id: number; horizon: string }> {
 
 const occurrenceDays = async (seriesId: number) =>
   (await t.kernel.db.system((q) => q.query<{ day: string }>(`SELECT occurrence_on::text AS day FROM activities WHERE series_id = $1 ORDER BY 1`, [seriesId]))).map((r) => r.day);
+
+test('the list shows today and after soonest first, or what is over most recent first, by the region’s day', async () => {
+  const dayBegan = regionInstant(`${regionToday()}T00:00`).getTime();
+  const at = (minutes: number) => new Date(dayBegan + minutes * 60_000).toISOString();
+  // Across the region's midnight: running when the day began, so today's (a UTC calendar calls it yesterday's until 08:00 Beijing).
+  const overnight = await publish({ title: '时段测试：跨夜巡逻', startsAt: at(-30), endsAt: at(30) });
+  const lateYesterday = await publish({ title: '时段测试：昨晚的会', startsAt: at(-180), endsAt: at(-60) });
+  const evening = await publish({ title: '时段测试：昨天傍晚', startsAt: at(-360), endsAt: at(-300) });
+  const soon = await publish({ title: '时段测试：后天', startsAt: at(48 * 60 + 540), endsAt: at(48 * 60 + 600) });
+  type Item = { id: number; startsAt: string; endsAt: string };
+  const list = async (when: string) => {
+    const res = await t.request('GET', `/api/activities?when=${when}&orgId=${guangmingId}`, { cookie: secretary });
+    assert.equal(res.status, 200, res.text);
+    return res.body.items as Item[];
+  };
+  const ids = (items: Item[]) => items.map((a) => a.id).filter((id) => [overnight.id, lateYesterday.id, evening.id, soon.id].includes(id));
+  const starts = (items: Item[]) => items.map((a) => a.startsAt);
+
+  const upcoming = await list('upcoming');
+  assert.deepEqual(ids(upcoming), [overnight.id, soon.id]);
+  assert.deepEqual(starts(upcoming), [...starts(upcoming)].sort(), 'soonest first');
+  assert.ok(upcoming.every((a) => Date.parse(a.endsAt) >= dayBegan));
+
+  const past = await list('past');
+  assert.deepEqual(ids(past), [lateYesterday.id, evening.id]);
+  assert.deepEqual(starts(past), [...starts(past)].sort().reverse(), 'most recent first');
+  assert.ok(past.every((a) => Date.parse(a.endsAt) < dayBegan));
+
+  const all = await list('all');
+  assert.equal(all.length, upcoming.length + past.length, 'the two parts make the whole');
+  assert.deepEqual(ids(all), [evening.id, lateYesterday.id, overnight.id, soon.id]);
+
+  const bad = await t.request('GET', '/api/activities?when=soon', { cookie: secretary });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /时间范围/);
+});
 
 test('two generators running at once create each occurrence of a series once, up to the horizon', async () => {
   const series = await openDaySeries();

@@ -118,8 +118,15 @@ export const Activity = z.object({
 });
 export type Activity = z.infer<typeof Activity>;
 export const ActivityList = z.object({ items: z.array(Activity) });
+/**
+ * Which part of the calendar a list shows, by the region's day: today and
+ * after (soonest first), before today (most recent first), or all (by time).
+ */
+export const ACTIVITY_WHEN = { upcoming: '今天及以后', past: '以往', all: '全部' } as const;
+
 export const ActivityQuery = ordered(
   z.object({
+    when: oneOf(keysOf(ACTIVITY_WHEN), '时间范围').optional(),
     orgId: idParam('主办组织').optional(),
     from: filterDay('起始日期').optional(),
     to: filterDay('截止日期').optional(),

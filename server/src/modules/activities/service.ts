@@ -12,9 +12,9 @@ import * as projects from '../projects/service.ts';
 import * as reportIns from '../reportins/service.ts';
 import * as resources from '../resources/service.ts';
 import {
-  ACTIVITY_KINDS, ORGANIZER_KINDS, SIGNUP_STATUSES, type Activity, type Audience, type OrganizerKind, type Signup, type SignupStatus,
+  ACTIVITY_KINDS, ORGANIZER_KINDS, SIGNUP_STATUSES, type ACTIVITY_WHEN, type Activity, type Audience, type OrganizerKind, type Signup, type SignupStatus,
 } from './schema.ts';
-import { REGION_TIME_ZONE, regionClock } from '../../kernel/time.ts';
+import { REGION_TIME_ZONE, regionClock, regionToday } from '../../kernel/time.ts';
 
 // Activities, sign-up and check-in. Capacity, the waiting list and the points
 // that attendance earns are kept by the database (migration 0040); this file
@@ -140,6 +140,7 @@ export async function get(q: Queryable, userId: number | null, id: number): Prom
 }
 
 export interface ActivityFilter {
+  when?: keyof typeof ACTIVITY_WHEN;
   orgId?: number;
   from?: string;
   to?: string;
@@ -161,7 +162,13 @@ export async function list(q: Queryable, userId: number | null, f: ActivityFilte
   if (f.teamId !== undefined) where.add('a.team_id = $?', f.teamId);
   if (f.needId !== undefined) where.add('a.need_ids @> ARRAY[$?::bigint]', f.needId);
   if (f.projectId !== undefined) where.add('a.project_id = $?', f.projectId);
-  const rows = await q.query<ActivityRow>(`${ACTIVITY_SELECT} ${where.sql} ORDER BY a.starts_at, a.id LIMIT 500`, where.params);
+  // An activity still running when the region's day began (or later) is today's: upcoming, not past.
+  const dayBegan = `($?::date)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}'`;
+  if (f.when === 'upcoming') where.add(`a.ends_at >= ${dayBegan}`, regionToday());
+  if (f.when === 'past') where.add(`a.ends_at < ${dayBegan}`, regionToday());
+  // Past: the most recent first, so the last 500 are those shown; otherwise the soonest first.
+  const order = f.when === 'past' ? 'a.starts_at DESC, a.id DESC' : 'a.starts_at, a.id';
+  const rows = await q.query<ActivityRow>(`${ACTIVITY_SELECT} ${where.sql} ORDER BY ${order} LIMIT 500`, where.params);
   return withLinks(q, rows);
 }
 
@@ -580,8 +587,8 @@ export interface SeriesInput {
   endsOn: string;
 }
 
-/** Occurrences are created this many days ahead; the scheduled run keeps the horizon moving. */
-export const HORIZON_DAYS = 92;
+/** Occurrences are created this many months ahead (a community plans its year); the scheduled run keeps the horizon moving. */
+export const HORIZON_MONTHS = 12;
 
 interface SeriesRow {
   id: number;
@@ -658,14 +665,14 @@ export async function createSeries(q: Queryable, scope: Scope, input: SeriesInpu
 export async function generate(q: Queryable, seriesId: number): Promise<{ created: number; occurrences: number }> {
   const [s] = await q.query<SeriesRow>(`${SERIES_SELECT} WHERE s.id = $1`, [seriesId]);
   if (!s) throw notFound('周期活动');
-  const [r] = await q.query<{ n: number }>(`SELECT gj_generate_occurrences($1, $2) AS n`, [seriesId, HORIZON_DAYS]);
+  const [r] = await q.query<{ n: number }>(`SELECT gj_generate_occurrences($1, $2) AS n`, [seriesId, HORIZON_MONTHS]);
   const [c] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM activities WHERE series_id = $1`, [seriesId]);
   return { created: r!.n, occurrences: c!.n };
 }
 
 /** The scheduled run over every series (no user): the number created, or null when another server has it in hand. */
 export async function generateDue(q: Queryable): Promise<number | null> {
-  const [r] = await q.query<{ n: number | null }>(`SELECT gj_generate_occurrences(NULL, $1) AS n`, [HORIZON_DAYS]);
+  const [r] = await q.query<{ n: number | null }>(`SELECT gj_generate_occurrences(NULL, $1) AS n`, [HORIZON_MONTHS]);
   return r!.n;
 }
 

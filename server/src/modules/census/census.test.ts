@@ -1,58 +1,28 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
-import { checkCharacter } from '../../kernel/idnumber.ts';
+import type { TestApp } from '../../../../test/support/app.ts';
+import { censusApp, idNumber, type CensusApp } from '../../../../test/support/census.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { resolveSession } from '../users/auth.ts';
 import { applyChunk, stage } from './service.ts';
 import { COLUMNS } from './sheet.ts';
 
+let census: CensusApp;
 let t: TestApp;
 let secretary: string;
 let guangming: number;
 let grid1: number;
 before(async () => {
-  t = await testApp({ demo: true });
-  secretary = await t.login('guangming');
-  guangming = await orgId('光明社区党委');
-  grid1 = await orgId('光明社区第一网格党支部');
+  census = await censusApp();
+  ({ t, secretary, guangming, grid1 } = census);
 });
 after(() => t.close());
-
-async function orgId(name: string): Promise<number> {
-  const [row] = await t.kernel.db.system((q) => q.query<{ id: number }>(`SELECT id FROM organizations WHERE name = $1`, [name]));
-  return row!.id;
-}
-
-/** A valid identity number born on the given day; seq odd for men. */
-export const idNumber = (birth: string, seq: number) => {
-  const body = `220581${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
-  return body + checkCharacter(body);
-};
 
 type Cells = Partial<Record<string, string>>;
 const xlsx = (rows: Cells[], headers: Record<string, string> = {}) =>
   writeWorkbook([{ name: '普查名单', columns: COLUMNS.map((c) => ({ ...c, header: headers[c.key] ?? c.header })), rows }]);
-
-async function upload(file: Buffer, fileName = '普查.xlsx', cookie = secretary, org = guangming) {
-  return t.request('POST', '/api/census/imports', { cookie, body: { orgId: org, fileName, file: file.toString('base64') } });
-}
-
-async function finished(importId: number, cookie = secretary) {
-  for (;;) {
-    const job = await t.request('GET', `/api/census/imports/${importId}`, { cookie });
-    if (job.body.status !== 'running') return job.body;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-async function importFile(file: Buffer, fileName?: string) {
-  const res = await upload(file, fileName);
-  assert.equal(res.status, 200, res.text);
-  return finished(res.body.id);
-}
 
 const digest = (q: Queryable, names = '%') =>
   q.query<{ d: string; n: number }>(
@@ -84,13 +54,13 @@ test('the template downloads, and its example rows import', async () => {
   await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
   assert.deepEqual(wb.worksheets.map((w) => w.name), ['普查名单', '可填写的值']);
   assert.equal(wb.worksheets[0]!.getCell('A1').value, '姓名*');
-  const job = await importFile(res.rawPayload);
+  const job = await census.importFile(res.rawPayload);
   assert.deepEqual([job.status, job.totalRows, job.created, job.rejected], ['done', 2, 2, 0]);
 });
 
 test('a messy sheet: Traditional characters and full-width digits read (the name kept as written), a duplicate merged, bad rows named; the same file again changes nothing', async () => {
   const file = await xlsx(messyRows(), MESSY_HEADERS);
-  const job = await importFile(file, '普查-繁體.xlsx');
+  const job = await census.importFile(file, { fileName: '普查-繁體.xlsx' });
   assert.deepEqual(
     { total: job.totalRows, done: job.doneRows, created: job.created, merged: job.merged, rejected: job.rejected },
     { total: 7, done: 7, created: 2, merged: 1, rejected: 4 },
@@ -125,14 +95,14 @@ test('a messy sheet: Traditional characters and full-width digits read (the name
 
   const [before] = await t.kernel.db.system(digest);
   const audited = await auditCount();
-  const again = await importFile(file, '普查-繁體.xlsx');
+  const again = await census.importFile(file, { fileName: '普查-繁體.xlsx' });
   assert.deepEqual([again.created, again.merged, again.unchanged, again.rejected], [0, 1, 2, 4]);
   assert.deepEqual((await t.kernel.db.system(digest))[0], before);
   assert.equal(await auditCount(), audited, 'nothing was written to people');
 });
 
 test('the report lists the rejected rows as read, with the reason; corrected, they import', async () => {
-  const job = await importFile(await xlsx(messyRows(), MESSY_HEADERS));
+  const job = await census.importFile(await xlsx(messyRows(), MESSY_HEADERS));
   const res = await t.app.inject({ method: 'GET', url: `/api/census/imports/${job.id}/report`, headers: { cookie: secretary } });
   assert.equal(res.statusCode, 200);
   const wb = new ExcelJS.Workbook();
@@ -147,7 +117,7 @@ test('the report lists the rejected rows as read, with the reason; corrected, th
   sheet.getRow(3).getCell(col('所属组织')).value = '光明社区第二网格党支部';
   sheet.getRow(4).getCell(col('入党日期')).value = '';
   sheet.getRow(5).getCell(col('入党日期')).value = '2021-07-01';
-  const fixed = await importFile(Buffer.from(await wb.xlsx.writeBuffer()));
+  const fixed = await census.importFile(Buffer.from(await wb.xlsx.writeBuffer()));
   assert.deepEqual([fixed.totalRows, fixed.created, fixed.rejected], [4, 4, 0]);
 });
 
@@ -159,36 +129,36 @@ test('CSV as Excel on a Chinese Windows saves it (GB 18030, quoted fields) impor
     Buffer.from(idNumber('1966-06-06', 62)),
     gb('2cbed3c3f12cb9e2c3f7c9e7c7f8b5dab6fecdf8b8f1b5b3d6a7b2bf2c22b9e2c3f7d0a1c7f835bac5c2a52c32b5a5d4aa220d0a'),
   ]);
-  const job = await importFile(file, '名单.csv');
+  const job = await census.importFile(file, { fileName: '名单.csv' });
   assert.deepEqual([job.totalRows, job.created, job.rejected], [1, 1, 0]);
   const [p] = await t.kernel.db.system((q) =>
     q.query<{ address_mask: string; org_id: number }>(`SELECT address_mask, org_id FROM people WHERE id = (SELECT person_id FROM census_rows WHERE import_id = $1)`, [job.id]),
   );
-  assert.deepEqual(p, { address_mask: '光明小区5号****', org_id: await orgId('光明社区第二网格党支部') });
+  assert.deepEqual(p, { address_mask: '光明小区5号****', org_id: await census.orgId('光明社区第二网格党支部') });
 });
 
 test('outside the subtree: the import is refused, and a member of another organization is not moved by a sheet', async () => {
-  const xiangyang = await orgId('向阳社区党委');
+  const xiangyang = await census.orgId('向阳社区党委');
   const file = await xlsx([{ name: '郑小红', idNumber: idNumber('1980-08-08', 72), kind: '党员' }]);
-  const refused = await upload(file, '普查.xlsx', secretary, xiangyang);
+  const refused = await census.upload(file, { orgId: xiangyang });
   assert.equal(refused.status, 403, "no role where the organization is out of sight");
-  assert.equal((await upload(file, '普查.xlsx', await t.login('liaison'), guangming)).status, 403);
+  assert.equal((await census.upload(file, { cookie: await t.login('liaison') })).status, 403);
 
   // 郑小红 is a member in 向阳社区; 光明社区 imports her as its own member.
   const other = await t.login('xiangyang');
-  const there = await t.request('POST', '/api/census/imports', { cookie: other, body: { orgId: xiangyang, fileName: 'x.xlsx', file: file.toString('base64') } });
-  assert.equal((await finished(there.body.id, other)).created, 1);
-  const here = await importFile(file);
+  const there = await census.upload(file, { cookie: other, orgId: xiangyang });
+  assert.equal((await census.finished(there.body.id, other)).created, 1);
+  const here = await census.importFile(file);
   assert.equal(here.rejected, 1);
   const [row] = (await t.request('GET', `/api/census/imports/${here.id}/rows`, { cookie: secretary })).body.items;
   assert.equal(row.message, '第 2 行，身份证号：该身份证号已在您管辖范围以外登记，请与其所在组织核实');
 
   // Seen by the district, the same sheet naming a second home organization is refused by name.
   const admin = await t.login('admin');
-  const city = await orgId('中共梅河口市委');
+  const city = await census.orgId('中共梅河口市委');
   const twice = await xlsx([{ name: '郑小红', idNumber: idNumber('1980-08-08', 72), kind: '党员', org: '光明社区党委' }]);
-  const job = await t.request('POST', '/api/census/imports', { cookie: admin, body: { orgId: city, fileName: 'y.xlsx', file: twice.toString('base64') } });
-  const done = await finished(job.body.id, admin);
+  const job = await census.upload(twice, { cookie: admin, orgId: city });
+  const done = await census.finished(job.body.id, admin);
   assert.equal(done.rejected, 1);
   const [why] = (await t.request('GET', `/api/census/imports/${job.body.id}/rows`, { cookie: admin })).body.items;
   assert.match(why.message, /^第 2 行，所属组织：郑小红已是向阳社区党委的党员，同一党员不能有两个组织关系/);
@@ -196,7 +166,7 @@ test('outside the subtree: the import is refused, and a member of another organi
 
 test('within one file, one member in two home organizations: the later row is refused, naming both rows', async () => {
   const id = idNumber('1979-09-09', 81);
-  const job = await importFile(
+  const job = await census.importFile(
     await xlsx([
       { name: '韩冬', idNumber: id, kind: '党员', org: '光明社区第一网格党支部' },
       { name: '韩冬', idNumber: id, kind: '党员', org: '光明社区第二网格党支部' },
@@ -208,14 +178,14 @@ test('within one file, one member in two home organizations: the later row is re
 });
 
 test('members working in a unit without a party organization show up as hidden members', async () => {
-  const minzhu = await orgId('民主社区党委');
+  const minzhu = await census.orgId('民主社区党委');
   const xinhua = await t.login('xinhua');
   const gaps = async () =>
     (await t.request('GET', `/api/orgs/${minzhu}/coverage`, { cookie: xinhua })).body.gaps.find((g: { kind: string }) => g.kind === 'hidden_members');
   assert.match((await gaps()).detail, /有 3 名党员/);
   const file = await xlsx([1, 2].map((i) => ({ name: `流动党员${i}`, idNumber: idNumber('1985-01-01', 90 + i), kind: '党员', unit: '民主综合市场', category: '流动党员' })));
-  const job = await t.request('POST', '/api/census/imports', { cookie: xinhua, body: { orgId: minzhu, fileName: 'm.xlsx', file: file.toString('base64') } });
-  assert.equal((await finished(job.body.id, xinhua)).created, 2);
+  const job = await census.upload(file, { cookie: xinhua, orgId: minzhu });
+  assert.equal((await census.finished(job.body.id, xinhua)).created, 2);
   assert.match((await gaps()).detail, /有 5 名党员/);
 });
 
@@ -233,31 +203,25 @@ test('interrupted after some chunks and run again, the people end as after one c
   const half = await t.request('GET', `/api/census/imports/${job.id}`, { cookie: secretary });
   assert.deepEqual([half.body.status, half.body.doneRows, half.body.created], ['running', 20, 20]);
   // Re-run the same file.
-  const rerun = await importFile(file);
+  const rerun = await census.importFile(file);
   assert.deepEqual([rerun.created, rerun.unchanged], [5, 20]);
   const [afterInterrupt] = await db.system((q) => digest(q, '普查%'));
 
   // The same file once, cleanly, on a fresh database.
-  const clean = await testApp({ demo: true });
+  const clean = await censusApp();
   try {
-    const cookie = await clean.login('guangming');
-    const res = await clean.request('POST', '/api/census/imports', { cookie, body: { orgId: guangming, fileName: 'big.xlsx', file: file.toString('base64') } });
-    for (;;) {
-      const j = await clean.request('GET', `/api/census/imports/${res.body.id}`, { cookie });
-      if (j.body.status === 'done') break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const [cleanDigest] = await clean.kernel.db.system((q) => digest(q, '普查%'));
+    await clean.importFile(file, { fileName: 'big.xlsx' });
+    const [cleanDigest] = await clean.t.kernel.db.system((q) => digest(q, '普查%'));
     assert.deepEqual(afterInterrupt, { ...cleanDigest, n: 25 });
   } finally {
-    await clean.close();
+    await clean.t.close();
   }
 });
 
 test('a stalled job is resumed; one that is running or done is not', async () => {
   const file = await xlsx(Array.from({ length: 3 }, (_, i) => ({ name: `续传${i}`, idNumber: idNumber('1971-02-02', 200 + i), kind: '居民' })));
-  const res = await upload(file);
-  await finished(res.body.id);
+  const res = await census.upload(file);
+  await census.finished(res.body.id);
   assert.equal((await t.request('POST', `/api/census/imports/${res.body.id}/resume`, { cookie: secretary })).status, 400);
   // A job left half-done by a process that died a minute ago.
   await t.kernel.db.system((q) =>
@@ -267,7 +231,7 @@ test('a stalled job is resumed; one that is running or done is not', async () =>
   const job = await t.request('GET', `/api/census/imports/${res.body.id}`, { cookie: secretary });
   assert.equal(job.body.stalled, true);
   assert.equal((await t.request('POST', `/api/census/imports/${res.body.id}/resume`, { cookie: secretary })).status, 200);
-  const done = await finished(res.body.id);
+  const done = await census.finished(res.body.id);
   assert.deepEqual([done.status, done.doneRows, done.unchanged], ['done', 3, 3]);
 });
 
@@ -323,7 +287,7 @@ test('residence columns link a row to a registered household; an unregistered on
     cookie: secretary, body: { gridId: home.id, address: '普查居住街 3 号', headName: '普查居住', size: 1, tags: [], freeTags: [] },
   });
   assert.equal(household.status, 200, household.text);
-  const job = await importFile(
+  const job = await census.importFile(
     await xlsx([
       { name: '普查居住甲', idNumber: idNumber('1970-03-03', 11), kind: '居民', residenceCommunity: '光明社区党委', household: '普查居住街3号' },
       { name: '普查居住乙', idNumber: idNumber('1970-03-03', 13), kind: '居民', residenceCommunity: '光明社区党委', household: '普查居住街 4 号' },
@@ -347,16 +311,16 @@ test('residence columns link a row to a registered household; an unregistered on
 test('the same file again is decided in the upload, row by row from content hashes; a file edited since is applied again', async () => {
   const rows = Array.from({ length: 12 }, (_, i) => ({ name: `重导${i}`, idNumber: idNumber('1974-04-04', 400 + i), kind: '居民', ethnicity: '汉族' }));
   const file = await xlsx(rows);
-  const first = await importFile(file);
+  const first = await census.importFile(file);
   assert.deepEqual([first.created, first.unchanged], [12, 0]);
-  const again = await upload(file);
+  const again = await census.upload(file);
   assert.deepEqual([again.body.status, again.body.unchanged, again.body.doneRows], ['done', 12, 12], 'nothing left for a chunk to apply');
 
   const [edited] = (await t.request('GET', `/api/census/imports/${first.id}/rows?outcome=created`, { cookie: secretary })).body.items;
   assert.equal((await t.request('PATCH', `/api/people/${edited.personId}`, { cookie: secretary, body: { ethnicity: '满族' } })).status, 200);
-  const third = await importFile(file);
+  const third = await census.importFile(file);
   assert.deepEqual([third.merged, third.unchanged], [1, 11], 'the edited file is compared and merged, not skipped');
   assert.equal((await t.request('GET', `/api/people/${edited.personId}`, { cookie: secretary })).body.ethnicity, '汉族');
-  const fourth = await upload(file);
+  const fourth = await census.upload(file);
   assert.deepEqual([fourth.body.status, fourth.body.unchanged], ['done', 12]);
 });

@@ -1,32 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { testApp, type TestApp } from '../../../../test/support/app.ts';
-import { checkCharacter } from '../../kernel/idnumber.ts';
+import type { TestApp } from '../../../../test/support/app.ts';
+import { censusApp, idNumber, type CensusApp } from '../../../../test/support/census.ts';
 import { parseDayOrMonth } from './sheet.ts';
 
 // A members' ledger as a community keeps it, not as the template has it:
 // its own headers, phones with the country code, dates known to the month,
 // short category names, names in Traditional characters, a column of its own.
 
+let census: CensusApp;
 let t: TestApp;
 let secretary: string;
 let guangming: number;
 let grid1: number;
 before(async () => {
-  t = await testApp({ demo: true });
-  secretary = await t.login('guangming');
-  const id = async (name: string) =>
-    (await t.kernel.db.system((q) => q.query<{ id: number }>(`SELECT id FROM organizations WHERE name = $1`, [name])))[0]!.id;
-  guangming = await id('光明社区党委');
-  grid1 = await id('光明社区第一网格党支部');
+  census = await censusApp();
+  ({ t, secretary, guangming, grid1 } = census);
 });
 after(() => t.close());
-
-const idNumber = (birth: string, seq: number) => {
-  const body = `220581${birth}${String(seq).padStart(3, '0')}`;
-  return body + checkCharacter(body);
-};
 
 const HEADERS = ['姓名', '公民身份号码', '政治面貌', '所在党组织', '性别', '联系电话', '入党时间', '党员类别', '备注'];
 /**
@@ -50,19 +42,6 @@ async function xlsx(rows: string[][]): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 const csv = (rows: string[][], headers = HEADERS) => Buffer.from(`\uFEFF${[headers, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`);
-
-async function finished(id: number) {
-  for (;;) {
-    const job = await t.request('GET', `/api/census/imports/${id}`, { cookie: secretary });
-    if (job.body.status !== 'running') return job.body;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-async function importFile(fileName: string, file: Buffer, extra: Record<string, unknown> = {}, org = guangming) {
-  const res = await t.request('POST', '/api/census/imports', { cookie: secretary, body: { orgId: org, fileName, file: file.toString('base64'), ...extra } });
-  assert.equal(res.status, 200, res.text);
-  return finished(res.body.id);
-}
 
 interface Stored {
   name: string;
@@ -88,7 +67,7 @@ for (const [format, seq, file] of [
 ] as const) {
   test(`a ledger as a ${format}: synonym headers, +86 phones, month-only dates, short categories and Traditional names import as written`, async () => {
     const nul = format === 'xlsx' ? '_x0000_' : '\u0000';
-    const job = await importFile(`党员名册.${format}`, await file(ledger(seq, nul)));
+    const job = await census.importFile(await file(ledger(seq, nul)), { fileName: `党员名册.${format}` });
     assert.deepEqual([job.status, job.totalRows, job.created, job.rejected], ['done', 5, 5, 0]);
     assert.deepEqual(job.ignoredColumns, ['备注'], 'the column no field takes is named, not dropped');
 
@@ -116,7 +95,7 @@ for (const [format, seq, file] of [
     assert.equal((await t.request('GET', `/api/people/${people[4]!.person_id}`, { cookie: secretary })).body.joinedOn, '2003-06-05');
 
     // The same ledger again changes nothing.
-    const again = await importFile(`党员名册.${format}`, await file(ledger(seq, nul)));
+    const again = await census.importFile(await file(ledger(seq, nul)), { fileName: `党员名册.${format}` });
     assert.deepEqual([again.created, again.merged, again.unchanged, again.rejected], [0, 0, 5, 0]);
   });
 }
@@ -130,7 +109,7 @@ test('a name kept in Traditional characters is found by its Simplified spelling'
 });
 
 test('the report names the columns that were not imported', async () => {
-  const job = await importFile('名册.xlsx', await xlsx(ledger(30).slice(0, 1)));
+  const job = await census.importFile(await xlsx(ledger(30).slice(0, 1)), { fileName: '名册.xlsx' });
   const res = await t.app.inject({ method: 'GET', url: `/api/census/imports/${job.id}/report`, headers: { cookie: secretary } });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -146,7 +125,7 @@ test('Excel date cells: a day stays a day, a cell formatted to the month stays a
   sheet.addRow(['日期甲', idNumber('19700707', 41), '党员', new Date(Date.UTC(2001, 6, 1))]);
   sheet.addRow(['日期乙', idNumber('19700808', 42), '党员', new Date(Date.UTC(2002, 8, 1))]);
   sheet.getCell('D3').numFmt = 'yyyy"年"m"月"';
-  const job = await importFile('日期.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+  const job = await census.importFile(Buffer.from(await book.xlsx.writeBuffer()), { fileName: '日期.xlsx' });
   assert.equal(job.created, 2, JSON.stringify(job));
   assert.deepEqual(
     (await stored(job.id)).map((p) => [p.joined_on, p.joined_on_precision]),
@@ -180,7 +159,7 @@ test('a month-only join date is refused when that month is before the member tur
     ['月份甲', idNumber('19850620', 51), '党员', '', '', '', '2003年6月'],
     ['月份乙', idNumber('19850620', 53), '党员', '', '', '', '2003年5月'],
   ];
-  const job = await importFile('月份.csv', csv(rows));
+  const job = await census.importFile(csv(rows), { fileName: '月份.csv' });
   assert.deepEqual([job.created, job.rejected], [1, 1]);
   const [row] = (await t.request('GET', `/api/census/imports/${job.id}/rows?outcome=rejected`, { cookie: secretary })).body.items;
   assert.equal(row.message, '第 3 行，入党日期：2003年5月 早于年满 18 周岁（出生于 1985-06-20）');
@@ -218,13 +197,13 @@ test('mapping: the preview shows each column with its first cells and suggested 
   assert.ok(preview.body.fields.some((f: { key: string; required: boolean }) => f.key === 'kind' && f.required));
 
   // As suggested, the name and the kind are missing: refused, naming both.
-  const refused = await t.request('POST', '/api/census/imports', { cookie: secretary, body });
+  const refused = await census.upload(Buffer.from(roll, 'base64'), { fileName: body.fileName, orgId: grid1 });
   assert.equal(refused.status, 400);
   assert.match(refused.body.error.fields.file, /缺少必填列：姓名、人员类型/);
 
   // The user names the first column and gives the whole file one kind.
   const columns = ['name', 'idNumber', 'joinedOn', 'ignore'];
-  const job = await importFile('党员花名册.csv', Buffer.from(roll, 'base64'), { columns, fixed: { kind: '党员' } }, grid1);
+  const job = await census.importFile(Buffer.from(roll, 'base64'), { fileName: '党员花名册.csv', extra: { columns, fixed: { kind: '党员' } }, orgId: grid1 });
   assert.deepEqual([job.created, job.rejected], [2, 0], JSON.stringify(job));
   assert.deepEqual(job.ignoredColumns, ['小组']);
 
@@ -239,9 +218,8 @@ test('mapping: the preview shows each column with its first cells and suggested 
 });
 
 test('mapping: a mapping that does not fit the file is refused in words that name the field', async () => {
-  const file = csv([['映射甲', idNumber('19660303', 71), '居民']], ['姓名', '身份证号', '人员类型']).toString('base64');
-  const post = (extra: Record<string, unknown>) =>
-    t.request('POST', '/api/census/imports', { cookie: secretary, body: { orgId: guangming, fileName: 'm.csv', file, ...extra } });
+  const file = csv([['映射甲', idNumber('19660303', 71), '居民']], ['姓名', '身份证号', '人员类型']);
+  const post = (extra: Record<string, unknown>) => census.upload(file, { fileName: 'm.csv', extra });
   const cases: [Record<string, unknown>, string, RegExp][] = [
     [{ columns: ['name', 'idNumber'] }, 'columns', /列的对应有 2 项，而文件有 3 列/],
     [{ columns: ['name', 'name', 'kind'] }, 'columns', /“姓名”对应了两列：姓名和身份证号/],

@@ -21,6 +21,10 @@ export const en: Record<KernelMessageKey, string> = {
   'common.notFound': 'Page not found',
   'common.language': 'Language',
   'common.dateRequired': 'Choose a date',
+  'common.precisionDay': 'Date',
+  'common.precisionMonth': 'Month only',
+  'common.monthOnly': '{month}/{year}',
+  'common.monthOnlyKept': 'Only {month} is known: pick a day to make it a date',
 
   'demo.banner': 'Demo data: every demo account\'s password is public; do not enter real information.',
 

@@ -24,6 +24,10 @@ export const zhCN = {
   'common.notFound': '页面不存在',
   'common.language': '语言',
   'common.dateRequired': '请选择日期',
+  'common.precisionDay': '日期',
+  'common.precisionMonth': '只知年月',
+  'common.monthOnly': '{year}年{month}月',
+  'common.monthOnlyKept': '只知道 {month}：选一天即改为具体日期',
 
   'demo.banner': '演示数据：所有演示账号的密码是公开的，请勿录入真实信息。',
 

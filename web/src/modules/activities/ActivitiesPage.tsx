@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Calendar, Card, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Badge, Button, Calendar, Card, Flex, Form, Input, InputNumber, Popconfirm, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useMe } from '../../kernel/auth';
 import { DataTable } from '../../kernel/DataTable';
@@ -11,13 +11,13 @@ import { needsApi } from '../needs/api';
 import { useLocalPage } from '../orgs/localPaging';
 import { UnitSelect } from '../orgs/pickers';
 import { projectsApi } from '../projects/api';
-import { AUDIENCES, ORGANIZER_KINDS, activitiesApi, timeRange, type Activity, type NewActivity } from './api';
+import { AUDIENCES, LIST_WHEN, ORGANIZER_KINDS, activitiesApi, timeRange, type Activity, type ListWhen, type NewActivity } from './api';
 import { CertificatesTab, PointsTab, TeamsTab } from './PointsTabs';
 import { BasicFields, PlaceFields } from './PlaceFields';
 import { RosterDrawer } from './RosterDrawer';
 import { SetupTab } from './SetupTab';
 import { useHomeOrg } from './useHomeOrg';
-import { regionDate, today } from '../../kernel/time';
+import { regionDate, regionInstant, regionWallClock, today } from '../../kernel/time';
 
 /** The organizer's page: activities with their rosters and QR check-in, the calendar, teams, points and certificates. */
 export function ActivitiesPage() {
@@ -51,10 +51,10 @@ function ActivityList() {
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<Activity | null>(null);
   const [moving, setMoving] = useState<Activity | null>(null);
-  const list = useLoad(() => activitiesApi.list({}), []);
-  // Newest first: what is on now and next is what organizers look for.
-  const rows = [...(list.data?.items ?? [])].reverse();
-  const page = useLocalPage(list.data ? rows : undefined, 'all');
+  // Today's and the next ones first: a series plans a year ahead, and what is on now is what organizers look for.
+  const [when, setWhen] = useState<ListWhen>('upcoming');
+  const list = useLoad(() => activitiesApi.list({ when }), [when]);
+  const page = useLocalPage(list.data?.items, when);
   const cancel = (a: Activity) =>
     activitiesApi.cancel(a.id).then(() => {
       void message.success(t('activities.cancelled'));
@@ -85,7 +85,13 @@ function ActivityList() {
 
   return (
     <>
-      <Flex justify="end" style={{ marginBottom: 12 }}>
+      <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 12 }}>
+        <Segmented<ListWhen>
+          value={when}
+          onChange={setWhen}
+          data-testid="activities-when"
+          options={LIST_WHEN.map((w) => ({ value: w, label: <span data-testid={`activities-when-${w}`}>{t(`activities.when.${w}`)}</span> }))}
+        />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="activity-create">
           {t('activities.create')}
         </Button>
@@ -98,7 +104,7 @@ function ActivityList() {
         rowKey={(a) => a.id}
         paging={page.paging}
         onPaging={page.setPaging}
-        emptyText={t('activities.empty')}
+        emptyText={t(when === 'past' ? 'activities.emptyPast' : 'activities.emptyUpcoming')}
         columns={[
           { key: 'title', title: t('activities.title'), render: (_, a) => <strong>{tx(a.title)}</strong> },
           { key: 'kind', title: t('activities.kind'), render: (_, a) => <Tag color="red">{enumLabel('activities.kindOf', a.kind, a.kindLabel)}</Tag> },
@@ -148,8 +154,8 @@ function CreateActivityModal({ onClose, onCreated }: { onClose: () => void; onCr
           ...body,
           venueId: placeMode === 'venue' ? v.venueId : null,
           place: placeMode === 'venue' ? null : v.place,
-          startsAt: new Date(v.startsAt).toISOString(),
-          endsAt: new Date(v.endsAt).toISOString(),
+          startsAt: regionInstant(v.startsAt),
+          endsAt: regionInstant(v.endsAt),
           services: v.services ?? [],
         });
         void message.success(t('activities.created', { title: created.title }));
@@ -225,20 +231,19 @@ function LinkFields() {
   );
 }
 
-/** Moving an activity moves its venue booking too; a taken slot is refused and nothing changes. */
+/** Moving an activity moves its venue booking too; a taken slot is refused and nothing changes. Times are the region's wall clock, wherever the browser is. */
 function RescheduleModal({ activity, onClose, onDone }: { activity: Activity; onClose: () => void; onDone: () => void }) {
   const { t, tx } = useI18n();
   const { message } = App.useApp();
-  const local = (iso: string) => new Date(new Date(iso).getTime() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
   return (
     <FormModal<{ startsAt: string; endsAt: string }>
       open
       title={t('activities.reschedule')}
       testId="reschedule-form"
       onClose={onClose}
-      initialValues={{ startsAt: local(activity.startsAt), endsAt: local(activity.endsAt) }}
+      initialValues={{ startsAt: regionWallClock(activity.startsAt), endsAt: regionWallClock(activity.endsAt) }}
       onSubmit={async (v) => {
-        await activitiesApi.reschedule(activity.id, { startsAt: new Date(v.startsAt).toISOString(), endsAt: new Date(v.endsAt).toISOString() });
+        await activitiesApi.reschedule(activity.id, { startsAt: regionInstant(v.startsAt), endsAt: regionInstant(v.endsAt) });
         void message.success(t('activities.rescheduled', { title: tx(activity.title) }));
         onDone();
       }}

@@ -6,7 +6,7 @@ import { useAuth } from '../../kernel/auth';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { activitiesApi, timeRange, type Activity } from './api';
-import { today, thisYear } from '../../kernel/time';
+import { thisYear } from '../../kernel/time';
 
 
 /** The member's phone page: what is on, sign-up, check-in by the organizer's QR code, hours and points. */
@@ -15,7 +15,7 @@ export function MyServicePage() {
   const [params, setParams] = useSearchParams();
   const year = thisYear();
   const mine = useLoad(() => activitiesApi.myService(year), [year]);
-  const coming = useLoad(() => activitiesApi.list({ from: today() }), []);
+  const coming = useLoad(() => activitiesApi.list({ when: 'upcoming' }), []);
   const reload = () => {
     mine.reload();
     coming.reload();

@@ -1,4 +1,5 @@
 import { api, type BodyOf, type ItemOf, type QueryOf, type ResponseOf } from '../../kernel/api';
+import { regionWallClock } from '../../kernel/time';
 
 export type Activity = ItemOf<ResponseOf<'/api/activities', 'get'>>;
 export type MySignup = NonNullable<Activity['mySignup']>;
@@ -7,6 +8,9 @@ export type Audience = NewActivity['audience'][number];
 export type OrganizerKind = NonNullable<NewActivity['organizerKind']>;
 export const AUDIENCES = ['members', 'reported_members', 'residents'] as const satisfies readonly Audience[];
 export const ORGANIZER_KINDS = ['community', 'unit', 'team', 'project'] as const satisfies readonly OrganizerKind[];
+export type ListWhen = NonNullable<QueryOf<'/api/activities', 'get'>['when']>;
+/** The organizer's two views of the list: today and after, and what is over. */
+export const LIST_WHEN = ['upcoming', 'past'] as const satisfies readonly ListWhen[];
 
 export type ActivityKind = ItemOf<ResponseOf<'/api/activity-kinds', 'get'>>;
 export type Series = ItemOf<ResponseOf<'/api/activity-series', 'get'>>;
@@ -72,8 +76,8 @@ export const activitiesApi = {
 };
 
 
-/** 09:00–11:30 on a day, in the viewer's clock. */
+/** 09:00–11:30 on a day, in the region's clock. */
 export function timeRange(a: { startsAt: string; endsAt: string }, format: (iso: string) => string): string {
-  const end = new Date(a.endsAt).toTimeString().slice(0, 5);
+  const end = regionWallClock(a.endsAt).slice(11, 16);
   return `${format(a.startsAt).slice(0, -3)}–${end}`;
 }

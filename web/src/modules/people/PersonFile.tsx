@@ -1,6 +1,7 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
+import { knownDate } from '../../kernel/DayOrMonthInput';
 import { useApiError } from '../../kernel/hooks';
 import { householdLabel } from './ResidencePicker';
 import { useI18n } from '../../kernel/i18n';
@@ -90,7 +91,7 @@ export function PersonFile({ person }: { person: PersonDetail }) {
               key: 'joinedOn',
               label: t('people.joinedOn'),
               // "2003-06": the ledger knew only the month, so only the month is shown.
-              children: person.joinedOn?.length === 7 ? t('people.joinedMonth', { year: person.joinedOn.slice(0, 4), month: Number(person.joinedOn.slice(5)) }) : (person.joinedOn ?? none),
+              children: person.joinedOn ? knownDate(t, person.joinedOn) : none,
             },
             { key: 'partyPost', label: t('people.partyPost'), children: tx(person.partyPost) || none },
             { key: 'studyAtHome', label: t('people.studyAtHome'), children: t(person.studyAtHome ? 'common.yes' : 'common.no') },

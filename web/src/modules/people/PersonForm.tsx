@@ -1,5 +1,6 @@
 import { App, Checkbox, Col, Divider, Form, Input, Row, Select, Switch } from 'antd';
 import { useI18n } from '../../kernel/i18n';
+import { DayOrMonthInput } from '../../kernel/DayOrMonthInput';
 import { FormModal } from '../../kernel/FormModal';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { UnitSelect } from '../orgs/pickers';
@@ -131,7 +132,7 @@ export function PersonForm({ person, onClose, onSaved }: { person?: PersonDetail
               </Col>
               <Col xs={24} sm={12}>
                 <Form.Item name="joinedOn" label={t('people.joinedOn')}>
-                  <Input type="date" />
+                  <DayOrMonthInput testId="person-form-joined-on" />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12}>
