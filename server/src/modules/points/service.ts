@@ -3,13 +3,15 @@ import { invalidField, notFound } from '../../kernel/errors.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
-import { RULE_KINDS, type RuleKind } from './schema.ts';
 import { REGION_TIME_ZONE } from '../../kernel/time.ts';
+import { RULE_KINDS, type RuleKind } from './schema.ts';
 
 // Points (积分): rules, the append-only ledger, yearly totals and the yearly
-// threshold. Attendance is credited by the database as it is recorded
-// (gj_award_points); the ledger refuses UPDATE and DELETE; a rule change
-// reaches past entries only through rerun(), as correction entries.
+// threshold, and the spendable ledger beside it. Attendance is credited by the
+// database as activities record it (gj_award_points, a trigger on their
+// sign-ups); the ledger refuses UPDATE and DELETE; a rule change reaches past
+// entries only through rerun(), as correction entries. The tables were created
+// by activities' migrations 0040 and 0061 and belong here (owns.ts).
 
 interface RuleRow {
   id: number;
@@ -225,4 +227,50 @@ export async function totals(q: Queryable, f: TotalsFilter, thresholdOrgId: numb
 async function countMembers(q: Queryable, members: string, scopeParam: unknown): Promise<number> {
   const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${members}) m`, [scopeParam]);
   return row?.n ?? 0;
+}
+
+// Spendable points (migration 0061): credited from earned points by the
+// database where a "spendable" rule sets a rate, debited by redemptions. A
+// separate ledger: redeeming never touches the earned totals or the list of
+// those below the yearly threshold.
+
+interface SpendableRow {
+  id: number;
+  kind: 'credit' | 'redeem';
+  points: number;
+  reason: string;
+  org_name: string | null;
+  created_at: Date;
+}
+
+/** A person's spendable balance and its entries, newest first (what the caller may see of them). */
+export async function spendable(q: Queryable, personId: number) {
+  const rows = await q.query<SpendableRow>(
+    `SELECT s.id, s.kind, s.points, s.reason, gj_org_name(s.org_id) AS org_name, s.created_at
+       FROM points_spendable s WHERE s.person_id = $1 ORDER BY s.id DESC LIMIT 1000`,
+    [personId],
+  );
+  const [sum] = await q.query<{ balance: number }>(`SELECT coalesce(sum(points), 0) AS balance FROM points_spendable WHERE person_id = $1`, [personId]);
+  return {
+    personId,
+    balance: sum!.balance,
+    items: rows.map((r) => ({
+      id: r.id, kind: r.kind, kindLabel: r.kind === 'credit' ? '积分转入' : '兑换', points: r.points, reason: r.reason, orgName: r.org_name ?? '',
+      createdAt: new Date(r.created_at).toISOString(),
+    })),
+  };
+}
+
+/** A redemption (兑换) with its reason; the database refuses one the balance does not cover, under concurrency too. */
+export async function redeem(q: Queryable, userId: number, input: { personId: number; orgId: number; points: number; reason: string }) {
+  const person = await people.find(q, input.personId);
+  if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
+  await orgs.place(q, input.orgId);
+  const { balance } = await spendable(q, person.id);
+  if (input.points > balance) throw invalidField('points', `${person.name}的可兑换积分余额为 ${balance} 分，不足 ${input.points} 分`);
+  await q.query(
+    `INSERT INTO points_spendable (org_id, person_id, user_id, unit_id, kind, points, reason, created_by) VALUES ($1, $2, $3, $4, 'redeem', $5, $6, $7)`,
+    [input.orgId, person.id, await people.accountOf(q, person.id), person.unitId, -input.points, input.reason, userId],
+  );
+  return spendable(q, person.id);
 }
