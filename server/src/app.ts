@@ -19,6 +19,7 @@ import { installSecurity } from './kernel/security.ts';
 import { ANONYMOUS, ROLES, ROLE_LABELS } from './kernel/scope.ts';
 import { keysOf, z } from './kernel/validation.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
+import { pointsRoutes } from './modules/points/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { censusRoutes } from './modules/census/routes.ts';
 import { gridRoutes } from './modules/grids/routes.ts';
@@ -165,6 +166,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
   censusRoutes(app, k);
   gridRoutes(app, k);
   activityRoutes(app, k);
+  pointsRoutes(app, k);
   opts.extraRoutes?.(app, k);
 
   const webDir = opts.webDir === undefined ? WEB_DIST : opts.webDir;

@@ -8,6 +8,7 @@ import * as reportIns from './modules/reportins/messages';
 import * as needs from './modules/needs/messages';
 import * as projects from './modules/projects/messages';
 import * as activities from './modules/activities/messages';
+import * as points from './modules/points/messages';
 import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
 
@@ -29,6 +30,7 @@ export const zhCN = {
   ...needs.zhCN,
   ...projects.zhCN,
   ...activities.zhCN,
+  ...points.zhCN,
 } as const;
 export const en: Record<MessageKey, string> = {
   ...kernelEn,
@@ -42,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   ...needs.en,
   ...projects.en,
   ...activities.en,
+  ...points.en,
 };
 
 export type MessageKey = keyof typeof zhCN;

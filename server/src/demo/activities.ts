@@ -1,5 +1,4 @@
 import * as activities from '../modules/activities/service.ts';
-import * as points from '../modules/activities/points.ts';
 import * as records from '../modules/activities/records.ts';
 import * as orgs from '../modules/orgs/service.ts';
 import * as people from '../modules/people/service.ts';
@@ -11,7 +10,7 @@ import type { DemoContext } from './types.ts';
 import { regionDate, regionInstant } from '../kernel/time.ts';
 
 /**
- * A year of activities in 光明社区 on the 梅河口 model (SEED-MODELS.md §4):
+ * A year of activities in 光明社区 on the 梅河口 model (docs/domain/seed-models.md §4):
  * one point per activity, at least 24 a year; the first Friday of every
  * month is the open day with its free services; a monthly themed party day;
  * volunteer service by the six teams of seed 002. Employed members of the
@@ -44,6 +43,8 @@ const monthStart = (day: string, months: number) => {
   d.setUTCMonth(d.getUTCMonth() + months);
   return d.toISOString().slice(0, 10);
 };
+/** The first day of the demo's year: the twelve months up to the day it is loaded. */
+export const demoYearStart = (now: number) => monthStart(regionDate(now), -11);
 const withDay = (monthFirst: string, day: number) => `${monthFirst.slice(0, 8)}${String(day).padStart(2, '0')}`;
 const at = (day: string, time: string) => regionInstant(`${day}T${time}`).toISOString();
 
@@ -51,24 +52,12 @@ export async function activitiesDemo(ctx: DemoContext): Promise<void> {
   const { q } = ctx;
   const now = Date.now();
   const today = regionDate(now);
-  const first = monthStart(today, -11);
+  const first = demoYearStart(now);
   const yearAhead = regionDate(now + 365 * 86_400_000);
   const secretary = ctx.user('guangming');
   const asSecretary = await scopeOf(q, secretary);
   const city = ctx.org('city');
   const guangming = ctx.org('guangming');
-
-  for (const [kind, name, value] of [
-    ['attend', '参加一次活动', 1],
-    ['lead', '带头组织活动', 2],
-    ['bonus', '受到表彰', 3],
-    ['deduction', '无故缺席', -1],
-    ['threshold', '年度积分达标线', 24],
-    // The points supermarket: every point earned may also be spent once, on its own ledger.
-    ['spendable', '每得 1 分可兑换 1 分', 1],
-  ] as const) {
-    await points.createRule(q, { orgId: city, kind, name, points: value, effectiveFrom: first });
-  }
 
   // Employed members of the tax bureau who live here and report in (双报到).
   const tax = ctx.unit('tax');

@@ -7,7 +7,7 @@ import * as people from '../modules/people/service.ts';
 import * as reportins from '../modules/reportins/bulk.ts';
 import type { DemoContext, DemoStep } from './types.ts';
 
-// The membership the seed documents report (SEED-MODELS.md), registered the
+// The membership the seed documents report (docs/domain/seed-models.md), registered the
 // way a census does it: by identity number, through the people module's bulk
 // function.
 //   §4 梅河口: 93 offices, institutions and mass organizations signed

@@ -8,7 +8,7 @@ import type { DemoContext, DemoStep, OrgNode } from './types.ts';
 import { addDays, regionToday } from '../kernel/time.ts';
 
 /**
- * Grids of the demo communities (SEED-MODELS.md): 定福里's six themed grid
+ * Grids of the demo communities (docs/domain/seed-models.md): 定福里's six themed grid
  * branches with ~10 entrances each, 1031 households and 99 registered
  * members (§5); one grid per grid branch elsewhere, its buildings those of its
  * building groups; 三顺店's courtyards as a grid still without a branch (a

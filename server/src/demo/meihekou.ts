@@ -3,7 +3,7 @@ import { OTHER_MODELS } from './models.ts';
 import type { OrgNode, TieSpec, UnitSpec } from './types.ts';
 
 /**
- * The demo region, modelled on 梅河口市 (SEED-MODELS.md §4): city → streets →
+ * The demo region, modelled on 梅河口市 (docs/domain/seed-models.md §4): city → streets →
  * communities (upgraded to big committees) → grid branches → building groups
  * → member households, with resident units and a department. Names of
  * streets and communities are illustrative.

@@ -6,7 +6,7 @@ import type { DemoContext } from './types.ts';
 // People-facing records of the demo, through the modules' services:
 // - 周志强 (account dangyuan) works at the tax bureau, so its liaison can issue
 //   his dual registration (the walk-through in the browser tests);
-// - 定福里's six themed grid branches (SEED-MODELS §5) make its talent pool: each
+// - 定福里's six themed grid branches (docs/domain/seed-models.md §5) make its talent pool: each
 //   branch's people offer the branch's theme as a skill;
 // - 光明社区第二网格 recruits: one person at each stage of the pipeline;
 // - a 定福里 member moving out of the region waits for the sending side's

@@ -1,7 +1,7 @@
 import type { OrgNode, TieSpec, UnitSpec } from './types.ts';
 
 /**
- * The other four seed models (SEED-MODELS.md §1, 2, 3, 5), one street each,
+ * The other four seed models (docs/domain/seed-models.md §1, 2, 3, 5), one street each,
  * inside the demo region beside the 梅河口 streets. Structures follow the
  * documents; personal names are invented.
  */

@@ -9,7 +9,7 @@ import * as users from '../modules/users/service.ts';
 import type { DemoContext } from './types.ts';
 
 /**
- * Needs in every state of the loop, across the seed models (SEED-MODELS.md):
+ * Needs in every state of the loop, across the seed models (docs/domain/seed-models.md):
  * 梅河口's micro-wishes claimed by reported-in members and units and its
  * livelihood matters dispatched to departments; 平房区's twelve problems solved
  * by departments (road fills, street lights, ramps for the disabled); 三顺店's

@@ -5,7 +5,7 @@ import * as users from '../modules/users/service.ts';
 import type { DemoContext, DemoStep } from './types.ts';
 import { addDays, regionToday } from '../kernel/time.ts';
 
-// The resources list and venues of the seed models (../shared/domain/SEED-MODELS.md),
+// The resources list and venues of the seed models (docs/domain/seed-models.md),
 // entered through the resources service as the community and the units would.
 
 type Offer = Omit<CreateResource, 'orgId' | 'unitId'> & { org?: string; unit?: string };

@@ -3,6 +3,7 @@ import { activitiesDemo } from './activities.ts';
 import { gridsDemo } from './grids.ts';
 import { membersDemo } from './members.ts';
 import { needsDemo } from './needs.ts';
+import { pointsDemo } from './points.ts';
 import { projectsDemo } from './projects.ts';
 import { resourcesStep } from './resources.ts';
 import type { DemoStep } from './types.ts';
@@ -19,5 +20,6 @@ export const DEMO_STEPS: DemoStep[] = [
   membersDemo,
   needsDemo,
   projectsDemo,
+  pointsDemo,
   activitiesDemo,
 ];

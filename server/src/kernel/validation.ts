@@ -52,6 +52,9 @@ export const day = (label: string) => z.iso.date({ error: `${label}须为日期�
 export const filterDay = (label: string) =>
   day(label).refine((v) => v >= '2000-01-01' && v <= '2100-12-31', `${label}须在 2000 年至 2100 年之间`).describe(label);
 
+/** A year of records (a ledger's, a report's), as a query parameter. */
+export const year = z.coerce.number({ error: '年度须为年份' }).int('年度须为年份').min(2000, '年度须为 2000 年以后').max(2100, '年度须为 2100 年以前').describe('年度');
+
 /**
  * A filter's from–to pair: an end before the start selects nothing and is a
  * mistake, refused naming both fields. Apply it last: zod cannot pick or omit

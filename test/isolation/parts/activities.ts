@@ -25,12 +25,8 @@ export const activitiesPart: IsolationPart = {
       `INSERT INTO activity_signups (org_id, activity_id, person_id, user_id, unit_id) VALUES ($1, $2, $3, $4, $5)`,
       [b.communityId, activityId, b.personId, b.userId, b.unitId],
     );
-    const ruleId = await one(
-      `INSERT INTO points_rules (org_id, kind, name, points, effective_from) VALUES ($1, 'bonus', $2, 2, $3)`,
-      [b.communityId, `${b.tag}加分`, `${year}-01-01`],
-    );
     await q.query(`INSERT INTO service_logs (org_id, person_id, served_on, what, place, hours) VALUES ($1, $2, $3, $4, $4, 2)`, [b.communityId, b.personId, day, `${b.tag}服务`]);
-    return { teamId, teamMemberId, seriesId, activityId, signupId, ruleId };
+    return { teamId, teamMemberId, seriesId, activityId, signupId };
   },
   writes: {
     'POST /api/activities': (t, own) => [
@@ -62,16 +58,6 @@ export const activitiesPart: IsolationPart = {
       { body: { orgId: own.orgId, personId: t.personId, servedOn: day, what: '越权', place: '越权', hours: 1 } },
     ],
     'POST /api/users/:userId/calendar-feed': () => [{}, { params: 'own' }],
-    'POST /api/points/rules': (t) => [{ body: { orgId: t.orgId, kind: 'attend', name: '越权规则', points: 5, effectiveFrom: day } }],
-    'POST /api/points/rerun': (t) => [{ body: { orgId: t.orgId, year } }],
-    'POST /api/points/entries': (t, own) => [
-      { body: { personId: t.personId, orgId: t.orgId, ruleId: t.ids.ruleId, reason: '越权', on: day } },
-      { body: { personId: t.personId, orgId: own.orgId, ruleId: t.ids.ruleId, reason: '越权', on: day } },
-    ],
-    'POST /api/points/redemptions': (t, own) => [
-      { body: { personId: t.personId, orgId: t.orgId, points: 1, reason: '越权' } },
-      { body: { personId: t.personId, orgId: own.orgId, points: 1, reason: '越权' } },
-    ],
     'POST /api/certificates': (t, own) => [
       { body: { orgId: t.orgId, personId: t.personId, year } },
       { body: { orgId: own.orgId, personId: t.personId, year } },
@@ -85,9 +71,6 @@ export const activitiesPart: IsolationPart = {
     'SELECT t::text FROM activity_kinds t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM volunteer_teams t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM volunteer_team_members t WHERE org_id IN (SELECT id FROM o)',
-    'SELECT t::text FROM points_rules t WHERE org_id IN (SELECT id FROM o)',
-    'SELECT t::text FROM points_entries t WHERE org_id IN (SELECT id FROM o)',
-    'SELECT t::text FROM points_spendable t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM service_logs t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM service_certificates t WHERE org_id IN (SELECT id FROM o)',
     'SELECT t::text FROM calendar_feeds t WHERE org_id IN (SELECT id FROM o)',

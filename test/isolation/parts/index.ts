@@ -4,6 +4,7 @@ import { gridsPart } from './grids.ts';
 import { orgsPart } from './orgs.ts';
 import { needsPart } from './needs.ts';
 import { peoplePart } from './people.ts';
+import { pointsPart } from './points.ts';
 import { recruitmentPart } from './recruitment.ts';
 import { projectsPart } from './projects.ts';
 import { reportInsPart } from './reportins.ts';
@@ -26,4 +27,5 @@ export const PARTS: IsolationPart[] = [
   needsPart,
   projectsPart,
   activitiesPart,
+  pointsPart,
 ];

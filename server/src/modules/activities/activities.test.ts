@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
-import * as people from '../people/service.ts';
-import * as users from '../users/service.ts';
+import { newMembers as makeMembers, publishActivity, when } from '../../../../test/support/activities.ts';
 import { testCipher } from '../../../../test/support/db.ts';
 import { ANONYMOUS } from '../../kernel/scope.ts';
 import { CODE_SECONDS, HORIZON_MONTHS, codeFor, generateDue } from './service.ts';
@@ -19,36 +18,8 @@ before(async () => {
 after(() => t.close());
 
 const hour = 3_600_000;
-const when = (fromNowHours: number) => new Date(Date.now() + fromNowHours * hour).toISOString();
-
-async function publish(body: Record<string, unknown> = {}): Promise<{ id: number; orgId: number }> {
-  const res = await t.request('POST', '/api/activities', {
-    cookie: secretary,
-    body: {
-      orgId: guangmingId, kind: 'volunteer', title: '测试志愿服务', place: '光明社区', startsAt: when(-1), endsAt: when(2), capacity: 10,
-      audience: ['members', 'residents'], ...body,
-    },
-  });
-  assert.equal(res.status, 200, res.text);
-  return res.body;
-}
-
-/** Members with accounts in a grid (光明社区第一网格 unless named), signed in. */
-async function newMembers(tag: string, n: number, gridName = '光明社区第一网格党支部'): Promise<{ cookie: string; personId: number; userId: number }[]> {
-  const grid = (await t.request('GET', `/api/orgs?q=${encodeURIComponent(gridName)}`, { cookie: await t.login('admin') })).body.items[0].id;
-  const made = await t.kernel.db.system(async (q) => {
-    const out: { username: string; personId: number; userId: number }[] = [];
-    for (let i = 0; i < n; i++) {
-      const username = `${tag}${i}`;
-      const user = await users.create(q, { username, displayName: `${tag}${i}`, password: 'Member12345', orgId: grid, grants: [{ role: 'member', orgId: grid }] });
-      const person = await people.create(q, testCipher, { orgId: grid, name: `测试党员${tag}${i}`, isMember: true, category: 'retired' });
-      await people.linkAccount(q, person.id, user.id);
-      out.push({ username, personId: person.id, userId: user.id });
-    }
-    return out;
-  });
-  return Promise.all(made.map(async (m) => ({ cookie: await t.login(m.username, 'Member12345'), personId: m.personId, userId: m.userId })));
-}
+const publish = (body: Record<string, unknown> = {}) => publishActivity(t, secretary, guangmingId, body);
+const newMembers = (tag: string, n: number, gridName?: string) => makeMembers(t, tag, n, gridName);
 
 test('concurrent sign-ups fill exactly the capacity; the rest wait, and a cancellation moves the first up', async () => {
   const a = await publish({ capacity: 2, startsAt: when(24), endsAt: when(26) });
@@ -116,39 +87,6 @@ test('check-in takes only the current code, only within the time; check-out give
   assert.equal(confirmed.status, 200, confirmed.text);
   const after = await t.request('GET', '/api/me/service', { cookie: m!.cookie });
   assert.deepEqual([after.body.hours, after.body.points], [3, 3], 'confirmed hours; leading earns two more');
-});
-
-test('the ledger is never edited; a rule change reaches past entries only by an explicit re-run, as corrections', async () => {
-  // Hosted by a grid branch, so the rule change and re-run stay within it.
-  const [m] = await newMembers('rule', 1);
-  const gridId = (await t.request('GET', `/api/orgs?q=${encodeURIComponent('光明社区第一网格党支部')}`, { cookie: secretary })).body.items[0].id;
-  const a = await publish({ orgId: gridId });
-  const code = (await t.request('GET', `/api/activities/${a.id}/checkin-code`, { cookie: secretary })).body.token;
-  await t.request('POST', `/api/activities/${a.id}/checkin`, { cookie: m!.cookie, body: { token: code } });
-  const admin = await t.login('admin');
-  const entry = (await t.request('GET', `/api/points/entries?personId=${m!.personId}`, { cookie: admin })).body.items[0];
-  assert.equal(entry.points, 1);
-
-  // Not even the database owner may change or remove an entry.
-  for (const sql of [`UPDATE points_entries SET points = 5 WHERE id = $1`, `DELETE FROM points_entries WHERE id = $1`]) {
-    await assert.rejects(t.kernel.db.system((q) => q.query(sql, [entry.id])), /never changed/);
-  }
-
-  const year = new Date().getFullYear();
-  const rule = await t.request('POST', '/api/points/rules', {
-    cookie: secretary, body: { orgId: gridId, kind: 'attend', name: '参加一次活动', points: 2, effectiveFrom: `${year}-01-01` },
-  });
-  assert.equal(rule.status, 200, rule.text);
-  const still = await t.request('GET', `/api/points/entries?personId=${m!.personId}`, { cookie: admin });
-  assert.equal(still.body.items.reduce((n: number, e: { points: number }) => n + e.points, 0), 1, 'not applied retroactively');
-
-  const rerun = await t.request('POST', '/api/points/rerun', { cookie: secretary, body: { orgId: gridId, year } });
-  assert.equal(rerun.status, 200, rerun.text);
-  assert.equal(rerun.body.corrections, 1);
-  const now = await t.request('GET', `/api/points/entries?personId=${m!.personId}`, { cookie: admin });
-  assert.deepEqual(now.body.items.map((e: { points: number; correction: boolean }) => [e.points, e.correction]), [[1, true], [1, false]]);
-  const again = await t.request('POST', '/api/points/rerun', { cookie: secretary, body: { orgId: gridId, year } });
-  assert.equal(again.body.corrections, 0, 'a second re-run finds nothing to correct');
 });
 
 /** The first Fridays from today to the generator's horizon, counted here by hand. */
@@ -306,20 +244,6 @@ test('a member’s calendar feed: a secret address; without it the feed shows no
   assert.equal((await t.request('GET', rotated.body.url)).status, 200);
 });
 
-test('the points list of a year ranks members and names those below the threshold, those with nothing too', async () => {
-  const totals = await t.request('GET', `/api/points/totals?orgId=${guangmingId}&pageSize=200`, { cookie: secretary });
-  assert.equal(totals.status, 200, totals.text);
-  assert.equal(totals.body.threshold, 24);
-  const items = totals.body.items as { points: number; rank: number; belowThreshold: boolean }[];
-  assert.ok(items.some((i) => !i.belowThreshold) && items.some((i) => i.belowThreshold), 'members on both sides of 24');
-  assert.equal(totals.body.below, items.filter((i) => i.points < 24).length);
-  assert.ok(items.every((i, k) => k === 0 || items[k - 1]!.points >= i.points));
-  assert.equal(items[0]!.rank, 1);
-  const below = await t.request('GET', `/api/points/totals?orgId=${guangmingId}&onlyBelow=true&pageSize=2`, { cookie: secretary });
-  assert.deepEqual([below.body.total, below.body.below, below.body.items.length], [items.length, totals.body.below, 2]);
-  assert.ok(below.body.items.every((i: { belowThreshold: boolean }) => i.belowThreshold));
-});
-
 /** A bookable community room of 光明社区 and a day, far ahead, on which it is open. */
 async function roomAndDay(offsetDays: number): Promise<{ venueId: number; name: string; day: string; opensAt: string }> {
   const venues = (await t.request('GET', `/api/venues?orgId=${guangmingId}&bookable=true`, { cookie: secretary })).body.items;
@@ -437,40 +361,4 @@ test('an activity names the needs and the project it serves; they list it back; 
   const badProject = await t.request('POST', '/api/activities', { cookie: xiangyang, body: { ...body, projectId: project.id } });
   assert.equal(badProject.status, 400);
   assert.match(badProject.body.error.fields.projectId, /共建项目/);
-});
-
-test('spendable points are credited from earned ones where a rule says so; redeeming never moves earned totals or the below-threshold list', async () => {
-  const [m] = await newMembers('spend', 1);
-  const gridId = (await t.request('GET', `/api/orgs?q=${encodeURIComponent('光明社区第一网格党支部')}`, { cookie: secretary })).body.items[0].id;
-  const year = new Date().getFullYear();
-  const rule = await t.request('POST', '/api/points/rules', { cookie: secretary, body: { orgId: gridId, kind: 'spendable', name: '每得 1 分可兑换 1 分', points: 1, effectiveFrom: `${year}-01-01` } });
-  assert.equal(rule.status, 200, rule.text);
-  const a = await publish({ orgId: gridId });
-  const code = (await t.request('GET', `/api/activities/${a.id}/checkin-code`, { cookie: secretary })).body.token;
-  assert.equal((await t.request('POST', `/api/activities/${a.id}/checkin`, { cookie: m!.cookie, body: { token: code } })).status, 200);
-  const earnedBefore = (await t.request('GET', '/api/me/service', { cookie: m!.cookie })).body;
-  assert.ok(earnedBefore.points > 0);
-  assert.equal(earnedBefore.spendable, earnedBefore.points, 'credited one for one');
-
-  const listed = async () => {
-    const r = (await t.request('GET', `/api/points/totals?orgId=${gridId}&year=${year}&pageSize=200`, { cookie: secretary })).body;
-    return { below: r.below, mine: r.items.find((i: { personId: number }) => i.personId === m!.personId) };
-  };
-  const totalsBefore = await listed();
-  const redeemed = await t.request('POST', '/api/points/redemptions', { cookie: secretary, body: { personId: m!.personId, orgId: gridId, points: 0.5, reason: '兑换洗衣粉一袋' } });
-  assert.equal(redeemed.status, 200, redeemed.text);
-  assert.equal(redeemed.body.balance, earnedBefore.points - 0.5);
-  assert.deepEqual(await listed(), totalsBefore, 'earned totals and the below-threshold list unchanged');
-  const after = (await t.request('GET', '/api/me/service', { cookie: m!.cookie })).body;
-  assert.deepEqual([after.points, after.spendable], [earnedBefore.points, earnedBefore.points - 0.5]);
-
-  const tooMuch = await t.request('POST', '/api/points/redemptions', { cookie: secretary, body: { personId: m!.personId, orgId: gridId, points: 1000, reason: '超额兑换' } });
-  assert.equal(tooMuch.status, 400);
-  assert.match(tooMuch.body.error.fields.points, /余额/);
-  // The database refuses an overdraft even when the service's check is bypassed.
-  await assert.rejects(
-    t.kernel.db.system((q) => q.query(`INSERT INTO points_spendable (org_id, person_id, kind, points, reason) VALUES ($1, $2, 'redeem', -1000, '绕过检查')`, [gridId, m!.personId])),
-    /short/,
-  );
-  assert.equal((await t.request('POST', '/api/points/redemptions', { cookie: m!.cookie, body: { personId: m!.personId, orgId: gridId, points: 0.5, reason: '自己兑换' } })).status, 403);
 });

@@ -6,9 +6,8 @@ import { html, page } from '../../kernel/html.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
+import * as points from '../points/service.ts';
 import * as reportIns from '../reportins/service.ts';
-import { figures, threshold } from './points.ts';
-import * as spendable from './spendable.ts';
 import type { Feedback } from './schema.ts';
 import { self, signupsOf } from './service.ts';
 import { REGION_TIME_ZONE } from '../../kernel/time.ts';
@@ -77,13 +76,13 @@ export async function recordService(
 export async function myService(q: Queryable, userId: number, year: number) {
   const person = await people.ofAccount(q, userId);
   if (!person) return { personId: null, year, points: 0, spendable: 0, threshold: null, hours: 0, activities: 0, signups: [], logs: [] };
-  const f = (await figures(q, [person.id], `${year}-01-01`, `${year}-12-31`)).get(person.id)!;
+  const f = (await points.figures(q, [person.id], `${year}-01-01`, `${year}-12-31`)).get(person.id)!;
   return {
     personId: person.id,
     year,
     ...f,
-    spendable: (await spendable.account(q, person.id)).balance,
-    threshold: await threshold(q, person.orgId, year),
+    spendable: (await points.spendable(q, person.id)).balance,
+    threshold: await points.threshold(q, person.orgId, year),
     signups: await signupsOf(q, userId, person.id, year),
     logs: (await logs(q, { personId: person.id, year })).items,
   };
@@ -108,8 +107,8 @@ export async function feedback(q: Queryable, unitId: number, year: number, quart
   const members = await people.members(q, { unitId });
   const registered = new Map<number, string>();
   for (const r of await reportIns.list(q, { unitId, status: 'accepted' })) registered.set(r.personId, `${r.orgName}（${r.decidedOn ?? ''}）`);
-  const by = await figures(q, members.map((m) => m.id), p.from, p.to);
-  const limit = await threshold(q, unit.orgId, year);
+  const by = await points.figures(q, members.map((m) => m.id), p.from, p.to);
+  const limit = await points.threshold(q, unit.orgId, year);
   return {
     unitId,
     unitName: unit.name,
@@ -206,7 +205,7 @@ export async function issueCertificate(q: Queryable, userId: number, input: { or
   await orgs.place(q, input.orgId);
   const person = await people.find(q, input.personId);
   if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
-  const f = (await figures(q, [person.id], `${input.year}-01-01`, `${input.year}-12-31`, await orgs.subtreeIds(q, input.orgId))).get(person.id)!;
+  const f = (await points.figures(q, [person.id], `${input.year}-01-01`, `${input.year}-12-31`, await orgs.subtreeIds(q, input.orgId))).get(person.id)!;
   if (f.activities === 0 && f.hours === 0) throw invalidField('personId', `${person.name}在${input.year}年没有本社区确认的服务记录`);
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO service_certificates (org_id, person_id, user_id, unit_id, year, hours, points, activities, code, issued_by)

@@ -2,25 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import * as orgs from '../orgs/service.ts';
-import { ANONYMOUS, type Scope } from '../../kernel/scope.ts';
+import { ANONYMOUS } from '../../kernel/scope.ts';
 import { z } from '../../kernel/validation.ts';
-import * as points from './points.ts';
-import { ensureOrganizer, ensurePointsAdmin, ensureSelf } from './policy.ts';
+import { ensureActivityAdmin, ensureOrganizer, ensureSelf } from './policy.ts';
 import * as records from './records.ts';
-import * as spendable from './spendable.ts';
 import {
-  Activity, ActivityKindList, ActivityList, ActivityParams, ActivityQuery, AddEntry, AddTeamMember, CalendarFeed, CalendarQuery, Certificate,
-  CertificateList, CertificateQuery, CheckIn, CheckInCode, ConfirmSignup, CreateActivity, CreateActivityKind, CreateRule, CreateSeries, CreateTeam,
-  Entry, EntryList, EntryQuery, Feedback, FeedbackQuery, Generated, IssueCertificate, MarkSignup, MyService, MyServiceQuery, RecordService, Redeem, Rerun, Reschedule,
-  RerunResult, Rule, RuleList, SeriesList, SeriesParams, ServiceLog, ServiceLogList, ServiceLogQuery, Signup, SignupList, SignupParams, Spendable, SpendableQuery, Team,
-  TeamList, TeamMemberParams, TeamParams, TeamQuery, Totals, TotalsQuery, UnitParams, UserParams, VerifyQuery,
+  Activity, ActivityKindList, ActivityList, ActivityParams, ActivityQuery, AddTeamMember, CalendarFeed, CalendarQuery, Certificate, CertificateList,
+  CertificateQuery, CheckIn, CheckInCode, ConfirmSignup, CreateActivity, CreateActivityKind, CreateSeries, CreateTeam, Feedback, FeedbackQuery,
+  Generated, IssueCertificate, MarkSignup, MyService, MyServiceQuery, RecordService, Reschedule, SeriesList, SeriesParams, ServiceLog,
+  ServiceLogList, ServiceLogQuery, Signup, SignupList, SignupParams, Team, TeamList, TeamMemberParams, TeamParams, TeamQuery, UnitParams, UserParams,
+  VerifyQuery,
 } from './schema.ts';
 import * as activities from './service.ts';
 import { regionYear } from '../../kernel/time.ts';
 
 const tags = ['活动与积分'];
-/** Where a list without an organization filter looks for its threshold: the caller's own organization. */
-const homeOrg = (scope: Scope) => scope.grants[0]!.orgId;
 
 export function activityRoutes(app: FastifyInstance, k: Kernel): void {
   const { db, cipher } = k;
@@ -121,7 +117,7 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/activity-kinds', tags, summary: '添加活动类型',
     body: CreateActivityKind, response: ActivityKindList.shape.items.element,
     handler: async ({ q, scope, body }) => {
-      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
+      ensureActivityAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
       return activities.createKind(q, body);
     },
   });
@@ -212,59 +208,6 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
   });
 
   route(app, db, {
-    method: 'GET', url: '/api/points/rules', tags, summary: '积分规则（各版本）',
-    response: RuleList,
-    handler: async ({ q }) => ({ items: await points.rules(q) }),
-  });
-  route(app, db, {
-    method: 'POST', url: '/api/points/rules', tags, summary: '新增积分规则或规则的新版本（不追溯，已记积分须明确重算）',
-    body: CreateRule, response: Rule,
-    handler: async ({ q, scope, body }) => {
-      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
-      return points.createRule(q, body);
-    },
-  });
-  route(app, db, {
-    method: 'POST', url: '/api/points/rerun', tags, summary: '按现行规则重算一年的积分（差额记为更正，不改原记录）',
-    body: Rerun, response: RerunResult,
-    handler: async ({ q, scope, body }) => {
-      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
-      return points.rerun(q, scope.userId!, body.orgId, body.year);
-    },
-  });
-  route(app, db, {
-    method: 'GET', url: '/api/points/entries', tags, summary: '积分明细（只增不改）',
-    querystring: EntryQuery, response: EntryList,
-    handler: async ({ q, query }) => ({ items: await points.entries(q, query) }),
-  });
-  route(app, db, {
-    method: 'POST', url: '/api/points/entries', tags, summary: '手工加分或扣分（须选规则中的项目并说明事由）',
-    body: AddEntry, response: Entry,
-    handler: async ({ q, scope, body }) => {
-      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
-      return points.addEntry(q, scope.userId!, body);
-    },
-  });
-  route(app, db, {
-    method: 'GET', url: '/api/points/spendable', tags, summary: '可兑换积分余额与明细（与年度所得积分分开记账）',
-    querystring: SpendableQuery, response: Spendable,
-    handler: ({ q, query }) => spendable.account(q, query.personId),
-  });
-  route(app, db, {
-    method: 'POST', url: '/api/points/redemptions', tags, summary: '兑换积分（只减可兑换余额，不影响年度积分和达标）',
-    body: Redeem, response: Spendable,
-    handler: async ({ q, scope, body }) => {
-      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
-      return spendable.redeem(q, scope.userId!, body);
-    },
-  });
-  route(app, db, {
-    method: 'GET', url: '/api/points/totals', tags, summary: '年度积分汇总与排名，标出未达年度达标分的党员',
-    querystring: TotalsQuery, response: Totals,
-    handler: ({ q, scope, query }) => points.totals(q, { ...query, year: query.year ?? regionYear() }, homeOrg(scope)),
-  });
-
-  route(app, db, {
     method: 'GET', url: '/api/units/:unitId/feedback', tags, summary: '向单位反馈：本单位党员的报到、活动、时长和积分（季度或年度）',
     params: UnitParams, querystring: FeedbackQuery, response: Feedback,
     handler: ({ q, params, query }) => records.feedback(q, params.unitId, query.year ?? regionYear(), query.quarter),
@@ -295,7 +238,7 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/certificates', tags, summary: '开具年度服务证明（附核验编号）',
     body: IssueCertificate, response: Certificate,
     handler: async ({ q, scope, body }) => {
-      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
+      ensureActivityAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
       return records.issueCertificate(q, scope.userId!, body);
     },
   });

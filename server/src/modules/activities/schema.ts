@@ -1,19 +1,15 @@
 import { registerConstraint } from '../../kernel/errors.ts';
-import { day, filterDay, idParam, keyOf, keysOf, oneOf, optionalText, ordered, pageQuery, text, z } from '../../kernel/validation.ts';
+import { day, filterDay, idParam, keyOf, keysOf, oneOf, optionalText, ordered, text, year, z } from '../../kernel/validation.ts';
 
 registerConstraint('activity_series_title_key', 'title', '本组织已有同名的周期活动，且起止日期与之重叠');
 registerConstraint('activity_signups_key', 'activityId', '您已经报名了这项活动');
 registerConstraint('activity_signups_capacity', 'status', '活动名额已满，不能从候补转为正式报名');
 registerConstraint('activities_time', 'endsAt', '结束时间须晚于开始时间，且活动不超过 24 小时');
 registerConstraint('activities_organizer', 'organizerKind', '请填写组织方：单位、志愿者队伍或项目名称');
-registerConstraint('points_entries_append_only', 'entryId', '积分记录一经记入不能修改或删除，请另记一笔更正');
-registerConstraint('points_rules_sign', 'points', '扣分项的分值须为负数，加分项和参加活动的分值不能为负数');
-registerConstraint('points_rules_version_key', 'effectiveFrom', '同一规则在这一天已有一个版本');
 registerConstraint('volunteer_teams_name_key', 'name', '本社区已有同名的志愿者队伍');
 registerConstraint('volunteer_team_members_key', 'personId', '此人已在这支队伍中');
 registerConstraint('activity_kinds_name_key', 'name', '已有同名的活动类型');
 registerConstraint('service_certificates_key', 'personId', '本社区已为此人开具了这一年的服务证明');
-registerConstraint('points_spendable_balance', 'points', '可兑换积分余额不足');
 registerConstraint('activity_series_dates', 'endsOn', '结束日期须不早于开始日期，且不超过三年');
 
 /** Built-in kinds (glossary "Activities and points"); administrators add others (activity_kinds). */
@@ -36,22 +32,11 @@ export const SIGNUP_STATUSES = {
   absent: '缺席',
   attended: '已签到',
 } as const;
-export const RULE_KINDS = {
-  attend: '参加活动',
-  lead: '带头组织',
-  absent: '无故缺席',
-  bonus: '加分项',
-  deduction: '扣分项',
-  threshold: '年度达标分',
-  spendable: '可兑换积分比例',
-} as const;
 export type SignupStatus = keyof typeof SIGNUP_STATUSES;
-export type RuleKind = keyof typeof RULE_KINDS;
 export type Audience = keyof typeof AUDIENCES;
 export type OrganizerKind = keyof typeof ORGANIZER_KINDS;
 
 const dateTime = (label: string) => z.iso.datetime({ offset: true, error: `${label}须为日期时间，如 2026-03-06T09:00:00+08:00` }).describe(label);
-const year = z.coerce.number({ error: '年度须为年份' }).int('年度须为年份').min(2000, '年度须为 2000 年以后').max(2100, '年度须为 2100 年以前').describe('年度');
 
 export const ActivityParams = z.object({ activityId: idParam('活动编号') });
 export const SignupParams = z.object({ signupId: idParam('报名记录编号') });
@@ -247,70 +232,6 @@ export const RecordService = z.object({
   hours: z.number({ error: '服务时长须为数字' }).min(0.5, '服务时长至少半小时').max(24, '服务时长不能超过 24 小时').multipleOf(0.5, '服务时长以半小时计').describe('服务时长'),
 });
 
-export const Rule = z.object({
-  id: z.number(),
-  orgId: z.number(),
-  orgName: z.string(),
-  kind: keyOf(RULE_KINDS),
-  kindLabel: z.string(),
-  name: z.string(),
-  points: z.number(),
-  effectiveFrom: z.string(),
-  current: z.boolean(),
-});
-export const RuleList = z.object({ items: z.array(Rule) });
-export const CreateRule = z.object({
-  orgId: idParam('制定组织'),
-  kind: oneOf(keysOf(RULE_KINDS), '规则类别'),
-  name: text('规则名称', 40),
-  points: z.number({ error: '分值须为数字' }).min(-100, '分值不能低于 -100').max(1000, '分值不能超过 1000').multipleOf(0.5, '分值以 0.5 分为单位').describe('分值'),
-  effectiveFrom: day('生效日期'),
-});
-export const Rerun = z.object({ orgId: idParam('组织'), year });
-export const RerunResult = z.object({ corrections: z.number(), points: z.number() });
-
-export const Entry = z.object({
-  id: z.number(),
-  personId: z.number(),
-  personName: z.string(),
-  orgName: z.string(),
-  year: z.number(),
-  kind: z.string(),
-  kindLabel: z.string(),
-  points: z.number(),
-  correction: z.boolean(),
-  reason: z.string(),
-  createdAt: z.string(),
-});
-export const EntryList = z.object({ items: z.array(Entry) });
-export const EntryQuery = z.object({ personId: idParam('人员').optional(), year: year.optional() });
-export const AddEntry = z.object({
-  personId: idParam('人员'),
-  orgId: idParam('记分组织'),
-  ruleId: idParam('加分或扣分项'),
-  reason: text('事由', 200),
-  on: day('记分日期'),
-});
-
-export const TotalsQuery = z.object({
-  year: year.optional(),
-  orgId: idParam('组织').optional(),
-  unitId: idParam('单位').optional(),
-  onlyBelow: z.enum(['true', 'false'], { error: '只看未达标须为 true 或 false' }).transform((v) => v === 'true').optional().describe('只看未达标'),
-  ...pageQuery,
-});
-export const Total = z.object({
-  personId: z.number(),
-  personName: z.string(),
-  orgName: z.string().nullable(),
-  points: z.number(),
-  hours: z.number(),
-  activities: z.number(),
-  rank: z.number(),
-  belowThreshold: z.boolean(),
-});
-export const Totals = z.object({ year: z.number(), threshold: z.number().nullable(), total: z.number(), below: z.number(), items: z.array(Total) });
-
 export const MyService = z.object({
   personId: z.number().nullable(),
   year: z.number(),
@@ -370,18 +291,3 @@ export const VerifyQuery = z.object({ code: z.string().trim().toUpperCase().rege
 
 export const CalendarFeed = z.object({ url: z.string() });
 export const CalendarQuery = z.object({ token: z.string().trim().min(1, '订阅令牌不能为空').max(100, '订阅令牌格式不正确').describe('订阅令牌') });
-
-export const SpendableQuery = z.object({ personId: idParam('人员') });
-export const Spendable = z.object({
-  personId: z.number(),
-  balance: z.number(),
-  items: z.array(
-    z.object({ id: z.number(), kind: z.enum(['credit', 'redeem']), kindLabel: z.string(), points: z.number(), reason: z.string(), orgName: z.string(), createdAt: z.string() }),
-  ),
-});
-export const Redeem = z.object({
-  personId: idParam('人员'),
-  orgId: idParam('兑换组织'),
-  points: z.number({ error: '兑换分值须为数字' }).min(0.5, '兑换分值至少 0.5 分').max(10000, '兑换分值不能超过 10000').multipleOf(0.5, '兑换分值以 0.5 分为单位').describe('兑换分值'),
-  reason: text('兑换事由', 200),
-});

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { APP_HEADERS, testApp, type TestApp } from '../../../../test/support/app.ts';
 import { buildApp } from '../../app.ts';
+import { loadMigrations } from '../../kernel/migrate.ts';
 import { ACCEPTED, SIGNUPS_PER_HOUR, SIGNUPS_PER_PHONE_DAY } from './service.ts';
 
 let t: TestApp;
@@ -112,3 +113,12 @@ test('bad input is refused with the field named; a client registering too often 
   const elsewhere = await register({ name: '居民多', phone: '13900001099', password: 'Resident2026', communityId: guangmingId }, '203.0.113.10');
   assert.equal(elsewhere.status, 202, 'another client is not held off');
 });
+
+test('sign-up’s database side is defined last by residents’ own migrations, where it is changed from now on', async () => {
+  const migrations = await loadMigrations();
+  for (const fn of ['gj_register_resident', 'gj_public_community_directory']) {
+    const defining = migrations.filter((m) => new RegExp(`CREATE (OR REPLACE )?FUNCTION ${fn}\\(`).test(m.sql));
+    assert.match(defining.at(-1)!.file, /^modules\/residents\/migrations\//, fn);
+  }
+});
+

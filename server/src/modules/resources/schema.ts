@@ -10,7 +10,7 @@ registerConstraint('venues_resource_kind', 'resourceId', '阵地须对应同一�
 registerConstraint('venue_bookings_step', 'status', '预约当前的状态不允许这一步操作');
 registerConstraint('venue_bookings_fixed', 'during', '预约的阵地、时段和预约人不能修改，请取消后重新预约');
 
-/** 资源 kinds (GLOSSARY: Resource kinds venue / fund / service / talent / goods). */
+/** 资源 kinds (glossary: Resource kinds venue / fund / service / talent / goods). */
 export const RESOURCE_KINDS = { venue: '场地', fund: '资金', service: '服务', talent: '人才', goods: '物资' } as const;
 export type ResourceKind = keyof typeof RESOURCE_KINDS;
 

@@ -10,14 +10,15 @@ import { ADMIN_ROLES, holds } from '../../kernel/roles';
 import { needsApi } from '../needs/api';
 import { useLocalPage } from '../orgs/localPaging';
 import { UnitSelect } from '../orgs/pickers';
+import { PointsTab } from '../points/PointsTab';
 import { projectsApi } from '../projects/api';
 import { AUDIENCES, LIST_WHEN, ORGANIZER_KINDS, activitiesApi, timeRange, type Activity, type ListWhen, type NewActivity } from './api';
-import { CertificatesTab, PointsTab, TeamsTab } from './PointsTabs';
+import { CertificatesTab, TeamsTab } from './TeamsTabs';
 import { BasicFields, PlaceFields } from './PlaceFields';
 import { RosterDrawer } from './RosterDrawer';
 import { SetupTab } from './SetupTab';
-import { useHomeOrg } from './useHomeOrg';
 import { regionDate, regionInstant, regionWallClock, today } from '../../kernel/time';
+import { useHomeOrg } from '../../kernel/useHomeOrg';
 
 /** The organizer's page: activities with their rosters and QR check-in, the calendar, teams, points and certificates. */
 export function ActivitiesPage() {

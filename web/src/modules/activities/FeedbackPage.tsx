@@ -73,7 +73,7 @@ export function FeedbackPage() {
             { key: 'registered', title: t('activities.registeredAt'), render: (_, r) => tx(r.registeredAt) || t('activities.notRegistered') },
             { key: 'activities', title: t('activities.attended'), render: (_, r) => r.activities },
             { key: 'hours', title: t('activities.hours'), render: (_, r) => r.hours },
-            { key: 'points', title: t('activities.points'), render: (_, r) => r.points },
+            { key: 'points', title: t('points.points'), render: (_, r) => r.points },
             { key: 'verdict', title: t('activities.verdict'), render: (_, r) => verdict(r) },
           ]}
           renderCard={(r) => (

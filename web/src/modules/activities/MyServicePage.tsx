@@ -33,7 +33,7 @@ export function MyServicePage() {
         {mine.data && (
           <Flex vertical gap={8}>
             <Flex gap={24} wrap>
-              <Statistic title={t('activities.points')} value={mine.data.points} suffix={mine.data.threshold !== null ? `/ ${mine.data.threshold}` : undefined} data-testid="my-points" />
+              <Statistic title={t('points.points')} value={mine.data.points} suffix={mine.data.threshold !== null ? `/ ${mine.data.threshold}` : undefined} data-testid="my-points" />
               <Statistic title={t('activities.hours')} value={mine.data.hours} suffix={t('activities.hoursUnit')} data-testid="my-hours" />
               <Statistic title={t('activities.attended')} value={mine.data.activities} />
               <Statistic title={t('activities.spendable')} value={mine.data.spendable} data-testid="my-spendable" />

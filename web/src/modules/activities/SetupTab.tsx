@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, type ButtonProps, Flex, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
@@ -7,11 +7,11 @@ import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { useLocalPage } from '../orgs/localPaging';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
-import { PersonSelect } from '../orgs/pickers';
+import { ManualPointsSection, RedeemSection } from '../points/PointsSetup';
 import { BasicFields, PlaceFields } from './PlaceFields';
-import { AUDIENCES, activitiesApi, type Entry, type NewSeries, type Rule, type Series, type Spendable } from './api';
-import { useHomeOrg } from './useHomeOrg';
+import { AUDIENCES, activitiesApi, type NewSeries, type Series } from './api';
 import { today, thisYear } from '../../kernel/time';
+import { useHomeOrg } from '../../kernel/useHomeOrg';
 
 
 /** 活动设置: the kinds administrators add, recurring activities, and bonus or deduction entries by hand. */
@@ -23,7 +23,7 @@ export function SetupTab() {
       <SeriesSection />
       <ManualPointsSection />
       <RedeemSection />
-      <Typography.Text type="secondary">{t('activities.rulesHelp')}</Typography.Text>
+      <Typography.Text type="secondary">{t('points.rulesHelp')}</Typography.Text>
     </Flex>
   );
 }
@@ -177,192 +177,6 @@ function SeriesSection() {
           </Form.Item>
           <Form.Item name="services" label={t('activities.services')}>
             <Select mode="tags" tokenSeparators={[',', '，', '、']} data-testid="series-form-services" />
-          </Form.Item>
-        </FormModal>
-      )}
-    </section>
-  );
-}
-
-interface EntryForm {
-  personId: number;
-  orgId: number;
-  ruleId: number;
-  reason: string;
-  on: string;
-}
-
-/** Bonus and deduction items of the rules, entered with a reason; a deduction is confirmed first, since no entry is ever changed. */
-function ManualPointsSection() {
-  const { t, tx } = useI18n();
-  const { message } = App.useApp();
-  const home = useHomeOrg();
-  const rules = useLoad(() => activitiesApi.rules(), []);
-  const items = (rules.data?.items ?? []).filter((r) => r.current && (r.kind === 'bonus' || r.kind === 'deduction'));
-  const [adding, setAdding] = useState(false);
-  const [personId, setPersonId] = useState<number | undefined>();
-  const entries = useLoad(() => (personId ? activitiesApi.entries({ personId, year: thisYear() }) : Promise.resolve({ items: [] })), [personId]);
-  const entryPage = useLocalPage(entries.data?.items, String(personId));
-  const confirmDeduction = (rule: Rule) =>
-    new Promise<boolean>((resolve) =>
-      Modal.confirm({
-        title: t('activities.manualDeductConfirm', { rule: tx(rule.name), points: -rule.points }),
-        okText: t('common.ok'),
-        cancelText: t('common.cancel'),
-        okButtonProps: { danger: true, 'data-testid': 'deduction-confirm' } as ButtonProps,
-        onOk: () => resolve(true),
-        onCancel: () => resolve(false),
-      }),
-    );
-  return (
-    <section data-testid="setup-manual">
-      <Flex justify="space-between" wrap gap={8}>
-        <Typography.Title level={5}>{t('activities.manualTitle')}</Typography.Title>
-        <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="entry-create">
-          {t('activities.manualAdd')}
-        </Button>
-      </Flex>
-      {personId !== undefined && (
-        <>
-          <Typography.Text type="secondary">{t('activities.manualRecent')}</Typography.Text>
-          <DataTable<Entry>
-            testId="entries-table"
-            rows={entryPage.rows}
-            total={entryPage.total}
-            loading={entries.loading}
-            rowKey={(e) => e.id}
-            paging={entryPage.paging}
-            onPaging={entryPage.setPaging}
-            emptyText={t('common.none')}
-            columns={[
-              { key: 'kind', title: t('activities.ruleKind'), render: (_, e) => e.kindLabel },
-              { key: 'points', title: t('activities.points'), render: (_, e) => <Tag color={e.points < 0 ? 'red' : 'green'}>{e.points}</Tag> },
-              { key: 'reason', title: t('activities.manualReason'), render: (_, e) => tx(e.reason) },
-              { key: 'at', title: t('activities.manualOn'), render: (_, e) => e.createdAt.slice(0, 10) },
-            ]}
-            renderCard={(e) => (
-              <Flex justify="space-between">
-                <span>{tx(e.reason)}</span>
-                <Tag color={e.points < 0 ? 'red' : 'green'}>{e.points}</Tag>
-              </Flex>
-            )}
-          />
-        </>
-      )}
-      {adding && (
-        <FormModal<EntryForm>
-          open
-          title={t('activities.manualAdd')}
-          testId="entry-form"
-          onClose={() => setAdding(false)}
-          initialValues={{ orgId: home, on: today() }}
-          onSubmit={async (v) => {
-            const rule = items.find((r) => r.id === v.ruleId)!;
-            if (rule.kind === 'deduction' && !(await confirmDeduction(rule))) {
-              void message.info(t('activities.manualNotRecorded'));
-              return;
-            }
-            const entry = await activitiesApi.addEntry(v);
-            void message.success(t('activities.manualAdded', { name: tx(entry.personName), points: entry.points }));
-            setPersonId(v.personId);
-            entries.reload();
-          }}
-        >
-          <Form.Item name="personId" label={t('activities.manualPerson')} rules={[{ required: true }]}>
-            <PersonSelect data-testid="entry-form-person" />
-          </Form.Item>
-          <Form.Item name="ruleId" label={t('activities.manualRule')} rules={[{ required: true }]}>
-            <Select
-              data-testid="entry-form-rule"
-              options={items.map((r) => ({ value: r.id, label: `${r.kindLabel}：${tx(r.name)}（${r.points > 0 ? '+' : ''}${r.points}）` }))}
-            />
-          </Form.Item>
-          <Form.Item name="reason" label={t('activities.manualReason')} rules={[{ required: true, message: t('activities.manualReasonRequired') }]}>
-            <Input.TextArea maxLength={200} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="entry-form-reason" />
-          </Form.Item>
-          <Form.Item name="orgId" label={t('activities.manualOrg')} rules={[{ required: true }]}>
-            <OrgTreeSelect />
-          </Form.Item>
-          <Form.Item name="on" label={t('activities.manualOn')} rules={[{ required: true }]}>
-            <Input type="date" />
-          </Form.Item>
-        </FormModal>
-      )}
-    </section>
-  );
-}
-
-/** 积分兑换: debits the spendable ledger only; the year's earned points and the threshold list stay as they are. */
-function RedeemSection() {
-  const { t, tx } = useI18n();
-  const { message } = App.useApp();
-  const home = useHomeOrg();
-  const [personId, setPersonId] = useState<number | undefined>();
-  const account = useLoad(() => (personId ? activitiesApi.spendable(personId) : Promise.resolve(null)), [personId]);
-  const page = useLocalPage(account.data?.items, String(personId));
-  const [redeeming, setRedeeming] = useState(false);
-  return (
-    <section data-testid="setup-redeem">
-      <Flex justify="space-between" wrap gap={8}>
-        <Typography.Title level={5}>{t('activities.redeemTitle')}</Typography.Title>
-        <Space wrap>
-          <div style={{ width: 260 }}>
-            <PersonSelect value={personId} onChange={(v) => setPersonId(v as number | undefined)} data-testid="redeem-person" />
-          </div>
-          <Button disabled={!personId} onClick={() => setRedeeming(true)} data-testid="redeem-create">
-            {t('activities.redeem')}
-          </Button>
-        </Space>
-      </Flex>
-      <Typography.Paragraph type="secondary">{t('activities.spendableHelp')}</Typography.Paragraph>
-      {account.data && (
-        <>
-          <Typography.Text strong data-testid="redeem-balance">{t('activities.balance', { balance: account.data.balance })}</Typography.Text>
-          <DataTable<Spendable['items'][number]>
-            testId="spendable-table"
-            rows={page.rows}
-            total={page.total}
-            loading={account.loading}
-            rowKey={(e) => e.id}
-            paging={page.paging}
-            onPaging={page.setPaging}
-            emptyText={t('common.none')}
-            columns={[
-              { key: 'kind', title: t('activities.ruleKind'), render: (_, e) => <Tag color={e.kind === 'redeem' ? 'orange' : 'green'}>{e.kindLabel}</Tag> },
-              { key: 'points', title: t('activities.points'), render: (_, e) => e.points },
-              { key: 'reason', title: t('activities.redeemReason'), render: (_, e) => tx(e.reason) },
-              { key: 'at', title: t('activities.manualOn'), render: (_, e) => e.createdAt.slice(0, 10) },
-            ]}
-            renderCard={(e) => (
-              <Flex justify="space-between">
-                <span>{tx(e.reason)}</span>
-                <span>{e.points}</span>
-              </Flex>
-            )}
-          />
-        </>
-      )}
-      {redeeming && personId && (
-        <FormModal<{ points: number; reason: string; orgId: number }>
-          open
-          title={t('activities.redeemTitle')}
-          testId="redeem-form"
-          onClose={() => setRedeeming(false)}
-          initialValues={{ orgId: home }}
-          onSubmit={async (v) => {
-            const r = await activitiesApi.redeem({ ...v, personId });
-            void message.success(t('activities.redeemed', { balance: r.balance }));
-            account.reload();
-          }}
-        >
-          <Form.Item name="points" label={t('activities.redeemPoints')} rules={[{ required: true }]}>
-            <InputNumber min={0.5} step={0.5} data-testid="redeem-form-points" />
-          </Form.Item>
-          <Form.Item name="reason" label={t('activities.redeemReason')} rules={[{ required: true, message: t('activities.redeemReasonRequired') }]}>
-            <Input maxLength={200} data-testid="redeem-form-reason" />
-          </Form.Item>
-          <Form.Item name="orgId" label={t('activities.manualOrg')} rules={[{ required: true }]}>
-            <OrgTreeSelect />
           </Form.Item>
         </FormModal>
       )}

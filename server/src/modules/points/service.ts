@@ -3,13 +3,17 @@ import { invalidField, notFound } from '../../kernel/errors.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
-import { RULE_KINDS, type RuleKind } from './schema.ts';
 import { REGION_TIME_ZONE } from '../../kernel/time.ts';
+import { RULE_KINDS, type RuleKind } from './schema.ts';
 
 // Points (积分): rules, the append-only ledger, yearly totals and the yearly
-// threshold. Attendance is credited by the database as it is recorded
-// (gj_award_points); the ledger refuses UPDATE and DELETE; a rule change
-// reaches past entries only through rerun(), as correction entries.
+// threshold, and the spendable ledger beside it. Attendance is credited by the
+// database as activities record it (gj_award_points, a trigger on their
+// sign-ups); the ledger refuses UPDATE and DELETE; a rule change reaches past
+// entries only through rerun(), as correction entries. The tables were created
+// by activities' migrations 0040 and 0061 and belong here (owns.ts); what is
+// read of activities' records goes through the functions activities publishes
+// (gj_hosted_signups, gj_confirmed_service, migration 0241).
 
 interface RuleRow {
   id: number;
@@ -69,11 +73,10 @@ export async function rerun(q: Queryable, userId: number, orgId: number, year: n
   const ids = await orgs.subtreeIds(q, orgId);
   const rows = await q.query<{ points: number }>(
     `WITH s AS (
-       SELECT s.id, s.org_id, s.person_id, s.user_id, s.unit_id, s.status, s.is_leader, a.org_id AS host, a.title,
-              (a.starts_at AT TIME ZONE '${REGION_TIME_ZONE}')::date AS day
-         FROM activity_signups s JOIN activities a ON a.id = s.activity_id
-        WHERE a.org_id = ANY ($1::bigint[]) AND a.starts_at >= make_date($2, 1, 1)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}'
-          AND a.starts_at < make_date($2 + 1, 1, 1)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}'
+       SELECT s.id, s.org_id, s.person_id, s.user_id, s.unit_id, s.status, s.is_leader, s.host, s.title,
+              (s.starts_at AT TIME ZONE '${REGION_TIME_ZONE}')::date AS day
+         FROM gj_hosted_signups($1::bigint[], make_date($2, 1, 1)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}',
+                                make_date($2 + 1, 1, 1)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}') s
      ), want AS (
        SELECT s.*, k.kind, r.id AS rule_id,
               CASE WHEN (k.kind = 'attend' AND s.status = 'attended') OR (k.kind = 'lead' AND s.status = 'attended' AND s.is_leader)
@@ -158,13 +161,13 @@ const ATTENDED = `count(*) FILTER (WHERE kind = 'attend' AND NOT correction)`;
  */
 export async function figures(q: Queryable, personIds: number[], from: string, to: string, orgIds?: number[]): Promise<Map<number, Figures>> {
   // Only when asked: a catch-all "$4 IS NULL OR …" would hide the predicate from the planner.
-  const only = orgIds ? 'AND org_id = ANY ($4::bigint[])' : '';
+  const only = orgIds ? 'org_id = ANY ($4::bigint[])' : null;
   const rows = await q.query<{ person_id: number; points: number; hours: number; activities: number }>(
     `WITH p (id) AS (SELECT unnest($1::bigint[])),
      e AS (SELECT person_id, sum(points) AS points, ${ATTENDED} AS activities FROM points_entries
-            WHERE person_id = ANY ($1::bigint[]) AND earned_on BETWEEN $2 AND $3 ${only} GROUP BY person_id),
-     l AS (SELECT person_id, sum(hours) FILTER (WHERE confirmed_at IS NOT NULL) AS hours FROM service_logs
-            WHERE person_id = ANY ($1::bigint[]) AND served_on BETWEEN $2 AND $3 ${only} GROUP BY person_id)
+            WHERE person_id = ANY ($1::bigint[]) AND earned_on BETWEEN $2 AND $3 ${only ? `AND ${only}` : ''} GROUP BY person_id),
+     l AS (SELECT person_id, sum(hours) AS hours FROM gj_confirmed_service($1::bigint[], $2, $3)
+            ${only ? `WHERE ${only}` : ''} GROUP BY person_id)
      SELECT p.id AS person_id, coalesce(e.points, 0) AS points, coalesce(l.hours, 0) AS hours, coalesce(e.activities, 0)::int AS activities
        FROM p LEFT JOIN e ON e.person_id = p.id LEFT JOIN l ON l.person_id = p.id`,
     orgIds ? [personIds, from, to, orgIds] : [personIds, from, to],
@@ -196,9 +199,8 @@ export async function totals(q: Queryable, f: TotalsFilter, thresholdOrgId: numb
     `WITH m AS (${members}),
      e AS (SELECT person_id, sum(points) AS points, ${ATTENDED} AS activities FROM points_entries
             WHERE year = $2 AND person_id IN (SELECT id FROM m) GROUP BY person_id),
-     l AS (SELECT person_id, sum(hours) AS hours FROM service_logs
-            WHERE served_on >= make_date($2, 1, 1) AND served_on < make_date($2 + 1, 1, 1) AND confirmed_at IS NOT NULL
-              AND person_id IN (SELECT id FROM m) GROUP BY person_id),
+     l AS (SELECT person_id, sum(hours) AS hours FROM gj_confirmed_service((SELECT array_agg(id) FROM m), make_date($2, 1, 1), make_date($2, 12, 31))
+            GROUP BY person_id),
      r AS (SELECT m.id, m.name, m.org_id, coalesce(e.points, 0) AS points, coalesce(l.hours, 0) AS hours, coalesce(e.activities, 0)::int AS activities,
                   rank() OVER (ORDER BY coalesce(e.points, 0) DESC)::int AS rank
              FROM m LEFT JOIN e ON e.person_id = m.id LEFT JOIN l ON l.person_id = m.id),
@@ -225,4 +227,50 @@ export async function totals(q: Queryable, f: TotalsFilter, thresholdOrgId: numb
 async function countMembers(q: Queryable, members: string, scopeParam: unknown): Promise<number> {
   const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${members}) m`, [scopeParam]);
   return row?.n ?? 0;
+}
+
+// Spendable points (migration 0061): credited from earned points by the
+// database where a "spendable" rule sets a rate, debited by redemptions. A
+// separate ledger: redeeming never touches the earned totals or the list of
+// those below the yearly threshold.
+
+interface SpendableRow {
+  id: number;
+  kind: 'credit' | 'redeem';
+  points: number;
+  reason: string;
+  org_name: string | null;
+  created_at: Date;
+}
+
+/** A person's spendable balance and its entries, newest first (what the caller may see of them). */
+export async function spendable(q: Queryable, personId: number) {
+  const rows = await q.query<SpendableRow>(
+    `SELECT s.id, s.kind, s.points, s.reason, gj_org_name(s.org_id) AS org_name, s.created_at
+       FROM points_spendable s WHERE s.person_id = $1 ORDER BY s.id DESC LIMIT 1000`,
+    [personId],
+  );
+  const [sum] = await q.query<{ balance: number }>(`SELECT coalesce(sum(points), 0) AS balance FROM points_spendable WHERE person_id = $1`, [personId]);
+  return {
+    personId,
+    balance: sum!.balance,
+    items: rows.map((r) => ({
+      id: r.id, kind: r.kind, kindLabel: r.kind === 'credit' ? '积分转入' : '兑换', points: r.points, reason: r.reason, orgName: r.org_name ?? '',
+      createdAt: new Date(r.created_at).toISOString(),
+    })),
+  };
+}
+
+/** A redemption (兑换) with its reason; the database refuses one the balance does not cover, under concurrency too. */
+export async function redeem(q: Queryable, userId: number, input: { personId: number; orgId: number; points: number; reason: string }) {
+  const person = await people.find(q, input.personId);
+  if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
+  await orgs.place(q, input.orgId);
+  const { balance } = await spendable(q, person.id);
+  if (input.points > balance) throw invalidField('points', `${person.name}的可兑换积分余额为 ${balance} 分，不足 ${input.points} 分`);
+  await q.query(
+    `INSERT INTO points_spendable (org_id, person_id, user_id, unit_id, kind, points, reason, created_by) VALUES ($1, $2, $3, $4, 'redeem', $5, $6, $7)`,
+    [input.orgId, person.id, await people.accountOf(q, person.id), person.unitId, -input.points, input.reason, userId],
+  );
+  return spendable(q, person.id);
 }

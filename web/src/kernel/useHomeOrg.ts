@@ -1,4 +1,4 @@
-import { useAuth } from '../../kernel/auth';
+import { useAuth } from './auth';
 
 /** The organization the signed-in staff member works for: the default host of what they publish and count. */
 export function useHomeOrg(): number | undefined {

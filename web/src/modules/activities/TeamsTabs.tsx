@@ -1,25 +1,17 @@
 import { PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Popconfirm, Segmented, Select, Space, Switch, Tag, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { DataTable, usePaging } from '../../kernel/DataTable';
+import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
-import { useApiError, useLoad } from '../../kernel/hooks';
+import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { useLocalPage } from '../orgs/localPaging';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { PersonSelect } from '../orgs/pickers';
-import { activitiesApi, type Certificate, type NewRule, type Rule, type Team, type Total } from './api';
-import { useHomeOrg } from './useHomeOrg';
-import { today, thisYear } from '../../kernel/time';
-
-const YEARS = (() => {
-  const y = thisYear();
-  return [y, y - 1, y - 2];
-})();
-
-function YearSelect({ value, onChange }: { value: number; onChange: (y: number) => void }) {
-  return <Segmented value={value} onChange={(v) => onChange(Number(v))} options={YEARS} data-testid="year-select" />;
-}
+import { activitiesApi, type Certificate, type Team } from './api';
+import { thisYear } from '../../kernel/time';
+import { useHomeOrg } from '../../kernel/useHomeOrg';
+import { YearSelect } from '../../kernel/YearSelect';
 
 /** 志愿者队伍: teams with their leaders and members. */
 export function TeamsTab() {
@@ -121,129 +113,6 @@ export function TeamsTab() {
         </FormModal>
       )}
     </>
-  );
-}
-
-/** 积分: the year's ranked totals against the threshold, and the rules with their versions. */
-export function PointsTab() {
-  const { t, tx } = useI18n();
-  const { message } = App.useApp();
-  const onError = useApiError();
-  const home = useHomeOrg();
-  const [year, setYear] = useState(thisYear());
-  const [onlyBelow, setOnlyBelow] = useState(false);
-  const [paging, setPaging] = usePaging(`${year}|${onlyBelow}`);
-  const totals = useLoad(() => activitiesApi.totals({ year, orgId: home, onlyBelow: onlyBelow ? 'true' : 'false', ...paging }), [year, home, onlyBelow, paging.page, paging.pageSize]);
-  const rules = useLoad(() => activitiesApi.rules(), []);
-  const rulePage = useLocalPage(rules.data?.items, 'rules');
-  const [adding, setAdding] = useState(false);
-  const rerun = () =>
-    home &&
-    activitiesApi.rerun({ orgId: home, year }).then((r) => {
-      void message.success(t('activities.rerunDone', { corrections: r.corrections, points: r.points }));
-      totals.reload();
-    }, onError);
-
-  return (
-    <Flex vertical gap={16}>
-      <Flex justify="space-between" wrap gap={8}>
-        <YearSelect value={year} onChange={setYear} />
-        <Space>
-          <Switch checked={onlyBelow} onChange={setOnlyBelow} data-testid="points-only-below" />
-          <span>{t('activities.onlyBelow')}</span>
-        </Space>
-      </Flex>
-      {totals.data?.threshold != null && (
-        <Alert type={totals.data.below ? 'warning' : 'success'} showIcon title={t('activities.thresholdSummary', { threshold: totals.data.threshold, below: totals.data.below, total: totals.data.total })} data-testid="points-summary" />
-      )}
-      <DataTable<Total>
-        testId="points-table"
-        rows={totals.data?.items}
-        total={onlyBelow ? (totals.data?.below ?? 0) : (totals.data?.total ?? 0)}
-        loading={totals.loading}
-        rowKey={(r) => r.personId}
-        paging={paging}
-        onPaging={setPaging}
-        emptyText={t('activities.pointsEmpty')}
-        columns={[
-          { key: 'rank', title: t('activities.rank'), render: (_, r) => r.rank },
-          { key: 'name', title: t('activities.person'), render: (_, r) => tx(r.personName) },
-          { key: 'org', title: t('activities.memberOrg'), render: (_, r) => tx(r.orgName) },
-          { key: 'points', title: t('activities.points'), render: (_, r) => (r.belowThreshold ? <Tag color="red">{r.points}</Tag> : <Tag color="green">{r.points}</Tag>) },
-          { key: 'activities', title: t('activities.attended'), render: (_, r) => r.activities },
-          { key: 'hours', title: t('activities.hours'), render: (_, r) => r.hours },
-        ]}
-        renderCard={(r) => (
-          <Flex justify="space-between">
-            <span>
-              {r.rank}. {tx(r.personName)}
-            </span>
-            <Tag color={r.belowThreshold ? 'red' : 'green'}>{t('activities.pointsValue', { points: r.points })}</Tag>
-          </Flex>
-        )}
-      />
-      <Flex justify="space-between" wrap gap={8}>
-        <Typography.Title level={5}>{t('activities.rules')}</Typography.Title>
-        <Space wrap>
-          <Popconfirm title={t('activities.rerunConfirm', { year })} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => rerun()}>
-            <Button data-testid="points-rerun">{t('activities.rerun')}</Button>
-          </Popconfirm>
-          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="rule-create">
-            {t('activities.ruleCreate')}
-          </Button>
-        </Space>
-      </Flex>
-      <Typography.Text type="secondary">{t('activities.rulesHelp')}</Typography.Text>
-      <DataTable<Rule>
-        testId="rules-table"
-        rows={rulePage.rows}
-        total={rulePage.total}
-        loading={rules.loading}
-        rowKey={(r) => r.id}
-        paging={rulePage.paging}
-        onPaging={rulePage.setPaging}
-        emptyText={t('activities.rulesEmpty')}
-        columns={[
-          { key: 'kind', title: t('activities.ruleKind'), render: (_, r) => r.kindLabel },
-          { key: 'name', title: t('activities.ruleName'), render: (_, r) => tx(r.name) },
-          { key: 'points', title: t('activities.points'), render: (_, r) => r.points },
-          { key: 'from', title: t('activities.effectiveFrom'), render: (_, r) => r.effectiveFrom },
-          { key: 'org', title: t('activities.ruleOrg'), render: (_, r) => tx(r.orgName) },
-          { key: 'current', title: t('activities.ruleCurrent'), render: (_, r) => (r.current ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>) },
-        ]}
-      />
-      {adding && (
-        <FormModal<NewRule>
-          open
-          title={t('activities.ruleCreate')}
-          testId="rule-form"
-          initialValues={{ orgId: home, kind: 'attend', effectiveFrom: today() }}
-          onClose={() => setAdding(false)}
-          onSubmit={async (v) => {
-            await activitiesApi.createRule(v);
-            void message.success(t('activities.ruleSaved'));
-            rules.reload();
-          }}
-        >
-          <Alert type="info" showIcon title={t('activities.ruleNotRetroactive')} style={{ marginBottom: 12 }} />
-          <Form.Item name="orgId" label={t('activities.ruleOrg')} rules={[{ required: true }]}>
-            <OrgTreeSelect />
-          </Form.Item>
-          <Form.Item name="kind" label={t('activities.ruleKind')} rules={[{ required: true }]}>
-            <Select options={['attend', 'lead', 'absent', 'bonus', 'deduction', 'threshold', 'spendable'].map((k) => ({ value: k, label: t(`activities.ruleKind.${k}` as 'activities.ruleKind.attend') }))} />
-          </Form.Item>
-          <Form.Item name="name" label={t('activities.ruleName')} rules={[{ required: true }]}>
-            <Input maxLength={40} />
-          </Form.Item>
-          <Form.Item name="points" label={t('activities.points')} rules={[{ required: true }]}>
-            <InputNumber step={0.5} min={-100} max={1000} />
-          </Form.Item>
-          <Form.Item name="effectiveFrom" label={t('activities.effectiveFrom')} rules={[{ required: true, message: t('common.dateRequired') }]}>
-            <Input type="date" />
-          </Form.Item>
-        </FormModal>
-      )}
-    </Flex>
   );
 }
 

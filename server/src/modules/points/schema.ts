@@ -1,0 +1,98 @@
+import { registerConstraint } from '../../kernel/errors.ts';
+import { day, idParam, keyOf, keysOf, oneOf, pageQuery, text, year, z } from '../../kernel/validation.ts';
+
+registerConstraint('points_entries_append_only', 'entryId', '积分记录一经记入不能修改或删除，请另记一笔更正');
+registerConstraint('points_rules_sign', 'points', '扣分项的分值须为负数，加分项和参加活动的分值不能为负数');
+registerConstraint('points_rules_version_key', 'effectiveFrom', '同一规则在这一天已有一个版本');
+registerConstraint('points_spendable_balance', 'points', '可兑换积分余额不足');
+
+/** What a rule gives points for (glossary "Activities and points"), or the yearly figures it sets. */
+export const RULE_KINDS = {
+  attend: '参加活动',
+  lead: '带头组织',
+  absent: '无故缺席',
+  bonus: '加分项',
+  deduction: '扣分项',
+  threshold: '年度达标分',
+  spendable: '可兑换积分比例',
+} as const;
+export type RuleKind = keyof typeof RULE_KINDS;
+
+export const Rule = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  kind: keyOf(RULE_KINDS),
+  kindLabel: z.string(),
+  name: z.string(),
+  points: z.number(),
+  effectiveFrom: z.string(),
+  current: z.boolean(),
+});
+export const RuleList = z.object({ items: z.array(Rule) });
+export const CreateRule = z.object({
+  orgId: idParam('制定组织'),
+  kind: oneOf(keysOf(RULE_KINDS), '规则类别'),
+  name: text('规则名称', 40),
+  points: z.number({ error: '分值须为数字' }).min(-100, '分值不能低于 -100').max(1000, '分值不能超过 1000').multipleOf(0.5, '分值以 0.5 分为单位').describe('分值'),
+  effectiveFrom: day('生效日期'),
+});
+export const Rerun = z.object({ orgId: idParam('组织'), year });
+export const RerunResult = z.object({ corrections: z.number(), points: z.number() });
+
+export const Entry = z.object({
+  id: z.number(),
+  personId: z.number(),
+  personName: z.string(),
+  orgName: z.string(),
+  year: z.number(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  points: z.number(),
+  correction: z.boolean(),
+  reason: z.string(),
+  createdAt: z.string(),
+});
+export const EntryList = z.object({ items: z.array(Entry) });
+export const EntryQuery = z.object({ personId: idParam('人员').optional(), year: year.optional() });
+export const AddEntry = z.object({
+  personId: idParam('人员'),
+  orgId: idParam('记分组织'),
+  ruleId: idParam('加分或扣分项'),
+  reason: text('事由', 200),
+  on: day('记分日期'),
+});
+
+export const TotalsQuery = z.object({
+  year: year.optional(),
+  orgId: idParam('组织').optional(),
+  unitId: idParam('单位').optional(),
+  onlyBelow: z.enum(['true', 'false'], { error: '只看未达标须为 true 或 false' }).transform((v) => v === 'true').optional().describe('只看未达标'),
+  ...pageQuery,
+});
+export const Total = z.object({
+  personId: z.number(),
+  personName: z.string(),
+  orgName: z.string().nullable(),
+  points: z.number(),
+  hours: z.number(),
+  activities: z.number(),
+  rank: z.number(),
+  belowThreshold: z.boolean(),
+});
+export const Totals = z.object({ year: z.number(), threshold: z.number().nullable(), total: z.number(), below: z.number(), items: z.array(Total) });
+
+export const SpendableQuery = z.object({ personId: idParam('人员') });
+export const Spendable = z.object({
+  personId: z.number(),
+  balance: z.number(),
+  items: z.array(
+    z.object({ id: z.number(), kind: z.enum(['credit', 'redeem']), kindLabel: z.string(), points: z.number(), reason: z.string(), orgName: z.string(), createdAt: z.string() }),
+  ),
+});
+export const Redeem = z.object({
+  personId: idParam('人员'),
+  orgId: idParam('兑换组织'),
+  points: z.number({ error: '兑换分值须为数字' }).min(0.5, '兑换分值至少 0.5 分').max(10000, '兑换分值不能超过 10000').multipleOf(0.5, '兑换分值以 0.5 分为单位').describe('兑换分值'),
+  reason: text('兑换事由', 200),
+});
