@@ -208,6 +208,8 @@ export const en: Record<KernelMessageKey, string> = {
   'securityKind.sign_in': 'Signed in',
   'securityKind.sign_in_failed': 'Sign-in failed',
   'securityKind.sign_in_throttled': 'Too many failures, made to wait',
+  'securityKind.sign_in_unknown': 'Sign-in failed (no such user name)',
+  'securityKind.throttle_cleared': 'Sign-in wait cleared (network or user name)',
   'securityKind.account_created': 'Account created',
   'securityKind.account_disabled': 'Account disabled',
   'securityKind.account_enabled': 'Account enabled',

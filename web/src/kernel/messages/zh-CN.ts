@@ -211,6 +211,8 @@ export const zhCN = {
   'securityKind.sign_in': '登录成功',
   'securityKind.sign_in_failed': '登录失败',
   'securityKind.sign_in_throttled': '登录失败过多，暂时锁定',
+  'securityKind.sign_in_unknown': '登录失败（用户名不存在）',
+  'securityKind.throttle_cleared': '解除登录等待（来源网段或用户名）',
   'securityKind.account_created': '新建账号',
   'securityKind.account_disabled': '停用账号',
   'securityKind.account_enabled': '启用账号',

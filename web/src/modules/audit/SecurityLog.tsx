@@ -7,10 +7,10 @@ import { OrgFilter } from '../orgs/OrgFilter';
 import { auditApi, type SecurityEvent, type SecurityKind } from './api';
 
 const KINDS = [
-  'sign_in', 'sign_in_failed', 'sign_in_throttled', 'account_created', 'account_disabled', 'account_enabled', 'account_unlocked',
+  'sign_in', 'sign_in_failed', 'sign_in_unknown', 'sign_in_throttled', 'throttle_cleared', 'account_created', 'account_disabled', 'account_enabled', 'account_unlocked',
   'password_changed', 'password_reset', 'grant_added', 'grant_removed', 'reveal',
 ] as const satisfies readonly SecurityKind[];
-const WARN: readonly SecurityKind[] = ['sign_in_failed', 'sign_in_throttled', 'reveal'];
+const WARN: readonly SecurityKind[] = ['sign_in_failed', 'sign_in_unknown', 'sign_in_throttled', 'reveal'];
 
 /** 安全日志: who got in, who was kept out, who saw whose personal data, what was done to accounts. */
 export function SecurityLog({ orgId }: { orgId: number | undefined }) {
