@@ -4,6 +4,7 @@ import { DataTable, usePaging } from '../../kernel/DataTable';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { OrgFilter } from '../orgs/OrgFilter';
+import { SignInWaits } from '../users/SignInWaits';
 import { auditApi, type SecurityEvent, type SecurityKind } from './api';
 
 const KINDS = [
@@ -19,7 +20,8 @@ export function SecurityLog({ orgId }: { orgId: number | undefined }) {
   const [paging, setPaging] = usePaging(`${orgId}|${kind}`);
   const list = useLoad(() => auditApi.security({ orgId, kind, ...paging }), [orgId, kind, paging.page, paging.pageSize]);
   return (
-    <>
+    <Flex vertical gap={16}>
+      <SignInWaits />
       <Flex className="gj-toolbar" gap={8} wrap align="center">
         <Select<SecurityKind>
           allowClear
@@ -60,6 +62,6 @@ export function SecurityLog({ orgId }: { orgId: number | undefined }) {
           { key: 'org', title: t('audit.org'), render: (_, e) => tx(e.orgName) || t('common.none') },
         ]}
       />
-    </>
+    </Flex>
   );
 }
