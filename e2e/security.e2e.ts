@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { APP_HEADERS, DEMO_PASSWORD, expandTreeNode, settle, signIn, startApp, treeNode, withPage, type TestApp } from './helpers.ts';
+import { APP_HEADERS, DEMO_PASSWORD, chooseOption, expandTreeNode, settle, signIn, startApp, treeNode, withPage, type TestApp } from './helpers.ts';
 
 // What a community secretary typed into names in issue 12: shown as HTML, it
 // ran in the district admin's browser. Each runs a script that sets __xss.
@@ -39,6 +39,20 @@ const names = {
   pledge: `恶意承诺${IMG}${SCRIPT}`,
 };
 
+/** Names the lists, drawers and print pages of people, needs, activities, venues, resources and projects show. */
+const more = {
+  person: `恶意人员${IMG}`,
+  needTitle: `恶意需求${IMG}`,
+  needText: `${SCRIPT}${IMG}`,
+  activity: `恶意活动${IMG}`,
+  place: `恶意地点${SCRIPT}`,
+  venue: `恶意阵地${IMG}`,
+  resource: `恶意资源${SCRIPT}`,
+  project: `恶意项目${IMG}`,
+};
+let gridId: number;
+let needId: number;
+
 before(async () => {
   app = await startApp();
   const api = await apiAs('guangming');
@@ -49,6 +63,23 @@ before(async () => {
   const grid = await api('POST', '/api/grids', { communityId: community, name: names.grid, theme: SVG, branchId: branch.id, boundary: square(950, 50, 50, 600) });
   await api('POST', `/api/grids/${grid.id}/buildings`, { name: names.building, entrances: 1, x: 975, y: 300 });
   await api('POST', `/api/grids/${grid.id}/units`, { unitId: unit.id });
+  gridId = grid.id;
+
+  // A party member of the planted grid (its branch), so that the grid's member card lists them.
+  await api('POST', '/api/people', { orgId: branch.id, name: more.person, isMember: true, category: 'retired' });
+  const need = await api('POST', '/api/needs', {
+    kind: 'request', category: 'other', orgId: community, title: more.needTitle, description: more.needText, placeText: more.needText, requesterName: `恶意${IMG}`,
+  });
+  needId = need.id;
+  await api('POST', `/api/needs/${need.id}/accept`, {});
+  await api('POST', `/api/needs/${need.id}/dispatch`, { unitId: unit.id, deadline: '2099-01-01T00:00:00+08:00', note: IMG });
+  const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  await api('POST', '/api/activities', {
+    orgId: community, kind: 'volunteer', title: more.activity, place: more.place, startsAt: `${day}T09:00:00+08:00`, endsAt: `${day}T11:00:00+08:00`, capacity: 5, audience: ['members'],
+  });
+  await api('POST', '/api/venues', { orgId: community, name: more.venue, venueType: 'court', opensAt: '08:00', closesAt: '18:00' });
+  await api('POST', '/api/resources', { orgId: community, kind: 'fund', category: 'aid', name: more.resource });
+  await api('POST', '/api/projects', { orgId: community, name: more.project });
 });
 
 after(async () => {
@@ -233,3 +264,72 @@ test('a page on another port of the same host cannot unlock an account with the 
     server.close();
   }
 });
+
+test('names typed as script in people, needs, activities, venues, resources and projects run nothing on their pages, drawers and print pages', () =>
+  withPage(app, 'security-xss-lists', async (page) => {
+    const w = await watch(page);
+    await signIn(page, 'guangming');
+    /** The page shows the name as text (not as an element), and a click on it opens what it opens: nothing ran. */
+    const shows = async (where: string, name: string, open = true) => {
+      const text = page.getByText(name).first();
+      await text.waitFor();
+      if (open) {
+        await text.click();
+        await settle(page);
+        await page.keyboard.press('Escape');
+      }
+      await assertNothingRan(w, where);
+    };
+    const search = async (menu: string, box: string, typed: string) => {
+      await page.getByTestId(`menu-${menu}`).click();
+      const input = page.getByTestId(box).locator('input');
+      await input.fill(typed);
+      await input.press('Enter');
+    };
+
+    await search('people', 'people-search', '恶意人员');
+    await shows('people list and drawer', more.person);
+    await search('needs', 'needs-search', '恶意需求');
+    await shows('needs list and drawer', more.needTitle);
+    await page.getByTestId('menu-activities').click();
+    await shows('activities list and drawer', more.activity);
+    await search('venues', 'venues-search', '恶意阵地');
+    await shows('venues list', more.venue);
+    await search('resources', 'resources-search', '恶意资源');
+    await shows('resources list', more.resource);
+    await page.getByTestId('menu-projects').click();
+    await shows('projects list and drawer', more.project);
+    await page.getByTestId('menu-home').click();
+    await settle(page);
+    await assertNothingRan(w, 'home');
+
+    // Print pages are built on the server: the names are escaped there.
+    for (const [where, url, name] of [
+      ['dispatch slip', `/api/needs/${needId}/slip`, more.needTitle],
+      ['grid member card', `/api/grids/${gridId}/cards?kind=member`, more.person],
+      ['grid organization card', `/api/grids/${gridId}/cards?kind=organization`, names.org],
+    ] as const) {
+      await page.goto(url);
+      await shows(where, name, false);
+    }
+  }));
+
+test('the district admin sees an unknown name’s sign-in wait on the security page and clears it', () =>
+  withPage(app, 'security-waits', async (page) => {
+    const headers = { ...APP_HEADERS, origin: app.url, 'content-type': 'application/json' };
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username: 'spray-e2e', password: `guess-${i}` }) });
+      assert.equal(res.status, 401);
+    }
+    await signIn(page, 'admin');
+    await page.getByTestId('menu-audit').click();
+    await page.getByTestId('audit-tabs').getByRole('tab', { name: '安全日志' }).click();
+    const row = page.getByTestId('sign-in-waits').locator('.ant-table-row', { hasText: 'spray-e2e' });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /不存在的用户名/);
+    await row.getByTestId('sign-in-wait-clear').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+    await row.waitFor({ state: 'detached' });
+    await chooseOption(page, page.getByTestId('security-kind'), '解除登录等待（来源网段或用户名）');
+    await page.getByTestId('security-table').locator('.ant-table-row', { hasText: 'account spray-e2e' }).waitFor();
+  }));

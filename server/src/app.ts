@@ -100,9 +100,8 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
 
   app.decorateRequest('scope', null as never);
   app.addHook('onRequest', async (req) => {
-    req.scope = ANONYMOUS;
     const token = req.url.startsWith('/api/') ? req.cookies[SESSION_COOKIE] : undefined;
-    if (token) req.scope = (await resolveSession(k.db, token)) ?? ANONYMOUS;
+    req.scope = { ...((token && (await resolveSession(k.db, token))) || ANONYMOUS), requestId: req.id };
   });
   installErrorHandler(app);
   installControlCharacterGuard(app);

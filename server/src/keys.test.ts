@@ -1,10 +1,18 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { testCipher, testDatabase, type TestDatabase } from '../../test/support/db.ts';
+import { promisify } from 'node:util';
+import { APP_HEADERS } from '../../test/support/app.ts';
+import { pgliteTemplate, testCipher, testDatabase, TEST_KEY, type TestDatabase } from '../../test/support/db.ts';
+import { DEMO_PASSWORD } from './demo/meihekou.ts';
 import { checkKey, rotateKey } from './keys.ts';
 import { FieldCipher } from './kernel/crypto.ts';
-import type { Queryable } from './kernel/db.ts';
+import { openDatabase, type Queryable } from './kernel/db.ts';
 import { startServer } from './main.ts';
 import { addressKey } from './modules/grids/service.ts';
 
@@ -38,7 +46,7 @@ test('a database that predates the fingerprint is checked on its data, then reme
   await checkKey(t.db, testCipher);
   const [row] = await t.db.system((q) => q.query<{ value: string }>(`SELECT value FROM gj_instance WHERE key = 'key_fingerprint'`));
   assert.equal(row?.value, testCipher.fingerprint);
-  assert.doesNotMatch(row!.value, new RegExp(Buffer.alloc(32, 7).toString('base64').slice(0, 16)), 'the key itself is never stored');
+  assert.doesNotMatch(row!.value, new RegExp(TEST_KEY.toString('base64').slice(0, 16)), 'the key itself is never stored');
 });
 
 test('a start with another key is refused, saying what to do', async () => {
@@ -98,4 +106,49 @@ test('key rotation re-encrypts and re-indexes everything, and resumes after an i
   await assert.rejects(checkKey(t.db, testCipher), /加密密钥与数据库不符/);
   assert.equal(await rotateKey(t.db, testCipher, next), 'already');
   await assert.rejects(rotateKey(t.db, testCipher, new FieldCipher(randomBytes(32))), /旧密钥与数据库不符/);
+});
+
+test('npm run rotate-key on a PGlite data folder: the new key reads the data and finds people by identity number, the old one is refused', async () => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'gongjian-rotate-'));
+  const keyPath = path.join(dataDir, 'secret.key');
+  try {
+    // The demo region, encrypted, in a data folder with its key file, as npm start leaves them.
+    const seeded = await openDatabase({ dataDir, loadDataDir: await pgliteTemplate(true) });
+    const [person] = await seeded.system((q) =>
+      q.query<{ id: number; org_id: number; id_number_enc: string }>(`SELECT id, org_id, id_number_enc FROM people WHERE id_number_enc IS NOT NULL ORDER BY id LIMIT 1`),
+    );
+    await seeded.close();
+    const idNumber = testCipher.decrypt(person!.id_number_enc);
+    await writeFile(keyPath, TEST_KEY.toString('base64'), { mode: 0o600 });
+
+    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'rotate-key'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir },
+    });
+    assert.match(stdout, /密钥轮换完成/);
+    const newKey = await readFile(keyPath, 'utf8');
+    assert.notEqual(newKey, TEST_KEY.toString('base64'), 'secret.key holds the new key');
+    assert.equal(existsSync(`${keyPath}.new`), false);
+
+    const start = (env: NodeJS.ProcessEnv) => startServer({ port: 0, host: '127.0.0.1', dataDir, demo: false, quiet: true, env });
+    await assert.rejects(start({ GONGJIAN_SECRET_KEY: TEST_KEY.toString('base64') }), /加密密钥与数据库不符/);
+    const server = await start({});
+    try {
+      const headers = { ...APP_HEADERS, 'content-type': 'application/json' };
+      const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });
+      assert.equal(login.status, 200);
+      const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const post = (url: string, body: unknown) => fetch(`${server.url}${url}`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify(body) });
+      const revealed = await post(`/api/people/${person!.id}/reveal`, { field: 'idNumber' });
+      assert.deepEqual(await revealed.json(), { value: idNumber });
+      // The blind index was rebuilt with the new key: the same identity number is found, not registered twice.
+      const twice = await post('/api/people', { orgId: person!.org_id, name: '轮换后重复登记', idNumber, isMember: false });
+      assert.equal(twice.status, 409);
+      assert.match((await twice.json()).error.fields.idNumber, /已经登记过/);
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 });

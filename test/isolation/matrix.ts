@@ -18,8 +18,14 @@ export interface Violation {
   why: string;
 }
 
-/** Routes that act only on the caller themselves (or on nobody): no target to aim at. */
-const SELF_ONLY = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/residents/register']);
+/**
+ * Routes that act only on the caller themselves (or on nobody): no target to
+ * aim at. A client address's sign-in wait belongs to no organization; who may
+ * clear one is tested in users/auth.test.ts.
+ */
+const SELF_ONLY = new Set([
+  'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/residents/register', 'DELETE /api/sign-in-throttles/:throttleId',
+]);
 /**
  * Directories that deliberately list names across a region (a unit registers
  * its members at any community of the region): they are exempt from the

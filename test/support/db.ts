@@ -11,7 +11,8 @@ import { migrate } from '../../server/src/kernel/migrate.ts';
 import { regionToday } from '../../server/src/kernel/time.ts';
 
 /** A fixed key, so that a cached database template decrypts in every test process. */
-export const testCipher = new FieldCipher(Buffer.alloc(32, 7));
+export const TEST_KEY = Buffer.alloc(32, 7);
+export const testCipher = new FieldCipher(TEST_KEY);
 
 export interface TestDatabase {
   db: Database;
@@ -46,7 +47,7 @@ async function sourceKey(demo: boolean): Promise<string> {
  * without the demo) is dumped once into the temp folder, keyed by the
  * migrations and demo sources, and every later test database starts from it.
  */
-async function pgliteTemplate(demo: boolean): Promise<Blob> {
+export async function pgliteTemplate(demo: boolean): Promise<Blob> {
   const file = path.join(tmpdir(), `gongjian-pglite-${demo ? 'demo' : 'empty'}-${await sourceKey(demo)}.tar`);
   if (existsSync(file)) return new Blob([await readFile(file)]);
   const db = await openDatabase({});

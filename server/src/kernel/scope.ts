@@ -51,6 +51,8 @@ export interface Scope {
   /** Kept in the audit log beside the id, so the log reads the same to everyone. */
   userName: string | null;
   grants: Grant[];
+  /** The request acting (its id in the server log), so that what triggers record names it too. */
+  requestId?: string;
 }
 
 export const ANONYMOUS: Scope = { userId: null, userName: null, grants: [] };
@@ -69,6 +71,7 @@ export function scopeSettings(scope: Scope): Record<string, string> {
   return {
     'gj.user_id': scope.userId === null ? '' : String(scope.userId),
     'gj.user_name': scope.userName ?? '',
+    'gj.request_id': scope.requestId ?? '',
     'gj.read_paths': pgArray(paths(g, SUBTREE_ROLES)),
     'gj.admin_paths': pgArray(paths(g, ADMIN_ROLES)),
     'gj.unit_ids': pgArray([...new Set(g.filter((x) => x.unitId !== null).map((x) => x.unitId as number))]),

@@ -1978,6 +1978,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sign-in-throttles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 登录等待（账号、来源网段与不存在的用户名） */
+        get: operations["getSignInThrottles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sign-in-throttles/{throttleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 解除来源网段或不存在的用户名的登录等待（账号请用解除锁定） */
+        delete: operations["deleteSignInThrottlesByThrottleId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -16692,6 +16726,150 @@ export interface operations {
             };
         };
     };
+    getSignInThrottles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * @description account：账号或不存在的用户名；address：来源网段
+                             * @enum {string}
+                             */
+                            kind: "account" | "address";
+                            id: number;
+                            /** @description 账号（用户名不存在时为空） */
+                            userId: number | null;
+                            /** @description 用户名，或来源网段（如 203.0.113.*） */
+                            label: string;
+                            /** @description 连续失败次数 */
+                            failures: number;
+                            /** @description 等待到 */
+                            until: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteSignInThrottlesByThrottleId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 登录等待编号 */
+                throttleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getAudit: {
         parameters: {
             query?: {
@@ -16785,7 +16963,7 @@ export interface operations {
                 /** @description 组织 */
                 orgId?: number;
                 /** @description 事件类型 */
-                kind?: "sign_in" | "sign_in_failed" | "sign_in_throttled" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
+                kind?: "sign_in" | "sign_in_failed" | "sign_in_unknown" | "sign_in_throttled" | "throttle_cleared" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
                 /** @description 账号 */
                 userId?: number;
                 /** @description 页码 */
@@ -16811,7 +16989,7 @@ export interface operations {
                             id: number;
                             at: string;
                             /** @enum {string} */
-                            kind: "sign_in" | "sign_in_failed" | "sign_in_throttled" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
+                            kind: "sign_in" | "sign_in_failed" | "sign_in_unknown" | "sign_in_throttled" | "throttle_cleared" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
                             kindLabel: string;
                             orgId: number;
                             orgName: string | null;
@@ -16819,6 +16997,7 @@ export interface operations {
                             actorName: string | null;
                             /** @description 涉及的账号 */
                             userId: number | null;
+                            /** @description 涉及的账号的用户名，或登录时输入的不存在的用户名 */
                             username: string | null;
                             /** @description 被查看的记录类型 */
                             entity: string | null;

@@ -100,3 +100,46 @@ test('the security log: sign-ins and failures with the request id, reveals and a
   await assert.rejects(t.kernel.db.scoped(districtAdmin, (q) => q.query('DELETE FROM security_events')), { code: '42501' });
   await assert.rejects(t.kernel.db.scoped(districtAdmin, (q) => q.query(`SELECT gj_security_event(1, 'sign_in', 1)`)), { code: '42501' });
 });
+
+test('a sign-in with a name that is no account is in the district admins’ security log, with the name and never the password', async () => {
+  const spray = ['root', 'administrator', 'zhangwei'].map((name) => ({ name, password: `Spray-${name}-Pw1` }));
+  const requestIds: string[] = [];
+  for (const s of spray) {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: APP_HEADERS, payload: { username: s.name, password: s.password }, remoteAddress: '203.0.113.91' });
+    assert.equal(res.statusCode, 401);
+    requestIds.push(String(res.headers['x-request-id']));
+  }
+  const log = await t.request('GET', '/api/audit/security?kind=sign_in_unknown&pageSize=100', { cookie: await t.login('admin') });
+  assert.equal(log.status, 200, log.text);
+  const seen = log.body.items.filter((e: { requestId: string }) => requestIds.includes(e.requestId));
+  assert.deepEqual(
+    seen.map((e: Record<string, unknown>) => [e.username, e.client, e.userId, e.kindLabel]).sort(),
+    spray.map((s) => [s.name, '203.0.113.*', null, '登录失败（用户名不存在）']).sort(),
+  );
+  const stored = await t.kernel.db.system((q) => q.query<{ row: string }>(`SELECT e::text AS row FROM security_events e`));
+  for (const s of spray) assert.ok(!stored.some((r) => r.row.includes(s.password)), 'the password attempted is stored nowhere');
+  // A name that is no account belongs to no community: its admins do not see it.
+  const community = await t.request('GET', '/api/audit/security?kind=sign_in_unknown', { cookie: await t.login('guangming') });
+  assert.equal(community.body.total, 0);
+});
+
+test('events written by database triggers carry the id of the request that caused them', async () => {
+  const admin = await t.login('guangming');
+  const [gm] = (await t.request('GET', '/api/orgs/roots', { cookie: admin })).body.items;
+  const person = await t.request('POST', '/api/people', { cookie: admin, body: { orgId: gm.id, name: '请求编号测试', phone: '13912340000', isMember: false } });
+  const reveal = await t.request('POST', `/api/people/${person.body.id}/reveal`, { cookie: admin, body: { field: 'phone' } });
+  assert.equal(reveal.status, 200);
+  const created = await t.request('POST', '/api/users', {
+    cookie: admin, body: { username: 'reqid', displayName: '请求编号', password: 'Reqid-2026x', orgId: gm.id, grants: [{ role: 'member', orgId: gm.id }] },
+  });
+  assert.equal(created.status, 200, created.text);
+  // One's own password change runs on the system connection: it names its request too.
+  const own = await t.request('POST', '/api/auth/password', { cookie: await t.login('reqid', 'Reqid-2026x'), body: { currentPassword: 'Reqid-2026x', newPassword: 'Reqid-2027x' } });
+  assert.equal(own.status, 200, own.text);
+
+  const log = (await t.request('GET', '/api/audit/security?pageSize=100', { cookie: admin })).body.items as Record<string, unknown>[];
+  const requestOf = (kind: string, pred: (e: Record<string, unknown>) => boolean) => log.find((e) => e.kind === kind && pred(e))?.requestId;
+  assert.equal(requestOf('reveal', (e) => e.entityId === person.body.id), reveal.headers['x-request-id']);
+  for (const kind of ['account_created', 'grant_added']) assert.equal(requestOf(kind, (e) => e.userId === created.body.id), created.headers['x-request-id'], kind);
+  assert.equal(requestOf('password_changed', (e) => e.userId === created.body.id), own.headers['x-request-id']);
+});

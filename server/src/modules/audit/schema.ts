@@ -23,11 +23,13 @@ export const AuditQuery = z.object({
   ...pageQuery,
 });
 
-/** The kinds of the security log, as the admin reads them (migration 0110 lists the same). */
+/** The kinds of the security log, as the admin reads them (migration 0163 lists the same). */
 export const SECURITY_EVENT_KINDS = {
   sign_in: '登录成功',
   sign_in_failed: '登录失败',
+  sign_in_unknown: '登录失败（用户名不存在）',
   sign_in_throttled: '登录失败过多，暂时锁定',
+  throttle_cleared: '解除登录等待（来源网段或用户名）',
   account_created: '新建账号',
   account_disabled: '停用账号',
   account_enabled: '启用账号',
@@ -49,7 +51,7 @@ export const SecurityEvent = z.object({
   actorUserId: z.number().nullable(),
   actorName: z.string().nullable(),
   userId: z.number().nullable().describe('涉及的账号'),
-  username: z.string().nullable(),
+  username: z.string().nullable().describe('涉及的账号的用户名，或登录时输入的不存在的用户名'),
   entity: z.string().nullable().describe('被查看的记录类型'),
   entityId: z.number().nullable(),
   detail: z.string().nullable().describe('字段或角色'),

@@ -66,15 +66,31 @@ export async function list(
   };
 }
 
-export type SignInEvent = 'sign_in' | 'sign_in_failed' | 'sign_in_throttled';
+export type SignInEvent = 'sign_in' | 'sign_in_failed' | 'sign_in_unknown' | 'sign_in_throttled';
 
-/** Sign-in's events, on the system connection (no one is signed in yet); the account's organization reads them. */
-export async function recordSignIn(q: Queryable, e: { kind: SignInEvent; userId: number; client: string; requestId: string }): Promise<void> {
+/**
+ * Sign-in's events, on the system connection (no one is signed in yet). An
+ * account's events go to its organization; a name that is no account
+ * (`attemptedName`, never the password) to every region's root, whose
+ * district admins are the ones to spot names being sprayed.
+ */
+export async function recordSignIn(
+  q: Queryable,
+  e: { kind: SignInEvent; client: string; requestId: string } & ({ userId: number } | { attemptedName: string }),
+): Promise<void> {
+  if ('userId' in e) {
+    await q.query(
+      `INSERT INTO security_events (region_id, org_id, kind, actor_user_id, actor_name, user_id, client, request_id)
+       SELECT u.region_id, u.org_id, $2, CASE WHEN $2 = 'sign_in' THEN u.id END, CASE WHEN $2 = 'sign_in' THEN u.display_name END, u.id, $3, $4
+         FROM users u WHERE u.id = $1`,
+      [e.userId, e.kind, e.client, e.requestId],
+    );
+    return;
+  }
   await q.query(
-    `INSERT INTO security_events (region_id, org_id, kind, actor_user_id, actor_name, user_id, client, request_id)
-     SELECT u.region_id, u.org_id, $2, CASE WHEN $2 = 'sign_in' THEN u.id END, CASE WHEN $2 = 'sign_in' THEN u.display_name END, u.id, $3, $4
-       FROM users u WHERE u.id = $1`,
-    [e.userId, e.kind, e.client, e.requestId],
+    `INSERT INTO security_events (region_id, org_id, kind, attempted_name, client, request_id)
+     SELECT o.region_id, o.id, $2, $1, $3, $4 FROM organizations o WHERE o.parent_id IS NULL`,
+    [e.attemptedName, e.kind, e.client, e.requestId],
   );
 }
 
@@ -104,7 +120,7 @@ export async function securityEvents(
   if (f.kind) where.add('e.kind = $?', f.kind);
   if (f.userId !== undefined) where.add('e.user_id = $?', f.userId);
   const { total, rows } = await newestFirst<EventRow>(q, where, f, 'security_events e',
-    `e.id, e.at, e.kind, e.org_id, o.name AS org_name, e.actor_user_id, e.actor_name, e.user_id, u.username,
+    `e.id, e.at, e.kind, e.org_id, o.name AS org_name, e.actor_user_id, e.actor_name, e.user_id, coalesce(u.username, e.attempted_name) AS username,
      e.entity, e.entity_id, e.detail, e.client, e.request_id`,
     'LEFT JOIN organizations o ON o.id = e.org_id LEFT JOIN users u ON u.id = e.user_id',
   );

@@ -204,3 +204,54 @@ test('a disabled account cannot sign in and its sessions stop working', async ()
   assert.equal((await t.request('POST', '/api/auth/login', { body: { username: 'dangyuan', password: 'Gongjian2026' } })).status, 403);
   await t.request('PATCH', `/api/users/${id}`, { cookie: admin, body: { disabled: false } });
 });
+
+test('an admin sees the sign-in waits in force and a district admin clears an address’s, recorded in the security log', async () => {
+  const from = '198.51.100.23';
+  for (let i = 0; i < ADDRESS_RULE.limit; i++) assert.equal((await attempt(`spray${i % 5}`, 'wrong-password', from)).status, 401);
+  for (let i = 0; i < ACCOUNT_RULE.limit; i++) await attempt('no-such-account', 'wrong-password', freshAddress());
+  assert.equal((await attempt('liaison', 'Gongjian2026', from)).status, 429, 'the address waits');
+
+  const district = await t.login('admin');
+  const list = await t.request('GET', '/api/sign-in-throttles', { cookie: district });
+  assert.equal(list.status, 200, list.text);
+  const address = list.body.items.find((w: { kind: string; label: string }) => w.kind === 'address' && w.label === '198.51.100.*');
+  assert.ok(address, list.text);
+  assert.equal(address.failures, ADDRESS_RULE.limit);
+  assert.ok(Date.parse(address.until) > Date.now());
+  assert.ok(list.body.items.some((w: { kind: string; label: string; userId: null }) => w.kind === 'account' && w.label === 'no-such-account' && w.userId === null));
+  assert.ok(!list.text.includes(from), 'the full address is not shown');
+
+  // Below a region's root an admin sees its accounts' waits only, and cannot clear an address's.
+  for (const u of ['heping', 'guangming']) {
+    const cookie = await t.login(u);
+    const theirs = await t.request('GET', '/api/sign-in-throttles', { cookie });
+    assert.ok(!theirs.body.items.some((w: { userId: number | null }) => w.userId === null), u);
+    assert.equal((await t.request('DELETE', `/api/sign-in-throttles/${address.id}`, { cookie })).status, 403, u);
+  }
+  for (const u of ['wangge', 'dangyuan']) assert.equal((await t.request('GET', '/api/sign-in-throttles', { cookie: await t.login(u) })).status, 403, u);
+
+  const cleared = await t.request('DELETE', `/api/sign-in-throttles/${address.id}`, { cookie: district });
+  assert.equal(cleared.status, 200, cleared.text);
+  assert.equal((await attempt('liaison', 'Gongjian2026', from)).status, 200, 'the address signs in again');
+  assert.equal((await t.request('DELETE', `/api/sign-in-throttles/${address.id}`, { cookie: district })).status, 404, 'nothing left to clear');
+  const after = await t.request('GET', '/api/sign-in-throttles', { cookie: district });
+  assert.ok(!after.body.items.some((w: { id: number; kind: string }) => w.kind === 'address' && w.id === address.id));
+
+  const log = await t.request('GET', '/api/audit/security?kind=throttle_cleared', { cookie: district });
+  const entry = log.body.items.find((e: { requestId: string }) => e.requestId === cleared.headers['x-request-id']);
+  assert.ok(entry, log.text);
+  assert.equal(entry.detail, 'address 198.51.100.*');
+  assert.equal(entry.actorName, '市委组织部管理员');
+});
+
+test('an account’s wait shows in the list of the admin who may unlock it', async () => {
+  for (let i = 0; i < ACCOUNT_RULE.limit; i++) await attempt('liaison', 'wrong-password', freshAddress());
+  const admin = await t.login('guangming');
+  const list = await t.request('GET', '/api/sign-in-throttles', { cookie: admin });
+  const wait = list.body.items.find((w: { label: string }) => w.label === 'liaison');
+  assert.ok(wait, list.text);
+  assert.equal(wait.kind, 'account');
+  assert.equal((await t.request('POST', `/api/users/${wait.userId}/unlock`, { cookie: admin })).status, 200);
+  const after = await t.request('GET', '/api/sign-in-throttles', { cookie: admin });
+  assert.ok(!after.body.items.some((w: { label: string }) => w.label === 'liaison'));
+});

@@ -85,14 +85,14 @@ async function countAttempt(db: Database, username: string, address: string): Pr
   return db.system(async (q) => {
     // Always the address first, then the account: a fixed order, so two attempts never wait on each other in a cycle.
     const addressKey = `address:${sha256(address)}`;
-    const addr = (await lockKey(q, addressKey))!;
+    const addr = (await lockKey(q, addressKey, networkOf(address)))!;
     const [user] = await q.query<ThrottleState & { id: number; password_hash: string; disabled: boolean }>(
       `SELECT id, password_hash, disabled, failed_logins AS failures, last_failed_login_at AS last, locked_until AS until
          FROM users WHERE username = $1 FOR UPDATE`,
       [username],
     );
     const nameKey = `account:${sha256(username)}`;
-    const account = user ?? (await lockKey(q, nameKey))!;
+    const account = user ?? (await lockKey(q, nameKey, username))!;
     const byAddress = nextAttempt(addr, ADDRESS_RULE, addr.now);
     const byAccount = nextAttempt(account, ACCOUNT_RULE, addr.now);
     if (!byAddress || !byAccount) {
@@ -116,8 +116,9 @@ async function countAttempt(db: Database, username: string, address: string): Pr
   });
 }
 
-async function lockKey(q: Queryable, key: string): Promise<(ThrottleState & { now: Date }) | undefined> {
-  await q.query(`INSERT INTO sign_in_throttles (key) VALUES ($1) ON CONFLICT DO NOTHING`, [key]);
+/** `label` is what an admin reads of the key (users/migrations/0164): the address's network, or the name. */
+async function lockKey(q: Queryable, key: string, label: string): Promise<(ThrottleState & { now: Date }) | undefined> {
+  await q.query(`INSERT INTO sign_in_throttles (key, label) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [key, label]);
   const [row] = await q.query<ThrottleState & { now: Date }>(
     `SELECT failures, last_failed_at AS last, blocked_until AS until, now() AS now FROM sign_in_throttles WHERE key = $1 FOR UPDATE`,
     [key],
@@ -146,16 +147,14 @@ export async function signIn(db: Database, username: string, password: string, c
     throw err;
   });
   const ok = await argon2.verify(gate.hash, password);
-  const event = (q: Queryable, kind: audit.SignInEvent) =>
-    audit.recordSignIn(q, { kind, userId: gate.userId!, client: networkOf(client.address), requestId: client.requestId });
+  const who = gate.userId === null ? { attemptedName: username } : { userId: gate.userId };
+  const event = (q: Queryable, kind: audit.SignInEvent) => audit.recordSignIn(q, { kind, ...who, client: networkOf(client.address), requestId: client.requestId });
   if (!ok || gate.userId === null) {
     client.log.warn({ event: 'sign_in_failed', userId: gate.userId, throttled: gate.throttledNow }, 'sign-in failed');
-    if (gate.userId !== null) {
-      await db.system(async (q) => {
-        await event(q, 'sign_in_failed');
-        if (gate.throttledNow) await event(q, 'sign_in_throttled');
-      });
-    }
+    await db.system(async (q) => {
+      await event(q, gate.userId === null ? 'sign_in_unknown' : 'sign_in_failed');
+      if (gate.throttledNow) await event(q, 'sign_in_throttled');
+    });
     throw badCredentials();
   }
   const token = randomBytes(32).toString('base64url');
@@ -259,7 +258,9 @@ export async function changePassword(db: Database, scope: Scope, current: string
   const token = randomBytes(32).toString('base64url');
   await db.system(async (q) => {
     // The audit trigger records who changed the password (themselves).
-    await q.query(`SELECT set_config('gj.user_id', $1, true), set_config('gj.user_name', $2, true)`, [String(userId), scope.userName ?? '']);
+    await q.query(`SELECT set_config('gj.user_id', $1, true), set_config('gj.user_name', $2, true), set_config('gj.request_id', $3, true)`, [
+      String(userId), scope.userName ?? '', scope.requestId ?? '',
+    ]);
     await q.query(`UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [userId, hash]);
     await q.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
     await q.query(`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`, [

@@ -42,3 +42,13 @@ export function ensureCanManageAccount(scope: Scope, held: { role: Role; orgPath
 export function ensureNotSelf(scope: Scope, userId: number, what: string): void {
   if (scope.userId === userId) throw forbidden(`不能${what}自己的账号`);
 }
+
+/**
+ * The waits of client addresses and of names that are no account guard the
+ * sign-in all regions share: they are for the admins of a region's root.
+ */
+export function ensureRegionAdmin(scope: Scope): void {
+  if (!scope.grants.some((g) => ADMIN_ROLES.includes(g.role) && !g.orgPath.includes('.'))) {
+    throw forbidden('只有区级管理员可以解除来源网段或不存在的用户名的登录等待');
+  }
+}

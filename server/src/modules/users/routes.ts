@@ -6,9 +6,10 @@ import { SESSION_COOKIE, SESSION_HOURS, changePassword, meOf, resolveSession, si
 import type { Queryable } from '../../kernel/db.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import * as orgs from '../orgs/service.ts';
-import { ensureCanGrant, ensureCanManageAccount, ensureCanManageAt, ensureCanManageUsers, ensureNotSelf } from './policy.ts';
+import { ensureCanGrant, ensureCanManageAccount, ensureCanManageAt, ensureCanManageUsers, ensureNotSelf, ensureRegionAdmin } from './policy.ts';
 import {
-  ChangePassword, CreateUser, GrantInput, GrantParams, Login, LoginResult, Me, Ok, ResetPassword, UpdateUser, User, UserPage, UserParams, UserQuery,
+  ChangePassword, CreateUser, GrantInput, GrantParams, Login, LoginResult, Me, Ok, ResetPassword, SignInThrottleList, ThrottleParams, UpdateUser, User, UserPage,
+  UserParams, UserQuery,
 } from './schema.ts';
 import * as users from './service.ts';
 
@@ -137,6 +138,23 @@ export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: { secureC
       ensureNotSelf(scope, params.userId, '重置');
       await ensureManages(q, scope, params.userId);
       await users.resetPassword(q, params.userId, body.newPassword);
+      return { ok: true as const };
+    },
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/sign-in-throttles', tags, summary: '登录等待（账号、来源网段与不存在的用户名）',
+    response: SignInThrottleList,
+    handler: async ({ q, scope }) => {
+      ensureCanManageUsers(scope);
+      return { items: await users.throttles(q) };
+    },
+  });
+  route(app, db, {
+    method: 'DELETE', url: '/api/sign-in-throttles/:throttleId', tags, summary: '解除来源网段或不存在的用户名的登录等待（账号请用解除锁定）',
+    params: ThrottleParams, response: Ok,
+    handler: async ({ q, scope, params }) => {
+      ensureRegionAdmin(scope);
+      await users.clearThrottle(q, params.throttleId);
       return { ok: true as const };
     },
   });

@@ -93,3 +93,21 @@ export const UserQuery = z.object({
   ...pageQuery,
 });
 export const UserPage = z.object({ total: z.number(), items: z.array(User) });
+
+/**
+ * A sign-in wait in force (users/auth.ts): an account's (cleared by
+ * unlocking it), or a client address's or a name's that is no account
+ * (cleared by a region's admins with DELETE /api/sign-in-throttles/:throttleId).
+ */
+export const SignInThrottle = z.object({
+  kind: z.enum(['account', 'address']).describe('account：账号或不存在的用户名；address：来源网段'),
+  /** The account's id for an account; the wait's own id otherwise. */
+  id: z.number(),
+  userId: z.number().nullable().describe('账号（用户名不存在时为空）'),
+  label: z.string().describe('用户名，或来源网段（如 203.0.113.*）'),
+  failures: z.number().describe('连续失败次数'),
+  until: z.string().describe('等待到'),
+});
+export type SignInThrottle = z.infer<typeof SignInThrottle>;
+export const SignInThrottleList = z.object({ items: z.array(SignInThrottle) });
+export const ThrottleParams = z.object({ throttleId: idParam('登录等待编号') });

@@ -5,7 +5,7 @@ import { ROLE_LABELS, type Role } from '../../kernel/scope.ts';
 import * as orgs from '../orgs/service.ts';
 import { hashPassword } from './auth.ts';
 import { ensureNotOwnName } from './password.ts';
-import type { User } from './schema.ts';
+import type { SignInThrottle, User } from './schema.ts';
 
 // Account administration, on the caller's scoped connection: an admin sees
 // the accounts managed in their subtree and the grants bound to it.
@@ -131,6 +131,31 @@ export async function unlock(q: Queryable, userId: number): Promise<User> {
   await get(q, userId);
   await q.query(`UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1`, [userId]);
   return get(q, userId);
+}
+
+/**
+ * The sign-in waits in force that the caller may clear: the accounts it sees
+ * (row-level security), and for a region's admins the waits of client
+ * addresses and of names that are no account (gj_sign_in_throttles).
+ */
+export async function throttles(q: Queryable): Promise<SignInThrottle[]> {
+  const accounts = await q.query<{ id: number; username: string; failures: number; until: Date }>(
+    `SELECT id, username, failed_logins AS failures, locked_until AS until FROM users WHERE locked_until > now() ORDER BY locked_until DESC, id`,
+  );
+  const others = await q.query<{ id: number; kind: 'account' | 'address'; label: string | null; failures: number; until: Date }>(
+    `SELECT id, kind, label, failures, until FROM gj_sign_in_throttles()`,
+  );
+  return [
+    ...accounts.map((a) => ({ kind: 'account' as const, id: a.id, userId: a.id, label: a.username, failures: a.failures, until: a.until.toISOString() })),
+    // A wait kept from before labels were stored shows as unknown; it still clears.
+    ...others.map((o) => ({ kind: o.kind, id: o.id, userId: null, label: o.label ?? '?', failures: o.failures, until: o.until.toISOString() })),
+  ];
+}
+
+/** Clears the wait of an address or of a name that is no account; the database records it in the security log. */
+export async function clearThrottle(q: Queryable, throttleId: number): Promise<void> {
+  const [row] = await q.query<{ label: string | null }>(`SELECT gj_clear_sign_in_throttle($1) AS label`, [throttleId]);
+  if (row?.label === null || row === undefined) throw notFound('登录等待');
 }
 
 /** Sessions opened before this stop working (they predate password_changed_at). */

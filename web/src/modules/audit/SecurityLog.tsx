@@ -4,13 +4,14 @@ import { DataTable, usePaging } from '../../kernel/DataTable';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { OrgFilter } from '../orgs/OrgFilter';
+import { SignInWaits } from '../users/SignInWaits';
 import { auditApi, type SecurityEvent, type SecurityKind } from './api';
 
 const KINDS = [
-  'sign_in', 'sign_in_failed', 'sign_in_throttled', 'account_created', 'account_disabled', 'account_enabled', 'account_unlocked',
+  'sign_in', 'sign_in_failed', 'sign_in_unknown', 'sign_in_throttled', 'throttle_cleared', 'account_created', 'account_disabled', 'account_enabled', 'account_unlocked',
   'password_changed', 'password_reset', 'grant_added', 'grant_removed', 'reveal',
 ] as const satisfies readonly SecurityKind[];
-const WARN: readonly SecurityKind[] = ['sign_in_failed', 'sign_in_throttled', 'reveal'];
+const WARN: readonly SecurityKind[] = ['sign_in_failed', 'sign_in_unknown', 'sign_in_throttled', 'reveal'];
 
 /** 安全日志: who got in, who was kept out, who saw whose personal data, what was done to accounts. */
 export function SecurityLog({ orgId }: { orgId: number | undefined }) {
@@ -19,7 +20,8 @@ export function SecurityLog({ orgId }: { orgId: number | undefined }) {
   const [paging, setPaging] = usePaging(`${orgId}|${kind}`);
   const list = useLoad(() => auditApi.security({ orgId, kind, ...paging }), [orgId, kind, paging.page, paging.pageSize]);
   return (
-    <>
+    <Flex vertical gap={16}>
+      <SignInWaits />
       <Flex className="gj-toolbar" gap={8} wrap align="center">
         <Select<SecurityKind>
           allowClear
@@ -60,6 +62,6 @@ export function SecurityLog({ orgId }: { orgId: number | undefined }) {
           { key: 'org', title: t('audit.org'), render: (_, e) => tx(e.orgName) || t('common.none') },
         ]}
       />
-    </>
+    </Flex>
   );
 }

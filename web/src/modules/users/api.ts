@@ -1,4 +1,4 @@
-import { api, type BodyOf, type QueryOf, type ResponseOf } from '../../kernel/api';
+import { api, type BodyOf, type ItemOf, type QueryOf, type ResponseOf } from '../../kernel/api';
 
 export type User = ResponseOf<'/api/users/{userId}', 'get'>;
 export type GrantInput = BodyOf<'/api/users/{userId}/grants', 'post'>;
@@ -14,4 +14,11 @@ export const usersApi = {
   unlock: (userId: number) => api.post<ResponseOf<'/api/users/{userId}/unlock', 'post'>>(`/api/users/${userId}/unlock`),
   resetPassword: (userId: number, newPassword: string) =>
     api.post<ResponseOf<'/api/users/{userId}/reset-password', 'post'>>(`/api/users/${userId}/reset-password`, { newPassword } satisfies BodyOf<'/api/users/{userId}/reset-password', 'post'>),
+};
+
+export type SignInWait = ItemOf<ResponseOf<'/api/sign-in-throttles', 'get'>>;
+export const throttlesApi = {
+  list: () => api.get<ResponseOf<'/api/sign-in-throttles', 'get'>>('/api/sign-in-throttles'),
+  /** An address's or an unknown name's wait; an account's is cleared by unlocking it. */
+  clear: (throttleId: number) => api.delete<ResponseOf<'/api/sign-in-throttles/{throttleId}', 'delete'>>(`/api/sign-in-throttles/${throttleId}`),
 };
