@@ -13,8 +13,10 @@ import type { Kernel } from './kernel.ts';
  * transaction, as the caller: what the caller cannot see, it cannot move.
  */
 export interface OrgHolding {
-  /** How the refusal counts it, after the number: `个网格`, `名人员`. */
-  counted: string;
+  /** What it is, as the dissolve and merge dialog names it (web `org.movesWith` must name it): `网格`. */
+  noun: string;
+  /** Its measure word, for the refusal's count: `个` (3 个网格). */
+  measure: string;
   count(q: Queryable, orgId: number): Promise<number>;
   move(q: Queryable, m: OrgMove): Promise<void>;
 }
@@ -79,10 +81,10 @@ export const defineModule = (manifest: ModuleManifest): ModuleManifest => manife
  * row whose name the receiving organization already uses becomes
  * "name（原 retired organization）" instead of failing the move.
  */
-export function rowsHeld(counted: string, tables: [string, ...string[]], opts: { named?: string } = {}): OrgHolding {
+export function rowsHeld(what: Pick<OrgHolding, 'noun' | 'measure'>, tables: [string, ...string[]], opts: { named?: string } = {}): OrgHolding {
   const [first] = tables;
   return {
-    counted,
+    ...what,
     count: async (q, orgId) => (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${first} WHERE org_id = $1`, [orgId]))[0]!.n,
     move: async (q, { from, to, fromName }) => {
       const name = opts.named;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { zhCN } from '../../../web/src/kernel/messages/zh-CN.ts';
 import { MODULES } from './index.ts';
 
 const here = import.meta.dirname;
@@ -30,4 +31,11 @@ test('job names are unique and every job has an interval', () => {
   const jobs = MODULES.flatMap((m) => m.jobs ?? []);
   assert.equal(new Set(jobs.map((j) => j.name)).size, jobs.length);
   for (const j of jobs) assert.ok(j.everyMs >= 1000, `${j.name}: everyMs`);
+});
+
+test('the dissolve and merge dialog names everything that moves with the organization', () => {
+  const nouns = MODULES.flatMap((m) => m.orgHoldings ?? []).map((h) => h.noun);
+  assert.ok(nouns.length > 0);
+  // A module that starts holding something makes the dialog's list untrue until it is named there.
+  for (const noun of nouns) assert.ok(zhCN['org.movesWith'].includes(noun), `web org.movesWith does not name ${noun}`);
 });

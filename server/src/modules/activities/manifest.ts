@@ -12,9 +12,9 @@ export default defineModule({
   isolationPart: () => import('../../../../test/isolation/parts/activities.ts').then((m) => m.activitiesPart),
   // Future occurrences of recurring activities appear without anyone asking.
   orgHoldings: [
-    rowsHeld('场活动', ['activities', 'activity_signups']),
-    rowsHeld('个周期活动', ['activity_series', 'activity_series_bookings'], { named: 'title' }),
-    rowsHeld('支志愿服务队', ['volunteer_teams', 'volunteer_team_members'], { named: 'name' }),
+    rowsHeld({ noun: '活动', measure: '场' }, ['activities', 'activity_signups']),
+    rowsHeld({ noun: '周期活动', measure: '个' }, ['activity_series', 'activity_series_bookings'], { named: 'title' }),
+    rowsHeld({ noun: '志愿服务队', measure: '支' }, ['volunteer_teams', 'volunteer_team_members'], { named: 'name' }),
   ],
   jobs: [{ name: 'activities.generate-occurrences', everyMs: 60 * 60_000, run: (q) => activities.generateDue(q) }],
 });

@@ -7,7 +7,8 @@ import * as orgs from '../orgs/service.ts';
  * foreign keys (ON UPDATE CASCADE), so moving the grid moves them.
  */
 export const gridsHeld: OrgHolding = {
-  counted: '个网格',
+  noun: '网格',
+  measure: '个',
   count: async (q, orgId) =>
     (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM grids WHERE community_id = $1 OR branch_id = $1`, [orgId]))[0]!.n,
   move: async (q, { from, to, fromName }) => {

@@ -234,7 +234,7 @@ export async function retire(
     [orgId],
   );
   const counts: [number, string][] = [[c!.children, '个下级组织'], [c!.units, '个单位']];
-  for (const h of holdings) counts.push([await h.count(q, orgId), h.counted]);
+  for (const h of holdings) counts.push([await h.count(q, orgId), `${h.measure}${h.noun}`]);
   const held = counts.filter(([n]) => n > 0);
   const field = opts.status === 'merged' ? 'into' : 'transferTo';
   if (opts.transferTo === undefined) {

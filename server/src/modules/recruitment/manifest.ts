@@ -9,5 +9,5 @@ export default defineModule({
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   demoStep: membersDemo,
   isolationPart: () => import('../../../../test/isolation/parts/recruitment.ts').then((m) => m.recruitmentPart),
-  orgHoldings: [rowsHeld('条发展党员记录', ['recruitments'])],
+  orgHoldings: [rowsHeld({ noun: '发展党员记录', measure: '条' }, ['recruitments'])],
 });

@@ -7,5 +7,5 @@ export default defineModule({
   routes: reportInRoutes,
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   isolationPart: () => import('../../../../test/isolation/parts/reportins.ts').then((m) => m.reportInsPart),
-  orgHoldings: [rowsHeld('条报到记录', ['report_ins'])],
+  orgHoldings: [rowsHeld({ noun: '报到记录', measure: '条' }, ['report_ins'])],
 });

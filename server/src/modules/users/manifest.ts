@@ -8,5 +8,5 @@ export default defineModule({
   routes: userRoutes,
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   isolationPart: () => import('../../../../test/isolation/parts/users.ts').then((m) => m.usersPart),
-  orgHoldings: [{ counted: '个账号', count: users.countManagedBy, move: (q, m) => users.transferManaged(q, m.from, m.to) }],
+  orgHoldings: [{ noun: '账号', measure: '个', count: users.countManagedBy, move: (q, m) => users.transferManaged(q, m.from, m.to) }],
 });
