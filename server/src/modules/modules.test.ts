@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { zhCN } from '../../../web/src/kernel/messages/zh-CN.ts';
@@ -38,4 +38,9 @@ test('the dissolve and merge dialog names everything that moves with the organiz
   assert.ok(nouns.length > 0);
   // A module that starts holding something makes the dialog's list untrue until it is named there.
   for (const noun of nouns) assert.ok(zhCN['org.movesWith'].includes(noun), `web org.movesWith does not name ${noun}`);
+});
+
+test("README's module map lists every module", () => {
+  const readme = readFileSync(path.join(here, '../../../README.md'), 'utf8');
+  for (const name of folders) assert.match(readme, new RegExp(`^ {4}${name}/ `, 'm'), `README.md's module map lacks ${name}/`);
 });
