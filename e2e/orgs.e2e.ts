@@ -165,7 +165,9 @@ test('dissolving an organization with children asks where they go, then retires 
 
     const refusal = page.getByTestId('org-retire-refusal');
     await refusal.waitFor();
-    assert.match((await refusal.textContent()) ?? '', /1 个下级组织.*请选择转入的组织/);
+    // Each module's holdings are counted (grids, venues…), and the form says what moves and what stays.
+    assert.match((await refusal.textContent()) ?? '', /1 个下级组织.*\d+ 个网格.*\d+ 项资源.*请选择转入的组织/);
+    assert.match((await page.getByTestId('org-retire-moves').textContent()) ?? '', /网格.*需求.*资源.*活动.*仍记在原组织名下/);
     await chooseTreeOption(page, page.getByTestId('org-retire-target'), ['新华街道党工委', '光明社区党委']);
     await page.getByTestId('org-retire-submit').click();
     await page.getByTestId('org-retire-form').waitFor({ state: 'detached' });

@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { demoLoaded } from './demo/load.ts';
 import { PRINT_SCRIPT, PRINT_SCRIPT_URL } from './kernel/html.ts';
+import { startJobs } from './kernel/jobs.ts';
 import { documentErrors, errorBody, installControlCharacterGuard, installErrorHandler, route } from './kernel/http.ts';
 import { integrityProblems } from './kernel/integrity.ts';
 import { logOptions, logRequests } from './kernel/log.ts';
@@ -18,23 +19,10 @@ import { schemaVersion } from './kernel/migrate.ts';
 import { installSecurity } from './kernel/security.ts';
 import { ANONYMOUS, ROLES, ROLE_LABELS } from './kernel/scope.ts';
 import { keysOf, z } from './kernel/validation.ts';
-import { activityRoutes } from './modules/activities/routes.ts';
-import { pointsRoutes } from './modules/points/routes.ts';
-import { auditRoutes } from './modules/audit/routes.ts';
-import { censusRoutes } from './modules/census/routes.ts';
-import { gridRoutes } from './modules/grids/routes.ts';
 import { ORG_CHILD_KINDS, ORG_KINDS, UNIT_KINDS } from './modules/orgs/schema.ts';
-import { needRoutes } from './modules/needs/routes.ts';
-import { orgRoutes } from './modules/orgs/routes.ts';
-import { projectRoutes } from './modules/projects/routes.ts';
-import { peopleRoutes } from './modules/people/routes.ts';
-import { recruitmentRoutes } from './modules/recruitment/routes.ts';
-import { reportInRoutes } from './modules/reportins/routes.ts';
-import { residentRoutes } from './modules/residents/routes.ts';
-import { resourceRoutes } from './modules/resources/routes.ts';
-import { transferRoutes } from './modules/transfers/routes.ts';
 import { SESSION_COOKIE, resolveSession } from './modules/users/auth.ts';
-import { userRoutes } from './modules/users/routes.ts';
+import { MODULES } from './modules/index.ts';
+import { registerIndicator } from './modules/grids/indicators.ts';
 import { REGION_TIME_ZONE } from './kernel/time.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -151,21 +139,12 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get(PRINT_SCRIPT_URL, { schema: { hide: true } }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(PRINT_SCRIPT));
 
-  orgRoutes(app, k);
-  peopleRoutes(app, k);
-  reportInRoutes(app, k);
-  transferRoutes(app, k);
-  recruitmentRoutes(app, k);
-  residentRoutes(app, k);
-  resourceRoutes(app, k);
-  needRoutes(app, k);
-  projectRoutes(app, k);
-  userRoutes(app, k, { secureCookies: opts.secureCookies ?? false });
-  auditRoutes(app, k);
-  censusRoutes(app, k);
-  gridRoutes(app, k);
-  activityRoutes(app, k);
-  pointsRoutes(app, k);
+  const ctx = { orgHoldings: MODULES.flatMap((m) => m.orgHoldings ?? []), secureCookies: opts.secureCookies ?? false };
+  for (const m of MODULES) {
+    m.routes(app, k, ctx);
+    for (const indicator of m.indicators ?? []) registerIndicator(indicator);
+  }
+  startJobs(app, k.db, MODULES.flatMap((m) => m.jobs ?? []));
   opts.extraRoutes?.(app, k);
 
   const webDir = opts.webDir === undefined ? WEB_DIST : opts.webDir;

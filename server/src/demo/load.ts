@@ -4,8 +4,8 @@ import * as network from '../modules/orgs/network.ts';
 import * as orgs from '../modules/orgs/service.ts';
 import * as people from '../modules/people/service.ts';
 import * as users from '../modules/users/service.ts';
+import { MODULES } from '../modules/index.ts';
 import { DEMO_PASSWORD, REGION, TIES, UNITS, USERS, peopleFor, personName } from './meihekou.ts';
-import { DEMO_STEPS } from './steps.ts';
 import type { DemoContext, OrgNode } from './types.ts';
 
 /**
@@ -109,7 +109,7 @@ export async function loadDemo(db: Database, cipher: FieldCipher): Promise<boole
         return v;
       },
     };
-    for (const step of DEMO_STEPS) await step(ctx);
+    for (const m of MODULES) await m.demoStep?.(ctx);
     // Its accounts' password is in the README: the app shows a banner and
     // will not serve this database in production (main.ts).
     await q.query(`INSERT INTO gj_instance (key, value) VALUES ('demo', now()::text)`);

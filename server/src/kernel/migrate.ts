@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './db.ts';
+import { MODULES } from '../modules/index.ts';
 import { integrityProblems, refuseBroken } from './integrity.ts';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,17 +18,14 @@ export interface Migration {
 
 /**
  * Migrations live beside the code that owns the tables: kernel/migrations and
- * modules/<module>/migrations. File names start with a version number that is
- * unique across all of them and fixes the order.
+ * each module's `migrationsDir` (its manifest). File names start with a
+ * version number that is unique across all of them and fixes the order.
  */
 export async function loadMigrations(): Promise<Migration[]> {
-  const dirs = [path.join(SRC, 'kernel', 'migrations')];
-  for (const mod of await readdir(path.join(SRC, 'modules'), { withFileTypes: true })) {
-    if (mod.isDirectory()) dirs.push(path.join(SRC, 'modules', mod.name, 'migrations'));
-  }
+  const dirs = [path.join(SRC, 'kernel', 'migrations'), ...MODULES.flatMap((m) => m.migrationsDir ?? [])];
   const found: Migration[] = [];
   for (const dir of dirs) {
-    const files = await readdir(dir).catch(() => [] as string[]);
+    const files = await readdir(dir);
     for (const f of files.filter((x) => x.endsWith('.sql'))) {
       const m = /^(\d+)_(.+)\.sql$/.exec(f);
       if (!m) throw new Error(`Migration file name must be NNNN_name.sql: ${f}`);

@@ -453,6 +453,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 用户名密码登录 */
+        post: operations["postAuthLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退出登录 */
+        post: operations["postAuthLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前用户及其角色 */
+        get: operations["getAuthMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改自己的密码 */
+        post: operations["postAuthPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用户列表（管辖范围内） */
+        get: operations["getUsers"];
+        put?: never;
+        /** 新建用户 */
+        post: operations["postUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用户详情 */
+        get: operations["getUsersByUserId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改姓名或停用、启用用户 */
+        patch: operations["patchUsersByUserId"];
+        trace?: never;
+    };
+    "/api/users/{userId}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 授予角色 */
+        post: operations["postUsersByUserIdGrants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}/grants/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 收回角色 */
+        delete: operations["deleteUsersByUserIdGrantsByGrantId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解除登录锁定 */
+        post: operations["postUsersByUserIdUnlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重置用户密码 */
+        post: operations["postUsersByUserIdResetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sign-in-throttles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 登录等待（账号、来源网段与不存在的用户名） */
+        get: operations["getSignInThrottles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sign-in-throttles/{throttleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 解除来源网段或不存在的用户名的登录等待（账号请用解除锁定） */
+        delete: operations["deleteSignInThrottlesByThrottleId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/report-ins": {
         parameters: {
             query?: never;
@@ -778,33 +984,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/recruitments": {
+    "/api/grids": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 发展党员名册（按组织、阶段） */
-        get: operations["getRecruitments"];
+        /** 网格列表：指定社区的网格，或不指定时本人负责的网格 */
+        get: operations["getGrids"];
         put?: never;
-        /** 登记入党申请人 */
-        post: operations["postRecruitments"];
+        /** 划分网格（边界不得与本社区其他网格重叠） */
+        post: operations["postGrids"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/recruitments/mine": {
+    "/api/grids/map": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 我的入党申请：本人的发展党员记录和所处阶段 */
-        get: operations["getRecruitmentsMine"];
+        /** 网格一图：边界、楼栋、驻区单位，按指标着色 */
+        get: operations["getGridsMap"];
         put?: never;
         post?: never;
         delete?: never;
@@ -813,15 +1019,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/recruitments/{recruitmentId}": {
+    "/api/grids/base-image": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 发展党员记录详情 */
-        get: operations["getRecruitmentsByRecruitmentId"];
+        /** 网格地图底图（图片） */
+        get: operations["getGridsBaseImage"];
+        put?: never;
+        /** 上传网格地图底图（离线使用，存入数据库） */
+        post: operations["postGridsBaseImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/{gridId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 网格详情 */
+        get: operations["getGridsByGridId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改网格：名称、主题、网格党支部、边界 */
+        patch: operations["patchGridsByGridId"];
+        trace?: never;
+    };
+    "/api/grids/{gridId}/buildings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 网格内的楼栋 */
+        get: operations["getGridsByGridIdBuildings"];
+        put?: never;
+        /** 在网格内放置楼栋 */
+        post: operations["postGridsByGridIdBuildings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/buildings/{buildingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 设置楼栋党小组 */
+        patch: operations["patchBuildingsByBuildingId"];
+        trace?: never;
+    };
+    "/api/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 住户（地址、电话脱敏；只有本网格工作人员和社区可见） */
+        get: operations["getHouseholds"];
+        put?: never;
+        /** 登记住户（一户只能属于一个网格） */
+        post: operations["postHouseholds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/{gridId}/households.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出网格住户台账（Excel，个人信息脱敏） */
+        get: operations["getGridsByGridIdHouseholdsXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -830,83 +1125,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/recruitments/{recruitmentId}/advance": {
+    "/api/households/import-template": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** 进入下一阶段（不能跳过，公示期满之后才能接收或转正） */
-        post: operations["postRecruitmentsByRecruitmentIdAdvance"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/recruitments/{recruitmentId}/withdraw": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 撤回入党申请（申请人本人）或终止发展（党组织，须写明原因） */
-        post: operations["postRecruitmentsByRecruitmentIdWithdraw"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/recruitments/{recruitmentId}/sponsors": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 确定两名入党介绍人 */
-        post: operations["postRecruitmentsByRecruitmentIdSponsors"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/recruitments/{recruitmentId}/notice": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 公示（接收预备党员或转正之前） */
-        post: operations["postRecruitmentsByRecruitmentIdNotice"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/residents/communities": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 可选择的社区（居民注册用，无需登录） */
-        get: operations["getResidentsCommunities"];
+        /** 下载住户台账导入模板（Excel） */
+        get: operations["getHouseholdsImportTemplate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -915,7 +1142,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/residents/register": {
+    "/api/grids/{gridId}/households/import": {
         parameters: {
             query?: never;
             header?: never;
@@ -924,8 +1151,185 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 居民用手机号注册（无需登录；已注册的手机号得到同样的答复而不做任何事；每个来源每小时、每个手机号每天限几次） */
-        post: operations["postResidentsRegister"];
+        /** 从 Excel 导入网格住户台账（先校验；有错误时不导入，或只导入正确的行；按住址合并） */
+        post: operations["postGridsByGridIdHouseholdsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{householdId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 住户详情 */
+        get: operations["getHouseholdsByHouseholdId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改住户信息和标签 */
+        patch: operations["patchHouseholdsByHouseholdId"];
+        trace?: never;
+    };
+    "/api/grids/{gridId}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 六包干与五员 */
+        get: operations["getGridsByGridIdRoles"];
+        put?: never;
+        /** 指定包干责任人或五员 */
+        post: operations["postGridsByGridIdRoles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grid-roles/{gridRoleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 撤下网格职责 */
+        delete: operations["deleteGridRolesByGridRoleId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/{gridId}/duty-posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 设岗定责 */
+        get: operations["getGridsByGridIdDutyPosts"];
+        put?: never;
+        /** 设立岗位 */
+        post: operations["postGridsByGridIdDutyPosts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/{gridId}/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 纳入网格的驻区单位 */
+        get: operations["getGridsByGridIdUnits"];
+        put?: never;
+        /** 把驻区单位纳入网格 */
+        post: operations["postGridsByGridIdUnits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 民情日记：走访记录 */
+        get: operations["getVisits"];
+        put?: never;
+        /** 登记走访（只能走访本人网格内的住户），可同时提出需求 */
+        post: operations["postVisits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三必访：到期和逾期的走访 */
+        get: operations["getVisitsDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visit-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 社区的走访计划 */
+        get: operations["getVisitPlans"];
+        put?: never;
+        /** 制定走访计划（如空巢老人户每月走访） */
+        post: operations["postVisitPlans"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/{gridId}/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 二簿：民情建议簿、活动记录簿 */
+        get: operations["getGridsByGridIdBook"];
+        put?: never;
+        /** 记入台账 */
+        post: operations["postGridsByGridIdBook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/grids/{gridId}/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 四卡：组织卡、党员卡、人才卡、志愿者卡（打印） */
+        get: operations["getGridsByGridIdCards"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1169,6 +1573,246 @@ export interface paths {
         put?: never;
         /** 预约人或阵地管理方取消预约（须说明原因） */
         post: operations["postVenueBookingsByVenueBookingIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/census/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载普查导入模板（Excel，含示例行和可填写的值） */
+        get: operations["getCensusTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/census/previews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 预览普查文件：各列的前几行和建议对应的字段（不写入） */
+        post: operations["postCensusPreviews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/census/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 普查导入批次列表 */
+        get: operations["getCensusImports"];
+        put?: never;
+        /** 上传普查名单（Excel 或 CSV），在后台分批导入 */
+        post: operations["postCensusImports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/census/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导入批次的进度和结果 */
+        get: operations["getCensusImportsByImportId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/census/imports/{importId}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 逐行导入结果（可只看未导入的行） */
+        get: operations["getCensusImportsByImportIdRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/census/imports/{importId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载导入报告（Excel：未导入的行及原因，可改正后再导入） */
+        get: operations["getCensusImportsByImportIdReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/census/imports/{importId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 继续一次中断的导入 */
+        post: operations["postCensusImportsByImportIdResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recruitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发展党员名册（按组织、阶段） */
+        get: operations["getRecruitments"];
+        put?: never;
+        /** 登记入党申请人 */
+        post: operations["postRecruitments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recruitments/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的入党申请：本人的发展党员记录和所处阶段 */
+        get: operations["getRecruitmentsMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recruitments/{recruitmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发展党员记录详情 */
+        get: operations["getRecruitmentsByRecruitmentId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recruitments/{recruitmentId}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 进入下一阶段（不能跳过，公示期满之后才能接收或转正） */
+        post: operations["postRecruitmentsByRecruitmentIdAdvance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recruitments/{recruitmentId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回入党申请（申请人本人）或终止发展（党组织，须写明原因） */
+        post: operations["postRecruitmentsByRecruitmentIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recruitments/{recruitmentId}/sponsors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确定两名入党介绍人 */
+        post: operations["postRecruitmentsByRecruitmentIdSponsors"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recruitments/{recruitmentId}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公示（接收预备党员或转正之前） */
+        post: operations["postRecruitmentsByRecruitmentIdNotice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1806,7 +2450,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/login": {
+    "/api/points/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分规则（各版本） */
+        get: operations["getPointsRules"];
+        put?: never;
+        /** 新增积分规则或规则的新版本（不追溯，已记积分须明确重算） */
+        post: operations["postPointsRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/rerun": {
         parameters: {
             query?: never;
             header?: never;
@@ -1815,15 +2477,50 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 用户名密码登录 */
-        post: operations["postAuthLogin"];
+        /** 按现行规则重算一年的积分（差额记为更正，不改原记录） */
+        post: operations["postPointsRerun"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/auth/logout": {
+    "/api/points/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分明细（只增不改） */
+        get: operations["getPointsEntries"];
+        put?: never;
+        /** 手工加分或扣分（须选规则中的项目并说明事由） */
+        post: operations["postPointsEntries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/spendable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可兑换积分余额与明细（与年度所得积分分开记账） */
+        get: operations["getPointsSpendable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/points/redemptions": {
         parameters: {
             query?: never;
             header?: never;
@@ -1832,684 +2529,23 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 退出登录 */
-        post: operations["postAuthLogout"];
+        /** 兑换积分（只减可兑换余额，不影响年度积分和达标） */
+        post: operations["postPointsRedemptions"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/auth/me": {
+    "/api/points/totals": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 当前用户及其角色 */
-        get: operations["getAuthMe"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 修改自己的密码 */
-        post: operations["postAuthPassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 用户列表（管辖范围内） */
-        get: operations["getUsers"];
-        put?: never;
-        /** 新建用户 */
-        post: operations["postUsers"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users/{userId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 用户详情 */
-        get: operations["getUsersByUserId"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 修改姓名或停用、启用用户 */
-        patch: operations["patchUsersByUserId"];
-        trace?: never;
-    };
-    "/api/users/{userId}/grants": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 授予角色 */
-        post: operations["postUsersByUserIdGrants"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users/{userId}/grants/{grantId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** 收回角色 */
-        delete: operations["deleteUsersByUserIdGrantsByGrantId"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users/{userId}/unlock": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 解除登录锁定 */
-        post: operations["postUsersByUserIdUnlock"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users/{userId}/reset-password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 重置用户密码 */
-        post: operations["postUsersByUserIdResetPassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/sign-in-throttles": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 登录等待（账号、来源网段与不存在的用户名） */
-        get: operations["getSignInThrottles"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/sign-in-throttles/{throttleId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** 解除来源网段或不存在的用户名的登录等待（账号请用解除锁定） */
-        delete: operations["deleteSignInThrottlesByThrottleId"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 审计日志（管辖范围内的每一次修改） */
-        get: operations["getAudit"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/audit/security": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 安全日志（登录、失败与锁定、查看个人信息、账号操作） */
-        get: operations["getAuditSecurity"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/census/template": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 下载普查导入模板（Excel，含示例行和可填写的值） */
-        get: operations["getCensusTemplate"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/census/previews": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 预览普查文件：各列的前几行和建议对应的字段（不写入） */
-        post: operations["postCensusPreviews"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/census/imports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 普查导入批次列表 */
-        get: operations["getCensusImports"];
-        put?: never;
-        /** 上传普查名单（Excel 或 CSV），在后台分批导入 */
-        post: operations["postCensusImports"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/census/imports/{importId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 导入批次的进度和结果 */
-        get: operations["getCensusImportsByImportId"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/census/imports/{importId}/rows": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 逐行导入结果（可只看未导入的行） */
-        get: operations["getCensusImportsByImportIdRows"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/census/imports/{importId}/report": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 下载导入报告（Excel：未导入的行及原因，可改正后再导入） */
-        get: operations["getCensusImportsByImportIdReport"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/census/imports/{importId}/resume": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 继续一次中断的导入 */
-        post: operations["postCensusImportsByImportIdResume"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/grids": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 网格列表：指定社区的网格，或不指定时本人负责的网格 */
-        get: operations["getGrids"];
-        put?: never;
-        /** 划分网格（边界不得与本社区其他网格重叠） */
-        post: operations["postGrids"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/grids/map": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 网格一图：边界、楼栋、驻区单位，按指标着色 */
-        get: operations["getGridsMap"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/grids/base-image": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 网格地图底图（图片） */
-        get: operations["getGridsBaseImage"];
-        put?: never;
-        /** 上传网格地图底图（离线使用，存入数据库） */
-        post: operations["postGridsBaseImage"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/grids/{gridId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 网格详情 */
-        get: operations["getGridsByGridId"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 修改网格：名称、主题、网格党支部、边界 */
-        patch: operations["patchGridsByGridId"];
-        trace?: never;
-    };
-    "/api/grids/{gridId}/buildings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 网格内的楼栋 */
-        get: operations["getGridsByGridIdBuildings"];
-        put?: never;
-        /** 在网格内放置楼栋 */
-        post: operations["postGridsByGridIdBuildings"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/buildings/{buildingId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 设置楼栋党小组 */
-        patch: operations["patchBuildingsByBuildingId"];
-        trace?: never;
-    };
-    "/api/households": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 住户（地址、电话脱敏；只有本网格工作人员和社区可见） */
-        get: operations["getHouseholds"];
-        put?: never;
-        /** 登记住户（一户只能属于一个网格） */
-        post: operations["postHouseholds"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/grids/{gridId}/households.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 导出网格住户台账（Excel，个人信息脱敏） */
-        get: operations["getGridsByGridIdHouseholdsXlsx"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/households/import-template": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 下载住户台账导入模板（Excel） */
-        get: operations["getHouseholdsImportTemplate"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/grids/{gridId}/households/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 从 Excel 导入网格住户台账（先校验；有错误时不导入，或只导入正确的行；按住址合并） */
-        post: operations["postGridsByGridIdHouseholdsImport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/households/{householdId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 住户详情 */
-        get: operations["getHouseholdsByHouseholdId"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 修改住户信息和标签 */
-        patch: operations["patchHouseholdsByHouseholdId"];
-        trace?: never;
-    };
-    "/api/grids/{gridId}/roles": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 六包干与五员 */
-        get: operations["getGridsByGridIdRoles"];
-        put?: never;
-        /** 指定包干责任人或五员 */
-        post: operations["postGridsByGridIdRoles"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/grid-roles/{gridRoleId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** 撤下网格职责 */
-        delete: operations["deleteGridRolesByGridRoleId"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/grids/{gridId}/duty-posts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 设岗定责 */
-        get: operations["getGridsByGridIdDutyPosts"];
-        put?: never;
-        /** 设立岗位 */
-        post: operations["postGridsByGridIdDutyPosts"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/grids/{gridId}/units": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 纳入网格的驻区单位 */
-        get: operations["getGridsByGridIdUnits"];
-        put?: never;
-        /** 把驻区单位纳入网格 */
-        post: operations["postGridsByGridIdUnits"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/visits": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 民情日记：走访记录 */
-        get: operations["getVisits"];
-        put?: never;
-        /** 登记走访（只能走访本人网格内的住户），可同时提出需求 */
-        post: operations["postVisits"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/visits/due": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 三必访：到期和逾期的走访 */
-        get: operations["getVisitsDue"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/visit-plans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 社区的走访计划 */
-        get: operations["getVisitPlans"];
-        put?: never;
-        /** 制定走访计划（如空巢老人户每月走访） */
-        post: operations["postVisitPlans"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/grids/{gridId}/book": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 二簿：民情建议簿、活动记录簿 */
-        get: operations["getGridsByGridIdBook"];
-        put?: never;
-        /** 记入台账 */
-        post: operations["postGridsByGridIdBook"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/grids/{gridId}/cards": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 四卡：组织卡、党员卡、人才卡、志愿者卡（打印） */
-        get: operations["getGridsByGridIdCards"];
+        /** 年度积分汇总与排名，标出未达年度达标分的党员 */
+        get: operations["getPointsTotals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2983,68 +3019,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/points/rules": {
+    "/api/audit": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 积分规则（各版本） */
-        get: operations["getPointsRules"];
-        put?: never;
-        /** 新增积分规则或规则的新版本（不追溯，已记积分须明确重算） */
-        post: operations["postPointsRules"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/points/rerun": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 按现行规则重算一年的积分（差额记为更正，不改原记录） */
-        post: operations["postPointsRerun"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/points/entries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 积分明细（只增不改） */
-        get: operations["getPointsEntries"];
-        put?: never;
-        /** 手工加分或扣分（须选规则中的项目并说明事由） */
-        post: operations["postPointsEntries"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/points/spendable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 可兑换积分余额与明细（与年度所得积分分开记账） */
-        get: operations["getPointsSpendable"];
+        /** 审计日志（管辖范围内的每一次修改） */
+        get: operations["getAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3053,7 +3036,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/points/redemptions": {
+    "/api/audit/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全日志（登录、失败与锁定、查看个人信息、账号操作） */
+        get: operations["getAuditSecurity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residents/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可选择的社区（居民注册用，无需登录） */
+        get: operations["getResidentsCommunities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residents/register": {
         parameters: {
             query?: never;
             header?: never;
@@ -3062,25 +3079,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 兑换积分（只减可兑换余额，不影响年度积分和达标） */
-        post: operations["postPointsRedemptions"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/points/totals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 年度积分汇总与排名，标出未达年度达标分的党员 */
-        get: operations["getPointsTotals"];
-        put?: never;
-        post?: never;
+        /** 居民用手机号注册（无需登录；已注册的手机号得到同样的答复而不做任何事；每个来源每小时、每个手机号每天限几次） */
+        post: operations["postResidentsRegister"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6255,6 +6255,1236 @@ export interface operations {
             };
         };
     };
+    postAuthLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 用户名 */
+                    username: string;
+                    /** @description 密码 */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: number;
+                            username: string;
+                            displayName: string;
+                            grants: {
+                                id: number;
+                                /**
+                                 * @description 角色
+                                 * @enum {string}
+                                 */
+                                role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
+                                roleLabel: string;
+                                orgId: number;
+                                orgName: string;
+                                orgPath: string;
+                                unitId: number | null;
+                                unitName: string | null;
+                            }[];
+                            can: {
+                                manageUsers: boolean;
+                                viewAudit: boolean;
+                                manageOrgs: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 用户名或密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 账号已停用 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 尝试过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAuthMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        displayName: string;
+                        grants: {
+                            id: number;
+                            /**
+                             * @description 角色
+                             * @enum {string}
+                             */
+                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
+                            roleLabel: string;
+                            orgId: number;
+                            orgName: string;
+                            orgPath: string;
+                            unitId: number | null;
+                            unitName: string | null;
+                        }[];
+                        can: {
+                            manageUsers: boolean;
+                            viewAudit: boolean;
+                            manageOrgs: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 当前密码 */
+                    currentPassword: string;
+                    /** @description 新密码 */
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUsers: {
+        parameters: {
+            query?: {
+                /** @description 组织 */
+                orgId?: number;
+                /** @description 用户名或姓名 */
+                q?: string;
+                /** @description 页码 */
+                page?: number;
+                /** @description 每页条数 */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        items: {
+                            id: number;
+                            username: string;
+                            displayName: string;
+                            orgId: number;
+                            orgName: string | null;
+                            disabled: boolean;
+                            locked: boolean;
+                            createdAt: string;
+                            grants: {
+                                id: number;
+                                /**
+                                 * @description 角色
+                                 * @enum {string}
+                                 */
+                                role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
+                                roleLabel: string;
+                                orgId: number;
+                                orgName: string;
+                                orgPath: string;
+                                unitId: number | null;
+                                unitName: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 用户名 */
+                    username: string;
+                    /** @description 姓名 */
+                    displayName: string;
+                    /** @description 初始密码 */
+                    password: string;
+                    /** @description 管理组织 */
+                    orgId: number;
+                    /**
+                     * @description 角色授权
+                     * @default []
+                     */
+                    grants?: {
+                        /**
+                         * @description 角色
+                         * @enum {string}
+                         */
+                        role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
+                        /** @description 授权组织 */
+                        orgId: number;
+                        unitId?: number | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        displayName: string;
+                        orgId: number;
+                        orgName: string | null;
+                        disabled: boolean;
+                        locked: boolean;
+                        createdAt: string;
+                        grants: {
+                            id: number;
+                            /**
+                             * @description 角色
+                             * @enum {string}
+                             */
+                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
+                            roleLabel: string;
+                            orgId: number;
+                            orgName: string;
+                            orgPath: string;
+                            unitId: number | null;
+                            unitName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUsersByUserId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 用户编号 */
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        displayName: string;
+                        orgId: number;
+                        orgName: string | null;
+                        disabled: boolean;
+                        locked: boolean;
+                        createdAt: string;
+                        grants: {
+                            id: number;
+                            /**
+                             * @description 角色
+                             * @enum {string}
+                             */
+                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
+                            roleLabel: string;
+                            orgId: number;
+                            orgName: string;
+                            orgPath: string;
+                            unitId: number | null;
+                            unitName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchUsersByUserId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 用户编号 */
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 姓名 */
+                    displayName?: string;
+                    /** @description 停用 */
+                    disabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        displayName: string;
+                        orgId: number;
+                        orgName: string | null;
+                        disabled: boolean;
+                        locked: boolean;
+                        createdAt: string;
+                        grants: {
+                            id: number;
+                            /**
+                             * @description 角色
+                             * @enum {string}
+                             */
+                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
+                            roleLabel: string;
+                            orgId: number;
+                            orgName: string;
+                            orgPath: string;
+                            unitId: number | null;
+                            unitName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postUsersByUserIdGrants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 用户编号 */
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 角色
+                     * @enum {string}
+                     */
+                    role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
+                    /** @description 授权组织 */
+                    orgId: number;
+                    unitId?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        displayName: string;
+                        orgId: number;
+                        orgName: string | null;
+                        disabled: boolean;
+                        locked: boolean;
+                        createdAt: string;
+                        grants: {
+                            id: number;
+                            /**
+                             * @description 角色
+                             * @enum {string}
+                             */
+                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
+                            roleLabel: string;
+                            orgId: number;
+                            orgName: string;
+                            orgPath: string;
+                            unitId: number | null;
+                            unitName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteUsersByUserIdGrantsByGrantId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 用户编号 */
+                userId: number;
+                /** @description 授权编号 */
+                grantId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        displayName: string;
+                        orgId: number;
+                        orgName: string | null;
+                        disabled: boolean;
+                        locked: boolean;
+                        createdAt: string;
+                        grants: {
+                            id: number;
+                            /**
+                             * @description 角色
+                             * @enum {string}
+                             */
+                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
+                            roleLabel: string;
+                            orgId: number;
+                            orgName: string;
+                            orgPath: string;
+                            unitId: number | null;
+                            unitName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postUsersByUserIdUnlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 用户编号 */
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        username: string;
+                        displayName: string;
+                        orgId: number;
+                        orgName: string | null;
+                        disabled: boolean;
+                        locked: boolean;
+                        createdAt: string;
+                        grants: {
+                            id: number;
+                            /**
+                             * @description 角色
+                             * @enum {string}
+                             */
+                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
+                            roleLabel: string;
+                            orgId: number;
+                            orgName: string;
+                            orgPath: string;
+                            unitId: number | null;
+                            unitName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postUsersByUserIdResetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 用户编号 */
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 新密码 */
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSignInThrottles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * @description account：账号或不存在的用户名；address：来源网段
+                             * @enum {string}
+                             */
+                            kind: "account" | "address";
+                            id: number;
+                            /** @description 账号（用户名不存在时为空） */
+                            userId: number | null;
+                            /** @description 用户名，或来源网段（如 203.0.113.*） */
+                            label: string;
+                            /** @description 连续失败次数 */
+                            failures: number;
+                            /** @description 等待到 */
+                            until: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteSignInThrottlesByThrottleId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 登录等待编号 */
+                throttleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getReportIns: {
         parameters: {
             query?: {
@@ -8060,13 +9290,11 @@ export interface operations {
             };
         };
     };
-    getRecruitments: {
+    getGrids: {
         parameters: {
             query?: {
-                /** @description 党组织 */
+                /** @description 社区 */
                 orgId?: number;
-                /** @description 阶段 */
-                stage?: "applicant" | "activist" | "candidate" | "probationary" | "full";
             };
             header?: never;
             path?: never;
@@ -8081,31 +9309,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        total: number;
                         items: {
                             id: number;
-                            orgId: number;
-                            orgName: string | null;
-                            personId: number;
-                            personName: string | null;
-                            /** @enum {string} */
-                            stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
-                            stageLabel: string;
-                            appliedOn: string;
-                            activistOn: string | null;
-                            candidateOn: string | null;
-                            probationaryOn: string | null;
-                            fullOn: string | null;
-                            sponsors: {
-                                id: number;
-                                name: string;
-                            }[];
-                            noticeStartsOn: string | null;
-                            noticeEndsOn: string | null;
-                            nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                            withdrawnOn: string | null;
-                            withdrawnBy: ("applicant" | "branch") | null;
-                            withdrawalReason: string | null;
+                            communityId: number;
+                            communityName: string | null;
+                            branchId: number | null;
+                            branchName: string | null;
+                            name: string;
+                            theme: string | null;
+                            /** @description 网格边界 */
+                            boundary: {
+                                /** @enum {string} */
+                                type: "Polygon";
+                                coordinates: [
+                                    number,
+                                    number
+                                ][][];
+                            };
+                            buildingCount: number;
+                            householdCount: number;
+                            responsibleName: string | null;
+                            secretaryName: string | null;
                         }[];
                     };
                 };
@@ -8148,7 +9372,7 @@ export interface operations {
             };
         };
     };
-    postRecruitments: {
+    postGrids: {
         parameters: {
             query?: never;
             header?: never;
@@ -8158,15 +9382,22 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description 申请人 */
-                    personId: number;
-                    /** @description 党组织 */
-                    orgId: number;
-                    /**
-                     * Format: date
-                     * @description 递交入党申请日期
-                     */
-                    appliedOn: string;
+                    /** @description 社区 */
+                    communityId: number;
+                    /** @description 网格名称 */
+                    name: string;
+                    /** @description 网格主题 */
+                    theme?: string | null;
+                    branchId?: number | null;
+                    /** @description 网格边界 */
+                    boundary: {
+                        /** @enum {string} */
+                        type: "Polygon";
+                        coordinates: [
+                            number,
+                            number
+                        ][][];
+                    };
                 };
             };
         };
@@ -8179,28 +9410,25 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
-                        withdrawalReason: string | null;
+                        communityId: number;
+                        communityName: string | null;
+                        branchId: number | null;
+                        branchName: string | null;
+                        name: string;
+                        theme: string | null;
+                        /** @description 网格边界 */
+                        boundary: {
+                            /** @enum {string} */
+                            type: "Polygon";
+                            coordinates: [
+                                number,
+                                number
+                            ][][];
+                        };
+                        buildingCount: number;
+                        householdCount: number;
+                        responsibleName: string | null;
+                        secretaryName: string | null;
                     };
                 };
             };
@@ -8251,9 +9479,14 @@ export interface operations {
             };
         };
     };
-    getRecruitmentsMine: {
+    getGridsMap: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description 社区 */
+                orgId: number;
+                /** @description 指标 */
+                indicator?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8267,33 +9500,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        total: number;
-                        items: {
+                        communityId: number;
+                        width: number;
+                        height: number;
+                        hasBaseImage: boolean;
+                        indicator: string;
+                        indicators: {
+                            key: string;
+                            label: string;
+                        }[];
+                        grids: {
                             id: number;
-                            orgId: number;
-                            orgName: string | null;
-                            personId: number;
-                            personName: string | null;
-                            /** @enum {string} */
-                            stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
-                            stageLabel: string;
-                            appliedOn: string;
-                            activistOn: string | null;
-                            candidateOn: string | null;
-                            probationaryOn: string | null;
-                            fullOn: string | null;
-                            sponsors: {
-                                id: number;
-                                name: string;
-                            }[];
-                            noticeStartsOn: string | null;
-                            noticeEndsOn: string | null;
-                            nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                            withdrawnOn: string | null;
-                            withdrawnBy: ("applicant" | "branch") | null;
-                            withdrawalReason: string | null;
+                            name: string;
+                            theme: string | null;
+                            branchName: string | null;
+                            /** @description 网格边界 */
+                            boundary: {
+                                /** @enum {string} */
+                                type: "Polygon";
+                                coordinates: [
+                                    number,
+                                    number
+                                ][][];
+                            };
+                            value: number;
+                        }[];
+                        buildings: {
+                            id: number;
+                            gridId: number;
+                            name: string;
+                            x: number;
+                            y: number;
+                        }[];
+                        units: {
+                            id: number;
+                            gridId: number;
+                            name: string;
                         }[];
                     };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description 未登录，或登录已过期 */
@@ -8325,13 +9578,147 @@ export interface operations {
             };
         };
     };
-    getRecruitmentsByRecruitmentId: {
+    getGridsBaseImage: {
+        parameters: {
+            query: {
+                /** @description 社区 */
+                orgId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postGridsBaseImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 社区 */
+                    communityId: number;
+                    /** @description 底图 */
+                    image: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getGridsByGridId: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description 发展党员记录编号 */
-                recruitmentId: number;
+                /** @description 网格 */
+                gridId: number;
             };
             cookie?: never;
         };
@@ -8345,28 +9732,25 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
-                        withdrawalReason: string | null;
+                        communityId: number;
+                        communityName: string | null;
+                        branchId: number | null;
+                        branchName: string | null;
+                        name: string;
+                        theme: string | null;
+                        /** @description 网格边界 */
+                        boundary: {
+                            /** @enum {string} */
+                            type: "Polygon";
+                            coordinates: [
+                                number,
+                                number
+                            ][][];
+                        };
+                        buildingCount: number;
+                        householdCount: number;
+                        responsibleName: string | null;
+                        secretaryName: string | null;
                     };
                 };
             };
@@ -8417,13 +9801,701 @@ export interface operations {
             };
         };
     };
-    postRecruitmentsByRecruitmentIdAdvance: {
+    patchGridsByGridId: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description 发展党员记录编号 */
-                recruitmentId: number;
+                /** @description 网格 */
+                gridId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 网格名称 */
+                    name?: string;
+                    /** @description 网格主题 */
+                    theme?: string | null;
+                    branchId?: number | null;
+                    /** @description 网格边界 */
+                    boundary?: {
+                        /** @enum {string} */
+                        type: "Polygon";
+                        coordinates: [
+                            number,
+                            number
+                        ][][];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        communityId: number;
+                        communityName: string | null;
+                        branchId: number | null;
+                        branchName: string | null;
+                        name: string;
+                        theme: string | null;
+                        /** @description 网格边界 */
+                        boundary: {
+                            /** @enum {string} */
+                            type: "Polygon";
+                            coordinates: [
+                                number,
+                                number
+                            ][][];
+                        };
+                        buildingCount: number;
+                        householdCount: number;
+                        responsibleName: string | null;
+                        secretaryName: string | null;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getGridsByGridIdBuildings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 网格 */
+                gridId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            gridId: number;
+                            name: string;
+                            entrances: number;
+                            groupId: number | null;
+                            groupName: string | null;
+                            x: number;
+                            y: number;
+                            householdCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postGridsByGridIdBuildings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 网格 */
+                gridId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 楼栋名称 */
+                    name: string;
+                    /** @description 单元数 */
+                    entrances: number;
+                    groupId?: number | null;
+                    /** @description 位置 */
+                    x: number;
+                    /** @description 位置 */
+                    y: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        gridId: number;
+                        name: string;
+                        entrances: number;
+                        groupId: number | null;
+                        groupName: string | null;
+                        x: number;
+                        y: number;
+                        householdCount: number;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchBuildingsByBuildingId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 楼栋 */
+                buildingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    groupId: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        gridId: number;
+                        name: string;
+                        entrances: number;
+                        groupId: number | null;
+                        groupName: string | null;
+                        x: number;
+                        y: number;
+                        householdCount: number;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getHouseholds: {
+        parameters: {
+            query?: {
+                /** @description 网格 */
+                gridId?: number;
+                /** @description 住户标签 */
+                tag?: "low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating";
+                /** @description 户主姓名 */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        items: {
+                            id: number;
+                            gridId: number;
+                            gridName: string | null;
+                            buildingId: number | null;
+                            buildingName: string | null;
+                            entrance: number | null;
+                            room: string | null;
+                            headName: string;
+                            size: number;
+                            addressMasked: string;
+                            phoneMasked: string | null;
+                            tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
+                            freeTags: string[];
+                            lastVisitedOn: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postHouseholds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 网格 */
+                    gridId: number;
+                    /** @description 楼栋 */
+                    buildingId?: number;
+                    /** @description 单元 */
+                    entrance?: number;
+                    /** @description 门牌号 */
+                    room?: string;
+                    /** @description 住址 */
+                    address?: string;
+                    /** @description 户主姓名 */
+                    headName: string;
+                    /** @description 家庭人口 */
+                    size: number;
+                    /** @description 联系电话 */
+                    phone?: string | null;
+                    /** @description 住户标签 */
+                    tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
+                    /** @description 自定义标签 */
+                    freeTags: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        gridId: number;
+                        gridName: string | null;
+                        buildingId: number | null;
+                        buildingName: string | null;
+                        entrance: number | null;
+                        room: string | null;
+                        headName: string;
+                        size: number;
+                        addressMasked: string;
+                        phoneMasked: string | null;
+                        tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
+                        freeTags: string[];
+                        lastVisitedOn: string | null;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getGridsByGridIdHouseholdsXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 网格 */
+                gridId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getHouseholdsImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postGridsByGridIdHouseholdsImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 网格 */
+                gridId: number;
             };
             cookie?: never;
         };
@@ -8431,15 +10503,1419 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description 阶段
+                     * Format: byte
+                     * @description Excel 文件
+                     */
+                    file: string;
+                    /**
+                     * @description 导入方式
+                     * @default check
                      * @enum {string}
                      */
-                    stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                    mode?: "check" | "all" | "valid";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        valid: number;
+                        created: number;
+                        updated: number;
+                        unchanged: number;
+                        applied: boolean;
+                        errors: {
+                            row: number;
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getHouseholdsByHouseholdId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 住户 */
+                householdId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        gridId: number;
+                        gridName: string | null;
+                        buildingId: number | null;
+                        buildingName: string | null;
+                        entrance: number | null;
+                        room: string | null;
+                        headName: string;
+                        size: number;
+                        addressMasked: string;
+                        phoneMasked: string | null;
+                        tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
+                        freeTags: string[];
+                        lastVisitedOn: string | null;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchHouseholdsByHouseholdId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 住户 */
+                householdId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 户主姓名 */
+                    headName?: string;
+                    /** @description 家庭人口 */
+                    size?: number;
+                    /** @description 联系电话 */
+                    phone?: string | null;
+                    /** @description 住户标签 */
+                    tags?: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
+                    /** @description 自定义标签 */
+                    freeTags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        gridId: number;
+                        gridName: string | null;
+                        buildingId: number | null;
+                        buildingName: string | null;
+                        entrance: number | null;
+                        room: string | null;
+                        headName: string;
+                        size: number;
+                        addressMasked: string;
+                        phoneMasked: string | null;
+                        tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
+                        freeTags: string[];
+                        lastVisitedOn: string | null;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getGridsByGridIdRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 网格 */
+                gridId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            gridId: number;
+                            personId: number;
+                            personName: string | null;
+                            role: string;
+                            roleLabel: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postGridsByGridIdRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 网格 */
+                gridId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 人员 */
+                    personId: number;
+                    /**
+                     * @description 职责
+                     * @enum {string}
+                     */
+                    role: "responsible_member" | "branch_secretary" | "info_reporter" | "patrol" | "mediator" | "sanitation_monitor" | "youth_mentor";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        gridId: number;
+                        personId: number;
+                        personName: string | null;
+                        role: string;
+                        roleLabel: string;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteGridRolesByGridRoleId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 网格职责 */
+                gridRoleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getGridsByGridIdDutyPosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 网格 */
+                gridId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            gridId: number;
+                            name: string;
+                            duty: string | null;
+                            personId: number | null;
+                            personName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postGridsByGridIdDutyPosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 网格 */
+                gridId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 岗位名称 */
+                    name: string;
+                    /** @description 岗位职责 */
+                    duty?: string | null;
+                    personId?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        gridId: number;
+                        name: string;
+                        duty: string | null;
+                        personId: number | null;
+                        personName: string | null;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getGridsByGridIdUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 网格 */
+                gridId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            unitId: number;
+                            unitName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postGridsByGridIdUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 网格 */
+                gridId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 驻区单位 */
+                    unitId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            unitId: number;
+                            unitName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getVisits: {
+        parameters: {
+            query?: {
+                /** @description 网格 */
+                gridId?: number;
+                /** @description 住户 */
+                householdId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            gridId: number;
+                            householdId: number;
+                            householdName: string | null;
+                            visitorName: string;
+                            visitedOn: string;
+                            learned: string;
+                            followUp: string | null;
+                            needId: number | null;
+                            need: {
+                                id: number;
+                                title: string;
+                                status: string;
+                                statusLabel: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postVisits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 住户 */
+                    householdId: number;
+                    /**
+                     * Format: date
+                     * @description 走访日期
+                     */
+                    visitedOn: string;
+                    /** @description 了解到的情况 */
+                    learned: string;
+                    /** @description 后续跟进 */
+                    followUp?: string | null;
+                    /** @description 同时提出需求 */
+                    need?: {
+                        /**
+                         * @description 需求类型
+                         * @enum {string}
+                         */
+                        kind: "micro_wish" | "livelihood" | "request";
+                        /**
+                         * @description 需求类别
+                         * @enum {string}
+                         */
+                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        /**
+                         * @description 紧急程度
+                         * @default normal
+                         * @enum {string}
+                         */
+                        urgency?: "normal" | "urgent" | "critical";
+                        /** @description 需求标题 */
+                        title?: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        gridId: number;
+                        householdId: number;
+                        householdName: string | null;
+                        visitorName: string;
+                        visitedOn: string;
+                        learned: string;
+                        followUp: string | null;
+                        needId: number | null;
+                        need: {
+                            id: number;
+                            title: string;
+                            status: string;
+                            statusLabel: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getVisitsDue: {
+        parameters: {
+            query?: {
+                /** @description 网格 */
+                gridId?: number;
+                /** @description 提前天数 */
+                within?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            householdId: number;
+                            headName: string;
+                            addressMasked: string;
+                            gridId: number;
+                            gridName: string | null;
+                            planName: string;
+                            lastVisitedOn: string | null;
+                            dueOn: string;
+                            overdue: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getVisitPlans: {
+        parameters: {
+            query: {
+                /** @description 社区 */
+                orgId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            orgId: number;
+                            name: string;
+                            tag: string;
+                            tagLabel: string;
+                            everyDays: number;
+                            startsOn: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postVisitPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 社区 */
+                    communityId: number;
+                    /** @description 计划名称 */
+                    name: string;
+                    /**
+                     * @description 走访对象
+                     * @enum {string}
+                     */
+                    tag: "low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating";
+                    /** @description 走访周期（天） */
+                    everyDays: number;
+                    /**
+                     * Format: date
+                     * @description 开始日期
+                     */
+                    startsOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        orgId: number;
+                        name: string;
+                        tag: string;
+                        tagLabel: string;
+                        everyDays: number;
+                        startsOn: string;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getGridsByGridIdBook: {
+        parameters: {
+            query: {
+                /** @description 台账 */
+                book: "suggestions" | "activities";
+            };
+            header?: never;
+            path: {
+                /** @description 网格 */
+                gridId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            gridId: number;
+                            /** @enum {string} */
+                            book: "suggestions" | "activities";
+                            enteredOn: string;
+                            title: string;
+                            content: string | null;
+                            personName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postGridsByGridIdBook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 网格 */
+                gridId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 台账
+                     * @enum {string}
+                     */
+                    book: "suggestions" | "activities";
                     /**
                      * Format: date
                      * @description 日期
                      */
-                    on: string;
+                    enteredOn: string;
+                    /** @description 事项 */
+                    title: string;
+                    /** @description 内容 */
+                    content?: string | null;
+                    /** @description 提出人或参加人 */
+                    personName?: string | null;
                 };
             };
         };
@@ -8452,28 +11928,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
+                        gridId: number;
                         /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
-                        withdrawalReason: string | null;
+                        book: "suggestions" | "activities";
+                        enteredOn: string;
+                        title: string;
+                        content: string | null;
+                        personName: string | null;
                     };
                 };
             };
@@ -8533,348 +11994,17 @@ export interface operations {
             };
         };
     };
-    postRecruitmentsByRecruitmentIdWithdraw: {
+    getGridsByGridIdCards: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description 卡片类型 */
+                kind: "organization" | "member" | "talent" | "volunteer";
+            };
             header?: never;
             path: {
-                /** @description 发展党员记录编号 */
-                recruitmentId: number;
+                /** @description 网格 */
+                gridId: number;
             };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /**
-                     * Format: date
-                     * @description 终止日期
-                     */
-                    on: string;
-                    /** @description 原因 */
-                    reason?: string | null;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
-                        withdrawalReason: string | null;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postRecruitmentsByRecruitmentIdSponsors: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 发展党员记录编号 */
-                recruitmentId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 入党介绍人 */
-                    sponsorIds: number[];
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
-                        withdrawalReason: string | null;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postRecruitmentsByRecruitmentIdNotice: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 发展党员记录编号 */
-                recruitmentId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /**
-                     * Format: date
-                     * @description 公示开始日期
-                     */
-                    startsOn: string;
-                    /**
-                     * Format: date
-                     * @description 公示结束日期
-                     */
-                    endsOn: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
-                        withdrawalReason: string | null;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getResidentsCommunities: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -8884,18 +12014,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: number;
-                            name: string;
-                            street: string | null;
-                        }[];
-                    };
-                };
+                content?: never;
             };
-            /** @description 服务器内部错误 */
-            500: {
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8903,44 +12025,26 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-        };
-    };
-    postResidentsRegister: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 姓名 */
-                    name: string;
-                    /** @description 手机号 */
-                    phone: string;
-                    /** @description 密码 */
-                    password: string;
-                    /** @description 所在社区 */
-                    communityId: number;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
+            /** @description 未登录，或登录已过期 */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        username: string;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10772,6 +13876,1507 @@ export interface operations {
                         rejectReason: string | null;
                         cancelReason: string | null;
                         createdAt: string;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCensusTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCensusPreviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 导入到的组织 */
+                    orgId: number;
+                    /** @description 文件名 */
+                    fileName: string;
+                    /**
+                     * Format: byte
+                     * @description 普查文件
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        columns: {
+                            name: string;
+                            field: string | null;
+                            samples: string[];
+                        }[];
+                        fields: {
+                            key: string;
+                            label: string;
+                            required: boolean;
+                            note: string | null;
+                        }[];
+                        totalRows: number;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCensusImports: {
+        parameters: {
+            query?: {
+                /** @description 所属组织 */
+                orgId?: number;
+                /** @description 页码 */
+                page?: number;
+                /** @description 每页条数 */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        items: {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            fileName: string;
+                            /** @enum {string} */
+                            status: "running" | "done" | "failed";
+                            statusLabel: string;
+                            totalRows: number;
+                            doneRows: number;
+                            created: number;
+                            merged: number;
+                            unchanged: number;
+                            rejected: number;
+                            failure: string | null;
+                            ignoredColumns: string[];
+                            startedAt: string;
+                            finishedAt: string | null;
+                            stalled: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCensusImports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 导入到的组织 */
+                    orgId: number;
+                    /** @description 文件名 */
+                    fileName: string;
+                    /**
+                     * Format: byte
+                     * @description 普查文件
+                     */
+                    file: string;
+                    /** @description 文件各列对应的字段（按列的顺序；ignore 表示不导入） */
+                    columns?: ("name" | "idNumber" | "kind" | "org" | "gender" | "ethnicity" | "phone" | "address" | "unit" | "category" | "joinedOn" | "memberStatus" | "skills" | "residenceCommunity" | "household" | "ignore")[];
+                    /** @description 文件中没有的列：为整个文件统一填写的值 */
+                    fixed?: {
+                        /** @description 姓名 */
+                        name?: string;
+                        /** @description 身份证号 */
+                        idNumber?: string;
+                        /** @description 人员类型 */
+                        kind?: string;
+                        /** @description 所属组织 */
+                        org?: string;
+                        /** @description 性别 */
+                        gender?: string;
+                        /** @description 民族 */
+                        ethnicity?: string;
+                        /** @description 手机号 */
+                        phone?: string;
+                        /** @description 住址 */
+                        address?: string;
+                        /** @description 工作单位 */
+                        unit?: string;
+                        /** @description 党员类别 */
+                        category?: string;
+                        /** @description 入党日期 */
+                        joinedOn?: string;
+                        /** @description 党员状态 */
+                        memberStatus?: string;
+                        /** @description 特长 */
+                        skills?: string;
+                        /** @description 居住社区 */
+                        residenceCommunity?: string;
+                        /** @description 住户门牌 */
+                        household?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        orgId: number;
+                        orgName: string;
+                        fileName: string;
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        statusLabel: string;
+                        totalRows: number;
+                        doneRows: number;
+                        created: number;
+                        merged: number;
+                        unchanged: number;
+                        rejected: number;
+                        failure: string | null;
+                        ignoredColumns: string[];
+                        startedAt: string;
+                        finishedAt: string | null;
+                        stalled: boolean;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCensusImportsByImportId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 导入批次 */
+                importId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        orgId: number;
+                        orgName: string;
+                        fileName: string;
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        statusLabel: string;
+                        totalRows: number;
+                        doneRows: number;
+                        created: number;
+                        merged: number;
+                        unchanged: number;
+                        rejected: number;
+                        failure: string | null;
+                        ignoredColumns: string[];
+                        startedAt: string;
+                        finishedAt: string | null;
+                        stalled: boolean;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCensusImportsByImportIdRows: {
+        parameters: {
+            query?: {
+                /** @description 处理结果 */
+                outcome?: "pending" | "created" | "merged" | "unchanged" | "rejected";
+                /** @description 页码 */
+                page?: number;
+                /** @description 每页条数 */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description 导入批次 */
+                importId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        items: {
+                            rowNo: number;
+                            name: string;
+                            /** @enum {string} */
+                            outcome: "pending" | "created" | "merged" | "unchanged" | "rejected";
+                            outcomeLabel: string;
+                            field: string | null;
+                            message: string | null;
+                            personId: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCensusImportsByImportIdReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 导入批次 */
+                importId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCensusImportsByImportIdResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 导入批次 */
+                importId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        orgId: number;
+                        orgName: string;
+                        fileName: string;
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        statusLabel: string;
+                        totalRows: number;
+                        doneRows: number;
+                        created: number;
+                        merged: number;
+                        unchanged: number;
+                        rejected: number;
+                        failure: string | null;
+                        ignoredColumns: string[];
+                        startedAt: string;
+                        finishedAt: string | null;
+                        stalled: boolean;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRecruitments: {
+        parameters: {
+            query?: {
+                /** @description 党组织 */
+                orgId?: number;
+                /** @description 阶段 */
+                stage?: "applicant" | "activist" | "candidate" | "probationary" | "full";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        items: {
+                            id: number;
+                            orgId: number;
+                            orgName: string | null;
+                            personId: number;
+                            personName: string | null;
+                            /** @enum {string} */
+                            stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                            stageLabel: string;
+                            appliedOn: string;
+                            activistOn: string | null;
+                            candidateOn: string | null;
+                            probationaryOn: string | null;
+                            fullOn: string | null;
+                            sponsors: {
+                                id: number;
+                                name: string;
+                            }[];
+                            noticeStartsOn: string | null;
+                            noticeEndsOn: string | null;
+                            nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
+                            withdrawnOn: string | null;
+                            withdrawnBy: ("applicant" | "branch") | null;
+                            withdrawalReason: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postRecruitments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 申请人 */
+                    personId: number;
+                    /** @description 党组织 */
+                    orgId: number;
+                    /**
+                     * Format: date
+                     * @description 递交入党申请日期
+                     */
+                    appliedOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        orgId: number;
+                        orgName: string | null;
+                        personId: number;
+                        personName: string | null;
+                        /** @enum {string} */
+                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                        stageLabel: string;
+                        appliedOn: string;
+                        activistOn: string | null;
+                        candidateOn: string | null;
+                        probationaryOn: string | null;
+                        fullOn: string | null;
+                        sponsors: {
+                            id: number;
+                            name: string;
+                        }[];
+                        noticeStartsOn: string | null;
+                        noticeEndsOn: string | null;
+                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
+                        withdrawnOn: string | null;
+                        withdrawnBy: ("applicant" | "branch") | null;
+                        withdrawalReason: string | null;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRecruitmentsMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        items: {
+                            id: number;
+                            orgId: number;
+                            orgName: string | null;
+                            personId: number;
+                            personName: string | null;
+                            /** @enum {string} */
+                            stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                            stageLabel: string;
+                            appliedOn: string;
+                            activistOn: string | null;
+                            candidateOn: string | null;
+                            probationaryOn: string | null;
+                            fullOn: string | null;
+                            sponsors: {
+                                id: number;
+                                name: string;
+                            }[];
+                            noticeStartsOn: string | null;
+                            noticeEndsOn: string | null;
+                            nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
+                            withdrawnOn: string | null;
+                            withdrawnBy: ("applicant" | "branch") | null;
+                            withdrawalReason: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRecruitmentsByRecruitmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 发展党员记录编号 */
+                recruitmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        orgId: number;
+                        orgName: string | null;
+                        personId: number;
+                        personName: string | null;
+                        /** @enum {string} */
+                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                        stageLabel: string;
+                        appliedOn: string;
+                        activistOn: string | null;
+                        candidateOn: string | null;
+                        probationaryOn: string | null;
+                        fullOn: string | null;
+                        sponsors: {
+                            id: number;
+                            name: string;
+                        }[];
+                        noticeStartsOn: string | null;
+                        noticeEndsOn: string | null;
+                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
+                        withdrawnOn: string | null;
+                        withdrawnBy: ("applicant" | "branch") | null;
+                        withdrawalReason: string | null;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postRecruitmentsByRecruitmentIdAdvance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 发展党员记录编号 */
+                recruitmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 阶段
+                     * @enum {string}
+                     */
+                    stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                    /**
+                     * Format: date
+                     * @description 日期
+                     */
+                    on: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        orgId: number;
+                        orgName: string | null;
+                        personId: number;
+                        personName: string | null;
+                        /** @enum {string} */
+                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                        stageLabel: string;
+                        appliedOn: string;
+                        activistOn: string | null;
+                        candidateOn: string | null;
+                        probationaryOn: string | null;
+                        fullOn: string | null;
+                        sponsors: {
+                            id: number;
+                            name: string;
+                        }[];
+                        noticeStartsOn: string | null;
+                        noticeEndsOn: string | null;
+                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
+                        withdrawnOn: string | null;
+                        withdrawnBy: ("applicant" | "branch") | null;
+                        withdrawalReason: string | null;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postRecruitmentsByRecruitmentIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 发展党员记录编号 */
+                recruitmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description 终止日期
+                     */
+                    on: string;
+                    /** @description 原因 */
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        orgId: number;
+                        orgName: string | null;
+                        personId: number;
+                        personName: string | null;
+                        /** @enum {string} */
+                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                        stageLabel: string;
+                        appliedOn: string;
+                        activistOn: string | null;
+                        candidateOn: string | null;
+                        probationaryOn: string | null;
+                        fullOn: string | null;
+                        sponsors: {
+                            id: number;
+                            name: string;
+                        }[];
+                        noticeStartsOn: string | null;
+                        noticeEndsOn: string | null;
+                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
+                        withdrawnOn: string | null;
+                        withdrawnBy: ("applicant" | "branch") | null;
+                        withdrawalReason: string | null;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postRecruitmentsByRecruitmentIdSponsors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 发展党员记录编号 */
+                recruitmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 入党介绍人 */
+                    sponsorIds: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        orgId: number;
+                        orgName: string | null;
+                        personId: number;
+                        personName: string | null;
+                        /** @enum {string} */
+                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                        stageLabel: string;
+                        appliedOn: string;
+                        activistOn: string | null;
+                        candidateOn: string | null;
+                        probationaryOn: string | null;
+                        fullOn: string | null;
+                        sponsors: {
+                            id: number;
+                            name: string;
+                        }[];
+                        noticeStartsOn: string | null;
+                        noticeEndsOn: string | null;
+                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
+                        withdrawnOn: string | null;
+                        withdrawnBy: ("applicant" | "branch") | null;
+                        withdrawalReason: string | null;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 记录不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 与已有记录冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postRecruitmentsByRecruitmentIdNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 发展党员记录编号 */
+                recruitmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description 公示开始日期
+                     */
+                    startsOn: string;
+                    /**
+                     * Format: date
+                     * @description 公示结束日期
+                     */
+                    endsOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        orgId: number;
+                        orgName: string | null;
+                        personId: number;
+                        personName: string | null;
+                        /** @enum {string} */
+                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                        stageLabel: string;
+                        appliedOn: string;
+                        activistOn: string | null;
+                        candidateOn: string | null;
+                        probationaryOn: string | null;
+                        fullOn: string | null;
+                        sponsors: {
+                            id: number;
+                            name: string;
+                        }[];
+                        noticeStartsOn: string | null;
+                        noticeEndsOn: string | null;
+                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
+                        withdrawnOn: string | null;
+                        withdrawnBy: ("applicant" | "branch") | null;
+                        withdrawalReason: string | null;
                     };
                 };
             };
@@ -15640,1093 +20245,7 @@ export interface operations {
             };
         };
     };
-    postAuthLogin: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 用户名 */
-                    username: string;
-                    /** @description 密码 */
-                    password: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        user: {
-                            id: number;
-                            username: string;
-                            displayName: string;
-                            grants: {
-                                id: number;
-                                /**
-                                 * @description 角色
-                                 * @enum {string}
-                                 */
-                                role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                                roleLabel: string;
-                                orgId: number;
-                                orgName: string;
-                                orgPath: string;
-                                unitId: number | null;
-                                unitName: string | null;
-                            }[];
-                            can: {
-                                manageUsers: boolean;
-                                viewAudit: boolean;
-                                manageOrgs: boolean;
-                            };
-                        };
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 用户名或密码错误 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 账号已停用 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 尝试过于频繁，请稍后再试 */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postAuthLogout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getAuthMe: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                        can: {
-                            manageUsers: boolean;
-                            viewAudit: boolean;
-                            manageOrgs: boolean;
-                        };
-                    };
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postAuthPassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 当前密码 */
-                    currentPassword: string;
-                    /** @description 新密码 */
-                    newPassword: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getUsers: {
-        parameters: {
-            query?: {
-                /** @description 组织 */
-                orgId?: number;
-                /** @description 用户名或姓名 */
-                q?: string;
-                /** @description 页码 */
-                page?: number;
-                /** @description 每页条数 */
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        total: number;
-                        items: {
-                            id: number;
-                            username: string;
-                            displayName: string;
-                            orgId: number;
-                            orgName: string | null;
-                            disabled: boolean;
-                            locked: boolean;
-                            createdAt: string;
-                            grants: {
-                                id: number;
-                                /**
-                                 * @description 角色
-                                 * @enum {string}
-                                 */
-                                role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                                roleLabel: string;
-                                orgId: number;
-                                orgName: string;
-                                orgPath: string;
-                                unitId: number | null;
-                                unitName: string | null;
-                            }[];
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postUsers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 用户名 */
-                    username: string;
-                    /** @description 姓名 */
-                    displayName: string;
-                    /** @description 初始密码 */
-                    password: string;
-                    /** @description 管理组织 */
-                    orgId: number;
-                    /**
-                     * @description 角色授权
-                     * @default []
-                     */
-                    grants?: {
-                        /**
-                         * @description 角色
-                         * @enum {string}
-                         */
-                        role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                        /** @description 授权组织 */
-                        orgId: number;
-                        unitId?: number | null;
-                    }[];
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getUsersByUserId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 用户编号 */
-                userId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    patchUsersByUserId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 用户编号 */
-                userId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 姓名 */
-                    displayName?: string;
-                    /** @description 停用 */
-                    disabled?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postUsersByUserIdGrants: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 用户编号 */
-                userId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /**
-                     * @description 角色
-                     * @enum {string}
-                     */
-                    role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                    /** @description 授权组织 */
-                    orgId: number;
-                    unitId?: number | null;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    deleteUsersByUserIdGrantsByGrantId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 用户编号 */
-                userId: number;
-                /** @description 授权编号 */
-                grantId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postUsersByUserIdUnlock: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 用户编号 */
-                userId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postUsersByUserIdResetPassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 用户编号 */
-                userId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 新密码 */
-                    newPassword: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getSignInThrottles: {
+    getPointsRules: {
         parameters: {
             query?: never;
             header?: never;
@@ -16743,284 +20262,20 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
-                            /**
-                             * @description account：账号或不存在的用户名；address：来源网段
-                             * @enum {string}
-                             */
-                            kind: "account" | "address";
                             id: number;
-                            /** @description 账号（用户名不存在时为空） */
-                            userId: number | null;
-                            /** @description 用户名，或来源网段（如 203.0.113.*） */
-                            label: string;
-                            /** @description 连续失败次数 */
-                            failures: number;
-                            /** @description 等待到 */
-                            until: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    deleteSignInThrottlesByThrottleId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 登录等待编号 */
-                throttleId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getAudit: {
-        parameters: {
-            query?: {
-                /** @description 组织 */
-                orgId?: number;
-                /** @description 对象类型 */
-                entity?: string;
-                /** @description 操作 */
-                action?: "insert" | "update" | "delete";
-                /** @description 页码 */
-                page?: number;
-                /** @description 每页条数 */
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        total: number;
-                        items: {
-                            id: number;
-                            at: string;
-                            actorUserId: number | null;
-                            actorName: string | null;
-                            orgId: number | null;
-                            orgName: string | null;
+                            orgId: number;
+                            orgName: string;
                             /** @enum {string} */
-                            action: "insert" | "update" | "delete";
-                            entity: string;
-                            entityId: number | null;
-                            before: {
-                                [key: string]: unknown;
-                            } | null;
-                            after: {
-                                [key: string]: unknown;
-                            } | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getAuditSecurity: {
-        parameters: {
-            query?: {
-                /** @description 组织 */
-                orgId?: number;
-                /** @description 事件类型 */
-                kind?: "sign_in" | "sign_in_failed" | "sign_in_unknown" | "sign_in_throttled" | "throttle_cleared" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
-                /** @description 账号 */
-                userId?: number;
-                /** @description 页码 */
-                page?: number;
-                /** @description 每页条数 */
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        total: number;
-                        items: {
-                            id: number;
-                            at: string;
-                            /** @enum {string} */
-                            kind: "sign_in" | "sign_in_failed" | "sign_in_unknown" | "sign_in_throttled" | "throttle_cleared" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
+                            kind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
                             kindLabel: string;
-                            orgId: number;
-                            orgName: string | null;
-                            actorUserId: number | null;
-                            actorName: string | null;
-                            /** @description 涉及的账号 */
-                            userId: number | null;
-                            /** @description 涉及的账号的用户名，或登录时输入的不存在的用户名 */
-                            username: string | null;
-                            /** @description 被查看的记录类型 */
-                            entity: string | null;
-                            entityId: number | null;
-                            /** @description 字段或角色 */
-                            detail: string | null;
-                            /** @description 来源网段 */
-                            client: string | null;
-                            /** @description 请求编号（与服务器日志对应） */
-                            requestId: string | null;
+                            name: string;
+                            points: number;
+                            effectiveFrom: string;
+                            current: boolean;
                         }[];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
             /** @description 未登录，或登录已过期 */
             401: {
                 headers: {
@@ -17050,52 +20305,7 @@ export interface operations {
             };
         };
     };
-    getCensusTemplate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postCensusPreviews: {
+    postPointsRules: {
         parameters: {
             query?: never;
             header?: never;
@@ -17105,1865 +20315,22 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description 导入到的组织 */
+                    /** @description 制定组织 */
                     orgId: number;
-                    /** @description 文件名 */
-                    fileName: string;
                     /**
-                     * Format: byte
-                     * @description 普查文件
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        columns: {
-                            name: string;
-                            field: string | null;
-                            samples: string[];
-                        }[];
-                        fields: {
-                            key: string;
-                            label: string;
-                            required: boolean;
-                            note: string | null;
-                        }[];
-                        totalRows: number;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getCensusImports: {
-        parameters: {
-            query?: {
-                /** @description 所属组织 */
-                orgId?: number;
-                /** @description 页码 */
-                page?: number;
-                /** @description 每页条数 */
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        total: number;
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string;
-                            fileName: string;
-                            /** @enum {string} */
-                            status: "running" | "done" | "failed";
-                            statusLabel: string;
-                            totalRows: number;
-                            doneRows: number;
-                            created: number;
-                            merged: number;
-                            unchanged: number;
-                            rejected: number;
-                            failure: string | null;
-                            ignoredColumns: string[];
-                            startedAt: string;
-                            finishedAt: string | null;
-                            stalled: boolean;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postCensusImports: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 导入到的组织 */
-                    orgId: number;
-                    /** @description 文件名 */
-                    fileName: string;
-                    /**
-                     * Format: byte
-                     * @description 普查文件
-                     */
-                    file: string;
-                    /** @description 文件各列对应的字段（按列的顺序；ignore 表示不导入） */
-                    columns?: ("name" | "idNumber" | "kind" | "org" | "gender" | "ethnicity" | "phone" | "address" | "unit" | "category" | "joinedOn" | "memberStatus" | "skills" | "residenceCommunity" | "household" | "ignore")[];
-                    /** @description 文件中没有的列：为整个文件统一填写的值 */
-                    fixed?: {
-                        /** @description 姓名 */
-                        name?: string;
-                        /** @description 身份证号 */
-                        idNumber?: string;
-                        /** @description 人员类型 */
-                        kind?: string;
-                        /** @description 所属组织 */
-                        org?: string;
-                        /** @description 性别 */
-                        gender?: string;
-                        /** @description 民族 */
-                        ethnicity?: string;
-                        /** @description 手机号 */
-                        phone?: string;
-                        /** @description 住址 */
-                        address?: string;
-                        /** @description 工作单位 */
-                        unit?: string;
-                        /** @description 党员类别 */
-                        category?: string;
-                        /** @description 入党日期 */
-                        joinedOn?: string;
-                        /** @description 党员状态 */
-                        memberStatus?: string;
-                        /** @description 特长 */
-                        skills?: string;
-                        /** @description 居住社区 */
-                        residenceCommunity?: string;
-                        /** @description 住户门牌 */
-                        household?: string;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        fileName: string;
-                        /** @enum {string} */
-                        status: "running" | "done" | "failed";
-                        statusLabel: string;
-                        totalRows: number;
-                        doneRows: number;
-                        created: number;
-                        merged: number;
-                        unchanged: number;
-                        rejected: number;
-                        failure: string | null;
-                        ignoredColumns: string[];
-                        startedAt: string;
-                        finishedAt: string | null;
-                        stalled: boolean;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getCensusImportsByImportId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 导入批次 */
-                importId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        fileName: string;
-                        /** @enum {string} */
-                        status: "running" | "done" | "failed";
-                        statusLabel: string;
-                        totalRows: number;
-                        doneRows: number;
-                        created: number;
-                        merged: number;
-                        unchanged: number;
-                        rejected: number;
-                        failure: string | null;
-                        ignoredColumns: string[];
-                        startedAt: string;
-                        finishedAt: string | null;
-                        stalled: boolean;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getCensusImportsByImportIdRows: {
-        parameters: {
-            query?: {
-                /** @description 处理结果 */
-                outcome?: "pending" | "created" | "merged" | "unchanged" | "rejected";
-                /** @description 页码 */
-                page?: number;
-                /** @description 每页条数 */
-                pageSize?: number;
-            };
-            header?: never;
-            path: {
-                /** @description 导入批次 */
-                importId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        total: number;
-                        items: {
-                            rowNo: number;
-                            name: string;
-                            /** @enum {string} */
-                            outcome: "pending" | "created" | "merged" | "unchanged" | "rejected";
-                            outcomeLabel: string;
-                            field: string | null;
-                            message: string | null;
-                            personId: number | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getCensusImportsByImportIdReport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 导入批次 */
-                importId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postCensusImportsByImportIdResume: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 导入批次 */
-                importId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        fileName: string;
-                        /** @enum {string} */
-                        status: "running" | "done" | "failed";
-                        statusLabel: string;
-                        totalRows: number;
-                        doneRows: number;
-                        created: number;
-                        merged: number;
-                        unchanged: number;
-                        rejected: number;
-                        failure: string | null;
-                        ignoredColumns: string[];
-                        startedAt: string;
-                        finishedAt: string | null;
-                        stalled: boolean;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getGrids: {
-        parameters: {
-            query?: {
-                /** @description 社区 */
-                orgId?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: number;
-                            communityId: number;
-                            communityName: string | null;
-                            branchId: number | null;
-                            branchName: string | null;
-                            name: string;
-                            theme: string | null;
-                            /** @description 网格边界 */
-                            boundary: {
-                                /** @enum {string} */
-                                type: "Polygon";
-                                coordinates: [
-                                    number,
-                                    number
-                                ][][];
-                            };
-                            buildingCount: number;
-                            householdCount: number;
-                            responsibleName: string | null;
-                            secretaryName: string | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postGrids: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 社区 */
-                    communityId: number;
-                    /** @description 网格名称 */
-                    name: string;
-                    /** @description 网格主题 */
-                    theme?: string | null;
-                    branchId?: number | null;
-                    /** @description 网格边界 */
-                    boundary: {
-                        /** @enum {string} */
-                        type: "Polygon";
-                        coordinates: [
-                            number,
-                            number
-                        ][][];
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        communityId: number;
-                        communityName: string | null;
-                        branchId: number | null;
-                        branchName: string | null;
-                        name: string;
-                        theme: string | null;
-                        /** @description 网格边界 */
-                        boundary: {
-                            /** @enum {string} */
-                            type: "Polygon";
-                            coordinates: [
-                                number,
-                                number
-                            ][][];
-                        };
-                        buildingCount: number;
-                        householdCount: number;
-                        responsibleName: string | null;
-                        secretaryName: string | null;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getGridsMap: {
-        parameters: {
-            query: {
-                /** @description 社区 */
-                orgId: number;
-                /** @description 指标 */
-                indicator?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        communityId: number;
-                        width: number;
-                        height: number;
-                        hasBaseImage: boolean;
-                        indicator: string;
-                        indicators: {
-                            key: string;
-                            label: string;
-                        }[];
-                        grids: {
-                            id: number;
-                            name: string;
-                            theme: string | null;
-                            branchName: string | null;
-                            /** @description 网格边界 */
-                            boundary: {
-                                /** @enum {string} */
-                                type: "Polygon";
-                                coordinates: [
-                                    number,
-                                    number
-                                ][][];
-                            };
-                            value: number;
-                        }[];
-                        buildings: {
-                            id: number;
-                            gridId: number;
-                            name: string;
-                            x: number;
-                            y: number;
-                        }[];
-                        units: {
-                            id: number;
-                            gridId: number;
-                            name: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getGridsBaseImage: {
-        parameters: {
-            query: {
-                /** @description 社区 */
-                orgId: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postGridsBaseImage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 社区 */
-                    communityId: number;
-                    /** @description 底图 */
-                    image: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getGridsByGridId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 网格 */
-                gridId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        communityId: number;
-                        communityName: string | null;
-                        branchId: number | null;
-                        branchName: string | null;
-                        name: string;
-                        theme: string | null;
-                        /** @description 网格边界 */
-                        boundary: {
-                            /** @enum {string} */
-                            type: "Polygon";
-                            coordinates: [
-                                number,
-                                number
-                            ][][];
-                        };
-                        buildingCount: number;
-                        householdCount: number;
-                        responsibleName: string | null;
-                        secretaryName: string | null;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    patchGridsByGridId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 网格 */
-                gridId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 网格名称 */
-                    name?: string;
-                    /** @description 网格主题 */
-                    theme?: string | null;
-                    branchId?: number | null;
-                    /** @description 网格边界 */
-                    boundary?: {
-                        /** @enum {string} */
-                        type: "Polygon";
-                        coordinates: [
-                            number,
-                            number
-                        ][][];
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        communityId: number;
-                        communityName: string | null;
-                        branchId: number | null;
-                        branchName: string | null;
-                        name: string;
-                        theme: string | null;
-                        /** @description 网格边界 */
-                        boundary: {
-                            /** @enum {string} */
-                            type: "Polygon";
-                            coordinates: [
-                                number,
-                                number
-                            ][][];
-                        };
-                        buildingCount: number;
-                        householdCount: number;
-                        responsibleName: string | null;
-                        secretaryName: string | null;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getGridsByGridIdBuildings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 网格 */
-                gridId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: number;
-                            gridId: number;
-                            name: string;
-                            entrances: number;
-                            groupId: number | null;
-                            groupName: string | null;
-                            x: number;
-                            y: number;
-                            householdCount: number;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postGridsByGridIdBuildings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 网格 */
-                gridId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 楼栋名称 */
-                    name: string;
-                    /** @description 单元数 */
-                    entrances: number;
-                    groupId?: number | null;
-                    /** @description 位置 */
-                    x: number;
-                    /** @description 位置 */
-                    y: number;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        gridId: number;
-                        name: string;
-                        entrances: number;
-                        groupId: number | null;
-                        groupName: string | null;
-                        x: number;
-                        y: number;
-                        householdCount: number;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    patchBuildingsByBuildingId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 楼栋 */
-                buildingId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    groupId: number | null;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        gridId: number;
-                        name: string;
-                        entrances: number;
-                        groupId: number | null;
-                        groupName: string | null;
-                        x: number;
-                        y: number;
-                        householdCount: number;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getHouseholds: {
-        parameters: {
-            query?: {
-                /** @description 网格 */
-                gridId?: number;
-                /** @description 住户标签 */
-                tag?: "low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating";
-                /** @description 户主姓名 */
-                q?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        total: number;
-                        items: {
-                            id: number;
-                            gridId: number;
-                            gridName: string | null;
-                            buildingId: number | null;
-                            buildingName: string | null;
-                            entrance: number | null;
-                            room: string | null;
-                            headName: string;
-                            size: number;
-                            addressMasked: string;
-                            phoneMasked: string | null;
-                            tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
-                            freeTags: string[];
-                            lastVisitedOn: string | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postHouseholds: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 网格 */
-                    gridId: number;
-                    /** @description 楼栋 */
-                    buildingId?: number;
-                    /** @description 单元 */
-                    entrance?: number;
-                    /** @description 门牌号 */
-                    room?: string;
-                    /** @description 住址 */
-                    address?: string;
-                    /** @description 户主姓名 */
-                    headName: string;
-                    /** @description 家庭人口 */
-                    size: number;
-                    /** @description 联系电话 */
-                    phone?: string | null;
-                    /** @description 住户标签 */
-                    tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
-                    /** @description 自定义标签 */
-                    freeTags: string[];
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        gridId: number;
-                        gridName: string | null;
-                        buildingId: number | null;
-                        buildingName: string | null;
-                        entrance: number | null;
-                        room: string | null;
-                        headName: string;
-                        size: number;
-                        addressMasked: string;
-                        phoneMasked: string | null;
-                        tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
-                        freeTags: string[];
-                        lastVisitedOn: string | null;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getGridsByGridIdHouseholdsXlsx: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 网格 */
-                gridId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getHouseholdsImportTemplate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postGridsByGridIdHouseholdsImport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 网格 */
-                gridId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /**
-                     * Format: byte
-                     * @description Excel 文件
-                     */
-                    file: string;
-                    /**
-                     * @description 导入方式
-                     * @default check
+                     * @description 规则类别
                      * @enum {string}
                      */
-                    mode?: "check" | "all" | "valid";
+                    kind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
+                    /** @description 规则名称 */
+                    name: string;
+                    /** @description 分值 */
+                    points: number;
+                    /**
+                     * Format: date
+                     * @description 生效日期
+                     */
+                    effectiveFrom: string;
                 };
             };
         };
@@ -18975,17 +20342,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        total: number;
-                        valid: number;
-                        created: number;
-                        updated: number;
-                        unchanged: number;
-                        applied: boolean;
-                        errors: {
-                            row: number;
-                            field: string;
-                            message: string;
-                        }[];
+                        id: number;
+                        orgId: number;
+                        orgName: string;
+                        /** @enum {string} */
+                        kind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
+                        kindLabel: string;
+                        name: string;
+                        points: number;
+                        effectiveFrom: string;
+                        current: boolean;
                     };
                 };
             };
@@ -19009,15 +20375,6 @@ export interface operations {
             };
             /** @description 无权执行此操作，或记录超出您的管辖范围 */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19045,112 +20402,20 @@ export interface operations {
             };
         };
     };
-    getHouseholdsByHouseholdId: {
+    postPointsRerun: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /** @description 住户 */
-                householdId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        gridId: number;
-                        gridName: string | null;
-                        buildingId: number | null;
-                        buildingName: string | null;
-                        entrance: number | null;
-                        room: string | null;
-                        headName: string;
-                        size: number;
-                        addressMasked: string;
-                        phoneMasked: string | null;
-                        tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
-                        freeTags: string[];
-                        lastVisitedOn: string | null;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    patchHouseholdsByHouseholdId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 住户 */
-                householdId: number;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description 户主姓名 */
-                    headName?: string;
-                    /** @description 家庭人口 */
-                    size?: number;
-                    /** @description 联系电话 */
-                    phone?: string | null;
-                    /** @description 住户标签 */
-                    tags?: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
-                    /** @description 自定义标签 */
-                    freeTags?: string[];
+                    /** @description 组织 */
+                    orgId: number;
+                    /** @description 年度 */
+                    year: number;
                 };
             };
         };
@@ -19162,20 +20427,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        id: number;
-                        gridId: number;
-                        gridName: string | null;
-                        buildingId: number | null;
-                        buildingName: string | null;
-                        entrance: number | null;
-                        room: string | null;
-                        headName: string;
-                        size: number;
-                        addressMasked: string;
-                        phoneMasked: string | null;
-                        tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
-                        freeTags: string[];
-                        lastVisitedOn: string | null;
+                        corrections: number;
+                        points: number;
                     };
                 };
             };
@@ -19206,15 +20459,6 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
             /** @description 与已有记录冲突 */
             409: {
                 headers: {
@@ -19235,14 +20479,16 @@ export interface operations {
             };
         };
     };
-    getGridsByGridIdRoles: {
+    getPointsEntries: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 网格 */
-                gridId: number;
+            query?: {
+                /** @description 人员 */
+                personId?: number;
+                /** @description 年度 */
+                year?: number;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -19256,11 +20502,16 @@ export interface operations {
                     "application/json": {
                         items: {
                             id: number;
-                            gridId: number;
                             personId: number;
-                            personName: string | null;
-                            role: string;
-                            roleLabel: string;
+                            personName: string;
+                            orgName: string;
+                            year: number;
+                            kind: string;
+                            kindLabel: string;
+                            points: number;
+                            correction: boolean;
+                            reason: string;
+                            createdAt: string;
                         }[];
                     };
                 };
@@ -19292,15 +20543,6 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
             /** @description 服务器内部错误 */
             500: {
                 headers: {
@@ -19312,14 +20554,11 @@ export interface operations {
             };
         };
     };
-    postGridsByGridIdRoles: {
+    postPointsEntries: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /** @description 网格 */
-                gridId: number;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
@@ -19327,11 +20566,17 @@ export interface operations {
                 "application/json": {
                     /** @description 人员 */
                     personId: number;
+                    /** @description 记分组织 */
+                    orgId: number;
+                    /** @description 加分或扣分项 */
+                    ruleId: number;
+                    /** @description 事由 */
+                    reason: string;
                     /**
-                     * @description 职责
-                     * @enum {string}
+                     * Format: date
+                     * @description 记分日期
                      */
-                    role: "responsible_member" | "branch_secretary" | "info_reporter" | "patrol" | "mediator" | "sanitation_monitor" | "youth_mentor";
+                    on: string;
                 };
             };
         };
@@ -19344,632 +20589,16 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: number;
-                        gridId: number;
                         personId: number;
-                        personName: string | null;
-                        role: string;
-                        roleLabel: string;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    deleteGridRolesByGridRoleId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 网格职责 */
-                gridRoleId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getGridsByGridIdDutyPosts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 网格 */
-                gridId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: number;
-                            gridId: number;
-                            name: string;
-                            duty: string | null;
-                            personId: number | null;
-                            personName: string | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postGridsByGridIdDutyPosts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 网格 */
-                gridId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 岗位名称 */
-                    name: string;
-                    /** @description 岗位职责 */
-                    duty?: string | null;
-                    personId?: number | null;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        gridId: number;
-                        name: string;
-                        duty: string | null;
-                        personId: number | null;
-                        personName: string | null;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getGridsByGridIdUnits: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 网格 */
-                gridId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: number;
-                            unitId: number;
-                            unitName: string | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postGridsByGridIdUnits: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 网格 */
-                gridId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 驻区单位 */
-                    unitId: number;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: number;
-                            unitId: number;
-                            unitName: string | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getVisits: {
-        parameters: {
-            query?: {
-                /** @description 网格 */
-                gridId?: number;
-                /** @description 住户 */
-                householdId?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: number;
-                            gridId: number;
-                            householdId: number;
-                            householdName: string | null;
-                            visitorName: string;
-                            visitedOn: string;
-                            learned: string;
-                            followUp: string | null;
-                            needId: number | null;
-                            need: {
-                                id: number;
-                                title: string;
-                                status: string;
-                                statusLabel: string;
-                            } | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postVisits: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 住户 */
-                    householdId: number;
-                    /**
-                     * Format: date
-                     * @description 走访日期
-                     */
-                    visitedOn: string;
-                    /** @description 了解到的情况 */
-                    learned: string;
-                    /** @description 后续跟进 */
-                    followUp?: string | null;
-                    /** @description 同时提出需求 */
-                    need?: {
-                        /**
-                         * @description 需求类型
-                         * @enum {string}
-                         */
-                        kind: "micro_wish" | "livelihood" | "request";
-                        /**
-                         * @description 需求类别
-                         * @enum {string}
-                         */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
-                        /**
-                         * @description 紧急程度
-                         * @default normal
-                         * @enum {string}
-                         */
-                        urgency?: "normal" | "urgent" | "critical";
-                        /** @description 需求标题 */
-                        title?: string | null;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        gridId: number;
-                        householdId: number;
-                        householdName: string | null;
-                        visitorName: string;
-                        visitedOn: string;
-                        learned: string;
-                        followUp: string | null;
-                        needId: number | null;
-                        need: {
-                            id: number;
-                            title: string;
-                            status: string;
-                            statusLabel: string;
-                        } | null;
+                        personName: string;
+                        orgName: string;
+                        year: number;
+                        kind: string;
+                        kindLabel: string;
+                        points: number;
+                        correction: boolean;
+                        reason: string;
+                        createdAt: string;
                     };
                 };
             };
@@ -20020,84 +20649,11 @@ export interface operations {
             };
         };
     };
-    getVisitsDue: {
-        parameters: {
-            query?: {
-                /** @description 网格 */
-                gridId?: number;
-                /** @description 提前天数 */
-                within?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            householdId: number;
-                            headName: string;
-                            addressMasked: string;
-                            gridId: number;
-                            gridName: string | null;
-                            planName: string;
-                            lastVisitedOn: string | null;
-                            dueOn: string;
-                            overdue: boolean;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getVisitPlans: {
+    getPointsSpendable: {
         parameters: {
             query: {
-                /** @description 社区 */
-                orgId: number;
+                /** @description 人员 */
+                personId: number;
             };
             header?: never;
             path?: never;
@@ -20112,181 +20668,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        personId: number;
+                        balance: number;
                         items: {
                             id: number;
-                            orgId: number;
-                            name: string;
-                            tag: string;
-                            tagLabel: string;
-                            everyDays: number;
-                            startsOn: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postVisitPlans: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 社区 */
-                    communityId: number;
-                    /** @description 计划名称 */
-                    name: string;
-                    /**
-                     * @description 走访对象
-                     * @enum {string}
-                     */
-                    tag: "low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating";
-                    /** @description 走访周期（天） */
-                    everyDays: number;
-                    /**
-                     * Format: date
-                     * @description 开始日期
-                     */
-                    startsOn?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        name: string;
-                        tag: string;
-                        tagLabel: string;
-                        everyDays: number;
-                        startsOn: string;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getGridsByGridIdBook: {
-        parameters: {
-            query: {
-                /** @description 台账 */
-                book: "suggestions" | "activities";
-            };
-            header?: never;
-            path: {
-                /** @description 网格 */
-                gridId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: number;
-                            gridId: number;
                             /** @enum {string} */
-                            book: "suggestions" | "activities";
-                            enteredOn: string;
-                            title: string;
-                            content: string | null;
-                            personName: string | null;
+                            kind: "credit" | "redeem";
+                            kindLabel: string;
+                            points: number;
+                            reason: string;
+                            orgName: string;
+                            createdAt: string;
                         }[];
                     };
                 };
@@ -20318,15 +20710,6 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
             /** @description 服务器内部错误 */
             500: {
                 headers: {
@@ -20338,35 +20721,24 @@ export interface operations {
             };
         };
     };
-    postGridsByGridIdBook: {
+    postPointsRedemptions: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /** @description 网格 */
-                gridId: number;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @description 台账
-                     * @enum {string}
-                     */
-                    book: "suggestions" | "activities";
-                    /**
-                     * Format: date
-                     * @description 日期
-                     */
-                    enteredOn: string;
-                    /** @description 事项 */
-                    title: string;
-                    /** @description 内容 */
-                    content?: string | null;
-                    /** @description 提出人或参加人 */
-                    personName?: string | null;
+                    /** @description 人员 */
+                    personId: number;
+                    /** @description 兑换组织 */
+                    orgId: number;
+                    /** @description 兑换分值 */
+                    points: number;
+                    /** @description 兑换事由 */
+                    reason: string;
                 };
             };
         };
@@ -20378,14 +20750,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        id: number;
-                        gridId: number;
-                        /** @enum {string} */
-                        book: "suggestions" | "activities";
-                        enteredOn: string;
-                        title: string;
-                        content: string | null;
-                        personName: string | null;
+                        personId: number;
+                        balance: number;
+                        items: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "credit" | "redeem";
+                            kindLabel: string;
+                            points: number;
+                            reason: string;
+                            orgName: string;
+                            createdAt: string;
+                        }[];
                     };
                 };
             };
@@ -20416,15 +20792,6 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
             /** @description 与已有记录冲突 */
             409: {
                 headers: {
@@ -20445,17 +20812,24 @@ export interface operations {
             };
         };
     };
-    getGridsByGridIdCards: {
+    getPointsTotals: {
         parameters: {
-            query: {
-                /** @description 卡片类型 */
-                kind: "organization" | "member" | "talent" | "volunteer";
+            query?: {
+                /** @description 年度 */
+                year?: number;
+                /** @description 组织 */
+                orgId?: number;
+                /** @description 单位 */
+                unitId?: number;
+                /** @description 只看未达标 */
+                onlyBelow?: "true" | "false";
+                /** @description 页码 */
+                page?: number;
+                /** @description 每页条数 */
+                pageSize?: number;
             };
             header?: never;
-            path: {
-                /** @description 网格 */
-                gridId: number;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -20465,7 +20839,24 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        year: number;
+                        threshold: number | null;
+                        total: number;
+                        below: number;
+                        items: {
+                            personId: number;
+                            personName: string;
+                            orgName: string | null;
+                            points: number;
+                            hours: number;
+                            activities: number;
+                            rank: number;
+                            belowThreshold: boolean;
+                        }[];
+                    };
+                };
             };
             /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
             400: {
@@ -20487,15 +20878,6 @@ export interface operations {
             };
             /** @description 无权执行此操作，或记录超出您的管辖范围 */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23633,584 +24015,15 @@ export interface operations {
             };
         };
     };
-    getPointsRules: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string;
-                            /** @enum {string} */
-                            kind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
-                            kindLabel: string;
-                            name: string;
-                            points: number;
-                            effectiveFrom: string;
-                            current: boolean;
-                        }[];
-                    };
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postPointsRules: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 制定组织 */
-                    orgId: number;
-                    /**
-                     * @description 规则类别
-                     * @enum {string}
-                     */
-                    kind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
-                    /** @description 规则名称 */
-                    name: string;
-                    /** @description 分值 */
-                    points: number;
-                    /**
-                     * Format: date
-                     * @description 生效日期
-                     */
-                    effectiveFrom: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        /** @enum {string} */
-                        kind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
-                        kindLabel: string;
-                        name: string;
-                        points: number;
-                        effectiveFrom: string;
-                        current: boolean;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postPointsRerun: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 组织 */
-                    orgId: number;
-                    /** @description 年度 */
-                    year: number;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        corrections: number;
-                        points: number;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getPointsEntries: {
+    getAudit: {
         parameters: {
             query?: {
-                /** @description 人员 */
-                personId?: number;
-                /** @description 年度 */
-                year?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: number;
-                            personId: number;
-                            personName: string;
-                            orgName: string;
-                            year: number;
-                            kind: string;
-                            kindLabel: string;
-                            points: number;
-                            correction: boolean;
-                            reason: string;
-                            createdAt: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postPointsEntries: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 人员 */
-                    personId: number;
-                    /** @description 记分组织 */
-                    orgId: number;
-                    /** @description 加分或扣分项 */
-                    ruleId: number;
-                    /** @description 事由 */
-                    reason: string;
-                    /**
-                     * Format: date
-                     * @description 记分日期
-                     */
-                    on: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        personId: number;
-                        personName: string;
-                        orgName: string;
-                        year: number;
-                        kind: string;
-                        kindLabel: string;
-                        points: number;
-                        correction: boolean;
-                        reason: string;
-                        createdAt: string;
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getPointsSpendable: {
-        parameters: {
-            query: {
-                /** @description 人员 */
-                personId: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        personId: number;
-                        balance: number;
-                        items: {
-                            id: number;
-                            /** @enum {string} */
-                            kind: "credit" | "redeem";
-                            kindLabel: string;
-                            points: number;
-                            reason: string;
-                            orgName: string;
-                            createdAt: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postPointsRedemptions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 人员 */
-                    personId: number;
-                    /** @description 兑换组织 */
-                    orgId: number;
-                    /** @description 兑换分值 */
-                    points: number;
-                    /** @description 兑换事由 */
-                    reason: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        personId: number;
-                        balance: number;
-                        items: {
-                            id: number;
-                            /** @enum {string} */
-                            kind: "credit" | "redeem";
-                            kindLabel: string;
-                            points: number;
-                            reason: string;
-                            orgName: string;
-                            createdAt: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getPointsTotals: {
-        parameters: {
-            query?: {
-                /** @description 年度 */
-                year?: number;
                 /** @description 组织 */
                 orgId?: number;
-                /** @description 单位 */
-                unitId?: number;
-                /** @description 只看未达标 */
-                onlyBelow?: "true" | "false";
+                /** @description 对象类型 */
+                entity?: string;
+                /** @description 操作 */
+                action?: "insert" | "update" | "delete";
                 /** @description 页码 */
                 page?: number;
                 /** @description 每页条数 */
@@ -24229,19 +24042,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        year: number;
-                        threshold: number | null;
                         total: number;
-                        below: number;
                         items: {
-                            personId: number;
-                            personName: string;
+                            id: number;
+                            at: string;
+                            actorUserId: number | null;
+                            actorName: string | null;
+                            orgId: number | null;
                             orgName: string | null;
-                            points: number;
-                            hours: number;
-                            activities: number;
-                            rank: number;
-                            belowThreshold: boolean;
+                            /** @enum {string} */
+                            action: "insert" | "update" | "delete";
+                            entity: string;
+                            entityId: number | null;
+                            before: {
+                                [key: string]: unknown;
+                            } | null;
+                            after: {
+                                [key: string]: unknown;
+                            } | null;
                         }[];
                     };
                 };
@@ -24266,6 +24084,188 @@ export interface operations {
             };
             /** @description 无权执行此操作，或记录超出您的管辖范围 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAuditSecurity: {
+        parameters: {
+            query?: {
+                /** @description 组织 */
+                orgId?: number;
+                /** @description 事件类型 */
+                kind?: "sign_in" | "sign_in_failed" | "sign_in_unknown" | "sign_in_throttled" | "throttle_cleared" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
+                /** @description 账号 */
+                userId?: number;
+                /** @description 页码 */
+                page?: number;
+                /** @description 每页条数 */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        items: {
+                            id: number;
+                            at: string;
+                            /** @enum {string} */
+                            kind: "sign_in" | "sign_in_failed" | "sign_in_unknown" | "sign_in_throttled" | "throttle_cleared" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
+                            kindLabel: string;
+                            orgId: number;
+                            orgName: string | null;
+                            actorUserId: number | null;
+                            actorName: string | null;
+                            /** @description 涉及的账号 */
+                            userId: number | null;
+                            /** @description 涉及的账号的用户名，或登录时输入的不存在的用户名 */
+                            username: string | null;
+                            /** @description 被查看的记录类型 */
+                            entity: string | null;
+                            entityId: number | null;
+                            /** @description 字段或角色 */
+                            detail: string | null;
+                            /** @description 来源网段 */
+                            client: string | null;
+                            /** @description 请求编号（与服务器日志对应） */
+                            requestId: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录，或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权执行此操作，或记录超出您的管辖范围 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getResidentsCommunities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            name: string;
+                            street: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postResidentsRegister: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 姓名 */
+                    name: string;
+                    /** @description 手机号 */
+                    phone: string;
+                    /** @description 密码 */
+                    password: string;
+                    /** @description 所在社区 */
+                    communityId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        username: string;
+                        message: string;
+                    };
+                };
+            };
+            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,9 +18,7 @@ import { regionYear } from '../../kernel/time.ts';
 
 const tags = ['活动与积分'];
 
-export function activityRoutes(app: FastifyInstance, k: Kernel): void {
-  const { db, cipher } = k;
-  scheduleOccurrences(app, k);
+export function activityRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
     method: 'GET', url: '/api/activities', tags, summary: '活动列表（工作人员看管辖范围内的；党员、居民看所在社区及上级组织的）',
     querystring: ActivityQuery, response: ActivityList,
@@ -247,21 +245,4 @@ export function activityRoutes(app: FastifyInstance, k: Kernel): void {
     public: true, querystring: VerifyQuery, response: 'file',
     handler: async ({ q, query }) => ({ name: `${query.code}.html`, type: 'text/html; charset=utf-8', inline: true, body: Buffer.from(await records.verifyHtml(q, query.code)) }),
   });
-}
-
-const GENERATE_EVERY_MS = 60 * 60_000;
-
-/**
- * Every app server runs the recurring generator on its own timer, so future
- * occurrences appear without anyone asking; the database lets one server do
- * the work at a time (advisory lock and the runs log, migration 0060).
- */
-function scheduleOccurrences(app: FastifyInstance, { db }: Kernel): void {
-  let timer: NodeJS.Timeout | undefined;
-  const run = () => db.scoped(ANONYMOUS, (q) => activities.generateDue(q)).catch((err: Error) => app.log.error({ err }, 'recurring generator failed'));
-  app.addHook('onReady', async () => {
-    timer = setInterval(run, GENERATE_EVERY_MS);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => clearInterval(timer));
 }

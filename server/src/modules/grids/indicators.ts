@@ -1,9 +1,10 @@
 import type { Queryable } from '../../kernel/db.ts';
 
 /**
- * What the grid map can colour grids by. Each module that has a figure per
- * grid registers it once (grids registers members, households and visits;
- * the needs module adds open needs), so the map needs no change for a new one.
+ * What the grid map can colour grids by. A module with a figure per grid
+ * lists it in its manifest's `indicators` (grids: members, households and
+ * visits; needs: open needs) and the app registers them all when it is
+ * built, so the map needs no change for a new one.
  */
 export interface GridIndicator {
   key: string;

@@ -7,7 +7,7 @@ import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
 import { checkBoundary, contains, overlaps } from './geometry.ts';
-import { findIndicator, listIndicators, registerIndicator } from './indicators.ts';
+import { type GridIndicator, findIndicator, listIndicators } from './indicators.ts';
 import {
   GRID_ROLES, HOUSEHOLD_TAGS, MAP_HEIGHT, MAP_WIDTH,
   type Book, type Building, type Grid, type GridRole, type Household, type HouseholdTag, type Polygon,
@@ -606,38 +606,41 @@ export async function addBookEntry(q: Queryable, gridId: number, input: { book: 
 
 // The map --------------------------------------------------------------------------
 
-registerIndicator({
-  key: 'households',
-  label: '住户数',
-  values: async (q, grids) =>
-    new Map(
-      (await q.query<{ grid_id: number; n: number }>(`SELECT grid_id, count(*) AS n FROM households WHERE grid_id = ANY ($1::bigint[]) GROUP BY grid_id`, [grids.map((g) => g.id)])).map(
-        (r) => [r.grid_id, r.n],
+/** The grid map's own figures; other modules add theirs in their manifests. */
+export const GRID_INDICATORS: GridIndicator[] = [
+  {
+    key: 'households',
+    label: '住户数',
+    values: async (q, grids) =>
+      new Map(
+        (await q.query<{ grid_id: number; n: number }>(`SELECT grid_id, count(*) AS n FROM households WHERE grid_id = ANY ($1::bigint[]) GROUP BY grid_id`, [grids.map((g) => g.id)])).map(
+          (r) => [r.grid_id, r.n],
+        ),
       ),
-    ),
-});
-registerIndicator({
-  key: 'members',
-  label: '党员数',
-  values: async (q, grids) => {
-    const out = new Map<number, number>();
-    for (const g of grids) if (g.branchId) out.set(g.id, (await people.countUnder(q, g.branchId)).memberCount);
-    return out;
   },
-});
-registerIndicator({
-  key: 'visits_quarter',
-  label: '本季度走访次数',
-  values: async (q, grids) =>
-    new Map(
-      (
-        await q.query<{ grid_id: number; n: number }>(
-          `SELECT grid_id, count(*) AS n FROM visits WHERE grid_id = ANY ($1::bigint[]) AND visited_on >= date_trunc('quarter', current_date) GROUP BY grid_id`,
-          [grids.map((g) => g.id)],
-        )
-      ).map((r) => [r.grid_id, r.n]),
-    ),
-});
+  {
+    key: 'members',
+    label: '党员数',
+    values: async (q, grids) => {
+      const out = new Map<number, number>();
+      for (const g of grids) if (g.branchId) out.set(g.id, (await people.countUnder(q, g.branchId)).memberCount);
+      return out;
+    },
+  },
+  {
+    key: 'visits_quarter',
+    label: '本季度走访次数',
+    values: async (q, grids) =>
+      new Map(
+        (
+          await q.query<{ grid_id: number; n: number }>(
+            `SELECT grid_id, count(*) AS n FROM visits WHERE grid_id = ANY ($1::bigint[]) AND visited_on >= date_trunc('quarter', current_date) GROUP BY grid_id`,
+            [grids.map((g) => g.id)],
+          )
+        ).map((r) => [r.grid_id, r.n]),
+      ),
+  },
+];
 
 export async function gridMap(q: Queryable, communityId: number, indicatorKey: string) {
   const indicator = findIndicator(indicatorKey);

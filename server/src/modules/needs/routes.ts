@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { invalidField } from '../../kernel/errors.ts';
 import { route } from '../../kernel/http.ts';
-import { ANONYMOUS, SUBTREE_ROLES, hasRole } from '../../kernel/scope.ts';
+import { SUBTREE_ROLES, hasRole } from '../../kernel/scope.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import { z } from '../../kernel/validation.ts';
@@ -22,9 +22,7 @@ const needPath = (q: Queryable, needId: number) => orgs.pathOfRow(q, 'needs', ne
 const Released = z.object({ id: z.number(), status: z.string() });
 const Targets = z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), orgName: z.string() })) });
 
-export function needRoutes(app: FastifyInstance, k: Kernel): void {
-  const { db, cipher } = k;
-  scheduleOverdueSweep(app, k);
+export function needRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
     method: 'GET', url: '/api/needs', tags, summary: '需求清单（工作人员看辖区的，居民看自己提交的，承办单位看派给自己的）',
     querystring: NeedQuery, response: NeedPage,
@@ -163,22 +161,4 @@ export function needRoutes(app: FastifyInstance, k: Kernel): void {
       return { escalated: await needs.sweepOverdue(q, body.orgId) };
     },
   });
-}
-
-const SWEEP_EVERY_MS = 60_000;
-
-/**
- * Every app server sweeps on its own timer; the database lets one of them do
- * the work at a time (advisory lock, and the runs log in need_sweeps), so a
- * server that stops does not stop the sweep and two servers do not double it.
- */
-export function scheduleOverdueSweep(app: FastifyInstance, { db }: Kernel): void {
-  let timer: NodeJS.Timeout | undefined;
-  app.addHook('onReady', async () => {
-    timer = setInterval(() => {
-      db.scoped(ANONYMOUS, (q) => needs.sweepOverdue(q)).catch((err: Error) => app.log.error({ err }, 'overdue sweep failed'));
-    }, SWEEP_EVERY_MS);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => clearInterval(timer));
 }

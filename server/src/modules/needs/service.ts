@@ -4,7 +4,7 @@ import { maskAddress, maskPhone } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { forbidden, invalidField, notFound } from '../../kernel/errors.ts';
 import { conditions } from '../../kernel/sql.ts';
-import { registerIndicator } from '../grids/indicators.ts';
+import type { GridIndicator } from '../grids/indicators.ts';
 import * as grids from '../grids/service.ts';
 import * as orgs from '../orgs/service.ts';
 import {
@@ -289,12 +289,12 @@ export async function openNeedsByGrid(q: Queryable, gridIds: number[]): Promise<
   return new Map(rows.map((r) => [r.grid_id, { open: r.open, overdue: r.overdue }]));
 }
 
-// The grid map colours grids by their open needs too.
-registerIndicator({
+/** The grid map colours grids by their open needs too. */
+export const OPEN_NEEDS_INDICATOR: GridIndicator = {
   key: 'open_needs',
   label: '未办结需求',
   values: async (q, gridList) => new Map([...(await openNeedsByGrid(q, gridList.map((g) => g.id)))].map(([id, v]) => [id, v.open])),
-});
+};
 
 /**
  * A grid must be one the caller sees and lie in the need's community; a
@@ -636,4 +636,15 @@ export async function responsibilities(q: Queryable, orgId?: number) {
   w.add(`n.claimer_name IS NOT NULL AND n.status = ANY ($?::text[])`, ['claimed', 'dispatched', 'in_progress', 'overdue', 'returned', 'done']);
   const rows = await q.query<Row>(`${SELECT} ${w.sql} ORDER BY n.deadline NULLS LAST, n.id LIMIT 500`, w.params);
   return rows.map(toNeed);
+}
+
+/** Matters escalated to an organization and still held elsewhere (see the needs manifest's holdings). */
+export async function countEscalatedTo(q: Queryable, orgId: number): Promise<number> {
+  const [r] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM needs WHERE escalated_org_id = $1 AND org_id <> $1`, [orgId]);
+  return r!.n;
+}
+
+/** Escalations to a retired organization go to the one receiving its work. */
+export async function escalateInstead(q: Queryable, fromOrgId: number, toOrgId: number): Promise<void> {
+  await q.query(`UPDATE needs SET escalated_org_id = $2 WHERE escalated_org_id = $1`, [fromOrgId, toOrgId]);
 }

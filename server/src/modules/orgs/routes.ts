@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { ImportReport } from '../../kernel/excel.ts';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
+import type { ModuleContext } from '../../kernel/manifest.ts';
+import * as people from '../people/service.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import type { Scope } from '../../kernel/scope.ts';
-import * as people from '../people/service.ts';
-import * as users from '../users/service.ts';
 import { coverage } from './coverage.ts';
 import * as excel from './excel.ts';
 import * as network from './network.ts';
@@ -19,21 +19,12 @@ import * as orgs from './service.ts';
 
 const tags = ['组织体系'];
 
-/** What hangs under an organization in other modules, and how it moves when the organization is retired. */
-const dependents = (q: Queryable) => ({
-  count: async (orgId: number) => ({ people: await people.countHeldBy(q, orgId), users: await users.countManagedBy(q, orgId) }),
-  transfer: async (from: number, to: number) => {
-    await people.transferHeld(q, from, to);
-    await users.transferManaged(q, from, to);
-  },
-});
-
 /** Every organization an action touches must be one the caller administers (held there or above). */
 async function ensureManages(q: Queryable, scope: Scope, ...orgIds: (number | undefined)[]): Promise<void> {
   for (const id of orgIds) if (id !== undefined) ensureCanManageOrgs(scope, await orgs.pathOf(q, id));
 }
 
-export function orgRoutes(app: FastifyInstance, { db }: Kernel): void {
+export function orgRoutes(app: FastifyInstance, { db }: Kernel, { orgHoldings }: ModuleContext): void {
   route(app, db, {
     method: 'GET', url: '/api/orgs/roots', tags, summary: '我可见的组织树顶层',
     response: OrgList,
@@ -91,7 +82,7 @@ export function orgRoutes(app: FastifyInstance, { db }: Kernel): void {
     params: OrgParams, body: RetireOrg, response: Org,
     handler: async ({ q, scope, params, body }) => {
       await ensureManages(q, scope, params.orgId, body.transferTo);
-      return orgs.retire(q, params.orgId, { status: 'dissolved', on: body.on, transferTo: body.transferTo }, dependents(q));
+      return orgs.retire(q, params.orgId, { status: 'dissolved', on: body.on, transferTo: body.transferTo }, orgHoldings);
     },
   });
   route(app, db, {
@@ -99,7 +90,7 @@ export function orgRoutes(app: FastifyInstance, { db }: Kernel): void {
     params: OrgParams, body: MergeOrg, response: Org,
     handler: async ({ q, scope, params, body }) => {
       await ensureManages(q, scope, params.orgId, body.into);
-      return orgs.retire(q, params.orgId, { status: 'merged', on: body.on, transferTo: body.into }, dependents(q));
+      return orgs.retire(q, params.orgId, { status: 'merged', on: body.on, transferTo: body.into }, orgHoldings);
     },
   });
   route(app, db, {

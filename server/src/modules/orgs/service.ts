@@ -1,4 +1,5 @@
 import type { Queryable } from '../../kernel/db.ts';
+import type { OrgHolding } from '../../kernel/manifest.ts';
 import { conflict, invalidField, notFound } from '../../kernel/errors.ts';
 import { conditions, orgIdOf } from '../../kernel/sql.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
@@ -213,23 +214,17 @@ export async function move(q: Queryable, orgId: number, parentId: number): Promi
   return get(q, orgId);
 }
 
-export interface Dependents {
-  children: number;
-  people: number;
-  units: number;
-  users: number;
-}
-
 /**
- * Dissolves or merges an organization. What hangs under it (children,
- * people, units, accounts) must go somewhere: without a transferTo the
- * request is refused with the counts, so the user can choose.
+ * Dissolves or merges an organization. What hangs under it (children, units,
+ * and every module's holdings: people, accounts, grids, needs…) must go
+ * somewhere: without a transferTo the request is refused with the counts, so
+ * the user can choose.
  */
 export async function retire(
   q: Queryable,
   orgId: number,
   opts: { status: 'dissolved' | 'merged'; on: string; transferTo?: number },
-  dependents: { count(orgId: number): Promise<Omit<Dependents, 'children' | 'units'>>; transfer(from: number, to: number): Promise<void> },
+  holdings: readonly OrgHolding[],
 ): Promise<Org> {
   const org = await getActive(q, orgId, 'orgId');
   if (org.parentId === null) throw invalidField('orgId', '区域的顶层组织不能撤销或合并');
@@ -238,14 +233,13 @@ export async function retire(
             (SELECT count(*) FROM units WHERE org_id = $1) AS units`,
     [orgId],
   );
-  const counts = { children: c!.children, units: c!.units, ...(await dependents.count(orgId)) };
+  const counts: [number, string][] = [[c!.children, '个下级组织'], [c!.units, '个单位']];
+  for (const h of holdings) counts.push([await h.count(q, orgId), `${h.measure}${h.noun}`]);
+  const held = counts.filter(([n]) => n > 0);
   const field = opts.status === 'merged' ? 'into' : 'transferTo';
   if (opts.transferTo === undefined) {
-    if (counts.children + counts.units + counts.people + counts.users > 0) {
-      throw conflict(
-        `${org.name}下还有 ${counts.children} 个下级组织、${counts.people} 名人员、${counts.units} 个单位、${counts.users} 个账号，请选择转入的组织`,
-        { [field]: '请选择转入的组织' },
-      );
+    if (held.length) {
+      throw conflict(`${org.name}下还有 ${held.map(([n, what]) => `${n} ${what}`).join('、')}，请选择转入的组织`, { [field]: '请选择转入的组织' });
     }
   } else {
     const target = await getActive(q, opts.transferTo, field);
@@ -253,7 +247,8 @@ export async function retire(
     for (const child of await childKinds(q, orgId)) checkKindUnder(target.kind, child, field);
     await q.query(`UPDATE organizations SET parent_id = $2 WHERE parent_id = $1 AND status = 'active'`, [orgId, target.id]);
     await q.query(`UPDATE units SET org_id = $2 WHERE org_id = $1`, [orgId, target.id]);
-    await dependents.transfer(orgId, target.id);
+    await q.query(`UPDATE units SET party_org_id = $2 WHERE party_org_id = $1`, [orgId, target.id]);
+    for (const h of holdings) await h.move(q, { from: orgId, to: target.id, fromName: org.name });
   }
   await q.query(`UPDATE committee_seats SET ended_on = $2 WHERE org_id = $1 AND ended_on IS NULL`, [orgId, opts.on]);
   await q.query(`UPDATE org_ties SET ended_on = $2 WHERE (org_id = $1 OR to_org_id = $1) AND ended_on IS NULL AND started_on <= $2`, [orgId, opts.on]);

@@ -183,17 +183,6 @@ export async function members(q: Queryable, f: { orgIds?: number[]; unitId?: num
   return rows.map(toPerson);
 }
 
-/** People held directly by an organization (not its subtree). */
-export async function countHeldBy(q: Queryable, orgId: number): Promise<number> {
-  const [r] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM people WHERE org_id = $1`, [orgId]);
-  return r?.n ?? 0;
-}
-
-/** When an organization is dissolved or merged, its people move to the receiving one. */
-export async function transferHeld(q: Queryable, fromOrgId: number, toOrgId: number): Promise<void> {
-  await q.query(`UPDATE people SET org_id = $2 WHERE org_id = $1`, [fromOrgId, toOrgId]);
-}
-
 export async function countUnder(q: Queryable, orgId: number): Promise<{ peopleCount: number; memberCount: number }> {
   const [r] = await q.query<{ n: number; m: number }>(
     `SELECT count(*) AS n, count(*) FILTER (WHERE is_member) AS m FROM people WHERE org_id = ANY ($1::bigint[]) AND left_region_on IS NULL`,

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { unauthenticated } from '../../kernel/errors.ts';
 import { route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
+import type { ModuleContext } from '../../kernel/manifest.ts';
 import { SESSION_COOKIE, SESSION_HOURS, changePassword, meOf, resolveSession, signIn, signOut } from './auth.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import type { Scope } from '../../kernel/scope.ts';
@@ -16,7 +17,7 @@ import * as users from './service.ts';
 /** Refuses unless the caller could grant everything the account holds; unknown accounts are 404 as before. */
 const ensureManages = async (q: Queryable, scope: Scope, userId: number) => ensureCanManageAccount(scope, await users.heldGrants(q, userId));
 
-export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: { secureCookies: boolean }): void {
+export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: Pick<ModuleContext, 'secureCookies'>): void {
   const setSession = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,

@@ -190,6 +190,7 @@ export function RetireOrgModal({ org, mode, onClose, onDone }: { org: OrgDetail;
       <Form.Item
         name={merging ? 'into' : 'transferTo'}
         label={t(merging ? 'org.mergeInto' : 'org.transferTo')}
+        extra={<span data-testid="org-retire-moves">{t('org.movesWith')}</span>}
         hidden={!askTarget}
         rules={askTarget ? [{ required: true, message: t('org.selectRequired') }] : []}
       >

@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import type { IsolationPart } from '../../../test/isolation/parts/types.ts';
+import type { DemoStep } from '../demo/types.ts';
+import type { GridIndicator } from '../modules/grids/indicators.ts';
+import type { Queryable } from './db.ts';
+import type { Kernel } from './kernel.ts';
+
+/**
+ * Something a module holds on behalf of an organization. When an organization
+ * is dissolved or merged, the organizations module counts every module's
+ * holdings (a retirement with holdings and nowhere to put them is refused with
+ * the counts) and moves them to the receiving organization, in the same
+ * transaction, as the caller: what the caller cannot see, it cannot move.
+ */
+export interface OrgHolding {
+  /** What it is, as the dissolve and merge dialog names it (web `org.movesWith` must name it): `网格`. */
+  noun: string;
+  /** Its measure word, for the refusal's count: `个` (3 个网格). */
+  measure: string;
+  count(q: Queryable, orgId: number): Promise<number>;
+  move(q: Queryable, m: OrgMove): Promise<void>;
+}
+
+export interface OrgMove {
+  from: number;
+  to: number;
+  /** The retired organization's name: a moved record whose name the receiving one already uses is renamed after it. */
+  fromName: string;
+}
+
+/**
+ * Periodic work. Every app server runs each job on its own timer; the job
+ * coordinates in the database (an advisory lock, a runs table), so one
+ * server's stop does not stop it and two servers do not double it.
+ */
+export interface Job {
+  name: string;
+  everyMs: number;
+  /** Runs in the empty scope: anything it needs beyond that goes through the module's definer-rights functions. */
+  run(q: Queryable): Promise<unknown>;
+}
+
+/** What the app hands a module's routes beyond the kernel. */
+export interface ModuleContext {
+  /** Every module's holdings, for the organizations module's dissolve and merge. */
+  orgHoldings: readonly OrgHolding[];
+  secureCookies: boolean;
+}
+
+/**
+ * Everything the app needs to know about a module, in
+ * `modules/<module>/manifest.ts`, listed once in `modules/index.ts`.
+ */
+export interface ModuleManifest {
+  /** The module's folder under server/src/modules. */
+  name: string;
+  routes(app: FastifyInstance, k: Kernel, ctx: ModuleContext): void;
+  /** Its migrations folder, absolute; absent when it has no tables. */
+  migrationsDir?: string;
+  /** Its demo records, made after the organization network, people and accounts (server/src/demo/<module>.ts). */
+  demoStep?: DemoStep;
+  /**
+   * Its part of the isolation matrix (test/isolation/parts/<module>.ts), or
+   * null for a module without data of its own. Loaded by the matrix only, so
+   * the server never loads test code.
+   */
+  isolationPart: (() => Promise<IsolationPart>) | null;
+  /** Its figures per grid, which the grid map can colour grids by. */
+  indicators?: GridIndicator[];
+  jobs?: Job[];
+  orgHoldings?: OrgHolding[];
+}
+
+export const defineModule = (manifest: ModuleManifest): ModuleManifest => manifest;
+
+/**
+ * The common holding: rows that name the organization in `org_id` and move as
+ * they are. Counted by the first table (what the user knows them as); the
+ * others are its dependent rows, moved with it so they stay visible together.
+ * `named`: the first table's name column, unique per organization; a moved
+ * row whose name the receiving organization already uses becomes
+ * "name（原 retired organization）" instead of failing the move.
+ */
+export function rowsHeld(what: Pick<OrgHolding, 'noun' | 'measure'>, tables: [string, ...string[]], opts: { named?: string } = {}): OrgHolding {
+  const [first] = tables;
+  return {
+    ...what,
+    count: async (q, orgId) => (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${first} WHERE org_id = $1`, [orgId]))[0]!.n,
+    move: async (q, { from, to, fromName }) => {
+      const name = opts.named;
+      if (name) {
+        await q.query(`UPDATE ${first} SET ${name} = ${name} || '（原' || $3 || '）' WHERE org_id = $1 AND ${name} IN (SELECT ${name} FROM ${first} WHERE org_id = $2)`, [from, to, fromName]);
+      }
+      for (const t of tables) await q.query(`UPDATE ${t} SET org_id = $2 WHERE org_id = $1`, [from, to]);
+    },
+  };
+}

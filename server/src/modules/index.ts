@@ -1,0 +1,40 @@
+import type { ModuleManifest } from '../kernel/manifest.ts';
+import activities from './activities/manifest.ts';
+import audit from './audit/manifest.ts';
+import census from './census/manifest.ts';
+import grids from './grids/manifest.ts';
+import needs from './needs/manifest.ts';
+import orgs from './orgs/manifest.ts';
+import people from './people/manifest.ts';
+import points from './points/manifest.ts';
+import projects from './projects/manifest.ts';
+import recruitment from './recruitment/manifest.ts';
+import reportins from './reportins/manifest.ts';
+import residents from './residents/manifest.ts';
+import resources from './resources/manifest.ts';
+import transfers from './transfers/manifest.ts';
+import users from './users/manifest.ts';
+
+/**
+ * The app is these modules: their routes, migrations, jobs, grid-map
+ * figures and organization holdings, and, in this order, their demo steps
+ * and isolation-matrix parts (a demo step may use what an earlier one made).
+ * A folder under modules/ that is missing here fails modules.test.ts.
+ */
+export const MODULES: readonly ModuleManifest[] = [
+  orgs,
+  people,
+  users,
+  reportins,
+  transfers,
+  grids,
+  resources,
+  census,
+  recruitment,
+  needs,
+  projects,
+  points,
+  activities,
+  audit,
+  residents,
+];

@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import { needsDemo } from '../../demo/needs.ts';
+import { defineModule, rowsHeld } from '../../kernel/manifest.ts';
+import { needRoutes } from './routes.ts';
+import * as needs from './service.ts';
+
+// A need's history (need_events) is read through the need and stays as it happened.
+const needsHeld = rowsHeld({ noun: '需求', measure: '条' }, ['needs', 'need_claims', 'need_dispatches', 'need_photos', 'need_reveals']);
+
+export default defineModule({
+  name: 'needs',
+  routes: needRoutes,
+  migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
+  demoStep: needsDemo,
+  isolationPart: () => import('../../../../test/isolation/parts/needs.ts').then((m) => m.needsPart),
+  indicators: [needs.OPEN_NEEDS_INDICATOR],
+  orgHoldings: [
+    {
+      ...needsHeld,
+      // Escalated to it, the matter waits on it too.
+      count: async (q, orgId) => (await needsHeld.count(q, orgId)) + (await needs.countEscalatedTo(q, orgId)),
+      move: async (q, m) => {
+        await needsHeld.move(q, m);
+        await needs.escalateInstead(q, m.from, m.to);
+      },
+    },
+  ],
+  // Marks overdue matters and escalates them; they read as overdue at once anyway (gj_need_overdue).
+  jobs: [{ name: 'needs.overdue-sweep', everyMs: 60_000, run: (q) => needs.sweepOverdue(q) }],
+});

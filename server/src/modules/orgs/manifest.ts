@@ -1,0 +1,10 @@
+import { fileURLToPath } from 'node:url';
+import { defineModule } from '../../kernel/manifest.ts';
+import { orgRoutes } from './routes.ts';
+
+export default defineModule({
+  name: 'orgs',
+  routes: orgRoutes,
+  migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
+  isolationPart: () => import('../../../../test/isolation/parts/orgs.ts').then((m) => m.orgsPart),
+});

@@ -1,0 +1,11 @@
+import { fileURLToPath } from 'node:url';
+import { defineModule, rowsHeld } from '../../kernel/manifest.ts';
+import { peopleRoutes } from './routes.ts';
+
+export default defineModule({
+  name: 'people',
+  routes: peopleRoutes,
+  migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
+  isolationPart: () => import('../../../../test/isolation/parts/people.ts').then((m) => m.peoplePart),
+  orgHoldings: [rowsHeld({ noun: '人员', measure: '名' }, ['people'])],
+});

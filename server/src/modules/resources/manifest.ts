@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import { resourcesStep } from '../../demo/resources.ts';
+import { defineModule, rowsHeld } from '../../kernel/manifest.ts';
+import { resourceRoutes } from './routes.ts';
+
+export default defineModule({
+  name: 'resources',
+  routes: resourceRoutes,
+  migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
+  demoStep: resourcesStep,
+  isolationPart: () => import('../../../../test/isolation/parts/resources.ts').then((m) => m.resourcesPart),
+  // Venues and their bookings follow their resource (migration 0190).
+  orgHoldings: [rowsHeld({ noun: '资源', measure: '项' }, ['resources', 'resource_reveals'], { named: 'name' })],
+});
