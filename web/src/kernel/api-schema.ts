@@ -3057,6 +3057,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        NeedKind: "micro_wish" | "livelihood" | "request";
+        /** @enum {string} */
+        NeedSource: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+        /** @enum {string} */
+        NeedCategory: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+        /** @enum {string} */
+        Urgency: "normal" | "urgent" | "critical";
+        /** @enum {string} */
+        NeedStatus: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
         /** @description 错误 */
         Error: {
             error: {
@@ -10802,12 +10812,9 @@ export interface operations {
             query?: {
                 /** @description 所属组织 */
                 orgId?: number;
-                /** @description 类型 */
-                kind?: "micro_wish" | "livelihood" | "request";
-                /** @description 状态 */
-                status?: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
-                /** @description 类别 */
-                category?: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                kind?: components["schemas"]["NeedKind"];
+                status?: components["schemas"]["NeedStatus"];
+                category?: components["schemas"]["NeedCategory"];
                 /** @description 只看超期 */
                 overdue?: "true";
                 /** @description 只看上报街道的 */
@@ -10837,25 +10844,20 @@ export interface operations {
                             id: number;
                             orgId: number;
                             orgName: string | null;
-                            /** @enum {string} */
-                            kind: "micro_wish" | "livelihood" | "request";
+                            kind: components["schemas"]["NeedKind"];
                             kindLabel: string;
-                            /** @enum {string} */
-                            source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                            source: components["schemas"]["NeedSource"];
                             sourceLabel: string;
-                            /** @enum {string} */
-                            category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                            category: components["schemas"]["NeedCategory"];
                             categoryLabel: string;
-                            /** @enum {string} */
-                            urgency: "normal" | "urgent" | "critical";
+                            urgency: components["schemas"]["Urgency"];
                             urgencyLabel: string;
                             title: string;
                             description: string;
                             placeText: string | null;
                             gridId: number | null;
                             buildingId: number | null;
-                            /** @enum {string} */
-                            status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                            status: components["schemas"]["NeedStatus"];
                             statusLabel: string;
                             requesterName: string;
                             phoneMasked: string | null;
@@ -10923,27 +10925,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @description 类型
-                     * @enum {string}
-                     */
-                    kind: "micro_wish" | "livelihood" | "request";
-                    /**
-                     * @description 类别
-                     * @enum {string}
-                     */
-                    category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
-                    /**
-                     * @description 紧急程度
-                     * @default normal
-                     * @enum {string}
-                     */
-                    urgency?: "normal" | "urgent" | "critical";
-                    /**
-                     * @description 来源
-                     * @enum {string}
-                     */
-                    source?: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                    kind: components["schemas"]["NeedKind"];
+                    category: components["schemas"]["NeedCategory"];
+                    urgency?: components["schemas"]["Urgency"];
+                    source?: components["schemas"]["NeedSource"];
                     /** @description 所在社区或网格 */
                     orgId?: number;
                     /** @description 网格 */
@@ -10978,25 +10963,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -11300,25 +11280,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -11751,25 +11726,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -11907,25 +11877,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -12063,25 +12028,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -12219,25 +12179,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -12382,25 +12337,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -12538,25 +12488,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -12694,25 +12639,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -12850,25 +12790,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -13008,25 +12943,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -13164,25 +13094,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -13320,25 +13245,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -13476,25 +13396,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -13632,25 +13547,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -13790,25 +13700,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -13948,25 +13853,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -14104,25 +14004,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -15472,25 +15367,20 @@ export interface operations {
                                 id: number;
                                 orgId: number;
                                 orgName: string | null;
-                                /** @enum {string} */
-                                kind: "micro_wish" | "livelihood" | "request";
+                                kind: components["schemas"]["NeedKind"];
                                 kindLabel: string;
-                                /** @enum {string} */
-                                source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                                source: components["schemas"]["NeedSource"];
                                 sourceLabel: string;
-                                /** @enum {string} */
-                                category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                                category: components["schemas"]["NeedCategory"];
                                 categoryLabel: string;
-                                /** @enum {string} */
-                                urgency: "normal" | "urgent" | "critical";
+                                urgency: components["schemas"]["Urgency"];
                                 urgencyLabel: string;
                                 title: string;
                                 description: string;
                                 placeText: string | null;
                                 gridId: number | null;
                                 buildingId: number | null;
-                                /** @enum {string} */
-                                status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                                status: components["schemas"]["NeedStatus"];
                                 statusLabel: string;
                                 requesterName: string;
                                 phoneMasked: string | null;
@@ -19746,22 +19636,9 @@ export interface operations {
                     followUp?: string | null;
                     /** @description 同时提出需求 */
                     need?: {
-                        /**
-                         * @description 需求类型
-                         * @enum {string}
-                         */
-                        kind: "micro_wish" | "livelihood" | "request";
-                        /**
-                         * @description 需求类别
-                         * @enum {string}
-                         */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
-                        /**
-                         * @description 紧急程度
-                         * @default normal
-                         * @enum {string}
-                         */
-                        urgency?: "normal" | "urgent" | "critical";
+                        kind: components["schemas"]["NeedKind"];
+                        category: components["schemas"]["NeedCategory"];
+                        urgency?: components["schemas"]["Urgency"];
                         /** @description 需求标题 */
                         title?: string | null;
                     };

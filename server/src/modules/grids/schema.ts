@@ -203,9 +203,9 @@ export const CreateVisit = z.object({
   /** A need raised from the visit in the same entry: the household is the requester, the visit's text the description. */
   need: z
     .object({
-      kind: oneOf(keysOf(NEED_KINDS), '需求类型'),
-      category: oneOf(keysOf(NEED_CATEGORIES), '需求类别'),
-      urgency: oneOf(keysOf(URGENCIES), '紧急程度').default('normal'),
+      kind: NEED_KINDS.field('需求类型'),
+      category: NEED_CATEGORIES.field('需求类别'),
+      urgency: URGENCIES.field('紧急程度').default('normal'),
       title: optionalText('需求标题', 60),
     })
     .optional()

@@ -157,7 +157,7 @@ async function nearbyTalents(q: Queryable, place: Place, words: string[]): Promi
 export async function matches(q: Queryable, needId: number, now = new Date()): Promise<Match[]> {
   const need = await needs.get(q, needId);
   const words = CATEGORY_WORDS[need.category];
-  const label = NEED_CATEGORIES[need.category];
+  const label = NEED_CATEGORIES.labels[need.category];
   const place = await placeOf(q, need);
   const slot = slotAt(now);
 

@@ -40,8 +40,8 @@ export async function lists(q: Queryable, orgId?: number): Promise<z.input<typeo
       total: sum(() => true),
       open: sum((c) => OPEN.includes(c.status)),
       overdue: sum((c) => c.overdue),
-      byKind: (Object.keys(NEED_KINDS) as NeedKind[]).map((k) => ({ key: k, label: NEED_KINDS[k], count: sum((c) => c.kind === k) })),
-      byStatus: (Object.keys(NEED_STATUSES) as NeedStatus[]).map((s) => ({ key: s, label: NEED_STATUSES[s], count: sum((c) => c.status === s) })).filter((c) => c.count > 0),
+      byKind: ([...NEED_KINDS.values] as NeedKind[]).map((k) => ({ key: k, label: NEED_KINDS.labels[k], count: sum((c) => c.kind === k) })),
+      byStatus: ([...NEED_STATUSES.values] as NeedStatus[]).map((s) => ({ key: s, label: NEED_STATUSES.labels[s], count: sum((c) => c.status === s) })).filter((c) => c.count > 0),
     },
     resources: {
       total: offered.length,

@@ -64,7 +64,7 @@ export function ListsPage() {
                     <Statistic title={t('lists.overdue')} value={d?.needs.overdue ?? 0} valueStyle={{ color: '#cf1322' }} />
                   </Flex>
                   <Flex gap={4} wrap style={{ marginTop: 8 }}>
-                    {d?.needs.byKind.map((k) => <Tag key={k.key}>{enumLabel('needs.kind', k.key, k.label)} {k.count}</Tag>)}
+                    {d?.needs.byKind.map((k) => <Tag key={k.key}>{enumLabel('NeedKind', k.key, k.label)} {k.count}</Tag>)}
                   </Flex>
                 </Card>
               </Col>
@@ -138,7 +138,7 @@ export function ListsPage() {
                     columns={[
                       { key: 'handler', title: t('lists.handler'), render: (_, n) => <strong>{tx(n.handlerName)}</strong> },
                       { key: 'title', title: t('needs.title'), render: (_, n) => tx(n.title) },
-                      { key: 'kind', title: t('needs.kind'), render: (_, n) => enumLabel('needs.kind', n.kind, n.kindLabel) },
+                      { key: 'kind', title: t('needs.kind'), render: (_, n) => enumLabel('NeedKind', n.kind, n.kindLabel) },
                       { key: 'status', title: t('needs.status'), render: (_, n) => <NeedStatus need={n} /> },
                       { key: 'deadline', title: t('needs.deadline'), render: (_, n) => n.deadline ?? t('common.none') },
                     ]}
