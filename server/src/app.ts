@@ -18,12 +18,12 @@ import type { Kernel } from './kernel/kernel.ts';
 import { schemaVersion } from './kernel/migrate.ts';
 import { installSecurity } from './kernel/security.ts';
 import { ANONYMOUS, ROLES, ROLE_LABELS } from './kernel/scope.ts';
-import { keysOf, z } from './kernel/validation.ts';
+import { z } from './kernel/validation.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { censusRoutes } from './modules/census/routes.ts';
 import { gridRoutes } from './modules/grids/routes.ts';
-import { ORG_CHILD_KINDS, ORG_KINDS, UNIT_KINDS } from './modules/orgs/schema.ts';
+import { ORG_CHILD_KINDS, ORG_KINDS } from './modules/orgs/schema.ts';
 import { needRoutes } from './modules/needs/routes.ts';
 import { orgRoutes } from './modules/orgs/routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
@@ -55,7 +55,6 @@ export interface AppOptions {
   extraRoutes?: (app: FastifyInstance, k: Kernel) => void;
 }
 
-const labels = (o: Record<string, string>, key: string) => Object.entries(o).map(([k, label]) => ({ [key]: k, label }));
 
 export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -131,12 +130,12 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     },
   });
   route(app, k.db, {
-    method: 'GET', url: '/api/meta', tags: ['系统'], summary: '角色、组织类型、单位类型的名称与地区时区',
+    method: 'GET', url: '/api/meta', tags: ['系统'], summary: '角色的名称、组织类型的上下级规则与地区时区',
     public: true, scoped: false,
     response: z.object({
       roles: z.array(z.object({ role: z.string(), label: z.string() })),
-      orgKinds: z.array(z.object({ kind: z.string(), label: z.string(), children: z.array(z.string()).describe('可设在其下的组织类型') })),
-      unitKinds: z.array(z.object({ kind: z.string(), label: z.string() })),
+      // Labels of kinds are in the OpenAPI document's vocabularies (OrgKind, UnitKind).
+      orgKinds: z.array(z.object({ kind: ORG_KINDS.schema, children: z.array(ORG_KINDS.schema).describe('可设在其下的组织类型') })),
       demo: z.boolean().describe('演示数据'),
       timeZone: z.string().describe('地区时区（IANA 名称），“今天”以此为准'),
     }),
@@ -144,8 +143,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
       // Read each time: a banner on every page says the accounts are public.
       demo: await demoLoaded(k.db),
       roles: ROLES.map((role) => ({ role, label: ROLE_LABELS[role] })),
-      orgKinds: keysOf(ORG_KINDS).map((kind) => ({ kind, label: ORG_KINDS[kind], children: [...ORG_CHILD_KINDS[kind]] })),
-      unitKinds: labels(UNIT_KINDS, 'kind') as { kind: string; label: string }[],
+      orgKinds: ORG_KINDS.values.map((kind) => ({ kind, children: [...ORG_CHILD_KINDS[kind]] })),
       timeZone: REGION_TIME_ZONE,
     }),
   });

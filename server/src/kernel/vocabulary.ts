@@ -62,7 +62,7 @@ export function defineVocabulary<const V extends string>(id: string, terms: read
  * Named subsets of a vocabulary, declared once beside it and published on its
  * component, so that neither another module nor the web restates them.
  */
-export function defineGroups<V extends string, const G extends Record<string, readonly V[]>>(vocabulary: Vocabulary<V>, groups: G): G {
+export function defineGroups<V extends string, const G extends Record<string, readonly V[]>>(vocabulary: Vocabulary<V>, groups: G): Record<keyof G, readonly string[]> {
   z.globalRegistry.add(vocabulary.schema, { ...z.globalRegistry.get(vocabulary.schema), [GROUPS_KEY]: groups });
   return groups;
 }

@@ -27,7 +27,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 角色、组织类型、单位类型的名称与地区时区 */
+        /** 角色的名称、组织类型的上下级规则与地区时区 */
         get: operations["getMeta"];
         put?: never;
         post?: never;
@@ -3058,6 +3058,18 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
+        OrgKind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
+        /** @enum {string} */
+        UnitKind: "co_building" | "enterprise" | "social_org" | "department";
+        /** @enum {string} */
+        OrgStatus: "active" | "merged" | "dissolved";
+        /** @enum {string} */
+        TieKind: "co_builds" | "guides" | "pairs_with" | "joins";
+        /** @enum {string} */
+        SeatRole: "secretary" | "deputy" | "member";
+        /** @enum {string} */
+        GapKind: "community_without_grid" | "org_without_secretary" | "hidden_members" | "unit_without_tie" | "grid_without_branch" | "building_without_group";
+        /** @enum {string} */
         NeedKind: "micro_wish" | "livelihood" | "request";
         /** @enum {string} */
         NeedSource: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
@@ -3149,14 +3161,9 @@ export interface operations {
                             label: string;
                         }[];
                         orgKinds: {
-                            kind: string;
-                            label: string;
+                            kind: components["schemas"]["OrgKind"];
                             /** @description 可设在其下的组织类型 */
-                            children: string[];
-                        }[];
-                        unitKinds: {
-                            kind: string;
-                            label: string;
+                            children: components["schemas"]["OrgKind"][];
                         }[];
                         /** @description 演示数据 */
                         demo: boolean;
@@ -3197,11 +3204,7 @@ export interface operations {
                             parentId: number | null;
                             regionId: number;
                             name: string;
-                            /**
-                             * @description 组织类型
-                             * @enum {string}
-                             */
-                            kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
+                            kind: components["schemas"]["OrgKind"];
                             kindLabel: string;
                             path: string;
                             depth: number;
@@ -3277,11 +3280,7 @@ export interface operations {
                             parentId: number | null;
                             regionId: number;
                             name: string;
-                            /**
-                             * @description 组织类型
-                             * @enum {string}
-                             */
-                            kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
+                            kind: components["schemas"]["OrgKind"];
                             kindLabel: string;
                             path: string;
                             depth: number;
@@ -3351,11 +3350,7 @@ export interface operations {
                     parentId: number;
                     /** @description 组织名称 */
                     name: string;
-                    /**
-                     * @description 组织类型
-                     * @enum {string}
-                     */
-                    kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
+                    kind: components["schemas"]["OrgKind"];
                     foundedOn?: string | null;
                     /** @description 联系电话 */
                     contactPhone?: string | null;
@@ -3376,11 +3371,7 @@ export interface operations {
                         parentId: number | null;
                         regionId: number;
                         name: string;
-                        /**
-                         * @description 组织类型
-                         * @enum {string}
-                         */
-                        kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
+                        kind: components["schemas"]["OrgKind"];
                         kindLabel: string;
                         path: string;
                         depth: number;
@@ -3467,11 +3458,7 @@ export interface operations {
                         parentId: number | null;
                         regionId: number;
                         name: string;
-                        /**
-                         * @description 组织类型
-                         * @enum {string}
-                         */
-                        kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
+                        kind: components["schemas"]["OrgKind"];
                         kindLabel: string;
                         path: string;
                         depth: number;
@@ -3489,7 +3476,7 @@ export interface operations {
                             id: number;
                             name: string;
                         }[];
-                        parentKind: ("district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household") | null;
+                        parentKind: components["schemas"]["OrgKind"] | null;
                     };
                 };
             };
@@ -3555,11 +3542,7 @@ export interface operations {
                 "application/json": {
                     /** @description 组织名称 */
                     name?: string;
-                    /**
-                     * @description 组织类型
-                     * @enum {string}
-                     */
-                    kind?: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
+                    kind?: components["schemas"]["OrgKind"];
                     foundedOn?: string | null;
                     /** @description 联系电话 */
                     contactPhone?: string | null;
@@ -3580,11 +3563,7 @@ export interface operations {
                         parentId: number | null;
                         regionId: number;
                         name: string;
-                        /**
-                         * @description 组织类型
-                         * @enum {string}
-                         */
-                        kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
+                        kind: components["schemas"]["OrgKind"];
                         kindLabel: string;
                         path: string;
                         depth: number;
@@ -3681,11 +3660,7 @@ export interface operations {
                             parentId: number | null;
                             regionId: number;
                             name: string;
-                            /**
-                             * @description 组织类型
-                             * @enum {string}
-                             */
-                            kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
+                            kind: components["schemas"]["OrgKind"];
                             kindLabel: string;
                             path: string;
                             depth: number;
@@ -3853,11 +3828,7 @@ export interface operations {
                         parentId: number | null;
                         regionId: number;
                         name: string;
-                        /**
-                         * @description 组织类型
-                         * @enum {string}
-                         */
-                        kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
+                        kind: components["schemas"]["OrgKind"];
                         kindLabel: string;
                         path: string;
                         depth: number;
@@ -3965,11 +3936,7 @@ export interface operations {
                         parentId: number | null;
                         regionId: number;
                         name: string;
-                        /**
-                         * @description 组织类型
-                         * @enum {string}
-                         */
-                        kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
+                        kind: components["schemas"]["OrgKind"];
                         kindLabel: string;
                         path: string;
                         depth: number;
@@ -4077,11 +4044,7 @@ export interface operations {
                         parentId: number | null;
                         regionId: number;
                         name: string;
-                        /**
-                         * @description 组织类型
-                         * @enum {string}
-                         */
-                        kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
+                        kind: components["schemas"]["OrgKind"];
                         kindLabel: string;
                         path: string;
                         depth: number;
@@ -4178,8 +4141,7 @@ export interface operations {
                             [key: string]: number;
                         };
                         gaps: {
-                            /** @enum {string} */
-                            kind: "community_without_grid" | "org_without_secretary" | "hidden_members" | "unit_without_tie" | "grid_without_branch" | "building_without_group";
+                            kind: components["schemas"]["GapKind"];
                             label: string;
                             orgId: number | null;
                             unitId: number | null;
@@ -4581,8 +4543,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             id: number;
-                            /** @enum {string} */
-                            kind: "co_builds" | "guides" | "pairs_with" | "joins";
+                            kind: components["schemas"]["TieKind"];
                             kindLabel: string;
                             orgId: number;
                             orgName: string | null;
@@ -4657,11 +4618,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @description 关系类型
-                     * @enum {string}
-                     */
-                    kind: "co_builds" | "guides" | "pairs_with" | "joins";
+                    kind: components["schemas"]["TieKind"];
                     /** @description 对方组织 */
                     toOrgId?: number;
                     /** @description 对方单位 */
@@ -4687,8 +4644,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: number;
-                        /** @enum {string} */
-                        kind: "co_builds" | "guides" | "pairs_with" | "joins";
+                        kind: components["schemas"]["TieKind"];
                         kindLabel: string;
                         orgId: number;
                         orgName: string | null;
@@ -4788,8 +4744,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: number;
-                        /** @enum {string} */
-                        kind: "co_builds" | "guides" | "pairs_with" | "joins";
+                        kind: components["schemas"]["TieKind"];
                         kindLabel: string;
                         orgId: number;
                         orgName: string | null;
@@ -4957,11 +4912,7 @@ export interface operations {
                 "application/json": {
                     /** @description 人员 */
                     personId: number;
-                    /**
-                     * @description 职务
-                     * @enum {string}
-                     */
-                    role: "secretary" | "deputy" | "member";
+                    role: components["schemas"]["SeatRole"];
                     /**
                      * @description 兼职委员
                      * @default false
@@ -5069,11 +5020,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @description 职务
-                     * @enum {string}
-                     */
-                    role?: "secretary" | "deputy" | "member";
+                    role?: components["schemas"]["SeatRole"];
                     endedOn?: string | null;
                 };
             };
@@ -5179,11 +5126,7 @@ export interface operations {
                         items: {
                             id: number;
                             name: string;
-                            /**
-                             * @description 单位类型
-                             * @enum {string}
-                             */
-                            kind: "co_building" | "enterprise" | "social_org" | "department";
+                            kind: components["schemas"]["UnitKind"];
                             kindLabel: string;
                             orgId: number;
                             orgName: string | null;
@@ -5250,11 +5193,7 @@ export interface operations {
                     orgId: number;
                     /** @description 单位名称 */
                     name: string;
-                    /**
-                     * @description 单位类型
-                     * @enum {string}
-                     */
-                    kind: "co_building" | "enterprise" | "social_org" | "department";
+                    kind: components["schemas"]["UnitKind"];
                     partyOrgId?: number | null;
                     /** @description 区域外的单位党组织 */
                     partyOrgOutside?: string | null;
@@ -5279,11 +5218,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         name: string;
-                        /**
-                         * @description 单位类型
-                         * @enum {string}
-                         */
-                        kind: "co_building" | "enterprise" | "social_org" | "department";
+                        kind: components["schemas"]["UnitKind"];
                         kindLabel: string;
                         orgId: number;
                         orgName: string | null;
@@ -5365,11 +5300,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         name: string;
-                        /**
-                         * @description 单位类型
-                         * @enum {string}
-                         */
-                        kind: "co_building" | "enterprise" | "social_org" | "department";
+                        kind: components["schemas"]["UnitKind"];
                         kindLabel: string;
                         orgId: number;
                         orgName: string | null;
@@ -5445,11 +5376,7 @@ export interface operations {
                 "application/json": {
                     /** @description 单位名称 */
                     name?: string;
-                    /**
-                     * @description 单位类型
-                     * @enum {string}
-                     */
-                    kind?: "co_building" | "enterprise" | "social_org" | "department";
+                    kind?: components["schemas"]["UnitKind"];
                     partyOrgId?: number | null;
                     /** @description 区域外的单位党组织 */
                     partyOrgOutside?: string | null;
@@ -5474,11 +5401,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         name: string;
-                        /**
-                         * @description 单位类型
-                         * @enum {string}
-                         */
-                        kind: "co_building" | "enterprise" | "social_org" | "department";
+                        kind: components["schemas"]["UnitKind"];
                         kindLabel: string;
                         orgId: number;
                         orgName: string | null;

@@ -3,6 +3,14 @@
 // Each fixed set's values in order, with labels and colours, and its groups.
 
 export const VOCABULARIES = {
+  GapKind: [
+    {"value":"community_without_grid","zh":"社区未建网格党支部","en":"Community without grid branch","color":"purple"},
+    {"value":"org_without_secretary","zh":"组织没有在任书记","en":"Organization without secretary","color":"red"},
+    {"value":"hidden_members","zh":"单位有党员但无党组织（隐身党员）","en":"Hidden members","color":"orange"},
+    {"value":"unit_without_tie","zh":"单位未与社区党组织建立共建关系","en":"Unit without co-building tie","color":"blue"},
+    {"value":"grid_without_branch","zh":"网格未建党支部","en":"Grid without a branch","color":"magenta"},
+    {"value":"building_without_group","zh":"楼栋未建党小组","en":"Building without a group","color":"cyan"},
+  ],
   NeedCategory: [
     {"value":"living","zh":"生活帮扶","en":"Living aid"},
     {"value":"health","zh":"医疗健康","en":"Health"},
@@ -42,6 +50,44 @@ export const VOCABULARIES = {
     {"value":"rated","zh":"已评价","en":"Rated","color":"success"},
     {"value":"cancelled","zh":"已撤销","en":"Cancelled","color":"default"},
   ],
+  OrgKind: [
+    {"value":"district_committee","zh":"区（市）委","en":"District committee"},
+    {"value":"street_committee","zh":"街道党工委","en":"Street committee"},
+    {"value":"community_committee","zh":"社区党组织","en":"Community committee"},
+    {"value":"comprehensive_committee","zh":"综合党委（大党委）","en":"Comprehensive committee"},
+    {"value":"joint_committee","zh":"联合党委","en":"Joint committee"},
+    {"value":"administrative_group","zh":"行政党组","en":"Administrative group"},
+    {"value":"residential_committee","zh":"居民区党委","en":"Residential committee"},
+    {"value":"enterprise_joint_committee","zh":"非公企业联合党委","en":"Enterprise joint committee"},
+    {"value":"unit_committee","zh":"单位党组织","en":"Unit committee"},
+    {"value":"grid_branch","zh":"网格党支部","en":"Grid branch"},
+    {"value":"building_group","zh":"楼栋党小组","en":"Building group"},
+    {"value":"activity_group","zh":"党员活动小组","en":"Activity group"},
+    {"value":"caring_group","zh":"党群温馨小组","en":"Caring group"},
+    {"value":"member_household","zh":"党员中心户","en":"Member household"},
+  ],
+  OrgStatus: [
+    {"value":"active","zh":"正常","en":"Active"},
+    {"value":"merged","zh":"已合并","en":"Merged"},
+    {"value":"dissolved","zh":"已撤销","en":"Dissolved"},
+  ],
+  SeatRole: [
+    {"value":"secretary","zh":"书记","en":"Secretary","color":"red"},
+    {"value":"deputy","zh":"副书记","en":"Deputy secretary","color":"volcano"},
+    {"value":"member","zh":"委员","en":"Member","color":"default"},
+  ],
+  TieKind: [
+    {"value":"co_builds","zh":"共建","en":"Co-building"},
+    {"value":"guides","zh":"协调指导","en":"Guidance"},
+    {"value":"pairs_with","zh":"结对","en":"Pairing"},
+    {"value":"joins","zh":"联建（联合党委成员）","en":"Joint member"},
+  ],
+  UnitKind: [
+    {"value":"co_building","zh":"驻区单位","en":"Resident unit"},
+    {"value":"enterprise","zh":"非公企业","en":"Enterprise"},
+    {"value":"social_org","zh":"社会组织","en":"Social organization"},
+    {"value":"department","zh":"职能部门","en":"Department"},
+  ],
   Urgency: [
     {"value":"normal","zh":"一般","en":"Normal"},
     {"value":"urgent","zh":"紧急","en":"Urgent"},
@@ -52,5 +98,11 @@ export const VOCABULARIES = {
 export const GROUPS = {
   NeedSource: {
     staffEntry: ["visit","reception","joint_meeting","staff"],
+  },
+  OrgKind: {
+    community: ["community_committee","comprehensive_committee","residential_committee"],
+    needCommunity: ["community_committee","comprehensive_committee","residential_committee","joint_committee"],
+    grid: ["grid_branch"],
+    street: ["street_committee"],
   },
 } as const;

@@ -20,5 +20,8 @@ export const termOf = (id: VocabularyId, value: string | null | undefined): Term
 /** The tag colour the server gives a value, if any. */
 export const colorOf = (id: VocabularyId, value: string | null | undefined): string | undefined => termOf(id, value)?.color;
 
+/** Whether a value (typed loosely, as a response gives it) is one of a group's. */
+export const isIn = (group: readonly string[], value: string | null | undefined): boolean => value != null && group.includes(value);
+
 /** A named subset of a set, declared once on the server (`GROUPS.OrgKind.community`). */
 export const groupOf = <I extends keyof typeof GROUPS, G extends keyof (typeof GROUPS)[I]>(id: I, group: G): (typeof GROUPS)[I][G] => GROUPS[id][group];

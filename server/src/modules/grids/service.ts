@@ -5,6 +5,7 @@ import { invalidField, notFound } from '../../kernel/errors.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
+import { ORG_KIND_GROUPS } from '../orgs/schema.ts';
 import * as people from '../people/service.ts';
 import { checkBoundary, contains, overlaps } from './geometry.ts';
 import { findIndicator, listIndicators, registerIndicator } from './indicators.ts';
@@ -17,7 +18,6 @@ import {
 // connection; row-level security (org_id = the grid's branch, or its
 // community) decides which grids, households and visits the caller sees.
 
-const COMMUNITY_KINDS = ['community_committee', 'comprehensive_committee', 'residential_committee'];
 
 const GRID_SELECT = `SELECT g.id, g.community_id, c.name AS community_name, g.branch_id, b.name AS branch_name, g.name, g.theme, g.boundary,
        (SELECT count(*) FROM buildings x WHERE x.grid_id = g.id) AS building_count,
@@ -75,13 +75,13 @@ export async function getGrid(q: Queryable, gridId: number): Promise<Grid> {
 
 async function checkCommunity(q: Queryable, communityId: number): Promise<void> {
   const org = await orgs.find(q, communityId);
-  if (!org || !COMMUNITY_KINDS.includes(org.kind)) throw invalidField('communityId', '请选择您管辖范围内的社区党组织');
+  if (!org || !ORG_KIND_GROUPS.community.includes(org.kind)) throw invalidField('communityId', '请选择您管辖范围内的社区党组织');
 }
 
 /** A grid's branch is a grid branch directly under its community. */
 async function checkBranch(q: Queryable, communityId: number, branchId: number): Promise<void> {
   const org = await orgs.find(q, branchId);
-  if (!org || org.kind !== 'grid_branch' || org.parentId !== communityId || org.status !== 'active') {
+  if (!org || !ORG_KIND_GROUPS.grid.includes(org.kind) || org.parentId !== communityId || org.status !== 'active') {
     throw invalidField('branchId', '网格党支部须为本社区下属、正常状态的网格党支部');
   }
 }

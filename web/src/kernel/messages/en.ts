@@ -236,26 +236,6 @@ export const en: Record<KernelMessageKey, string> = {
   'role.member': 'Party member',
   'role.resident': 'Resident',
 
-  'orgKind.district_committee': 'District committee',
-  'orgKind.street_committee': 'Street committee',
-  'orgKind.community_committee': 'Community committee',
-  'orgKind.comprehensive_committee': 'Comprehensive committee',
-  'orgKind.joint_committee': 'Joint committee',
-  'orgKind.administrative_group': 'Administrative group',
-  'orgKind.residential_committee': 'Residential committee',
-  'orgKind.enterprise_joint_committee': 'Enterprise joint committee',
-  'orgKind.unit_committee': 'Unit committee',
-  'orgKind.grid_branch': 'Grid branch',
-  'orgKind.building_group': 'Building group',
-  'orgKind.activity_group': 'Activity group',
-  'orgKind.caring_group': 'Caring group',
-  'orgKind.member_household': 'Member household',
-
-  'unitKind.co_building': 'Resident unit',
-  'unitKind.enterprise': 'Enterprise',
-  'unitKind.social_org': 'Social organization',
-  'unitKind.department': 'Department',
-
   'category.employed': 'Employed',
   'category.retired': 'Retired',
   'category.laid_off': 'Laid off',
@@ -370,24 +350,4 @@ export const en: Record<KernelMessageKey, string> = {
   'import.valid': 'Import valid rows only',
   'import.done': 'Imported',
   'import.doneDetail': '{created} created, {updated} updated, {unchanged} unchanged',
-
-  'orgStatus.active': 'Active',
-  'orgStatus.merged': 'Merged',
-  'orgStatus.dissolved': 'Dissolved',
-
-  'tieKind.co_builds': 'Co-building',
-  'tieKind.guides': 'Guidance',
-  'tieKind.pairs_with': 'Pairing',
-  'tieKind.joins': 'Joint member',
-
-  'seatRole.secretary': 'Secretary',
-  'seatRole.deputy': 'Deputy secretary',
-  'seatRole.member': 'Member',
-
-  'gapKind.community_without_grid': 'Community without grid branch',
-  'gapKind.org_without_secretary': 'Organization without secretary',
-  'gapKind.hidden_members': 'Hidden members',
-  'gapKind.unit_without_tie': 'Unit without co-building tie',
-  'gapKind.grid_without_branch': 'Grid without a branch',
-  'gapKind.building_without_group': 'Building without a group',
 };

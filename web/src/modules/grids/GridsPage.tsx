@@ -6,6 +6,7 @@ import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { groupOf, isIn } from '../../kernel/vocabulary';
 import { useLocalPage } from '../orgs/localPaging';
 import { OrgFilter } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
@@ -14,15 +15,14 @@ import { gridsApi, type Grid, type HouseholdTag } from './api';
 import { GridDrawer, tagOptions } from './GridDrawer';
 
 const GridMap = lazy(() => import('./GridMap'));
-const COMMUNITY_KINDS = ['community_committee', 'comprehensive_committee', 'residential_committee'];
 
 /** The community the page is about: the one chosen in the tree, the community of a chosen grid branch, or the caller's own grid's. */
 function useCommunity(): { communityId: number | null; loading: boolean } {
   const store = useOrgTree();
   const org = findLoaded(store, store.selectedId ?? store.roots?.[0]?.id ?? null);
   const mine = useLoad(() => gridsApi.list(), []);
-  if (org && COMMUNITY_KINDS.includes(org.kind)) return { communityId: org.id, loading: false };
-  if (org?.kind === 'grid_branch' && org.parentId !== null) return { communityId: org.parentId, loading: false };
+  if (org && isIn(groupOf('OrgKind', 'community'), org.kind)) return { communityId: org.id, loading: false };
+  if (org && isIn(groupOf('OrgKind', 'grid'), org.kind) && org.parentId !== null) return { communityId: org.parentId, loading: false };
   return { communityId: mine.data?.[0]?.communityId ?? null, loading: mine.loading || store.rootsLoading };
 }
 
