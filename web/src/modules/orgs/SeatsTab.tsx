@@ -20,7 +20,7 @@ interface AddSeatModalProps {
 }
 
 export function AddSeatModal({ org, role, onClose, onSaved }: AddSeatModalProps) {
-  const { t, tx, enumLabel, enumOptions } = useI18n();
+  const { t, tx, enumOptions } = useI18n();
   const { message } = App.useApp();
   return (
     <FormModal<NewSeat>

@@ -22,7 +22,7 @@ interface AddTieModalProps {
 }
 
 export function AddTieModal({ org, preset, onClose, onSaved }: AddTieModalProps) {
-  const { t, tx, enumLabel, enumOptions } = useI18n();
+  const { t, tx, enumOptions } = useI18n();
   const { message } = App.useApp();
   return (
     <FormModal<TieForm>

@@ -21,7 +21,7 @@ const partyOrgWhere = (u?: Unit): PartyOrgWhere => (u?.partyOrgId ? 'inside' : u
 
 /** Registers a unit at an organization, or edits one (its party organization closes a hidden-members gap). */
 export function UnitModal({ unit, org, onClose, onSaved }: UnitModalProps) {
-  const { t, tx, enumLabel, enumOptions } = useI18n();
+  const { t, tx, enumOptions } = useI18n();
   const { message } = App.useApp();
   return (
     <FormModal<UnitFields & { partyOrgWhere: PartyOrgWhere }>
