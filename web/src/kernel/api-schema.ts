@@ -3079,6 +3079,54 @@ export interface components {
         Urgency: "normal" | "urgent" | "critical";
         /** @enum {string} */
         NeedStatus: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+        /** @enum {string} */
+        HouseholdTag: "low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating";
+        /** @enum {string} */
+        GridRole: "responsible_member" | "branch_secretary" | "info_reporter" | "patrol" | "mediator" | "sanitation_monitor" | "youth_mentor";
+        /** @enum {string} */
+        GridBook: "suggestions" | "activities";
+        /** @enum {string} */
+        GridCard: "organization" | "member" | "talent" | "volunteer";
+        /** @enum {string} */
+        PersonCategory: "employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student";
+        /** @enum {string} */
+        MemberStatus: "probationary" | "full";
+        /** @enum {string} */
+        Availability: "weekday" | "evening" | "weekend";
+        /** @enum {string} */
+        SecurityEventKind: "sign_in" | "sign_in_failed" | "sign_in_throttled" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
+        /** @enum {string} */
+        ResourceKind: "venue" | "fund" | "service" | "talent" | "goods";
+        /** @enum {string} */
+        ResourceCategory: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
+        /** @enum {string} */
+        ResourceStatus: "available" | "paused" | "withdrawn";
+        /** @enum {string} */
+        VenueType: "service_window" | "reception" | "function_room" | "special_room" | "court" | "meeting_room" | "library" | "activity_center";
+        /** @enum {string} */
+        BookingStatus: "pending" | "approved" | "rejected" | "cancelled";
+        /** @enum {string} */
+        ProjectStatus: "active" | "completed" | "cancelled";
+        /** @enum {string} */
+        ReportInStatus: "issued" | "accepted" | "declined" | "withdrawn";
+        /** @enum {string} */
+        ActivityKind: "party_day" | "volunteer" | "dedication_day" | "open_day" | "lecture" | "patrol";
+        /** @enum {string} */
+        OrganizerKind: "community" | "unit" | "team" | "project";
+        /** @enum {string} */
+        ActivityAudience: "members" | "reported_members" | "residents";
+        /** @enum {string} */
+        SignupStatus: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
+        /** @enum {string} */
+        PointRuleKind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
+        /** @enum {string} */
+        RecruitmentStage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+        /** @enum {string} */
+        RecruitmentEnd: "applicant" | "branch";
+        /** @enum {string} */
+        TransferStatus: "requested" | "approved" | "returned" | "withdrawn" | "done";
+        /** @enum {string} */
+        ImportStatus: "running" | "done" | "failed";
         /** @description 错误 */
         Error: {
             error: {
@@ -3209,8 +3257,7 @@ export interface operations {
                             path: string;
                             depth: number;
                             childCount: number;
-                            /** @enum {string} */
-                            status: "active" | "merged" | "dissolved";
+                            status: components["schemas"]["OrgStatus"];
                             statusLabel: string;
                             statusOn: string | null;
                             mergedIntoId: number | null;
@@ -3285,8 +3332,7 @@ export interface operations {
                             path: string;
                             depth: number;
                             childCount: number;
-                            /** @enum {string} */
-                            status: "active" | "merged" | "dissolved";
+                            status: components["schemas"]["OrgStatus"];
                             statusLabel: string;
                             statusOn: string | null;
                             mergedIntoId: number | null;
@@ -3376,8 +3422,7 @@ export interface operations {
                         path: string;
                         depth: number;
                         childCount: number;
-                        /** @enum {string} */
-                        status: "active" | "merged" | "dissolved";
+                        status: components["schemas"]["OrgStatus"];
                         statusLabel: string;
                         statusOn: string | null;
                         mergedIntoId: number | null;
@@ -3463,8 +3508,7 @@ export interface operations {
                         path: string;
                         depth: number;
                         childCount: number;
-                        /** @enum {string} */
-                        status: "active" | "merged" | "dissolved";
+                        status: components["schemas"]["OrgStatus"];
                         statusLabel: string;
                         statusOn: string | null;
                         mergedIntoId: number | null;
@@ -3568,8 +3612,7 @@ export interface operations {
                         path: string;
                         depth: number;
                         childCount: number;
-                        /** @enum {string} */
-                        status: "active" | "merged" | "dissolved";
+                        status: components["schemas"]["OrgStatus"];
                         statusLabel: string;
                         statusOn: string | null;
                         mergedIntoId: number | null;
@@ -3665,8 +3708,7 @@ export interface operations {
                             path: string;
                             depth: number;
                             childCount: number;
-                            /** @enum {string} */
-                            status: "active" | "merged" | "dissolved";
+                            status: components["schemas"]["OrgStatus"];
                             statusLabel: string;
                             statusOn: string | null;
                             mergedIntoId: number | null;
@@ -3833,8 +3875,7 @@ export interface operations {
                         path: string;
                         depth: number;
                         childCount: number;
-                        /** @enum {string} */
-                        status: "active" | "merged" | "dissolved";
+                        status: components["schemas"]["OrgStatus"];
                         statusLabel: string;
                         statusOn: string | null;
                         mergedIntoId: number | null;
@@ -3941,8 +3982,7 @@ export interface operations {
                         path: string;
                         depth: number;
                         childCount: number;
-                        /** @enum {string} */
-                        status: "active" | "merged" | "dissolved";
+                        status: components["schemas"]["OrgStatus"];
                         statusLabel: string;
                         statusOn: string | null;
                         mergedIntoId: number | null;
@@ -4049,8 +4089,7 @@ export interface operations {
                         path: string;
                         depth: number;
                         childCount: number;
-                        /** @enum {string} */
-                        status: "active" | "merged" | "dissolved";
+                        status: components["schemas"]["OrgStatus"];
                         statusLabel: string;
                         statusOn: string | null;
                         mergedIntoId: number | null;
@@ -4838,8 +4877,7 @@ export interface operations {
                             orgId: number;
                             personId: number;
                             personName: string | null;
-                            /** @enum {string} */
-                            role: "secretary" | "deputy" | "member";
+                            role: components["schemas"]["SeatRole"];
                             roleLabel: string;
                             partTime: boolean;
                             fromUnitId: number | null;
@@ -4940,8 +4978,7 @@ export interface operations {
                         orgId: number;
                         personId: number;
                         personName: string | null;
-                        /** @enum {string} */
-                        role: "secretary" | "deputy" | "member";
+                        role: components["schemas"]["SeatRole"];
                         roleLabel: string;
                         partTime: boolean;
                         fromUnitId: number | null;
@@ -5037,8 +5074,7 @@ export interface operations {
                         orgId: number;
                         personId: number;
                         personName: string | null;
-                        /** @enum {string} */
-                        role: "secretary" | "deputy" | "member";
+                        role: components["schemas"]["SeatRole"];
                         roleLabel: string;
                         partTime: boolean;
                         fromUnitId: number | null;
@@ -5480,8 +5516,7 @@ export interface operations {
                 q?: string;
                 /** @description 人员类型 */
                 kind?: "member" | "resident";
-                /** @description 党员类别 */
-                category?: "employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student";
+                category?: components["schemas"]["PersonCategory"];
                 /** @description 党员状态 */
                 memberStatus?: "probationary" | "full";
                 /** @description 页码 */
@@ -5512,7 +5547,7 @@ export interface operations {
                             orgName: string | null;
                             unitId: number | null;
                             isMember: boolean;
-                            category: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
+                            category: components["schemas"]["PersonCategory"] | null;
                         }[];
                     };
                 };
@@ -5598,7 +5633,7 @@ export interface operations {
                      */
                     isMember?: boolean;
                     /** @default null */
-                    category?: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
+                    category?: components["schemas"]["PersonCategory"] | null;
                 };
             };
         };
@@ -5618,7 +5653,7 @@ export interface operations {
                         orgName: string | null;
                         unitId: number | null;
                         isMember: boolean;
-                        category: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
+                        category: components["schemas"]["PersonCategory"] | null;
                     };
                 };
             };
@@ -5709,9 +5744,9 @@ export interface operations {
                             orgName: string | null;
                             unitId: number | null;
                             isMember: boolean;
-                            category: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
+                            category: components["schemas"]["PersonCategory"] | null;
                             skills: string[];
-                            availability: ("weekday" | "evening" | "weekend")[];
+                            availability: components["schemas"]["Availability"][];
                         }[];
                     };
                 };
@@ -5845,18 +5880,18 @@ export interface operations {
                         orgName: string | null;
                         unitId: number | null;
                         isMember: boolean;
-                        category: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
+                        category: components["schemas"]["PersonCategory"] | null;
                         unitName: string | null;
                         ethnicity: string | null;
                         birthDate: string | null;
                         idNumberMasked: string | null;
                         addressMasked: string | null;
                         joinedOn: string | null;
-                        memberStatus: ("probationary" | "full") | null;
+                        memberStatus: components["schemas"]["MemberStatus"] | null;
                         partyPost: string | null;
                         skills: string[];
                         studyAtHome: boolean;
-                        availability: ("weekday" | "evening" | "weekend")[];
+                        availability: components["schemas"]["Availability"][];
                         residence: {
                             householdId: number;
                             communityId: number;
@@ -5942,7 +5977,7 @@ export interface operations {
                     unitId?: number | null;
                     /** @description 是否党员 */
                     isMember?: boolean;
-                    category?: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
+                    category?: components["schemas"]["PersonCategory"] | null;
                     /** @description 民族 */
                     ethnicity?: string | null;
                     /** @description 身份证号 */
@@ -5980,18 +6015,18 @@ export interface operations {
                         orgName: string | null;
                         unitId: number | null;
                         isMember: boolean;
-                        category: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
+                        category: components["schemas"]["PersonCategory"] | null;
                         unitName: string | null;
                         ethnicity: string | null;
                         birthDate: string | null;
                         idNumberMasked: string | null;
                         addressMasked: string | null;
                         joinedOn: string | null;
-                        memberStatus: ("probationary" | "full") | null;
+                        memberStatus: components["schemas"]["MemberStatus"] | null;
                         partyPost: string | null;
                         skills: string[];
                         studyAtHome: boolean;
-                        availability: ("weekday" | "evening" | "weekend")[];
+                        availability: components["schemas"]["Availability"][];
                         residence: {
                             householdId: number;
                             communityId: number;
@@ -6161,8 +6196,7 @@ export interface operations {
                 orgId?: number;
                 /** @description 单位 */
                 unitId?: number;
-                /** @description 状态 */
-                status?: "issued" | "accepted" | "declined" | "withdrawn";
+                status?: components["schemas"]["ReportInStatus"];
             };
             header?: never;
             path?: never;
@@ -6185,8 +6219,7 @@ export interface operations {
                             unitName: string;
                             personId: number;
                             personName: string | null;
-                            /** @enum {string} */
-                            status: "issued" | "accepted" | "declined" | "withdrawn";
+                            status: components["schemas"]["ReportInStatus"];
                             statusLabel: string;
                             issuedOn: string;
                             note: string | null;
@@ -6271,8 +6304,7 @@ export interface operations {
                         unitName: string;
                         personId: number;
                         personName: string | null;
-                        /** @enum {string} */
-                        status: "issued" | "accepted" | "declined" | "withdrawn";
+                        status: components["schemas"]["ReportInStatus"];
                         statusLabel: string;
                         issuedOn: string;
                         note: string | null;
@@ -6338,8 +6370,7 @@ export interface operations {
                 orgId?: number;
                 /** @description 单位 */
                 unitId?: number;
-                /** @description 状态 */
-                status?: "issued" | "accepted" | "declined" | "withdrawn";
+                status?: components["schemas"]["ReportInStatus"];
             };
             header?: never;
             path?: never;
@@ -6470,8 +6501,7 @@ export interface operations {
                         unitName: string;
                         personId: number;
                         personName: string | null;
-                        /** @enum {string} */
-                        status: "issued" | "accepted" | "declined" | "withdrawn";
+                        status: components["schemas"]["ReportInStatus"];
                         statusLabel: string;
                         issuedOn: string;
                         note: string | null;
@@ -6695,8 +6725,7 @@ export interface operations {
                         unitName: string;
                         personId: number;
                         personName: string | null;
-                        /** @enum {string} */
-                        status: "issued" | "accepted" | "declined" | "withdrawn";
+                        status: components["schemas"]["ReportInStatus"];
                         statusLabel: string;
                         issuedOn: string;
                         note: string | null;
@@ -6790,8 +6819,7 @@ export interface operations {
                         unitName: string;
                         personId: number;
                         personName: string | null;
-                        /** @enum {string} */
-                        status: "issued" | "accepted" | "declined" | "withdrawn";
+                        status: components["schemas"]["ReportInStatus"];
                         statusLabel: string;
                         issuedOn: string;
                         note: string | null;
@@ -6892,8 +6920,7 @@ export interface operations {
                         unitName: string;
                         personId: number;
                         personName: string | null;
-                        /** @enum {string} */
-                        status: "issued" | "accepted" | "declined" | "withdrawn";
+                        status: components["schemas"]["ReportInStatus"];
                         statusLabel: string;
                         issuedOn: string;
                         note: string | null;
@@ -6996,8 +7023,7 @@ export interface operations {
                         unitName: string;
                         personId: number;
                         personName: string | null;
-                        /** @enum {string} */
-                        status: "issued" | "accepted" | "declined" | "withdrawn";
+                        status: components["schemas"]["ReportInStatus"];
                         statusLabel: string;
                         issuedOn: string;
                         note: string | null;
@@ -7068,8 +7094,7 @@ export interface operations {
     getTransfers: {
         parameters: {
             query?: {
-                /** @description 状态 */
-                status?: "requested" | "approved" | "returned" | "withdrawn" | "done";
+                status?: components["schemas"]["TransferStatus"];
             };
             header?: never;
             path?: never;
@@ -7093,8 +7118,7 @@ export interface operations {
                             toOrgId: number | null;
                             toName: string | null;
                             outside: boolean;
-                            /** @enum {string} */
-                            status: "requested" | "approved" | "returned" | "withdrawn" | "done";
+                            status: components["schemas"]["TransferStatus"];
                             statusLabel: string;
                             reason: string;
                             letterNo: string | null;
@@ -7182,8 +7206,7 @@ export interface operations {
                         toOrgId: number | null;
                         toName: string | null;
                         outside: boolean;
-                        /** @enum {string} */
-                        status: "requested" | "approved" | "returned" | "withdrawn" | "done";
+                        status: components["schemas"]["TransferStatus"];
                         statusLabel: string;
                         reason: string;
                         letterNo: string | null;
@@ -7335,8 +7358,7 @@ export interface operations {
                         toOrgId: number | null;
                         toName: string | null;
                         outside: boolean;
-                        /** @enum {string} */
-                        status: "requested" | "approved" | "returned" | "withdrawn" | "done";
+                        status: components["schemas"]["TransferStatus"];
                         statusLabel: string;
                         reason: string;
                         letterNo: string | null;
@@ -7488,8 +7510,7 @@ export interface operations {
                         toOrgId: number | null;
                         toName: string | null;
                         outside: boolean;
-                        /** @enum {string} */
-                        status: "requested" | "approved" | "returned" | "withdrawn" | "done";
+                        status: components["schemas"]["TransferStatus"];
                         statusLabel: string;
                         reason: string;
                         letterNo: string | null;
@@ -7591,8 +7612,7 @@ export interface operations {
                         toOrgId: number | null;
                         toName: string | null;
                         outside: boolean;
-                        /** @enum {string} */
-                        status: "requested" | "approved" | "returned" | "withdrawn" | "done";
+                        status: components["schemas"]["TransferStatus"];
                         statusLabel: string;
                         reason: string;
                         letterNo: string | null;
@@ -7687,8 +7707,7 @@ export interface operations {
                         toOrgId: number | null;
                         toName: string | null;
                         outside: boolean;
-                        /** @enum {string} */
-                        status: "requested" | "approved" | "returned" | "withdrawn" | "done";
+                        status: components["schemas"]["TransferStatus"];
                         statusLabel: string;
                         reason: string;
                         letterNo: string | null;
@@ -7794,8 +7813,7 @@ export interface operations {
                         toOrgId: number | null;
                         toName: string | null;
                         outside: boolean;
-                        /** @enum {string} */
-                        status: "requested" | "approved" | "returned" | "withdrawn" | "done";
+                        status: components["schemas"]["TransferStatus"];
                         statusLabel: string;
                         reason: string;
                         letterNo: string | null;
@@ -7890,8 +7908,7 @@ export interface operations {
                         toOrgId: number | null;
                         toName: string | null;
                         outside: boolean;
-                        /** @enum {string} */
-                        status: "requested" | "approved" | "returned" | "withdrawn" | "done";
+                        status: components["schemas"]["TransferStatus"];
                         statusLabel: string;
                         reason: string;
                         letterNo: string | null;
@@ -7987,8 +8004,7 @@ export interface operations {
                             orgName: string | null;
                             personId: number;
                             personName: string | null;
-                            /** @enum {string} */
-                            stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                            stage: components["schemas"]["RecruitmentStage"];
                             stageLabel: string;
                             appliedOn: string;
                             activistOn: string | null;
@@ -8003,7 +8019,7 @@ export interface operations {
                             noticeEndsOn: string | null;
                             nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
                             withdrawnOn: string | null;
-                            withdrawnBy: ("applicant" | "branch") | null;
+                            withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
                             withdrawalReason: string | null;
                         }[];
                     };
@@ -8082,8 +8098,7 @@ export interface operations {
                         orgName: string | null;
                         personId: number;
                         personName: string | null;
-                        /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                        stage: components["schemas"]["RecruitmentStage"];
                         stageLabel: string;
                         appliedOn: string;
                         activistOn: string | null;
@@ -8098,7 +8113,7 @@ export interface operations {
                         noticeEndsOn: string | null;
                         nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
                         withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
+                        withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
                         withdrawalReason: string | null;
                     };
                 };
@@ -8173,8 +8188,7 @@ export interface operations {
                             orgName: string | null;
                             personId: number;
                             personName: string | null;
-                            /** @enum {string} */
-                            stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                            stage: components["schemas"]["RecruitmentStage"];
                             stageLabel: string;
                             appliedOn: string;
                             activistOn: string | null;
@@ -8189,7 +8203,7 @@ export interface operations {
                             noticeEndsOn: string | null;
                             nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
                             withdrawnOn: string | null;
-                            withdrawnBy: ("applicant" | "branch") | null;
+                            withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
                             withdrawalReason: string | null;
                         }[];
                     };
@@ -8248,8 +8262,7 @@ export interface operations {
                         orgName: string | null;
                         personId: number;
                         personName: string | null;
-                        /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                        stage: components["schemas"]["RecruitmentStage"];
                         stageLabel: string;
                         appliedOn: string;
                         activistOn: string | null;
@@ -8264,7 +8277,7 @@ export interface operations {
                         noticeEndsOn: string | null;
                         nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
                         withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
+                        withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
                         withdrawalReason: string | null;
                     };
                 };
@@ -8355,8 +8368,7 @@ export interface operations {
                         orgName: string | null;
                         personId: number;
                         personName: string | null;
-                        /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                        stage: components["schemas"]["RecruitmentStage"];
                         stageLabel: string;
                         appliedOn: string;
                         activistOn: string | null;
@@ -8371,7 +8383,7 @@ export interface operations {
                         noticeEndsOn: string | null;
                         nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
                         withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
+                        withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
                         withdrawalReason: string | null;
                     };
                 };
@@ -8468,8 +8480,7 @@ export interface operations {
                         orgName: string | null;
                         personId: number;
                         personName: string | null;
-                        /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                        stage: components["schemas"]["RecruitmentStage"];
                         stageLabel: string;
                         appliedOn: string;
                         activistOn: string | null;
@@ -8484,7 +8495,7 @@ export interface operations {
                         noticeEndsOn: string | null;
                         nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
                         withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
+                        withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
                         withdrawalReason: string | null;
                     };
                 };
@@ -8576,8 +8587,7 @@ export interface operations {
                         orgName: string | null;
                         personId: number;
                         personName: string | null;
-                        /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                        stage: components["schemas"]["RecruitmentStage"];
                         stageLabel: string;
                         appliedOn: string;
                         activistOn: string | null;
@@ -8592,7 +8602,7 @@ export interface operations {
                         noticeEndsOn: string | null;
                         nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
                         withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
+                        withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
                         withdrawalReason: string | null;
                     };
                 };
@@ -8692,8 +8702,7 @@ export interface operations {
                         orgName: string | null;
                         personId: number;
                         personName: string | null;
-                        /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+                        stage: components["schemas"]["RecruitmentStage"];
                         stageLabel: string;
                         appliedOn: string;
                         activistOn: string | null;
@@ -8708,7 +8717,7 @@ export interface operations {
                         noticeEndsOn: string | null;
                         nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
                         withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
+                        withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
                         withdrawalReason: string | null;
                     };
                 };
@@ -8865,12 +8874,9 @@ export interface operations {
                 orgId?: number;
                 /** @description 提供单位 */
                 unitId?: number;
-                /** @description 资源类型 */
-                kind?: "venue" | "fund" | "service" | "talent" | "goods";
-                /** @description 服务类别 */
-                category?: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
-                /** @description 状态 */
-                status?: "available" | "paused" | "withdrawn";
+                kind?: components["schemas"]["ResourceKind"];
+                category?: components["schemas"]["ResourceCategory"];
+                status?: components["schemas"]["ResourceStatus"];
                 /** @description 名称 */
                 q?: string;
                 /** @description 页码 */
@@ -8898,11 +8904,9 @@ export interface operations {
                             orgName: string;
                             unitId: number | null;
                             unitName: string | null;
-                            /** @enum {string} */
-                            kind: "venue" | "fund" | "service" | "talent" | "goods";
+                            kind: components["schemas"]["ResourceKind"];
                             kindLabel: string;
-                            /** @enum {string} */
-                            category: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
+                            category: components["schemas"]["ResourceCategory"];
                             categoryLabel: string;
                             name: string;
                             description: string | null;
@@ -8912,8 +8916,7 @@ export interface operations {
                             quantityUnit: string | null;
                             contactName: string | null;
                             contactPhoneMasked: string | null;
-                            /** @enum {string} */
-                            status: "available" | "paused" | "withdrawn";
+                            status: components["schemas"]["ResourceStatus"];
                             statusLabel: string;
                             venueId: number | null;
                             updatedAt: string;
@@ -8972,16 +8975,8 @@ export interface operations {
                     /** @description 所在组织 */
                     orgId?: number;
                     unitId?: number | null;
-                    /**
-                     * @description 资源类型
-                     * @enum {string}
-                     */
-                    kind: "venue" | "fund" | "service" | "talent" | "goods";
-                    /**
-                     * @description 服务类别
-                     * @enum {string}
-                     */
-                    category: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
+                    kind: components["schemas"]["ResourceKind"];
+                    category: components["schemas"]["ResourceCategory"];
                     /** @description 资源名称 */
                     name: string;
                     /** @description 资源说明 */
@@ -9013,11 +9008,9 @@ export interface operations {
                         orgName: string;
                         unitId: number | null;
                         unitName: string | null;
-                        /** @enum {string} */
-                        kind: "venue" | "fund" | "service" | "talent" | "goods";
+                        kind: components["schemas"]["ResourceKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        category: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
+                        category: components["schemas"]["ResourceCategory"];
                         categoryLabel: string;
                         name: string;
                         description: string | null;
@@ -9027,8 +9020,7 @@ export interface operations {
                         quantityUnit: string | null;
                         contactName: string | null;
                         contactPhoneMasked: string | null;
-                        /** @enum {string} */
-                        status: "available" | "paused" | "withdrawn";
+                        status: components["schemas"]["ResourceStatus"];
                         statusLabel: string;
                         venueId: number | null;
                         updatedAt: string;
@@ -9089,12 +9081,9 @@ export interface operations {
                 orgId?: number;
                 /** @description 提供单位 */
                 unitId?: number;
-                /** @description 资源类型 */
-                kind?: "venue" | "fund" | "service" | "talent" | "goods";
-                /** @description 服务类别 */
-                category?: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
-                /** @description 状态 */
-                status?: "available" | "paused" | "withdrawn";
+                kind?: components["schemas"]["ResourceKind"];
+                category?: components["schemas"]["ResourceCategory"];
+                status?: components["schemas"]["ResourceStatus"];
                 /** @description 名称 */
                 q?: string;
             };
@@ -9313,11 +9302,9 @@ export interface operations {
                         orgName: string;
                         unitId: number | null;
                         unitName: string | null;
-                        /** @enum {string} */
-                        kind: "venue" | "fund" | "service" | "talent" | "goods";
+                        kind: components["schemas"]["ResourceKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        category: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
+                        category: components["schemas"]["ResourceCategory"];
                         categoryLabel: string;
                         name: string;
                         description: string | null;
@@ -9327,8 +9314,7 @@ export interface operations {
                         quantityUnit: string | null;
                         contactName: string | null;
                         contactPhoneMasked: string | null;
-                        /** @enum {string} */
-                        status: "available" | "paused" | "withdrawn";
+                        status: components["schemas"]["ResourceStatus"];
                         statusLabel: string;
                         venueId: number | null;
                         updatedAt: string;
@@ -9395,11 +9381,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @description 服务类别
-                     * @enum {string}
-                     */
-                    category?: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
+                    category?: components["schemas"]["ResourceCategory"];
                     /** @description 资源名称 */
                     name?: string;
                     /** @description 资源说明 */
@@ -9415,11 +9397,7 @@ export interface operations {
                     /** @description 联系人 */
                     contactName?: string | null;
                     contactPhone?: string | null;
-                    /**
-                     * @description 状态
-                     * @enum {string}
-                     */
-                    status?: "available" | "paused" | "withdrawn";
+                    status?: components["schemas"]["ResourceStatus"];
                 };
             };
         };
@@ -9436,11 +9414,9 @@ export interface operations {
                         orgName: string;
                         unitId: number | null;
                         unitName: string | null;
-                        /** @enum {string} */
-                        kind: "venue" | "fund" | "service" | "talent" | "goods";
+                        kind: components["schemas"]["ResourceKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        category: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
+                        category: components["schemas"]["ResourceCategory"];
                         categoryLabel: string;
                         name: string;
                         description: string | null;
@@ -9450,8 +9426,7 @@ export interface operations {
                         quantityUnit: string | null;
                         contactName: string | null;
                         contactPhoneMasked: string | null;
-                        /** @enum {string} */
-                        status: "available" | "paused" | "withdrawn";
+                        status: components["schemas"]["ResourceStatus"];
                         statusLabel: string;
                         venueId: number | null;
                         updatedAt: string;
@@ -9600,8 +9575,7 @@ export interface operations {
                 orgId?: number;
                 /** @description 提供单位 */
                 unitId?: number;
-                /** @description 阵地类型 */
-                venueType?: "service_window" | "reception" | "function_room" | "special_room" | "court" | "meeting_room" | "library" | "activity_center";
+                venueType?: components["schemas"]["VenueType"];
                 /** @description 可预约 */
                 bookable?: "true" | "false";
             };
@@ -9626,8 +9600,7 @@ export interface operations {
                             unitId: number | null;
                             unitName: string | null;
                             name: string;
-                            /** @enum {string} */
-                            venueType: "service_window" | "reception" | "function_room" | "special_room" | "court" | "meeting_room" | "library" | "activity_center";
+                            venueType: components["schemas"]["VenueType"];
                             venueTypeLabel: string;
                             capacity: number | null;
                             location: string | null;
@@ -9637,8 +9610,7 @@ export interface operations {
                             bookable: boolean;
                             needsApproval: boolean;
                             conditions: string | null;
-                            /** @enum {string} */
-                            status: "available" | "paused" | "withdrawn";
+                            status: components["schemas"]["ResourceStatus"];
                             statusLabel: string;
                         }[];
                     };
@@ -9697,22 +9669,13 @@ export interface operations {
                     unitId?: number | null;
                     /** @description 阵地名称 */
                     name: string;
-                    /**
-                     * @description 服务类别
-                     * @default party
-                     * @enum {string}
-                     */
-                    category?: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
+                    category?: components["schemas"]["ResourceCategory"];
                     /** @description 使用条件 */
                     conditions?: string | null;
                     /** @description 联系人 */
                     contactName?: string | null;
                     contactPhone?: string | null;
-                    /**
-                     * @description 阵地类型
-                     * @enum {string}
-                     */
-                    venueType: "service_window" | "reception" | "function_room" | "special_room" | "court" | "meeting_room" | "library" | "activity_center";
+                    venueType: components["schemas"]["VenueType"];
                     /** @description 容纳人数 */
                     capacity?: number | null;
                     /** @description 位置 */
@@ -9762,8 +9725,7 @@ export interface operations {
                         unitId: number | null;
                         unitName: string | null;
                         name: string;
-                        /** @enum {string} */
-                        venueType: "service_window" | "reception" | "function_room" | "special_room" | "court" | "meeting_room" | "library" | "activity_center";
+                        venueType: components["schemas"]["VenueType"];
                         venueTypeLabel: string;
                         capacity: number | null;
                         location: string | null;
@@ -9773,8 +9735,7 @@ export interface operations {
                         bookable: boolean;
                         needsApproval: boolean;
                         conditions: string | null;
-                        /** @enum {string} */
-                        status: "available" | "paused" | "withdrawn";
+                        status: components["schemas"]["ResourceStatus"];
                         statusLabel: string;
                     };
                 };
@@ -9852,8 +9813,7 @@ export interface operations {
                         unitId: number | null;
                         unitName: string | null;
                         name: string;
-                        /** @enum {string} */
-                        venueType: "service_window" | "reception" | "function_room" | "special_room" | "court" | "meeting_room" | "library" | "activity_center";
+                        venueType: components["schemas"]["VenueType"];
                         venueTypeLabel: string;
                         capacity: number | null;
                         location: string | null;
@@ -9863,8 +9823,7 @@ export interface operations {
                         bookable: boolean;
                         needsApproval: boolean;
                         conditions: string | null;
-                        /** @enum {string} */
-                        status: "available" | "paused" | "withdrawn";
+                        status: components["schemas"]["ResourceStatus"];
                         statusLabel: string;
                     };
                 };
@@ -9933,16 +9892,8 @@ export interface operations {
                     name?: string;
                     /** @description 使用条件 */
                     conditions?: string | null;
-                    /**
-                     * @description 状态
-                     * @enum {string}
-                     */
-                    status?: "available" | "paused" | "withdrawn";
-                    /**
-                     * @description 阵地类型
-                     * @enum {string}
-                     */
-                    venueType?: "service_window" | "reception" | "function_room" | "special_room" | "court" | "meeting_room" | "library" | "activity_center";
+                    status?: components["schemas"]["ResourceStatus"];
+                    venueType?: components["schemas"]["VenueType"];
                     /** @description 容纳人数 */
                     capacity?: number | null;
                     /** @description 位置 */
@@ -9975,8 +9926,7 @@ export interface operations {
                         unitId: number | null;
                         unitName: string | null;
                         name: string;
-                        /** @enum {string} */
-                        venueType: "service_window" | "reception" | "function_room" | "special_room" | "court" | "meeting_room" | "library" | "activity_center";
+                        venueType: components["schemas"]["VenueType"];
                         venueTypeLabel: string;
                         capacity: number | null;
                         location: string | null;
@@ -9986,8 +9936,7 @@ export interface operations {
                         bookable: boolean;
                         needsApproval: boolean;
                         conditions: string | null;
-                        /** @enum {string} */
-                        status: "available" | "paused" | "withdrawn";
+                        status: components["schemas"]["ResourceStatus"];
                         statusLabel: string;
                     };
                 };
@@ -10085,8 +10034,7 @@ export interface operations {
                             attendees: number | null;
                             startsAt: string;
                             endsAt: string;
-                            /** @enum {string} */
-                            status: "pending" | "approved" | "rejected" | "cancelled";
+                            status: components["schemas"]["BookingStatus"];
                             statusLabel: string;
                             rejectReason: string | null;
                             cancelReason: string | null;
@@ -10186,8 +10134,7 @@ export interface operations {
                         attendees: number | null;
                         startsAt: string;
                         endsAt: string;
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "cancelled";
+                        status: components["schemas"]["BookingStatus"];
                         statusLabel: string;
                         rejectReason: string | null;
                         cancelReason: string | null;
@@ -10258,8 +10205,7 @@ export interface operations {
                 orgId?: number;
                 /** @description 阵地 */
                 venueId?: number;
-                /** @description 状态 */
-                status?: "pending" | "approved" | "rejected" | "cancelled";
+                status?: components["schemas"]["BookingStatus"];
                 /** @description 我的预约 */
                 mine?: "true" | "false";
                 /** @description 起始日期 */
@@ -10293,8 +10239,7 @@ export interface operations {
                             attendees: number | null;
                             startsAt: string;
                             endsAt: string;
-                            /** @enum {string} */
-                            status: "pending" | "approved" | "rejected" | "cancelled";
+                            status: components["schemas"]["BookingStatus"];
                             statusLabel: string;
                             rejectReason: string | null;
                             cancelReason: string | null;
@@ -10372,8 +10317,7 @@ export interface operations {
                         attendees: number | null;
                         startsAt: string;
                         endsAt: string;
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "cancelled";
+                        status: components["schemas"]["BookingStatus"];
                         statusLabel: string;
                         rejectReason: string | null;
                         cancelReason: string | null;
@@ -10459,8 +10403,7 @@ export interface operations {
                         attendees: number | null;
                         startsAt: string;
                         endsAt: string;
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "cancelled";
+                        status: components["schemas"]["BookingStatus"];
                         statusLabel: string;
                         rejectReason: string | null;
                         cancelReason: string | null;
@@ -10562,8 +10505,7 @@ export interface operations {
                         attendees: number | null;
                         startsAt: string;
                         endsAt: string;
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "cancelled";
+                        status: components["schemas"]["BookingStatus"];
                         statusLabel: string;
                         rejectReason: string | null;
                         cancelReason: string | null;
@@ -10665,8 +10607,7 @@ export interface operations {
                         attendees: number | null;
                         startsAt: string;
                         endsAt: string;
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "cancelled";
+                        status: components["schemas"]["BookingStatus"];
                         statusLabel: string;
                         rejectReason: string | null;
                         cancelReason: string | null;
@@ -14322,8 +14263,7 @@ export interface operations {
                             orgName: string | null;
                             name: string;
                             summary: string;
-                            /** @enum {string} */
-                            status: "active" | "completed" | "cancelled";
+                            status: components["schemas"]["ProjectStatus"];
                             statusLabel: string;
                             startedOn: string;
                             completedOn: string | null;
@@ -14411,8 +14351,7 @@ export interface operations {
                         orgName: string | null;
                         name: string;
                         summary: string;
-                        /** @enum {string} */
-                        status: "active" | "completed" | "cancelled";
+                        status: components["schemas"]["ProjectStatus"];
                         statusLabel: string;
                         startedOn: string;
                         completedOn: string | null;
@@ -14517,8 +14456,7 @@ export interface operations {
                         orgName: string | null;
                         name: string;
                         summary: string;
-                        /** @enum {string} */
-                        status: "active" | "completed" | "cancelled";
+                        status: components["schemas"]["ProjectStatus"];
                         statusLabel: string;
                         startedOn: string;
                         completedOn: string | null;
@@ -14636,8 +14574,7 @@ export interface operations {
                         orgName: string | null;
                         name: string;
                         summary: string;
-                        /** @enum {string} */
-                        status: "active" | "completed" | "cancelled";
+                        status: components["schemas"]["ProjectStatus"];
                         statusLabel: string;
                         startedOn: string;
                         completedOn: string | null;
@@ -14758,8 +14695,7 @@ export interface operations {
                         orgName: string | null;
                         name: string;
                         summary: string;
-                        /** @enum {string} */
-                        status: "active" | "completed" | "cancelled";
+                        status: components["schemas"]["ProjectStatus"];
                         statusLabel: string;
                         startedOn: string;
                         completedOn: string | null;
@@ -14882,8 +14818,7 @@ export interface operations {
                         orgName: string | null;
                         name: string;
                         summary: string;
-                        /** @enum {string} */
-                        status: "active" | "completed" | "cancelled";
+                        status: components["schemas"]["ProjectStatus"];
                         statusLabel: string;
                         startedOn: string;
                         completedOn: string | null;
@@ -15004,8 +14939,7 @@ export interface operations {
                         orgName: string | null;
                         name: string;
                         summary: string;
-                        /** @enum {string} */
-                        status: "active" | "completed" | "cancelled";
+                        status: components["schemas"]["ProjectStatus"];
                         statusLabel: string;
                         startedOn: string;
                         completedOn: string | null;
@@ -15126,8 +15060,7 @@ export interface operations {
                         orgName: string | null;
                         name: string;
                         summary: string;
-                        /** @enum {string} */
-                        status: "active" | "completed" | "cancelled";
+                        status: components["schemas"]["ProjectStatus"];
                         statusLabel: string;
                         startedOn: string;
                         completedOn: string | null;
@@ -15271,8 +15204,7 @@ export interface operations {
                                 orgName: string | null;
                                 name: string;
                                 summary: string;
-                                /** @enum {string} */
-                                status: "active" | "completed" | "cancelled";
+                                status: components["schemas"]["ProjectStatus"];
                                 statusLabel: string;
                                 startedOn: string;
                                 completedOn: string | null;
@@ -16597,8 +16529,7 @@ export interface operations {
             query?: {
                 /** @description 组织 */
                 orgId?: number;
-                /** @description 事件类型 */
-                kind?: "sign_in" | "sign_in_failed" | "sign_in_throttled" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
+                kind?: components["schemas"]["SecurityEventKind"];
                 /** @description 账号 */
                 userId?: number;
                 /** @description 页码 */
@@ -16623,8 +16554,7 @@ export interface operations {
                         items: {
                             id: number;
                             at: string;
-                            /** @enum {string} */
-                            kind: "sign_in" | "sign_in_failed" | "sign_in_throttled" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
+                            kind: components["schemas"]["SecurityEventKind"];
                             kindLabel: string;
                             orgId: number;
                             orgName: string | null;
@@ -16850,8 +16780,7 @@ export interface operations {
                             orgId: number;
                             orgName: string;
                             fileName: string;
-                            /** @enum {string} */
-                            status: "running" | "done" | "failed";
+                            status: components["schemas"]["ImportStatus"];
                             statusLabel: string;
                             totalRows: number;
                             doneRows: number;
@@ -16975,8 +16904,7 @@ export interface operations {
                         orgId: number;
                         orgName: string;
                         fileName: string;
-                        /** @enum {string} */
-                        status: "running" | "done" | "failed";
+                        status: components["schemas"]["ImportStatus"];
                         statusLabel: string;
                         totalRows: number;
                         doneRows: number;
@@ -17062,8 +16990,7 @@ export interface operations {
                         orgId: number;
                         orgName: string;
                         fileName: string;
-                        /** @enum {string} */
-                        status: "running" | "done" | "failed";
+                        status: components["schemas"]["ImportStatus"];
                         statusLabel: string;
                         totalRows: number;
                         doneRows: number;
@@ -17302,8 +17229,7 @@ export interface operations {
                         orgId: number;
                         orgName: string;
                         fileName: string;
-                        /** @enum {string} */
-                        status: "running" | "done" | "failed";
+                        status: components["schemas"]["ImportStatus"];
                         statusLabel: string;
                         totalRows: number;
                         doneRows: number;
@@ -18313,7 +18239,7 @@ export interface operations {
                             size: number;
                             addressMasked: string;
                             phoneMasked: string | null;
-                            tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
+                            tags: components["schemas"]["HouseholdTag"][];
                             freeTags: string[];
                             lastVisitedOn: string | null;
                         }[];
@@ -18410,7 +18336,7 @@ export interface operations {
                         size: number;
                         addressMasked: string;
                         phoneMasked: string | null;
-                        tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
+                        tags: components["schemas"]["HouseholdTag"][];
                         freeTags: string[];
                         lastVisitedOn: string | null;
                     };
@@ -18709,7 +18635,7 @@ export interface operations {
                         size: number;
                         addressMasked: string;
                         phoneMasked: string | null;
-                        tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
+                        tags: components["schemas"]["HouseholdTag"][];
                         freeTags: string[];
                         lastVisitedOn: string | null;
                     };
@@ -18807,7 +18733,7 @@ export interface operations {
                         size: number;
                         addressMasked: string;
                         phoneMasked: string | null;
-                        tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
+                        tags: components["schemas"]["HouseholdTag"][];
                         freeTags: string[];
                         lastVisitedOn: string | null;
                     };
@@ -18961,11 +18887,7 @@ export interface operations {
                 "application/json": {
                     /** @description 人员 */
                     personId: number;
-                    /**
-                     * @description 职责
-                     * @enum {string}
-                     */
-                    role: "responsible_member" | "branch_secretary" | "info_reporter" | "patrol" | "mediator" | "sanitation_monitor" | "youth_mentor";
+                    role: components["schemas"]["GridRole"];
                 };
             };
         };
@@ -19880,8 +19802,7 @@ export interface operations {
     getGridsByGridIdBook: {
         parameters: {
             query: {
-                /** @description 台账 */
-                book: "suggestions" | "activities";
+                book: components["schemas"]["GridBook"];
             };
             header?: never;
             path: {
@@ -19902,8 +19823,7 @@ export interface operations {
                         items: {
                             id: number;
                             gridId: number;
-                            /** @enum {string} */
-                            book: "suggestions" | "activities";
+                            book: components["schemas"]["GridBook"];
                             enteredOn: string;
                             title: string;
                             content: string | null;
@@ -19972,11 +19892,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @description 台账
-                     * @enum {string}
-                     */
-                    book: "suggestions" | "activities";
+                    book: components["schemas"]["GridBook"];
                     /**
                      * Format: date
                      * @description 日期
@@ -20001,8 +19917,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         gridId: number;
-                        /** @enum {string} */
-                        book: "suggestions" | "activities";
+                        book: components["schemas"]["GridBook"];
                         enteredOn: string;
                         title: string;
                         content: string | null;
@@ -20069,8 +19984,7 @@ export interface operations {
     getGridsByGridIdCards: {
         parameters: {
             query: {
-                /** @description 卡片类型 */
-                kind: "organization" | "member" | "talent" | "volunteer";
+                kind: components["schemas"]["GridCard"];
             };
             header?: never;
             path: {
@@ -20174,8 +20088,7 @@ export interface operations {
                             kindLabel: string;
                             title: string;
                             description: string | null;
-                            /** @enum {string} */
-                            organizerKind: "community" | "unit" | "team" | "project";
+                            organizerKind: components["schemas"]["OrganizerKind"];
                             organizerName: string;
                             unitId: number | null;
                             teamId: number | null;
@@ -20205,8 +20118,7 @@ export interface operations {
                             attended: number;
                             mySignup: {
                                 id: number;
-                                /** @enum {string} */
-                                status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
+                                status: components["schemas"]["SignupStatus"];
                                 checkedInAt: string | null;
                                 checkedOutAt: string | null;
                             } | null;
@@ -20270,12 +20182,7 @@ export interface operations {
                     title: string;
                     /** @description 活动内容 */
                     description?: string | null;
-                    /**
-                     * @description 组织方类型
-                     * @default community
-                     * @enum {string}
-                     */
-                    organizerKind?: "community" | "unit" | "team" | "project";
+                    organizerKind?: components["schemas"]["OrganizerKind"];
                     unitId?: number | null;
                     teamId?: number | null;
                     /** @description 共建项目 */
@@ -20296,7 +20203,7 @@ export interface operations {
                     /** @description 名额 */
                     capacity: number;
                     /** @description 参加对象 */
-                    audience: ("members" | "reported_members" | "residents")[];
+                    audience: components["schemas"]["ActivityAudience"][];
                     /**
                      * @description 服务项目
                      * @default []
@@ -20326,8 +20233,7 @@ export interface operations {
                         kindLabel: string;
                         title: string;
                         description: string | null;
-                        /** @enum {string} */
-                        organizerKind: "community" | "unit" | "team" | "project";
+                        organizerKind: components["schemas"]["OrganizerKind"];
                         organizerName: string;
                         unitId: number | null;
                         teamId: number | null;
@@ -20357,8 +20263,7 @@ export interface operations {
                         attended: number;
                         mySignup: {
                             id: number;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
+                            status: components["schemas"]["SignupStatus"];
                             checkedInAt: string | null;
                             checkedOutAt: string | null;
                         } | null;
@@ -20438,8 +20343,7 @@ export interface operations {
                         kindLabel: string;
                         title: string;
                         description: string | null;
-                        /** @enum {string} */
-                        organizerKind: "community" | "unit" | "team" | "project";
+                        organizerKind: components["schemas"]["OrganizerKind"];
                         organizerName: string;
                         unitId: number | null;
                         teamId: number | null;
@@ -20469,8 +20373,7 @@ export interface operations {
                         attended: number;
                         mySignup: {
                             id: number;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
+                            status: components["schemas"]["SignupStatus"];
                             checkedInAt: string | null;
                             checkedOutAt: string | null;
                         } | null;
@@ -20550,8 +20453,7 @@ export interface operations {
                         kindLabel: string;
                         title: string;
                         description: string | null;
-                        /** @enum {string} */
-                        organizerKind: "community" | "unit" | "team" | "project";
+                        organizerKind: components["schemas"]["OrganizerKind"];
                         organizerName: string;
                         unitId: number | null;
                         teamId: number | null;
@@ -20581,8 +20483,7 @@ export interface operations {
                         attended: number;
                         mySignup: {
                             id: number;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
+                            status: components["schemas"]["SignupStatus"];
                             checkedInAt: string | null;
                             checkedOutAt: string | null;
                         } | null;
@@ -20686,8 +20587,7 @@ export interface operations {
                         kindLabel: string;
                         title: string;
                         description: string | null;
-                        /** @enum {string} */
-                        organizerKind: "community" | "unit" | "team" | "project";
+                        organizerKind: components["schemas"]["OrganizerKind"];
                         organizerName: string;
                         unitId: number | null;
                         teamId: number | null;
@@ -20717,8 +20617,7 @@ export interface operations {
                         attended: number;
                         mySignup: {
                             id: number;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
+                            status: components["schemas"]["SignupStatus"];
                             checkedInAt: string | null;
                             checkedOutAt: string | null;
                         } | null;
@@ -20805,8 +20704,7 @@ export interface operations {
                             activityId: number;
                             personId: number;
                             personName: string;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
+                            status: components["schemas"]["SignupStatus"];
                             statusLabel: string;
                             leading: boolean;
                             signedUpAt: string;
@@ -20965,8 +20863,7 @@ export interface operations {
                         kindLabel: string;
                         title: string;
                         description: string | null;
-                        /** @enum {string} */
-                        organizerKind: "community" | "unit" | "team" | "project";
+                        organizerKind: components["schemas"]["OrganizerKind"];
                         organizerName: string;
                         unitId: number | null;
                         teamId: number | null;
@@ -20996,8 +20893,7 @@ export interface operations {
                         attended: number;
                         mySignup: {
                             id: number;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
+                            status: components["schemas"]["SignupStatus"];
                             checkedInAt: string | null;
                             checkedOutAt: string | null;
                         } | null;
@@ -21086,8 +20982,7 @@ export interface operations {
                         kindLabel: string;
                         title: string;
                         description: string | null;
-                        /** @enum {string} */
-                        organizerKind: "community" | "unit" | "team" | "project";
+                        organizerKind: components["schemas"]["OrganizerKind"];
                         organizerName: string;
                         unitId: number | null;
                         teamId: number | null;
@@ -21117,8 +21012,7 @@ export interface operations {
                         attended: number;
                         mySignup: {
                             id: number;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
+                            status: components["schemas"]["SignupStatus"];
                             checkedInAt: string | null;
                             checkedOutAt: string | null;
                         } | null;
@@ -21214,8 +21108,7 @@ export interface operations {
                         kindLabel: string;
                         title: string;
                         description: string | null;
-                        /** @enum {string} */
-                        organizerKind: "community" | "unit" | "team" | "project";
+                        organizerKind: components["schemas"]["OrganizerKind"];
                         organizerName: string;
                         unitId: number | null;
                         teamId: number | null;
@@ -21245,8 +21138,7 @@ export interface operations {
                         attended: number;
                         mySignup: {
                             id: number;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
+                            status: components["schemas"]["SignupStatus"];
                             checkedInAt: string | null;
                             checkedOutAt: string | null;
                         } | null;
@@ -21335,8 +21227,7 @@ export interface operations {
                         kindLabel: string;
                         title: string;
                         description: string | null;
-                        /** @enum {string} */
-                        organizerKind: "community" | "unit" | "team" | "project";
+                        organizerKind: components["schemas"]["OrganizerKind"];
                         organizerName: string;
                         unitId: number | null;
                         teamId: number | null;
@@ -21366,8 +21257,7 @@ export interface operations {
                         attended: number;
                         mySignup: {
                             id: number;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
+                            status: components["schemas"]["SignupStatus"];
                             checkedInAt: string | null;
                             checkedOutAt: string | null;
                         } | null;
@@ -21465,8 +21355,7 @@ export interface operations {
                         activityId: number;
                         personId: number;
                         personName: string;
-                        /** @enum {string} */
-                        status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
+                        status: components["schemas"]["SignupStatus"];
                         statusLabel: string;
                         leading: boolean;
                         signedUpAt: string;
@@ -21567,8 +21456,7 @@ export interface operations {
                         activityId: number;
                         personId: number;
                         personName: string;
-                        /** @enum {string} */
-                        status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
+                        status: components["schemas"]["SignupStatus"];
                         statusLabel: string;
                         leading: boolean;
                         signedUpAt: string;
@@ -21862,7 +21750,7 @@ export interface operations {
                     /** @description 名额 */
                     capacity: number;
                     /** @description 参加对象 */
-                    audience: ("members" | "reported_members" | "residents")[];
+                    audience: components["schemas"]["ActivityAudience"][];
                     /**
                      * @description 服务项目
                      * @default []
@@ -22594,8 +22482,7 @@ export interface operations {
                                 kindLabel: string;
                                 title: string;
                                 description: string | null;
-                                /** @enum {string} */
-                                organizerKind: "community" | "unit" | "team" | "project";
+                                organizerKind: components["schemas"]["OrganizerKind"];
                                 organizerName: string;
                                 unitId: number | null;
                                 teamId: number | null;
@@ -22625,8 +22512,7 @@ export interface operations {
                                 attended: number;
                                 mySignup: {
                                     id: number;
-                                    /** @enum {string} */
-                                    status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
+                                    status: components["schemas"]["SignupStatus"];
                                     checkedInAt: string | null;
                                     checkedOutAt: string | null;
                                 } | null;
@@ -22636,8 +22522,7 @@ export interface operations {
                                 activityId: number;
                                 personId: number;
                                 personName: string;
-                                /** @enum {string} */
-                                status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
+                                status: components["schemas"]["SignupStatus"];
                                 statusLabel: string;
                                 leading: boolean;
                                 signedUpAt: string;
@@ -22841,8 +22726,7 @@ export interface operations {
                             id: number;
                             orgId: number;
                             orgName: string;
-                            /** @enum {string} */
-                            kind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
+                            kind: components["schemas"]["PointRuleKind"];
                             kindLabel: string;
                             name: string;
                             points: number;
@@ -22893,11 +22777,7 @@ export interface operations {
                 "application/json": {
                     /** @description 制定组织 */
                     orgId: number;
-                    /**
-                     * @description 规则类别
-                     * @enum {string}
-                     */
-                    kind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
+                    kind: components["schemas"]["PointRuleKind"];
                     /** @description 规则名称 */
                     name: string;
                     /** @description 分值 */
@@ -22921,8 +22801,7 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string;
-                        /** @enum {string} */
-                        kind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
+                        kind: components["schemas"]["PointRuleKind"];
                         kindLabel: string;
                         name: string;
                         points: number;

@@ -1,4 +1,5 @@
-import { idParam, keyOf, keysOf, oneOf, pageQuery, z } from '../../kernel/validation.ts';
+import { defineVocabulary } from '../../kernel/vocabulary.ts';
+import { idParam, oneOf, pageQuery, z } from '../../kernel/validation.ts';
 
 export const AuditEntry = z.object({
   id: z.number(),
@@ -24,25 +25,25 @@ export const AuditQuery = z.object({
 });
 
 /** The kinds of the security log, as the admin reads them (migration 0110 lists the same). */
-export const SECURITY_EVENT_KINDS = {
-  sign_in: '登录成功',
-  sign_in_failed: '登录失败',
-  sign_in_throttled: '登录失败过多，暂时锁定',
-  account_created: '新建账号',
-  account_disabled: '停用账号',
-  account_enabled: '启用账号',
-  account_unlocked: '解除锁定',
-  password_changed: '本人修改密码',
-  password_reset: '管理员重置密码',
-  grant_added: '授予角色',
-  grant_removed: '收回角色',
-  reveal: '查看完整个人信息',
-} as const;
+export const SECURITY_EVENT_KINDS = defineVocabulary('SecurityEventKind', [
+  { value: 'sign_in', zh: '登录成功', en: 'Signed in', color: 'blue' },
+  { value: 'sign_in_failed', zh: '登录失败', en: 'Sign-in failed', color: 'orange' },
+  { value: 'sign_in_throttled', zh: '登录失败过多，暂时锁定', en: 'Too many failures, made to wait', color: 'orange' },
+  { value: 'account_created', zh: '新建账号', en: 'Account created', color: 'blue' },
+  { value: 'account_disabled', zh: '停用账号', en: 'Account disabled', color: 'blue' },
+  { value: 'account_enabled', zh: '启用账号', en: 'Account enabled', color: 'blue' },
+  { value: 'account_unlocked', zh: '解除锁定', en: 'Account unlocked', color: 'blue' },
+  { value: 'password_changed', zh: '本人修改密码', en: 'Own password changed', color: 'blue' },
+  { value: 'password_reset', zh: '管理员重置密码', en: 'Password reset by an admin', color: 'blue' },
+  { value: 'grant_added', zh: '授予角色', en: 'Role granted', color: 'blue' },
+  { value: 'grant_removed', zh: '收回角色', en: 'Role revoked', color: 'blue' },
+  { value: 'reveal', zh: '查看完整个人信息', en: 'Personal data revealed', color: 'orange' },
+]);
 
 export const SecurityEvent = z.object({
   id: z.number(),
   at: z.string(),
-  kind: keyOf(SECURITY_EVENT_KINDS),
+  kind: SECURITY_EVENT_KINDS.schema,
   kindLabel: z.string(),
   orgId: z.number(),
   orgName: z.string().nullable(),
@@ -60,7 +61,7 @@ export type SecurityEvent = z.infer<typeof SecurityEvent>;
 export const SecurityEventPage = z.object({ total: z.number(), items: z.array(SecurityEvent) });
 export const SecurityEventQuery = z.object({
   orgId: idParam('组织').optional(),
-  kind: oneOf(keysOf(SECURITY_EVENT_KINDS), '事件类型').optional(),
+  kind: SECURITY_EVENT_KINDS.field('事件类型').optional(),
   userId: idParam('账号').optional(),
   ...pageQuery,
 });

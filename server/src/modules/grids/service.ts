@@ -294,7 +294,7 @@ export async function exportHouseholds(q: Queryable, gridId: number): Promise<{ 
       ],
       rows: items.map((h) => ({
         building: h.buildingName, entrance: h.entrance, room: h.room, address: h.addressMasked, head: h.headName, size: h.size, phone: h.phoneMasked,
-        tags: h.tags.map((t) => HOUSEHOLD_TAGS[t as HouseholdTag]).join('、'), free: h.freeTags.join('、'), visited: h.lastVisitedOn,
+        tags: h.tags.map((t) => HOUSEHOLD_TAGS.labels[t as HouseholdTag]).join('、'), free: h.freeTags.join('、'), visited: h.lastVisitedOn,
       })),
     },
   ]);
@@ -460,7 +460,7 @@ export async function updateHousehold(
 
 const ROLE_SELECT = `SELECT r.id, r.grid_id, r.person_id, p.name AS person_name, r.role FROM grid_roles r LEFT JOIN people p ON p.id = r.person_id`;
 const toRole = (r: { id: number; grid_id: number; person_id: number; person_name: string | null; role: GridRole }) => ({
-  id: r.id, gridId: r.grid_id, personId: r.person_id, personName: r.person_name, role: r.role, roleLabel: GRID_ROLES[r.role],
+  id: r.id, gridId: r.grid_id, personId: r.person_id, personName: r.person_name, role: r.role, roleLabel: GRID_ROLES.labels[r.role],
 });
 
 export async function listRoles(q: Queryable, gridId: number) {
@@ -472,7 +472,7 @@ export async function assignRole(q: Queryable, gridId: number, input: { personId
   const grid = await getGrid(q, gridId);
   const person = await people.find(q, input.personId);
   if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
-  if (!person.isMember && input.role !== 'responsible_member') throw invalidField('personId', `${person.name}不是党员，不能担任${GRID_ROLES[input.role]}`);
+  if (!person.isMember && input.role !== 'responsible_member') throw invalidField('personId', `${person.name}不是党员，不能担任${GRID_ROLES.labels[input.role]}`);
   const [row] = await q.query<{ id: number }>(`INSERT INTO grid_roles (grid_id, org_id, person_id, role) VALUES ($1, $2, $3, $4) RETURNING id`, [
     gridId, grid.branchId ?? grid.communityId, input.personId, input.role,
   ]);
@@ -526,7 +526,7 @@ export async function addGridUnit(q: Queryable, gridId: number, unitId: number) 
 // Visit plans -----------------------------------------------------------------
 
 const toPlan = (r: { id: number; org_id: number; name: string; tag: HouseholdTag; every_days: number; starts_on: string }) => ({
-  id: r.id, orgId: r.org_id, name: r.name, tag: r.tag, tagLabel: HOUSEHOLD_TAGS[r.tag], everyDays: r.every_days, startsOn: r.starts_on,
+  id: r.id, orgId: r.org_id, name: r.name, tag: r.tag, tagLabel: HOUSEHOLD_TAGS.labels[r.tag], everyDays: r.every_days, startsOn: r.starts_on,
 });
 const PLAN_SELECT = `SELECT id, org_id, name, tag, every_days, starts_on::text FROM visit_plans`;
 

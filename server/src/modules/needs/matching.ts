@@ -167,8 +167,8 @@ export async function matches(q: Queryable, needId: number, now = new Date()): P
     const free = p.availability as Availability[];
     const freeNow = free.includes(slot);
     const reasons = [where, `技能：${fit.join('、')}`];
-    if (freeNow) reasons.push(`${AVAILABILITY[slot]}有空（正当其时）`);
-    else if (free.length) reasons.push(`${free.map((a) => AVAILABILITY[a]).join('、')}有空`);
+    if (freeNow) reasons.push(`${AVAILABILITY.labels[slot]}有空（正当其时）`);
+    else if (free.length) reasons.push(`${free.map((a) => AVAILABILITY.labels[a]).join('、')}有空`);
     if (p.isMember) reasons.push('党员');
     return { kind: 'member', id: p.id, name: p.name, reasons, score: ring * 100 + (freeNow ? 10 : 0) + Math.min(fit.length, 5) + (p.isMember ? 1 : 0) };
   });

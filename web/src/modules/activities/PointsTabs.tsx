@@ -126,7 +126,7 @@ export function TeamsTab() {
 
 /** 积分: the year's ranked totals against the threshold, and the rules with their versions. */
 export function PointsTab() {
-  const { t, tx } = useI18n();
+  const { t, tx, enumOptions } = useI18n();
   const { message } = App.useApp();
   const onError = useApiError();
   const home = useHomeOrg();
@@ -230,7 +230,7 @@ export function PointsTab() {
             <OrgTreeSelect />
           </Form.Item>
           <Form.Item name="kind" label={t('activities.ruleKind')} rules={[{ required: true }]}>
-            <Select options={['attend', 'lead', 'absent', 'bonus', 'deduction', 'threshold', 'spendable'].map((k) => ({ value: k, label: t(`activities.ruleKind.${k}` as 'activities.ruleKind.attend') }))} />
+            <Select options={enumOptions('PointRuleKind')} />
           </Form.Item>
           <Form.Item name="name" label={t('activities.ruleName')} rules={[{ required: true }]}>
             <Input maxLength={40} />

@@ -5,8 +5,6 @@ export type MySignup = NonNullable<Activity['mySignup']>;
 export type NewActivity = BodyOf<'/api/activities', 'post'>;
 export type Audience = NewActivity['audience'][number];
 export type OrganizerKind = NonNullable<NewActivity['organizerKind']>;
-export const AUDIENCES = ['members', 'reported_members', 'residents'] as const satisfies readonly Audience[];
-export const ORGANIZER_KINDS = ['community', 'unit', 'team', 'project'] as const satisfies readonly OrganizerKind[];
 
 export type ActivityKind = ItemOf<ResponseOf<'/api/activity-kinds', 'get'>>;
 export type Series = ItemOf<ResponseOf<'/api/activity-series', 'get'>>;

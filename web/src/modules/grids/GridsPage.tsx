@@ -12,7 +12,7 @@ import { OrgFilter } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { findLoaded, useOrgTree } from '../orgs/tree';
 import { gridsApi, type Grid, type HouseholdTag } from './api';
-import { GridDrawer, tagOptions } from './GridDrawer';
+import { GridDrawer } from './GridDrawer';
 
 const GridMap = lazy(() => import('./GridMap'));
 
@@ -71,7 +71,7 @@ function GridTable({ communityId, version, onOpen }: { communityId: number; vers
 }
 
 function PlansTab({ communityId, canPlan }: { communityId: number; canPlan: boolean }) {
-  const { t, tx, enumLabel } = useI18n();
+  const { t, tx, enumLabel, enumOptions } = useI18n();
   const [adding, setAdding] = useState(false);
   const plans = useLoad(() => gridsApi.plans(communityId), [communityId]);
   return (
@@ -89,7 +89,7 @@ function PlansTab({ communityId, canPlan }: { communityId: number; canPlan: bool
         locale={{ emptyText: t('grids.plansEmpty') }}
         renderItem={(p) => (
           <List.Item>
-            <List.Item.Meta title={tx(p.name)} description={`${enumLabel('grids.tag', p.tag, p.tagLabel)} · ${t('grids.everyDaysValue', { n: p.everyDays })}`} />
+            <List.Item.Meta title={tx(p.name)} description={`${enumLabel('HouseholdTag', p.tag, p.tagLabel)} · ${t('grids.everyDaysValue', { n: p.everyDays })}`} />
           </List.Item>
         )}
       />
@@ -109,7 +109,7 @@ function PlansTab({ communityId, canPlan }: { communityId: number; canPlan: bool
             <Input maxLength={50} />
           </Form.Item>
           <Form.Item name="tag" label={t('grids.planTag')} rules={[{ required: true }]}>
-            <Select options={tagOptions(t)} />
+            <Select options={enumOptions('HouseholdTag')} />
           </Form.Item>
           <Form.Item name="everyDays" label={t('grids.everyDays')} rules={[{ required: true }]}>
             <InputNumber min={1} max={366} style={{ width: '100%' }} />

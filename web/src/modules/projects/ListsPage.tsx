@@ -75,7 +75,7 @@ export function ListsPage() {
                     <Statistic title={t('lists.available')} value={d?.resources.available ?? 0} />
                   </Flex>
                   <Flex gap={4} wrap style={{ marginTop: 8 }}>
-                    {d?.resources.byKind.map((k) => <Tag key={k.key}>{enumLabel('resources.kind', k.key, k.label)} {k.count}</Tag>)}
+                    {d?.resources.byKind.map((k) => <Tag key={k.key}>{enumLabel('ResourceKind', k.key, k.label)} {k.count}</Tag>)}
                   </Flex>
                 </Card>
               </Col>
@@ -115,8 +115,8 @@ export function ListsPage() {
                     empty={t('lists.resourcesEmpty')}
                     columns={[
                       { key: 'name', title: t('lists.resources'), render: (_, r) => <strong>{tx(r.name)}</strong> },
-                      { key: 'kind', title: t('needs.kind'), render: (_, r) => enumLabel('resources.kind', r.kind, r.kindLabel) },
-                      { key: 'category', title: t('needs.category'), render: (_, r) => enumLabel('resources.category', r.category, r.categoryLabel) },
+                      { key: 'kind', title: t('needs.kind'), render: (_, r) => enumLabel('ResourceKind', r.kind, r.kindLabel) },
+                      { key: 'category', title: t('needs.category'), render: (_, r) => enumLabel('ResourceCategory', r.category, r.categoryLabel) },
                       { key: 'by', title: t('lists.provider'), render: (_, r) => tx(r.unitName ?? r.orgName) },
                       { key: 'availability', title: t('lists.availability'), render: (_, r) => tx(r.availability) || t('common.none') },
                     ]}
