@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { demoLoaded } from './demo/load.ts';
 import { PRINT_SCRIPT, PRINT_SCRIPT_URL } from './kernel/html.ts';
-import { namedComponents } from './kernel/openapi.ts';
+import { namedComponents, namedResponses } from './kernel/openapi.ts';
 import { documentErrors, errorBody, installControlCharacterGuard, installErrorHandler, route } from './kernel/http.ts';
 import { integrityProblems } from './kernel/integrity.ts';
 import { logOptions, logRequests } from './kernel/log.ts';
@@ -82,7 +82,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: '登录（POST /api/auth/login）后设置的会话 Cookie' } } },
     },
     transform: jsonSchemaTransform,
-    transformObject: (d) => ('openapiObject' in d ? documentErrors(namedComponents(d.openapiObject)) : d.swaggerObject),
+    transformObject: (d) => ('openapiObject' in d ? namedResponses(documentErrors(namedComponents(d.openapiObject))) : d.swaggerObject),
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',

@@ -31,7 +31,10 @@ test('the OpenAPI document names each vocabulary and the shared objects as compo
     assert.equal(schemas[`${v.id}Input`], undefined, `${v.id} is one component for requests and responses`);
   }
   assert.ok(schemas.OrgKind?.[GROUPS_KEY], 'the organization kind groups are published with the kinds');
+  for (const shared of ['Error', 'Org', 'Person', 'Need', 'Activity', 'Resource', 'User']) assert.equal(schemas[shared]?.type, 'object', `${shared} is a named object`);
+  for (const status of ['400', '401', '403', '404', '500']) assert.ok(doc.components!.responses?.[`Error${status}`], `the usual ${status} answer is named once`);
   const text = JSON.stringify(doc.paths);
   assert.ok(text.includes('"#/components/schemas/NeedStatus"'), 'needs refer to the named status');
   assert.ok(!text.includes('"enum":["submitted"'), 'no route restates the need statuses inline');
+  assert.ok(text.includes('"#/components/schemas/Need"') && text.includes('"#/components/responses/Error404"'), 'routes refer to the named need and answers');
 });

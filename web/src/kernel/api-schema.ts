@@ -3063,10 +3063,73 @@ export interface components {
         UnitKind: "co_building" | "enterprise" | "social_org" | "department";
         /** @enum {string} */
         OrgStatus: "active" | "merged" | "dissolved";
+        Org: {
+            id: number;
+            parentId: number | null;
+            regionId: number;
+            name: string;
+            /** @description 组织类型 */
+            kind: components["schemas"]["OrgKind"];
+            kindLabel: string;
+            path: string;
+            depth: number;
+            childCount: number;
+            status: components["schemas"]["OrgStatus"];
+            statusLabel: string;
+            statusOn: string | null;
+            mergedIntoId: number | null;
+            foundedOn: string | null;
+            contactPhone: string | null;
+            address: string | null;
+            secretaryName: string | null;
+        };
         /** @enum {string} */
         TieKind: "co_builds" | "guides" | "pairs_with" | "joins";
+        Tie: {
+            id: number;
+            kind: components["schemas"]["TieKind"];
+            kindLabel: string;
+            orgId: number;
+            orgName: string | null;
+            toOrgId: number | null;
+            toUnitId: number | null;
+            toName: string | null;
+            startedOn: string;
+            endedOn: string | null;
+            pledge: string | null;
+            note: string | null;
+        };
         /** @enum {string} */
         SeatRole: "secretary" | "deputy" | "member";
+        Seat: {
+            id: number;
+            orgId: number;
+            personId: number;
+            personName: string | null;
+            role: components["schemas"]["SeatRole"];
+            roleLabel: string;
+            partTime: boolean;
+            fromUnitId: number | null;
+            fromUnitName: string | null;
+            startedOn: string;
+            endedOn: string | null;
+        };
+        Unit: {
+            id: number;
+            name: string;
+            /** @description 单位类型 */
+            kind: components["schemas"]["UnitKind"];
+            kindLabel: string;
+            orgId: number;
+            orgName: string | null;
+            partyOrgId: number | null;
+            partyOrgName: string | null;
+            partyOrgOutside: string | null;
+            address: string | null;
+            contactName: string | null;
+            contactPhone: string | null;
+            note: string | null;
+        };
         /** @enum {string} */
         GapKind: "community_without_grid" | "org_without_secretary" | "hidden_members" | "unit_without_tie" | "grid_without_branch" | "building_without_group";
         /** @enum {string} */
@@ -3079,6 +3142,69 @@ export interface components {
         Urgency: "normal" | "urgent" | "critical";
         /** @enum {string} */
         NeedStatus: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+        NeedEvent: {
+            fromStatus: string | null;
+            toStatus: string;
+            toLabel: string;
+            actorName: string;
+            note: string | null;
+            at: string;
+        };
+        NeedDispatch: {
+            id: number;
+            unitId: number;
+            unitName: string;
+            deadline: string;
+            dispatchedBy: string;
+            dispatchedAt: string;
+            status: string;
+            respondedAt: string | null;
+            escalatedAt: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+        };
+        NeedClaim: {
+            id: number;
+            claimerName: string;
+            status: string;
+            claimedAt: string;
+            endedAt: string | null;
+            endNote: string | null;
+        };
+        Need: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            kind: components["schemas"]["NeedKind"];
+            kindLabel: string;
+            source: components["schemas"]["NeedSource"];
+            sourceLabel: string;
+            category: components["schemas"]["NeedCategory"];
+            categoryLabel: string;
+            urgency: components["schemas"]["Urgency"];
+            urgencyLabel: string;
+            title: string;
+            description: string;
+            placeText: string | null;
+            gridId: number | null;
+            buildingId: number | null;
+            status: components["schemas"]["NeedStatus"];
+            statusLabel: string;
+            requesterName: string;
+            phoneMasked: string | null;
+            addressMasked: string | null;
+            handlerName: string | null;
+            handlerUnitId: number | null;
+            deadline: string | null;
+            overdue: boolean;
+            escalatedTo: string | null;
+            responseNote: string | null;
+            resultNote: string | null;
+            residentRating: number | null;
+            residentComment: string | null;
+            createdAt: string;
+            actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
+        };
         /** @enum {string} */
         HouseholdTag: "low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating";
         /** @enum {string} */
@@ -3087,8 +3213,57 @@ export interface components {
         GridBook: "suggestions" | "activities";
         /** @enum {string} */
         GridCard: "organization" | "member" | "talent" | "volunteer";
+        Grid: {
+            id: number;
+            communityId: number;
+            communityName: string | null;
+            branchId: number | null;
+            branchName: string | null;
+            name: string;
+            theme: string | null;
+            /** @description 网格边界 */
+            boundary: {
+                /** @constant */
+                type: "Polygon";
+                coordinates: [
+                    number,
+                    number
+                ][][];
+            };
+            buildingCount: number;
+            householdCount: number;
+            responsibleName: string | null;
+            secretaryName: string | null;
+        };
+        Household: {
+            id: number;
+            gridId: number;
+            gridName: string | null;
+            buildingId: number | null;
+            buildingName: string | null;
+            entrance: number | null;
+            room: string | null;
+            headName: string;
+            size: number;
+            addressMasked: string;
+            phoneMasked: string | null;
+            tags: components["schemas"]["HouseholdTag"][];
+            freeTags: string[];
+            lastVisitedOn: string | null;
+        };
         /** @enum {string} */
         PersonCategory: "employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student";
+        Person: {
+            id: number;
+            name: string;
+            gender: ("male" | "female") | null;
+            phoneMasked: string | null;
+            orgId: number;
+            orgName: string | null;
+            unitId: number | null;
+            isMember: boolean;
+            category: components["schemas"]["PersonCategory"] | null;
+        };
         /** @enum {string} */
         MemberStatus: "probationary" | "full";
         /** @enum {string} */
@@ -3105,10 +3280,107 @@ export interface components {
         VenueType: "service_window" | "reception" | "function_room" | "special_room" | "court" | "meeting_room" | "library" | "activity_center";
         /** @enum {string} */
         BookingStatus: "pending" | "approved" | "rejected" | "cancelled";
+        Resource: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            unitId: number | null;
+            unitName: string | null;
+            kind: components["schemas"]["ResourceKind"];
+            kindLabel: string;
+            category: components["schemas"]["ResourceCategory"];
+            categoryLabel: string;
+            name: string;
+            description: string | null;
+            conditions: string | null;
+            availability: string | null;
+            quantity: number | null;
+            quantityUnit: string | null;
+            contactName: string | null;
+            contactPhoneMasked: string | null;
+            status: components["schemas"]["ResourceStatus"];
+            statusLabel: string;
+            venueId: number | null;
+            updatedAt: string;
+        };
+        Venue: {
+            id: number;
+            resourceId: number;
+            orgId: number;
+            orgName: string;
+            unitId: number | null;
+            unitName: string | null;
+            name: string;
+            venueType: components["schemas"]["VenueType"];
+            venueTypeLabel: string;
+            capacity: number | null;
+            location: string | null;
+            openDays: number[];
+            opensAt: string;
+            closesAt: string;
+            bookable: boolean;
+            needsApproval: boolean;
+            conditions: string | null;
+            status: components["schemas"]["ResourceStatus"];
+            statusLabel: string;
+        };
+        VenueBooking: {
+            id: number;
+            venueId: number;
+            venueName: string;
+            orgId: number;
+            orgName: string;
+            venueUnitId: number | null;
+            bookedBy: number;
+            bookerName: string;
+            purpose: string;
+            attendees: number | null;
+            startsAt: string;
+            endsAt: string;
+            status: components["schemas"]["BookingStatus"];
+            statusLabel: string;
+            rejectReason: string | null;
+            cancelReason: string | null;
+            createdAt: string;
+        };
         /** @enum {string} */
         ProjectStatus: "active" | "completed" | "cancelled";
+        Project: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            name: string;
+            summary: string;
+            status: components["schemas"]["ProjectStatus"];
+            statusLabel: string;
+            startedOn: string;
+            completedOn: string | null;
+            outcome: string | null;
+            progress: number;
+            partyCount: number;
+            needCount: number;
+            needsClosed: number;
+        };
         /** @enum {string} */
         ReportInStatus: "issued" | "accepted" | "declined" | "withdrawn";
+        ReportIn: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            unitId: number;
+            unitName: string;
+            personId: number;
+            personName: string | null;
+            status: components["schemas"]["ReportInStatus"];
+            statusLabel: string;
+            issuedOn: string;
+            note: string | null;
+            decidedOn: string | null;
+            declineReason: string | null;
+            receiptNo: string | null;
+            serviceItem: string | null;
+            commitment: string | null;
+        };
         /** @enum {string} */
         ActivityKind: "party_day" | "volunteer" | "dedication_day" | "open_day" | "lecture" | "patrol";
         /** @enum {string} */
@@ -3119,14 +3391,158 @@ export interface components {
         SignupStatus: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
         /** @enum {string} */
         PointRuleKind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
+        Activity: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            kind: string;
+            kindLabel: string;
+            title: string;
+            description: string | null;
+            organizerKind: components["schemas"]["OrganizerKind"];
+            organizerName: string;
+            unitId: number | null;
+            teamId: number | null;
+            projectName: string | null;
+            place: string;
+            venueId: number | null;
+            bookingId: number | null;
+            needs: {
+                id: number;
+                title: string;
+                statusLabel: string;
+            }[];
+            project: {
+                id: number;
+                name: string;
+            } | null;
+            startsAt: string;
+            endsAt: string;
+            capacity: number;
+            audience: string[];
+            services: string[];
+            seriesId: number | null;
+            /** @enum {string} */
+            status: "open" | "cancelled";
+            signedUp: number;
+            waitlisted: number;
+            attended: number;
+            mySignup: {
+                id: number;
+                status: components["schemas"]["SignupStatus"];
+                checkedInAt: string | null;
+                checkedOutAt: string | null;
+            } | null;
+        };
+        Signup: {
+            id: number;
+            activityId: number;
+            personId: number;
+            personName: string;
+            status: components["schemas"]["SignupStatus"];
+            statusLabel: string;
+            leading: boolean;
+            signedUpAt: string;
+            checkedInAt: string | null;
+            checkInMethod: string | null;
+            checkedOutAt: string | null;
+            hours: number | null;
+            confirmed: boolean;
+        };
         /** @enum {string} */
         RecruitmentStage: "applicant" | "activist" | "candidate" | "probationary" | "full";
         /** @enum {string} */
         RecruitmentEnd: "applicant" | "branch";
+        Recruitment: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            personId: number;
+            personName: string | null;
+            stage: components["schemas"]["RecruitmentStage"];
+            stageLabel: string;
+            appliedOn: string;
+            activistOn: string | null;
+            candidateOn: string | null;
+            probationaryOn: string | null;
+            fullOn: string | null;
+            sponsors: {
+                id: number;
+                name: string;
+            }[];
+            noticeStartsOn: string | null;
+            noticeEndsOn: string | null;
+            nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
+            withdrawnOn: string | null;
+            withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
+            withdrawalReason: string | null;
+        };
         /** @enum {string} */
         TransferStatus: "requested" | "approved" | "returned" | "withdrawn" | "done";
+        Transfer: {
+            id: number;
+            personId: number;
+            personName: string | null;
+            fromOrgId: number;
+            fromOrgName: string | null;
+            toOrgId: number | null;
+            toName: string | null;
+            outside: boolean;
+            status: components["schemas"]["TransferStatus"];
+            statusLabel: string;
+            reason: string;
+            letterNo: string | null;
+            requestedOn: string;
+            approvedOn: string | null;
+            doneOn: string | null;
+            lastNote: string | null;
+            actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
+        };
         /** @enum {string} */
         ImportStatus: "running" | "done" | "failed";
+        ImportJob: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            fileName: string;
+            status: components["schemas"]["ImportStatus"];
+            statusLabel: string;
+            totalRows: number;
+            doneRows: number;
+            created: number;
+            merged: number;
+            unchanged: number;
+            rejected: number;
+            failure: string | null;
+            ignoredColumns: string[];
+            startedAt: string;
+            finishedAt: string | null;
+            stalled: boolean;
+        };
+        User: {
+            id: number;
+            username: string;
+            displayName: string;
+            orgId: number;
+            orgName: string | null;
+            disabled: boolean;
+            locked: boolean;
+            createdAt: string;
+            grants: {
+                id: number;
+                /**
+                 * @description 角色
+                 * @enum {string}
+                 */
+                role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
+                roleLabel: string;
+                orgId: number;
+                orgName: string;
+                orgPath: string;
+                unitId: number | null;
+                unitName: string | null;
+            }[];
+        };
         /** @description 错误 */
         Error: {
             error: {
@@ -3143,7 +3559,62 @@ export interface components {
             };
         };
     };
-    responses: never;
+    responses: {
+        /** @description 服务器内部错误 */
+        Error500: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 未登录，或登录已过期 */
+        Error401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 无权执行此操作，或记录超出您的管辖范围 */
+        Error403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+        Error400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 记录不存在，或不在您的管辖范围内 */
+        Error404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 与已有记录冲突 */
+        Error409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -3177,15 +3648,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            500: components["responses"]["Error500"];
         };
     };
     getMeta: {
@@ -3220,15 +3683,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsRoots: {
@@ -3247,55 +3702,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            parentId: number | null;
-                            regionId: number;
-                            name: string;
-                            kind: components["schemas"]["OrgKind"];
-                            kindLabel: string;
-                            path: string;
-                            depth: number;
-                            childCount: number;
-                            status: components["schemas"]["OrgStatus"];
-                            statusLabel: string;
-                            statusOn: string | null;
-                            mergedIntoId: number | null;
-                            foundedOn: string | null;
-                            contactPhone: string | null;
-                            address: string | null;
-                            secretaryName: string | null;
-                        }[];
+                        items: components["schemas"]["Org"][];
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgs: {
@@ -3322,64 +3735,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            parentId: number | null;
-                            regionId: number;
-                            name: string;
-                            kind: components["schemas"]["OrgKind"];
-                            kindLabel: string;
-                            path: string;
-                            depth: number;
-                            childCount: number;
-                            status: components["schemas"]["OrgStatus"];
-                            statusLabel: string;
-                            statusOn: string | null;
-                            mergedIntoId: number | null;
-                            foundedOn: string | null;
-                            contactPhone: string | null;
-                            address: string | null;
-                            secretaryName: string | null;
-                        }[];
+                        items: components["schemas"]["Org"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postOrgs: {
@@ -3412,72 +3775,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        parentId: number | null;
-                        regionId: number;
-                        name: string;
-                        kind: components["schemas"]["OrgKind"];
-                        kindLabel: string;
-                        path: string;
-                        depth: number;
-                        childCount: number;
-                        status: components["schemas"]["OrgStatus"];
-                        statusLabel: string;
-                        statusOn: string | null;
-                        mergedIntoId: number | null;
-                        foundedOn: string | null;
-                        contactPhone: string | null;
-                        address: string | null;
-                        secretaryName: string | null;
-                    };
+                    "application/json": components["schemas"]["Org"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsByOrgId: {
@@ -3524,51 +3829,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     patchOrgsByOrgId: {
@@ -3602,81 +3867,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        parentId: number | null;
-                        regionId: number;
-                        name: string;
-                        kind: components["schemas"]["OrgKind"];
-                        kindLabel: string;
-                        path: string;
-                        depth: number;
-                        childCount: number;
-                        status: components["schemas"]["OrgStatus"];
-                        statusLabel: string;
-                        statusOn: string | null;
-                        mergedIntoId: number | null;
-                        foundedOn: string | null;
-                        contactPhone: string | null;
-                        address: string | null;
-                        secretaryName: string | null;
-                    };
+                    "application/json": components["schemas"]["Org"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsByOrgIdChildren: {
@@ -3698,73 +3897,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            parentId: number | null;
-                            regionId: number;
-                            name: string;
-                            kind: components["schemas"]["OrgKind"];
-                            kindLabel: string;
-                            path: string;
-                            depth: number;
-                            childCount: number;
-                            status: components["schemas"]["OrgStatus"];
-                            statusLabel: string;
-                            statusOn: string | null;
-                            mergedIntoId: number | null;
-                            foundedOn: string | null;
-                            contactPhone: string | null;
-                            address: string | null;
-                            secretaryName: string | null;
-                        }[];
+                        items: components["schemas"]["Org"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsByOrgIdSummary: {
@@ -3793,51 +3934,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postOrgsByOrgIdMove: {
@@ -3865,81 +3966,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        parentId: number | null;
-                        regionId: number;
-                        name: string;
-                        kind: components["schemas"]["OrgKind"];
-                        kindLabel: string;
-                        path: string;
-                        depth: number;
-                        childCount: number;
-                        status: components["schemas"]["OrgStatus"];
-                        statusLabel: string;
-                        statusOn: string | null;
-                        mergedIntoId: number | null;
-                        foundedOn: string | null;
-                        contactPhone: string | null;
-                        address: string | null;
-                        secretaryName: string | null;
-                    };
+                    "application/json": components["schemas"]["Org"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postOrgsByOrgIdDissolve: {
@@ -3972,81 +4007,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        parentId: number | null;
-                        regionId: number;
-                        name: string;
-                        kind: components["schemas"]["OrgKind"];
-                        kindLabel: string;
-                        path: string;
-                        depth: number;
-                        childCount: number;
-                        status: components["schemas"]["OrgStatus"];
-                        statusLabel: string;
-                        statusOn: string | null;
-                        mergedIntoId: number | null;
-                        foundedOn: string | null;
-                        contactPhone: string | null;
-                        address: string | null;
-                        secretaryName: string | null;
-                    };
+                    "application/json": components["schemas"]["Org"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postOrgsByOrgIdMerge: {
@@ -4079,81 +4048,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        parentId: number | null;
-                        regionId: number;
-                        name: string;
-                        kind: components["schemas"]["OrgKind"];
-                        kindLabel: string;
-                        path: string;
-                        depth: number;
-                        childCount: number;
-                        status: components["schemas"]["OrgStatus"];
-                        statusLabel: string;
-                        statusOn: string | null;
-                        mergedIntoId: number | null;
-                        foundedOn: string | null;
-                        contactPhone: string | null;
-                        address: string | null;
-                        secretaryName: string | null;
-                    };
+                    "application/json": components["schemas"]["Org"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsByOrgIdCoverage: {
@@ -4193,51 +4096,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsByOrgIdChart: {
@@ -4298,51 +4161,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsImportTemplate: {
@@ -4361,33 +4184,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsByOrgIdExport: {
@@ -4409,51 +4208,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postOrgsByOrgIdImport: {
@@ -4505,60 +4264,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsByOrgIdTies: {
@@ -4580,68 +4291,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            kind: components["schemas"]["TieKind"];
-                            kindLabel: string;
-                            orgId: number;
-                            orgName: string | null;
-                            toOrgId: number | null;
-                            toUnitId: number | null;
-                            toName: string | null;
-                            startedOn: string;
-                            endedOn: string | null;
-                            pledge: string | null;
-                            note: string | null;
-                        }[];
+                        items: components["schemas"]["Tie"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postOrgsByOrgIdTies: {
@@ -4681,76 +4339,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        kind: components["schemas"]["TieKind"];
-                        kindLabel: string;
-                        orgId: number;
-                        orgName: string | null;
-                        toOrgId: number | null;
-                        toUnitId: number | null;
-                        toName: string | null;
-                        startedOn: string;
-                        endedOn: string | null;
-                        pledge: string | null;
-                        note: string | null;
-                    };
+                    "application/json": components["schemas"]["Tie"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     patchTiesByTieId: {
@@ -4781,76 +4378,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        kind: components["schemas"]["TieKind"];
-                        kindLabel: string;
-                        orgId: number;
-                        orgName: string | null;
-                        toOrgId: number | null;
-                        toUnitId: number | null;
-                        toName: string | null;
-                        startedOn: string;
-                        endedOn: string | null;
-                        pledge: string | null;
-                        note: string | null;
-                    };
+                    "application/json": components["schemas"]["Tie"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsByOrgIdSeats: {
@@ -4872,67 +4408,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            orgId: number;
-                            personId: number;
-                            personName: string | null;
-                            role: components["schemas"]["SeatRole"];
-                            roleLabel: string;
-                            partTime: boolean;
-                            fromUnitId: number | null;
-                            fromUnitName: string | null;
-                            startedOn: string;
-                            endedOn: string | null;
-                        }[];
+                        items: components["schemas"]["Seat"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postOrgsByOrgIdSeats: {
@@ -4973,75 +4457,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        personId: number;
-                        personName: string | null;
-                        role: components["schemas"]["SeatRole"];
-                        roleLabel: string;
-                        partTime: boolean;
-                        fromUnitId: number | null;
-                        fromUnitName: string | null;
-                        startedOn: string;
-                        endedOn: string | null;
-                    };
+                    "application/json": components["schemas"]["Seat"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     patchSeatsBySeatId: {
@@ -5069,75 +4493,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        personId: number;
-                        personName: string | null;
-                        role: components["schemas"]["SeatRole"];
-                        roleLabel: string;
-                        partTime: boolean;
-                        fromUnitId: number | null;
-                        fromUnitName: string | null;
-                        startedOn: string;
-                        endedOn: string | null;
-                    };
+                    "application/json": components["schemas"]["Seat"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getUnits: {
@@ -5159,60 +4523,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            name: string;
-                            kind: components["schemas"]["UnitKind"];
-                            kindLabel: string;
-                            orgId: number;
-                            orgName: string | null;
-                            partyOrgId: number | null;
-                            partyOrgName: string | null;
-                            partyOrgOutside: string | null;
-                            address: string | null;
-                            contactName: string | null;
-                            contactPhone: string | null;
-                            note: string | null;
-                        }[];
+                        items: components["schemas"]["Unit"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postUnits: {
@@ -5251,68 +4569,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        name: string;
-                        kind: components["schemas"]["UnitKind"];
-                        kindLabel: string;
-                        orgId: number;
-                        orgName: string | null;
-                        partyOrgId: number | null;
-                        partyOrgName: string | null;
-                        partyOrgOutside: string | null;
-                        address: string | null;
-                        contactName: string | null;
-                        contactPhone: string | null;
-                        note: string | null;
-                    };
+                    "application/json": components["schemas"]["Unit"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getUnitsByUnitId: {
@@ -5333,68 +4597,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        name: string;
-                        kind: components["schemas"]["UnitKind"];
-                        kindLabel: string;
-                        orgId: number;
-                        orgName: string | null;
-                        partyOrgId: number | null;
-                        partyOrgName: string | null;
-                        partyOrgOutside: string | null;
-                        address: string | null;
-                        contactName: string | null;
-                        contactPhone: string | null;
-                        note: string | null;
-                    };
+                    "application/json": components["schemas"]["Unit"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     patchUnitsByUnitId: {
@@ -5434,77 +4644,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        name: string;
-                        kind: components["schemas"]["UnitKind"];
-                        kindLabel: string;
-                        orgId: number;
-                        orgName: string | null;
-                        partyOrgId: number | null;
-                        partyOrgName: string | null;
-                        partyOrgOutside: string | null;
-                        address: string | null;
-                        contactName: string | null;
-                        contactPhone: string | null;
-                        note: string | null;
-                    };
+                    "application/json": components["schemas"]["Unit"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getPeople: {
@@ -5538,56 +4686,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            name: string;
-                            gender: ("male" | "female") | null;
-                            phoneMasked: string | null;
-                            orgId: number;
-                            orgName: string | null;
-                            unitId: number | null;
-                            isMember: boolean;
-                            category: components["schemas"]["PersonCategory"] | null;
-                        }[];
+                        items: components["schemas"]["Person"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postPeople: {
@@ -5644,64 +4750,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        name: string;
-                        gender: ("male" | "female") | null;
-                        phoneMasked: string | null;
-                        orgId: number;
-                        orgName: string | null;
-                        unitId: number | null;
-                        isMember: boolean;
-                        category: components["schemas"]["PersonCategory"] | null;
-                    };
+                    "application/json": components["schemas"]["Person"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getPeopleTalents: {
@@ -5751,42 +4807,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getPeopleTalentsExport: {
@@ -5815,42 +4839,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getPeopleByPersonId: {
@@ -5909,51 +4901,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     patchPeopleByPersonId: {
@@ -6044,60 +4996,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postPeopleByPersonIdReveal: {
@@ -6133,60 +5037,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getReportIns: {
@@ -6211,63 +5067,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string;
-                            unitId: number;
-                            unitName: string;
-                            personId: number;
-                            personName: string | null;
-                            status: components["schemas"]["ReportInStatus"];
-                            statusLabel: string;
-                            issuedOn: string;
-                            note: string | null;
-                            decidedOn: string | null;
-                            declineReason: string | null;
-                            receiptNo: string | null;
-                            serviceItem: string | null;
-                            commitment: string | null;
-                        }[];
+                        items: components["schemas"]["ReportIn"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postReportIns: {
@@ -6296,71 +5103,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number;
-                        unitName: string;
-                        personId: number;
-                        personName: string | null;
-                        status: components["schemas"]["ReportInStatus"];
-                        statusLabel: string;
-                        issuedOn: string;
-                        note: string | null;
-                        decidedOn: string | null;
-                        declineReason: string | null;
-                        receiptNo: string | null;
-                        serviceItem: string | null;
-                        commitment: string | null;
-                    };
+                    "application/json": components["schemas"]["ReportIn"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getReportInsExport: {
@@ -6385,42 +5135,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getReportInsCounts: {
@@ -6446,33 +5164,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getReportInsByReportInId: {
@@ -6493,71 +5187,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number;
-                        unitName: string;
-                        personId: number;
-                        personName: string | null;
-                        status: components["schemas"]["ReportInStatus"];
-                        statusLabel: string;
-                        issuedOn: string;
-                        note: string | null;
-                        decidedOn: string | null;
-                        declineReason: string | null;
-                        receiptNo: string | null;
-                        serviceItem: string | null;
-                        commitment: string | null;
-                    };
+                    "application/json": components["schemas"]["ReportIn"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getReportInsCommunities: {
@@ -6587,42 +5224,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getUnitsByUnitIdUnregistered: {
@@ -6652,51 +5257,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postReportInsByReportInIdWithdraw: {
@@ -6717,80 +5282,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number;
-                        unitName: string;
-                        personId: number;
-                        personName: string | null;
-                        status: components["schemas"]["ReportInStatus"];
-                        statusLabel: string;
-                        issuedOn: string;
-                        note: string | null;
-                        decidedOn: string | null;
-                        declineReason: string | null;
-                        receiptNo: string | null;
-                        serviceItem: string | null;
-                        commitment: string | null;
-                    };
+                    "application/json": components["schemas"]["ReportIn"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postReportInsByReportInIdAccept: {
@@ -6811,80 +5311,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number;
-                        unitName: string;
-                        personId: number;
-                        personName: string | null;
-                        status: components["schemas"]["ReportInStatus"];
-                        statusLabel: string;
-                        issuedOn: string;
-                        note: string | null;
-                        decidedOn: string | null;
-                        declineReason: string | null;
-                        receiptNo: string | null;
-                        serviceItem: string | null;
-                        commitment: string | null;
-                    };
+                    "application/json": components["schemas"]["ReportIn"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postReportInsByReportInIdDecline: {
@@ -6912,80 +5347,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number;
-                        unitName: string;
-                        personId: number;
-                        personName: string | null;
-                        status: components["schemas"]["ReportInStatus"];
-                        statusLabel: string;
-                        issuedOn: string;
-                        note: string | null;
-                        decidedOn: string | null;
-                        declineReason: string | null;
-                        receiptNo: string | null;
-                        serviceItem: string | null;
-                        commitment: string | null;
-                    };
+                    "application/json": components["schemas"]["ReportIn"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postReportInsByReportInIdCommitment: {
@@ -7015,80 +5385,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number;
-                        unitName: string;
-                        personId: number;
-                        personName: string | null;
-                        status: components["schemas"]["ReportInStatus"];
-                        statusLabel: string;
-                        issuedOn: string;
-                        note: string | null;
-                        decidedOn: string | null;
-                        declineReason: string | null;
-                        receiptNo: string | null;
-                        serviceItem: string | null;
-                        commitment: string | null;
-                    };
+                    "application/json": components["schemas"]["ReportIn"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getTransfers: {
@@ -7109,64 +5414,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            personId: number;
-                            personName: string | null;
-                            fromOrgId: number;
-                            fromOrgName: string | null;
-                            toOrgId: number | null;
-                            toName: string | null;
-                            outside: boolean;
-                            status: components["schemas"]["TransferStatus"];
-                            statusLabel: string;
-                            reason: string;
-                            letterNo: string | null;
-                            requestedOn: string;
-                            approvedOn: string | null;
-                            doneOn: string | null;
-                            lastNote: string | null;
-                            actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-                        }[];
+                        items: components["schemas"]["Transfer"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postTransfers: {
@@ -7197,72 +5452,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        personId: number;
-                        personName: string | null;
-                        fromOrgId: number;
-                        fromOrgName: string | null;
-                        toOrgId: number | null;
-                        toName: string | null;
-                        outside: boolean;
-                        status: components["schemas"]["TransferStatus"];
-                        statusLabel: string;
-                        reason: string;
-                        letterNo: string | null;
-                        requestedOn: string;
-                        approvedOn: string | null;
-                        doneOn: string | null;
-                        lastNote: string | null;
-                        actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-                    };
+                    "application/json": components["schemas"]["Transfer"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getTransfersDestinations: {
@@ -7293,42 +5490,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getTransfersByTransferId: {
@@ -7349,72 +5514,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        personId: number;
-                        personName: string | null;
-                        fromOrgId: number;
-                        fromOrgName: string | null;
-                        toOrgId: number | null;
-                        toName: string | null;
-                        outside: boolean;
-                        status: components["schemas"]["TransferStatus"];
-                        statusLabel: string;
-                        reason: string;
-                        letterNo: string | null;
-                        requestedOn: string;
-                        approvedOn: string | null;
-                        doneOn: string | null;
-                        lastNote: string | null;
-                        actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-                    };
+                    "application/json": components["schemas"]["Transfer"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getTransfersByTransferIdLetter: {
@@ -7436,51 +5543,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postTransfersByTransferIdApprove: {
@@ -7501,81 +5568,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        personId: number;
-                        personName: string | null;
-                        fromOrgId: number;
-                        fromOrgName: string | null;
-                        toOrgId: number | null;
-                        toName: string | null;
-                        outside: boolean;
-                        status: components["schemas"]["TransferStatus"];
-                        statusLabel: string;
-                        reason: string;
-                        letterNo: string | null;
-                        requestedOn: string;
-                        approvedOn: string | null;
-                        doneOn: string | null;
-                        lastNote: string | null;
-                        actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-                    };
+                    "application/json": components["schemas"]["Transfer"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postTransfersByTransferIdReturn: {
@@ -7603,81 +5604,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        personId: number;
-                        personName: string | null;
-                        fromOrgId: number;
-                        fromOrgName: string | null;
-                        toOrgId: number | null;
-                        toName: string | null;
-                        outside: boolean;
-                        status: components["schemas"]["TransferStatus"];
-                        statusLabel: string;
-                        reason: string;
-                        letterNo: string | null;
-                        requestedOn: string;
-                        approvedOn: string | null;
-                        doneOn: string | null;
-                        lastNote: string | null;
-                        actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-                    };
+                    "application/json": components["schemas"]["Transfer"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postTransfersByTransferIdWithdraw: {
@@ -7698,81 +5633,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        personId: number;
-                        personName: string | null;
-                        fromOrgId: number;
-                        fromOrgName: string | null;
-                        toOrgId: number | null;
-                        toName: string | null;
-                        outside: boolean;
-                        status: components["schemas"]["TransferStatus"];
-                        statusLabel: string;
-                        reason: string;
-                        letterNo: string | null;
-                        requestedOn: string;
-                        approvedOn: string | null;
-                        doneOn: string | null;
-                        lastNote: string | null;
-                        actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-                    };
+                    "application/json": components["schemas"]["Transfer"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postTransfersByTransferIdResubmit: {
@@ -7804,81 +5673,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        personId: number;
-                        personName: string | null;
-                        fromOrgId: number;
-                        fromOrgName: string | null;
-                        toOrgId: number | null;
-                        toName: string | null;
-                        outside: boolean;
-                        status: components["schemas"]["TransferStatus"];
-                        statusLabel: string;
-                        reason: string;
-                        letterNo: string | null;
-                        requestedOn: string;
-                        approvedOn: string | null;
-                        doneOn: string | null;
-                        lastNote: string | null;
-                        actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-                    };
+                    "application/json": components["schemas"]["Transfer"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postTransfersByTransferIdReceive: {
@@ -7899,81 +5702,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        personId: number;
-                        personName: string | null;
-                        fromOrgId: number;
-                        fromOrgName: string | null;
-                        toOrgId: number | null;
-                        toName: string | null;
-                        outside: boolean;
-                        status: components["schemas"]["TransferStatus"];
-                        statusLabel: string;
-                        reason: string;
-                        letterNo: string | null;
-                        requestedOn: string;
-                        approvedOn: string | null;
-                        doneOn: string | null;
-                        lastNote: string | null;
-                        actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-                    };
+                    "application/json": components["schemas"]["Transfer"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getRecruitments: {
@@ -7998,69 +5735,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string | null;
-                            personId: number;
-                            personName: string | null;
-                            stage: components["schemas"]["RecruitmentStage"];
-                            stageLabel: string;
-                            appliedOn: string;
-                            activistOn: string | null;
-                            candidateOn: string | null;
-                            probationaryOn: string | null;
-                            fullOn: string | null;
-                            sponsors: {
-                                id: number;
-                                name: string;
-                            }[];
-                            noticeStartsOn: string | null;
-                            noticeEndsOn: string | null;
-                            nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                            withdrawnOn: string | null;
-                            withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
-                            withdrawalReason: string | null;
-                        }[];
+                        items: components["schemas"]["Recruitment"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postRecruitments: {
@@ -8092,77 +5774,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
-                        stage: components["schemas"]["RecruitmentStage"];
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
-                        withdrawalReason: string | null;
-                    };
+                    "application/json": components["schemas"]["Recruitment"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getRecruitmentsMine: {
@@ -8182,60 +5801,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string | null;
-                            personId: number;
-                            personName: string | null;
-                            stage: components["schemas"]["RecruitmentStage"];
-                            stageLabel: string;
-                            appliedOn: string;
-                            activistOn: string | null;
-                            candidateOn: string | null;
-                            probationaryOn: string | null;
-                            fullOn: string | null;
-                            sponsors: {
-                                id: number;
-                                name: string;
-                            }[];
-                            noticeStartsOn: string | null;
-                            noticeEndsOn: string | null;
-                            nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                            withdrawnOn: string | null;
-                            withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
-                            withdrawalReason: string | null;
-                        }[];
+                        items: components["schemas"]["Recruitment"][];
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getRecruitmentsByRecruitmentId: {
@@ -8256,77 +5828,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
-                        stage: components["schemas"]["RecruitmentStage"];
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
-                        withdrawalReason: string | null;
-                    };
+                    "application/json": components["schemas"]["Recruitment"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postRecruitmentsByRecruitmentIdAdvance: {
@@ -8362,86 +5871,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
-                        stage: components["schemas"]["RecruitmentStage"];
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
-                        withdrawalReason: string | null;
-                    };
+                    "application/json": components["schemas"]["Recruitment"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postRecruitmentsByRecruitmentIdWithdraw: {
@@ -8474,86 +5912,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
-                        stage: components["schemas"]["RecruitmentStage"];
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
-                        withdrawalReason: string | null;
-                    };
+                    "application/json": components["schemas"]["Recruitment"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postRecruitmentsByRecruitmentIdSponsors: {
@@ -8581,86 +5948,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
-                        stage: components["schemas"]["RecruitmentStage"];
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
-                        withdrawalReason: string | null;
-                    };
+                    "application/json": components["schemas"]["Recruitment"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postRecruitmentsByRecruitmentIdNotice: {
@@ -8696,86 +5992,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
-                        stage: components["schemas"]["RecruitmentStage"];
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
-                        withdrawalReason: string | null;
-                    };
+                    "application/json": components["schemas"]["Recruitment"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getResidentsCommunities: {
@@ -8802,15 +6027,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            500: components["responses"]["Error500"];
         };
     };
     postResidentsRegister: {
@@ -8847,24 +6064,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            500: components["responses"]["Error500"];
         };
     };
     getResources: {
@@ -8898,68 +6099,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                            kind: components["schemas"]["ResourceKind"];
-                            kindLabel: string;
-                            category: components["schemas"]["ResourceCategory"];
-                            categoryLabel: string;
-                            name: string;
-                            description: string | null;
-                            conditions: string | null;
-                            availability: string | null;
-                            quantity: number | null;
-                            quantityUnit: string | null;
-                            contactName: string | null;
-                            contactPhoneMasked: string | null;
-                            status: components["schemas"]["ResourceStatus"];
-                            statusLabel: string;
-                            venueId: number | null;
-                            updatedAt: string;
-                        }[];
+                        items: components["schemas"]["Resource"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postResources: {
@@ -9002,76 +6149,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number | null;
-                        unitName: string | null;
-                        kind: components["schemas"]["ResourceKind"];
-                        kindLabel: string;
-                        category: components["schemas"]["ResourceCategory"];
-                        categoryLabel: string;
-                        name: string;
-                        description: string | null;
-                        conditions: string | null;
-                        availability: string | null;
-                        quantity: number | null;
-                        quantityUnit: string | null;
-                        contactName: string | null;
-                        contactPhoneMasked: string | null;
-                        status: components["schemas"]["ResourceStatus"];
-                        statusLabel: string;
-                        venueId: number | null;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Resource"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getResourcesExport: {
@@ -9100,42 +6185,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getResourcesImportTemplate: {
@@ -9154,33 +6207,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postResourcesImport: {
@@ -9231,51 +6260,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getResourcesByResourceId: {
@@ -9296,76 +6285,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number | null;
-                        unitName: string | null;
-                        kind: components["schemas"]["ResourceKind"];
-                        kindLabel: string;
-                        category: components["schemas"]["ResourceCategory"];
-                        categoryLabel: string;
-                        name: string;
-                        description: string | null;
-                        conditions: string | null;
-                        availability: string | null;
-                        quantity: number | null;
-                        quantityUnit: string | null;
-                        contactName: string | null;
-                        contactPhoneMasked: string | null;
-                        status: components["schemas"]["ResourceStatus"];
-                        statusLabel: string;
-                        venueId: number | null;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Resource"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     patchResourcesByResourceId: {
@@ -9408,85 +6335,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number | null;
-                        unitName: string | null;
-                        kind: components["schemas"]["ResourceKind"];
-                        kindLabel: string;
-                        category: components["schemas"]["ResourceCategory"];
-                        categoryLabel: string;
-                        name: string;
-                        description: string | null;
-                        conditions: string | null;
-                        availability: string | null;
-                        quantity: number | null;
-                        quantityUnit: string | null;
-                        contactName: string | null;
-                        contactPhoneMasked: string | null;
-                        status: components["schemas"]["ResourceStatus"];
-                        statusLabel: string;
-                        venueId: number | null;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Resource"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postResourcesByResourceIdRevealContact: {
@@ -9512,60 +6369,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getVenues: {
@@ -9592,66 +6401,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            resourceId: number;
-                            orgId: number;
-                            orgName: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                            name: string;
-                            venueType: components["schemas"]["VenueType"];
-                            venueTypeLabel: string;
-                            capacity: number | null;
-                            location: string | null;
-                            openDays: number[];
-                            opensAt: string;
-                            closesAt: string;
-                            bookable: boolean;
-                            needsApproval: boolean;
-                            conditions: string | null;
-                            status: components["schemas"]["ResourceStatus"];
-                            statusLabel: string;
-                        }[];
+                        items: components["schemas"]["Venue"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postVenues: {
@@ -9717,74 +6474,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        resourceId: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number | null;
-                        unitName: string | null;
-                        name: string;
-                        venueType: components["schemas"]["VenueType"];
-                        venueTypeLabel: string;
-                        capacity: number | null;
-                        location: string | null;
-                        openDays: number[];
-                        opensAt: string;
-                        closesAt: string;
-                        bookable: boolean;
-                        needsApproval: boolean;
-                        conditions: string | null;
-                        status: components["schemas"]["ResourceStatus"];
-                        statusLabel: string;
-                    };
+                    "application/json": components["schemas"]["Venue"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getVenuesByVenueId: {
@@ -9805,74 +6502,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        resourceId: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number | null;
-                        unitName: string | null;
-                        name: string;
-                        venueType: components["schemas"]["VenueType"];
-                        venueTypeLabel: string;
-                        capacity: number | null;
-                        location: string | null;
-                        openDays: number[];
-                        opensAt: string;
-                        closesAt: string;
-                        bookable: boolean;
-                        needsApproval: boolean;
-                        conditions: string | null;
-                        status: components["schemas"]["ResourceStatus"];
-                        statusLabel: string;
-                    };
+                    "application/json": components["schemas"]["Venue"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     patchVenuesByVenueId: {
@@ -9918,83 +6555,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        resourceId: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number | null;
-                        unitName: string | null;
-                        name: string;
-                        venueType: components["schemas"]["VenueType"];
-                        venueTypeLabel: string;
-                        capacity: number | null;
-                        location: string | null;
-                        openDays: number[];
-                        opensAt: string;
-                        closesAt: string;
-                        bookable: boolean;
-                        needsApproval: boolean;
-                        conditions: string | null;
-                        status: components["schemas"]["ResourceStatus"];
-                        statusLabel: string;
-                    };
+                    "application/json": components["schemas"]["Venue"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getVenuesByVenueIdBookings: {
@@ -10021,73 +6590,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            venueId: number;
-                            venueName: string;
-                            orgId: number;
-                            orgName: string;
-                            venueUnitId: number | null;
-                            bookedBy: number;
-                            bookerName: string;
-                            purpose: string;
-                            attendees: number | null;
-                            startsAt: string;
-                            endsAt: string;
-                            status: components["schemas"]["BookingStatus"];
-                            statusLabel: string;
-                            rejectReason: string | null;
-                            cancelReason: string | null;
-                            createdAt: string;
-                        }[];
+                        items: components["schemas"]["VenueBooking"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postVenuesByVenueIdBookings: {
@@ -10121,81 +6632,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        venueId: number;
-                        venueName: string;
-                        orgId: number;
-                        orgName: string;
-                        venueUnitId: number | null;
-                        bookedBy: number;
-                        bookerName: string;
-                        purpose: string;
-                        attendees: number | null;
-                        startsAt: string;
-                        endsAt: string;
-                        status: components["schemas"]["BookingStatus"];
-                        statusLabel: string;
-                        rejectReason: string | null;
-                        cancelReason: string | null;
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["VenueBooking"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getVenueBookings: {
@@ -10226,64 +6671,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            venueId: number;
-                            venueName: string;
-                            orgId: number;
-                            orgName: string;
-                            venueUnitId: number | null;
-                            bookedBy: number;
-                            bookerName: string;
-                            purpose: string;
-                            attendees: number | null;
-                            startsAt: string;
-                            endsAt: string;
-                            status: components["schemas"]["BookingStatus"];
-                            statusLabel: string;
-                            rejectReason: string | null;
-                            cancelReason: string | null;
-                            createdAt: string;
-                        }[];
+                        items: components["schemas"]["VenueBooking"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getVenueBookingsByVenueBookingId: {
@@ -10304,72 +6699,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        venueId: number;
-                        venueName: string;
-                        orgId: number;
-                        orgName: string;
-                        venueUnitId: number | null;
-                        bookedBy: number;
-                        bookerName: string;
-                        purpose: string;
-                        attendees: number | null;
-                        startsAt: string;
-                        endsAt: string;
-                        status: components["schemas"]["BookingStatus"];
-                        statusLabel: string;
-                        rejectReason: string | null;
-                        cancelReason: string | null;
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["VenueBooking"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postVenueBookingsByVenueBookingIdApprove: {
@@ -10390,81 +6727,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        venueId: number;
-                        venueName: string;
-                        orgId: number;
-                        orgName: string;
-                        venueUnitId: number | null;
-                        bookedBy: number;
-                        bookerName: string;
-                        purpose: string;
-                        attendees: number | null;
-                        startsAt: string;
-                        endsAt: string;
-                        status: components["schemas"]["BookingStatus"];
-                        statusLabel: string;
-                        rejectReason: string | null;
-                        cancelReason: string | null;
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["VenueBooking"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postVenueBookingsByVenueBookingIdReject: {
@@ -10492,81 +6763,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        venueId: number;
-                        venueName: string;
-                        orgId: number;
-                        orgName: string;
-                        venueUnitId: number | null;
-                        bookedBy: number;
-                        bookerName: string;
-                        purpose: string;
-                        attendees: number | null;
-                        startsAt: string;
-                        endsAt: string;
-                        status: components["schemas"]["BookingStatus"];
-                        statusLabel: string;
-                        rejectReason: string | null;
-                        cancelReason: string | null;
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["VenueBooking"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postVenueBookingsByVenueBookingIdCancel: {
@@ -10594,81 +6799,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        venueId: number;
-                        venueName: string;
-                        orgId: number;
-                        orgName: string;
-                        venueUnitId: number | null;
-                        bookedBy: number;
-                        bookerName: string;
-                        purpose: string;
-                        attendees: number | null;
-                        startsAt: string;
-                        endsAt: string;
-                        status: components["schemas"]["BookingStatus"];
-                        statusLabel: string;
-                        rejectReason: string | null;
-                        cancelReason: string | null;
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["VenueBooking"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getNeeds: {
@@ -10704,79 +6843,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string | null;
-                            kind: components["schemas"]["NeedKind"];
-                            kindLabel: string;
-                            source: components["schemas"]["NeedSource"];
-                            sourceLabel: string;
-                            category: components["schemas"]["NeedCategory"];
-                            categoryLabel: string;
-                            urgency: components["schemas"]["Urgency"];
-                            urgencyLabel: string;
-                            title: string;
-                            description: string;
-                            placeText: string | null;
-                            gridId: number | null;
-                            buildingId: number | null;
-                            status: components["schemas"]["NeedStatus"];
-                            statusLabel: string;
-                            requesterName: string;
-                            phoneMasked: string | null;
-                            addressMasked: string | null;
-                            handlerName: string | null;
-                            handlerUnitId: number | null;
-                            deadline: string | null;
-                            overdue: boolean;
-                            escalatedTo: string | null;
-                            responseNote: string | null;
-                            resultNote: string | null;
-                            residentRating: number | null;
-                            residentComment: string | null;
-                            createdAt: string;
-                            actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        }[];
+                        items: components["schemas"]["Need"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeeds: {
@@ -10856,35 +6930,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -10893,51 +6941,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getNeedsPool: {
@@ -10971,33 +6979,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getNeedsDispatchTargets: {
@@ -11025,33 +7009,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getNeedsDepartmentRatings: {
@@ -11084,42 +7044,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getNeedsByNeedId: {
@@ -11173,35 +7101,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -11210,51 +7112,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getNeedsByNeedIdMatches: {
@@ -11287,51 +7149,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getNeedsByNeedIdSlip: {
@@ -11353,51 +7175,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getNeedsByNeedIdPhotosByPhotoId: {
@@ -11421,51 +7203,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdReveal: {
@@ -11501,60 +7243,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdPhotos: {
@@ -11619,35 +7313,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -11656,60 +7324,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdAccept: {
@@ -11770,35 +7390,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -11807,60 +7401,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdReject: {
@@ -11921,35 +7467,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -11958,60 +7478,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdCancel: {
@@ -12072,35 +7544,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -12109,60 +7555,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdDispatch: {
@@ -12230,35 +7628,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -12267,60 +7639,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdRecall: {
@@ -12381,35 +7705,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -12418,60 +7716,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdRespond: {
@@ -12532,35 +7782,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -12569,60 +7793,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdStart: {
@@ -12683,35 +7859,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -12720,60 +7870,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdDone: {
@@ -12836,35 +7938,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -12873,60 +7949,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdCheck: {
@@ -12987,35 +8015,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -13024,60 +8026,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdReturn: {
@@ -13138,35 +8092,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -13175,60 +8103,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdClose: {
@@ -13289,35 +8169,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -13326,60 +8180,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdConfirm: {
@@ -13440,35 +8246,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -13477,60 +8257,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdRate: {
@@ -13593,35 +8325,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -13630,60 +8336,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdRateDepartment: {
@@ -13746,35 +8404,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -13783,60 +8415,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdClaim: {
@@ -13897,35 +8481,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -13934,60 +8492,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdWithdraw: {
@@ -14021,60 +8531,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdRevoke: {
@@ -14108,60 +8570,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsSweep: {
@@ -14191,51 +8605,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getProjects: {
@@ -14257,61 +8631,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string | null;
-                            name: string;
-                            summary: string;
-                            status: components["schemas"]["ProjectStatus"];
-                            statusLabel: string;
-                            startedOn: string;
-                            completedOn: string | null;
-                            outcome: string | null;
-                            progress: number;
-                            partyCount: number;
-                            needCount: number;
-                            needsClosed: number;
-                        }[];
+                        items: components["schemas"]["Project"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postProjects: {
@@ -14385,51 +8712,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getProjectsByProjectId: {
@@ -14490,51 +8777,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postProjectsByProjectIdParties: {
@@ -14608,60 +8855,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postProjectsByProjectIdNeeds: {
@@ -14729,60 +8928,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postProjectsByProjectIdUpdates: {
@@ -14852,60 +9003,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postProjectsByProjectIdComplete: {
@@ -14973,60 +9076,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postProjectsByProjectIdCancel: {
@@ -15094,60 +9149,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getLists: {
@@ -15198,100 +9205,20 @@ export interface operations {
                             active: number;
                             completed: number;
                             needsClosed: number;
-                            items: {
-                                id: number;
-                                orgId: number;
-                                orgName: string | null;
-                                name: string;
-                                summary: string;
-                                status: components["schemas"]["ProjectStatus"];
-                                statusLabel: string;
-                                startedOn: string;
-                                completedOn: string | null;
-                                outcome: string | null;
-                                progress: number;
-                                partyCount: number;
-                                needCount: number;
-                                needsClosed: number;
-                            }[];
+                            items: components["schemas"]["Project"][];
                         };
                         responsibilities: {
                             total: number;
                             overdue: number;
-                            items: {
-                                id: number;
-                                orgId: number;
-                                orgName: string | null;
-                                kind: components["schemas"]["NeedKind"];
-                                kindLabel: string;
-                                source: components["schemas"]["NeedSource"];
-                                sourceLabel: string;
-                                category: components["schemas"]["NeedCategory"];
-                                categoryLabel: string;
-                                urgency: components["schemas"]["Urgency"];
-                                urgencyLabel: string;
-                                title: string;
-                                description: string;
-                                placeText: string | null;
-                                gridId: number | null;
-                                buildingId: number | null;
-                                status: components["schemas"]["NeedStatus"];
-                                statusLabel: string;
-                                requesterName: string;
-                                phoneMasked: string | null;
-                                addressMasked: string | null;
-                                handlerName: string | null;
-                                handlerUnitId: number | null;
-                                deadline: string | null;
-                                overdue: boolean;
-                                escalatedTo: string | null;
-                                responseNote: string | null;
-                                resultNote: string | null;
-                                residentRating: number | null;
-                                residentComment: string | null;
-                                createdAt: string;
-                                actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                            }[];
+                            items: components["schemas"]["Need"][];
                         };
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getListsExport: {
@@ -15313,42 +9240,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postAuthLogin: {
@@ -15403,15 +9298,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
             /** @description 用户名或密码错误 */
             401: {
                 headers: {
@@ -15439,15 +9326,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            500: components["responses"]["Error500"];
         };
     };
     postAuthLogout: {
@@ -15471,15 +9350,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            500: components["responses"]["Error500"];
         };
     };
     getAuthMe: {
@@ -15523,33 +9394,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postAuthPassword: {
@@ -15582,51 +9429,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getUsers: {
@@ -15655,69 +9462,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            username: string;
-                            displayName: string;
-                            orgId: number;
-                            orgName: string | null;
-                            disabled: boolean;
-                            locked: boolean;
-                            createdAt: string;
-                            grants: {
-                                id: number;
-                                /**
-                                 * @description 角色
-                                 * @enum {string}
-                                 */
-                                role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                                roleLabel: string;
-                                orgId: number;
-                                orgName: string;
-                                orgPath: string;
-                                unitId: number | null;
-                                unitName: string | null;
-                            }[];
-                        }[];
+                        items: components["schemas"]["User"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postUsers: {
@@ -15762,77 +9514,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getUsersByUserId: {
@@ -15853,77 +9542,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     patchUsersByUserId: {
@@ -15953,86 +9579,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postUsersByUserIdGrants: {
@@ -16066,86 +9621,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     deleteUsersByUserIdGrantsByGrantId: {
@@ -16168,86 +9652,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postUsersByUserIdUnlock: {
@@ -16268,86 +9681,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postUsersByUserIdResetPassword: {
@@ -16381,60 +9723,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getAudit: {
@@ -16486,42 +9780,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getAuditSecurity: {
@@ -16576,42 +9838,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getCensusTemplate: {
@@ -16630,33 +9860,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postCensusPreviews: {
@@ -16704,51 +9910,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getCensusImports: {
@@ -16775,64 +9941,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string;
-                            fileName: string;
-                            status: components["schemas"]["ImportStatus"];
-                            statusLabel: string;
-                            totalRows: number;
-                            doneRows: number;
-                            created: number;
-                            merged: number;
-                            unchanged: number;
-                            rejected: number;
-                            failure: string | null;
-                            ignoredColumns: string[];
-                            startedAt: string;
-                            finishedAt: string | null;
-                            stalled: boolean;
-                        }[];
+                        items: components["schemas"]["ImportJob"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postCensusImports: {
@@ -16899,72 +10015,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        fileName: string;
-                        status: components["schemas"]["ImportStatus"];
-                        statusLabel: string;
-                        totalRows: number;
-                        doneRows: number;
-                        created: number;
-                        merged: number;
-                        unchanged: number;
-                        rejected: number;
-                        failure: string | null;
-                        ignoredColumns: string[];
-                        startedAt: string;
-                        finishedAt: string | null;
-                        stalled: boolean;
-                    };
+                    "application/json": components["schemas"]["ImportJob"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getCensusImportsByImportId: {
@@ -16985,72 +10043,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        fileName: string;
-                        status: components["schemas"]["ImportStatus"];
-                        statusLabel: string;
-                        totalRows: number;
-                        doneRows: number;
-                        created: number;
-                        merged: number;
-                        unchanged: number;
-                        rejected: number;
-                        failure: string | null;
-                        ignoredColumns: string[];
-                        startedAt: string;
-                        finishedAt: string | null;
-                        stalled: boolean;
-                    };
+                    "application/json": components["schemas"]["ImportJob"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getCensusImportsByImportIdRows: {
@@ -17093,51 +10093,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getCensusImportsByImportIdReport: {
@@ -17159,51 +10119,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postCensusImportsByImportIdResume: {
@@ -17224,81 +10144,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        fileName: string;
-                        status: components["schemas"]["ImportStatus"];
-                        statusLabel: string;
-                        totalRows: number;
-                        doneRows: number;
-                        created: number;
-                        merged: number;
-                        unchanged: number;
-                        rejected: number;
-                        failure: string | null;
-                        ignoredColumns: string[];
-                        startedAt: string;
-                        finishedAt: string | null;
-                        stalled: boolean;
-                    };
+                    "application/json": components["schemas"]["ImportJob"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGrids: {
@@ -17320,67 +10174,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            communityId: number;
-                            communityName: string | null;
-                            branchId: number | null;
-                            branchName: string | null;
-                            name: string;
-                            theme: string | null;
-                            /** @description 网格边界 */
-                            boundary: {
-                                /** @enum {string} */
-                                type: "Polygon";
-                                coordinates: [
-                                    number,
-                                    number
-                                ][][];
-                            };
-                            buildingCount: number;
-                            householdCount: number;
-                            responsibleName: string | null;
-                            secretaryName: string | null;
-                        }[];
+                        items: components["schemas"]["Grid"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postGrids: {
@@ -17419,75 +10220,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        communityId: number;
-                        communityName: string | null;
-                        branchId: number | null;
-                        branchName: string | null;
-                        name: string;
-                        theme: string | null;
-                        /** @description 网格边界 */
-                        boundary: {
-                            /** @enum {string} */
-                            type: "Polygon";
-                            coordinates: [
-                                number,
-                                number
-                            ][][];
-                        };
-                        buildingCount: number;
-                        householdCount: number;
-                        responsibleName: string | null;
-                        secretaryName: string | null;
-                    };
+                    "application/json": components["schemas"]["Grid"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsMap: {
@@ -17551,42 +10291,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsBaseImage: {
@@ -17608,42 +10316,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postGridsBaseImage: {
@@ -17676,51 +10352,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsByGridId: {
@@ -17741,75 +10377,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        communityId: number;
-                        communityName: string | null;
-                        branchId: number | null;
-                        branchName: string | null;
-                        name: string;
-                        theme: string | null;
-                        /** @description 网格边界 */
-                        boundary: {
-                            /** @enum {string} */
-                            type: "Polygon";
-                            coordinates: [
-                                number,
-                                number
-                            ][][];
-                        };
-                        buildingCount: number;
-                        householdCount: number;
-                        responsibleName: string | null;
-                        secretaryName: string | null;
-                    };
+                    "application/json": components["schemas"]["Grid"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     patchGridsByGridId: {
@@ -17849,84 +10424,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        communityId: number;
-                        communityName: string | null;
-                        branchId: number | null;
-                        branchName: string | null;
-                        name: string;
-                        theme: string | null;
-                        /** @description 网格边界 */
-                        boundary: {
-                            /** @enum {string} */
-                            type: "Polygon";
-                            coordinates: [
-                                number,
-                                number
-                            ][][];
-                        };
-                        buildingCount: number;
-                        householdCount: number;
-                        responsibleName: string | null;
-                        secretaryName: string | null;
-                    };
+                    "application/json": components["schemas"]["Grid"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsByGridIdBuildings: {
@@ -17962,51 +10468,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postGridsByGridIdBuildings: {
@@ -18054,60 +10520,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     patchBuildingsByBuildingId: {
@@ -18147,60 +10565,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getHouseholds: {
@@ -18227,61 +10597,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            gridId: number;
-                            gridName: string | null;
-                            buildingId: number | null;
-                            buildingName: string | null;
-                            entrance: number | null;
-                            room: string | null;
-                            headName: string;
-                            size: number;
-                            addressMasked: string;
-                            phoneMasked: string | null;
-                            tags: components["schemas"]["HouseholdTag"][];
-                            freeTags: string[];
-                            lastVisitedOn: string | null;
-                        }[];
+                        items: components["schemas"]["Household"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postHouseholds: {
@@ -18324,69 +10647,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        gridId: number;
-                        gridName: string | null;
-                        buildingId: number | null;
-                        buildingName: string | null;
-                        entrance: number | null;
-                        room: string | null;
-                        headName: string;
-                        size: number;
-                        addressMasked: string;
-                        phoneMasked: string | null;
-                        tags: components["schemas"]["HouseholdTag"][];
-                        freeTags: string[];
-                        lastVisitedOn: string | null;
-                    };
+                    "application/json": components["schemas"]["Household"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsByGridIdHouseholdsXlsx: {
@@ -18408,51 +10676,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getHouseholdsImportTemplate: {
@@ -18471,33 +10699,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postGridsByGridIdHouseholdsImport: {
@@ -18549,60 +10753,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getHouseholdsByHouseholdId: {
@@ -18623,69 +10779,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        gridId: number;
-                        gridName: string | null;
-                        buildingId: number | null;
-                        buildingName: string | null;
-                        entrance: number | null;
-                        room: string | null;
-                        headName: string;
-                        size: number;
-                        addressMasked: string;
-                        phoneMasked: string | null;
-                        tags: components["schemas"]["HouseholdTag"][];
-                        freeTags: string[];
-                        lastVisitedOn: string | null;
-                    };
+                    "application/json": components["schemas"]["Household"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     patchHouseholdsByHouseholdId: {
@@ -18721,78 +10822,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        gridId: number;
-                        gridName: string | null;
-                        buildingId: number | null;
-                        buildingName: string | null;
-                        entrance: number | null;
-                        room: string | null;
-                        headName: string;
-                        size: number;
-                        addressMasked: string;
-                        phoneMasked: string | null;
-                        tags: components["schemas"]["HouseholdTag"][];
-                        freeTags: string[];
-                        lastVisitedOn: string | null;
-                    };
+                    "application/json": components["schemas"]["Household"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsByGridIdRoles: {
@@ -18825,51 +10863,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postGridsByGridIdRoles: {
@@ -18908,60 +10906,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     deleteGridRolesByGridRoleId: {
@@ -18988,60 +10938,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsByGridIdDutyPosts: {
@@ -19074,51 +10976,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postGridsByGridIdDutyPosts: {
@@ -19159,60 +11021,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsByGridIdUnits: {
@@ -19242,51 +11056,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postGridsByGridIdUnits: {
@@ -19323,60 +11097,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getVisits: {
@@ -19420,42 +11146,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postVisits: {
@@ -19516,51 +11210,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getVisitsDue: {
@@ -19598,42 +11252,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getVisitPlans: {
@@ -19667,42 +11289,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postVisitPlans: {
@@ -19752,51 +11342,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsByGridIdBook: {
@@ -19832,51 +11382,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postGridsByGridIdBook: {
@@ -19925,60 +11435,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsByGridIdCards: {
@@ -20002,51 +11464,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getActivities: {
@@ -20080,88 +11502,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string;
-                            kind: string;
-                            kindLabel: string;
-                            title: string;
-                            description: string | null;
-                            organizerKind: components["schemas"]["OrganizerKind"];
-                            organizerName: string;
-                            unitId: number | null;
-                            teamId: number | null;
-                            projectName: string | null;
-                            place: string;
-                            venueId: number | null;
-                            bookingId: number | null;
-                            needs: {
-                                id: number;
-                                title: string;
-                                statusLabel: string;
-                            }[];
-                            project: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            startsAt: string;
-                            endsAt: string;
-                            capacity: number;
-                            audience: string[];
-                            services: string[];
-                            seriesId: number | null;
-                            /** @enum {string} */
-                            status: "open" | "cancelled";
-                            signedUp: number;
-                            waitlisted: number;
-                            attended: number;
-                            mySignup: {
-                                id: number;
-                                status: components["schemas"]["SignupStatus"];
-                                checkedInAt: string | null;
-                                checkedOutAt: string | null;
-                            } | null;
-                        }[];
+                        items: components["schemas"]["Activity"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivities: {
@@ -20225,96 +11573,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        kind: string;
-                        kindLabel: string;
-                        title: string;
-                        description: string | null;
-                        organizerKind: components["schemas"]["OrganizerKind"];
-                        organizerName: string;
-                        unitId: number | null;
-                        teamId: number | null;
-                        projectName: string | null;
-                        place: string;
-                        venueId: number | null;
-                        bookingId: number | null;
-                        needs: {
-                            id: number;
-                            title: string;
-                            statusLabel: string;
-                        }[];
-                        project: {
-                            id: number;
-                            name: string;
-                        } | null;
-                        startsAt: string;
-                        endsAt: string;
-                        capacity: number;
-                        audience: string[];
-                        services: string[];
-                        seriesId: number | null;
-                        /** @enum {string} */
-                        status: "open" | "cancelled";
-                        signedUp: number;
-                        waitlisted: number;
-                        attended: number;
-                        mySignup: {
-                            id: number;
-                            status: components["schemas"]["SignupStatus"];
-                            checkedInAt: string | null;
-                            checkedOutAt: string | null;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getActivitiesByActivityId: {
@@ -20335,96 +11601,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        kind: string;
-                        kindLabel: string;
-                        title: string;
-                        description: string | null;
-                        organizerKind: components["schemas"]["OrganizerKind"];
-                        organizerName: string;
-                        unitId: number | null;
-                        teamId: number | null;
-                        projectName: string | null;
-                        place: string;
-                        venueId: number | null;
-                        bookingId: number | null;
-                        needs: {
-                            id: number;
-                            title: string;
-                            statusLabel: string;
-                        }[];
-                        project: {
-                            id: number;
-                            name: string;
-                        } | null;
-                        startsAt: string;
-                        endsAt: string;
-                        capacity: number;
-                        audience: string[];
-                        services: string[];
-                        seriesId: number | null;
-                        /** @enum {string} */
-                        status: "open" | "cancelled";
-                        signedUp: number;
-                        waitlisted: number;
-                        attended: number;
-                        mySignup: {
-                            id: number;
-                            status: components["schemas"]["SignupStatus"];
-                            checkedInAt: string | null;
-                            checkedOutAt: string | null;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivitiesByActivityIdCancel: {
@@ -20445,105 +11629,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        kind: string;
-                        kindLabel: string;
-                        title: string;
-                        description: string | null;
-                        organizerKind: components["schemas"]["OrganizerKind"];
-                        organizerName: string;
-                        unitId: number | null;
-                        teamId: number | null;
-                        projectName: string | null;
-                        place: string;
-                        venueId: number | null;
-                        bookingId: number | null;
-                        needs: {
-                            id: number;
-                            title: string;
-                            statusLabel: string;
-                        }[];
-                        project: {
-                            id: number;
-                            name: string;
-                        } | null;
-                        startsAt: string;
-                        endsAt: string;
-                        capacity: number;
-                        audience: string[];
-                        services: string[];
-                        seriesId: number | null;
-                        /** @enum {string} */
-                        status: "open" | "cancelled";
-                        signedUp: number;
-                        waitlisted: number;
-                        attended: number;
-                        mySignup: {
-                            id: number;
-                            status: components["schemas"]["SignupStatus"];
-                            checkedInAt: string | null;
-                            checkedOutAt: string | null;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivitiesByActivityIdReschedule: {
@@ -20579,105 +11673,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        kind: string;
-                        kindLabel: string;
-                        title: string;
-                        description: string | null;
-                        organizerKind: components["schemas"]["OrganizerKind"];
-                        organizerName: string;
-                        unitId: number | null;
-                        teamId: number | null;
-                        projectName: string | null;
-                        place: string;
-                        venueId: number | null;
-                        bookingId: number | null;
-                        needs: {
-                            id: number;
-                            title: string;
-                            statusLabel: string;
-                        }[];
-                        project: {
-                            id: number;
-                            name: string;
-                        } | null;
-                        startsAt: string;
-                        endsAt: string;
-                        capacity: number;
-                        audience: string[];
-                        services: string[];
-                        seriesId: number | null;
-                        /** @enum {string} */
-                        status: "open" | "cancelled";
-                        signedUp: number;
-                        waitlisted: number;
-                        attended: number;
-                        mySignup: {
-                            id: number;
-                            status: components["schemas"]["SignupStatus"];
-                            checkedInAt: string | null;
-                            checkedOutAt: string | null;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getActivitiesByActivityIdSignups: {
@@ -20699,69 +11703,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            activityId: number;
-                            personId: number;
-                            personName: string;
-                            status: components["schemas"]["SignupStatus"];
-                            statusLabel: string;
-                            leading: boolean;
-                            signedUpAt: string;
-                            checkedInAt: string | null;
-                            checkInMethod: string | null;
-                            checkedOutAt: string | null;
-                            hours: number | null;
-                            confirmed: boolean;
-                        }[];
+                        items: components["schemas"]["Signup"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getActivitiesByActivityIdCheckinCode: {
@@ -20790,51 +11740,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivitiesByActivityIdSignup: {
@@ -20855,105 +11765,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        kind: string;
-                        kindLabel: string;
-                        title: string;
-                        description: string | null;
-                        organizerKind: components["schemas"]["OrganizerKind"];
-                        organizerName: string;
-                        unitId: number | null;
-                        teamId: number | null;
-                        projectName: string | null;
-                        place: string;
-                        venueId: number | null;
-                        bookingId: number | null;
-                        needs: {
-                            id: number;
-                            title: string;
-                            statusLabel: string;
-                        }[];
-                        project: {
-                            id: number;
-                            name: string;
-                        } | null;
-                        startsAt: string;
-                        endsAt: string;
-                        capacity: number;
-                        audience: string[];
-                        services: string[];
-                        seriesId: number | null;
-                        /** @enum {string} */
-                        status: "open" | "cancelled";
-                        signedUp: number;
-                        waitlisted: number;
-                        attended: number;
-                        mySignup: {
-                            id: number;
-                            status: components["schemas"]["SignupStatus"];
-                            checkedInAt: string | null;
-                            checkedOutAt: string | null;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivitiesByActivityIdCancelSignup: {
@@ -20974,105 +11794,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        kind: string;
-                        kindLabel: string;
-                        title: string;
-                        description: string | null;
-                        organizerKind: components["schemas"]["OrganizerKind"];
-                        organizerName: string;
-                        unitId: number | null;
-                        teamId: number | null;
-                        projectName: string | null;
-                        place: string;
-                        venueId: number | null;
-                        bookingId: number | null;
-                        needs: {
-                            id: number;
-                            title: string;
-                            statusLabel: string;
-                        }[];
-                        project: {
-                            id: number;
-                            name: string;
-                        } | null;
-                        startsAt: string;
-                        endsAt: string;
-                        capacity: number;
-                        audience: string[];
-                        services: string[];
-                        seriesId: number | null;
-                        /** @enum {string} */
-                        status: "open" | "cancelled";
-                        signedUp: number;
-                        waitlisted: number;
-                        attended: number;
-                        mySignup: {
-                            id: number;
-                            status: components["schemas"]["SignupStatus"];
-                            checkedInAt: string | null;
-                            checkedOutAt: string | null;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivitiesByActivityIdCheckin: {
@@ -21100,105 +11830,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        kind: string;
-                        kindLabel: string;
-                        title: string;
-                        description: string | null;
-                        organizerKind: components["schemas"]["OrganizerKind"];
-                        organizerName: string;
-                        unitId: number | null;
-                        teamId: number | null;
-                        projectName: string | null;
-                        place: string;
-                        venueId: number | null;
-                        bookingId: number | null;
-                        needs: {
-                            id: number;
-                            title: string;
-                            statusLabel: string;
-                        }[];
-                        project: {
-                            id: number;
-                            name: string;
-                        } | null;
-                        startsAt: string;
-                        endsAt: string;
-                        capacity: number;
-                        audience: string[];
-                        services: string[];
-                        seriesId: number | null;
-                        /** @enum {string} */
-                        status: "open" | "cancelled";
-                        signedUp: number;
-                        waitlisted: number;
-                        attended: number;
-                        mySignup: {
-                            id: number;
-                            status: components["schemas"]["SignupStatus"];
-                            checkedInAt: string | null;
-                            checkedOutAt: string | null;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivitiesByActivityIdCheckout: {
@@ -21219,105 +11859,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        kind: string;
-                        kindLabel: string;
-                        title: string;
-                        description: string | null;
-                        organizerKind: components["schemas"]["OrganizerKind"];
-                        organizerName: string;
-                        unitId: number | null;
-                        teamId: number | null;
-                        projectName: string | null;
-                        place: string;
-                        venueId: number | null;
-                        bookingId: number | null;
-                        needs: {
-                            id: number;
-                            title: string;
-                            statusLabel: string;
-                        }[];
-                        project: {
-                            id: number;
-                            name: string;
-                        } | null;
-                        startsAt: string;
-                        endsAt: string;
-                        capacity: number;
-                        audience: string[];
-                        services: string[];
-                        seriesId: number | null;
-                        /** @enum {string} */
-                        status: "open" | "cancelled";
-                        signedUp: number;
-                        waitlisted: number;
-                        attended: number;
-                        mySignup: {
-                            id: number;
-                            status: components["schemas"]["SignupStatus"];
-                            checkedInAt: string | null;
-                            checkedOutAt: string | null;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postSignupsBySignupIdConfirm: {
@@ -21350,77 +11900,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        activityId: number;
-                        personId: number;
-                        personName: string;
-                        status: components["schemas"]["SignupStatus"];
-                        statusLabel: string;
-                        leading: boolean;
-                        signedUpAt: string;
-                        checkedInAt: string | null;
-                        checkInMethod: string | null;
-                        checkedOutAt: string | null;
-                        hours: number | null;
-                        confirmed: boolean;
-                    };
+                    "application/json": components["schemas"]["Signup"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postSignupsBySignupIdMark: {
@@ -21451,77 +11939,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        activityId: number;
-                        personId: number;
-                        personName: string;
-                        status: components["schemas"]["SignupStatus"];
-                        statusLabel: string;
-                        leading: boolean;
-                        signedUpAt: string;
-                        checkedInAt: string | null;
-                        checkInMethod: string | null;
-                        checkedOutAt: string | null;
-                        hours: number | null;
-                        confirmed: boolean;
-                    };
+                    "application/json": components["schemas"]["Signup"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getActivityKinds: {
@@ -21548,33 +11974,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivityKinds: {
@@ -21608,51 +12010,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getActivitySeries: {
@@ -21691,33 +12053,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivitySeries: {
@@ -21783,51 +12121,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivitySeriesBySeriesIdGenerate: {
@@ -21854,60 +12152,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getVolunteerTeams: {
@@ -21946,42 +12196,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postVolunteerTeams: {
@@ -22026,51 +12244,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postVolunteerTeamsByTeamIdMembers: {
@@ -22120,60 +12298,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     deleteVolunteerTeamsByTeamIdMembersByTeamMemberId: {
@@ -22212,60 +12342,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getServiceLogs: {
@@ -22311,42 +12393,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postServiceLogs: {
@@ -22400,51 +12450,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getMeService: {
@@ -22474,64 +12484,8 @@ export interface operations {
                         hours: number;
                         activities: number;
                         signups: {
-                            activity: {
-                                id: number;
-                                orgId: number;
-                                orgName: string;
-                                kind: string;
-                                kindLabel: string;
-                                title: string;
-                                description: string | null;
-                                organizerKind: components["schemas"]["OrganizerKind"];
-                                organizerName: string;
-                                unitId: number | null;
-                                teamId: number | null;
-                                projectName: string | null;
-                                place: string;
-                                venueId: number | null;
-                                bookingId: number | null;
-                                needs: {
-                                    id: number;
-                                    title: string;
-                                    statusLabel: string;
-                                }[];
-                                project: {
-                                    id: number;
-                                    name: string;
-                                } | null;
-                                startsAt: string;
-                                endsAt: string;
-                                capacity: number;
-                                audience: string[];
-                                services: string[];
-                                seriesId: number | null;
-                                /** @enum {string} */
-                                status: "open" | "cancelled";
-                                signedUp: number;
-                                waitlisted: number;
-                                attended: number;
-                                mySignup: {
-                                    id: number;
-                                    status: components["schemas"]["SignupStatus"];
-                                    checkedInAt: string | null;
-                                    checkedOutAt: string | null;
-                                } | null;
-                            };
-                            signup: {
-                                id: number;
-                                activityId: number;
-                                personId: number;
-                                personName: string;
-                                status: components["schemas"]["SignupStatus"];
-                                statusLabel: string;
-                                leading: boolean;
-                                signedUpAt: string;
-                                checkedInAt: string | null;
-                                checkInMethod: string | null;
-                                checkedOutAt: string | null;
-                                hours: number | null;
-                                confirmed: boolean;
-                            };
+                            activity: components["schemas"]["Activity"];
+                            signup: components["schemas"]["Signup"];
                         }[];
                         logs: {
                             id: number;
@@ -22550,42 +12504,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postUsersByUserIdCalendarFeed: {
@@ -22611,60 +12533,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getCalendarIcs: {
@@ -22686,24 +12560,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            500: components["responses"]["Error500"];
         };
     };
     getPointsRules: {
@@ -22736,33 +12594,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postPointsRules: {
@@ -22810,51 +12644,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postPointsRerun: {
@@ -22887,51 +12681,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getPointsEntries: {
@@ -22971,42 +12725,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postPointsEntries: {
@@ -23057,51 +12779,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getPointsSpendable: {
@@ -23138,42 +12820,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postPointsRedemptions: {
@@ -23220,51 +12870,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getPointsTotals: {
@@ -23313,42 +12923,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getUnitsByUnitIdFeedback: {
@@ -23393,51 +12971,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getUnitsByUnitIdFeedbackXlsx: {
@@ -23464,51 +13002,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getUnitsByUnitIdFeedbackPrint: {
@@ -23535,51 +13033,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getCertificates: {
@@ -23617,42 +13075,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postCertificates: {
@@ -23696,51 +13122,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getCertificatesVerify: {
@@ -23762,24 +13148,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            500: components["responses"]["Error500"];
         };
     };
 }

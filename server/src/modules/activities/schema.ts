@@ -125,7 +125,7 @@ export const Activity = z.object({
   attended: z.number(),
   /** The caller's own sign-up, if any. */
   mySignup: z.object({ id: z.number(), status: SIGNUP_STATUSES.schema, checkedInAt: z.string().nullable(), checkedOutAt: z.string().nullable() }).nullable(),
-});
+}).meta({ id: 'Activity' });
 export type Activity = z.infer<typeof Activity>;
 export const ActivityList = z.object({ items: z.array(Activity) });
 export const ActivityQuery = ordered(
@@ -156,7 +156,7 @@ export const Signup = z.object({
   checkedOutAt: z.string().nullable(),
   hours: z.number().nullable(),
   confirmed: z.boolean(),
-});
+}).meta({ id: 'Signup' });
 export type Signup = z.infer<typeof Signup>;
 export const SignupList = z.object({ items: z.array(Signup) });
 export const MarkSignup = z.object({ status: oneOf(['leave', 'absent'] as const, '考勤结果') });

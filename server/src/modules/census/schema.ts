@@ -65,7 +65,7 @@ export const ImportJob = z.object({
   finishedAt: z.string().nullable(),
   /** Running, but no chunk has been committed for a while: the process that ran it stopped. */
   stalled: z.boolean(),
-});
+}).meta({ id: 'ImportJob' });
 export type ImportJob = z.infer<typeof ImportJob>;
 
 export const ImportParams = z.object({ importId: idParam('导入批次') });

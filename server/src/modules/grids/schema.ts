@@ -82,7 +82,7 @@ export const Grid = z.object({
   householdCount: z.number(),
   responsibleName: z.string().nullable(),
   secretaryName: z.string().nullable(),
-});
+}).meta({ id: 'Grid' });
 export type Grid = z.infer<typeof Grid>;
 export const GridList = z.object({ items: z.array(Grid) });
 
@@ -143,7 +143,7 @@ export const Household = z.object({
   tags: z.array(HOUSEHOLD_TAGS.schema),
   freeTags: z.array(z.string()),
   lastVisitedOn: z.string().nullable(),
-});
+}).meta({ id: 'Household' });
 export type Household = z.infer<typeof Household>;
 export const HouseholdList = z.object({ total: z.number(), items: z.array(Household) });
 export const HouseholdParams = z.object({ householdId: idParam('住户') });

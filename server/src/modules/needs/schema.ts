@@ -79,7 +79,7 @@ export const NeedEvent = z.object({
   actorName: z.string(),
   note: z.string().nullable(),
   at: z.string(),
-});
+}).meta({ id: 'NeedEvent' });
 export const NeedDispatch = z.object({
   id: z.number(),
   unitId: z.number(),
@@ -92,7 +92,7 @@ export const NeedDispatch = z.object({
   escalatedAt: z.string().nullable(),
   rating: z.number().nullable(),
   ratingComment: z.string().nullable(),
-});
+}).meta({ id: 'NeedDispatch' });
 export const NeedClaim = z.object({
   id: z.number(),
   claimerName: z.string(),
@@ -100,7 +100,7 @@ export const NeedClaim = z.object({
   claimedAt: z.string(),
   endedAt: z.string().nullable(),
   endNote: z.string().nullable(),
-});
+}).meta({ id: 'NeedClaim' });
 
 export const Need = z.object({
   id: z.number(),
@@ -137,7 +137,7 @@ export const Need = z.object({
   createdAt: z.string(),
   /** The steps the caller may take now (the UI shows only these). */
   actions: z.array(z.enum(ACTIONS)),
-});
+}).meta({ id: 'Need' });
 export type Need = z.infer<typeof Need>;
 export const NeedDetail = Need.extend({
   events: z.array(NeedEvent),

@@ -107,7 +107,7 @@ export const Org = z.object({
   contactPhone: z.string().nullable(),
   address: z.string().nullable(),
   secretaryName: z.string().nullable(),
-});
+}).meta({ id: 'Org' });
 export type Org = z.infer<typeof Org>;
 
 export const OrgDetail = Org.extend({
@@ -164,7 +164,7 @@ export const Tie = z.object({
   endedOn: z.string().nullable(),
   pledge: z.string().nullable(),
   note: z.string().nullable(),
-});
+}).meta({ id: 'Tie' });
 export type Tie = z.infer<typeof Tie>;
 export const TieList = z.object({ items: z.array(Tie) });
 export const TieParams = z.object({ tieId: idParam('关系编号') });
@@ -200,7 +200,7 @@ export const Seat = z.object({
   fromUnitName: z.string().nullable(),
   startedOn: z.string(),
   endedOn: z.string().nullable(),
-});
+}).meta({ id: 'Seat' });
 export type Seat = z.infer<typeof Seat>;
 export const SeatList = z.object({ items: z.array(Seat) });
 export const SeatParams = z.object({ seatId: idParam('委员席位编号') });
@@ -242,7 +242,7 @@ export const Unit = z.object({
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
   note: z.string().nullable(),
-});
+}).meta({ id: 'Unit' });
 export type Unit = z.infer<typeof Unit>;
 export const UnitList = z.object({ items: z.array(Unit) });
 export const UnitQuery = z.object({ orgId: idParam('所在组织').optional() });

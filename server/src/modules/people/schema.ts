@@ -52,7 +52,7 @@ export const Person = z.object({
   unitId: z.number().nullable(),
   isMember: z.boolean(),
   category: CATEGORIES.schema.nullable(),
-});
+}).meta({ id: 'Person' });
 export type Person = z.infer<typeof Person>;
 
 export const PersonPage = z.object({ total: z.number(), items: z.array(Person) });

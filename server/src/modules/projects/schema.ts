@@ -31,7 +31,7 @@ export const Project = z.object({
   needCount: z.number(),
   /** Needs of the project seen through: checked by the community, closed or rated. */
   needsClosed: z.number(),
-});
+}).meta({ id: 'Project' });
 export type Project = z.infer<typeof Project>;
 export const ProjectDetail = Project.extend({
   parties: z.array(z.object({ id: z.number(), kind: z.enum(['unit', 'member']), name: z.string(), pledge: z.string(), resourceId: z.number().nullable() })),

@@ -48,7 +48,7 @@ export const Recruitment = z.object({
   withdrawnOn: z.string().nullable(),
   withdrawnBy: WITHDRAWN_BY.schema.nullable(),
   withdrawalReason: z.string().nullable(),
-});
+}).meta({ id: 'Recruitment' });
 export type Recruitment = z.infer<typeof Recruitment>;
 
 export const RecruitmentList = z.object({ total: z.number(), items: z.array(Recruitment) });

@@ -29,7 +29,7 @@ export const ReportIn = z.object({
   receiptNo: z.string().nullable(),
   serviceItem: z.string().nullable(),
   commitment: z.string().nullable(),
-});
+}).meta({ id: 'ReportIn' });
 export type ReportIn = z.infer<typeof ReportIn>;
 
 export const ReportInList = z.object({ items: z.array(ReportIn) });

@@ -96,7 +96,7 @@ export const Resource = z.object({
   statusLabel: z.string(),
   venueId: z.number().nullable(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'Resource' });
 export type Resource = z.infer<typeof Resource>;
 
 export const ResourcePage = z.object({ total: z.number(), items: z.array(Resource) });
@@ -173,7 +173,7 @@ export const Venue = z.object({
   conditions: z.string().nullable(),
   status: RESOURCE_STATUSES.schema,
   statusLabel: z.string(),
-});
+}).meta({ id: 'Venue' });
 export type Venue = z.infer<typeof Venue>;
 export const VenueList = z.object({ items: z.array(Venue) });
 export const VenueParams = z.object({ venueId: idParam('阵地编号') });
@@ -257,7 +257,7 @@ export const Booking = z.object({
   rejectReason: z.string().nullable(),
   cancelReason: z.string().nullable(),
   createdAt: z.string(),
-});
+}).meta({ id: 'VenueBooking' });
 export type Booking = z.infer<typeof Booking>;
 export const BookingList = z.object({ items: z.array(Booking) });
 export const BookingParams = z.object({ venueBookingId: idParam('预约编号') });

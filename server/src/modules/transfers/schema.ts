@@ -34,7 +34,7 @@ export const Transfer = z.object({
   lastNote: z.string().nullable(),
   /** The steps the caller may take now (the UI shows only these buttons). */
   actions: z.array(z.enum(['approve', 'return', 'withdraw', 'resubmit', 'receive'])),
-});
+}).meta({ id: 'Transfer' });
 export type Transfer = z.infer<typeof Transfer>;
 export const TransferList = z.object({ items: z.array(Transfer) });
 export const TransferParams = z.object({ transferId: idParam('转接编号') });
