@@ -9,7 +9,7 @@ import { isVocabulary, termOf, valuesOf, type ValueIn, type VocabularyId } from 
 
 export const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
-/** The prefix of a coded value's labels in the dictionaries (`orgKind.street_committee`…). */
+/** The prefix of a coded value's labels in the dictionaries (`role.member`…), for the sets the server does not declare as vocabularies. */
 export type EnumNamespace = string;
 
 const STORAGE_KEY = 'gongjian.lang';
