@@ -3269,6 +3269,8 @@ export interface components {
         /** @enum {string} */
         Availability: "weekday" | "evening" | "weekend";
         /** @enum {string} */
+        AuditAction: "insert" | "update" | "delete";
+        /** @enum {string} */
         SecurityEventKind: "sign_in" | "sign_in_failed" | "sign_in_throttled" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
         /** @enum {string} */
         ResourceKind: "venue" | "fund" | "service" | "talent" | "goods";
@@ -9738,8 +9740,7 @@ export interface operations {
                 orgId?: number;
                 /** @description 对象类型 */
                 entity?: string;
-                /** @description 操作 */
-                action?: "insert" | "update" | "delete";
+                action?: components["schemas"]["AuditAction"];
                 /** @description 页码 */
                 page?: number;
                 /** @description 每页条数 */
@@ -9766,8 +9767,7 @@ export interface operations {
                             actorName: string | null;
                             orgId: number | null;
                             orgName: string | null;
-                            /** @enum {string} */
-                            action: "insert" | "update" | "delete";
+                            action: components["schemas"]["AuditAction"];
                             entity: string;
                             entityId: number | null;
                             before: {

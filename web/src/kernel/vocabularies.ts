@@ -16,6 +16,11 @@ export const VOCABULARIES = {
     {"value":"lecture","zh":"讲座","en":"Lecture"},
     {"value":"patrol","zh":"治安巡逻","en":"Patrol"},
   ],
+  AuditAction: [
+    {"value":"insert","zh":"新增","en":"Created","color":"green"},
+    {"value":"update","zh":"修改","en":"Changed","color":"blue"},
+    {"value":"delete","zh":"删除","en":"Deleted","color":"red"},
+  ],
   Availability: [
     {"value":"weekday","zh":"工作日白天","en":"Weekdays"},
     {"value":"evening","zh":"晚上","en":"Evenings"},

@@ -1,5 +1,12 @@
 import { defineVocabulary } from '../../kernel/vocabulary.ts';
-import { idParam, oneOf, pageQuery, z } from '../../kernel/validation.ts';
+import { idParam, pageQuery, z } from '../../kernel/validation.ts';
+
+/** What a change did to a row, as the audit trigger records it. */
+export const AUDIT_ACTIONS = defineVocabulary('AuditAction', [
+  { value: 'insert', zh: '新增', en: 'Created', color: 'green' },
+  { value: 'update', zh: '修改', en: 'Changed', color: 'blue' },
+  { value: 'delete', zh: '删除', en: 'Deleted', color: 'red' },
+]);
 
 export const AuditEntry = z.object({
   id: z.number(),
@@ -8,7 +15,7 @@ export const AuditEntry = z.object({
   actorName: z.string().nullable(),
   orgId: z.number().nullable(),
   orgName: z.string().nullable(),
-  action: z.enum(['insert', 'update', 'delete']),
+  action: AUDIT_ACTIONS.schema,
   entity: z.string(),
   entityId: z.number().nullable(),
   before: z.record(z.string(), z.unknown()).nullable(),
@@ -20,7 +27,7 @@ export const AuditPage = z.object({ total: z.number(), items: z.array(AuditEntry
 export const AuditQuery = z.object({
   orgId: idParam('组织').optional(),
   entity: z.string().trim().max(60).optional().describe('对象类型'),
-  action: oneOf(['insert', 'update', 'delete'] as const, '操作').optional(),
+  action: AUDIT_ACTIONS.field('操作').optional(),
   ...pageQuery,
 });
 

@@ -205,9 +205,6 @@ export const en: Record<KernelMessageKey, string> = {
   'audit.client': 'From network',
   'audit.requestId': 'Request id',
 
-  'action.insert': 'Created',
-  'action.update': 'Changed',
-  'action.delete': 'Deleted',
 
   'entity.organizations': 'Organization',
   'entity.units': 'Unit',

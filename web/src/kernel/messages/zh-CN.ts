@@ -208,9 +208,6 @@ export const zhCN = {
   'audit.client': '来源网段',
   'audit.requestId': '请求编号',
 
-  'action.insert': '新增',
-  'action.update': '修改',
-  'action.delete': '删除',
 
   'entity.organizations': '组织',
   'entity.units': '单位',
