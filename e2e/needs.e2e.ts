@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { VOCABULARIES } from '../web/src/kernel/vocabularies.ts';
 import { PHONE, chooseOption, chooseTreeOption, confirmPopover, screenshot, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
 
 let app: TestApp;
@@ -227,4 +228,24 @@ test('a community secretary reads the four lists with their counts, opens a proj
     const res = await page.request.get(href!);
     assert.equal(res.status(), 200);
     assert.match(res.headers()['content-type'] ?? '', /spreadsheetml/);
+  }));
+
+test('in English the needs list shows each status in English, in the colour the server declares', () =>
+  withPage(app, 'needs-english', async (page) => {
+    await page.addInitScript(() => localStorage.setItem('gongjian.lang', 'en'));
+    await signIn(page, 'guangming');
+    await page.goto('/needs');
+    const tags = page.getByTestId('need-status');
+    await tags.first().waitFor();
+    const statuses = new Map<string, (typeof VOCABULARIES.NeedStatus)[number]>(VOCABULARIES.NeedStatus.map((t) => [t.en, t]));
+    const shown = await tags.allTextContents();
+    assert.ok(shown.length > 0);
+    for (const text of shown) {
+      const term = statuses.get(text.trim());
+      assert.ok(term, `“${text}” is a need status's English label`);
+      if (term.color !== 'default') assert.match((await tags.filter({ hasText: term.en }).first().getAttribute('class')) ?? '', new RegExp(`ant-tag-${term.color}`));
+    }
+    await page.getByTestId('needs-status').click();
+    await page.locator('.ant-select-item-option', { hasText: 'In progress' }).first().waitFor();
+    await screenshot(page, 'needs-english');
   }));

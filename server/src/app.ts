@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { demoLoaded } from './demo/load.ts';
 import { PRINT_SCRIPT, PRINT_SCRIPT_URL } from './kernel/html.ts';
 import { startJobs } from './kernel/jobs.ts';
+import { namedComponents, namedResponses } from './kernel/openapi.ts';
 import { documentErrors, errorBody, installControlCharacterGuard, installErrorHandler, route } from './kernel/http.ts';
 import { integrityProblems } from './kernel/integrity.ts';
 import { logOptions, logRequests } from './kernel/log.ts';
@@ -18,8 +19,8 @@ import type { Kernel } from './kernel/kernel.ts';
 import { schemaVersion } from './kernel/migrate.ts';
 import { installSecurity } from './kernel/security.ts';
 import { ANONYMOUS, ROLES, ROLE_LABELS } from './kernel/scope.ts';
-import { keysOf, z } from './kernel/validation.ts';
-import { ORG_CHILD_KINDS, ORG_KINDS, UNIT_KINDS } from './modules/orgs/schema.ts';
+import { z } from './kernel/validation.ts';
+import { ORG_CHILD_KINDS, ORG_KINDS } from './modules/orgs/schema.ts';
 import { SESSION_COOKIE, resolveSession } from './modules/users/auth.ts';
 import { MODULES } from './modules/index.ts';
 import { registerIndicator } from './modules/grids/indicators.ts';
@@ -43,7 +44,6 @@ export interface AppOptions {
   extraRoutes?: (app: FastifyInstance, k: Kernel) => void;
 }
 
-const labels = (o: Record<string, string>, key: string) => Object.entries(o).map(([k, label]) => ({ [key]: k, label }));
 
 export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -71,7 +71,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: '登录（POST /api/auth/login）后设置的会话 Cookie' } } },
     },
     transform: jsonSchemaTransform,
-    transformObject: (d) => ('openapiObject' in d ? documentErrors(d.openapiObject) : d.swaggerObject),
+    transformObject: (d) => ('openapiObject' in d ? namedResponses(documentErrors(namedComponents(d.openapiObject))) : d.swaggerObject),
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
@@ -118,12 +118,12 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     },
   });
   route(app, k.db, {
-    method: 'GET', url: '/api/meta', tags: ['系统'], summary: '角色、组织类型、单位类型的名称与地区时区',
+    method: 'GET', url: '/api/meta', tags: ['系统'], summary: '角色的名称、组织类型的上下级规则与地区时区',
     public: true, scoped: false,
     response: z.object({
       roles: z.array(z.object({ role: z.string(), label: z.string() })),
-      orgKinds: z.array(z.object({ kind: z.string(), label: z.string(), children: z.array(z.string()).describe('可设在其下的组织类型') })),
-      unitKinds: z.array(z.object({ kind: z.string(), label: z.string() })),
+      // Labels of kinds are in the OpenAPI document's vocabularies (OrgKind, UnitKind).
+      orgKinds: z.array(z.object({ kind: ORG_KINDS.schema, children: z.array(ORG_KINDS.schema).describe('可设在其下的组织类型') })),
       demo: z.boolean().describe('演示数据'),
       timeZone: z.string().describe('地区时区（IANA 名称），“今天”以此为准'),
     }),
@@ -131,8 +131,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
       // Read each time: a banner on every page says the accounts are public.
       demo: await demoLoaded(k.db),
       roles: ROLES.map((role) => ({ role, label: ROLE_LABELS[role] })),
-      orgKinds: keysOf(ORG_KINDS).map((kind) => ({ kind, label: ORG_KINDS[kind], children: [...ORG_CHILD_KINDS[kind]] })),
-      unitKinds: labels(UNIT_KINDS, 'kind') as { kind: string; label: string }[],
+      orgKinds: ORG_KINDS.values.map((kind) => ({ kind, children: [...ORG_CHILD_KINDS[kind]] })),
       timeZone: REGION_TIME_ZONE,
     }),
   });

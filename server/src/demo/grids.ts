@@ -1,4 +1,5 @@
 import * as grids from '../modules/grids/service.ts';
+import { ORG_KIND_GROUPS } from '../modules/orgs/schema.ts';
 import { recordVisit } from '../modules/grids/visits.ts';
 import type { HouseholdTag, Polygon } from '../modules/grids/schema.ts';
 import { MAP_HEIGHT, MAP_WIDTH } from '../modules/grids/schema.ts';
@@ -21,7 +22,6 @@ const DUTY_POSTS = ['楼道长', '矛盾调解岗', '治安巡逻岗', '卫生�
 const SKILLS = ['理发', '法律咨询', '书法', '电器维修', '推拿'];
 const FIVE_ROLES = ['info_reporter', 'patrol', 'mediator', 'sanitation_monitor', 'youth_mentor'] as const;
 const UNITS_BY_THEME: Record<string, string> = { 武警: 'dfl-armed', 科普: 'dfl-school', 互助: 'dfl-clinic', 志愿者: 'dfl-bank' };
-const COMMUNITY_KINDS = ['community_committee', 'comprehensive_committee', 'residential_committee'];
 
 /** Grid i of n as a rectangle in a grid of cells that share their edges: neighbours touch, never overlap. */
 function cell(i: number, n: number): Polygon {
@@ -160,7 +160,7 @@ async function community(ctx: DemoContext, node: OrgNode) {
 
 export const gridsDemo: DemoStep = async (ctx) => {
   const walk = async (node: OrgNode): Promise<void> => {
-    if (COMMUNITY_KINDS.includes(node.kind)) await (node.key === 'dingfuli' ? dingfuli(ctx, node) : community(ctx, node));
+    if (ORG_KIND_GROUPS.community.includes(node.kind)) await (node.key === 'dingfuli' ? dingfuli(ctx, node) : community(ctx, node));
     for (const child of node.children ?? []) await walk(child);
   };
   await walk(REGION);

@@ -27,7 +27,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 角色、组织类型、单位类型的名称与地区时区 */
+        /** 角色的名称、组织类型的上下级规则与地区时区 */
         get: operations["getMeta"];
         put?: never;
         post?: never;
@@ -3091,6 +3091,496 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        OrgKind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
+        /** @enum {string} */
+        UnitKind: "co_building" | "enterprise" | "social_org" | "department";
+        /** @enum {string} */
+        OrgStatus: "active" | "merged" | "dissolved";
+        Org: {
+            id: number;
+            parentId: number | null;
+            regionId: number;
+            name: string;
+            /** @description 组织类型 */
+            kind: components["schemas"]["OrgKind"];
+            kindLabel: string;
+            path: string;
+            depth: number;
+            childCount: number;
+            status: components["schemas"]["OrgStatus"];
+            statusLabel: string;
+            statusOn: string | null;
+            mergedIntoId: number | null;
+            foundedOn: string | null;
+            contactPhone: string | null;
+            address: string | null;
+            secretaryName: string | null;
+        };
+        /** @enum {string} */
+        TieKind: "co_builds" | "guides" | "pairs_with" | "joins";
+        Tie: {
+            id: number;
+            kind: components["schemas"]["TieKind"];
+            kindLabel: string;
+            orgId: number;
+            orgName: string | null;
+            toOrgId: number | null;
+            toUnitId: number | null;
+            toName: string | null;
+            startedOn: string;
+            endedOn: string | null;
+            pledge: string | null;
+            note: string | null;
+        };
+        /** @enum {string} */
+        SeatRole: "secretary" | "deputy" | "member";
+        Seat: {
+            id: number;
+            orgId: number;
+            personId: number;
+            personName: string | null;
+            role: components["schemas"]["SeatRole"];
+            roleLabel: string;
+            partTime: boolean;
+            fromUnitId: number | null;
+            fromUnitName: string | null;
+            startedOn: string;
+            endedOn: string | null;
+        };
+        Unit: {
+            id: number;
+            name: string;
+            /** @description 单位类型 */
+            kind: components["schemas"]["UnitKind"];
+            kindLabel: string;
+            orgId: number;
+            orgName: string | null;
+            partyOrgId: number | null;
+            partyOrgName: string | null;
+            partyOrgOutside: string | null;
+            address: string | null;
+            contactName: string | null;
+            contactPhone: string | null;
+            note: string | null;
+        };
+        /** @enum {string} */
+        GapKind: "community_without_grid" | "org_without_secretary" | "hidden_members" | "unit_without_tie" | "grid_without_branch" | "building_without_group";
+        /** @enum {string} */
+        NeedKind: "micro_wish" | "livelihood" | "request";
+        /** @enum {string} */
+        NeedSource: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+        /** @enum {string} */
+        NeedCategory: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+        /** @enum {string} */
+        Urgency: "normal" | "urgent" | "critical";
+        /** @enum {string} */
+        NeedStatus: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+        NeedEvent: {
+            fromStatus: string | null;
+            toStatus: string;
+            toLabel: string;
+            actorName: string;
+            note: string | null;
+            at: string;
+        };
+        NeedDispatch: {
+            id: number;
+            unitId: number;
+            unitName: string;
+            deadline: string;
+            dispatchedBy: string;
+            dispatchedAt: string;
+            status: string;
+            respondedAt: string | null;
+            escalatedAt: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+        };
+        NeedClaim: {
+            id: number;
+            claimerName: string;
+            status: string;
+            claimedAt: string;
+            endedAt: string | null;
+            endNote: string | null;
+        };
+        Need: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            kind: components["schemas"]["NeedKind"];
+            kindLabel: string;
+            source: components["schemas"]["NeedSource"];
+            sourceLabel: string;
+            category: components["schemas"]["NeedCategory"];
+            categoryLabel: string;
+            urgency: components["schemas"]["Urgency"];
+            urgencyLabel: string;
+            title: string;
+            description: string;
+            placeText: string | null;
+            gridId: number | null;
+            buildingId: number | null;
+            status: components["schemas"]["NeedStatus"];
+            statusLabel: string;
+            requesterName: string;
+            phoneMasked: string | null;
+            addressMasked: string | null;
+            handlerName: string | null;
+            handlerUnitId: number | null;
+            deadline: string | null;
+            overdue: boolean;
+            escalatedTo: string | null;
+            responseNote: string | null;
+            resultNote: string | null;
+            residentRating: number | null;
+            residentComment: string | null;
+            createdAt: string;
+            actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
+        };
+        /** @enum {string} */
+        HouseholdTag: "low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating";
+        /** @enum {string} */
+        GridRole: "responsible_member" | "branch_secretary" | "info_reporter" | "patrol" | "mediator" | "sanitation_monitor" | "youth_mentor";
+        /** @enum {string} */
+        GridBook: "suggestions" | "activities";
+        /** @enum {string} */
+        GridCard: "organization" | "member" | "talent" | "volunteer";
+        Grid: {
+            id: number;
+            communityId: number;
+            communityName: string | null;
+            branchId: number | null;
+            branchName: string | null;
+            name: string;
+            theme: string | null;
+            /** @description 网格边界 */
+            boundary: {
+                /** @constant */
+                type: "Polygon";
+                coordinates: [
+                    number,
+                    number
+                ][][];
+            };
+            buildingCount: number;
+            householdCount: number;
+            responsibleName: string | null;
+            secretaryName: string | null;
+        };
+        Household: {
+            id: number;
+            gridId: number;
+            gridName: string | null;
+            buildingId: number | null;
+            buildingName: string | null;
+            entrance: number | null;
+            room: string | null;
+            headName: string;
+            size: number;
+            addressMasked: string;
+            phoneMasked: string | null;
+            tags: components["schemas"]["HouseholdTag"][];
+            freeTags: string[];
+            lastVisitedOn: string | null;
+        };
+        /** @enum {string} */
+        PersonCategory: "employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student";
+        Person: {
+            id: number;
+            name: string;
+            gender: ("male" | "female") | null;
+            phoneMasked: string | null;
+            orgId: number;
+            orgName: string | null;
+            unitId: number | null;
+            isMember: boolean;
+            category: components["schemas"]["PersonCategory"] | null;
+        };
+        /** @enum {string} */
+        MemberStatus: "probationary" | "full";
+        /** @enum {string} */
+        Availability: "weekday" | "evening" | "weekend";
+        /** @enum {string} */
+        AuditAction: "insert" | "update" | "delete";
+        /** @enum {string} */
+        SecurityEventKind: "sign_in" | "sign_in_failed" | "sign_in_unknown" | "sign_in_throttled" | "throttle_cleared" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
+        /** @enum {string} */
+        ResourceKind: "venue" | "fund" | "service" | "talent" | "goods";
+        /** @enum {string} */
+        ResourceCategory: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
+        /** @enum {string} */
+        ResourceStatus: "available" | "paused" | "withdrawn";
+        /** @enum {string} */
+        VenueType: "service_window" | "reception" | "function_room" | "special_room" | "court" | "meeting_room" | "library" | "activity_center";
+        /** @enum {string} */
+        BookingStatus: "pending" | "approved" | "rejected" | "cancelled";
+        Resource: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            unitId: number | null;
+            unitName: string | null;
+            kind: components["schemas"]["ResourceKind"];
+            kindLabel: string;
+            category: components["schemas"]["ResourceCategory"];
+            categoryLabel: string;
+            name: string;
+            description: string | null;
+            conditions: string | null;
+            availability: string | null;
+            quantity: number | null;
+            quantityUnit: string | null;
+            contactName: string | null;
+            contactPhoneMasked: string | null;
+            status: components["schemas"]["ResourceStatus"];
+            statusLabel: string;
+            venueId: number | null;
+            updatedAt: string;
+        };
+        Venue: {
+            id: number;
+            resourceId: number;
+            orgId: number;
+            orgName: string;
+            unitId: number | null;
+            unitName: string | null;
+            name: string;
+            venueType: components["schemas"]["VenueType"];
+            venueTypeLabel: string;
+            capacity: number | null;
+            location: string | null;
+            openDays: number[];
+            opensAt: string;
+            closesAt: string;
+            bookable: boolean;
+            needsApproval: boolean;
+            conditions: string | null;
+            status: components["schemas"]["ResourceStatus"];
+            statusLabel: string;
+        };
+        VenueBooking: {
+            id: number;
+            venueId: number;
+            venueName: string;
+            orgId: number;
+            orgName: string;
+            venueUnitId: number | null;
+            bookedBy: number;
+            bookerName: string;
+            purpose: string;
+            attendees: number | null;
+            startsAt: string;
+            endsAt: string;
+            status: components["schemas"]["BookingStatus"];
+            statusLabel: string;
+            rejectReason: string | null;
+            cancelReason: string | null;
+            createdAt: string;
+        };
+        /** @enum {string} */
+        ProjectStatus: "active" | "completed" | "cancelled";
+        Project: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            name: string;
+            summary: string;
+            status: components["schemas"]["ProjectStatus"];
+            statusLabel: string;
+            startedOn: string;
+            completedOn: string | null;
+            outcome: string | null;
+            progress: number;
+            partyCount: number;
+            needCount: number;
+            needsClosed: number;
+        };
+        /** @enum {string} */
+        ReportInStatus: "issued" | "accepted" | "declined" | "withdrawn";
+        ReportIn: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            unitId: number;
+            unitName: string;
+            personId: number;
+            personName: string | null;
+            status: components["schemas"]["ReportInStatus"];
+            statusLabel: string;
+            issuedOn: string;
+            note: string | null;
+            decidedOn: string | null;
+            declineReason: string | null;
+            receiptNo: string | null;
+            serviceItem: string | null;
+            commitment: string | null;
+        };
+        /** @enum {string} */
+        ActivityKind: "party_day" | "volunteer" | "dedication_day" | "open_day" | "lecture" | "patrol";
+        /** @enum {string} */
+        OrganizerKind: "community" | "unit" | "team" | "project";
+        /** @enum {string} */
+        ActivityAudience: "members" | "reported_members" | "residents";
+        /** @enum {string} */
+        SignupStatus: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
+        Activity: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            kind: string;
+            kindLabel: string;
+            title: string;
+            description: string | null;
+            organizerKind: components["schemas"]["OrganizerKind"];
+            organizerName: string;
+            unitId: number | null;
+            teamId: number | null;
+            projectName: string | null;
+            place: string;
+            venueId: number | null;
+            bookingId: number | null;
+            needs: {
+                id: number;
+                title: string;
+                statusLabel: string;
+            }[];
+            project: {
+                id: number;
+                name: string;
+            } | null;
+            startsAt: string;
+            endsAt: string;
+            capacity: number;
+            audience: string[];
+            services: string[];
+            seriesId: number | null;
+            /** @enum {string} */
+            status: "open" | "cancelled";
+            signedUp: number;
+            waitlisted: number;
+            attended: number;
+            mySignup: {
+                id: number;
+                status: components["schemas"]["SignupStatus"];
+                checkedInAt: string | null;
+                checkedOutAt: string | null;
+            } | null;
+        };
+        /** @enum {string} */
+        ActivityWhen: "upcoming" | "past" | "all";
+        Signup: {
+            id: number;
+            activityId: number;
+            personId: number;
+            personName: string;
+            status: components["schemas"]["SignupStatus"];
+            statusLabel: string;
+            leading: boolean;
+            signedUpAt: string;
+            checkedInAt: string | null;
+            checkInMethod: string | null;
+            checkedOutAt: string | null;
+            hours: number | null;
+            confirmed: boolean;
+        };
+        /** @enum {string} */
+        PointRuleKind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
+        /** @enum {string} */
+        ImportStatus: "running" | "done" | "failed";
+        ImportJob: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            fileName: string;
+            status: components["schemas"]["ImportStatus"];
+            statusLabel: string;
+            totalRows: number;
+            doneRows: number;
+            created: number;
+            merged: number;
+            unchanged: number;
+            rejected: number;
+            failure: string | null;
+            ignoredColumns: string[];
+            startedAt: string;
+            finishedAt: string | null;
+            stalled: boolean;
+        };
+        /** @enum {string} */
+        RecruitmentStage: "applicant" | "activist" | "candidate" | "probationary" | "full";
+        /** @enum {string} */
+        RecruitmentEnd: "applicant" | "branch";
+        Recruitment: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            personId: number;
+            personName: string | null;
+            stage: components["schemas"]["RecruitmentStage"];
+            stageLabel: string;
+            appliedOn: string;
+            activistOn: string | null;
+            candidateOn: string | null;
+            probationaryOn: string | null;
+            fullOn: string | null;
+            sponsors: {
+                id: number;
+                name: string;
+            }[];
+            noticeStartsOn: string | null;
+            noticeEndsOn: string | null;
+            nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
+            withdrawnOn: string | null;
+            withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
+            withdrawalReason: string | null;
+        };
+        /** @enum {string} */
+        TransferStatus: "requested" | "approved" | "returned" | "withdrawn" | "done";
+        Transfer: {
+            id: number;
+            personId: number;
+            personName: string | null;
+            fromOrgId: number;
+            fromOrgName: string | null;
+            toOrgId: number | null;
+            toName: string | null;
+            outside: boolean;
+            status: components["schemas"]["TransferStatus"];
+            statusLabel: string;
+            reason: string;
+            letterNo: string | null;
+            requestedOn: string;
+            approvedOn: string | null;
+            doneOn: string | null;
+            lastNote: string | null;
+            actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
+        };
+        User: {
+            id: number;
+            username: string;
+            displayName: string;
+            orgId: number;
+            orgName: string | null;
+            disabled: boolean;
+            locked: boolean;
+            createdAt: string;
+            grants: {
+                id: number;
+                /**
+                 * @description 角色
+                 * @enum {string}
+                 */
+                role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
+                roleLabel: string;
+                orgId: number;
+                orgName: string;
+                orgPath: string;
+                unitId: number | null;
+                unitName: string | null;
+            }[];
+        };
         /** @description 错误 */
         Error: {
             error: {
@@ -3107,7 +3597,62 @@ export interface components {
             };
         };
     };
-    responses: never;
+    responses: {
+        /** @description 服务器内部错误 */
+        Error500: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 未登录，或登录已过期 */
+        Error401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 无权执行此操作，或记录超出您的管辖范围 */
+        Error403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
+        Error400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 记录不存在，或不在您的管辖范围内 */
+        Error404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 与已有记录冲突 */
+        Error409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -3141,15 +3686,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            500: components["responses"]["Error500"];
         };
     };
     getMeta: {
@@ -3173,14 +3710,9 @@ export interface operations {
                             label: string;
                         }[];
                         orgKinds: {
-                            kind: string;
-                            label: string;
+                            kind: components["schemas"]["OrgKind"];
                             /** @description 可设在其下的组织类型 */
-                            children: string[];
-                        }[];
-                        unitKinds: {
-                            kind: string;
-                            label: string;
+                            children: components["schemas"]["OrgKind"][];
                         }[];
                         /** @description 演示数据 */
                         demo: boolean;
@@ -3189,15 +3721,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsRoots: {
@@ -3216,60 +3740,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            parentId: number | null;
-                            regionId: number;
-                            name: string;
-                            /**
-                             * @description 组织类型
-                             * @enum {string}
-                             */
-                            kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
-                            kindLabel: string;
-                            path: string;
-                            depth: number;
-                            childCount: number;
-                            /** @enum {string} */
-                            status: "active" | "merged" | "dissolved";
-                            statusLabel: string;
-                            statusOn: string | null;
-                            mergedIntoId: number | null;
-                            foundedOn: string | null;
-                            contactPhone: string | null;
-                            address: string | null;
-                            secretaryName: string | null;
-                        }[];
+                        items: components["schemas"]["Org"][];
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgs: {
@@ -3296,69 +3773,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            parentId: number | null;
-                            regionId: number;
-                            name: string;
-                            /**
-                             * @description 组织类型
-                             * @enum {string}
-                             */
-                            kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
-                            kindLabel: string;
-                            path: string;
-                            depth: number;
-                            childCount: number;
-                            /** @enum {string} */
-                            status: "active" | "merged" | "dissolved";
-                            statusLabel: string;
-                            statusOn: string | null;
-                            mergedIntoId: number | null;
-                            foundedOn: string | null;
-                            contactPhone: string | null;
-                            address: string | null;
-                            secretaryName: string | null;
-                        }[];
+                        items: components["schemas"]["Org"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postOrgs: {
@@ -3375,11 +3797,7 @@ export interface operations {
                     parentId: number;
                     /** @description 组织名称 */
                     name: string;
-                    /**
-                     * @description 组织类型
-                     * @enum {string}
-                     */
-                    kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
+                    kind: components["schemas"]["OrgKind"];
                     foundedOn?: string | null;
                     /** @description 联系电话 */
                     contactPhone?: string | null;
@@ -3395,77 +3813,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        parentId: number | null;
-                        regionId: number;
-                        name: string;
-                        /**
-                         * @description 组织类型
-                         * @enum {string}
-                         */
-                        kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
-                        kindLabel: string;
-                        path: string;
-                        depth: number;
-                        childCount: number;
-                        /** @enum {string} */
-                        status: "active" | "merged" | "dissolved";
-                        statusLabel: string;
-                        statusOn: string | null;
-                        mergedIntoId: number | null;
-                        foundedOn: string | null;
-                        contactPhone: string | null;
-                        address: string | null;
-                        secretaryName: string | null;
-                    };
+                    "application/json": components["schemas"]["Org"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsByOrgId: {
@@ -3491,17 +3846,12 @@ export interface operations {
                         parentId: number | null;
                         regionId: number;
                         name: string;
-                        /**
-                         * @description 组织类型
-                         * @enum {string}
-                         */
-                        kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
+                        kind: components["schemas"]["OrgKind"];
                         kindLabel: string;
                         path: string;
                         depth: number;
                         childCount: number;
-                        /** @enum {string} */
-                        status: "active" | "merged" | "dissolved";
+                        status: components["schemas"]["OrgStatus"];
                         statusLabel: string;
                         statusOn: string | null;
                         mergedIntoId: number | null;
@@ -3513,55 +3863,15 @@ export interface operations {
                             id: number;
                             name: string;
                         }[];
-                        parentKind: ("district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household") | null;
+                        parentKind: components["schemas"]["OrgKind"] | null;
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     patchOrgsByOrgId: {
@@ -3579,11 +3889,7 @@ export interface operations {
                 "application/json": {
                     /** @description 组织名称 */
                     name?: string;
-                    /**
-                     * @description 组织类型
-                     * @enum {string}
-                     */
-                    kind?: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
+                    kind?: components["schemas"]["OrgKind"];
                     foundedOn?: string | null;
                     /** @description 联系电话 */
                     contactPhone?: string | null;
@@ -3599,86 +3905,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        parentId: number | null;
-                        regionId: number;
-                        name: string;
-                        /**
-                         * @description 组织类型
-                         * @enum {string}
-                         */
-                        kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
-                        kindLabel: string;
-                        path: string;
-                        depth: number;
-                        childCount: number;
-                        /** @enum {string} */
-                        status: "active" | "merged" | "dissolved";
-                        statusLabel: string;
-                        statusOn: string | null;
-                        mergedIntoId: number | null;
-                        foundedOn: string | null;
-                        contactPhone: string | null;
-                        address: string | null;
-                        secretaryName: string | null;
-                    };
+                    "application/json": components["schemas"]["Org"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsByOrgIdChildren: {
@@ -3700,78 +3935,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            parentId: number | null;
-                            regionId: number;
-                            name: string;
-                            /**
-                             * @description 组织类型
-                             * @enum {string}
-                             */
-                            kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
-                            kindLabel: string;
-                            path: string;
-                            depth: number;
-                            childCount: number;
-                            /** @enum {string} */
-                            status: "active" | "merged" | "dissolved";
-                            statusLabel: string;
-                            statusOn: string | null;
-                            mergedIntoId: number | null;
-                            foundedOn: string | null;
-                            contactPhone: string | null;
-                            address: string | null;
-                            secretaryName: string | null;
-                        }[];
+                        items: components["schemas"]["Org"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsByOrgIdSummary: {
@@ -3800,51 +3972,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postOrgsByOrgIdMove: {
@@ -3872,86 +4004,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        parentId: number | null;
-                        regionId: number;
-                        name: string;
-                        /**
-                         * @description 组织类型
-                         * @enum {string}
-                         */
-                        kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
-                        kindLabel: string;
-                        path: string;
-                        depth: number;
-                        childCount: number;
-                        /** @enum {string} */
-                        status: "active" | "merged" | "dissolved";
-                        statusLabel: string;
-                        statusOn: string | null;
-                        mergedIntoId: number | null;
-                        foundedOn: string | null;
-                        contactPhone: string | null;
-                        address: string | null;
-                        secretaryName: string | null;
-                    };
+                    "application/json": components["schemas"]["Org"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postOrgsByOrgIdDissolve: {
@@ -3984,86 +4045,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        parentId: number | null;
-                        regionId: number;
-                        name: string;
-                        /**
-                         * @description 组织类型
-                         * @enum {string}
-                         */
-                        kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
-                        kindLabel: string;
-                        path: string;
-                        depth: number;
-                        childCount: number;
-                        /** @enum {string} */
-                        status: "active" | "merged" | "dissolved";
-                        statusLabel: string;
-                        statusOn: string | null;
-                        mergedIntoId: number | null;
-                        foundedOn: string | null;
-                        contactPhone: string | null;
-                        address: string | null;
-                        secretaryName: string | null;
-                    };
+                    "application/json": components["schemas"]["Org"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postOrgsByOrgIdMerge: {
@@ -4096,86 +4086,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        parentId: number | null;
-                        regionId: number;
-                        name: string;
-                        /**
-                         * @description 组织类型
-                         * @enum {string}
-                         */
-                        kind: "district_committee" | "street_committee" | "community_committee" | "comprehensive_committee" | "joint_committee" | "administrative_group" | "residential_committee" | "enterprise_joint_committee" | "unit_committee" | "grid_branch" | "building_group" | "activity_group" | "caring_group" | "member_household";
-                        kindLabel: string;
-                        path: string;
-                        depth: number;
-                        childCount: number;
-                        /** @enum {string} */
-                        status: "active" | "merged" | "dissolved";
-                        statusLabel: string;
-                        statusOn: string | null;
-                        mergedIntoId: number | null;
-                        foundedOn: string | null;
-                        contactPhone: string | null;
-                        address: string | null;
-                        secretaryName: string | null;
-                    };
+                    "application/json": components["schemas"]["Org"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsByOrgIdCoverage: {
@@ -4202,8 +4121,7 @@ export interface operations {
                             [key: string]: number;
                         };
                         gaps: {
-                            /** @enum {string} */
-                            kind: "community_without_grid" | "org_without_secretary" | "hidden_members" | "unit_without_tie" | "grid_without_branch" | "building_without_group";
+                            kind: components["schemas"]["GapKind"];
                             label: string;
                             orgId: number | null;
                             unitId: number | null;
@@ -4216,51 +4134,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsByOrgIdChart: {
@@ -4321,51 +4199,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsImportTemplate: {
@@ -4384,33 +4222,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsByOrgIdExport: {
@@ -4432,51 +4246,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postOrgsByOrgIdImport: {
@@ -4528,60 +4302,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsByOrgIdTies: {
@@ -4603,69 +4329,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            /** @enum {string} */
-                            kind: "co_builds" | "guides" | "pairs_with" | "joins";
-                            kindLabel: string;
-                            orgId: number;
-                            orgName: string | null;
-                            toOrgId: number | null;
-                            toUnitId: number | null;
-                            toName: string | null;
-                            startedOn: string;
-                            endedOn: string | null;
-                            pledge: string | null;
-                            note: string | null;
-                        }[];
+                        items: components["schemas"]["Tie"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postOrgsByOrgIdTies: {
@@ -4681,11 +4353,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @description 关系类型
-                     * @enum {string}
-                     */
-                    kind: "co_builds" | "guides" | "pairs_with" | "joins";
+                    kind: components["schemas"]["TieKind"];
                     /** @description 对方组织 */
                     toOrgId?: number;
                     /** @description 对方单位 */
@@ -4709,77 +4377,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        /** @enum {string} */
-                        kind: "co_builds" | "guides" | "pairs_with" | "joins";
-                        kindLabel: string;
-                        orgId: number;
-                        orgName: string | null;
-                        toOrgId: number | null;
-                        toUnitId: number | null;
-                        toName: string | null;
-                        startedOn: string;
-                        endedOn: string | null;
-                        pledge: string | null;
-                        note: string | null;
-                    };
+                    "application/json": components["schemas"]["Tie"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     patchTiesByTieId: {
@@ -4810,77 +4416,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        /** @enum {string} */
-                        kind: "co_builds" | "guides" | "pairs_with" | "joins";
-                        kindLabel: string;
-                        orgId: number;
-                        orgName: string | null;
-                        toOrgId: number | null;
-                        toUnitId: number | null;
-                        toName: string | null;
-                        startedOn: string;
-                        endedOn: string | null;
-                        pledge: string | null;
-                        note: string | null;
-                    };
+                    "application/json": components["schemas"]["Tie"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getOrgsByOrgIdSeats: {
@@ -4902,68 +4446,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            orgId: number;
-                            personId: number;
-                            personName: string | null;
-                            /** @enum {string} */
-                            role: "secretary" | "deputy" | "member";
-                            roleLabel: string;
-                            partTime: boolean;
-                            fromUnitId: number | null;
-                            fromUnitName: string | null;
-                            startedOn: string;
-                            endedOn: string | null;
-                        }[];
+                        items: components["schemas"]["Seat"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postOrgsByOrgIdSeats: {
@@ -4981,11 +4472,7 @@ export interface operations {
                 "application/json": {
                     /** @description 人员 */
                     personId: number;
-                    /**
-                     * @description 职务
-                     * @enum {string}
-                     */
-                    role: "secretary" | "deputy" | "member";
+                    role: components["schemas"]["SeatRole"];
                     /**
                      * @description 兼职委员
                      * @default false
@@ -5008,76 +4495,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        role: "secretary" | "deputy" | "member";
-                        roleLabel: string;
-                        partTime: boolean;
-                        fromUnitId: number | null;
-                        fromUnitName: string | null;
-                        startedOn: string;
-                        endedOn: string | null;
-                    };
+                    "application/json": components["schemas"]["Seat"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     patchSeatsBySeatId: {
@@ -5093,11 +4519,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @description 职务
-                     * @enum {string}
-                     */
-                    role?: "secretary" | "deputy" | "member";
+                    role?: components["schemas"]["SeatRole"];
                     endedOn?: string | null;
                 };
             };
@@ -5109,76 +4531,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        role: "secretary" | "deputy" | "member";
-                        roleLabel: string;
-                        partTime: boolean;
-                        fromUnitId: number | null;
-                        fromUnitName: string | null;
-                        startedOn: string;
-                        endedOn: string | null;
-                    };
+                    "application/json": components["schemas"]["Seat"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getUnits: {
@@ -5200,64 +4561,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            name: string;
-                            /**
-                             * @description 单位类型
-                             * @enum {string}
-                             */
-                            kind: "co_building" | "enterprise" | "social_org" | "department";
-                            kindLabel: string;
-                            orgId: number;
-                            orgName: string | null;
-                            partyOrgId: number | null;
-                            partyOrgName: string | null;
-                            partyOrgOutside: string | null;
-                            address: string | null;
-                            contactName: string | null;
-                            contactPhone: string | null;
-                            note: string | null;
-                        }[];
+                        items: components["schemas"]["Unit"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postUnits: {
@@ -5274,11 +4585,7 @@ export interface operations {
                     orgId: number;
                     /** @description 单位名称 */
                     name: string;
-                    /**
-                     * @description 单位类型
-                     * @enum {string}
-                     */
-                    kind: "co_building" | "enterprise" | "social_org" | "department";
+                    kind: components["schemas"]["UnitKind"];
                     partyOrgId?: number | null;
                     /** @description 区域外的单位党组织 */
                     partyOrgOutside?: string | null;
@@ -5300,72 +4607,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        name: string;
-                        /**
-                         * @description 单位类型
-                         * @enum {string}
-                         */
-                        kind: "co_building" | "enterprise" | "social_org" | "department";
-                        kindLabel: string;
-                        orgId: number;
-                        orgName: string | null;
-                        partyOrgId: number | null;
-                        partyOrgName: string | null;
-                        partyOrgOutside: string | null;
-                        address: string | null;
-                        contactName: string | null;
-                        contactPhone: string | null;
-                        note: string | null;
-                    };
+                    "application/json": components["schemas"]["Unit"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getUnitsByUnitId: {
@@ -5386,72 +4635,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        name: string;
-                        /**
-                         * @description 单位类型
-                         * @enum {string}
-                         */
-                        kind: "co_building" | "enterprise" | "social_org" | "department";
-                        kindLabel: string;
-                        orgId: number;
-                        orgName: string | null;
-                        partyOrgId: number | null;
-                        partyOrgName: string | null;
-                        partyOrgOutside: string | null;
-                        address: string | null;
-                        contactName: string | null;
-                        contactPhone: string | null;
-                        note: string | null;
-                    };
+                    "application/json": components["schemas"]["Unit"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     patchUnitsByUnitId: {
@@ -5469,11 +4660,7 @@ export interface operations {
                 "application/json": {
                     /** @description 单位名称 */
                     name?: string;
-                    /**
-                     * @description 单位类型
-                     * @enum {string}
-                     */
-                    kind?: "co_building" | "enterprise" | "social_org" | "department";
+                    kind?: components["schemas"]["UnitKind"];
                     partyOrgId?: number | null;
                     /** @description 区域外的单位党组织 */
                     partyOrgOutside?: string | null;
@@ -5495,81 +4682,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        name: string;
-                        /**
-                         * @description 单位类型
-                         * @enum {string}
-                         */
-                        kind: "co_building" | "enterprise" | "social_org" | "department";
-                        kindLabel: string;
-                        orgId: number;
-                        orgName: string | null;
-                        partyOrgId: number | null;
-                        partyOrgName: string | null;
-                        partyOrgOutside: string | null;
-                        address: string | null;
-                        contactName: string | null;
-                        contactPhone: string | null;
-                        note: string | null;
-                    };
+                    "application/json": components["schemas"]["Unit"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getPeople: {
@@ -5581,8 +4702,7 @@ export interface operations {
                 q?: string;
                 /** @description 人员类型 */
                 kind?: "member" | "resident";
-                /** @description 党员类别 */
-                category?: "employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student";
+                category?: components["schemas"]["PersonCategory"];
                 /** @description 党员状态 */
                 memberStatus?: "probationary" | "full";
                 /** @description 页码 */
@@ -5604,56 +4724,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            name: string;
-                            gender: ("male" | "female") | null;
-                            phoneMasked: string | null;
-                            orgId: number;
-                            orgName: string | null;
-                            unitId: number | null;
-                            isMember: boolean;
-                            category: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
-                        }[];
+                        items: components["schemas"]["Person"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postPeople: {
@@ -5699,7 +4777,7 @@ export interface operations {
                      */
                     isMember?: boolean;
                     /** @default null */
-                    category?: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
+                    category?: components["schemas"]["PersonCategory"] | null;
                 };
             };
         };
@@ -5710,64 +4788,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        name: string;
-                        gender: ("male" | "female") | null;
-                        phoneMasked: string | null;
-                        orgId: number;
-                        orgName: string | null;
-                        unitId: number | null;
-                        isMember: boolean;
-                        category: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
-                    };
+                    "application/json": components["schemas"]["Person"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getPeopleTalents: {
@@ -5810,49 +4838,17 @@ export interface operations {
                             orgName: string | null;
                             unitId: number | null;
                             isMember: boolean;
-                            category: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
+                            category: components["schemas"]["PersonCategory"] | null;
                             skills: string[];
-                            availability: ("weekday" | "evening" | "weekend")[];
+                            availability: components["schemas"]["Availability"][];
                         }[];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getPeopleTalentsExport: {
@@ -5881,42 +4877,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getPeopleByPersonId: {
@@ -5946,18 +4910,18 @@ export interface operations {
                         orgName: string | null;
                         unitId: number | null;
                         isMember: boolean;
-                        category: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
+                        category: components["schemas"]["PersonCategory"] | null;
                         unitName: string | null;
                         ethnicity: string | null;
                         birthDate: string | null;
                         idNumberMasked: string | null;
                         addressMasked: string | null;
                         joinedOn: string | null;
-                        memberStatus: ("probationary" | "full") | null;
+                        memberStatus: components["schemas"]["MemberStatus"] | null;
                         partyPost: string | null;
                         skills: string[];
                         studyAtHome: boolean;
-                        availability: ("weekday" | "evening" | "weekend")[];
+                        availability: components["schemas"]["Availability"][];
                         residence: {
                             householdId: number;
                             communityId: number;
@@ -5975,51 +4939,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     patchPeopleByPersonId: {
@@ -6043,7 +4967,7 @@ export interface operations {
                     unitId?: number | null;
                     /** @description 是否党员 */
                     isMember?: boolean;
-                    category?: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
+                    category?: components["schemas"]["PersonCategory"] | null;
                     /** @description 民族 */
                     ethnicity?: string | null;
                     /** @description 身份证号 */
@@ -6081,18 +5005,18 @@ export interface operations {
                         orgName: string | null;
                         unitId: number | null;
                         isMember: boolean;
-                        category: ("employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student") | null;
+                        category: components["schemas"]["PersonCategory"] | null;
                         unitName: string | null;
                         ethnicity: string | null;
                         birthDate: string | null;
                         idNumberMasked: string | null;
                         addressMasked: string | null;
                         joinedOn: string | null;
-                        memberStatus: ("probationary" | "full") | null;
+                        memberStatus: components["schemas"]["MemberStatus"] | null;
                         partyPost: string | null;
                         skills: string[];
                         studyAtHome: boolean;
-                        availability: ("weekday" | "evening" | "weekend")[];
+                        availability: components["schemas"]["Availability"][];
                         residence: {
                             householdId: number;
                             communityId: number;
@@ -6110,60 +5034,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postPeopleByPersonIdReveal: {
@@ -6199,60 +5075,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postAuthLogin: {
@@ -6307,15 +5135,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
             /** @description 用户名或密码错误 */
             401: {
                 headers: {
@@ -6343,15 +5163,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            500: components["responses"]["Error500"];
         };
     };
     postAuthLogout: {
@@ -6375,15 +5187,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            500: components["responses"]["Error500"];
         };
     };
     getAuthMe: {
@@ -6427,33 +5231,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postAuthPassword: {
@@ -6486,51 +5266,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getUsers: {
@@ -6559,69 +5299,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            username: string;
-                            displayName: string;
-                            orgId: number;
-                            orgName: string | null;
-                            disabled: boolean;
-                            locked: boolean;
-                            createdAt: string;
-                            grants: {
-                                id: number;
-                                /**
-                                 * @description 角色
-                                 * @enum {string}
-                                 */
-                                role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                                roleLabel: string;
-                                orgId: number;
-                                orgName: string;
-                                orgPath: string;
-                                unitId: number | null;
-                                unitName: string | null;
-                            }[];
-                        }[];
+                        items: components["schemas"]["User"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postUsers: {
@@ -6666,77 +5351,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getUsersByUserId: {
@@ -6757,77 +5379,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     patchUsersByUserId: {
@@ -6857,86 +5416,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postUsersByUserIdGrants: {
@@ -6970,86 +5458,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     deleteUsersByUserIdGrantsByGrantId: {
@@ -7072,86 +5489,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postUsersByUserIdUnlock: {
@@ -7172,86 +5518,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        username: string;
-                        displayName: string;
-                        orgId: number;
-                        orgName: string | null;
-                        disabled: boolean;
-                        locked: boolean;
-                        createdAt: string;
-                        grants: {
-                            id: number;
-                            /**
-                             * @description 角色
-                             * @enum {string}
-                             */
-                            role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                            roleLabel: string;
-                            orgId: number;
-                            orgName: string;
-                            orgPath: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postUsersByUserIdResetPassword: {
@@ -7285,60 +5560,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getSignInThrottles: {
@@ -7376,33 +5603,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     deleteSignInThrottlesByThrottleId: {
@@ -7429,60 +5632,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getReportIns: {
@@ -7492,8 +5647,7 @@ export interface operations {
                 orgId?: number;
                 /** @description 单位 */
                 unitId?: number;
-                /** @description 状态 */
-                status?: "issued" | "accepted" | "declined" | "withdrawn";
+                status?: components["schemas"]["ReportInStatus"];
             };
             header?: never;
             path?: never;
@@ -7508,64 +5662,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string;
-                            unitId: number;
-                            unitName: string;
-                            personId: number;
-                            personName: string | null;
-                            /** @enum {string} */
-                            status: "issued" | "accepted" | "declined" | "withdrawn";
-                            statusLabel: string;
-                            issuedOn: string;
-                            note: string | null;
-                            decidedOn: string | null;
-                            declineReason: string | null;
-                            receiptNo: string | null;
-                            serviceItem: string | null;
-                            commitment: string | null;
-                        }[];
+                        items: components["schemas"]["ReportIn"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postReportIns: {
@@ -7594,72 +5698,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number;
-                        unitName: string;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        status: "issued" | "accepted" | "declined" | "withdrawn";
-                        statusLabel: string;
-                        issuedOn: string;
-                        note: string | null;
-                        decidedOn: string | null;
-                        declineReason: string | null;
-                        receiptNo: string | null;
-                        serviceItem: string | null;
-                        commitment: string | null;
-                    };
+                    "application/json": components["schemas"]["ReportIn"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getReportInsExport: {
@@ -7669,8 +5715,7 @@ export interface operations {
                 orgId?: number;
                 /** @description 单位 */
                 unitId?: number;
-                /** @description 状态 */
-                status?: "issued" | "accepted" | "declined" | "withdrawn";
+                status?: components["schemas"]["ReportInStatus"];
             };
             header?: never;
             path?: never;
@@ -7685,42 +5730,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getReportInsCounts: {
@@ -7746,33 +5759,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getReportInsByReportInId: {
@@ -7793,72 +5782,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number;
-                        unitName: string;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        status: "issued" | "accepted" | "declined" | "withdrawn";
-                        statusLabel: string;
-                        issuedOn: string;
-                        note: string | null;
-                        decidedOn: string | null;
-                        declineReason: string | null;
-                        receiptNo: string | null;
-                        serviceItem: string | null;
-                        commitment: string | null;
-                    };
+                    "application/json": components["schemas"]["ReportIn"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getReportInsCommunities: {
@@ -7888,42 +5819,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getUnitsByUnitIdUnregistered: {
@@ -7953,51 +5852,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postReportInsByReportInIdWithdraw: {
@@ -8018,81 +5877,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number;
-                        unitName: string;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        status: "issued" | "accepted" | "declined" | "withdrawn";
-                        statusLabel: string;
-                        issuedOn: string;
-                        note: string | null;
-                        decidedOn: string | null;
-                        declineReason: string | null;
-                        receiptNo: string | null;
-                        serviceItem: string | null;
-                        commitment: string | null;
-                    };
+                    "application/json": components["schemas"]["ReportIn"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postReportInsByReportInIdAccept: {
@@ -8113,81 +5906,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number;
-                        unitName: string;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        status: "issued" | "accepted" | "declined" | "withdrawn";
-                        statusLabel: string;
-                        issuedOn: string;
-                        note: string | null;
-                        decidedOn: string | null;
-                        declineReason: string | null;
-                        receiptNo: string | null;
-                        serviceItem: string | null;
-                        commitment: string | null;
-                    };
+                    "application/json": components["schemas"]["ReportIn"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postReportInsByReportInIdDecline: {
@@ -8215,81 +5942,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number;
-                        unitName: string;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        status: "issued" | "accepted" | "declined" | "withdrawn";
-                        statusLabel: string;
-                        issuedOn: string;
-                        note: string | null;
-                        decidedOn: string | null;
-                        declineReason: string | null;
-                        receiptNo: string | null;
-                        serviceItem: string | null;
-                        commitment: string | null;
-                    };
+                    "application/json": components["schemas"]["ReportIn"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postReportInsByReportInIdCommitment: {
@@ -8319,88 +5980,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number;
-                        unitName: string;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        status: "issued" | "accepted" | "declined" | "withdrawn";
-                        statusLabel: string;
-                        issuedOn: string;
-                        note: string | null;
-                        decidedOn: string | null;
-                        declineReason: string | null;
-                        receiptNo: string | null;
-                        serviceItem: string | null;
-                        commitment: string | null;
-                    };
+                    "application/json": components["schemas"]["ReportIn"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getTransfers: {
         parameters: {
             query?: {
-                /** @description 状态 */
-                status?: "requested" | "approved" | "returned" | "withdrawn" | "done";
+                status?: components["schemas"]["TransferStatus"];
             };
             header?: never;
             path?: never;
@@ -8415,65 +6009,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            personId: number;
-                            personName: string | null;
-                            fromOrgId: number;
-                            fromOrgName: string | null;
-                            toOrgId: number | null;
-                            toName: string | null;
-                            outside: boolean;
-                            /** @enum {string} */
-                            status: "requested" | "approved" | "returned" | "withdrawn" | "done";
-                            statusLabel: string;
-                            reason: string;
-                            letterNo: string | null;
-                            requestedOn: string;
-                            approvedOn: string | null;
-                            doneOn: string | null;
-                            lastNote: string | null;
-                            actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-                        }[];
+                        items: components["schemas"]["Transfer"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postTransfers: {
@@ -8504,73 +6047,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        personId: number;
-                        personName: string | null;
-                        fromOrgId: number;
-                        fromOrgName: string | null;
-                        toOrgId: number | null;
-                        toName: string | null;
-                        outside: boolean;
-                        /** @enum {string} */
-                        status: "requested" | "approved" | "returned" | "withdrawn" | "done";
-                        statusLabel: string;
-                        reason: string;
-                        letterNo: string | null;
-                        requestedOn: string;
-                        approvedOn: string | null;
-                        doneOn: string | null;
-                        lastNote: string | null;
-                        actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-                    };
+                    "application/json": components["schemas"]["Transfer"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getTransfersDestinations: {
@@ -8601,42 +6085,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getTransfersByTransferId: {
@@ -8657,73 +6109,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        personId: number;
-                        personName: string | null;
-                        fromOrgId: number;
-                        fromOrgName: string | null;
-                        toOrgId: number | null;
-                        toName: string | null;
-                        outside: boolean;
-                        /** @enum {string} */
-                        status: "requested" | "approved" | "returned" | "withdrawn" | "done";
-                        statusLabel: string;
-                        reason: string;
-                        letterNo: string | null;
-                        requestedOn: string;
-                        approvedOn: string | null;
-                        doneOn: string | null;
-                        lastNote: string | null;
-                        actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-                    };
+                    "application/json": components["schemas"]["Transfer"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getTransfersByTransferIdLetter: {
@@ -8745,51 +6138,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postTransfersByTransferIdApprove: {
@@ -8810,82 +6163,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        personId: number;
-                        personName: string | null;
-                        fromOrgId: number;
-                        fromOrgName: string | null;
-                        toOrgId: number | null;
-                        toName: string | null;
-                        outside: boolean;
-                        /** @enum {string} */
-                        status: "requested" | "approved" | "returned" | "withdrawn" | "done";
-                        statusLabel: string;
-                        reason: string;
-                        letterNo: string | null;
-                        requestedOn: string;
-                        approvedOn: string | null;
-                        doneOn: string | null;
-                        lastNote: string | null;
-                        actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-                    };
+                    "application/json": components["schemas"]["Transfer"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postTransfersByTransferIdReturn: {
@@ -8913,82 +6199,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        personId: number;
-                        personName: string | null;
-                        fromOrgId: number;
-                        fromOrgName: string | null;
-                        toOrgId: number | null;
-                        toName: string | null;
-                        outside: boolean;
-                        /** @enum {string} */
-                        status: "requested" | "approved" | "returned" | "withdrawn" | "done";
-                        statusLabel: string;
-                        reason: string;
-                        letterNo: string | null;
-                        requestedOn: string;
-                        approvedOn: string | null;
-                        doneOn: string | null;
-                        lastNote: string | null;
-                        actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-                    };
+                    "application/json": components["schemas"]["Transfer"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postTransfersByTransferIdWithdraw: {
@@ -9009,82 +6228,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        personId: number;
-                        personName: string | null;
-                        fromOrgId: number;
-                        fromOrgName: string | null;
-                        toOrgId: number | null;
-                        toName: string | null;
-                        outside: boolean;
-                        /** @enum {string} */
-                        status: "requested" | "approved" | "returned" | "withdrawn" | "done";
-                        statusLabel: string;
-                        reason: string;
-                        letterNo: string | null;
-                        requestedOn: string;
-                        approvedOn: string | null;
-                        doneOn: string | null;
-                        lastNote: string | null;
-                        actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-                    };
+                    "application/json": components["schemas"]["Transfer"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postTransfersByTransferIdResubmit: {
@@ -9116,82 +6268,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        personId: number;
-                        personName: string | null;
-                        fromOrgId: number;
-                        fromOrgName: string | null;
-                        toOrgId: number | null;
-                        toName: string | null;
-                        outside: boolean;
-                        /** @enum {string} */
-                        status: "requested" | "approved" | "returned" | "withdrawn" | "done";
-                        statusLabel: string;
-                        reason: string;
-                        letterNo: string | null;
-                        requestedOn: string;
-                        approvedOn: string | null;
-                        doneOn: string | null;
-                        lastNote: string | null;
-                        actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-                    };
+                    "application/json": components["schemas"]["Transfer"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postTransfersByTransferIdReceive: {
@@ -9212,82 +6297,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        personId: number;
-                        personName: string | null;
-                        fromOrgId: number;
-                        fromOrgName: string | null;
-                        toOrgId: number | null;
-                        toName: string | null;
-                        outside: boolean;
-                        /** @enum {string} */
-                        status: "requested" | "approved" | "returned" | "withdrawn" | "done";
-                        statusLabel: string;
-                        reason: string;
-                        letterNo: string | null;
-                        requestedOn: string;
-                        approvedOn: string | null;
-                        doneOn: string | null;
-                        lastNote: string | null;
-                        actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-                    };
+                    "application/json": components["schemas"]["Transfer"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGrids: {
@@ -9309,67 +6327,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            communityId: number;
-                            communityName: string | null;
-                            branchId: number | null;
-                            branchName: string | null;
-                            name: string;
-                            theme: string | null;
-                            /** @description 网格边界 */
-                            boundary: {
-                                /** @enum {string} */
-                                type: "Polygon";
-                                coordinates: [
-                                    number,
-                                    number
-                                ][][];
-                            };
-                            buildingCount: number;
-                            householdCount: number;
-                            responsibleName: string | null;
-                            secretaryName: string | null;
-                        }[];
+                        items: components["schemas"]["Grid"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postGrids: {
@@ -9408,75 +6373,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        communityId: number;
-                        communityName: string | null;
-                        branchId: number | null;
-                        branchName: string | null;
-                        name: string;
-                        theme: string | null;
-                        /** @description 网格边界 */
-                        boundary: {
-                            /** @enum {string} */
-                            type: "Polygon";
-                            coordinates: [
-                                number,
-                                number
-                            ][][];
-                        };
-                        buildingCount: number;
-                        householdCount: number;
-                        responsibleName: string | null;
-                        secretaryName: string | null;
-                    };
+                    "application/json": components["schemas"]["Grid"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsMap: {
@@ -9540,42 +6444,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsBaseImage: {
@@ -9597,42 +6469,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postGridsBaseImage: {
@@ -9665,51 +6505,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsByGridId: {
@@ -9730,75 +6530,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        communityId: number;
-                        communityName: string | null;
-                        branchId: number | null;
-                        branchName: string | null;
-                        name: string;
-                        theme: string | null;
-                        /** @description 网格边界 */
-                        boundary: {
-                            /** @enum {string} */
-                            type: "Polygon";
-                            coordinates: [
-                                number,
-                                number
-                            ][][];
-                        };
-                        buildingCount: number;
-                        householdCount: number;
-                        responsibleName: string | null;
-                        secretaryName: string | null;
-                    };
+                    "application/json": components["schemas"]["Grid"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     patchGridsByGridId: {
@@ -9838,84 +6577,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        communityId: number;
-                        communityName: string | null;
-                        branchId: number | null;
-                        branchName: string | null;
-                        name: string;
-                        theme: string | null;
-                        /** @description 网格边界 */
-                        boundary: {
-                            /** @enum {string} */
-                            type: "Polygon";
-                            coordinates: [
-                                number,
-                                number
-                            ][][];
-                        };
-                        buildingCount: number;
-                        householdCount: number;
-                        responsibleName: string | null;
-                        secretaryName: string | null;
-                    };
+                    "application/json": components["schemas"]["Grid"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsByGridIdBuildings: {
@@ -9951,51 +6621,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postGridsByGridIdBuildings: {
@@ -10043,60 +6673,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     patchBuildingsByBuildingId: {
@@ -10136,60 +6718,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getHouseholds: {
@@ -10216,61 +6750,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            gridId: number;
-                            gridName: string | null;
-                            buildingId: number | null;
-                            buildingName: string | null;
-                            entrance: number | null;
-                            room: string | null;
-                            headName: string;
-                            size: number;
-                            addressMasked: string;
-                            phoneMasked: string | null;
-                            tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
-                            freeTags: string[];
-                            lastVisitedOn: string | null;
-                        }[];
+                        items: components["schemas"]["Household"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postHouseholds: {
@@ -10313,69 +6800,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        gridId: number;
-                        gridName: string | null;
-                        buildingId: number | null;
-                        buildingName: string | null;
-                        entrance: number | null;
-                        room: string | null;
-                        headName: string;
-                        size: number;
-                        addressMasked: string;
-                        phoneMasked: string | null;
-                        tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
-                        freeTags: string[];
-                        lastVisitedOn: string | null;
-                    };
+                    "application/json": components["schemas"]["Household"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsByGridIdHouseholdsXlsx: {
@@ -10397,51 +6829,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getHouseholdsImportTemplate: {
@@ -10460,33 +6852,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postGridsByGridIdHouseholdsImport: {
@@ -10538,60 +6906,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getHouseholdsByHouseholdId: {
@@ -10612,69 +6932,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        gridId: number;
-                        gridName: string | null;
-                        buildingId: number | null;
-                        buildingName: string | null;
-                        entrance: number | null;
-                        room: string | null;
-                        headName: string;
-                        size: number;
-                        addressMasked: string;
-                        phoneMasked: string | null;
-                        tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
-                        freeTags: string[];
-                        lastVisitedOn: string | null;
-                    };
+                    "application/json": components["schemas"]["Household"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     patchHouseholdsByHouseholdId: {
@@ -10710,78 +6975,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        gridId: number;
-                        gridName: string | null;
-                        buildingId: number | null;
-                        buildingName: string | null;
-                        entrance: number | null;
-                        room: string | null;
-                        headName: string;
-                        size: number;
-                        addressMasked: string;
-                        phoneMasked: string | null;
-                        tags: ("low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating")[];
-                        freeTags: string[];
-                        lastVisitedOn: string | null;
-                    };
+                    "application/json": components["schemas"]["Household"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsByGridIdRoles: {
@@ -10814,51 +7016,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postGridsByGridIdRoles: {
@@ -10876,11 +7038,7 @@ export interface operations {
                 "application/json": {
                     /** @description 人员 */
                     personId: number;
-                    /**
-                     * @description 职责
-                     * @enum {string}
-                     */
-                    role: "responsible_member" | "branch_secretary" | "info_reporter" | "patrol" | "mediator" | "sanitation_monitor" | "youth_mentor";
+                    role: components["schemas"]["GridRole"];
                 };
             };
         };
@@ -10901,60 +7059,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     deleteGridRolesByGridRoleId: {
@@ -10981,60 +7091,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsByGridIdDutyPosts: {
@@ -11067,51 +7129,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postGridsByGridIdDutyPosts: {
@@ -11152,60 +7174,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsByGridIdUnits: {
@@ -11235,51 +7209,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postGridsByGridIdUnits: {
@@ -11316,60 +7250,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getVisits: {
@@ -11413,42 +7299,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postVisits: {
@@ -11474,22 +7328,9 @@ export interface operations {
                     followUp?: string | null;
                     /** @description 同时提出需求 */
                     need?: {
-                        /**
-                         * @description 需求类型
-                         * @enum {string}
-                         */
-                        kind: "micro_wish" | "livelihood" | "request";
-                        /**
-                         * @description 需求类别
-                         * @enum {string}
-                         */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
-                        /**
-                         * @description 紧急程度
-                         * @default normal
-                         * @enum {string}
-                         */
-                        urgency?: "normal" | "urgent" | "critical";
+                        kind: components["schemas"]["NeedKind"];
+                        category: components["schemas"]["NeedCategory"];
+                        urgency?: components["schemas"]["Urgency"];
                         /** @description 需求标题 */
                         title?: string | null;
                     };
@@ -11522,51 +7363,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getVisitsDue: {
@@ -11604,42 +7405,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getVisitPlans: {
@@ -11673,42 +7442,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postVisitPlans: {
@@ -11758,58 +7495,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsByGridIdBook: {
         parameters: {
             query: {
-                /** @description 台账 */
-                book: "suggestions" | "activities";
+                book: components["schemas"]["GridBook"];
             };
             header?: never;
             path: {
@@ -11830,8 +7526,7 @@ export interface operations {
                         items: {
                             id: number;
                             gridId: number;
-                            /** @enum {string} */
-                            book: "suggestions" | "activities";
+                            book: components["schemas"]["GridBook"];
                             enteredOn: string;
                             title: string;
                             content: string | null;
@@ -11840,51 +7535,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postGridsByGridIdBook: {
@@ -11900,11 +7555,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @description 台账
-                     * @enum {string}
-                     */
-                    book: "suggestions" | "activities";
+                    book: components["schemas"]["GridBook"];
                     /**
                      * Format: date
                      * @description 日期
@@ -11929,8 +7580,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         gridId: number;
-                        /** @enum {string} */
-                        book: "suggestions" | "activities";
+                        book: components["schemas"]["GridBook"];
                         enteredOn: string;
                         title: string;
                         content: string | null;
@@ -11938,67 +7588,18 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getGridsByGridIdCards: {
         parameters: {
             query: {
-                /** @description 卡片类型 */
-                kind: "organization" | "member" | "talent" | "volunteer";
+                kind: components["schemas"]["GridCard"];
             };
             header?: never;
             path: {
@@ -12016,51 +7617,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getResources: {
@@ -12070,12 +7631,9 @@ export interface operations {
                 orgId?: number;
                 /** @description 提供单位 */
                 unitId?: number;
-                /** @description 资源类型 */
-                kind?: "venue" | "fund" | "service" | "talent" | "goods";
-                /** @description 服务类别 */
-                category?: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
-                /** @description 状态 */
-                status?: "available" | "paused" | "withdrawn";
+                kind?: components["schemas"]["ResourceKind"];
+                category?: components["schemas"]["ResourceCategory"];
+                status?: components["schemas"]["ResourceStatus"];
                 /** @description 名称 */
                 q?: string;
                 /** @description 页码 */
@@ -12097,71 +7655,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                            /** @enum {string} */
-                            kind: "venue" | "fund" | "service" | "talent" | "goods";
-                            kindLabel: string;
-                            /** @enum {string} */
-                            category: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
-                            categoryLabel: string;
-                            name: string;
-                            description: string | null;
-                            conditions: string | null;
-                            availability: string | null;
-                            quantity: number | null;
-                            quantityUnit: string | null;
-                            contactName: string | null;
-                            contactPhoneMasked: string | null;
-                            /** @enum {string} */
-                            status: "available" | "paused" | "withdrawn";
-                            statusLabel: string;
-                            venueId: number | null;
-                            updatedAt: string;
-                        }[];
+                        items: components["schemas"]["Resource"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postResources: {
@@ -12177,16 +7678,8 @@ export interface operations {
                     /** @description 所在组织 */
                     orgId?: number;
                     unitId?: number | null;
-                    /**
-                     * @description 资源类型
-                     * @enum {string}
-                     */
-                    kind: "venue" | "fund" | "service" | "talent" | "goods";
-                    /**
-                     * @description 服务类别
-                     * @enum {string}
-                     */
-                    category: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
+                    kind: components["schemas"]["ResourceKind"];
+                    category: components["schemas"]["ResourceCategory"];
                     /** @description 资源名称 */
                     name: string;
                     /** @description 资源说明 */
@@ -12212,79 +7705,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number | null;
-                        unitName: string | null;
-                        /** @enum {string} */
-                        kind: "venue" | "fund" | "service" | "talent" | "goods";
-                        kindLabel: string;
-                        /** @enum {string} */
-                        category: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
-                        categoryLabel: string;
-                        name: string;
-                        description: string | null;
-                        conditions: string | null;
-                        availability: string | null;
-                        quantity: number | null;
-                        quantityUnit: string | null;
-                        contactName: string | null;
-                        contactPhoneMasked: string | null;
-                        /** @enum {string} */
-                        status: "available" | "paused" | "withdrawn";
-                        statusLabel: string;
-                        venueId: number | null;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Resource"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getResourcesExport: {
@@ -12294,12 +7722,9 @@ export interface operations {
                 orgId?: number;
                 /** @description 提供单位 */
                 unitId?: number;
-                /** @description 资源类型 */
-                kind?: "venue" | "fund" | "service" | "talent" | "goods";
-                /** @description 服务类别 */
-                category?: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
-                /** @description 状态 */
-                status?: "available" | "paused" | "withdrawn";
+                kind?: components["schemas"]["ResourceKind"];
+                category?: components["schemas"]["ResourceCategory"];
+                status?: components["schemas"]["ResourceStatus"];
                 /** @description 名称 */
                 q?: string;
             };
@@ -12316,42 +7741,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getResourcesImportTemplate: {
@@ -12370,33 +7763,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postResourcesImport: {
@@ -12447,51 +7816,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getResourcesByResourceId: {
@@ -12512,79 +7841,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number | null;
-                        unitName: string | null;
-                        /** @enum {string} */
-                        kind: "venue" | "fund" | "service" | "talent" | "goods";
-                        kindLabel: string;
-                        /** @enum {string} */
-                        category: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
-                        categoryLabel: string;
-                        name: string;
-                        description: string | null;
-                        conditions: string | null;
-                        availability: string | null;
-                        quantity: number | null;
-                        quantityUnit: string | null;
-                        contactName: string | null;
-                        contactPhoneMasked: string | null;
-                        /** @enum {string} */
-                        status: "available" | "paused" | "withdrawn";
-                        statusLabel: string;
-                        venueId: number | null;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Resource"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     patchResourcesByResourceId: {
@@ -12600,11 +7864,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @description 服务类别
-                     * @enum {string}
-                     */
-                    category?: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
+                    category?: components["schemas"]["ResourceCategory"];
                     /** @description 资源名称 */
                     name?: string;
                     /** @description 资源说明 */
@@ -12620,11 +7880,7 @@ export interface operations {
                     /** @description 联系人 */
                     contactName?: string | null;
                     contactPhone?: string | null;
-                    /**
-                     * @description 状态
-                     * @enum {string}
-                     */
-                    status?: "available" | "paused" | "withdrawn";
+                    status?: components["schemas"]["ResourceStatus"];
                 };
             };
         };
@@ -12635,88 +7891,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number | null;
-                        unitName: string | null;
-                        /** @enum {string} */
-                        kind: "venue" | "fund" | "service" | "talent" | "goods";
-                        kindLabel: string;
-                        /** @enum {string} */
-                        category: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
-                        categoryLabel: string;
-                        name: string;
-                        description: string | null;
-                        conditions: string | null;
-                        availability: string | null;
-                        quantity: number | null;
-                        quantityUnit: string | null;
-                        contactName: string | null;
-                        contactPhoneMasked: string | null;
-                        /** @enum {string} */
-                        status: "available" | "paused" | "withdrawn";
-                        statusLabel: string;
-                        venueId: number | null;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Resource"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postResourcesByResourceIdRevealContact: {
@@ -12742,60 +7925,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getVenues: {
@@ -12805,8 +7940,7 @@ export interface operations {
                 orgId?: number;
                 /** @description 提供单位 */
                 unitId?: number;
-                /** @description 阵地类型 */
-                venueType?: "service_window" | "reception" | "function_room" | "special_room" | "court" | "meeting_room" | "library" | "activity_center";
+                venueType?: components["schemas"]["VenueType"];
                 /** @description 可预约 */
                 bookable?: "true" | "false";
             };
@@ -12823,68 +7957,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            resourceId: number;
-                            orgId: number;
-                            orgName: string;
-                            unitId: number | null;
-                            unitName: string | null;
-                            name: string;
-                            /** @enum {string} */
-                            venueType: "service_window" | "reception" | "function_room" | "special_room" | "court" | "meeting_room" | "library" | "activity_center";
-                            venueTypeLabel: string;
-                            capacity: number | null;
-                            location: string | null;
-                            openDays: number[];
-                            opensAt: string;
-                            closesAt: string;
-                            bookable: boolean;
-                            needsApproval: boolean;
-                            conditions: string | null;
-                            /** @enum {string} */
-                            status: "available" | "paused" | "withdrawn";
-                            statusLabel: string;
-                        }[];
+                        items: components["schemas"]["Venue"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postVenues: {
@@ -12902,22 +7982,13 @@ export interface operations {
                     unitId?: number | null;
                     /** @description 阵地名称 */
                     name: string;
-                    /**
-                     * @description 服务类别
-                     * @default party
-                     * @enum {string}
-                     */
-                    category?: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
+                    category?: components["schemas"]["ResourceCategory"];
                     /** @description 使用条件 */
                     conditions?: string | null;
                     /** @description 联系人 */
                     contactName?: string | null;
                     contactPhone?: string | null;
-                    /**
-                     * @description 阵地类型
-                     * @enum {string}
-                     */
-                    venueType: "service_window" | "reception" | "function_room" | "special_room" | "court" | "meeting_room" | "library" | "activity_center";
+                    venueType: components["schemas"]["VenueType"];
                     /** @description 容纳人数 */
                     capacity?: number | null;
                     /** @description 位置 */
@@ -12959,76 +8030,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        resourceId: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number | null;
-                        unitName: string | null;
-                        name: string;
-                        /** @enum {string} */
-                        venueType: "service_window" | "reception" | "function_room" | "special_room" | "court" | "meeting_room" | "library" | "activity_center";
-                        venueTypeLabel: string;
-                        capacity: number | null;
-                        location: string | null;
-                        openDays: number[];
-                        opensAt: string;
-                        closesAt: string;
-                        bookable: boolean;
-                        needsApproval: boolean;
-                        conditions: string | null;
-                        /** @enum {string} */
-                        status: "available" | "paused" | "withdrawn";
-                        statusLabel: string;
-                    };
+                    "application/json": components["schemas"]["Venue"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getVenuesByVenueId: {
@@ -13049,76 +8058,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        resourceId: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number | null;
-                        unitName: string | null;
-                        name: string;
-                        /** @enum {string} */
-                        venueType: "service_window" | "reception" | "function_room" | "special_room" | "court" | "meeting_room" | "library" | "activity_center";
-                        venueTypeLabel: string;
-                        capacity: number | null;
-                        location: string | null;
-                        openDays: number[];
-                        opensAt: string;
-                        closesAt: string;
-                        bookable: boolean;
-                        needsApproval: boolean;
-                        conditions: string | null;
-                        /** @enum {string} */
-                        status: "available" | "paused" | "withdrawn";
-                        statusLabel: string;
-                    };
+                    "application/json": components["schemas"]["Venue"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     patchVenuesByVenueId: {
@@ -13138,16 +8085,8 @@ export interface operations {
                     name?: string;
                     /** @description 使用条件 */
                     conditions?: string | null;
-                    /**
-                     * @description 状态
-                     * @enum {string}
-                     */
-                    status?: "available" | "paused" | "withdrawn";
-                    /**
-                     * @description 阵地类型
-                     * @enum {string}
-                     */
-                    venueType?: "service_window" | "reception" | "function_room" | "special_room" | "court" | "meeting_room" | "library" | "activity_center";
+                    status?: components["schemas"]["ResourceStatus"];
+                    venueType?: components["schemas"]["VenueType"];
                     /** @description 容纳人数 */
                     capacity?: number | null;
                     /** @description 位置 */
@@ -13172,85 +8111,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        resourceId: number;
-                        orgId: number;
-                        orgName: string;
-                        unitId: number | null;
-                        unitName: string | null;
-                        name: string;
-                        /** @enum {string} */
-                        venueType: "service_window" | "reception" | "function_room" | "special_room" | "court" | "meeting_room" | "library" | "activity_center";
-                        venueTypeLabel: string;
-                        capacity: number | null;
-                        location: string | null;
-                        openDays: number[];
-                        opensAt: string;
-                        closesAt: string;
-                        bookable: boolean;
-                        needsApproval: boolean;
-                        conditions: string | null;
-                        /** @enum {string} */
-                        status: "available" | "paused" | "withdrawn";
-                        statusLabel: string;
-                    };
+                    "application/json": components["schemas"]["Venue"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getVenuesByVenueIdBookings: {
@@ -13277,74 +8146,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            venueId: number;
-                            venueName: string;
-                            orgId: number;
-                            orgName: string;
-                            venueUnitId: number | null;
-                            bookedBy: number;
-                            bookerName: string;
-                            purpose: string;
-                            attendees: number | null;
-                            startsAt: string;
-                            endsAt: string;
-                            /** @enum {string} */
-                            status: "pending" | "approved" | "rejected" | "cancelled";
-                            statusLabel: string;
-                            rejectReason: string | null;
-                            cancelReason: string | null;
-                            createdAt: string;
-                        }[];
+                        items: components["schemas"]["VenueBooking"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postVenuesByVenueIdBookings: {
@@ -13378,82 +8188,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        venueId: number;
-                        venueName: string;
-                        orgId: number;
-                        orgName: string;
-                        venueUnitId: number | null;
-                        bookedBy: number;
-                        bookerName: string;
-                        purpose: string;
-                        attendees: number | null;
-                        startsAt: string;
-                        endsAt: string;
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "cancelled";
-                        statusLabel: string;
-                        rejectReason: string | null;
-                        cancelReason: string | null;
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["VenueBooking"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getVenueBookings: {
@@ -13463,8 +8206,7 @@ export interface operations {
                 orgId?: number;
                 /** @description 阵地 */
                 venueId?: number;
-                /** @description 状态 */
-                status?: "pending" | "approved" | "rejected" | "cancelled";
+                status?: components["schemas"]["BookingStatus"];
                 /** @description 我的预约 */
                 mine?: "true" | "false";
                 /** @description 起始日期 */
@@ -13485,65 +8227,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            venueId: number;
-                            venueName: string;
-                            orgId: number;
-                            orgName: string;
-                            venueUnitId: number | null;
-                            bookedBy: number;
-                            bookerName: string;
-                            purpose: string;
-                            attendees: number | null;
-                            startsAt: string;
-                            endsAt: string;
-                            /** @enum {string} */
-                            status: "pending" | "approved" | "rejected" | "cancelled";
-                            statusLabel: string;
-                            rejectReason: string | null;
-                            cancelReason: string | null;
-                            createdAt: string;
-                        }[];
+                        items: components["schemas"]["VenueBooking"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getVenueBookingsByVenueBookingId: {
@@ -13564,73 +8255,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        venueId: number;
-                        venueName: string;
-                        orgId: number;
-                        orgName: string;
-                        venueUnitId: number | null;
-                        bookedBy: number;
-                        bookerName: string;
-                        purpose: string;
-                        attendees: number | null;
-                        startsAt: string;
-                        endsAt: string;
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "cancelled";
-                        statusLabel: string;
-                        rejectReason: string | null;
-                        cancelReason: string | null;
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["VenueBooking"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postVenueBookingsByVenueBookingIdApprove: {
@@ -13651,82 +8283,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        venueId: number;
-                        venueName: string;
-                        orgId: number;
-                        orgName: string;
-                        venueUnitId: number | null;
-                        bookedBy: number;
-                        bookerName: string;
-                        purpose: string;
-                        attendees: number | null;
-                        startsAt: string;
-                        endsAt: string;
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "cancelled";
-                        statusLabel: string;
-                        rejectReason: string | null;
-                        cancelReason: string | null;
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["VenueBooking"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postVenueBookingsByVenueBookingIdReject: {
@@ -13754,82 +8319,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        venueId: number;
-                        venueName: string;
-                        orgId: number;
-                        orgName: string;
-                        venueUnitId: number | null;
-                        bookedBy: number;
-                        bookerName: string;
-                        purpose: string;
-                        attendees: number | null;
-                        startsAt: string;
-                        endsAt: string;
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "cancelled";
-                        statusLabel: string;
-                        rejectReason: string | null;
-                        cancelReason: string | null;
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["VenueBooking"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postVenueBookingsByVenueBookingIdCancel: {
@@ -13857,82 +8355,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        venueId: number;
-                        venueName: string;
-                        orgId: number;
-                        orgName: string;
-                        venueUnitId: number | null;
-                        bookedBy: number;
-                        bookerName: string;
-                        purpose: string;
-                        attendees: number | null;
-                        startsAt: string;
-                        endsAt: string;
-                        /** @enum {string} */
-                        status: "pending" | "approved" | "rejected" | "cancelled";
-                        statusLabel: string;
-                        rejectReason: string | null;
-                        cancelReason: string | null;
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["VenueBooking"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getCensusTemplate: {
@@ -13951,33 +8382,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postCensusPreviews: {
@@ -14025,51 +8432,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getCensusImports: {
@@ -14096,65 +8463,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string;
-                            fileName: string;
-                            /** @enum {string} */
-                            status: "running" | "done" | "failed";
-                            statusLabel: string;
-                            totalRows: number;
-                            doneRows: number;
-                            created: number;
-                            merged: number;
-                            unchanged: number;
-                            rejected: number;
-                            failure: string | null;
-                            ignoredColumns: string[];
-                            startedAt: string;
-                            finishedAt: string | null;
-                            stalled: boolean;
-                        }[];
+                        items: components["schemas"]["ImportJob"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postCensusImports: {
@@ -14221,73 +8537,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        fileName: string;
-                        /** @enum {string} */
-                        status: "running" | "done" | "failed";
-                        statusLabel: string;
-                        totalRows: number;
-                        doneRows: number;
-                        created: number;
-                        merged: number;
-                        unchanged: number;
-                        rejected: number;
-                        failure: string | null;
-                        ignoredColumns: string[];
-                        startedAt: string;
-                        finishedAt: string | null;
-                        stalled: boolean;
-                    };
+                    "application/json": components["schemas"]["ImportJob"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getCensusImportsByImportId: {
@@ -14308,73 +8565,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        fileName: string;
-                        /** @enum {string} */
-                        status: "running" | "done" | "failed";
-                        statusLabel: string;
-                        totalRows: number;
-                        doneRows: number;
-                        created: number;
-                        merged: number;
-                        unchanged: number;
-                        rejected: number;
-                        failure: string | null;
-                        ignoredColumns: string[];
-                        startedAt: string;
-                        finishedAt: string | null;
-                        stalled: boolean;
-                    };
+                    "application/json": components["schemas"]["ImportJob"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getCensusImportsByImportIdRows: {
@@ -14417,51 +8615,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getCensusImportsByImportIdReport: {
@@ -14483,51 +8641,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postCensusImportsByImportIdResume: {
@@ -14548,82 +8666,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        fileName: string;
-                        /** @enum {string} */
-                        status: "running" | "done" | "failed";
-                        statusLabel: string;
-                        totalRows: number;
-                        doneRows: number;
-                        created: number;
-                        merged: number;
-                        unchanged: number;
-                        rejected: number;
-                        failure: string | null;
-                        ignoredColumns: string[];
-                        startedAt: string;
-                        finishedAt: string | null;
-                        stalled: boolean;
-                    };
+                    "application/json": components["schemas"]["ImportJob"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getRecruitments: {
@@ -14648,70 +8699,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string | null;
-                            personId: number;
-                            personName: string | null;
-                            /** @enum {string} */
-                            stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
-                            stageLabel: string;
-                            appliedOn: string;
-                            activistOn: string | null;
-                            candidateOn: string | null;
-                            probationaryOn: string | null;
-                            fullOn: string | null;
-                            sponsors: {
-                                id: number;
-                                name: string;
-                            }[];
-                            noticeStartsOn: string | null;
-                            noticeEndsOn: string | null;
-                            nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                            withdrawnOn: string | null;
-                            withdrawnBy: ("applicant" | "branch") | null;
-                            withdrawalReason: string | null;
-                        }[];
+                        items: components["schemas"]["Recruitment"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postRecruitments: {
@@ -14743,78 +8738,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
-                        withdrawalReason: string | null;
-                    };
+                    "application/json": components["schemas"]["Recruitment"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getRecruitmentsMine: {
@@ -14834,61 +8765,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string | null;
-                            personId: number;
-                            personName: string | null;
-                            /** @enum {string} */
-                            stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
-                            stageLabel: string;
-                            appliedOn: string;
-                            activistOn: string | null;
-                            candidateOn: string | null;
-                            probationaryOn: string | null;
-                            fullOn: string | null;
-                            sponsors: {
-                                id: number;
-                                name: string;
-                            }[];
-                            noticeStartsOn: string | null;
-                            noticeEndsOn: string | null;
-                            nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                            withdrawnOn: string | null;
-                            withdrawnBy: ("applicant" | "branch") | null;
-                            withdrawalReason: string | null;
-                        }[];
+                        items: components["schemas"]["Recruitment"][];
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getRecruitmentsByRecruitmentId: {
@@ -14909,78 +8792,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
-                        withdrawalReason: string | null;
-                    };
+                    "application/json": components["schemas"]["Recruitment"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postRecruitmentsByRecruitmentIdAdvance: {
@@ -15016,87 +8835,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
-                        withdrawalReason: string | null;
-                    };
+                    "application/json": components["schemas"]["Recruitment"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postRecruitmentsByRecruitmentIdWithdraw: {
@@ -15129,87 +8876,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
-                        withdrawalReason: string | null;
-                    };
+                    "application/json": components["schemas"]["Recruitment"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postRecruitmentsByRecruitmentIdSponsors: {
@@ -15237,87 +8912,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
-                        withdrawalReason: string | null;
-                    };
+                    "application/json": components["schemas"]["Recruitment"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postRecruitmentsByRecruitmentIdNotice: {
@@ -15353,87 +8956,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string | null;
-                        personId: number;
-                        personName: string | null;
-                        /** @enum {string} */
-                        stage: "applicant" | "activist" | "candidate" | "probationary" | "full";
-                        stageLabel: string;
-                        appliedOn: string;
-                        activistOn: string | null;
-                        candidateOn: string | null;
-                        probationaryOn: string | null;
-                        fullOn: string | null;
-                        sponsors: {
-                            id: number;
-                            name: string;
-                        }[];
-                        noticeStartsOn: string | null;
-                        noticeEndsOn: string | null;
-                        nextStage: ("activist" | "candidate" | "probationary" | "full") | null;
-                        withdrawnOn: string | null;
-                        withdrawnBy: ("applicant" | "branch") | null;
-                        withdrawalReason: string | null;
-                    };
+                    "application/json": components["schemas"]["Recruitment"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getNeeds: {
@@ -15441,12 +8972,9 @@ export interface operations {
             query?: {
                 /** @description 所属组织 */
                 orgId?: number;
-                /** @description 类型 */
-                kind?: "micro_wish" | "livelihood" | "request";
-                /** @description 状态 */
-                status?: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
-                /** @description 类别 */
-                category?: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                kind?: components["schemas"]["NeedKind"];
+                status?: components["schemas"]["NeedStatus"];
+                category?: components["schemas"]["NeedCategory"];
                 /** @description 只看超期 */
                 overdue?: "true";
                 /** @description 只看上报街道的 */
@@ -15472,84 +9000,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string | null;
-                            /** @enum {string} */
-                            kind: "micro_wish" | "livelihood" | "request";
-                            kindLabel: string;
-                            /** @enum {string} */
-                            source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
-                            sourceLabel: string;
-                            /** @enum {string} */
-                            category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
-                            categoryLabel: string;
-                            /** @enum {string} */
-                            urgency: "normal" | "urgent" | "critical";
-                            urgencyLabel: string;
-                            title: string;
-                            description: string;
-                            placeText: string | null;
-                            gridId: number | null;
-                            buildingId: number | null;
-                            /** @enum {string} */
-                            status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
-                            statusLabel: string;
-                            requesterName: string;
-                            phoneMasked: string | null;
-                            addressMasked: string | null;
-                            handlerName: string | null;
-                            handlerUnitId: number | null;
-                            deadline: string | null;
-                            overdue: boolean;
-                            escalatedTo: string | null;
-                            responseNote: string | null;
-                            resultNote: string | null;
-                            residentRating: number | null;
-                            residentComment: string | null;
-                            createdAt: string;
-                            actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        }[];
+                        items: components["schemas"]["Need"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeeds: {
@@ -15562,27 +9020,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @description 类型
-                     * @enum {string}
-                     */
-                    kind: "micro_wish" | "livelihood" | "request";
-                    /**
-                     * @description 类别
-                     * @enum {string}
-                     */
-                    category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
-                    /**
-                     * @description 紧急程度
-                     * @default normal
-                     * @enum {string}
-                     */
-                    urgency?: "normal" | "urgent" | "critical";
-                    /**
-                     * @description 来源
-                     * @enum {string}
-                     */
-                    source?: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                    kind: components["schemas"]["NeedKind"];
+                    category: components["schemas"]["NeedCategory"];
+                    urgency?: components["schemas"]["Urgency"];
+                    source?: components["schemas"]["NeedSource"];
                     /** @description 所在社区或网格 */
                     orgId?: number;
                     /** @description 网格 */
@@ -15617,25 +9058,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -15651,35 +9087,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -15688,51 +9098,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getNeedsPool: {
@@ -15766,33 +9136,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getNeedsDispatchTargets: {
@@ -15820,33 +9166,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getNeedsDepartmentRatings: {
@@ -15879,42 +9201,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getNeedsByNeedId: {
@@ -15939,25 +9229,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -15973,35 +9258,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -16010,51 +9269,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getNeedsByNeedIdMatches: {
@@ -16087,51 +9306,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getNeedsByNeedIdSlip: {
@@ -16153,51 +9332,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getNeedsByNeedIdPhotosByPhotoId: {
@@ -16221,51 +9360,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdReveal: {
@@ -16301,60 +9400,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdPhotos: {
@@ -16390,25 +9441,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -16424,35 +9470,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -16461,60 +9481,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdAccept: {
@@ -16546,25 +9518,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -16580,35 +9547,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -16617,60 +9558,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdReject: {
@@ -16702,25 +9595,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -16736,35 +9624,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -16773,60 +9635,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdCancel: {
@@ -16858,25 +9672,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -16892,35 +9701,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -16929,60 +9712,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdDispatch: {
@@ -17021,25 +9756,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -17055,35 +9785,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -17092,60 +9796,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdRecall: {
@@ -17177,25 +9833,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -17211,35 +9862,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -17248,60 +9873,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdRespond: {
@@ -17333,25 +9910,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -17367,35 +9939,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -17404,60 +9950,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdStart: {
@@ -17489,25 +9987,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -17523,35 +10016,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -17560,60 +10027,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdDone: {
@@ -17647,25 +10066,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -17681,35 +10095,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -17718,60 +10106,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdCheck: {
@@ -17803,25 +10143,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -17837,35 +10172,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -17874,60 +10183,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdReturn: {
@@ -17959,25 +10220,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -17993,35 +10249,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -18030,60 +10260,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdClose: {
@@ -18115,25 +10297,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -18149,35 +10326,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -18186,60 +10337,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdConfirm: {
@@ -18271,25 +10374,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -18305,35 +10403,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -18342,60 +10414,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdRate: {
@@ -18429,25 +10453,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -18463,35 +10482,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -18500,60 +10493,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdRateDepartment: {
@@ -18587,25 +10532,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -18621,35 +10561,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -18658,60 +10572,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdClaim: {
@@ -18743,25 +10609,20 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string | null;
-                        /** @enum {string} */
-                        kind: "micro_wish" | "livelihood" | "request";
+                        kind: components["schemas"]["NeedKind"];
                         kindLabel: string;
-                        /** @enum {string} */
-                        source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
+                        source: components["schemas"]["NeedSource"];
                         sourceLabel: string;
-                        /** @enum {string} */
-                        category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
+                        category: components["schemas"]["NeedCategory"];
                         categoryLabel: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent" | "critical";
+                        urgency: components["schemas"]["Urgency"];
                         urgencyLabel: string;
                         title: string;
                         description: string;
                         placeText: string | null;
                         gridId: number | null;
                         buildingId: number | null;
-                        /** @enum {string} */
-                        status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
+                        status: components["schemas"]["NeedStatus"];
                         statusLabel: string;
                         requesterName: string;
                         phoneMasked: string | null;
@@ -18777,35 +10638,9 @@ export interface operations {
                         residentComment: string | null;
                         createdAt: string;
                         actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                        events: {
-                            fromStatus: string | null;
-                            toStatus: string;
-                            toLabel: string;
-                            actorName: string;
-                            note: string | null;
-                            at: string;
-                        }[];
-                        dispatches: {
-                            id: number;
-                            unitId: number;
-                            unitName: string;
-                            deadline: string;
-                            dispatchedBy: string;
-                            dispatchedAt: string;
-                            status: string;
-                            respondedAt: string | null;
-                            escalatedAt: string | null;
-                            rating: number | null;
-                            ratingComment: string | null;
-                        }[];
-                        claims: {
-                            id: number;
-                            claimerName: string;
-                            status: string;
-                            claimedAt: string;
-                            endedAt: string | null;
-                            endNote: string | null;
-                        }[];
+                        events: components["schemas"]["NeedEvent"][];
+                        dispatches: components["schemas"]["NeedDispatch"][];
+                        claims: components["schemas"]["NeedClaim"][];
                         photos: {
                             id: number;
                             /** @enum {string} */
@@ -18814,60 +10649,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdWithdraw: {
@@ -18901,60 +10688,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsByNeedIdRevoke: {
@@ -18988,60 +10727,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postNeedsSweep: {
@@ -19071,51 +10762,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getProjects: {
@@ -19137,62 +10788,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string | null;
-                            name: string;
-                            summary: string;
-                            /** @enum {string} */
-                            status: "active" | "completed" | "cancelled";
-                            statusLabel: string;
-                            startedOn: string;
-                            completedOn: string | null;
-                            outcome: string | null;
-                            progress: number;
-                            partyCount: number;
-                            needCount: number;
-                            needsClosed: number;
-                        }[];
+                        items: components["schemas"]["Project"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postProjects: {
@@ -19232,8 +10835,7 @@ export interface operations {
                         orgName: string | null;
                         name: string;
                         summary: string;
-                        /** @enum {string} */
-                        status: "active" | "completed" | "cancelled";
+                        status: components["schemas"]["ProjectStatus"];
                         statusLabel: string;
                         startedOn: string;
                         completedOn: string | null;
@@ -19267,51 +10869,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getProjectsByProjectId: {
@@ -19338,8 +10900,7 @@ export interface operations {
                         orgName: string | null;
                         name: string;
                         summary: string;
-                        /** @enum {string} */
-                        status: "active" | "completed" | "cancelled";
+                        status: components["schemas"]["ProjectStatus"];
                         statusLabel: string;
                         startedOn: string;
                         completedOn: string | null;
@@ -19373,51 +10934,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postProjectsByProjectIdParties: {
@@ -19457,8 +10978,7 @@ export interface operations {
                         orgName: string | null;
                         name: string;
                         summary: string;
-                        /** @enum {string} */
-                        status: "active" | "completed" | "cancelled";
+                        status: components["schemas"]["ProjectStatus"];
                         statusLabel: string;
                         startedOn: string;
                         completedOn: string | null;
@@ -19492,60 +11012,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postProjectsByProjectIdNeeds: {
@@ -19579,8 +11051,7 @@ export interface operations {
                         orgName: string | null;
                         name: string;
                         summary: string;
-                        /** @enum {string} */
-                        status: "active" | "completed" | "cancelled";
+                        status: components["schemas"]["ProjectStatus"];
                         statusLabel: string;
                         startedOn: string;
                         completedOn: string | null;
@@ -19614,60 +11085,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postProjectsByProjectIdUpdates: {
@@ -19703,8 +11126,7 @@ export interface operations {
                         orgName: string | null;
                         name: string;
                         summary: string;
-                        /** @enum {string} */
-                        status: "active" | "completed" | "cancelled";
+                        status: components["schemas"]["ProjectStatus"];
                         statusLabel: string;
                         startedOn: string;
                         completedOn: string | null;
@@ -19738,60 +11160,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postProjectsByProjectIdComplete: {
@@ -19825,8 +11199,7 @@ export interface operations {
                         orgName: string | null;
                         name: string;
                         summary: string;
-                        /** @enum {string} */
-                        status: "active" | "completed" | "cancelled";
+                        status: components["schemas"]["ProjectStatus"];
                         statusLabel: string;
                         startedOn: string;
                         completedOn: string | null;
@@ -19860,60 +11233,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postProjectsByProjectIdCancel: {
@@ -19947,8 +11272,7 @@ export interface operations {
                         orgName: string | null;
                         name: string;
                         summary: string;
-                        /** @enum {string} */
-                        status: "active" | "completed" | "cancelled";
+                        status: components["schemas"]["ProjectStatus"];
                         statusLabel: string;
                         startedOn: string;
                         completedOn: string | null;
@@ -19982,60 +11306,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getLists: {
@@ -20086,106 +11362,20 @@ export interface operations {
                             active: number;
                             completed: number;
                             needsClosed: number;
-                            items: {
-                                id: number;
-                                orgId: number;
-                                orgName: string | null;
-                                name: string;
-                                summary: string;
-                                /** @enum {string} */
-                                status: "active" | "completed" | "cancelled";
-                                statusLabel: string;
-                                startedOn: string;
-                                completedOn: string | null;
-                                outcome: string | null;
-                                progress: number;
-                                partyCount: number;
-                                needCount: number;
-                                needsClosed: number;
-                            }[];
+                            items: components["schemas"]["Project"][];
                         };
                         responsibilities: {
                             total: number;
                             overdue: number;
-                            items: {
-                                id: number;
-                                orgId: number;
-                                orgName: string | null;
-                                /** @enum {string} */
-                                kind: "micro_wish" | "livelihood" | "request";
-                                kindLabel: string;
-                                /** @enum {string} */
-                                source: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
-                                sourceLabel: string;
-                                /** @enum {string} */
-                                category: "living" | "health" | "education" | "employment" | "legal" | "environment" | "facilities" | "safety" | "culture" | "other";
-                                categoryLabel: string;
-                                /** @enum {string} */
-                                urgency: "normal" | "urgent" | "critical";
-                                urgencyLabel: string;
-                                title: string;
-                                description: string;
-                                placeText: string | null;
-                                gridId: number | null;
-                                buildingId: number | null;
-                                /** @enum {string} */
-                                status: "submitted" | "accepted" | "rejected" | "claimed" | "dispatched" | "in_progress" | "overdue" | "done" | "returned" | "checked" | "closed" | "rated" | "cancelled";
-                                statusLabel: string;
-                                requesterName: string;
-                                phoneMasked: string | null;
-                                addressMasked: string | null;
-                                handlerName: string | null;
-                                handlerUnitId: number | null;
-                                deadline: string | null;
-                                overdue: boolean;
-                                escalatedTo: string | null;
-                                responseNote: string | null;
-                                resultNote: string | null;
-                                residentRating: number | null;
-                                residentComment: string | null;
-                                createdAt: string;
-                                actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-                            }[];
+                            items: components["schemas"]["Need"][];
                         };
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getListsExport: {
@@ -20207,42 +11397,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getPointsRules: {
@@ -20265,8 +11423,7 @@ export interface operations {
                             id: number;
                             orgId: number;
                             orgName: string;
-                            /** @enum {string} */
-                            kind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
+                            kind: components["schemas"]["PointRuleKind"];
                             kindLabel: string;
                             name: string;
                             points: number;
@@ -20276,33 +11433,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postPointsRules: {
@@ -20317,11 +11450,7 @@ export interface operations {
                 "application/json": {
                     /** @description 制定组织 */
                     orgId: number;
-                    /**
-                     * @description 规则类别
-                     * @enum {string}
-                     */
-                    kind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
+                    kind: components["schemas"]["PointRuleKind"];
                     /** @description 规则名称 */
                     name: string;
                     /** @description 分值 */
@@ -20345,8 +11474,7 @@ export interface operations {
                         id: number;
                         orgId: number;
                         orgName: string;
-                        /** @enum {string} */
-                        kind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
+                        kind: components["schemas"]["PointRuleKind"];
                         kindLabel: string;
                         name: string;
                         points: number;
@@ -20355,51 +11483,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postPointsRerun: {
@@ -20432,51 +11520,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getPointsEntries: {
@@ -20516,42 +11564,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postPointsEntries: {
@@ -20602,51 +11618,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getPointsSpendable: {
@@ -20683,42 +11659,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postPointsRedemptions: {
@@ -20765,51 +11709,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getPointsTotals: {
@@ -20858,49 +11762,16 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getActivities: {
         parameters: {
             query?: {
-                /** @description 时间范围 */
-                when?: "upcoming" | "past" | "all";
+                when?: components["schemas"]["ActivityWhen"];
                 /** @description 主办组织 */
                 orgId?: number;
                 /** @description 起始日期 */
@@ -20929,90 +11800,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            orgId: number;
-                            orgName: string;
-                            kind: string;
-                            kindLabel: string;
-                            title: string;
-                            description: string | null;
-                            /** @enum {string} */
-                            organizerKind: "community" | "unit" | "team" | "project";
-                            organizerName: string;
-                            unitId: number | null;
-                            teamId: number | null;
-                            projectName: string | null;
-                            place: string;
-                            venueId: number | null;
-                            bookingId: number | null;
-                            needs: {
-                                id: number;
-                                title: string;
-                                statusLabel: string;
-                            }[];
-                            project: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            startsAt: string;
-                            endsAt: string;
-                            capacity: number;
-                            audience: string[];
-                            services: string[];
-                            seriesId: number | null;
-                            /** @enum {string} */
-                            status: "open" | "cancelled";
-                            signedUp: number;
-                            waitlisted: number;
-                            attended: number;
-                            mySignup: {
-                                id: number;
-                                /** @enum {string} */
-                                status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
-                                checkedInAt: string | null;
-                                checkedOutAt: string | null;
-                            } | null;
-                        }[];
+                        items: components["schemas"]["Activity"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivities: {
@@ -21033,12 +11828,7 @@ export interface operations {
                     title: string;
                     /** @description 活动内容 */
                     description?: string | null;
-                    /**
-                     * @description 组织方类型
-                     * @default community
-                     * @enum {string}
-                     */
-                    organizerKind?: "community" | "unit" | "team" | "project";
+                    organizerKind?: components["schemas"]["OrganizerKind"];
                     unitId?: number | null;
                     teamId?: number | null;
                     /** @description 共建项目 */
@@ -21059,7 +11849,7 @@ export interface operations {
                     /** @description 名额 */
                     capacity: number;
                     /** @description 参加对象 */
-                    audience: ("members" | "reported_members" | "residents")[];
+                    audience: components["schemas"]["ActivityAudience"][];
                     /**
                      * @description 服务项目
                      * @default []
@@ -21081,98 +11871,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        kind: string;
-                        kindLabel: string;
-                        title: string;
-                        description: string | null;
-                        /** @enum {string} */
-                        organizerKind: "community" | "unit" | "team" | "project";
-                        organizerName: string;
-                        unitId: number | null;
-                        teamId: number | null;
-                        projectName: string | null;
-                        place: string;
-                        venueId: number | null;
-                        bookingId: number | null;
-                        needs: {
-                            id: number;
-                            title: string;
-                            statusLabel: string;
-                        }[];
-                        project: {
-                            id: number;
-                            name: string;
-                        } | null;
-                        startsAt: string;
-                        endsAt: string;
-                        capacity: number;
-                        audience: string[];
-                        services: string[];
-                        seriesId: number | null;
-                        /** @enum {string} */
-                        status: "open" | "cancelled";
-                        signedUp: number;
-                        waitlisted: number;
-                        attended: number;
-                        mySignup: {
-                            id: number;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
-                            checkedInAt: string | null;
-                            checkedOutAt: string | null;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getActivitiesByActivityId: {
@@ -21193,98 +11899,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        kind: string;
-                        kindLabel: string;
-                        title: string;
-                        description: string | null;
-                        /** @enum {string} */
-                        organizerKind: "community" | "unit" | "team" | "project";
-                        organizerName: string;
-                        unitId: number | null;
-                        teamId: number | null;
-                        projectName: string | null;
-                        place: string;
-                        venueId: number | null;
-                        bookingId: number | null;
-                        needs: {
-                            id: number;
-                            title: string;
-                            statusLabel: string;
-                        }[];
-                        project: {
-                            id: number;
-                            name: string;
-                        } | null;
-                        startsAt: string;
-                        endsAt: string;
-                        capacity: number;
-                        audience: string[];
-                        services: string[];
-                        seriesId: number | null;
-                        /** @enum {string} */
-                        status: "open" | "cancelled";
-                        signedUp: number;
-                        waitlisted: number;
-                        attended: number;
-                        mySignup: {
-                            id: number;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
-                            checkedInAt: string | null;
-                            checkedOutAt: string | null;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivitiesByActivityIdCancel: {
@@ -21305,107 +11927,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        kind: string;
-                        kindLabel: string;
-                        title: string;
-                        description: string | null;
-                        /** @enum {string} */
-                        organizerKind: "community" | "unit" | "team" | "project";
-                        organizerName: string;
-                        unitId: number | null;
-                        teamId: number | null;
-                        projectName: string | null;
-                        place: string;
-                        venueId: number | null;
-                        bookingId: number | null;
-                        needs: {
-                            id: number;
-                            title: string;
-                            statusLabel: string;
-                        }[];
-                        project: {
-                            id: number;
-                            name: string;
-                        } | null;
-                        startsAt: string;
-                        endsAt: string;
-                        capacity: number;
-                        audience: string[];
-                        services: string[];
-                        seriesId: number | null;
-                        /** @enum {string} */
-                        status: "open" | "cancelled";
-                        signedUp: number;
-                        waitlisted: number;
-                        attended: number;
-                        mySignup: {
-                            id: number;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
-                            checkedInAt: string | null;
-                            checkedOutAt: string | null;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivitiesByActivityIdReschedule: {
@@ -21441,107 +11971,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        kind: string;
-                        kindLabel: string;
-                        title: string;
-                        description: string | null;
-                        /** @enum {string} */
-                        organizerKind: "community" | "unit" | "team" | "project";
-                        organizerName: string;
-                        unitId: number | null;
-                        teamId: number | null;
-                        projectName: string | null;
-                        place: string;
-                        venueId: number | null;
-                        bookingId: number | null;
-                        needs: {
-                            id: number;
-                            title: string;
-                            statusLabel: string;
-                        }[];
-                        project: {
-                            id: number;
-                            name: string;
-                        } | null;
-                        startsAt: string;
-                        endsAt: string;
-                        capacity: number;
-                        audience: string[];
-                        services: string[];
-                        seriesId: number | null;
-                        /** @enum {string} */
-                        status: "open" | "cancelled";
-                        signedUp: number;
-                        waitlisted: number;
-                        attended: number;
-                        mySignup: {
-                            id: number;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
-                            checkedInAt: string | null;
-                            checkedOutAt: string | null;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getActivitiesByActivityIdSignups: {
@@ -21563,70 +12001,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: number;
-                            activityId: number;
-                            personId: number;
-                            personName: string;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
-                            statusLabel: string;
-                            leading: boolean;
-                            signedUpAt: string;
-                            checkedInAt: string | null;
-                            checkInMethod: string | null;
-                            checkedOutAt: string | null;
-                            hours: number | null;
-                            confirmed: boolean;
-                        }[];
+                        items: components["schemas"]["Signup"][];
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getActivitiesByActivityIdCheckinCode: {
@@ -21655,51 +12038,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivitiesByActivityIdSignup: {
@@ -21720,107 +12063,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        kind: string;
-                        kindLabel: string;
-                        title: string;
-                        description: string | null;
-                        /** @enum {string} */
-                        organizerKind: "community" | "unit" | "team" | "project";
-                        organizerName: string;
-                        unitId: number | null;
-                        teamId: number | null;
-                        projectName: string | null;
-                        place: string;
-                        venueId: number | null;
-                        bookingId: number | null;
-                        needs: {
-                            id: number;
-                            title: string;
-                            statusLabel: string;
-                        }[];
-                        project: {
-                            id: number;
-                            name: string;
-                        } | null;
-                        startsAt: string;
-                        endsAt: string;
-                        capacity: number;
-                        audience: string[];
-                        services: string[];
-                        seriesId: number | null;
-                        /** @enum {string} */
-                        status: "open" | "cancelled";
-                        signedUp: number;
-                        waitlisted: number;
-                        attended: number;
-                        mySignup: {
-                            id: number;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
-                            checkedInAt: string | null;
-                            checkedOutAt: string | null;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivitiesByActivityIdCancelSignup: {
@@ -21841,107 +12092,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        kind: string;
-                        kindLabel: string;
-                        title: string;
-                        description: string | null;
-                        /** @enum {string} */
-                        organizerKind: "community" | "unit" | "team" | "project";
-                        organizerName: string;
-                        unitId: number | null;
-                        teamId: number | null;
-                        projectName: string | null;
-                        place: string;
-                        venueId: number | null;
-                        bookingId: number | null;
-                        needs: {
-                            id: number;
-                            title: string;
-                            statusLabel: string;
-                        }[];
-                        project: {
-                            id: number;
-                            name: string;
-                        } | null;
-                        startsAt: string;
-                        endsAt: string;
-                        capacity: number;
-                        audience: string[];
-                        services: string[];
-                        seriesId: number | null;
-                        /** @enum {string} */
-                        status: "open" | "cancelled";
-                        signedUp: number;
-                        waitlisted: number;
-                        attended: number;
-                        mySignup: {
-                            id: number;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
-                            checkedInAt: string | null;
-                            checkedOutAt: string | null;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivitiesByActivityIdCheckin: {
@@ -21969,107 +12128,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        kind: string;
-                        kindLabel: string;
-                        title: string;
-                        description: string | null;
-                        /** @enum {string} */
-                        organizerKind: "community" | "unit" | "team" | "project";
-                        organizerName: string;
-                        unitId: number | null;
-                        teamId: number | null;
-                        projectName: string | null;
-                        place: string;
-                        venueId: number | null;
-                        bookingId: number | null;
-                        needs: {
-                            id: number;
-                            title: string;
-                            statusLabel: string;
-                        }[];
-                        project: {
-                            id: number;
-                            name: string;
-                        } | null;
-                        startsAt: string;
-                        endsAt: string;
-                        capacity: number;
-                        audience: string[];
-                        services: string[];
-                        seriesId: number | null;
-                        /** @enum {string} */
-                        status: "open" | "cancelled";
-                        signedUp: number;
-                        waitlisted: number;
-                        attended: number;
-                        mySignup: {
-                            id: number;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
-                            checkedInAt: string | null;
-                            checkedOutAt: string | null;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivitiesByActivityIdCheckout: {
@@ -22090,107 +12157,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        orgId: number;
-                        orgName: string;
-                        kind: string;
-                        kindLabel: string;
-                        title: string;
-                        description: string | null;
-                        /** @enum {string} */
-                        organizerKind: "community" | "unit" | "team" | "project";
-                        organizerName: string;
-                        unitId: number | null;
-                        teamId: number | null;
-                        projectName: string | null;
-                        place: string;
-                        venueId: number | null;
-                        bookingId: number | null;
-                        needs: {
-                            id: number;
-                            title: string;
-                            statusLabel: string;
-                        }[];
-                        project: {
-                            id: number;
-                            name: string;
-                        } | null;
-                        startsAt: string;
-                        endsAt: string;
-                        capacity: number;
-                        audience: string[];
-                        services: string[];
-                        seriesId: number | null;
-                        /** @enum {string} */
-                        status: "open" | "cancelled";
-                        signedUp: number;
-                        waitlisted: number;
-                        attended: number;
-                        mySignup: {
-                            id: number;
-                            /** @enum {string} */
-                            status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
-                            checkedInAt: string | null;
-                            checkedOutAt: string | null;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Activity"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postSignupsBySignupIdConfirm: {
@@ -22223,78 +12198,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        activityId: number;
-                        personId: number;
-                        personName: string;
-                        /** @enum {string} */
-                        status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
-                        statusLabel: string;
-                        leading: boolean;
-                        signedUpAt: string;
-                        checkedInAt: string | null;
-                        checkInMethod: string | null;
-                        checkedOutAt: string | null;
-                        hours: number | null;
-                        confirmed: boolean;
-                    };
+                    "application/json": components["schemas"]["Signup"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postSignupsBySignupIdMark: {
@@ -22325,78 +12237,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: number;
-                        activityId: number;
-                        personId: number;
-                        personName: string;
-                        /** @enum {string} */
-                        status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
-                        statusLabel: string;
-                        leading: boolean;
-                        signedUpAt: string;
-                        checkedInAt: string | null;
-                        checkInMethod: string | null;
-                        checkedOutAt: string | null;
-                        hours: number | null;
-                        confirmed: boolean;
-                    };
+                    "application/json": components["schemas"]["Signup"];
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getActivityKinds: {
@@ -22423,33 +12272,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivityKinds: {
@@ -22483,51 +12308,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getActivitySeries: {
@@ -22566,33 +12351,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivitySeries: {
@@ -22625,7 +12386,7 @@ export interface operations {
                     /** @description 名额 */
                     capacity: number;
                     /** @description 参加对象 */
-                    audience: ("members" | "reported_members" | "residents")[];
+                    audience: components["schemas"]["ActivityAudience"][];
                     /**
                      * @description 服务项目
                      * @default []
@@ -22658,51 +12419,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postActivitySeriesBySeriesIdGenerate: {
@@ -22729,60 +12450,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getVolunteerTeams: {
@@ -22821,42 +12494,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postVolunteerTeams: {
@@ -22901,51 +12542,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     postVolunteerTeamsByTeamIdMembers: {
@@ -22995,60 +12596,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     deleteVolunteerTeamsByTeamIdMembersByTeamMemberId: {
@@ -23087,60 +12640,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getServiceLogs: {
@@ -23186,42 +12691,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postServiceLogs: {
@@ -23275,51 +12748,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getMeService: {
@@ -23349,67 +12782,8 @@ export interface operations {
                         hours: number;
                         activities: number;
                         signups: {
-                            activity: {
-                                id: number;
-                                orgId: number;
-                                orgName: string;
-                                kind: string;
-                                kindLabel: string;
-                                title: string;
-                                description: string | null;
-                                /** @enum {string} */
-                                organizerKind: "community" | "unit" | "team" | "project";
-                                organizerName: string;
-                                unitId: number | null;
-                                teamId: number | null;
-                                projectName: string | null;
-                                place: string;
-                                venueId: number | null;
-                                bookingId: number | null;
-                                needs: {
-                                    id: number;
-                                    title: string;
-                                    statusLabel: string;
-                                }[];
-                                project: {
-                                    id: number;
-                                    name: string;
-                                } | null;
-                                startsAt: string;
-                                endsAt: string;
-                                capacity: number;
-                                audience: string[];
-                                services: string[];
-                                seriesId: number | null;
-                                /** @enum {string} */
-                                status: "open" | "cancelled";
-                                signedUp: number;
-                                waitlisted: number;
-                                attended: number;
-                                mySignup: {
-                                    id: number;
-                                    /** @enum {string} */
-                                    status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
-                                    checkedInAt: string | null;
-                                    checkedOutAt: string | null;
-                                } | null;
-                            };
-                            signup: {
-                                id: number;
-                                activityId: number;
-                                personId: number;
-                                personName: string;
-                                /** @enum {string} */
-                                status: "signed_up" | "waitlisted" | "cancelled" | "leave" | "absent" | "attended";
-                                statusLabel: string;
-                                leading: boolean;
-                                signedUpAt: string;
-                                checkedInAt: string | null;
-                                checkInMethod: string | null;
-                                checkedOutAt: string | null;
-                                hours: number | null;
-                                confirmed: boolean;
-                            };
+                            activity: components["schemas"]["Activity"];
+                            signup: components["schemas"]["Signup"];
                         }[];
                         logs: {
                             id: number;
@@ -23428,42 +12802,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postUsersByUserIdCalendarFeed: {
@@ -23489,60 +12831,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getCalendarIcs: {
@@ -23564,24 +12858,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            500: components["responses"]["Error500"];
         };
     };
     getUnitsByUnitIdFeedback: {
@@ -23626,51 +12904,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getUnitsByUnitIdFeedbackXlsx: {
@@ -23697,51 +12935,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getUnitsByUnitIdFeedbackPrint: {
@@ -23768,51 +12966,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 记录不存在，或不在您的管辖范围内 */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
         };
     };
     getCertificates: {
@@ -23850,42 +13008,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     postCertificates: {
@@ -23929,51 +13055,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 与已有记录冲突 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
         };
     };
     getCertificatesVerify: {
@@ -23995,24 +13081,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            500: components["responses"]["Error500"];
         };
     };
     getAudit: {
@@ -24022,8 +13092,7 @@ export interface operations {
                 orgId?: number;
                 /** @description 对象类型 */
                 entity?: string;
-                /** @description 操作 */
-                action?: "insert" | "update" | "delete";
+                action?: components["schemas"]["AuditAction"];
                 /** @description 页码 */
                 page?: number;
                 /** @description 每页条数 */
@@ -24050,8 +13119,7 @@ export interface operations {
                             actorName: string | null;
                             orgId: number | null;
                             orgName: string | null;
-                            /** @enum {string} */
-                            action: "insert" | "update" | "delete";
+                            action: components["schemas"]["AuditAction"];
                             entity: string;
                             entityId: number | null;
                             before: {
@@ -24064,42 +13132,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getAuditSecurity: {
@@ -24107,8 +13143,7 @@ export interface operations {
             query?: {
                 /** @description 组织 */
                 orgId?: number;
-                /** @description 事件类型 */
-                kind?: "sign_in" | "sign_in_failed" | "sign_in_unknown" | "sign_in_throttled" | "throttle_cleared" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
+                kind?: components["schemas"]["SecurityEventKind"];
                 /** @description 账号 */
                 userId?: number;
                 /** @description 页码 */
@@ -24133,8 +13168,7 @@ export interface operations {
                         items: {
                             id: number;
                             at: string;
-                            /** @enum {string} */
-                            kind: "sign_in" | "sign_in_failed" | "sign_in_unknown" | "sign_in_throttled" | "throttle_cleared" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
+                            kind: components["schemas"]["SecurityEventKind"];
                             kindLabel: string;
                             orgId: number;
                             orgName: string | null;
@@ -24157,42 +13191,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 未登录，或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 无权执行此操作，或记录超出您的管辖范围 */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
         };
     };
     getResidentsCommunities: {
@@ -24219,15 +13221,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            500: components["responses"]["Error500"];
         };
     };
     postResidentsRegister: {
@@ -24264,24 +13258,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description 请求有误：缺少字段、格式或取值不正确（fields 逐项说明） */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 服务器内部错误 */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            500: components["responses"]["Error500"];
         };
     };
 }

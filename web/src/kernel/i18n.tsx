@@ -6,10 +6,11 @@ import zhTWLocale from 'antd/es/locale/zh_TW';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en, zhCN, type MessageKey } from '../messages';
 import { regionTimeZone } from './time';
+import { isVocabulary, termOf, valuesOf, type ValueIn, type VocabularyId } from './vocabulary';
 
 export const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
-/** The prefix of a coded value's labels in the dictionaries (`orgKind.street_committee`…). */
+/** The prefix of a coded value's labels in the dictionaries (`role.member`…), for the sets the server does not declare as vocabularies. */
 export type EnumNamespace = string;
 
 const STORAGE_KEY = 'gongjian.lang';
@@ -62,8 +63,13 @@ export interface I18n {
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
   /** Text that came from the server (names, labels): Chinese as stored, Traditional when zh-TW is chosen. */
   tx: (text: string | null | undefined) => string;
-  /** A coded value's label: English from the dictionary, Chinese from the server's label where it sent one. */
-  enumLabel: (ns: EnumNamespace, key: string | null | undefined, serverLabel?: string | null) => string;
+  /**
+   * A coded value's label: for a server vocabulary, its term in this language;
+   * otherwise English from the dictionary, Chinese from the server's label where it sent one.
+   */
+  enumLabel: (ns: VocabularyId | EnumNamespace, key: string | null | undefined, serverLabel?: string | null) => string;
+  /** A vocabulary's values (all, or those given) as select options, labelled in this language. */
+  enumOptions: <I extends VocabularyId>(id: I, values?: readonly ValueIn<I>[]) => { value: ValueIn<I>; label: string }[];
   formatDateTime: (iso: string) => string;
 }
 
@@ -105,6 +111,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formats.set(timeZone, made);
       return made;
     };
+    const vocabularyLabel = (id: VocabularyId, value: string) => {
+      const term = termOf(id, value);
+      if (!term) return value;
+      return lang === 'en' ? term.en : lang === 'zh-TW' && term.tw ? term.tw : convert(term.zh);
+    };
     return {
       lang,
       setLang,
@@ -112,10 +123,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       tx: (text) => (text ? convert(text) : ''),
       enumLabel: (ns, key, serverLabel) => {
         if (!key) return '';
+        if (isVocabulary(ns)) return vocabularyLabel(ns, key);
         const fromDict = lookup(`${ns}.${key}`);
         if (lang === 'en') return fromDict ?? serverLabel ?? key;
         return serverLabel ? convert(serverLabel) : (fromDict ?? key);
       },
+      enumOptions: (id, values) => (values ?? valuesOf(id)).map((value) => ({ value, label: vocabularyLabel(id, value) })),
       formatDateTime: (iso) => {
         const date = new Date(iso);
         return Number.isNaN(date.getTime()) ? iso : dateFormat(regionTimeZone()).format(date);

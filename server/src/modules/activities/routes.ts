@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import * as orgs from '../orgs/service.ts';
-import { ANONYMOUS } from '../../kernel/scope.ts';
 import { z } from '../../kernel/validation.ts';
 import { ensureActivityAdmin, ensureOrganizer, ensureSelf } from './policy.ts';
 import * as records from './records.ts';

@@ -1,5 +1,6 @@
+import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
-import { day, filterDay, idParam, keyOf, keysOf, oneOf, optionalText, ordered, text, year, z } from '../../kernel/validation.ts';
+import { day, filterDay, idParam, oneOf, optionalText, ordered, text, year, z } from '../../kernel/validation.ts';
 
 registerConstraint('activity_series_title_key', 'title', '本组织已有同名的周期活动，且起止日期与之重叠');
 registerConstraint('activity_signups_key', 'activityId', '您已经报名了这项活动');
@@ -13,28 +14,37 @@ registerConstraint('service_certificates_key', 'personId', '本社区已为此�
 registerConstraint('activity_series_dates', 'endsOn', '结束日期须不早于开始日期，且不超过三年');
 
 /** Built-in kinds (glossary "Activities and points"); administrators add others (activity_kinds). */
-export const ACTIVITY_KINDS = {
-  party_day: '主题党日',
-  volunteer: '志愿服务',
-  dedication_day: '党员集中奉献日',
-  open_day: '便民服务开放日',
-  lecture: '讲座',
-  patrol: '治安巡逻',
-} as const;
+export const ACTIVITY_KINDS = defineVocabulary('ActivityKind', [
+  { value: 'party_day', zh: '主题党日', en: 'Themed party day' },
+  { value: 'volunteer', zh: '志愿服务', en: 'Volunteer service' },
+  { value: 'dedication_day', zh: '党员集中奉献日', en: 'Dedication day' },
+  { value: 'open_day', zh: '便民服务开放日', en: 'Open day' },
+  { value: 'lecture', zh: '讲座', en: 'Lecture' },
+  { value: 'patrol', zh: '治安巡逻', en: 'Patrol' },
+]);
 
-export const ORGANIZER_KINDS = { community: '社区', unit: '驻区单位', team: '志愿者队伍', project: '共建项目' } as const;
-export const AUDIENCES = { members: '党员', reported_members: '报到党员', residents: '居民' } as const;
-export const SIGNUP_STATUSES = {
-  signed_up: '已报名',
-  waitlisted: '候补',
-  cancelled: '已取消',
-  leave: '请假',
-  absent: '缺席',
-  attended: '已签到',
-} as const;
-export type SignupStatus = keyof typeof SIGNUP_STATUSES;
-export type Audience = keyof typeof AUDIENCES;
-export type OrganizerKind = keyof typeof ORGANIZER_KINDS;
+export const ORGANIZER_KINDS = defineVocabulary('OrganizerKind', [
+  { value: 'community', zh: '社区', en: 'Community' },
+  { value: 'unit', zh: '驻区单位', en: 'Resident unit' },
+  { value: 'team', zh: '志愿者队伍', en: 'Volunteer team' },
+  { value: 'project', zh: '共建项目', en: 'Alliance project' },
+]);
+export const AUDIENCES = defineVocabulary('ActivityAudience', [
+  { value: 'members', zh: '党员', en: 'Members' },
+  { value: 'reported_members', zh: '报到党员', en: 'Reported members' },
+  { value: 'residents', zh: '居民', en: 'Residents' },
+]);
+export const SIGNUP_STATUSES = defineVocabulary('SignupStatus', [
+  { value: 'signed_up', zh: '已报名', en: 'Signed up', color: 'blue' },
+  { value: 'waitlisted', zh: '候补', en: 'Waiting list', color: 'orange' },
+  { value: 'cancelled', zh: '已取消', en: 'Cancelled', color: 'default' },
+  { value: 'leave', zh: '请假', en: 'On leave', color: 'default' },
+  { value: 'absent', zh: '缺席', en: 'Absent', color: 'red' },
+  { value: 'attended', zh: '已签到', en: 'Checked in', color: 'green' },
+]);
+export type SignupStatus = ValueOf<typeof SIGNUP_STATUSES>;
+export type Audience = ValueOf<typeof AUDIENCES>;
+export type OrganizerKind = ValueOf<typeof ORGANIZER_KINDS>;
 
 const dateTime = (label: string) => z.iso.datetime({ offset: true, error: `${label}须为日期时间，如 2026-03-06T09:00:00+08:00` }).describe(label);
 
@@ -46,7 +56,7 @@ export const SeriesParams = z.object({ seriesId: idParam('周期活动编号') }
 export const UnitParams = z.object({ unitId: idParam('单位编号') });
 export const UserParams = z.object({ userId: idParam('用户编号') });
 
-const audience = z.array(oneOf(keysOf(AUDIENCES), '参加对象')).min(1, '参加对象至少选一项').describe('参加对象');
+const audience = z.array(AUDIENCES.field('参加对象')).min(1, '参加对象至少选一项').describe('参加对象');
 const services = z.array(text('服务项目', 30)).max(20, '服务项目最多 20 项').describe('服务项目');
 
 export const CreateActivity = z.object({
@@ -54,7 +64,7 @@ export const CreateActivity = z.object({
   kind: text('活动类型', 30),
   title: text('活动名称', 60),
   description: optionalText('活动内容', 1000),
-  organizerKind: oneOf(keysOf(ORGANIZER_KINDS), '组织方类型').default('community'),
+  organizerKind: ORGANIZER_KINDS.field('组织方类型').default('community'),
   unitId: idParam('组织单位').nullable().optional(),
   teamId: idParam('志愿者队伍').nullable().optional(),
   projectName: optionalText('共建项目', 60),
@@ -78,7 +88,7 @@ export const Activity = z.object({
   kindLabel: z.string(),
   title: z.string(),
   description: z.string().nullable(),
-  organizerKind: keyOf(ORGANIZER_KINDS),
+  organizerKind: ORGANIZER_KINDS.schema,
   organizerName: z.string(),
   unitId: z.number().nullable(),
   teamId: z.number().nullable(),
@@ -99,19 +109,24 @@ export const Activity = z.object({
   waitlisted: z.number(),
   attended: z.number(),
   /** The caller's own sign-up, if any. */
-  mySignup: z.object({ id: z.number(), status: keyOf(SIGNUP_STATUSES), checkedInAt: z.string().nullable(), checkedOutAt: z.string().nullable() }).nullable(),
-});
+  mySignup: z.object({ id: z.number(), status: SIGNUP_STATUSES.schema, checkedInAt: z.string().nullable(), checkedOutAt: z.string().nullable() }).nullable(),
+}).meta({ id: 'Activity' });
 export type Activity = z.infer<typeof Activity>;
 export const ActivityList = z.object({ items: z.array(Activity) });
 /**
  * Which part of the calendar a list shows, by the region's day: today and
  * after (soonest first), before today (most recent first), or all (by time).
  */
-export const ACTIVITY_WHEN = { upcoming: '今天及以后', past: '以往', all: '全部' } as const;
+export const ACTIVITY_WHEN = defineVocabulary('ActivityWhen', [
+  { value: 'upcoming', zh: '今天及以后', en: 'Today and later' },
+  { value: 'past', zh: '以往', en: 'Past' },
+  { value: 'all', zh: '全部', en: 'All' },
+]);
+export type ActivityWhen = ValueOf<typeof ACTIVITY_WHEN>;
 
 export const ActivityQuery = ordered(
   z.object({
-    when: oneOf(keysOf(ACTIVITY_WHEN), '时间范围').optional(),
+    when: ACTIVITY_WHEN.field('时间范围').optional(),
     orgId: idParam('主办组织').optional(),
     from: filterDay('起始日期').optional(),
     to: filterDay('截止日期').optional(),
@@ -129,7 +144,7 @@ export const Signup = z.object({
   activityId: z.number(),
   personId: z.number(),
   personName: z.string(),
-  status: keyOf(SIGNUP_STATUSES),
+  status: SIGNUP_STATUSES.schema,
   statusLabel: z.string(),
   leading: z.boolean(),
   signedUpAt: z.string(),
@@ -138,7 +153,7 @@ export const Signup = z.object({
   checkedOutAt: z.string().nullable(),
   hours: z.number().nullable(),
   confirmed: z.boolean(),
-});
+}).meta({ id: 'Signup' });
 export type Signup = z.infer<typeof Signup>;
 export const SignupList = z.object({ items: z.array(Signup) });
 export const MarkSignup = z.object({ status: oneOf(['leave', 'absent'] as const, '考勤结果') });

@@ -12,7 +12,7 @@ import * as projects from '../projects/service.ts';
 import * as reportIns from '../reportins/service.ts';
 import * as resources from '../resources/service.ts';
 import {
-  ACTIVITY_KINDS, ORGANIZER_KINDS, SIGNUP_STATUSES, type ACTIVITY_WHEN, type Activity, type Audience, type OrganizerKind, type Signup, type SignupStatus,
+  ACTIVITY_KINDS, ORGANIZER_KINDS, SIGNUP_STATUSES, type ActivityWhen, type Activity, type Audience, type OrganizerKind, type Signup, type SignupStatus,
 } from './schema.ts';
 import { REGION_TIME_ZONE, regionClock, regionToday } from '../../kernel/time.ts';
 
@@ -61,7 +61,7 @@ interface ActivityRow {
   my_out: Date | null;
 }
 
-export const kindLabel = (kind: string) => ACTIVITY_KINDS[kind as keyof typeof ACTIVITY_KINDS] ?? kind;
+export const kindLabel = (kind: string) => (ACTIVITY_KINDS.has(kind) ? ACTIVITY_KINDS.labels[kind] : kind);
 
 // $1 is always the caller's user id (their own sign-up rides along).
 const ACTIVITY_SELECT = `
@@ -76,10 +76,10 @@ SELECT a.id, a.org_id, gj_org_name(a.org_id) AS org_name, a.kind, a.title, a.des
   LEFT JOIN LATERAL gj_activity_counts(ARRAY[a.id]) c ON true`;
 
 function organizerName(r: ActivityRow): string {
-  if (r.organizer_kind === 'unit') return r.unit_name ?? ORGANIZER_KINDS.unit;
-  if (r.organizer_kind === 'team') return r.team_name ?? ORGANIZER_KINDS.team;
-  if (r.organizer_kind === 'project') return r.project_name ?? ORGANIZER_KINDS.project;
-  return r.org_name ?? ORGANIZER_KINDS.community;
+  if (r.organizer_kind === 'unit') return r.unit_name ?? ORGANIZER_KINDS.labels.unit;
+  if (r.organizer_kind === 'team') return r.team_name ?? ORGANIZER_KINDS.labels.team;
+  if (r.organizer_kind === 'project') return r.project_name ?? ORGANIZER_KINDS.labels.project;
+  return r.org_name ?? ORGANIZER_KINDS.labels.community;
 }
 
 type Links = { needs: Awaited<ReturnType<typeof needs.summaries>>; projects: Map<number, string> };
@@ -140,7 +140,7 @@ export async function get(q: Queryable, userId: number | null, id: number): Prom
 }
 
 export interface ActivityFilter {
-  when?: keyof typeof ACTIVITY_WHEN;
+  when?: ActivityWhen;
   orgId?: number;
   from?: string;
   to?: string;
@@ -176,14 +176,14 @@ export async function list(q: Queryable, userId: number | null, f: ActivityFilte
 export async function kinds(q: Queryable): Promise<{ kind: string; label: string; builtIn: boolean }[]> {
   const custom = await q.query<{ name: string }>(`SELECT DISTINCT name FROM activity_kinds ORDER BY name`);
   return [
-    ...Object.entries(ACTIVITY_KINDS).map(([kind, label]) => ({ kind, label, builtIn: true })),
+    ...Object.entries(ACTIVITY_KINDS.labels).map(([kind, label]) => ({ kind, label, builtIn: true })),
     ...custom.map((c) => ({ kind: c.name, label: c.name, builtIn: false })),
   ];
 }
 
 export async function createKind(q: Queryable, input: { orgId: number; name: string }): Promise<{ kind: string; label: string; builtIn: boolean }> {
   await orgs.place(q, input.orgId);
-  if (Object.values(ACTIVITY_KINDS).includes(input.name as never)) throw invalidField('name', `“${input.name}”是内置的活动类型`);
+  if (Object.values(ACTIVITY_KINDS.labels).includes(input.name as never)) throw invalidField('name', `“${input.name}”是内置的活动类型`);
   await q.query(`INSERT INTO activity_kinds (org_id, name) VALUES ($1, $2)`, [input.orgId, input.name]);
   return { kind: input.name, label: input.name, builtIn: false };
 }
@@ -340,7 +340,7 @@ export const toSignup = (r: SignupRow): Signup => ({
   personId: r.person_id,
   personName: r.person_name ?? '',
   status: r.status,
-  statusLabel: SIGNUP_STATUSES[r.status],
+  statusLabel: SIGNUP_STATUSES.labels[r.status],
   leading: r.leading,
   signedUpAt: iso(r.signed_up_at),
   checkedInAt: r.checked_in_at && iso(r.checked_in_at),
@@ -427,7 +427,7 @@ async function ownSignup(q: Queryable, userId: number, activityId: number): Prom
 /** The member gives up their place (the first on the waiting list moves up). */
 export async function cancelSignup(q: Queryable, userId: number, activityId: number): Promise<Activity> {
   const { a, s } = await ownSignup(q, userId, activityId);
-  if (!['signed_up', 'waitlisted'].includes(s.status)) throw invalidField('status', `报名状态为“${SIGNUP_STATUSES[s.status as SignupStatus]}”，不能取消`);
+  if (!['signed_up', 'waitlisted'].includes(s.status)) throw invalidField('status', `报名状态为“${SIGNUP_STATUSES.labels[s.status as SignupStatus]}”，不能取消`);
   if (new Date(a.startsAt) <= new Date()) throw invalidField('status', '活动已经开始，不能取消报名；如不能参加请向组织者请假');
   await q.query(`UPDATE activity_signups SET status = 'cancelled' WHERE id = $1`, [s.id]);
   return get(q, userId, activityId);
@@ -478,7 +478,7 @@ export async function checkIn(q: Queryable, cipher: FieldCipher, userId: number,
   if (!a.mySignup || a.mySignup.status === 'cancelled') a = await signUp(q, userId, activityId);
   const s = a.mySignup!;
   if (s.status === 'attended') return a;
-  if (s.status !== 'signed_up') throw invalidField('token', `报名状态为“${SIGNUP_STATUSES[s.status as SignupStatus]}”，不能签到${s.status === 'waitlisted' ? '（名额已满，您在候补名单中）' : ''}`);
+  if (s.status !== 'signed_up') throw invalidField('token', `报名状态为“${SIGNUP_STATUSES.labels[s.status as SignupStatus]}”，不能签到${s.status === 'waitlisted' ? '（名额已满，您在候补名单中）' : ''}`);
   await q.query(`UPDATE activity_signups SET status = 'attended', checked_in_at = $2, check_in_method = 'qr' WHERE id = $1 AND status = 'signed_up'`, [s.id, now]);
   return get(q, userId, activityId);
 }
@@ -560,7 +560,7 @@ export async function recordAttendance(q: Queryable, confirmedBy: number, activi
 /** Leave (请假, before the end) or absence (缺席, once it has started) of someone signed up. */
 export async function mark(q: Queryable, userId: number, signupId: number, status: 'leave' | 'absent'): Promise<Signup> {
   const { s, a } = await activityOfSignup(q, userId, signupId);
-  if (!['signed_up', 'waitlisted'].includes(s.status)) throw invalidField('status', `报名状态为“${s.statusLabel}”，不能再记为${SIGNUP_STATUSES[status]}`);
+  if (!['signed_up', 'waitlisted'].includes(s.status)) throw invalidField('status', `报名状态为“${s.statusLabel}”，不能再记为${SIGNUP_STATUSES.labels[status]}`);
   if (status === 'absent' && new Date(a.startsAt) > new Date()) throw invalidField('status', '活动开始之后才能记缺席');
   if (status === 'leave' && new Date(a.endsAt) < new Date()) throw invalidField('status', '活动已经结束，不能再请假');
   await q.query(`UPDATE activity_signups SET status = $2 WHERE id = $1`, [signupId, status]);

@@ -1,4 +1,12 @@
-import { idParam, keyOf, keysOf, oneOf, pageQuery, z } from '../../kernel/validation.ts';
+import { defineVocabulary } from '../../kernel/vocabulary.ts';
+import { idParam, pageQuery, z } from '../../kernel/validation.ts';
+
+/** What a change did to a row, as the audit trigger records it. */
+export const AUDIT_ACTIONS = defineVocabulary('AuditAction', [
+  { value: 'insert', zh: '新增', en: 'Created', color: 'green' },
+  { value: 'update', zh: '修改', en: 'Changed', color: 'blue' },
+  { value: 'delete', zh: '删除', en: 'Deleted', color: 'red' },
+]);
 
 export const AuditEntry = z.object({
   id: z.number(),
@@ -7,7 +15,7 @@ export const AuditEntry = z.object({
   actorName: z.string().nullable(),
   orgId: z.number().nullable(),
   orgName: z.string().nullable(),
-  action: z.enum(['insert', 'update', 'delete']),
+  action: AUDIT_ACTIONS.schema,
   entity: z.string(),
   entityId: z.number().nullable(),
   before: z.record(z.string(), z.unknown()).nullable(),
@@ -19,32 +27,32 @@ export const AuditPage = z.object({ total: z.number(), items: z.array(AuditEntry
 export const AuditQuery = z.object({
   orgId: idParam('组织').optional(),
   entity: z.string().trim().max(60).optional().describe('对象类型'),
-  action: oneOf(['insert', 'update', 'delete'] as const, '操作').optional(),
+  action: AUDIT_ACTIONS.field('操作').optional(),
   ...pageQuery,
 });
 
-/** The kinds of the security log, as the admin reads them (migration 0163 lists the same). */
-export const SECURITY_EVENT_KINDS = {
-  sign_in: '登录成功',
-  sign_in_failed: '登录失败',
-  sign_in_unknown: '登录失败（用户名不存在）',
-  sign_in_throttled: '登录失败过多，暂时锁定',
-  throttle_cleared: '解除登录等待（来源网段或用户名）',
-  account_created: '新建账号',
-  account_disabled: '停用账号',
-  account_enabled: '启用账号',
-  account_unlocked: '解除锁定',
-  password_changed: '本人修改密码',
-  password_reset: '管理员重置密码',
-  grant_added: '授予角色',
-  grant_removed: '收回角色',
-  reveal: '查看完整个人信息',
-} as const;
+/** The kinds of the security log, as the admin reads them (migrations 0110 and 0163 list the same). */
+export const SECURITY_EVENT_KINDS = defineVocabulary('SecurityEventKind', [
+  { value: 'sign_in', zh: '登录成功', en: 'Signed in', color: 'blue' },
+  { value: 'sign_in_failed', zh: '登录失败', en: 'Sign-in failed', color: 'orange' },
+  { value: 'sign_in_unknown', zh: '登录失败（用户名不存在）', en: 'Sign-in failed (no such user name)', color: 'orange' },
+  { value: 'sign_in_throttled', zh: '登录失败过多，暂时锁定', en: 'Too many failures, made to wait', color: 'orange' },
+  { value: 'throttle_cleared', zh: '解除登录等待（来源网段或用户名）', en: 'Sign-in wait cleared (network or user name)', color: 'blue' },
+  { value: 'account_created', zh: '新建账号', en: 'Account created', color: 'blue' },
+  { value: 'account_disabled', zh: '停用账号', en: 'Account disabled', color: 'blue' },
+  { value: 'account_enabled', zh: '启用账号', en: 'Account enabled', color: 'blue' },
+  { value: 'account_unlocked', zh: '解除锁定', en: 'Account unlocked', color: 'blue' },
+  { value: 'password_changed', zh: '本人修改密码', en: 'Own password changed', color: 'blue' },
+  { value: 'password_reset', zh: '管理员重置密码', en: 'Password reset by an admin', color: 'blue' },
+  { value: 'grant_added', zh: '授予角色', en: 'Role granted', color: 'blue' },
+  { value: 'grant_removed', zh: '收回角色', en: 'Role revoked', color: 'blue' },
+  { value: 'reveal', zh: '查看完整个人信息', en: 'Personal data revealed', color: 'orange' },
+]);
 
 export const SecurityEvent = z.object({
   id: z.number(),
   at: z.string(),
-  kind: keyOf(SECURITY_EVENT_KINDS),
+  kind: SECURITY_EVENT_KINDS.schema,
   kindLabel: z.string(),
   orgId: z.number(),
   orgName: z.string().nullable(),
@@ -62,7 +70,7 @@ export type SecurityEvent = z.infer<typeof SecurityEvent>;
 export const SecurityEventPage = z.object({ total: z.number(), items: z.array(SecurityEvent) });
 export const SecurityEventQuery = z.object({
   orgId: idParam('组织').optional(),
-  kind: oneOf(keysOf(SECURITY_EVENT_KINDS), '事件类型').optional(),
+  kind: SECURITY_EVENT_KINDS.field('事件类型').optional(),
   userId: idParam('账号').optional(),
   ...pageQuery,
 });

@@ -130,7 +130,7 @@ export async function securityEvents(
       id: r.id,
       at: r.at.toISOString(),
       kind: r.kind,
-      kindLabel: SECURITY_EVENT_KINDS[r.kind],
+      kindLabel: SECURITY_EVENT_KINDS.labels[r.kind],
       orgId: r.org_id,
       orgName: r.org_name,
       actorUserId: r.actor_user_id,

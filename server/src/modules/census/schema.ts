@@ -1,10 +1,15 @@
+import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { idParam, keysOf, oneOf, pageQuery, text, z } from '../../kernel/validation.ts';
 import { COLUMNS } from './sheet.ts';
 
 export const OUTCOMES = { pending: '待处理', created: '新登记', merged: '已合并', unchanged: '无变化', rejected: '未导入' } as const;
 export type Outcome = keyof typeof OUTCOMES;
-export const IMPORT_STATUSES = { running: '导入中', done: '已完成', failed: '失败' } as const;
-export type ImportStatus = keyof typeof IMPORT_STATUSES;
+export const IMPORT_STATUSES = defineVocabulary('ImportStatus', [
+  { value: 'running', zh: '导入中', en: 'Importing', color: 'processing' },
+  { value: 'done', zh: '已完成', en: 'Done', color: 'success' },
+  { value: 'failed', zh: '失败', en: 'Failed', color: 'error' },
+]);
+export type ImportStatus = ValueOf<typeof IMPORT_STATUSES>;
 
 /** At most this many rows per file (the request body limit allows about as many). */
 export const MAX_ROWS = 200_000;
@@ -45,7 +50,7 @@ export const ImportJob = z.object({
   orgId: z.number(),
   orgName: z.string(),
   fileName: z.string(),
-  status: z.enum(['running', 'done', 'failed']),
+  status: IMPORT_STATUSES.schema,
   statusLabel: z.string(),
   totalRows: z.number(),
   doneRows: z.number(),
@@ -60,7 +65,7 @@ export const ImportJob = z.object({
   finishedAt: z.string().nullable(),
   /** Running, but no chunk has been committed for a while: the process that ran it stopped. */
   stalled: z.boolean(),
-});
+}).meta({ id: 'ImportJob' });
 export type ImportJob = z.infer<typeof ImportJob>;
 
 export const ImportParams = z.object({ importId: idParam('导入批次') });

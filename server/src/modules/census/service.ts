@@ -51,7 +51,7 @@ const toJob = (r: JobRow): ImportJob => ({
   orgName: r.org_name,
   fileName: r.file_name,
   status: r.status,
-  statusLabel: IMPORT_STATUSES[r.status],
+  statusLabel: IMPORT_STATUSES.labels[r.status],
   totalRows: r.total_rows,
   doneRows: r.done_rows,
   created: r.created_count,

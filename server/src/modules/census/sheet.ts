@@ -33,9 +33,9 @@ export const COLUMNS: Column[] = [
   { key: 'phone', header: '手机号', width: 16, synonyms: ['手机', '手机号码', '联系电话', '电话', '电话号码', '联系方式'] },
   { key: 'address', header: '住址', width: 30, synonyms: ['家庭住址', '现住址', '居住地址', '地址', '联系地址'] },
   { key: 'unit', header: '工作单位', width: 24, synonyms: ['单位', '所在单位', '单位名称'], note: '驻区单位的名称（在职党员填写）' },
-  { key: 'category', header: '党员类别', width: 14, synonyms: ['党员类型', '类别'], note: `党员填：${Object.values(CATEGORIES).join('、')}` },
+  { key: 'category', header: '党员类别', width: 14, synonyms: ['党员类型', '类别'], note: `党员填：${Object.values(CATEGORIES.labels).join('、')}` },
   { key: 'joinedOn', header: '入党日期', width: 14, synonyms: ['入党时间', '入党年月'], note: '如 2010-07-01；只知年月时写 2010年7月' },
-  { key: 'memberStatus', header: '党员状态', width: 12, synonyms: ['党籍状态'], note: `党员填：${Object.values(MEMBER_STATUSES).join('、')}` },
+  { key: 'memberStatus', header: '党员状态', width: 12, synonyms: ['党籍状态'], note: `党员填：${Object.values(MEMBER_STATUSES.labels).join('、')}` },
   { key: 'skills', header: '特长', width: 24, synonyms: ['个人特长', '专长', '技能'], note: '多项用顿号（、）分隔' },
   { key: 'residenceCommunity', header: '居住社区', width: 24, synonyms: ['所在社区'], note: '与“住户门牌”一起填写，把人员关联到网格中已登记的住户' },
   { key: 'household', header: '住户门牌', width: 20, synonyms: ['门牌', '门牌号'], note: '居住社区中已登记住户的地址，如“3号楼2单元301”；须先在网格中登记该住户' },
@@ -48,11 +48,11 @@ const simplified = (s: string | undefined) => toSimplified(s ?? '').replace(/\s+
 const byLabel = <K extends string>(labels: Record<K, string>) => new Map(Object.entries(labels).map(([k, l]) => [l as string, k as K]));
 /** A category by its label, its label without 党员 (退伍军人), or the short name a ledger uses (退伍). */
 const CATEGORY_BY_LABEL = new Map<string, Category>([
-  ...byLabel(CATEGORIES),
-  ...Object.entries(CATEGORIES).map(([k, l]) => [l.replace(/党员$/, ''), k as Category] as const),
+  ...byLabel(CATEGORIES.labels),
+  ...Object.entries(CATEGORIES.labels).map(([k, l]) => [l.replace(/党员$/, ''), k as Category] as const),
   ...Object.entries(CATEGORY_SHORT_NAMES),
 ]);
-const STATUS_BY_LABEL = byLabel(MEMBER_STATUSES);
+const STATUS_BY_LABEL = byLabel(MEMBER_STATUSES.labels);
 // A 政治面貌 column says 中共党员 or 群众; a member's status is read from its own column.
 const KINDS = new Map([
   ['党员', true],
@@ -273,8 +273,8 @@ export function template(): Promise<Buffer> {
       rows: [
         {
           name: '张建国', idNumber: exampleId('22058119800101001'), kind: '党员', org: '', gender: '男', ethnicity: '汉族',
-          phone: '13904350001', address: '新华街道光明小区1号楼2单元301', unit: '', category: CATEGORIES.employed,
-          joinedOn: '2005-07-01', memberStatus: MEMBER_STATUSES.full, skills: '法律咨询、摄影',
+          phone: '13904350001', address: '新华街道光明小区1号楼2单元301', unit: '', category: CATEGORIES.labels.employed,
+          joinedOn: '2005-07-01', memberStatus: MEMBER_STATUSES.labels.full, skills: '法律咨询、摄影',
         },
         { name: '李秀英', idNumber: exampleId('22058119900315002'), kind: '居民', org: '', gender: '女', phone: '13904350002' },
       ],
@@ -288,8 +288,8 @@ export function template(): Promise<Buffer> {
       rows: [
         { field: '人员类型', values: [...KINDS.keys()].join('、') },
         { field: '性别', values: [...GENDERS.keys()].join('、') },
-        { field: '党员类别', values: Object.values(CATEGORIES).join('、') },
-        { field: '党员状态', values: Object.values(MEMBER_STATUSES).join('、') },
+        { field: '党员类别', values: Object.values(CATEGORIES.labels).join('、') },
+        { field: '党员状态', values: Object.values(MEMBER_STATUSES.labels).join('、') },
         { field: '日期', values: '2010-07-01、2010/7/1、2010年7月1日 均可；只知年月时写 2010年7月、2010.7 或 2010-07' },
       ],
     },

@@ -27,8 +27,8 @@ export async function card(q: Queryable, gridId: number, kind: CardKind): Promis
         oneCard(org, [
           labelledRow('网格', `${grid.name}${grid.theme ? `（${grid.theme}）` : ''}`),
           labelledRow('所属社区', grid.communityName),
-          labelledRow(GRID_ROLES.branch_secretary, grid.secretaryName),
-          labelledRow(GRID_ROLES.responsible_member, grid.responsibleName),
+          labelledRow(GRID_ROLES.labels.branch_secretary, grid.secretaryName),
+          labelledRow(GRID_ROLES.labels.responsible_member, grid.responsibleName),
           labelledRow('党员', `${roster.filter((p) => p.isMember).length} 名`),
           labelledRow('楼栋 / 单元 / 住户', `${buildings.length} 栋 / ${buildings.reduce((s, b) => s + b.entrances, 0)} 个单元 / ${grid.householdCount} 户`),
           labelledRow('五员', roles.filter((r) => r.role !== 'responsible_member' && r.role !== 'branch_secretary').map((r) => `${r.roleLabel}：${r.personName}`).join('；')),
@@ -40,7 +40,7 @@ export async function card(q: Queryable, gridId: number, kind: CardKind): Promis
     }
     case 'member':
       cards = roster.filter((p) => p.isMember).map((p) =>
-        oneCard(p.name, [labelledRow('所在组织', org), labelledRow('党员类别', p.category ? CATEGORIES[p.category as Category] : ''), labelledRow('党内职务', p.partyPost), labelledRow('网格职责', rolesOf(p.id)), labelledRow('认领岗位', postsOf(p.id))]),
+        oneCard(p.name, [labelledRow('所在组织', org), labelledRow('党员类别', p.category ? CATEGORIES.labels[p.category as Category] : ''), labelledRow('党内职务', p.partyPost), labelledRow('网格职责', rolesOf(p.id)), labelledRow('认领岗位', postsOf(p.id))]),
       );
       break;
     case 'talent':
@@ -52,7 +52,7 @@ export async function card(q: Queryable, gridId: number, kind: CardKind): Promis
       break;
     }
   }
-  const title = `${grid.name} · ${CARDS[kind]}`;
+  const title = `${grid.name} · ${CARDS.labels[kind]}`;
   return page({
     title,
     print: true,

@@ -20,11 +20,11 @@ const COLUMNS: Column[] = [
   { key: 'headName', header: '户主', width: 12, required: true },
   { key: 'size', header: '人口', width: 8, required: true, note: '1–30' },
   { key: 'phone', header: '联系电话', width: 16, note: '手机号或固定电话；已遮蔽的号码或留空表示不修改' },
-  { key: 'tags', header: '六清楚', width: 30, note: `可填（用、分隔）：${Object.values(HOUSEHOLD_TAGS).join('、')}` },
+  { key: 'tags', header: '六清楚', width: 30, note: `可填（用、分隔）：${Object.values(HOUSEHOLD_TAGS.labels).join('、')}` },
   { key: 'freeTags', header: '其他标签', width: 20, note: '用、分隔，如 独居' },
 ];
 
-const TAG_BY_LABEL = new Map<string, HouseholdTag>(Object.entries(HOUSEHOLD_TAGS).map(([k, l]) => [l.normalize('NFKC'), k as HouseholdTag]));
+const TAG_BY_LABEL = new Map<string, HouseholdTag>(Object.entries(HOUSEHOLD_TAGS.labels).map(([k, l]) => [l.normalize('NFKC'), k as HouseholdTag]));
 const split = (cell: string | undefined) => (cell ?? '').split(/[、,，;；\s]+/).filter(Boolean);
 
 export function template(): Promise<Buffer> {
@@ -37,7 +37,7 @@ export function template(): Promise<Buffer> {
         { building: '', entrance: '', room: '', address: '光明街 12 号', headName: '李建国', size: 3, phone: '', tags: '党员户、低保困难户', freeTags: '' },
       ],
     },
-    { name: '六清楚', columns: [{ key: 'label', header: '六清楚', width: 16 }], rows: Object.values(HOUSEHOLD_TAGS).map((label) => ({ label })) },
+    { name: '六清楚', columns: [{ key: 'label', header: '六清楚', width: 16 }], rows: Object.values(HOUSEHOLD_TAGS.labels).map((label) => ({ label })) },
   ]);
 }
 
@@ -86,7 +86,7 @@ export async function importHouseholds(q: Queryable, cipher: FieldCipher, gridId
     const building = v.building ? buildings.get(v.building) : undefined;
     if (v.building && !building) fail('building', `楼栋“${v.building}”不在「${grid.name}」内`);
     const tags = split(v.tags).map((label) => {
-      const tag = TAG_BY_LABEL.get(label) ?? (label in HOUSEHOLD_TAGS ? (label as HouseholdTag) : undefined);
+      const tag = TAG_BY_LABEL.get(label) ?? (label in HOUSEHOLD_TAGS.labels ? (label as HouseholdTag) : undefined);
       if (!tag) fail('tags', `六清楚标签“${label}”不在可选范围内`);
       return tag!;
     });

@@ -1,6 +1,7 @@
+import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
 import { importFields } from '../../kernel/excel.ts';
-import { day, idParam, keyOf, keysOf, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
+import { day, idParam, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
 import { NEED_CATEGORIES, NEED_KINDS, URGENCIES } from '../needs/schema.ts';
 
 registerConstraint('grids_name_key', 'name', '本社区已有同名网格');
@@ -16,34 +17,42 @@ registerConstraint('visit_plans_tag_key', 'tag', '本社区已有针对这类住
 registerConstraint('visits_not_future', 'visitedOn', '走访日期不能晚于今天');
 
 /** 六清楚: the six kinds of households a grid worker knows. */
-export const HOUSEHOLD_TAGS = {
-  low_income: '低保困难户',
-  disabled: '残疾人户',
-  laid_off: '下岗失业户',
-  empty_nest: '空巢老人户',
-  party_member: '党员户',
-  floating: '流动人口户',
-} as const;
-export type HouseholdTag = keyof typeof HOUSEHOLD_TAGS;
-const TAG_KEYS = Object.keys(HOUSEHOLD_TAGS) as HouseholdTag[];
+export const HOUSEHOLD_TAGS = defineVocabulary('HouseholdTag', [
+  { value: 'low_income', zh: '低保困难户', en: 'Low income', color: 'orange' },
+  { value: 'disabled', zh: '残疾人户', en: 'Disabled', color: 'orange' },
+  { value: 'laid_off', zh: '下岗失业户', en: 'Laid off', color: 'orange' },
+  { value: 'empty_nest', zh: '空巢老人户', en: 'Empty-nest elderly', color: 'orange' },
+  { value: 'party_member', zh: '党员户', en: 'Party member', color: 'red' },
+  { value: 'floating', zh: '流动人口户', en: 'Floating population', color: 'orange' },
+]);
+export type HouseholdTag = ValueOf<typeof HOUSEHOLD_TAGS>;
+const TAG_KEYS = [...HOUSEHOLD_TAGS.values] as HouseholdTag[];
 
 /** 六包干 (the two answerable for a grid) and 五员 (roles members hold). */
-export const GRID_ROLES = {
-  responsible_member: '包干委员',
-  branch_secretary: '网格党支部书记',
-  info_reporter: '信息员',
-  patrol: '巡防员',
-  mediator: '调解员',
-  sanitation_monitor: '卫生监督员',
-  youth_mentor: '青少年辅导员',
-} as const;
-export type GridRole = keyof typeof GRID_ROLES;
+export const GRID_ROLES = defineVocabulary('GridRole', [
+  { value: 'responsible_member', zh: '包干委员', en: 'Responsible committee member', color: 'red' },
+  { value: 'branch_secretary', zh: '网格党支部书记', en: 'Branch secretary', color: 'red' },
+  { value: 'info_reporter', zh: '信息员', en: 'Information reporter', color: 'blue' },
+  { value: 'patrol', zh: '巡防员', en: 'Patrol', color: 'blue' },
+  { value: 'mediator', zh: '调解员', en: 'Mediator', color: 'blue' },
+  { value: 'sanitation_monitor', zh: '卫生监督员', en: 'Sanitation monitor', color: 'blue' },
+  { value: 'youth_mentor', zh: '青少年辅导员', en: 'Youth mentor', color: 'blue' },
+]);
+export type GridRole = ValueOf<typeof GRID_ROLES>;
 
-export const BOOKS = { suggestions: '民情建议簿', activities: '活动记录簿' } as const;
-export type Book = keyof typeof BOOKS;
+export const BOOKS = defineVocabulary('GridBook', [
+  { value: 'suggestions', zh: '民情建议簿', en: 'Suggestions book' },
+  { value: 'activities', zh: '活动记录簿', en: 'Activities book' },
+]);
+export type Book = ValueOf<typeof BOOKS>;
 
-export const CARDS = { organization: '组织卡', member: '党员卡', talent: '人才卡', volunteer: '志愿者卡' } as const;
-export type CardKind = keyof typeof CARDS;
+export const CARDS = defineVocabulary('GridCard', [
+  { value: 'organization', zh: '组织卡', en: 'Organization card' },
+  { value: 'member', zh: '党员卡', en: 'Member cards' },
+  { value: 'talent', zh: '人才卡', en: 'Talent cards' },
+  { value: 'volunteer', zh: '志愿者卡', en: 'Volunteer cards' },
+]);
+export type CardKind = ValueOf<typeof CARDS>;
 
 /** The map plane: x 0..MAP_WIDTH to the right, y 0..MAP_HEIGHT upwards. */
 export const MAP_WIDTH = 1000;
@@ -73,7 +82,7 @@ export const Grid = z.object({
   householdCount: z.number(),
   responsibleName: z.string().nullable(),
   secretaryName: z.string().nullable(),
-});
+}).meta({ id: 'Grid' });
 export type Grid = z.infer<typeof Grid>;
 export const GridList = z.object({ items: z.array(Grid) });
 
@@ -131,10 +140,10 @@ export const Household = z.object({
   size: z.number(),
   addressMasked: z.string(),
   phoneMasked: z.string().nullable(),
-  tags: z.array(keyOf(HOUSEHOLD_TAGS)),
+  tags: z.array(HOUSEHOLD_TAGS.schema),
   freeTags: z.array(z.string()),
   lastVisitedOn: z.string().nullable(),
-});
+}).meta({ id: 'Household' });
 export type Household = z.infer<typeof Household>;
 export const HouseholdList = z.object({ total: z.number(), items: z.array(Household) });
 export const HouseholdParams = z.object({ householdId: idParam('住户') });
@@ -170,7 +179,7 @@ export const UpdateHousehold = z.object({
 export const RoleHolder = z.object({ id: z.number(), gridId: z.number(), personId: z.number(), personName: z.string().nullable(), role: z.string(), roleLabel: z.string() });
 export const RoleList = z.object({ items: z.array(RoleHolder) });
 export const RoleParams = z.object({ gridRoleId: idParam('网格职责') });
-export const AssignRole = z.object({ personId: idParam('人员'), role: oneOf(keysOf(GRID_ROLES), '职责') });
+export const AssignRole = z.object({ personId: idParam('人员'), role: GRID_ROLES.field('职责') });
 
 export const DutyPost = z.object({ id: z.number(), gridId: z.number(), name: z.string(), duty: z.string().nullable(), personId: z.number().nullable(), personName: z.string().nullable() });
 export const DutyPostList = z.object({ items: z.array(DutyPost) });
@@ -203,9 +212,9 @@ export const CreateVisit = z.object({
   /** A need raised from the visit in the same entry: the household is the requester, the visit's text the description. */
   need: z
     .object({
-      kind: oneOf(keysOf(NEED_KINDS), '需求类型'),
-      category: oneOf(keysOf(NEED_CATEGORIES), '需求类别'),
-      urgency: oneOf(keysOf(URGENCIES), '紧急程度').default('normal'),
+      kind: NEED_KINDS.field('需求类型'),
+      category: NEED_CATEGORIES.field('需求类别'),
+      urgency: URGENCIES.field('紧急程度').default('normal'),
       title: optionalText('需求标题', 60),
     })
     .optional()
@@ -236,17 +245,17 @@ export const DueVisit = z.object({
 export const DueVisitList = z.object({ items: z.array(DueVisit) });
 export const DueQuery = z.object({ gridId: idParam('网格').optional(), within: z.coerce.number().int().min(0).max(366).default(7).describe('提前天数') });
 
-export const BookEntry = z.object({ id: z.number(), gridId: z.number(), book: keyOf(BOOKS), enteredOn: z.string(), title: z.string(), content: z.string().nullable(), personName: z.string().nullable() });
+export const BookEntry = z.object({ id: z.number(), gridId: z.number(), book: BOOKS.schema, enteredOn: z.string(), title: z.string(), content: z.string().nullable(), personName: z.string().nullable() });
 export const BookEntryList = z.object({ items: z.array(BookEntry) });
-export const BookQuery = z.object({ book: oneOf(keysOf(BOOKS), '台账') });
+export const BookQuery = z.object({ book: BOOKS.field('台账') });
 export const CreateBookEntry = z.object({
-  book: oneOf(keysOf(BOOKS), '台账'),
+  book: BOOKS.field('台账'),
   enteredOn: day('日期'),
   title: text('事项', 100),
   content: optionalText('内容', 1000),
   personName: optionalText('提出人或参加人', 50),
 });
-export const CardQuery = z.object({ kind: oneOf(keysOf(CARDS), '卡片类型') });
+export const CardQuery = z.object({ kind: CARDS.field('卡片类型') });
 
 export const Indicator = z.object({ key: z.string(), label: z.string() });
 export const MapQuery = z.object({ orgId: idParam('社区'), indicator: z.string().trim().max(40).default('households').describe('指标') });

@@ -5,6 +5,7 @@ import { invalidField, notFound } from '../../kernel/errors.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
+import { ORG_KIND_GROUPS } from '../orgs/schema.ts';
 import * as people from '../people/service.ts';
 import { checkBoundary, contains, overlaps } from './geometry.ts';
 import { type GridIndicator, findIndicator, listIndicators } from './indicators.ts';
@@ -17,7 +18,6 @@ import {
 // connection; row-level security (org_id = the grid's branch, or its
 // community) decides which grids, households and visits the caller sees.
 
-const COMMUNITY_KINDS = ['community_committee', 'comprehensive_committee', 'residential_committee'];
 
 const GRID_SELECT = `SELECT g.id, g.community_id, c.name AS community_name, g.branch_id, b.name AS branch_name, g.name, g.theme, g.boundary,
        (SELECT count(*) FROM buildings x WHERE x.grid_id = g.id) AS building_count,
@@ -75,13 +75,13 @@ export async function getGrid(q: Queryable, gridId: number): Promise<Grid> {
 
 async function checkCommunity(q: Queryable, communityId: number): Promise<void> {
   const org = await orgs.find(q, communityId);
-  if (!org || !COMMUNITY_KINDS.includes(org.kind)) throw invalidField('communityId', '请选择您管辖范围内的社区党组织');
+  if (!org || !ORG_KIND_GROUPS.community.includes(org.kind)) throw invalidField('communityId', '请选择您管辖范围内的社区党组织');
 }
 
 /** A grid's branch is a grid branch directly under its community. */
 async function checkBranch(q: Queryable, communityId: number, branchId: number): Promise<void> {
   const org = await orgs.find(q, branchId);
-  if (!org || org.kind !== 'grid_branch' || org.parentId !== communityId || org.status !== 'active') {
+  if (!org || !ORG_KIND_GROUPS.grid.includes(org.kind) || org.parentId !== communityId || org.status !== 'active') {
     throw invalidField('branchId', '网格党支部须为本社区下属、正常状态的网格党支部');
   }
 }
@@ -294,7 +294,7 @@ export async function exportHouseholds(q: Queryable, gridId: number): Promise<{ 
       ],
       rows: items.map((h) => ({
         building: h.buildingName, entrance: h.entrance, room: h.room, address: h.addressMasked, head: h.headName, size: h.size, phone: h.phoneMasked,
-        tags: h.tags.map((t) => HOUSEHOLD_TAGS[t as HouseholdTag]).join('、'), free: h.freeTags.join('、'), visited: h.lastVisitedOn,
+        tags: h.tags.map((t) => HOUSEHOLD_TAGS.labels[t as HouseholdTag]).join('、'), free: h.freeTags.join('、'), visited: h.lastVisitedOn,
       })),
     },
   ]);
@@ -460,7 +460,7 @@ export async function updateHousehold(
 
 const ROLE_SELECT = `SELECT r.id, r.grid_id, r.person_id, p.name AS person_name, r.role FROM grid_roles r LEFT JOIN people p ON p.id = r.person_id`;
 const toRole = (r: { id: number; grid_id: number; person_id: number; person_name: string | null; role: GridRole }) => ({
-  id: r.id, gridId: r.grid_id, personId: r.person_id, personName: r.person_name, role: r.role, roleLabel: GRID_ROLES[r.role],
+  id: r.id, gridId: r.grid_id, personId: r.person_id, personName: r.person_name, role: r.role, roleLabel: GRID_ROLES.labels[r.role],
 });
 
 export async function listRoles(q: Queryable, gridId: number) {
@@ -472,7 +472,7 @@ export async function assignRole(q: Queryable, gridId: number, input: { personId
   const grid = await getGrid(q, gridId);
   const person = await people.find(q, input.personId);
   if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
-  if (!person.isMember && input.role !== 'responsible_member') throw invalidField('personId', `${person.name}不是党员，不能担任${GRID_ROLES[input.role]}`);
+  if (!person.isMember && input.role !== 'responsible_member') throw invalidField('personId', `${person.name}不是党员，不能担任${GRID_ROLES.labels[input.role]}`);
   const [row] = await q.query<{ id: number }>(`INSERT INTO grid_roles (grid_id, org_id, person_id, role) VALUES ($1, $2, $3, $4) RETURNING id`, [
     gridId, grid.branchId ?? grid.communityId, input.personId, input.role,
   ]);
@@ -526,7 +526,7 @@ export async function addGridUnit(q: Queryable, gridId: number, unitId: number) 
 // Visit plans -----------------------------------------------------------------
 
 const toPlan = (r: { id: number; org_id: number; name: string; tag: HouseholdTag; every_days: number; starts_on: string }) => ({
-  id: r.id, orgId: r.org_id, name: r.name, tag: r.tag, tagLabel: HOUSEHOLD_TAGS[r.tag], everyDays: r.every_days, startsOn: r.starts_on,
+  id: r.id, orgId: r.org_id, name: r.name, tag: r.tag, tagLabel: HOUSEHOLD_TAGS.labels[r.tag], everyDays: r.every_days, startsOn: r.starts_on,
 });
 const PLAN_SELECT = `SELECT id, org_id, name, tag, every_days, starts_on::text FROM visit_plans`;
 

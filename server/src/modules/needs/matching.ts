@@ -2,6 +2,7 @@ import type { Queryable } from '../../kernel/db.ts';
 import type { Grid, Polygon } from '../grids/schema.ts';
 import * as grids from '../grids/service.ts';
 import * as network from '../orgs/network.ts';
+import { ORG_KIND_GROUPS } from '../orgs/schema.ts';
 import * as orgs from '../orgs/service.ts';
 import { AVAILABILITY, type Availability, type Talent } from '../people/schema.ts';
 import * as people from '../people/service.ts';
@@ -42,7 +43,6 @@ const RESOURCE_FIT: Record<NeedCategory, ResourceCategory[]> = {
   culture: ['culture'],
   other: [],
 };
-const COMMUNITY_KINDS = new Set(['community_committee', 'comprehensive_committee', 'residential_committee', 'joint_committee']);
 const CORRECTIVE: ReadonlySet<NeedCategory> = new Set(['facilities', 'environment', 'safety']);
 /** Enough to choose from; the nearer rings are read first, so the farther ones are read only when these are not yet found. */
 const MEMBERS_WANTED = 10;
@@ -99,7 +99,7 @@ export async function communityOf(q: Queryable, orgId: number): Promise<Pick<Pla
   let at = line.length - 1;
   for (let i = line.length - 1; i >= 0; i--) {
     const o = i === line.length - 1 ? org : await orgs.find(q, line[i]!.id);
-    if (o && COMMUNITY_KINDS.has(o.kind)) {
+    if (o && ORG_KIND_GROUPS.needCommunity.includes(o.kind)) {
       at = i;
       break;
     }
@@ -157,7 +157,7 @@ async function nearbyTalents(q: Queryable, place: Place, words: string[]): Promi
 export async function matches(q: Queryable, needId: number, now = new Date()): Promise<Match[]> {
   const need = await needs.get(q, needId);
   const words = CATEGORY_WORDS[need.category];
-  const label = NEED_CATEGORIES[need.category];
+  const label = NEED_CATEGORIES.labels[need.category];
   const place = await placeOf(q, need);
   const slot = slotAt(now);
 
@@ -167,8 +167,8 @@ export async function matches(q: Queryable, needId: number, now = new Date()): P
     const free = p.availability as Availability[];
     const freeNow = free.includes(slot);
     const reasons = [where, `技能：${fit.join('、')}`];
-    if (freeNow) reasons.push(`${AVAILABILITY[slot]}有空（正当其时）`);
-    else if (free.length) reasons.push(`${free.map((a) => AVAILABILITY[a]).join('、')}有空`);
+    if (freeNow) reasons.push(`${AVAILABILITY.labels[slot]}有空（正当其时）`);
+    else if (free.length) reasons.push(`${free.map((a) => AVAILABILITY.labels[a]).join('、')}有空`);
     if (p.isMember) reasons.push('党员');
     return { kind: 'member', id: p.id, name: p.name, reasons, score: ring * 100 + (freeNow ? 10 : 0) + Math.min(fit.length, 5) + (p.isMember ? 1 : 0) };
   });

@@ -1,6 +1,7 @@
+import { defineGroups, defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
 import { phone } from '../../kernel/phone.ts';
-import { idParam, keyOf, keysOf, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+import { idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('need_claims_active_key', 'needId', '这个心愿已被认领，请选择其他心愿');
 registerConstraint('needs_claimable', 'needId', '这个心愿尚未发布到心愿池，或已经办结，不能认领');
@@ -12,41 +13,57 @@ registerConstraint('needs_transition', 'status', '当前状态下不能办理这
 registerConstraint('need_photos_mime', 'photos', '照片只能是 JPEG、PNG 或 WebP 图片');
 registerConstraint('need_photos_size', 'photos', '每张照片不能超过 2 MB');
 
-export const NEED_KINDS = { micro_wish: '微心愿', livelihood: '民生实事', request: '诉求' } as const;
-export type NeedKind = keyof typeof NEED_KINDS;
-export const NEED_SOURCES = { resident: '居民提交', visit: '入户走访', reception: '接待室', joint_meeting: '联席会议', staff: '工作人员录入' } as const;
-export type NeedSource = keyof typeof NEED_SOURCES;
-export const NEED_CATEGORIES = {
-  living: '生活帮扶',
-  health: '医疗健康',
-  education: '助学育人',
-  employment: '就业创业',
-  legal: '法律咨询',
-  environment: '环境卫生',
-  facilities: '市政设施',
-  safety: '平安建设',
-  culture: '文体活动',
-  other: '其他',
-} as const;
-export type NeedCategory = keyof typeof NEED_CATEGORIES;
-export const URGENCIES = { normal: '一般', urgent: '紧急', critical: '特急' } as const;
-export type Urgency = keyof typeof URGENCIES;
-export const NEED_STATUSES = {
-  submitted: '待受理',
-  accepted: '已受理',
-  rejected: '不予受理',
-  claimed: '已认领',
-  dispatched: '已派单',
-  in_progress: '办理中',
-  overdue: '已超期',
-  done: '已办结',
-  returned: '退回重办',
-  checked: '社区已验收',
-  closed: '已关闭',
-  rated: '已评价',
-  cancelled: '已撤销',
-} as const;
-export type NeedStatus = keyof typeof NEED_STATUSES;
+export const NEED_KINDS = defineVocabulary('NeedKind', [
+  { value: 'micro_wish', zh: '微心愿', en: 'Micro-wish' },
+  { value: 'livelihood', zh: '民生实事', en: 'Livelihood matter' },
+  { value: 'request', zh: '诉求', en: 'Request' },
+]);
+export type NeedKind = ValueOf<typeof NEED_KINDS>;
+export const NEED_SOURCES = defineVocabulary('NeedSource', [
+  { value: 'resident', zh: '居民提交', en: 'Resident' },
+  { value: 'visit', zh: '入户走访', en: 'Home visit' },
+  { value: 'reception', zh: '接待室', en: 'Reception office' },
+  { value: 'joint_meeting', zh: '联席会议', en: 'Joint meeting' },
+  { value: 'staff', zh: '工作人员录入', en: 'Staff entry' },
+]);
+export type NeedSource = ValueOf<typeof NEED_SOURCES>;
+// A resident's own submission is marked by the resident route; staff pick one of the others.
+defineGroups(NEED_SOURCES, { staffEntry: ['visit', 'reception', 'joint_meeting', 'staff'] });
+export const NEED_CATEGORIES = defineVocabulary('NeedCategory', [
+  { value: 'living', zh: '生活帮扶', en: 'Living aid' },
+  { value: 'health', zh: '医疗健康', en: 'Health' },
+  { value: 'education', zh: '助学育人', en: 'Education' },
+  { value: 'employment', zh: '就业创业', en: 'Employment' },
+  { value: 'legal', zh: '法律咨询', en: 'Legal advice' },
+  { value: 'environment', zh: '环境卫生', en: 'Environment' },
+  { value: 'facilities', zh: '市政设施', en: 'Public facilities' },
+  { value: 'safety', zh: '平安建设', en: 'Safety' },
+  { value: 'culture', zh: '文体活动', en: 'Culture and sports' },
+  { value: 'other', zh: '其他', en: 'Other' },
+]);
+export type NeedCategory = ValueOf<typeof NEED_CATEGORIES>;
+export const URGENCIES = defineVocabulary('Urgency', [
+  { value: 'normal', zh: '一般', en: 'Normal' },
+  { value: 'urgent', zh: '紧急', en: 'Urgent' },
+  { value: 'critical', zh: '特急', en: 'Critical' },
+]);
+export type Urgency = ValueOf<typeof URGENCIES>;
+export const NEED_STATUSES = defineVocabulary('NeedStatus', [
+  { value: 'submitted', zh: '待受理', en: 'Submitted', color: 'gold' },
+  { value: 'accepted', zh: '已受理', en: 'Accepted', color: 'blue' },
+  { value: 'rejected', zh: '不予受理', en: 'Rejected', color: 'default' },
+  { value: 'claimed', zh: '已认领', en: 'Claimed', color: 'cyan' },
+  { value: 'dispatched', zh: '已派单', en: 'Dispatched', color: 'geekblue' },
+  { value: 'in_progress', zh: '办理中', en: 'In progress', color: 'processing' },
+  { value: 'overdue', zh: '已超期', en: 'Overdue', color: 'red' },
+  { value: 'done', zh: '已办结', en: 'Done', color: 'lime' },
+  { value: 'returned', zh: '退回重办', en: 'Returned for rework', color: 'orange' },
+  { value: 'checked', zh: '社区已验收', en: 'Checked', color: 'green' },
+  { value: 'closed', zh: '已关闭', en: 'Closed', color: 'default' },
+  { value: 'rated', zh: '已评价', en: 'Rated', color: 'success' },
+  { value: 'cancelled', zh: '已撤销', en: 'Cancelled', color: 'default' },
+]);
+export type NeedStatus = ValueOf<typeof NEED_STATUSES>;
 
 export const ACTIONS = [
   'accept', 'reject', 'cancel', 'dispatch', 'recall', 'withdraw', 'revoke', 'start', 'respond',
@@ -62,7 +79,7 @@ export const NeedEvent = z.object({
   actorName: z.string(),
   note: z.string().nullable(),
   at: z.string(),
-});
+}).meta({ id: 'NeedEvent' });
 export const NeedDispatch = z.object({
   id: z.number(),
   unitId: z.number(),
@@ -75,7 +92,7 @@ export const NeedDispatch = z.object({
   escalatedAt: z.string().nullable(),
   rating: z.number().nullable(),
   ratingComment: z.string().nullable(),
-});
+}).meta({ id: 'NeedDispatch' });
 export const NeedClaim = z.object({
   id: z.number(),
   claimerName: z.string(),
@@ -83,26 +100,26 @@ export const NeedClaim = z.object({
   claimedAt: z.string(),
   endedAt: z.string().nullable(),
   endNote: z.string().nullable(),
-});
+}).meta({ id: 'NeedClaim' });
 
 export const Need = z.object({
   id: z.number(),
   orgId: z.number(),
   orgName: z.string().nullable(),
-  kind: keyOf(NEED_KINDS),
+  kind: NEED_KINDS.schema,
   kindLabel: z.string(),
-  source: keyOf(NEED_SOURCES),
+  source: NEED_SOURCES.schema,
   sourceLabel: z.string(),
-  category: keyOf(NEED_CATEGORIES),
+  category: NEED_CATEGORIES.schema,
   categoryLabel: z.string(),
-  urgency: keyOf(URGENCIES),
+  urgency: URGENCIES.schema,
   urgencyLabel: z.string(),
   title: z.string(),
   description: z.string(),
   placeText: z.string().nullable(),
   gridId: z.number().nullable(),
   buildingId: z.number().nullable(),
-  status: keyOf(NEED_STATUSES),
+  status: NEED_STATUSES.schema,
   statusLabel: z.string(),
   /** The person in need: in full (masked contact) for staff and the person themselves, anonymized for everyone else. */
   requesterName: z.string(),
@@ -120,7 +137,7 @@ export const Need = z.object({
   createdAt: z.string(),
   /** The steps the caller may take now (the UI shows only these). */
   actions: z.array(z.enum(ACTIONS)),
-});
+}).meta({ id: 'Need' });
 export type Need = z.infer<typeof Need>;
 export const NeedDetail = Need.extend({
   events: z.array(NeedEvent),
@@ -135,9 +152,9 @@ export const NeedParams = z.object({ needId: idParam('需求编号') });
 export const PhotoParams = z.object({ needId: idParam('需求编号'), photoId: idParam('照片编号') });
 export const NeedQuery = z.object({
   orgId: idParam('所属组织').optional(),
-  kind: oneOf(keysOf(NEED_KINDS), '类型').optional(),
-  status: oneOf(keysOf(NEED_STATUSES), '状态').optional(),
-  category: oneOf(keysOf(NEED_CATEGORIES), '类别').optional(),
+  kind: NEED_KINDS.field('类型').optional(),
+  status: NEED_STATUSES.field('状态').optional(),
+  category: NEED_CATEGORIES.field('类别').optional(),
   overdue: z.enum(['true']).optional().describe('只看超期'),
   escalated: z.enum(['true']).optional().describe('只看上报街道的'),
   q: z.string().trim().max(50).optional().describe('标题关键字'),
@@ -152,10 +169,10 @@ const photos = z
   .describe('照片');
 
 export const CreateNeed = z.object({
-  kind: oneOf(keysOf(NEED_KINDS), '类型'),
-  category: oneOf(keysOf(NEED_CATEGORIES), '类别'),
-  urgency: oneOf(keysOf(URGENCIES), '紧急程度').default('normal'),
-  source: oneOf(keysOf(NEED_SOURCES), '来源').optional(),
+  kind: NEED_KINDS.field('类型'),
+  category: NEED_CATEGORIES.field('类别'),
+  urgency: URGENCIES.field('紧急程度').default('normal'),
+  source: NEED_SOURCES.field('来源').optional(),
   orgId: idParam('所在社区或网格').optional(),
   gridId: idParam('网格').optional(),
   buildingId: idParam('楼栋').optional(),

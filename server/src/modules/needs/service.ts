@@ -142,20 +142,20 @@ function toNeed(r: Row): Need {
     orgId: r.org_id,
     orgName: r.org_name,
     kind: r.kind,
-    kindLabel: NEED_KINDS[r.kind],
+    kindLabel: NEED_KINDS.labels[r.kind],
     source: r.source,
-    sourceLabel: NEED_SOURCES[r.source],
+    sourceLabel: NEED_SOURCES.labels[r.source],
     category: r.category,
-    categoryLabel: NEED_CATEGORIES[r.category],
+    categoryLabel: NEED_CATEGORIES.labels[r.category],
     urgency: r.urgency,
-    urgencyLabel: URGENCIES[r.urgency],
+    urgencyLabel: URGENCIES.labels[r.urgency],
     title: r.title,
     description: r.description,
     placeText: r.place_text,
     gridId: r.grid_id,
     buildingId: r.building_id,
     status: r.status,
-    statusLabel: NEED_STATUSES[r.status],
+    statusLabel: NEED_STATUSES.labels[r.status],
     requesterName: full ? r.requester_name : `${r.requester_name.slice(0, 1)}**`,
     phoneMasked: full ? r.requester_phone_mask : null,
     addressMasked: full ? r.requester_address_mask : null,
@@ -211,7 +211,7 @@ export async function detail(q: Queryable, id: number): Promise<NeedDetail> {
   return {
     ...need,
     events: events.map((e) => ({
-      fromStatus: e.from_status, toStatus: e.to_status, toLabel: NEED_STATUSES[e.to_status], actorName: e.actor_name, note: e.note, at: e.at,
+      fromStatus: e.from_status, toStatus: e.to_status, toLabel: NEED_STATUSES.labels[e.to_status], actorName: e.actor_name, note: e.note, at: e.at,
     })),
     dispatches,
     claims,
@@ -419,7 +419,7 @@ export async function createNeed(q: Queryable, cipher: FieldCipher, input: NewNe
 async function allowed(q: Queryable, id: number, action: Action): Promise<Row> {
   const r = await row(q, id);
   if (!actionsOf(r).includes(action)) {
-    const status = NEED_STATUSES[r.status];
+    const status = NEED_STATUSES.labels[r.status];
     throw forbidden(
       r.staff || r.handler || r.requester
         ? `这件需求当前「${status}」，您不能${ACTION_LABELS[action]}`
@@ -559,7 +559,7 @@ export async function pool(q: Queryable) {
   }>(`SELECT id, org_name, category, urgency, title, description, place_text, requester, to_char(created_at AT TIME ZONE '${REGION_TIME_ZONE}', 'YYYY-MM-DD') AS created_at
         FROM gj_wish_pool() ORDER BY urgency DESC, created_at LIMIT 200`);
   return rows.map((r) => ({
-    id: r.id, orgName: r.org_name, category: r.category, categoryLabel: NEED_CATEGORIES[r.category], urgencyLabel: URGENCIES[r.urgency],
+    id: r.id, orgName: r.org_name, category: r.category, categoryLabel: NEED_CATEGORIES.labels[r.category], urgencyLabel: URGENCIES.labels[r.urgency],
     title: r.title, description: r.description, placeText: r.place_text, requester: r.requester, createdAt: r.created_at,
   }));
 }
@@ -621,7 +621,7 @@ export async function summaries(q: Queryable, ids: number[]): Promise<Map<number
   return new Map(
     rows.map((r) => [
       r.id,
-      { id: r.id, title: r.title, kindLabel: NEED_KINDS[r.kind], status: r.status, statusLabel: NEED_STATUSES[r.status], seenThrough: SEEN_THROUGH.includes(r.status) },
+      { id: r.id, title: r.title, kindLabel: NEED_KINDS.labels[r.kind], status: r.status, statusLabel: NEED_STATUSES.labels[r.status], seenThrough: SEEN_THROUGH.includes(r.status) },
     ]),
   );
 }

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../kernel/db.ts';
 import { invalidField } from '../../kernel/errors.ts';
 import { html, labelledRow, page } from '../../kernel/html.ts';
+import { ORG_KIND_GROUPS } from '../orgs/schema.ts';
 import type { NeedDetail } from './schema.ts';
 import * as needs from './service.ts';
 
@@ -10,7 +11,6 @@ import * as needs from './service.ts';
 // the department it went to — and each sees the person in need as the
 // screen shows them (the department: an anonymized name, no phone).
 
-const COMMUNITY_KINDS = new Set(['community_committee', 'comprehensive_committee', 'residential_committee', 'joint_committee']);
 
 /** The slip's number: the year it was dispatched and the dispatch, so a slip in hand is checked against the matter's record. */
 export const slipNumber = (d: Pick<NeedDetail['dispatches'][number], 'id' | 'dispatchedAt'>) => `PD${d.dispatchedAt.slice(0, 4)}${String(d.id).padStart(6, '0')}`;
@@ -23,7 +23,7 @@ export const slipNumber = (d: Pick<NeedDetail['dispatches'][number], 'id' | 'dis
 async function dispatchingCommunity(q: Queryable, orgId: number): Promise<{ place: string; community: string }> {
   const [o] = await q.query<{ name: string; kind: string; parent_name: string | null }>(`SELECT name, kind, parent_name FROM gj_org_directory() WHERE id = $1`, [orgId]);
   if (!o) return { place: '', community: '' };
-  return { place: o.name, community: COMMUNITY_KINDS.has(o.kind) ? o.name : (o.parent_name ?? o.name) };
+  return { place: o.name, community: ORG_KIND_GROUPS.needCommunity.includes(o.kind) ? o.name : (o.parent_name ?? o.name) };
 }
 
 export async function dispatchSlip(q: Queryable, needId: number): Promise<{ number: string; html: string }> {

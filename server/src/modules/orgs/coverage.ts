@@ -1,15 +1,14 @@
 import type { Queryable } from '../../kernel/db.ts';
 import * as grids from '../grids/service.ts';
 import * as people from '../people/service.ts';
-import { GAP_KINDS, ORG_KINDS, UNIT_KINDS, type Gap, type GapKind, type OrgKind, type UnitKind } from './schema.ts';
+import { GAP_KINDS, ORG_KINDS, ORG_KIND_GROUPS, UNIT_KINDS, type Gap, type GapKind, type OrgKind, type UnitKind } from './schema.ts';
 import { place } from './service.ts';
 
 // Coverage (纵向到底，横向到边): the places in a subtree where the network
 // does not reach yet. Each gap names the organization or unit to act on.
 
-const COMMUNITY_KINDS: OrgKind[] = ['community_committee', 'comprehensive_committee', 'residential_committee'];
 /** Organizations expected to have a secretary: committees and branches, not groups or households. */
-const LED_KINDS: OrgKind[] = (Object.keys(ORG_KINDS) as OrgKind[]).filter(
+const LED_KINDS: OrgKind[] = ([...ORG_KINDS.values] as OrgKind[]).filter(
   (k) => !['building_group', 'activity_group', 'caring_group', 'member_household'].includes(k),
 );
 
@@ -19,7 +18,7 @@ export async function coverage(q: Queryable, orgId: number): Promise<{ orgId: nu
   const org = await place(q, orgId);
   const gaps: Gap[] = [];
   const add = (kind: GapKind, g: Omit<Gap, 'kind' | 'label' | 'gridId' | 'buildingId'> & Partial<Pick<Gap, 'gridId' | 'buildingId'>>) =>
-    gaps.push({ kind, label: GAP_KINDS[kind], gridId: null, buildingId: null, ...g });
+    gaps.push({ kind, label: GAP_KINDS.labels[kind], gridId: null, buildingId: null, ...g });
 
   // A path is the ids of its ancestors, so the communities that have a grid
   // branch are read straight off the grid branches' paths: one pass, not a
@@ -27,12 +26,12 @@ export async function coverage(q: Queryable, orgId: number): Promise<{ orgId: nu
   const noGrid = await q.query<{ id: number; name: string }>(
     `WITH covered AS (
        SELECT DISTINCT unnest(string_to_array(path::text, '.'))::bigint AS id
-         FROM organizations WHERE path <@ $1::ltree AND kind = 'grid_branch' AND status = 'active')
+         FROM organizations WHERE path <@ $1::ltree AND kind = ANY ($3::text[]) AND status = 'active')
      SELECT o.id, o.name FROM organizations o
       WHERE o.path <@ $1::ltree AND o.status = 'active' AND o.kind = ANY ($2::text[])
         AND o.id NOT IN (SELECT id FROM covered)
       ORDER BY o.path`,
-    [org.path, COMMUNITY_KINDS],
+    [org.path, ORG_KIND_GROUPS.community, ORG_KIND_GROUPS.grid],
   );
   for (const o of noGrid) add('community_without_grid', { orgId: o.id, unitId: null, name: o.name, detail: '尚未建立网格党支部' });
 
@@ -43,7 +42,7 @@ export async function coverage(q: Queryable, orgId: number): Promise<{ orgId: nu
       ORDER BY o.path`,
     [org.path, LED_KINDS],
   );
-  for (const o of noSecretary) add('org_without_secretary', { orgId: o.id, unitId: null, name: o.name, detail: `${ORG_KINDS[o.kind]}没有在任书记` });
+  for (const o of noSecretary) add('org_without_secretary', { orgId: o.id, unitId: null, name: o.name, detail: `${ORG_KINDS.labels[o.kind]}没有在任书记` });
 
   for (const g of await grids.gridsWithoutBranch(q, org.path)) {
     add('grid_without_branch', { orgId: g.community_id, unitId: null, gridId: g.id, name: g.name, detail: `${g.community_name}的网格尚未建立网格党支部` });
@@ -63,13 +62,13 @@ export async function coverage(q: Queryable, orgId: number): Promise<{ orgId: nu
     const n = members.get(u.id) ?? 0;
     if (n > 0 && !u.has_party_org) add('hidden_members', { orgId: u.org_id, unitId: u.id, name: u.name, detail: `有 ${n} 名党员，尚无党组织` });
     if (!u.tied && u.kind !== 'department') {
-      add('unit_without_tie', { orgId: u.org_id, unitId: u.id, name: u.name, detail: `${UNIT_KINDS[u.kind]}未与社区党组织建立共建关系` });
+      add('unit_without_tie', { orgId: u.org_id, unitId: u.id, name: u.name, detail: `${UNIT_KINDS.labels[u.kind]}未与社区党组织建立共建关系` });
     }
   }
 
   // A province has tens of thousands of gaps: every one is counted, the first
   // GAPS_SHOWN of each kind are listed (the rest are a click into a smaller subtree away).
-  const counts: Record<string, number> = Object.fromEntries(Object.keys(GAP_KINDS).map((k) => [k, 0]));
+  const counts: Record<string, number> = Object.fromEntries([...GAP_KINDS.values].map((k) => [k, 0]));
   const shown = gaps.filter((g) => (counts[g.kind]! += 1) <= GAPS_SHOWN);
   return { orgId, counts, gaps: shown, truncated: shown.length < gaps.length };
 }

@@ -11,7 +11,7 @@ import * as orgs from './service.ts';
 const COLUMNS: Column[] = [
   { key: 'parent', header: '上级组织', width: 40, note: '从所选组织往下的名称路径，用 / 分隔；留空表示直接隶属所选组织' },
   { key: 'name', header: '组织名称', width: 30, required: true },
-  { key: 'kind', header: '组织类型', width: 18, required: true, note: `可填：${Object.values(ORG_KINDS).join('、')}` },
+  { key: 'kind', header: '组织类型', width: 18, required: true, note: `可填：${Object.values(ORG_KINDS.labels).join('、')}` },
   { key: 'foundedOn', header: '成立日期', width: 14, note: '如 2016-07-01' },
   { key: 'contactPhone', header: '联系电话', width: 16 },
   { key: 'address', header: '地址', width: 30 },
@@ -21,7 +21,7 @@ const EXPORT_ONLY: Column[] = [
   { key: 'status', header: '状态', width: 10 },
 ];
 // Cells are NFKC-folded on reading (full-width digits and brackets), so labels are too.
-const KIND_BY_LABEL = new Map<string, OrgKind>(Object.entries(ORG_KINDS).map(([k, l]) => [l.normalize('NFKC'), k as OrgKind]));
+const KIND_BY_LABEL = new Map<string, OrgKind>(Object.entries(ORG_KINDS.labels).map(([k, l]) => [l.normalize('NFKC'), k as OrgKind]));
 
 interface Node {
   id: number;
@@ -61,7 +61,7 @@ export async function exportSubtree(q: Queryable, rootId: number): Promise<{ nam
   const rows = [...byPath.values()].map((n) => ({
     parent: pathOf.get(n.parentId!) ?? '',
     name: n.name,
-    kind: ORG_KINDS[n.kind],
+    kind: ORG_KINDS.labels[n.kind],
     foundedOn: n.foundedOn ?? '',
     contactPhone: n.contactPhone ?? '',
     address: n.address ?? '',
@@ -82,7 +82,7 @@ export async function template(): Promise<Buffer> {
         { parent: '第一网格党支部', name: '1号楼党小组', kind: '楼栋党小组', foundedOn: '', contactPhone: '', address: '' },
       ],
     },
-    { name: '组织类型', columns: [{ key: 'label', header: '组织类型', width: 24 }], rows: Object.values(ORG_KINDS).map((label) => ({ label })) },
+    { name: '组织类型', columns: [{ key: 'label', header: '组织类型', width: 24 }], rows: Object.values(ORG_KINDS.labels).map((label) => ({ label })) },
   ]);
 }
 
@@ -103,7 +103,7 @@ export async function importSheet(q: Queryable, rootId: number, file: Buffer, mo
     const name = v.name ?? '';
     if (!name) fail('name', '组织名称不能为空');
     else if (name.length > 60) fail('name', '组织名称不能超过 60 个字');
-    const kind = KIND_BY_LABEL.get(v.kind ?? '') ?? (v.kind && v.kind in ORG_KINDS ? (v.kind as OrgKind) : undefined);
+    const kind = KIND_BY_LABEL.get(v.kind ?? '') ?? (v.kind && v.kind in ORG_KINDS.labels ? (v.kind as OrgKind) : undefined);
     if (!kind) fail('kind', v.kind ? `组织类型“${v.kind}”不在可选范围内` : '组织类型不能为空');
     const foundedOn = v.foundedOn || null;
     if (foundedOn && (!/^\d{4}-\d{2}-\d{2}$/.test(foundedOn) || Number.isNaN(Date.parse(foundedOn)))) fail('foundedOn', `成立日期“${foundedOn}”不是有效日期`);

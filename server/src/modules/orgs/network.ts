@@ -28,7 +28,7 @@ const TIE_SELECT = `SELECT t.id, t.kind, t.org_id, o.name AS org_name, t.to_org_
 const toTie = (r: TieRow): Tie => ({
   id: r.id,
   kind: r.kind,
-  kindLabel: TIE_KINDS[r.kind],
+  kindLabel: TIE_KINDS.labels[r.kind],
   orgId: r.org_id,
   orgName: r.org_name,
   toOrgId: r.to_org_id,
@@ -98,7 +98,7 @@ const toSeat = (r: SeatRow): Seat => ({
   personId: r.person_id,
   personName: r.person_name,
   role: r.role,
-  roleLabel: SEAT_ROLES[r.role],
+  roleLabel: SEAT_ROLES.labels[r.role],
   partTime: r.part_time,
   fromUnitId: r.from_unit_id,
   fromUnitName: r.from_unit_name,
@@ -189,14 +189,14 @@ export async function chart(q: Queryable, orgId: number, depth: number) {
           [farOrgs],
         )
       : []
-    ).map((o) => ({ type: 'org' as const, id: o.id, name: o.name, kind: o.kind, kindLabel: ORG_KINDS[o.kind], place: o.parent_name })),
+    ).map((o) => ({ type: 'org' as const, id: o.id, name: o.name, kind: o.kind, kindLabel: ORG_KINDS.labels[o.kind], place: o.parent_name })),
     ...(farUnits.length
       ? await q.query<{ id: number; name: string; kind: UnitKind; org_name: string }>(
           `SELECT id, name, kind, org_name FROM gj_unit_directory($1::bigint[]) ORDER BY id`,
           [farUnits],
         )
       : []
-    ).map((u) => ({ type: 'unit' as const, id: u.id, name: u.name, kind: u.kind, kindLabel: UNIT_KINDS[u.kind], place: u.org_name })),
+    ).map((u) => ({ type: 'unit' as const, id: u.id, name: u.name, kind: u.kind, kindLabel: UNIT_KINDS.labels[u.kind], place: u.org_name })),
   ];
   return {
     nodes: shown.map((n) => ({
@@ -204,11 +204,11 @@ export async function chart(q: Queryable, orgId: number, depth: number) {
       parentId: n.id === org.id ? null : n.parent_id,
       name: n.name,
       kind: n.kind,
-      kindLabel: ORG_KINDS[n.kind],
+      kindLabel: ORG_KINDS.labels[n.kind],
       status: n.status,
     })),
-    units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, kindLabel: UNIT_KINDS[u.kind], orgId: u.org_id })),
-    ties: tieRows.map((t) => ({ id: t.id, kind: t.kind, kindLabel: TIE_KINDS[t.kind], orgId: t.org_id, toOrgId: t.to_org_id, toUnitId: t.to_unit_id })),
+    units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, kindLabel: UNIT_KINDS.labels[u.kind], orgId: u.org_id })),
+    ties: tieRows.map((t) => ({ id: t.id, kind: t.kind, kindLabel: TIE_KINDS.labels[t.kind], orgId: t.org_id, toOrgId: t.to_org_id, toUnitId: t.to_unit_id })),
     outside,
     truncated,
   };

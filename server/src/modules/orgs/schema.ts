@@ -1,24 +1,25 @@
+import { defineGroups, defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { importFields } from '../../kernel/excel.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
-import { day, idParam, keyOf, keysOf, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+import { day, idParam, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
-export const ORG_KINDS = {
-  district_committee: '区（市）委',
-  street_committee: '街道党工委',
-  community_committee: '社区党组织',
-  comprehensive_committee: '综合党委（大党委）',
-  joint_committee: '联合党委',
-  administrative_group: '行政党组',
-  residential_committee: '居民区党委',
-  enterprise_joint_committee: '非公企业联合党委',
-  unit_committee: '单位党组织',
-  grid_branch: '网格党支部',
-  building_group: '楼栋党小组',
-  activity_group: '党员活动小组',
-  caring_group: '党群温馨小组',
-  member_household: '党员中心户',
-} as const;
-export type OrgKind = keyof typeof ORG_KINDS;
+export const ORG_KINDS = defineVocabulary('OrgKind', [
+  { value: 'district_committee', zh: '区（市）委', en: 'District committee' },
+  { value: 'street_committee', zh: '街道党工委', en: 'Street committee' },
+  { value: 'community_committee', zh: '社区党组织', en: 'Community committee' },
+  { value: 'comprehensive_committee', zh: '综合党委（大党委）', en: 'Comprehensive committee' },
+  { value: 'joint_committee', zh: '联合党委', en: 'Joint committee' },
+  { value: 'administrative_group', zh: '行政党组', en: 'Administrative group' },
+  { value: 'residential_committee', zh: '居民区党委', en: 'Residential committee' },
+  { value: 'enterprise_joint_committee', zh: '非公企业联合党委', en: 'Enterprise joint committee' },
+  { value: 'unit_committee', zh: '单位党组织', en: 'Unit committee' },
+  { value: 'grid_branch', zh: '网格党支部', en: 'Grid branch' },
+  { value: 'building_group', zh: '楼栋党小组', en: 'Building group' },
+  { value: 'activity_group', zh: '党员活动小组', en: 'Activity group' },
+  { value: 'caring_group', zh: '党群温馨小组', en: 'Caring group' },
+  { value: 'member_household', zh: '党员中心户', en: 'Member household' },
+]);
+export type OrgKind = ValueOf<typeof ORG_KINDS>;
 
 /**
  * Which kinds may sit directly under which: the one place the tree's shape is
@@ -53,22 +54,40 @@ export const ORG_CHILD_KINDS: Record<OrgKind, readonly OrgKind[]> = {
   member_household: [],
 };
 
-export const UNIT_KINDS = {
-  co_building: '驻区单位',
-  enterprise: '非公企业',
-  social_org: '社会组织',
-  department: '职能部门',
-} as const;
-export type UnitKind = keyof typeof UNIT_KINDS;
+/**
+ * The kinds that count as one level of the tree, for the rules that ask
+ * "is this a community" (grids and residents belong to one), "a grid" or
+ * "a street". Here and nowhere else; the web reads them from the OpenAPI
+ * document (`GROUPS.OrgKind`).
+ */
+export const ORG_KIND_GROUPS = defineGroups(ORG_KINDS, {
+  community: ['community_committee', 'comprehensive_committee', 'residential_committee'],
+  // The community a need or a visit slip is of: a joint committee may stand for one.
+  needCommunity: ['community_committee', 'comprehensive_committee', 'residential_committee', 'joint_committee'],
+  grid: ['grid_branch'],
+  street: ['street_committee'],
+});
+
+export const UNIT_KINDS = defineVocabulary('UnitKind', [
+  { value: 'co_building', zh: '驻区单位', en: 'Resident unit' },
+  { value: 'enterprise', zh: '非公企业', en: 'Enterprise' },
+  { value: 'social_org', zh: '社会组织', en: 'Social organization' },
+  { value: 'department', zh: '职能部门', en: 'Department' },
+]);
+export type UnitKind = ValueOf<typeof UNIT_KINDS>;
 
 registerConstraint('organizations_parent_name_key', 'name', '同一上级组织下已有同名组织');
 registerConstraint('units_org_name_key', 'name', '该组织下已有同名单位');
 
-const orgKind = oneOf(keysOf(ORG_KINDS), '组织类型');
-const unitKind = oneOf(keysOf(UNIT_KINDS), '单位类型');
+const orgKind = ORG_KINDS.field('组织类型');
+const unitKind = UNIT_KINDS.field('单位类型');
 
-export const ORG_STATUSES = { active: '正常', merged: '已合并', dissolved: '已撤销' } as const;
-export type OrgStatus = keyof typeof ORG_STATUSES;
+export const ORG_STATUSES = defineVocabulary('OrgStatus', [
+  { value: 'active', zh: '正常', en: 'Active' },
+  { value: 'merged', zh: '已合并', en: 'Merged' },
+  { value: 'dissolved', zh: '已撤销', en: 'Dissolved' },
+]);
+export type OrgStatus = ValueOf<typeof ORG_STATUSES>;
 
 export const Org = z.object({
   id: z.number(),
@@ -80,7 +99,7 @@ export const Org = z.object({
   path: z.string(),
   depth: z.number(),
   childCount: z.number(),
-  status: z.enum(['active', 'merged', 'dissolved']),
+  status: ORG_STATUSES.schema,
   statusLabel: z.string(),
   statusOn: z.string().nullable(),
   mergedIntoId: z.number().nullable(),
@@ -88,13 +107,13 @@ export const Org = z.object({
   contactPhone: z.string().nullable(),
   address: z.string().nullable(),
   secretaryName: z.string().nullable(),
-});
+}).meta({ id: 'Org' });
 export type Org = z.infer<typeof Org>;
 
 export const OrgDetail = Org.extend({
   ancestors: z.array(z.object({ id: z.number(), name: z.string() })),
   /** The parent's kind, even where the parent is out of sight: the form offers only the kinds that may sit under it. */
-  parentKind: keyOf(ORG_KINDS).nullable(),
+  parentKind: ORG_KINDS.schema.nullable(),
 });
 export const OrgList = z.object({ items: z.array(Org) });
 export const OrgPage = z.object({ total: z.number(), items: z.array(Org) });
@@ -125,11 +144,16 @@ export const RetireOrg = z.object({
 });
 export const MergeOrg = z.object({ into: idParam('并入组织'), on: day('日期') });
 
-export const TIE_KINDS = { co_builds: '共建', guides: '协调指导', pairs_with: '结对', joins: '联建（联合党委成员）' } as const;
-export type TieKind = keyof typeof TIE_KINDS;
+export const TIE_KINDS = defineVocabulary('TieKind', [
+  { value: 'co_builds', zh: '共建', en: 'Co-building' },
+  { value: 'guides', zh: '协调指导', en: 'Guidance' },
+  { value: 'pairs_with', zh: '结对', en: 'Pairing' },
+  { value: 'joins', zh: '联建（联合党委成员）', en: 'Joint member' },
+]);
+export type TieKind = ValueOf<typeof TIE_KINDS>;
 export const Tie = z.object({
   id: z.number(),
-  kind: keyOf(TIE_KINDS),
+  kind: TIE_KINDS.schema,
   kindLabel: z.string(),
   orgId: z.number(),
   orgName: z.string().nullable(),
@@ -140,12 +164,12 @@ export const Tie = z.object({
   endedOn: z.string().nullable(),
   pledge: z.string().nullable(),
   note: z.string().nullable(),
-});
+}).meta({ id: 'Tie' });
 export type Tie = z.infer<typeof Tie>;
 export const TieList = z.object({ items: z.array(Tie) });
 export const TieParams = z.object({ tieId: idParam('关系编号') });
 export const CreateTie = z.object({
-  kind: oneOf(keysOf(TIE_KINDS), '关系类型'),
+  kind: TIE_KINDS.field('关系类型'),
   toOrgId: idParam('对方组织').optional(),
   toUnitId: idParam('对方单位').optional(),
   startedOn: day('开始日期'),
@@ -158,33 +182,37 @@ export const UpdateTie = z.object({
   note: optionalText('备注', 500),
 });
 
-export const SEAT_ROLES = { secretary: '书记', deputy: '副书记', member: '委员' } as const;
-export type SeatRole = keyof typeof SEAT_ROLES;
+export const SEAT_ROLES = defineVocabulary('SeatRole', [
+  { value: 'secretary', zh: '书记', en: 'Secretary', color: 'red' },
+  { value: 'deputy', zh: '副书记', en: 'Deputy secretary', color: 'volcano' },
+  { value: 'member', zh: '委员', en: 'Member', color: 'default' },
+]);
+export type SeatRole = ValueOf<typeof SEAT_ROLES>;
 export const Seat = z.object({
   id: z.number(),
   orgId: z.number(),
   personId: z.number(),
   personName: z.string().nullable(),
-  role: z.enum(['secretary', 'deputy', 'member']),
+  role: SEAT_ROLES.schema,
   roleLabel: z.string(),
   partTime: z.boolean(),
   fromUnitId: z.number().nullable(),
   fromUnitName: z.string().nullable(),
   startedOn: z.string(),
   endedOn: z.string().nullable(),
-});
+}).meta({ id: 'Seat' });
 export type Seat = z.infer<typeof Seat>;
 export const SeatList = z.object({ items: z.array(Seat) });
 export const SeatParams = z.object({ seatId: idParam('委员席位编号') });
 export const CreateSeat = z.object({
   personId: idParam('人员'),
-  role: oneOf(keysOf(SEAT_ROLES), '职务'),
+  role: SEAT_ROLES.field('职务'),
   partTime: z.boolean().default(false).describe('兼职委员'),
   fromUnitId: idParam('来自单位').optional(),
   startedOn: day('任职日期'),
 });
 export const UpdateSeat = z.object({
-  role: oneOf(keysOf(SEAT_ROLES), '职务').optional(),
+  role: SEAT_ROLES.field('职务').optional(),
   endedOn: day('离任日期').nullable().optional(),
 });
 
@@ -214,7 +242,7 @@ export const Unit = z.object({
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
   note: z.string().nullable(),
-});
+}).meta({ id: 'Unit' });
 export type Unit = z.infer<typeof Unit>;
 export const UnitList = z.object({ items: z.array(Unit) });
 export const UnitQuery = z.object({ orgId: idParam('所在组织').optional() });
@@ -232,17 +260,17 @@ const unitFields = {
 export const CreateUnit = z.object({ orgId: idParam('所在组织'), ...unitFields });
 export const UpdateUnit = z.object(unitFields).partial();
 
-export const GAP_KINDS = {
-  community_without_grid: '社区未建网格党支部',
-  org_without_secretary: '组织没有在任书记',
-  hidden_members: '单位有党员但无党组织（隐身党员）',
-  unit_without_tie: '单位未与社区党组织建立共建关系',
-  grid_without_branch: '网格未建党支部',
-  building_without_group: '楼栋未建党小组',
-} as const;
-export type GapKind = keyof typeof GAP_KINDS;
+export const GAP_KINDS = defineVocabulary('GapKind', [
+  { value: 'community_without_grid', zh: '社区未建网格党支部', en: 'Community without grid branch', color: 'purple' },
+  { value: 'org_without_secretary', zh: '组织没有在任书记', en: 'Organization without secretary', color: 'red' },
+  { value: 'hidden_members', zh: '单位有党员但无党组织（隐身党员）', en: 'Hidden members', color: 'orange' },
+  { value: 'unit_without_tie', zh: '单位未与社区党组织建立共建关系', en: 'Unit without co-building tie', color: 'blue' },
+  { value: 'grid_without_branch', zh: '网格未建党支部', en: 'Grid without a branch', color: 'magenta' },
+  { value: 'building_without_group', zh: '楼栋未建党小组', en: 'Building without a group', color: 'cyan' },
+]);
+export type GapKind = ValueOf<typeof GAP_KINDS>;
 export const Gap = z.object({
-  kind: keyOf(GAP_KINDS),
+  kind: GAP_KINDS.schema,
   label: z.string(),
   orgId: z.number().nullable(),
   unitId: z.number().nullable(),

@@ -38,12 +38,12 @@ const toOrg = (r: OrgRow): Org => ({
   regionId: r.region_id,
   name: r.name,
   kind: r.kind,
-  kindLabel: ORG_KINDS[r.kind],
+  kindLabel: ORG_KINDS.labels[r.kind],
   path: r.path,
   depth: r.depth,
   childCount: r.child_count,
   status: r.status,
-  statusLabel: ORG_STATUSES[r.status],
+  statusLabel: ORG_STATUSES.labels[r.status],
   statusOn: r.status_on,
   mergedIntoId: r.merged_into_id,
   foundedOn: r.founded_on,
@@ -156,8 +156,8 @@ export interface OrgAttributes {
 /** Why a kind may not sit under a parent's kind (ORG_CHILD_KINDS), naming both; null when it may. */
 export function kindUnderProblem(parentKind: OrgKind, kind: OrgKind): string | null {
   if (ORG_CHILD_KINDS[parentKind].includes(kind)) return null;
-  const allowed = ORG_CHILD_KINDS[parentKind].map((k) => ORG_KINDS[k]).join('、');
-  return `“${ORG_KINDS[kind]}”不能设在“${ORG_KINDS[parentKind]}”之下${allowed ? `（可设：${allowed}）` : `（${ORG_KINDS[parentKind]}之下不再设组织）`}`;
+  const allowed = ORG_CHILD_KINDS[parentKind].map((k) => ORG_KINDS.labels[k]).join('、');
+  return `“${ORG_KINDS.labels[kind]}”不能设在“${ORG_KINDS.labels[parentKind]}”之下${allowed ? `（可设：${allowed}）` : `（${ORG_KINDS.labels[parentKind]}之下不再设组织）`}`;
 }
 
 function checkKindUnder(parentKind: OrgKind, kind: OrgKind, field: string): void {
@@ -313,7 +313,7 @@ const toUnit = (r: UnitRow): Unit => ({
   id: r.id,
   name: r.name,
   kind: r.kind,
-  kindLabel: UNIT_KINDS[r.kind],
+  kindLabel: UNIT_KINDS.labels[r.kind],
   orgId: r.org_id,
   orgName: r.org_name,
   partyOrgId: r.party_org_id,

@@ -1,23 +1,24 @@
+import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
 import { dayOrMonth } from '../../kernel/partialdate.ts';
 import { phone } from '../../kernel/phone.ts';
-import { day, idParam, keyOf, keysOf, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+import { day, idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('people_id_number_key', 'idNumber', '该身份证号已经登记过，同一人不能重复登记');
 registerConstraint('people_member_fields', 'isMember', '入党日期、党员状态和党内职务只适用于党员');
 registerConstraint('people_availability', 'availability', '可服务时间不在可选范围内');
 
-export const CATEGORIES = {
-  employed: '在职党员',
-  retired: '离退休党员',
-  laid_off: '下岗党员',
-  mobile: '流动党员',
-  unemployed_graduate: '待业毕业生党员',
-  veteran: '退伍军人党员',
-  relocated_rural: '农村回迁党员',
-  student: '学生党员',
-} as const;
-export type Category = keyof typeof CATEGORIES;
+export const CATEGORIES = defineVocabulary('PersonCategory', [
+  { value: 'employed', zh: '在职党员', en: 'Employed' },
+  { value: 'retired', zh: '离退休党员', en: 'Retired' },
+  { value: 'laid_off', zh: '下岗党员', en: 'Laid off' },
+  { value: 'mobile', zh: '流动党员', en: 'Mobile' },
+  { value: 'unemployed_graduate', zh: '待业毕业生党员', en: 'Unemployed graduate' },
+  { value: 'veteran', zh: '退伍军人党员', en: 'Veteran' },
+  { value: 'relocated_rural', zh: '农村回迁党员', en: 'Relocated rural' },
+  { value: 'student', zh: '学生党员', en: 'Student' },
+]);
+export type Category = ValueOf<typeof CATEGORIES>;
 /**
  * The short names ledgers use for the categories (a category's label without
  * 党员 is understood too): a census file says 退休 or 下岗, not 离退休党员.
@@ -50,28 +51,35 @@ export const Person = z.object({
   orgName: z.string().nullable(),
   unitId: z.number().nullable(),
   isMember: z.boolean(),
-  category: keyOf(CATEGORIES).nullable(),
-});
+  category: CATEGORIES.schema.nullable(),
+}).meta({ id: 'Person' });
 export type Person = z.infer<typeof Person>;
 
 export const PersonPage = z.object({ total: z.number(), items: z.array(Person) });
 export const PersonParams = z.object({ personId: idParam('人员编号') });
-export const MEMBER_STATUSES = { probationary: '预备党员', full: '正式党员' } as const;
+export const MEMBER_STATUSES = defineVocabulary('MemberStatus', [
+  { value: 'probationary', zh: '预备党员', en: 'Probationary' },
+  { value: 'full', zh: '正式党员', en: 'Full member' },
+]);
 /** When someone in the talent pool can be called on. */
-export const AVAILABILITY = { weekday: '工作日白天', evening: '晚上', weekend: '周末' } as const;
-export type Availability = keyof typeof AVAILABILITY;
-const availability = (label: string) => z.array(oneOf(keysOf(AVAILABILITY), label)).max(3).describe(label);
+export const AVAILABILITY = defineVocabulary('Availability', [
+  { value: 'weekday', zh: '工作日白天', en: 'Weekdays' },
+  { value: 'evening', zh: '晚上', en: 'Evenings' },
+  { value: 'weekend', zh: '周末', en: 'Weekends' },
+]);
+export type Availability = ValueOf<typeof AVAILABILITY>;
+const availability = (label: string) => z.array(oneOf([...AVAILABILITY.values], label)).max(3).describe(label);
 
 export const PersonQuery = z.object({
   orgId: idParam('所属组织').optional(),
   q: z.string().trim().max(50).optional().describe('姓名关键字'),
   kind: oneOf(['member', 'resident'] as const, '人员类型').optional(),
-  category: oneOf(keysOf(CATEGORIES), '党员类别').optional(),
+  category: CATEGORIES.field('党员类别').optional(),
   memberStatus: oneOf(['probationary', 'full'] as const, '党员状态').optional(),
   ...pageQuery,
 });
 
-export const Talent = Person.extend({ skills: z.array(z.string()), availability: z.array(keyOf(AVAILABILITY)) });
+export const Talent = Person.extend({ skills: z.array(z.string()), availability: z.array(AVAILABILITY.schema) });
 export type Talent = z.infer<typeof Talent>;
 export const TalentPage = z.object({ total: z.number(), items: z.array(Talent) });
 export const TalentQuery = z.object({
@@ -110,11 +118,11 @@ export const PersonDetail = Person.extend({
   addressMasked: z.string().nullable(),
   /** "2003-06" where the ledger knew only the month. */
   joinedOn: z.string().nullable(),
-  memberStatus: z.enum(['probationary', 'full']).nullable(),
+  memberStatus: MEMBER_STATUSES.schema.nullable(),
   partyPost: z.string().nullable(),
   skills: z.array(z.string()),
   studyAtHome: z.boolean(),
-  availability: z.array(keyOf(AVAILABILITY)),
+  availability: z.array(AVAILABILITY.schema),
   /** Null also when the household is hidden from the caller (a member reading their own file). */
   residence: Residence.nullable(),
   householdId: z.number().nullable(),
@@ -142,7 +150,7 @@ export const UpdatePerson = z.object({
   phone: phone('手机号').nullable().optional().describe('手机号'),
   unitId: idParam('工作单位').nullable().optional(),
   isMember: z.boolean().optional().describe('是否党员'),
-  category: oneOf(keysOf(CATEGORIES), '党员类别').nullable().optional(),
+  category: CATEGORIES.field('党员类别').nullable().optional(),
   ...fileFields,
 });
 export const RevealField = z.object({ field: oneOf(['idNumber', 'phone', 'address'] as const, '字段') });
@@ -156,5 +164,5 @@ export const CreatePerson = z.object({
   gender: oneOf(['male', 'female'] as const, '性别').nullable().default(null),
   phone: phone('手机号').nullable().default(null).describe('手机号'),
   isMember: z.boolean().default(false).describe('是否党员'),
-  category: oneOf(keysOf(CATEGORIES), '党员类别').nullable().default(null),
+  category: CATEGORIES.field('党员类别').nullable().default(null),
 });

@@ -124,7 +124,7 @@ export async function talentLedger(q: Queryable, f: Omit<TalentFilter, 'page' | 
     ...p,
     kind: p.isMember ? '党员' : '群众',
     skills: p.skills.join('、'),
-    availability: p.availability.map((a) => AVAILABILITY[a as Availability]).join('、'),
+    availability: p.availability.map((a) => AVAILABILITY.labels[a as Availability]).join('、'),
   }));
   return writeWorkbook([{ name: '能人库', columns: TALENT_COLUMNS.map(([key, header, width]) => ({ key, header, width })), rows }]);
 }

@@ -1,5 +1,6 @@
+import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
-import { day, idParam, keyOf, keysOf, oneOf, pageQuery, text, year, z } from '../../kernel/validation.ts';
+import { day, idParam, pageQuery, text, year, z } from '../../kernel/validation.ts';
 
 registerConstraint('points_entries_append_only', 'entryId', '积分记录一经记入不能修改或删除，请另记一笔更正');
 registerConstraint('points_rules_sign', 'points', '扣分项的分值须为负数，加分项和参加活动的分值不能为负数');
@@ -7,22 +8,22 @@ registerConstraint('points_rules_version_key', 'effectiveFrom', '同一规则在
 registerConstraint('points_spendable_balance', 'points', '可兑换积分余额不足');
 
 /** What a rule gives points for (glossary "Activities and points"), or the yearly figures it sets. */
-export const RULE_KINDS = {
-  attend: '参加活动',
-  lead: '带头组织',
-  absent: '无故缺席',
-  bonus: '加分项',
-  deduction: '扣分项',
-  threshold: '年度达标分',
-  spendable: '可兑换积分比例',
-} as const;
-export type RuleKind = keyof typeof RULE_KINDS;
+export const RULE_KINDS = defineVocabulary('PointRuleKind', [
+  { value: 'attend', zh: '参加活动', en: 'Attending' },
+  { value: 'lead', zh: '带头组织', en: 'Leading' },
+  { value: 'absent', zh: '无故缺席', en: 'Absence' },
+  { value: 'bonus', zh: '加分项', en: 'Bonus item' },
+  { value: 'deduction', zh: '扣分项', en: 'Deduction item' },
+  { value: 'threshold', zh: '年度达标分', en: 'Yearly threshold' },
+  { value: 'spendable', zh: '可兑换积分比例', en: 'Spendable rate (spendable points per point earned)' },
+]);
+export type RuleKind = ValueOf<typeof RULE_KINDS>;
 
 export const Rule = z.object({
   id: z.number(),
   orgId: z.number(),
   orgName: z.string(),
-  kind: keyOf(RULE_KINDS),
+  kind: RULE_KINDS.schema,
   kindLabel: z.string(),
   name: z.string(),
   points: z.number(),
@@ -32,7 +33,7 @@ export const Rule = z.object({
 export const RuleList = z.object({ items: z.array(Rule) });
 export const CreateRule = z.object({
   orgId: idParam('制定组织'),
-  kind: oneOf(keysOf(RULE_KINDS), '规则类别'),
+  kind: RULE_KINDS.field('规则类别'),
   name: text('规则名称', 40),
   points: z.number({ error: '分值须为数字' }).min(-100, '分值不能低于 -100').max(1000, '分值不能超过 1000').multipleOf(0.5, '分值以 0.5 分为单位').describe('分值'),
   effectiveFrom: day('生效日期'),

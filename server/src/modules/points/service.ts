@@ -27,7 +27,7 @@ interface RuleRow {
 }
 
 const toRule = (r: RuleRow) => ({
-  id: r.id, orgId: r.org_id, orgName: r.org_name ?? '', kind: r.kind, kindLabel: RULE_KINDS[r.kind], name: r.name, points: r.points,
+  id: r.id, orgId: r.org_id, orgName: r.org_name ?? '', kind: r.kind, kindLabel: RULE_KINDS.labels[r.kind], name: r.name, points: r.points,
   effectiveFrom: r.effective_from, current: r.current,
 });
 
@@ -139,7 +139,7 @@ export async function entries(q: Queryable, f: { id?: number; personId?: number;
   );
   return rows.map((r) => ({
     id: r.id, personId: r.person_id, personName: r.person_name ?? '', orgName: r.org_name ?? '', year: r.year, kind: r.kind,
-    kindLabel: RULE_KINDS[r.kind], points: r.points, correction: r.correction, reason: r.reason, createdAt: new Date(r.created_at).toISOString(),
+    kindLabel: RULE_KINDS.labels[r.kind], points: r.points, correction: r.correction, reason: r.reason, createdAt: new Date(r.created_at).toISOString(),
   }));
 }
 

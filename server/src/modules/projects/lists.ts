@@ -40,13 +40,13 @@ export async function lists(q: Queryable, orgId?: number): Promise<z.input<typeo
       total: sum(() => true),
       open: sum((c) => OPEN.includes(c.status)),
       overdue: sum((c) => c.overdue),
-      byKind: (Object.keys(NEED_KINDS) as NeedKind[]).map((k) => ({ key: k, label: NEED_KINDS[k], count: sum((c) => c.kind === k) })),
-      byStatus: (Object.keys(NEED_STATUSES) as NeedStatus[]).map((s) => ({ key: s, label: NEED_STATUSES[s], count: sum((c) => c.status === s) })).filter((c) => c.count > 0),
+      byKind: ([...NEED_KINDS.values] as NeedKind[]).map((k) => ({ key: k, label: NEED_KINDS.labels[k], count: sum((c) => c.kind === k) })),
+      byStatus: ([...NEED_STATUSES.values] as NeedStatus[]).map((s) => ({ key: s, label: NEED_STATUSES.labels[s], count: sum((c) => c.status === s) })).filter((c) => c.count > 0),
     },
     resources: {
       total: offered.length,
       available: available.length,
-      byKind: (Object.keys(RESOURCE_KINDS) as ResourceKind[]).map((k) => ({ key: k, label: RESOURCE_KINDS[k], count: available.filter((r) => r.kind === k).length })),
+      byKind: ([...RESOURCE_KINDS.values] as ResourceKind[]).map((k) => ({ key: k, label: RESOURCE_KINDS.labels[k], count: available.filter((r) => r.kind === k).length })),
     },
     projects: {
       total: ps.length,
@@ -100,7 +100,7 @@ export async function exportLists(q: Queryable, orgId?: number): Promise<{ name:
         { key: 'progress', header: '进度%', width: 8 }, { key: 'started', header: '开始日期' }, { key: 'outcome', header: '成效', width: 40 },
       ],
       rows: l.projects.items.map((p) => ({
-        name: p.name, org: p.orgName, status: PROJECT_STATUSES[p.status], parties: p.partyCount, needs: p.needCount, closed: p.needsClosed,
+        name: p.name, org: p.orgName, status: PROJECT_STATUSES.labels[p.status], parties: p.partyCount, needs: p.needCount, closed: p.needsClosed,
         progress: p.progress, started: p.startedOn, outcome: p.outcome,
       })),
     },

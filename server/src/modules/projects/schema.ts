@@ -1,3 +1,4 @@
+import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
 import { idParam, optionalText, text, z } from '../../kernel/validation.ts';
 
@@ -7,8 +8,12 @@ registerConstraint('project_parties_unit_key', 'unitId', '该单位已经是项�
 registerConstraint('project_parties_person_key', 'personId', '此人已经是项目的参与方');
 registerConstraint('project_needs_key', 'needId', '这件需求已经纳入本项目');
 
-export const PROJECT_STATUSES = { active: '进行中', completed: '已完成', cancelled: '已终止' } as const;
-export type ProjectStatus = keyof typeof PROJECT_STATUSES;
+export const PROJECT_STATUSES = defineVocabulary('ProjectStatus', [
+  { value: 'active', zh: '进行中', en: 'Active', color: 'processing' },
+  { value: 'completed', zh: '已完成', en: 'Completed', color: 'success' },
+  { value: 'cancelled', zh: '已终止', en: 'Stopped', color: 'default' },
+]);
+export type ProjectStatus = ValueOf<typeof PROJECT_STATUSES>;
 
 export const Project = z.object({
   id: z.number(),
@@ -16,7 +21,7 @@ export const Project = z.object({
   orgName: z.string().nullable(),
   name: z.string(),
   summary: z.string(),
-  status: z.enum(['active', 'completed', 'cancelled']),
+  status: PROJECT_STATUSES.schema,
   statusLabel: z.string(),
   startedOn: z.string(),
   completedOn: z.string().nullable(),
@@ -26,7 +31,7 @@ export const Project = z.object({
   needCount: z.number(),
   /** Needs of the project seen through: checked by the community, closed or rated. */
   needsClosed: z.number(),
-});
+}).meta({ id: 'Project' });
 export type Project = z.infer<typeof Project>;
 export const ProjectDetail = Project.extend({
   parties: z.array(z.object({ id: z.number(), kind: z.enum(['unit', 'member']), name: z.string(), pledge: z.string(), resourceId: z.number().nullable() })),

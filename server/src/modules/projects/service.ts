@@ -67,7 +67,7 @@ const toProject = (r: Row, seen: Summaries): Project => ({
   name: r.name,
   summary: r.summary,
   status: r.status,
-  statusLabel: PROJECT_STATUSES[r.status],
+  statusLabel: PROJECT_STATUSES.labels[r.status],
   startedOn: r.started_on,
   completedOn: r.completed_on,
   outcome: r.outcome,
@@ -125,7 +125,7 @@ export async function create(q: Queryable, input: { orgId: number; name: string;
 
 async function open(q: Queryable, id: number): Promise<Row> {
   const r = await row(q, id);
-  if (r.status !== 'active') throw invalidField('status', `项目${PROJECT_STATUSES[r.status]}，不能再修改`);
+  if (r.status !== 'active') throw invalidField('status', `项目${PROJECT_STATUSES.labels[r.status]}，不能再修改`);
   return r;
 }
 

@@ -1,3 +1,4 @@
+import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
 import { day, idParam, oneOf, optionalText, z } from '../../kernel/validation.ts';
 
@@ -12,9 +13,19 @@ registerConstraint('recruitments_withdrawn_stage', 'stage', '已接收为预备�
 registerConstraint('recruitments_withdrawn_day', 'on', '终止日期不能早于已到达阶段的日期');
 registerConstraint('recruitments_next_stage', 'stage', '不能跳过阶段，须按程序逐步进行');
 
-export const STAGES = { applicant: '入党申请人', activist: '入党积极分子', candidate: '发展对象', probationary: '预备党员', full: '正式党员' } as const;
-export type Stage = keyof typeof STAGES;
-export const STAGE_ORDER = Object.keys(STAGES) as Stage[];
+export const STAGES = defineVocabulary('RecruitmentStage', [
+  { value: 'applicant', zh: '入党申请人', en: 'Applicant', color: 'gold' },
+  { value: 'activist', zh: '入党积极分子', en: 'Activist', color: 'gold' },
+  { value: 'candidate', zh: '发展对象', en: 'Candidate', color: 'gold' },
+  { value: 'probationary', zh: '预备党员', en: 'Probationary member', color: 'volcano' },
+  { value: 'full', zh: '正式党员', en: 'Full member', color: 'red' },
+]);
+export type Stage = ValueOf<typeof STAGES>;
+export const WITHDRAWN_BY = defineVocabulary('RecruitmentEnd', [
+  { value: 'applicant', zh: '申请人撤回', en: 'Withdrawn by the applicant' },
+  { value: 'branch', zh: '党组织终止', en: 'Ended by the party organization' },
+]);
+export const STAGE_ORDER = [...STAGES.values] as Stage[];
 
 export const Recruitment = z.object({
   id: z.number(),
@@ -22,7 +33,7 @@ export const Recruitment = z.object({
   orgName: z.string().nullable(),
   personId: z.number(),
   personName: z.string().nullable(),
-  stage: z.enum(['applicant', 'activist', 'candidate', 'probationary', 'full']),
+  stage: STAGES.schema,
   stageLabel: z.string(),
   appliedOn: z.string(),
   activistOn: z.string().nullable(),
@@ -35,9 +46,9 @@ export const Recruitment = z.object({
   /** The stage that comes next, if any (none once withdrawn). */
   nextStage: z.enum(['activist', 'candidate', 'probationary', 'full']).nullable(),
   withdrawnOn: z.string().nullable(),
-  withdrawnBy: z.enum(['applicant', 'branch']).nullable(),
+  withdrawnBy: WITHDRAWN_BY.schema.nullable(),
   withdrawalReason: z.string().nullable(),
-});
+}).meta({ id: 'Recruitment' });
 export type Recruitment = z.infer<typeof Recruitment>;
 
 export const RecruitmentList = z.object({ total: z.number(), items: z.array(Recruitment) });
@@ -62,7 +73,6 @@ export const Notice = z.object({
   startsOn: day('公示开始日期'),
   endsOn: day('公示结束日期'),
 });
-export const WITHDRAWN_BY = { applicant: '申请人撤回', branch: '党组织终止' } as const;
 export const Withdraw = z.object({
   on: day('终止日期'),
   reason: optionalText('原因', 200),

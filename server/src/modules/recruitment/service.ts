@@ -51,7 +51,7 @@ const toRecruitment = (r: Row): Recruitment => ({
   personId: r.person_id,
   personName: r.person_name,
   stage: r.stage,
-  stageLabel: STAGES[r.stage],
+  stageLabel: STAGES.labels[r.stage],
   appliedOn: r.applied_on,
   activistOn: r.activist_on,
   candidateOn: r.candidate_on,
@@ -134,7 +134,7 @@ export async function advance(q: Queryable, cipher: FieldCipher, id: number, ste
   const r = await get(q, id);
   if (r.withdrawnOn) throw invalidField('stage', '这条发展党员记录已经终止，不能再办理');
   if (r.nextStage === null) throw invalidField('stage', '已经是正式党员，程序已完成');
-  if (step.stage !== r.nextStage) throw invalidField('stage', `不能跳过阶段：${r.stageLabel}的下一阶段是${STAGES[r.nextStage]}`);
+  if (step.stage !== r.nextStage) throw invalidField('stage', `不能跳过阶段：${r.stageLabel}的下一阶段是${STAGES.labels[r.nextStage]}`);
   await notInFuture(q, 'on', step.on);
   const clearsNotice = step.stage === 'probationary' || step.stage === 'full';
   const moved = await q.query(

@@ -1,10 +1,16 @@
+import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
-import { idParam, keysOf, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
+import { idParam, optionalText, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('report_ins_active_key', 'personId', '此党员已有报到登记（待接收或已报到），不能重复登记');
 
-export const REPORT_IN_STATUSES = { issued: '待社区接收', accepted: '已报到', declined: '社区退回', withdrawn: '单位撤回' } as const;
-export type ReportInStatus = keyof typeof REPORT_IN_STATUSES;
+export const REPORT_IN_STATUSES = defineVocabulary('ReportInStatus', [
+  { value: 'issued', zh: '待社区接收', en: 'Awaiting the community', color: 'gold' },
+  { value: 'accepted', zh: '已报到', en: 'Reported', color: 'green' },
+  { value: 'declined', zh: '社区退回', en: 'Declined', color: 'red' },
+  { value: 'withdrawn', zh: '单位撤回', en: 'Withdrawn', color: 'default' },
+]);
+export type ReportInStatus = ValueOf<typeof REPORT_IN_STATUSES>;
 
 export const ReportIn = z.object({
   id: z.number(),
@@ -14,7 +20,7 @@ export const ReportIn = z.object({
   unitName: z.string(),
   personId: z.number(),
   personName: z.string().nullable(),
-  status: z.enum(['issued', 'accepted', 'declined', 'withdrawn']),
+  status: REPORT_IN_STATUSES.schema,
   statusLabel: z.string(),
   issuedOn: z.string(),
   note: z.string().nullable(),
@@ -23,7 +29,7 @@ export const ReportIn = z.object({
   receiptNo: z.string().nullable(),
   serviceItem: z.string().nullable(),
   commitment: z.string().nullable(),
-});
+}).meta({ id: 'ReportIn' });
 export type ReportIn = z.infer<typeof ReportIn>;
 
 export const ReportInList = z.object({ items: z.array(ReportIn) });
@@ -33,7 +39,7 @@ export const ReportInParams = z.object({ reportInId: idParam('报到登记编号
 export const ReportInQuery = z.object({
   orgId: idParam('社区').optional(),
   unitId: idParam('单位').optional(),
-  status: oneOf(keysOf(REPORT_IN_STATUSES), '状态').optional(),
+  status: REPORT_IN_STATUSES.field('状态').optional(),
 });
 export const IssueReportIn = z.object({
   personId: idParam('党员'),

@@ -47,7 +47,7 @@ const toReportIn = (r: Row): ReportIn => ({
   personId: r.person_id,
   personName: r.person_name,
   status: r.status,
-  statusLabel: REPORT_IN_STATUSES[r.status],
+  statusLabel: REPORT_IN_STATUSES.labels[r.status],
   issuedOn: r.issued_on,
   note: r.note,
   decidedOn: r.decided_on,

@@ -18,8 +18,8 @@ import * as resources from './service.ts';
 
 const COLUMNS: Column[] = [
   { key: 'unit', header: '提供单位', width: 24, note: '驻区单位名称；留空表示社区自有' },
-  { key: 'kind', header: '资源类型', width: 10, required: true, note: `可填：${Object.values(RESOURCE_KINDS).join('、')}` },
-  { key: 'category', header: '服务类别', width: 12, required: true, note: `可填：${Object.values(RESOURCE_CATEGORIES).join('、')}` },
+  { key: 'kind', header: '资源类型', width: 10, required: true, note: `可填：${Object.values(RESOURCE_KINDS.labels).join('、')}` },
+  { key: 'category', header: '服务类别', width: 12, required: true, note: `可填：${Object.values(RESOURCE_CATEGORIES.labels).join('、')}` },
   { key: 'name', header: '资源名称', width: 24, required: true },
   { key: 'description', header: '资源说明', width: 30 },
   { key: 'conditions', header: '使用条件', width: 24 },
@@ -28,7 +28,7 @@ const COLUMNS: Column[] = [
   { key: 'quantityUnit', header: '数量单位', width: 10, note: '元、人、件、次……' },
   { key: 'contactName', header: '联系人', width: 10 },
   { key: 'contactPhone', header: '联系电话', width: 16, note: '导出时已遮蔽；保留遮蔽值或留空表示不修改' },
-  { key: 'status', header: '状态', width: 10, note: `可填：${Object.values(RESOURCE_STATUSES).join('、')}；留空为可提供` },
+  { key: 'status', header: '状态', width: 10, note: `可填：${Object.values(RESOURCE_STATUSES.labels).join('、')}；留空为可提供` },
 ];
 const EXPORT_ONLY: Column[] = [
   { key: 'org', header: '所在组织', width: 20 },
@@ -39,9 +39,9 @@ const byLabel = <K extends string>(labels: Record<K, string>) => {
   const m = new Map<string, K>(Object.entries(labels).map(([k, l]) => [(l as string).normalize('NFKC'), k as K]));
   return (v: string): K | undefined => m.get(v) ?? (v in labels ? (v as K) : undefined);
 };
-const kindOf = byLabel<ResourceKind>(RESOURCE_KINDS);
-const categoryOf = byLabel<ResourceCategory>(RESOURCE_CATEGORIES);
-const statusOf = byLabel<ResourceStatus>(RESOURCE_STATUSES);
+const kindOf = byLabel<ResourceKind>(RESOURCE_KINDS.labels);
+const categoryOf = byLabel<ResourceCategory>(RESOURCE_CATEGORIES.labels);
+const statusOf = byLabel<ResourceStatus>(RESOURCE_STATUSES.labels);
 
 const toRow = (r: Resource) => ({
   unit: r.unitName ?? '',
@@ -78,8 +78,8 @@ export async function template(): Promise<Buffer> {
 }
 
 function categoryRows() {
-  const kinds = Object.values(RESOURCE_KINDS);
-  return Object.values(RESOURCE_CATEGORIES).map((category, i) => ({ kind: kinds[i] ?? '', category }));
+  const kinds = Object.values(RESOURCE_KINDS.labels);
+  return Object.values(RESOURCE_CATEGORIES.labels).map((category, i) => ({ kind: kinds[i] ?? '', category }));
 }
 
 /**

@@ -1,6 +1,7 @@
+import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { importFields } from '../../kernel/excel.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
-import { filterDay, idParam, keyOf, keysOf, oneOf, optionalText, ordered, pageQuery, text, z } from '../../kernel/validation.ts';
+import { filterDay, idParam, optionalText, ordered, pageQuery, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('resources_name_key', 'name', '本单位（社区）已登记同名同类的资源');
 const QUANTITY_UNIT = '填写了数量时须注明单位（元、人、件、次……）';
@@ -11,46 +12,61 @@ registerConstraint('venue_bookings_step', 'status', '预约当前的状态不允
 registerConstraint('venue_bookings_fixed', 'during', '预约的阵地、时段和预约人不能修改，请取消后重新预约');
 
 /** 资源 kinds (glossary: Resource kinds venue / fund / service / talent / goods). */
-export const RESOURCE_KINDS = { venue: '场地', fund: '资金', service: '服务', talent: '人才', goods: '物资' } as const;
-export type ResourceKind = keyof typeof RESOURCE_KINDS;
+export const RESOURCE_KINDS = defineVocabulary('ResourceKind', [
+  { value: 'venue', zh: '场地', en: 'Venue' },
+  { value: 'fund', zh: '资金', en: 'Fund' },
+  { value: 'service', zh: '服务', en: 'Service' },
+  { value: 'talent', zh: '人才', en: 'Talent' },
+  { value: 'goods', zh: '物资', en: 'Goods' },
+]);
+export type ResourceKind = ValueOf<typeof RESOURCE_KINDS>;
 
 /**
  * What a resource is for. Needs use the same categories, so matching a need
  * to resources is a comparison of keys.
  */
-export const RESOURCE_CATEGORIES = {
-  culture: '文体活动',
-  education: '教育培训',
-  health: '医疗健康',
-  legal: '法律服务',
-  elderly: '助老助残',
-  aid: '帮困救助',
-  environment: '环境整治',
-  safety: '治安巡逻',
-  employment: '就业创业',
-  convenience: '便民服务',
-  party: '党建活动',
-} as const;
-export type ResourceCategory = keyof typeof RESOURCE_CATEGORIES;
+export const RESOURCE_CATEGORIES = defineVocabulary('ResourceCategory', [
+  { value: 'culture', zh: '文体活动', en: 'Culture and sports' },
+  { value: 'education', zh: '教育培训', en: 'Education' },
+  { value: 'health', zh: '医疗健康', en: 'Health' },
+  { value: 'legal', zh: '法律服务', en: 'Legal aid' },
+  { value: 'elderly', zh: '助老助残', en: 'Elderly and disabled' },
+  { value: 'aid', zh: '帮困救助', en: 'Hardship aid' },
+  { value: 'environment', zh: '环境整治', en: 'Environment' },
+  { value: 'safety', zh: '治安巡逻', en: 'Safety patrols' },
+  { value: 'employment', zh: '就业创业', en: 'Employment' },
+  { value: 'convenience', zh: '便民服务', en: 'Everyday services' },
+  { value: 'party', zh: '党建活动', en: 'Party activities' },
+]);
+export type ResourceCategory = ValueOf<typeof RESOURCE_CATEGORIES>;
 
-export const RESOURCE_STATUSES = { available: '可提供', paused: '暂停', withdrawn: '已撤下' } as const;
-export type ResourceStatus = keyof typeof RESOURCE_STATUSES;
+export const RESOURCE_STATUSES = defineVocabulary('ResourceStatus', [
+  { value: 'available', zh: '可提供', en: 'Available', color: 'green' },
+  { value: 'paused', zh: '暂停', en: 'Paused', color: 'orange' },
+  { value: 'withdrawn', zh: '已撤下', en: 'Withdrawn', color: 'default' },
+]);
+export type ResourceStatus = ValueOf<typeof RESOURCE_STATUSES>;
 
 /** 梅河口 "6+1+7+n" and what units open to residents. */
-export const VENUE_TYPES = {
-  service_window: '服务窗口',
-  reception: '便民解困接待站',
-  function_room: '基础功能室',
-  special_room: '特色活动室',
-  court: '球场',
-  meeting_room: '会议室',
-  library: '图书阅览室',
-  activity_center: '党员活动中心',
-} as const;
-export type VenueType = keyof typeof VENUE_TYPES;
+export const VENUE_TYPES = defineVocabulary('VenueType', [
+  { value: 'service_window', zh: '服务窗口', en: 'Service window' },
+  { value: 'reception', zh: '便民解困接待站', en: 'Reception desk' },
+  { value: 'function_room', zh: '基础功能室', en: 'Function room' },
+  { value: 'special_room', zh: '特色活动室', en: 'Special room' },
+  { value: 'court', zh: '球场', en: 'Court' },
+  { value: 'meeting_room', zh: '会议室', en: 'Meeting room' },
+  { value: 'library', zh: '图书阅览室', en: 'Library' },
+  { value: 'activity_center', zh: '党员活动中心', en: 'Activity centre' },
+]);
+export type VenueType = ValueOf<typeof VENUE_TYPES>;
 
-export const BOOKING_STATUSES = { pending: '待审批', approved: '已预约', rejected: '未获批准', cancelled: '已取消' } as const;
-export type BookingStatus = keyof typeof BOOKING_STATUSES;
+export const BOOKING_STATUSES = defineVocabulary('BookingStatus', [
+  { value: 'pending', zh: '待审批', en: 'Pending', color: 'gold' },
+  { value: 'approved', zh: '已预约', en: 'Booked', color: 'green' },
+  { value: 'rejected', zh: '未获批准', en: 'Rejected', color: 'default' },
+  { value: 'cancelled', zh: '已取消', en: 'Cancelled', color: 'default' },
+]);
+export type BookingStatus = ValueOf<typeof BOOKING_STATUSES>;
 
 const phone = z
   .string()
@@ -64,9 +80,9 @@ export const Resource = z.object({
   orgName: z.string(),
   unitId: z.number().nullable(),
   unitName: z.string().nullable(),
-  kind: keyOf(RESOURCE_KINDS),
+  kind: RESOURCE_KINDS.schema,
   kindLabel: z.string(),
-  category: keyOf(RESOURCE_CATEGORIES),
+  category: RESOURCE_CATEGORIES.schema,
   categoryLabel: z.string(),
   name: z.string(),
   description: z.string().nullable(),
@@ -76,11 +92,11 @@ export const Resource = z.object({
   quantityUnit: z.string().nullable(),
   contactName: z.string().nullable(),
   contactPhoneMasked: z.string().nullable(),
-  status: keyOf(RESOURCE_STATUSES),
+  status: RESOURCE_STATUSES.schema,
   statusLabel: z.string(),
   venueId: z.number().nullable(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'Resource' });
 export type Resource = z.infer<typeof Resource>;
 
 export const ResourcePage = z.object({ total: z.number(), items: z.array(Resource) });
@@ -89,16 +105,16 @@ export const ResourceParams = z.object({ resourceId: idParam('资源编号') });
 export const ResourceQuery = z.object({
   orgId: idParam('所在组织').optional(),
   unitId: idParam('提供单位').optional(),
-  kind: oneOf(keysOf(RESOURCE_KINDS), '资源类型').optional(),
-  category: oneOf(keysOf(RESOURCE_CATEGORIES), '服务类别').optional(),
-  status: oneOf(keysOf(RESOURCE_STATUSES), '状态').optional(),
+  kind: RESOURCE_KINDS.field('资源类型').optional(),
+  category: RESOURCE_CATEGORIES.field('服务类别').optional(),
+  status: RESOURCE_STATUSES.field('状态').optional(),
   q: z.string().trim().max(30, '搜索词不能超过 30 个字').optional().describe('名称'),
   ...pageQuery,
 });
 export type ResourceFilter = Omit<z.infer<typeof ResourceQuery>, 'page' | 'pageSize'>;
 
 const resourceFields = {
-  category: oneOf(keysOf(RESOURCE_CATEGORIES), '服务类别'),
+  category: RESOURCE_CATEGORIES.field('服务类别'),
   name: text('资源名称', 60),
   description: optionalText('资源说明', 500),
   conditions: optionalText('使用条件', 200),
@@ -113,7 +129,7 @@ export const CreateResource = z.object({
   // A unit's resource is listed where the unit is; orgId is for a community's own.
   orgId: idParam('所在组织').optional(),
   unitId: idParam('提供单位').nullable().optional(),
-  kind: oneOf(keysOf(RESOURCE_KINDS), '资源类型'),
+  kind: RESOURCE_KINDS.field('资源类型'),
   ...resourceFields,
 }).refine((r) => r.quantity == null || !!r.quantityUnit, { path: ['quantityUnit'], message: QUANTITY_UNIT });
 export type CreateResource = z.infer<typeof CreateResource>;
@@ -122,7 +138,7 @@ export const UpdateResource = z.object({
   ...resourceFields,
   category: resourceFields.category.optional(),
   name: resourceFields.name.optional(),
-  status: oneOf(keysOf(RESOURCE_STATUSES), '状态').optional(),
+  status: RESOURCE_STATUSES.field('状态').optional(),
 });
 export type UpdateResource = z.infer<typeof UpdateResource>;
 
@@ -145,7 +161,7 @@ export const Venue = z.object({
   unitId: z.number().nullable(),
   unitName: z.string().nullable(),
   name: z.string(),
-  venueType: keyOf(VENUE_TYPES),
+  venueType: VENUE_TYPES.schema,
   venueTypeLabel: z.string(),
   capacity: z.number().nullable(),
   location: z.string().nullable(),
@@ -155,22 +171,22 @@ export const Venue = z.object({
   bookable: z.boolean(),
   needsApproval: z.boolean(),
   conditions: z.string().nullable(),
-  status: keyOf(RESOURCE_STATUSES),
+  status: RESOURCE_STATUSES.schema,
   statusLabel: z.string(),
-});
+}).meta({ id: 'Venue' });
 export type Venue = z.infer<typeof Venue>;
 export const VenueList = z.object({ items: z.array(Venue) });
 export const VenueParams = z.object({ venueId: idParam('阵地编号') });
 export const VenueQuery = z.object({
   orgId: idParam('所在组织').optional(),
   unitId: idParam('提供单位').optional(),
-  venueType: oneOf(keysOf(VENUE_TYPES), '阵地类型').optional(),
+  venueType: VENUE_TYPES.field('阵地类型').optional(),
   bookable: z.enum(['true', 'false'], { error: '是否可预约须为 true 或 false' }).transform((v) => v === 'true').optional().describe('可预约'),
 });
 export type VenueFilter = z.infer<typeof VenueQuery>;
 
 const venueFields = {
-  venueType: oneOf(keysOf(VENUE_TYPES), '阵地类型'),
+  venueType: VENUE_TYPES.field('阵地类型'),
   capacity: z.number({ error: '容纳人数须为数字' }).int('容纳人数须为整数').min(1, '容纳人数至少为 1').max(100000, '容纳人数过大').nullable().optional().describe('容纳人数'),
   location: optionalText('位置', 100),
   openDays: z
@@ -188,7 +204,7 @@ export const CreateVenue = z.object({
   orgId: idParam('所在组织').optional(),
   unitId: idParam('提供单位').nullable().optional(),
   name: text('阵地名称', 60),
-  category: oneOf(keysOf(RESOURCE_CATEGORIES), '服务类别').default('party'),
+  category: RESOURCE_CATEGORIES.field('服务类别').default('party'),
   conditions: optionalText('使用条件', 200),
   contactName: optionalText('联系人', 20),
   contactPhone: phone.nullable().optional(),
@@ -202,7 +218,7 @@ export type CreateVenue = z.infer<typeof CreateVenue>;
 export const UpdateVenue = z.object({
   name: text('阵地名称', 60).optional(),
   conditions: optionalText('使用条件', 200),
-  status: oneOf(keysOf(RESOURCE_STATUSES), '状态').optional(),
+  status: RESOURCE_STATUSES.field('状态').optional(),
   venueType: venueFields.venueType.optional(),
   capacity: venueFields.capacity,
   location: venueFields.location,
@@ -236,12 +252,12 @@ export const Booking = z.object({
   /** Local wall-clock times (region time zone). */
   startsAt: z.string(),
   endsAt: z.string(),
-  status: keyOf(BOOKING_STATUSES),
+  status: BOOKING_STATUSES.schema,
   statusLabel: z.string(),
   rejectReason: z.string().nullable(),
   cancelReason: z.string().nullable(),
   createdAt: z.string(),
-});
+}).meta({ id: 'VenueBooking' });
 export type Booking = z.infer<typeof Booking>;
 export const BookingList = z.object({ items: z.array(Booking) });
 export const BookingParams = z.object({ venueBookingId: idParam('预约编号') });
@@ -257,7 +273,7 @@ export type CreateBooking = z.infer<typeof CreateBooking>;
 const BookingFilters = z.object({
   orgId: idParam('所在组织').optional(),
   venueId: idParam('阵地').optional(),
-  status: oneOf(keysOf(BOOKING_STATUSES), '状态').optional(),
+  status: BOOKING_STATUSES.field('状态').optional(),
   mine: z.enum(['true', 'false'], { error: '“我的预约”须为 true 或 false' }).transform((v) => v === 'true').optional().describe('我的预约'),
   from: filterDay('起始日期').optional(),
   to: filterDay('截止日期').optional(),

@@ -73,9 +73,9 @@ const toResource = (r: ResourceRow): Resource => ({
   unitId: r.unit_id,
   unitName: r.unit_name,
   kind: r.kind,
-  kindLabel: RESOURCE_KINDS[r.kind],
+  kindLabel: RESOURCE_KINDS.labels[r.kind],
   category: r.category,
-  categoryLabel: RESOURCE_CATEGORIES[r.category],
+  categoryLabel: RESOURCE_CATEGORIES.labels[r.category],
   name: r.name,
   description: r.description,
   conditions: r.conditions,
@@ -85,7 +85,7 @@ const toResource = (r: ResourceRow): Resource => ({
   contactName: r.contact_name,
   contactPhoneMasked: r.contact_phone_mask,
   status: r.status,
-  statusLabel: RESOURCE_STATUSES[r.status],
+  statusLabel: RESOURCE_STATUSES.labels[r.status],
   venueId: r.venue_id,
   updatedAt: r.updated_at,
 });
@@ -250,7 +250,7 @@ const toVenue = (r: VenueRow): Venue => ({
   unitName: r.unit_name,
   name: r.name,
   venueType: r.venue_type,
-  venueTypeLabel: VENUE_TYPES[r.venue_type],
+  venueTypeLabel: VENUE_TYPES.labels[r.venue_type],
   capacity: r.capacity,
   location: r.location,
   openDays: r.open_days,
@@ -260,7 +260,7 @@ const toVenue = (r: VenueRow): Venue => ({
   needsApproval: r.needs_approval,
   conditions: r.conditions,
   status: r.status,
-  statusLabel: RESOURCE_STATUSES[r.status],
+  statusLabel: RESOURCE_STATUSES.labels[r.status],
 });
 
 export async function listVenues(q: Queryable, f: VenueFilter): Promise<Venue[]> {
@@ -381,7 +381,7 @@ const toBooking = (r: BookingRow): Booking => ({
   startsAt: r.starts_at,
   endsAt: r.ends_at,
   status: r.status,
-  statusLabel: BOOKING_STATUSES[r.status],
+  statusLabel: BOOKING_STATUSES.labels[r.status],
   rejectReason: r.reject_reason,
   cancelReason: r.cancel_reason,
   createdAt: r.created_at,
@@ -476,7 +476,7 @@ export async function book(
       `${BOOKING_SELECT} WHERE b.venue_id = $1 AND b.status IN ('pending', 'approved') AND b.during && $2::tstzrange ORDER BY lower(b.during) LIMIT 1`,
       [venue.id, during],
     );
-    const taken = clash ? `${slotText(clash.starts_at, clash.ends_at)}已有预约（${BOOKING_STATUSES[clash.status]}：${clash.purpose}）` : '该时段已有预约';
+    const taken = clash ? `${slotText(clash.starts_at, clash.ends_at)}已有预约（${BOOKING_STATUSES.labels[clash.status]}：${clash.purpose}）` : '该时段已有预约';
     const message = `${venue.name}${taken}，与您申请的${slotText(input.startsAt, input.endsAt)}冲突，请另选时间`;
     throw conflict(message, { startsAt: message });
   }

@@ -1,12 +1,19 @@
+import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
-import { idParam, keysOf, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
+import { idParam, optionalText, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('transfers_open_key', 'personId', '此党员已有未办结的组织关系转接');
 registerConstraint('transfers_not_self', 'toOrgId', '转入组织不能是转出组织本身');
 registerConstraint('transfers_one_destination', 'toOrgId', '请选择本区域内的转入组织，或填写区域外的转入组织（二选一）');
 
-export const TRANSFER_STATUSES = { requested: '待转出方审批', approved: '待转入方接收', returned: '退回修改', withdrawn: '已撤回', done: '已办结' } as const;
-export type TransferStatus = keyof typeof TRANSFER_STATUSES;
+export const TRANSFER_STATUSES = defineVocabulary('TransferStatus', [
+  { value: 'requested', zh: '待转出方审批', en: 'Awaiting the sending side', color: 'gold' },
+  { value: 'approved', zh: '待转入方接收', en: 'Awaiting the receiving side', color: 'blue' },
+  { value: 'returned', zh: '退回修改', en: 'Returned for revision', color: 'orange' },
+  { value: 'withdrawn', zh: '已撤回', en: 'Withdrawn', color: 'default' },
+  { value: 'done', zh: '已办结', en: 'Done', color: 'green' },
+]);
+export type TransferStatus = ValueOf<typeof TRANSFER_STATUSES>;
 
 export const Transfer = z.object({
   id: z.number(),
@@ -17,7 +24,7 @@ export const Transfer = z.object({
   toOrgId: z.number().nullable(),
   toName: z.string().nullable(),
   outside: z.boolean(),
-  status: z.enum(['requested', 'approved', 'returned', 'withdrawn', 'done']),
+  status: TRANSFER_STATUSES.schema,
   statusLabel: z.string(),
   reason: z.string(),
   letterNo: z.string().nullable(),
@@ -27,11 +34,11 @@ export const Transfer = z.object({
   lastNote: z.string().nullable(),
   /** The steps the caller may take now (the UI shows only these buttons). */
   actions: z.array(z.enum(['approve', 'return', 'withdraw', 'resubmit', 'receive'])),
-});
+}).meta({ id: 'Transfer' });
 export type Transfer = z.infer<typeof Transfer>;
 export const TransferList = z.object({ items: z.array(Transfer) });
 export const TransferParams = z.object({ transferId: idParam('转接编号') });
-export const TransferQuery = z.object({ status: oneOf(keysOf(TRANSFER_STATUSES), '状态').optional() });
+export const TransferQuery = z.object({ status: TRANSFER_STATUSES.field('状态').optional() });
 export const RequestTransfer = z.object({
   personId: idParam('党员'),
   toOrgId: idParam('转入组织').optional(),

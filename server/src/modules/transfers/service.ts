@@ -69,7 +69,7 @@ const toTransfer = (r: Row): Transfer => ({
   toName: r.to_name,
   outside: r.to_org_id === null,
   status: r.status,
-  statusLabel: TRANSFER_STATUSES[r.status],
+  statusLabel: TRANSFER_STATUSES.labels[r.status],
   reason: r.reason,
   letterNo: r.letter_no,
   requestedOn: r.requested_on,

@@ -49,7 +49,7 @@ export const User = z.object({
   locked: z.boolean(),
   createdAt: z.string(),
   grants: z.array(GrantView),
-});
+}).meta({ id: 'User' });
 export type User = z.infer<typeof User>;
 
 export const Login = z.object({

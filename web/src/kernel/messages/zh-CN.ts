@@ -226,24 +226,6 @@ export const zhCN = {
   'audit.client': '来源网段',
   'audit.requestId': '请求编号',
 
-  'securityKind.sign_in': '登录成功',
-  'securityKind.sign_in_failed': '登录失败',
-  'securityKind.sign_in_throttled': '登录失败过多，暂时锁定',
-  'securityKind.sign_in_unknown': '登录失败（用户名不存在）',
-  'securityKind.throttle_cleared': '解除登录等待（来源网段或用户名）',
-  'securityKind.account_created': '新建账号',
-  'securityKind.account_disabled': '停用账号',
-  'securityKind.account_enabled': '启用账号',
-  'securityKind.account_unlocked': '解除锁定',
-  'securityKind.password_changed': '本人修改密码',
-  'securityKind.password_reset': '管理员重置密码',
-  'securityKind.grant_added': '授予角色',
-  'securityKind.grant_removed': '收回角色',
-  'securityKind.reveal': '查看完整个人信息',
-
-  'action.insert': '新增',
-  'action.update': '修改',
-  'action.delete': '删除',
 
   'entity.organizations': '组织',
   'entity.units': '单位',
@@ -258,35 +240,6 @@ export const zhCN = {
   'role.unit_liaison': '驻区单位联络员',
   'role.member': '党员',
   'role.resident': '居民',
-
-  'orgKind.district_committee': '区（市）委',
-  'orgKind.street_committee': '街道党工委',
-  'orgKind.community_committee': '社区党组织',
-  'orgKind.comprehensive_committee': '综合党委（大党委）',
-  'orgKind.joint_committee': '联合党委',
-  'orgKind.administrative_group': '行政党组',
-  'orgKind.residential_committee': '居民区党委',
-  'orgKind.enterprise_joint_committee': '非公企业联合党委',
-  'orgKind.unit_committee': '单位党组织',
-  'orgKind.grid_branch': '网格党支部',
-  'orgKind.building_group': '楼栋党小组',
-  'orgKind.activity_group': '党员活动小组',
-  'orgKind.caring_group': '党群温馨小组',
-  'orgKind.member_household': '党员中心户',
-
-  'unitKind.co_building': '驻区单位',
-  'unitKind.enterprise': '非公企业',
-  'unitKind.social_org': '社会组织',
-  'unitKind.department': '职能部门',
-
-  'category.employed': '在职党员',
-  'category.retired': '离退休党员',
-  'category.laid_off': '下岗党员',
-  'category.mobile': '流动党员',
-  'category.unemployed_graduate': '待业毕业生党员',
-  'category.veteran': '退伍军人党员',
-  'category.relocated_rural': '农村回迁党员',
-  'category.student': '学生党员',
 
   'seat.add': '增补委员',
   'seat.added': '已将 {name} 增补为“{org}”委员',
@@ -393,26 +346,6 @@ export const zhCN = {
   'import.valid': '只导入正确的行',
   'import.done': '导入完成',
   'import.doneDetail': '新增 {created} 个，更新 {updated} 个，未变 {unchanged} 个',
-
-  'orgStatus.active': '正常',
-  'orgStatus.merged': '已合并',
-  'orgStatus.dissolved': '已撤销',
-
-  'tieKind.co_builds': '共建',
-  'tieKind.guides': '协调指导',
-  'tieKind.pairs_with': '结对',
-  'tieKind.joins': '联建',
-
-  'seatRole.secretary': '书记',
-  'seatRole.deputy': '副书记',
-  'seatRole.member': '委员',
-
-  'gapKind.community_without_grid': '社区未建网格党支部',
-  'gapKind.org_without_secretary': '组织没有在任书记',
-  'gapKind.hidden_members': '单位有党员但无党组织',
-  'gapKind.unit_without_tie': '单位未建立共建关系',
-  'gapKind.grid_without_branch': '网格未建党支部',
-  'gapKind.building_without_group': '楼栋未建党小组',
 } as const;
 
 export type KernelMessageKey = keyof typeof zhCN;

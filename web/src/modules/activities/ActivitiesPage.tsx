@@ -12,7 +12,7 @@ import { useLocalPage } from '../orgs/localPaging';
 import { UnitSelect } from '../orgs/pickers';
 import { PointsTab } from '../points/PointsTab';
 import { projectsApi } from '../projects/api';
-import { AUDIENCES, LIST_WHEN, ORGANIZER_KINDS, activitiesApi, timeRange, type Activity, type ListWhen, type NewActivity } from './api';
+import { LIST_WHEN, activitiesApi, timeRange, type Activity, type ListWhen, type NewActivity } from './api';
 import { CertificatesTab, TeamsTab } from './TeamsTabs';
 import { BasicFields, PlaceFields } from './PlaceFields';
 import { RosterDrawer } from './RosterDrawer';
@@ -91,7 +91,7 @@ function ActivityList() {
           value={when}
           onChange={setWhen}
           data-testid="activities-when"
-          options={LIST_WHEN.map((w) => ({ value: w, label: <span data-testid={`activities-when-${w}`}>{t(`activities.when.${w}`)}</span> }))}
+          options={LIST_WHEN.map((w) => ({ value: w, label: <span data-testid={`activities-when-${w}`}>{enumLabel('ActivityWhen', w)}</span> }))}
         />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="activity-create">
           {t('activities.create')}
@@ -108,7 +108,7 @@ function ActivityList() {
         emptyText={t(when === 'past' ? 'activities.emptyPast' : 'activities.emptyUpcoming')}
         columns={[
           { key: 'title', title: t('activities.title'), render: (_, a) => <strong>{tx(a.title)}</strong> },
-          { key: 'kind', title: t('activities.kind'), render: (_, a) => <Tag color="red">{enumLabel('activities.kindOf', a.kind, a.kindLabel)}</Tag> },
+          { key: 'kind', title: t('activities.kind'), render: (_, a) => <Tag color="red">{enumLabel('ActivityKind', a.kind, a.kindLabel)}</Tag> },
           { key: 'time', title: t('activities.time'), render: (_, a) => timeRange(a, formatDateTime) },
           { key: 'place', title: t('activities.place'), render: (_, a) => tx(a.place) },
           { key: 'organizer', title: t('activities.organizer'), render: (_, a) => tx(a.organizerName) },
@@ -119,7 +119,7 @@ function ActivityList() {
           <Flex vertical gap={4}>
             <Flex justify="space-between">
               <Typography.Text strong>{tx(a.title)}</Typography.Text>
-              <Tag color="red">{enumLabel('activities.kindOf', a.kind, a.kindLabel)}</Tag>
+              <Tag color="red">{enumLabel('ActivityKind', a.kind, a.kindLabel)}</Tag>
             </Flex>
             <Typography.Text type="secondary">{timeRange(a, formatDateTime)} · {tx(a.place)}</Typography.Text>
             {state(a)}
@@ -137,7 +137,7 @@ function ActivityList() {
 type ActivityForm = Omit<NewActivity, 'services'> & { services?: string[]; placeMode: 'venue' | 'address' };
 
 function CreateActivityModal({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
-  const { t } = useI18n();
+  const { t, enumOptions, enumLabel } = useI18n();
   const { message } = App.useApp();
   const home = useHomeOrg();
   const kinds = useLoad(() => activitiesApi.kinds(), []);
@@ -165,19 +165,19 @@ function CreateActivityModal({ onClose, onCreated }: { onClose: () => void; onCr
     >
       <BasicFields kinds={kinds.data?.items ?? []} testId="activity-form" />
       <Form.Item name="organizerKind" label={t('activities.organizerKind')}>
-        <Select options={ORGANIZER_KINDS.map((k) => ({ value: k, label: t(`activities.organizer.${k}`) }))} />
+        <Select options={enumOptions('OrganizerKind')} />
       </Form.Item>
       <Form.Item noStyle dependencies={['organizerKind']}>
         {({ getFieldValue }) => {
           const kind = getFieldValue('organizerKind') as string;
-          if (kind === 'unit') return <Form.Item name="unitId" label={t('activities.organizer.unit')} rules={[{ required: true }]}><UnitSelect /></Form.Item>;
+          if (kind === 'unit') return <Form.Item name="unitId" label={enumLabel('OrganizerKind', 'unit')} rules={[{ required: true }]}><UnitSelect /></Form.Item>;
           if (kind === 'team')
             return (
-              <Form.Item name="teamId" label={t('activities.organizer.team')} rules={[{ required: true }]}>
+              <Form.Item name="teamId" label={enumLabel('OrganizerKind', 'team')} rules={[{ required: true }]}>
                 <Select options={(teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))} />
               </Form.Item>
             );
-          if (kind === 'project') return <Form.Item name="projectName" label={t('activities.organizer.project')} rules={[{ required: true }]}><Input maxLength={60} /></Form.Item>;
+          if (kind === 'project') return <Form.Item name="projectName" label={enumLabel('OrganizerKind', 'project')} rules={[{ required: true }]}><Input maxLength={60} /></Form.Item>;
           return null;
         }}
       </Form.Item>
@@ -194,7 +194,7 @@ function CreateActivityModal({ onClose, onCreated }: { onClose: () => void; onCr
         <InputNumber min={1} max={10000} />
       </Form.Item>
       <Form.Item name="audience" label={t('activities.audience')} rules={[{ required: true }]}>
-        <Select mode="multiple" options={AUDIENCES.map((k) => ({ value: k, label: t(`activities.audience.${k}`) }))} />
+        <Select mode="multiple" options={enumOptions('ActivityAudience')} />
       </Form.Item>
       <Form.Item name="services" label={t('activities.services')}>
         <Select mode="tags" tokenSeparators={[',', '，', '、']} />

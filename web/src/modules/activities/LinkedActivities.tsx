@@ -22,7 +22,7 @@ export function LinkedActivities({ needId, projectId }: { needId?: number; proje
           <List.Item.Meta
             title={
               <>
-                <Tag color="red">{enumLabel('activities.kindOf', a.kind, a.kindLabel)}</Tag>
+                <Tag color="red">{enumLabel('ActivityKind', a.kind, a.kindLabel)}</Tag>
                 {tx(a.title)}
               </>
             }

@@ -119,7 +119,7 @@ function ActivityCards({ items, loading, onChanged }: { items: Activity[] | unde
           <Card size="small" key={a.id} data-testid="activity-card" className="gj-card-row">
             <Flex justify="space-between" align="start" gap={8}>
               <Typography.Text strong>{tx(a.title)}</Typography.Text>
-              <Tag color="red">{enumLabel('activities.kindOf', a.kind, a.kindLabel)}</Tag>
+              <Tag color="red">{enumLabel('ActivityKind', a.kind, a.kindLabel)}</Tag>
             </Flex>
             <Typography.Text type="secondary">
               <ClockCircleOutlined /> {timeRange(a, formatDateTime)}
@@ -133,7 +133,7 @@ function ActivityCards({ items, loading, onChanged }: { items: Activity[] | unde
               {s ? (
                 <Space>
                   <Tag color={s.status === 'attended' ? 'green' : s.status === 'waitlisted' ? 'orange' : 'blue'} data-testid="activity-my-status">
-                    {enumLabel('activities.signupStatus', s.status)}
+                    {enumLabel('SignupStatus', s.status)}
                   </Tag>
                   {s.status === 'attended' && !s.checkedOutAt && (
                     <Button size="small" data-testid="activity-checkout" onClick={() => void act(activitiesApi.checkOut(a.id), () => t('activities.checkedOut'))}>

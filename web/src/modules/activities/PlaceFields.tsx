@@ -55,7 +55,7 @@ export function BasicFields({ kinds, testId }: { kinds: ActivityKind[]; testId: 
         <OrgTreeSelect />
       </Form.Item>
       <Form.Item name="kind" label={t('activities.kind')} rules={[{ required: true }]}>
-        <Select options={kinds.map((k) => ({ value: k.kind, label: enumLabel('activities.kindOf', k.kind, k.label) }))} />
+        <Select options={kinds.map((k) => ({ value: k.kind, label: enumLabel('ActivityKind', k.kind, k.label) }))} />
       </Form.Item>
     </>
   );

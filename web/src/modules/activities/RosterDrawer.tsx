@@ -29,7 +29,7 @@ export function RosterDrawer({ activity, onClose, onChanged }: { activity: Activ
   };
   const mark = (s: Signup, status: 'leave' | 'absent') =>
     activitiesApi.mark(s.id, status).then(() => {
-      void message.success(t('activities.marked', { name: tx(s.personName), status: enumLabel('activities.signupStatus', status) }));
+      void message.success(t('activities.marked', { name: tx(s.personName), status: enumLabel('SignupStatus', status) }));
       refresh();
     }, onError);
 
@@ -58,7 +58,7 @@ export function RosterDrawer({ activity, onClose, onChanged }: { activity: Activ
     );
   const status = (s: Signup) => (
     <Tag color={s.status === 'attended' ? 'green' : s.status === 'waitlisted' ? 'orange' : s.status === 'absent' ? 'red' : 'default'}>
-      {enumLabel('activities.signupStatus', s.status, s.statusLabel)}
+      {enumLabel('SignupStatus', s.status, s.statusLabel)}
     </Tag>
   );
   const hours = (s: Signup) => (s.hours === null ? t('common.none') : `${t('activities.hoursValue', { hours: s.hours })}${s.confirmed ? '' : ` (${t('activities.unconfirmed')})`}`);

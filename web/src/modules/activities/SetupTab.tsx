@@ -5,11 +5,12 @@ import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { valuesOf } from '../../kernel/vocabulary';
 import { useLocalPage } from '../orgs/localPaging';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { ManualPointsSection, RedeemSection } from '../points/PointsSetup';
 import { BasicFields, PlaceFields } from './PlaceFields';
-import { AUDIENCES, activitiesApi, type NewSeries, type Series } from './api';
+import { activitiesApi, type NewSeries, type Series } from './api';
 import { today, thisYear } from '../../kernel/time';
 import { useHomeOrg } from '../../kernel/useHomeOrg';
 
@@ -45,7 +46,7 @@ function KindsSection() {
       <Space wrap size={[4, 8]}>
         {(kinds.data?.items ?? []).map((k) => (
           <Tag key={k.kind} color={k.builtIn ? 'red' : 'blue'} title={k.builtIn ? t('activities.kindBuiltIn') : t('activities.kindCustom')}>
-            {enumLabel('activities.kindOf', k.kind, k.label)}
+            {enumLabel('ActivityKind', k.kind, k.label)}
           </Tag>
         ))}
       </Space>
@@ -77,7 +78,7 @@ function KindsSection() {
 type SeriesForm = Omit<NewSeries, 'services'> & { services?: string[]; placeMode: 'venue' | 'address' };
 
 function SeriesSection() {
-  const { t, tx, enumLabel } = useI18n();
+  const { t, tx, enumLabel, enumOptions } = useI18n();
   const { message } = App.useApp();
   const onError = useApiError();
   const home = useHomeOrg();
@@ -110,7 +111,7 @@ function SeriesSection() {
         emptyText={t('common.none')}
         columns={[
           { key: 'title', title: t('activities.title'), render: (_, s) => <strong>{tx(s.title)}</strong> },
-          { key: 'kind', title: t('activities.kind'), render: (_, s) => enumLabel('activities.kindOf', s.kind, kinds.data?.items.find((k) => k.kind === s.kind)?.label ?? s.kind) },
+          { key: 'kind', title: t('activities.kind'), render: (_, s) => enumLabel('ActivityKind', s.kind, kinds.data?.items.find((k) => k.kind === s.kind)?.label ?? s.kind) },
           { key: 'rule', title: t('activities.seriesRule'), render: (_, s) => t('activities.seriesRuleValue', { week: s.weekOfMonth, weekday: weekday(s.weekday), time: s.startTime, minutes: s.minutes }) },
           { key: 'place', title: t('activities.place'), render: (_, s) => tx(s.place) },
           { key: 'services', title: t('activities.services'), render: (_, s) => s.services.map((x) => <Tag key={x}>{tx(x)}</Tag>) },
@@ -135,7 +136,7 @@ function SeriesSection() {
           title={t('activities.seriesCreate')}
           testId="series-form"
           onClose={() => setCreating(false)}
-          initialValues={{ orgId: home, kind: 'open_day', weekOfMonth: 1, weekday: 5, startTime: '09:00', minutes: 180, capacity: 60, audience: [...AUDIENCES], startsOn: today(), endsOn: `${thisYear()}-12-31` }}
+          initialValues={{ orgId: home, kind: 'open_day', weekOfMonth: 1, weekday: 5, startTime: '09:00', minutes: 180, capacity: 60, audience: valuesOf('ActivityAudience'), startsOn: today(), endsOn: `${thisYear()}-12-31` }}
           onSubmit={async (v) => {
             const { placeMode, ...body } = v;
             const made = await activitiesApi.createSeries({
@@ -173,7 +174,7 @@ function SeriesSection() {
             </Form.Item>
           </Space>
           <Form.Item name="audience" label={t('activities.audience')} rules={[{ required: true }]}>
-            <Select mode="multiple" options={AUDIENCES.map((k) => ({ value: k, label: t(`activities.audience.${k}`) }))} />
+            <Select mode="multiple" options={enumOptions('ActivityAudience')} />
           </Form.Item>
           <Form.Item name="services" label={t('activities.services')}>
             <Select mode="tags" tokenSeparators={[',', '，', '、']} data-testid="series-form-services" />

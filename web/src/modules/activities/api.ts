@@ -6,8 +6,6 @@ export type MySignup = NonNullable<Activity['mySignup']>;
 export type NewActivity = BodyOf<'/api/activities', 'post'>;
 export type Audience = NewActivity['audience'][number];
 export type OrganizerKind = NonNullable<NewActivity['organizerKind']>;
-export const AUDIENCES = ['members', 'reported_members', 'residents'] as const satisfies readonly Audience[];
-export const ORGANIZER_KINDS = ['community', 'unit', 'team', 'project'] as const satisfies readonly OrganizerKind[];
 export type ListWhen = NonNullable<QueryOf<'/api/activities', 'get'>['when']>;
 /** The organizer's two views of the list: today and after, and what is over. */
 export const LIST_WHEN = ['upcoming', 'past'] as const satisfies readonly ListWhen[];

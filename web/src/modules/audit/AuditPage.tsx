@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { DataTable, usePaging } from '../../kernel/DataTable';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { colorOf } from '../../kernel/vocabulary';
 import { OrgFilter } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { useOrgTree } from '../orgs/tree';
@@ -11,8 +12,6 @@ import { SecurityLog } from './SecurityLog';
 
 /** The audited tables the filter offers; entries of any other table still list under "all". */
 const ENTITIES = ['organizations', 'units', 'people', 'users', 'user_grants'];
-const ACTIONS: AuditAction[] = ['insert', 'update', 'delete'];
-const ACTION_COLORS: Record<AuditAction, string> = { insert: 'green', update: 'blue', delete: 'red' };
 /** What the server writes in place of personal data it keeps encrypted. */
 const MASKED = '***';
 
@@ -66,7 +65,7 @@ function AuditDiff({ entry }: { entry: AuditEntry }) {
 }
 
 export function AuditPage() {
-  const { t, tx, enumLabel, formatDateTime } = useI18n();
+  const { t, tx, enumLabel, enumOptions, formatDateTime } = useI18n();
   const store = useOrgTree();
   const orgId = store.selectedId ?? undefined;
   const [entity, setEntity] = useState<string>();
@@ -100,7 +99,7 @@ export function AuditPage() {
                       placeholder={t('audit.allActions')}
                       value={action}
                       onChange={setAction}
-                      options={ACTIONS.map((a) => ({ value: a, label: enumLabel('action', a) }))}
+                      options={enumOptions('AuditAction')}
                       className="gj-toolbar-select"
                       data-testid="audit-action"
                     />
@@ -123,8 +122,8 @@ export function AuditPage() {
                         key: 'action',
                         title: t('audit.action'),
                         render: (_, e) => (
-                          <Tag color={ACTION_COLORS[e.action]} data-testid={`audit-action-${e.action}`}>
-                            {enumLabel('action', e.action)}
+                          <Tag color={colorOf('AuditAction', e.action)} data-testid={`audit-action-${e.action}`}>
+                            {enumLabel('AuditAction', e.action)}
                           </Tag>
                         ),
                       },

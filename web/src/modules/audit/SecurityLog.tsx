@@ -3,19 +3,15 @@ import { useState } from 'react';
 import { DataTable, usePaging } from '../../kernel/DataTable';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { colorOf } from '../../kernel/vocabulary';
 import { OrgFilter } from '../orgs/OrgFilter';
 import { SignInWaits } from '../users/SignInWaits';
 import { auditApi, type SecurityEvent, type SecurityKind } from './api';
 
-const KINDS = [
-  'sign_in', 'sign_in_failed', 'sign_in_unknown', 'sign_in_throttled', 'throttle_cleared', 'account_created', 'account_disabled', 'account_enabled', 'account_unlocked',
-  'password_changed', 'password_reset', 'grant_added', 'grant_removed', 'reveal',
-] as const satisfies readonly SecurityKind[];
-const WARN: readonly SecurityKind[] = ['sign_in_failed', 'sign_in_unknown', 'sign_in_throttled', 'reveal'];
 
 /** 安全日志: who got in, who was kept out, who saw whose personal data, what was done to accounts. */
 export function SecurityLog({ orgId }: { orgId: number | undefined }) {
-  const { t, tx, enumLabel, formatDateTime } = useI18n();
+  const { t, tx, enumLabel, formatDateTime, enumOptions } = useI18n();
   const [kind, setKind] = useState<SecurityKind>();
   const [paging, setPaging] = usePaging(`${orgId}|${kind}`);
   const list = useLoad(() => auditApi.security({ orgId, kind, ...paging }), [orgId, kind, paging.page, paging.pageSize]);
@@ -28,7 +24,7 @@ export function SecurityLog({ orgId }: { orgId: number | undefined }) {
           placeholder={t('audit.allKinds')}
           value={kind}
           onChange={setKind}
-          options={KINDS.map((k) => ({ value: k, label: enumLabel('securityKind', k) }))}
+          options={enumOptions('SecurityEventKind')}
           className="gj-toolbar-select"
           data-testid="security-kind"
         />
@@ -48,7 +44,7 @@ export function SecurityLog({ orgId }: { orgId: number | undefined }) {
           {
             key: 'kind',
             title: t('audit.kind'),
-            render: (_, e) => <Tag color={WARN.includes(e.kind) ? 'orange' : 'blue'}>{enumLabel('securityKind', e.kind, e.kindLabel)}</Tag>,
+            render: (_, e) => <Tag color={colorOf('SecurityEventKind', e.kind)}>{enumLabel('SecurityEventKind', e.kind, e.kindLabel)}</Tag>,
           },
           { key: 'actor', title: t('audit.actor'), render: (_, e) => (e.actorName ? tx(e.actorName) : t('audit.system')) },
           { key: 'account', title: t('audit.account'), render: (_, e) => (e.username ? <code>{e.username}</code> : t('common.none')) },

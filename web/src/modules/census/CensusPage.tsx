@@ -5,13 +5,13 @@ import { useAuth } from '../../kernel/auth';
 import { DataTable, usePaging } from '../../kernel/DataTable';
 import { useApiError, useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { colorOf } from '../../kernel/vocabulary';
 import { readBase64 } from '../orgs/ImportModal';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { censusApi, type ImportBody, type ImportJob, type ImportPreview } from './api';
 import { MappingCard } from './MappingCard';
 
 const POLL_MS = 500;
-const STATUS_COLORS: Record<ImportJob['status'], string> = { running: 'processing', done: 'success', failed: 'error' };
 
 /** Follows a job by polling it until it is no longer running. */
 function useJob(initial: ImportJob | null) {
@@ -219,14 +219,14 @@ export function CensusPage() {
           { key: 'startedAt', title: t('census.startedAt'), render: (_, j) => formatDateTime(j.startedAt) },
           { key: 'total', title: t('census.total'), dataIndex: 'totalRows' },
           { key: 'rejected', title: t('census.rejected'), dataIndex: 'rejected' },
-          { key: 'status', title: t('census.status'), render: (_, j) => <Tag color={STATUS_COLORS[j.status]}>{enumLabel('census.status', j.status, j.statusLabel)}</Tag> },
+          { key: 'status', title: t('census.status'), render: (_, j) => <Tag color={colorOf('ImportStatus', j.status)}>{enumLabel('ImportStatus', j.status, j.statusLabel)}</Tag> },
           { key: 'open', title: '', render: (_, j) => <a onClick={() => setStarted(j)}>{t('census.open')}</a> },
         ]}
         renderCard={(j) => (
           <div className="gj-card-row" onClick={() => setStarted(j)}>
             <Flex justify="space-between" align="center">
               <Typography.Text strong>{tx(j.fileName)}</Typography.Text>
-              <Tag color={STATUS_COLORS[j.status]}>{enumLabel('census.status', j.status, j.statusLabel)}</Tag>
+              <Tag color={colorOf('ImportStatus', j.status)}>{enumLabel('ImportStatus', j.status, j.statusLabel)}</Tag>
             </Flex>
             <Typography.Text type="secondary">
               {[tx(j.orgName), formatDateTime(j.startedAt), `${t('census.total')} ${j.totalRows}`, `${t('census.rejected')} ${j.rejected}`].join(' · ')}

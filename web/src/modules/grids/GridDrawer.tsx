@@ -5,13 +5,13 @@ import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
-import type { MessageKey } from '../../messages';
+import { colorOf, valuesOf } from '../../kernel/vocabulary';
 import { today } from '../../kernel/time';
 import { ImportModal } from '../orgs/ImportModal';
 import { useLocalPage } from '../orgs/localPaging';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { PersonSelect, UnitSelect } from '../orgs/pickers';
-import { BOOKS, CARD_KINDS, GRID_ROLES, HOUSEHOLD_TAGS, gridsApi, type Book, type Building, type Grid, type GridRole, type Household, type HouseholdTag } from './api';
+import { gridsApi, type Book, type Building, type Grid, type GridRole, type Household, type HouseholdTag } from './api';
 import { VisitList } from './VisitList';
 
 // The import report names a column by its key; the user knows it by the template's header.
@@ -22,12 +22,12 @@ const IMPORT_FIELDS = {
 
 /** The six tags as coloured tags, free tags plain. */
 export function HouseholdTags({ h }: { h: Pick<Household, 'tags' | 'freeTags'> }) {
-  const { t, tx } = useI18n();
+  const { tx, enumLabel } = useI18n();
   return (
     <Flex gap={4} wrap>
       {h.tags.map((k) => (
-        <Tag color={k === 'party_member' ? 'red' : 'orange'} key={k}>
-          {t(`grids.tag.${k}` as MessageKey)}
+        <Tag color={colorOf('HouseholdTag', k)} key={k}>
+          {enumLabel('HouseholdTag', k)}
         </Tag>
       ))}
       {h.freeTags.map((k) => (
@@ -37,7 +37,6 @@ export function HouseholdTags({ h }: { h: Pick<Household, 'tags' | 'freeTags'> }
   );
 }
 
-export const tagOptions = (t: (k: MessageKey) => string) => HOUSEHOLD_TAGS.map((k) => ({ value: k, label: t(`grids.tag.${k}` as MessageKey) }));
 
 function BuildingsTab({ grid, canPlan }: { grid: Grid; canPlan: boolean }) {
   const { t, tx } = useI18n();
@@ -90,7 +89,7 @@ interface HouseholdForm {
 
 /** What a household is besides where it lives: for registering and for editing alike. */
 function HouseholdFields({ phonePlaceholder }: { phonePlaceholder?: string }) {
-  const { t } = useI18n();
+  const { t, enumOptions } = useI18n();
   return (
     <>
       <Flex gap={8}>
@@ -105,7 +104,7 @@ function HouseholdFields({ phonePlaceholder }: { phonePlaceholder?: string }) {
         <Input maxLength={20} inputMode="tel" placeholder={phonePlaceholder} />
       </Form.Item>
       <Form.Item name="tags" label={t('grids.tags')}>
-        <Select mode="multiple" options={tagOptions(t)} data-testid="household-tags" />
+        <Select mode="multiple" options={enumOptions('HouseholdTag')} data-testid="household-tags" />
       </Form.Item>
       <Form.Item name="freeTags" label={t('grids.freeTags')}>
         <Select mode="tags" placeholder={t('grids.freeTagsPlaceholder')} open={false} />
@@ -115,7 +114,7 @@ function HouseholdFields({ phonePlaceholder }: { phonePlaceholder?: string }) {
 }
 
 function HouseholdsTab({ grid }: { grid: Grid }) {
-  const { t, tx } = useI18n();
+  const { t, tx, enumOptions } = useI18n();
   const [tag, setTag] = useState<HouseholdTag | undefined>();
   const [q, setQ] = useState('');
   const [adding, setAdding] = useState(false);
@@ -133,7 +132,7 @@ function HouseholdsTab({ grid }: { grid: Grid }) {
   return (
     <>
       <Flex className="gj-toolbar" gap={8} wrap>
-        <Select allowClear style={{ minWidth: 140 }} placeholder={t('grids.allTags')} value={tag} onChange={setTag} options={tagOptions(t)} data-testid="household-tag-filter" />
+        <Select allowClear style={{ minWidth: 140 }} placeholder={t('grids.allTags')} value={tag} onChange={setTag} options={enumOptions('HouseholdTag')} data-testid="household-tag-filter" />
         <Input.Search allowClear style={{ maxWidth: 200 }} placeholder={t('grids.householdSearch')} onSearch={(v) => setQ(v.trim())} />
         <Button icon={<DownloadOutlined />} href={gridsApi.householdsExportUrl(grid.id)} data-testid="household-export">
           {t('grids.export')}
@@ -237,7 +236,7 @@ function HouseholdsTab({ grid }: { grid: Grid }) {
 }
 
 function RolesTab({ grid, canPlan }: { grid: Grid; canPlan: boolean }) {
-  const { t, tx } = useI18n();
+  const { t, tx, enumLabel, enumOptions } = useI18n();
   const { message } = App.useApp();
   const onError = useApiError();
   const [adding, setAdding] = useState(false);
@@ -263,7 +262,7 @@ function RolesTab({ grid, canPlan }: { grid: Grid; canPlan: boolean }) {
                 ? [
                     <Popconfirm
                       key="remove"
-                      title={t('grids.removeConfirm', { name: tx(r.personName), role: t(`grids.role.${r.role}` as MessageKey) })}
+                      title={t('grids.removeConfirm', { name: tx(r.personName), role: enumLabel('GridRole', r.role) })}
                       okText={t('common.ok')}
                       cancelText={t('common.cancel')}
                       onConfirm={() => gridsApi.removeRole(r.id).then(() => {
@@ -279,7 +278,7 @@ function RolesTab({ grid, canPlan }: { grid: Grid; canPlan: boolean }) {
                 : []
             }
           >
-            <Tag color={r.role === 'responsible_member' || r.role === 'branch_secretary' ? 'red' : 'blue'}>{t(`grids.role.${r.role}` as MessageKey)}</Tag>
+            <Tag color={colorOf('GridRole', r.role)}>{enumLabel('GridRole', r.role)}</Tag>
             {tx(r.personName)}
           </List.Item>
         )}
@@ -296,7 +295,7 @@ function RolesTab({ grid, canPlan }: { grid: Grid; canPlan: boolean }) {
           }}
         >
           <Form.Item name="role" label={t('grids.role')} rules={[{ required: true, message: t('grids.roleRequired') }]}>
-            <Select options={GRID_ROLES.map((k) => ({ value: k, label: t(`grids.role.${k}` as MessageKey) }))} />
+            <Select options={enumOptions('GridRole')} />
           </Form.Item>
           <Form.Item name="personId" label={t('grids.person')} rules={[{ required: true, message: t('grids.personRequired') }]}>
             <PersonSelect />
@@ -357,14 +356,14 @@ function PostsTab({ grid, canPlan }: { grid: Grid; canPlan: boolean }) {
 }
 
 function BooksTab({ grid }: { grid: Grid }) {
-  const { t, tx } = useI18n();
+  const { t, tx, enumOptions, enumLabel } = useI18n();
   const [book, setBook] = useState<Book>('suggestions');
   const [adding, setAdding] = useState(false);
   const entries = useLoad(() => gridsApi.book(grid.id, book), [grid.id, book]);
   return (
     <>
       <Flex className="gj-toolbar" gap={8} justify="space-between" wrap>
-        <Select<Book> value={book} onChange={setBook} options={BOOKS.map((b) => ({ value: b, label: t(`grids.book.${b}` as MessageKey) }))} style={{ minWidth: 140 }} />
+        <Select<Book> value={book} onChange={setBook} options={enumOptions('GridBook')} style={{ minWidth: 140 }} />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="book-add">
           {t('grids.addEntry')}
         </Button>
@@ -382,7 +381,7 @@ function BooksTab({ grid }: { grid: Grid }) {
       {adding && (
         <FormModal<{ enteredOn: string; title: string; content?: string; personName?: string }>
           open
-          title={t(`grids.book.${book}` as MessageKey)}
+          title={enumLabel('GridBook', book)}
           testId="book-create"
           initialValues={{ enteredOn: today() }}
           onClose={() => setAdding(false)}
@@ -437,14 +436,14 @@ function UnitsTab({ grid, canPlan }: { grid: Grid; canPlan: boolean }) {
 }
 
 function CardsTab({ grid }: { grid: Grid }) {
-  const { t } = useI18n();
+  const { t, enumLabel } = useI18n();
   return (
     <>
       <Typography.Paragraph type="secondary">{t('grids.cardsHint')}</Typography.Paragraph>
       <Flex gap={8} wrap>
-        {CARD_KINDS.map((k) => (
+        {valuesOf('GridCard').map((k) => (
           <Button key={k} icon={<PrinterOutlined />} href={gridsApi.cardUrl(grid.id, k)} target="_blank" data-testid={`card-${k}`}>
-            {t(`grids.card.${k}` as MessageKey)}
+            {enumLabel('GridCard', k)}
           </Button>
         ))}
       </Flex>

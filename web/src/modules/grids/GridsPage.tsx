@@ -6,23 +6,23 @@ import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { groupOf, isIn } from '../../kernel/vocabulary';
 import { useLocalPage } from '../orgs/localPaging';
 import { OrgFilter } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { findLoaded, useOrgTree } from '../orgs/tree';
 import { gridsApi, type Grid, type HouseholdTag } from './api';
-import { GridDrawer, tagOptions } from './GridDrawer';
+import { GridDrawer } from './GridDrawer';
 
 const GridMap = lazy(() => import('./GridMap'));
-const COMMUNITY_KINDS = ['community_committee', 'comprehensive_committee', 'residential_committee'];
 
 /** The community the page is about: the one chosen in the tree, the community of a chosen grid branch, or the caller's own grid's. */
 function useCommunity(): { communityId: number | null; loading: boolean } {
   const store = useOrgTree();
   const org = findLoaded(store, store.selectedId ?? store.roots?.[0]?.id ?? null);
   const mine = useLoad(() => gridsApi.list(), []);
-  if (org && COMMUNITY_KINDS.includes(org.kind)) return { communityId: org.id, loading: false };
-  if (org?.kind === 'grid_branch' && org.parentId !== null) return { communityId: org.parentId, loading: false };
+  if (org && isIn(groupOf('OrgKind', 'community'), org.kind)) return { communityId: org.id, loading: false };
+  if (org && isIn(groupOf('OrgKind', 'grid'), org.kind) && org.parentId !== null) return { communityId: org.parentId, loading: false };
   return { communityId: mine.data?.[0]?.communityId ?? null, loading: mine.loading || store.rootsLoading };
 }
 
@@ -71,7 +71,7 @@ function GridTable({ communityId, version, onOpen }: { communityId: number; vers
 }
 
 function PlansTab({ communityId, canPlan }: { communityId: number; canPlan: boolean }) {
-  const { t, tx, enumLabel } = useI18n();
+  const { t, tx, enumLabel, enumOptions } = useI18n();
   const [adding, setAdding] = useState(false);
   const plans = useLoad(() => gridsApi.plans(communityId), [communityId]);
   return (
@@ -89,7 +89,7 @@ function PlansTab({ communityId, canPlan }: { communityId: number; canPlan: bool
         locale={{ emptyText: t('grids.plansEmpty') }}
         renderItem={(p) => (
           <List.Item>
-            <List.Item.Meta title={tx(p.name)} description={`${enumLabel('grids.tag', p.tag, p.tagLabel)} · ${t('grids.everyDaysValue', { n: p.everyDays })}`} />
+            <List.Item.Meta title={tx(p.name)} description={`${enumLabel('HouseholdTag', p.tag, p.tagLabel)} · ${t('grids.everyDaysValue', { n: p.everyDays })}`} />
           </List.Item>
         )}
       />
@@ -109,7 +109,7 @@ function PlansTab({ communityId, canPlan }: { communityId: number; canPlan: bool
             <Input maxLength={50} />
           </Form.Item>
           <Form.Item name="tag" label={t('grids.planTag')} rules={[{ required: true }]}>
-            <Select options={tagOptions(t)} />
+            <Select options={enumOptions('HouseholdTag')} />
           </Form.Item>
           <Form.Item name="everyDays" label={t('grids.everyDays')} rules={[{ required: true }]}>
             <InputNumber min={1} max={366} style={{ width: '100%' }} />

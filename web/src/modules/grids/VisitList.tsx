@@ -2,16 +2,15 @@ import { Button, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
-import type { MessageKey } from '../../messages';
+import { colorOf } from '../../kernel/vocabulary';
 import { NeedDrawer } from '../needs/NeedDrawer';
 import { gridsApi } from './api';
 
 /** Colours of the states a raised need can be in: open (blue), late (red), seen through (green), dropped (grey). */
-const NEED_COLOURS: Record<string, string> = { overdue: 'red', done: 'green', checked: 'green', closed: 'green', rated: 'green', rejected: 'default', cancelled: 'default' };
 
 /** 民情日记: the visits of a grid (or all the caller's), newest first, with the state of any need a visit raised. */
 export function VisitList({ gridId, version = 0 }: { gridId?: number; version?: number }) {
-  const { t, tx } = useI18n();
+  const { t, tx, enumLabel } = useI18n();
   const [reloaded, setReloaded] = useState(0);
   const [openNeed, setOpenNeed] = useState<number | null>(null);
   const visits = useLoad(() => gridsApi.visits({ gridId }), [gridId, version, reloaded]);
@@ -35,8 +34,8 @@ export function VisitList({ gridId, version = 0 }: { gridId?: number; version?: 
                       <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setOpenNeed(v.need!.id)} data-testid="visit-need">
                         {t('grids.visitNeed')}：{tx(v.need.title)}
                       </Button>{' '}
-                      <Tag color={NEED_COLOURS[v.need.status] ?? 'blue'} data-testid="visit-need-status">
-                        {t(`needs.status.${v.need.status}` as MessageKey)}
+                      <Tag color={colorOf('NeedStatus', v.need.status)} data-testid="visit-need-status">
+                        {enumLabel('NeedStatus', v.need.status)}
                       </Tag>
                     </div>
                   )}

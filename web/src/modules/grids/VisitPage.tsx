@@ -4,8 +4,6 @@ import { useState } from 'react';
 import { FormModal } from '../../kernel/FormModal';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
-import type { MessageKey } from '../../messages';
-import { NEED_CATEGORIES, NEED_KINDS, URGENCIES } from '../needs/api';
 import { today } from '../../kernel/time';
 import { gridsApi, type DueVisit, type VisitNeed } from './api';
 import { VisitList } from './VisitList';
@@ -44,9 +42,8 @@ interface VisitForm {
  * and description come from the visit, so only what kind of need it is.
  */
 function RaiseNeedFields() {
-  const { t } = useI18n();
+  const { t, enumOptions } = useI18n();
   const raise = Form.useWatch<boolean | undefined>('raiseNeed');
-  const options = (ns: string, keys: readonly string[]) => keys.map((k) => ({ value: k, label: t(`${ns}.${k}` as MessageKey) }));
   return (
     <>
       <Form.Item name="raiseNeed" label={t('grids.raiseNeed')} valuePropName="checked">
@@ -55,13 +52,13 @@ function RaiseNeedFields() {
       {raise && (
         <>
           <Form.Item name={['need', 'kind']} label={t('needs.kind')} rules={[{ required: true, message: t('grids.needKindRequired') }]}>
-            <Radio.Group optionType="button" options={options('needs.kind', NEED_KINDS)} data-testid="visit-need-kind" />
+            <Radio.Group optionType="button" options={enumOptions('NeedKind')} data-testid="visit-need-kind" />
           </Form.Item>
           <Form.Item name={['need', 'category']} label={t('needs.category')} rules={[{ required: true, message: t('grids.needCategoryRequired') }]}>
-            <Select options={options('needs.category', NEED_CATEGORIES)} data-testid="visit-need-category" />
+            <Select options={enumOptions('NeedCategory')} data-testid="visit-need-category" />
           </Form.Item>
           <Form.Item name={['need', 'urgency']} label={t('needs.urgency')}>
-            <Radio.Group optionType="button" options={options('needs.urgency', URGENCIES)} />
+            <Radio.Group optionType="button" options={enumOptions('Urgency')} />
           </Form.Item>
           <Form.Item name={['need', 'title']} label={t('needs.title')} extra={t('grids.needTitleHint')}>
             <Input maxLength={60} data-testid="visit-need-title" />

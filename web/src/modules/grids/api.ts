@@ -22,10 +22,6 @@ export type HouseholdTag = HouseholdInput['tags'][number];
 export type GridMapData = ResponseOf<'/api/grids/map', 'get'>;
 export type CardKind = NonNullable<QueryOf<'/api/grids/{gridId}/cards', 'get'>['kind']>;
 
-export const HOUSEHOLD_TAGS = ['low_income', 'disabled', 'laid_off', 'empty_nest', 'party_member', 'floating'] as const satisfies readonly HouseholdTag[];
-export const GRID_ROLES = ['responsible_member', 'branch_secretary', 'info_reporter', 'patrol', 'mediator', 'sanitation_monitor', 'youth_mentor'] as const satisfies readonly GridRole[];
-export const CARD_KINDS = ['organization', 'member', 'talent', 'volunteer'] as const satisfies readonly CardKind[];
-export const BOOKS = ['suggestions', 'activities'] as const satisfies readonly Book[];
 
 const items = <T>(p: Promise<{ items: T[] }>) => p.then((r) => r.items);
 

@@ -6,24 +6,21 @@ import { useMe } from '../../kernel/auth';
 import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { colorOf } from '../../kernel/vocabulary';
 import type { MessageKey } from '../../messages';
 import { isStaff } from '../../kernel/roles';
 import { needsApi, readPhotos, type Need, type NeedAction, type NeedDetail } from './api';
 import { LinkedActivities } from '../activities/LinkedActivities';
 
 
-const STATUS_COLORS: Record<string, string> = {
-  submitted: 'gold', accepted: 'blue', claimed: 'cyan', dispatched: 'geekblue', in_progress: 'processing', overdue: 'red', done: 'lime',
-  returned: 'orange', checked: 'green', closed: 'default', rated: 'success', rejected: 'default', cancelled: 'default',
-};
 
 /** The status of a need, with overdue and escalation shown beside it. */
 export function NeedStatus({ need }: { need: Need }) {
   const { t, tx, enumLabel } = useI18n();
   return (
     <Flex gap={4} wrap>
-      <Tag color={STATUS_COLORS[need.status]} data-testid="need-status">
-        {enumLabel('needs.status', need.status, need.statusLabel)}
+      <Tag color={colorOf('NeedStatus', need.status)} data-testid="need-status">
+        {enumLabel('NeedStatus', need.status, need.statusLabel)}
       </Tag>
       {need.overdue && need.status !== 'overdue' && <Tag color="red">{t('needs.overdue')}</Tag>}
       {need.escalatedTo && <Tag color="volcano">{t('needs.escalatedTo', { name: tx(need.escalatedTo) })}</Tag>}
@@ -249,13 +246,13 @@ function Details({ need }: { need: NeedDetail }) {
     );
   return (
     <Descriptions column={isPhone ? 1 : 2} size="small" bordered data-testid="need-detail">
-      <Descriptions.Item label={t('needs.kind')}>{enumLabel('needs.kind', need.kind, need.kindLabel)}</Descriptions.Item>
+      <Descriptions.Item label={t('needs.kind')}>{enumLabel('NeedKind', need.kind, need.kindLabel)}</Descriptions.Item>
       <Descriptions.Item label={t('needs.status')}>
         <NeedStatus need={need} />
       </Descriptions.Item>
-      <Descriptions.Item label={t('needs.category')}>{enumLabel('needs.category', need.category, need.categoryLabel)}</Descriptions.Item>
-      <Descriptions.Item label={t('needs.urgency')}>{enumLabel('needs.urgency', need.urgency, need.urgencyLabel)}</Descriptions.Item>
-      <Descriptions.Item label={t('needs.source')}>{enumLabel('needs.source', need.source, need.sourceLabel)}</Descriptions.Item>
+      <Descriptions.Item label={t('needs.category')}>{enumLabel('NeedCategory', need.category, need.categoryLabel)}</Descriptions.Item>
+      <Descriptions.Item label={t('needs.urgency')}>{enumLabel('Urgency', need.urgency, need.urgencyLabel)}</Descriptions.Item>
+      <Descriptions.Item label={t('needs.source')}>{enumLabel('NeedSource', need.source, need.sourceLabel)}</Descriptions.Item>
       <Descriptions.Item label={t('needs.org')}>{tx(need.orgName) || none}</Descriptions.Item>
       <Descriptions.Item label={t('needs.place')}>{tx(need.placeText) || none}</Descriptions.Item>
       <Descriptions.Item label={t('needs.requester')}>{tx(need.requesterName)}</Descriptions.Item>
@@ -300,7 +297,7 @@ function History({ need }: { need: NeedDetail }) {
         color: e.toStatus === 'overdue' || e.toStatus === 'rejected' ? 'red' : 'blue',
         children: (
           <div>
-            <strong>{enumLabel('needs.status', e.toStatus, e.toLabel)}</strong>
+            <strong>{enumLabel('NeedStatus', e.toStatus, e.toLabel)}</strong>
             <div>
               <Typography.Text type="secondary">{t('needs.actorAt', { actor: tx(e.actorName), at: e.at })}</Typography.Text>
             </div>

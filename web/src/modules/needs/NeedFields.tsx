@@ -2,9 +2,10 @@ import { Form, Input, Radio, Select } from 'antd';
 import { useLoad } from '../../kernel/hooks';
 import type { UploadFile } from 'antd';
 import { useI18n } from '../../kernel/i18n';
+import { groupOf } from '../../kernel/vocabulary';
 import type { MessageKey } from '../../messages';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
-import { NEED_CATEGORIES, NEED_KINDS, NEED_SOURCES, URGENCIES, needsApi, type NewNeed } from './api';
+import { needsApi, type NewNeed } from './api';
 import { PhotoPicker } from './NeedDrawer';
 
 export type NeedFormValues = Omit<NewNeed, 'photos'>;
@@ -14,16 +15,15 @@ export type NeedFormValues = Omit<NewNeed, 'photos'>;
  * and who is in need; a resident raises it for themselves at their community.
  */
 export function NeedFields({ staff, files, onFiles }: { staff: boolean; files: UploadFile[]; onFiles: (f: UploadFile[]) => void }) {
-  const { t } = useI18n();
-  const options = (ns: string, keys: readonly string[]) => keys.map((k) => ({ value: k, label: t(`${ns}.${k}` as MessageKey) }));
+  const { t, enumOptions } = useI18n();
   const required = (key: MessageKey) => [{ required: true, message: t(key) }];
   return (
     <>
       <Form.Item name="kind" label={t('needs.kind')} rules={required('needs.kind')}>
-        <Radio.Group optionType="button" options={options('needs.kind', NEED_KINDS)} data-testid="need-form-kind" />
+        <Radio.Group optionType="button" options={enumOptions('NeedKind')} data-testid="need-form-kind" />
       </Form.Item>
       <Form.Item name="category" label={t('needs.category')} rules={required('needs.category')}>
-        <Select options={options('needs.category', NEED_CATEGORIES)} data-testid="need-form-category" />
+        <Select options={enumOptions('NeedCategory')} data-testid="need-form-category" />
       </Form.Item>
       <Form.Item name="title" label={t('needs.title')} rules={required('needs.title')}>
         <Input maxLength={60} data-testid="need-form-title" />
@@ -32,12 +32,12 @@ export function NeedFields({ staff, files, onFiles }: { staff: boolean; files: U
         <Input.TextArea rows={3} maxLength={1000} data-testid="need-form-description" />
       </Form.Item>
       <Form.Item name="urgency" label={t('needs.urgency')}>
-        <Radio.Group optionType="button" options={options('needs.urgency', URGENCIES)} />
+        <Radio.Group optionType="button" options={enumOptions('Urgency')} />
       </Form.Item>
       {staff && (
         <>
           <Form.Item name="source" label={t('needs.source')}>
-            <Select options={options('needs.source', NEED_SOURCES)} data-testid="need-form-source" />
+            <Select options={enumOptions('NeedSource', groupOf('NeedSource', 'staffEntry'))} data-testid="need-form-source" />
           </Form.Item>
           <Form.Item name="orgId" label={t('needs.org')} rules={required('needs.org')}>
             <OrgTreeSelect data-testid="need-form-org" />

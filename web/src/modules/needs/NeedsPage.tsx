@@ -7,11 +7,10 @@ import { DataTable, usePaging } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
-import type { MessageKey } from '../../messages';
 import { OrgListToolbar } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { useOrgTree } from '../orgs/tree';
-import { NEED_KINDS, NEED_STATUSES, needsApi, readPhotos, type Need, type NeedQuery } from './api';
+import { needsApi, readPhotos, type Need, type NeedQuery } from './api';
 import { STAFF_ROLES, isStaff } from '../../kernel/roles';
 import { NeedDrawer, NeedStatus } from './NeedDrawer';
 import { NeedFields, type NeedFormValues } from './NeedFields';
@@ -22,7 +21,7 @@ import { NeedFields, type NeedFormValues } from './NeedFields';
  * organization tree narrows it.
  */
 export function NeedsPage({ embedded = false }: { embedded?: boolean }) {
-  const { t, tx, enumLabel } = useI18n();
+  const { t, tx, enumLabel, enumOptions } = useI18n();
   const me = useMe();
   const staff = isStaff(me);
   const { message } = App.useApp();
@@ -42,7 +41,6 @@ export function NeedsPage({ embedded = false }: { embedded?: boolean }) {
     () => needsApi.list({ orgId, q, kind, status, overdue: overdue ? 'true' : undefined, escalated: escalated ? 'true' : undefined, ...paging }),
     [filterKey, paging.page, paging.pageSize],
   );
-  const labels = (ns: string, keys: readonly string[]) => keys.map((k) => ({ value: k, label: t(`${ns}.${k}` as MessageKey) }));
 
   const create = async (v: NeedFormValues) => {
     const photos = await readPhotos(files.map((f) => f.originFileObj as File));
@@ -62,8 +60,8 @@ export function NeedsPage({ embedded = false }: { embedded?: boolean }) {
   const table = (
     <Card className="gj-page-card">
       <OrgListToolbar placeholder={t('needs.searchPlaceholder')} onSearch={setQ} testId="needs-search">
-        <Select allowClear className="gj-toolbar-select" placeholder={t('needs.allKinds')} value={kind} onChange={setKind} options={labels('needs.kind', NEED_KINDS)} data-testid="needs-kind" />
-        <Select allowClear className="gj-toolbar-select" placeholder={t('needs.allStatuses')} value={status} onChange={setStatus} options={labels('needs.status', NEED_STATUSES)} data-testid="needs-status" />
+        <Select allowClear className="gj-toolbar-select" placeholder={t('needs.allKinds')} value={kind} onChange={setKind} options={enumOptions('NeedKind')} data-testid="needs-kind" />
+        <Select allowClear className="gj-toolbar-select" placeholder={t('needs.allStatuses')} value={status} onChange={setStatus} options={enumOptions('NeedStatus')} data-testid="needs-status" />
         <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} data-testid="needs-overdue">
           {t('needs.onlyOverdue')}
         </Checkbox>
@@ -100,8 +98,8 @@ export function NeedsPage({ embedded = false }: { embedded?: boolean }) {
               </Typography.Link>
             ),
           },
-          { key: 'kind', title: t('needs.kind'), render: (_, n) => enumLabel('needs.kind', n.kind, n.kindLabel) },
-          { key: 'category', title: t('needs.category'), render: (_, n) => enumLabel('needs.category', n.category, n.categoryLabel) },
+          { key: 'kind', title: t('needs.kind'), render: (_, n) => enumLabel('NeedKind', n.kind, n.kindLabel) },
+          { key: 'category', title: t('needs.category'), render: (_, n) => enumLabel('NeedCategory', n.category, n.categoryLabel) },
           { key: 'status', title: t('needs.status'), render: (_, n) => <NeedStatus need={n} /> },
           { key: 'org', title: t('needs.org'), render: (_, n) => tx(n.placeText ?? n.orgName) || t('common.none') },
           { key: 'handler', title: t('needs.handler'), render: (_, n) => tx(n.handlerName) || t('common.none') },
@@ -141,7 +139,7 @@ export function NeedCard({ need, onOpen }: { need: Need; onOpen: () => void }) {
         <NeedStatus need={need} />
       </Flex>
       <Typography.Text type="secondary">
-        {[enumLabel('needs.kind', need.kind, need.kindLabel), tx(need.placeText ?? need.orgName), tx(need.handlerName), need.createdAt].filter(Boolean).join(' · ')}
+        {[enumLabel('NeedKind', need.kind, need.kindLabel), tx(need.placeText ?? need.orgName), tx(need.handlerName), need.createdAt].filter(Boolean).join(' · ')}
       </Typography.Text>
     </button>
   );

@@ -8,13 +8,6 @@ export type Match = ItemOf<ResponseOf<'/api/needs/{needId}/matches', 'get'>>;
 export type NeedQuery = QueryOf<'/api/needs', 'get'>;
 export type NewNeed = BodyOf<'/api/needs', 'post'>;
 
-export const NEED_KINDS = ['micro_wish', 'livelihood', 'request'] as const satisfies readonly NewNeed['kind'][];
-export const NEED_CATEGORIES = ['living', 'health', 'education', 'employment', 'legal', 'environment', 'facilities', 'safety', 'culture', 'other'] as const satisfies readonly NewNeed['category'][];
-export const URGENCIES = ['normal', 'urgent', 'critical'] as const satisfies readonly NonNullable<NewNeed['urgency']>[];
-export const NEED_SOURCES = ['visit', 'reception', 'joint_meeting', 'staff'] as const satisfies readonly NonNullable<NewNeed['source']>[];
-export const NEED_STATUSES = [
-  'submitted', 'accepted', 'rejected', 'claimed', 'dispatched', 'in_progress', 'overdue', 'done', 'returned', 'checked', 'closed', 'rated', 'cancelled',
-] as const satisfies readonly Need['status'][];
 
 type StepPath = Exclude<NeedAction, 'rateDepartment'> | 'rate-department';
 const stepPath = (action: NeedAction): StepPath => (action === 'rateDepartment' ? 'rate-department' : action);

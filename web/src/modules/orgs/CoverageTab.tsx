@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { DataTable } from '../../kernel/DataTable';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { colorOf, valuesOf } from '../../kernel/vocabulary';
 import type { MessageKey } from '../../messages';
 import { gridsApi } from '../grids/api';
 import { orgsApi, type Gap, type GapKind, type OrgKind, type Unit } from './api';
@@ -12,7 +13,6 @@ import { AddSeatModal } from './SeatsTab';
 import { AddTieModal } from './TiesTab';
 import { UnitModal } from './UnitsTab';
 
-const GAP_KINDS: GapKind[] = ['community_without_grid', 'org_without_secretary', 'hidden_members', 'unit_without_tie', 'grid_without_branch', 'building_without_group'];
 
 /** What closes each kind of gap; hidden members have two ways out. */
 type Fix =
@@ -51,21 +51,13 @@ function fixesOf(gap: Gap): Fix['kind'][] {
   }
 }
 
-const KIND_COLORS: Record<GapKind, string> = {
-  community_without_grid: 'purple',
-  org_without_secretary: 'red',
-  hidden_members: 'orange',
-  unit_without_tie: 'blue',
-  grid_without_branch: 'magenta',
-  building_without_group: 'cyan',
-};
 
 /**
  * 覆盖情况 (纵向到底，横向到边): the gaps in a subtree, each with the action
  * that closes it; after the action the report is fetched again.
  */
 export function CoveragePanel({ orgId, canManage }: { orgId: number; canManage: boolean }) {
-  const { t, tx, enumLabel } = useI18n();
+  const { t, tx, enumLabel, enumOptions } = useI18n();
   const onError = useApiError();
   const [filter, setFilter] = useState<GapKind | 'all'>('all');
   const [fix, setFix] = useState<Fix | null>(null);
@@ -95,7 +87,7 @@ export function CoveragePanel({ orgId, canManage }: { orgId: number; canManage: 
     coverage.reload();
   };
 
-  const kindTag = (g: Gap) => <Tag color={KIND_COLORS[g.kind]}>{enumLabel('gapKind', g.kind, g.label)}</Tag>;
+  const kindTag = (g: Gap) => <Tag color={colorOf('GapKind', g.kind)}>{enumLabel('GapKind', g.kind, g.label)}</Tag>;
   const actions = (g: Gap) =>
     canManage && (
       <Flex gap={4} wrap>
@@ -110,7 +102,7 @@ export function CoveragePanel({ orgId, canManage }: { orgId: number; canManage: 
   return (
     <div data-testid="coverage">
       <Row gutter={[12, 12]} className="gj-toolbar">
-        {GAP_KINDS.map((kind) => (
+        {valuesOf('GapKind').map((kind) => (
           <Col xs={12} md={8} xl={4} key={kind}>
             <Card
               size="small"
@@ -119,7 +111,7 @@ export function CoveragePanel({ orgId, canManage }: { orgId: number; canManage: 
               style={filter === kind ? { borderColor: '#c8161d' } : undefined}
               data-testid={`coverage-count-${kind}`}
             >
-              <Statistic title={enumLabel('gapKind', kind)} value={coverage.data?.counts[kind] ?? 0} valueStyle={{ color: coverage.data?.counts[kind] ? '#c8161d' : '#389e0d' }} />
+              <Statistic title={enumLabel('GapKind', kind)} value={coverage.data?.counts[kind] ?? 0} valueStyle={{ color: coverage.data?.counts[kind] ? '#c8161d' : '#389e0d' }} />
             </Card>
           </Col>
         ))}
@@ -131,7 +123,7 @@ export function CoveragePanel({ orgId, canManage }: { orgId: number; canManage: 
           value={filter}
           onChange={setFilter}
           data-testid="coverage-filter"
-          options={[{ value: 'all', label: t('coverage.all') }, ...GAP_KINDS.map((k) => ({ value: k, label: enumLabel('gapKind', k) }))]}
+          options={[{ value: 'all', label: t('coverage.all') }, ...enumOptions('GapKind')]}
         />
         <Button onClick={coverage.reload} data-testid="coverage-reload">
           {t('coverage.reload')}

@@ -39,10 +39,10 @@ interface Placed {
 function layout(chart: Chart, i18n: Pick<I18n, 't' | 'tx' | 'enumLabel'>) {
   const { t, tx, enumLabel } = i18n;
   const categories: { name: string; key: string; unit: boolean }[] = [];
-  const categoryOf = (ns: 'orgKind' | 'unitKind', kind: string, label: string) => {
+  const categoryOf = (ns: 'OrgKind' | 'UnitKind', kind: string, label: string) => {
     const key = `${ns}:${kind}`;
     let i = categories.findIndex((c) => c.key === key);
-    if (i < 0) i = categories.push({ key, name: enumLabel(ns, kind, label), unit: ns === 'unitKind' }) - 1;
+    if (i < 0) i = categories.push({ key, name: enumLabel(ns, kind, label), unit: ns === 'UnitKind' }) - 1;
     return i;
   };
 
@@ -64,22 +64,22 @@ function layout(chart: Chart, i18n: Pick<I18n, 't' | 'tx' | 'enumLabel'>) {
       placed.push({
         id: `u${u.id}`,
         name: tx(u.name),
-        category: categoryOf('unitKind', u.kind, u.kindLabel),
+        category: categoryOf('UnitKind', u.kind, u.kindLabel),
         isUnit: true,
         x: (depth + 1) * COLUMN,
         y: row++ * ROW,
-        tooltip: [tx(u.name), enumLabel('unitKind', u.kind, u.kindLabel)],
+        tooltip: [tx(u.name), enumLabel('UnitKind', u.kind, u.kindLabel)],
       });
     }
     const y = row === first ? row++ * ROW : ((first + row - 1) / 2) * ROW;
     placed.push({
       id: `o${node.id}`,
       name: tx(node.name),
-      category: categoryOf('orgKind', node.kind, node.kindLabel),
+      category: categoryOf('OrgKind', node.kind, node.kindLabel),
       isUnit: false,
       x: depth * COLUMN,
       y,
-      tooltip: [tx(node.name), enumLabel('orgKind', node.kind, node.kindLabel)],
+      tooltip: [tx(node.name), enumLabel('OrgKind', node.kind, node.kindLabel)],
     });
   };
   for (const root of kids.get(null) ?? []) place(root, 0);
@@ -91,7 +91,7 @@ function layout(chart: Chart, i18n: Pick<I18n, 't' | 'tx' | 'enumLabel'>) {
     categories.push({ key: 'outside', name: t('chart.outside'), unit: false });
     const category = categories.length - 1;
     for (const o of chart.outside) {
-      const kind = enumLabel(o.type === 'org' ? 'orgKind' : 'unitKind', o.kind, o.kindLabel);
+      const kind = enumLabel(o.type === 'org' ? 'OrgKind' : 'UnitKind', o.kind, o.kindLabel);
       placed.push({
         id: `${o.type === 'org' ? 'o' : 'u'}${o.id}`,
         name: tx(o.name),
@@ -119,7 +119,7 @@ function buildOption(chart: Chart, i18n: Pick<I18n, 't' | 'tx' | 'enumLabel'>, i
     .map(({ tie, target }) => ({
       source: `o${tie.orgId}`,
       target,
-      label: { show: true, formatter: i18n.enumLabel('tieKind', tie.kind, tie.kindLabel), color: TIE_COLOR, fontSize: 11 },
+      label: { show: true, formatter: i18n.enumLabel('TieKind', tie.kind, tie.kindLabel), color: TIE_COLOR, fontSize: 11 },
       lineStyle: { type: 'dashed' as const, color: TIE_COLOR, width: 1.5, curveness: 0.35 },
     }));
 

@@ -136,7 +136,7 @@ export function OrgDetailCard() {
   const none = t('common.none');
   const status = (
     <Tag color={active ? 'green' : 'default'} data-testid="org-detail-status">
-      {enumLabel('orgStatus', org.status, org.statusLabel)}
+      {enumLabel('OrgStatus', org.status, org.statusLabel)}
       {org.statusOn && ` · ${org.statusOn}`}
     </Tag>
   );
@@ -160,7 +160,7 @@ export function OrgDetailCard() {
         size="small"
         items={[
           { key: 'name', label: t('org.name'), children: <span data-testid="org-detail-name">{tx(org.name)}</span> },
-          { key: 'kind', label: t('org.kind'), children: enumLabel('orgKind', org.kind, org.kindLabel) },
+          { key: 'kind', label: t('org.kind'), children: enumLabel('OrgKind', org.kind, org.kindLabel) },
           { key: 'secretary', label: t('org.secretary'), children: <span data-testid="org-detail-secretary">{tx(org.secretaryName) || none}</span> },
           { key: 'founded', label: t('org.foundedOn'), children: org.foundedOn ?? none },
           { key: 'phone', label: t('org.contactPhone'), children: org.contactPhone ?? none },

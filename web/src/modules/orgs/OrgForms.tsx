@@ -21,11 +21,10 @@ export function blankToNull(value: string | null | undefined): string | null {
  * tree rule lets sit under the parent's kind (meta's `children`).
  */
 export function OrgKindSelect({ under, ...props }: { under?: OrgKind | null; value?: string; onChange?: (kind: string) => void; 'data-testid'?: string }) {
-  const { enumLabel } = useI18n();
+  const { enumOptions } = useI18n();
   const meta = useMeta();
   const allowed = under ? meta?.orgKinds.find((k) => k.kind === under)?.children : undefined;
-  const kinds = (meta?.orgKinds ?? []).filter((k) => !allowed || allowed.includes(k.kind));
-  return <Select {...props} showSearch={{ optionFilterProp: 'label' }} options={kinds.map((k) => ({ value: k.kind, label: enumLabel('orgKind', k.kind, k.label) }))} />;
+  return <Select {...props} showSearch={{ optionFilterProp: 'label' }} options={enumOptions('OrgKind', allowed)} />;
 }
 
 /** The fields an organization is created and edited with: name, kind, founding date, contact, address. */

@@ -37,7 +37,7 @@ function OrgSearchResults({ result, onPick }: { result: Page<Org>; onPick: (org:
       {result.items.map((org) => (
         <button type="button" key={org.id} className="gj-search-result" data-testid="org-search-result" onClick={() => onPick(org)}>
           <span>{tx(org.name)}</span>
-          <Typography.Text type="secondary">{enumLabel('orgKind', org.kind, org.kindLabel)}</Typography.Text>
+          <Typography.Text type="secondary">{enumLabel('OrgKind', org.kind, org.kindLabel)}</Typography.Text>
         </button>
       ))}
     </div>

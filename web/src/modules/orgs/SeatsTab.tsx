@@ -5,8 +5,9 @@ import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { colorOf } from '../../kernel/vocabulary';
 import { today } from '../../kernel/time';
-import { SEAT_ROLES, orgsApi, type NewSeat, type Seat, type SeatRole } from './api';
+import { orgsApi, type NewSeat, type Seat, type SeatRole } from './api';
 import { useLocalPage } from './localPaging';
 import { PersonSelect, UnitSelect } from './pickers';
 
@@ -19,7 +20,7 @@ interface AddSeatModalProps {
 }
 
 export function AddSeatModal({ org, role, onClose, onSaved }: AddSeatModalProps) {
-  const { t, tx, enumLabel } = useI18n();
+  const { t, tx, enumOptions } = useI18n();
   const { message } = App.useApp();
   return (
     <FormModal<NewSeat>
@@ -41,7 +42,7 @@ export function AddSeatModal({ org, role, onClose, onSaved }: AddSeatModalProps)
         <PersonSelect data-testid="seat-add-person" />
       </Form.Item>
       <Form.Item name="role" label={t('seat.role')} rules={[{ required: true }]}>
-        <Select data-testid="seat-add-role" options={SEAT_ROLES.map((r) => ({ value: r, label: enumLabel('seatRole', r) }))} />
+        <Select data-testid="seat-add-role" options={enumOptions('SeatRole')} />
       </Form.Item>
       <Form.Item name="partTime" label={t('seat.partTime')} valuePropName="checked" extra={t('seat.partTimeHint')}>
         <Switch data-testid="seat-add-part-time" />
@@ -81,7 +82,7 @@ export function SeatsTab({ org, canManage, onChanged }: { org: { id: number; nam
       changed();
     }, onError);
 
-  const role = (s: Seat) => <Tag color={s.role === 'secretary' ? 'red' : s.role === 'deputy' ? 'volcano' : 'default'}>{enumLabel('seatRole', s.role, s.roleLabel)}</Tag>;
+  const role = (s: Seat) => <Tag color={colorOf('SeatRole', s.role)}>{enumLabel('SeatRole', s.role, s.roleLabel)}</Tag>;
   const partTime = (s: Seat) =>
     s.partTime ? (
       <span data-testid="seat-part-time">

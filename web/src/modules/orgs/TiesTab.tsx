@@ -6,7 +6,7 @@ import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { today } from '../../kernel/time';
-import { TIE_KINDS, orgsApi, type NewTie, type Tie, type TieKind } from './api';
+import { orgsApi, type NewTie, type Tie, type TieKind } from './api';
 import { useLocalPage } from './localPaging';
 import { OrgTreeSelect } from './OrgTreeSelect';
 import { UnitSelect } from './pickers';
@@ -22,7 +22,7 @@ interface AddTieModalProps {
 }
 
 export function AddTieModal({ org, preset, onClose, onSaved }: AddTieModalProps) {
-  const { t, tx, enumLabel } = useI18n();
+  const { t, tx, enumOptions } = useI18n();
   const { message } = App.useApp();
   return (
     <FormModal<TieForm>
@@ -41,7 +41,7 @@ export function AddTieModal({ org, preset, onClose, onSaved }: AddTieModalProps)
         <Input value={tx(org.name)} disabled />
       </Form.Item>
       <Form.Item name="kind" label={t('tie.kind')} rules={[{ required: true }]}>
-        <Select data-testid="tie-add-kind" options={TIE_KINDS.map((k) => ({ value: k, label: enumLabel('tieKind', k) }))} />
+        <Select data-testid="tie-add-kind" options={enumOptions('TieKind')} />
       </Form.Item>
       <Form.Item name="target" label={t('tie.toKind')}>
         <Radio.Group
@@ -104,7 +104,7 @@ export function TiesTab({ org, canManage }: { org: { id: number; name: string };
         <ApartmentOutlined /> {tx(tie.orgName)}
       </span>
     );
-  const kind = (tie: Tie) => <Tag color="blue">{enumLabel('tieKind', tie.kind, tie.kindLabel)}</Tag>;
+  const kind = (tie: Tie) => <Tag color="blue">{enumLabel('TieKind', tie.kind, tie.kindLabel)}</Tag>;
   const state = (tie: Tie) =>
     tie.endedOn ? <Tag>{t('tie.endedOn', { date: tie.endedOn })}</Tag> : <Tag color="green">{t('tie.active')}</Tag>;
   const action = (tie: Tie) =>

@@ -5,7 +5,6 @@ import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
-import { useMeta } from '../../kernel/meta';
 import { orgsApi, type Unit, type UnitFields } from './api';
 import { useLocalPage } from './localPaging';
 import { blankToNull } from './OrgForms';
@@ -22,8 +21,7 @@ const partyOrgWhere = (u?: Unit): PartyOrgWhere => (u?.partyOrgId ? 'inside' : u
 
 /** Registers a unit at an organization, or edits one (its party organization closes a hidden-members gap). */
 export function UnitModal({ unit, org, onClose, onSaved }: UnitModalProps) {
-  const { t, tx, enumLabel } = useI18n();
-  const meta = useMeta();
+  const { t, tx, enumOptions } = useI18n();
   const { message } = App.useApp();
   return (
     <FormModal<UnitFields & { partyOrgWhere: PartyOrgWhere }>
@@ -55,7 +53,7 @@ export function UnitModal({ unit, org, onClose, onSaved }: UnitModalProps) {
         <Input maxLength={80} data-testid="unit-form-name" />
       </Form.Item>
       <Form.Item name="kind" label={t('unit.kind')} rules={[{ required: true }]}>
-        <Select data-testid="unit-form-kind" options={(meta?.unitKinds ?? []).map((k) => ({ value: k.kind, label: enumLabel('unitKind', k.kind, k.label) }))} />
+        <Select data-testid="unit-form-kind" options={enumOptions('UnitKind')} />
       </Form.Item>
       <Form.Item name="partyOrgWhere" label={t('unit.partyOrg')} extra={t('unit.partyOrgHint')}>
         <Radio.Group
@@ -143,7 +141,7 @@ export function UnitsTab({ org, canManage }: { org: { id: number; name: string }
         emptyText={t('unit.empty')}
         columns={[
           { key: 'name', title: t('unit.name'), render: (_, u) => <strong>{tx(u.name)}</strong> },
-          { key: 'kind', title: t('unit.kind'), render: (_, u) => enumLabel('unitKind', u.kind, u.kindLabel) },
+          { key: 'kind', title: t('unit.kind'), render: (_, u) => enumLabel('UnitKind', u.kind, u.kindLabel) },
           { key: 'org', title: t('unit.org'), render: (_, u) => tx(u.orgName) },
           { key: 'partyOrg', title: t('unit.partyOrg'), render: (_, u) => partyOrg(u) },
           { key: 'contact', title: t('unit.contactName'), render: (_, u) => [u.contactName, u.contactPhone].filter(Boolean).join(' ') || t('common.none') },
@@ -153,7 +151,7 @@ export function UnitsTab({ org, canManage }: { org: { id: number; name: string }
           <div className="gj-card-row">
             <Flex justify="space-between" align="center" gap={8}>
               <Typography.Text strong>{tx(u.name)}</Typography.Text>
-              <Tag>{enumLabel('unitKind', u.kind, u.kindLabel)}</Tag>
+              <Tag>{enumLabel('UnitKind', u.kind, u.kindLabel)}</Tag>
             </Flex>
             <div>
               <Typography.Text type="secondary">{t('unit.partyOrg')}</Typography.Text> {partyOrg(u)}

@@ -15,12 +15,10 @@ export type UnitFields = Omit<BodyOf<'/api/units', 'post'>, 'orgId'>;
 
 export type Tie = ItemOf<ResponseOf<'/api/orgs/{orgId}/ties', 'get'>>;
 export type TieKind = Tie['kind'];
-export const TIE_KINDS = ['co_builds', 'guides', 'pairs_with', 'joins'] as const satisfies readonly TieKind[];
 export type NewTie = BodyOf<'/api/orgs/{orgId}/ties', 'post'>;
 
 export type Seat = ItemOf<ResponseOf<'/api/orgs/{orgId}/seats', 'get'>>;
 export type SeatRole = Seat['role'];
-export const SEAT_ROLES = ['secretary', 'deputy', 'member'] as const satisfies readonly SeatRole[];
 export type NewSeat = BodyOf<'/api/orgs/{orgId}/seats', 'post'>;
 
 export type Coverage = ResponseOf<'/api/orgs/{orgId}/coverage', 'get'>;

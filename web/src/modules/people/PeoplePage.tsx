@@ -8,7 +8,7 @@ import { useI18n } from '../../kernel/i18n';
 import { OrgListToolbar } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { useOrgTree } from '../orgs/tree';
-import { CATEGORIES, peopleApi, type Category, type MemberStatus, type Person } from './api';
+import { peopleApi, type Category, type MemberStatus, type Person } from './api';
 import { PersonDrawer } from './PersonDrawer';
 import { PersonForm } from './PersonForm';
 import { isStaff } from '../../kernel/roles';
@@ -20,7 +20,7 @@ interface Filters {
 }
 
 export function PeoplePage() {
-  const { t, tx, enumLabel } = useI18n();
+  const { t, tx, enumLabel, enumOptions } = useI18n();
   const me = useMe();
   const canEdit = isStaff(me);
   const store = useOrgTree();
@@ -36,7 +36,7 @@ export function PeoplePage() {
 
   const gender = (p: Person) => (p.gender ? t(p.gender === 'male' ? 'people.male' : 'people.female') : t('common.none'));
   const member = (p: Person) => (p.isMember ? <Tag color="red">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>);
-  const category = (p: Person) => (p.category ? enumLabel('category', p.category) : t('common.none'));
+  const category = (p: Person) => (p.category ? enumLabel('PersonCategory', p.category) : t('common.none'));
   const open = (p: Person) => (
     <Typography.Link strong onClick={() => setOpenId(p.id)} data-testid="person-open">
       {tx(p.name)}
@@ -63,7 +63,7 @@ export function PeoplePage() {
             value={filters.category}
             disabled={filters.kind === 'resident'}
             onChange={(category) => setFilter({ category })}
-            options={CATEGORIES.map((c) => ({ value: c, label: enumLabel('category', c) }))}
+            options={enumOptions('PersonCategory')}
             data-testid="people-filter-category"
           />
           <Select
@@ -73,7 +73,7 @@ export function PeoplePage() {
             value={filters.memberStatus}
             disabled={filters.kind === 'resident'}
             onChange={(memberStatus) => setFilter({ memberStatus })}
-            options={(['probationary', 'full'] as const).map((s) => ({ value: s, label: t(`people.memberStatus.${s}`) }))}
+            options={enumOptions('MemberStatus')}
             data-testid="people-filter-status"
           />
           <span className="gj-toolbar-spacer" />

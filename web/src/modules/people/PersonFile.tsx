@@ -81,11 +81,11 @@ export function PersonFile({ person }: { person: PersonDetail }) {
           column={1}
           size="small"
           items={[
-            { key: 'category', label: t('people.category'), children: person.category ? enumLabel('category', person.category) : none },
+            { key: 'category', label: t('people.category'), children: person.category ? enumLabel('PersonCategory', person.category) : none },
             {
               key: 'status',
               label: t('people.memberStatus'),
-              children: person.memberStatus ? <Tag color="red">{t(`people.memberStatus.${person.memberStatus}`)}</Tag> : none,
+              children: person.memberStatus ? <Tag color="red">{enumLabel('MemberStatus', person.memberStatus)}</Tag> : none,
             },
             {
               key: 'joinedOn',
@@ -107,7 +107,7 @@ export function PersonFile({ person }: { person: PersonDetail }) {
           {
             key: 'availability',
             label: t('people.availability'),
-            children: person.availability.length ? person.availability.map((a) => <Tag key={a}>{enumLabel('people.availability', a)}</Tag>) : none,
+            children: person.availability.length ? person.availability.map((a) => <Tag key={a}>{enumLabel('Availability', a)}</Tag>) : none,
           },
         ]}
       />

@@ -5,7 +5,7 @@ import { FormModal } from '../../kernel/FormModal';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { UnitSelect } from '../orgs/pickers';
 import { ResidencePicker } from './ResidencePicker';
-import { AVAILABILITY, CATEGORIES, peopleApi, type PersonDetail, type PersonInput } from './api';
+import { peopleApi, type PersonDetail, type PersonInput } from './api';
 
 type Values = Omit<PersonInput, 'phone' | 'idNumber' | 'address'> & { orgId?: number; phone?: string; idNumber?: string; address?: string };
 
@@ -17,7 +17,7 @@ const blankToNull = (v: string | undefined) => (v ? v.trim() || null : null);
  * new value is typed.
  */
 export function PersonForm({ person, onClose, onSaved }: { person?: PersonDetail; onClose: () => void; onSaved: (id: number) => void }) {
-  const { t, enumLabel } = useI18n();
+  const { t, enumOptions } = useI18n();
   const { message } = App.useApp();
   const editing = person !== undefined;
 
@@ -119,14 +119,14 @@ export function PersonForm({ person, onClose, onSaved }: { person?: PersonDetail
             <Row gutter={12}>
               <Col xs={24} sm={12}>
                 <Form.Item name="category" label={t('people.category')}>
-                  <Select allowClear data-testid="person-form-category" options={CATEGORIES.map((c) => ({ value: c, label: enumLabel('category', c) }))} />
+                  <Select allowClear data-testid="person-form-category" options={enumOptions('PersonCategory')} />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12}>
                 <Form.Item name="memberStatus" label={t('people.memberStatus')}>
                   <Select
                     allowClear
-                    options={(['probationary', 'full'] as const).map((s) => ({ value: s, label: t(`people.memberStatus.${s}`) }))}
+                    options={enumOptions('MemberStatus')}
                   />
                 </Form.Item>
               </Col>
@@ -157,7 +157,7 @@ export function PersonForm({ person, onClose, onSaved }: { person?: PersonDetail
         <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} data-testid="person-form-skills" />
       </Form.Item>
       <Form.Item name="availability" label={t('people.availability')}>
-        <Checkbox.Group options={AVAILABILITY.map((a) => ({ value: a, label: t(`people.availability.${a}`) }))} />
+        <Checkbox.Group options={enumOptions('Availability')} />
       </Form.Item>
     </FormModal>
   );

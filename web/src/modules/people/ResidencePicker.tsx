@@ -2,11 +2,11 @@ import { Col, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { groupOf, isIn } from '../../kernel/vocabulary';
 import { gridsApi, type Household } from '../grids/api';
 import { orgsApi } from '../orgs/api';
 import type { Residence } from './api';
 
-const COMMUNITY_KINDS = ['community_committee', 'comprehensive_committee', 'residential_committee'];
 
 export const householdLabel = (h: Pick<Household, 'buildingName' | 'entrance' | 'room'> & { addressMasked?: string }) =>
   h.buildingName ? `${h.buildingName}${h.entrance}单元${h.room}` : (h.addressMasked ?? '');
@@ -39,7 +39,7 @@ export function ResidencePicker({
   const buildings = useLoad(async () => (gridId && level === 'household' ? gridsApi.buildings(gridId) : []), [gridId]);
   const households = useLoad(async () => (gridId && level === 'household' ? (await gridsApi.households({ gridId })).items : []), [gridId]);
 
-  const communities = (found.data?.items ?? []).filter((o) => COMMUNITY_KINDS.includes(o.kind)).map((o) => ({ value: o.id, label: tx(o.name) }));
+  const communities = (found.data?.items ?? []).filter((o) => isIn(groupOf('OrgKind', 'community'), o.kind)).map((o) => ({ value: o.id, label: tx(o.name) }));
   if (community && !communities.some((c) => c.value === community.value)) communities.unshift(community);
   const span = level === 'grid' ? 12 : 6;
   const clearBelow = (what: 'community' | 'grid' | 'building') => {

@@ -7,13 +7,13 @@ import { useI18n } from '../../kernel/i18n';
 import { OrgListToolbar } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { useOrgTree } from '../orgs/tree';
-import { AVAILABILITY, peopleApi, type Talent, type TalentQuery } from './api';
+import { peopleApi, type Talent, type TalentQuery } from './api';
 import { PersonDrawer } from './PersonDrawer';
 import { ResidencePicker } from './ResidencePicker';
 
 /** 能人库: members and residents by skill, in the chosen part of the tree, free at the chosen times. */
 export function TalentsPage() {
-  const { t, tx, enumLabel } = useI18n();
+  const { t, tx, enumLabel, enumOptions } = useI18n();
   const store = useOrgTree();
   const orgId = store.selectedId ?? undefined;
   const [skill, setSkill] = useState('');
@@ -26,7 +26,7 @@ export function TalentsPage() {
   const list = useLoad(() => peopleApi.talents({ orgId, gridId, skill, availability: times.join(','), kind, ...paging }), [key, paging.page, paging.pageSize]);
 
   const skills = (p: Talent) => p.skills.map((s) => <Tag key={s} color={skill && s.includes(skill) ? 'red' : undefined}>{tx(s)}</Tag>);
-  const timesOf = (p: Talent) => p.availability.map((a) => enumLabel('people.availability', a)).join('、') || t('common.none');
+  const timesOf = (p: Talent) => p.availability.map((a) => enumLabel('Availability', a)).join('、') || t('common.none');
   const name = (p: Talent) => (
     <Typography.Link strong onClick={() => setOpenId(p.id)}>
       {tx(p.name)}
@@ -38,7 +38,7 @@ export function TalentsPage() {
     <WithOrgTree>
       <Card className="gj-page-card">
         <OrgListToolbar placeholder={t('people.talentSkill')} onSearch={setSkill} testId="talent-search">
-          <Checkbox.Group value={times} onChange={(v) => setTimes(v)} options={AVAILABILITY.map((a) => ({ value: a, label: t(`people.availability.${a}`) }))} />
+          <Checkbox.Group value={times} onChange={(v) => setTimes(v)} options={enumOptions('Availability')} />
           <Select
             allowClear
             className="gj-toolbar-select"

@@ -13,8 +13,6 @@ export type PersonQuery = QueryOf<'/api/people', 'get'>;
 export type Availability = NonNullable<PersonInput['availability']>[number];
 export type Category = NonNullable<PersonQuery['category']>;
 
-export const AVAILABILITY = ['weekday', 'evening', 'weekend'] as const satisfies readonly Availability[];
-export const CATEGORIES = ['employed', 'retired', 'laid_off', 'mobile', 'unemployed_graduate', 'veteran', 'relocated_rural', 'student'] as const satisfies readonly Category[];
 export type TalentQuery = QueryOf<'/api/people/talents', 'get'>;
 export type RevealField = BodyOf<'/api/people/{personId}/reveal', 'post'>['field'];
 

@@ -10,11 +10,11 @@ import { useHomeOrg } from '../../kernel/useHomeOrg';
 import { YearSelect } from '../../kernel/YearSelect';
 import { useLocalPage } from '../orgs/localPaging';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
-import { RULE_KINDS, pointsApi, type NewRule, type Rule, type Total } from './api';
+import { pointsApi, type NewRule, type Rule, type Total } from './api';
 
 /** 积分: the year's ranked totals against the threshold, and the rules with their versions. */
 export function PointsTab() {
-  const { t, tx } = useI18n();
+  const { t, tx, enumOptions } = useI18n();
   const { message } = App.useApp();
   const onError = useApiError();
   const home = useHomeOrg();
@@ -118,7 +118,7 @@ export function PointsTab() {
             <OrgTreeSelect />
           </Form.Item>
           <Form.Item name="kind" label={t('points.ruleKind')} rules={[{ required: true }]}>
-            <Select options={RULE_KINDS.map((k) => ({ value: k, label: t(`points.ruleKind.${k}`) }))} />
+            <Select options={enumOptions('PointRuleKind')} />
           </Form.Item>
           <Form.Item name="name" label={t('points.ruleName')} rules={[{ required: true }]}>
             <Input maxLength={40} />

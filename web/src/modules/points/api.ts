@@ -6,7 +6,6 @@ export type Totals = ResponseOf<'/api/points/totals', 'get'>;
 export type Total = ItemOf<Totals>;
 export type Rule = ItemOf<ResponseOf<'/api/points/rules', 'get'>>;
 export type NewRule = BodyOf<'/api/points/rules', 'post'>;
-export const RULE_KINDS = ['attend', 'lead', 'absent', 'bonus', 'deduction', 'threshold', 'spendable'] as const satisfies readonly NewRule['kind'][];
 
 export const pointsApi = {
   entries: (query: QueryOf<'/api/points/entries', 'get'>) => api.get<ResponseOf<'/api/points/entries', 'get'>>('/api/points/entries', query),

@@ -41,13 +41,6 @@ export const zhCN = {
   'points.thresholdSummary': '年度达标线 {threshold} 分：{total} 名党员中 {below} 名未达标',
   'points.points': '积分',
   'points.rulesHelp': '规则只增加新版本，不修改旧版本；新版本从生效日期起用于新记的积分，已记的积分只有“按现行规则重算”后才会以更正记录调整。',
-  'points.ruleKind.attend': '参加活动',
-  'points.ruleKind.lead': '带头组织',
-  'points.ruleKind.absent': '无故缺席',
-  'points.ruleKind.bonus': '加分项',
-  'points.ruleKind.deduction': '扣分项',
-  'points.ruleKind.threshold': '年度达标分',
-  'points.ruleKind.spendable': '可兑换积分比例（每得 1 分转入可兑换的分数）',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -92,11 +85,4 @@ export const en: Record<keyof typeof zhCN, string> = {
   'points.thresholdSummary': 'Yearly threshold {threshold} points: {below} of {total} members below it',
   'points.points': 'Points',
   'points.rulesHelp': 'Rules gain new versions and are never edited. A version applies from its date to points recorded afterwards; points already recorded change only through "Re-run with current rules", as corrections.',
-  'points.ruleKind.attend': 'Attending',
-  'points.ruleKind.lead': 'Leading',
-  'points.ruleKind.absent': 'Absence',
-  'points.ruleKind.bonus': 'Bonus item',
-  'points.ruleKind.deduction': 'Deduction item',
-  'points.ruleKind.threshold': 'Yearly threshold',
-  'points.ruleKind.spendable': 'Spendable rate (spendable points per point earned)',
 };

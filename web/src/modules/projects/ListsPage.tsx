@@ -64,7 +64,7 @@ export function ListsPage() {
                     <Statistic title={t('lists.overdue')} value={d?.needs.overdue ?? 0} valueStyle={{ color: '#cf1322' }} />
                   </Flex>
                   <Flex gap={4} wrap style={{ marginTop: 8 }}>
-                    {d?.needs.byKind.map((k) => <Tag key={k.key}>{enumLabel('needs.kind', k.key, k.label)} {k.count}</Tag>)}
+                    {d?.needs.byKind.map((k) => <Tag key={k.key}>{enumLabel('NeedKind', k.key, k.label)} {k.count}</Tag>)}
                   </Flex>
                 </Card>
               </Col>
@@ -75,7 +75,7 @@ export function ListsPage() {
                     <Statistic title={t('lists.available')} value={d?.resources.available ?? 0} />
                   </Flex>
                   <Flex gap={4} wrap style={{ marginTop: 8 }}>
-                    {d?.resources.byKind.map((k) => <Tag key={k.key}>{enumLabel('resources.kind', k.key, k.label)} {k.count}</Tag>)}
+                    {d?.resources.byKind.map((k) => <Tag key={k.key}>{enumLabel('ResourceKind', k.key, k.label)} {k.count}</Tag>)}
                   </Flex>
                 </Card>
               </Col>
@@ -115,8 +115,8 @@ export function ListsPage() {
                     empty={t('lists.resourcesEmpty')}
                     columns={[
                       { key: 'name', title: t('lists.resources'), render: (_, r) => <strong>{tx(r.name)}</strong> },
-                      { key: 'kind', title: t('needs.kind'), render: (_, r) => enumLabel('resources.kind', r.kind, r.kindLabel) },
-                      { key: 'category', title: t('needs.category'), render: (_, r) => enumLabel('resources.category', r.category, r.categoryLabel) },
+                      { key: 'kind', title: t('needs.kind'), render: (_, r) => enumLabel('ResourceKind', r.kind, r.kindLabel) },
+                      { key: 'category', title: t('needs.category'), render: (_, r) => enumLabel('ResourceCategory', r.category, r.categoryLabel) },
                       { key: 'by', title: t('lists.provider'), render: (_, r) => tx(r.unitName ?? r.orgName) },
                       { key: 'availability', title: t('lists.availability'), render: (_, r) => tx(r.availability) || t('common.none') },
                     ]}
@@ -138,7 +138,7 @@ export function ListsPage() {
                     columns={[
                       { key: 'handler', title: t('lists.handler'), render: (_, n) => <strong>{tx(n.handlerName)}</strong> },
                       { key: 'title', title: t('needs.title'), render: (_, n) => tx(n.title) },
-                      { key: 'kind', title: t('needs.kind'), render: (_, n) => enumLabel('needs.kind', n.kind, n.kindLabel) },
+                      { key: 'kind', title: t('needs.kind'), render: (_, n) => enumLabel('NeedKind', n.kind, n.kindLabel) },
                       { key: 'status', title: t('needs.status'), render: (_, n) => <NeedStatus need={n} /> },
                       { key: 'deadline', title: t('needs.deadline'), render: (_, n) => n.deadline ?? t('common.none') },
                     ]}

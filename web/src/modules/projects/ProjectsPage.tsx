@@ -5,6 +5,7 @@ import { useMe } from '../../kernel/auth';
 import { FormModal } from '../../kernel/FormModal';
 import { useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { colorOf } from '../../kernel/vocabulary';
 import type { MessageKey } from '../../messages';
 import { needsApi } from '../needs/api';
 import { isStaff } from '../../kernel/roles';
@@ -16,11 +17,10 @@ import { resourcesApi } from '../resources/api';
 import { projectsApi, type Project, type ProjectDetail } from './api';
 import { LinkedActivities } from '../activities/LinkedActivities';
 
-const STATUS_COLORS = { active: 'processing', completed: 'success', cancelled: 'default' } as const;
 
 export function ProjectStatus({ p }: { p: Project }) {
-  const { t } = useI18n();
-  return <Tag color={STATUS_COLORS[p.status]}>{t(`projects.status.${p.status}` as MessageKey)}</Tag>;
+  const { enumLabel } = useI18n();
+  return <Tag color={colorOf('ProjectStatus', p.status)}>{enumLabel('ProjectStatus', p.status)}</Tag>;
 }
 
 /** The projects of the selected organization's subtree. */

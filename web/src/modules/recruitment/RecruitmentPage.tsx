@@ -5,6 +5,7 @@ import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { colorOf } from '../../kernel/vocabulary';
 import { today } from '../../kernel/time';
 import { OrgFilter } from '../orgs/OrgFilter';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
@@ -12,7 +13,7 @@ import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { PersonSelect } from '../orgs/pickers';
 import { useLocalPage } from '../orgs/localPaging';
 import { useOrgTree } from '../orgs/tree';
-import { STAGES, recruitmentApi, stageDay, type Recruitment, type Stage } from './api';
+import { recruitmentApi, stageDay, type Recruitment, type Stage } from './api';
 import { RecruitmentSteps, WithdrawModal, canWithdraw } from './parts';
 
 type Modal = 'sponsors' | 'notice' | 'advance' | 'withdraw' | null;
@@ -25,7 +26,7 @@ function RecruitmentDrawer({ id, onClose, onChanged }: { id: number | null; onCl
   const [modal, setModal] = useState<Modal>(null);
   const loaded = useLoad(id === null ? null : () => recruitmentApi.get(id), [id]);
   const r = loaded.data?.id === id ? loaded.data : undefined;
-  const stage = (s: Stage) => enumLabel('recruitment.stage', s);
+  const stage = (s: Stage) => enumLabel('RecruitmentStage', s);
   const saved = (next: Recruitment, text: string) => {
     loaded.setData(next);
     void message.success(text);
@@ -137,7 +138,7 @@ function RecruitmentDrawer({ id, onClose, onChanged }: { id: number | null; onCl
 
 /** 发展党员: everyone in the pipeline under the chosen organization, by stage. */
 export function RecruitmentPage() {
-  const { t, tx, enumLabel } = useI18n();
+  const { t, tx, enumLabel, enumOptions } = useI18n();
   const { message } = App.useApp();
   const store = useOrgTree();
   const orgId = store.selectedId ?? undefined;
@@ -147,7 +148,7 @@ export function RecruitmentPage() {
   const list = useLoad(() => recruitmentApi.list({ orgId, stage }), [orgId, stage]);
   const page = useLocalPage(list.data?.items, `${orgId}|${stage}`);
   const stageTag = (r: Recruitment) =>
-    r.withdrawnOn ? <Tag>{t('recruitment.endedTag', { stage: enumLabel('recruitment.stage', r.stage, r.stageLabel) })}</Tag> : <Tag color={r.stage === 'full' ? 'red' : r.stage === 'probationary' ? 'volcano' : 'gold'}>{enumLabel('recruitment.stage', r.stage, r.stageLabel)}</Tag>;
+    r.withdrawnOn ? <Tag>{t('recruitment.endedTag', { stage: enumLabel('RecruitmentStage', r.stage, r.stageLabel) })}</Tag> : <Tag color={colorOf('RecruitmentStage', r.stage)}>{enumLabel('RecruitmentStage', r.stage, r.stageLabel)}</Tag>;
   const name = (r: Recruitment) => (
     <Typography.Link strong onClick={() => setOpenId(r.id)} data-testid="recruitment-open">
       {tx(r.personName)}
@@ -166,7 +167,7 @@ export function RecruitmentPage() {
             placeholder={t('recruitment.stage')}
             value={stage}
             onChange={setStage}
-            options={STAGES.map((s) => ({ value: s, label: enumLabel('recruitment.stage', s) }))}
+            options={enumOptions('RecruitmentStage')}
           />
           <span className="gj-toolbar-spacer" />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setStarting(true)} data-testid="recruitment-start">
@@ -212,7 +213,7 @@ export function RecruitmentPage() {
           testId="recruitment-start"
           onSubmit={async (v) => {
             const r = await recruitmentApi.start(v);
-            void message.success(t('recruitment.advanced', { stage: enumLabel('recruitment.stage', r.stage, r.stageLabel) }));
+            void message.success(t('recruitment.advanced', { stage: enumLabel('RecruitmentStage', r.stage, r.stageLabel) }));
             list.reload();
             setOpenId(r.id);
           }}

@@ -2,7 +2,6 @@ import { api, type BodyOf, type QueryOf, type ResponseOf } from '../../kernel/ap
 
 export type Recruitment = ResponseOf<'/api/recruitments/{recruitmentId}', 'get'>;
 export type Stage = Recruitment['stage'];
-export const STAGES = ['applicant', 'activist', 'candidate', 'probationary', 'full'] as const satisfies readonly Stage[];
 
 export const recruitmentApi = {
   list: (query: QueryOf<'/api/recruitments', 'get'>) => api.get<ResponseOf<'/api/recruitments', 'get'>>('/api/recruitments', query),

@@ -1,8 +1,9 @@
 import { Alert, Form, Input, Steps } from 'antd';
 import { FormModal } from '../../kernel/FormModal';
 import { useI18n } from '../../kernel/i18n';
+import { valuesOf } from '../../kernel/vocabulary';
 import { today } from '../../kernel/time';
-import { STAGES, recruitmentApi, stageDay, type Recruitment } from './api';
+import { recruitmentApi, stageDay, type Recruitment } from './api';
 
 /** Stages open to withdrawal: after admission the person is a probationary member. */
 export const canWithdraw = (r: Recruitment) => !r.withdrawnOn && (r.stage === 'applicant' || r.stage === 'activist' || r.stage === 'candidate');
@@ -15,9 +16,9 @@ export function RecruitmentSteps({ r }: { r: Recruitment }) {
       <Steps
         direction="vertical"
         size="small"
-        current={STAGES.indexOf(r.stage)}
+        current={valuesOf('RecruitmentStage').indexOf(r.stage)}
         status={r.withdrawnOn ? 'error' : r.stage === 'full' ? 'finish' : 'process'}
-        items={STAGES.map((s) => ({ title: enumLabel('recruitment.stage', s), description: stageDay(r, s) ?? undefined }))}
+        items={valuesOf('RecruitmentStage').map((s) => ({ title: enumLabel('RecruitmentStage', s), description: stageDay(r, s) ?? undefined }))}
         data-testid="recruitment-steps"
       />
       {r.withdrawnOn && r.withdrawnBy && (

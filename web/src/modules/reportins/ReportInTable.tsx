@@ -2,16 +2,16 @@ import { Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { DataTable } from '../../kernel/DataTable';
 import { useI18n } from '../../kernel/i18n';
+import { colorOf } from '../../kernel/vocabulary';
 import { useLocalPage } from '../orgs/localPaging';
-import type { ReportIn, ReportInStatus } from './api';
+import type { ReportIn } from './api';
 
-const STATUS_COLOR: Record<ReportInStatus, string> = { issued: 'gold', accepted: 'green', declined: 'red', withdrawn: 'default' };
 
 export function ReportInStatusTag({ r }: { r: ReportIn }) {
   const { enumLabel } = useI18n();
   return (
-    <Tag color={STATUS_COLOR[r.status]} data-testid="reportin-status">
-      {enumLabel('reportins.status', r.status, r.statusLabel)}
+    <Tag color={colorOf('ReportInStatus', r.status)} data-testid="reportin-status">
+      {enumLabel('ReportInStatus', r.status, r.statusLabel)}
     </Tag>
   );
 }

@@ -134,7 +134,7 @@ function UnitView({ unitId }: { unitId: number }) {
 
 /** The community: accepts (and prints the receipt) or declines with a reason; sees reported members beside its own. */
 function CommunityView() {
-  const { t, tx, enumLabel } = useI18n();
+  const { t, tx, enumOptions } = useI18n();
   const { message } = App.useApp();
   const [status, setStatus] = useState<ReportIn['status']>();
   const records = useLoad(() => reportInsApi.list({ status }), [status]);
@@ -192,7 +192,7 @@ function CommunityView() {
           placeholder={t('reportins.status')}
           value={status}
           onChange={setStatus}
-          options={(['issued', 'accepted', 'declined', 'withdrawn'] as const).map((s) => ({ value: s, label: enumLabel('reportins.status', s) }))}
+          options={enumOptions('ReportInStatus')}
           data-testid="reportins-filter"
         />
         <ExportButton />

@@ -3,10 +3,11 @@ import { useMe } from '../../kernel/auth';
 import { FormModal } from '../../kernel/FormModal';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { valuesOf } from '../../kernel/vocabulary';
 import { orgsApi } from '../orgs/api';
 import { blankToNull } from '../orgs/OrgForms';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
-import { RESOURCE_KINDS, resourcesApi, type Resource, type ResourceFields, type ResourceKind } from './api';
+import { resourcesApi, type Resource, type ResourceFields, type ResourceKind } from './api';
 import { liaisonUnits, useCategoryOptions } from './access';
 
 interface Values extends ResourceFields {
@@ -48,7 +49,7 @@ export function ProviderFields() {
 
 /** Offers a resource, or edits one: what it is, on which conditions, when, how much, whom to call. */
 export function ResourceModal({ resource, orgId, onClose, onSaved }: { resource?: Resource; orgId?: number; onClose: () => void; onSaved: () => void }) {
-  const { t, tx, enumLabel } = useI18n();
+  const { t, tx, enumOptions } = useI18n();
   const { message } = App.useApp();
   const categories = useCategoryOptions();
   return (
@@ -87,7 +88,7 @@ export function ResourceModal({ resource, orgId, onClose, onSaved }: { resource?
           <Form.Item name="kind" label={t('resources.kind')} extra={t('resources.venueHint')} rules={[{ required: true }]}>
             <Select
               data-testid="resource-form-kind"
-              options={RESOURCE_KINDS.filter((k) => k !== 'venue').map((k) => ({ value: k, label: enumLabel('resources.kind', k) }))}
+              options={enumOptions('ResourceKind', valuesOf('ResourceKind').filter((k) => k !== 'venue'))}
             />
           </Form.Item>
         </>

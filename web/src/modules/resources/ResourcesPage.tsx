@@ -5,15 +5,15 @@ import { useMe } from '../../kernel/auth';
 import { DataTable, usePaging } from '../../kernel/DataTable';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { colorOf } from '../../kernel/vocabulary';
 import { ImportModal } from '../orgs/ImportModal';
 import { OrgListToolbar } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { findLoaded, useOrgTree } from '../orgs/tree';
-import { RESOURCE_KINDS, RESOURCE_STATUSES, resourcesApi, type Resource, type ResourceCategory, type ResourceKind, type ResourceStatus } from './api';
+import { resourcesApi, type Resource, type ResourceCategory, type ResourceKind, type ResourceStatus } from './api';
 import { liaisonUnits, mayOffer, useCategoryOptions } from './access';
 import { ResourceModal } from './ResourceModal';
 
-const STATUS_COLORS: Record<ResourceStatus, string> = { available: 'green', paused: 'orange', withdrawn: 'default' };
 const IMPORT_FIELDS = {
   unit: 'resources.unit', kind: 'resources.kind', category: 'resources.category', name: 'resources.name', quantity: 'resources.quantity',
   quantityUnit: 'resources.quantityUnit', contactPhone: 'resources.contactPhone', status: 'resources.status',
@@ -45,7 +45,7 @@ function Contact({ r }: { r: Resource }) {
 
 /** 资源清单: what units and the community offer, filtered by place, type, category and status; kept in Excel by units. */
 export function ResourcesPage() {
-  const { t, tx, enumLabel } = useI18n();
+  const { t, tx, enumLabel, enumOptions } = useI18n();
   const me = useMe();
   const { message } = App.useApp();
   const onError = useApiError();
@@ -66,13 +66,13 @@ export function ResourcesPage() {
 
   const setResourceStatus = (r: Resource, next: ResourceStatus) =>
     resourcesApi.update(r.id, { status: next }).then(() => {
-      void message.success(t('resources.statusChanged', { name: tx(r.name), status: enumLabel('resources.status', next) }));
+      void message.success(t('resources.statusChanged', { name: tx(r.name), status: enumLabel('ResourceStatus', next) }));
       list.reload();
     }, onError);
 
   const provider = (r: Resource) => tx(r.unitName ?? r.orgName);
   const amount = (r: Resource) => (r.quantity === null ? t('common.none') : `${r.quantity.toLocaleString()} ${tx(r.quantityUnit)}`);
-  const statusTag = (r: Resource) => <Tag color={STATUS_COLORS[r.status]}>{enumLabel('resources.status', r.status, r.statusLabel)}</Tag>;
+  const statusTag = (r: Resource) => <Tag color={colorOf('ResourceStatus', r.status)}>{enumLabel('ResourceStatus', r.status, r.statusLabel)}</Tag>;
   const actions = (r: Resource) =>
     mayOffer(me, r.unitId) &&
     r.kind !== 'venue' && (
@@ -104,10 +104,10 @@ export function ResourcesPage() {
       <Card className="gj-page-card">
         <OrgListToolbar placeholder={t('resources.searchPlaceholder')} onSearch={setQ} testId="resources-search">
           <Select allowClear placeholder={t('resources.kind')} value={kind} onChange={setKind} style={{ minWidth: 100 }} data-testid="resources-kind"
-            options={RESOURCE_KINDS.map((k) => ({ value: k, label: enumLabel('resources.kind', k) }))} />
+            options={enumOptions('ResourceKind')} />
           <Select allowClear placeholder={t('resources.category')} value={category} onChange={setCategory} style={{ minWidth: 120 }} options={categories} data-testid="resources-category" />
           <Select allowClear placeholder={t('resources.status')} value={status} onChange={setStatus} style={{ minWidth: 100 }}
-            options={RESOURCE_STATUSES.map((s) => ({ value: s, label: enumLabel('resources.status', s) }))} />
+            options={enumOptions('ResourceStatus')} />
           <Space wrap>
             {mayOffer(me, liaisonUnits(me)[0]?.id ?? null) && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="resource-add">
@@ -143,8 +143,8 @@ export function ResourcesPage() {
                 </Space>
               ),
             },
-            { key: 'kind', title: t('resources.kind'), render: (_, r) => <Tag color="red">{enumLabel('resources.kind', r.kind, r.kindLabel)}</Tag> },
-            { key: 'category', title: t('resources.category'), render: (_, r) => enumLabel('resources.category', r.category, r.categoryLabel) },
+            { key: 'kind', title: t('resources.kind'), render: (_, r) => <Tag color="red">{enumLabel('ResourceKind', r.kind, r.kindLabel)}</Tag> },
+            { key: 'category', title: t('resources.category'), render: (_, r) => enumLabel('ResourceCategory', r.category, r.categoryLabel) },
             { key: 'provider', title: t('resources.provider'), render: (_, r) => provider(r) },
             { key: 'quantity', title: t('resources.quantity'), render: (_, r) => amount(r) },
             { key: 'availability', title: t('resources.availability'), render: (_, r) => tx(r.availability) || t('common.none') },
@@ -158,12 +158,12 @@ export function ResourcesPage() {
               <Flex justify="space-between" align="center" gap={8}>
                 <Typography.Text strong>{tx(r.name)}</Typography.Text>
                 <Space size={4}>
-                  <Tag color="red">{enumLabel('resources.kind', r.kind, r.kindLabel)}</Tag>
+                  <Tag color="red">{enumLabel('ResourceKind', r.kind, r.kindLabel)}</Tag>
                   {statusTag(r)}
                 </Space>
               </Flex>
               <Typography.Text type="secondary">
-                {[provider(r), enumLabel('resources.category', r.category, r.categoryLabel), r.quantity !== null && amount(r), tx(r.availability)].filter(Boolean).join(' · ')}
+                {[provider(r), enumLabel('ResourceCategory', r.category, r.categoryLabel), r.quantity !== null && amount(r), tx(r.availability)].filter(Boolean).join(' · ')}
               </Typography.Text>
               {r.conditions && <div>{tx(r.conditions)}</div>}
               <Flex justify="space-between" align="center" gap={8} wrap>

@@ -12,7 +12,7 @@ import { blankToNull } from '../orgs/OrgForms';
 import { OrgFilter } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { findLoaded, useOrgTree } from '../orgs/tree';
-import { VENUE_TYPES, resourcesApi, type Venue, type VenueFields } from './api';
+import { resourcesApi, type Venue, type VenueFields } from './api';
 import { isStaff } from '../../kernel/roles';
 import { liaisonUnits, mayOffer, useCategoryOptions } from './access';
 import { useOpeningText } from './BookingModals';
@@ -30,7 +30,7 @@ const DAYS = [1, 2, 3, 4, 5, 6, 7];
 
 /** Registers a venue (it joins the resources list) or edits its hours, capacity and approval rule. */
 function VenueModal({ venue, orgId, onClose, onSaved }: { venue?: Venue; orgId?: number; onClose: () => void; onSaved: () => void }) {
-  const { t, tx, enumLabel } = useI18n();
+  const { t, tx, enumOptions } = useI18n();
   const { message } = App.useApp();
   const categories = useCategoryOptions();
   const hhmm = (s: string) => dayjs(`2000-01-01T${s}`);
@@ -61,7 +61,7 @@ function VenueModal({ venue, orgId, onClose, onSaved }: { venue?: Venue; orgId?:
       </Form.Item>
       <Flex gap={12} wrap>
         <Form.Item name="venueType" label={t('resources.venueType')} rules={[{ required: true }]} style={{ flex: '1 1 160px' }}>
-          <Select data-testid="venue-form-type" options={VENUE_TYPES.map((k) => ({ value: k, label: enumLabel('resources.venueType', k) }))} />
+          <Select data-testid="venue-form-type" options={enumOptions('VenueType')} />
         </Form.Item>
         {!venue && (
           <Form.Item name="category" label={t('resources.category')} style={{ flex: '1 1 140px' }}>
@@ -106,10 +106,10 @@ function VenueList({ venues, loading, orgKey, onCalendar, onEdit }: { venues: Ve
   const owner = (v: Venue) => tx(v.unitName ?? v.orgName);
   const tags = (v: Venue) => (
     <Space size={4} wrap>
-      <Tag color="red">{enumLabel('resources.venueType', v.venueType, v.venueTypeLabel)}</Tag>
+      <Tag color="red">{enumLabel('VenueType', v.venueType, v.venueTypeLabel)}</Tag>
       {!v.bookable && <Tag>{t('resources.notBookable')}</Tag>}
       {v.bookable && v.needsApproval && <Tag color="gold">{t('resources.needsApproval')}</Tag>}
-      {v.status !== 'available' && <Tag color="orange">{enumLabel('resources.status', v.status, v.statusLabel)}</Tag>}
+      {v.status !== 'available' && <Tag color="orange">{enumLabel('ResourceStatus', v.status, v.statusLabel)}</Tag>}
     </Space>
   );
   const actions = (v: Venue) => (

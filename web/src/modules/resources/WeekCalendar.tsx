@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { useMe } from '../../kernel/auth';
 import { useApiError, useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
-import { resourcesApi, type Booking, type BookingStatus, type Venue } from './api';
+import { colorOf } from '../../kernel/vocabulary';
+import { resourcesApi, type Booking, type Venue } from './api';
 import { mayDecide } from './access';
 import { BookModal, ReasonModal } from './BookingModals';
 import { addDays, clock, dayOf, isoWeekday, mondayOf, today, weekOf, weekdayKey } from './dates';
 
-export const BOOKING_COLORS: Record<BookingStatus, string> = { pending: 'gold', approved: 'green', rejected: 'default', cancelled: 'default' };
 
 export function useDayLabel() {
   const { t } = useI18n();
@@ -36,8 +36,8 @@ export function BookingItem({ booking: b, showVenue, onChanged }: { booking: Boo
         <Typography.Text strong>
           {clock(b.startsAt)}–{clock(b.endsAt)}
         </Typography.Text>
-        <Tag color={BOOKING_COLORS[b.status]} data-testid="booking-status">
-          {enumLabel('resources.bookingStatus', b.status, b.statusLabel)}
+        <Tag color={colorOf('BookingStatus', b.status)} data-testid="booking-status">
+          {enumLabel('BookingStatus', b.status, b.statusLabel)}
         </Tag>
       </Flex>
       {showVenue && <div>{tx(b.venueName)}</div>}
@@ -95,7 +95,7 @@ function DaySheet({ title, date, bookings, onClose }: { title: string; date: str
             { key: 'purpose', title: t('resources.purpose'), render: (_, b) => tx(b.purpose) },
             { key: 'booker', title: t('resources.booker'), render: (_, b) => tx(b.bookerName) },
             { key: 'attendees', title: t('resources.attendees'), render: (_, b) => b.attendees ?? '' },
-            { key: 'status', title: t('resources.status'), render: (_, b) => enumLabel('resources.bookingStatus', b.status, b.statusLabel) },
+            { key: 'status', title: t('resources.status'), render: (_, b) => enumLabel('BookingStatus', b.status, b.statusLabel) },
             { key: 'sign', title: t('resources.signature'), render: () => '' },
           ]}
         />

@@ -1,7 +1,6 @@
 import type { Me } from '../../kernel/api';
 import { useI18n } from '../../kernel/i18n';
 import { ADMIN_ROLES, holds, isStaff } from '../../kernel/roles';
-import { RESOURCE_CATEGORIES } from './api';
 
 // What the signed-in user may do here, for showing the right buttons; the
 // server checks every request again (policy.ts).
@@ -18,6 +17,5 @@ export const mayDecide = (me: Me, venueUnitId: number | null) =>
   venueUnitId === null ? holds(me, ADMIN_ROLES) : liaisonUnits(me).some((u) => u.id === venueUnitId);
 
 export function useCategoryOptions() {
-  const { enumLabel } = useI18n();
-  return RESOURCE_CATEGORIES.map((c) => ({ value: c, label: enumLabel('resources.category', c) }));
+  return useI18n().enumOptions('ResourceCategory');
 }

@@ -18,10 +18,6 @@ export type Booking = ItemOf<ResponseOf<'/api/venue-bookings', 'get'>>;
 export type BookingFilter = QueryOf<'/api/venue-bookings', 'get'>;
 export type BookingStatus = NonNullable<BookingFilter['status']>;
 
-export const RESOURCE_KINDS = ['venue', 'fund', 'service', 'talent', 'goods'] as const satisfies readonly ResourceKind[];
-export const RESOURCE_CATEGORIES = ['culture', 'education', 'health', 'legal', 'elderly', 'aid', 'environment', 'safety', 'employment', 'convenience', 'party'] as const satisfies readonly ResourceCategory[];
-export const RESOURCE_STATUSES = ['available', 'paused', 'withdrawn'] as const satisfies readonly ResourceStatus[];
-export const VENUE_TYPES = ['service_window', 'reception', 'function_room', 'special_room', 'court', 'meeting_room', 'library', 'activity_center'] as const satisfies readonly VenueType[];
 
 const toQueryString = (f: object) =>
   new URLSearchParams(Object.entries(f).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();

@@ -6,17 +6,16 @@ import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { colorOf } from '../../kernel/vocabulary';
 import { useLocalPage } from '../orgs/localPaging';
 import { isStaff } from '../../kernel/roles';
 import { transfersApi, type Transfer, type TransferStatus } from './api';
 import { TransferForm } from './TransferForm';
 
-const STATUS_COLOR: Record<TransferStatus, string> = { requested: 'gold', approved: 'blue', returned: 'orange', withdrawn: 'default', done: 'green' };
-const STATUSES = Object.keys(STATUS_COLOR) as TransferStatus[];
 
 /** 组织关系接转: both sides of each transfer, with only the steps the caller may take now. */
 export function TransfersPage() {
-  const { t, tx, enumLabel } = useI18n();
+  const { t, tx, enumLabel, enumOptions } = useI18n();
   const me = useMe();
   const { message } = App.useApp();
   const onError = useApiError();
@@ -78,8 +77,8 @@ export function TransfersPage() {
     );
   };
   const statusTag = (x: Transfer) => (
-    <Tag color={STATUS_COLOR[x.status]} data-testid="transfer-status">
-      {enumLabel('transfers.status', x.status, x.statusLabel)}
+    <Tag color={colorOf('TransferStatus', x.status)} data-testid="transfer-status">
+      {enumLabel('TransferStatus', x.status, x.statusLabel)}
     </Tag>
   );
   const route = (x: Transfer) => `${tx(x.fromOrgName)} → ${tx(x.toName)}`;
@@ -101,7 +100,7 @@ export function TransfersPage() {
           placeholder={t('transfers.filterStatus')}
           value={status}
           onChange={setStatus}
-          options={STATUSES.map((s) => ({ value: s, label: enumLabel('transfers.status', s) }))}
+          options={enumOptions('TransferStatus')}
           data-testid="transfers-filter"
         />
         <span className="gj-toolbar-spacer" />

@@ -45,7 +45,7 @@ export function GrantFields({ prefix = TOP_LEVEL }: { prefix?: (string | number)
             loading={units.loading}
             disabled={orgId === undefined}
             notFoundContent={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('users.noUnits')} />}
-            options={(units.data ?? []).map((u) => ({ value: u.id, label: `${tx(u.name)} · ${enumLabel('unitKind', u.kind, u.kindLabel)}` }))}
+            options={(units.data ?? []).map((u) => ({ value: u.id, label: `${tx(u.name)} · ${enumLabel('UnitKind', u.kind, u.kindLabel)}` }))}
           />
         </Form.Item>
       )}
