@@ -1,6 +1,6 @@
 import type { Database } from './kernel/db.ts';
 import { conflict, invalid, invalidField } from './kernel/errors.ts';
-import { z } from './kernel/validation.ts';
+import { issueMessage, z } from './kernel/validation.ts';
 import * as orgs from './modules/orgs/service.ts';
 import { password } from './modules/users/schema.ts';
 import * as users from './modules/users/service.ts';
@@ -23,7 +23,7 @@ export async function createFirstAdmin(db: Database, input: FirstAdminInput): Pr
   const parsed = FirstAdmin.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw invalidField(String(issue.path[0]), issue.message);
+    throw invalidField(String(issue.path[0]), issueMessage(issue, FirstAdmin));
   }
   const a = parsed.data;
   return db.system(async (q) => {

@@ -10,7 +10,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { demoLoaded } from './demo/load.ts';
 import { PRINT_SCRIPT, PRINT_SCRIPT_URL } from './kernel/html.ts';
-import { documentErrors, errorBody, installControlCharacterGuard, installErrorHandler, route } from './kernel/http.ts';
+import { langOf } from './kernel/errors.ts';
+import { documentErrors, errorBody, installControlCharacterGuard, installErrorHandler, noRoute, route } from './kernel/http.ts';
 import { integrityProblems } from './kernel/integrity.ts';
 import { logOptions, logRequests } from './kernel/log.ts';
 import type { Kernel } from './kernel/kernel.ts';
@@ -173,7 +174,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes (/orgs, /users…) all load the single page.
     if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply.code(404).send(errorBody('not_found', `接口不存在：${req.method} ${req.url.split('?')[0]}`));
+    return reply.code(404).send(errorBody(noRoute({ route: `${req.method} ${req.url.split('?')[0]}` }), langOf(req.headers['accept-language'])));
   });
   return app;
 }

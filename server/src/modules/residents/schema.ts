@@ -11,6 +11,6 @@ export const RegisterResident = z.object({
   phone: z.string().trim().regex(/^1\d{10}$/, '手机号须为 11 位数字，以 1 开头').describe('手机号'),
   password: password('密码'),
   communityId: idParam('所在社区'),
-}).superRefine(notOwnName('phone', 'password', '密码'));
+}).superRefine(notOwnName('phone', 'password'));
 export const Registered = z.object({ username: z.string(), message: z.string() });
 export const PublicCommunities = z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), street: z.string().nullable() })) });
