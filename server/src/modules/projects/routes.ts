@@ -29,7 +29,7 @@ export function projectRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/projects', tags, summary: '新建项目',
     body: CreateProject, response: ProjectDetail,
     handler: async ({ q, scope, body }) => {
-      ensureStaff(scope, '新建项目', await orgs.pathIfSeen(q, body.orgId));
+      ensureStaff(scope, { zh: '新建项目', en: 'create projects' }, await orgs.pathIfSeen(q, body.orgId));
       return projects.create(q, body);
     },
   });
@@ -37,7 +37,7 @@ export function projectRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/projects/:projectId/parties', tags, summary: '加入参与单位或党员（及其认领的资源）',
     params: ProjectParams, body: AddParty, response: ProjectDetail,
     handler: async ({ q, scope, params, body }) => {
-      ensureStaff(scope, '修改项目', await projectPath(q, params.projectId));
+      ensureStaff(scope, { zh: '修改项目', en: 'change projects' }, await projectPath(q, params.projectId));
       return projects.addParty(q, params.projectId, body);
     },
   });
@@ -45,7 +45,7 @@ export function projectRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/projects/:projectId/needs', tags, summary: '把需求纳入项目',
     params: ProjectParams, body: LinkNeed, response: ProjectDetail,
     handler: async ({ q, scope, params, body }) => {
-      ensureStaff(scope, '修改项目', await projectPath(q, params.projectId));
+      ensureStaff(scope, { zh: '修改项目', en: 'change projects' }, await projectPath(q, params.projectId));
       return projects.linkNeed(q, params.projectId, body.needId);
     },
   });
@@ -53,7 +53,7 @@ export function projectRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/projects/:projectId/updates', tags, summary: '记录项目进展',
     params: ProjectParams, body: AddUpdate, response: ProjectDetail,
     handler: async ({ q, scope, params, body }) => {
-      ensureStaff(scope, '记录项目进展', await projectPath(q, params.projectId));
+      ensureStaff(scope, { zh: '记录项目进展', en: 'record project progress' }, await projectPath(q, params.projectId));
       return projects.addUpdate(q, params.projectId, scope.userName ?? '', body);
     },
   });
@@ -61,7 +61,7 @@ export function projectRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/projects/:projectId/complete', tags, summary: '项目完成（须填写成效）',
     params: ProjectParams, body: Complete, response: ProjectDetail,
     handler: async ({ q, scope, params, body }) => {
-      ensureStaff(scope, '完成项目', await projectPath(q, params.projectId));
+      ensureStaff(scope, { zh: '完成项目', en: 'complete projects' }, await projectPath(q, params.projectId));
       return projects.finish(q, params.projectId, 'completed', body.outcome);
     },
   });
@@ -69,7 +69,7 @@ export function projectRoutes(app: FastifyInstance, k: Kernel): void {
     method: 'POST', url: '/api/projects/:projectId/cancel', tags, summary: '终止项目',
     params: ProjectParams, body: CancelProject, response: ProjectDetail,
     handler: async ({ q, scope, params, body }) => {
-      ensureStaff(scope, '终止项目', await projectPath(q, params.projectId));
+      ensureStaff(scope, { zh: '终止项目', en: 'end projects' }, await projectPath(q, params.projectId));
       return projects.finish(q, params.projectId, 'cancelled', body.reason);
     },
   });
