@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chooseEnglish, confirmPopover, fillSignIn, screenshot, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
+import { chooseEnglish, fillSignIn, screenshot, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 
@@ -39,7 +39,8 @@ test('in English, the server’s refusals read in English: a form’s field, a f
     await page.getByTestId('users-search').locator('input').press('Enter');
     await page.getByTestId('user-manage-admin').click();
     await page.getByTestId('user-disable').click();
-    await confirmPopover(page);
+    // The popover's OK, in English.
+    await page.locator('.ant-popover:visible .ant-btn-primary').click();
     const toast = page.locator('.ant-message-error', { hasText: 'your own account' });
     await toast.waitFor();
     const forbidden = (await toast.textContent()) ?? '';

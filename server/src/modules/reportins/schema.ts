@@ -1,7 +1,8 @@
 import { registerConstraint } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { idParam, keysOf, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
 
-registerConstraint('report_ins_active_key', 'personId', '此党员已有报到登记（待接收或已报到），不能重复登记');
+registerConstraint('report_ins_active_key', 'personId', E.already_registered);
 
 export const REPORT_IN_STATUSES = { issued: '待社区接收', accepted: '已报到', declined: '社区退回', withdrawn: '单位撤回' } as const;
 export type ReportInStatus = keyof typeof REPORT_IN_STATUSES;

@@ -1,10 +1,11 @@
 import { registerConstraint } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { idParam, text, z } from '../../kernel/validation.ts';
 import { notOwnName } from '../users/password.ts';
 import { password } from '../users/schema.ts';
 
-registerConstraint('resident_signup_community', 'communityId', '请选择本区域内的社区');
-registerConstraint('resident_signup_rate', 'phone', '注册尝试过于频繁，请稍后再试');
+registerConstraint('resident_signup_community', 'communityId', E.community_outside);
+registerConstraint('resident_signup_rate', 'phone', E.too_many_signups);
 
 export const RegisterResident = z.object({
   name: text('姓名', 40),

@@ -1,9 +1,10 @@
 import { registerConstraint } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { idParam, keysOf, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
 
-registerConstraint('transfers_open_key', 'personId', '此党员已有未办结的组织关系转接');
-registerConstraint('transfers_not_self', 'toOrgId', '转入组织不能是转出组织本身');
-registerConstraint('transfers_one_destination', 'toOrgId', '请选择本区域内的转入组织，或填写区域外的转入组织（二选一）');
+registerConstraint('transfers_open_key', 'personId', E.already_open);
+registerConstraint('transfers_not_self', 'toOrgId', E.to_itself);
+registerConstraint('transfers_one_destination', 'toOrgId', E.one_destination);
 
 export const TRANSFER_STATUSES = { requested: '待转出方审批', approved: '待转入方接收', returned: '退回修改', withdrawn: '已撤回', done: '已办结' } as const;
 export type TransferStatus = keyof typeof TRANSFER_STATUSES;
