@@ -113,6 +113,19 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByTestId('user-menu').waitFor();
 }
 
+/** Switches the signed-in UI to English with the header's language menu. */
+export async function chooseEnglish(page: Page): Promise<void> {
+  // On a loaded machine a click can land while the menu is still opening: choose again until the menu is relabelled.
+  const english = page.getByTestId('menu-orgs').filter({ hasText: 'Organizations' });
+  for (let attempt = 0; attempt < 3 && (await english.count()) === 0; attempt++) {
+    await settle(page);
+    if (!(await page.getByTestId('lang-en').isVisible())) await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-en').click();
+    await settle(page);
+  }
+  await english.waitFor();
+}
+
 /** Waits until no finite CSS transition or animation runs (drawers, modals, tree motion); spinners loop forever and do not count. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() =>

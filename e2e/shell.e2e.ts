@@ -3,13 +3,13 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
   PHONE,
+  chooseEnglish,
   chooseOption,
   chooseTreeOption,
   confirmPopover,
   expandTreeNode,
   fillSignIn,
   screenshot,
-  settle,
   signIn,
   startApp,
   treeNode,
@@ -228,15 +228,7 @@ test('switching the language relabels the menu, and the choice is remembered', (
     await signIn(page, 'xinhua');
     assert.equal(await page.getByTestId('menu-orgs').textContent(), '组织体系');
 
-    // On a loaded machine a click can land while the menu is still opening: choose again until the menu is relabelled.
-    const english = page.getByTestId('menu-orgs').filter({ hasText: 'Organizations' });
-    for (let attempt = 0; attempt < 3 && (await english.count()) === 0; attempt++) {
-      await settle(page);
-      if (!(await page.getByTestId('lang-en').isVisible())) await page.getByTestId('lang-switch').click();
-      await page.getByTestId('lang-en').click();
-      await settle(page);
-    }
-    await english.waitFor();
+    await chooseEnglish(page);
     assert.equal(await page.getByTestId('menu-orgs').textContent(), 'Organizations');
     assert.equal(await page.getByTestId('menu-people').textContent(), 'Members & residents');
 

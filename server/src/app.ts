@@ -12,7 +12,8 @@ import { demoLoaded } from './demo/load.ts';
 import { PRINT_SCRIPT, PRINT_SCRIPT_URL } from './kernel/html.ts';
 import { startJobs } from './kernel/jobs.ts';
 import { namedComponents, namedResponses } from './kernel/openapi.ts';
-import { documentErrors, errorBody, installControlCharacterGuard, installErrorHandler, route } from './kernel/http.ts';
+import { langOf } from './kernel/errors.ts';
+import { documentErrors, errorBody, installControlCharacterGuard, installErrorHandler, noRoute, route } from './kernel/http.ts';
 import { integrityProblems } from './kernel/integrity.ts';
 import { logOptions, logRequests } from './kernel/log.ts';
 import type { Kernel } from './kernel/kernel.ts';
@@ -152,7 +153,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes (/orgs, /users…) all load the single page.
     if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply.code(404).send(errorBody('not_found', `接口不存在：${req.method} ${req.url.split('?')[0]}`));
+    return reply.code(404).send(errorBody(noRoute({ route: `${req.method} ${req.url.split('?')[0]}` }), langOf(req.headers['accept-language'])));
   });
   return app;
 }

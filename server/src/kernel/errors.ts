@@ -1,30 +1,205 @@
-/** Errors that reach the client: a stable code, a Chinese message, and the fields at fault. */
+import { createRequire } from 'node:module';
+
+/**
+ * Refusals that reach the client. Each has a stable code (`need.already_claimed`)
+ * declared once, with parameters and its message in zh-CN and English (zh-TW
+ * derived from zh-CN by OpenCC unless written), so the web can show it in the
+ * user's language and tests can assert the code rather than the wording.
+ */
+
+export const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** A phrase in every language: zh-CN and English written, zh-TW derived from zh-CN unless written. */
+export interface Text {
+  zh: string;
+  en: string;
+  tw?: string;
+}
+export type Param = string | number | Text | Said;
+export type Params = Record<string, Param>;
+
+/** A refusal (or a field's part of one) as data: the code and its parameters. */
+export interface Said {
+  code: string;
+  params: Params;
+}
+
+export type Status = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500;
+
+interface Entry extends Text {
+  status: Status;
+}
+
+const catalog = new Map<string, Entry>();
+
+/** Every code the server can answer with (for the catalog test). */
+export function catalogEntries(): [string, Entry][] {
+  return [...catalog.entries()];
+}
+
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
-    readonly fields?: Record<string, string>,
+    readonly params: Params = {},
+    readonly fields?: Record<string, Said>,
   ) {
-    super(message);
+    // The zh-CN sentence, for logs and for the few places that put it into a report.
+    super(say({ code, params }, 'zh-CN'));
+  }
+
+  /** The same refusal, also shown beside the field at fault. */
+  on(field: string, said: Said = { code: this.code, params: this.params }): AppError {
+    return new AppError(this.status, this.code, this.params, { ...this.fields, [field]: said });
+  }
+
+  /** The field messages, as zh-CN sentences (for import reports, which are written in Chinese). */
+  fieldMessages(): Record<string, string> {
+    return Object.fromEntries(Object.entries(this.fields ?? {}).map(([f, s]) => [f, say(s, 'zh-CN')]));
   }
 }
 
-export const invalid = (message: string, fields?: Record<string, string>) => new AppError(400, 'validation', message, fields);
-export const invalidField = (field: string, message: string) => invalid(message, { [field]: message });
-export const unauthenticated = (message = '请先登录') => new AppError(401, 'unauthenticated', message);
-export const forbidden = (message = '您没有执行此操作的权限') => new AppError(403, 'forbidden', message);
-export const notFound = (what: string) => new AppError(404, 'not_found', `${what}不存在，或不在您的管辖范围内`);
-export const conflict = (message: string, fields?: Record<string, string>) => new AppError(409, 'conflict', message, fields);
+/** The `{name}`s in a message. */
+type ParamsOf<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | ParamsOf<Rest> : never;
+
+export interface Refusal {
+  status: Status;
+  zh: string;
+  en: string;
+  /** Only where OpenCC's character mapping reads wrongly in Taiwan. */
+  tw?: string;
+  /** The field the refusal is about, when always the same one. */
+  field?: string;
+}
+
+export type Thrower<R extends Refusal> = ([ParamsOf<R['zh']>] extends [never] ? () => AppError : (params: Record<ParamsOf<R['zh']>, Param>) => AppError) & {
+  /** The code, also usable as a zod message (see the error handler). */
+  readonly code: string;
+};
 
 /**
- * Named constraints are translated into field messages. Modules register the
- * constraints of their own tables beside their migrations (see each module's
- * schema.ts), so a database refusal reads like a form validation.
+ * A module's refusals, one catalog entry each: `defineErrors('need', {
+ * already_claimed: { status: 409, zh: '…', en: '…' } })` registers
+ * `need.already_claimed` and returns a typed constructor for it.
  */
-const constraintMessages = new Map<string, { field: string; message: string }>();
-export function registerConstraint(name: string, field: string, message: string): void {
-  constraintMessages.set(name, { field, message });
+export function defineErrors<const D extends Record<string, Refusal>>(module: string, refusals: D): { [K in keyof D]: Thrower<D[K]> } {
+  const out: Record<string, unknown> = {};
+  for (const [name, r] of Object.entries(refusals)) {
+    const code = `${module}.${name}`;
+    if (catalog.has(code)) throw new Error(`error code ${code} is declared twice`);
+    catalog.set(code, { status: r.status, zh: r.zh, en: r.en, ...(r.tw ? { tw: r.tw } : {}) });
+    const make = (params: Params = {}) => {
+      const e = new AppError(r.status, code, params);
+      return r.field ? e.on(r.field) : e;
+    };
+    out[name] = Object.assign(make, { code });
+  }
+  return out as { [K in keyof D]: Thrower<D[K]> };
+}
+
+/** Whether a string is a declared code (zod messages that are codes are localized). */
+export const isCode = (s: string) => catalog.has(s);
+
+let cn2tw: ((s: string) => string) | null = null;
+/**
+ * Loaded on the first zh-TW answer only: the dictionaries are large. The same
+ * Taiwan usage the web applies (web/src/kernel/i18n.tsx).
+ */
+function traditional(s: string): string {
+  if (!cn2tw) {
+    const OpenCC = createRequire(import.meta.url)('opencc-js/cn2t') as {
+      Converter: (o: { from: string; to: string }) => (s: string) => string;
+      CustomConverter: (pairs: [string, string][]) => (s: string) => string;
+    };
+    const characters = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    const usage = OpenCC.CustomConverter([
+      ['賬號', '帳號'],
+      ['登錄', '登入'],
+    ]);
+    cn2tw = (t) => usage(characters(t));
+  }
+  return cn2tw(s);
+}
+
+/** A phrase in a language. */
+export function inLang(text: Text, lang: Lang): string {
+  if (lang === 'en') return text.en;
+  if (lang === 'zh-TW') return text.tw ?? traditional(text.zh);
+  return text.zh;
+}
+
+/** The sentence for a code and its parameters, in a language. */
+export function say({ code, params }: Said, lang: Lang): string {
+  const entry = catalog.get(code);
+  if (!entry) return code;
+  return inLang(entry, lang).replace(/\{(\w+)\}/g, (all, name: string) => {
+    const v = params[name];
+    if (v === undefined) return all;
+    if (typeof v !== 'object') return String(v);
+    return 'code' in v ? say(v, lang) : inLang(v, lang);
+  });
+}
+
+/**
+ * The language to answer in: the web sends its chosen one as Accept-Language;
+ * without one, zh-CN.
+ */
+export function langOf(acceptLanguage: string | string[] | undefined): Lang {
+  const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : (acceptLanguage ?? '');
+  for (const part of header.split(',')) {
+    const tag = part.split(';')[0]!.trim().toLowerCase();
+    if (/^zh-(tw|hk|mo|hant)/.test(tag)) return 'zh-TW';
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh-CN';
+}
+
+const kernel = defineErrors('kernel', {
+  unauthenticated: { status: 401, zh: '请先登录', en: 'Please sign in first' },
+  forbidden: { status: 403, zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
+  out_of_scope: { status: 403, zh: '该记录超出您的管辖范围', en: 'This record is outside your jurisdiction' },
+  not_found: { status: 404, zh: '{what}不存在，或不在您的管辖范围内', en: '{what} not found, or outside your jurisdiction' },
+  exists: { status: 409, zh: '记录已存在', en: 'The record already exists' },
+  clashes: { status: 409, zh: '与已有记录冲突', en: 'This conflicts with an existing record' },
+  missing_reference: { status: 400, zh: '引用的记录不存在', en: 'A referenced record does not exist' },
+  required_column: { status: 400, zh: '缺少必填项：{column}', en: 'Missing required value: {column}' },
+  required: { status: 400, zh: '必填', en: 'Required' },
+  required_any: { status: 400, zh: '缺少必填项', en: 'A required value is missing' },
+  bad_value: { status: 400, zh: '数据格式或取值不正确', en: 'A value has the wrong format or is out of range' },
+});
+
+export const unauthenticated = kernel.unauthenticated;
+/** `what` names the record: `notFound({ zh: '需求', en: 'Need' })`. */
+export const notFound = (what: Text | string) => kernel.not_found({ what: typeof what === 'string' ? { zh: what, en: what } : what });
+
+/*
+ * Inline messages from before the catalog, under their old generic codes,
+ * until every module has declared its refusals (issue 14). Do not add calls.
+ */
+for (const [code, status] of [['validation', 400], ['forbidden', 403], ['conflict', 409]] as const) catalog.set(code, { status, zh: '{text}', en: '{text}' });
+const inline = (status: Status, code: string) => (message: string, fields?: Record<string, string>) =>
+  Object.entries(fields ?? {}).reduce(
+    (e, [f, m]) => e.on(f, { code, params: { text: { zh: m, en: m } } }),
+    new AppError(status, code, { text: { zh: message, en: message } }),
+  );
+export const invalid = inline(400, 'validation');
+export const invalidField = (field: string, message: string) => invalid(message, { [field]: message });
+export const conflict = inline(409, 'conflict');
+/** The generic refusal without a message; a module declares its own when it can say why. */
+export const forbidden = (message?: string) => (message ? inline(403, 'forbidden')(message) : kernel.forbidden());
+
+/**
+ * Named constraints are translated into field errors. Modules register the
+ * constraints of their own tables beside their migrations (see each module's
+ * schema.ts) with one of their declared refusals, so a database refusal reads
+ * like a form validation.
+ */
+const constraintRefusals = new Map<string, { field: string; refusal: () => AppError }>();
+export function registerConstraint(name: string, field: string, refusal: (() => AppError) | string): void {
+  // A string is an inline message from before the catalog (see invalid below).
+  constraintRefusals.set(name, { field, refusal: typeof refusal === 'string' ? () => invalid(refusal) : refusal });
 }
 
 interface PgError {
@@ -38,29 +213,31 @@ interface PgError {
 export function fromDatabaseError(err: unknown): AppError | null {
   const e = err as PgError;
   if (typeof e?.code !== 'string' || e.code.length !== 5) return null;
-  const known = e.constraint ? constraintMessages.get(e.constraint) : undefined;
+  const known = e.constraint ? constraintRefusals.get(e.constraint) : undefined;
   if (known) {
-    const status = e.code === '23505' || e.code === '23P01' ? 409 : 400;
-    return new AppError(status, status === 409 ? 'conflict' : 'validation', known.message, { [known.field]: known.message });
+    const r = known.refusal();
+    // An inline message takes its status from the SQLSTATE (a duplicate is a conflict).
+    const inlineConflict = r.code === 'validation' && (e.code === '23505' || e.code === '23P01');
+    return (inlineConflict ? new AppError(409, 'conflict', r.params) : r).on(known.field);
   }
   switch (e.code) {
     case '42501': // insufficient_privilege, including a row-level-security refusal
-      return forbidden('该记录超出您的管辖范围');
+      return kernel.out_of_scope();
     case '23505':
-      return conflict('记录已存在');
+      return kernel.exists();
     case '23P01':
-      return conflict('与已有记录冲突');
+      return kernel.clashes();
     case '23503':
-      return invalid('引用的记录不存在');
+      return kernel.missing_reference();
     case '23502':
-      return invalid(`缺少必填项${e.column ? `：${e.column}` : ''}`, e.column ? { [e.column]: '必填' } : undefined);
+      return e.column ? kernel.required_column({ column: e.column }).on(e.column, { code: kernel.required.code, params: {} }) : kernel.required_any();
     case '23514':
     case '22P02':
     case '22003':
     case '22007':
     case '22008':
     case '22001':
-      return invalid('数据格式或取值不正确');
+      return kernel.bad_value();
     default:
       return null;
   }

@@ -1,5 +1,17 @@
 import ExcelJS from 'exceljs';
-import { invalidField } from './errors.ts';
+import { defineErrors } from './errors.ts';
+
+const E = defineErrors('import', {
+  missing_columns: {
+    status: 400,
+    field: 'file',
+    zh: '缺少必填列：{columns}（请对应到文件中的列，或为整个文件填写一个值）',
+    en: 'Required columns are missing: {columns} (map them to columns of the file, or give one value for the whole file)',
+  },
+  not_xlsx: { status: 400, field: 'file', zh: '文件不是有效的 Excel（.xlsx）文件', en: 'The file is not a valid Excel (.xlsx) file' },
+  no_sheet: { status: 400, field: 'file', zh: 'Excel 文件中没有工作表', en: 'The Excel file has no worksheet' },
+  empty_csv: { status: 400, field: 'file', zh: 'CSV 文件是空的', en: 'The CSV file is empty' },
+});
 import { normalizeQuery } from './text.ts';
 import { oneOf, z } from './validation.ts';
 
@@ -102,7 +114,7 @@ export function mapTable(
 ): { rows: SheetRow[]; ignored: string[] } {
   const given = new Set([...mapping.filter((k) => k !== null), ...Object.keys(fixed).filter((k) => fixed[k])]);
   const missing = columns.filter((c) => c.required && !given.has(c.key));
-  if (missing.length) throw invalidField('file', `缺少必填列：${missing.map((c) => c.header).join('、')}（请对应到文件中的列，或为整个文件填写一个值）`);
+  if (missing.length) throw E.missing_columns({ columns: { zh: missing.map((c) => c.header).join('、'), en: missing.map((c) => c.key).join(', ') } });
   const width = table.rows.reduce((w, r) => Math.max(w, r.cells.length), table.headers.length);
   const ignored = Array.from({ length: width }, (_, col) => col).filter(
     (col) => !mapping[col] && (table.headers[col] || table.rows.some((r) => r.cells[col])),
@@ -129,10 +141,10 @@ export async function loadSheet(file: Buffer): Promise<Table> {
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
-    throw invalidField('file', '文件不是有效的 Excel（.xlsx）文件');
+    throw E.not_xlsx();
   }
   const ws = wb.worksheets[0];
-  if (!ws) throw invalidField('file', 'Excel 文件中没有工作表');
+  if (!ws) throw E.no_sheet();
   const table: Table = { headers: [], rows: [] };
   ws.eachRow((r, n) => {
     const cells: string[] = [];
@@ -161,7 +173,7 @@ export function loadCsv(file: Buffer): Table {
     text = new TextDecoder('gb18030').decode(file);
   }
   const [header, ...records] = parseCsv(text.replace(/^\uFEFF/, ''));
-  if (!header) throw invalidField('file', 'CSV 文件是空的');
+  if (!header) throw E.empty_csv();
   return {
     headers: header.map((h) => clean(h).text),
     rows: records.map((r, i) => {

@@ -2,9 +2,27 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Database, Queryable } from './db.ts';
-import { AppError, conflict, fromDatabaseError, invalid, invalidField, unauthenticated } from './errors.ts';
+import { AppError, defineErrors, fromDatabaseError, inLang, isCode, langOf, say, unauthenticated, type Lang, type Param, type Params, type Said, type Text } from './errors.ts';
 import type { Scope } from './scope.ts';
 import { controlCharacterPaths, fieldLabel, z } from './validation.ts';
+
+const E = defineErrors('request', {
+  invalid: { status: 400, zh: '请求有误：{first}', en: 'Invalid request: {first}' },
+  field: { status: 400, zh: '{label}：{detail}', en: '{label}: {detail}' },
+  control_characters: { status: 400, zh: '{label}含有不可见的控制字符', en: '{label} contains invisible control characters' },
+  idempotency_key: { status: 400, field: 'Idempotency-Key', zh: 'Idempotency-Key 须为 8 至 100 个可见的 ASCII 字符', en: 'Idempotency-Key must be 8 to 100 visible ASCII characters' },
+  idempotency_reused: { status: 409, zh: '这个 Idempotency-Key 已用于另一个请求', en: 'This Idempotency-Key was already used for another request' },
+  idempotency_reused_field: { status: 409, zh: '已用于另一个请求，请换一个', en: 'Already used for another request; use a new one' },
+  json_required: { status: 415, zh: '请求内容须为 JSON', en: 'The request body must be JSON' },
+  too_large: { status: 413, zh: '请求内容过大', en: 'The request body is too large' },
+  no_route: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  no_route_named: { status: 404, zh: '接口不存在：{route}', en: 'No such endpoint: {route}' },
+  bad_format: { status: 400, zh: '请求有误：格式不正确', en: 'Invalid request: wrong format' },
+  as_written: { status: 400, zh: '{text}', en: '{text}' },
+  internal: { status: 500, zh: '服务器内部错误，请联系管理员并提供编号 {id}', en: 'Internal server error; please contact the administrator and quote {id}' },
+});
+export const noRoute = E.no_route_named;
+
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -126,7 +144,7 @@ function idempotencyKey(req: FastifyRequest): string | null {
   const raw = req.headers['idempotency-key'];
   if (raw === undefined || req.scope.userId === null) return null;
   if (typeof raw !== 'string' || !/^[\x21-\x7e]{8,100}$/.test(raw)) {
-    throw invalidField('Idempotency-Key', 'Idempotency-Key 须为 8 至 100 个可见的 ASCII 字符');
+    throw E.idempotency_key();
   }
   return raw;
 }
@@ -147,7 +165,7 @@ async function once<T>(q: Queryable, key: string, req: FastifyRequest, run: (q: 
   );
   if (claimed.length === 0) {
     const [first] = await q.query<{ request: string; response: T }>(`SELECT request, response FROM idempotency_keys WHERE user_id = gj_user_id() AND key = $1`, [key]);
-    if (first?.request !== request) throw conflict('这个 Idempotency-Key 已用于另一个请求', { 'Idempotency-Key': '已用于另一个请求，请换一个' });
+    if (first?.request !== request) throw E.idempotency_reused().on('Idempotency-Key', { code: E.idempotency_reused_field.code, params: {} });
     return first.response;
   }
   const result = await run(q);
@@ -175,16 +193,34 @@ export function operationId(method: string, url: string): string {
 export const ErrorBody = z
   .object({
     error: z.object({
-      code: z.string().describe('错误代码，如 validation、not_found'),
-      message: z.string().describe('给用户看的中文说明'),
-      fields: z.record(z.string(), z.string()).optional().describe('出错的字段及其说明'),
+      code: z.string().describe('错误代码，如 need.already_claimed、kernel.not_found（各模块 errors.ts 中声明）'),
+      message: z.string().describe('给用户看的说明，使用请求的 Accept-Language（zh-CN、zh-TW、en；默认 zh-CN）'),
+      params: z.record(z.string(), z.unknown()).optional().describe('说明中的参数'),
+      fields: z.record(z.string(), z.string()).optional().describe('出错的字段及其说明（同一语言）'),
+      fieldCodes: z.record(z.string(), z.string()).optional().describe('出错的字段及其错误代码'),
       requestId: z.string().optional().describe('请求编号（服务器内部错误时请提供给管理员）'),
     }),
   })
   .describe('错误');
 
-export function errorBody(code: string, message: string, fields?: Record<string, string>): z.input<typeof ErrorBody> {
-  return { error: { code, message, ...(fields ? { fields } : {}) } };
+/** A parameter as the client sees it: phrases in its language, nested refusals as sentences. */
+function paramIn(v: Param, lang: Lang): string | number {
+  if (typeof v !== 'object') return v;
+  return 'code' in v ? say(v, lang) : inLang(v, lang);
+}
+
+export function errorBody(err: AppError, lang: Lang): z.input<typeof ErrorBody> {
+  const fields = err.fields && Object.entries(err.fields);
+  return {
+    error: {
+      code: err.code,
+      message: say(err, lang),
+      ...(Object.keys(err.params).length ? { params: Object.fromEntries(Object.entries(err.params).map(([k, v]) => [k, paramIn(v, lang)])) } : {}),
+      ...(fields?.length
+        ? { fields: Object.fromEntries(fields.map(([f, s]) => [f, say(s, lang)])), fieldCodes: Object.fromEntries(fields.map(([f, s]) => [f, s.code])) }
+        : {}),
+    },
+  };
 }
 
 const ERROR_STATUSES = {
@@ -236,18 +272,26 @@ export function documentErrors<D extends object>(document: D): D {
 
 type Part = 'params' | 'querystring' | 'body';
 
-/** Field messages keyed by path, each naming the field by its Chinese label, as one 400. */
+/** Field refusals keyed by path, each naming the field by its label, as one 400. */
 class FieldErrors {
-  readonly fields: Record<string, string> = {};
+  readonly fields: Record<string, Said> = {};
   constructor(private readonly req: FastifyRequest) {}
 
-  add(where: Part, path: (string | number)[], message: (label: string) => string): void {
+  /** The field's label: the schema's Chinese description, and in English the field's own name. */
+  label(where: Part, path: (string | number)[]): Text {
     const schema = (this.req.routeOptions.schema as Record<string, unknown> | undefined)?.[where];
-    this.fields[path.join('.') || where] ??= message(fieldLabel(schema, path));
+    return { zh: fieldLabel(schema, path), en: path.filter((p) => typeof p === 'string').at(-1) ?? where };
+  }
+
+  add(where: Part, path: (string | number)[], said: (label: Text) => Said): void {
+    this.fields[path.join('.') || where] ??= said(this.label(where, path));
   }
 
   get error(): AppError {
-    return invalid(`请求有误：${Object.values(this.fields)[0] ?? '请求有误'}`, this.fields);
+    const [first] = Object.entries(this.fields);
+    let e = E.invalid({ first: first?.[1] ?? { code: E.bad_format.code, params: {} } });
+    for (const [field, said] of Object.entries(this.fields)) e = e.on(field, said);
+    return e;
   }
 }
 
@@ -261,37 +305,60 @@ export function installControlCharacterGuard(app: FastifyInstance): void {
     const errors = new FieldErrors(req);
     const parts: [Part, unknown][] = [['params', req.params], ['querystring', req.query], ['body', req.body]];
     for (const [where, value] of parts) {
-      for (const path of controlCharacterPaths(value)) errors.add(where, path, (label) => `${label}含有不可见的控制字符`);
+      for (const path of controlCharacterPaths(value)) errors.add(where, path, (label) => ({ code: E.control_characters.code, params: { label } }));
     }
     if (Object.keys(errors.fields).length) throw errors.error;
   });
 }
 
-/** One error handler: every failure leaves as `{error:{code,message,fields}}`, never a stack trace. */
+const ZOD_LOCALES = { zh: z.locales.zhCN().localeError, tw: z.locales.zhTW().localeError, en: z.locales.en().localeError };
+
+type ZodIssue = { keyword: string; message?: string; params: Record<string, unknown> };
+
+/**
+ * A zod issue as a refusal. Schemas give a declared code as the message (the
+ * kernel's text(), day()… and each module's own rules), localized here with
+ * the field's label and the issue's bounds; zod's own messages come from its
+ * locales. A message that is neither (written inline) is passed on as written.
+ */
+function zodSaid(issue: ZodIssue, label: Text, input: unknown): Said {
+  const raw = issue.params as Record<string, unknown> & { params?: Params };
+  const { params: custom, ...bounds } = raw;
+  const numbers = Object.fromEntries(Object.entries(bounds).filter(([, v]) => typeof v === 'number' || typeof v === 'string')) as Params;
+  if (issue.message && isCode(issue.message)) return { code: issue.message, params: { ...numbers, ...custom, label } };
+  const full = { ...raw, code: issue.keyword, input } as unknown as Parameters<typeof ZOD_LOCALES.en>[0];
+  const text = (f: typeof ZOD_LOCALES.en) => (typeof f(full) === 'string' ? (f(full) as string) : ((f(full) as { message?: string })?.message ?? ''));
+  const zh = issue.message ?? text(ZOD_LOCALES.zh);
+  const detail: Text = zh === text(ZOD_LOCALES.zh) ? { zh, tw: text(ZOD_LOCALES.tw), en: text(ZOD_LOCALES.en) } : { zh, en: zh };
+  if (zh.startsWith(label.zh)) return { code: 'request.as_written', params: { text: detail } };
+  return { code: E.field.code, params: { label, detail } };
+}
+
+/** The value at a path in a request part (zod does not keep it; its locales name its type). */
+const at = (value: unknown, path: (string | number)[]) => path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), value);
+
+/** One error handler: every failure leaves as `{error:{code,message,params,fields}}` in the request's language, never a stack trace. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
+    const lang = langOf(req.headers['accept-language']);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = ((err as { validationContext?: string }).validationContext ?? 'body') as Part;
       const errors = new FieldErrors(req);
       for (const issue of err.validation) {
-        const message = issue.message ?? '格式不正确';
-        errors.add(where, issue.instancePath.split('/').filter(Boolean), (label) => (message.startsWith(label) ? message : `${label}：${message}`));
+        const path = issue.instancePath.split('/').filter(Boolean);
+        errors.add(where, path, (label) => zodSaid(issue as ZodIssue, label, at(where === 'body' ? req.body : where === 'params' ? req.params : req.query, path)));
       }
-      const e = errors.error;
-      return reply.code(400).send(errorBody(e.code, e.message, e.fields));
+      return reply.code(400).send(errorBody(errors.error, lang));
     }
     const known = err instanceof AppError ? err : fromDatabaseError(err);
-    if (known) return reply.code(known.status).send(errorBody(known.code, known.message, known.fields));
+    if (known) return reply.code(known.status).send(errorBody(known, lang));
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
-      const message =
-        status === 415 ? '请求内容须为 JSON' : status === 413 ? '请求内容过大' : status === 404 ? '接口不存在' : '请求有误：格式不正确';
-      return reply.code(status).send(errorBody(status === 404 ? 'not_found' : 'bad_request', message));
+      const refusal = status === 415 ? E.json_required() : status === 413 ? E.too_large() : status === 404 ? E.no_route() : E.bad_format();
+      return reply.code(status).send(errorBody(refusal, lang));
     }
     // The id is in the log line and in the answer, so the user can quote it and the operator find the stack.
     req.log.error({ err, route: req.routeOptions.url ?? 'unmatched', method: req.method }, 'unhandled error');
-    return reply.code(500).send({
-      error: { code: 'internal', message: `服务器内部错误，请联系管理员并提供编号 ${req.id}`, requestId: req.id },
-    });
+    return reply.code(500).send({ error: { ...errorBody(E.internal({ id: req.id }), lang).error, requestId: req.id } });
   });
 }

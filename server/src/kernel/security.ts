@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { defineErrors, langOf, type AppError } from './errors.ts';
 import { errorBody } from './http.ts';
 
 /**
@@ -42,15 +43,25 @@ const requestOrigin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
  * and it carries the client header. Sign-in and sign-up count too, so no
  * other site can sign a victim into an account of its choosing.
  */
-function crossSite(req: FastifyRequest, publicOrigin: string | null): string | null {
+const E = defineErrors('cross_site', {
+  origin: {
+    status: 403,
+    zh: '拒绝来自其他网站（{origin}）的修改请求，请在本系统的页面中操作',
+    en: 'A change requested from another site ({origin}) is refused; please use this system\'s own pages',
+  },
+  site: { status: 403, zh: '拒绝来自其他网站的修改请求，请在本系统的页面中操作', en: 'A change requested from another site is refused; please use this system\'s own pages' },
+  header: { status: 403, zh: '请求缺少请求头 {header}，请在本系统的页面中操作', en: 'The request lacks the header {header}; please use this system\'s own pages' },
+});
+
+function crossSite(req: FastifyRequest, publicOrigin: string | null): AppError | null {
   const origin = req.headers.origin;
   if (origin !== undefined) {
-    if (origin !== (publicOrigin ?? requestOrigin(req))) return `拒绝来自其他网站（${origin}）的修改请求，请在本系统的页面中操作`;
+    if (origin !== (publicOrigin ?? requestOrigin(req))) return E.origin({ origin });
   } else {
     const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin') return '拒绝来自其他网站的修改请求，请在本系统的页面中操作';
+    if (site !== undefined && site !== 'same-origin') return E.site();
   }
-  if (req.headers[CLIENT_HEADER] !== CLIENT_HEADER_VALUE) return `请求缺少请求头 ${CLIENT_HEADER}: ${CLIENT_HEADER_VALUE}，请在本系统的页面中操作`;
+  if (req.headers[CLIENT_HEADER] !== CLIENT_HEADER_VALUE) return E.header({ header: `${CLIENT_HEADER}: ${CLIENT_HEADER_VALUE}` });
   return null;
 }
 
@@ -65,6 +76,6 @@ export function installSecurity(app: FastifyInstance, opts: { publicOrigin: stri
     const refusal = SAFE_METHODS.has(req.method) ? null : crossSite(req, opts.publicOrigin);
     // Answered here rather than thrown: this hook also guards plugins (the
     // API docs) registered before the app's error handler.
-    if (refusal) return reply.code(403).send(errorBody('cross_site', refusal));
+    if (refusal) return reply.code(403).send(errorBody(refusal, langOf(req.headers['accept-language'])));
   });
 }

@@ -28,6 +28,8 @@ export interface Vocabulary<V extends string> {
   /** A request field of this set: refused with a message naming the field. */
   field(label: string): z.ZodEnum<{ [K in V]: K }>;
   has(value: unknown): value is V;
+  /** A value's words, to pass as a refusal's parameter (it reads in the answer's language). */
+  term(value: V): Term<V>;
 }
 
 const declared = new Map<string, Vocabulary<string>>();
@@ -53,6 +55,7 @@ export function defineVocabulary<const V extends string>(id: string, terms: read
     schema,
     field: (label) => schema.describe(label),
     has: (value): value is V => (values as readonly unknown[]).includes(value),
+    term: (value) => terms.find((t) => t.value === value)!,
   };
   declared.set(id, vocabulary as unknown as Vocabulary<string>);
   return vocabulary;

@@ -57,7 +57,7 @@ export function SignInPage() {
           </div>
         </div>
         {failure &&
-          (failure.code === 'locked' ? (
+          (failure.code === 'user.locked' ? (
             <Alert
               type="warning"
               showIcon

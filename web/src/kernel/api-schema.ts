@@ -3584,12 +3584,20 @@ export interface components {
         /** @description 错误 */
         Error: {
             error: {
-                /** @description 错误代码，如 validation、not_found */
+                /** @description 错误代码，如 need.already_claimed、kernel.not_found（各模块 errors.ts 中声明） */
                 code: string;
-                /** @description 给用户看的中文说明 */
+                /** @description 给用户看的说明，使用请求的 Accept-Language（zh-CN、zh-TW、en；默认 zh-CN） */
                 message: string;
-                /** @description 出错的字段及其说明 */
+                /** @description 说明中的参数 */
+                params?: {
+                    [key: string]: unknown;
+                };
+                /** @description 出错的字段及其说明（同一语言） */
                 fields?: {
+                    [key: string]: string;
+                };
+                /** @description 出错的字段及其错误代码 */
+                fieldCodes?: {
                     [key: string]: string;
                 };
                 /** @description 请求编号（服务器内部错误时请提供给管理员） */
@@ -9300,7 +9308,12 @@ export interface operations {
                             kind: "member" | "unit" | "resource";
                             id: number;
                             name: string;
-                            reasons: string[];
+                            /** @description 推荐理由 */
+                            reasons: {
+                                /** @description 理由代码：place. 开头的说明位置，其余说明能做什么 */
+                                code: string;
+                                text: string;
+                            }[];
                             score: number;
                         }[];
                     };

@@ -1,17 +1,22 @@
 /** The JSON API client: same origin, cookie session, one error shape. */
 
 import type { paths } from './api-schema';
+import { storedLang } from './i18n';
 
+/** The server's refusal: a stable code (`need.already_claimed`), and its message in the language the request asked for. */
 export interface ApiErrorBody {
   code: string;
   message: string;
+  params?: Record<string, unknown>;
   fields?: Record<string, string>;
+  fieldCodes?: Record<string, string>;
 }
 
 export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
   readonly fields: Record<string, string> | undefined;
+  readonly fieldCodes: Record<string, string> | undefined;
 
   constructor(status: number, body: ApiErrorBody) {
     super(body.message);
@@ -19,8 +24,12 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body.code;
     this.fields = body.fields;
+    this.fieldCodes = body.fieldCodes;
   }
 }
+
+/** A wrong password is also a 401, but it is an answer, not a lost session. */
+const WRONG_PASSWORD = 'user.invalid_credentials';
 
 let onUnauthenticated: (() => void) | null = null;
 
@@ -54,7 +63,9 @@ function newKey(): string {
 const RETRY_DELAYS_MS = [500, 1500];
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = body === undefined ? { ...CLIENT_HEADERS } : { ...CLIENT_HEADERS, 'content-type': 'application/json' };
+  // The server answers refusals in the language chosen here (the browser's own Accept-Language is not the choice).
+  const base = { ...CLIENT_HEADERS, 'accept-language': storedLang() };
+  const headers: Record<string, string> = body === undefined ? base : { ...base, 'content-type': 'application/json' };
   if (method === 'POST') headers['idempotency-key'] = newKey();
   let res: Response | undefined;
   for (let attempt = 0; !res; attempt++) {
@@ -78,8 +89,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (!res.ok) {
     const error = (data as { error?: ApiErrorBody } | null)?.error;
     const err = new ApiError(res.status, error ?? { code: 'http_' + res.status, message: `请求失败（${res.status}）` });
-    // A wrong password is also a 401, but it is an answer, not a lost session.
-    if (res.status === 401 && err.code !== 'invalid_credentials') onUnauthenticated?.();
+    if (res.status === 401 && err.code !== WRONG_PASSWORD) onUnauthenticated?.();
     throw err;
   }
   return data as T;
@@ -93,7 +103,7 @@ export const api = {
 };
 
 export const isUnauthenticated = (err: unknown): boolean =>
-  err instanceof ApiError && err.status === 401 && err.code !== 'invalid_credentials';
+  err instanceof ApiError && err.status === 401 && err.code !== WRONG_PASSWORD;
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;

@@ -63,7 +63,7 @@ export async function recordService(
   await orgs.place(q, input.orgId);
   const person = await people.find(q, input.personId);
   if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
-  await people.ensureDayInMembership(q, person, input.servedOn, 'servedOn', '服务日期');
+  await people.ensureDayInMembership(q, person, input.servedOn, 'servedOn', { zh: '服务日期', en: 'servedOn' });
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO service_logs (org_id, person_id, user_id, unit_id, served_on, what, place, hours, confirmed_by, confirmed_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now()) RETURNING id`,

@@ -199,7 +199,8 @@ test('mapping: the preview shows each column with its first cells and suggested 
   // As suggested, the name and the kind are missing: refused, naming both.
   const refused = await census.upload(Buffer.from(roll, 'base64'), { fileName: body.fileName, orgId: grid1 });
   assert.equal(refused.status, 400);
-  assert.match(refused.body.error.fields.file, /缺少必填列：姓名、人员类型/);
+  assert.equal(refused.body.error.fieldCodes.file, 'import.missing_columns');
+  assert.match(refused.body.error.fields.file, /缺少必填列：姓名、人员类型/, 'names the columns');
 
   // The user names the first column and gives the whole file one kind.
   const columns = ['name', 'idNumber', 'joinedOn', 'ignore'];

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { conflict, invalidField } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import * as orgs from '../orgs/service.ts';
@@ -68,8 +68,8 @@ export function censusRoutes(app: FastifyInstance, { db, cipher }: Kernel): void
     handler: async ({ q, scope, params, req }) => {
       const job = await census.get(q, params.importId);
       ensureCanImport(scope, await orgs.pathIfSeen(q, job.orgId));
-      if (job.status !== 'running') throw invalidField('status', `这次导入${job.statusLabel}，不需要继续`);
-      if (!job.stalled || runner.isRunning(job.id)) throw conflict('这次导入正在进行中');
+      if (job.status !== 'running') throw E.not_running({ status: { zh: job.statusLabel, en: job.status } });
+      if (!job.stalled || runner.isRunning(job.id)) throw E.in_progress();
       startAfter.set(req, () => runner.start(scope, job.id));
       return job;
     },

@@ -1,13 +1,17 @@
 import type { FieldCipher } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { columnName, headerKey, mapTable, suggestColumns, writeWorkbook, type Table } from '../../kernel/excel.ts';
-import { invalidField, notFound } from '../../kernel/errors.ts';
+import { notFound, type Text } from '../../kernel/errors.ts';
+import { E, IMPORT } from './errors.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as grids from '../grids/service.ts';
 import * as orgs from '../orgs/service.ts';
 import { unchangedSince, upsertByIdNumber, type BulkPerson } from '../people/bulk.ts';
 import { IGNORE, IMPORT_STATUSES, MAX_ROWS, OUTCOMES, type ImportJob, type ImportRow, type ImportStatus, type Outcome } from './schema.ts';
 import { COLUMNS, LABELS, checkRow, fold, loadPlaces, readTable, type Checked } from './sheet.ts';
+
+/** A file's column as a refusal names it: its header, or its place. */
+const column = (headers: string[], col: number): Text => ({ zh: columnName(headers, col), en: headers[col] || `column ${col + 1}` });
 
 // A census import: staged (checked, sealed, stored beside a job row) in the
 // upload's transaction, then applied chunk by chunk, each chunk its own
@@ -67,7 +71,7 @@ const toJob = (r: JobRow): ImportJob => ({
 
 export async function get(q: Queryable, importId: number): Promise<ImportJob> {
   const [row] = await q.query<JobRow>(`${JOB_SELECT} WHERE j.id = $1`, [importId]);
-  if (!row) throw notFound('导入批次');
+  if (!row) throw notFound(IMPORT);
   return toJob(row);
 }
 
@@ -174,12 +178,12 @@ export async function preview(q: Queryable, input: { orgId: number; fileName: st
 async function mapping(q: Queryable, orgId: number, table: Table, columns: string[] | undefined, fixed: Record<string, string | undefined>) {
   const width = table.rows.reduce((w, r) => Math.max(w, r.cells.length), table.headers.length);
   if (!columns) return suggested(q, orgId, table.headers);
-  if (columns.length !== width) throw invalidField('columns', `列的对应有 ${columns.length} 项，而文件有 ${width} 列，请重新选择文件`);
+  if (columns.length !== width) throw E.column_count({ given: columns.length, width });
   const mapped = columns.map((f) => (f === IGNORE ? null : f));
   mapped.forEach((f, col) => {
     const first = mapped.indexOf(f);
-    if (f && first !== col) throw invalidField('columns', `“${LABELS[f]}”对应了两列：${columnName(table.headers, first)}和${columnName(table.headers, col)}`);
-    if (f && fixed[f]) throw invalidField('fixed', `“${LABELS[f]}”已对应到文件中的“${columnName(table.headers, col)}”列，不能再统一填写`);
+    if (f && first !== col) throw E.field_twice({ field: { zh: LABELS[f]!, en: f }, first: column(table.headers, first), second: column(table.headers, col) });
+    if (f && fixed[f]) throw E.fixed_and_mapped({ field: { zh: LABELS[f]!, en: f }, column: column(table.headers, col) });
   });
   const remember = table.headers.map((h, col) => [headerKey(h), columns[col]!] as const).filter(([h]) => h);
   if (remember.length) {
@@ -209,8 +213,8 @@ export async function stage(
   const table = await readTable(input.fileName, input.file);
   const fixed = Object.fromEntries(Object.entries(input.fixed ?? {}).filter((e): e is [string, string] => Boolean(e[1])));
   const { rows, ignored } = mapTable(table, COLUMNS, await mapping(q, places.root.id, table, input.columns, fixed), fixed);
-  if (!rows.length) throw invalidField('file', '对应到字段的列中没有数据，请检查各列对应的字段');
-  if (rows.length > MAX_ROWS) throw invalidField('file', `文件有 ${rows.length} 行，一次最多导入 ${MAX_ROWS} 行，请分成几个文件`);
+  if (!rows.length) throw E.no_mapped_data();
+  if (rows.length > MAX_ROWS) throw E.too_many_rows({ rows: rows.length, max: MAX_ROWS });
   const checked: (Checked & { outcome: Outcome; personId?: number })[] = rows.map((r) => ({ ...checkRow(r, places), outcome: 'pending' }));
   await resolveResidences(q, cipher, checked);
   const firstOf = new Map<string, number>();

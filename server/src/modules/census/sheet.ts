@@ -1,7 +1,7 @@
 import { Converter } from 'opencc-js/t2cn';
 import type { Queryable } from '../../kernel/db.ts';
 import { loadCsv, loadSheet, writeWorkbook, type Column, type SheetRow, type Table } from '../../kernel/excel.ts';
-import { invalidField } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { checkCharacter, parseIdNumber } from '../../kernel/idnumber.ts';
 import { isDayOrMonth } from '../../kernel/partialdate.ts';
 import { normalizePhone } from '../../kernel/phone.ts';
@@ -260,7 +260,7 @@ export function fold(first: BulkPerson, later: BulkPerson): BulkPerson | null {
 /** The file as a table of cells; refused when it has no rows. */
 export async function readTable(fileName: string, file: Buffer): Promise<Table> {
   const table = /\.csv$/i.test(fileName) ? loadCsv(file) : await loadSheet(file);
-  if (!table.rows.some((r) => r.cells.some(Boolean))) throw invalidField('file', '文件中没有数据行（第 1 行为表头，从第 2 行起每行一人）');
+  if (!table.rows.some((r) => r.cells.some(Boolean))) throw E.no_rows();
   return table;
 }
 

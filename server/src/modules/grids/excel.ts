@@ -1,7 +1,8 @@
 import type { FieldCipher } from '../../kernel/crypto.ts';
 import { maskPhone } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
-import { AppError, invalid } from '../../kernel/errors.ts';
+import { issueMessage } from '../../kernel/validation.ts';
+import { invalid, type AppError } from '../../kernel/errors.ts';
 import { importReport, readSheet, rowErrors, writeWorkbook, type Column, type ImportError, type ImportMode, type ImportReport } from '../../kernel/excel.ts';
 import { CreateHousehold, HOUSEHOLD_TAGS, type HouseholdTag } from './schema.ts';
 import { addressKey, addressOf, createHouseholds, getGrid, listBuildings, type HouseholdInput } from './service.ts';
@@ -97,7 +98,7 @@ export async function importHouseholds(q: Queryable, cipher: FieldCipher, gridId
       headName: v.headName, size: v.size ? Number(v.size) : undefined, phone: keepPhone ? undefined : v.phone, tags, freeTags: split(v.freeTags),
     });
     if (!parsed.success) {
-      if (!failed()) for (const issue of parsed.error.issues) fail(String(issue.path[0]), issue.message);
+      if (!failed()) for (const issue of parsed.error.issues) fail(String(issue.path[0]), issueMessage(issue, CreateHousehold));
       continue;
     }
     if (failed()) continue;
@@ -105,7 +106,7 @@ export async function importHouseholds(q: Queryable, cipher: FieldCipher, gridId
     try {
       key = addressKey(cipher, addressOf(building ?? null, parsed.data));
     } catch (e) {
-      for (const [field, message] of Object.entries((e as AppError).fields ?? {})) fail(field, message);
+      for (const [field, message] of Object.entries((e as AppError).fieldMessages())) fail(field, message);
       continue;
     }
     if (planned.has(key)) fail('room', `与第 ${planned.get(key)} 行是同一户`);

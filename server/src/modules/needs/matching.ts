@@ -48,11 +48,21 @@ const CORRECTIVE: ReadonlySet<NeedCategory> = new Set(['facilities', 'environmen
 const MEMBERS_WANTED = 10;
 const PER_KIND = 10;
 
+/**
+ * Why a match was suggested: a code the web reads (those under `place.` say
+ * where it is, the rest what it can do) and the sentence it shows.
+ */
+export interface Reason {
+  code: string;
+  text: string;
+}
+const why = (code: string, text: string): Reason => ({ code, text });
+
 export interface Match {
   kind: 'member' | 'unit' | 'resource';
   id: number;
   name: string;
-  reasons: string[];
+  reasons: Reason[];
   score: number;
 }
 
@@ -122,7 +132,7 @@ interface Found {
   talent: Talent;
   /** 4 the need's grid, 3 a grid next to it, 2 its community, 1 its street. */
   ring: number;
-  where: string;
+  where: Reason;
 }
 
 /**
@@ -134,13 +144,16 @@ async function nearbyTalents(q: Queryable, place: Place, words: string[]): Promi
   const found = new Map<number, Found>();
   const aroundOrgs = new Map<number, string>();
   for (const g of place.around) if (g.branchId) for (const id of await orgs.subtreeIds(q, g.branchId)) aroundOrgs.set(id, g.name);
-  const rings: { orgId: number; ring: number; where: (t: Talent) => [number, string] }[] = [];
-  if (place.grid?.branchId) rings.push({ orgId: place.grid.branchId, ring: 4, where: () => [4, `同一网格（${place.grid!.name}）`] });
+  const rings: { orgId: number; ring: number; where: (t: Talent) => [number, Reason] }[] = [];
+  if (place.grid?.branchId) rings.push({ orgId: place.grid.branchId, ring: 4, where: () => [4, why('place.same_grid', `同一网格（${place.grid!.name}）`)] });
   rings.push({
     orgId: place.community.id, ring: 2,
-    where: (t) => (aroundOrgs.has(t.orgId) ? [3, `相邻网格（${aroundOrgs.get(t.orgId)}）`] : [2, `同一社区（${place.community.name}）`]),
+    where: (t) =>
+      aroundOrgs.has(t.orgId)
+        ? [3, why('place.adjacent_grid', `相邻网格（${aroundOrgs.get(t.orgId)}）`)]
+        : [2, why('place.same_community', `同一社区（${place.community.name}）`)],
   });
-  if (place.street) rings.push({ orgId: place.street.id, ring: 1, where: () => [1, `同一街道（${place.street!.name}）`] });
+  if (place.street) rings.push({ orgId: place.street.id, ring: 1, where: () => [1, why('place.same_street', `同一街道（${place.street!.name}）`)] });
   for (const ring of rings) {
     if (found.size >= MEMBERS_WANTED) break;
     for (const skill of words) {
@@ -166,10 +179,10 @@ export async function matches(q: Queryable, needId: number, now = new Date()): P
     const fit = p.skills.filter((s) => words.some((w) => s.includes(w)));
     const free = p.availability as Availability[];
     const freeNow = free.includes(slot);
-    const reasons = [where, `技能：${fit.join('、')}`];
-    if (freeNow) reasons.push(`${AVAILABILITY.labels[slot]}有空（正当其时）`);
-    else if (free.length) reasons.push(`${free.map((a) => AVAILABILITY.labels[a]).join('、')}有空`);
-    if (p.isMember) reasons.push('党员');
+    const reasons = [where, why('skill', `技能：${fit.join('、')}`)];
+    if (freeNow) reasons.push(why('free_now', `${AVAILABILITY.labels[slot]}有空（正当其时）`));
+    else if (free.length) reasons.push(why('free', `${free.map((a) => AVAILABILITY.labels[a]).join('、')}有空`));
+    if (p.isMember) reasons.push(why('member', '党员'));
     return { kind: 'member', id: p.id, name: p.name, reasons, score: ring * 100 + (freeNow ? 10 : 0) + Math.min(fit.length, 5) + (p.isMember ? 1 : 0) };
   });
 
@@ -182,38 +195,42 @@ export async function matches(q: Queryable, needId: number, now = new Date()): P
   const handled = await needs.handledByUnit(q, need.category);
   const units: Match[] = [];
   for (const u of await needs.dispatchTargets(q)) {
-    const reasons: string[] = [];
+    const reasons: Reason[] = [];
     let fits = 0;
-    const fit = (reason: string, points: number) => {
+    const fit = (reason: Reason, points: number) => {
       reasons.push(reason);
       fits += points;
     };
     const nameFit = hits(u.name, words);
-    if (nameFit.length) fit(`单位名称含「${nameFit.join('、')}」，与「${label}」相符`, 3);
+    if (nameFit.length) fit(why('unit_name', `单位名称含「${nameFit.join('、')}」，与「${label}」相符`), 3);
     const pledge = pledges.get(u.id);
-    if (pledge) fit(`与本社区共建，承诺：${pledge}`, hits(pledge, words).length * 2);
-    else if (pledge !== undefined) reasons.push('与本社区共建');
-    if (u.kind === 'department' && CORRECTIVE.has(need.category)) fit('职能部门，可吹哨派单', 2);
+    if (pledge) fit(why('pledge', `与本社区共建，承诺：${pledge}`), hits(pledge, words).length * 2);
+    else if (pledge !== undefined) reasons.push(why('partner', '与本社区共建'));
+    if (u.kind === 'department' && CORRECTIVE.has(need.category)) fit(why('department', '职能部门，可吹哨派单'), 2);
     const n = handled.get(u.id);
-    if (n) fit(`曾办结同类需求 ${n} 件`, Math.min(n, 3));
+    if (n) fit(why('handled_before', `曾办结同类需求 ${n} 件`), Math.min(n, 3));
     // A unit is suggested for what it can do; being near only ranks it among those that can.
     if (fits === 0) continue;
-    const [near, where] = inGrid.has(u.id) ? [4, `驻同一网格（${place.grid!.name}）`] : inCommunity.has(u.id) ? [2, `驻本社区（${place.community.name}）`] : [0, null];
+    const [near, where] = inGrid.has(u.id)
+      ? [4, why('place.unit_in_grid', `驻同一网格（${place.grid!.name}）`)]
+      : inCommunity.has(u.id)
+        ? [2, why('place.unit_in_community', `驻本社区（${place.community.name}）`)]
+        : [0, null];
     units.push({ kind: 'unit', id: u.id, name: u.name, reasons: where ? [where, ...reasons] : reasons, score: fits + near + (pledge !== undefined ? 1 : 0) });
   }
 
-  const resourceRings = [{ orgId: place.community.id, where: `本社区的资源（${place.community.name}）`, near: 4 }];
-  if (place.street) resourceRings.push({ orgId: place.street.id, where: `街道的资源（${place.street.name}）`, near: 0 });
+  const resourceRings = [{ orgId: place.community.id, where: why('place.community_resource', `本社区的资源（${place.community.name}）`), near: 4 }];
+  if (place.street) resourceRings.push({ orgId: place.street.id, where: why('place.street_resource', `街道的资源（${place.street.name}）`), near: 0 });
   const offered = new Map<number, Match>();
   for (const ring of resourceRings) {
     for (const category of RESOURCE_FIT[need.category]) {
       for (const r of (await resources.list(q, { orgId: ring.orgId, category, status: 'available' }, 1, 20)).items) {
         if (offered.has(r.id)) continue;
-        const reasons = [ring.where, `资源类别「${r.categoryLabel}」与「${label}」相符`, `${r.kindLabel}，${r.unitName ?? r.orgName}提供`];
+        const reasons = [ring.where, why('resource_category', `资源类别「${r.categoryLabel}」与「${label}」相符`), why('provider', `${r.kindLabel}，${r.unitName ?? r.orgName}提供`)];
         const byGridUnit = r.unitId !== null && inGrid.has(r.unitId);
-        if (byGridUnit) reasons.push('由驻同一网格的单位提供');
-        if (r.availability) reasons.push(`可用时间：${r.availability}`);
-        if (r.conditions) reasons.push(`条件：${r.conditions}`);
+        if (byGridUnit) reasons.push(why('provider_in_grid', '由驻同一网格的单位提供'));
+        if (r.availability) reasons.push(why('availability', `可用时间：${r.availability}`));
+        if (r.conditions) reasons.push(why('conditions', `条件：${r.conditions}`));
         const score = ring.near + (byGridUnit ? 2 : 0) + hits(`${r.name}${r.description ?? ''}`, words).length * 2;
         offered.set(r.id, { kind: 'resource', id: r.id, name: r.name, reasons, score });
       }

@@ -65,7 +65,7 @@ test('a resident’s wish: published, claimed by a member, done with evidence, c
 
   const early = await post(member, `/api/needs/${id}/claim`);
   assert.equal(early.status, 400, 'not in the pool before the community accepts it');
-  assert.match(early.body.error.message, /尚未发布/);
+  assert.equal(early.body.error.code, 'need.not_claimable');
   const accepted = await post(secretary, `/api/needs/${id}/accept`, { note: '发布到心愿池' });
   assert.equal(accepted.body.status, 'accepted');
 
@@ -83,7 +83,8 @@ test('a resident’s wish: published, claimed by a member, done with evidence, c
 
   const noEvidence = await post(member, `/api/needs/${id}/done`, { result: ' ' });
   assert.equal(noEvidence.status, 400);
-  assert.match(noEvidence.body.error.fields.result, /办理结果/);
+  assert.equal(noEvidence.body.error.fieldCodes.result, 'field.empty');
+  assert.match(noEvidence.body.error.fields.result, /办理结果/, 'the zh-CN message names the field');
   const done = await post(member, `/api/needs/${id}/done`, { result: '送去收音机一台，并教会使用', photos: [PNG] });
   assert.equal(done.body.status, 'done', done.text);
   assert.equal((await post(resident, `/api/needs/${id}/confirm`)).status, 403, 'the resident confirms only after the community checks');
@@ -110,7 +111,7 @@ test('two claims of one wish at the same instant: exactly one stands', async () 
   const taxUnit = (await t.request('GET', '/api/auth/me', { cookie: liaison })).body.grants[0].unitId;
   const results = await Promise.all([post(member, `/api/needs/${id}/claim`), post(liaison, `/api/needs/${id}/claim`, { unitId: taxUnit })]);
   assert.deepEqual(results.map((r) => r.status).sort(), [200, 409], results.map((r) => r.text).join('\n'));
-  assert.match(results.find((r) => r.status === 409)!.body.error.message, /已被认领/);
+  assert.equal(results.find((r) => r.status === 409)!.body.error.code, 'need.already_claimed');
   const active = await t.kernel.db.system((q) => q.query(`SELECT 1 FROM need_claims WHERE need_id = $1 AND status = 'active'`, [id]));
   assert.equal(active.length, 1);
 });
@@ -144,7 +145,7 @@ test('a livelihood matter is dispatched, reported in, goes overdue, escalates to
 
   const past = await post(secretary, `/api/needs/${id}/dispatch`, { unitId: tax.id, deadline: '2020-01-01T00:00:00+08:00' });
   assert.equal(past.status, 400);
-  assert.match(past.body.error.fields.deadline, /晚于现在/);
+  assert.equal(past.body.error.fieldCodes.deadline, 'need.deadline_past');
   const deadline = new Date(Date.now() + 3600_000).toISOString();
   const dispatched = await post(secretary, `/api/needs/${id}/dispatch`, { unitId: tax.id, deadline, note: '请税务局协调物业维修' });
   assert.deepEqual([dispatched.body.status, dispatched.body.handlerName, dispatched.body.overdue], ['dispatched', '梅河口市税务局', false]);
@@ -202,7 +203,7 @@ test('the dispatch slip prints the matter, the department, the deadline, the com
   const slip = (cookie: string) => t.app.inject({ method: 'GET', url: `/api/needs/${id}/slip`, headers: { cookie } });
   const early = await slip(secretary);
   assert.equal(early.statusCode, 400, 'nothing to print before it is dispatched');
-  assert.match(early.json().error.fields.status, /没有派出/);
+  assert.equal(early.json().error.fieldCodes.status, 'need.slip_not_dispatched');
 
   const targets = (await t.request('GET', '/api/needs/dispatch-targets', { cookie: secretary })).body.items;
   const tax = targets.find((u: { name: string }) => u.name === '梅河口市税务局');
@@ -244,11 +245,12 @@ test('a department acts only on what is dispatched to it now, and only the depar
   for (const [step, body] of [['check', {}], ['recall', { reason: '自行收回' }], ['dispatch', { unitId: unit('梅河口市住房和城乡建设局'), deadline }], ['close', {}]] as const) {
     const r = await post(liaison, `/api/needs/${id}/${step}`, body);
     assert.equal(r.status, 403, `${step}: ${r.text}`);
-    assert.match(r.body.error.message, /当前「办理中」，您不能/);
+    assert.equal(r.body.error.code, 'need.step_refused_in_status');
+    assert.equal(r.body.error.params.status, '办理中');
   }
   const noEvidence = await post(liaison, `/api/needs/${id}/done`, { result: '' });
   assert.equal(noEvidence.status, 400, 'done without a result is refused');
-  assert.match(noEvidence.body.error.fields.result, /办理结果/);
+  assert.equal(noEvidence.body.error.fieldCodes.result, 'field.empty');
 
   // Taken back and sent to another department: the first one can no longer act on it, and is told why.
   await post(secretary, `/api/needs/${id}/recall`, { reason: '改派住建局' });
@@ -256,7 +258,7 @@ test('a department acts only on what is dispatched to it now, and only the depar
   for (const [step, body] of [['respond', { note: '继续办理' }], ['done', { result: '已修好' }]] as const) {
     const r = await post(liaison, `/api/needs/${id}/${step}`, body);
     assert.equal(r.status, 403, `${step}: ${r.text}`);
-    assert.match(r.body.error.message, /不再派给本单位/);
+    assert.equal(r.body.error.code, 'need.no_longer_dispatched');
   }
   const stored = await t.kernel.db.system((q) => q.query<{ status: string; claimer_name: string }>('SELECT status, claimer_name FROM needs WHERE id = $1', [id]));
   assert.deepEqual(stored[0], { status: 'dispatched', claimer_name: '梅河口市住房和城乡建设局' });
@@ -268,7 +270,7 @@ test('a wish already claimed cannot be claimed again', async () => {
   const taxUnit = (await t.request('GET', '/api/auth/me', { cookie: liaison })).body.grants[0].unitId;
   const again = await post(liaison, `/api/needs/${id}/claim`, { unitId: taxUnit });
   assert.equal(again.status, 409, again.text);
-  assert.match(again.body.error.message, /已被认领/);
+  assert.equal(again.body.error.code, 'need.already_claimed');
   assert.equal((await post(member, `/api/needs/${id}/claim`)).status, 409, 'not twice by the same member either');
 });
 
@@ -277,10 +279,11 @@ test('illegal steps are refused in Chinese, by the service and by the database',
   const id = created.body.id;
   const check = await post(secretary, `/api/needs/${id}/check`);
   assert.equal(check.status, 403);
-  assert.match(check.body.error.message, /当前「待受理」，您不能验收/);
+  assert.equal(check.body.error.code, 'need.step_refused_in_status');
+  assert.match(check.body.error.message, /当前「待受理」，您不能验收/, 'names the status and the step');
   const reject = await post(secretary, `/api/needs/${id}/reject`, { reason: '' });
   assert.equal(reject.status, 400);
-  assert.match(reject.body.error.fields.reason, /原因/);
+  assert.equal(reject.body.error.fieldCodes.reason, 'field.empty');
   await assert.rejects(
     t.kernel.db.system((q) => q.query(`UPDATE needs SET status = 'closed' WHERE id = $1`, [id])),
     (err: { constraint?: string }) => err.constraint === 'needs_transition',
@@ -305,7 +308,7 @@ test('a need can be placed on a grid and building of its community; the grid map
   const other = grids.find((g: { id: number }) => g.id !== grid.id);
   const wrong = await post(secretary, '/api/needs', { ...body, gridId: other.id });
   assert.equal(wrong.status, 400);
-  assert.match(wrong.body.error.fields.buildingId, /楼栋须在所选网格内/);
+  assert.equal(wrong.body.error.fieldCodes.buildingId, 'need.building_outside_grid');
   const counts = await t.kernel.db.system((q) => needs.openNeedsByGrid(q, [grid.id]));
   assert.ok((counts.get(grid.id)?.open ?? 0) >= 1);
   const map = await t.request('GET', `/api/grids/map?orgId=${grid.communityId}&indicator=open_needs`, { cookie: secretary });
@@ -316,7 +319,7 @@ test('a need can be placed on a grid and building of its community; the grid map
 test('photos must be real, small images', async () => {
   const fake = await post(resident, '/api/needs', { kind: 'request', category: 'other', title: '测试', photos: ['data:image/png;base64,' + Buffer.from('<script>').toString('base64')] });
   assert.equal(fake.status, 400);
-  assert.match(fake.body.error.fields.photos, /不是 JPEG、PNG 或 WebP 图片/);
+  assert.equal(fake.body.error.fieldCodes.photos, 'need.photo_type');
   const big = Buffer.alloc(2 * 1024 * 1024 + 10);
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(big);
   const large = await post(resident, '/api/needs', { kind: 'request', category: 'other', title: '测试', photos: [`data:image/png;base64,${big.toString('base64')}`] });
@@ -354,7 +357,7 @@ test('matching ranks the talent pool by grid, then by who is free now, and says 
   assert.ok(rank(free.id) >= 0 && rank(notFree.id) >= 0 && rank(elsewhere.id) >= 0, res.text);
   assert.ok(rank(free.id) < rank(notFree.id), 'in the same grid, whoever is free now comes first');
   assert.ok(rank(notFree.id) < rank(elsewhere.id), 'the need’s own grid before the rest of the community, free or not');
-  const reasons = (id: number) => members[rank(id)].reasons.join(' ');
+  const reasons = (id: number) => members[rank(id)].reasons.map((r: { text: string }) => r.text).join(' ');
   assert.match(reasons(free.id), /同一网格（光明社区第一网格）/);
   assert.match(reasons(free.id), /技能：水电维修工/);
   assert.match(reasons(free.id), /有空（正当其时）/);
@@ -362,10 +365,13 @@ test('matching ranks the talent pool by grid, then by who is free now, and says 
   assert.match(reasons(elsewhere.id), /相邻网格（光明社区第二网格）/, 'the second grid borders the first');
 
   const housing = res.body.items.find((x: { name: string }) => x.name === '梅河口市住房和城乡建设局');
-  assert.match(housing.reasons.join(' '), /职能部门/);
+  assert.ok(housing.reasons.some((r: { code: string }) => r.code === 'department'));
   const resources = res.body.items.filter((x: { kind: string }) => x.kind === 'resource');
   assert.ok(resources.length > 0, res.text);
-  assert.ok(resources.every((r: { reasons: string[] }) => /本社区的资源|街道的资源/.test(r.reasons[0]!)), 'each resource says where it is');
+  assert.ok(
+    resources.every((r: { reasons: { code: string }[] }) => ['place.community_resource', 'place.street_resource'].includes(r.reasons[0]!.code)),
+    'each resource says where it is',
+  );
   // A resident does not see another's need at all: not found, before the role is asked.
   assert.equal((await t.request('GET', `/api/needs/${created.body.id}/matches`, { cookie: resident })).status, 404);
 });

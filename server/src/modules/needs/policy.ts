@@ -1,4 +1,5 @@
-import { forbidden } from '../../kernel/errors.ts';
+import type { Text } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { ADMIN_ROLES, SUBTREE_ROLES, hasRole, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 
 // Who may raise a need and who may claim one. The later steps are offered per
@@ -17,19 +18,19 @@ export const isAdminAt = (scope: Scope, orgPath: string | null) => hasRoleAt(sco
 /** Residents and members raise their own needs, at their own community. */
 export function selfSubmitOrg(scope: Scope): number {
   const g = scope.grants.find((x) => x.role === 'resident' || x.role === 'member');
-  if (!g) throw forbidden('只有工作人员、居民和党员可以提交需求');
+  if (!g) throw E.not_submitter();
   return g.orgId;
 }
 
 /** Members claim wishes themselves; a unit's liaison claims for the unit. */
 export function ensureMayClaim(scope: Scope, unitId: number | undefined): void {
   if (unitId !== undefined) {
-    if (!scope.grants.some((g) => g.role === 'unit_liaison' && g.unitId === unitId)) throw forbidden('只能以本单位的名义认领');
+    if (!scope.grants.some((g) => g.role === 'unit_liaison' && g.unitId === unitId)) throw E.claim_own_unit();
     return;
   }
-  if (!hasRole(scope, ['member'])) throw forbidden('只有党员本人或驻区单位联络员可以认领微心愿');
+  if (!hasRole(scope, ['member'])) throw E.claim_members();
 }
 
-export function ensureStaff(scope: Scope, what: string, orgPath: string | null): void {
-  if (!isStaffAt(scope, orgPath)) throw forbidden(`只有组织部门、街道、社区和网格工作人员可以${what}`);
+export function ensureStaff(scope: Scope, action: Text, orgPath: string | null): void {
+  if (!isStaffAt(scope, orgPath)) throw E.staff_only({ action });
 }

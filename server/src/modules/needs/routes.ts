@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { invalidField } from '../../kernel/errors.ts';
+import { E, NEED } from './errors.ts';
 import { route } from '../../kernel/http.ts';
 import { SUBTREE_ROLES, hasRole } from '../../kernel/scope.ts';
 import type { Queryable } from '../../kernel/db.ts';
@@ -18,7 +18,7 @@ import * as needs from './service.ts';
 
 const tags = ['需求清单'];
 /** Where a need belongs (null where the caller cannot see it): the roles that count are those held there. */
-const needPath = (q: Queryable, needId: number) => orgs.pathOfRow(q, 'needs', needId, '需求');
+const needPath = (q: Queryable, needId: number) => orgs.pathOfRow(q, 'needs', needId, NEED);
 const Released = z.object({ id: z.number(), status: z.string() });
 const Targets = z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string(), orgName: z.string() })) });
 
@@ -52,7 +52,7 @@ export function needRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
     method: 'GET', url: '/api/needs/:needId/matches', tags, summary: '为需求推荐党员、单位（及推荐理由）',
     params: NeedParams, response: Matches,
     handler: async ({ q, scope, params }) => {
-      ensureStaff(scope, '查看推荐', await needPath(q, params.needId));
+      ensureStaff(scope, { zh: '查看推荐', en: 'see suggestions' }, await needPath(q, params.needId));
       return { items: await matches(q, params.needId) };
     },
   });
@@ -83,14 +83,14 @@ export function needRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
       const staff = body.orgId === undefined ? hasRole(scope, SUBTREE_ROLES) : isStaffAt(scope, await orgs.pathIfSeen(q, body.orgId));
       if (!staff) {
         const orgId = selfSubmitOrg(scope);
-        if (body.orgId !== undefined && body.orgId !== orgId) throw invalidField('orgId', '居民和党员只能向自己所在的社区提交需求');
+        if (body.orgId !== undefined && body.orgId !== orgId) throw E.own_community_only();
         const self = await people.ofAccount(q, scope.userId!);
         const requesterName = body.requesterName ?? self?.name;
-        if (!requesterName) throw invalidField('requesterName', '请填写需求人姓名');
+        if (!requesterName) throw E.requester_name();
         return needs.createNeed(q, cipher, { ...common, orgId, source: 'resident', requesterName, requesterUserId: scope.userId });
       }
-      if (body.orgId === undefined) throw invalidField('orgId', '请选择需求所在的社区或网格');
-      if (!body.requesterName) throw invalidField('requesterName', '请填写需求人姓名');
+      if (body.orgId === undefined) throw E.place_required();
+      if (!body.requesterName) throw E.requester_name();
       await orgs.place(q, body.orgId);
       return needs.createNeed(q, cipher, {
         ...common, orgId: body.orgId, gridId: body.gridId, buildingId: body.buildingId, source: body.source ?? 'staff', requesterName: body.requesterName,
@@ -157,7 +157,7 @@ export function needRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
     method: 'POST', url: '/api/needs/sweep', tags, summary: '立即检查某组织下的超期派单并上报街道（服务器也定时检查）',
     body: SweepBody, response: SweepResult,
     handler: async ({ q, scope, body }) => {
-      ensureStaff(scope, '检查超期', await orgs.pathIfSeen(q, body.orgId));
+      ensureStaff(scope, { zh: '检查超期', en: 'check for overdue matters' }, await orgs.pathIfSeen(q, body.orgId));
       return { escalated: await needs.sweepOverdue(q, body.orgId) };
     },
   });

@@ -1,17 +1,18 @@
 import { defineGroups, defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { phone } from '../../kernel/phone.ts';
 import { idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
-registerConstraint('need_claims_active_key', 'needId', '这个心愿已被认领，请选择其他心愿');
-registerConstraint('needs_claimable', 'needId', '这个心愿尚未发布到心愿池，或已经办结，不能认领');
-registerConstraint('need_dispatches_active_key', 'needId', '这件事项已经派出，请先收回再改派');
-registerConstraint('needs_evidence', 'result', '办结须填写办理结果（佐证）');
-registerConstraint('needs_reject_reason', 'reason', '不予受理须说明原因');
-registerConstraint('needs_building_in_grid', 'gridId', '选择楼栋时须同时选择网格');
-registerConstraint('needs_transition', 'status', '当前状态下不能办理这一步');
-registerConstraint('need_photos_mime', 'photos', '照片只能是 JPEG、PNG 或 WebP 图片');
-registerConstraint('need_photos_size', 'photos', '每张照片不能超过 2 MB');
+registerConstraint('need_claims_active_key', 'needId', E.already_claimed);
+registerConstraint('needs_claimable', 'needId', E.not_claimable);
+registerConstraint('need_dispatches_active_key', 'needId', E.already_dispatched);
+registerConstraint('needs_evidence', 'result', E.evidence_required);
+registerConstraint('needs_reject_reason', 'reason', E.reject_reason);
+registerConstraint('needs_building_in_grid', 'gridId', E.building_needs_grid);
+registerConstraint('needs_transition', 'status', E.step_not_allowed);
+registerConstraint('need_photos_mime', 'photos', E.photo_mime);
+registerConstraint('need_photos_size', 'photos', E.photo_bytes);
 
 export const NEED_KINDS = defineVocabulary('NeedKind', [
   { value: 'micro_wish', zh: '微心愿', en: 'Micro-wish' },
@@ -163,8 +164,8 @@ export const NeedQuery = z.object({
 
 /** A photo as a data URL (data:image/png;base64,…); the type is checked against the bytes. */
 const photos = z
-  .array(z.string().max(3_000_000, '每张照片不能超过 2 MB').describe('照片'))
-  .max(6, '照片最多 6 张')
+  .array(z.string().max(3_000_000, E.photo_bytes.code).describe('照片'))
+  .max(6, E.too_many_photos.code)
   .optional()
   .describe('照片');
 
@@ -221,7 +222,9 @@ export const Match = z.object({
   id: z.number(),
   name: z.string(),
   /** Why it was suggested, in words. */
-  reasons: z.array(z.string()),
+  reasons: z
+    .array(z.object({ code: z.string().describe('理由代码：place. 开头的说明位置，其余说明能做什么'), text: z.string() }))
+    .describe('推荐理由'),
   score: z.number(),
 });
 export const Matches = z.object({ items: z.array(Match) });

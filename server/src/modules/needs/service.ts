@@ -2,7 +2,8 @@ import type { FieldCipher } from '../../kernel/crypto.ts';
 import { REGION_TIME_ZONE } from '../../kernel/time.ts';
 import { maskAddress, maskPhone } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
-import { forbidden, invalidField, notFound } from '../../kernel/errors.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { E, NEED, PHOTO } from './errors.ts';
 import { conditions } from '../../kernel/sql.ts';
 import type { GridIndicator } from '../grids/indicators.ts';
 import * as grids from '../grids/service.ts';
@@ -178,8 +179,8 @@ async function row(q: Queryable, id: number): Promise<Row> {
   if (r) return r;
   // A department that once had the matter can still read its dispatch: say why it may not act.
   const [was] = await q.query(`SELECT 1 FROM need_dispatches WHERE need_id = $1 AND unit_id = ANY (gj_unit_ids())`, [id]);
-  if (was) throw forbidden('这件事项已不再派给本单位，不能办理');
-  throw notFound('需求');
+  if (was) throw E.no_longer_dispatched();
+  throw notFound(NEED);
 }
 
 export async function get(q: Queryable, id: number): Promise<Need> {
@@ -303,12 +304,12 @@ export const OPEN_NEEDS_INDICATOR: GridIndicator = {
  * worker (scoped to their grid branch) cannot read.
  */
 async function checkGridPlace(q: Queryable, input: { orgId: number; gridId?: number; buildingId?: number }): Promise<void> {
-  if (input.buildingId !== undefined && input.gridId === undefined) throw invalidField('gridId', '选择楼栋时须同时选择网格');
+  if (input.buildingId !== undefined && input.gridId === undefined) throw E.building_needs_grid();
   if (input.gridId === undefined) return;
   const grid = await grids.getGrid(q, input.gridId);
-  if (!(await orgs.place(q, input.orgId)).path.split('.').includes(String(grid.communityId))) throw invalidField('gridId', '网格须在需求所在的社区');
+  if (!(await orgs.place(q, input.orgId)).path.split('.').includes(String(grid.communityId))) throw E.grid_outside_community();
   if (input.buildingId !== undefined && !(await grids.listBuildings(q, input.gridId)).some((b) => b.id === input.buildingId)) {
-    throw invalidField('buildingId', '楼栋须在所选网格内');
+    throw E.building_outside_grid();
   }
 }
 
@@ -320,7 +321,7 @@ const REVEAL_COLUMN = { phone: 'requester_phone_enc', address: 'requester_addres
  */
 export async function reveal(q: Queryable, cipher: FieldCipher, id: number, userId: number, field: keyof typeof REVEAL_COLUMN, isAdmin: boolean): Promise<string | null> {
   const r = await row(q, id);
-  if (!(r.requester || (isAdmin && r.staff))) throw forbidden('只有社区管理员和需求人本人可以查看完整的联系方式');
+  if (!(r.requester || (isAdmin && r.staff))) throw E.contact_hidden();
   const [v] = await q.query<{ v: string | null }>(`SELECT ${REVEAL_COLUMN[field]} AS v FROM needs WHERE id = $1`, [id]);
   await q.query(`INSERT INTO need_reveals (org_id, need_id, user_id, field) VALUES ($1, $2, $3, $4)`, [r.org_id, id, userId, field]);
   return v?.v ? cipher.decrypt(v.v) : null;
@@ -336,12 +337,11 @@ export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 /** A data URL to bytes, refusing anything that is not really a JPEG, PNG or WebP image, or is too large. */
 export function parsePhoto(dataUrl: string, index: number): { mime: string; content: Buffer } {
   const m = /^data:([\w/+.-]+);base64,([A-Za-z0-9+/=\s]+)$/.exec(dataUrl);
-  const label = `第 ${index + 1} 张照片`;
-  if (!m) throw invalidField('photos', `${label}格式不正确，须为图片文件`);
+  if (!m) throw E.photo_format({ n: index + 1 });
   const content = Buffer.from(m[2]!, 'base64');
-  if (content.length > MAX_PHOTO_BYTES) throw invalidField('photos', `${label}超过 2 MB，请压缩后再上传`);
+  if (content.length > MAX_PHOTO_BYTES) throw E.photo_too_large({ n: index + 1 });
   const type = IMAGE_TYPES.find((t) => t.magic(content));
-  if (!type) throw invalidField('photos', `${label}不是 JPEG、PNG 或 WebP 图片`);
+  if (!type) throw E.photo_type({ n: index + 1 });
   return { mime: type.mime, content };
 }
 
@@ -352,7 +352,7 @@ export async function addPhotos(q: Queryable, needId: number, purpose: 'need' | 
   const parsed = photos.map(parsePhoto);
   const need = await row(q, needId);
   const [c] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM need_photos WHERE need_id = $1 AND purpose = $2`, [needId, purpose]);
-  if ((c?.n ?? 0) + parsed.length > MAX_PHOTOS) throw invalidField('photos', `每件需求的照片最多 ${MAX_PHOTOS} 张`);
+  if ((c?.n ?? 0) + parsed.length > MAX_PHOTOS) throw E.too_many_photos({ max: MAX_PHOTOS });
   for (const p of parsed) {
     await q.query(`INSERT INTO need_photos (org_id, need_id, purpose, mime, content, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
       need.org_id, needId, purpose, p.mime, p.content, userId,
@@ -362,7 +362,7 @@ export async function addPhotos(q: Queryable, needId: number, purpose: 'need' | 
 
 export async function photo(q: Queryable, needId: number, photoId: number): Promise<{ mime: string; content: Buffer }> {
   const [p] = await q.query<{ mime: string; content: Uint8Array }>(`SELECT mime, content FROM need_photos WHERE id = $1 AND need_id = $2`, [photoId, needId]);
-  if (!p) throw notFound('照片');
+  if (!p) throw notFound(PHOTO);
   return { mime: p.mime, content: Buffer.from(p.content) };
 }
 
@@ -394,7 +394,7 @@ export interface NewNeed {
 export async function createNeed(q: Queryable, cipher: FieldCipher, input: NewNeed): Promise<NeedDetail> {
   await checkGridPlace(q, input);
   const photos = (input.photos ?? []).map(parsePhoto);
-  if (photos.length > MAX_PHOTOS) throw invalidField('photos', `每件需求的照片最多 ${MAX_PHOTOS} 张`);
+  if (photos.length > MAX_PHOTOS) throw E.too_many_photos({ max: MAX_PHOTOS });
   const seal = (v: string | null | undefined, mask: (s: string) => string) => (v ? [cipher.encrypt(v), mask(v)] : [null, null]);
   const [phoneEnc, phoneMask] = seal(input.phone, maskPhone);
   const [addressEnc, addressMask] = seal(input.address, maskAddress);
@@ -419,12 +419,10 @@ export async function createNeed(q: Queryable, cipher: FieldCipher, input: NewNe
 async function allowed(q: Queryable, id: number, action: Action): Promise<Row> {
   const r = await row(q, id);
   if (!actionsOf(r).includes(action)) {
-    const status = NEED_STATUSES.labels[r.status];
-    throw forbidden(
-      r.staff || r.handler || r.requester
-        ? `这件需求当前「${status}」，您不能${ACTION_LABELS[action]}`
-        : `您不能${ACTION_LABELS[action]}这件需求`,
-    );
+    const step = { zh: ACTION_LABELS[action], en: action };
+    throw r.staff || r.handler || r.requester
+      ? E.step_refused_in_status({ status: NEED_STATUSES.term(r.status), step })
+      : E.step_refused({ step });
   }
   return r;
 }
@@ -471,8 +469,8 @@ export async function dispatchTargets(q: Queryable): Promise<{ id: number; name:
 export async function dispatch(q: Queryable, id: number, by: string, input: { unitId: number; deadline: string; note?: string | null }): Promise<NeedDetail> {
   const r = await allowed(q, id, 'dispatch');
   const [unit] = await q.query<{ name: string }>(`SELECT name FROM gj_dispatch_targets() WHERE id = $1`, [input.unitId]);
-  if (!unit) throw invalidField('unitId', '承办单位须为本社区、街道或上级的驻区单位、职能部门');
-  if (new Date(input.deadline).getTime() <= Date.now()) throw invalidField('deadline', '办理时限须晚于现在');
+  if (!unit) throw E.dispatch_target();
+  if (new Date(input.deadline).getTime() <= Date.now()) throw E.deadline_past();
   await endHandling(q, r, 'reassigned', '改派');
   await q.query(`INSERT INTO need_dispatches (org_id, need_id, unit_id, unit_name, deadline, dispatched_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
     r.org_id, id, input.unitId, unit.name, input.deadline, by,

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../kernel/db.ts';
-import { invalidField } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { html, labelledRow, page } from '../../kernel/html.ts';
 import { ORG_KIND_GROUPS } from '../orgs/schema.ts';
 import type { NeedDetail } from './schema.ts';
@@ -29,7 +29,7 @@ async function dispatchingCommunity(q: Queryable, orgId: number): Promise<{ plac
 export async function dispatchSlip(q: Queryable, needId: number): Promise<{ number: string; html: string }> {
   const need = await needs.detail(q, needId);
   const d = need.dispatches.find((x) => x.status === 'active');
-  if (!d) throw invalidField('status', '这件事项当前没有派出，不能打印派单');
+  if (!d) throw E.slip_not_dispatched();
   const number = slipNumber(d);
   const { place, community } = await dispatchingCommunity(q, need.orgId);
   const note = need.events.filter((e) => e.toStatus === 'dispatched').at(-1)?.note;

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../kernel/db.ts';
 import type { OrgHolding } from '../../kernel/manifest.ts';
-import { conflict, invalidField, notFound } from '../../kernel/errors.ts';
+import { conflict, invalidField, notFound, type Text } from '../../kernel/errors.ts';
 import { conditions, orgIdOf } from '../../kernel/sql.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
 import { ORG_CHILD_KINDS, ORG_KINDS, ORG_STATUSES, UNIT_KINDS, type Org, type OrgKind, type OrgStatus, type Unit, type UnitKind } from './schema.ts';
@@ -105,7 +105,7 @@ export async function pathIfSeen(q: Queryable, orgId: number): Promise<string | 
  * which roles the caller holds at the record: null where the caller sees the
  * row but not its organization (a member's own sign-up), so holds no role there.
  */
-export async function pathOfRow(q: Queryable, table: string, id: number, what: string): Promise<string | null> {
+export async function pathOfRow(q: Queryable, table: string, id: number, what: Text | string): Promise<string | null> {
   return pathIfSeen(q, await orgIdOf(q, table, id, what));
 }
 

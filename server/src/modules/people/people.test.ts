@@ -35,15 +35,16 @@ test('a legacy 15-digit number is converted, and the same person cannot be regis
   assert.equal(first.status, 200, first.text);
   const again = await create({ name: '档案测试乙', idNumber: '22058119800101001X' });
   assert.equal(again.status, 409);
-  assert.deepEqual(again.body.error.fields, { idNumber: '该身份证号已经登记过，同一人不能重复登记' });
+  assert.deepEqual(again.body.error.fieldCodes, { idNumber: 'person.id_number_taken' });
 });
 
 test('malformed numbers and contradictions are refused naming the field', async () => {
   const badCheck = await create({ name: '错号', idNumber: '110105194912310021' });
   assert.equal(badCheck.status, 400);
-  assert.match(badCheck.body.error.fields.idNumber, /校验位不正确/);
+  assert.equal(badCheck.body.error.fieldCodes.idNumber, 'person.id_number');
+  assert.match(badCheck.body.error.fields.idNumber, /校验位不正确/, 'says what is wrong with it');
   const wrongBirth = await create({ name: '错生日', idNumber: '11010519491231002X', birthDate: '1950-01-01' });
-  assert.match(wrongBirth.body.error.fields.birthDate, /与身份证号不一致/);
+  assert.equal(wrongBirth.body.error.fieldCodes.birthDate, 'person.birth_date_mismatch');
   const notMember = await create({ name: '非党员', joinedOn: '2000-01-01' });
   assert.equal(notMember.status, 400);
   assert.ok(notMember.body.error.fields.isMember);
@@ -123,5 +124,5 @@ test('a person lives in a household of a grid: the file shows where, and the tal
   const [own] = (await t.request('GET', '/api/people?pageSize=1', { cookie: xiangyang })).body.items;
   const refused = await t.request('PATCH', `/api/people/${own.id}`, { cookie: xiangyang, body: { householdId: household.body.id } });
   assert.equal(refused.status, 400);
-  assert.equal(refused.body.error.fields.householdId, '住户不存在，或不在您的管辖范围内');
+  assert.equal(refused.body.error.fieldCodes.householdId, 'person.household_not_found');
 });

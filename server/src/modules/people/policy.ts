@@ -1,11 +1,11 @@
-import { forbidden } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { ADMIN_ROLES, SUBTREE_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 
 // Asked at the person's organization: roles held elsewhere do not count.
 
 /** Staff of the tree (down to grid workers) keep people's files; liaisons, members and residents only read. */
 export function ensureCanEditPeople(scope: Scope, orgPath: string | null): void {
-  if (!hasRoleAt(scope, SUBTREE_ROLES, orgPath)) throw forbidden('只有组织部门、街道、社区和网格工作人员可以登记人员');
+  if (!hasRoleAt(scope, SUBTREE_ROLES, orgPath)) throw E.staff_register();
 }
 
 /** Identity numbers, phones and addresses in clear: the person themselves, and admins of their organization. */
@@ -14,5 +14,5 @@ export function mayReveal(scope: Scope, ownFile: boolean, orgPath: string | null
 }
 
 export function ensureMayReveal(scope: Scope, ownFile: boolean, orgPath: string | null): void {
-  if (!mayReveal(scope, ownFile, orgPath)) throw forbidden('只有本人和组织管理员可以查看完整的个人信息');
+  if (!mayReveal(scope, ownFile, orgPath)) throw E.reveal();
 }

@@ -1,12 +1,13 @@
 import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { dayOrMonth } from '../../kernel/partialdate.ts';
 import { phone } from '../../kernel/phone.ts';
 import { day, idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
-registerConstraint('people_id_number_key', 'idNumber', '该身份证号已经登记过，同一人不能重复登记');
-registerConstraint('people_member_fields', 'isMember', '入党日期、党员状态和党内职务只适用于党员');
-registerConstraint('people_availability', 'availability', '可服务时间不在可选范围内');
+registerConstraint('people_id_number_key', 'idNumber', E.id_number_taken);
+registerConstraint('people_member_fields', 'isMember', E.member_fields);
+registerConstraint('people_availability', 'availability', E.availability);
 
 export const CATEGORIES = defineVocabulary('PersonCategory', [
   { value: 'employed', zh: '在职党员', en: 'Employed' },

@@ -7,7 +7,8 @@ import { writeWorkbook } from '../../kernel/excel.ts';
 import { conditions } from '../../kernel/sql.ts';
 import { regionToday } from '../../kernel/time.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
-import { invalidField, notFound } from '../../kernel/errors.ts';
+import { notFound, type Text } from '../../kernel/errors.ts';
+import { E, PERSON } from './errors.ts';
 import * as grids from '../grids/service.ts';
 import * as orgs from '../orgs/service.ts';
 import { AVAILABILITY, type Availability, type Category, type Person, type PersonDetail, type Talent } from './schema.ts';
@@ -139,17 +140,17 @@ export async function find(q: Queryable, personId: number): Promise<Person | nul
  * membership's start, where the person is a member with a known date, and
  * today in the region: a deed in 2031, or before they joined, is a typo.
  */
-export async function ensureDayInMembership(q: Queryable, person: Person, day: string, field: string, label: string): Promise<void> {
+export async function ensureDayInMembership(q: Queryable, person: Person, day: string, field: string, label: Text): Promise<void> {
   const today = regionToday();
-  if (day > today) throw invalidField(field, `${label}不能晚于今天（${today}）`);
+  if (day > today) throw E.after_today({ label, today }).on(field);
   if (!person.isMember) return;
   const [row] = await q.query<{ joined_on: string | null }>(`SELECT joined_on::text FROM people WHERE id = $1`, [person.id]);
-  if (row?.joined_on && day < row.joined_on) throw invalidField(field, `${label}不能早于${person.name}的入党日期（${row.joined_on}）`);
+  if (row?.joined_on && day < row.joined_on) throw E.before_joining({ label, name: person.name, joined: row.joined_on }).on(field);
 }
 
 export async function get(q: Queryable, personId: number): Promise<Person> {
   const person = await find(q, personId);
-  if (!person) throw notFound('人员');
+  if (!person) throw notFound(PERSON);
   return person;
 }
 
@@ -229,7 +230,7 @@ async function residenceColumns(q: Queryable, householdId: number | null | undef
   if (householdId === undefined) return {};
   if (householdId === null) return { household_id: null, residence_grid_id: null };
   const [place] = await grids.householdPlaces(q, { ids: [householdId] });
-  if (!place) throw invalidField('householdId', '住户不存在，或不在您的管辖范围内');
+  if (!place) throw E.household_not_found();
   return { household_id: place.householdId, residence_grid_id: place.gridId };
 }
 
@@ -280,16 +281,16 @@ function columns(cipher: FieldCipher, input: PersonInput): Record<string, unknow
       c.id_number_hash = null;
     } else {
       const id = parseIdNumber(input.idNumber);
-      if ('error' in id) throw invalidField('idNumber', id.error);
-      if (input.birthDate && input.birthDate !== id.birthDate) throw invalidField('birthDate', `出生日期与身份证号不一致（身份证号为 ${id.birthDate}）`);
-      if (input.gender && input.gender !== id.gender) throw invalidField('gender', '性别与身份证号不一致');
+      if ('error' in id) throw E.id_number({ reason: { zh: id.error, en: 'The ID number is not valid' } });
+      if (input.birthDate && input.birthDate !== id.birthDate) throw E.birth_date_mismatch({ birth: id.birthDate });
+      if (input.gender && input.gender !== id.gender) throw E.gender_mismatch();
       sealed(id.value, maskIdNumber, 'id_number');
       c.id_number_hash = cipher.blindIndex(id.value);
       c.birth_date = id.birthDate;
       c.gender = id.gender;
     }
   }
-  if (input.category && !input.isMember) throw invalidField('category', '党员类别只适用于党员');
+  if (input.category && !input.isMember) throw E.category_members_only();
   return c;
 }
 
@@ -343,7 +344,7 @@ async function detailRow(q: Queryable, personId: number): Promise<DetailRow> {
        FROM ${FROM} WHERE p.id = $1`,
     [personId],
   );
-  if (!row) throw notFound('人员');
+  if (!row) throw notFound(PERSON);
   return row;
 }
 
@@ -390,7 +391,7 @@ const REVEAL_COLUMN = { idNumber: 'id_number_enc', phone: 'phone_enc', address: 
 /** Shows one masked value in clear, and records that the caller saw it. */
 export async function reveal(q: Queryable, cipher: FieldCipher, personId: number, userId: number, field: keyof typeof REVEAL_COLUMN): Promise<string | null> {
   const [row] = await q.query<{ v: string | null; org_id: number }>(`SELECT ${REVEAL_COLUMN[field]} AS v, org_id FROM people WHERE id = $1`, [personId]);
-  if (!row) throw notFound('人员');
+  if (!row) throw notFound(PERSON);
   await q.query(`INSERT INTO person_reveals (org_id, person_id, user_id, field) VALUES ($1, $2, $3, $4)`, [row.org_id, personId, userId, field]);
   return row.v ? cipher.decrypt(row.v) : null;
 }

@@ -101,7 +101,7 @@ export async function rerun(q: Queryable, userId: number, orgId: number, year: n
 export async function addEntry(q: Queryable, userId: number, input: { personId: number; orgId: number; ruleId: number; reason: string; on: string }) {
   const person = await people.find(q, input.personId);
   if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
-  await people.ensureDayInMembership(q, person, input.on, 'on', '记分日期');
+  await people.ensureDayInMembership(q, person, input.on, 'on', { zh: '记分日期', en: 'on' });
   await orgs.place(q, input.orgId);
   const rule = await getRule(q, input.ruleId);
   if (rule.kind !== 'bonus' && rule.kind !== 'deduction') throw invalidField('ruleId', '手工记分只能选择加分项或扣分项');

@@ -24,6 +24,7 @@ const refusal = (scope: Scope, action: ProjectAction, orgPath: string | null): s
   } catch (err) {
     assert.ok(err instanceof AppError);
     assert.equal(err.status, 403);
+    assert.equal(err.code, 'project.staff_only');
     return err.message;
   }
 };
@@ -39,7 +40,7 @@ test('staff at the project’s organization or above run it, grid workers of its
 test('a role held elsewhere does not count: a secretary of another community, a grid worker of the grid, at the community', () => {
   const mixed = scopeOf(grant('grid_worker', GRID), grant('community_secretary', OTHER_COMMUNITY));
   for (const action of ACTIONS) {
-    assert.match(refusal(mixed, action, COMMUNITY) ?? '', new RegExp(PROJECT_ACTIONS[action]), 'the refusal names what was refused');
+    assert.match(refusal(mixed, action, COMMUNITY) ?? '', new RegExp(PROJECT_ACTIONS[action].zh), 'the refusal names what was refused');
     assert.equal(refusal(mixed, action, GRID), null, 'the grid worker still runs the grid’s projects');
   }
 });

@@ -1,5 +1,6 @@
-import { forbidden } from '../../kernel/errors.ts';
+import type { Text } from '../../kernel/errors.ts';
 import { SUBTREE_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
+import { E } from './errors.ts';
 
 // Who may make and run an alliance project, asked at the project's
 // organization (or the one it is created under): the staff of the
@@ -8,15 +9,15 @@ import { SUBTREE_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 
 /** Each write on a project, with the words its refusal uses. */
 export const PROJECT_ACTIONS = {
-  create: '新建项目',
-  edit: '修改项目',
-  progress: '记录项目进展',
-  complete: '完成项目',
-  cancel: '终止项目',
-} as const;
+  create: { zh: '新建项目', en: 'create projects' },
+  edit: { zh: '修改项目', en: 'change projects' },
+  progress: { zh: '记录项目进展', en: 'record project progress' },
+  complete: { zh: '完成项目', en: 'complete projects' },
+  cancel: { zh: '终止项目', en: 'end projects' },
+} as const satisfies Record<string, Text>;
 export type ProjectAction = keyof typeof PROJECT_ACTIONS;
 
 /** The caller must be staff at the project's organization (null: one they cannot see, where they are nobody). */
 export function ensureMayRunProjects(scope: Scope, action: ProjectAction, orgPath: string | null): void {
-  if (!hasRoleAt(scope, SUBTREE_ROLES, orgPath)) throw forbidden(`只有组织部门、街道、社区和网格工作人员可以${PROJECT_ACTIONS[action]}`);
+  if (!hasRoleAt(scope, SUBTREE_ROLES, orgPath)) throw E.staff_only({ action: PROJECT_ACTIONS[action] });
 }

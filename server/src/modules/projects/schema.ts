@@ -1,12 +1,13 @@
 import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { idParam, optionalText, text, z } from '../../kernel/validation.ts';
 
-registerConstraint('projects_org_name_key', 'name', '本组织已有同名项目');
-registerConstraint('projects_outcome', 'outcome', '项目完成须填写成效');
-registerConstraint('project_parties_unit_key', 'unitId', '该单位已经是项目的参与方');
-registerConstraint('project_parties_person_key', 'personId', '此人已经是项目的参与方');
-registerConstraint('project_needs_key', 'needId', '这件需求已经纳入本项目');
+registerConstraint('projects_org_name_key', 'name', E.name_taken);
+registerConstraint('projects_outcome', 'outcome', E.outcome_required);
+registerConstraint('project_parties_unit_key', 'unitId', E.unit_already_party);
+registerConstraint('project_parties_person_key', 'personId', E.person_already_party);
+registerConstraint('project_needs_key', 'needId', E.need_already_in);
 
 export const PROJECT_STATUSES = defineVocabulary('ProjectStatus', [
   { value: 'active', zh: '进行中', en: 'Active', color: 'processing' },

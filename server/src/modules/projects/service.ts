@@ -1,6 +1,7 @@
 import type { Queryable } from '../../kernel/db.ts';
 import { REGION_TIME_ZONE } from '../../kernel/time.ts';
-import { invalidField, notFound } from '../../kernel/errors.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { E, PROJECT } from './errors.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as needs from '../needs/service.ts';
 import * as orgs from '../orgs/service.ts';
@@ -87,7 +88,7 @@ export async function list(q: Queryable, orgId?: number): Promise<Project[]> {
 
 async function row(q: Queryable, id: number): Promise<Row> {
   const [r] = await q.query<Row>(`${SELECT} WHERE p.id = $1`, [id]);
-  if (!r) throw notFound('项目');
+  if (!r) throw notFound(PROJECT);
   return (await withFigures(q, [r]))[0]!;
 }
 
@@ -125,7 +126,7 @@ export async function create(q: Queryable, input: { orgId: number; name: string;
 
 async function open(q: Queryable, id: number): Promise<Row> {
   const r = await row(q, id);
-  if (r.status !== 'active') throw invalidField('status', `项目${PROJECT_STATUSES.labels[r.status]}，不能再修改`);
+  if (r.status !== 'active') throw E.closed({ status: PROJECT_STATUSES.term(r.status) });
   return r;
 }
 
@@ -135,20 +136,20 @@ async function open(q: Queryable, id: number): Promise<Row> {
  */
 export async function addParty(q: Queryable, id: number, input: { unitId?: number; personId?: number; resourceId?: number; pledge?: string }): Promise<ProjectDetail> {
   const p = await open(q, id);
-  if ((input.unitId === undefined) === (input.personId === undefined)) throw invalidField('unitId', '请选择一个参与单位或一名党员（二选一）');
+  if ((input.unitId === undefined) === (input.personId === undefined)) throw E.one_party();
   const name =
     input.unitId !== undefined
       ? (await needs.dispatchTargets(q)).find((u) => u.id === input.unitId)?.name
       : (await people.find(q, input.personId!))?.name;
-  if (!name) throw invalidField(input.unitId !== undefined ? 'unitId' : 'personId', '参与方不存在，或不在您的管辖范围内');
+  if (!name) throw E.party_not_found().on(input.unitId !== undefined ? 'unitId' : 'personId');
   let pledge = input.pledge;
   if (input.resourceId !== undefined) {
     const r = await resources.find(q, input.resourceId);
-    if (!r || r.status !== 'available') throw invalidField('resourceId', '资源不存在、已暂停或已撤下');
-    if (r.unitId !== (input.unitId ?? null)) throw invalidField('resourceId', '只能认领参与单位自己在资源清单中的资源');
+    if (!r || r.status !== 'available') throw E.resource_unavailable();
+    if (r.unitId !== (input.unitId ?? null)) throw E.resource_not_own();
     pledge ||= `${r.kindLabel}：${r.name}`;
   }
-  if (!pledge) throw invalidField('pledge', '请填写认领的资源或承诺，或从资源清单中选择');
+  if (!pledge) throw E.pledge_required();
   await q.query(`INSERT INTO project_parties (org_id, project_id, unit_id, person_id, resource_id, party_name, pledge) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
     p.org_id, id, input.unitId ?? null, input.personId ?? null, input.resourceId ?? null, name, pledge,
   ]);
@@ -157,7 +158,7 @@ export async function addParty(q: Queryable, id: number, input: { unitId?: numbe
 
 export async function linkNeed(q: Queryable, id: number, needId: number): Promise<ProjectDetail> {
   const p = await open(q, id);
-  if (!(await needs.summaries(q, [needId])).has(needId)) throw invalidField('needId', '需求不存在，或不在您的管辖范围内');
+  if (!(await needs.summaries(q, [needId])).has(needId)) throw E.need_not_found();
   await q.query(`INSERT INTO project_needs (org_id, project_id, need_id) VALUES ($1, $2, $3)`, [p.org_id, id, needId]);
   return detail(q, id);
 }

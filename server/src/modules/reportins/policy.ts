@@ -1,4 +1,4 @@
-import { forbidden } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { ADMIN_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 
 // Who takes which step of a dual registration. Which registrations they can
@@ -11,21 +11,21 @@ export function unitsOf(scope: Scope): number[] {
 /** The unit issues, for its own members (service.ts checks whose). */
 export function ensureUnitLiaison(scope: Scope): number[] {
   const units = unitsOf(scope);
-  if (!units.length) throw forbidden('只有驻区单位联络员可以为本单位党员办理报到登记');
+  if (!units.length) throw E.liaisons_only();
   return units;
 }
 
 /** The issuing unit withdraws: a liaison of that unit, not of another one. */
 export function ensureLiaisonOf(scope: Scope, unitId: number): void {
-  if (!unitsOf(scope).includes(unitId)) throw forbidden('只有开具单位的联络员可以撤回报到登记');
+  if (!unitsOf(scope).includes(unitId)) throw E.issuer_withdraws();
 }
 
 /** The community accepts or declines: an admin role held at the registration's community or above. */
 export function ensureCommunityAdmin(scope: Scope, orgPath: string | null): void {
-  if (!hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw forbidden('只有社区（或上级）管理员可以接收或退回报到登记');
+  if (!hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw E.admins_receive();
 }
 
 /** The member commits, or the community records the commitment for them. */
 export function ensureMayCommit(scope: Scope, isOwn: boolean, orgPath: string | null): void {
-  if (!isOwn && !hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw forbidden('只有党员本人或社区管理员可以填写服务承诺');
+  if (!isOwn && !hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw E.pledge_by();
 }

@@ -84,7 +84,7 @@ test('only the unit’s own employed members can be issued, only to a community'
   );
   const toGrid = await t.request('POST', '/api/report-ins', { cookie: liaison, body: { personId: p!.id, orgId: grid.id } });
   assert.equal(toGrid.status, 400);
-  assert.equal(toGrid.body.error.fields.orgId, '报到社区须为本区域内的社区党组织');
+  assert.equal(toGrid.body.error.fieldCodes.orgId, 'reportin.community_invalid');
   const declinedFlow = await t.request('POST', '/api/report-ins', { cookie: liaison, body: { personId: p!.id, orgId: await communityId('光明社区党委') } });
   const declined = await t.request('POST', `/api/report-ins/${declinedFlow.body.id}/decline`, { cookie: secretary, body: { reason: '不住在本社区' } });
   assert.deepEqual([declined.body.status, declined.body.declineReason], ['declined', '不住在本社区']);

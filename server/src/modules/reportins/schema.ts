@@ -1,8 +1,9 @@
 import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { idParam, optionalText, text, z } from '../../kernel/validation.ts';
 
-registerConstraint('report_ins_active_key', 'personId', '此党员已有报到登记（待接收或已报到），不能重复登记');
+registerConstraint('report_ins_active_key', 'personId', E.already_registered);
 
 export const REPORT_IN_STATUSES = defineVocabulary('ReportInStatus', [
   { value: 'issued', zh: '待社区接收', en: 'Awaiting the community', color: 'gold' },

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../kernel/db.ts';
-import { invalidField, notFound } from '../../kernel/errors.ts';
+import { notFound, type Text } from '../../kernel/errors.ts';
+import { E, REPORT_IN } from './errors.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
@@ -59,7 +60,7 @@ const toReportIn = (r: Row): ReportIn => ({
 
 export async function get(q: Queryable, id: number): Promise<ReportIn> {
   const [row] = await q.query<Row>(`${SELECT} WHERE r.id = $1`, [id]);
-  if (!row) throw notFound('报到登记');
+  if (!row) throw notFound(REPORT_IN);
   return toReportIn(row);
 }
 
@@ -87,11 +88,11 @@ export async function communities(q: Queryable, text?: string): Promise<{ id: nu
 /** The unit issues a registration for one of its employed members to the community where the member lives. */
 export async function issue(q: Queryable, unitIds: number[], input: { personId: number; orgId: number; note?: string | null }): Promise<ReportIn> {
   const person = await people.find(q, input.personId);
-  if (!person) throw invalidField('personId', '党员不存在，或不在您的管辖范围内');
-  if (!person.isMember) throw invalidField('personId', `${person.name}不是党员`);
-  if (person.unitId === null || !unitIds.includes(person.unitId)) throw invalidField('personId', `${person.name}不是本单位的在职党员`);
+  if (!person) throw E.member_not_found();
+  if (!person.isMember) throw E.not_member({ name: person.name });
+  if (person.unitId === null || !unitIds.includes(person.unitId)) throw E.not_employed({ name: person.name });
   const [community] = await q.query(`SELECT id FROM gj_community_directory() WHERE id = $1`, [input.orgId]);
-  if (!community) throw invalidField('orgId', '报到社区须为本区域内的社区党组织');
+  if (!community) throw E.community_invalid();
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO report_ins (org_id, unit_id, person_id, member_user_id, note) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [input.orgId, person.unitId, input.personId, await people.accountOf(q, input.personId), input.note ?? null],
@@ -99,15 +100,15 @@ export async function issue(q: Queryable, unitIds: number[], input: { personId: 
   return get(q, row!.id);
 }
 
-async function pending(q: Queryable, id: number, step: string): Promise<ReportIn> {
+async function pending(q: Queryable, id: number, step: Text): Promise<ReportIn> {
   const r = await get(q, id);
-  if (r.status !== 'issued') throw invalidField('status', `这份报到登记${r.statusLabel}，不能再${step}`);
+  if (r.status !== 'issued') throw E.not_pending({ status: { zh: r.statusLabel, en: r.status }, step });
   return r;
 }
 
 /** The community accepts: the member is reported, and the unit gets a receipt number. */
 export async function accept(q: Queryable, id: number): Promise<ReportIn> {
-  await pending(q, id, '接收');
+  await pending(q, id, { zh: '接收', en: 'accepted' });
   await q.query(
     `UPDATE report_ins SET status = 'accepted', decided_on = current_date,
             receipt_no = 'BD' || to_char(current_date, 'YYYY') || lpad(id::text, 6, '0') WHERE id = $1`,
@@ -117,13 +118,13 @@ export async function accept(q: Queryable, id: number): Promise<ReportIn> {
 }
 
 export async function decline(q: Queryable, id: number, reason: string): Promise<ReportIn> {
-  await pending(q, id, '退回');
+  await pending(q, id, { zh: '退回', en: 'returned' });
   await q.query(`UPDATE report_ins SET status = 'declined', decided_on = current_date, decline_reason = $2 WHERE id = $1`, [id, reason]);
   return get(q, id);
 }
 
 export async function withdraw(q: Queryable, id: number): Promise<ReportIn> {
-  await pending(q, id, '撤回');
+  await pending(q, id, { zh: '撤回', en: 'withdrawn' });
   await q.query(`UPDATE report_ins SET status = 'withdrawn', decided_on = current_date WHERE id = $1`, [id]);
   return get(q, id);
 }
@@ -131,7 +132,7 @@ export async function withdraw(q: Queryable, id: number): Promise<ReportIn> {
 /** The member (or the community for them) picks a service item and states a commitment. */
 export async function commit(q: Queryable, id: number, input: { serviceItem: string; commitment: string }): Promise<ReportIn> {
   const r = await get(q, id);
-  if (r.status !== 'accepted') throw invalidField('status', '社区接收报到之后才能认领服务、作出承诺');
+  if (r.status !== 'accepted') throw E.pledge_before_accept();
   await q.query(`UPDATE report_ins SET service_item = $2, commitment = $3 WHERE id = $1`, [id, input.serviceItem, input.commitment]);
   return get(q, id);
 }

@@ -60,7 +60,7 @@ test('probing phones is limited per address, known or not; rotating X-Forwarded-
   for (let i = 0; i < SIGNUPS_PER_HOUR; i++) assert.equal((await probe(known[i] ?? `1350000000${i}`, i)).status, 202);
   const held = await probe('13500000099', 99);
   assert.equal(held.status, 400);
-  assert.equal(held.body.error.fields.phone, '注册尝试过于频繁，请稍后再试');
+  assert.equal(held.body.error.fieldCodes.phone, 'resident.too_many_signups');
 });
 
 test('one phone is tried a few times a day, from any number of addresses', async () => {
@@ -69,7 +69,7 @@ test('one phone is tried a few times a day, from any number of addresses', async
     assert.equal((await register({ name: '居民周', phone, password: `Zhou2026-${i}x`, communityId: guangmingId }, `198.51.101.${i}`)).status, 202);
   }
   const held = await register({ name: '居民周', phone, password: 'Zhou2026-late', communityId: guangmingId }, '198.51.101.200');
-  assert.equal(held.body.error.fields.phone, '注册尝试过于频繁，请稍后再试');
+  assert.equal(held.body.error.fieldCodes.phone, 'resident.too_many_signups');
 });
 
 test('behind a trusted proxy the forwarded address counts; from anywhere else it is ignored', async () => {
@@ -97,10 +97,11 @@ test('bad input is refused with the field named; a client registering too often 
   assert.equal(bad.status, 400);
   assert.deepEqual(Object.keys(bad.body.error.fields).sort(), ['name', 'password', 'phone']);
   const ownPhone = await register({ name: '居民李', phone: '13755556666', password: '13755556666', communityId: guangmingId });
-  assert.equal(ownPhone.body.error.fields.password, '密码不能与用户名或手机号相同');
+  assert.equal(ownPhone.body.error.fieldCodes.password, 'user.password_own_name');
+  assert.equal(ownPhone.body.error.fields.password, '密码不能与用户名或手机号相同', 'the zh-CN message names the field');
   const grid = (await t.request('GET', `/api/orgs?q=${encodeURIComponent('光明社区第一网格党支部')}`, { cookie: await t.login('guangming') })).body.items[0];
   const notCommunity = await register({ name: '居民钱', phone: '13700000000', password: 'Qianqian2026', communityId: grid.id });
-  assert.equal(notCommunity.body.error.fields.communityId, '请选择本区域内的社区');
+  assert.equal(notCommunity.body.error.fieldCodes.communityId, 'resident.community_outside');
 
   const ip = '203.0.113.9';
   for (let i = 0; i < SIGNUPS_PER_HOUR; i++) {
@@ -109,7 +110,7 @@ test('bad input is refused with the field named; a client registering too often 
   }
   const held = await register({ name: '居民多', phone: '13900001099', password: 'Resident2026', communityId: guangmingId }, ip);
   assert.equal(held.status, 400);
-  assert.equal(held.body.error.fields.phone, '注册尝试过于频繁，请稍后再试');
+  assert.equal(held.body.error.fieldCodes.phone, 'resident.too_many_signups');
   const elsewhere = await register({ name: '居民多', phone: '13900001099', password: 'Resident2026', communityId: guangmingId }, '203.0.113.10');
   assert.equal(elsewhere.status, 202, 'another client is not held off');
 });

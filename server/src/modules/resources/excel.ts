@@ -1,6 +1,7 @@
 import type { FieldCipher } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { AppError } from '../../kernel/errors.ts';
+import { issueMessage } from '../../kernel/validation.ts';
 import { importReport, readSheet, rowErrors, writeWorkbook, type Column, type ImportError, type ImportMode, type ImportReport } from '../../kernel/excel.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import * as orgs from '../orgs/service.ts';
@@ -115,7 +116,7 @@ export async function importSheet(q: Queryable, cipher: FieldCipher, scope: Scop
       availability: v.availability || null, quantity, quantityUnit: v.quantityUnit || null, contactName: v.contactName || null,
       ...(phoneKept ? {} : { contactPhone: v.contactPhone }),
     });
-    if (!parsed.success && !failed()) for (const issue of parsed.error.issues) fail(String(issue.path[0]), issue.message);
+    if (!parsed.success && !failed()) for (const issue of parsed.error.issues) fail(String(issue.path[0]), issueMessage(issue, CreateResource));
     if (failed() || !parsed.success) continue;
     const key = keyOf(unitId, kind!, parsed.data.name);
     if (planned.has(key)) fail('name', `与第 ${planned.get(key)} 行重复`);

@@ -1,4 +1,4 @@
-import { forbidden } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { SUBTREE_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 
 // Who may start a transfer: staff of the member's organization. The later
@@ -7,5 +7,5 @@ import { SUBTREE_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 // caller's staff or admin subtrees), and refused otherwise.
 
 export function ensureMayRequest(scope: Scope, memberOrgPath: string | null): void {
-  if (!hasRoleAt(scope, SUBTREE_ROLES, memberOrgPath)) throw forbidden('只有党组织的工作人员可以发起组织关系转接');
+  if (!hasRoleAt(scope, SUBTREE_ROLES, memberOrgPath)) throw E.staff_only();
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
-import { invalidField } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
 import { ensureMayRequest } from './policy.ts';
@@ -38,7 +38,7 @@ export function transferRoutes(app: FastifyInstance, { db }: Kernel): void {
     body: RequestTransfer, response: Transfer,
     handler: async ({ q, scope, body }) => {
       const member = await people.find(q, body.personId);
-      if (!member) throw invalidField('personId', '党员不存在，或不在您的管辖范围内');
+      if (!member) throw E.member_not_found();
       ensureMayRequest(scope, await orgs.pathIfSeen(q, member.orgId));
       return transfers.request(q, body);
     },

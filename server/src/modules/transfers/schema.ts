@@ -1,10 +1,11 @@
 import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { idParam, optionalText, text, z } from '../../kernel/validation.ts';
 
-registerConstraint('transfers_open_key', 'personId', '此党员已有未办结的组织关系转接');
-registerConstraint('transfers_not_self', 'toOrgId', '转入组织不能是转出组织本身');
-registerConstraint('transfers_one_destination', 'toOrgId', '请选择本区域内的转入组织，或填写区域外的转入组织（二选一）');
+registerConstraint('transfers_open_key', 'personId', E.already_open);
+registerConstraint('transfers_not_self', 'toOrgId', E.to_itself);
+registerConstraint('transfers_one_destination', 'toOrgId', E.one_destination);
 
 export const TRANSFER_STATUSES = defineVocabulary('TransferStatus', [
   { value: 'requested', zh: '待转出方审批', en: 'Awaiting the sending side', color: 'gold' },

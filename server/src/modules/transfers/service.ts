@@ -1,5 +1,6 @@
 import type { Queryable } from '../../kernel/db.ts';
-import { forbidden, invalidField, notFound } from '../../kernel/errors.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { E, TRANSFER } from './errors.ts';
 import { html, page } from '../../kernel/html.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as people from '../people/service.ts';
@@ -81,7 +82,7 @@ const toTransfer = (r: Row): Transfer => ({
 
 export async function get(q: Queryable, id: number): Promise<Transfer> {
   const [row] = await q.query<Row>(`${SELECT} WHERE t.id = $1`, [id]);
-  if (!row) throw notFound('组织关系转接');
+  if (!row) throw notFound(TRANSFER);
   return toTransfer(row);
 }
 
@@ -100,18 +101,18 @@ export async function destinations(q: Queryable, text?: string) {
 }
 
 async function checkDestination(q: Queryable, fromOrgId: number, input: { toOrgId?: number; toOutside?: string | null }) {
-  if ((input.toOrgId === undefined) === !input.toOutside) throw invalidField('toOrgId', '请选择本区域内的转入组织，或填写区域外的转入组织（二选一）');
+  if ((input.toOrgId === undefined) === !input.toOutside) throw E.one_destination();
   if (input.toOrgId === undefined) return;
-  if (input.toOrgId === fromOrgId) throw invalidField('toOrgId', '转入组织不能是转出组织本身');
+  if (input.toOrgId === fromOrgId) throw E.to_itself();
   const [found] = await q.query(`SELECT 1 FROM gj_org_directory() WHERE id = $1`, [input.toOrgId]);
-  if (!found) throw invalidField('toOrgId', '转入组织须为本区域内正常状态的党组织');
+  if (!found) throw E.destination_invalid();
 }
 
 /** The sending side asks to move a member out; the member stays in its care until the transfer is done. */
 export async function request(q: Queryable, input: { personId: number; toOrgId?: number; toOutside?: string | null; reason: string }): Promise<Transfer> {
   const person = await people.find(q, input.personId);
-  if (!person) throw invalidField('personId', '党员不存在，或不在您的管辖范围内');
-  if (!person.isMember) throw invalidField('personId', `${person.name}不是党员`);
+  if (!person) throw E.member_not_found();
+  if (!person.isMember) throw E.not_member({ name: person.name });
   await checkDestination(q, person.orgId, input);
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO transfers (person_id, person_name, from_org_id, to_org_id, to_outside, member_user_id, reason) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -123,7 +124,7 @@ export async function request(q: Queryable, input: { personId: number; toOrgId?:
 async function step(q: Queryable, id: number, action: Action): Promise<Transfer> {
   const t = await get(q, id);
   if (!t.actions.includes(action)) {
-    throw forbidden(t.status === 'done' || t.status === 'withdrawn' ? `这次转接${t.statusLabel}` : '您不能在此时办理这一步');
+    throw t.status === 'done' || t.status === 'withdrawn' ? E.finished({ status: { zh: t.statusLabel, en: t.status } }) : E.step_refused();
   }
   return t;
 }
@@ -175,7 +176,7 @@ export async function receive(q: Queryable, id: number): Promise<Transfer> {
 /** The introduction letter (介绍信), printable, once the sending side has approved. */
 export async function letter(q: Queryable, id: number): Promise<string> {
   const t = await get(q, id);
-  if (!t.letterNo) throw invalidField('status', '转出方审批之后才能打印介绍信');
+  if (!t.letterNo) throw E.letter_not_yet();
   const d = (iso: string | null) => (iso ? `${iso.slice(0, 4)} 年 ${Number(iso.slice(5, 7))} 月 ${Number(iso.slice(8, 10))} 日` : '');
   return page({
     title: `组织关系介绍信 ${t.letterNo}`,

@@ -100,7 +100,8 @@ test('the 光明 secretary cannot reset the password of a street admin account i
   const cookie = await t.login('guangming');
   const res = await t.request('POST', `/api/users/${ids['above.street']}/reset-password`, { cookie, body: { newPassword: 'Taken2026x' } });
   assert.equal(res.status, 403, res.text);
-  assert.equal(res.body.error.message, '该账号拥有您无权授予的角色（街道党工委管理员），只能由其上级管理员管理');
+  assert.equal(res.body.error.code, 'user.account_above');
+  assert.equal(res.body.error.message, '该账号拥有您无权授予的角色（街道党工委管理员），只能由其上级管理员管理', 'names the role');
   const login = await t.request('POST', '/api/auth/login', { body: { username: 'above.street', password: 'Taken2026x' } });
   assert.equal(login.status, 401);
   // The account is still the street's own: its password is unchanged.

@@ -24,11 +24,12 @@ test('signing in sets an HttpOnly SameSite session cookie and /me tells who and 
   assert.deepEqual(me.body.can, { manageUsers: true, viewAudit: true, manageOrgs: true });
 });
 
-test('a wrong password is refused in Chinese, and so is an unknown user, alike', async () => {
+test('a wrong password is refused, in Chinese by default, and so is an unknown user, alike', async () => {
   const wrong = await t.request('POST', '/api/auth/login', { body: { username: 'guangming', password: 'nope' } });
   const unknown = await t.request('POST', '/api/auth/login', { body: { username: 'nobody', password: 'nope' } });
   assert.equal(wrong.status, 401);
   assert.deepEqual(wrong.body, unknown.body);
+  assert.equal(wrong.body.error.code, 'user.invalid_credentials');
   assert.equal(wrong.body.error.message, '用户名或密码错误');
 });
 
@@ -58,7 +59,8 @@ test('40 wrong passwords at once: only the account’s limit are checked, the re
   assert.equal(statuses.filter((s) => s === 401).length, ACCOUNT_RULE.limit, statuses.join(','));
   assert.equal(statuses.filter((s) => s === 429).length, 40 - ACCOUNT_RULE.limit);
   const refused = burst.find((r) => r.status === 429)!;
-  assert.match(refused.body.error.message, /登录失败次数过多，已暂时锁定，请于 \d\d:\d\d（约 \d+ 分钟后）再试/);
+  assert.equal(refused.body.error.code, 'user.locked');
+  assert.match(refused.body.error.message, /请于 \d\d:\d\d（约 \d+ 分钟后）再试/, 'says when');
 
   // Once it waits, the right password in a burst from anywhere does not get in either.
   const elsewhere = freshAddress();
@@ -123,7 +125,7 @@ test('an unknown user name is answered exactly as a known one, failure after fai
     unknown.push(untimed(await attempt('no-such-user', 'wrong-password', freshAddress())));
   }
   assert.deepEqual(unknown, known);
-  assert.match(known.at(-1)!, /^429 locked/);
+  assert.match(known.at(-1)!, /^429 user\.locked/);
   await t.kernel.db.system((q) => q.query(`UPDATE users SET locked_until = NULL, failed_logins = 0 WHERE username = 'xinhua'`));
 });
 
@@ -141,23 +143,26 @@ test('passwords: at least 10 characters, not a common one, not the user name', a
   const [gm] = (await t.request('GET', '/api/orgs/roots', { cookie: admin })).body.items;
   const create = (username: string, password: string) =>
     t.request('POST', '/api/users', { cookie: admin, body: { username, displayName: '密码测试', password, orgId: gm.id, grants: [] } });
-  assert.equal((await create('pwtest1', 'Abc12345x')).body.error.fields.password, '初始密码至少 10 位');
-  assert.equal((await create('pwtest1', '1234567890')).body.error.fields.password, '初始密码过于常见，容易被猜中，请换一个');
-  assert.equal((await create('pwtest1', 'QwertyUIOP')).body.error.fields.password, '初始密码过于常见，容易被猜中，请换一个', 'whatever the case');
-  assert.equal((await create('lihua.2026x', 'LiHua.2026X')).body.error.fields.password, '初始密码不能与用户名或手机号相同');
+  assert.equal((await create('pwtest1', 'Abc12345x')).body.error.fieldCodes.password, 'user.password_short');
+  assert.equal((await create('pwtest1', '1234567890')).body.error.fieldCodes.password, 'user.password_common');
+  assert.equal((await create('pwtest1', 'QwertyUIOP')).body.error.fieldCodes.password, 'user.password_common', 'whatever the case');
+  const ownName = await create('lihua.2026x', 'LiHua.2026X');
+  assert.equal(ownName.body.error.fieldCodes.password, 'user.password_own_name');
+  assert.equal(ownName.body.error.fields.password, '初始密码不能与用户名或手机号相同', 'the zh-CN message names the field');
   const user = await create('lihua.2026x', 'a long one 2026');
   assert.equal(user.status, 200, user.text);
 
   const reset = await t.request('POST', `/api/users/${user.body.id}/reset-password`, { cookie: admin, body: { newPassword: 'lihua.2026x' } });
-  assert.equal(reset.body.error.fields.newPassword, '新密码不能与用户名或手机号相同');
+  assert.equal(reset.body.error.fieldCodes.newPassword, 'user.password_own_name');
   const common = await t.request('POST', `/api/users/${user.body.id}/reset-password`, { cookie: admin, body: { newPassword: 'password123' } });
-  assert.equal(common.body.error.fields.newPassword, '新密码过于常见，容易被猜中，请换一个');
+  assert.equal(common.body.error.fieldCodes.newPassword, 'user.password_common');
 
   const own = await t.login('lihua.2026x', 'a long one 2026');
   const change = await t.request('POST', '/api/auth/password', { cookie: own, body: { currentPassword: 'a long one 2026', newPassword: 'LIHUA.2026X' } });
+  assert.equal(change.body.error.fieldCodes.newPassword, 'user.password_own_name');
   assert.equal(change.body.error.fields.newPassword, '新密码不能与用户名或手机号相同');
   const weak = await t.request('POST', '/api/auth/password', { cookie: own, body: { currentPassword: 'a long one 2026', newPassword: 'qwerty12345' } });
-  assert.equal(weak.body.error.fields.newPassword, '新密码过于常见，容易被猜中，请换一个');
+  assert.equal(weak.body.error.fieldCodes.newPassword, 'user.password_common');
 });
 
 test('signing out ends the session', async () => {
@@ -171,7 +176,7 @@ test('changing one’s password ends other sessions and keeps this one', async (
   const cookie = await t.login('xinhua');
   const weak = await t.request('POST', '/api/auth/password', { cookie, body: { currentPassword: 'Gongjian2026', newPassword: 'short' } });
   assert.equal(weak.status, 400);
-  assert.match(weak.body.error.fields.newPassword, /新密码至少 10 位/);
+  assert.equal(weak.body.error.fieldCodes.newPassword, 'user.password_short');
   const res = await t.app.inject({
     method: 'POST', url: '/api/auth/password', headers: { ...APP_HEADERS, cookie }, payload: { currentPassword: 'Gongjian2026', newPassword: 'Xinhua2027' },
   });

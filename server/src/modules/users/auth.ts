@@ -2,10 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, Queryable } from '../../kernel/db.ts';
-import { AppError, invalidField } from '../../kernel/errors.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { ADMIN_ROLES, ROLE_LABELS, hasRole, type Grant, type Scope } from '../../kernel/scope.ts';
 import * as audit from '../audit/service.ts';
-import { ensureNotOwnName } from './password.ts';
+import { NEW_PASSWORD, ensureNotOwnName } from './password.ts';
 import type { Me } from './schema.ts';
 
 // Sign-in and sessions. These are the only user-facing operations that run on
@@ -53,12 +54,12 @@ const DUMMY_HASH = hashPassword('gongjian-no-such-user');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const tokenHash = sha256;
 
-const badCredentials = () => new AppError(401, 'invalid_credentials', '用户名或密码错误');
+const badCredentials = () => E.invalid_credentials();
 
 const throttled = (until: Date) => {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
   const at = until.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
-  return new AppError(429, 'locked', `登录失败次数过多，已暂时锁定，请于 ${at}（约 ${minutes} 分钟后）再试，或联系管理员解锁`);
+  return E.locked({ at, minutes });
 };
 
 /** Where a sign-in comes from: the client address (as Fastify resolved it through the trusted proxies) and the request. */
@@ -173,7 +174,7 @@ export async function signIn(db: Database, username: string, password: string, c
     await q.query(`DELETE FROM sessions WHERE expires_at < now()`);
     await q.query(`DELETE FROM sign_in_throttles WHERE last_failed_at < now() - interval '1 day' AND coalesce(blocked_until < now(), true)`);
   });
-  if (gate.disabled) throw new AppError(403, 'disabled', '账号已停用，请联系管理员');
+  if (gate.disabled) throw E.disabled();
   client.log.info({ event: 'sign_in', userId: gate.userId }, 'signed in');
   return { token, userId: gate.userId };
 }
@@ -251,9 +252,9 @@ export async function changePassword(db: Database, scope: Scope, current: string
   const [user] = await db.system((q) =>
     q.query<{ password_hash: string; username: string }>(`SELECT password_hash, username FROM users WHERE id = $1`, [userId]),
   );
-  if (!user || !(await argon2.verify(user.password_hash, current))) throw invalidField('currentPassword', '当前密码不正确');
-  if (current === next) throw invalidField('newPassword', '新密码不能与当前密码相同');
-  ensureNotOwnName(next, 'newPassword', '新密码', [user.username]);
+  if (!user || !(await argon2.verify(user.password_hash, current))) throw E.wrong_current_password();
+  if (current === next) throw E.same_password();
+  ensureNotOwnName(next, 'newPassword', NEW_PASSWORD, [user.username]);
   const hash = await hashPassword(next);
   const token = randomBytes(32).toString('base64url');
   await db.system(async (q) => {

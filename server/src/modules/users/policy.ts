@@ -1,4 +1,5 @@
-import { forbidden } from '../../kernel/errors.ts';
+import type { Text } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { ADMIN_ROLES, ROLES, ROLE_LABELS, grantsAt, hasRole, hasRoleAt, type Role, type Scope } from '../../kernel/scope.ts';
 
 // What a grant may do with accounts, at the organizations concerned. Which
@@ -7,13 +8,13 @@ import { ADMIN_ROLES, ROLES, ROLE_LABELS, grantsAt, hasRole, hasRoleAt, type Rol
 
 /** Listing accounts: any admin, over what row-level security shows them. */
 export function ensureCanManageUsers(scope: Scope): void {
-  if (!hasRole(scope, ADMIN_ROLES)) throw forbidden('只有组织部门、街道和社区管理员可以管理用户');
+  if (!hasRole(scope, ADMIN_ROLES)) throw E.not_admin();
 }
 
 /** Creating an account managed by an organization: an admin role held there. */
 export function ensureCanManageAt(scope: Scope, orgPath: string): void {
   ensureCanManageUsers(scope);
-  if (!hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw forbidden('只能管理本组织及其下级的账号');
+  if (!hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw E.outside_org();
 }
 
 /** An admin hands out roles of its own rank or below, where it holds that admin role. */
@@ -24,7 +25,7 @@ function mayGrant(scope: Scope, role: Role, orgPath: string): boolean {
 /** Nobody hands out a role above their own, nor outside where they administer: a community secretary cannot make a street admin. */
 export function ensureCanGrant(scope: Scope, role: Role, orgPath: string): void {
   ensureCanManageAt(scope, orgPath);
-  if (!mayGrant(scope, role, orgPath)) throw forbidden('不能授予高于自己的角色');
+  if (!mayGrant(scope, role, orgPath)) throw E.grant_above_own();
 }
 
 /**
@@ -36,11 +37,11 @@ export function ensureCanGrant(scope: Scope, role: Role, orgPath: string): void 
 export function ensureCanManageAccount(scope: Scope, held: { role: Role; orgPath: string }[]): void {
   ensureCanManageUsers(scope);
   const beyond = held.find((g) => !mayGrant(scope, g.role, g.orgPath));
-  if (beyond) throw forbidden(`该账号拥有您无权授予的角色（${ROLE_LABELS[beyond.role]}），只能由其上级管理员管理`);
+  if (beyond) throw E.account_above({ role: { zh: ROLE_LABELS[beyond.role], en: beyond.role } });
 }
 
-export function ensureNotSelf(scope: Scope, userId: number, what: string): void {
-  if (scope.userId === userId) throw forbidden(`不能${what}自己的账号`);
+export function ensureNotSelf(scope: Scope, userId: number, action: Text): void {
+  if (scope.userId === userId) throw E.own_account({ action });
 }
 
 /**
@@ -49,6 +50,6 @@ export function ensureNotSelf(scope: Scope, userId: number, what: string): void 
  */
 export function ensureRegionAdmin(scope: Scope): void {
   if (!scope.grants.some((g) => ADMIN_ROLES.includes(g.role) && !g.orgPath.includes('.'))) {
-    throw forbidden('只有区级管理员可以解除来源网段或不存在的用户名的登录等待');
+    throw E.region_admin_only();
   }
 }

@@ -95,7 +95,7 @@ export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: Pick<Modu
     params: UserParams, body: UpdateUser, response: User,
     handler: async ({ q, scope, params, body }) => {
       ensureCanManageUsers(scope);
-      if (body.disabled !== undefined) ensureNotSelf(scope, params.userId, '停用或启用');
+      if (body.disabled !== undefined) ensureNotSelf(scope, params.userId, { zh: '停用或启用', en: 'disable or enable' });
       await ensureManages(q, scope, params.userId);
       return users.update(q, params.userId, body);
     },
@@ -105,7 +105,7 @@ export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: Pick<Modu
     params: UserParams, body: GrantInput, response: User,
     handler: async ({ q, scope, params, body }) => {
       ensureCanManageUsers(scope);
-      ensureNotSelf(scope, params.userId, '修改');
+      ensureNotSelf(scope, params.userId, { zh: '修改', en: 'change' });
       await ensureManages(q, scope, params.userId);
       ensureCanGrant(scope, body.role, await orgs.pathOf(q, body.orgId));
       await users.addGrant(q, params.userId, body);
@@ -117,7 +117,7 @@ export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: Pick<Modu
     params: GrantParams, response: User,
     handler: async ({ q, scope, params }) => {
       ensureCanManageUsers(scope);
-      ensureNotSelf(scope, params.userId, '修改');
+      ensureNotSelf(scope, params.userId, { zh: '修改', en: 'change' });
       await ensureManages(q, scope, params.userId);
       return users.removeGrant(q, params.userId, params.grantId);
     },
@@ -136,7 +136,7 @@ export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: Pick<Modu
     params: UserParams, body: ResetPassword, response: Ok,
     handler: async ({ q, scope, params, body }) => {
       ensureCanManageUsers(scope);
-      ensureNotSelf(scope, params.userId, '重置');
+      ensureNotSelf(scope, params.userId, { zh: '重置', en: 'reset' });
       await ensureManages(q, scope, params.userId);
       await users.resetPassword(q, params.userId, body.newPassword);
       return { ok: true as const };

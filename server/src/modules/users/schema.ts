@@ -1,11 +1,12 @@
 import { ROLES, type Role } from '../../kernel/scope.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { idParam, oneOf, pageQuery, text, z } from '../../kernel/validation.ts';
 import { MIN_PASSWORD_LENGTH, isCommonPassword, notOwnName } from './password.ts';
 
-registerConstraint('users_username_key', 'username', '用户名已被使用');
-registerConstraint('user_grants_unique', 'role', '该用户在此组织已有这个角色');
-registerConstraint('user_grants_unit_check', 'unitId', '驻区单位联络员必须绑定单位，其他角色不绑定单位');
+registerConstraint('users_username_key', 'username', E.username_taken);
+registerConstraint('user_grants_unique', 'role', E.grant_exists);
+registerConstraint('user_grants_unit_check', 'unitId', E.grant_unit_rule);
 
 export const role = oneOf<Role>(ROLES, '角色');
 
@@ -14,9 +15,9 @@ export const role = oneOf<Role>(ROLES, '角色');
 export const password = (label: string) =>
   z
     .string()
-    .min(MIN_PASSWORD_LENGTH, `${label}至少 ${MIN_PASSWORD_LENGTH} 位`)
-    .max(128, `${label}不能超过 128 位`)
-    .refine((p) => !isCommonPassword(p), `${label}过于常见，容易被猜中，请换一个`)
+    .min(MIN_PASSWORD_LENGTH, E.password_short.code)
+    .max(128, E.password_long.code)
+    .refine((p) => !isCommonPassword(p), E.password_common.code)
     .describe(label);
 
 export const GrantView = z.object({
@@ -73,13 +74,13 @@ export const CreateUser = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, '用户名须为 3–32 位小写字母、数字或 . _ -，以字母或数字开头')
+    .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, E.username_format.code)
     .describe('用户名'),
   displayName: text('姓名', 40),
   password: password('初始密码'),
   orgId: idParam('管理组织'),
   grants: z.array(GrantInput).max(20).default([]).describe('角色授权'),
-}).superRefine(notOwnName('username', 'password', '初始密码'));
+}).superRefine(notOwnName('username', 'password'));
 export const UpdateUser = z.object({
   displayName: text('姓名', 40).optional(),
   disabled: z.boolean().optional().describe('停用'),

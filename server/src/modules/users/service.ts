@@ -1,10 +1,11 @@
 import type { Queryable } from '../../kernel/db.ts';
 import { conditions } from '../../kernel/sql.ts';
-import { invalidField, notFound } from '../../kernel/errors.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { E, GRANT, USER } from './errors.ts';
 import { ROLE_LABELS, type Role } from '../../kernel/scope.ts';
 import * as orgs from '../orgs/service.ts';
 import { hashPassword } from './auth.ts';
-import { ensureNotOwnName } from './password.ts';
+import { NEW_PASSWORD, ensureNotOwnName } from './password.ts';
 import type { SignInThrottle, User } from './schema.ts';
 
 // Account administration, on the caller's scoped connection: an admin sees
@@ -83,18 +84,18 @@ export async function list(q: Queryable, f: { orgId?: number; q?: string; page: 
 
 export async function get(q: Queryable, userId: number): Promise<User> {
   const rows = await q.query<UserRow>(`${USER_SELECT} WHERE u.id = $1`, [userId]);
-  if (!rows.length) throw notFound('用户');
+  if (!rows.length) throw notFound(USER);
   return (await withGrants(q, rows))[0]!;
 }
 
 export async function addGrant(q: Queryable, userId: number, g: { role: Role; orgId: number; unitId?: number | null }): Promise<void> {
   await orgs.place(q, g.orgId);
   if (g.role === 'unit_liaison') {
-    if (!g.unitId) throw invalidField('unitId', '驻区单位联络员须绑定单位');
+    if (!g.unitId) throw E.liaison_needs_unit();
     const unit = await orgs.findUnit(q, g.unitId);
-    if (!unit) throw invalidField('unitId', '单位不存在，或不在您的管辖范围内');
+    if (!unit) throw E.unit_not_found();
   } else if (g.unitId) {
-    throw invalidField('unitId', '只有驻区单位联络员绑定单位');
+    throw E.unit_only_for_liaison();
   }
   await q.query(`INSERT INTO user_grants (user_id, role, org_id, unit_id) VALUES ($1, $2, $3, $4)`, [userId, g.role, g.orgId, g.unitId ?? null]);
 }
@@ -123,7 +124,7 @@ export async function update(q: Queryable, userId: number, patch: { displayName?
 
 export async function removeGrant(q: Queryable, userId: number, grantId: number): Promise<User> {
   const rows = await q.query(`DELETE FROM user_grants WHERE id = $1 AND user_id = $2 RETURNING id`, [grantId, userId]);
-  if (!rows.length) throw notFound('授权');
+  if (!rows.length) throw notFound(GRANT);
   return get(q, userId);
 }
 
@@ -161,7 +162,7 @@ export async function clearThrottle(q: Queryable, throttleId: number): Promise<v
 /** Sessions opened before this stop working (they predate password_changed_at). */
 export async function resetPassword(q: Queryable, userId: number, password: string): Promise<void> {
   const user = await get(q, userId);
-  ensureNotOwnName(password, 'newPassword', '新密码', [user.username]);
+  ensureNotOwnName(password, 'newPassword', NEW_PASSWORD, [user.username]);
   await q.query(`UPDATE users SET password_hash = $2, password_changed_at = now(), failed_logins = 0, locked_until = NULL WHERE id = $1`, [
     userId,
     await hashPassword(password),
@@ -180,7 +181,7 @@ export async function heldGrants(q: Queryable, userId: number): Promise<{ role: 
 
 export async function username(q: Queryable, userId: number): Promise<string> {
   const [row] = await q.query<{ username: string }>(`SELECT username FROM users WHERE id = $1`, [userId]);
-  if (!row) throw notFound('用户');
+  if (!row) throw notFound(USER);
   return row.username;
 }
 

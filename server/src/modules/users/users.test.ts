@@ -30,7 +30,7 @@ test('no one hands out a role above their own', async () => {
     body: { username: 'upstart', displayName: '越级', password: 'Upstart2026', orgId: guangmingId, grants: [{ role: 'street_admin', orgId: guangmingId }] },
   });
   assert.equal(res.status, 403);
-  assert.equal(res.body.error.message, '不能授予高于自己的角色');
+  assert.equal(res.body.error.code, 'user.grant_above_own');
 });
 
 test('a liaison grant needs a unit, and only a liaison grant takes one', async () => {
@@ -38,7 +38,7 @@ test('a liaison grant needs a unit, and only a liaison grant takes one', async (
   const id = user.items[0].id;
   const noUnit = await t.request('POST', `/api/users/${id}/grants`, { cookie: admin, body: { role: 'unit_liaison', orgId: guangmingId } });
   assert.equal(noUnit.status, 400);
-  assert.equal(noUnit.body.error.fields.unitId, '驻区单位联络员须绑定单位');
+  assert.equal(noUnit.body.error.fieldCodes.unitId, 'user.liaison_needs_unit');
   const units = await t.request('GET', `/api/units?orgId=${guangmingId}`, { cookie: admin });
   const withUnit = await t.request('POST', `/api/users/${id}/grants`, { cookie: admin, body: { role: 'unit_liaison', orgId: guangmingId, unitId: units.body.items[0].id } });
   assert.equal(withUnit.status, 200, withUnit.text);
@@ -53,7 +53,7 @@ test('a duplicate username is refused on the username field', async () => {
     cookie: admin, body: { username: 'wangge', displayName: '重复', password: 'Dup12345678', orgId: guangmingId, grants: [] },
   });
   assert.equal(res.status, 409);
-  assert.deepEqual(res.body.error.fields, { username: '用户名已被使用' });
+  assert.deepEqual(res.body.error.fieldCodes, { username: 'user.username_taken' });
 });
 
 test('members, residents, liaisons and grid workers cannot administer accounts', async () => {

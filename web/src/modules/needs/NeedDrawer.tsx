@@ -168,9 +168,6 @@ export function StepButtons({ need, onChanged }: { need: Need; onChanged: (n: Ne
   );
 }
 
-/** Where a suggestion is (its grid, community or street) stands out from what it can do. */
-const PLACE_REASON = /^(同一网格|相邻网格|同一社区|同一街道|驻同一网格|驻本社区|本社区的资源|街道的资源)/;
-
 /** Suggested members (nearest grid first, then who is free now), units and resources, each with why. */
 function Matches({ needId }: { needId: number }) {
   const { t, tx } = useI18n();
@@ -194,8 +191,9 @@ function Matches({ needId }: { needId: number }) {
             description={
               <Flex gap={4} wrap data-testid="need-match-reasons">
                 {m.reasons.map((r) => (
-                  <Tag key={r} color={PLACE_REASON.test(r) ? 'green' : undefined} style={{ whiteSpace: 'normal' }}>
-                    {tx(r)}
+                  // Where a suggestion is (its grid, community or street) stands out from what it can do.
+                  <Tag key={r.text} color={r.code.startsWith('place.') ? 'green' : undefined} style={{ whiteSpace: 'normal' }}>
+                    {tx(r.text)}
                   </Tag>
                 ))}
               </Flex>

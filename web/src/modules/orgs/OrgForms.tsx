@@ -172,7 +172,7 @@ export function RetireOrgModal({ org, mode, onClose, onDone }: { org: OrgDetail;
           if (merging) await orgsApi.merge(org.id, { into: into as number, on });
           else await orgsApi.dissolve(org.id, { on, transferTo });
         } catch (err) {
-          if (err instanceof ApiError && err.code === 'conflict' && err.fields?.transferTo) setRefusal(err.message);
+          if (err instanceof ApiError && err.status === 409 && err.fields?.transferTo) setRefusal(err.message);
           throw err;
         }
         await store.refresh([org.parentId, transferTo ?? into ?? null]);

@@ -1,0 +1,19 @@
+import { defineErrors } from '../../kernel/errors.ts';
+
+/** The people module's refusals (codes `person.*`); see DEVELOPERS.md, "Errors". */
+export const E = defineErrors('person', {
+  staff_register: { status: 403, zh: '只有组织部门、街道、社区和网格工作人员可以登记人员', en: 'Only organization department, street, community and grid staff may register people' },
+  reveal: { status: 403, zh: '只有本人和组织管理员可以查看完整的个人信息', en: 'Only the person and organization administrators may see the full personal details' },
+  id_number_taken: { status: 409, zh: '该身份证号已经登记过，同一人不能重复登记', en: 'This ID number is already registered; a person cannot be registered twice' },
+  member_fields: { status: 400, zh: '入党日期、党员状态和党内职务只适用于党员', en: 'Joining date, member status and party post apply only to party members' },
+  availability: { status: 400, zh: '可服务时间不在可选范围内', en: 'The available times are not among the allowed values' },
+  after_today: { status: 400, zh: '{label}不能晚于今天（{today}）', en: '{label} cannot be later than today ({today})' },
+  before_joining: { status: 400, zh: '{label}不能早于{name}的入党日期（{joined}）', en: '{label} cannot be earlier than the day {name} joined the party ({joined})' },
+  household_not_found: { status: 400, field: 'householdId', zh: '住户不存在，或不在您的管辖范围内', en: 'The household does not exist or is outside your jurisdiction' },
+  id_number: { status: 400, field: 'idNumber', zh: '{reason}', en: '{reason}' },
+  birth_date_mismatch: { status: 400, field: 'birthDate', zh: '出生日期与身份证号不一致（身份证号为 {birth}）', en: 'The birth date does not match the ID number (which says {birth})' },
+  gender_mismatch: { status: 400, field: 'gender', zh: '性别与身份证号不一致', en: 'The gender does not match the ID number' },
+  category_members_only: { status: 400, field: 'category', zh: '党员类别只适用于党员', en: 'The member category applies only to party members' },
+});
+
+export const PERSON = { zh: '人员', en: 'Person' };
