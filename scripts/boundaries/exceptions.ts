@@ -12,7 +12,6 @@ export interface ImportException { from: string; to: string; why: string }
 
 /** SQL in a module's TypeScript or live migration code that uses another module's table. */
 export const TABLES: TableException[] = [
-  { file: 'server/src/modules/transfers/migrations/0012_transfers.sql', tables: ['people', 'organizations'], why: 'not yet moved to the owner’s service or a published view/function' },
   { file: 'server/src/modules/people/migrations/0017_talent_pool_and_resident_signup.sql', tables: ['organizations'], why: 'TIDY: resident sign-up moves to the residents module (helper tidy)' },
   { file: 'server/src/modules/needs/migrations/0030_needs.sql', tables: ['organizations', 'units'], why: 'not yet moved to the owner’s service or a published view/function' },
   { file: 'server/src/modules/activities/migrations/0040_activities.sql', tables: ['organizations', 'people'], why: 'TIDY: activities is being split (helper tidy); its reads move with it' },
@@ -24,21 +23,7 @@ export const TABLES: TableException[] = [
   { file: 'server/src/modules/activities/points.ts', tables: ['people'], why: 'TIDY: the points code moves to the points module (helper tidy)' },
   { file: 'server/src/modules/activities/records.ts', tables: ['people'], why: 'TIDY: activities is being split (helper tidy); its reads move with it' },
   { file: 'server/src/modules/activities/service.ts', tables: ['units', 'people'], why: 'TIDY: activities is being split (helper tidy); its reads move with it' },
-  { file: 'server/src/modules/audit/service.ts', tables: ['organizations', 'users'], why: 'not yet moved to the owner’s service or a published view/function' },
-  { file: 'server/src/modules/census/service.ts', tables: ['organizations'], why: 'not yet moved to the owner’s service or a published view/function' },
-  { file: 'server/src/modules/grids/service.ts', tables: ['people', 'organizations', 'units'], why: 'not yet moved to the owner’s service or a published view/function' },
-  { file: 'server/src/modules/needs/service.ts', tables: ['organizations'], why: 'not yet moved to the owner’s service or a published view/function' },
-  { file: 'server/src/modules/orgs/network.ts', tables: ['people'], why: 'not yet moved to the owner’s service or a published view/function' },
-  { file: 'server/src/modules/orgs/service.ts', tables: ['people'], why: 'not yet moved to the owner’s service or a published view/function' },
-  { file: 'server/src/modules/people/bulk.ts', tables: ['organizations'], why: 'not yet moved to the owner’s service or a published view/function' },
-  { file: 'server/src/modules/people/service.ts', tables: ['organizations'], why: 'not yet moved to the owner’s service or a published view/function' },
-  { file: 'server/src/modules/projects/service.ts', tables: ['organizations'], why: 'not yet moved to the owner’s service or a published view/function' },
-  { file: 'server/src/modules/recruitment/service.ts', tables: ['organizations', 'people'], why: 'not yet moved to the owner’s service or a published view/function' },
-  { file: 'server/src/modules/reportins/service.ts', tables: ['units', 'people', 'organizations'], why: 'not yet moved to the owner’s service or a published view/function' },
-  { file: 'server/src/modules/resources/service.ts', tables: ['organizations', 'units'], why: 'not yet moved to the owner’s service or a published view/function' },
-  { file: 'server/src/modules/transfers/service.ts', tables: ['people', 'organizations'], why: 'not yet moved to the owner’s service or a published view/function' },
-  { file: 'server/src/modules/users/auth.ts', tables: ['organizations', 'units'], why: 'not yet moved to the owner’s service or a published view/function' },
-  { file: 'server/src/modules/users/service.ts', tables: ['organizations', 'units'], why: 'not yet moved to the owner’s service or a published view/function' },
+  { file: 'server/src/modules/audit/service.ts', tables: ['users'], why: 'not yet moved to the owner’s service or a published view/function' },
 ];
 
 /** Imports into another module's internals, or against the order of the modules (a cycle). */

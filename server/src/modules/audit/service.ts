@@ -46,7 +46,7 @@ export async function list(
   if (f.action) where.add('a.action = $?', f.action);
   const { total, rows } = await newestFirst<Row>(q, where, f, 'audit_log a',
     `a.id, a.at, a.actor_user_id, a.actor_name, a.org_id, o.name AS org_name, a.action, a.entity, a.entity_id, a.before, a.after`,
-    'LEFT JOIN organizations o ON o.id = a.org_id',
+    'LEFT JOIN org_labels o ON o.id = a.org_id',
   );
   return {
     total,
@@ -106,7 +106,7 @@ export async function securityEvents(
   const { total, rows } = await newestFirst<EventRow>(q, where, f, 'security_events e',
     `e.id, e.at, e.kind, e.org_id, o.name AS org_name, e.actor_user_id, e.actor_name, e.user_id, u.username,
      e.entity, e.entity_id, e.detail, e.client, e.request_id`,
-    'LEFT JOIN organizations o ON o.id = e.org_id LEFT JOIN users u ON u.id = e.user_id',
+    'LEFT JOIN org_labels o ON o.id = e.org_id LEFT JOIN users u ON u.id = e.user_id',
   );
   return {
     total,

@@ -91,7 +91,7 @@ interface SeatRow {
 }
 const SEAT_SELECT = `SELECT s.id, s.org_id, s.person_id, p.name AS person_name, s.role, s.part_time, s.from_unit_id,
        u.name AS from_unit_name, s.started_on::text, s.ended_on::text
-  FROM committee_seats s LEFT JOIN people p ON p.id = s.person_id LEFT JOIN units u ON u.id = s.from_unit_id`;
+  FROM committee_seats s LEFT JOIN person_labels p ON p.id = s.person_id LEFT JOIN units u ON u.id = s.from_unit_id`;
 const toSeat = (r: SeatRow): Seat => ({
   id: r.id,
   orgId: r.org_id,

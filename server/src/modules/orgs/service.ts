@@ -10,7 +10,7 @@ import { ORG_CHILD_KINDS, ORG_KINDS, ORG_STATUSES, UNIT_KINDS, type Org, type Or
 const ORG_COLUMNS = `o.id, o.parent_id, o.region_id, o.name, o.kind, o.path::text AS path, nlevel(o.path) AS depth,
   (SELECT count(*) FROM organizations c WHERE c.parent_id = o.id AND c.status = 'active') AS child_count,
   o.status, o.status_on::text, o.merged_into_id, o.founded_on::text, o.contact_phone, o.address,
-  (SELECT p.name FROM committee_seats s JOIN people p ON p.id = s.person_id
+  (SELECT p.name FROM committee_seats s JOIN person_labels p ON p.id = s.person_id
     WHERE s.org_id = o.id AND s.role = 'secretary' AND s.ended_on IS NULL) AS secretary_name`;
 
 interface OrgRow {

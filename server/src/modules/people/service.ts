@@ -13,7 +13,7 @@ import * as orgs from '../orgs/service.ts';
 import { AVAILABILITY, type Availability, type Category, type Person, type PersonDetail, type Talent } from './schema.ts';
 
 const COLUMNS = `p.id, p.name, p.gender, p.phone_mask, p.org_id, o.name AS org_name, p.unit_id, p.is_member, p.category`;
-const FROM = `people p LEFT JOIN organizations o ON o.id = p.org_id`;
+const FROM = `people p LEFT JOIN org_labels o ON o.id = p.org_id`;
 
 interface Row {
   id: number;
