@@ -5,7 +5,7 @@ import { invalidField, notFound } from '../../kernel/errors.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as grids from '../grids/service.ts';
 import * as orgs from '../orgs/service.ts';
-import { unchangedSince, upsertByIdNumber, type BulkPerson } from '../people/bulk.ts';
+import { unchangedSince, upsertByIdNumber, type BulkPerson } from '../people/service.ts';
 import { IGNORE, IMPORT_STATUSES, MAX_ROWS, OUTCOMES, type ImportJob, type ImportRow, type ImportStatus, type Outcome } from './schema.ts';
 import { COLUMNS, LABELS, checkRow, fold, loadPlaces, readTable, type Checked } from './sheet.ts';
 

@@ -8,6 +8,9 @@ import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
 import { checkBoundary, contains, overlaps } from './geometry.ts';
 import { findIndicator, listIndicators, registerIndicator } from './indicators.ts';
+
+// Another module shows its figure per grid on the map by registering it here.
+export { registerIndicator };
 import {
   GRID_ROLES, HOUSEHOLD_TAGS, MAP_HEIGHT, MAP_WIDTH,
   type Book, type Building, type Grid, type GridRole, type Household, type HouseholdTag, type Polygon,
@@ -337,12 +340,12 @@ export async function householdPlaces(
   const hashes = byAddress ? f.at.map((a) => f.cipher.blindIndex(a.address.replace(/\s+/g, ''))) : [];
   if (byAddress ? !f.at.length : !f.ids.length) return [];
   const rows = await q.query<{ id: number; community_id: number; community_name: string | null; grid_id: number; grid_name: string; building_id: number | null; building_name: string | null; entrance: number | null; room: string | null; address_mask: string; address: string | null }>(
-    `SELECT h.id, h.community_id, c.name AS community_name, h.grid_id, g.name AS grid_name, h.building_id, x.name AS building_name, h.entrance, h.room, h.address_mask,
+    `SELECT h.id, h.community_id, h.community_name, h.grid_id, h.grid_name, h.building_id, h.building_name, h.entrance, h.room, h.address_mask,
             ${byAddress ? 'a.address' : 'NULL AS address'}
-       FROM households h JOIN grids g ON g.id = h.grid_id LEFT JOIN buildings x ON x.id = h.building_id
-       LEFT JOIN org_labels c ON c.id = h.community_id
+       FROM household_places h
        ${byAddress
-         ? 'JOIN unnest($1::bigint[], $2::text[], $3::text[]) AS a(community_id, address_hash, address) ON h.community_id = a.community_id AND h.address_hash = a.address_hash'
+         ? `JOIN households k ON k.id = h.id
+            JOIN unnest($1::bigint[], $2::text[], $3::text[]) AS a(community_id, address_hash, address) ON k.community_id = a.community_id AND k.address_hash = a.address_hash`
          : 'WHERE h.id = ANY ($1::bigint[])'}`,
     byAddress ? [f.at.map((a) => a.communityId), hashes, f.at.map((a) => a.address)] : [f.ids],
   );

@@ -4,7 +4,6 @@ import { maskAddress, maskPhone } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { forbidden, invalidField, notFound } from '../../kernel/errors.ts';
 import { conditions } from '../../kernel/sql.ts';
-import { registerIndicator } from '../grids/indicators.ts';
 import * as grids from '../grids/service.ts';
 import * as orgs from '../orgs/service.ts';
 import {
@@ -290,7 +289,7 @@ export async function openNeedsByGrid(q: Queryable, gridIds: number[]): Promise<
 }
 
 // The grid map colours grids by their open needs too.
-registerIndicator({
+grids.registerIndicator({
   key: 'open_needs',
   label: '未办结需求',
   values: async (q, gridList) => new Map([...(await openNeedsByGrid(q, gridList.map((g) => g.id)))].map(([id, v]) => [id, v.open])),
