@@ -2,7 +2,7 @@
 -- boundaries"): who they are in a list, never their personal data. The reader's
 -- row-level security applies (security_invoker), as if it read people.
 CREATE VIEW person_labels WITH (security_invoker = true) AS
-  SELECT region_id, id, org_id, unit_id, name, is_member, category FROM people;
+  SELECT region_id, id, org_id, unit_id, user_id, name, is_member, category FROM people;
 GRANT SELECT ON person_labels TO gongjian_app;
 
 -- Moving a person's file into another organization, for the module that
