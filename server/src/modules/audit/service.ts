@@ -73,7 +73,7 @@ export async function recordSignIn(q: Queryable, e: { kind: SignInEvent; userId:
   await q.query(
     `INSERT INTO security_events (region_id, org_id, kind, actor_user_id, actor_name, user_id, client, request_id)
      SELECT u.region_id, u.org_id, $2, CASE WHEN $2 = 'sign_in' THEN u.id END, CASE WHEN $2 = 'sign_in' THEN u.display_name END, u.id, $3, $4
-       FROM users u WHERE u.id = $1`,
+       FROM user_labels u WHERE u.id = $1`,
     [e.userId, e.kind, e.client, e.requestId],
   );
 }
@@ -106,7 +106,7 @@ export async function securityEvents(
   const { total, rows } = await newestFirst<EventRow>(q, where, f, 'security_events e',
     `e.id, e.at, e.kind, e.org_id, o.name AS org_name, e.actor_user_id, e.actor_name, e.user_id, u.username,
      e.entity, e.entity_id, e.detail, e.client, e.request_id`,
-    'LEFT JOIN org_labels o ON o.id = e.org_id LEFT JOIN users u ON u.id = e.user_id',
+    'LEFT JOIN org_labels o ON o.id = e.org_id LEFT JOIN user_labels u ON u.id = e.user_id',
   );
   return {
     total,
