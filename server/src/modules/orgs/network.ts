@@ -1,6 +1,5 @@
 import type { Queryable } from '../../kernel/db.ts';
 import { invalidField, notFound } from '../../kernel/errors.ts';
-import * as people from '../people/service.ts';
 import { ORG_KINDS, SEAT_ROLES, TIE_KINDS, UNIT_KINDS, type OrgKind, type Seat, type SeatRole, type Tie, type TieKind, type UnitKind } from './schema.ts';
 import { getUnit, place } from './service.ts';
 
@@ -129,7 +128,8 @@ export async function createSeat(
   input: { personId: number; role: SeatRole; partTime: boolean; fromUnitId?: number; startedOn: string },
 ): Promise<Seat> {
   await place(q, orgId);
-  const person = await people.find(q, input.personId);
+  // orgs sits below people: it reads the view people publishes rather than importing people.
+  const [person] = await q.query(`SELECT id FROM person_labels WHERE id = $1`, [input.personId]);
   if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
   if (input.fromUnitId !== undefined) {
     if (!input.partTime) throw invalidField('fromUnitId', '只有兼职委员填写来自单位');
