@@ -28,6 +28,29 @@ test('a table granted to the application role without gj_protect_table is caught
   });
 });
 
+/** Views the application role may read that run with their owner's rights, past row-level security. */
+const OWNER_RIGHTS_VIEWS = `
+  SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = 'public' AND c.relkind = 'v' AND has_table_privilege('${APP_ROLE}', c.oid, 'SELECT')
+     AND NOT coalesce('security_invoker=true' = ANY (c.reloptions), false)
+   ORDER BY 1`;
+
+test('every view a module publishes to the others reads with the caller\'s row-level security', async () => {
+  const published = await t.db.system((q) => q.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_views WHERE schemaname = 'public'`));
+  assert.ok(published[0]!.n > 0);
+  assert.deepEqual(await t.db.system((q) => q.query(OWNER_RIGHTS_VIEWS)), []);
+  await t.db.system(async (q) => {
+    await q.exec(`CREATE VIEW leaky AS SELECT id FROM organizations; GRANT SELECT ON leaky TO ${APP_ROLE};`);
+    assert.deepEqual(await q.query(OWNER_RIGHTS_VIEWS), [{ relname: 'leaky' }]);
+    await q.exec('DROP VIEW leaky');
+  });
+});
+
+test('the application role cannot call a function that moves another module\'s rows (only the deciding module\'s definer-rights function does)', async () => {
+  const [r] = await t.db.system((q) => q.query<{ x: boolean }>(`SELECT has_function_privilege('${APP_ROLE}', 'gj_move_person(bigint, bigint)', 'EXECUTE') AS x`));
+  assert.equal(r!.x, false);
+});
+
 test('sessions and the audit log cannot be written by the application role', async () => {
   const rows = await t.db.system((q) =>
     q.query<{ t: string; w: boolean }>(

@@ -3167,6 +3167,27 @@ export interface components {
         /** @enum {string} */
         GapKind: "community_without_grid" | "org_without_secretary" | "hidden_members" | "unit_without_tie" | "grid_without_branch" | "building_without_group";
         /** @enum {string} */
+        PersonCategory: "employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student";
+        Person: {
+            id: number;
+            name: string;
+            gender: ("male" | "female") | null;
+            phoneMasked: string | null;
+            orgId: number;
+            orgName: string | null;
+            unitId: number | null;
+            isMember: boolean;
+            category: components["schemas"]["PersonCategory"] | null;
+        };
+        /** @enum {string} */
+        MemberStatus: "probationary" | "full";
+        /** @enum {string} */
+        Availability: "weekday" | "evening" | "weekend";
+        /** @enum {string} */
+        AuditAction: "insert" | "update" | "delete";
+        /** @enum {string} */
+        SecurityEventKind: "sign_in" | "sign_in_failed" | "sign_in_unknown" | "sign_in_throttled" | "throttle_cleared" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
+        /** @enum {string} */
         NeedKind: "micro_wish" | "livelihood" | "request";
         /** @enum {string} */
         NeedSource: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
@@ -3285,27 +3306,6 @@ export interface components {
             freeTags: string[];
             lastVisitedOn: string | null;
         };
-        /** @enum {string} */
-        PersonCategory: "employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student";
-        Person: {
-            id: number;
-            name: string;
-            gender: ("male" | "female") | null;
-            phoneMasked: string | null;
-            orgId: number;
-            orgName: string | null;
-            unitId: number | null;
-            isMember: boolean;
-            category: components["schemas"]["PersonCategory"] | null;
-        };
-        /** @enum {string} */
-        MemberStatus: "probationary" | "full";
-        /** @enum {string} */
-        Availability: "weekday" | "evening" | "weekend";
-        /** @enum {string} */
-        AuditAction: "insert" | "update" | "delete";
-        /** @enum {string} */
-        SecurityEventKind: "sign_in" | "sign_in_failed" | "sign_in_unknown" | "sign_in_throttled" | "throttle_cleared" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
         /** @enum {string} */
         ResourceKind: "venue" | "fund" | "service" | "talent" | "goods";
         /** @enum {string} */

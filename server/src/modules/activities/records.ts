@@ -47,7 +47,7 @@ export async function logs(q: Queryable, f: { year?: number; orgId?: number; uni
   const rows = await q.query<LogRow>(
     `SELECT l.id, l.org_id, gj_org_name(l.org_id) AS org_name, l.person_id, p.name AS person_name, l.activity_id, l.served_on::text, l.what, l.place,
             l.hours, l.confirmed_at
-       FROM service_logs l LEFT JOIN people p ON p.id = l.person_id ${where.sql} ORDER BY l.served_on DESC, l.id DESC LIMIT 1000`,
+       FROM service_logs l LEFT JOIN person_labels p ON p.id = l.person_id ${where.sql} ORDER BY l.served_on DESC, l.id DESC LIMIT 1000`,
     where.params,
   );
   const items = rows.map(toLog);
@@ -194,7 +194,7 @@ export async function certificates(q: Queryable, f: { year?: number; id?: number
   if (f.id !== undefined) where.add('c.id = $?', f.id);
   const rows = await q.query<CertificateRow>(
     `SELECT c.id, gj_org_name(c.org_id) AS org_name, c.person_id, p.name AS person_name, c.year, c.hours, c.points, c.activities, c.code, c.issued_on::text
-       FROM service_certificates c LEFT JOIN people p ON p.id = c.person_id ${where.sql} ORDER BY c.year DESC, c.id DESC LIMIT 1000`,
+       FROM service_certificates c LEFT JOIN person_labels p ON p.id = c.person_id ${where.sql} ORDER BY c.year DESC, c.id DESC LIMIT 1000`,
     where.params,
   );
   return rows.map(toCertificate);

@@ -70,7 +70,7 @@ SELECT a.id, a.org_id, gj_org_name(a.org_id) AS org_name, a.kind, a.title, a.des
         a.starts_at, a.ends_at, a.capacity, a.audience, a.services, a.series_id, a.status,
        c.signed_up, c.waitlisted, c.attended, ms.id AS my_id, ms.status AS my_status, ms.checked_in_at AS my_in, ms.checked_out_at AS my_out
   FROM activities a
-  LEFT JOIN units un ON un.id = a.unit_id
+  LEFT JOIN unit_labels un ON un.id = a.unit_id
   LEFT JOIN volunteer_teams t ON t.id = a.team_id
   LEFT JOIN activity_signups ms ON ms.activity_id = a.id AND ms.user_id = $1
   LEFT JOIN LATERAL gj_activity_counts(ARRAY[a.id]) c ON true`;
@@ -331,7 +331,7 @@ const SIGNUP_SELECT = `
 SELECT s.id, s.activity_id, s.person_id, p.name AS person_name, s.status, s.is_leader AS leading, s.signed_up_at, s.checked_in_at, s.check_in_method,
        s.checked_out_at, l.hours, l.confirmed_at IS NOT NULL AS confirmed
   FROM activity_signups s
-  LEFT JOIN people p ON p.id = s.person_id
+  LEFT JOIN person_labels p ON p.id = s.person_id
   LEFT JOIN service_logs l ON l.signup_id = s.id`;
 
 export const toSignup = (r: SignupRow): Signup => ({
@@ -689,7 +689,7 @@ interface TeamRow {
 
 const TEAM_SELECT = `SELECT t.id, t.org_id, gj_org_name(t.org_id) AS org_name, t.name, t.focus,
        (SELECT json_agg(json_build_object('id', m.id, 'personId', m.person_id, 'personName', coalesce(p.name, ''), 'role', m.role) ORDER BY m.role, m.id)
-          FROM volunteer_team_members m LEFT JOIN people p ON p.id = m.person_id WHERE m.team_id = t.id) AS members
+          FROM volunteer_team_members m LEFT JOIN person_labels p ON p.id = m.person_id WHERE m.team_id = t.id) AS members
   FROM volunteer_teams t`;
 
 const toTeam = (r: TeamRow) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name ?? '', name: r.name, focus: r.focus, members: r.members ?? [] });

@@ -46,7 +46,7 @@ export async function list(
   if (f.action) where.add('a.action = $?', f.action);
   const { total, rows } = await newestFirst<Row>(q, where, f, 'audit_log a',
     `a.id, a.at, a.actor_user_id, a.actor_name, a.org_id, o.name AS org_name, a.action, a.entity, a.entity_id, a.before, a.after`,
-    'LEFT JOIN organizations o ON o.id = a.org_id',
+    'LEFT JOIN org_labels o ON o.id = a.org_id',
   );
   return {
     total,
@@ -82,14 +82,14 @@ export async function recordSignIn(
     await q.query(
       `INSERT INTO security_events (region_id, org_id, kind, actor_user_id, actor_name, user_id, client, request_id)
        SELECT u.region_id, u.org_id, $2, CASE WHEN $2 = 'sign_in' THEN u.id END, CASE WHEN $2 = 'sign_in' THEN u.display_name END, u.id, $3, $4
-         FROM users u WHERE u.id = $1`,
+         FROM user_labels u WHERE u.id = $1`,
       [e.userId, e.kind, e.client, e.requestId],
     );
     return;
   }
   await q.query(
     `INSERT INTO security_events (region_id, org_id, kind, attempted_name, client, request_id)
-     SELECT o.region_id, o.id, $2, $1, $3, $4 FROM organizations o WHERE o.parent_id IS NULL`,
+     SELECT o.region_id, o.id, $2, $1, $3, $4 FROM org_labels o WHERE o.parent_id IS NULL`,
     [e.attemptedName, e.kind, e.client, e.requestId],
   );
 }
@@ -122,7 +122,7 @@ export async function securityEvents(
   const { total, rows } = await newestFirst<EventRow>(q, where, f, 'security_events e',
     `e.id, e.at, e.kind, e.org_id, o.name AS org_name, e.actor_user_id, e.actor_name, e.user_id, coalesce(u.username, e.attempted_name) AS username,
      e.entity, e.entity_id, e.detail, e.client, e.request_id`,
-    'LEFT JOIN organizations o ON o.id = e.org_id LEFT JOIN users u ON u.id = e.user_id',
+    'LEFT JOIN org_labels o ON o.id = e.org_id LEFT JOIN user_labels u ON u.id = e.user_id',
   );
   return {
     total,

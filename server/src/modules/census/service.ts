@@ -6,7 +6,7 @@ import { E, IMPORT } from './errors.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as grids from '../grids/service.ts';
 import * as orgs from '../orgs/service.ts';
-import { unchangedSince, upsertByIdNumber, type BulkPerson } from '../people/bulk.ts';
+import { unchangedSince, upsertByIdNumber, type BulkPerson } from '../people/service.ts';
 import { IGNORE, IMPORT_STATUSES, MAX_ROWS, OUTCOMES, type ImportJob, type ImportRow, type ImportStatus, type Outcome } from './schema.ts';
 import { COLUMNS, LABELS, checkRow, fold, loadPlaces, readTable, type Checked } from './sheet.ts';
 
@@ -48,7 +48,7 @@ interface JobRow {
 const JOB_SELECT = `SELECT j.id, j.org_id, coalesce(o.name, '') AS org_name, j.file_name, j.status, j.total_rows, j.done_rows,
        j.created_count, j.merged_count, j.unchanged_count, j.rejected_count, j.failure, j.ignored_columns, j.started_at::text, j.finished_at::text,
        j.status = 'running' AND j.heartbeat_at < now() - interval '${STALLED_AFTER}' AS stalled
-  FROM census_imports j LEFT JOIN organizations o ON o.id = j.org_id`;
+  FROM census_imports j LEFT JOIN org_labels o ON o.id = j.org_id`;
 const toJob = (r: JobRow): ImportJob => ({
   id: r.id,
   orgId: r.org_id,

@@ -6,7 +6,7 @@ import { checkCharacter, parseIdNumber } from '../../kernel/idnumber.ts';
 import { isDayOrMonth } from '../../kernel/partialdate.ts';
 import { normalizePhone } from '../../kernel/phone.ts';
 import * as orgs from '../orgs/service.ts';
-import type { BulkPerson } from '../people/bulk.ts';
+import type { BulkPerson } from '../people/service.ts';
 import { CATEGORIES, CATEGORY_SHORT_NAMES, MEMBER_STATUSES, type Category } from '../people/schema.ts';
 import { regionToday } from '../../kernel/time.ts';
 

@@ -9,6 +9,9 @@ import { ORG_KIND_GROUPS } from '../orgs/schema.ts';
 import * as people from '../people/service.ts';
 import { checkBoundary, contains, overlaps } from './geometry.ts';
 import { type GridIndicator, findIndicator, listIndicators } from './indicators.ts';
+
+// Another module shows its figure per grid on the map by naming it in its manifest.
+export type { GridIndicator };
 import {
   GRID_ROLES, HOUSEHOLD_TAGS, MAP_HEIGHT, MAP_WIDTH,
   type Book, type Building, type Grid, type GridRole, type Household, type HouseholdTag, type Polygon,
@@ -22,11 +25,11 @@ import {
 const GRID_SELECT = `SELECT g.id, g.community_id, c.name AS community_name, g.branch_id, b.name AS branch_name, g.name, g.theme, g.boundary,
        (SELECT count(*) FROM buildings x WHERE x.grid_id = g.id) AS building_count,
        (SELECT count(*) FROM households h WHERE h.grid_id = g.id) AS household_count,
-       (SELECT p.name FROM grid_roles r JOIN people p ON p.id = r.person_id WHERE r.grid_id = g.id AND r.role = 'responsible_member') AS responsible_name,
-       (SELECT p.name FROM grid_roles r JOIN people p ON p.id = r.person_id WHERE r.grid_id = g.id AND r.role = 'branch_secretary') AS secretary_name
+       (SELECT p.name FROM grid_roles r JOIN person_labels p ON p.id = r.person_id WHERE r.grid_id = g.id AND r.role = 'responsible_member') AS responsible_name,
+       (SELECT p.name FROM grid_roles r JOIN person_labels p ON p.id = r.person_id WHERE r.grid_id = g.id AND r.role = 'branch_secretary') AS secretary_name
   FROM grids g
-  LEFT JOIN organizations c ON c.id = g.community_id
-  LEFT JOIN organizations b ON b.id = g.branch_id`;
+  LEFT JOIN org_labels c ON c.id = g.community_id
+  LEFT JOIN org_labels b ON b.id = g.branch_id`;
 
 interface GridRow {
   id: number;
@@ -152,7 +155,7 @@ export async function updateGrid(
 
 const BUILDING_SELECT = `SELECT x.id, x.grid_id, x.name, x.entrances, x.group_id, o.name AS group_name, x.x::float8 AS x, x.y::float8 AS y,
        (SELECT count(*) FROM households h WHERE h.building_id = x.id) AS household_count
-  FROM buildings x LEFT JOIN organizations o ON o.id = x.group_id`;
+  FROM buildings x LEFT JOIN org_labels o ON o.id = x.group_id`;
 interface BuildingRow {
   id: number;
   grid_id: number;
@@ -337,12 +340,12 @@ export async function householdPlaces(
   const hashes = byAddress ? f.at.map((a) => f.cipher.blindIndex(a.address.replace(/\s+/g, ''))) : [];
   if (byAddress ? !f.at.length : !f.ids.length) return [];
   const rows = await q.query<{ id: number; community_id: number; community_name: string | null; grid_id: number; grid_name: string; building_id: number | null; building_name: string | null; entrance: number | null; room: string | null; address_mask: string; address: string | null }>(
-    `SELECT h.id, h.community_id, c.name AS community_name, h.grid_id, g.name AS grid_name, h.building_id, x.name AS building_name, h.entrance, h.room, h.address_mask,
+    `SELECT h.id, h.community_id, h.community_name, h.grid_id, h.grid_name, h.building_id, h.building_name, h.entrance, h.room, h.address_mask,
             ${byAddress ? 'a.address' : 'NULL AS address'}
-       FROM households h JOIN grids g ON g.id = h.grid_id LEFT JOIN buildings x ON x.id = h.building_id
-       LEFT JOIN organizations c ON c.id = h.community_id
+       FROM household_places h
        ${byAddress
-         ? 'JOIN unnest($1::bigint[], $2::text[], $3::text[]) AS a(community_id, address_hash, address) ON h.community_id = a.community_id AND h.address_hash = a.address_hash'
+         ? `JOIN households k ON k.id = h.id
+            JOIN unnest($1::bigint[], $2::text[], $3::text[]) AS a(community_id, address_hash, address) ON k.community_id = a.community_id AND k.address_hash = a.address_hash`
          : 'WHERE h.id = ANY ($1::bigint[])'}`,
     byAddress ? [f.at.map((a) => a.communityId), hashes, f.at.map((a) => a.address)] : [f.ids],
   );
@@ -458,7 +461,7 @@ export async function updateHousehold(
 
 // Responsibilities, roles, duty posts, units ----------------------------------
 
-const ROLE_SELECT = `SELECT r.id, r.grid_id, r.person_id, p.name AS person_name, r.role FROM grid_roles r LEFT JOIN people p ON p.id = r.person_id`;
+const ROLE_SELECT = `SELECT r.id, r.grid_id, r.person_id, p.name AS person_name, r.role FROM grid_roles r LEFT JOIN person_labels p ON p.id = r.person_id`;
 const toRole = (r: { id: number; grid_id: number; person_id: number; person_name: string | null; role: GridRole }) => ({
   id: r.id, gridId: r.grid_id, personId: r.person_id, personName: r.person_name, role: r.role, roleLabel: GRID_ROLES.labels[r.role],
 });
@@ -485,7 +488,7 @@ export async function removeRole(q: Queryable, gridRoleId: number): Promise<void
   if (!rows.length) throw notFound('网格职责');
 }
 
-const POST_SELECT = `SELECT d.id, d.grid_id, d.name, d.duty, d.person_id, p.name AS person_name FROM duty_posts d LEFT JOIN people p ON p.id = d.person_id`;
+const POST_SELECT = `SELECT d.id, d.grid_id, d.name, d.duty, d.person_id, p.name AS person_name FROM duty_posts d LEFT JOIN person_labels p ON p.id = d.person_id`;
 const toPost = (r: { id: number; grid_id: number; name: string; duty: string | null; person_id: number | null; person_name: string | null }) => ({
   id: r.id, gridId: r.grid_id, name: r.name, duty: r.duty, personId: r.person_id, personName: r.person_name,
 });
@@ -508,7 +511,7 @@ export async function createDutyPost(q: Queryable, gridId: number, input: { name
 export async function listGridUnits(q: Queryable, gridId: number) {
   await getGrid(q, gridId);
   const rows = await q.query<{ id: number; unit_id: number; unit_name: string | null }>(
-    `SELECT gu.id, gu.unit_id, u.name AS unit_name FROM grid_units gu LEFT JOIN units u ON u.id = gu.unit_id WHERE gu.grid_id = $1 ORDER BY gu.id`,
+    `SELECT gu.id, gu.unit_id, u.name AS unit_name FROM grid_units gu LEFT JOIN unit_labels u ON u.id = gu.unit_id WHERE gu.grid_id = $1 ORDER BY gu.id`,
     [gridId],
   );
   return rows.map((r) => ({ id: r.id, unitId: r.unit_id, unitName: r.unit_name }));
@@ -653,7 +656,7 @@ export async function gridMap(q: Queryable, communityId: number, indicatorKey: s
     [ids],
   );
   const units = await q.query<{ id: number; grid_id: number; name: string }>(
-    `SELECT u.id, gu.grid_id, u.name FROM grid_units gu JOIN units u ON u.id = gu.unit_id WHERE gu.grid_id = ANY ($1::bigint[]) ORDER BY u.id`,
+    `SELECT u.id, gu.grid_id, u.name FROM grid_units gu JOIN unit_labels u ON u.id = gu.unit_id WHERE gu.grid_id = ANY ($1::bigint[]) ORDER BY u.id`,
     [ids],
   );
   const [base] = await q.query(`SELECT 1 FROM grid_base_maps WHERE org_id = $1`, [communityId]);
@@ -690,7 +693,7 @@ export async function setBaseImage(q: Queryable, communityId: number, image: str
 /** Grids in the subtree that have no grid branch yet. */
 export async function gridsWithoutBranch(q: Queryable, path: string) {
   return q.query<{ id: number; name: string; community_id: number; community_name: string }>(
-    `SELECT g.id, g.name, g.community_id, c.name AS community_name FROM grids g JOIN organizations c ON c.id = g.community_id
+    `SELECT g.id, g.name, g.community_id, c.name AS community_name FROM grids g JOIN org_labels c ON c.id = g.community_id
       WHERE c.path <@ $1::ltree AND g.branch_id IS NULL ORDER BY c.path, g.id`,
     [path],
   );
@@ -699,7 +702,7 @@ export async function gridsWithoutBranch(q: Queryable, path: string) {
 /** Buildings in the subtree that no building group covers. */
 export async function buildingsWithoutGroup(q: Queryable, path: string) {
   return q.query<{ id: number; name: string; grid_id: number; grid_name: string; org_id: number }>(
-    `SELECT x.id, x.name, x.grid_id, g.name AS grid_name, x.org_id FROM buildings x JOIN grids g ON g.id = x.grid_id JOIN organizations c ON c.id = g.community_id
+    `SELECT x.id, x.name, x.grid_id, g.name AS grid_name, x.org_id FROM buildings x JOIN grids g ON g.id = x.grid_id JOIN org_labels c ON c.id = g.community_id
       WHERE c.path <@ $1::ltree AND x.group_id IS NULL ORDER BY c.path, g.id, x.id`,
     [path],
   );

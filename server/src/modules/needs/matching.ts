@@ -1,7 +1,6 @@
 import type { Queryable } from '../../kernel/db.ts';
 import type { Grid, Polygon } from '../grids/schema.ts';
 import * as grids from '../grids/service.ts';
-import * as network from '../orgs/network.ts';
 import { ORG_KIND_GROUPS } from '../orgs/schema.ts';
 import * as orgs from '../orgs/service.ts';
 import { AVAILABILITY, type Availability, type Talent } from '../people/schema.ts';
@@ -187,7 +186,7 @@ export async function matches(q: Queryable, needId: number, now = new Date()): P
   });
 
   const pledges = new Map<number, string>();
-  for (const t of await network.ties(q, place.community.id)) {
+  for (const t of await orgs.ties(q, place.community.id)) {
     if (t.toUnitId !== null && t.endedOn === null) pledges.set(t.toUnitId, t.pledge ?? '');
   }
   const inGrid = new Set(place.grid ? (await grids.listGridUnits(q, place.grid.id)).map((u) => u.unitId) : []);

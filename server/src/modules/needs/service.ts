@@ -5,7 +5,7 @@ import type { Queryable } from '../../kernel/db.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { E, NEED, PHOTO } from './errors.ts';
 import { conditions } from '../../kernel/sql.ts';
-import type { GridIndicator } from '../grids/indicators.ts';
+import type { GridIndicator } from '../grids/service.ts';
 import * as grids from '../grids/service.ts';
 import * as orgs from '../orgs/service.ts';
 import {
@@ -79,8 +79,8 @@ const SELECT = `SELECT n.id, n.org_id, o.name AS org_name, n.kind, n.source, n.c
        c.id AS claim_id, d.id AS dispatch_id,
        n.id IN (SELECT u.need_id FROM need_dispatches u WHERE u.status = 'finished' AND u.rating IS NULL) AS unrated_dispatch
   FROM needs n
-  LEFT JOIN organizations o ON o.id = n.org_id
-  LEFT JOIN organizations e ON e.id = n.escalated_org_id
+  LEFT JOIN org_labels o ON o.id = n.org_id
+  LEFT JOIN org_labels e ON e.id = n.escalated_org_id
   LEFT JOIN need_claims c ON c.need_id = n.id AND c.status = 'active'
   LEFT JOIN need_dispatches d ON d.need_id = n.id AND d.status = 'active'`;
 

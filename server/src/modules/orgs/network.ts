@@ -1,6 +1,5 @@
 import type { Queryable } from '../../kernel/db.ts';
 import { invalidField, notFound } from '../../kernel/errors.ts';
-import * as people from '../people/service.ts';
 import { ORG_KINDS, SEAT_ROLES, TIE_KINDS, UNIT_KINDS, type OrgKind, type Seat, type SeatRole, type Tie, type TieKind, type UnitKind } from './schema.ts';
 import { getUnit, place } from './service.ts';
 
@@ -91,7 +90,7 @@ interface SeatRow {
 }
 const SEAT_SELECT = `SELECT s.id, s.org_id, s.person_id, p.name AS person_name, s.role, s.part_time, s.from_unit_id,
        u.name AS from_unit_name, s.started_on::text, s.ended_on::text
-  FROM committee_seats s LEFT JOIN people p ON p.id = s.person_id LEFT JOIN units u ON u.id = s.from_unit_id`;
+  FROM committee_seats s LEFT JOIN person_labels p ON p.id = s.person_id LEFT JOIN units u ON u.id = s.from_unit_id`;
 const toSeat = (r: SeatRow): Seat => ({
   id: r.id,
   orgId: r.org_id,
@@ -129,7 +128,8 @@ export async function createSeat(
   input: { personId: number; role: SeatRole; partTime: boolean; fromUnitId?: number; startedOn: string },
 ): Promise<Seat> {
   await place(q, orgId);
-  const person = await people.find(q, input.personId);
+  // orgs sits below people: it reads the view people publishes rather than importing people.
+  const [person] = await q.query(`SELECT id FROM person_labels WHERE id = $1`, [input.personId]);
   if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
   if (input.fromUnitId !== undefined) {
     if (!input.partTime) throw invalidField('fromUnitId', '只有兼职委员填写来自单位');

@@ -3,6 +3,8 @@ import type { OrgHolding } from '../../kernel/manifest.ts';
 import { conflict, invalidField, notFound, type Text } from '../../kernel/errors.ts';
 import { conditions, orgIdOf } from '../../kernel/sql.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
+// The network of ties and seats is published with the tree: other modules read ties from here.
+export { ties } from './network.ts';
 import { ORG_CHILD_KINDS, ORG_KINDS, ORG_STATUSES, UNIT_KINDS, type Org, type OrgKind, type OrgStatus, type Unit, type UnitKind } from './schema.ts';
 
 // Every query here runs on a scoped connection: row-level security already
@@ -11,7 +13,7 @@ import { ORG_CHILD_KINDS, ORG_KINDS, ORG_STATUSES, UNIT_KINDS, type Org, type Or
 const ORG_COLUMNS = `o.id, o.parent_id, o.region_id, o.name, o.kind, o.path::text AS path, nlevel(o.path) AS depth,
   (SELECT count(*) FROM organizations c WHERE c.parent_id = o.id AND c.status = 'active') AS child_count,
   o.status, o.status_on::text, o.merged_into_id, o.founded_on::text, o.contact_phone, o.address,
-  (SELECT p.name FROM committee_seats s JOIN people p ON p.id = s.person_id
+  (SELECT p.name FROM committee_seats s JOIN person_labels p ON p.id = s.person_id
     WHERE s.org_id = o.id AND s.role = 'secretary' AND s.ended_on IS NULL) AS secretary_name`;
 
 interface OrgRow {

@@ -242,7 +242,7 @@ export async function upsertByIdNumber(q: Queryable, cipher: FieldCipher, batch:
                 CASE WHEN p.joined_on_precision = 'month' THEN to_char(p.joined_on, 'YYYY-MM') ELSE p.joined_on::text END AS joined_on,
                 p.member_status, p.skills,
                 p.household_id, p.residence_grid_id
-           FROM people p LEFT JOIN organizations o ON o.id = p.org_id WHERE p.id_number_hash = ANY ($1::text[])`,
+           FROM people p LEFT JOIN org_labels o ON o.id = p.org_id WHERE p.id_number_hash = ANY ($1::text[])`,
         [hashes],
       )
     ).map((e) => [e.id_number_hash, e]),

@@ -9,12 +9,13 @@ import { regionToday } from '../../kernel/time.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
 import { notFound, type Text } from '../../kernel/errors.ts';
 import { E, PERSON } from './errors.ts';
-import * as grids from '../grids/service.ts';
 import * as orgs from '../orgs/service.ts';
+// Many files at once (an import) go through the bulk path, published here.
+export { unchangedSince, upsertByIdNumber, type BulkPerson } from './bulk.ts';
 import { AVAILABILITY, type Availability, type Category, type Person, type PersonDetail, type Talent } from './schema.ts';
 
 const COLUMNS = `p.id, p.name, p.gender, p.phone_mask, p.org_id, o.name AS org_name, p.unit_id, p.is_member, p.category`;
-const FROM = `people p LEFT JOIN organizations o ON o.id = p.org_id`;
+const FROM = `people p LEFT JOIN org_labels o ON o.id = p.org_id`;
 
 interface Row {
   id: number;
@@ -225,11 +226,22 @@ export interface PersonInput {
   householdId?: number | null;
 }
 
+/** Where a household is, from the view the grids module publishes (people does not import grids: grids builds on people). */
+async function residenceOf(q: Queryable, householdId: number): Promise<PersonDetail['residence']> {
+  const [r] = await q.query<{ id: number; community_id: number; community_name: string | null; grid_id: number; grid_name: string; building_id: number | null; building_name: string | null; entrance: number | null; room: string | null; address_mask: string }>(
+    `SELECT id, community_id, community_name, grid_id, grid_name, building_id, building_name, entrance, room, address_mask FROM household_places WHERE id = $1`,
+    [householdId],
+  );
+  return r
+    ? { householdId: r.id, communityId: r.community_id, communityName: r.community_name, gridId: r.grid_id, gridName: r.grid_name, buildingId: r.building_id, buildingName: r.building_name, entrance: r.entrance, room: r.room, addressMasked: r.address_mask }
+    : null;
+}
+
 /** The household columns: the grid follows the household, and only a household the caller can see may be named. */
 async function residenceColumns(q: Queryable, householdId: number | null | undefined): Promise<Record<string, unknown>> {
   if (householdId === undefined) return {};
   if (householdId === null) return { household_id: null, residence_grid_id: null };
-  const [place] = await grids.householdPlaces(q, { ids: [householdId] });
+  const place = await residenceOf(q, householdId);
   if (!place) throw E.household_not_found();
   return { household_id: place.householdId, residence_grid_id: place.gridId };
 }
@@ -351,7 +363,7 @@ async function detailRow(q: Queryable, personId: number): Promise<DetailRow> {
 /** A person's file, masked. canReveal says whether the caller may see the values in clear. */
 export async function detail(q: Queryable, personId: number, canReveal: boolean): Promise<PersonDetail> {
   const r = await detailRow(q, personId);
-  const [place] = r.household_id === null ? [] : await grids.householdPlaces(q, { ids: [r.household_id] });
+  const place = r.household_id === null ? null : await residenceOf(q, r.household_id);
   return {
     ...toPerson(r),
     unitName: r.unit_name,

@@ -29,7 +29,7 @@ interface Row {
 }
 
 const SELECT = `SELECT p.id, p.org_id, o.name AS org_name, p.name, p.summary, p.status, p.started_on::text, p.completed_on::text, p.outcome
-  FROM projects p LEFT JOIN organizations o ON o.id = p.org_id`;
+  FROM projects p LEFT JOIN org_labels o ON o.id = p.org_id`;
 
 type Summaries = Awaited<ReturnType<typeof needs.summaries>>;
 

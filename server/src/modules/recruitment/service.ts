@@ -35,11 +35,11 @@ interface Row {
 const SELECT = `SELECT r.id, r.org_id, coalesce(o.name, (SELECT d.name FROM gj_org_directory() d WHERE d.id = r.org_id)) AS org_name, r.person_id, p.name AS person_name, r.stage, r.applied_on::text,
        r.activist_on::text, r.candidate_on::text, r.probationary_on::text, r.full_on::text,
        coalesce((SELECT json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.id = r.sponsor2_id)
-                   FROM people s WHERE s.id IN (r.sponsor1_id, r.sponsor2_id)), '[]') AS sponsors,
+                   FROM person_labels s WHERE s.id IN (r.sponsor1_id, r.sponsor2_id)), '[]') AS sponsors,
        r.notice_starts_on::text, r.notice_ends_on::text, r.withdrawn_on::text, r.withdrawn_by, r.withdrawal_reason
   FROM recruitments r
-  LEFT JOIN organizations o ON o.id = r.org_id
-  LEFT JOIN people p ON p.id = r.person_id`;
+  LEFT JOIN org_labels o ON o.id = r.org_id
+  LEFT JOIN person_labels p ON p.id = r.person_id`;
 
 const nextOf = (stage: Stage): Exclude<Stage, 'applicant'> | null =>
   (STAGE_ORDER[STAGE_ORDER.indexOf(stage) + 1] as Exclude<Stage, 'applicant'> | undefined) ?? null;

@@ -36,8 +36,8 @@ const SELECT = `SELECT r.id, r.org_id, d.name AS org_name, r.unit_id, coalesce(u
        r.status, r.issued_on::text, r.note, r.decided_on::text, r.decline_reason, r.receipt_no, r.service_item, r.commitment
   FROM report_ins r
   JOIN gj_community_directory() d ON d.id = r.org_id
-  LEFT JOIN units un ON un.id = r.unit_id
-  LEFT JOIN people p ON p.id = r.person_id`;
+  LEFT JOIN unit_labels un ON un.id = r.unit_id
+  LEFT JOIN person_labels p ON p.id = r.person_id`;
 
 const toReportIn = (r: Row): ReportIn => ({
   id: r.id,
@@ -141,7 +141,7 @@ export async function commit(q: Queryable, id: number, input: { serviceItem: str
 export async function unregistered(q: Queryable, unitId: number): Promise<{ id: number; name: string; orgName: string | null }[]> {
   await orgs.getUnit(q, unitId);
   return q.query(
-    `SELECT p.id, p.name, o.name AS "orgName" FROM people p LEFT JOIN organizations o ON o.id = p.org_id
+    `SELECT p.id, p.name, o.name AS "orgName" FROM person_labels p LEFT JOIN org_labels o ON o.id = p.org_id
       WHERE p.unit_id = $1 AND p.is_member AND p.category = 'employed'
         AND NOT EXISTS (SELECT 1 FROM report_ins r WHERE r.person_id = p.id AND r.status IN ('issued', 'accepted'))
       ORDER BY p.id`,

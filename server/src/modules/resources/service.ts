@@ -63,8 +63,8 @@ const RESOURCE_SELECT = `SELECT r.id, r.org_id, o.name AS org_name, r.unit_id, u
        r.conditions, r.availability, r.quantity, r.quantity_unit, r.contact_name, r.contact_phone_mask, r.status,
        (SELECT v.id FROM venues v WHERE v.resource_id = r.id) AS venue_id, to_char(r.updated_at, 'YYYY-MM-DD HH24:MI') AS updated_at
   FROM resources r
-  LEFT JOIN organizations o ON o.id = r.org_id
-  LEFT JOIN units un ON un.id = r.unit_id`;
+  LEFT JOIN org_labels o ON o.id = r.org_id
+  LEFT JOIN unit_labels un ON un.id = r.unit_id`;
 
 const toResource = (r: ResourceRow): Resource => ({
   id: r.id,
@@ -238,8 +238,8 @@ const VENUE_SELECT = `SELECT v.id, v.resource_id, v.org_id, o.name AS org_name, 
        v.bookable, v.needs_approval, r.conditions, r.status
   FROM venues v
   JOIN resources r ON r.id = v.resource_id
-  LEFT JOIN organizations o ON o.id = v.org_id
-  LEFT JOIN units un ON un.id = v.unit_id`;
+  LEFT JOIN org_labels o ON o.id = v.org_id
+  LEFT JOIN unit_labels un ON un.id = v.unit_id`;
 
 const toVenue = (r: VenueRow): Venue => ({
   id: r.id,
@@ -364,7 +364,7 @@ const BOOKING_SELECT = `SELECT b.id, b.venue_id, r.name AS venue_name, b.org_id,
   FROM venue_bookings b
   LEFT JOIN venues v ON v.id = b.venue_id
   LEFT JOIN resources r ON r.id = v.resource_id
-  LEFT JOIN organizations o ON o.id = b.org_id`;
+  LEFT JOIN org_labels o ON o.id = b.org_id`;
 
 const toBooking = (r: BookingRow): Booking => ({
   id: r.id,

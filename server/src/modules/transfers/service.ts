@@ -33,8 +33,8 @@ interface Row {
   receiving_admin: boolean;
 }
 
-const IN_READ = `(SELECT id FROM organizations WHERE path <@ ANY (gj_read_paths()))`;
-const IN_ADMIN = `(SELECT id FROM organizations WHERE path <@ ANY (gj_admin_paths()))`;
+const IN_READ = `(SELECT id FROM org_labels WHERE path <@ ANY (gj_read_paths()))`;
+const IN_ADMIN = `(SELECT id FROM org_labels WHERE path <@ ANY (gj_admin_paths()))`;
 // Names come from the directory: each side may not otherwise see the other.
 const SELECT = `SELECT t.id, t.person_id, coalesce(p.name, t.person_name) AS person_name, t.from_org_id, f.name AS from_name, t.to_org_id,
        coalesce(d.name, t.to_outside) AS to_name, t.to_outside, t.status, t.reason, t.letter_no, t.requested_on::text,
@@ -42,7 +42,7 @@ const SELECT = `SELECT t.id, t.person_id, coalesce(p.name, t.person_name) AS per
        t.from_org_id IN ${IN_READ} AS sending_staff, t.from_org_id IN ${IN_ADMIN} AS sending_admin,
        coalesce(t.to_org_id IN ${IN_ADMIN}, false) AS receiving_admin
   FROM transfers t
-  LEFT JOIN people p ON p.id = t.person_id
+  LEFT JOIN person_labels p ON p.id = t.person_id
   LEFT JOIN gj_org_directory() f ON f.id = t.from_org_id
   LEFT JOIN gj_org_directory() d ON d.id = t.to_org_id`;
 

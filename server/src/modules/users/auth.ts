@@ -207,8 +207,8 @@ export async function resolveSession(db: Database, token: string): Promise<Scope
               coalesce((SELECT json_agg(json_build_object(
                   'id', g.id, 'role', g.role, 'org_id', g.org_id, 'org_path', o.path::text, 'org_name', o.name,
                   'unit_id', g.unit_id, 'unit_name', un.name, 'region_id', g.region_id) ORDER BY g.id)
-                 FROM user_grants g JOIN organizations o ON o.id = g.org_id
-                 LEFT JOIN units un ON un.id = g.unit_id
+                 FROM user_grants g JOIN org_labels o ON o.id = g.org_id
+                 LEFT JOIN unit_labels un ON un.id = g.unit_id
                 WHERE g.user_id = u.id), '[]') AS grants
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled

@@ -35,13 +35,13 @@ interface GrantRow {
 
 const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.org_id, o.name AS org_name, u.disabled,
        coalesce(u.locked_until > now(), false) AS locked, u.created_at
-  FROM users u LEFT JOIN organizations o ON o.id = u.org_id`;
+  FROM users u LEFT JOIN org_labels o ON o.id = u.org_id`;
 
 async function withGrants(q: Queryable, rows: UserRow[]): Promise<User[]> {
   const grants = rows.length
     ? await q.query<GrantRow>(
         `SELECT g.id, g.user_id, g.role, g.org_id, o.name AS org_name, o.path::text AS org_path, g.unit_id, un.name AS unit_name
-           FROM user_grants g JOIN organizations o ON o.id = g.org_id LEFT JOIN units un ON un.id = g.unit_id
+           FROM user_grants g JOIN org_labels o ON o.id = g.org_id LEFT JOIN unit_labels un ON un.id = g.unit_id
           WHERE g.user_id = ANY ($1::bigint[]) ORDER BY g.id`,
         [rows.map((r) => r.id)],
       )

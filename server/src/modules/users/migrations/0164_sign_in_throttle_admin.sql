@@ -40,7 +40,7 @@ BEGIN
    WHERE id = p_id AND blocked_until > now() RETURNING * INTO cleared;
   IF cleared.id IS NULL THEN RETURN NULL; END IF;
   PERFORM gj_security_event(o.id, 'throttle_cleared', NULL, p_detail => concat_ws(' ', split_part(cleared.key, ':', 1), cleared.label))
-     FROM organizations o WHERE o.parent_id IS NULL AND o.path <@ ANY (gj_admin_paths());
+     FROM org_labels o WHERE o.parent_id IS NULL AND o.path <@ ANY (gj_admin_paths());
   RETURN cleared.label;
 END $$;
 REVOKE ALL ON FUNCTION gj_clear_sign_in_throttle(bigint) FROM PUBLIC;
