@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { VOCABULARIES } from '../web/src/kernel/vocabularies.ts';
 import { PHONE, chooseOption, chooseTreeOption, confirmPopover, screenshot, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
+import { REGION_TIME_ZONE } from '../server/src/kernel/time.ts';
 
 let app: TestApp;
 
@@ -139,9 +140,11 @@ test('a livelihood matter is dispatched to a unit, reported in, goes overdue, es
     const reasons = (await page.getByTestId('need-matches').textContent()) ?? '';
     for (const why of ['同一社区（光明社区党委）', '技能：水电维修、电工', '有空', '本社区的资源']) assert.ok(reasons.includes(why), `${why} in ${reasons}`);
     await screenshot(page, 'needs-matches');
-    // A deadline a few seconds away, so that the test sees it pass.
+    // A deadline a few seconds away, so that the test sees it pass, typed as the region's
+    // wall clock. The browser is in New York: read in its own zone, the deadline would be
+    // half a day away and the matter would not go overdue below.
     const deadline = new Date(Date.now() + 20_000);
-    const local = new Date(deadline.getTime() - deadline.getTimezoneOffset() * 60_000).toISOString().slice(0, 19).replace('T', ' ');
+    const local = deadline.toLocaleString('sv', { timeZone: REGION_TIME_ZONE, hourCycle: 'h23' });
     await formStep(
       page,
       'dispatch',
@@ -171,7 +174,7 @@ test('a livelihood matter is dispatched to a unit, reported in, goes overdue, es
     const href = (await page.getByTestId('need-print-slip').getAttribute('href')) ?? '';
     const slip = await (await page.request.get(href)).text();
     for (const part of ['吹哨报到派单', '派单编号：', title, '梅河口市税务局', '光明社区党委', '承办单位签收']) assert.ok(slip.includes(part), `${part} on the slip`);
-  });
+  }, undefined, { timezoneId: 'America/New_York' });
 
   await withPage(app, 'needs-department-responds', async (page) => {
     await signIn(page, 'liaison');

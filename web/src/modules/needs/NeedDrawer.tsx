@@ -6,6 +6,7 @@ import { useMe } from '../../kernel/auth';
 import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { regionInstant } from '../../kernel/time';
 import { colorOf } from '../../kernel/vocabulary';
 import type { MessageKey } from '../../messages';
 import { isStaff } from '../../kernel/roles';
@@ -37,7 +38,7 @@ interface StepValues {
   reason?: string;
   note?: string;
   unitId?: number;
-  deadline?: { toISOString(): string };
+  deadline?: { format(template: string): string };
   result?: string;
   rating?: number;
   comment?: string;
@@ -52,7 +53,7 @@ function StepModal({ need, action, onClose, onDone }: { need: Need; action: Need
     let body: object;
     if (REASON.includes(action)) body = { reason: v.reason };
     else if (action === 'respond') body = { note: v.note };
-    else if (action === 'dispatch') body = { unitId: v.unitId, deadline: v.deadline?.toISOString(), note: v.note };
+    else if (action === 'dispatch') body = { unitId: v.unitId, deadline: v.deadline && regionInstant(v.deadline.format('YYYY-MM-DDTHH:mm:ss')), note: v.note };
     else if (action === 'done') body = { result: v.result, photos: await readPhotos(files.map((f) => f.originFileObj as File)) };
     else body = { rating: v.rating, comment: v.comment };
     const res = await needsApi.step(need.id, action, body);
