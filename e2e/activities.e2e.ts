@@ -291,7 +291,12 @@ test('the organizer’s table opens on today and after, soonest first, with a ye
     const total = Number((await page.getByTestId('activities-table').locator('.ant-pagination-total-text').textContent())?.match(/\d+/)?.[0]);
     assert.ok(total >= 22, `a year of open days and party days: ${total}`);
 
-    await page.getByTestId('activities-when-past').click();
+    // The upcoming rows stay until the past ones arrive: wait for that answer, not for any row.
+    await Promise.all([
+      page.waitForResponse((res) => /\/api\/activities\?/.test(res.url()) && res.url().includes('when=past')),
+      page.getByTestId('activities-when-past').click(),
+    ]);
+    await rows.filter({ hasText: TODAY }).first().waitFor({ state: 'detached' });
     await rows.filter({ hasText: '主题党日' }).first().waitFor();
     assert.equal(await rows.filter({ hasText: TODAY }).count(), 0, 'today’s is not past');
     const past = await startTimes(rows);

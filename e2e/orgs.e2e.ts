@@ -129,7 +129,7 @@ test('coverage lists the gaps, and their actions close them', () =>
     await noSecretary.waitFor({ state: 'detached' });
 
     // The street has more gaps than a page holds: look at one kind at a time.
-    await chooseOption(page, page.getByTestId('coverage-filter'), '单位未建立共建关系');
+    await chooseOption(page, page.getByTestId('coverage-filter'), '单位未与社区党组织建立共建关系');
     const noTie = gapRow(page, '民主综合市场', /共建/);
     await noTie.getByTestId('gap-fix-tie').click();
     await page.getByTestId('tie-add-form').waitFor();
