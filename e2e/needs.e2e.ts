@@ -120,6 +120,7 @@ test('a resident submits a wish on a phone, a member claims and fulfils it, the 
 
 test('a livelihood matter is dispatched to a unit, reported in, goes overdue, escalates to the street, is done, checked and the unit rated', async () => {
   const title = '5号楼前井盖松动';
+  let deadline = new Date();
   await withPage(app, 'needs-dispatch', async (page) => {
     await signIn(page, 'guangming');
     await page.goto('/needs');
@@ -140,10 +141,11 @@ test('a livelihood matter is dispatched to a unit, reported in, goes overdue, es
     const reasons = (await page.getByTestId('need-matches').textContent()) ?? '';
     for (const why of ['同一社区（光明社区党委）', '技能：水电维修、电工', '有空', '本社区的资源']) assert.ok(reasons.includes(why), `${why} in ${reasons}`);
     await screenshot(page, 'needs-matches');
-    // A deadline a few seconds away, so that the test sees it pass, typed as the region's
+    // A deadline a minute away — long enough for the department to respond first on a loaded
+    // machine, short enough for the test to see it pass — typed as the region's
     // wall clock. The browser is in New York: read in its own zone, the deadline would be
     // half a day away and the matter would not go overdue below.
-    const deadline = new Date(Date.now() + 20_000);
+    deadline = new Date(Date.now() + 60_000);
     const local = deadline.toLocaleString('sv', { timeZone: REGION_TIME_ZONE, hourCycle: 'h23' });
     await formStep(
       page,
@@ -183,7 +185,7 @@ test('a livelihood matter is dispatched to a unit, reported in, goes overdue, es
   });
 
   // The deadline passes; the street checks for overdue matters and finds it escalated.
-  await new Promise((resolve) => setTimeout(resolve, 21_000));
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline.getTime() + 1_000 - Date.now())));
   await withPage(app, 'needs-escalates', async (page) => {
     await signIn(page, 'xinhua');
     await page.goto('/needs');
