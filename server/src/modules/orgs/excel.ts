@@ -114,7 +114,7 @@ export async function importSheet(q: Queryable, rootId: number, file: Buffer, mo
     if (planned.has(path)) fail('name', `与第 ${planned.get(path)!.row} 行重复`);
     const parentKind = parent ? (planned.get(parent)?.kind ?? byPath.get(parent)?.kind) : root.kind;
     const misplaced = kind && parentKind && orgs.kindUnderProblem(parentKind, kind);
-    if (misplaced) fail('kind', misplaced);
+    if (misplaced) fail('kind', misplaced.message);
     if (failed()) continue;
     planned.set(path, { row, kind: kind! });
     plans.push({ row, path, parent, name, kind: kind!, attrs: { foundedOn, contactPhone: v.contactPhone || null, address: v.address || null } });

@@ -38,14 +38,14 @@ test('moving a subtree carries its descendants; cycles and moves out of scope ar
 
   const cycle = await post(`/api/orgs/${minzhu.id}/move`, { parentId: grid.id });
   assert.equal(cycle.status, 400);
-  assert.equal(cycle.body.error.fields.parentId, '不能把组织移到它自己的下级之下');
+  assert.equal(cycle.body.error.fieldCodes.parentId, 'org.move_under_own_child');
 
   const secretary = await t.login('guangming');
   const xiangyang = (await t.request('GET', `/api/orgs?q=${encodeURIComponent('向阳社区党委')}`, { cookie: await t.login('admin') })).body.items[0];
   const mine = await find('光明社区第一网格党支部', secretary);
   const out = await post(`/api/orgs/${mine.id}/move`, { parentId: xiangyang.id }, secretary);
   assert.equal(out.status, 404);
-  assert.match(out.body.error.message, /不在您的管辖范围内/);
+  assert.equal(out.body.error.code, 'kernel.not_found');
   await post(`/api/orgs/${grid.id}/move`, { parentId: gm.id });
 });
 
@@ -56,8 +56,9 @@ test('dissolving an organization with people or children asks where they go, the
   const person = await post('/api/people', { orgId: branch.body.id, name: '临时支部党员', isMember: true, category: 'retired' });
   const asked = await post(`/api/orgs/${branch.body.id}/dissolve`, { on: '2026-11-01' });
   assert.equal(asked.status, 409);
-  assert.match(asked.body.error.message, /1 个下级组织、1 名人员/);
-  assert.ok(asked.body.error.fields.transferTo);
+  assert.equal(asked.body.error.code, 'org.holdings_left');
+  assert.match(asked.body.error.message, /1 个下级组织、1 名人员/, 'names what it holds');
+  assert.equal(asked.body.error.fieldCodes.transferTo, 'org.choose_receiver');
 
   const grid1 = await find('光明社区第一网格党支部');
   const done = await post(`/api/orgs/${branch.body.id}/dissolve`, { on: '2026-11-01', transferTo: grid1.id });
@@ -84,7 +85,7 @@ test('ties: co-building with a unit, no tie to oneself, no duplicate, ended not 
   const school = units.find((u: { name: string }) => u.name === '梅河口市第五中学');
   const self = await post(`/api/orgs/${gm.id}/ties`, { kind: 'co_builds', toOrgId: gm.id, startedOn: '2024-01-01' });
   assert.equal(self.status, 400);
-  assert.equal(self.body.error.fields.toOrgId, '不能与自身建立关系');
+  assert.equal(self.body.error.fieldCodes.toOrgId, 'org.tie_self');
   const both = await post(`/api/orgs/${gm.id}/ties`, { kind: 'co_builds', startedOn: '2024-01-01' });
   assert.equal(both.status, 400);
   const first = await post(`/api/orgs/${gm.id}/ties`, { kind: 'pairs_with', toUnitId: school.id, startedOn: '2024-01-01', pledge: '开放操场' });
@@ -110,7 +111,7 @@ test('seats: part-time members come from units; one sitting secretary; people ou
   assert.equal(sec.status, 200, sec.text);
   const second = await post(`/api/orgs/${org.body.id}/seats`, { personId: p2.body.id, role: 'secretary', startedOn: '2025-01-01' });
   assert.equal(second.status, 409);
-  assert.equal(second.body.error.fields.role, '该组织已有在任书记');
+  assert.equal(second.body.error.fieldCodes.role, 'org.secretary_taken');
   for (const [p, unit] of [[p2, units[0]], [p3, units[1]]]) {
     const seat = await post(`/api/orgs/${org.body.id}/seats`, { personId: p.body.id, role: 'member', partTime: true, fromUnitId: unit.id, startedOn: '2025-01-01' });
     assert.equal(seat.status, 200, seat.text);
@@ -126,7 +127,7 @@ test('seats: part-time members come from units; one sitting secretary; people ou
   const outsider = (await t.request('GET', '/api/people?pageSize=1', { cookie: heping })).body.items[0];
   const refused = await post(`/api/orgs/${org.body.id}/seats`, { personId: outsider.id, role: 'member', startedOn: '2025-01-01' });
   assert.equal(refused.status, 400);
-  assert.equal(refused.body.error.fields.personId, '人员不存在，或不在您的管辖范围内');
+  assert.equal(refused.body.error.fieldCodes.personId, 'org.seat_person_not_found');
 });
 
 test('coverage lists the gaps of a subtree, and closing one removes it', async () => {
@@ -165,7 +166,7 @@ test('a unit whose party organization lies outside the region names it, and has 
 
   const both = await t.request('PATCH', `/api/units/${unit.body.id}`, { cookie: xinhua, body: { partyOrgId: minzhu.id, partyOrgOutside: '国网梅河口市供电公司党委' } });
   assert.equal(both.status, 400);
-  assert.match(both.body.error.fields.partyOrgOutside, /二者选一/);
+  assert.equal(both.body.error.fieldCodes.partyOrgOutside, 'org.unit_party_org');
 
   // Choosing one in the tree replaces the outside name.
   const inside = await t.request('PATCH', `/api/units/${unit.body.id}`, { cookie: xinhua, body: { partyOrgId: minzhu.id } });

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../kernel/db.ts';
-import { invalidField, notFound } from '../../kernel/errors.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { E, SEAT, TIE } from './errors.ts';
 import { ORG_KINDS, SEAT_ROLES, TIE_KINDS, UNIT_KINDS, type OrgKind, type Seat, type SeatRole, type Tie, type TieKind, type UnitKind } from './schema.ts';
 import { getUnit, place } from './service.ts';
 
@@ -48,7 +49,7 @@ export async function ties(q: Queryable, orgId: number): Promise<Tie[]> {
 
 export async function getTie(q: Queryable, tieId: number): Promise<Tie> {
   const [row] = await q.query<TieRow>(`${TIE_SELECT} WHERE t.id = $1`, [tieId]);
-  if (!row) throw notFound('共建关系');
+  if (!row) throw notFound(TIE);
   return toTie(row);
 }
 
@@ -58,8 +59,8 @@ export async function createTie(
   input: { kind: TieKind; toOrgId?: number; toUnitId?: number; startedOn: string; pledge?: string; note?: string },
 ): Promise<Tie> {
   await place(q, orgId);
-  if ((input.toOrgId === undefined) === (input.toUnitId === undefined)) throw invalidField('toOrgId', '请选择对方组织或对方单位（二选一）');
-  if (input.toOrgId === orgId) throw invalidField('toOrgId', '不能与自身建立关系');
+  if ((input.toOrgId === undefined) === (input.toUnitId === undefined)) throw E.tie_one_end();
+  if (input.toOrgId === orgId) throw E.tie_self();
   if (input.toOrgId !== undefined) await place(q, input.toOrgId);
   if (input.toUnitId !== undefined) await getUnit(q, input.toUnitId);
   const [row] = await q.query<{ id: number }>(
@@ -118,7 +119,7 @@ export async function seats(q: Queryable, orgId: number): Promise<Seat[]> {
 
 export async function getSeat(q: Queryable, seatId: number): Promise<Seat> {
   const [row] = await q.query<SeatRow>(`${SEAT_SELECT} WHERE s.id = $1`, [seatId]);
-  if (!row) throw notFound('委员席位');
+  if (!row) throw notFound(SEAT);
   return toSeat(row);
 }
 
@@ -130,9 +131,9 @@ export async function createSeat(
   await place(q, orgId);
   // orgs sits below people: it reads the view people publishes rather than importing people.
   const [person] = await q.query(`SELECT id FROM person_labels WHERE id = $1`, [input.personId]);
-  if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
+  if (!person) throw E.seat_person_not_found();
   if (input.fromUnitId !== undefined) {
-    if (!input.partTime) throw invalidField('fromUnitId', '只有兼职委员填写来自单位');
+    if (!input.partTime) throw E.seat_unit_part_time();
     await getUnit(q, input.fromUnitId);
   }
   const [row] = await q.query<{ id: number }>(

@@ -70,7 +70,7 @@ test('an admin creates and renames a child organization; duplicates and bad inpu
   assert.equal(created.body.path, `${gm.path}.${created.body.id}`);
   const dup = await t.request('POST', '/api/orgs', { cookie, body: { parentId: gm.id, name: '光明社区第三网格党支部', kind: 'grid_branch' } });
   assert.equal(dup.status, 409);
-  assert.deepEqual(dup.body.error.fields, { name: '同一上级组织下已有同名组织' });
+  assert.deepEqual(dup.body.error.fieldCodes, { name: 'org.name_taken' });
   const bad = await t.request('POST', '/api/orgs', { cookie, body: { parentId: gm.id, name: '  ', kind: 'castle' } });
   assert.equal(bad.status, 400);
   assert.equal(bad.body.error.fields.name, '组织名称不能为空');
@@ -88,6 +88,7 @@ test('the tree holds only the kinds that may sit under each kind: create, re-kin
 
   const street2 = await t.request('POST', '/api/orgs', { cookie, body: { parentId: group.id, name: '楼下的街道', kind: 'street_committee' } });
   assert.equal(street2.status, 400);
+  assert.equal(street2.body.error.fieldCodes.kind, 'org.kind_under');
   assert.match(street2.body.error.fields.kind, /“街道党工委”不能设在“楼栋党小组”之下/);
   const rekind = await t.request('PATCH', `/api/orgs/${grid.id}`, { cookie, body: { kind: 'street_committee' } });
   assert.equal(rekind.status, 400);
@@ -117,6 +118,7 @@ test('members and grid workers cannot create organizations, even inside their ow
     const [node] = (await t.request('GET', '/api/orgs/roots', { cookie })).body.items;
     const res = await t.request('POST', '/api/orgs', { cookie, body: { parentId: node.id, name: '自建组织', kind: 'building_group' } });
     assert.equal(res.status, 403, u);
+    assert.equal(res.body.error.code, 'org.not_admin', u);
   }
 });
 

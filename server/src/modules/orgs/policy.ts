@@ -1,4 +1,4 @@
-import { forbidden } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { ADMIN_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 
 // What a grant may do with organizations, asked at the organization concerned:
@@ -6,5 +6,5 @@ import { ADMIN_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 // caller reaches at all is row-level security.
 
 export function ensureCanManageOrgs(scope: Scope, orgPath: string | null): void {
-  if (!hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw forbidden('只有本组织或上级的组织部门、街道和社区管理员可以维护组织');
+  if (!hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw E.not_admin();
 }

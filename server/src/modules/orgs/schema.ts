@@ -1,6 +1,7 @@
 import { defineGroups, defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { importFields } from '../../kernel/excel.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { day, idParam, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
 export const ORG_KINDS = defineVocabulary('OrgKind', [
@@ -76,8 +77,8 @@ export const UNIT_KINDS = defineVocabulary('UnitKind', [
 ]);
 export type UnitKind = ValueOf<typeof UNIT_KINDS>;
 
-registerConstraint('organizations_parent_name_key', 'name', '同一上级组织下已有同名组织');
-registerConstraint('units_org_name_key', 'name', '该组织下已有同名单位');
+registerConstraint('organizations_parent_name_key', 'name', E.name_taken);
+registerConstraint('units_org_name_key', 'name', E.unit_name_taken);
 
 const orgKind = ORG_KINDS.field('组织类型');
 const unitKind = UNIT_KINDS.field('单位类型');
@@ -216,16 +217,16 @@ export const UpdateSeat = z.object({
   endedOn: day('离任日期').nullable().optional(),
 });
 
-registerConstraint('organizations_no_cycle', 'parentId', '不能把组织移到它自己的下级之下');
-registerConstraint('org_ties_active_key', 'kind', '这两方之间已有同类关系');
-registerConstraint('org_ties_not_self', 'toOrgId', '不能与自身建立关系');
-registerConstraint('org_ties_one_end', 'toOrgId', '请选择对方组织或对方单位（二选一）');
-registerConstraint('org_ties_dates', 'endedOn', '结束日期不能早于开始日期');
-registerConstraint('committee_seats_person_key', 'personId', '此人已在该委员会任职');
-registerConstraint('committee_seats_secretary_key', 'role', '该组织已有在任书记');
-registerConstraint('committee_seats_dates', 'endedOn', '离任日期不能早于任职日期');
-registerConstraint('units_one_party_org', 'partyOrgOutside', '单位党组织请在本区域内选择，或填写区域外的名称，二者选一');
-registerConstraint('committee_seats_part_time', 'fromUnitId', '只有兼职委员填写来自单位');
+registerConstraint('organizations_no_cycle', 'parentId', E.move_under_own_child);
+registerConstraint('org_ties_active_key', 'kind', E.tie_exists);
+registerConstraint('org_ties_not_self', 'toOrgId', E.tie_self);
+registerConstraint('org_ties_one_end', 'toOrgId', E.tie_one_end);
+registerConstraint('org_ties_dates', 'endedOn', E.tie_dates);
+registerConstraint('committee_seats_person_key', 'personId', E.seat_taken);
+registerConstraint('committee_seats_secretary_key', 'role', E.secretary_taken);
+registerConstraint('committee_seats_dates', 'endedOn', E.seat_dates);
+registerConstraint('units_one_party_org', 'partyOrgOutside', E.unit_party_org);
+registerConstraint('committee_seats_part_time', 'fromUnitId', E.seat_unit_part_time);
 
 export const Unit = z.object({
   id: z.number(),

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../kernel/db.ts';
 import type { OrgHolding } from '../../kernel/manifest.ts';
-import { conflict, invalidField, notFound, type Text } from '../../kernel/errors.ts';
+import { AppError, notFound, type Text } from '../../kernel/errors.ts';
+import { E, ORG, UNIT } from './errors.ts';
 import { conditions, orgIdOf } from '../../kernel/sql.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
 // The network of ties and seats is published with the tree: other modules read ties from here.
@@ -87,7 +88,7 @@ export async function place(q: Queryable, orgId: number): Promise<{ id: number; 
     `SELECT id, name, kind, path::text, nlevel(path) AS depth, status FROM organizations WHERE id = $1`,
     [orgId],
   );
-  if (!row) throw notFound('组织');
+  if (!row) throw notFound(ORG);
   return row;
 }
 
@@ -113,7 +114,7 @@ export async function pathOfRow(q: Queryable, table: string, id: number, what: T
 
 export async function get(q: Queryable, orgId: number): Promise<Org> {
   const org = await find(q, orgId);
-  if (!org) throw notFound('组织');
+  if (!org) throw notFound(ORG);
   return org;
 }
 
@@ -145,7 +146,7 @@ export async function search(q: Queryable, text: string | undefined, page: numbe
 
 async function getActive(q: Queryable, orgId: number, field: string): Promise<Org> {
   const org = await get(q, orgId);
-  if (org.status !== 'active') throw invalidField(field, `${org.name}已${org.statusLabel.replace('已', '')}，不能再使用`);
+  if (org.status !== 'active') throw E.retired({ name: org.name, status: ORG_STATUSES.term(org.status) }).on(field);
   return org;
 }
 
@@ -156,15 +157,17 @@ export interface OrgAttributes {
 }
 
 /** Why a kind may not sit under a parent's kind (ORG_CHILD_KINDS), naming both; null when it may. */
-export function kindUnderProblem(parentKind: OrgKind, kind: OrgKind): string | null {
-  if (ORG_CHILD_KINDS[parentKind].includes(kind)) return null;
-  const allowed = ORG_CHILD_KINDS[parentKind].map((k) => ORG_KINDS.labels[k]).join('、');
-  return `“${ORG_KINDS.labels[kind]}”不能设在“${ORG_KINDS.labels[parentKind]}”之下${allowed ? `（可设：${allowed}）` : `（${ORG_KINDS.labels[parentKind]}之下不再设组织）`}`;
+export function kindUnderProblem(parentKind: OrgKind, kind: OrgKind): AppError | null {
+  const allowed = ORG_CHILD_KINDS[parentKind];
+  if (allowed.includes(kind)) return null;
+  const parent = ORG_KINDS.term(parentKind);
+  const kinds = { zh: allowed.map((k) => ORG_KINDS.term(k).zh).join('、'), en: allowed.map((k) => ORG_KINDS.term(k).en).join(', ') };
+  return E.kind_under({ kind: ORG_KINDS.term(kind), parent, allowed: allowed.length ? E.kinds_allowed({ kinds }) : E.no_kinds_under({ parent }) });
 }
 
 function checkKindUnder(parentKind: OrgKind, kind: OrgKind, field: string): void {
   const problem = kindUnderProblem(parentKind, kind);
-  if (problem) throw invalidField(field, problem);
+  if (problem) throw problem.on(field);
 }
 
 async function childKinds(q: Queryable, orgId: number): Promise<OrgKind[]> {
@@ -206,11 +209,11 @@ export async function update(q: Queryable, orgId: number, patch: { name?: string
 /** Re-parents an organization; its whole subtree follows in the same statement. */
 export async function move(q: Queryable, orgId: number, parentId: number): Promise<Org> {
   const org = await get(q, orgId);
-  if (org.parentId === null) throw invalidField('parentId', '区域的顶层组织不能移动');
-  if (parentId === orgId) throw invalidField('parentId', '不能把组织移到它自己之下');
+  if (org.parentId === null) throw E.top_not_movable();
+  if (parentId === orgId) throw E.move_under_self();
   const parent = await getActive(q, parentId, 'parentId');
   // A cycle is the first thing wrong with such a move, whatever the kinds.
-  if (parent.path.startsWith(`${org.path}.`)) throw invalidField('parentId', '不能把组织移到它自己的下级之下');
+  if (parent.path.startsWith(`${org.path}.`)) throw E.move_under_own_child();
   checkKindUnder(parent.kind, org.kind, 'parentId');
   await q.query(`UPDATE organizations SET parent_id = $2 WHERE id = $1`, [orgId, parentId]);
   return get(q, orgId);
@@ -229,7 +232,7 @@ export async function retire(
   holdings: readonly OrgHolding[],
 ): Promise<Org> {
   const org = await getActive(q, orgId, 'orgId');
-  if (org.parentId === null) throw invalidField('orgId', '区域的顶层组织不能撤销或合并');
+  if (org.parentId === null) throw E.top_not_retirable();
   const [c] = await q.query<{ children: number; units: number }>(
     `SELECT (SELECT count(*) FROM organizations WHERE parent_id = $1 AND status = 'active') AS children,
             (SELECT count(*) FROM units WHERE org_id = $1) AS units`,
@@ -241,11 +244,14 @@ export async function retire(
   const field = opts.status === 'merged' ? 'into' : 'transferTo';
   if (opts.transferTo === undefined) {
     if (held.length) {
-      throw conflict(`${org.name}下还有 ${held.map(([n, what]) => `${n} ${what}`).join('、')}，请选择转入的组织`, { [field]: '请选择转入的组织' });
+      // Holdings name themselves in Chinese only (kernel/manifest.ts): English gets the total.
+      const total = held.reduce((sum, [n]) => sum + n, 0);
+      const what = { zh: held.map(([n, noun]) => `${n} ${noun}`).join('、'), en: `${total} records` };
+      throw E.holdings_left({ name: org.name, held: what }).on(field, E.choose_receiver());
     }
   } else {
     const target = await getActive(q, opts.transferTo, field);
-    if (target.id === orgId || target.path.startsWith(`${org.path}.`)) throw invalidField(field, '不能转入它自己或它的下级');
+    if (target.id === orgId || target.path.startsWith(`${org.path}.`)) throw E.receiver_inside().on(field);
     for (const child of await childKinds(q, orgId)) checkKindUnder(target.kind, child, field);
     await q.query(`UPDATE organizations SET parent_id = $2 WHERE parent_id = $1 AND status = 'active'`, [orgId, target.id]);
     await q.query(`UPDATE units SET org_id = $2 WHERE org_id = $1`, [orgId, target.id]);
@@ -344,7 +350,7 @@ export async function findUnit(q: Queryable, unitId: number): Promise<Unit | nul
 
 export async function getUnit(q: Queryable, unitId: number): Promise<Unit> {
   const unit = await findUnit(q, unitId);
-  if (!unit) throw notFound('单位');
+  if (!unit) throw notFound(UNIT);
   return unit;
 }
 
