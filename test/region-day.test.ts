@@ -45,7 +45,7 @@ test('a visit dated today in the region is taken, and counts for this quarter', 
   assert.equal(visit.status, 200, visit.text);
   const tomorrow = await t.request('POST', '/api/visits', { cookie: wangge, body: { householdId: household, visitedOn: addDays(regionToday(), 1), learned: '明天的走访' } });
   assert.equal(tomorrow.status, 400);
-  assert.equal(tomorrow.body.error.fields.visitedOn, '走访日期不能晚于今天');
+  assert.equal(tomorrow.body.error.fieldCodes.visitedOn, 'grid.visit_future');
 
   const visits = (await t.request('GET', `/api/visits?gridId=${g1}`, { cookie: guangming })).body.items as { visitedOn: string }[];
   const community = (await t.request('GET', `/api/grids/${g1}`, { cookie: guangming })).body.communityId;

@@ -133,7 +133,8 @@ test('a household in another grid is refused by row: one the caller sees at the 
   assert.equal((await importFile(file, 'check')).body.errors.length, 0);
   const all = await importFile(file, 'all');
   assert.equal(all.status, 400);
-  assert.match(all.body.error.message, /第 2 行：该户已登记在本社区的另一个网格/);
+  assert.equal(all.body.error.fieldCodes.file, 'grid.import_taken');
+  assert.match(all.body.error.message, /第 2 行/, 'names the rows');
   assert.ok(!(await households()).some((h) => h.headName === '陈美玲'), 'nothing imported');
   const valid = await importFile(file, 'valid');
   assert.equal(valid.status, 200, valid.text);

@@ -2,7 +2,8 @@ import type { FieldCipher } from '../../kernel/crypto.ts';
 import { maskPhone } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { issueMessage } from '../../kernel/validation.ts';
-import { invalid, type AppError } from '../../kernel/errors.ts';
+import { type AppError } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { importReport, readSheet, rowErrors, writeWorkbook, type Column, type ImportError, type ImportMode, type ImportReport } from '../../kernel/excel.ts';
 import { CreateHousehold, HOUSEHOLD_TAGS, type HouseholdTag } from './schema.ts';
 import { addressKey, addressOf, createHouseholds, getGrid, listBuildings, type HouseholdInput } from './service.ts';
@@ -134,7 +135,7 @@ export async function importHouseholds(q: Queryable, cipher: FieldCipher, gridId
   const taken = fresh.filter((_, i) => ids[i] === null);
   for (const p of taken) rowErrors(errors, p.row).fail('room', '该户已登记在本社区的另一个网格，一户只能属于一个网格');
   // All or nothing: the route's transaction rolls the inserted rows back.
-  if (mode === 'all' && taken.length) throw invalid(taken.map((p) => `第 ${p.row} 行：该户已登记在本社区的另一个网格`).join('；'), { file: '部分住户已在其他网格登记，未导入任何住户' });
+  if (mode === 'all' && taken.length) throw E.import_taken({ rows: taken.map((p) => p.row).join(', ') });
   errors.sort((a, b) => a.row - b.row);
   report.created = fresh.length - taken.length;
   report.valid -= taken.length;

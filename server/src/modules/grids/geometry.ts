@@ -1,7 +1,7 @@
 import { featureCollection, polygon as turfPolygon } from '@turf/helpers';
 import { intersect } from '@turf/intersect';
 import { kinks } from '@turf/kinks';
-import { invalidField } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import type { Polygon } from './schema.ts';
 
 // Grid boundaries live in the community map's own plane (no projection, no
@@ -24,11 +24,11 @@ export function checkBoundary(boundary: Polygon): void {
   const ring = boundary.coordinates[0] as Ring;
   const first = ring[0];
   const last = ring[ring.length - 1];
-  if (ring.length < 4 || !first || !last) throw invalidField('boundary', '网格边界至少需要三个不同的顶点');
-  if (first[0] !== last[0] || first[1] !== last[1]) throw invalidField('boundary', '网格边界没有闭合：最后一个顶点须与第一个顶点相同');
-  if (new Set(ring.slice(0, -1).map((p) => `${p[0]},${p[1]}`)).size < 3) throw invalidField('boundary', '网格边界至少需要三个不同的顶点');
-  if (kinks(turfPolygon([ring])).features.length > 0) throw invalidField('boundary', '网格边界自相交：边与边不能交叉');
-  if (ringArea(ring) < OVERLAP_TOLERANCE) throw invalidField('boundary', '网格边界围成的面积为零');
+  if (ring.length < 4 || !first || !last) throw E.boundary_vertices();
+  if (first[0] !== last[0] || first[1] !== last[1]) throw E.boundary_open();
+  if (new Set(ring.slice(0, -1).map((p) => `${p[0]},${p[1]}`)).size < 3) throw E.boundary_vertices();
+  if (kinks(turfPolygon([ring])).features.length > 0) throw E.boundary_kinks();
+  if (ringArea(ring) < OVERLAP_TOLERANCE) throw E.boundary_area();
 }
 
 /** The area two boundaries share (0 when they are apart or only touch). */

@@ -27,12 +27,13 @@ test('a boundary that is not closed, crosses itself or overlaps another grid of 
     t.request('POST', '/api/grids', { cookie: guangming, body: { communityId: ids.community, name, boundary } });
   const open = await post({ type: 'Polygon', coordinates: [[[950, 50], [1000, 50], [1000, 650], [950, 650]]] });
   assert.equal(open.status, 400);
-  assert.match(open.body.error.fields.boundary, /没有闭合/);
+  assert.equal(open.body.error.fieldCodes.boundary, 'grid.boundary_open');
   const bowtie = await post({ type: 'Polygon', coordinates: [[[950, 50], [1000, 650], [1000, 50], [950, 650], [950, 50]]] });
-  assert.match(bowtie.body.error.fields.boundary, /自相交/);
+  assert.equal(bowtie.body.error.fieldCodes.boundary, 'grid.boundary_kinks');
   const overlap = await post(square(900, 100, 100, 100));
   assert.equal(overlap.status, 400);
-  assert.match(overlap.body.error.fields.boundary, /与「光明社区第二网格」重叠/);
+  assert.equal(overlap.body.error.fieldCodes.boundary, 'grid.boundary_overlap');
+  assert.match(overlap.body.error.fields.boundary, /与「光明社区第二网格」重叠/, 'names the grid it overlaps');
   const outside = await post(square(900, 100, 200, 100));
   assert.equal(outside.status, 400, 'coordinates beyond the map');
 
@@ -46,10 +47,10 @@ test('a boundary that is not closed, crosses itself or overlaps another grid of 
 
 test('a grid’s boundary is redrawn under the same checks, and keeps its buildings inside', async () => {
   const patch = (boundary: unknown) => t.request('PATCH', `/api/grids/${ids.east}`, { cookie: guangming, body: { boundary } });
-  assert.match((await patch({ type: 'Polygon', coordinates: [[[960, 50], [1000, 50], [1000, 650], [960, 650]]] })).body.error.fields.boundary, /没有闭合/);
+  assert.equal((await patch({ type: 'Polygon', coordinates: [[[960, 50], [1000, 50], [1000, 650], [960, 650]]] })).body.error.fieldCodes.boundary, 'grid.boundary_open');
   const overlap = await patch(square(900, 50, 100, 600));
   assert.equal(overlap.status, 400);
-  assert.match(overlap.body.error.fields.boundary, /与「光明社区第二网格」重叠/);
+  assert.equal(overlap.body.error.fieldCodes.boundary, 'grid.boundary_overlap');
   // A grid without a branch belongs to the community, which its grid workers do not reach.
   assert.equal((await t.request('PATCH', `/api/grids/${ids.east}`, { cookie: wangge, body: { boundary: square(960, 50, 40, 600) } })).status, 404);
   const narrower = await patch(square(960, 50, 40, 600));
@@ -73,7 +74,8 @@ test('buildings are placed inside their grid; a household belongs to one grid on
   assert.equal(building.status, 200, building.text);
   const shrunk = await t.request('PATCH', `/api/grids/${ids.east}`, { cookie: guangming, body: { boundary: square(980, 50, 20, 600) } });
   assert.equal(shrunk.status, 400);
-  assert.match(shrunk.body.error.fields.boundary, /「东1号楼」在边界之外/);
+  assert.equal(shrunk.body.error.fieldCodes.boundary, 'grid.boundary_leaves_building');
+  assert.match(shrunk.body.error.fields.boundary, /「东1号楼」在边界之外/, 'names the building left out');
   const dupName = await t.request('POST', `/api/grids/${ids.g1}/buildings`, { cookie: guangming, body: { name: '东1号楼', entrances: 1, x: 100, y: 100 } });
   assert.equal(dupName.status, 409);
 
@@ -87,10 +89,10 @@ test('buildings are placed inside their grid; a household belongs to one grid on
   assert.equal(t.kernel.cipher.decrypt(stored!.address_enc), '东1号楼1单元101');
   ids.eastHousehold = h.body.id;
 
-  assert.equal((await t.request('POST', '/api/households', { cookie: guangming, body: { ...household, entrance: 3 } })).body.error.fields.entrance, '东1号楼只有 2 个单元');
+  assert.equal((await t.request('POST', '/api/households', { cookie: guangming, body: { ...household, entrance: 3 } })).body.error.fieldCodes.entrance, 'grid.entrance_range');
   const again = await t.request('POST', '/api/households', { cookie: guangming, body: household });
   assert.equal(again.status, 409);
-  assert.match(again.body.error.fields.room, /只能属于一个网格/);
+  assert.equal(again.body.error.fieldCodes.room, 'grid.household_taken');
   // A bungalow with a street address, registered in one grid and then in another.
   const street = { size: 2, tags: [], freeTags: [], headName: '钱有福', address: '光明街 12 号' };
   assert.equal((await t.request('POST', '/api/households', { cookie: guangming, body: { ...street, gridId: ids.g1 } })).status, 200);
@@ -210,7 +212,7 @@ test('a grid worker raises a need in their own grid; a grid or organization outs
   const xiangyangGrid = await t.kernel.db.system((q) => q.query<{ id: number }>(`SELECT g.id FROM grids g JOIN organizations c ON c.id = g.community_id WHERE c.name = '向阳社区党委' LIMIT 1`));
   const across = await t.request('POST', '/api/needs', { cookie: await t.login('admin'), body: { kind: 'request', category: 'safety', title: '跨社区', requesterName: '居民丙', orgId: ids.community, gridId: xiangyangGrid[0]!.id } });
   assert.equal(across.status, 400);
-  assert.match(across.body.error.fields.gridId, /网格须在需求所在的社区/);
+  assert.equal(across.body.error.fieldCodes.gridId, 'need.grid_outside_community');
 });
 
 test('linking a branch moves the grid’s rows to it: its workers see them from then on', async () => {
@@ -292,7 +294,7 @@ test('the map works offline on an uploaded base image, which the community’s g
   const pixel = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
   const bad = await t.request('POST', '/api/grids/base-image', { cookie: guangming, body: { communityId: ids.community, image: 'data:text/html;base64,PGI+' } });
   assert.equal(bad.status, 400);
-  assert.match(bad.body.error.fields.image, /PNG、JPEG 或 WebP/);
+  assert.equal(bad.body.error.fieldCodes.image, 'grid.base_image_type');
   assert.equal((await t.request('POST', '/api/grids/base-image', { cookie: wangge, body: { communityId: ids.community, image: pixel } })).status, 403);
   assert.equal((await t.request('POST', '/api/grids/base-image', { cookie: guangming, body: { communityId: ids.community, image: pixel } })).status, 200);
   const image = await t.app.inject({ method: 'GET', url: `/api/grids/base-image?orgId=${ids.community}`, headers: { cookie: wangge } });

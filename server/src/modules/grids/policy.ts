@@ -1,4 +1,4 @@
-import { forbidden } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { ADMIN_ROLES, SUBTREE_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 
 // What a grant may do with grids, asked at the grid's organization (its
@@ -9,10 +9,10 @@ import { ADMIN_ROLES, SUBTREE_ROLES, hasRoleAt, type Scope } from '../../kernel/
 
 /** Drawing grids, placing buildings, naming who answers for a grid, visit plans: the community and above. */
 export function ensureCanPlanGrids(scope: Scope, orgPath: string | null): void {
-  if (!hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw forbidden('只有组织部门、街道和社区管理员可以划分和维护网格');
+  if (!hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw E.not_planner();
 }
 
 /** Households, visits and the two books: the grid's workers too. */
 export function ensureCanWorkInGrid(scope: Scope, orgPath: string | null): void {
-  if (!hasRoleAt(scope, SUBTREE_ROLES, orgPath)) throw forbidden('只有社区和网格工作人员可以登记住户、走访和台账');
+  if (!hasRoleAt(scope, SUBTREE_ROLES, orgPath)) throw E.not_grid_worker();
 }

@@ -8,6 +8,7 @@ import * as orgs from '../orgs/service.ts';
 import { card } from './cards.ts';
 import * as excel from './excel.ts';
 import { ensureCanPlanGrids, ensureCanWorkInGrid } from './policy.ts';
+import { BUILDING, GRID, GRID_ROLE, HOUSEHOLD } from './errors.ts';
 import {
   AddGridUnit, AssignRole, BaseImage, BookEntry, BookEntryList, BookQuery, Building, BuildingList, BuildingParams, CardQuery, CommunityQuery,
   CreateBookEntry, CreateBuilding, CreateDutyPost, CreateGrid, CreateHousehold, CreateVisit, CreateVisitPlan, DueQuery, DueVisitList, DutyPost,
@@ -20,7 +21,7 @@ import * as visits from './visits.ts';
 const tags = ['网格化'];
 const Done = z.object({ ok: z.literal(true) });
 /** Where a grid's rows belong (its branch, or the community while it has none): the roles that count are those held there. */
-const gridPath = (q: Queryable, gridId: number) => orgs.pathOfRow(q, 'grids', gridId, '网格');
+const gridPath = (q: Queryable, gridId: number) => orgs.pathOfRow(q, 'grids', gridId, GRID);
 
 export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
@@ -86,7 +87,7 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
     method: 'PATCH', url: '/api/buildings/:buildingId', tags, summary: '设置楼栋党小组',
     params: BuildingParams, body: UpdateBuilding, response: Building,
     handler: async ({ q, scope, params, body }) => {
-      ensureCanPlanGrids(scope, await orgs.pathOfRow(q, 'buildings', params.buildingId, '楼栋'));
+      ensureCanPlanGrids(scope, await orgs.pathOfRow(q, 'buildings', params.buildingId, BUILDING));
       return grids.setBuildingGroup(q, params.buildingId, body.groupId);
     },
   });
@@ -131,7 +132,7 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
     method: 'PATCH', url: '/api/households/:householdId', tags, summary: '修改住户信息和标签',
     params: HouseholdParams, body: UpdateHousehold, response: Household,
     handler: async ({ q, scope, params, body }) => {
-      ensureCanWorkInGrid(scope, await orgs.pathOfRow(q, 'households', params.householdId, '住户'));
+      ensureCanWorkInGrid(scope, await orgs.pathOfRow(q, 'households', params.householdId, HOUSEHOLD));
       return grids.updateHousehold(q, cipher, params.householdId, body);
     },
   });
@@ -153,7 +154,7 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
     method: 'DELETE', url: '/api/grid-roles/:gridRoleId', tags, summary: '撤下网格职责',
     params: RoleParams, response: Done,
     handler: async ({ q, scope, params }) => {
-      ensureCanPlanGrids(scope, await orgs.pathOfRow(q, 'grid_roles', params.gridRoleId, '网格职责'));
+      ensureCanPlanGrids(scope, await orgs.pathOfRow(q, 'grid_roles', params.gridRoleId, GRID_ROLE));
       await grids.removeRole(q, params.gridRoleId);
       return { ok: true as const };
     },
@@ -194,7 +195,7 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
     method: 'POST', url: '/api/visits', tags, summary: '登记走访（只能走访本人网格内的住户），可同时提出需求',
     body: CreateVisit, response: Visit,
     handler: async ({ q, scope, body }) => {
-      ensureCanWorkInGrid(scope, await orgs.pathOfRow(q, 'households', body.householdId, '住户'));
+      ensureCanWorkInGrid(scope, await orgs.pathOfRow(q, 'households', body.householdId, HOUSEHOLD));
       return visits.recordVisit(q, cipher, { userId: scope.userId, name: scope.userName ?? '' }, body);
     },
   });

@@ -1,20 +1,21 @@
 import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { importFields } from '../../kernel/excel.ts';
 import { day, idParam, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
 import { NEED_CATEGORIES, NEED_KINDS, URGENCIES } from '../needs/schema.ts';
 
-registerConstraint('grids_name_key', 'name', '本社区已有同名网格');
-registerConstraint('grids_branch_key', 'branchId', '该网格党支部已对应另一个网格');
-registerConstraint('buildings_name_key', 'name', '本社区已有同名楼栋');
-registerConstraint('households_address_key', 'room', '该户已登记在本社区的网格中，一户只能属于一个网格');
-registerConstraint('households_room', 'room', '楼栋、单元、门牌须同时填写');
-registerConstraint('grid_roles_key', 'personId', '此人已担任该职责');
-registerConstraint('grid_roles_answerable_key', 'role', '该网格已有此项包干责任人，请先撤下原责任人');
-registerConstraint('duty_posts_name_key', 'name', '本网格已有同名岗位');
-registerConstraint('grid_units_key', 'unitId', '该单位已纳入一个网格');
-registerConstraint('visit_plans_tag_key', 'tag', '本社区已有针对这类住户的走访计划');
-registerConstraint('visits_not_future', 'visitedOn', '走访日期不能晚于今天');
+registerConstraint('grids_name_key', 'name', E.name_taken);
+registerConstraint('grids_branch_key', 'branchId', E.branch_taken);
+registerConstraint('buildings_name_key', 'name', E.building_name_taken);
+registerConstraint('households_address_key', 'room', E.household_taken);
+registerConstraint('households_room', 'room', E.household_room);
+registerConstraint('grid_roles_key', 'personId', E.role_taken);
+registerConstraint('grid_roles_answerable_key', 'role', E.answerable_taken);
+registerConstraint('duty_posts_name_key', 'name', E.post_name_taken);
+registerConstraint('grid_units_key', 'unitId', E.unit_taken);
+registerConstraint('visit_plans_tag_key', 'tag', E.plan_taken);
+registerConstraint('visits_not_future', 'visitedOn', E.visit_future);
 
 /** 六清楚: the six kinds of households a grid worker knows. */
 export const HOUSEHOLD_TAGS = defineVocabulary('HouseholdTag', [
@@ -59,12 +60,12 @@ export const MAP_WIDTH = 1000;
 export const MAP_HEIGHT = 700;
 
 const coordinate = z
-  .tuple([z.number().min(0).max(MAP_WIDTH), z.number().min(0).max(MAP_HEIGHT)], { error: `坐标须在地图范围内（0–${MAP_WIDTH}，0–${MAP_HEIGHT}）` })
+  .tuple([z.number().min(0).max(MAP_WIDTH), z.number().min(0).max(MAP_HEIGHT)], { error: E.coordinate_range.code })
   .describe('坐标');
 export const Polygon = z
   .object({
-    type: z.literal('Polygon', { error: '边界须为 GeoJSON 多边形（Polygon）' }),
-    coordinates: z.array(z.array(coordinate)).min(1, '边界不能为空').max(1, '边界只能有一条外环，不能有洞'),
+    type: z.literal('Polygon', { error: E.polygon_type.code }),
+    coordinates: z.array(z.array(coordinate)).min(1, E.boundary_empty.code).max(1, E.boundary_holes.code),
   })
   .describe('网格边界');
 export type Polygon = z.infer<typeof Polygon>;
@@ -274,7 +275,7 @@ export const BaseImage = z.object({
   communityId: idParam('社区'),
   image: z
     .string()
-    .max(3_000_000, '底图不能超过 2 MB')
-    .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, '底图须为 PNG、JPEG 或 WebP 图片')
+    .max(3_000_000, E.base_image_size.code)
+    .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, E.base_image_type.code)
     .describe('底图'),
 });

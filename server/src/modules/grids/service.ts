@@ -1,7 +1,8 @@
 import type { FieldCipher } from '../../kernel/crypto.ts';
 import { maskAddress, maskPhone } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
-import { invalidField, notFound } from '../../kernel/errors.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { BASE_MAP, BUILDING, E, GRID, GRID_ROLE, HOUSEHOLD } from './errors.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
@@ -72,20 +73,20 @@ export async function myGrids(q: Queryable): Promise<Grid[]> {
 
 export async function getGrid(q: Queryable, gridId: number): Promise<Grid> {
   const [row] = await q.query<GridRow>(`${GRID_SELECT} WHERE g.id = $1`, [gridId]);
-  if (!row) throw notFound('网格');
+  if (!row) throw notFound(GRID);
   return toGrid(row);
 }
 
 async function checkCommunity(q: Queryable, communityId: number): Promise<void> {
   const org = await orgs.find(q, communityId);
-  if (!org || !ORG_KIND_GROUPS.community.includes(org.kind)) throw invalidField('communityId', '请选择您管辖范围内的社区党组织');
+  if (!org || !ORG_KIND_GROUPS.community.includes(org.kind)) throw E.community_required();
 }
 
 /** A grid's branch is a grid branch directly under its community. */
 async function checkBranch(q: Queryable, communityId: number, branchId: number): Promise<void> {
   const org = await orgs.find(q, branchId);
   if (!org || !ORG_KIND_GROUPS.grid.includes(org.kind) || org.parentId !== communityId || org.status !== 'active') {
-    throw invalidField('branchId', '网格党支部须为本社区下属、正常状态的网格党支部');
+    throw E.branch_invalid();
   }
 }
 
@@ -102,7 +103,7 @@ async function checkPlace(q: Queryable, communityId: number, boundary: Polygon, 
     [communityId, exceptGridId],
   );
   const hit = others.find((o) => overlaps(boundary, o.boundary));
-  if (hit) throw invalidField('boundary', `网格边界与「${hit.name}」重叠，同一社区的网格不能相互覆盖`);
+  if (hit) throw E.boundary_overlap({ name: hit.name });
 }
 
 export async function createGrid(
@@ -135,7 +136,7 @@ export async function updateGrid(
     await checkPlace(q, grid.communityId, patch.boundary, gridId);
     // A redrawn boundary keeps the grid's buildings: one left outside would sit in no grid on the map.
     const left = (await listBuildings(q, gridId)).find((b) => !contains(patch.boundary!, b.x, b.y));
-    if (left) throw invalidField('boundary', `新边界须包含本网格的全部楼栋，「${left.name}」在边界之外`);
+    if (left) throw E.boundary_leaves_building({ name: left.name });
   }
   const set = conditions();
   const cols: string[] = [];
@@ -178,7 +179,7 @@ export async function listBuildings(q: Queryable, gridId: number): Promise<Build
 
 async function getBuilding(q: Queryable, buildingId: number): Promise<Building> {
   const [row] = await q.query<BuildingRow>(`${BUILDING_SELECT} WHERE x.id = $1`, [buildingId]);
-  if (!row) throw notFound('楼栋');
+  if (!row) throw notFound(BUILDING);
   return toBuilding(row);
 }
 
@@ -187,7 +188,7 @@ async function checkGroup(q: Queryable, grid: Grid, groupId: number): Promise<vo
   const group = await orgs.find(q, groupId);
   const under = grid.branchId ?? grid.communityId;
   if (!group || group.kind !== 'building_group' || !group.path.split('.').includes(String(under))) {
-    throw invalidField('groupId', '楼栋党小组须为本网格党支部下的楼栋党小组');
+    throw E.group_invalid();
   }
 }
 
@@ -197,7 +198,7 @@ export async function createBuilding(
   input: { name: string; entrances: number; groupId?: number | null; x: number; y: number },
 ): Promise<Building> {
   const grid = await getGrid(q, gridId);
-  if (!contains(grid.boundary, input.x, input.y)) throw invalidField('x', `楼栋位置须在「${grid.name}」的边界之内`);
+  if (!contains(grid.boundary, input.x, input.y)) throw E.building_outside({ grid: grid.name });
   if (input.groupId) await checkGroup(q, grid, input.groupId);
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO buildings (community_id, grid_id, org_id, name, entrances, group_id, x, y) VALUES ($8, $1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -210,7 +211,7 @@ export async function createBuilding(
 export async function createBuildings(q: Queryable, gridId: number, items: { name: string; entrances: number; groupId?: number | null; x: number; y: number }[]): Promise<number[]> {
   const grid = await getGrid(q, gridId);
   const outside = items.find((b) => !contains(grid.boundary, b.x, b.y));
-  if (outside) throw invalidField('x', `楼栋「${outside.name}」的位置须在「${grid.name}」的边界之内`);
+  if (outside) throw E.building_left_outside({ name: outside.name, grid: grid.name });
   const rows = await q.query<{ id: number }>(
     `INSERT INTO buildings (community_id, grid_id, org_id, name, entrances, group_id, x, y)
      SELECT $4, $1, $2, b.name, b.entrances, b.group_id, b.x, b.y
@@ -306,7 +307,7 @@ export async function exportHouseholds(q: Queryable, gridId: number): Promise<{ 
 
 export async function getHousehold(q: Queryable, householdId: number): Promise<Household> {
   const [row] = await q.query<HouseholdRow>(`${HOUSEHOLD_SELECT} WHERE h.id = $1`, [householdId]);
-  if (!row) throw notFound('住户');
+  if (!row) throw notFound(HOUSEHOLD);
   return toHousehold(row);
 }
 
@@ -371,11 +372,11 @@ export interface HouseholdInput {
 /** The household's address within its community: its room in a building, or a street address where there is no building. */
 export function addressOf(building: Building | null, input: HouseholdInput): string {
   if (building) {
-    if (!input.entrance || !input.room) throw invalidField('room', '请填写单元和门牌号');
-    if (input.entrance > building.entrances) throw invalidField('entrance', `${building.name}只有 ${building.entrances} 个单元`);
+    if (!input.entrance || !input.room) throw E.room_required();
+    if (input.entrance > building.entrances) throw E.entrance_range({ building: building.name, n: building.entrances });
     return `${building.name}${input.entrance}单元${input.room}`;
   }
-  if (!input.address) throw invalidField('address', '请选择楼栋，或填写住址');
+  if (!input.address) throw E.address_required();
   return input.address;
 }
 
@@ -387,7 +388,7 @@ async function householdRows(q: Queryable, cipher: FieldCipher, grid: Grid, item
   const buildings = new Map((await listBuildings(q, grid.id)).map((b) => [b.id, b]));
   return items.map((input) => {
     const building = input.buildingId ? buildings.get(input.buildingId) : null;
-    if (input.buildingId && !building) throw invalidField('buildingId', `楼栋须在「${grid.name}」之内`);
+    if (input.buildingId && !building) throw E.building_not_in_grid({ grid: grid.name });
     const address = addressOf(building ?? null, { ...input, gridId: grid.id });
     return {
       building_id: building?.id ?? null,
@@ -474,8 +475,8 @@ export async function listRoles(q: Queryable, gridId: number) {
 export async function assignRole(q: Queryable, gridId: number, input: { personId: number; role: GridRole }) {
   const grid = await getGrid(q, gridId);
   const person = await people.find(q, input.personId);
-  if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
-  if (!person.isMember && input.role !== 'responsible_member') throw invalidField('personId', `${person.name}不是党员，不能担任${GRID_ROLES.labels[input.role]}`);
+  if (!person) throw E.person_not_found();
+  if (!person.isMember && input.role !== 'responsible_member') throw E.role_members_only({ name: person.name, role: GRID_ROLES.term(input.role) });
   const [row] = await q.query<{ id: number }>(`INSERT INTO grid_roles (grid_id, org_id, person_id, role) VALUES ($1, $2, $3, $4) RETURNING id`, [
     gridId, grid.branchId ?? grid.communityId, input.personId, input.role,
   ]);
@@ -485,7 +486,7 @@ export async function assignRole(q: Queryable, gridId: number, input: { personId
 
 export async function removeRole(q: Queryable, gridRoleId: number): Promise<void> {
   const rows = await q.query(`DELETE FROM grid_roles WHERE id = $1 RETURNING id`, [gridRoleId]);
-  if (!rows.length) throw notFound('网格职责');
+  if (!rows.length) throw notFound(GRID_ROLE);
 }
 
 const POST_SELECT = `SELECT d.id, d.grid_id, d.name, d.duty, d.person_id, p.name AS person_name FROM duty_posts d LEFT JOIN person_labels p ON p.id = d.person_id`;
@@ -500,7 +501,7 @@ export async function listDutyPosts(q: Queryable, gridId: number) {
 
 export async function createDutyPost(q: Queryable, gridId: number, input: { name: string; duty?: string | null; personId?: number | null }) {
   const grid = await getGrid(q, gridId);
-  if (input.personId && !(await people.find(q, input.personId))?.isMember) throw invalidField('personId', '认岗人须为您管辖范围内的党员');
+  if (input.personId && !(await people.find(q, input.personId))?.isMember) throw E.post_member();
   const [row] = await q.query<{ id: number }>(`INSERT INTO duty_posts (grid_id, org_id, name, duty, person_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
     gridId, grid.branchId ?? grid.communityId, input.name, input.duty || null, input.personId ?? null,
   ]);
@@ -521,7 +522,7 @@ export async function listGridUnits(q: Queryable, gridId: number) {
 export async function addGridUnit(q: Queryable, gridId: number, unitId: number) {
   const grid = await getGrid(q, gridId);
   const unit = await orgs.findUnit(q, unitId);
-  if (!unit || !(await orgs.subtreeIds(q, grid.communityId)).includes(unit.orgId)) throw invalidField('unitId', '只能纳入位于本社区的驻区单位');
+  if (!unit || !(await orgs.subtreeIds(q, grid.communityId)).includes(unit.orgId)) throw E.unit_outside();
   await q.query(`INSERT INTO grid_units (grid_id, org_id, unit_id) VALUES ($1, $2, $3)`, [gridId, grid.branchId ?? grid.communityId, unitId]);
   return listGridUnits(q, gridId);
 }
@@ -647,7 +648,7 @@ export const GRID_INDICATORS: GridIndicator[] = [
 
 export async function gridMap(q: Queryable, communityId: number, indicatorKey: string) {
   const indicator = findIndicator(indicatorKey);
-  if (!indicator) throw invalidField('indicator', '没有这个地图指标');
+  if (!indicator) throw E.no_indicator();
   const grids = await listGrids(q, communityId);
   const values = await indicator.values(q, grids);
   const ids = grids.map((g) => g.id);
@@ -675,7 +676,7 @@ export async function gridMap(q: Queryable, communityId: number, indicatorKey: s
 
 export async function baseImage(q: Queryable, communityId: number): Promise<{ type: string; body: Buffer }> {
   const [row] = await q.query<{ image: string }>(`SELECT image FROM grid_base_maps WHERE org_id = $1`, [communityId]);
-  if (!row) throw notFound('网格地图底图');
+  if (!row) throw notFound(BASE_MAP);
   const [, type, data] = /^data:([^;]+);base64,(.*)$/.exec(row.image)!;
   return { type: type!, body: Buffer.from(data!, 'base64') };
 }

@@ -1,6 +1,6 @@
 import type { FieldCipher } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
-import { invalidField } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as needs from '../needs/service.ts';
 import type { CreateVisit, Visit } from './schema.ts';
@@ -59,7 +59,7 @@ export async function recordVisit(q: Queryable, cipher: FieldCipher, visitor: { 
     `SELECT grid_id, org_id, building_id, head_name, address_enc, phone_enc FROM households WHERE id = $1`,
     [input.householdId],
   );
-  if (!h) throw invalidField('householdId', '该住户不在您负责的网格内，不能登记走访');
+  if (!h) throw E.household_not_yours();
   let needId: number | null = null;
   if (input.need) {
     const title = input.need.title || input.learned.split(/\r?\n/)[0]!.slice(0, TITLE_FROM_LEARNED);
