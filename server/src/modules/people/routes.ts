@@ -3,6 +3,7 @@ import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import * as orgs from '../orgs/service.ts';
+import { PERSON } from './errors.ts';
 import { ensureCanEditPeople, ensureMayReveal, mayReveal } from './policy.ts';
 import {
   CreatePerson, Person, PersonDetail, PersonPage, PersonParams, PersonQuery, RevealField, Revealed, TalentPage, TalentQuery, UpdatePerson,
@@ -11,7 +12,7 @@ import * as people from './service.ts';
 
 const tags = ['党员群众'];
 /** Where a person's file belongs: the roles that count are those held there. */
-const personPath = (q: Queryable, personId: number) => orgs.pathOfRow(q, 'people', personId, '人员');
+const personPath = (q: Queryable, personId: number) => orgs.pathOfRow(q, 'people', personId, PERSON);
 
 export function peopleRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {

@@ -37,14 +37,14 @@ test('an applicant becomes a full member stage by stage; the member file follows
 
   const skipped = await step(id, 'candidate', '2024-07-01');
   assert.equal(skipped.status, 400);
-  assert.match(skipped.body.error.fields.stage, /不能跳过阶段/);
+  assert.equal(skipped.body.error.fieldCodes.stage, 'recruitment.skipped_stage');
   const early = await step(id, 'activist', '2023-01-01');
   assert.equal(early.status, 400, 'an activist before the application');
   assert.ok(early.body.error.fields.on);
   assert.equal((await step(id, 'activist', '2023-06-01')).status, 200);
   const tooSoon = await step(id, 'candidate', '2024-01-01');
   assert.equal(tooSoon.status, 400, 'less than a year as an activist');
-  assert.match(tooSoon.body.error.fields.on, /满一年/);
+  assert.equal(tooSoon.body.error.fieldCodes.on, 'recruitment.day_order');
   assert.equal((await step(id, 'candidate', '2024-07-01')).status, 200);
 
   const noSponsors = await step(id, 'probationary', '2024-08-10');
@@ -55,11 +55,11 @@ test('an applicant becomes a full member stage by stage; the member file follows
   assert.equal(set.status, 200, set.text);
   assert.equal(set.body.sponsors.length, 2);
 
-  assert.match((await step(id, 'probationary', '2024-08-10')).body.error.fields.on, /公示/, 'no notice yet');
+  assert.equal((await step(id, 'probationary', '2024-08-10')).body.error.fieldCodes.on, 'recruitment.notice_not_over', 'no notice yet');
   const shortNotice = await t.request('POST', `/api/recruitments/${id}/notice`, { cookie: secretary, body: { startsOn: '2024-08-01', endsOn: '2024-08-02' } });
   assert.ok(shortNotice.body.error.fields.endsOn);
   assert.equal((await t.request('POST', `/api/recruitments/${id}/notice`, { cookie: secretary, body: { startsOn: '2024-08-01', endsOn: '2024-08-07' } })).status, 200);
-  assert.match((await step(id, 'probationary', '2024-08-05')).body.error.fields.on, /公示期结束/, 'before the notice ends');
+  assert.equal((await step(id, 'probationary', '2024-08-05')).body.error.fieldCodes.on, 'recruitment.notice_not_over', 'before the notice ends');
   const admitted = await step(id, 'probationary', '2024-08-10');
   assert.equal(admitted.status, 200, admitted.text);
   assert.equal(admitted.body.noticeEndsOn, null, 'the next step needs a notice of its own');
@@ -77,14 +77,14 @@ test('an applicant becomes a full member stage by stage; the member file follows
 test('a future day, a member applicant and a sponsor on probation are refused; a member or a liaison cannot recruit', async () => {
   const personId = await newApplicant('申请人乙');
   const future = await t.request('POST', '/api/recruitments', { cookie: secretary, body: { personId, orgId: branchId, appliedOn: '2999-01-01' } });
-  assert.equal(future.body.error.fields.appliedOn, '日期不能晚于今天');
+  assert.equal(future.body.error.fieldCodes.appliedOn, 'recruitment.after_today');
   const member = await t.request('POST', '/api/recruitments', { cookie: secretary, body: { personId: sponsors[0], orgId: branchId, appliedOn: '2024-01-01' } });
-  assert.match(member.body.error.fields.personId, /已经是党员/);
+  assert.equal(member.body.error.fieldCodes.personId, 'recruitment.already_member');
   const started = await t.request('POST', '/api/recruitments', { cookie: secretary, body: { personId, orgId: branchId, appliedOn: '2024-01-01' } });
   const probationer = await newApplicant('预备党员丙');
   await t.request('PATCH', `/api/people/${probationer}`, { cookie: secretary, body: { isMember: true, memberStatus: 'probationary' } });
   const bad = await t.request('POST', `/api/recruitments/${started.body.id}/sponsors`, { cookie: secretary, body: { sponsorIds: [sponsors[0], probationer] } });
-  assert.match(bad.body.error.fields.sponsorIds, /不是正式党员/);
+  assert.equal(bad.body.error.fieldCodes.sponsorIds, 'recruitment.sponsor_not_full');
   for (const user of ['dangyuan', 'liaison']) {
     const res = await t.request('POST', '/api/recruitments', { cookie: await t.login(user), body: { personId, orgId: branchId, appliedOn: '2024-01-01' } });
     assert.equal(res.status, 403, user);
@@ -152,7 +152,7 @@ test('an applicant sees their own application and may withdraw it; the branch en
   );
   const after = await step(id, 'probationary', '2025-08-01');
   assert.equal(after.status, 400);
-  assert.match(after.body.error.fields.stage, /已经终止/);
+  assert.equal(after.body.error.fieldCodes.stage, 'recruitment.ended');
   await assert.rejects(asSession(secretary, `UPDATE recruitments SET withdrawal_reason = 'x' WHERE id = $1`, [id]), /has ended/);
 
   // Applying again opens a new record beside the ended one; the branch ends it, saying why.
@@ -160,7 +160,7 @@ test('an applicant sees their own application and may withdraw it; the branch en
   assert.equal(again.status, 200, again.text);
   const noReason = await t.request('POST', `/api/recruitments/${again.body.id}/withdraw`, { cookie: secretary, body: { on: '2025-09-02' } });
   assert.equal(noReason.status, 400);
-  assert.equal(noReason.body.error.fields.reason, '党组织终止发展须写明原因');
+  assert.equal(noReason.body.error.fieldCodes.reason, 'recruitment.reason_required');
   await assert.rejects(
     asSession(secretary, `UPDATE recruitments SET withdrawn_on = '2025-09-02', withdrawn_by = 'branch' WHERE id = $1`, [again.body.id]),
     /recruitments_withdrawal/,

@@ -3,13 +3,14 @@ import { route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import * as orgs from '../orgs/service.ts';
+import { RECRUITMENT } from './errors.ts';
 import { ensureMayRecruit, withdrawnBy } from './policy.ts';
 import { Advance, Notice, Recruitment, RecruitmentList, RecruitmentParams, RecruitmentQuery, Sponsors, StartRecruitment, Withdraw } from './schema.ts';
 import * as recruitment from './service.ts';
 
 const tags = ['发展党员'];
 /** Where a recruitment record belongs: the roles that count are those held there. */
-const recordPath = (q: Queryable, id: number) => orgs.pathOfRow(q, 'recruitments', id, '发展党员记录');
+const recordPath = (q: Queryable, id: number) => orgs.pathOfRow(q, 'recruitments', id, RECRUITMENT);
 
 export function recruitmentRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {

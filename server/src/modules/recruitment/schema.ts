@@ -1,17 +1,18 @@
 import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
+import { E } from './errors.ts';
 import { day, idParam, oneOf, optionalText, z } from '../../kernel/validation.ts';
 
-registerConstraint('recruitments_person_key', 'personId', '此人已在发展党员的程序中，不能重复登记');
-registerConstraint('recruitments_day_order', 'on', '日期不符合程序：积极分子培养考察须满一年才能列为发展对象，预备期须满一年才能转正，且各阶段日期不能早于上一阶段');
-registerConstraint('recruitments_sponsors', 'sponsorIds', '须有两名不同的入党介绍人，且不能是本人');
-registerConstraint('recruitments_notice', 'endsOn', '公示期不少于 5 天，且只在列为发展对象或预备党员之后公示');
-registerConstraint('recruitments_notice_ended', 'on', '公示期结束之后才能进入下一阶段');
-registerConstraint('recruitments_ended', 'reason', '这条发展党员记录已经终止，不能再办理');
-registerConstraint('recruitments_withdrawal', 'reason', '党组织终止发展须写明原因');
-registerConstraint('recruitments_withdrawn_stage', 'stage', '已接收为预备党员，不能撤回申请');
-registerConstraint('recruitments_withdrawn_day', 'on', '终止日期不能早于已到达阶段的日期');
-registerConstraint('recruitments_next_stage', 'stage', '不能跳过阶段，须按程序逐步进行');
+registerConstraint('recruitments_person_key', 'personId', E.person_taken);
+registerConstraint('recruitments_day_order', 'on', E.day_order);
+registerConstraint('recruitments_sponsors', 'sponsorIds', E.sponsors_rule);
+registerConstraint('recruitments_notice', 'endsOn', E.notice_rule);
+registerConstraint('recruitments_notice_ended', 'on', E.notice_not_over);
+registerConstraint('recruitments_ended', 'reason', E.ended);
+registerConstraint('recruitments_withdrawal', 'reason', E.reason_required);
+registerConstraint('recruitments_withdrawn_stage', 'stage', E.withdrawn_stage);
+registerConstraint('recruitments_withdrawn_day', 'on', E.withdrawn_day);
+registerConstraint('recruitments_next_stage', 'stage', E.stage_order);
 
 export const STAGES = defineVocabulary('RecruitmentStage', [
   { value: 'applicant', zh: '入党申请人', en: 'Applicant', color: 'gold' },

@@ -1,6 +1,7 @@
 import type { FieldCipher } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
-import { conflict, invalidField, notFound } from '../../kernel/errors.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { E, RECRUITMENT } from './errors.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
@@ -68,7 +69,7 @@ const toRecruitment = (r: Row): Recruitment => ({
 
 export async function get(q: Queryable, id: number): Promise<Recruitment> {
   const [row] = await q.query<Row>(`${SELECT} WHERE r.id = $1`, [id]);
-  if (!row) throw notFound('发展党员记录');
+  if (!row) throw notFound(RECRUITMENT);
   return toRecruitment(row);
 }
 
@@ -82,14 +83,14 @@ export async function list(q: Queryable, f: { orgId?: number; stage?: Stage }): 
 
 async function notInFuture(q: Queryable, field: string, on: string): Promise<void> {
   const [row] = await q.query<{ future: boolean }>(`SELECT $1::date > current_date AS future`, [on]);
-  if (row?.future) throw invalidField(field, '日期不能晚于今天');
+  if (row?.future) throw E.after_today().on(field);
 }
 
 /** A person hands in their application to a branch: they enter the pipeline as an applicant. */
 export async function start(q: Queryable, input: { personId: number; orgId: number; appliedOn: string }): Promise<Recruitment> {
   const person = await people.find(q, input.personId);
-  if (!person) throw invalidField('personId', '申请人不存在，或不在您的管辖范围内');
-  if (person.isMember) throw invalidField('personId', `${person.name}已经是党员`);
+  if (!person) throw E.applicant_not_found();
+  if (person.isMember) throw E.already_member({ name: person.name });
   await orgs.place(q, input.orgId);
   await notInFuture(q, 'appliedOn', input.appliedOn);
   const [row] = await q.query<{ id: number }>(
@@ -102,14 +103,14 @@ export async function start(q: Queryable, input: { personId: number; orgId: numb
 /** Two full members vouch for the candidate (入党介绍人); fixed once the candidate is admitted. */
 export async function setSponsors(q: Queryable, id: number, sponsorIds: number[]): Promise<Recruitment> {
   const r = await get(q, id);
-  if (r.stage === 'probationary' || r.stage === 'full') throw invalidField('sponsorIds', '接收为预备党员之后不能更换入党介绍人');
-  if (new Set(sponsorIds).size !== 2) throw invalidField('sponsorIds', '须有两名不同的入党介绍人');
+  if (r.stage === 'probationary' || r.stage === 'full') throw E.sponsors_fixed();
+  if (new Set(sponsorIds).size !== 2) throw E.two_sponsors();
   for (const sponsorId of sponsorIds) {
     const sponsor = await people.find(q, sponsorId);
-    if (!sponsor) throw invalidField('sponsorIds', '入党介绍人不存在，或不在您的管辖范围内');
-    if (sponsor.id === r.personId) throw invalidField('sponsorIds', '入党介绍人不能是本人');
+    if (!sponsor) throw E.sponsor_not_found();
+    if (sponsor.id === r.personId) throw E.sponsor_self();
     const file = await people.detail(q, sponsorId, false);
-    if (file.memberStatus !== 'full') throw invalidField('sponsorIds', `${sponsor.name}不是正式党员，不能作入党介绍人`);
+    if (file.memberStatus !== 'full') throw E.sponsor_not_full({ name: sponsor.name });
   }
   await q.query(`UPDATE recruitments SET sponsor1_id = $2, sponsor2_id = $3 WHERE id = $1`, [id, sponsorIds[0], sponsorIds[1]]);
   return get(q, id);
@@ -118,8 +119,8 @@ export async function setSponsors(q: Queryable, id: number, sponsorIds: number[]
 /** The public notice (公示) before admission (for a candidate) or before full membership (for a probationary member). */
 export async function setNotice(q: Queryable, id: number, notice: { startsOn: string; endsOn: string }): Promise<Recruitment> {
   const r = await get(q, id);
-  if (r.stage !== 'candidate' && r.stage !== 'probationary') throw invalidField('startsOn', '列为发展对象之后，接收预备党员或转正之前才公示');
-  if (notice.endsOn < notice.startsOn) throw invalidField('endsOn', '公示结束日期不能早于开始日期');
+  if (r.stage !== 'candidate' && r.stage !== 'probationary') throw E.notice_stage();
+  if (notice.endsOn < notice.startsOn) throw E.notice_dates();
   await q.query(`UPDATE recruitments SET notice_starts_on = $2, notice_ends_on = $3 WHERE id = $1`, [id, notice.startsOn, notice.endsOn]);
   return get(q, id);
 }
@@ -132,9 +133,9 @@ export async function setNotice(q: Queryable, id: number, notice: { startsOn: st
  */
 export async function advance(q: Queryable, cipher: FieldCipher, id: number, step: { stage: Stage; on: string }): Promise<Recruitment> {
   const r = await get(q, id);
-  if (r.withdrawnOn) throw invalidField('stage', '这条发展党员记录已经终止，不能再办理');
-  if (r.nextStage === null) throw invalidField('stage', '已经是正式党员，程序已完成');
-  if (step.stage !== r.nextStage) throw invalidField('stage', `不能跳过阶段：${r.stageLabel}的下一阶段是${STAGES.labels[r.nextStage]}`);
+  if (r.withdrawnOn) throw E.ended().on('stage');
+  if (r.nextStage === null) throw E.completed();
+  if (step.stage !== r.nextStage) throw E.skipped_stage({ stage: STAGES.term(r.stage), next: STAGES.term(r.nextStage) });
   await notInFuture(q, 'on', step.on);
   const clearsNotice = step.stage === 'probationary' || step.stage === 'full';
   const moved = await q.query(
@@ -142,7 +143,7 @@ export async function advance(q: Queryable, cipher: FieldCipher, id: number, ste
       WHERE id = $1 AND stage = $2 RETURNING id`,
     [id, r.stage, step.stage, step.on],
   );
-  if (!moved.length) throw conflict('这条记录刚被他人办理过，请刷新后再试');
+  if (!moved.length) throw E.changed_meanwhile();
   if (step.stage === 'probationary') {
     await people.update(q, cipher, r.personId, { isMember: true, memberStatus: 'probationary', joinedOn: step.on, orgId: r.orgId });
   } else if (step.stage === 'full') {
@@ -170,14 +171,14 @@ export async function isOwn(q: Queryable, id: number, userId: number): Promise<b
  */
 export async function withdraw(q: Queryable, id: number, by: 'applicant' | 'branch', input: { on: string; reason?: string | null }): Promise<Recruitment> {
   const r = await get(q, id);
-  if (r.withdrawnOn) throw invalidField('reason', '这条发展党员记录已经终止');
-  if (r.stage === 'probationary' || r.stage === 'full') throw invalidField('stage', `已接收为${r.stageLabel}，不能撤回申请`);
-  if (by === 'branch' && !input.reason) throw invalidField('reason', '党组织终止发展须写明原因');
+  if (r.withdrawnOn) throw E.ended().on('reason');
+  if (r.stage === 'probationary' || r.stage === 'full') throw E.admitted({ stage: STAGES.term(r.stage) });
+  if (by === 'branch' && !input.reason) throw E.reason_required();
   await notInFuture(q, 'on', input.on);
   const ended = await q.query(
     `UPDATE recruitments SET withdrawn_on = $3, withdrawn_by = $2, withdrawal_reason = $4 WHERE id = $1 AND withdrawn_on IS NULL AND stage = $5 RETURNING id`,
     [id, by, input.on, input.reason || null, r.stage],
   );
-  if (!ended.length) throw conflict('这条记录刚被他人办理过，请刷新后再试');
+  if (!ended.length) throw E.changed_meanwhile();
   return get(q, id);
 }

@@ -45,3 +45,4 @@ export const E = defineErrors('user', {
 /** Records of this module, as refusals name them. */
 export const USER = { zh: '用户', en: 'User' };
 export const GRANT = { zh: '授权', en: 'Grant' };
+export const THROTTLE = { zh: '登录等待', en: 'Sign-in wait' };

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../kernel/db.ts';
 import { conditions } from '../../kernel/sql.ts';
 import { notFound } from '../../kernel/errors.ts';
-import { E, GRANT, USER } from './errors.ts';
+import { E, GRANT, THROTTLE, USER } from './errors.ts';
 import { ROLE_LABELS, type Role } from '../../kernel/scope.ts';
 import * as orgs from '../orgs/service.ts';
 import { hashPassword } from './auth.ts';
@@ -156,7 +156,7 @@ export async function throttles(q: Queryable): Promise<SignInThrottle[]> {
 /** Clears the wait of an address or of a name that is no account; the database records it in the security log. */
 export async function clearThrottle(q: Queryable, throttleId: number): Promise<void> {
   const [row] = await q.query<{ label: string | null }>(`SELECT gj_clear_sign_in_throttle($1) AS label`, [throttleId]);
-  if (row?.label === null || row === undefined) throw notFound('登录等待');
+  if (row?.label === null || row === undefined) throw notFound(THROTTLE);
 }
 
 /** Sessions opened before this stop working (they predate password_changed_at). */
