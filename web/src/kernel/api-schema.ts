@@ -3097,6 +3097,10 @@ export interface components {
         UnitKind: "co_building" | "enterprise" | "social_org" | "department";
         /** @enum {string} */
         OrgStatus: "active" | "merged" | "dissolved";
+        /** @enum {string} */
+        OrgAction: "edit" | "move" | "retire" | "addChild" | "addUnit" | "addTie" | "addSeat";
+        /** @enum {string} */
+        OrgPartAction: "edit";
         Org: {
             id: number;
             parentId: number | null;
@@ -3116,6 +3120,8 @@ export interface components {
             contactPhone: string | null;
             address: string | null;
             secretaryName: string | null;
+            /** @description what the caller may do to this organization */
+            actions: components["schemas"]["OrgAction"][];
         };
         /** @enum {string} */
         TieKind: "co_builds" | "guides" | "pairs_with" | "joins";
@@ -3132,6 +3138,8 @@ export interface components {
             endedOn: string | null;
             pledge: string | null;
             note: string | null;
+            /** @description what the caller may do to this record */
+            actions: components["schemas"]["OrgPartAction"][];
         };
         /** @enum {string} */
         SeatRole: "secretary" | "deputy" | "member";
@@ -3147,6 +3155,8 @@ export interface components {
             fromUnitName: string | null;
             startedOn: string;
             endedOn: string | null;
+            /** @description what the caller may do to this record */
+            actions: components["schemas"]["OrgPartAction"][];
         };
         Unit: {
             id: number;
@@ -3163,6 +3173,8 @@ export interface components {
             contactName: string | null;
             contactPhone: string | null;
             note: string | null;
+            /** @description what the caller may do to this record */
+            actions: components["schemas"]["OrgPartAction"][];
         };
         /** @enum {string} */
         GapKind: "community_without_grid" | "org_without_secretary" | "hidden_members" | "unit_without_tie" | "grid_without_branch" | "building_without_group";
@@ -3867,6 +3879,8 @@ export interface operations {
                         contactPhone: string | null;
                         address: string | null;
                         secretaryName: string | null;
+                        /** @description what the caller may do to this organization */
+                        actions: components["schemas"]["OrgAction"][];
                         ancestors: {
                             id: number;
                             name: string;

@@ -120,6 +120,15 @@ export const VOCABULARIES = {
     {"value":"rated","zh":"已评价","en":"Rated","color":"success"},
     {"value":"cancelled","zh":"已撤销","en":"Cancelled","color":"default"},
   ],
+  OrgAction: [
+    {"value":"edit","zh":"修改","en":"Edit"},
+    {"value":"move","zh":"调整隶属关系","en":"Move"},
+    {"value":"retire","zh":"撤销或合并","en":"Dissolve or merge"},
+    {"value":"addChild","zh":"新建下级组织","en":"Add a suborganization"},
+    {"value":"addUnit","zh":"登记单位","en":"Register a unit"},
+    {"value":"addTie","zh":"建立横向关系","en":"Add a tie"},
+    {"value":"addSeat","zh":"增补委员","en":"Add a committee member"},
+  ],
   OrganizerKind: [
     {"value":"community","zh":"社区","en":"Community"},
     {"value":"unit","zh":"驻区单位","en":"Resident unit"},
@@ -141,6 +150,9 @@ export const VOCABULARIES = {
     {"value":"activity_group","zh":"党员活动小组","en":"Activity group"},
     {"value":"caring_group","zh":"党群温馨小组","en":"Caring group"},
     {"value":"member_household","zh":"党员中心户","en":"Member household"},
+  ],
+  OrgPartAction: [
+    {"value":"edit","zh":"修改","en":"Edit"},
   ],
   OrgStatus: [
     {"value":"active","zh":"正常","en":"Active"},

@@ -90,6 +90,23 @@ export const ORG_STATUSES = defineVocabulary('OrgStatus', [
 ]);
 export type OrgStatus = ValueOf<typeof ORG_STATUSES>;
 
+/** What a caller may do to an organization (policy.ts decides, for each record it returns). */
+export const ORG_ACTIONS = defineVocabulary('OrgAction', [
+  { value: 'edit', zh: '修改', en: 'Edit' },
+  { value: 'move', zh: '调整隶属关系', en: 'Move' },
+  { value: 'retire', zh: '撤销或合并', en: 'Dissolve or merge' },
+  { value: 'addChild', zh: '新建下级组织', en: 'Add a suborganization' },
+  { value: 'addUnit', zh: '登记单位', en: 'Register a unit' },
+  { value: 'addTie', zh: '建立横向关系', en: 'Add a tie' },
+  { value: 'addSeat', zh: '增补委员', en: 'Add a committee member' },
+]);
+export type OrgAction = ValueOf<typeof ORG_ACTIONS>;
+/** What a caller may do to a unit, tie or committee seat: the organization's administrators edit it. */
+export const ORG_PART_ACTIONS = defineVocabulary('OrgPartAction', [{ value: 'edit', zh: '修改', en: 'Edit' }]);
+export type OrgPartAction = ValueOf<typeof ORG_PART_ACTIONS>;
+const orgActions = z.array(ORG_ACTIONS.schema).describe('what the caller may do to this organization');
+const partActions = z.array(ORG_PART_ACTIONS.schema).describe('what the caller may do to this record');
+
 export const Org = z.object({
   id: z.number(),
   parentId: z.number().nullable(),
@@ -108,8 +125,10 @@ export const Org = z.object({
   contactPhone: z.string().nullable(),
   address: z.string().nullable(),
   secretaryName: z.string().nullable(),
+  actions: orgActions,
 }).meta({ id: 'Org' });
-export type Org = z.infer<typeof Org>;
+/** The record as the service reads it; the routes add the caller's actions (policy.ts). */
+export type Org = Omit<z.infer<typeof Org>, 'actions'>;
 
 export const OrgDetail = Org.extend({
   ancestors: z.array(z.object({ id: z.number(), name: z.string() })),
@@ -165,8 +184,9 @@ export const Tie = z.object({
   endedOn: z.string().nullable(),
   pledge: z.string().nullable(),
   note: z.string().nullable(),
+  actions: partActions,
 }).meta({ id: 'Tie' });
-export type Tie = z.infer<typeof Tie>;
+export type Tie = Omit<z.infer<typeof Tie>, 'actions'>;
 export const TieList = z.object({ items: z.array(Tie) });
 export const TieParams = z.object({ tieId: idParam('关系编号') });
 export const CreateTie = z.object({
@@ -201,8 +221,9 @@ export const Seat = z.object({
   fromUnitName: z.string().nullable(),
   startedOn: z.string(),
   endedOn: z.string().nullable(),
+  actions: partActions,
 }).meta({ id: 'Seat' });
-export type Seat = z.infer<typeof Seat>;
+export type Seat = Omit<z.infer<typeof Seat>, 'actions'>;
 export const SeatList = z.object({ items: z.array(Seat) });
 export const SeatParams = z.object({ seatId: idParam('委员席位编号') });
 export const CreateSeat = z.object({
@@ -243,8 +264,9 @@ export const Unit = z.object({
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
   note: z.string().nullable(),
+  actions: partActions,
 }).meta({ id: 'Unit' });
-export type Unit = z.infer<typeof Unit>;
+export type Unit = Omit<z.infer<typeof Unit>, 'actions'>;
 export const UnitList = z.object({ items: z.array(Unit) });
 export const UnitQuery = z.object({ orgId: idParam('所在组织').optional() });
 export const UnitParams = z.object({ unitId: idParam('单位编号') });

@@ -97,6 +97,12 @@ export async function pathOf(q: Queryable, orgId: number): Promise<string> {
   return (await place(q, orgId)).path;
 }
 
+/** The paths of organizations by id, those the caller sees: for asking, record by record, which roles the caller holds there. */
+export async function pathsOf(q: Queryable, orgIds: number[]): Promise<Map<number, string>> {
+  const rows = await q.query<{ id: number; path: string }>(`SELECT id, path::text FROM organizations WHERE id = ANY ($1::bigint[])`, [[...new Set(orgIds)]]);
+  return new Map(rows.map((r) => [r.id, r.path]));
+}
+
 /** The same, or null where the caller cannot see the organization (and so holds no role there): for those who act on their own record. */
 export async function pathIfSeen(q: Queryable, orgId: number): Promise<string | null> {
   const [row] = await q.query<{ path: string }>(`SELECT path::text FROM organizations WHERE id = $1`, [orgId]);

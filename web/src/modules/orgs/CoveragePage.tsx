@@ -1,5 +1,4 @@
 import { Card, Empty, Spin } from 'antd';
-import { useMe } from '../../kernel/auth';
 import { useI18n } from '../../kernel/i18n';
 import { CoveragePanel } from './CoverageTab';
 import { OrgFilter } from './OrgFilter';
@@ -8,13 +7,12 @@ import { findLoaded, useOrgTree } from './tree';
 
 /** 覆盖情况 from the menu: the selected organization's subtree, or the user's own top organization. */
 export function CoveragePage() {
-  const me = useMe();
   const store = useOrgTree();
   const { t, tx } = useI18n();
   const orgId = store.selectedId ?? store.roots?.[0]?.id ?? null;
   const org = findLoaded(store, orgId);
   let body;
-  if (orgId !== null) body = <CoveragePanel orgId={orgId} canManage={me.can.manageOrgs} />;
+  if (orgId !== null) body = <CoveragePanel orgId={orgId} canFix={org?.actions.includes('addChild') ?? false} />;
   else if (store.rootsLoading) body = <Spin className="gj-block-spin" />;
   else body = <Empty description={t('org.noRoots')} />;
   return (

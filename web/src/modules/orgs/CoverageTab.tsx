@@ -54,9 +54,10 @@ function fixesOf(gap: Gap): Fix['kind'][] {
 
 /**
  * 覆盖情况 (纵向到底，横向到边): the gaps in a subtree, each with the action
- * that closes it; after the action the report is fetched again.
+ * that closes it; after the action the report is fetched again. The fixes are
+ * offered where the organization viewed lets the caller build under it.
  */
-export function CoveragePanel({ orgId, canManage }: { orgId: number; canManage: boolean }) {
+export function CoveragePanel({ orgId, canFix }: { orgId: number; canFix: boolean }) {
   const { t, tx, enumLabel, enumOptions } = useI18n();
   const onError = useApiError();
   const [filter, setFilter] = useState<GapKind | 'all'>('all');
@@ -89,7 +90,7 @@ export function CoveragePanel({ orgId, canManage }: { orgId: number; canManage: 
 
   const kindTag = (g: Gap) => <Tag color={colorOf('GapKind', g.kind)}>{enumLabel('GapKind', g.kind, g.label)}</Tag>;
   const actions = (g: Gap) =>
-    canManage && (
+    canFix && (
       <Flex gap={4} wrap>
         {fixesOf(g).map((kind) => (
           <Button key={kind} size="small" type={kind === fixesOf(g)[0] ? 'primary' : 'default'} ghost={kind === fixesOf(g)[0]} onClick={() => start(g, kind)} data-testid={`gap-fix-${kind}`}>
@@ -143,7 +144,7 @@ export function CoveragePanel({ orgId, canManage }: { orgId: number; canManage: 
           { key: 'kind', title: t('coverage.kind'), render: (_, g) => kindTag(g) },
           { key: 'name', title: t('coverage.name'), render: (_, g) => <strong>{tx(g.name)}</strong> },
           { key: 'detail', title: t('coverage.detail'), render: (_, g) => tx(g.detail) },
-          ...(canManage ? [{ key: 'action', title: t('coverage.fix'), fixed: 'right' as const, render: (_: unknown, g: Gap) => actions(g) }] : []),
+          ...(canFix ? [{ key: 'action', title: t('coverage.fix'), fixed: 'right' as const, render: (_: unknown, g: Gap) => actions(g) }] : []),
         ]}
         renderCard={(g) => (
           <div className="gj-card-row">

@@ -2,10 +2,9 @@ import { DeleteOutlined, DownOutlined, DownloadOutlined, DragOutlined, EditOutli
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Dropdown, Empty, Row, Space, Spin, Statistic, Tabs, Tag } from 'antd';
 import type { MenuProps } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { useMe } from '../../kernel/auth';
 import { useApiError, useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
-import { orgsApi, type OrgDetail } from './api';
+import { orgsApi, type OrgAction, type OrgDetail } from './api';
 import { CoveragePanel } from './CoverageTab';
 import { ImportModal } from './ImportModal';
 import { CreateOrgModal, EditOrgModal, MoveOrgModal, RetireOrgModal } from './OrgForms';
@@ -69,7 +68,6 @@ function RetiredNotice({ org }: { org: OrgDetail }) {
 
 /** 组织档案: the selected organization, what it is, who leads it, what it is tied to, and (for organizers) what can be done to it. */
 export function OrgDetailCard() {
-  const me = useMe();
   const store = useOrgTree();
   const { t, tx, enumLabel } = useI18n();
   const isPhone = useIsPhone();
@@ -92,7 +90,7 @@ export function OrgDetailCard() {
   }
 
   const active = org.status === 'active';
-  const canManage = me.can.manageOrgs && active;
+  const can = (action: OrgAction) => org.actions.includes(action);
   // Counts, secretary and status change with seats, children and retirement; the tree needs the child count too.
   const refresh = () => {
     orgsApi.detail(org.id).then((fresh) => {
@@ -103,34 +101,42 @@ export function OrgDetailCard() {
   const close = () => setDialog(null);
 
   const more: MenuProps['items'] = [
-    { key: 'move', icon: <DragOutlined />, label: <span data-testid="org-move-button">{t('org.move')}</span> },
-    { key: 'merge', icon: <MergeCellsOutlined />, label: <span data-testid="org-merge-button">{t('org.merge')}</span> },
-    { key: 'dissolve', icon: <DeleteOutlined />, danger: true, label: <span data-testid="org-dissolve-button">{t('org.dissolve')}</span> },
-    { type: 'divider' },
-    { key: 'import', icon: <UploadOutlined />, label: <span data-testid="org-import-button">{t('import.button')}</span> },
+    ...(can('move') ? [{ key: 'move', icon: <DragOutlined />, label: <span data-testid="org-move-button">{t('org.move')}</span> }] : []),
+    ...(can('retire')
+      ? [
+          { key: 'merge', icon: <MergeCellsOutlined />, label: <span data-testid="org-merge-button">{t('org.merge')}</span> },
+          { key: 'dissolve', icon: <DeleteOutlined />, danger: true, label: <span data-testid="org-dissolve-button">{t('org.dissolve')}</span> },
+        ]
+      : []),
+    ...(can('addChild') ? [{ type: 'divider' as const }, { key: 'import', icon: <UploadOutlined />, label: <span data-testid="org-import-button">{t('import.button')}</span> }] : []),
   ];
   const exportButton = (
     <Button icon={<DownloadOutlined />} href={orgsApi.exportUrl(org.id)} download data-testid="org-export">
       {t('org.export')}
     </Button>
   );
-  const actions = canManage ? (
+  // The export reads what the caller sees, so it is offered to whoever sees the organization.
+  const actions = (
     <Space wrap>
-      <Button icon={<PlusOutlined />} onClick={() => setDialog('create')} data-testid="org-add-child">
-        {t('org.addChild')}
-      </Button>
-      <Button icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="org-rename-button">
-        {t('org.edit')}
-      </Button>
-      {exportButton}
-      <Dropdown trigger={['click']} menu={{ items: more, onClick: ({ key }) => setDialog(key as Dialog) }}>
-        <Button data-testid="org-more">
-          {t('org.more')} <DownOutlined />
+      {can('addChild') && (
+        <Button icon={<PlusOutlined />} onClick={() => setDialog('create')} data-testid="org-add-child">
+          {t('org.addChild')}
         </Button>
-      </Dropdown>
+      )}
+      {can('edit') && (
+        <Button icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="org-rename-button">
+          {t('org.edit')}
+        </Button>
+      )}
+      {exportButton}
+      {more.length > 0 && (
+        <Dropdown trigger={['click']} menu={{ items: more, onClick: ({ key }) => setDialog(key as Dialog) }}>
+          <Button data-testid="org-more">
+            {t('org.more')} <DownOutlined />
+          </Button>
+        </Dropdown>
+      )}
     </Space>
-  ) : (
-    me.can.manageOrgs && exportButton
   );
 
   const none = t('common.none');
@@ -191,9 +197,9 @@ export function OrgDetailCard() {
         style={{ marginTop: 8 }}
         data-testid="org-tabs"
         items={[
-          { key: 'seats', label: <span data-testid="tab-seats">{t('org.tab.seats')}</span>, children: <SeatsTab org={tabOrg} canManage={canManage} onChanged={refresh} /> },
-          { key: 'ties', label: <span data-testid="tab-ties">{t('org.tab.ties')}</span>, children: <TiesTab org={tabOrg} canManage={canManage} /> },
-          { key: 'units', label: <span data-testid="tab-units">{t('org.tab.units')}</span>, children: <UnitsTab org={tabOrg} canManage={canManage} /> },
+          { key: 'seats', label: <span data-testid="tab-seats">{t('org.tab.seats')}</span>, children: <SeatsTab org={tabOrg} canAdd={can('addSeat')} onChanged={refresh} /> },
+          { key: 'ties', label: <span data-testid="tab-ties">{t('org.tab.ties')}</span>, children: <TiesTab org={tabOrg} canAdd={can('addTie')} /> },
+          { key: 'units', label: <span data-testid="tab-units">{t('org.tab.units')}</span>, children: <UnitsTab org={tabOrg} canAdd={can('addUnit')} /> },
           { key: 'summary', label: <span data-testid="tab-summary">{t('org.tab.summary')}</span>, children: <SummaryTab orgId={org.id} /> },
           {
             key: 'chart',
@@ -204,7 +210,7 @@ export function OrgDetailCard() {
               </Suspense>
             ),
           },
-          { key: 'coverage', label: <span data-testid="tab-coverage">{t('org.tab.coverage')}</span>, children: <CoveragePanel orgId={org.id} canManage={canManage} /> },
+          { key: 'coverage', label: <span data-testid="tab-coverage">{t('org.tab.coverage')}</span>, children: <CoveragePanel orgId={org.id} canFix={can('addChild')} /> },
         ]}
       />
       {dialog === 'create' && <CreateOrgModal parent={{ ...tabOrg, kind: org.kind }} onClose={close} onCreated={refresh} />}

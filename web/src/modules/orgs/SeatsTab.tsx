@@ -64,7 +64,7 @@ export function AddSeatModal({ org, role, onClose, onSaved }: AddSeatModalProps)
 }
 
 /** 委员会: who sits on the committee, part-time members with the unit they come from, and who has left. */
-export function SeatsTab({ org, canManage, onChanged }: { org: { id: number; name: string }; canManage: boolean; onChanged: () => void }) {
+export function SeatsTab({ org, canAdd, onChanged }: { org: { id: number; name: string }; canAdd: boolean; onChanged: () => void }) {
   const { t, tx, enumLabel } = useI18n();
   const { message } = App.useApp();
   const onError = useApiError();
@@ -94,7 +94,7 @@ export function SeatsTab({ org, canManage, onChanged }: { org: { id: number; nam
     );
   const term = (s: Seat) => (s.endedOn ? t('seat.term', { from: s.startedOn, to: s.endedOn }) : t('seat.since', { from: s.startedOn }));
   const action = (s: Seat) =>
-    canManage && !s.endedOn ? (
+    s.actions.includes('edit') && !s.endedOn ? (
       <Popconfirm title={t('seat.endConfirm', { name: tx(s.personName) })} onConfirm={() => end(s)} okText={t('common.ok')} cancelText={t('common.cancel')}>
         <Button size="small" data-testid="seat-end">
           {t('seat.end')}
@@ -106,7 +106,7 @@ export function SeatsTab({ org, canManage, onChanged }: { org: { id: number; nam
 
   return (
     <>
-      {canManage && (
+      {canAdd && (
         <Flex className="gj-toolbar" justify="flex-end">
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="seat-add-button">
             {t('seat.add')}

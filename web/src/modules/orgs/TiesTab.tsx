@@ -79,7 +79,7 @@ export function AddTieModal({ org, preset, onClose, onSaved }: AddTieModalProps)
 }
 
 /** 横向关系: co-building and other sideways ties, current ones first; ended ones stay as history. */
-export function TiesTab({ org, canManage }: { org: { id: number; name: string }; canManage: boolean }) {
+export function TiesTab({ org, canAdd }: { org: { id: number; name: string }; canAdd: boolean }) {
   const { t, tx, enumLabel } = useI18n();
   const { message } = App.useApp();
   const onError = useApiError();
@@ -108,7 +108,7 @@ export function TiesTab({ org, canManage }: { org: { id: number; name: string };
   const state = (tie: Tie) =>
     tie.endedOn ? <Tag>{t('tie.endedOn', { date: tie.endedOn })}</Tag> : <Tag color="green">{t('tie.active')}</Tag>;
   const action = (tie: Tie) =>
-    canManage &&
+    tie.actions.includes('edit') &&
     !tie.endedOn && (
       <Popconfirm title={t('tie.endConfirm')} onConfirm={() => end(tie)} okText={t('common.ok')} cancelText={t('common.cancel')}>
         <Button size="small" data-testid="tie-end">
@@ -119,7 +119,7 @@ export function TiesTab({ org, canManage }: { org: { id: number; name: string };
 
   return (
     <>
-      {canManage && (
+      {canAdd && (
         <Flex className="gj-toolbar" justify="flex-end">
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="tie-add-button">
             {t('tie.add')}

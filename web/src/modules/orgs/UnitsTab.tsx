@@ -98,7 +98,7 @@ export function UnitModal({ unit, org, onClose, onSaved }: UnitModalProps) {
 }
 
 /** 驻区单位: units located at this organization or below, with their own party organization if any. */
-export function UnitsTab({ org, canManage }: { org: { id: number; name: string }; canManage: boolean }) {
+export function UnitsTab({ org, canAdd }: { org: { id: number; name: string }; canAdd: boolean }) {
   const { t, tx, enumLabel } = useI18n();
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const units = useLoad(() => orgsApi.units(org.id), [org.id]);
@@ -115,7 +115,7 @@ export function UnitsTab({ org, canManage }: { org: { id: number; name: string }
       <Tag color="orange">{t('unit.noPartyOrg')}</Tag>
     );
   const edit = (u: Unit) =>
-    canManage && (
+    u.actions.includes('edit') && (
       <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(u)} data-testid="unit-edit">
         {t('unit.editShort')}
       </Button>
@@ -123,7 +123,7 @@ export function UnitsTab({ org, canManage }: { org: { id: number; name: string }
 
   return (
     <>
-      {canManage && (
+      {canAdd && (
         <Flex className="gj-toolbar" justify="flex-end">
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="unit-add-button">
             {t('unit.add')}
@@ -145,7 +145,7 @@ export function UnitsTab({ org, canManage }: { org: { id: number; name: string }
           { key: 'org', title: t('unit.org'), render: (_, u) => tx(u.orgName) },
           { key: 'partyOrg', title: t('unit.partyOrg'), render: (_, u) => partyOrg(u) },
           { key: 'contact', title: t('unit.contactName'), render: (_, u) => [u.contactName, u.contactPhone].filter(Boolean).join(' ') || t('common.none') },
-          ...(canManage ? [{ key: 'action', title: t('common.actions'), render: (_: unknown, u: Unit) => edit(u) }] : []),
+          ...((list.rows ?? []).some((u) => u.actions.includes('edit')) ? [{ key: 'action', title: t('common.actions'), render: (_: unknown, u: Unit) => edit(u) }] : []),
         ]}
         renderCard={(u) => (
           <div className="gj-card-row">

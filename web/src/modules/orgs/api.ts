@@ -3,6 +3,7 @@ import { api, type BodyOf, type ItemOf, type Page, type ResponseOf } from '../..
 export type Org = ItemOf<ResponseOf<'/api/orgs', 'get'>>;
 export type OrgKind = Org['kind'];
 export type OrgStatus = Org['status'];
+export type OrgAction = Org['actions'][number];
 export type OrgDetail = ResponseOf<'/api/orgs/{orgId}', 'get'>;
 export type OrgSummary = ResponseOf<'/api/orgs/{orgId}/summary', 'get'>;
 
