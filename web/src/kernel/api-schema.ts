@@ -3180,6 +3180,10 @@ export interface components {
         GapKind: "community_without_grid" | "org_without_secretary" | "hidden_members" | "unit_without_tie" | "grid_without_branch" | "building_without_group";
         /** @enum {string} */
         PersonCategory: "employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student";
+        /** @enum {string} */
+        PersonAction: "edit" | "reveal";
+        /** @enum {string} */
+        PeopleAction: "create";
         Person: {
             id: number;
             name: string;
@@ -3190,6 +3194,8 @@ export interface components {
             unitId: number | null;
             isMember: boolean;
             category: components["schemas"]["PersonCategory"] | null;
+            /** @description what the caller may do to this file */
+            actions: components["schemas"]["PersonAction"][];
         };
         /** @enum {string} */
         MemberStatus: "probationary" | "full";
@@ -4747,6 +4753,8 @@ export interface operations {
                     "application/json": {
                         total: number;
                         items: components["schemas"]["Person"][];
+                        /** @description what the caller may do at the organization viewed */
+                        actions: components["schemas"]["PeopleAction"][];
                     };
                 };
             };
@@ -4933,6 +4941,8 @@ export interface operations {
                         unitId: number | null;
                         isMember: boolean;
                         category: components["schemas"]["PersonCategory"] | null;
+                        /** @description what the caller may do to this file */
+                        actions: components["schemas"]["PersonAction"][];
                         unitName: string | null;
                         ethnicity: string | null;
                         birthDate: string | null;
@@ -4957,7 +4967,6 @@ export interface operations {
                             addressMasked: string;
                         } | null;
                         householdId: number | null;
-                        canReveal: boolean;
                     };
                 };
             };
@@ -5028,6 +5037,8 @@ export interface operations {
                         unitId: number | null;
                         isMember: boolean;
                         category: components["schemas"]["PersonCategory"] | null;
+                        /** @description what the caller may do to this file */
+                        actions: components["schemas"]["PersonAction"][];
                         unitName: string | null;
                         ethnicity: string | null;
                         birthDate: string | null;
@@ -5052,7 +5063,6 @@ export interface operations {
                             addressMasked: string;
                         } | null;
                         householdId: number | null;
-                        canReveal: boolean;
                     };
                 };
             };

@@ -159,6 +159,13 @@ export const VOCABULARIES = {
     {"value":"merged","zh":"已合并","en":"Merged"},
     {"value":"dissolved","zh":"已撤销","en":"Dissolved"},
   ],
+  PeopleAction: [
+    {"value":"create","zh":"登记人员","en":"Register a person"},
+  ],
+  PersonAction: [
+    {"value":"edit","zh":"修改档案","en":"Edit"},
+    {"value":"reveal","zh":"查看完整信息","en":"Reveal personal data"},
+  ],
   PersonCategory: [
     {"value":"employed","zh":"在职党员","en":"Employed"},
     {"value":"retired","zh":"离退休党员","en":"Retired"},

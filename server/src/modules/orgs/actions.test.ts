@@ -11,7 +11,7 @@ import { ORG_ACTIONS, ORG_PART_ACTIONS } from './schema.ts';
 let t: TestApp;
 let admin: string;
 let callers: Caller[];
-const ids: Record<string, number> = {};
+const ids = {} as Record<'g1' | 'g2' | 'community' | 'xiangyang' | 'tax' | 'person', number>;
 let serial = 0;
 
 before(async () => {

@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import type { Queryable } from '../../kernel/db.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import * as orgs from '../orgs/service.ts';
 import { PERSON } from './errors.ts';
-import { ensureCanEditPeople, ensureMayReveal, mayReveal } from './policy.ts';
+import { ensureCanEditPeople, ensurePersonAction, peopleActions, personActions, type FilePlace } from './policy.ts';
 import {
   CreatePerson, Person, PersonDetail, PersonPage, PersonParams, PersonQuery, RevealField, Revealed, TalentPage, TalentQuery, UpdatePerson,
 } from './schema.ts';
@@ -13,12 +14,28 @@ import * as people from './service.ts';
 const tags = ['党员群众'];
 /** Where a person's file belongs: the roles that count are those held there. */
 const personPath = (q: Queryable, personId: number) => orgs.pathOfRow(q, 'people', personId, PERSON);
+/** Where a file stands for the caller: the roles that count, and whether it is their own. */
+const filePlace = async (q: Queryable, scope: Scope, personId: number): Promise<FilePlace> => ({
+  orgPath: await personPath(q, personId),
+  own: await people.isOwnFile(q, personId, scope.userId!),
+});
+/** Files as the caller receives them: each with what the caller may do to it. */
+async function withActions<T extends Person>(q: Queryable, scope: Scope, files: T[]) {
+  const paths = await orgs.pathsOf(q, files.map((f) => f.orgId));
+  const own = await people.ownFileIds(q, scope.userId);
+  return files.map((f) => ({ ...f, actions: personActions(scope, { orgPath: paths.get(f.orgId) ?? null, own: own.has(f.id) }) }));
+}
+const withAction = async <T extends Person>(q: Queryable, scope: Scope, file: T) => (await withActions(q, scope, [file]))[0]!;
 
 export function peopleRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
     method: 'GET', url: '/api/people', tags, summary: '人员列表（可按组织统计）',
     querystring: PersonQuery, response: PersonPage,
-    handler: ({ q, query }) => people.list(q, query),
+    handler: async ({ q, scope, query }) => {
+      const found = await people.list(q, query);
+      const place = query.orgId === undefined ? undefined : await orgs.pathIfSeen(q, query.orgId);
+      return { ...found, items: await withActions(q, scope, found.items), actions: peopleActions(scope, place) };
+    },
   });
   route(app, db, {
     method: 'GET', url: '/api/people/talents', tags, summary: '能人库：按特长、区域和可服务时间查找党员和居民',
@@ -33,22 +50,21 @@ export function peopleRoutes(app: FastifyInstance, { db, cipher }: Kernel): void
   route(app, db, {
     method: 'GET', url: '/api/people/:personId', tags, summary: '人员档案（个人信息脱敏）',
     params: PersonParams, response: PersonDetail,
-    handler: async ({ q, scope, params }) =>
-      people.detail(q, params.personId, mayReveal(scope, await people.isOwnFile(q, params.personId, scope.userId!), await personPath(q, params.personId))),
+    handler: async ({ q, scope, params }) => withAction(q, scope, await people.detail(q, params.personId)),
   });
   route(app, db, {
     method: 'PATCH', url: '/api/people/:personId', tags, summary: '修改人员档案',
     params: PersonParams, body: UpdatePerson, response: PersonDetail,
     handler: async ({ q, scope, params, body }) => {
-      ensureCanEditPeople(scope, await personPath(q, params.personId));
-      return people.update(q, cipher, params.personId, body);
+      ensurePersonAction(scope, await filePlace(q, scope, params.personId), 'edit');
+      return withAction(q, scope, await people.update(q, cipher, params.personId, body));
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/people/:personId/reveal', tags, summary: '查看完整的身份证号、手机号或住址（留痕）',
     params: PersonParams, body: RevealField, response: Revealed,
     handler: async ({ q, scope, params, body }) => {
-      ensureMayReveal(scope, await people.isOwnFile(q, params.personId, scope.userId!), await personPath(q, params.personId));
+      ensurePersonAction(scope, await filePlace(q, scope, params.personId), 'reveal');
       return { value: await people.reveal(q, cipher, params.personId, scope.userId!, body.field) };
     },
   });
@@ -57,7 +73,7 @@ export function peopleRoutes(app: FastifyInstance, { db, cipher }: Kernel): void
     body: CreatePerson, response: Person,
     handler: async ({ q, scope, body }) => {
       ensureCanEditPeople(scope, await orgs.pathIfSeen(q, body.orgId));
-      return people.create(q, cipher, body);
+      return withAction(q, scope, await people.create(q, cipher, body));
     },
   });
 }

@@ -43,7 +43,17 @@ export const CATEGORY_SHORT_NAMES: Record<string, Category> = {
   学生: 'student',
 };
 
-export const Person = z.object({
+/** What a caller may do to a person's file (policy.ts decides, for each file it returns). */
+export const PERSON_ACTIONS = defineVocabulary('PersonAction', [
+  { value: 'edit', zh: '修改档案', en: 'Edit' },
+  { value: 'reveal', zh: '查看完整信息', en: 'Reveal personal data' },
+]);
+export type PersonAction = ValueOf<typeof PERSON_ACTIONS>;
+/** What a caller may do to the list of people viewed: register someone there. */
+export const PEOPLE_ACTIONS = defineVocabulary('PeopleAction', [{ value: 'create', zh: '登记人员', en: 'Register a person' }]);
+export type PeopleAction = ValueOf<typeof PEOPLE_ACTIONS>;
+
+const personFields = z.object({
   id: z.number(),
   name: z.string(),
   gender: z.enum(['male', 'female']).nullable(),
@@ -53,10 +63,16 @@ export const Person = z.object({
   unitId: z.number().nullable(),
   isMember: z.boolean(),
   category: CATEGORIES.schema.nullable(),
-}).meta({ id: 'Person' });
-export type Person = z.infer<typeof Person>;
+});
+export const Person = personFields.extend({ actions: z.array(PERSON_ACTIONS.schema).describe('what the caller may do to this file') }).meta({ id: 'Person' });
+/** The file as the service reads it; the routes add the caller's actions (policy.ts). */
+export type Person = z.infer<typeof personFields>;
 
-export const PersonPage = z.object({ total: z.number(), items: z.array(Person) });
+export const PersonPage = z.object({
+  total: z.number(),
+  items: z.array(Person),
+  actions: z.array(PEOPLE_ACTIONS.schema).describe('what the caller may do at the organization viewed'),
+});
 export const PersonParams = z.object({ personId: idParam('人员编号') });
 export const MEMBER_STATUSES = defineVocabulary('MemberStatus', [
   { value: 'probationary', zh: '预备党员', en: 'Probationary' },
@@ -80,7 +96,7 @@ export const PersonQuery = z.object({
   ...pageQuery,
 });
 
-export const Talent = Person.extend({ skills: z.array(z.string()), availability: z.array(AVAILABILITY.schema) });
+export const Talent = personFields.extend({ skills: z.array(z.string()), availability: z.array(AVAILABILITY.schema) });
 export type Talent = z.infer<typeof Talent>;
 export const TalentPage = z.object({ total: z.number(), items: z.array(Talent) });
 export const TalentQuery = z.object({
@@ -127,10 +143,8 @@ export const PersonDetail = Person.extend({
   /** Null also when the household is hidden from the caller (a member reading their own file). */
   residence: Residence.nullable(),
   householdId: z.number().nullable(),
-  /** Whether the caller may reveal the masked values. */
-  canReveal: z.boolean(),
 });
-export type PersonDetail = z.infer<typeof PersonDetail>;
+export type PersonDetail = Omit<z.infer<typeof PersonDetail>, 'actions'>;
 
 const fileFields = {
   ethnicity: optionalText('民族', 20),

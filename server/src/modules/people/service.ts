@@ -327,7 +327,7 @@ export async function update(q: Queryable, cipher: FieldCipher, personId: number
     personId,
     ...keys.map((k) => c[k]),
   ]);
-  return detail(q, personId, false);
+  return detail(q, personId);
 }
 
 interface DetailRow extends Row {
@@ -360,8 +360,8 @@ async function detailRow(q: Queryable, personId: number): Promise<DetailRow> {
   return row;
 }
 
-/** A person's file, masked. canReveal says whether the caller may see the values in clear. */
-export async function detail(q: Queryable, personId: number, canReveal: boolean): Promise<PersonDetail> {
+/** A person's file, masked. */
+export async function detail(q: Queryable, personId: number): Promise<PersonDetail> {
   const r = await detailRow(q, personId);
   const place = r.household_id === null ? null : await residenceOf(q, r.household_id);
   return {
@@ -379,13 +379,19 @@ export async function detail(q: Queryable, personId: number, canReveal: boolean)
     availability: r.availability,
     householdId: r.household_id,
     residence: place ?? null,
-    canReveal,
   };
 }
 
 /** The account a person signs in with, if any. */
 export async function accountOf(q: Queryable, personId: number): Promise<number | null> {
   return (await detailRow(q, personId)).user_id;
+}
+
+/** The files of the people who hold this account: each is their own file. */
+export async function ownFileIds(q: Queryable, userId: number | null): Promise<Set<number>> {
+  if (userId === null) return new Set();
+  const rows = await q.query<{ id: number }>(`SELECT id FROM people WHERE user_id = $1`, [userId]);
+  return new Set(rows.map((r) => r.id));
 }
 
 /** The person file linked to an account, if any (a member acting for themselves). */

@@ -109,7 +109,7 @@ export async function setSponsors(q: Queryable, id: number, sponsorIds: number[]
     const sponsor = await people.find(q, sponsorId);
     if (!sponsor) throw E.sponsor_not_found();
     if (sponsor.id === r.personId) throw E.sponsor_self();
-    const file = await people.detail(q, sponsorId, false);
+    const file = await people.detail(q, sponsorId);
     if (file.memberStatus !== 'full') throw E.sponsor_not_full({ name: sponsor.name });
   }
   await q.query(`UPDATE recruitments SET sponsor1_id = $2, sponsor2_id = $3 WHERE id = $1`, [id, sponsorIds[0], sponsorIds[1]]);

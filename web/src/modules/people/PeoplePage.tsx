@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useMe } from '../../kernel/auth';
 import { DataTable, usePaging } from '../../kernel/DataTable';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
@@ -11,7 +10,6 @@ import { useOrgTree } from '../orgs/tree';
 import { peopleApi, type Category, type MemberStatus, type Person } from './api';
 import { PersonDrawer } from './PersonDrawer';
 import { PersonForm } from './PersonForm';
-import { isStaff } from '../../kernel/roles';
 
 interface Filters {
   kind?: 'member' | 'resident';
@@ -21,8 +19,6 @@ interface Filters {
 
 export function PeoplePage() {
   const { t, tx, enumLabel, enumOptions } = useI18n();
-  const me = useMe();
-  const canEdit = isStaff(me);
   const store = useOrgTree();
   const orgId = store.selectedId ?? undefined;
   const [q, setQ] = useState('');
@@ -77,7 +73,7 @@ export function PeoplePage() {
             data-testid="people-filter-status"
           />
           <span className="gj-toolbar-spacer" />
-          {canEdit && (
+          {list.data?.actions.includes('create') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="person-create">
               {t('people.create')}
             </Button>
@@ -114,7 +110,7 @@ export function PeoplePage() {
           )}
         />
       </Card>
-      <PersonDrawer personId={openId} canEdit={canEdit} onClose={() => setOpenId(null)} onChanged={list.reload} />
+      <PersonDrawer personId={openId} onClose={() => setOpenId(null)} onChanged={list.reload} />
       {creating && (
         <PersonForm
           onClose={() => setCreating(false)}

@@ -7,8 +7,8 @@ import { peopleApi } from './api';
 import { PersonFile } from './PersonFile';
 import { PersonForm } from './PersonForm';
 
-/** One person's file beside the list; staff may edit it. */
-export function PersonDrawer({ personId, canEdit, onClose, onChanged }: { personId: number | null; canEdit: boolean; onClose: () => void; onChanged: () => void }) {
+/** One person's file beside the list, with the edit button where the file offers it. */
+export function PersonDrawer({ personId, onClose, onChanged }: { personId: number | null; onClose: () => void; onChanged: () => void }) {
   const { t, tx } = useI18n();
   const isPhone = useIsPhone();
   const [editing, setEditing] = useState(false);
@@ -23,8 +23,7 @@ export function PersonDrawer({ personId, canEdit, onClose, onChanged }: { person
       destroyOnHidden
       data-testid="person-drawer"
       extra={
-        person &&
-        canEdit && (
+        person?.actions.includes('edit') && (
           <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="person-edit">
             {t('people.edit')}
           </Button>

@@ -17,7 +17,7 @@ function Masked({ person, field, masked }: { person: PersonDetail; field: Reveal
   return (
     <Space size={4} wrap>
       <span data-testid={`person-${field}`}>{masked}</span>
-      {person.canReveal && (
+      {person.actions.includes('reveal') && (
         <Tooltip title={t('people.revealNote')}>
           <Button
             size="small"

@@ -82,7 +82,7 @@ export function TalentsPage() {
           )}
         />
       </Card>
-      <PersonDrawer personId={openId} canEdit={false} onClose={() => setOpenId(null)} onChanged={list.reload} />
+      <PersonDrawer personId={openId} onClose={() => setOpenId(null)} onChanged={list.reload} />
     </WithOrgTree>
   );
 }
