@@ -3286,6 +3286,12 @@ export interface components {
         GridBook: "suggestions" | "activities";
         /** @enum {string} */
         GridCard: "organization" | "member" | "talent" | "volunteer";
+        /** @enum {string} */
+        GridAction: "edit" | "register";
+        /** @enum {string} */
+        GridListAction: "create";
+        /** @enum {string} */
+        HouseholdAction: "edit" | "visit";
         Grid: {
             id: number;
             communityId: number;
@@ -3307,6 +3313,8 @@ export interface components {
             householdCount: number;
             responsibleName: string | null;
             secretaryName: string | null;
+            /** @description what the caller may do to this grid */
+            actions: components["schemas"]["GridAction"][];
         };
         Household: {
             id: number;
@@ -3323,6 +3331,8 @@ export interface components {
             tags: components["schemas"]["HouseholdTag"][];
             freeTags: string[];
             lastVisitedOn: string | null;
+            /** @description what the caller may do to this household */
+            actions: components["schemas"]["HouseholdAction"][];
         };
         /** @enum {string} */
         ResourceKind: "venue" | "fund" | "service" | "talent" | "goods";
@@ -6360,6 +6370,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Grid"][];
+                        /** @description what the caller may do at the community viewed */
+                        actions: components["schemas"]["GridListAction"][];
                     };
                 };
             };

@@ -45,6 +45,10 @@ export const VOCABULARIES = {
     {"value":"grid_without_branch","zh":"网格未建党支部","en":"Grid without a branch","color":"magenta"},
     {"value":"building_without_group","zh":"楼栋未建党小组","en":"Building without a group","color":"cyan"},
   ],
+  GridAction: [
+    {"value":"edit","zh":"维护网格（边界、楼栋、包干、岗位、驻区单位）","en":"Maintain the grid (boundary, buildings, duties, posts, units)"},
+    {"value":"register","zh":"登记住户和台账","en":"Register households and book entries"},
+  ],
   GridBook: [
     {"value":"suggestions","zh":"民情建议簿","en":"Suggestions book"},
     {"value":"activities","zh":"活动记录簿","en":"Activities book"},
@@ -55,6 +59,9 @@ export const VOCABULARIES = {
     {"value":"talent","zh":"人才卡","en":"Talent cards"},
     {"value":"volunteer","zh":"志愿者卡","en":"Volunteer cards"},
   ],
+  GridListAction: [
+    {"value":"create","zh":"划分网格、制定走访计划","en":"Draw grids and plan visits"},
+  ],
   GridRole: [
     {"value":"responsible_member","zh":"包干委员","en":"Responsible committee member","color":"red"},
     {"value":"branch_secretary","zh":"网格党支部书记","en":"Branch secretary","color":"red"},
@@ -63,6 +70,10 @@ export const VOCABULARIES = {
     {"value":"mediator","zh":"调解员","en":"Mediator","color":"blue"},
     {"value":"sanitation_monitor","zh":"卫生监督员","en":"Sanitation monitor","color":"blue"},
     {"value":"youth_mentor","zh":"青少年辅导员","en":"Youth mentor","color":"blue"},
+  ],
+  HouseholdAction: [
+    {"value":"edit","zh":"修改住户","en":"Edit"},
+    {"value":"visit","zh":"登记走访","en":"Record a visit"},
   ],
   HouseholdTag: [
     {"value":"low_income","zh":"低保困难户","en":"Low income","color":"orange"},

@@ -70,6 +70,22 @@ export const Polygon = z
   .describe('网格边界');
 export type Polygon = z.infer<typeof Polygon>;
 
+/** What a caller may do to a grid (policy.ts decides, for each grid it returns). */
+export const GRID_ACTIONS = defineVocabulary('GridAction', [
+  { value: 'edit', zh: '维护网格（边界、楼栋、包干、岗位、驻区单位）', en: 'Maintain the grid (boundary, buildings, duties, posts, units)' },
+  { value: 'register', zh: '登记住户和台账', en: 'Register households and book entries' },
+]);
+export type GridAction = ValueOf<typeof GRID_ACTIONS>;
+/** What a caller may do at the community whose grids are listed. */
+export const GRID_LIST_ACTIONS = defineVocabulary('GridListAction', [{ value: 'create', zh: '划分网格、制定走访计划', en: 'Draw grids and plan visits' }]);
+export type GridListAction = ValueOf<typeof GRID_LIST_ACTIONS>;
+/** What a caller may do to a household. */
+export const HOUSEHOLD_ACTIONS = defineVocabulary('HouseholdAction', [
+  { value: 'edit', zh: '修改住户', en: 'Edit' },
+  { value: 'visit', zh: '登记走访', en: 'Record a visit' },
+]);
+export type HouseholdAction = ValueOf<typeof HOUSEHOLD_ACTIONS>;
+
 export const Grid = z.object({
   id: z.number(),
   communityId: z.number(),
@@ -83,9 +99,11 @@ export const Grid = z.object({
   householdCount: z.number(),
   responsibleName: z.string().nullable(),
   secretaryName: z.string().nullable(),
+  actions: z.array(GRID_ACTIONS.schema).describe('what the caller may do to this grid'),
 }).meta({ id: 'Grid' });
-export type Grid = z.infer<typeof Grid>;
-export const GridList = z.object({ items: z.array(Grid) });
+/** The grid as the service reads it; the routes add the caller's actions (policy.ts). */
+export type Grid = Omit<z.infer<typeof Grid>, 'actions'>;
+export const GridList = z.object({ items: z.array(Grid), actions: z.array(GRID_LIST_ACTIONS.schema).describe('what the caller may do at the community viewed') });
 
 export const GridParams = z.object({ gridId: idParam('网格') });
 // Named orgId like every organization filter, so the isolation matrix aims it at the other community.
@@ -144,8 +162,10 @@ export const Household = z.object({
   tags: z.array(HOUSEHOLD_TAGS.schema),
   freeTags: z.array(z.string()),
   lastVisitedOn: z.string().nullable(),
+  actions: z.array(HOUSEHOLD_ACTIONS.schema).describe('what the caller may do to this household'),
 }).meta({ id: 'Household' });
-export type Household = z.infer<typeof Household>;
+/** The household as the service reads it; the routes add the caller's actions (policy.ts). */
+export type Household = Omit<z.infer<typeof Household>, 'actions'>;
 export const HouseholdList = z.object({ total: z.number(), items: z.array(Household) });
 export const HouseholdParams = z.object({ householdId: idParam('住户') });
 export const HouseholdQuery = z.object({

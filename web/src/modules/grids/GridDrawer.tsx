@@ -123,11 +123,13 @@ function HouseholdsTab({ grid }: { grid: Grid }) {
   const households = useLoad(() => gridsApi.households({ gridId: grid.id, tag, q }), [grid.id, tag, q]);
   const buildings = useLoad(() => gridsApi.buildings(grid.id), [grid.id]);
   const list = useLocalPage(households.data?.items, `${grid.id}|${tag}|${q}`);
-  const edit = (h: Household) => (
-    <Button size="small" onClick={() => setEditing(h)} data-testid="household-edit-button">
-      {t('grids.editHousehold')}
-    </Button>
-  );
+  const edit = (h: Household) =>
+    h.actions.includes('edit') && (
+      <Button size="small" onClick={() => setEditing(h)} data-testid="household-edit-button">
+        {t('grids.editHousehold')}
+      </Button>
+    );
+  const canRegister = grid.actions.includes('register');
   const where = (h: Household) => (h.buildingName ? `${tx(h.buildingName)} ${h.entrance}-${h.room}` : h.addressMasked);
   return (
     <>
@@ -137,12 +139,16 @@ function HouseholdsTab({ grid }: { grid: Grid }) {
         <Button icon={<DownloadOutlined />} href={gridsApi.householdsExportUrl(grid.id)} data-testid="household-export">
           {t('grids.export')}
         </Button>
-        <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="household-import">
-          {t('grids.import')}
-        </Button>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="household-add">
-          {t('grids.addHousehold')}
-        </Button>
+        {canRegister && (
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="household-import">
+            {t('grids.import')}
+          </Button>
+        )}
+        {canRegister && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="household-add">
+            {t('grids.addHousehold')}
+          </Button>
+        )}
       </Flex>
       <DataTable<Household>
         testId="grid-households"
@@ -452,10 +458,11 @@ function CardsTab({ grid }: { grid: Grid }) {
 }
 
 /** One grid: its buildings, households, people answerable, posts, books, cards and diary. */
-export function GridDrawer({ grid: initial, canPlan, onClose, onChanged }: { grid: Grid; canPlan: boolean; onClose: () => void; onChanged: () => void }) {
+export function GridDrawer({ grid: initial, onClose, onChanged }: { grid: Grid; onClose: () => void; onChanged: () => void }) {
   const { t, tx } = useI18n();
   const isPhone = useIsPhone();
   const [grid, setGrid] = useState(initial);
+  const canPlan = grid.actions.includes('edit');
   const [editing, setEditing] = useState(false);
   return (
     <Drawer

@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Form, Input, InputNumber, List, Select, Spin, Tabs, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { useMe } from '../../kernel/auth';
 import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useLoad } from '../../kernel/hooks';
@@ -123,11 +122,11 @@ function PlansTab({ communityId, canPlan }: { communityId: number; canPlan: bool
 /** 网格化: the grid map, the grids of a community with what is in them, and the visit plans. */
 export function GridsPage() {
   const { t } = useI18n();
-  const me = useMe();
   const { communityId, loading } = useCommunity();
   const [version, setVersion] = useState(0);
   const [open, setOpen] = useState<Grid | null>(null);
-  const canPlan = me.can.manageOrgs;
+  const place = useLoad(communityId === null ? null : () => gridsApi.at(communityId), [communityId]);
+  const canPlan = place.data?.actions.includes('create') ?? false;
   let body;
   if (communityId !== null) {
     body = (
@@ -153,7 +152,7 @@ export function GridsPage() {
       <Card className="gj-page-card" title={t('grids.menu')} extra={<OrgFilter />}>
         {body}
       </Card>
-      {open && <GridDrawer grid={open} canPlan={canPlan} onClose={() => setOpen(null)} onChanged={() => setVersion((v) => v + 1)} />}
+      {open && <GridDrawer grid={open} onClose={() => setOpen(null)} onChanged={() => setVersion((v) => v + 1)} />}
     </WithOrgTree>
   );
 }

@@ -24,9 +24,12 @@ export type CardKind = NonNullable<QueryOf<'/api/grids/{gridId}/cards', 'get'>['
 
 
 const items = <T>(p: Promise<{ items: T[] }>) => p.then((r) => r.items);
+/** A community's grids, with what the caller may do there; without a community, the caller's own grids. */
+const gridsAt = (orgId?: number) => api.get<ResponseOf<'/api/grids', 'get'>>('/api/grids', { orgId });
 
 export const gridsApi = {
-  list: (orgId?: number) => items(api.get<ResponseOf<'/api/grids', 'get'>>('/api/grids', { orgId })),
+  list: (orgId?: number) => items(gridsAt(orgId)),
+  at: gridsAt,
   get: (gridId: number) => api.get<Grid>(`/api/grids/${gridId}`),
   create: (body: BodyOf<'/api/grids', 'post'>) => api.post<Grid>('/api/grids', body),
   update: (gridId: number, body: BodyOf<'/api/grids/{gridId}', 'patch'>) => api.patch<Grid>(`/api/grids/${gridId}`, body),
