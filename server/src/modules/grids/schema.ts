@@ -2,7 +2,7 @@ import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
 import { E } from './errors.ts';
 import { importFields } from '../../kernel/excel.ts';
-import { day, idParam, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
+import { V, day, idParam, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
 import { NEED_CATEGORIES, NEED_KINDS, URGENCIES } from '../needs/schema.ts';
 
 registerConstraint('grids_name_key', 'name', E.name_taken);
@@ -138,7 +138,7 @@ export const BuildingList = z.object({ items: z.array(Building) });
 export const BuildingParams = z.object({ buildingId: idParam('楼栋') });
 export const CreateBuilding = z.object({
   name: text('楼栋名称', 30),
-  entrances: z.number({ error: '单元数须为 1–30 的整数' }).int('单元数须为 1–30 的整数').min(1, '单元数须为 1–30 的整数').max(30, '单元数须为 1–30 的整数').describe('单元数'),
+  entrances: z.number({ error: E.whole_1_30.code }).int(E.whole_1_30.code).min(1, E.whole_1_30.code).max(30, E.whole_1_30.code).describe('单元数'),
   groupId: idParam('楼栋党小组').nullable().optional(),
   x: z.number().min(0).max(MAP_WIDTH).describe('位置'),
   y: z.number().min(0).max(MAP_HEIGHT).describe('位置'),
@@ -146,7 +146,7 @@ export const CreateBuilding = z.object({
 export const UpdateBuilding = z.object({ groupId: idParam('楼栋党小组').nullable() });
 
 const tags = z.array(oneOf(TAG_KEYS, '住户标签')).max(6).describe('住户标签');
-const freeTags = z.array(text('自定义标签', 10)).max(10, '自定义标签最多 10 个').describe('自定义标签');
+const freeTags = z.array(text('自定义标签', 10)).max(10, E.free_tags_max.code).describe('自定义标签');
 export const Household = z.object({
   id: z.number(),
   gridId: z.number(),
@@ -175,16 +175,16 @@ export const HouseholdQuery = z.object({
 });
 const householdFields = {
   headName: text('户主姓名', 30),
-  size: z.number({ error: '家庭人口须为 1–30 的整数' }).int().min(1, '家庭人口须为 1–30 的整数').max(30, '家庭人口须为 1–30 的整数').describe('家庭人口'),
-  phone: z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '联系电话须为手机号或固定电话').nullable().optional().describe('联系电话'),
+  size: z.number({ error: E.whole_1_30.code }).int(E.whole_1_30.code).min(1, E.whole_1_30.code).max(30, E.whole_1_30.code).describe('家庭人口'),
+  phone: z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, E.phone_format.code).nullable().optional().describe('联系电话'),
   tags,
   freeTags,
 };
 export const CreateHousehold = z.object({
   gridId: idParam('网格'),
   buildingId: idParam('楼栋').optional(),
-  entrance: z.number().int().min(1, '单元须为正整数').optional().describe('单元'),
-  room: z.string().trim().min(1, '门牌号不能为空').max(10, '门牌号不能超过 10 个字').optional().describe('门牌号'),
+  entrance: z.number({ error: E.positive.code }).int(E.positive.code).min(1, E.positive.code).optional().describe('单元'),
+  room: z.string().trim().min(1, V.empty.code).max(10, V.too_long.code).optional().describe('门牌号'),
   address: text('住址', 100).optional(),
   ...householdFields,
 });
@@ -249,7 +249,7 @@ export const CreateVisitPlan = z.object({
   communityId: idParam('社区'),
   name: text('计划名称', 50),
   tag: oneOf(TAG_KEYS, '走访对象'),
-  everyDays: z.number({ error: '走访周期须为 1–366 天' }).int().min(1, '走访周期须为 1–366 天').max(366, '走访周期须为 1–366 天').describe('走访周期（天）'),
+  everyDays: z.number({ error: E.every_days.code }).int(E.every_days.code).min(1, E.every_days.code).max(366, E.every_days.code).describe('走访周期（天）'),
   startsOn: day('开始日期').optional(),
 });
 export const DueVisit = z.object({

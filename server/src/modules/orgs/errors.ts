@@ -33,6 +33,7 @@ export const E = defineErrors('org', {
   secretary_taken: { status: 409, zh: '该组织已有在任书记', en: 'This organization already has a serving secretary' },
   seat_dates: { status: 400, zh: '离任日期不能早于任职日期', en: 'The day of leaving cannot be before the day of taking the seat' },
   seat_unit_part_time: { status: 400, field: 'fromUnitId', zh: '只有兼职委员填写来自单位', en: 'Only a part-time member names the unit they come from' },
+  depth_range: { status: 400, zh: '{label}须为 1–6 的整数', en: '{label} must be a whole number from 1 to 6' },
   unit_party_org: {
     status: 400,
     zh: '单位党组织请在本区域内选择，或填写区域外的名称，二者选一',

@@ -2,7 +2,7 @@ import { defineGroups, defineVocabulary, type ValueOf } from '../../kernel/vocab
 import { importFields } from '../../kernel/excel.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
 import { E } from './errors.ts';
-import { day, idParam, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+import { V, day, idParam, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
 export const ORG_KINDS = defineVocabulary('OrgKind', [
   { value: 'district_committee', zh: '区（市）委', en: 'District committee' },
@@ -194,8 +194,8 @@ export const CreateTie = z.object({
   toOrgId: idParam('对方组织').optional(),
   toUnitId: idParam('对方单位').optional(),
   startedOn: day('开始日期'),
-  pledge: z.string().trim().max(500, '承诺不能超过 500 个字').optional().describe('共建承诺'),
-  note: z.string().trim().max(500, '备注不能超过 500 个字').optional().describe('备注'),
+  pledge: z.string().trim().max(500, V.too_long.code).optional().describe('共建承诺'),
+  note: z.string().trim().max(500, V.too_long.code).optional().describe('备注'),
 });
 export const UpdateTie = z.object({
   endedOn: day('结束日期').nullable().optional(),
@@ -319,6 +319,6 @@ export const Chart = z.object({
   outside: z.array(z.object({ type: z.enum(['org', 'unit']), id: z.number(), name: z.string(), kind: z.string(), kindLabel: z.string(), place: z.string().nullable() })),
   truncated: z.boolean(),
 });
-export const ChartQuery = z.object({ depth: z.coerce.number({ error: '层级须为数字' }).int().min(1).max(6).default(3).describe('层级') });
+export const ChartQuery = z.object({ depth: z.coerce.number({ error: E.depth_range.code }).int(E.depth_range.code).min(1, E.depth_range.code).max(6, E.depth_range.code).default(3).describe('层级') });
 
 export const ImportOrgs = z.object(importFields);

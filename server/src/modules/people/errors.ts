@@ -13,6 +13,7 @@ export const E = defineErrors('person', {
   id_number: { status: 400, field: 'idNumber', zh: '{reason}', en: '{reason}' },
   birth_date_mismatch: { status: 400, field: 'birthDate', zh: '出生日期与身份证号不一致（身份证号为 {birth}）', en: 'The birth date does not match the ID number (which says {birth})' },
   gender_mismatch: { status: 400, field: 'gender', zh: '性别与身份证号不一致', en: 'The gender does not match the ID number' },
+  skills_max: { status: 400, zh: '{label}最多 {maximum} 项', en: 'At most {maximum} {label}' },
   category_members_only: { status: 400, field: 'category', zh: '党员类别只适用于党员', en: 'The member category applies only to party members' },
 });
 

@@ -3,7 +3,7 @@ import { registerConstraint } from '../../kernel/errors.ts';
 import { E } from './errors.ts';
 import { dayOrMonth } from '../../kernel/partialdate.ts';
 import { phone } from '../../kernel/phone.ts';
-import { day, idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+import { V, day, idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
 
 registerConstraint('people_id_number_key', 'idNumber', E.id_number_taken);
 registerConstraint('people_member_fields', 'isMember', E.member_fields);
@@ -148,13 +148,13 @@ export type PersonDetail = Omit<z.infer<typeof PersonDetail>, 'actions'>;
 
 const fileFields = {
   ethnicity: optionalText('民族', 20),
-  idNumber: z.string().trim().max(30, '身份证号过长').nullable().optional().describe('身份证号'),
+  idNumber: z.string().trim().max(30, V.too_long.code).nullable().optional().describe('身份证号'),
   address: optionalText('住址', 120),
   birthDate: day('出生日期').nullable().optional(),
   joinedOn: dayOrMonth('入党日期').nullable().optional(),
   memberStatus: oneOf(['probationary', 'full'] as const, '党员状态').nullable().optional(),
   partyPost: optionalText('党内职务', 40),
-  skills: z.array(z.string().trim().min(1).max(20, '每项特长不能超过 20 个字')).max(20, '特长最多 20 项').optional().describe('特长'),
+  skills: z.array(z.string().trim().min(1).max(20, V.too_long.code)).max(20, E.skills_max.code).optional().describe('特长'),
   studyAtHome: z.boolean().optional().describe('送学上门'),
   availability: availability('可服务时间').optional(),
   householdId: idParam('居住住户').nullable().optional(),

@@ -68,7 +68,7 @@ export const Advance = z.object({
   on: day('日期'),
 });
 export const Sponsors = z.object({
-  sponsorIds: z.array(idParam('入党介绍人')).length(2, '须有两名入党介绍人').describe('入党介绍人'),
+  sponsorIds: z.array(idParam('入党介绍人')).length(2, E.two_sponsors.code).describe('入党介绍人'),
 });
 export const Notice = z.object({
   startsOn: day('公示开始日期'),

@@ -1,7 +1,7 @@
 import { ROLES, type Role } from '../../kernel/scope.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
 import { E } from './errors.ts';
-import { idParam, oneOf, pageQuery, text, z } from '../../kernel/validation.ts';
+import { V, idParam, oneOf, pageQuery, text, z } from '../../kernel/validation.ts';
 import { MIN_PASSWORD_LENGTH, isCommonPassword, notOwnName } from './password.ts';
 
 registerConstraint('users_username_key', 'username', E.username_taken);
@@ -54,12 +54,12 @@ export const User = z.object({
 export type User = z.infer<typeof User>;
 
 export const Login = z.object({
-  username: z.string().trim().toLowerCase().min(1, '请输入用户名').max(64).describe('用户名'),
-  password: z.string().min(1, '请输入密码').max(128).describe('密码'),
+  username: z.string().trim().toLowerCase().min(1, V.empty.code).max(64).describe('用户名'),
+  password: z.string().min(1, V.empty.code).max(128).describe('密码'),
 });
 export const LoginResult = z.object({ user: Me });
 export const ChangePassword = z.object({
-  currentPassword: z.string().min(1, '请输入当前密码').describe('当前密码'),
+  currentPassword: z.string().min(1, V.empty.code).describe('当前密码'),
   newPassword: password('新密码'),
 });
 export const Ok = z.object({ ok: z.literal(true) });
