@@ -11,7 +11,6 @@ registerConstraint('households_address_key', 'room', '该户已登记在本社�
 registerConstraint('households_room', 'room', '楼栋、单元、门牌须同时填写');
 registerConstraint('grid_roles_key', 'personId', '此人已担任该职责');
 registerConstraint('grid_roles_answerable_key', 'role', '该网格已有此项包干责任人，请先撤下原责任人');
-registerConstraint('duty_posts_name_key', 'name', '本网格已有同名岗位');
 registerConstraint('grid_units_key', 'unitId', '该单位已纳入一个网格');
 registerConstraint('visit_plans_tag_key', 'tag', '本社区已有针对这类住户的走访计划');
 registerConstraint('visits_not_future', 'visitedOn', '走访日期不能晚于今天');
@@ -180,10 +179,6 @@ export const RoleHolder = z.object({ id: z.number(), gridId: z.number(), personI
 export const RoleList = z.object({ items: z.array(RoleHolder) });
 export const RoleParams = z.object({ gridRoleId: idParam('网格职责') });
 export const AssignRole = z.object({ personId: idParam('人员'), role: GRID_ROLES.field('职责') });
-
-export const DutyPost = z.object({ id: z.number(), gridId: z.number(), name: z.string(), duty: z.string().nullable(), personId: z.number().nullable(), personName: z.string().nullable() });
-export const DutyPostList = z.object({ items: z.array(DutyPost) });
-export const CreateDutyPost = z.object({ name: text('岗位名称', 30), duty: optionalText('岗位职责', 200), personId: idParam('认岗党员').nullable().optional() });
 
 export const GridUnit = z.object({ id: z.number(), unitId: z.number(), unitName: z.string().nullable() });
 export const AddGridUnit = z.object({ unitId: idParam('驻区单位') });
