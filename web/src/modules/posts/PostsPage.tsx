@@ -15,11 +15,14 @@ import { PostCard } from './PostCard';
 export function PostsPage() {
   const { t, enumOptions } = useI18n();
   const [query, setQuery] = useState<PostQuery>({});
-  const posts = useLoad(() => postsApi.list(query), [query.kind, query.status]);
+  const posts = useLoad(() => postsApi.list(query), [query.orgId, query.kind, query.status]);
   const [publishing, setPublishing] = useState(false);
   return (
     <Card className="gj-page-card">
       <Flex className="gj-toolbar" gap={8} wrap>
+        <span className="gj-toolbar-search">
+          <OrgTreeSelect allowClear onChange={(orgId) => setQuery({ ...query, orgId })} data-testid="posts-org" />
+        </span>
         <Select allowClear className="gj-toolbar-select" placeholder={t('posts.kind')} options={enumOptions('PostKind')} onChange={(kind) => setQuery({ ...query, kind })} />
         <Select allowClear className="gj-toolbar-select" placeholder={t('posts.status')} options={enumOptions('PostStatus')} onChange={(status) => setQuery({ ...query, status })} />
         <span className="gj-toolbar-spacer" />
