@@ -9,6 +9,7 @@ import * as needs from './modules/needs/messages';
 import * as projects from './modules/projects/messages';
 import * as activities from './modules/activities/messages';
 import * as points from './modules/points/messages';
+import * as posts from './modules/posts/messages';
 import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
 
@@ -31,6 +32,7 @@ export const zhCN = {
   ...projects.zhCN,
   ...activities.zhCN,
   ...points.zhCN,
+  ...posts.zhCN,
 } as const;
 export const en: Record<MessageKey, string> = {
   ...kernelEn,
@@ -45,6 +47,7 @@ export const en: Record<MessageKey, string> = {
   ...projects.en,
   ...activities.en,
   ...points.en,
+  ...posts.en,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -16,8 +16,7 @@ import { addDays, regionToday } from '../kernel/time.ts';
  * coverage gap), and one building of 民主社区 without a group (another).
  */
 
-const DINGFULI = { households: 1031, members: 99, entrances: [3, 3, 2, 2], postsPerGrid: 7, disputesSettled: 16 };
-const DUTY_POSTS = ['楼道长', '矛盾调解岗', '治安巡逻岗', '卫生监督岗', '政策宣传岗', '关爱帮扶岗', '文明劝导岗'];
+const DINGFULI = { households: 1031, members: 99, entrances: [3, 3, 2, 2], disputesSettled: 16 };
 /** A talent pool (人才库): some members' skills, for the talent cards. */
 const SKILLS = ['理发', '法律咨询', '书法', '电器维修', '推拿'];
 const FIVE_ROLES = ['info_reporter', 'patrol', 'mediator', 'sanitation_monitor', 'youth_mentor'] as const;
@@ -116,9 +115,6 @@ async function dingfuli(ctx: DemoContext, community: OrgNode) {
     if (secretary) await grids.assignRole(ctx.q, grid.id, { personId: secretary.id, role: 'responsible_member' });
     await grids.assignRole(ctx.q, grid.id, { personId: members[0]!.id, role: 'branch_secretary' });
     for (const [r, role] of FIVE_ROLES.entries()) await grids.assignRole(ctx.q, grid.id, { personId: members[(r + 1) % members.length]!.id, role });
-    for (const [p, name] of DUTY_POSTS.slice(0, DINGFULI.postsPerGrid).entries()) {
-      await grids.createDutyPost(ctx.q, grid.id, { name, duty: `${theme}网格${name}`, personId: members[p % members.length]!.id });
-    }
     const unit = theme ? UNITS_BY_THEME[theme] : undefined;
     if (unit) await grids.addGridUnit(ctx.q, grid.id, ctx.unit(unit));
     if (theme === '调解') {

@@ -7,6 +7,7 @@ import needs from './needs/manifest.ts';
 import orgs from './orgs/manifest.ts';
 import people from './people/manifest.ts';
 import points from './points/manifest.ts';
+import posts from './posts/manifest.ts';
 import projects from './projects/manifest.ts';
 import recruitment from './recruitment/manifest.ts';
 import reportins from './reportins/manifest.ts';
@@ -35,6 +36,7 @@ export const MODULES: readonly ModuleManifest[] = [
   projects,
   points,
   activities,
+  posts,
   audit,
   residents,
 ];

@@ -27,7 +27,6 @@ export const gridsPart: IsolationPart = {
       { buildingId, entrance: 1, room: '101', headName: `${b.tag}户主`, size: 2, phone: '13900002222', tags: ['empty_nest'], freeTags: [`${b.tag}标签`] },
     ]);
     const role = await grids.assignRole(q, grid.id, { personId: b.personId, role: 'mediator' });
-    await grids.createDutyPost(q, grid.id, { name: `${b.tag}岗位`, personId: b.personId });
     await grids.addGridUnit(q, grid.id, b.unitId);
     await grids.createPlan(q, { communityId: b.communityId, name: `${b.tag}走访计划`, tag: 'empty_nest', everyDays: 30 });
     await recordVisit(q, testCipher, { userId: b.userId, name: `${b.tag}网格员` }, { householdId: householdId!, visitedOn: today(), learned: `${b.tag}民情` });
@@ -46,7 +45,6 @@ export const gridsPart: IsolationPart = {
     'PATCH /api/households/:householdId': () => [{ body: { headName: '越权改名' } }, { body: { tags: [] } }],
     'POST /api/grids/:gridId/roles': (t) => [{ body: { personId: t.personId, role: 'patrol' } }],
     'DELETE /api/grid-roles/:gridRoleId': () => [{}],
-    'POST /api/grids/:gridId/duty-posts': () => [{ body: { name: '越权岗位' } }],
     'POST /api/grids/:gridId/units': (t) => [{ body: { unitId: t.unitId } }],
     'POST /api/visits': (t) => [
       { body: { householdId: t.ids.householdId, visitedOn: today(), learned: '越权走访' } },
@@ -55,7 +53,7 @@ export const gridsPart: IsolationPart = {
     'POST /api/visit-plans': (t) => [{ body: { communityId: t.orgId, name: '越权计划', tag: 'disabled', everyDays: 30 } }],
     'POST /api/grids/:gridId/book': () => [{ body: { book: 'activities', enteredOn: today(), title: '越权活动' } }],
   },
-  digest: ['grids', 'buildings', 'households', 'grid_roles', 'duty_posts', 'grid_units', 'visits', 'visit_plans', 'grid_book_entries', 'grid_base_maps'].map(
+  digest: ['grids', 'buildings', 'households', 'grid_roles', 'grid_units', 'visits', 'visit_plans', 'grid_book_entries', 'grid_base_maps'].map(
     (table) => `SELECT t::text FROM ${table} t WHERE org_id IN (SELECT id FROM o)`,
   ),
 };

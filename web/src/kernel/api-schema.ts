@@ -1212,24 +1212,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/grids/{gridId}/duty-posts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 设岗定责 */
-        get: operations["getGridsByGridIdDutyPosts"];
-        put?: never;
-        /** 设立岗位 */
-        post: operations["postGridsByGridIdDutyPosts"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/grids/{gridId}/units": {
         parameters: {
             query?: never;
@@ -3019,6 +3001,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 岗位（工作人员看辖区的，含认领、在岗人员和工作数） */
+        get: operations["getPosts"];
+        put?: never;
+        /** 发布岗位（社区或网格） */
+        post: operations["postPosts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可认领的岗位：本人所在社区发布、认领中的岗位 */
+        get: operations["getPostsBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的岗位：本人认领或担任的岗位 */
+        get: operations["getPostsMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{postId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 岗位详情：名额、在岗人员及工作记录 */
+        get: operations["getPostsByPostId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改岗位：名称、职责、名额，停止或恢复认领 */
+        patch: operations["patchPostsByPostId"];
+        trace?: never;
+    };
+    "/api/posts/{postId}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 认岗：党员本人认领一个名额，待社区审核 */
+        post: operations["postPostsByPostIdClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{postId}/seats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 安排党员上岗（直接在岗） */
+        post: operations["postPostsByPostIdSeats"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/post-seats/{seatId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 通过认岗申请 */
+        post: operations["postPostSeatsBySeatIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/post-seats/{seatId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不通过认岗申请 */
+        post: operations["postPostSeatsBySeatIdReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/post-seats/{seatId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 离岗：释放名额 */
+        post: operations["postPostSeatsBySeatIdRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{postId}/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录岗位工作：一条工作记录，或把办结的需求、服务日志记在岗位上 */
+        post: operations["postPostsByPostIdWork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -3535,6 +3689,72 @@ export interface components {
             startedAt: string;
             finishedAt: string | null;
             stalled: boolean;
+        };
+        /** @enum {string} */
+        PostKind: "mediator" | "patrol" | "building_head" | "policy_explainer" | "disability_aid" | "green_care" | "public_opinion" | "science" | "sanitation" | "other";
+        /** @enum {string} */
+        PostStatus: "open" | "closed";
+        /** @enum {string} */
+        PostSeatStatus: "pending" | "active" | "rejected" | "released";
+        /** @enum {string} */
+        PostSeatSource: "claimed" | "assigned";
+        /** @enum {string} */
+        PostWorkKind: "dispute" | "patrol" | "visit" | "explain" | "care" | "other";
+        /** @enum {string} */
+        DisputeOutcome: "settled" | "partly_settled" | "referred" | "unsettled";
+        PostFigures: {
+            /** @description 工作记录数 */
+            records: number;
+            /** @description 调解成功的纠纷数 */
+            disputesSettled: number;
+            /** @description 办结的需求数 */
+            needs: number;
+            /** @description 服务日志数 */
+            serviceLogs: number;
+        };
+        PostSeat: {
+            id: number;
+            postId: number;
+            personId: number;
+            personName: string;
+            source: components["schemas"]["PostSeatSource"];
+            status: components["schemas"]["PostSeatStatus"];
+            claimedAt: string;
+            decidedAt: string | null;
+            decidedBy: string | null;
+            note: string | null;
+            figures: components["schemas"]["PostFigures"];
+            actions: ("approve" | "reject" | "release")[];
+        };
+        Post: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            gridId: number | null;
+            kind: components["schemas"]["PostKind"];
+            name: string;
+            duty: string | null;
+            seats: number;
+            taken: number;
+            status: components["schemas"]["PostStatus"];
+            holders: components["schemas"]["PostSeat"][];
+            figures: components["schemas"]["PostFigures"];
+            actions: ("claim" | "assign" | "edit" | "recordWork")[];
+        };
+        PostWork: {
+            id: number;
+            postId: number;
+            personId: number;
+            personName: string;
+            kind: components["schemas"]["PostWorkKind"];
+            doneOn: string;
+            parties: number | null;
+            outcome: components["schemas"]["DisputeOutcome"] | null;
+            note: string | null;
+            needId: number | null;
+            serviceLogId: number | null;
+            linked: string | null;
+            recordedBy: string;
         };
         /** @enum {string} */
         RecruitmentStage: "applicant" | "activist" | "candidate" | "probationary" | "full";
@@ -7132,89 +7352,6 @@ export interface operations {
                     "application/json": {
                         /** @enum {boolean} */
                         ok: true;
-                    };
-                };
-            };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            409: components["responses"]["Error409"];
-            500: components["responses"]["Error500"];
-        };
-    };
-    getGridsByGridIdDutyPosts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 网格 */
-                gridId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: number;
-                            gridId: number;
-                            name: string;
-                            duty: string | null;
-                            personId: number | null;
-                            personName: string | null;
-                        }[];
-                    };
-                };
-            };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            404: components["responses"]["Error404"];
-            500: components["responses"]["Error500"];
-        };
-    };
-    postGridsByGridIdDutyPosts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 网格 */
-                gridId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 岗位名称 */
-                    name: string;
-                    /** @description 岗位职责 */
-                    duty?: string | null;
-                    personId?: number | null;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        gridId: number;
-                        name: string;
-                        duty: string | null;
-                        personId: number | null;
-                        personName: string | null;
                     };
                 };
             };
@@ -13131,6 +13268,438 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["Error400"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getPosts: {
+        parameters: {
+            query?: {
+                /** @description 所属组织 */
+                orgId?: number;
+                /** @description 网格 */
+                gridId?: number;
+                kind?: components["schemas"]["PostKind"];
+                status?: components["schemas"]["PostStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Post"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postPosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 发布社区 */
+                    orgId?: number;
+                    /** @description 网格 */
+                    gridId?: number;
+                    kind: components["schemas"]["PostKind"];
+                    /** @description 岗位名称 */
+                    name: string;
+                    /** @description 岗位职责 */
+                    duty?: string | null;
+                    /** @description 名额 */
+                    seats: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getPostsBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Post"][];
+                    };
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getPostsMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Post"][];
+                    };
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getPostsByPostId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 岗位编号 */
+                postId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        orgId: number;
+                        orgName: string;
+                        gridId: number | null;
+                        kind: components["schemas"]["PostKind"];
+                        name: string;
+                        duty: string | null;
+                        seats: number;
+                        taken: number;
+                        status: components["schemas"]["PostStatus"];
+                        holders: components["schemas"]["PostSeat"][];
+                        figures: components["schemas"]["PostFigures"];
+                        actions: ("claim" | "assign" | "edit" | "recordWork")[];
+                        work: components["schemas"]["PostWork"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    patchPostsByPostId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 岗位编号 */
+                postId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 岗位名称 */
+                    name?: string;
+                    /** @description 岗位职责 */
+                    duty?: string | null;
+                    /** @description 名额 */
+                    seats?: number;
+                    status?: components["schemas"]["PostStatus"];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postPostsByPostIdClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 岗位编号 */
+                postId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postPostsByPostIdSeats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 岗位编号 */
+                postId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 认岗党员 */
+                    personId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postPostSeatsBySeatIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 名额编号 */
+                seatId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 说明 */
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postPostSeatsBySeatIdReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 名额编号 */
+                seatId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 说明 */
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postPostSeatsBySeatIdRelease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 名额编号 */
+                seatId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 说明 */
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postPostsByPostIdWork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 岗位编号 */
+                postId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 岗位人 */
+                    personId: number;
+                    kind: components["schemas"]["PostWorkKind"];
+                    /**
+                     * Format: date
+                     * @description 工作日期
+                     */
+                    doneOn?: string;
+                    /** @description 当事人数 */
+                    parties?: number | null;
+                    outcome?: components["schemas"]["DisputeOutcome"] | null;
+                    /** @description 说明 */
+                    note?: string | null;
+                    /** @description 办结的需求 */
+                    needId?: number;
+                    /** @description 服务日志 */
+                    serviceLogId?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostWork"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             500: components["responses"]["Error500"];
         };
     };

@@ -37,6 +37,12 @@ export const VOCABULARIES = {
     {"value":"rejected","zh":"未获批准","en":"Rejected","color":"default"},
     {"value":"cancelled","zh":"已取消","en":"Cancelled","color":"default"},
   ],
+  DisputeOutcome: [
+    {"value":"settled","zh":"调解成功","en":"Settled","color":"green"},
+    {"value":"partly_settled","zh":"部分达成","en":"Partly settled","color":"blue"},
+    {"value":"referred","zh":"移交处理","en":"Referred","color":"orange"},
+    {"value":"unsettled","zh":"未达成","en":"Not settled","color":"default"},
+  ],
   GapKind: [
     {"value":"community_without_grid","zh":"社区未建网格党支部","en":"Community without grid branch","color":"purple"},
     {"value":"org_without_secretary","zh":"组织没有在任书记","en":"Organization without secretary","color":"red"},
@@ -195,6 +201,40 @@ export const VOCABULARIES = {
     {"value":"deduction","zh":"扣分项","en":"Deduction item"},
     {"value":"threshold","zh":"年度达标分","en":"Yearly threshold"},
     {"value":"spendable","zh":"可兑换积分比例","en":"Spendable rate (spendable points per point earned)"},
+  ],
+  PostKind: [
+    {"value":"mediator","zh":"纠纷调解岗","en":"Mediator"},
+    {"value":"patrol","zh":"治安巡逻岗","en":"Patrol"},
+    {"value":"building_head","zh":"楼栋长","en":"Building head"},
+    {"value":"policy_explainer","zh":"政策宣讲岗","en":"Policy explainer"},
+    {"value":"disability_aid","zh":"扶贫助残岗","en":"Aid to the poor and disabled"},
+    {"value":"green_care","zh":"爱草护绿岗","en":"Green care"},
+    {"value":"public_opinion","zh":"社情民意岗","en":"Public opinion"},
+    {"value":"science","zh":"科普宣传岗","en":"Science outreach"},
+    {"value":"sanitation","zh":"卫生监督岗","en":"Sanitation"},
+    {"value":"other","zh":"其他岗位","en":"Other"},
+  ],
+  PostSeatSource: [
+    {"value":"claimed","zh":"本人认领","en":"Claimed"},
+    {"value":"assigned","zh":"组织安排","en":"Assigned"},
+  ],
+  PostSeatStatus: [
+    {"value":"pending","zh":"待审核","en":"Awaiting approval","color":"gold"},
+    {"value":"active","zh":"在岗","en":"Holding","color":"green"},
+    {"value":"rejected","zh":"未通过","en":"Not approved","color":"default"},
+    {"value":"released","zh":"已离岗","en":"Released","color":"default"},
+  ],
+  PostStatus: [
+    {"value":"open","zh":"认领中","en":"Open","color":"green"},
+    {"value":"closed","zh":"停止认领","en":"Closed","color":"default"},
+  ],
+  PostWorkKind: [
+    {"value":"dispute","zh":"调解纠纷","en":"Dispute mediated"},
+    {"value":"patrol","zh":"巡逻","en":"Patrol"},
+    {"value":"visit","zh":"走访","en":"Visit"},
+    {"value":"explain","zh":"宣讲","en":"Explaining"},
+    {"value":"care","zh":"帮扶","en":"Care"},
+    {"value":"other","zh":"其他","en":"Other"},
   ],
   ProjectStatus: [
     {"value":"active","zh":"进行中","en":"Active","color":"processing"},

@@ -5,6 +5,7 @@ import {
   BorderOuterOutlined,
   BulbOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   FileSyncOutlined,
   FlagOutlined,
   HeartOutlined,
@@ -40,6 +41,8 @@ import { ProjectsPage } from './projects/ProjectsPage';
 import { CoveragePage } from './orgs/CoveragePage';
 import { OrgsPage } from './orgs/OrgsPage';
 import { MyFilePage } from './people/MyFilePage';
+import { MyPostsPage } from './posts/MyPostsPage';
+import { PostsPage } from './posts/PostsPage';
 import { PeoplePage } from './people/PeoplePage';
 import { ADMIN_ROLES, holds, isLiaison, isPersonal, isStaff } from '../kernel/roles';
 import { TalentsPage } from './people/TalentsPage';
@@ -77,6 +80,8 @@ export const MODULES: ModuleEntry[] = [
   { key: 'recruitment', path: '/recruitment', label: 'recruitment.menu', icon: <FlagOutlined />, page: <RecruitmentPage />, visible: isStaff },
   { key: 'talents', path: '/talents', label: 'people.talents', icon: <BulbOutlined />, page: <TalentsPage />, visible: isStaff },
   { key: 'needs', path: '/needs', label: 'needs.menu', icon: <SolutionOutlined />, page: <NeedsPage />, visible: (me) => me.grants.some((g) => g.role !== 'member' && g.role !== 'resident') },
+  { key: 'posts', path: '/posts', label: 'posts.menu', icon: <CarryOutOutlined />, page: <PostsPage />, visible: isStaff },
+  { key: 'my-posts', path: '/my-posts', label: 'posts.myMenu', icon: <CarryOutOutlined />, page: <MyPostsPage />, visible: (me) => holds(me, ['member']) },
   { key: 'lists', path: '/lists', label: 'projects.listsMenu', icon: <OrderedListOutlined />, page: <ListsPage />, visible: isStaff },
   { key: 'projects', path: '/projects', label: 'projects.menu', icon: <ProjectOutlined />, page: <ProjectsPage />, visible: isStaff },
   { key: 'wishes', path: '/wishes', label: 'needs.poolMenu', icon: <HeartOutlined />, page: <WishPoolPage />, visible: (me) => me.grants.some((g) => g.role === 'member' || g.role === 'unit_liaison') },

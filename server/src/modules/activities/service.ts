@@ -16,6 +16,9 @@ import {
 } from './schema.ts';
 import { REGION_TIME_ZONE, regionClock, regionToday } from '../../kernel/time.ts';
 
+// The service log, for modules that count a record of it (a duty post's work).
+export { logs } from './records.ts';
+
 // Activities, sign-up and check-in. Capacity, the waiting list and the points
 // that attendance earns are kept by the database (migration 0040); this file
 // decides what a step may do given the activity's time and the person.

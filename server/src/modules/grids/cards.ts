@@ -3,20 +3,35 @@ import { html, labelledRow, page, type Html } from '../../kernel/html.ts';
 import * as people from '../people/service.ts';
 import { CATEGORIES, type Category } from '../people/schema.ts';
 import { CARDS, GRID_ROLES, type CardKind } from './schema.ts';
-import { getGrid, listBuildings, listDutyPosts, listGridUnits, listRoles } from './service.ts';
+import { getGrid, listBuildings, listGridUnits, listRoles } from './service.ts';
 
 // 四卡: printable cards generated from the grid's records, never typed again.
 // One A4 page per kind; the browser prints it (like the transfer letter).
+
+/** The grid's duty posts and their holders, as posts publishes them (duty_post_holders). */
+async function dutyPosts(q: Queryable, gridId: number) {
+  const rows = await q.query<{ post_id: number; name: string; person_id: number | null; person_name: string | null }>(
+    `SELECT h.post_id, h.name, h.person_id, p.name AS person_name FROM duty_post_holders h LEFT JOIN person_labels p ON p.id = h.person_id
+      WHERE h.grid_id = $1 ORDER BY h.post_id, h.person_id`,
+    [gridId],
+  );
+  const posts = new Map<number, { name: string; holders: string[] }>();
+  for (const r of rows) {
+    const post = posts.get(r.post_id) ?? posts.set(r.post_id, { name: r.name, holders: [] }).get(r.post_id)!;
+    if (r.person_name) post.holders.push(r.person_name);
+  }
+  return { posts: [...posts.values()], held: rows.filter((r) => r.person_id !== null) };
+}
 
 const oneCard = (title: string, rows: Html[]) => html`<section class="card"><h2>${title}</h2><table>${rows}</table></section>`;
 
 export async function card(q: Queryable, gridId: number, kind: CardKind): Promise<string> {
   const grid = await getGrid(q, gridId);
   const roles = await listRoles(q, gridId);
-  const posts = await listDutyPosts(q, gridId);
+  const { posts, held } = await dutyPosts(q, gridId);
   const roster = grid.branchId ? await people.rosterUnder(q, grid.branchId) : [];
   const rolesOf = (personId: number) => roles.filter((r) => r.personId === personId).map((r) => r.roleLabel).join('、');
-  const postsOf = (personId: number) => posts.filter((p) => p.personId === personId).map((p) => p.name).join('、');
+  const postsOf = (personId: number) => held.filter((p) => p.person_id === personId).map((p) => p.name).join('、');
   const org = grid.branchName ?? grid.name;
   let cards: Html[];
   switch (kind) {
@@ -32,7 +47,7 @@ export async function card(q: Queryable, gridId: number, kind: CardKind): Promis
           labelledRow('党员', `${roster.filter((p) => p.isMember).length} 名`),
           labelledRow('楼栋 / 单元 / 住户', `${buildings.length} 栋 / ${buildings.reduce((s, b) => s + b.entrances, 0)} 个单元 / ${grid.householdCount} 户`),
           labelledRow('五员', roles.filter((r) => r.role !== 'responsible_member' && r.role !== 'branch_secretary').map((r) => `${r.roleLabel}：${r.personName}`).join('；')),
-          labelledRow('设岗定责', posts.map((p) => `${p.name}${p.personName ? `（${p.personName}）` : ''}`).join('；')),
+          labelledRow('设岗定责', posts.map((p) => `${p.name}${p.holders.length ? `（${p.holders.join('、')}）` : ''}`).join('；')),
           labelledRow('驻区单位', units.map((u) => u.unitName).join('、')),
         ]),
       ];

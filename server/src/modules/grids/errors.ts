@@ -64,7 +64,6 @@ export const E = defineErrors('grid', {
   building_not_in_grid: { status: 400, field: 'buildingId', zh: '楼栋须在「{grid}」之内', en: 'The building must be in “{grid}”' },
   person_not_found: { status: 400, field: 'personId', zh: '人员不存在，或不在您的管辖范围内', en: 'The person does not exist or is outside your jurisdiction' },
   role_members_only: { status: 400, field: 'personId', zh: '{name}不是党员，不能担任{role}', en: '{name} is not a party member and cannot be {role}' },
-  post_member: { status: 400, field: 'personId', zh: '认岗人须为您管辖范围内的党员', en: 'Whoever takes the post must be a party member within your jurisdiction' },
   unit_outside: { status: 400, field: 'unitId', zh: '只能纳入位于本社区的驻区单位', en: 'Only resident units located in this community can be included' },
   no_indicator: { status: 400, field: 'indicator', zh: '没有这个地图指标', en: 'There is no such map indicator' },
   household_not_yours: {
@@ -95,7 +94,6 @@ export const E = defineErrors('grid', {
     zh: '该网格已有此项包干责任人，请先撤下原责任人',
     en: 'This grid already has someone answerable for this; remove them first',
   },
-  post_name_taken: { status: 409, zh: '本网格已有同名岗位', en: 'This grid already has a post of this name' },
   unit_taken: { status: 409, zh: '该单位已纳入一个网格', en: 'This unit already belongs to a grid' },
   plan_taken: { status: 409, zh: '本社区已有针对这类住户的走访计划', en: 'This community already has a visit plan for these households' },
   visit_future: { status: 400, zh: '走访日期不能晚于今天', en: 'The visit date cannot be later than today' },

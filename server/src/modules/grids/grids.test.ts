@@ -238,8 +238,9 @@ test('responsibilities, roles, duty posts, books and printable cards', async () 
   const mediator = await assign(members[1].id, 'mediator');
   assert.equal(mediator.body.roleLabel, '调解员');
   assert.equal((await t.request('POST', `/api/grids/${ids.g1}/roles`, { cookie: wangge, body: { personId: members[2].id, role: 'patrol' } })).status, 403);
-  const post = await t.request('POST', `/api/grids/${ids.g1}/duty-posts`, { cookie: guangming, body: { name: '矛盾调解岗', duty: '调解邻里纠纷', personId: members[1].id } });
+  const post = await t.request('POST', '/api/posts', { cookie: guangming, body: { gridId: ids.g1, kind: 'mediator', name: '矛盾调解岗', duty: '调解邻里纠纷', seats: 1 } });
   assert.equal(post.status, 200, post.text);
+  assert.equal((await t.request('POST', `/api/posts/${post.body.id}/seats`, { cookie: guangming, body: { personId: members[1].id } })).status, 200);
 
   const entry = await t.request('POST', `/api/grids/${ids.g1}/book`, { cookie: wangge, body: { book: 'suggestions', enteredOn: '2026-03-01', title: '建议加装路灯', personName: '居民甲' } });
   assert.equal(entry.status, 200, entry.text);

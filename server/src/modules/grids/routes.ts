@@ -12,8 +12,8 @@ import { ensureGridAction, ensureGridListAction, ensureHouseholdAction, gridActi
 import { BUILDING, GRID, GRID_ROLE, HOUSEHOLD } from './errors.ts';
 import {
   AddGridUnit, AssignRole, BaseImage, BookEntry, BookEntryList, BookQuery, Building, BuildingList, BuildingParams, CardQuery, CommunityQuery,
-  CreateBookEntry, CreateBuilding, CreateDutyPost, CreateGrid, CreateHousehold, CreateVisit, CreateVisitPlan, DueQuery, DueVisitList, DutyPost,
-  DutyPostList, Grid, GridList, GridMap, GridParams, GridUnit, Household, HouseholdList, ImportHouseholds, HouseholdParams, HouseholdQuery, MapQuery, RoleHolder,
+  CreateBookEntry, CreateBuilding, CreateGrid, CreateHousehold, CreateVisit, CreateVisitPlan, DueQuery, DueVisitList,
+  Grid, GridList, GridMap, GridParams, GridUnit, Household, HouseholdList, ImportHouseholds, HouseholdParams, HouseholdQuery, MapQuery, RoleHolder,
   RoleList, RoleParams, UpdateBuilding, UpdateGrid, UpdateHousehold, Visit, VisitList, VisitPlan, VisitPlanList, VisitQuery,
 } from './schema.ts';
 import * as grids from './service.ts';
@@ -174,19 +174,6 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
       ensureGridAction(scope, await orgs.pathOfRow(q, 'grid_roles', params.gridRoleId, GRID_ROLE), 'edit');
       await grids.removeRole(q, params.gridRoleId);
       return { ok: true as const };
-    },
-  });
-  route(app, db, {
-    method: 'GET', url: '/api/grids/:gridId/duty-posts', tags, summary: '设岗定责',
-    params: GridParams, response: DutyPostList,
-    handler: async ({ q, params }) => ({ items: await grids.listDutyPosts(q, params.gridId) }),
-  });
-  route(app, db, {
-    method: 'POST', url: '/api/grids/:gridId/duty-posts', tags, summary: '设立岗位',
-    params: GridParams, body: CreateDutyPost, response: DutyPost,
-    handler: async ({ q, scope, params, body }) => {
-      ensureGridAction(scope, await gridPath(q, params.gridId), 'edit');
-      return grids.createDutyPost(q, params.gridId, body);
     },
   });
   route(app, db, {

@@ -12,7 +12,6 @@ registerConstraint('households_address_key', 'room', E.household_taken);
 registerConstraint('households_room', 'room', E.household_room);
 registerConstraint('grid_roles_key', 'personId', E.role_taken);
 registerConstraint('grid_roles_answerable_key', 'role', E.answerable_taken);
-registerConstraint('duty_posts_name_key', 'name', E.post_name_taken);
 registerConstraint('grid_units_key', 'unitId', E.unit_taken);
 registerConstraint('visit_plans_tag_key', 'tag', E.plan_taken);
 registerConstraint('visits_not_future', 'visitedOn', E.visit_future);
@@ -201,10 +200,6 @@ export const RoleHolder = z.object({ id: z.number(), gridId: z.number(), personI
 export const RoleList = z.object({ items: z.array(RoleHolder) });
 export const RoleParams = z.object({ gridRoleId: idParam('网格职责') });
 export const AssignRole = z.object({ personId: idParam('人员'), role: GRID_ROLES.field('职责') });
-
-export const DutyPost = z.object({ id: z.number(), gridId: z.number(), name: z.string(), duty: z.string().nullable(), personId: z.number().nullable(), personName: z.string().nullable() });
-export const DutyPostList = z.object({ items: z.array(DutyPost) });
-export const CreateDutyPost = z.object({ name: text('岗位名称', 30), duty: optionalText('岗位职责', 200), personId: idParam('认岗党员').nullable().optional() });
 
 export const GridUnit = z.object({ id: z.number(), unitId: z.number(), unitName: z.string().nullable() });
 export const AddGridUnit = z.object({ unitId: idParam('驻区单位') });

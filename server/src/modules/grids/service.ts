@@ -489,26 +489,6 @@ export async function removeRole(q: Queryable, gridRoleId: number): Promise<void
   if (!rows.length) throw notFound(GRID_ROLE);
 }
 
-const POST_SELECT = `SELECT d.id, d.grid_id, d.name, d.duty, d.person_id, p.name AS person_name FROM duty_posts d LEFT JOIN person_labels p ON p.id = d.person_id`;
-const toPost = (r: { id: number; grid_id: number; name: string; duty: string | null; person_id: number | null; person_name: string | null }) => ({
-  id: r.id, gridId: r.grid_id, name: r.name, duty: r.duty, personId: r.person_id, personName: r.person_name,
-});
-
-export async function listDutyPosts(q: Queryable, gridId: number) {
-  await getGrid(q, gridId);
-  return (await q.query<Parameters<typeof toPost>[0]>(`${POST_SELECT} WHERE d.grid_id = $1 ORDER BY d.id`, [gridId])).map(toPost);
-}
-
-export async function createDutyPost(q: Queryable, gridId: number, input: { name: string; duty?: string | null; personId?: number | null }) {
-  const grid = await getGrid(q, gridId);
-  if (input.personId && !(await people.find(q, input.personId))?.isMember) throw E.post_member();
-  const [row] = await q.query<{ id: number }>(`INSERT INTO duty_posts (grid_id, org_id, name, duty, person_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
-    gridId, grid.branchId ?? grid.communityId, input.name, input.duty || null, input.personId ?? null,
-  ]);
-  const [post] = await q.query<Parameters<typeof toPost>[0]>(`${POST_SELECT} WHERE d.id = $1`, [row!.id]);
-  return toPost(post!);
-}
-
 export async function listGridUnits(q: Queryable, gridId: number) {
   await getGrid(q, gridId);
   const rows = await q.query<{ id: number; unit_id: number; unit_name: string | null }>(

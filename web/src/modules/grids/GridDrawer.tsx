@@ -13,6 +13,7 @@ import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { PersonSelect, UnitSelect } from '../orgs/pickers';
 import { gridsApi, type Book, type Building, type Grid, type GridRole, type Household, type HouseholdTag } from './api';
 import { VisitList } from './VisitList';
+import { GridPosts } from '../posts/PostsPage';
 
 // The import report names a column by its key; the user knows it by the template's header.
 const IMPORT_FIELDS = {
@@ -312,55 +313,6 @@ function RolesTab({ grid, canPlan }: { grid: Grid; canPlan: boolean }) {
   );
 }
 
-function PostsTab({ grid, canPlan }: { grid: Grid; canPlan: boolean }) {
-  const { t, tx } = useI18n();
-  const [adding, setAdding] = useState(false);
-  const posts = useLoad(() => gridsApi.dutyPosts(grid.id), [grid.id]);
-  return (
-    <>
-      {canPlan && (
-        <Flex className="gj-toolbar" justify="flex-end">
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('grids.addPost')}
-          </Button>
-        </Flex>
-      )}
-      <List
-        dataSource={posts.data ?? []}
-        loading={posts.loading}
-        locale={{ emptyText: t('grids.postsEmpty') }}
-        renderItem={(p) => (
-          <List.Item>
-            <List.Item.Meta title={tx(p.name)} description={[tx(p.duty), tx(p.personName)].filter(Boolean).join(' · ')} />
-          </List.Item>
-        )}
-      />
-      {adding && (
-        <FormModal<{ name: string; duty?: string; personId?: number }>
-          open
-          title={t('grids.addPost')}
-          testId="post-create"
-          onClose={() => setAdding(false)}
-          onSubmit={async (v) => {
-            await gridsApi.createDutyPost(grid.id, { name: v.name, duty: v.duty || null, personId: v.personId ?? null });
-            posts.reload();
-          }}
-        >
-          <Form.Item name="name" label={t('grids.postName')} rules={[{ required: true, whitespace: true, message: t('grids.postNameRequired') }]}>
-            <Input maxLength={30} />
-          </Form.Item>
-          <Form.Item name="duty" label={t('grids.duty')}>
-            <Input.TextArea maxLength={200} autoSize />
-          </Form.Item>
-          <Form.Item name="personId" label={t('grids.holder')}>
-            <PersonSelect />
-          </Form.Item>
-        </FormModal>
-      )}
-    </>
-  );
-}
-
 function BooksTab({ grid }: { grid: Grid }) {
   const { t, tx, enumOptions, enumLabel } = useI18n();
   const [book, setBook] = useState<Book>('suggestions');
@@ -506,7 +458,7 @@ export function GridDrawer({ grid: initial, onClose, onChanged }: { grid: Grid; 
           { key: 'households', label: t('grids.tab.households'), children: <HouseholdsTab grid={grid} /> },
           { key: 'buildings', label: t('grids.tab.buildings'), children: <BuildingsTab grid={grid} canPlan={canPlan} /> },
           { key: 'roles', label: t('grids.tab.roles'), children: <RolesTab grid={grid} canPlan={canPlan} /> },
-          { key: 'posts', label: t('grids.tab.posts'), children: <PostsTab grid={grid} canPlan={canPlan} /> },
+          { key: 'posts', label: t('grids.tab.posts'), children: <GridPosts gridId={grid.id} /> },
           { key: 'units', label: t('grids.tab.units'), children: <UnitsTab grid={grid} canPlan={canPlan} /> },
           { key: 'books', label: t('grids.tab.books'), children: <BooksTab grid={grid} /> },
           { key: 'cards', label: t('grids.tab.cards'), children: <CardsTab grid={grid} /> },

@@ -9,7 +9,6 @@ export type HouseholdInput = BodyOf<'/api/households', 'post'>;
 export type HouseholdQuery = QueryOf<'/api/households', 'get'>;
 export type RoleHolder = ItemOf<ResponseOf<'/api/grids/{gridId}/roles', 'get'>>;
 export type GridRole = BodyOf<'/api/grids/{gridId}/roles', 'post'>['role'];
-export type DutyPost = ItemOf<ResponseOf<'/api/grids/{gridId}/duty-posts', 'get'>>;
 export type Visit = ItemOf<ResponseOf<'/api/visits', 'get'>>;
 type NewVisit = BodyOf<'/api/visits', 'post'>;
 /** A need raised from a visit: the household, grid and building come from the visit. */
@@ -50,8 +49,6 @@ export const gridsApi = {
   roles: (gridId: number) => items(api.get<ResponseOf<'/api/grids/{gridId}/roles', 'get'>>(`/api/grids/${gridId}/roles`)),
   assignRole: (gridId: number, body: BodyOf<'/api/grids/{gridId}/roles', 'post'>) => api.post<RoleHolder>(`/api/grids/${gridId}/roles`, body),
   removeRole: (gridRoleId: number) => api.delete(`/api/grid-roles/${gridRoleId}`),
-  dutyPosts: (gridId: number) => items(api.get<ResponseOf<'/api/grids/{gridId}/duty-posts', 'get'>>(`/api/grids/${gridId}/duty-posts`)),
-  createDutyPost: (gridId: number, body: BodyOf<'/api/grids/{gridId}/duty-posts', 'post'>) => api.post<DutyPost>(`/api/grids/${gridId}/duty-posts`, body),
   units: (gridId: number) => items(api.get<ResponseOf<'/api/grids/{gridId}/units', 'get'>>(`/api/grids/${gridId}/units`)),
   addUnit: (gridId: number, unitId: number) => api.post(`/api/grids/${gridId}/units`, { unitId } satisfies BodyOf<'/api/grids/{gridId}/units', 'post'>),
   visits: (query: QueryOf<'/api/visits', 'get'>) => items(api.get<ResponseOf<'/api/visits', 'get'>>('/api/visits', query)),

@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { postsDemo } from '../../demo/posts.ts';
+import { defineModule } from '../../kernel/manifest.ts';
+import { postRoutes } from './routes.ts';
+import * as posts from './service.ts';
+
+export default defineModule({
+  name: 'posts',
+  routes: postRoutes,
+  migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
+  demoStep: postsDemo,
+  isolationPart: () => import('../../../../test/isolation/parts/posts.ts').then((m) => m.postsPart),
+  // A grid's posts follow their grid (grids' holding); a community's own posts are moved here.
+  orgHoldings: [{ noun: '岗位', measure: '个', count: posts.countHeld, move: posts.moveHeld }],
+});
