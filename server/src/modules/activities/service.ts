@@ -138,7 +138,7 @@ async function withLinks(q: Queryable, scope: Scope, raw: ActivityRow[]): Promis
   // node-postgres returns bigint[] as strings (PGlite as numbers).
   const rows = raw.map((r) => ({ ...r, need_ids: r.need_ids.map(Number) }));
   const links: Links = { needs: await needs.summaries(q, [...new Set(rows.flatMap((r) => r.need_ids))]), projects: new Map() };
-  if (rows.some((r) => r.project_id !== null)) for (const p of await projects.list(q)) links.projects.set(p.id, p.name);
+  if (rows.some((r) => r.project_id !== null)) for (const p of await projects.list(q, scope)) links.projects.set(p.id, p.name);
   const joiner = await joinerOf(q, scope, rows);
   return rows.map((r) => {
     const verdicts = activityVerdicts(
@@ -279,13 +279,13 @@ async function releaseBooking(q: Queryable, scope: Scope, bookingId: number | nu
 }
 
 /** The needs and the project an activity names must be ones the caller can see. */
-async function checkLinks(q: Queryable, needIds: number[], projectId: number | null | undefined): Promise<void> {
+async function checkLinks(q: Queryable, scope: Scope, needIds: number[], projectId: number | null | undefined): Promise<void> {
   const seen = await needs.summaries(q, needIds);
   const missing = needIds.filter((id) => !seen.has(id));
   if (missing.length) throw E.needs_not_found({ ids: missing.join(', ') });
   if (!projectId) return;
   try {
-    await projects.detail(q, projectId);
+    await projects.detail(q, scope, projectId);
   } catch (err) {
     if (err instanceof AppError && err.status === 404) throw E.project_not_found();
     throw err;
@@ -305,7 +305,7 @@ export async function create(q: Queryable, scope: Scope, input: ActivityInput): 
   if (input.organizerKind === 'project' && !input.projectName) throw E.project_required();
   if (new Date(input.endsAt) <= new Date(input.startsAt)) throw E.ends_before_start();
   if (!input.venueId && !input.place) throw E.place_required();
-  await checkLinks(q, input.needIds ?? [], input.projectId);
+  await checkLinks(q, scope, input.needIds ?? [], input.projectId);
   const place = input.venueId ? await venuePlace(q, input.venueId) : input.place!;
   const bookingId = input.venueId ? await bookVenue(q, scope, input.venueId, input.title, input.startsAt, input.endsAt) : null;
   const [row] = await q.query<{ id: number }>(
