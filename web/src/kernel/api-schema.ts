@@ -3307,6 +3307,37 @@ export interface components {
             lastVisitedOn: string | null;
         };
         /** @enum {string} */
+        ProjectStatus: "active" | "completed" | "cancelled";
+        /** @enum {string} */
+        ProjectAction: "edit" | "progress" | "complete" | "cancel";
+        /** @enum {string} */
+        ProjectListAction: "create";
+        Project: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            name: string;
+            summary: string;
+            status: components["schemas"]["ProjectStatus"];
+            statusLabel: string;
+            startedOn: string;
+            completedOn: string | null;
+            outcome: string | null;
+            progress: number;
+            partyCount: number;
+            needCount: number;
+            needsClosed: number;
+            actions: components["schemas"]["ProjectAction"][];
+        };
+        /** @enum {string} */
+        ResourceAction: "edit";
+        /** @enum {string} */
+        ResourceListAction: "create";
+        /** @enum {string} */
+        VenueAction: "edit" | "book";
+        /** @enum {string} */
+        BookingAction: "approve" | "reject" | "cancel";
+        /** @enum {string} */
         ResourceKind: "venue" | "fund" | "service" | "talent" | "goods";
         /** @enum {string} */
         ResourceCategory: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
@@ -3338,6 +3369,7 @@ export interface components {
             statusLabel: string;
             venueId: number | null;
             updatedAt: string;
+            actions: components["schemas"]["ResourceAction"][];
         };
         Venue: {
             id: number;
@@ -3359,6 +3391,7 @@ export interface components {
             conditions: string | null;
             status: components["schemas"]["ResourceStatus"];
             statusLabel: string;
+            actions: components["schemas"]["VenueAction"][];
         };
         VenueBooking: {
             id: number;
@@ -3378,24 +3411,7 @@ export interface components {
             rejectReason: string | null;
             cancelReason: string | null;
             createdAt: string;
-        };
-        /** @enum {string} */
-        ProjectStatus: "active" | "completed" | "cancelled";
-        Project: {
-            id: number;
-            orgId: number;
-            orgName: string | null;
-            name: string;
-            summary: string;
-            status: components["schemas"]["ProjectStatus"];
-            statusLabel: string;
-            startedOn: string;
-            completedOn: string | null;
-            outcome: string | null;
-            progress: number;
-            partyCount: number;
-            needCount: number;
-            needsClosed: number;
+            actions: components["schemas"]["BookingAction"][];
         };
         /** @enum {string} */
         ReportInStatus: "issued" | "accepted" | "declined" | "withdrawn";
@@ -3417,6 +3433,12 @@ export interface components {
             serviceItem: string | null;
             commitment: string | null;
         };
+        /** @enum {string} */
+        ActivityAction: "reschedule" | "cancel" | "showCode" | "signUp" | "cancelSignup" | "checkOut";
+        /** @enum {string} */
+        SignupAction: "confirm" | "leave" | "absent";
+        /** @enum {string} */
+        ActivityListAction: "create";
         /** @enum {string} */
         ActivityKind: "party_day" | "volunteer" | "dedication_day" | "open_day" | "lecture" | "patrol";
         /** @enum {string} */
@@ -3467,6 +3489,7 @@ export interface components {
                 checkedInAt: string | null;
                 checkedOutAt: string | null;
             } | null;
+            actions: components["schemas"]["ActivityAction"][];
         };
         /** @enum {string} */
         ActivityWhen: "upcoming" | "past" | "all";
@@ -3484,7 +3507,10 @@ export interface components {
             checkedOutAt: string | null;
             hours: number | null;
             confirmed: boolean;
+            actions: components["schemas"]["SignupAction"][];
         };
+        /** @enum {string} */
+        PointsAction: "setRule" | "rerun" | "addEntry" | "redeem";
         /** @enum {string} */
         PointRuleKind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
         /** @enum {string} */
@@ -7664,6 +7690,7 @@ export interface operations {
                     "application/json": {
                         total: number;
                         items: components["schemas"]["Resource"][];
+                        actions: components["schemas"]["ResourceListAction"][];
                     };
                 };
             };
@@ -7966,6 +7993,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Venue"][];
+                        actions: components["schemas"]["ResourceListAction"][];
                     };
                 };
             };
@@ -10802,6 +10830,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Project"][];
+                        actions: components["schemas"]["ProjectListAction"][];
                     };
                 };
             };
@@ -10857,6 +10886,7 @@ export interface operations {
                         partyCount: number;
                         needCount: number;
                         needsClosed: number;
+                        actions: components["schemas"]["ProjectAction"][];
                         parties: {
                             id: number;
                             /** @enum {string} */
@@ -10922,6 +10952,7 @@ export interface operations {
                         partyCount: number;
                         needCount: number;
                         needsClosed: number;
+                        actions: components["schemas"]["ProjectAction"][];
                         parties: {
                             id: number;
                             /** @enum {string} */
@@ -11000,6 +11031,7 @@ export interface operations {
                         partyCount: number;
                         needCount: number;
                         needsClosed: number;
+                        actions: components["schemas"]["ProjectAction"][];
                         parties: {
                             id: number;
                             /** @enum {string} */
@@ -11073,6 +11105,7 @@ export interface operations {
                         partyCount: number;
                         needCount: number;
                         needsClosed: number;
+                        actions: components["schemas"]["ProjectAction"][];
                         parties: {
                             id: number;
                             /** @enum {string} */
@@ -11148,6 +11181,7 @@ export interface operations {
                         partyCount: number;
                         needCount: number;
                         needsClosed: number;
+                        actions: components["schemas"]["ProjectAction"][];
                         parties: {
                             id: number;
                             /** @enum {string} */
@@ -11221,6 +11255,7 @@ export interface operations {
                         partyCount: number;
                         needCount: number;
                         needsClosed: number;
+                        actions: components["schemas"]["ProjectAction"][];
                         parties: {
                             id: number;
                             /** @enum {string} */
@@ -11294,6 +11329,7 @@ export interface operations {
                         partyCount: number;
                         needCount: number;
                         needsClosed: number;
+                        actions: components["schemas"]["ProjectAction"][];
                         parties: {
                             id: number;
                             /** @enum {string} */
@@ -11443,6 +11479,7 @@ export interface operations {
                             effectiveFrom: string;
                             current: boolean;
                         }[];
+                        actions: components["schemas"]["PointsAction"][];
                     };
                 };
             };
@@ -11574,6 +11611,7 @@ export interface operations {
                             reason: string;
                             createdAt: string;
                         }[];
+                        actions: components["schemas"]["PointsAction"][];
                     };
                 };
             };
@@ -11814,6 +11852,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Activity"][];
+                        actions: components["schemas"]["ActivityListAction"][];
                     };
                 };
             };
