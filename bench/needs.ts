@@ -104,7 +104,7 @@ export async function listsSuite(b: NeedsBench) {
   const result = await b.measure(
     {
       api: async () => fromLists((await b.get(url, b.street.token)) as Parameters<typeof fromLists>[0]),
-      scoped: async () => fromLists(await b.db.scoped(b.street.scope, (q) => lists(q, c.id))),
+      scoped: async () => fromLists(await b.db.scoped(b.street.scope, (q) => lists(q, b.street.scope, c.id))),
       raw: () => b.db.system((q) => rawLists(q, c.path)),
     },
     'raw',

@@ -115,12 +115,12 @@ export async function activitiesDemo(ctx: DemoContext): Promise<void> {
 
   // Attendance of everything already over, by each participant's turnout.
   const participants = [...members, ...reported.filter((r) => !members.some((m) => m.id === r.id))];
-  const done = (await activities.list(q, secretary, { orgId: guangming, from: first, to: today })).filter(
+  const done = (await activities.list(q, asSecretary, { orgId: guangming, from: first, to: today })).filter(
     (a) => new Date(a.endsAt).getTime() < now,
   );
   for (const [k, a] of done.entries()) {
     const came = participants.filter((_, i) => ((k * 7 + i * 13) % 20) / 20 < TURNOUT[i % TURNOUT.length]!);
-    await activities.recordAttendance(q, secretary, a.id, came);
+    await activities.recordAttendance(q, asSecretary, a.id, came);
   }
 
   // 新谊社区 (平房区): volunteer good deeds recorded by the community, outside any activity.

@@ -55,19 +55,19 @@ export async function projectsDemo(ctx: DemoContext): Promise<void> {
   await actAs(q, admin);
   for (const s of SPECS) {
     const orgId = ctx.org(s.org);
-    const p = await projects.create(q, { orgId, name: s.name, summary: s.summary, startedOn: s.startedOn });
-    for (const [unit, pledge] of s.units) await projects.addParty(q, p.id, { unitId: ctx.unit(unit), pledge });
+    const p = await projects.create(q, admin, { orgId, name: s.name, summary: s.summary, startedOn: s.startedOn });
+    for (const [unit, pledge] of s.units) await projects.addParty(q, admin, p.id, { unitId: ctx.unit(unit), pledge });
     for (const [grid, pledge] of s.members ?? []) {
       const [member] = (await people.list(q, { orgId: ctx.org(grid), page: 1, pageSize: 20 })).items.filter((x) => x.isMember);
-      if (member) await projects.addParty(q, p.id, { personId: member.id, pledge });
+      if (member) await projects.addParty(q, admin, p.id, { personId: member.id, pledge });
     }
     if (s.needKind) {
       for (const n of (await needs.list(q, { orgId, kind: s.needKind, page: 1, pageSize: 50 })).items) {
-        if (n.status !== 'rejected' && n.status !== 'cancelled') await projects.linkNeed(q, p.id, n.id);
+        if (n.status !== 'rejected' && n.status !== 'cancelled') await projects.linkNeed(q, admin, p.id, n.id);
       }
     }
-    for (const [body, progress] of s.updates) await projects.addUpdate(q, p.id, admin.userName ?? '', { body, progress });
-    if (s.outcome) await projects.finish(q, p.id, 'completed', s.outcome);
+    for (const [body, progress] of s.updates) await projects.addUpdate(q, admin, p.id, { body, progress });
+    if (s.outcome) await projects.finish(q, admin, p.id, 'completed', s.outcome);
   }
   await actAs(q, { userId: null, userName: '演示数据', grants: [] });
 }

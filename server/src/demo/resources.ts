@@ -115,11 +115,13 @@ function next(isoDay: number, weeksLater = 0): string {
 export const resourcesStep: DemoStep = async (ctx) => {
   const { q, cipher } = ctx;
   const place = (x: { org?: string; unit?: string }) => (x.unit ? { unitId: ctx.unit(x.unit) } : { orgId: ctx.org(x.org!) });
-  for (const { org, unit, ...offer } of OFFERS) await resources.create(q, cipher, { ...offer, ...place({ org, unit }) });
+  // The city's administrator keeps the lists of the whole region.
+  const admin = await as(ctx, 'admin');
+  for (const { org, unit, ...offer } of OFFERS) await resources.create(q, admin, cipher, { ...offer, ...place({ org, unit }) });
 
   const venues = new Map<string, number>();
   for (const { org, unit, ...room } of [...['guangming', 'xiangyang', 'minzhu', 'shengli'].flatMap(sixPlusOnePlusSeven), ...UNIT_VENUES]) {
-    const v = await resources.createVenue(q, cipher, {
+    const v = await resources.createVenue(q, admin, cipher, {
       category: 'party', openDays: [1, 2, 3, 4, 5, 6, 7], bookable: true, needsApproval: false, ...room, ...place({ org, unit }),
     });
     venues.set(`${org ?? unit}:${room.name}`, v.id);

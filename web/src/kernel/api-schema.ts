@@ -3489,6 +3489,37 @@ export interface components {
             actions: components["schemas"]["HouseholdAction"][];
         };
         /** @enum {string} */
+        ProjectStatus: "active" | "completed" | "cancelled";
+        /** @enum {string} */
+        ProjectAction: "edit" | "progress" | "complete" | "cancel";
+        /** @enum {string} */
+        ProjectListAction: "create";
+        Project: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            name: string;
+            summary: string;
+            status: components["schemas"]["ProjectStatus"];
+            statusLabel: string;
+            startedOn: string;
+            completedOn: string | null;
+            outcome: string | null;
+            progress: number;
+            partyCount: number;
+            needCount: number;
+            needsClosed: number;
+            actions: components["schemas"]["ProjectAction"][];
+        };
+        /** @enum {string} */
+        ResourceAction: "edit";
+        /** @enum {string} */
+        ResourceListAction: "create";
+        /** @enum {string} */
+        VenueAction: "edit" | "book";
+        /** @enum {string} */
+        BookingAction: "approve" | "reject" | "cancel";
+        /** @enum {string} */
         ResourceKind: "venue" | "fund" | "service" | "talent" | "goods";
         /** @enum {string} */
         ResourceCategory: "culture" | "education" | "health" | "legal" | "elderly" | "aid" | "environment" | "safety" | "employment" | "convenience" | "party";
@@ -3520,6 +3551,7 @@ export interface components {
             statusLabel: string;
             venueId: number | null;
             updatedAt: string;
+            actions: components["schemas"]["ResourceAction"][];
         };
         Venue: {
             id: number;
@@ -3541,6 +3573,7 @@ export interface components {
             conditions: string | null;
             status: components["schemas"]["ResourceStatus"];
             statusLabel: string;
+            actions: components["schemas"]["VenueAction"][];
         };
         VenueBooking: {
             id: number;
@@ -3560,24 +3593,7 @@ export interface components {
             rejectReason: string | null;
             cancelReason: string | null;
             createdAt: string;
-        };
-        /** @enum {string} */
-        ProjectStatus: "active" | "completed" | "cancelled";
-        Project: {
-            id: number;
-            orgId: number;
-            orgName: string | null;
-            name: string;
-            summary: string;
-            status: components["schemas"]["ProjectStatus"];
-            statusLabel: string;
-            startedOn: string;
-            completedOn: string | null;
-            outcome: string | null;
-            progress: number;
-            partyCount: number;
-            needCount: number;
-            needsClosed: number;
+            actions: components["schemas"]["BookingAction"][];
         };
         /** @enum {string} */
         ReportInStatus: "issued" | "accepted" | "declined" | "withdrawn";
@@ -3599,6 +3615,12 @@ export interface components {
             serviceItem: string | null;
             commitment: string | null;
         };
+        /** @enum {string} */
+        ActivityAction: "reschedule" | "cancel" | "showCode" | "signUp" | "cancelSignup" | "checkOut";
+        /** @enum {string} */
+        SignupAction: "confirm" | "leave" | "absent";
+        /** @enum {string} */
+        ActivityListAction: "create";
         /** @enum {string} */
         ActivityKind: "party_day" | "volunteer" | "dedication_day" | "open_day" | "lecture" | "patrol";
         /** @enum {string} */
@@ -3649,6 +3671,7 @@ export interface components {
                 checkedInAt: string | null;
                 checkedOutAt: string | null;
             } | null;
+            actions: components["schemas"]["ActivityAction"][];
         };
         /** @enum {string} */
         ActivityWhen: "upcoming" | "past" | "all";
@@ -3666,7 +3689,10 @@ export interface components {
             checkedOutAt: string | null;
             hours: number | null;
             confirmed: boolean;
+            actions: components["schemas"]["SignupAction"][];
         };
+        /** @enum {string} */
+        PointsAction: "setRule" | "rerun" | "addEntry" | "redeem";
         /** @enum {string} */
         PointRuleKind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
         /** @enum {string} */
@@ -7837,6 +7863,7 @@ export interface operations {
                     "application/json": {
                         total: number;
                         items: components["schemas"]["Resource"][];
+                        actions: components["schemas"]["ResourceListAction"][];
                     };
                 };
             };
@@ -8139,6 +8166,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Venue"][];
+                        actions: components["schemas"]["ResourceListAction"][];
                     };
                 };
             };
@@ -10975,6 +11003,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Project"][];
+                        actions: components["schemas"]["ProjectListAction"][];
                     };
                 };
             };
@@ -11030,6 +11059,7 @@ export interface operations {
                         partyCount: number;
                         needCount: number;
                         needsClosed: number;
+                        actions: components["schemas"]["ProjectAction"][];
                         parties: {
                             id: number;
                             /** @enum {string} */
@@ -11095,6 +11125,7 @@ export interface operations {
                         partyCount: number;
                         needCount: number;
                         needsClosed: number;
+                        actions: components["schemas"]["ProjectAction"][];
                         parties: {
                             id: number;
                             /** @enum {string} */
@@ -11173,6 +11204,7 @@ export interface operations {
                         partyCount: number;
                         needCount: number;
                         needsClosed: number;
+                        actions: components["schemas"]["ProjectAction"][];
                         parties: {
                             id: number;
                             /** @enum {string} */
@@ -11246,6 +11278,7 @@ export interface operations {
                         partyCount: number;
                         needCount: number;
                         needsClosed: number;
+                        actions: components["schemas"]["ProjectAction"][];
                         parties: {
                             id: number;
                             /** @enum {string} */
@@ -11321,6 +11354,7 @@ export interface operations {
                         partyCount: number;
                         needCount: number;
                         needsClosed: number;
+                        actions: components["schemas"]["ProjectAction"][];
                         parties: {
                             id: number;
                             /** @enum {string} */
@@ -11394,6 +11428,7 @@ export interface operations {
                         partyCount: number;
                         needCount: number;
                         needsClosed: number;
+                        actions: components["schemas"]["ProjectAction"][];
                         parties: {
                             id: number;
                             /** @enum {string} */
@@ -11467,6 +11502,7 @@ export interface operations {
                         partyCount: number;
                         needCount: number;
                         needsClosed: number;
+                        actions: components["schemas"]["ProjectAction"][];
                         parties: {
                             id: number;
                             /** @enum {string} */
@@ -11616,6 +11652,7 @@ export interface operations {
                             effectiveFrom: string;
                             current: boolean;
                         }[];
+                        actions: components["schemas"]["PointsAction"][];
                     };
                 };
             };
@@ -11747,6 +11784,7 @@ export interface operations {
                             reason: string;
                             createdAt: string;
                         }[];
+                        actions: components["schemas"]["PointsAction"][];
                     };
                 };
             };
@@ -11987,6 +12025,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Activity"][];
+                        actions: components["schemas"]["ActivityListAction"][];
                     };
                 };
             };

@@ -3,6 +3,14 @@
 // Each fixed set's values in order, with labels and colours, and its groups.
 
 export const VOCABULARIES = {
+  ActivityAction: [
+    {"value":"reschedule","zh":"改期","en":"Reschedule"},
+    {"value":"cancel","zh":"取消活动","en":"Cancel"},
+    {"value":"showCode","zh":"展示签到码","en":"Show check-in code"},
+    {"value":"signUp","zh":"报名","en":"Sign up"},
+    {"value":"cancelSignup","zh":"取消报名","en":"Cancel sign-up"},
+    {"value":"checkOut","zh":"签退","en":"Check out"},
+  ],
   ActivityAudience: [
     {"value":"members","zh":"党员","en":"Members"},
     {"value":"reported_members","zh":"报到党员","en":"Reported members"},
@@ -15,6 +23,9 @@ export const VOCABULARIES = {
     {"value":"open_day","zh":"便民服务开放日","en":"Open day"},
     {"value":"lecture","zh":"讲座","en":"Lecture"},
     {"value":"patrol","zh":"治安巡逻","en":"Patrol"},
+  ],
+  ActivityListAction: [
+    {"value":"create","zh":"发布活动","en":"Publish an activity"},
   ],
   ActivityWhen: [
     {"value":"upcoming","zh":"今天及以后","en":"Today and later"},
@@ -30,6 +41,11 @@ export const VOCABULARIES = {
     {"value":"weekday","zh":"工作日白天","en":"Weekdays"},
     {"value":"evening","zh":"晚上","en":"Evenings"},
     {"value":"weekend","zh":"周末","en":"Weekends"},
+  ],
+  BookingAction: [
+    {"value":"approve","zh":"批准","en":"Approve"},
+    {"value":"reject","zh":"驳回","en":"Reject"},
+    {"value":"cancel","zh":"取消","en":"Cancel"},
   ],
   BookingStatus: [
     {"value":"pending","zh":"待审批","en":"Pending","color":"gold"},
@@ -202,6 +218,12 @@ export const VOCABULARIES = {
     {"value":"threshold","zh":"年度达标分","en":"Yearly threshold"},
     {"value":"spendable","zh":"可兑换积分比例","en":"Spendable rate (spendable points per point earned)"},
   ],
+  PointsAction: [
+    {"value":"setRule","zh":"制定积分规则","en":"Set a rule"},
+    {"value":"rerun","zh":"按现行规则重算","en":"Re-run a year"},
+    {"value":"addEntry","zh":"手工加分或扣分","en":"Add or deduct points"},
+    {"value":"redeem","zh":"兑换积分","en":"Redeem points"},
+  ],
   PostKind: [
     {"value":"mediator","zh":"纠纷调解岗","en":"Mediator"},
     {"value":"patrol","zh":"治安巡逻岗","en":"Patrol"},
@@ -236,6 +258,15 @@ export const VOCABULARIES = {
     {"value":"care","zh":"帮扶","en":"Care"},
     {"value":"other","zh":"其他","en":"Other"},
   ],
+  ProjectAction: [
+    {"value":"edit","zh":"加入参与方、纳入需求","en":"Add parties and needs"},
+    {"value":"progress","zh":"记录进展","en":"Record progress"},
+    {"value":"complete","zh":"完成","en":"Complete"},
+    {"value":"cancel","zh":"终止","en":"Stop"},
+  ],
+  ProjectListAction: [
+    {"value":"create","zh":"新建项目","en":"New project"},
+  ],
   ProjectStatus: [
     {"value":"active","zh":"进行中","en":"Active","color":"processing"},
     {"value":"completed","zh":"已完成","en":"Completed","color":"success"},
@@ -258,6 +289,9 @@ export const VOCABULARIES = {
     {"value":"declined","zh":"社区退回","en":"Declined","color":"red"},
     {"value":"withdrawn","zh":"单位撤回","en":"Withdrawn","color":"default"},
   ],
+  ResourceAction: [
+    {"value":"edit","zh":"修改","en":"Edit"},
+  ],
   ResourceCategory: [
     {"value":"culture","zh":"文体活动","en":"Culture and sports"},
     {"value":"education","zh":"教育培训","en":"Education"},
@@ -277,6 +311,9 @@ export const VOCABULARIES = {
     {"value":"service","zh":"服务","en":"Service"},
     {"value":"talent","zh":"人才","en":"Talent"},
     {"value":"goods","zh":"物资","en":"Goods"},
+  ],
+  ResourceListAction: [
+    {"value":"create","zh":"登记","en":"List new"},
   ],
   ResourceStatus: [
     {"value":"available","zh":"可提供","en":"Available","color":"green"},
@@ -303,6 +340,11 @@ export const VOCABULARIES = {
     {"value":"grant_added","zh":"授予角色","en":"Role granted","color":"blue"},
     {"value":"grant_removed","zh":"收回角色","en":"Role revoked","color":"blue"},
     {"value":"reveal","zh":"查看完整个人信息","en":"Personal data revealed","color":"orange"},
+  ],
+  SignupAction: [
+    {"value":"confirm","zh":"确认出勤","en":"Confirm attendance"},
+    {"value":"leave","zh":"记请假","en":"Record leave"},
+    {"value":"absent","zh":"记缺席","en":"Record absence"},
   ],
   SignupStatus: [
     {"value":"signed_up","zh":"已报名","en":"Signed up","color":"blue"},
@@ -335,6 +377,10 @@ export const VOCABULARIES = {
     {"value":"normal","zh":"一般","en":"Normal"},
     {"value":"urgent","zh":"紧急","en":"Urgent"},
     {"value":"critical","zh":"特急","en":"Critical"},
+  ],
+  VenueAction: [
+    {"value":"edit","zh":"修改","en":"Edit"},
+    {"value":"book","zh":"预约","en":"Book"},
   ],
   VenueType: [
     {"value":"service_window","zh":"服务窗口","en":"Service window"},

@@ -50,7 +50,6 @@ import { MyApplicationPage } from './recruitment/MyApplicationPage';
 import { RecruitmentPage } from './recruitment/RecruitmentPage';
 import { ReportInsPage } from './reportins/ReportInsPage';
 import { TransfersPage } from './transfers/TransfersPage';
-import { liaisonUnits } from './resources/access';
 import { ResourcesPage } from './resources/ResourcesPage';
 import { VenuesPage } from './resources/VenuesPage';
 import { UsersPage } from './users/UsersPage';
@@ -86,12 +85,12 @@ export const MODULES: ModuleEntry[] = [
   { key: 'projects', path: '/projects', label: 'projects.menu', icon: <ProjectOutlined />, page: <ProjectsPage />, visible: isStaff },
   { key: 'wishes', path: '/wishes', label: 'needs.poolMenu', icon: <HeartOutlined />, page: <WishPoolPage />, visible: (me) => me.grants.some((g) => g.role === 'member' || g.role === 'unit_liaison') },
   { key: 'my-needs', path: '/my-needs', label: 'needs.mineMenu', icon: <MessageOutlined />, page: <MyNeedsPage />, visible: (me) => me.grants.some((g) => g.role === 'member' || g.role === 'resident') },
-  { key: 'resources', path: '/resources', label: 'menu.resources', icon: <ShopOutlined />, page: <ResourcesPage />, visible: (me) => isStaff(me) || liaisonUnits(me).length > 0 },
-  { key: 'venues', path: '/venues', label: 'menu.venues', icon: <CalendarOutlined />, page: <VenuesPage />, visible: (me) => isStaff(me) || liaisonUnits(me).length > 0 },
+  { key: 'resources', path: '/resources', label: 'menu.resources', icon: <ShopOutlined />, page: <ResourcesPage />, visible: (me) => isStaff(me) || me.grants.some((g) => g.role === 'unit_liaison') },
+  { key: 'venues', path: '/venues', label: 'menu.venues', icon: <CalendarOutlined />, page: <VenuesPage />, visible: (me) => isStaff(me) || me.grants.some((g) => g.role === 'unit_liaison') },
   { key: 'census', path: '/census', label: 'census.menu', icon: <FileSyncOutlined />, page: <CensusPage />, visible: isStaff },
   { key: 'my-service', path: '/my-service', label: 'activities.menu.myService', icon: <HeartOutlined />, page: <MyServicePage /> },
   { key: 'activities', path: '/activities', label: 'activities.menu.activities', icon: <ScheduleOutlined />, page: <ActivitiesPage />, visible: isStaff },
-  { key: 'feedback', path: '/feedback', label: 'activities.menu.feedback', icon: <SolutionOutlined />, page: <FeedbackPage />, visible: (me) => isStaff(me) || liaisonUnits(me).length > 0 },
+  { key: 'feedback', path: '/feedback', label: 'activities.menu.feedback', icon: <SolutionOutlined />, page: <FeedbackPage />, visible: (me) => isStaff(me) || me.grants.some((g) => g.role === 'unit_liaison') },
   { key: 'users', path: '/users', label: 'menu.users', icon: <UserSwitchOutlined />, page: <UsersPage />, visible: (me) => me.can.manageUsers },
   { key: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, page: <AuditPage />, visible: (me) => me.can.viewAudit },
 ];

@@ -29,7 +29,8 @@ test('concurrent sign-ups fill exactly the capacity; the rest wait, and a cancel
   const statuses = results.map((r) => r.body.mySignup.status).sort();
   assert.deepEqual(statuses, ['signed_up', 'signed_up', 'waitlisted', 'waitlisted', 'waitlisted']);
   const again = await t.request('POST', `/api/activities/${a.id}/signup`, { cookie: crowd[0]!.cookie });
-  assert.equal(again.status, 400);
+  assert.equal(again.status, 409);
+  assert.equal(again.body.error.code, 'activity.already_signed_up');
 
   const roster = (await t.request('GET', `/api/activities/${a.id}/signups`, { cookie: secretary })).body.items;
   // The roster lists the waiting list in queue order. Sorting here by the
@@ -56,7 +57,7 @@ test('check-in takes only the current code, only within the time; check-out give
   const stale = codeFor(testCipher, a.id, Math.floor(Date.now() / 1000 / CODE_SECONDS) - 3);
   const old = await t.request('POST', `/api/activities/${a.id}/checkin`, { cookie: m!.cookie, body: { token: stale } });
   assert.equal(old.status, 400);
-  assert.match(old.body.error.fields.token, /过期/);
+  assert.equal(old.body.error.fieldCodes.token, 'activity.code_expired');
 
   const ok = await t.request('POST', `/api/activities/${a.id}/checkin`, { cookie: m!.cookie, body: { token: code.body.token } });
   assert.equal(ok.status, 200, ok.text);
@@ -69,7 +70,7 @@ test('check-in takes only the current code, only within the time; check-out give
     cookie: m!.cookie, body: { token: codeFor(testCipher, later.id, Math.floor(Date.now() / 1000 / CODE_SECONDS)) },
   });
   assert.equal(early.status, 400);
-  assert.match(early.body.error.fields.token, /不在签到时间内/);
+  assert.equal(early.body.error.fieldCodes.token, 'activity.check_in_closed');
 
   // Two hours on site: move the check-in back, as if it were made at the start.
   await t.kernel.db.system((q) => q.query(`UPDATE activity_signups SET checked_in_at = now() - interval '2 hours' WHERE id = $1`, [ok.body.mySignup.id]));
@@ -180,8 +181,9 @@ test('who may join: a resident cannot take a members-only place; leave and absen
   const a = await publish({ audience: ['members'], startsAt: when(30), endsAt: when(32) });
   const resident = await t.login('jumin');
   const refused = await t.request('POST', `/api/activities/${a.id}/signup`, { cookie: resident });
-  assert.equal(refused.status, 400);
-  assert.match(refused.body.error.fields.activityId, /党员/);
+  assert.equal(refused.status, 403);
+  assert.equal(refused.body.error.fieldCodes.activityId, 'activity.not_in_audience');
+  assert.match(refused.body.error.fields.activityId, /党员/, 'names whom it is for');
   const member = await t.login('dangyuan');
   const joined = await t.request('POST', `/api/activities/${a.id}/signup`, { cookie: member });
   assert.equal(joined.body.mySignup.status, 'signed_up');
@@ -189,6 +191,7 @@ test('who may join: a resident cannot take a members-only place; leave and absen
   assert.equal(leave.body.status, 'leave');
   const absentEarly = await t.request('POST', `/api/signups/${joined.body.mySignup.id}/mark`, { cookie: secretary, body: { status: 'absent' } });
   assert.equal(absentEarly.status, 400);
+  assert.equal(absentEarly.body.error.code, 'activity.signup_in_status');
   assert.equal((await t.request('POST', `/api/signups/${joined.body.mySignup.id}/mark`, { cookie: member, body: { status: 'leave' } })).status, 403);
 });
 
@@ -267,10 +270,11 @@ test('an activity at a venue books it: a clash is refused naming the venue and t
   const clash = { orgId: guangmingId, kind: 'lecture', title: '冲突讲座', venueId, ...slot(day, plus(opensAt, 2), plus(opensAt, 4)), capacity: 10, audience: ['members'] };
   const refused = await t.request('POST', '/api/activities', { cookie: secretary, body: clash });
   assert.equal(refused.status, 409, refused.text);
-  assert.match(refused.body.error.message, new RegExp(`${name}.*${Number(day.slice(5, 7))}月${Number(day.slice(8))}日`));
+  assert.equal(refused.body.error.code, 'resource.slot_taken');
+  assert.match(refused.body.error.message, new RegExp(`${name}.*${Number(day.slice(5, 7))}月${Number(day.slice(8))}日`), 'names the venue and the day');
   const none = await t.request('POST', '/api/activities', { cookie: secretary, body: { ...clash, venueId: undefined } });
   assert.equal(none.status, 400);
-  assert.match(none.body.error.fields.place, /阵地|地址/);
+  assert.equal(none.body.error.fieldCodes.place, 'activity.place_required');
 
   assert.equal((await t.request('POST', `/api/activities/${first.id}/cancel`, { cookie: secretary })).status, 200);
   assert.equal((await t.request('GET', `/api/venue-bookings/${firstBooking}`, { cookie: secretary })).body.status, 'cancelled');
@@ -357,8 +361,8 @@ test('an activity names the needs and the project it serves; they list it back; 
   const body = { orgId: xyOrg, kind: 'volunteer', title: '越界关联', place: '向阳社区', startsAt: when(60), endsAt: when(61), capacity: 5, audience: ['members'] };
   const badNeed = await t.request('POST', '/api/activities', { cookie: xiangyang, body: { ...body, needIds: [need.id] } });
   assert.equal(badNeed.status, 400);
-  assert.match(badNeed.body.error.fields.needIds, /需求/);
+  assert.equal(badNeed.body.error.fieldCodes.needIds, 'activity.needs_not_found');
   const badProject = await t.request('POST', '/api/activities', { cookie: xiangyang, body: { ...body, projectId: project.id } });
   assert.equal(badProject.status, 400);
-  assert.match(badProject.body.error.fields.projectId, /共建项目/);
+  assert.equal(badProject.body.error.fieldCodes.projectId, 'activity.project_not_found');
 });

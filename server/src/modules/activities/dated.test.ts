@@ -42,7 +42,8 @@ test('a points entry dated in the future or before the member joined is refused,
   assert.ok(member.joinedOn, 'the demo member has a joining date');
   const future = await entry(addDays(regionToday(), 1));
   assert.equal(future.status, 400, future.text);
-  assert.match(future.body.error.fields.on, /记分日期不能晚于今天/);
+  assert.equal(future.body.error.fieldCodes.on, 'person.after_today');
+  assert.match(future.body.error.fields.on, /记分日期不能晚于今天/, 'names the field');
   const early = await entry(addDays(member.joinedOn, -1));
   assert.equal(early.status, 400, early.text);
   assert.match(early.body.error.fields.on, new RegExp(`记分日期不能早于.*入党日期（${member.joinedOn}）`));
@@ -54,7 +55,8 @@ test('a points entry dated in the future or before the member joined is refused,
 test('a service record dated in the future is refused; before joining only for a member', async () => {
   const future = await log(member.id, addDays(regionToday(), 1));
   assert.equal(future.status, 400, future.text);
-  assert.match(future.body.error.fields.servedOn, /服务日期不能晚于今天/);
+  assert.equal(future.body.error.fieldCodes.servedOn, 'person.after_today');
+  assert.match(future.body.error.fields.servedOn, /服务日期不能晚于今天/, 'names the field');
   const early = await log(member.id, addDays(member.joinedOn, -1));
   assert.equal(early.status, 400, early.text);
   assert.match(early.body.error.fields.servedOn, /服务日期不能早于.*入党日期/);

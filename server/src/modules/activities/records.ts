@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../../kernel/db.ts';
-import { invalidField, notFound } from '../../kernel/errors.ts';
+import { notFound } from '../../kernel/errors.ts';
+import type { Scope } from '../../kernel/scope.ts';
+import { E, FEED } from './errors.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { html, page } from '../../kernel/html.ts';
 import { conditions } from '../../kernel/sql.ts';
@@ -62,7 +64,7 @@ export async function recordService(
 ) {
   await orgs.place(q, input.orgId);
   const person = await people.find(q, input.personId);
-  if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
+  if (!person) throw E.person_not_found();
   await people.ensureDayInMembership(q, person, input.servedOn, 'servedOn', { zh: '服务日期', en: 'servedOn' });
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO service_logs (org_id, person_id, user_id, unit_id, served_on, what, place, hours, confirmed_by, confirmed_at)
@@ -73,8 +75,8 @@ export async function recordService(
 }
 
 /** A member's own page: the year's sign-ups, service log, hours and points against the threshold. */
-export async function myService(q: Queryable, userId: number, year: number) {
-  const person = await people.ofAccount(q, userId);
+export async function myService(q: Queryable, scope: Scope, year: number) {
+  const person = await people.ofAccount(q, scope.userId!);
   if (!person) return { personId: null, year, points: 0, spendable: 0, threshold: null, hours: 0, activities: 0, signups: [], logs: [] };
   const f = (await points.figures(q, [person.id], `${year}-01-01`, `${year}-12-31`)).get(person.id)!;
   return {
@@ -83,7 +85,7 @@ export async function myService(q: Queryable, userId: number, year: number) {
     ...f,
     spendable: (await points.spendable(q, person.id)).balance,
     threshold: await points.threshold(q, person.orgId, year),
-    signups: await signupsOf(q, userId, person.id, year),
+    signups: await signupsOf(q, scope, person.id, year),
     logs: (await logs(q, { personId: person.id, year })).items,
   };
 }
@@ -204,9 +206,9 @@ export async function certificates(q: Queryable, f: { year?: number; id?: number
 export async function issueCertificate(q: Queryable, userId: number, input: { orgId: number; personId: number; year: number }) {
   await orgs.place(q, input.orgId);
   const person = await people.find(q, input.personId);
-  if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
+  if (!person) throw E.person_not_found();
   const f = (await points.figures(q, [person.id], `${input.year}-01-01`, `${input.year}-12-31`, await orgs.subtreeIds(q, input.orgId))).get(person.id)!;
-  if (f.activities === 0 && f.hours === 0) throw invalidField('personId', `${person.name}在${input.year}年没有本社区确认的服务记录`);
+  if (f.activities === 0 && f.hours === 0) throw E.nothing_to_certify({ name: person.name, year: input.year });
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO service_certificates (org_id, person_id, user_id, unit_id, year, hours, points, activities, code, issued_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
@@ -221,7 +223,7 @@ export async function verifyHtml(q: Queryable, code: string): Promise<string> {
     `SELECT person_name, org_name, year, hours, points, activities, issued_on::text FROM gj_verify_certificate($1)`,
     [code],
   );
-  if (!c) throw notFound(`编号为 ${code} 的服务证明`);
+  if (!c) throw notFound({ zh: `编号为 ${code} 的服务证明`, en: `Service certificate ${code}` });
   return page({
     title: '服务证明核验',
     style: `body{font-family:sans-serif;max-width:36em;margin:2em auto;padding:0 1em}dt{color:#666}dd{margin:0 0 .8em;font-size:1.2em}
@@ -259,7 +261,7 @@ export async function feed(q: Queryable, token: string, host: string): Promise<s
     `SELECT id, title, place, starts_at, ends_at, status, org_name FROM gj_calendar_feed($1)`,
     [hashToken(token)],
   );
-  if (!rows.length) throw notFound('日历订阅');
+  if (!rows.length) throw notFound(FEED);
   const now = icsTime(new Date());
   const events = rows.filter((r) => r.id !== null).map((r) =>
     [

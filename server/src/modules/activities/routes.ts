@@ -3,6 +3,7 @@ import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import * as orgs from '../orgs/service.ts';
 import { z } from '../../kernel/validation.ts';
+import { SERIES, TEAM } from './errors.ts';
 import { ensureActivityAdmin, ensureOrganizer, ensureSelf } from './policy.ts';
 import * as records from './records.ts';
 import {
@@ -21,88 +22,70 @@ export function activityRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
   route(app, db, {
     method: 'GET', url: '/api/activities', tags, summary: '活动列表（工作人员看管辖范围内的；党员、居民看所在社区及上级组织的）',
     querystring: ActivityQuery, response: ActivityList,
-    handler: async ({ q, scope, query }) => ({ items: await activities.list(q, scope.userId, query) }),
+    handler: async ({ q, scope, query }) => ({ items: await activities.list(q, scope, query), actions: await activities.listActions(q, scope, query.orgId) }),
   });
   route(app, db, {
     method: 'GET', url: '/api/activities/:activityId', tags, summary: '活动详情（含本人的报名状态）',
     params: ActivityParams, response: Activity,
-    handler: ({ q, scope, params }) => activities.get(q, scope.userId, params.activityId),
+    handler: ({ q, scope, params }) => activities.get(q, scope, params.activityId),
   });
   route(app, db, {
     method: 'POST', url: '/api/activities', tags, summary: '发布活动',
     body: CreateActivity, response: Activity,
-    handler: async ({ q, scope, body }) => {
-      ensureOrganizer(scope, await orgs.pathIfSeen(q, body.orgId));
-      return activities.create(q, scope, body);
-    },
+    handler: ({ q, scope, body }) => activities.create(q, scope, body),
   });
   route(app, db, {
     method: 'POST', url: '/api/activities/:activityId/cancel', tags, summary: '取消活动（在阵地举办的同时取消阵地预约）',
     params: ActivityParams, response: Activity,
-    handler: async ({ q, scope, params }) => {
-      ensureOrganizer(scope, await orgs.pathOfRow(q, 'activities', params.activityId, '活动'));
-      return activities.cancel(q, scope, params.activityId);
-    },
+    handler: ({ q, scope, params }) => activities.cancel(q, scope, params.activityId),
   });
   route(app, db, {
     method: 'POST', url: '/api/activities/:activityId/reschedule', tags, summary: '活动改期（阵地预约随之改到新时段，冲突则不改）',
     params: ActivityParams, body: Reschedule, response: Activity,
-    handler: async ({ q, scope, params, body }) => {
-      ensureOrganizer(scope, await orgs.pathOfRow(q, 'activities', params.activityId, '活动'));
-      return activities.reschedule(q, scope, params.activityId, body);
-    },
+    handler: ({ q, scope, params, body }) => activities.reschedule(q, scope, params.activityId, body),
   });
   route(app, db, {
     method: 'GET', url: '/api/activities/:activityId/signups', tags, summary: '报名与出勤名单',
     params: ActivityParams, response: SignupList,
     handler: async ({ q, scope, params }) => {
-      await activities.get(q, scope.userId, params.activityId);
-      return { items: await activities.roster(q, params.activityId) };
+      await activities.get(q, scope, params.activityId);
+      return { items: await activities.roster(q, scope, params.activityId) };
     },
   });
   route(app, db, {
     method: 'GET', url: '/api/activities/:activityId/checkin-code', tags, summary: '现场签到码（每 30 秒更换，组织者展示为二维码）',
     params: ActivityParams, response: CheckInCode,
-    handler: async ({ q, scope, params }) => {
-      ensureOrganizer(scope, await orgs.pathOfRow(q, 'activities', params.activityId, '活动'));
-      return activities.currentCode(cipher, await activities.get(q, scope.userId, params.activityId));
-    },
+    handler: async ({ q, scope, params }) => activities.currentCode(cipher, await activities.allowedOn(q, scope, params.activityId, 'showCode')),
   });
   route(app, db, {
     method: 'POST', url: '/api/activities/:activityId/signup', tags, summary: '本人报名（名额已满时进入候补）',
     params: ActivityParams, response: Activity,
-    handler: ({ q, scope, params }) => activities.signUp(q, scope.userId!, params.activityId),
+    handler: ({ q, scope, params }) => activities.signUp(q, scope, params.activityId),
   });
   route(app, db, {
     method: 'POST', url: '/api/activities/:activityId/cancel-signup', tags, summary: '本人取消报名（候补第一位递补）',
     params: ActivityParams, response: Activity,
-    handler: ({ q, scope, params }) => activities.cancelSignup(q, scope.userId!, params.activityId),
+    handler: ({ q, scope, params }) => activities.cancelSignup(q, scope, params.activityId),
   });
   route(app, db, {
     method: 'POST', url: '/api/activities/:activityId/checkin', tags, summary: '扫码签到（仅限签到时间内、当前签到码）',
     params: ActivityParams, body: CheckIn, response: Activity,
-    handler: ({ q, scope, params, body }) => activities.checkIn(q, cipher, scope.userId!, params.activityId, body.token),
+    handler: ({ q, scope, params, body }) => activities.checkIn(q, cipher, scope, params.activityId, body.token),
   });
   route(app, db, {
     method: 'POST', url: '/api/activities/:activityId/checkout', tags, summary: '签退（按签到至签退的时间记服务时长）',
     params: ActivityParams, response: Activity,
-    handler: ({ q, scope, params }) => activities.checkOut(q, scope.userId!, params.activityId),
+    handler: ({ q, scope, params }) => activities.checkOut(q, scope, params.activityId),
   });
   route(app, db, {
     method: 'POST', url: '/api/signups/:signupId/confirm', tags, summary: '组织者确认出勤和服务时长',
     params: SignupParams, body: ConfirmSignup, response: Signup,
-    handler: async ({ q, scope, params, body }) => {
-      ensureOrganizer(scope, await orgs.pathOfRow(q, 'activity_signups', params.signupId, '报名'));
-      return activities.confirm(q, scope.userId!, params.signupId, body);
-    },
+    handler: ({ q, scope, params, body }) => activities.confirm(q, scope, params.signupId, body),
   });
   route(app, db, {
     method: 'POST', url: '/api/signups/:signupId/mark', tags, summary: '记请假或缺席',
     params: SignupParams, body: MarkSignup, response: Signup,
-    handler: async ({ q, scope, params, body }) => {
-      ensureOrganizer(scope, await orgs.pathOfRow(q, 'activity_signups', params.signupId, '报名'));
-      return activities.mark(q, scope.userId!, params.signupId, body.status);
-    },
+    handler: ({ q, scope, params, body }) => activities.mark(q, scope, params.signupId, body.status),
   });
 
   route(app, db, {
@@ -135,7 +118,7 @@ export function activityRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
     method: 'POST', url: '/api/activity-series/:seriesId/generate', tags, summary: '补齐周期活动的各期（已有的不重复生成）',
     params: SeriesParams, response: Generated,
     handler: async ({ q, scope, params }) => {
-      ensureOrganizer(scope, await orgs.pathOfRow(q, 'activity_series', params.seriesId, '周期活动'));
+      ensureOrganizer(scope, await orgs.pathOfRow(q, 'activity_series', params.seriesId, SERIES));
       return activities.generate(q, params.seriesId);
     },
   });
@@ -157,7 +140,7 @@ export function activityRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
     method: 'POST', url: '/api/volunteer-teams/:teamId/members', tags, summary: '加入队员（队长或队员）',
     params: TeamParams, body: AddTeamMember, response: Team,
     handler: async ({ q, scope, params, body }) => {
-      ensureOrganizer(scope, await orgs.pathOfRow(q, 'volunteer_teams', params.teamId, '志愿者队伍'));
+      ensureOrganizer(scope, await orgs.pathOfRow(q, 'volunteer_teams', params.teamId, TEAM));
       return activities.addTeamMember(q, params.teamId, body);
     },
   });
@@ -165,7 +148,7 @@ export function activityRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
     method: 'DELETE', url: '/api/volunteer-teams/:teamId/members/:teamMemberId', tags, summary: '移出队员',
     params: TeamMemberParams, response: Team,
     handler: async ({ q, scope, params }) => {
-      ensureOrganizer(scope, await orgs.pathOfRow(q, 'volunteer_teams', params.teamId, '志愿者队伍'));
+      ensureOrganizer(scope, await orgs.pathOfRow(q, 'volunteer_teams', params.teamId, TEAM));
       return activities.removeTeamMember(q, params.teamId, params.teamMemberId);
     },
   });
@@ -186,7 +169,7 @@ export function activityRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
   route(app, db, {
     method: 'GET', url: '/api/me/service', tags, summary: '我的活动、服务时长和积分',
     querystring: MyServiceQuery, response: MyService,
-    handler: ({ q, scope, query }) => records.myService(q, scope.userId!, query.year ?? regionYear()),
+    handler: ({ q, scope, query }) => records.myService(q, scope, query.year ?? regionYear()),
   });
   route(app, db, {
     method: 'POST', url: '/api/users/:userId/calendar-feed', tags, summary: '生成本人账号的日历订阅地址（旧地址随即失效）',

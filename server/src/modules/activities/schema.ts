@@ -1,17 +1,39 @@
 import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
-import { day, filterDay, idParam, oneOf, optionalText, ordered, text, year, z } from '../../kernel/validation.ts';
+import { V, day, filterDay, idParam, oneOf, optionalText, ordered, text, year, z } from '../../kernel/validation.ts';
+import { E } from './errors.ts';
 
-registerConstraint('activity_series_title_key', 'title', '本组织已有同名的周期活动，且起止日期与之重叠');
-registerConstraint('activity_signups_key', 'activityId', '您已经报名了这项活动');
-registerConstraint('activity_signups_capacity', 'status', '活动名额已满，不能从候补转为正式报名');
-registerConstraint('activities_time', 'endsAt', '结束时间须晚于开始时间，且活动不超过 24 小时');
-registerConstraint('activities_organizer', 'organizerKind', '请填写组织方：单位、志愿者队伍或项目名称');
-registerConstraint('volunteer_teams_name_key', 'name', '本社区已有同名的志愿者队伍');
-registerConstraint('volunteer_team_members_key', 'personId', '此人已在这支队伍中');
-registerConstraint('activity_kinds_name_key', 'name', '已有同名的活动类型');
-registerConstraint('service_certificates_key', 'personId', '本社区已为此人开具了这一年的服务证明');
-registerConstraint('activity_series_dates', 'endsOn', '结束日期须不早于开始日期，且不超过三年');
+registerConstraint('activity_series_title_key', 'title', E.series_taken);
+registerConstraint('activity_signups_key', 'activityId', E.already_signed_up);
+registerConstraint('activity_signups_capacity', 'status', E.full);
+registerConstraint('activities_time', 'endsAt', E.activity_time);
+registerConstraint('activities_organizer', 'organizerKind', E.organizer_missing);
+registerConstraint('volunteer_teams_name_key', 'name', E.team_taken);
+registerConstraint('volunteer_team_members_key', 'personId', E.in_team);
+registerConstraint('activity_kinds_name_key', 'name', E.kind_taken);
+registerConstraint('service_certificates_key', 'personId', E.certified);
+registerConstraint('activity_series_dates', 'endsOn', E.series_dates);
+
+/** What a caller may do to an activity (its `actions`; policy.ts decides): the organizer's steps, then the member's own. */
+export const ACTIVITY_ACTIONS = defineVocabulary('ActivityAction', [
+  { value: 'reschedule', zh: '改期', en: 'Reschedule' },
+  { value: 'cancel', zh: '取消活动', en: 'Cancel' },
+  { value: 'showCode', zh: '展示签到码', en: 'Show check-in code' },
+  { value: 'signUp', zh: '报名', en: 'Sign up' },
+  { value: 'cancelSignup', zh: '取消报名', en: 'Cancel sign-up' },
+  { value: 'checkOut', zh: '签退', en: 'Check out' },
+]);
+export type ActivityAction = ValueOf<typeof ACTIVITY_ACTIONS>;
+/** What the organizer may record of one sign-up. */
+export const SIGNUP_ACTIONS = defineVocabulary('SignupAction', [
+  { value: 'confirm', zh: '确认出勤', en: 'Confirm attendance' },
+  { value: 'leave', zh: '记请假', en: 'Record leave' },
+  { value: 'absent', zh: '记缺席', en: 'Record absence' },
+]);
+export type SignupAction = ValueOf<typeof SIGNUP_ACTIONS>;
+/** What a caller may do where a list of activities is viewed. */
+export const ACTIVITY_LIST_ACTIONS = defineVocabulary('ActivityListAction', [{ value: 'create', zh: '发布活动', en: 'Publish an activity' }]);
+export type ActivityListAction = ValueOf<typeof ACTIVITY_LIST_ACTIONS>;
 
 /** Built-in kinds (glossary "Activities and points"); administrators add others (activity_kinds). */
 export const ACTIVITY_KINDS = defineVocabulary('ActivityKind', [
@@ -46,7 +68,7 @@ export type SignupStatus = ValueOf<typeof SIGNUP_STATUSES>;
 export type Audience = ValueOf<typeof AUDIENCES>;
 export type OrganizerKind = ValueOf<typeof ORGANIZER_KINDS>;
 
-const dateTime = (label: string) => z.iso.datetime({ offset: true, error: `${label}须为日期时间，如 2026-03-06T09:00:00+08:00` }).describe(label);
+const dateTime = (label: string) => z.iso.datetime({ offset: true, error: E.date_time.code }).describe(label);
 
 export const ActivityParams = z.object({ activityId: idParam('活动编号') });
 export const SignupParams = z.object({ signupId: idParam('报名记录编号') });
@@ -56,8 +78,8 @@ export const SeriesParams = z.object({ seriesId: idParam('周期活动编号') }
 export const UnitParams = z.object({ unitId: idParam('单位编号') });
 export const UserParams = z.object({ userId: idParam('用户编号') });
 
-const audience = z.array(AUDIENCES.field('参加对象')).min(1, '参加对象至少选一项').describe('参加对象');
-const services = z.array(text('服务项目', 30)).max(20, '服务项目最多 20 项').describe('服务项目');
+const audience = z.array(AUDIENCES.field('参加对象')).min(1, E.some_audience.code).describe('参加对象');
+const services = z.array(text('服务项目', 30)).max(20, E.too_many.code).describe('服务项目');
 
 export const CreateActivity = z.object({
   orgId: idParam('主办组织'),
@@ -72,10 +94,10 @@ export const CreateActivity = z.object({
   place: optionalText('活动地址', 100),
   startsAt: dateTime('开始时间'),
   endsAt: dateTime('结束时间'),
-  capacity: z.number({ error: '名额须为数字' }).int('名额须为整数').min(1, '名额至少为 1').max(10000, '名额不能超过 10000').describe('名额'),
+  capacity: z.number({ error: E.number.code }).int(E.whole.code).min(1, E.at_least.code).max(10000, E.at_most.code).describe('名额'),
   audience,
   services: services.default([]),
-  needIds: z.array(idParam('关联需求')).max(20, '关联需求最多 20 项').default([]).describe('关联需求'),
+  needIds: z.array(idParam('关联需求')).max(20, E.too_many.code).default([]).describe('关联需求'),
   projectId: idParam('关联共建项目').nullable().optional(),
 });
 export const Reschedule = z.object({ startsAt: dateTime('开始时间'), endsAt: dateTime('结束时间') });
@@ -110,9 +132,10 @@ export const Activity = z.object({
   attended: z.number(),
   /** The caller's own sign-up, if any. */
   mySignup: z.object({ id: z.number(), status: SIGNUP_STATUSES.schema, checkedInAt: z.string().nullable(), checkedOutAt: z.string().nullable() }).nullable(),
+  actions: z.array(ACTIVITY_ACTIONS.schema),
 }).meta({ id: 'Activity' });
 export type Activity = z.infer<typeof Activity>;
-export const ActivityList = z.object({ items: z.array(Activity) });
+export const ActivityList = z.object({ items: z.array(Activity), actions: z.array(ACTIVITY_LIST_ACTIONS.schema) });
 /**
  * Which part of the calendar a list shows, by the region's day: today and
  * after (soonest first), before today (most recent first), or all (by time).
@@ -153,15 +176,16 @@ export const Signup = z.object({
   checkedOutAt: z.string().nullable(),
   hours: z.number().nullable(),
   confirmed: z.boolean(),
+  actions: z.array(SIGNUP_ACTIONS.schema),
 }).meta({ id: 'Signup' });
 export type Signup = z.infer<typeof Signup>;
 export const SignupList = z.object({ items: z.array(Signup) });
 export const MarkSignup = z.object({ status: oneOf(['leave', 'absent'] as const, '考勤结果') });
 export const ConfirmSignup = z.object({
-  hours: z.number({ error: '服务时长须为数字' }).min(0, '服务时长不能为负').max(24, '服务时长不能超过 24 小时').multipleOf(0.5, '服务时长以半小时计').describe('服务时长'),
+  hours: z.number({ error: E.number.code }).min(0, E.at_least.code).max(24, E.at_most.code).multipleOf(0.5, E.half_hours.code).describe('服务时长'),
   leading: z.boolean().default(false).describe('带头组织'),
 });
-export const CheckIn = z.object({ token: z.string().trim().min(1, '签到码不能为空').max(64, '签到码格式不正确').describe('签到码') });
+export const CheckIn = z.object({ token: z.string().trim().min(1, V.empty.code).max(64, E.bad_token.code).describe('签到码') });
 export const CheckInCode = z.object({ token: z.string(), url: z.string(), expiresInSeconds: z.number(), windowOpen: z.boolean() });
 
 export const ActivityKindList = z.object({ items: z.array(z.object({ kind: z.string(), label: z.string(), builtIn: z.boolean() })) });
@@ -173,11 +197,11 @@ export const CreateSeries = z.object({
   kind: text('活动类型', 30),
   venueId: idParam('活动阵地').nullable().optional(),
   place: optionalText('活动地址', 100),
-  weekOfMonth: z.number().int().min(1, '第几周须在 1 到 4 之间').max(4, '第几周须在 1 到 4 之间').describe('每月第几周'),
-  weekday: z.number().int().min(1, '星期须在 1（周一）到 7（周日）之间').max(7, '星期须在 1（周一）到 7（周日）之间').describe('星期'),
-  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '开始时刻须为 HH:MM，如 09:00').describe('开始时刻'),
-  minutes: z.number().int().min(15, '时长至少 15 分钟').max(1440, '时长不超过 24 小时').describe('时长（分钟）'),
-  capacity: z.number().int().min(1, '名额至少为 1').max(10000, '名额不能超过 10000').describe('名额'),
+  weekOfMonth: z.number().int(E.whole.code).min(1, E.at_least.code).max(4, E.at_most.code).describe('每月第几周'),
+  weekday: z.number().int(E.whole.code).min(1, E.at_least.code).max(7, E.at_most.code).describe('星期'),
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, E.clock.code).describe('开始时刻'),
+  minutes: z.number().int(E.whole.code).min(15, E.at_least.code).max(1440, E.at_most.code).describe('时长（分钟）'),
+  capacity: z.number().int(E.whole.code).min(1, E.at_least.code).max(10000, E.at_most.code).describe('名额'),
   audience,
   services: services.default([]),
   teamId: idParam('志愿者队伍').nullable().optional(),
@@ -244,7 +268,7 @@ export const RecordService = z.object({
   servedOn: day('服务日期'),
   what: text('服务内容', 100),
   place: text('服务地点', 100),
-  hours: z.number({ error: '服务时长须为数字' }).min(0.5, '服务时长至少半小时').max(24, '服务时长不能超过 24 小时').multipleOf(0.5, '服务时长以半小时计').describe('服务时长'),
+  hours: z.number({ error: E.number.code }).min(0.5, E.at_least.code).max(24, E.at_most.code).multipleOf(0.5, E.half_hours.code).describe('服务时长'),
 });
 
 export const MyService = z.object({
@@ -263,7 +287,7 @@ export const MyServiceQuery = z.object({ year: year.optional() });
 
 export const FeedbackQuery = z.object({
   year: year.optional(),
-  quarter: z.coerce.number().int().min(1, '季度须为 1 到 4').max(4, '季度须为 1 到 4').optional().describe('季度'),
+  quarter: z.coerce.number().int(E.whole.code).min(1, E.at_least.code).max(4, E.at_most.code).optional().describe('季度'),
 });
 export const Feedback = z.object({
   unitId: z.number(),
@@ -302,7 +326,7 @@ export const Certificate = z.object({
 });
 export const CertificateList = z.object({ items: z.array(Certificate) });
 export const CertificateQuery = z.object({ year: year.optional() });
-export const VerifyQuery = z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{12}$/, '证明编号为 12 位字母或数字').describe('证明编号') });
+export const VerifyQuery = z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{12}$/, E.certificate_code.code).describe('证明编号') });
 
 export const CalendarFeed = z.object({ url: z.string() });
-export const CalendarQuery = z.object({ token: z.string().trim().min(1, '订阅令牌不能为空').max(100, '订阅令牌格式不正确').describe('订阅令牌') });
+export const CalendarQuery = z.object({ token: z.string().trim().min(1, V.empty.code).max(100, E.bad_token.code).describe('订阅令牌') });

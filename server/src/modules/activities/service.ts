@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FieldCipher } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
-import { AppError, invalid, invalidField, notFound } from '../../kernel/errors.ts';
+import { allowed, allowedAtAny, ensureAllowed, viewedFrom, type Verdicts } from '../../kernel/actions.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as needs from '../needs/service.ts';
@@ -11,8 +12,11 @@ import type { Person } from '../people/schema.ts';
 import * as projects from '../projects/service.ts';
 import * as reportIns from '../reportins/service.ts';
 import * as resources from '../resources/service.ts';
+import { ACTIVITY, E, SERIES, SIGNUP, TEAM, TEAM_MEMBER } from './errors.ts';
+import { activityVerdicts, listVerdicts, signupVerdicts, type Joiner } from './policy.ts';
 import {
-  ACTIVITY_KINDS, ORGANIZER_KINDS, SIGNUP_STATUSES, type ActivityWhen, type Activity, type Audience, type OrganizerKind, type Signup, type SignupStatus,
+  ACTIVITY_ACTIONS, ACTIVITY_KINDS, ACTIVITY_LIST_ACTIONS, ORGANIZER_KINDS, SIGNUP_ACTIONS, SIGNUP_STATUSES, type ActivityAction, type ActivityListAction,
+  type ActivityWhen, type Activity, type Audience, type OrganizerKind, type Signup, type SignupAction, type SignupStatus,
 } from './schema.ts';
 import { REGION_TIME_ZONE, regionClock, regionToday } from '../../kernel/time.ts';
 
@@ -33,6 +37,7 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 interface ActivityRow {
   id: number;
   org_id: number;
+  org_path: string | null;
   org_name: string | null;
   kind: string;
   title: string;
@@ -68,11 +73,12 @@ export const kindLabel = (kind: string) => (ACTIVITY_KINDS.has(kind) ? ACTIVITY_
 
 // $1 is always the caller's user id (their own sign-up rides along).
 const ACTIVITY_SELECT = `
-SELECT a.id, a.org_id, gj_org_name(a.org_id) AS org_name, a.kind, a.title, a.description, a.organizer_kind, a.unit_id, un.name AS unit_name,
+SELECT a.id, a.org_id, o.path::text AS org_path, gj_org_name(a.org_id) AS org_name, a.kind, a.title, a.description, a.organizer_kind, a.unit_id, un.name AS unit_name,
        a.team_id, t.name AS team_name, a.project_name, a.place, a.venue_id, a.booking_id, a.need_ids, a.project_id,
         a.starts_at, a.ends_at, a.capacity, a.audience, a.services, a.series_id, a.status,
        c.signed_up, c.waitlisted, c.attended, ms.id AS my_id, ms.status AS my_status, ms.checked_in_at AS my_in, ms.checked_out_at AS my_out
   FROM activities a
+  LEFT JOIN org_labels o ON o.id = a.org_id
   LEFT JOIN unit_labels un ON un.id = a.unit_id
   LEFT JOIN volunteer_teams t ON t.id = a.team_id
   LEFT JOIN activity_signups ms ON ms.activity_id = a.id AND ms.user_id = $1
@@ -87,7 +93,7 @@ function organizerName(r: ActivityRow): string {
 
 type Links = { needs: Awaited<ReturnType<typeof needs.summaries>>; projects: Map<number, string> };
 
-const toActivity = (r: ActivityRow, links: Links): Activity => ({
+const toActivity = (r: ActivityRow, links: Links, verdicts: Verdicts<ActivityAction>): Activity => ({
   id: r.id,
   orgId: r.org_id,
   orgName: r.org_name ?? '',
@@ -120,26 +126,58 @@ const toActivity = (r: ActivityRow, links: Links): Activity => ({
   waitlisted: r.waitlisted ?? 0,
   attended: r.attended ?? 0,
   mySignup: r.my_id === null ? null : { id: r.my_id, status: r.my_status!, checkedInAt: r.my_in && iso(r.my_in), checkedOutAt: r.my_out && iso(r.my_out) },
+  actions: allowed(ACTIVITY_ACTIONS, verdicts),
 });
 
-/** The activities with the needs and projects they name, looked up once for the lot through those modules. */
-async function withLinks(q: Queryable, raw: ActivityRow[]): Promise<Activity[]> {
+/** The caller as a participant, read once for a list: their person file, and where their report-in was accepted (only if an activity asks). */
+async function joinerOf(q: Queryable, scope: Scope, rows: ActivityRow[]): Promise<Joiner> {
+  const person = scope.userId === null || !rows.length ? null : await people.ofAccount(q, scope.userId);
+  const reported = person?.isMember && rows.some((r) => r.audience.includes('reported_members')) ? await reportIns.list(q, { status: 'accepted' }) : [];
+  return { person, reportedAt: new Set(reported.filter((r) => r.personId === person!.id).map((r) => r.orgId)) };
+}
+
+/** The activities with the needs and projects they name (looked up once for the lot through those modules), and what the caller may do to each. */
+async function withLinks(q: Queryable, scope: Scope, raw: ActivityRow[]): Promise<{ activity: Activity; verdicts: Verdicts<ActivityAction> }[]> {
   // node-postgres returns bigint[] as strings (PGlite as numbers).
   const rows = raw.map((r) => ({ ...r, need_ids: r.need_ids.map(Number) }));
   const links: Links = { needs: await needs.summaries(q, [...new Set(rows.flatMap((r) => r.need_ids))]), projects: new Map() };
-  if (rows.some((r) => r.project_id !== null)) for (const p of await projects.list(q)) links.projects.set(p.id, p.name);
-  return rows.map((r) => toActivity(r, links));
+  if (rows.some((r) => r.project_id !== null)) for (const p of await projects.list(q, scope)) links.projects.set(p.id, p.name);
+  const joiner = await joinerOf(q, scope, rows);
+  return rows.map((r) => {
+    const verdicts = activityVerdicts(
+      scope,
+      {
+        orgId: r.org_id, orgPath: r.org_path, status: r.status, startsAt: iso(r.starts_at), endsAt: iso(r.ends_at), audience: r.audience,
+        mySignup: r.my_id === null ? null : { status: r.my_status!, checkedOutAt: r.my_out && iso(r.my_out) },
+      },
+      joiner,
+    );
+    return { activity: toActivity(r, links, verdicts), verdicts };
+  });
 }
 
-export async function find(q: Queryable, userId: number | null, id: number): Promise<Activity | null> {
-  const rows = await q.query<ActivityRow>(`${ACTIVITY_SELECT} WHERE a.id = $2`, [userId, id]);
-  return (await withLinks(q, rows))[0] ?? null;
+async function load(q: Queryable, scope: Scope, id: number): Promise<{ activity: Activity; verdicts: Verdicts<ActivityAction> }> {
+  const rows = await q.query<ActivityRow>(`${ACTIVITY_SELECT} WHERE a.id = $2`, [scope.userId, id]);
+  const [one] = await withLinks(q, scope, rows);
+  if (!one) throw notFound(ACTIVITY);
+  return one;
 }
 
-export async function get(q: Queryable, userId: number | null, id: number): Promise<Activity> {
-  const a = await find(q, userId, id);
-  if (!a) throw notFound('活动');
-  return a;
+export async function get(q: Queryable, scope: Scope, id: number): Promise<Activity> {
+  return (await load(q, scope, id)).activity;
+}
+
+/** The activity, if the caller may take this step on it now; refused as its verdict says otherwise. */
+export async function allowedOn(q: Queryable, scope: Scope, id: number, action: ActivityAction): Promise<Activity> {
+  const { activity, verdicts } = await load(q, scope, id);
+  ensureAllowed(verdicts, action);
+  return activity;
+}
+
+/** What the caller may do where a list is viewed (orgId, or every place they hold a grant at). */
+export async function listActions(q: Queryable, scope: Scope, orgId: number | undefined): Promise<ActivityListAction[]> {
+  const places = viewedFrom(scope, orgId === undefined ? undefined : await orgs.pathIfSeen(q, orgId));
+  return allowedAtAny(ACTIVITY_LIST_ACTIONS, places, (path) => listVerdicts(scope, path));
 }
 
 export interface ActivityFilter {
@@ -154,10 +192,10 @@ export interface ActivityFilter {
   projectId?: number;
 }
 
-export async function list(q: Queryable, userId: number | null, f: ActivityFilter): Promise<Activity[]> {
+export async function list(q: Queryable, scope: Scope, f: ActivityFilter): Promise<Activity[]> {
   const where = conditions();
   // $1 is the caller, for the own-sign-up join of ACTIVITY_SELECT.
-  where.next(userId);
+  where.next(scope.userId);
   if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'a')));
   if (f.from) where.add(`a.starts_at >= ($?::date)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}'`, f.from);
   if (f.to) where.add(`a.starts_at < ($?::date + 1)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}'`, f.to);
@@ -172,7 +210,7 @@ export async function list(q: Queryable, userId: number | null, f: ActivityFilte
   // Past: the most recent first, so the last 500 are those shown; otherwise the soonest first.
   const order = f.when === 'past' ? 'a.starts_at DESC, a.id DESC' : 'a.starts_at, a.id';
   const rows = await q.query<ActivityRow>(`${ACTIVITY_SELECT} ${where.sql} ORDER BY ${order} LIMIT 500`, where.params);
-  return withLinks(q, rows);
+  return (await withLinks(q, scope, rows)).map((x) => x.activity);
 }
 
 /** Built-in kinds and those administrators added where the caller can see them. */
@@ -186,14 +224,14 @@ export async function kinds(q: Queryable): Promise<{ kind: string; label: string
 
 export async function createKind(q: Queryable, input: { orgId: number; name: string }): Promise<{ kind: string; label: string; builtIn: boolean }> {
   await orgs.place(q, input.orgId);
-  if (Object.values(ACTIVITY_KINDS.labels).includes(input.name as never)) throw invalidField('name', `“${input.name}”是内置的活动类型`);
+  if (Object.values(ACTIVITY_KINDS.labels).includes(input.name as never)) throw E.built_in_kind({ name: input.name });
   await q.query(`INSERT INTO activity_kinds (org_id, name) VALUES ($1, $2)`, [input.orgId, input.name]);
   return { kind: input.name, label: input.name, builtIn: false };
 }
 
 async function ensureKind(q: Queryable, kind: string): Promise<void> {
   if ((await kinds(q)).some((k) => k.kind === kind)) return;
-  throw invalidField('kind', '活动类型不在可选范围内（可由管理员添加新的类型）');
+  throw E.unknown_kind();
 }
 
 export interface ActivityInput {
@@ -232,45 +270,45 @@ async function bookVenue(q: Queryable, scope: Scope, venueId: number, title: str
 /** The address shown for an activity at a venue. */
 async function venuePlace(q: Queryable, venueId: number): Promise<string> {
   const venue = await resources.findVenue(q, venueId);
-  if (!venue) throw invalidField('venueId', '阵地不存在，或不在您的管辖范围内');
+  if (!venue) throw E.venue_not_found();
   return (venue.location ? `${venue.name}（${venue.location}）` : venue.name).slice(0, 100);
 }
 
 /** Gives up an activity's booking if it still holds the venue (the venue's side may have cancelled it already). */
 async function releaseBooking(q: Queryable, scope: Scope, bookingId: number | null, reason: string): Promise<void> {
   if (bookingId === null) return;
-  const booking = await resources.getBooking(q, bookingId);
+  const booking = await resources.getBooking(q, scope, bookingId);
   if (booking.status === 'pending' || booking.status === 'approved') await resources.cancelBooking(q, scope, bookingId, reason);
 }
 
 /** The needs and the project an activity names must be ones the caller can see. */
-async function checkLinks(q: Queryable, needIds: number[], projectId: number | null | undefined): Promise<void> {
+async function checkLinks(q: Queryable, scope: Scope, needIds: number[], projectId: number | null | undefined): Promise<void> {
   const seen = await needs.summaries(q, needIds);
   const missing = needIds.filter((id) => !seen.has(id));
-  if (missing.length) throw invalidField('needIds', `关联的需求（编号 ${missing.join('、')}）不存在，或不在您的管辖范围内`);
+  if (missing.length) throw E.needs_not_found({ ids: missing.join(', ') });
   if (!projectId) return;
   try {
-    await projects.detail(q, projectId);
+    await projects.detail(q, scope, projectId);
   } catch (err) {
-    if (err instanceof AppError && err.status === 404) throw invalidField('projectId', '关联的共建项目不存在，或不在您的管辖范围内');
+    if (err instanceof AppError && err.status === 404) throw E.project_not_found();
     throw err;
   }
 }
 
 export async function create(q: Queryable, scope: Scope, input: ActivityInput): Promise<Activity> {
-  const userId = scope.userId!;
+  ensureAllowed(listVerdicts(scope, await orgs.pathIfSeen(q, input.orgId)), 'create');
   await orgs.place(q, input.orgId);
   await ensureKind(q, input.kind);
   if (input.organizerKind === 'unit') {
-    if (!input.unitId) throw invalidField('unitId', '组织方为驻区单位时，请选择单位');
+    if (!input.unitId) throw E.unit_required();
     await orgs.getUnit(q, input.unitId);
   }
-  if (input.organizerKind === 'team' && !input.teamId) throw invalidField('teamId', '组织方为志愿者队伍时，请选择队伍');
+  if (input.organizerKind === 'team' && !input.teamId) throw E.team_required();
   if (input.teamId) await getTeam(q, input.teamId);
-  if (input.organizerKind === 'project' && !input.projectName) throw invalidField('projectName', '组织方为共建项目时，请填写项目名称');
-  if (new Date(input.endsAt) <= new Date(input.startsAt)) throw invalidField('endsAt', '结束时间须晚于开始时间');
-  if (!input.venueId && !input.place) throw invalidField('place', '请选择活动阵地，或填写活动地址');
-  await checkLinks(q, input.needIds ?? [], input.projectId);
+  if (input.organizerKind === 'project' && !input.projectName) throw E.project_required();
+  if (new Date(input.endsAt) <= new Date(input.startsAt)) throw E.ends_before_start();
+  if (!input.venueId && !input.place) throw E.place_required();
+  await checkLinks(q, scope, input.needIds ?? [], input.projectId);
   const place = input.venueId ? await venuePlace(q, input.venueId) : input.place!;
   const bookingId = input.venueId ? await bookVenue(q, scope, input.venueId, input.title, input.startsAt, input.endsAt) : null;
   const [row] = await q.query<{ id: number }>(
@@ -284,17 +322,15 @@ export async function create(q: Queryable, scope: Scope, input: ActivityInput): 
       [...new Set(input.needIds ?? [])], input.projectId ?? null,
     ],
   );
-  return get(q, userId, row!.id);
+  return get(q, scope, row!.id);
 }
 
 /** Cancelling an activity gives its venue back. */
 export async function cancel(q: Queryable, scope: Scope, id: number): Promise<Activity> {
-  const a = await get(q, scope.userId, id);
-  if (a.status === 'cancelled') throw invalidField('status', '活动已经取消');
-  if (new Date(a.endsAt) < new Date()) throw invalidField('status', '活动已经结束，不能取消');
+  const a = await allowedOn(q, scope, id, 'cancel');
   await releaseBooking(q, scope, a.bookingId, `活动取消：${a.title}`.slice(0, 200));
   await q.query(`UPDATE activities SET status = 'cancelled' WHERE id = $1`, [id]);
-  return get(q, scope.userId, id);
+  return get(q, scope, id);
 }
 
 /**
@@ -303,14 +339,12 @@ export async function cancel(q: Queryable, scope: Scope, id: number): Promise<Ac
  * in the same transaction — a clash refuses the move and keeps the old booking.
  */
 export async function reschedule(q: Queryable, scope: Scope, id: number, input: { startsAt: string; endsAt: string }): Promise<Activity> {
-  const a = await get(q, scope.userId, id);
-  if (a.status === 'cancelled') throw invalidField('status', '活动已经取消，不能改期');
-  if (new Date(a.startsAt) <= new Date()) throw invalidField('startsAt', '活动已经开始，不能改期');
-  if (new Date(input.endsAt) <= new Date(input.startsAt)) throw invalidField('endsAt', '结束时间须晚于开始时间');
+  const a = await allowedOn(q, scope, id, 'reschedule');
+  if (new Date(input.endsAt) <= new Date(input.startsAt)) throw E.ends_before_start();
   await releaseBooking(q, scope, a.bookingId, `活动改期：${a.title}`.slice(0, 200));
   const bookingId = a.venueId ? await bookVenue(q, scope, a.venueId, a.title, input.startsAt, input.endsAt) : null;
   await q.query(`UPDATE activities SET starts_at = $2, ends_at = $3, booking_id = $4 WHERE id = $1`, [id, input.startsAt, input.endsAt, bookingId]);
-  return get(q, scope.userId, id);
+  return get(q, scope, id);
 }
 
 // ---- sign-up -------------------------------------------------------------
@@ -328,16 +362,25 @@ interface SignupRow {
   checked_out_at: Date | null;
   hours: number | null;
   confirmed: boolean;
+  org_path: string | null;
+  starts_at: Date;
+  ends_at: Date;
 }
 
+// The activity's organization and time ride along: what the organizer may record depends on them.
 const SIGNUP_SELECT = `
 SELECT s.id, s.activity_id, s.person_id, p.name AS person_name, s.status, s.is_leader AS leading, s.signed_up_at, s.checked_in_at, s.check_in_method,
-       s.checked_out_at, l.hours, l.confirmed_at IS NOT NULL AS confirmed
+       s.checked_out_at, l.hours, l.confirmed_at IS NOT NULL AS confirmed, so.path::text AS org_path, sa.starts_at, sa.ends_at
   FROM activity_signups s
   LEFT JOIN person_labels p ON p.id = s.person_id
-  LEFT JOIN service_logs l ON l.signup_id = s.id`;
+  LEFT JOIN service_logs l ON l.signup_id = s.id
+  LEFT JOIN activities sa ON sa.id = s.activity_id
+  LEFT JOIN org_labels so ON so.id = s.org_id`;
 
-export const toSignup = (r: SignupRow): Signup => ({
+const verdictsOfSignup = (scope: Scope, r: SignupRow) =>
+  signupVerdicts(scope, { status: r.status }, { orgPath: r.org_path, startsAt: iso(r.starts_at ?? 0), endsAt: iso(r.ends_at ?? 0) });
+
+const toSignup = (scope: Scope, r: SignupRow): Signup => ({
   id: r.id,
   activityId: r.activity_id,
   personId: r.person_id,
@@ -351,26 +394,31 @@ export const toSignup = (r: SignupRow): Signup => ({
   checkedOutAt: r.checked_out_at && iso(r.checked_out_at),
   hours: r.hours,
   confirmed: r.confirmed,
+  actions: allowed(SIGNUP_ACTIONS, verdictsOfSignup(scope, r)),
 });
 
-export async function getSignup(q: Queryable, signupId: number): Promise<Signup> {
+async function signupRow(q: Queryable, signupId: number): Promise<SignupRow> {
   const [row] = await q.query<SignupRow>(`${SIGNUP_SELECT} WHERE s.id = $1`, [signupId]);
-  if (!row) throw notFound('报名记录');
-  return toSignup(row);
+  if (!row) throw notFound(SIGNUP);
+  return row;
+}
+
+export async function getSignup(q: Queryable, scope: Scope, signupId: number): Promise<Signup> {
+  return toSignup(scope, await signupRow(q, signupId));
 }
 
 /** The roster of an activity (its staff; a member sees only their own row). */
-export async function roster(q: Queryable, activityId: number): Promise<Signup[]> {
+export async function roster(q: Queryable, scope: Scope, activityId: number): Promise<Signup[]> {
   const rows = await q.query<SignupRow>(
     `${SIGNUP_SELECT} WHERE s.activity_id = $1
       ORDER BY array_position(ARRAY['attended', 'signed_up', 'waitlisted', 'leave', 'absent', 'cancelled'], s.status), s.signed_up_at, s.id`,
     [activityId],
   );
-  return rows.map(toSignup);
+  return rows.map((r) => toSignup(scope, r));
 }
 
 /** The sign-ups (with their activities) of one person. */
-export async function signupsOf(q: Queryable, userId: number, personId: number, year: number): Promise<{ activity: Activity; signup: Signup }[]> {
+export async function signupsOf(q: Queryable, scope: Scope, personId: number, year: number): Promise<{ activity: Activity; signup: Signup }[]> {
   const rows = await q.query<SignupRow & { a_id: number }>(
     `${SIGNUP_SELECT} JOIN activities a ON a.id = s.activity_id
       WHERE s.person_id = $1 AND a.starts_at >= make_date($2, 1, 1)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}'
@@ -379,37 +427,22 @@ export async function signupsOf(q: Queryable, userId: number, personId: number, 
     [personId, year],
   );
   const out: { activity: Activity; signup: Signup }[] = [];
-  for (const r of rows) out.push({ activity: await get(q, userId, r.activity_id), signup: toSignup(r) });
+  for (const r of rows) out.push({ activity: await get(q, scope, r.activity_id), signup: toSignup(scope, r) });
   return out;
 }
 
 /** The caller's own person file: members and residents act for themselves. */
 export async function self(q: Queryable, userId: number): Promise<Person> {
   const person = await people.ofAccount(q, userId);
-  if (!person) throw invalid('您的账号没有关联人员档案，请联系社区');
+  if (!person) throw E.no_person();
   return person;
 }
 
-async function mayJoin(q: Queryable, a: Activity, person: Person): Promise<boolean> {
-  if (person.isMember && a.audience.includes('members')) return true;
-  if (!person.isMember && a.audience.includes('residents')) return true;
-  if (person.isMember && a.audience.includes('reported_members')) {
-    const registered = await reportIns.list(q, { orgId: a.orgId, status: 'accepted' });
-    return registered.some((r) => r.personId === person.id);
-  }
-  return false;
-}
-
 /** Signs the caller up. Past capacity they land on the waiting list (the database decides, under concurrency too). */
-export async function signUp(q: Queryable, userId: number, activityId: number): Promise<Activity> {
-  const a = await get(q, userId, activityId);
-  if (a.status === 'cancelled') throw invalidField('activityId', '活动已取消');
-  if (new Date(a.endsAt) < new Date()) throw invalidField('activityId', '活动已经结束，不能报名');
+export async function signUp(q: Queryable, scope: Scope, activityId: number): Promise<Activity> {
+  const a = await allowedOn(q, scope, activityId, 'signUp');
+  const userId = scope.userId!;
   const person = await self(q, userId);
-  if (!(await mayJoin(q, a, person))) {
-    throw invalidField('activityId', `这项活动面向${a.audience.map((x) => ({ members: '党员', reported_members: '报到党员', residents: '居民' })[x]).join('、')}，您不在参加对象之内`);
-  }
-  if (a.mySignup && a.mySignup.status !== 'cancelled') throw invalidField('activityId', '您已经报名了这项活动');
   if (a.mySignup) {
     await q.query(`UPDATE activity_signups SET status = 'signed_up', signed_up_at = now() WHERE id = $1`, [a.mySignup.id]);
   } else {
@@ -418,22 +451,14 @@ export async function signUp(q: Queryable, userId: number, activityId: number): 
       [a.orgId, activityId, person.id, userId, person.unitId],
     );
   }
-  return get(q, userId, activityId);
+  return get(q, scope, activityId);
 }
 
-async function ownSignup(q: Queryable, userId: number, activityId: number): Promise<{ a: Activity; s: NonNullable<Activity['mySignup']> }> {
-  const a = await get(q, userId, activityId);
-  if (!a.mySignup) throw invalidField('activityId', '您没有报名这项活动');
-  return { a, s: a.mySignup };
-}
-
-/** The member gives up their place (the first on the waiting list moves up). */
-export async function cancelSignup(q: Queryable, userId: number, activityId: number): Promise<Activity> {
-  const { a, s } = await ownSignup(q, userId, activityId);
-  if (!['signed_up', 'waitlisted'].includes(s.status)) throw invalidField('status', `报名状态为“${SIGNUP_STATUSES.labels[s.status as SignupStatus]}”，不能取消`);
-  if (new Date(a.startsAt) <= new Date()) throw invalidField('status', '活动已经开始，不能取消报名；如不能参加请向组织者请假');
-  await q.query(`UPDATE activity_signups SET status = 'cancelled' WHERE id = $1`, [s.id]);
-  return get(q, userId, activityId);
+/** The member gives up their place (the first on the waiting list moves up); once it has started they ask the organizer for leave. */
+export async function cancelSignup(q: Queryable, scope: Scope, activityId: number): Promise<Activity> {
+  const a = await allowedOn(q, scope, activityId, 'cancelSignup');
+  await q.query(`UPDATE activity_signups SET status = 'cancelled' WHERE id = $1`, [a.mySignup!.id]);
+  return get(q, scope, activityId);
 }
 
 // ---- check-in by a rotating code -------------------------------------------
@@ -469,35 +494,33 @@ const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(
  * window, only with the code of this or the previous period (an old
  * screenshot does not work). Someone not yet signed up is signed up on the spot.
  */
-export async function checkIn(q: Queryable, cipher: FieldCipher, userId: number, activityId: number, token: string, now = new Date()): Promise<Activity> {
-  let a = await get(q, userId, activityId);
-  if (a.status === 'cancelled') throw invalidField('token', '活动已取消');
+export async function checkIn(q: Queryable, cipher: FieldCipher, scope: Scope, activityId: number, token: string, now = new Date()): Promise<Activity> {
+  let a = await get(q, scope, activityId);
+  if (a.status === 'cancelled') throw E.cancelled().on('token');
   const { opens, closes } = windowOf(a);
-  if (now < opens || now > closes) throw invalidField('token', `不在签到时间内：签到时间为 ${regionClock(opens)} 至 ${regionClock(closes)}`);
+  if (now < opens || now > closes) throw E.check_in_closed({ opens: regionClock(opens), closes: regionClock(closes) });
   const period = periodAt(now);
-  if (![period, period - 1].some((p) => same(token, codeFor(cipher, activityId, p)))) {
-    throw invalidField('token', '签到码已过期或无效，请扫描组织者现场展示的二维码');
-  }
-  if (!a.mySignup || a.mySignup.status === 'cancelled') a = await signUp(q, userId, activityId);
+  if (![period, period - 1].some((p) => same(token, codeFor(cipher, activityId, p)))) throw E.code_expired();
+  if (!a.mySignup || a.mySignup.status === 'cancelled') a = await signUp(q, scope, activityId);
   const s = a.mySignup!;
   if (s.status === 'attended') return a;
-  if (s.status !== 'signed_up') throw invalidField('token', `报名状态为“${SIGNUP_STATUSES.labels[s.status as SignupStatus]}”，不能签到${s.status === 'waitlisted' ? '（名额已满，您在候补名单中）' : ''}`);
+  if (s.status === 'waitlisted') throw E.waitlisted();
+  if (s.status !== 'signed_up') throw E.signup_in_status({ status: SIGNUP_STATUSES.term(s.status), step: { zh: '签到', en: 'check in' } }).on('token');
   await q.query(`UPDATE activity_signups SET status = 'attended', checked_in_at = $2, check_in_method = 'qr' WHERE id = $1 AND status = 'signed_up'`, [s.id, now]);
-  return get(q, userId, activityId);
+  return get(q, scope, activityId);
 }
 
 const halfHours = (ms: number) => Math.max(0, Math.round(ms / 1_800_000) / 2);
 
 /** Check-out: the service log gets the hours between check-in and check-out, within the activity's time. */
-export async function checkOut(q: Queryable, userId: number, activityId: number, now = new Date()): Promise<Activity> {
-  const { a, s } = await ownSignup(q, userId, activityId);
-  if (s.status !== 'attended') throw invalidField('status', '签到之后才能签退');
-  if (s.checkedOutAt) throw invalidField('status', '您已经签退');
+export async function checkOut(q: Queryable, scope: Scope, activityId: number, now = new Date()): Promise<Activity> {
+  const a = await allowedOn(q, scope, activityId, 'checkOut');
+  const s = a.mySignup!;
   const from = Math.max(new Date(s.checkedInAt!).getTime(), new Date(a.startsAt).getTime());
   const to = Math.min(now.getTime(), new Date(a.endsAt).getTime());
   await q.query(`UPDATE activity_signups SET checked_out_at = $2 WHERE id = $1`, [s.id, now]);
   await logAttendance(q, [s.id], halfHours(to - from), null);
-  return get(q, userId, activityId);
+  return get(q, scope, activityId);
 }
 
 /** The service log rows of attended sign-ups; a confirmation sets the hours and who confirmed. */
@@ -515,9 +538,11 @@ async function logAttendance(q: Queryable, signupIds: number[], hours: number, c
   );
 }
 
-async function activityOfSignup(q: Queryable, userId: number, signupId: number): Promise<{ s: Signup; a: Activity }> {
-  const s = await getSignup(q, signupId);
-  return { s, a: await get(q, userId, s.activityId) };
+/** The sign-up, if the organizer may record this of it now; refused as its verdict says otherwise. */
+async function allowedOnSignup(q: Queryable, scope: Scope, signupId: number, action: SignupAction): Promise<SignupRow> {
+  const row = await signupRow(q, signupId);
+  ensureAllowed(verdictsOfSignup(scope, row), action);
+  return row;
 }
 
 /**
@@ -525,17 +550,15 @@ async function activityOfSignup(q: Queryable, userId: number, signupId: number):
  * who did not scan the code); a member who led the activity earns the
  * leading points too.
  */
-export async function confirm(q: Queryable, userId: number, signupId: number, input: { hours: number; leading: boolean }): Promise<Signup> {
-  const { s, a } = await activityOfSignup(q, userId, signupId);
-  if (new Date(a.startsAt) > new Date()) throw invalidField('hours', '活动开始之后才能确认出勤');
-  if (s.status === 'cancelled' || s.status === 'leave') throw invalidField('status', `报名状态为“${s.statusLabel}”，不能确认出勤`);
+export async function confirm(q: Queryable, scope: Scope, signupId: number, input: { hours: number; leading: boolean }): Promise<Signup> {
+  const s = await allowedOnSignup(q, scope, signupId, 'confirm');
   await q.query(
     `UPDATE activity_signups SET status = 'attended', is_leader = $2, checked_in_at = coalesce(checked_in_at, $3), check_in_method = coalesce(check_in_method, 'organizer')
       WHERE id = $1`,
-    [signupId, input.leading, a.startsAt],
+    [signupId, input.leading, s.starts_at],
   );
-  await logAttendance(q, [signupId], input.hours, userId);
-  return getSignup(q, signupId);
+  await logAttendance(q, [signupId], input.hours, scope.userId);
+  return getSignup(q, scope, signupId);
 }
 
 /**
@@ -543,9 +566,9 @@ export async function confirm(q: Queryable, userId: number, signupId: number, in
  * import): the people attended for the whole activity, confirmed by the
  * organizer. Points follow from the database as for any attendance.
  */
-export async function recordAttendance(q: Queryable, confirmedBy: number, activityId: number, attendees: Person[]): Promise<number> {
-  const a = await get(q, confirmedBy, activityId);
-  if (new Date(a.startsAt) > new Date()) throw invalidField('activityId', '活动开始之后才能登记出勤');
+export async function recordAttendance(q: Queryable, scope: Scope, activityId: number, attendees: Person[]): Promise<number> {
+  const a = await get(q, scope, activityId);
+  if (new Date(a.startsAt) > new Date()) throw E.not_started({ step: { zh: '登记出勤', en: 'record attendance' } }).on('activityId');
   const accounts = await Promise.all(attendees.map((p) => people.accountOf(q, p.id)));
   const rows = await q.query<{ id: number }>(
     `INSERT INTO activity_signups (org_id, activity_id, person_id, user_id, unit_id, status, signed_up_at, checked_in_at, check_in_method, checked_out_at)
@@ -556,18 +579,15 @@ export async function recordAttendance(q: Queryable, confirmedBy: number, activi
     [activityId, attendees.map((p) => p.id), accounts, attendees.map((p) => p.unitId)],
   );
   const hours = halfHours(new Date(a.endsAt).getTime() - new Date(a.startsAt).getTime());
-  await logAttendance(q, rows.map((r) => r.id), hours, confirmedBy);
+  await logAttendance(q, rows.map((r) => r.id), hours, scope.userId);
   return rows.length;
 }
 
 /** Leave (请假, before the end) or absence (缺席, once it has started) of someone signed up. */
-export async function mark(q: Queryable, userId: number, signupId: number, status: 'leave' | 'absent'): Promise<Signup> {
-  const { s, a } = await activityOfSignup(q, userId, signupId);
-  if (!['signed_up', 'waitlisted'].includes(s.status)) throw invalidField('status', `报名状态为“${s.statusLabel}”，不能再记为${SIGNUP_STATUSES.labels[status]}`);
-  if (status === 'absent' && new Date(a.startsAt) > new Date()) throw invalidField('status', '活动开始之后才能记缺席');
-  if (status === 'leave' && new Date(a.endsAt) < new Date()) throw invalidField('status', '活动已经结束，不能再请假');
+export async function mark(q: Queryable, scope: Scope, signupId: number, status: 'leave' | 'absent'): Promise<Signup> {
+  await allowedOnSignup(q, scope, signupId, status);
   await q.query(`UPDATE activity_signups SET status = $2 WHERE id = $1`, [signupId, status]);
-  return getSignup(q, signupId);
+  return getSignup(q, scope, signupId);
 }
 
 // ---- recurring activities ------------------------------------------------
@@ -633,7 +653,7 @@ export async function createSeries(q: Queryable, scope: Scope, input: SeriesInpu
   await orgs.place(q, input.orgId);
   await ensureKind(q, input.kind);
   if (input.teamId) await getTeam(q, input.teamId);
-  if (!input.venueId && !input.place) throw invalidField('place', '请选择活动阵地，或填写活动地址');
+  if (!input.venueId && !input.place) throw E.place_required();
   const place = input.venueId ? await venuePlace(q, input.venueId) : input.place!;
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO activity_series (org_id, title, kind, place, venue_id, week_of_month, weekday, start_time, minutes, capacity, audience, services, team_id,
@@ -667,7 +687,7 @@ export async function createSeries(q: Queryable, scope: Scope, input: SeriesInpu
  */
 export async function generate(q: Queryable, seriesId: number): Promise<{ created: number; occurrences: number }> {
   const [s] = await q.query<SeriesRow>(`${SERIES_SELECT} WHERE s.id = $1`, [seriesId]);
-  if (!s) throw notFound('周期活动');
+  if (!s) throw notFound(SERIES);
   const [r] = await q.query<{ n: number }>(`SELECT gj_generate_occurrences($1, $2) AS n`, [seriesId, HORIZON_MONTHS]);
   const [c] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM activities WHERE series_id = $1`, [seriesId]);
   return { created: r!.n, occurrences: c!.n };
@@ -699,7 +719,7 @@ const toTeam = (r: TeamRow) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name
 
 export async function getTeam(q: Queryable, teamId: number) {
   const [row] = await q.query<TeamRow>(`${TEAM_SELECT} WHERE t.id = $1`, [teamId]);
-  if (!row) throw notFound('志愿者队伍');
+  if (!row) throw notFound(TEAM);
   return toTeam(row);
 }
 
@@ -720,7 +740,7 @@ export async function createTeam(q: Queryable, input: { orgId: number; name: str
 export async function addTeamMember(q: Queryable, teamId: number, input: { personId: number; role: 'leader' | 'member' }) {
   const team = await getTeam(q, teamId);
   const person = await people.find(q, input.personId);
-  if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
+  if (!person) throw E.person_not_found();
   await q.query(`INSERT INTO volunteer_team_members (org_id, team_id, person_id, role) VALUES ($1, $2, $3, $4)`, [team.orgId, teamId, person.id, input.role]);
   return getTeam(q, teamId);
 }
@@ -728,6 +748,6 @@ export async function addTeamMember(q: Queryable, teamId: number, input: { perso
 export async function removeTeamMember(q: Queryable, teamId: number, memberId: number) {
   await getTeam(q, teamId);
   const gone = await q.query(`DELETE FROM volunteer_team_members WHERE id = $1 AND team_id = $2 RETURNING id`, [memberId, teamId]);
-  if (!gone.length) throw notFound('队员');
+  if (!gone.length) throw notFound(TEAM_MEMBER);
   return getTeam(q, teamId);
 }

@@ -84,7 +84,7 @@ test('spendable points are credited from earned ones where a rule says so; redee
 
   const tooMuch = await t.request('POST', '/api/points/redemptions', { cookie: secretary, body: { personId: m!.personId, orgId: gridId, points: 1000, reason: '超额兑换' } });
   assert.equal(tooMuch.status, 400);
-  assert.match(tooMuch.body.error.fields.points, /余额/);
+  assert.equal(tooMuch.body.error.fieldCodes.points, 'points.balance_short');
   // The database refuses an overdraft even when the service's check is bypassed.
   await assert.rejects(
     t.kernel.db.system((q) => q.query(`INSERT INTO points_spendable (org_id, person_id, kind, points, reason) VALUES ($1, $2, 'redeem', -1000, '绕过检查')`, [gridId, m!.personId])),
@@ -103,7 +103,7 @@ test('points are the administrators’ at the organization: a grid worker who or
     await t.request('POST', '/api/points/redemptions', { cookie: worker, body: { personId: m!.personId, orgId: gridId, points: 0.5, reason: '网格员兑换' } }),
   ];
   assert.deepEqual(refused.map((r) => r.status), [403, 403, 403]);
-  assert.match(refused[0]!.body.error.message, /管理积分/);
+  assert.equal(refused[0]!.body.error.code, 'points.admins_only');
   // The same grid worker organizes an activity there: the refusal is about points, not the place.
   assert.equal((await t.request('POST', '/api/activities', {
     cookie: worker, body: { orgId: gridId, kind: 'volunteer', title: '网格员组织的活动', place: '第一网格', startsAt: `${year + 1}-03-01T09:00:00+08:00`, endsAt: `${year + 1}-03-01T10:00:00+08:00`, capacity: 5, audience: ['members'] },

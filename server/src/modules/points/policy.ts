@@ -1,11 +1,21 @@
-import { forbidden } from '../../kernel/errors.ts';
+import { allowedAtAny, ensureAllowed, viewedFrom, type Verdicts } from '../../kernel/actions.ts';
 import { ADMIN_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
+import { E } from './errors.ts';
+import { POINTS_ACTIONS, type PointsAction } from './schema.ts';
 
-// What a role may do with points, asked at the organization of the rule or
-// entry (or the one it is made under): roles held elsewhere do not count.
-// Which rules and entries it reaches is row-level security.
+// Who may set rules and record points, asked at the organization the rule or
+// entry is made for: roles held elsewhere do not count. Lists of rules and
+// entries carry what the caller may do (their `actions`), from these verdicts.
 
 /** Rules, re-runs, manual points and redemptions are the administrators' (a grid worker organizes activities, but does not set the rules). */
-export function ensurePointsAdmin(scope: Scope, orgPath: string | null): void {
-  if (!hasRoleAt(scope, ADMIN_ROLES, orgPath)) throw forbidden('只有组织部门、街道和社区管理员可以管理积分');
+export function pointsVerdicts(scope: Scope, orgPath: string | null): Verdicts<PointsAction> {
+  const refusal = hasRoleAt(scope, ADMIN_ROLES, orgPath) ? null : E.admins_only;
+  return { setRule: refusal, rerun: refusal, addEntry: refusal, redeem: refusal };
 }
+
+export function ensurePointsAdmin(scope: Scope, action: PointsAction, orgPath: string | null): void {
+  ensureAllowed(pointsVerdicts(scope, orgPath), action);
+}
+
+/** What the caller may do with points somewhere they hold a grant (the forms ask where). */
+export const pointsActions = (scope: Scope): PointsAction[] => allowedAtAny(POINTS_ACTIONS, viewedFrom(scope, undefined), (path) => pointsVerdicts(scope, path));

@@ -4,7 +4,7 @@ import type { Kernel } from '../../kernel/kernel.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { regionYear } from '../../kernel/time.ts';
 import * as orgs from '../orgs/service.ts';
-import { ensurePointsAdmin } from './policy.ts';
+import { ensurePointsAdmin, pointsActions } from './policy.ts';
 import {
   AddEntry, CreateRule, Entry, EntryList, EntryQuery, Redeem, Rerun, RerunResult, Rule, RuleList, Spendable, SpendableQuery, Totals, TotalsQuery,
 } from './schema.ts';
@@ -18,13 +18,13 @@ export function pointsRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
     method: 'GET', url: '/api/points/rules', tags, summary: '积分规则（各版本）',
     response: RuleList,
-    handler: async ({ q }) => ({ items: await points.rules(q) }),
+    handler: async ({ q, scope }) => ({ items: await points.rules(q), actions: pointsActions(scope) }),
   });
   route(app, db, {
     method: 'POST', url: '/api/points/rules', tags, summary: '新增积分规则或规则的新版本（不追溯，已记积分须明确重算）',
     body: CreateRule, response: Rule,
     handler: async ({ q, scope, body }) => {
-      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
+      ensurePointsAdmin(scope, 'setRule', await orgs.pathIfSeen(q, body.orgId));
       return points.createRule(q, body);
     },
   });
@@ -32,20 +32,20 @@ export function pointsRoutes(app: FastifyInstance, { db }: Kernel): void {
     method: 'POST', url: '/api/points/rerun', tags, summary: '按现行规则重算一年的积分（差额记为更正，不改原记录）',
     body: Rerun, response: RerunResult,
     handler: async ({ q, scope, body }) => {
-      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
+      ensurePointsAdmin(scope, 'rerun', await orgs.pathIfSeen(q, body.orgId));
       return points.rerun(q, scope.userId!, body.orgId, body.year);
     },
   });
   route(app, db, {
     method: 'GET', url: '/api/points/entries', tags, summary: '积分明细（只增不改）',
     querystring: EntryQuery, response: EntryList,
-    handler: async ({ q, query }) => ({ items: await points.entries(q, query) }),
+    handler: async ({ q, scope, query }) => ({ items: await points.entries(q, query), actions: pointsActions(scope) }),
   });
   route(app, db, {
     method: 'POST', url: '/api/points/entries', tags, summary: '手工加分或扣分（须选规则中的项目并说明事由）',
     body: AddEntry, response: Entry,
     handler: async ({ q, scope, body }) => {
-      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
+      ensurePointsAdmin(scope, 'addEntry', await orgs.pathIfSeen(q, body.orgId));
       return points.addEntry(q, scope.userId!, body);
     },
   });
@@ -58,7 +58,7 @@ export function pointsRoutes(app: FastifyInstance, { db }: Kernel): void {
     method: 'POST', url: '/api/points/redemptions', tags, summary: '兑换积分（只减可兑换余额，不影响年度积分和达标）',
     body: Redeem, response: Spendable,
     handler: async ({ q, scope, body }) => {
-      ensurePointsAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
+      ensurePointsAdmin(scope, 'redeem', await orgs.pathIfSeen(q, body.orgId));
       return points.redeem(q, scope.userId!, body);
     },
   });

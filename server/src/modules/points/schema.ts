@@ -1,11 +1,21 @@
 import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
 import { day, idParam, pageQuery, text, year, z } from '../../kernel/validation.ts';
+import { E } from './errors.ts';
 
-registerConstraint('points_entries_append_only', 'entryId', '积分记录一经记入不能修改或删除，请另记一笔更正');
-registerConstraint('points_rules_sign', 'points', '扣分项的分值须为负数，加分项和参加活动的分值不能为负数');
-registerConstraint('points_rules_version_key', 'effectiveFrom', '同一规则在这一天已有一个版本');
-registerConstraint('points_spendable_balance', 'points', '可兑换积分余额不足');
+registerConstraint('points_entries_append_only', 'entryId', E.append_only);
+registerConstraint('points_rules_sign', 'points', E.rule_sign);
+registerConstraint('points_rules_version_key', 'effectiveFrom', E.version_taken);
+registerConstraint('points_spendable_balance', 'points', E.balance);
+
+/** What a caller may do with points where they are viewed (policy.ts decides): all of it is the administrators'. */
+export const POINTS_ACTIONS = defineVocabulary('PointsAction', [
+  { value: 'setRule', zh: '制定积分规则', en: 'Set a rule' },
+  { value: 'rerun', zh: '按现行规则重算', en: 'Re-run a year' },
+  { value: 'addEntry', zh: '手工加分或扣分', en: 'Add or deduct points' },
+  { value: 'redeem', zh: '兑换积分', en: 'Redeem points' },
+]);
+export type PointsAction = ValueOf<typeof POINTS_ACTIONS>;
 
 /** What a rule gives points for (glossary "Activities and points"), or the yearly figures it sets. */
 export const RULE_KINDS = defineVocabulary('PointRuleKind', [
@@ -30,12 +40,12 @@ export const Rule = z.object({
   effectiveFrom: z.string(),
   current: z.boolean(),
 });
-export const RuleList = z.object({ items: z.array(Rule) });
+export const RuleList = z.object({ items: z.array(Rule), actions: z.array(POINTS_ACTIONS.schema) });
 export const CreateRule = z.object({
   orgId: idParam('制定组织'),
   kind: RULE_KINDS.field('规则类别'),
   name: text('规则名称', 40),
-  points: z.number({ error: '分值须为数字' }).min(-100, '分值不能低于 -100').max(1000, '分值不能超过 1000').multipleOf(0.5, '分值以 0.5 分为单位').describe('分值'),
+  points: z.number({ error: E.number.code }).min(-100, E.at_least.code).max(1000, E.at_most.code).multipleOf(0.5, E.half_points.code).describe('分值'),
   effectiveFrom: day('生效日期'),
 });
 export const Rerun = z.object({ orgId: idParam('组织'), year });
@@ -54,7 +64,7 @@ export const Entry = z.object({
   reason: z.string(),
   createdAt: z.string(),
 });
-export const EntryList = z.object({ items: z.array(Entry) });
+export const EntryList = z.object({ items: z.array(Entry), actions: z.array(POINTS_ACTIONS.schema) });
 export const EntryQuery = z.object({ personId: idParam('人员').optional(), year: year.optional() });
 export const AddEntry = z.object({
   personId: idParam('人员'),
@@ -68,7 +78,7 @@ export const TotalsQuery = z.object({
   year: year.optional(),
   orgId: idParam('组织').optional(),
   unitId: idParam('单位').optional(),
-  onlyBelow: z.enum(['true', 'false'], { error: '只看未达标须为 true 或 false' }).transform((v) => v === 'true').optional().describe('只看未达标'),
+  onlyBelow: z.enum(['true', 'false'], { error: E.true_false.code }).transform((v) => v === 'true').optional().describe('只看未达标'),
   ...pageQuery,
 });
 export const Total = z.object({
@@ -94,6 +104,6 @@ export const Spendable = z.object({
 export const Redeem = z.object({
   personId: idParam('人员'),
   orgId: idParam('兑换组织'),
-  points: z.number({ error: '兑换分值须为数字' }).min(0.5, '兑换分值至少 0.5 分').max(10000, '兑换分值不能超过 10000').multipleOf(0.5, '兑换分值以 0.5 分为单位').describe('兑换分值'),
+  points: z.number({ error: E.number.code }).min(0.5, E.at_least.code).max(10000, E.at_most.code).multipleOf(0.5, E.half_points.code).describe('兑换分值'),
   reason: text('兑换事由', 200),
 });

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../kernel/db.ts';
-import { invalidField, notFound } from '../../kernel/errors.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { E, RULE } from './errors.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
@@ -44,7 +45,7 @@ export async function rules(q: Queryable) {
 
 async function getRule(q: Queryable, id: number) {
   const [row] = await q.query<RuleRow>(`${RULE_SELECT} WHERE r.id = $1`, [id]);
-  if (!row) throw notFound('积分规则');
+  if (!row) throw notFound(RULE);
   return toRule(row);
 }
 
@@ -100,12 +101,12 @@ export async function rerun(q: Queryable, userId: number, orgId: number, year: n
 /** A bonus or deduction by hand: an item from the rules, with the reason. */
 export async function addEntry(q: Queryable, userId: number, input: { personId: number; orgId: number; ruleId: number; reason: string; on: string }) {
   const person = await people.find(q, input.personId);
-  if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
+  if (!person) throw E.person_not_found();
   await people.ensureDayInMembership(q, person, input.on, 'on', { zh: '记分日期', en: 'on' });
   await orgs.place(q, input.orgId);
   const rule = await getRule(q, input.ruleId);
-  if (rule.kind !== 'bonus' && rule.kind !== 'deduction') throw invalidField('ruleId', '手工记分只能选择加分项或扣分项');
-  if (rule.effectiveFrom > input.on) throw invalidField('ruleId', `这一规则 ${rule.effectiveFrom} 起才生效`);
+  if (rule.kind !== 'bonus' && rule.kind !== 'deduction') throw E.manual_kinds();
+  if (rule.effectiveFrom > input.on) throw E.rule_not_yet({ from: rule.effectiveFrom });
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO points_entries (org_id, person_id, user_id, unit_id, earned_on, kind, points, rule_id, reason, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
@@ -264,10 +265,10 @@ export async function spendable(q: Queryable, personId: number) {
 /** A redemption (兑换) with its reason; the database refuses one the balance does not cover, under concurrency too. */
 export async function redeem(q: Queryable, userId: number, input: { personId: number; orgId: number; points: number; reason: string }) {
   const person = await people.find(q, input.personId);
-  if (!person) throw invalidField('personId', '人员不存在，或不在您的管辖范围内');
+  if (!person) throw E.person_not_found();
   await orgs.place(q, input.orgId);
   const { balance } = await spendable(q, person.id);
-  if (input.points > balance) throw invalidField('points', `${person.name}的可兑换积分余额为 ${balance} 分，不足 ${input.points} 分`);
+  if (input.points > balance) throw E.balance_short({ name: person.name, balance, points: input.points });
   await q.query(
     `INSERT INTO points_spendable (org_id, person_id, user_id, unit_id, kind, points, reason, created_by) VALUES ($1, $2, $3, $4, 'redeem', $5, $6, $7)`,
     [input.orgId, person.id, await people.accountOf(q, person.id), person.unitId, -input.points, input.reason, userId],

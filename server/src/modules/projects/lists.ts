@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Queryable } from '../../kernel/db.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
@@ -28,10 +29,10 @@ const ListsQuery = z.object({ orgId: idParam('所属组织').optional() });
 
 const OPEN: NeedStatus[] = ['submitted', 'accepted', 'claimed', 'dispatched', 'in_progress', 'overdue', 'done', 'returned', 'checked'];
 
-export async function lists(q: Queryable, orgId?: number): Promise<z.input<typeof Lists>> {
+export async function lists(q: Queryable, caller: Scope, orgId?: number): Promise<z.input<typeof Lists>> {
   const counts = await needs.counts(q, { orgId });
   const sum = (pick: (c: (typeof counts)[number]) => boolean) => counts.filter(pick).reduce((n, c) => n + c.n, 0);
-  const ps = await projects.list(q, orgId);
+  const ps = await projects.list(q, caller, orgId);
   const duties = await needs.responsibilities(q, orgId);
   const offered = await resources.all(q, { orgId });
   const available = offered.filter((r) => r.status === 'available');
@@ -62,10 +63,10 @@ export async function lists(q: Queryable, orgId?: number): Promise<z.input<typeo
 const yes = (b: boolean) => (b ? '是' : '');
 
 /** The same lists as an Excel ledger, one sheet each. */
-export async function exportLists(q: Queryable, orgId?: number): Promise<{ name: string; body: Buffer }> {
+export async function exportLists(q: Queryable, caller: Scope, orgId?: number): Promise<{ name: string; body: Buffer }> {
   const scope = orgId !== undefined ? (await orgs.get(q, orgId)).name : '全部';
   const all = (await needs.list(q, { orgId, page: 1, pageSize: 5000 })).items;
-  const l = await lists(q, orgId);
+  const l = await lists(q, caller, orgId);
   const offered = await resources.all(q, { orgId });
   const body = await writeWorkbook([
     {
@@ -123,11 +124,11 @@ export function listRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
     method: 'GET', url: '/api/lists', tags, summary: '四项清单：需求、项目、责任清单的数量与明细',
     querystring: ListsQuery, response: Lists,
-    handler: ({ q, query }) => lists(q, query.orgId),
+    handler: ({ q, scope, query }) => lists(q, scope, query.orgId),
   });
   route(app, db, {
     method: 'GET', url: '/api/lists/export', tags, summary: '导出四项清单（Excel）',
     querystring: ListsQuery, response: 'file',
-    handler: async ({ q, query }) => ({ type: XLSX, ...(await exportLists(q, query.orgId)) }),
+    handler: async ({ q, scope, query }) => ({ type: XLSX, ...(await exportLists(q, scope, query.orgId)) }),
   });
 }

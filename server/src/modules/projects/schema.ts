@@ -16,6 +16,18 @@ export const PROJECT_STATUSES = defineVocabulary('ProjectStatus', [
 ]);
 export type ProjectStatus = ValueOf<typeof PROJECT_STATUSES>;
 
+/** What a caller may do to a project (its `actions`; policy.ts decides). */
+export const PROJECT_RECORD_ACTIONS = defineVocabulary('ProjectAction', [
+  { value: 'edit', zh: '加入参与方、纳入需求', en: 'Add parties and needs' },
+  { value: 'progress', zh: '记录进展', en: 'Record progress' },
+  { value: 'complete', zh: '完成', en: 'Complete' },
+  { value: 'cancel', zh: '终止', en: 'Stop' },
+]);
+export type ProjectRecordAction = ValueOf<typeof PROJECT_RECORD_ACTIONS>;
+/** What a caller may do where a list of projects is viewed. */
+export const PROJECT_LIST_ACTIONS = defineVocabulary('ProjectListAction', [{ value: 'create', zh: '新建项目', en: 'New project' }]);
+export type ProjectListAction = ValueOf<typeof PROJECT_LIST_ACTIONS>;
+
 export const Project = z.object({
   id: z.number(),
   orgId: z.number(),
@@ -32,6 +44,7 @@ export const Project = z.object({
   needCount: z.number(),
   /** Needs of the project seen through: checked by the community, closed or rated. */
   needsClosed: z.number(),
+  actions: z.array(PROJECT_RECORD_ACTIONS.schema),
 }).meta({ id: 'Project' });
 export type Project = z.infer<typeof Project>;
 export const ProjectDetail = Project.extend({
@@ -40,7 +53,7 @@ export const ProjectDetail = Project.extend({
   updates: z.array(z.object({ id: z.number(), body: z.string(), progress: z.number(), author: z.string(), at: z.string() })),
 });
 export type ProjectDetail = z.infer<typeof ProjectDetail>;
-export const ProjectList = z.object({ items: z.array(Project) });
+export const ProjectList = z.object({ items: z.array(Project), actions: z.array(PROJECT_LIST_ACTIONS.schema) });
 export const ProjectParams = z.object({ projectId: idParam('项目编号') });
 export const ProjectQuery = z.object({ orgId: idParam('所属组织').optional() });
 export const CreateProject = z.object({

@@ -1,13 +1,19 @@
+import { allowed, allowedAtAny, ensureAllowed, viewedFrom } from '../../kernel/actions.ts';
 import type { Queryable } from '../../kernel/db.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import { REGION_TIME_ZONE } from '../../kernel/time.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { E, PROJECT } from './errors.ts';
+import { listVerdicts, projectVerdicts } from './policy.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as needs from '../needs/service.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
 import * as resources from '../resources/service.ts';
-import { PROJECT_STATUSES, type Project, type ProjectDetail, type ProjectStatus } from './schema.ts';
+import {
+  PROJECT_LIST_ACTIONS, PROJECT_RECORD_ACTIONS, PROJECT_STATUSES, type Project, type ProjectDetail, type ProjectListAction, type ProjectRecordAction,
+  type ProjectStatus,
+} from './schema.ts';
 
 // Alliance projects. Which projects a caller sees is row-level security (the
 // leading organization's subtree); the needs a project answers are the needs
@@ -16,6 +22,7 @@ import { PROJECT_STATUSES, type Project, type ProjectDetail, type ProjectStatus 
 interface Row {
   id: number;
   org_id: number;
+  org_path: string | null;
   org_name: string | null;
   name: string;
   summary: string;
@@ -28,7 +35,7 @@ interface Row {
   need_ids: number[];
 }
 
-const SELECT = `SELECT p.id, p.org_id, o.name AS org_name, p.name, p.summary, p.status, p.started_on::text, p.completed_on::text, p.outcome
+const SELECT = `SELECT p.id, p.org_id, o.path::text AS org_path, o.name AS org_name, p.name, p.summary, p.status, p.started_on::text, p.completed_on::text, p.outcome
   FROM projects p LEFT JOIN org_labels o ON o.id = p.org_id`;
 
 type Summaries = Awaited<ReturnType<typeof needs.summaries>>;
@@ -61,7 +68,9 @@ async function withFigures(q: Queryable, rows: Omit<Row, 'progress' | 'party_cou
   return rows.map((r) => ({ ...r, progress: p.get(r.id)?.progress ?? null, party_count: c.get(r.id)?.n ?? 0, need_ids: (l.get(r.id)?.need_ids ?? []).map(Number) }));
 }
 
-const toProject = (r: Row, seen: Summaries): Project => ({
+const verdictsOf = (scope: Scope, r: Row) => projectVerdicts(scope, { orgPath: r.org_path, status: r.status });
+
+const toProject = (scope: Scope, r: Row, seen: Summaries): Project => ({
   id: r.id,
   orgId: r.org_id,
   orgName: r.org_name,
@@ -76,14 +85,21 @@ const toProject = (r: Row, seen: Summaries): Project => ({
   partyCount: r.party_count,
   needCount: r.need_ids.length,
   needsClosed: r.need_ids.filter((id) => seen.get(id)?.seenThrough).length,
+  actions: allowed(PROJECT_RECORD_ACTIONS, verdictsOf(scope, r)),
 });
 
-export async function list(q: Queryable, orgId?: number): Promise<Project[]> {
+/** What the caller may do where the list is viewed (orgId, or every place they hold a grant at). */
+export async function listActions(q: Queryable, scope: Scope, orgId: number | undefined): Promise<ProjectListAction[]> {
+  const places = viewedFrom(scope, orgId === undefined ? undefined : await orgs.pathIfSeen(q, orgId));
+  return allowedAtAny(PROJECT_LIST_ACTIONS, places, (path) => listVerdicts(scope, path));
+}
+
+export async function list(q: Queryable, scope: Scope, orgId?: number): Promise<Project[]> {
   const w = conditions();
   if (orgId !== undefined) w.add(...(await orgs.underCondition(q, orgId, 'p')));
   const rows = await withFigures(q, await q.query<Row>(`${SELECT} ${w.sql} ORDER BY p.status = 'active' DESC, p.id DESC LIMIT 500`, w.params));
   const seen = await needs.summaries(q, rows.flatMap((r) => r.need_ids));
-  return rows.map((r) => toProject(r, seen));
+  return rows.map((r) => toProject(scope, r, seen));
 }
 
 async function row(q: Queryable, id: number): Promise<Row> {
@@ -92,7 +108,7 @@ async function row(q: Queryable, id: number): Promise<Row> {
   return (await withFigures(q, [r]))[0]!;
 }
 
-export async function detail(q: Queryable, id: number): Promise<ProjectDetail> {
+export async function detail(q: Queryable, scope: Scope, id: number): Promise<ProjectDetail> {
   const r = await row(q, id);
   const seen = await needs.summaries(q, r.need_ids);
   const parties = await q.query<ProjectDetail['parties'][number]>(
@@ -105,7 +121,7 @@ export async function detail(q: Queryable, id: number): Promise<ProjectDetail> {
     [id],
   );
   return {
-    ...toProject(r, seen),
+    ...toProject(scope, r, seen),
     parties,
     needs: r.need_ids.flatMap((n) => {
       const s = seen.get(n);
@@ -115,18 +131,20 @@ export async function detail(q: Queryable, id: number): Promise<ProjectDetail> {
   };
 }
 
-export async function create(q: Queryable, input: { orgId: number; name: string; summary?: string | null; startedOn?: string }): Promise<ProjectDetail> {
+export async function create(q: Queryable, scope: Scope, input: { orgId: number; name: string; summary?: string | null; startedOn?: string }): Promise<ProjectDetail> {
+  ensureAllowed(listVerdicts(scope, await orgs.pathIfSeen(q, input.orgId)), 'create');
   await orgs.place(q, input.orgId);
   const [r] = await q.query<{ id: number }>(
     `INSERT INTO projects (org_id, name, summary, started_on) VALUES ($1, $2, $3, coalesce($4::date, current_date)) RETURNING id`,
     [input.orgId, input.name, input.summary ?? '', input.startedOn ?? null],
   );
-  return detail(q, r!.id);
+  return detail(q, scope, r!.id);
 }
 
-async function open(q: Queryable, id: number): Promise<Row> {
+/** The project, if the caller may take this step on it now; refused as its verdict says otherwise. */
+async function allowedOn(q: Queryable, scope: Scope, id: number, action: ProjectRecordAction): Promise<Row> {
   const r = await row(q, id);
-  if (r.status !== 'active') throw E.closed({ status: PROJECT_STATUSES.term(r.status) });
+  ensureAllowed(verdictsOf(scope, r), action);
   return r;
 }
 
@@ -134,8 +152,8 @@ async function open(q: Queryable, id: number): Promise<Row> {
  * A unit or a member joins, saying what they bring: in words, or a resource
  * from the resources list (a unit pledges its own).
  */
-export async function addParty(q: Queryable, id: number, input: { unitId?: number; personId?: number; resourceId?: number; pledge?: string }): Promise<ProjectDetail> {
-  const p = await open(q, id);
+export async function addParty(q: Queryable, scope: Scope, id: number, input: { unitId?: number; personId?: number; resourceId?: number; pledge?: string }): Promise<ProjectDetail> {
+  const p = await allowedOn(q, scope, id, 'edit');
   if ((input.unitId === undefined) === (input.personId === undefined)) throw E.one_party();
   const name =
     input.unitId !== undefined
@@ -153,24 +171,27 @@ export async function addParty(q: Queryable, id: number, input: { unitId?: numbe
   await q.query(`INSERT INTO project_parties (org_id, project_id, unit_id, person_id, resource_id, party_name, pledge) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
     p.org_id, id, input.unitId ?? null, input.personId ?? null, input.resourceId ?? null, name, pledge,
   ]);
-  return detail(q, id);
+  return detail(q, scope, id);
 }
 
-export async function linkNeed(q: Queryable, id: number, needId: number): Promise<ProjectDetail> {
-  const p = await open(q, id);
+export async function linkNeed(q: Queryable, scope: Scope, id: number, needId: number): Promise<ProjectDetail> {
+  const p = await allowedOn(q, scope, id, 'edit');
   if (!(await needs.summaries(q, [needId])).has(needId)) throw E.need_not_found();
   await q.query(`INSERT INTO project_needs (org_id, project_id, need_id) VALUES ($1, $2, $3)`, [p.org_id, id, needId]);
-  return detail(q, id);
+  return detail(q, scope, id);
 }
 
-export async function addUpdate(q: Queryable, id: number, author: string, input: { body: string; progress: number }): Promise<ProjectDetail> {
-  const p = await open(q, id);
-  await q.query(`INSERT INTO project_updates (org_id, project_id, body, progress, author) VALUES ($1, $2, $3, $4, $5)`, [p.org_id, id, input.body, input.progress, author]);
-  return detail(q, id);
+export async function addUpdate(q: Queryable, scope: Scope, id: number, input: { body: string; progress: number }): Promise<ProjectDetail> {
+  const p = await allowedOn(q, scope, id, 'progress');
+  await q.query(`INSERT INTO project_updates (org_id, project_id, body, progress, author) VALUES ($1, $2, $3, $4, $5)`, [
+    p.org_id, id, input.body, input.progress, scope.userName ?? '',
+  ]);
+  return detail(q, scope, id);
 }
 
-export async function finish(q: Queryable, id: number, status: 'completed' | 'cancelled', outcome: string): Promise<ProjectDetail> {
-  await open(q, id);
+/** Completes the project (with its outcome) or stops it (with the reason). */
+export async function finish(q: Queryable, scope: Scope, id: number, status: 'completed' | 'cancelled', outcome: string): Promise<ProjectDetail> {
+  await allowedOn(q, scope, id, status === 'completed' ? 'complete' : 'cancel');
   await q.query(`UPDATE projects SET status = $2, outcome = $3, completed_on = current_date WHERE id = $1`, [id, status, outcome]);
-  return detail(q, id);
+  return detail(q, scope, id);
 }

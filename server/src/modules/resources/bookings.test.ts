@@ -73,7 +73,8 @@ test('two requests for the same slot at the same instant: exactly one succeeds',
   ]);
   assert.deepEqual([a.status, b.status].sort(), [200, 409]);
   const loser = a.status === 409 ? a : b;
-  assert.match(loser.body.error.message, /已有预约.*冲突，请另选时间/);
+  assert.equal(loser.body.error.code, 'resource.slot_taken');
+  assert.match(loser.body.error.message, /已有预约.*冲突，请另选时间/, 'names the slot taken');
   const day = await t.request('GET', `/api/venues/${roomId}/bookings?from=${date}&to=${date}`, { cookie: secretary });
   assert.equal(day.body.items.filter((x: { status: string }) => x.status === 'approved').length, 1);
 });
@@ -95,18 +96,19 @@ test('the database refuses an overlap even when the service check is bypassed', 
 test('outside opening hours, on a closed day, in the past: refused, naming the hours', async () => {
   const late = await t.request('POST', `/api/venues/${roomId}/bookings`, { cookie: secretary, body: slot(monday, '17:00', '19:00') });
   assert.equal(late.status, 400);
-  assert.match(late.body.error.fields.startsAt, /超出测试多功能活动室的开放时间（周一至周五 08:30–17:30）/);
+  assert.equal(late.body.error.fieldCodes.startsAt, 'resource.outside_hours');
+  assert.match(late.body.error.fields.startsAt, /超出测试多功能活动室的开放时间（周一至周五 08:30–17:30）/, 'names the opening hours');
   const weekend = await t.request('POST', `/api/venues/${roomId}/bookings`, { cookie: secretary, body: slot(saturday, '09:00', '10:00') });
   assert.equal(weekend.status, 400);
-  assert.match(weekend.body.error.fields.startsAt, /（周六）不开放/);
+  assert.equal(weekend.body.error.fieldCodes.startsAt, 'resource.closed_day');
   const past = await t.request('POST', `/api/venues/${roomId}/bookings`, { cookie: secretary, body: slot('2020-06-01', '09:00', '10:00') });
   assert.equal(past.status, 400);
-  assert.equal(past.body.error.fields.startsAt, '开始时间已过，不能预约过去的时段');
+  assert.equal(past.body.error.fieldCodes.startsAt, 'resource.past_slot');
   const backwards = await t.request('POST', `/api/venues/${roomId}/bookings`, { cookie: secretary, body: slot(monday, '10:00', '09:00') });
-  assert.equal(backwards.body.error.fields.endsAt, '结束时间须晚于开始时间');
+  assert.equal(backwards.body.error.fieldCodes.endsAt, 'resource.ends_before_start');
   const badTime = await t.request('POST', `/api/venues/${roomId}/bookings`, { cookie: secretary, body: { startsAt: 'tomorrow', endsAt: `${monday}T10:00`, purpose: 'x' } });
   assert.equal(badTime.status, 400);
-  assert.match(badTime.body.error.fields.startsAt, /开始时间须为日期和时间/);
+  assert.equal(badTime.body.error.fieldCodes.startsAt, 'resource.local_time');
 });
 
 test('a unit’s court needs approval: the community books, the unit’s liaison approves or rejects', async () => {
@@ -130,7 +132,7 @@ test('a unit’s court needs approval: the community books, the unit’s liaison
   const second = await t.request('POST', `/api/venues/${courtId}/bookings`, { cookie: secretary, body: slot(saturday, '14:00', '16:00', '青少年篮球训练') });
   const noReason = await t.request('POST', `/api/venue-bookings/${second.body.id}/reject`, { cookie: liaison, body: { reason: ' ' } });
   assert.equal(noReason.status, 400);
-  assert.equal(noReason.body.error.fields.reason, '原因不能为空');
+  assert.equal(noReason.body.error.fieldCodes.reason, 'field.empty');
   const rejected = await t.request('POST', `/api/venue-bookings/${second.body.id}/reject`, { cookie: liaison, body: { reason: '场地维修' } });
   assert.deepEqual([rejected.body.status, rejected.body.rejectReason], ['rejected', '场地维修']);
   const retry = await t.request('POST', `/api/venues/${courtId}/bookings`, { cookie: secretary, body: slot(saturday, '14:00', '16:00', '青少年篮球训练') });

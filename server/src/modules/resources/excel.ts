@@ -7,7 +7,7 @@ import type { Scope } from '../../kernel/scope.ts';
 import * as orgs from '../orgs/service.ts';
 import { ensureMayOffer } from './policy.ts';
 import {
-  CreateResource, RESOURCE_CATEGORIES, RESOURCE_KINDS, RESOURCE_STATUSES, type Resource, type ResourceCategory, type ResourceFilter,
+  CreateResource, RESOURCE_CATEGORIES, RESOURCE_KINDS, RESOURCE_STATUSES, type ResourceCategory, type ResourceFilter,
   type ResourceKind, type ResourceStatus,
 } from './schema.ts';
 import * as resources from './service.ts';
@@ -44,7 +44,7 @@ const kindOf = byLabel<ResourceKind>(RESOURCE_KINDS.labels);
 const categoryOf = byLabel<ResourceCategory>(RESOURCE_CATEGORIES.labels);
 const statusOf = byLabel<ResourceStatus>(RESOURCE_STATUSES.labels);
 
-const toRow = (r: Resource) => ({
+const toRow = (r: resources.ResourceData) => ({
   unit: r.unitName ?? '',
   kind: r.kindLabel,
   category: r.categoryLabel,
@@ -97,7 +97,7 @@ export async function importSheet(q: Queryable, cipher: FieldCipher, scope: Scop
   const existing = new Map((await resources.all(q, { orgId })).filter((r) => r.status !== 'withdrawn').map((r) => [keyOf(r.unitId, r.kind, r.name), r]));
   const errors: ImportError[] = [];
   const planned = new Map<string, number>();
-  const plans: { input: CreateResource; status: ResourceStatus; before: Resource | undefined }[] = [];
+  const plans: { input: CreateResource; status: ResourceStatus; before: resources.ResourceData | undefined }[] = [];
   for (const { row, values: v } of rows) {
     const { fail, failed } = rowErrors(errors, row);
     const unitId = v.unit ? units.get(v.unit) : null;
@@ -135,11 +135,11 @@ export async function importSheet(q: Queryable, cipher: FieldCipher, scope: Scop
   if (!apply) return report;
   for (const { input, status, before } of plans) {
     if (!before) {
-      const created = await resources.create(q, cipher, input);
-      if (status !== 'available') await resources.update(q, cipher, created.id, { status });
+      const created = await resources.create(q, scope, cipher, input);
+      if (status !== 'available') await resources.update(q, scope, cipher, created.id, { status });
       report.created++;
     } else if (changed(before, input, status)) {
-      await resources.update(q, cipher, before.id, { ...input, status });
+      await resources.update(q, scope, cipher, before.id, { ...input, status });
       report.updated++;
     } else {
       report.unchanged++;
@@ -152,7 +152,7 @@ export async function importSheet(q: Queryable, cipher: FieldCipher, scope: Scop
 const TEXTS = ['description', 'conditions', 'availability', 'quantityUnit', 'contactName'] as const;
 const fold = (s: string | null | undefined) => s?.normalize('NFKC') ?? null;
 
-function changed(r: Resource, input: CreateResource, status: ResourceStatus): boolean {
+function changed(r: resources.ResourceData, input: CreateResource, status: ResourceStatus): boolean {
   return (
     r.category !== input.category || r.quantity !== input.quantity || r.status !== status || input.contactPhone !== undefined ||
     TEXTS.some((k) => fold(r[k]) !== fold(input[k]))

@@ -3,7 +3,6 @@ import { ImportReport } from '../../kernel/excel.ts';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import * as excel from './excel.ts';
-import { ensureMayOffer } from './policy.ts';
 import {
   Booking, BookingList, BookingParams, BookingQuery, CreateBooking, CreateResource, CreateVenue, ExportQuery, ImportResources, Reason, Resource, ResourcePage, ResourceParams,
   ResourceQuery, Revealed, UpdateResource, UpdateVenue, Venue, VenueBookingQuery, VenueList, VenueParams, VenueQuery,
@@ -16,7 +15,7 @@ export function resourceRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
   route(app, db, {
     method: 'GET', url: '/api/resources', tags, summary: '资源清单（按所在组织及其下级、单位、类型、类别、状态、名称筛选）',
     querystring: ResourceQuery, response: ResourcePage,
-    handler: ({ q, query: { page, pageSize, ...f } }) => resources.list(q, f, page, pageSize),
+    handler: ({ q, scope, query: { page, pageSize, ...f } }) => resources.page(q, scope, f, page, pageSize),
   });
   route(app, db, {
     method: 'GET', url: '/api/resources/export', tags, summary: '导出资源清单（Excel，可再导入）',
@@ -36,23 +35,17 @@ export function resourceRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
   route(app, db, {
     method: 'GET', url: '/api/resources/:resourceId', tags, summary: '资源详情（联系电话已遮蔽）',
     params: ResourceParams, response: Resource,
-    handler: ({ q, params }) => resources.get(q, params.resourceId),
+    handler: ({ q, scope, params }) => resources.get(q, scope, params.resourceId),
   });
   route(app, db, {
     method: 'POST', url: '/api/resources', tags, summary: '登记资源（单位提供的资源登记在单位所在社区）',
     body: CreateResource, response: Resource,
-    handler: async ({ q, scope, body }) => {
-      ensureMayOffer(scope, await resources.where(q, await resources.placeOf(q, body)));
-      return resources.create(q, cipher, body);
-    },
+    handler: ({ q, scope, body }) => resources.create(q, scope, cipher, body),
   });
   route(app, db, {
     method: 'PATCH', url: '/api/resources/:resourceId', tags, summary: '修改资源、暂停或撤下',
     params: ResourceParams, body: UpdateResource, response: Resource,
-    handler: async ({ q, scope, params, body }) => {
-      ensureMayOffer(scope, await resources.where(q, await resources.get(q, params.resourceId)));
-      return resources.update(q, cipher, params.resourceId, body);
-    },
+    handler: ({ q, scope, params, body }) => resources.update(q, scope, cipher, params.resourceId, body),
   });
   route(app, db, {
     method: 'POST', url: '/api/resources/:resourceId/reveal-contact', tags, summary: '查看联系电话（留痕）',
@@ -63,36 +56,30 @@ export function resourceRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
   route(app, db, {
     method: 'GET', url: '/api/venues', tags, summary: '阵地（6+1+7+n 及单位开放的场所）',
     querystring: VenueQuery, response: VenueList,
-    handler: async ({ q, query }) => ({ items: await resources.listVenues(q, query) }),
+    handler: async ({ q, scope, query }) => ({ items: await resources.listVenues(q, scope, query), actions: await resources.listActions(q, scope, query.orgId) }),
   });
   route(app, db, {
     method: 'GET', url: '/api/venues/:venueId', tags, summary: '阵地详情',
     params: VenueParams, response: Venue,
-    handler: ({ q, params }) => resources.getVenue(q, params.venueId),
+    handler: ({ q, scope, params }) => resources.getVenue(q, scope, params.venueId),
   });
   route(app, db, {
     method: 'POST', url: '/api/venues', tags, summary: '登记阵地（同时列入资源清单）',
     body: CreateVenue, response: Venue,
-    handler: async ({ q, scope, body }) => {
-      ensureMayOffer(scope, await resources.where(q, await resources.placeOf(q, body)));
-      return resources.createVenue(q, cipher, body);
-    },
+    handler: ({ q, scope, body }) => resources.createVenue(q, scope, cipher, body),
   });
   route(app, db, {
     method: 'PATCH', url: '/api/venues/:venueId', tags, summary: '修改阵地：开放时间、容纳人数、是否需审批',
     params: VenueParams, body: UpdateVenue, response: Venue,
-    handler: async ({ q, scope, params, body }) => {
-      ensureMayOffer(scope, await resources.where(q, await resources.getVenue(q, params.venueId)));
-      return resources.updateVenue(q, params.venueId, body);
-    },
+    handler: ({ q, scope, params, body }) => resources.updateVenue(q, scope, params.venueId, body),
   });
 
   route(app, db, {
     method: 'GET', url: '/api/venues/:venueId/bookings', tags, summary: '一个阵地的预约（日历）',
     params: VenueParams, querystring: VenueBookingQuery, response: BookingList,
-    handler: async ({ q, params, query }) => {
-      await resources.getVenue(q, params.venueId);
-      return { items: await resources.bookings(q, { ...query, venueId: params.venueId }) };
+    handler: async ({ q, scope, params, query }) => {
+      await resources.getVenue(q, scope, params.venueId);
+      return { items: await resources.bookings(q, scope, { ...query, venueId: params.venueId }) };
     },
   });
   route(app, db, {
@@ -103,12 +90,12 @@ export function resourceRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
   route(app, db, {
     method: 'GET', url: '/api/venue-bookings', tags, summary: '阵地预约（社区日历、待审批、我的预约）',
     querystring: BookingQuery, response: BookingList,
-    handler: async ({ q, scope, query }) => ({ items: await resources.bookings(q, { ...query, userId: scope.userId ?? undefined }) }),
+    handler: async ({ q, scope, query }) => ({ items: await resources.bookings(q, scope, query) }),
   });
   route(app, db, {
     method: 'GET', url: '/api/venue-bookings/:venueBookingId', tags, summary: '预约详情',
     params: BookingParams, response: Booking,
-    handler: ({ q, params }) => resources.getBooking(q, params.venueBookingId),
+    handler: ({ q, scope, params }) => resources.getBooking(q, scope, params.venueBookingId),
   });
   route(app, db, {
     method: 'POST', url: '/api/venue-bookings/:venueBookingId/approve', tags, summary: '阵地管理方批准预约',

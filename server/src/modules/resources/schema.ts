@@ -1,15 +1,33 @@
 import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { importFields } from '../../kernel/excel.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
-import { filterDay, idParam, optionalText, ordered, pageQuery, text, z } from '../../kernel/validation.ts';
+import { V, filterDay, idParam, optionalText, ordered, pageQuery, text, z } from '../../kernel/validation.ts';
+import { E } from './errors.ts';
 
-registerConstraint('resources_name_key', 'name', '本单位（社区）已登记同名同类的资源');
-const QUANTITY_UNIT = '填写了数量时须注明单位（元、人、件、次……）';
-registerConstraint('resources_quantity_unit', 'quantityUnit', QUANTITY_UNIT);
-registerConstraint('venues_hours', 'closesAt', '关门时间须晚于开门时间');
-registerConstraint('venues_resource_kind', 'resourceId', '阵地须对应同一单位的“场地”类资源');
-registerConstraint('venue_bookings_step', 'status', '预约当前的状态不允许这一步操作');
-registerConstraint('venue_bookings_fixed', 'during', '预约的阵地、时段和预约人不能修改，请取消后重新预约');
+registerConstraint('resources_name_key', 'name', E.name_taken);
+registerConstraint('resources_quantity_unit', 'quantityUnit', E.quantity_unit);
+registerConstraint('venues_hours', 'closesAt', E.venue_hours);
+registerConstraint('venues_resource_kind', 'resourceId', E.venue_resource_kind);
+registerConstraint('venue_bookings_step', 'status', E.booking_step);
+registerConstraint('venue_bookings_fixed', 'during', E.booking_fixed);
+
+/** What a caller may do to a resource (its `actions`; policy.ts decides). */
+export const RESOURCE_ACTIONS = defineVocabulary('ResourceAction', [{ value: 'edit', zh: '修改', en: 'Edit' }]);
+export type ResourceAction = ValueOf<typeof RESOURCE_ACTIONS>;
+/** What a caller may do at the organization a list of resources or venues is viewed at. */
+export const RESOURCE_LIST_ACTIONS = defineVocabulary('ResourceListAction', [{ value: 'create', zh: '登记', en: 'List new' }]);
+export type ResourceListAction = ValueOf<typeof RESOURCE_LIST_ACTIONS>;
+export const VENUE_ACTIONS = defineVocabulary('VenueAction', [
+  { value: 'edit', zh: '修改', en: 'Edit' },
+  { value: 'book', zh: '预约', en: 'Book' },
+]);
+export type VenueAction = ValueOf<typeof VENUE_ACTIONS>;
+export const BOOKING_ACTIONS = defineVocabulary('BookingAction', [
+  { value: 'approve', zh: '批准', en: 'Approve' },
+  { value: 'reject', zh: '驳回', en: 'Reject' },
+  { value: 'cancel', zh: '取消', en: 'Cancel' },
+]);
+export type BookingAction = ValueOf<typeof BOOKING_ACTIONS>;
 
 /** 资源 kinds (glossary: Resource kinds venue / fund / service / talent / goods). */
 export const RESOURCE_KINDS = defineVocabulary('ResourceKind', [
@@ -71,7 +89,7 @@ export type BookingStatus = ValueOf<typeof BOOKING_STATUSES>;
 const phone = z
   .string()
   .trim()
-  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '联系电话须为 11 位手机号，或带区号的固定电话（如 0435-4222000）')
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, E.phone.code)
   .describe('联系电话');
 
 export const Resource = z.object({
@@ -96,10 +114,11 @@ export const Resource = z.object({
   statusLabel: z.string(),
   venueId: z.number().nullable(),
   updatedAt: z.string(),
+  actions: z.array(RESOURCE_ACTIONS.schema),
 }).meta({ id: 'Resource' });
 export type Resource = z.infer<typeof Resource>;
 
-export const ResourcePage = z.object({ total: z.number(), items: z.array(Resource) });
+export const ResourcePage = z.object({ total: z.number(), items: z.array(Resource), actions: z.array(RESOURCE_LIST_ACTIONS.schema) });
 export const ResourceParams = z.object({ resourceId: idParam('资源编号') });
 
 export const ResourceQuery = z.object({
@@ -108,7 +127,7 @@ export const ResourceQuery = z.object({
   kind: RESOURCE_KINDS.field('资源类型').optional(),
   category: RESOURCE_CATEGORIES.field('服务类别').optional(),
   status: RESOURCE_STATUSES.field('状态').optional(),
-  q: z.string().trim().max(30, '搜索词不能超过 30 个字').optional().describe('名称'),
+  q: z.string().trim().max(30, V.too_long.code).optional().describe('名称'),
   ...pageQuery,
 });
 export type ResourceFilter = Omit<z.infer<typeof ResourceQuery>, 'page' | 'pageSize'>;
@@ -119,7 +138,7 @@ const resourceFields = {
   description: optionalText('资源说明', 500),
   conditions: optionalText('使用条件', 200),
   availability: optionalText('可用时间', 100),
-  quantity: z.number({ error: '数量须为数字' }).min(0, '数量不能为负数').max(1e10, '数量过大').nullable().optional().describe('数量'),
+  quantity: z.number({ error: E.number.code }).min(0, E.not_negative.code).max(1e10, V.too_big.code).nullable().optional().describe('数量'),
   quantityUnit: optionalText('数量单位', 10),
   contactName: optionalText('联系人', 20),
   contactPhone: phone.nullable().optional(),
@@ -131,7 +150,7 @@ export const CreateResource = z.object({
   unitId: idParam('提供单位').nullable().optional(),
   kind: RESOURCE_KINDS.field('资源类型'),
   ...resourceFields,
-}).refine((r) => r.quantity == null || !!r.quantityUnit, { path: ['quantityUnit'], message: QUANTITY_UNIT });
+}).refine((r) => r.quantity == null || !!r.quantityUnit, { path: ['quantityUnit'], message: E.quantity_unit.code });
 export type CreateResource = z.infer<typeof CreateResource>;
 
 export const UpdateResource = z.object({
@@ -150,7 +169,7 @@ export const ExportQuery = ResourceQuery.omit({ page: true, pageSize: true });
 const clock = (label: string) =>
   z
     .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}须为 24 小时制时间，如 08:30`)
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, E.clock.code)
     .describe(label);
 
 export const Venue = z.object({
@@ -173,25 +192,26 @@ export const Venue = z.object({
   conditions: z.string().nullable(),
   status: RESOURCE_STATUSES.schema,
   statusLabel: z.string(),
+  actions: z.array(VENUE_ACTIONS.schema),
 }).meta({ id: 'Venue' });
 export type Venue = z.infer<typeof Venue>;
-export const VenueList = z.object({ items: z.array(Venue) });
+export const VenueList = z.object({ items: z.array(Venue), actions: z.array(RESOURCE_LIST_ACTIONS.schema) });
 export const VenueParams = z.object({ venueId: idParam('阵地编号') });
 export const VenueQuery = z.object({
   orgId: idParam('所在组织').optional(),
   unitId: idParam('提供单位').optional(),
   venueType: VENUE_TYPES.field('阵地类型').optional(),
-  bookable: z.enum(['true', 'false'], { error: '是否可预约须为 true 或 false' }).transform((v) => v === 'true').optional().describe('可预约'),
+  bookable: z.enum(['true', 'false'], { error: E.true_false.code }).transform((v) => v === 'true').optional().describe('可预约'),
 });
 export type VenueFilter = z.infer<typeof VenueQuery>;
 
 const venueFields = {
   venueType: VENUE_TYPES.field('阵地类型'),
-  capacity: z.number({ error: '容纳人数须为数字' }).int('容纳人数须为整数').min(1, '容纳人数至少为 1').max(100000, '容纳人数过大').nullable().optional().describe('容纳人数'),
+  capacity: z.number({ error: E.number.code }).int(E.whole.code).min(1, E.at_least.code).max(100000, V.too_big.code).nullable().optional().describe('容纳人数'),
   location: optionalText('位置', 100),
   openDays: z
-    .array(z.number().int().min(1, '开放日须为 1（周一）到 7（周日）').max(7, '开放日须为 1（周一）到 7（周日）'))
-    .min(1, '至少选择一个开放日')
+    .array(z.number().int(E.weekday.code).min(1, E.weekday.code).max(7, E.weekday.code))
+    .min(1, E.some_day.code)
     .max(7)
     .describe('开放日'),
   opensAt: clock('开门时间'),
@@ -234,8 +254,8 @@ export type UpdateVenue = z.infer<typeof UpdateVenue>;
 const localTime = (label: string) =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, `${label}须为日期和时间，如 2026-05-08T09:00`)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}:00Z`)), `${label}不是有效的日期`)
+    .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, E.local_time.code)
+    .refine((v) => !Number.isNaN(Date.parse(`${v}:00Z`)), E.no_such_date.code)
     .describe(label);
 
 export const Booking = z.object({
@@ -257,6 +277,7 @@ export const Booking = z.object({
   rejectReason: z.string().nullable(),
   cancelReason: z.string().nullable(),
   createdAt: z.string(),
+  actions: z.array(BOOKING_ACTIONS.schema),
 }).meta({ id: 'VenueBooking' });
 export type Booking = z.infer<typeof Booking>;
 export const BookingList = z.object({ items: z.array(Booking) });
@@ -266,7 +287,7 @@ export const CreateBooking = z.object({
   startsAt: localTime('开始时间'),
   endsAt: localTime('结束时间'),
   purpose: text('用途', 100),
-  attendees: z.number({ error: '人数须为数字' }).int('人数须为整数').min(1, '人数至少为 1').max(100000, '人数过大').nullable().optional().describe('人数'),
+  attendees: z.number({ error: E.number.code }).int(E.whole.code).min(1, E.at_least.code).max(100000, V.too_big.code).nullable().optional().describe('人数'),
 });
 export type CreateBooking = z.infer<typeof CreateBooking>;
 
@@ -274,7 +295,7 @@ const BookingFilters = z.object({
   orgId: idParam('所在组织').optional(),
   venueId: idParam('阵地').optional(),
   status: BOOKING_STATUSES.field('状态').optional(),
-  mine: z.enum(['true', 'false'], { error: '“我的预约”须为 true 或 false' }).transform((v) => v === 'true').optional().describe('我的预约'),
+  mine: z.enum(['true', 'false'], { error: E.true_false.code }).transform((v) => v === 'true').optional().describe('我的预约'),
   from: filterDay('起始日期').optional(),
   to: filterDay('截止日期').optional(),
 });

@@ -1,12 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Calendar, Card, Flex, Form, Input, InputNumber, Popconfirm, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useMe } from '../../kernel/auth';
 import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
-import { ADMIN_ROLES, holds } from '../../kernel/roles';
+import { pointsApi } from '../points/api';
 import { needsApi } from '../needs/api';
 import { useLocalPage } from '../orgs/localPaging';
 import { UnitSelect } from '../orgs/pickers';
@@ -23,7 +22,8 @@ import { useHomeOrg } from '../../kernel/useHomeOrg';
 /** The organizer's page: activities with their rosters and QR check-in, the calendar, teams, points and certificates. */
 export function ActivitiesPage() {
   const { t } = useI18n();
-  const me = useMe();
+  // Kinds, series, manual points and redemptions are the administrators' (a grid worker organizes, but does not set the rules): the server says whether the user is one.
+  const sets = useLoad(() => pointsApi.rules(), []).data?.actions.includes('setRule');
   const [tab, setTab] = useState('list');
   return (
     <Card className="gj-page-card">
@@ -37,8 +37,7 @@ export function ActivitiesPage() {
           { key: 'teams', label: <span data-testid="tab-teams">{t('activities.tab.teams')}</span>, children: <TeamsTab /> },
           { key: 'points', label: <span data-testid="tab-points">{t('activities.tab.points')}</span>, children: <PointsTab /> },
           { key: 'certificates', label: <span data-testid="tab-certificates">{t('activities.tab.certificates')}</span>, children: <CertificatesTab /> },
-          // Kinds, series, manual points and redemptions are the administrators' (a grid worker organizes, but does not set the rules).
-          ...(holds(me, ADMIN_ROLES) ? [{ key: 'setup', label: <span data-testid="tab-setup">{t('activities.tab.setup')}</span>, children: <SetupTab /> }] : []),
+          ...(sets ? [{ key: 'setup', label: <span data-testid="tab-setup">{t('activities.tab.setup')}</span>, children: <SetupTab /> }] : []),
         ]}
       />
     </Card>
@@ -69,12 +68,12 @@ function ActivityList() {
       <Button size="small" type="primary" data-testid="activity-open" onClick={() => setOpen(a)}>
         {t('activities.openRoster')}
       </Button>
-      {a.status === 'open' && new Date(a.startsAt) > new Date() && (
+      {a.actions.includes('reschedule') && (
         <Button size="small" data-testid="activity-reschedule" onClick={() => setMoving(a)}>
           {t('activities.reschedule')}
         </Button>
       )}
-      {a.status === 'open' && new Date(a.endsAt) > new Date() && (
+      {a.actions.includes('cancel') && (
         <Popconfirm title={t('activities.cancelConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => cancel(a)}>
           <Button size="small" danger>
             {t('activities.cancel')}
@@ -93,9 +92,11 @@ function ActivityList() {
           data-testid="activities-when"
           options={LIST_WHEN.map((w) => ({ value: w, label: <span data-testid={`activities-when-${w}`}>{enumLabel('ActivityWhen', w)}</span> }))}
         />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="activity-create">
-          {t('activities.create')}
-        </Button>
+        {list.data?.actions.includes('create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="activity-create">
+            {t('activities.create')}
+          </Button>
+        )}
       </Flex>
       <DataTable<Activity>
         testId="activities-table"

@@ -135,12 +135,12 @@ function ActivityCards({ items, loading, onChanged }: { items: Activity[] | unde
                   <Tag color={s.status === 'attended' ? 'green' : s.status === 'waitlisted' ? 'orange' : 'blue'} data-testid="activity-my-status">
                     {enumLabel('SignupStatus', s.status)}
                   </Tag>
-                  {s.status === 'attended' && !s.checkedOutAt && (
+                  {a.actions.includes('checkOut') && (
                     <Button size="small" data-testid="activity-checkout" onClick={() => void act(activitiesApi.checkOut(a.id), () => t('activities.checkedOut'))}>
                       {t('activities.checkOut')}
                     </Button>
                   )}
-                  {(s.status === 'signed_up' || s.status === 'waitlisted') && new Date(a.startsAt) > new Date() && (
+                  {a.actions.includes('cancelSignup') && (
                     <Popconfirm title={t('activities.cancelSignupConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => act(activitiesApi.cancelSignup(a.id), () => t('activities.signupCancelled'))}>
                       <Button size="small" danger data-testid="activity-cancel-signup">
                         {t('activities.cancelSignup')}
@@ -149,6 +149,7 @@ function ActivityCards({ items, loading, onChanged }: { items: Activity[] | unde
                   )}
                 </Space>
               ) : (
+                a.actions.includes('signUp') && (
                 <Button
                   type="primary"
                   size="small"
@@ -160,6 +161,7 @@ function ActivityCards({ items, loading, onChanged }: { items: Activity[] | unde
                 >
                   {t('activities.signUp')}
                 </Button>
+                )
               )}
             </Flex>
           </Card>

@@ -22,7 +22,6 @@ export function RosterDrawer({ activity, onClose, onChanged }: { activity: Activ
   const roster = useLoad(() => activitiesApi.roster(activity.id), [activity.id]);
   const list = useLocalPage(roster.data?.items, String(activity.id));
   const [confirming, setConfirming] = useState<Signup | null>(null);
-  const started = new Date(activity.startsAt) <= new Date();
   const refresh = () => {
     roster.reload();
     onChanged();
@@ -34,20 +33,19 @@ export function RosterDrawer({ activity, onClose, onChanged }: { activity: Activ
     }, onError);
 
   const actions = (s: Signup) =>
-    s.status !== 'cancelled' &&
-    s.status !== 'leave' && (
+    s.actions.length > 0 && (
       <Space wrap>
-        {started && (
+        {s.actions.includes('confirm') && (
           <Button size="small" type={s.status === 'attended' && !s.confirmed ? 'primary' : 'default'} data-testid="roster-confirm" onClick={() => setConfirming(s)}>
             {s.confirmed ? t('activities.editHours') : t('activities.confirmAttendance')}
           </Button>
         )}
-        {(s.status === 'signed_up' || s.status === 'waitlisted') && (
+        {s.actions.includes('leave') && (
           <Popconfirm title={t('activities.leaveConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => mark(s, 'leave')}>
             <Button size="small">{t('activities.markLeave')}</Button>
           </Popconfirm>
         )}
-        {started && (s.status === 'signed_up' || s.status === 'waitlisted') && (
+        {s.actions.includes('absent') && (
           <Popconfirm title={t('activities.absentConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => mark(s, 'absent')}>
             <Button size="small" danger>
               {t('activities.markAbsent')}
@@ -85,7 +83,7 @@ export function RosterDrawer({ activity, onClose, onChanged }: { activity: Activ
             : []),
         ]}
       />
-      {activity.status === 'open' && <CheckInQr activityId={activity.id} />}
+      {activity.status === 'open' && activity.actions.includes('showCode') && <CheckInQr activityId={activity.id} />}
       <Divider titlePlacement="start">{t('activities.roster')}</Divider>
       <DataTable<Signup>
         testId="roster-table"

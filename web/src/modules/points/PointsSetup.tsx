@@ -32,7 +32,7 @@ export function ManualPointsSection() {
   const items = (rules.data?.items ?? []).filter((r) => r.current && (r.kind === 'bonus' || r.kind === 'deduction'));
   const [adding, setAdding] = useState(false);
   const [personId, setPersonId] = useState<number | undefined>();
-  const entries = useLoad(() => (personId ? pointsApi.entries({ personId, year: thisYear() }) : Promise.resolve({ items: [] })), [personId]);
+  const entries = useLoad(() => (personId ? pointsApi.entries({ personId, year: thisYear() }) : Promise.resolve({ items: [], actions: [] })), [personId]);
   const entryPage = useLocalPage(entries.data?.items, String(personId));
   const confirmDeduction = (rule: Rule) =>
     new Promise<boolean>((resolve) =>

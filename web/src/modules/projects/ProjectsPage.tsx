@@ -1,20 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Descriptions, Drawer, Empty, Flex, Form, Input, List, Progress, Select, Slider, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { useMe } from '../../kernel/auth';
 import { FormModal } from '../../kernel/FormModal';
 import { useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { colorOf } from '../../kernel/vocabulary';
 import type { MessageKey } from '../../messages';
 import { needsApi } from '../needs/api';
-import { isStaff } from '../../kernel/roles';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { useOrgTree } from '../orgs/tree';
 import { peopleApi } from '../people/api';
 import { resourcesApi } from '../resources/api';
-import { projectsApi, type Project, type ProjectDetail } from './api';
+import { projectsApi, type Project, type ProjectAction, type ProjectDetail } from './api';
 import { LinkedActivities } from '../activities/LinkedActivities';
 
 
@@ -139,14 +137,14 @@ function ActModal({ project, act, onClose, onDone }: { project: ProjectDetail; a
 export function ProjectDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }) {
   const { t, tx } = useI18n();
   const { message } = App.useApp();
-  const me = useMe();
   const isPhone = useIsPhone();
   const detail = useLoad(id === null ? null : () => projectsApi.get(id), [id]);
   const [act, setAct] = useState<Act | null>(null);
   const p = detail.data?.id === id ? detail.data : undefined;
-  const acts: [Act, MessageKey, boolean][] = [
-    ['parties', 'projects.addParty', false], ['needs', 'projects.linkNeed', false], ['updates', 'projects.addUpdate', false],
-    ['complete', 'projects.complete', false], ['cancel', 'projects.cancel', true],
+  // Each button and the server's action that allows it.
+  const acts: [Act, MessageKey, boolean, ProjectAction][] = [
+    ['parties', 'projects.addParty', false, 'edit'], ['needs', 'projects.linkNeed', false, 'edit'], ['updates', 'projects.addUpdate', false, 'progress'],
+    ['complete', 'projects.complete', false, 'complete'], ['cancel', 'projects.cancel', true, 'cancel'],
   ];
   return (
     <Drawer open={id !== null} onClose={onClose} width={isPhone ? '100%' : 720} title={p ? tx(p.name) : ''} destroyOnHidden data-testid="project-drawer" extra={p && <ProjectStatus p={p} />}>
@@ -154,9 +152,9 @@ export function ProjectDrawer({ id, onClose, onChanged }: { id: number | null; o
         <Spin className="gj-block-spin" />
       ) : (
         <Flex vertical gap={16}>
-          {p.status === 'active' && isStaff(me) && (
+          {p.actions.length > 0 && (
             <Flex gap={8} wrap>
-              {acts.map(([key, label, danger]) => (
+              {acts.filter((a) => p.actions.includes(a[3])).map(([key, label, danger]) => (
                 <Button key={key} danger={danger} type={key === 'updates' ? 'primary' : 'default'} onClick={() => setAct(key)} data-testid={`project-action-${key}`}>
                   {t(label)}
                 </Button>
@@ -230,7 +228,6 @@ interface NewProject {
 
 export function ProjectsPage() {
   const { t } = useI18n();
-  const me = useMe();
   const store = useOrgTree();
   const orgId = store.selectedId ?? undefined;
   const list = useLoad(() => projectsApi.list(orgId), [orgId]);
@@ -245,7 +242,7 @@ export function ProjectsPage() {
     <WithOrgTree>
       <Card className="gj-page-card">
         <Flex className="gj-toolbar" justify="flex-end">
-          {isStaff(me) && (
+          {list.data?.actions.includes('create') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="projects-new">
               {t('projects.new')}
             </Button>

@@ -2,6 +2,7 @@ import { api, type BodyOf, type ItemOf, type ResponseOf } from '../../kernel/api
 
 export type Project = ItemOf<ResponseOf<'/api/projects', 'get'>>;
 export type ProjectDetail = ResponseOf<'/api/projects/{projectId}', 'get'>;
+export type ProjectAction = Project['actions'][number];
 export type Lists = ResponseOf<'/api/lists', 'get'>;
 
 type ProjectStep = 'parties' | 'needs' | 'updates' | 'complete' | 'cancel';

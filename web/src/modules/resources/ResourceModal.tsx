@@ -8,7 +8,7 @@ import { orgsApi } from '../orgs/api';
 import { blankToNull } from '../orgs/OrgForms';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { resourcesApi, type Resource, type ResourceFields, type ResourceKind } from './api';
-import { liaisonUnits, useCategoryOptions } from './access';
+import { useCategoryOptions } from './categories';
 
 interface Values extends ResourceFields {
   kind: ResourceKind;
@@ -20,7 +20,8 @@ interface Values extends ResourceFields {
 export function ProviderFields() {
   const { t, tx } = useI18n();
   const orgId = Form.useWatch<number | undefined>('orgId');
-  const own = liaisonUnits(useMe());
+  // The units the user is the liaison of: a liaison offers in the unit's name.
+  const own = useMe().grants.flatMap((g) => (g.role === 'unit_liaison' && g.unitId !== null ? [{ id: g.unitId, name: g.unitName ?? '' }] : []));
   const units = useLoad(own.length || !orgId ? null : () => orgsApi.units(orgId), [orgId, own.length]);
   if (own.length) {
     return (

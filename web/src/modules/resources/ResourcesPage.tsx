@@ -11,7 +11,7 @@ import { OrgListToolbar } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { findLoaded, useOrgTree } from '../orgs/tree';
 import { resourcesApi, type Resource, type ResourceCategory, type ResourceKind, type ResourceStatus } from './api';
-import { liaisonUnits, mayOffer, useCategoryOptions } from './access';
+import { useCategoryOptions } from './categories';
 import { ResourceModal } from './ResourceModal';
 
 const IMPORT_FIELDS = {
@@ -62,7 +62,10 @@ export function ResourcesPage() {
   const list = useLoad(() => resourcesApi.list({ ...filter, ...paging }), [JSON.stringify(filter), paging.page, paging.pageSize]);
   const categories = useCategoryOptions();
   const selected = findLoaded(store, store.selectedId);
-  const importOrg = selected ?? (liaisonUnits(me).length ? { id: me.grants.find((g) => g.role === 'unit_liaison')!.orgId, name: '' } : undefined);
+  // A liaison's place is the community the unit is in.
+  const liaison = me.grants.find((g) => g.role === 'unit_liaison');
+  const importOrg = selected ?? (liaison ? { id: liaison.orgId, name: liaison.unitName ?? '' } : undefined);
+  const creates = list.data?.actions.includes('create') ?? false;
 
   const setResourceStatus = (r: Resource, next: ResourceStatus) =>
     resourcesApi.update(r.id, { status: next }).then(() => {
@@ -74,7 +77,7 @@ export function ResourcesPage() {
   const amount = (r: Resource) => (r.quantity === null ? t('common.none') : `${r.quantity.toLocaleString()} ${tx(r.quantityUnit)}`);
   const statusTag = (r: Resource) => <Tag color={colorOf('ResourceStatus', r.status)}>{enumLabel('ResourceStatus', r.status, r.statusLabel)}</Tag>;
   const actions = (r: Resource) =>
-    mayOffer(me, r.unitId) &&
+    r.actions.includes('edit') &&
     r.kind !== 'venue' && (
       <Space size={4} wrap>
         <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r)} data-testid="resource-edit">
@@ -109,7 +112,7 @@ export function ResourcesPage() {
           <Select allowClear placeholder={t('resources.status')} value={status} onChange={setStatus} style={{ minWidth: 100 }}
             options={enumOptions('ResourceStatus')} />
           <Space wrap>
-            {mayOffer(me, liaisonUnits(me)[0]?.id ?? null) && (
+            {creates && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="resource-add">
                 {t('resources.add')}
               </Button>
@@ -117,7 +120,7 @@ export function ResourcesPage() {
             <Button icon={<DownloadOutlined />} href={resourcesApi.exportUrl(filter)} download data-testid="resources-export">
               {t('resources.export')}
             </Button>
-            {importOrg && (
+            {creates && importOrg && (
               <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="resources-import">
                 {t('import.button')}
               </Button>
@@ -181,7 +184,7 @@ export function ResourcesPage() {
           org={importOrg}
           onClose={() => setImporting(false)}
           ledger={{
-            title: t('resources.importTitle', { name: tx(importOrg.name) || liaisonUnits(me).map((u) => tx(u.name)).join('、') }),
+            title: t('resources.importTitle', { name: tx(importOrg.name) }),
             upload: (content, mode) => resourcesApi.import(importOrg.id, content, mode),
             templateUrl: resourcesApi.templateUrl,
             fieldLabels: IMPORT_FIELDS,

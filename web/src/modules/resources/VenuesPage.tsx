@@ -13,8 +13,7 @@ import { OrgFilter } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { findLoaded, useOrgTree } from '../orgs/tree';
 import { resourcesApi, type Venue, type VenueFields } from './api';
-import { isStaff } from '../../kernel/roles';
-import { liaisonUnits, mayOffer, useCategoryOptions } from './access';
+import { useCategoryOptions } from './categories';
 import { useOpeningText } from './BookingModals';
 import { weekdayKey } from './dates';
 import { ProviderFields } from './ResourceModal';
@@ -100,7 +99,6 @@ function VenueModal({ venue, orgId, onClose, onSaved }: { venue?: Venue; orgId?:
 
 function VenueList({ venues, loading, orgKey, onCalendar, onEdit }: { venues: Venue[] | undefined; loading: boolean; orgKey: string; onCalendar: (v: Venue) => void; onEdit: (v: Venue) => void }) {
   const { t, tx, enumLabel } = useI18n();
-  const me = useMe();
   const opening = useOpeningText();
   const list = useLocalPage(venues, orgKey);
   const owner = (v: Venue) => tx(v.unitName ?? v.orgName);
@@ -119,7 +117,7 @@ function VenueList({ venues, loading, orgKey, onCalendar, onEdit }: { venues: Ve
           {t('resources.calendar')}
         </Button>
       )}
-      {mayOffer(me, v.unitId) && (
+      {v.actions.includes('edit') && (
         <Button size="small" onClick={() => onEdit(v)} data-testid="venue-edit">
           {t('resources.editShort')}
         </Button>
@@ -191,7 +189,7 @@ export function VenuesPage() {
   const shown = venues.data?.items.filter((v) => !q || v.name.includes(q) || tx(v.name).includes(q));
   const org = findLoaded(store, store.selectedId);
   const title = org ? tx(org.name) : (me.grants[0]?.orgName ?? '');
-  const addable = isStaff(me) || liaisonUnits(me).length > 0;
+  const addable = venues.data?.actions.includes('create') ?? false;
 
   return (
     <WithOrgTree>

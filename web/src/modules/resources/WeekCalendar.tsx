@@ -1,12 +1,10 @@
 import { LeftOutlined, PlusOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useMe } from '../../kernel/auth';
 import { useApiError, useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { colorOf } from '../../kernel/vocabulary';
 import { resourcesApi, type Booking, type Venue } from './api';
-import { mayDecide } from './access';
 import { BookModal, ReasonModal } from './BookingModals';
 import { addDays, clock, dayOf, isoWeekday, mondayOf, today, weekOf, weekdayKey } from './dates';
 
@@ -19,12 +17,10 @@ export function useDayLabel() {
 /** One booking: when, what, who, its state, and the steps the user may take. */
 export function BookingItem({ booking: b, showVenue, onChanged }: { booking: Booking; showVenue: boolean; onChanged: () => void }) {
   const { t, tx, enumLabel } = useI18n();
-  const me = useMe();
   const { message } = App.useApp();
   const onError = useApiError();
   const [reason, setReason] = useState<'reject' | 'cancel' | null>(null);
   const live = b.status === 'pending' || b.status === 'approved';
-  const decides = mayDecide(me, b.venueUnitId);
   const approve = () =>
     resourcesApi.approve(b.id).then(() => {
       void message.success(t('resources.approved'));
@@ -46,19 +42,19 @@ export function BookingItem({ booking: b, showVenue, onChanged }: { booking: Boo
         {[tx(b.bookerName), b.attendees && t('resources.people', { n: b.attendees })].filter(Boolean).join(' · ')}
       </Typography.Text>
       {(b.rejectReason || b.cancelReason) && <div><Typography.Text type="secondary">{t('resources.reason')}：{tx(b.rejectReason ?? b.cancelReason)}</Typography.Text></div>}
-      {live && (
+      {b.actions.length > 0 && (
         <Space size={4} wrap style={{ marginTop: 4, display: 'flex' }}>
-          {b.status === 'pending' && decides && (
-            <>
-              <Button size="small" type="primary" onClick={() => void approve()} data-testid="booking-approve">
-                {t('resources.approve')}
-              </Button>
-              <Button size="small" onClick={() => setReason('reject')} data-testid="booking-reject">
-                {t('resources.reject')}
-              </Button>
-            </>
+          {b.actions.includes('approve') && (
+            <Button size="small" type="primary" onClick={() => void approve()} data-testid="booking-approve">
+              {t('resources.approve')}
+            </Button>
           )}
-          {(decides || b.bookedBy === me.id) && (
+          {b.actions.includes('reject') && (
+            <Button size="small" onClick={() => setReason('reject')} data-testid="booking-reject">
+              {t('resources.reject')}
+            </Button>
+          )}
+          {b.actions.includes('cancel') && (
             <Button size="small" danger onClick={() => setReason('cancel')} data-testid="booking-cancel">
               {t('resources.cancelBooking')}
             </Button>
