@@ -17,8 +17,8 @@ export interface ActionsCase {
   attempt(caller: Caller, action: string, id: number): Promise<Response>;
 }
 
-/** The generic codes of refusals from before the catalog: a refusal must say why with its own code. */
-const LEGACY_CODES = ['validation', 'forbidden', 'conflict'];
+/** The kernel's generic refusal: a module's refusal says why, with a code of its own. */
+const LEGACY_CODES = ['forbidden'];
 
 /**
  * The permissions a record carries, held against what the server does: for

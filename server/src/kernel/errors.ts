@@ -172,23 +172,10 @@ const kernel = defineErrors('kernel', {
 
 export const unauthenticated = kernel.unauthenticated;
 /** `what` names the record: `notFound({ zh: '需求', en: 'Need' })`. */
-export const notFound = (what: Text | string) => kernel.not_found({ what: typeof what === 'string' ? { zh: what, en: what } : what });
+export const notFound = (what: Text) => kernel.not_found({ what });
 
-/*
- * Inline messages from before the catalog, under their old generic codes,
- * until every module has declared its refusals (issue 14). Do not add calls.
- */
-for (const [code, status] of [['validation', 400], ['forbidden', 403], ['conflict', 409]] as const) catalog.set(code, { status, zh: '{text}', en: '{text}' });
-const inline = (status: Status, code: string) => (message: string, fields?: Record<string, string>) =>
-  Object.entries(fields ?? {}).reduce(
-    (e, [f, m]) => e.on(f, { code, params: { text: { zh: m, en: m } } }),
-    new AppError(status, code, { text: { zh: message, en: message } }),
-  );
-export const invalid = inline(400, 'validation');
-export const invalidField = (field: string, message: string) => invalid(message, { [field]: message });
-export const conflict = inline(409, 'conflict');
-/** The generic refusal without a message; a module declares its own when it can say why. */
-export const forbidden = (message?: string) => (message ? inline(403, 'forbidden')(message) : kernel.forbidden());
+/** The generic refusal; a module declares its own when it can say why. */
+export const forbidden = () => kernel.forbidden();
 
 /**
  * Named constraints are translated into field errors. Modules register the
@@ -197,9 +184,8 @@ export const forbidden = (message?: string) => (message ? inline(403, 'forbidden
  * like a form validation.
  */
 const constraintRefusals = new Map<string, { field: string; refusal: () => AppError }>();
-export function registerConstraint(name: string, field: string, refusal: (() => AppError) | string): void {
-  // A string is an inline message from before the catalog (see invalid below).
-  constraintRefusals.set(name, { field, refusal: typeof refusal === 'string' ? () => invalid(refusal) : refusal });
+export function registerConstraint(name: string, field: string, refusal: () => AppError): void {
+  constraintRefusals.set(name, { field, refusal });
 }
 
 interface PgError {
@@ -214,12 +200,7 @@ export function fromDatabaseError(err: unknown): AppError | null {
   const e = err as PgError;
   if (typeof e?.code !== 'string' || e.code.length !== 5) return null;
   const known = e.constraint ? constraintRefusals.get(e.constraint) : undefined;
-  if (known) {
-    const r = known.refusal();
-    // An inline message takes its status from the SQLSTATE (a duplicate is a conflict).
-    const inlineConflict = r.code === 'validation' && (e.code === '23505' || e.code === '23P01');
-    return (inlineConflict ? new AppError(409, 'conflict', r.params) : r).on(known.field);
-  }
+  if (known) return known.refusal().on(known.field);
   switch (e.code) {
     case '42501': // insufficient_privilege, including a row-level-security refusal
       return kernel.out_of_scope();

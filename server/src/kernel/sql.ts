@@ -36,7 +36,7 @@ export function conditions() {
  * through row-level security: a row out of the caller's reach is not found.
  * Policies ask which roles the caller holds there (scope.ts, hasRoleAt).
  */
-export async function orgIdOf(q: Queryable, table: string, id: number, what: Text | string): Promise<number> {
+export async function orgIdOf(q: Queryable, table: string, id: number, what: Text): Promise<number> {
   const [row] = await q.query<{ org_id: number }>(`SELECT org_id FROM "${table}" WHERE id = $1`, [id]);
   if (!row) throw notFound(what);
   return row.org_id;

@@ -114,7 +114,7 @@ export async function pathIfSeen(q: Queryable, orgId: number): Promise<string | 
  * which roles the caller holds at the record: null where the caller sees the
  * row but not its organization (a member's own sign-up), so holds no role there.
  */
-export async function pathOfRow(q: Queryable, table: string, id: number, what: Text | string): Promise<string | null> {
+export async function pathOfRow(q: Queryable, table: string, id: number, what: Text): Promise<string | null> {
   return pathIfSeen(q, await orgIdOf(q, table, id, what));
 }
 

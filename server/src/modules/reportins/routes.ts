@@ -8,11 +8,12 @@ import {
   Commitment, CommunityList, CommunityQuery, ReportInCounts, DeclineReportIn, IssueReportIn, ReportIn, ReportInList, ReportInParams, ReportInQuery, UnitParams,
   UnregisteredList,
 } from './schema.ts';
+import { REPORT_IN } from './errors.ts';
 import * as reportIns from './service.ts';
 
 const tags = ['双报到'];
 /** The registration's community (null where the caller, a member, cannot see it): the roles that count are those held there. */
-const reportInPath = (q: Queryable, id: number) => orgs.pathOfRow(q, 'report_ins', id, '报到登记');
+const reportInPath = (q: Queryable, id: number) => orgs.pathOfRow(q, 'report_ins', id, REPORT_IN);
 
 export function reportInRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
