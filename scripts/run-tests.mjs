@@ -2,6 +2,7 @@
 // Usage: node scripts/run-tests.mjs <suffix> <dir>... (e.g. .test.ts server/src test)
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 const [suffix, ...dirs] = process.argv.slice(2);
@@ -13,6 +14,9 @@ if (files.length === 0) {
   console.error(`no ${suffix} files under ${dirs.join(', ')}`);
   process.exit(1);
 }
-const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+// A unit test file keeps a core busy, with one more in line while another waits on
+// the database; a browser test file mostly waits on pages, so two share a core.
+const cores = availableParallelism();
+const concurrency = process.env.TEST_CONCURRENCY ?? String(suffix === '.e2e.ts' ? 2 * cores : cores + 1);
 const r = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--import', 'tsx', ...files], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
