@@ -11,6 +11,7 @@ import * as activities from './modules/activities/messages';
 import * as points from './modules/points/messages';
 import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
+import * as commitments from './modules/commitments/messages';
 
 /**
  * All dictionaries, merged. A module keeps its words in its own messages.ts
@@ -31,6 +32,7 @@ export const zhCN = {
   ...projects.zhCN,
   ...activities.zhCN,
   ...points.zhCN,
+  ...commitments.zhCN,
 } as const;
 export const en: Record<MessageKey, string> = {
   ...kernelEn,
@@ -45,6 +47,7 @@ export const en: Record<MessageKey, string> = {
   ...projects.en,
   ...activities.en,
   ...points.en,
+  ...commitments.en,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -175,10 +175,17 @@ export async function detail(q: Queryable, scope: Scope, id: number): Promise<Co
   return { ...toCommitment(scope, r), items: await liveItems(q, scope, r), reports };
 }
 
-/** The organization's path, where the caller sees it, and whether it is a community (commitments are made to one). */
+/**
+ * The organization's path, where the caller sees it, and whether it is a
+ * community (commitments are made to one): one they see, or, for a member or
+ * resident who sees only their own branch, one they live in or reported to.
+ */
 async function community(q: Queryable, orgId: number): Promise<{ path: string | null; isCommunity: boolean }> {
-  const [o] = await q.query<{ path: string; kind: string }>(`SELECT path::text, kind FROM org_labels WHERE id = $1`, [orgId]);
-  return { path: o?.path ?? null, isCommunity: o !== undefined && ORG_KIND_GROUPS.community.includes(o.kind) };
+  const [o] = await q.query<{ path: string | null; kind: string | null; theirs: boolean }>(
+    `SELECT o.path::text, o.kind, $1 = ANY (gj_commitment_audience()) AS theirs FROM (SELECT $1::bigint AS id) x LEFT JOIN org_labels o ON o.id = x.id`,
+    [orgId],
+  );
+  return { path: o?.path ?? null, isCommunity: o!.theirs || (o!.kind !== null && ORG_KIND_GROUPS.community.includes(o!.kind)) };
 }
 
 /** Checks what each item names: a beneficiary inside the community, and the record a source needs. */
