@@ -3,8 +3,11 @@ import type { IsolationPart } from './types.ts';
 const items = [{ what: '越权', cadence: 'once', source: 'evidence' }];
 
 export const commitmentsPart: IsolationPart = {
-  // A signed pledge of the target's unit with a published report (open for
-  // rating) and a question: everything a caller elsewhere might try to reach.
+  // A signed pledge of the target's unit with a published report and a
+  // question: everything a caller elsewhere might try to reach. Its rating
+  // window has closed: a rating is once per person, so with it open a second
+  // try would be refused for that reason alone, and the mixed-grant matrix
+  // would compare a repeat with a first rating.
   plant: async (q, b) => {
     const [c] = await q.query<{ id: number }>(
       `INSERT INTO commitments (org_id, kind, unit_id, party_name, starts_on, ends_on, status, party_signer, party_signed_at, community_signer, community_signed_at)
@@ -16,7 +19,7 @@ export const commitmentsPart: IsolationPart = {
       [b.communityId, c!.id, `${b.tag}承诺事项`],
     );
     const [w] = await q.query<{ id: number }>(
-      `INSERT INTO commitment_windows (org_id, year, title, opens_at, closes_at, opened_by) VALUES ($1, 2026, $2, now() - interval '1 day', now() + interval '30 days', $2) RETURNING id`,
+      `INSERT INTO commitment_windows (org_id, year, title, opens_at, closes_at, opened_by) VALUES ($1, 2026, $2, now() - interval '30 days', now() - interval '1 day', $2) RETURNING id`,
       [b.communityId, `${b.tag}述诺`],
     );
     const [r] = await q.query<{ id: number }>(
@@ -36,13 +39,13 @@ export const commitmentsPart: IsolationPart = {
       { body: { kind: 'member', orgId: t.orgId, personId: t.personId, startsOn: '2027-01-01', endsOn: '2027-12-31', items } },
     ],
     'PUT /api/commitments/:commitmentId/items': () => [{ body: { items } }],
-    'POST /api/commitments/:commitmentId/sign': () => [{ body: {} }],
-    'POST /api/commitments/:commitmentId/end': () => [{ body: {} }],
+    'POST /api/commitments/:commitmentId/sign': () => [{}],
+    'POST /api/commitments/:commitmentId/end': () => [{}],
     'POST /api/commitments/:commitmentId/items/:itemId/fulfil': () => [{ body: { evidence: '越权' } }],
     'POST /api/commitment-windows': (t) => [{ body: { orgId: t.orgId, year: 2026, title: '越权', opensAt: '2026-01-01T00:00:00+08:00', closesAt: '2099-01-01T00:00:00+08:00' } }],
     'POST /api/commitment-reports/:reportId/submit': () => [{ body: { statement: '越权' } }],
-    'POST /api/commitment-reports/:reportId/return': () => [{ body: {} }],
-    'POST /api/commitment-reports/:reportId/publish': () => [{ body: {} }],
+    'POST /api/commitment-reports/:reportId/return': () => [{}],
+    'POST /api/commitment-reports/:reportId/publish': () => [{}],
     'POST /api/commitment-reports/:reportId/questions': () => [{ body: { body: '越权' } }],
     'POST /api/commitment-reports/:reportId/questions/:questionId/answer': () => [{ body: { answer: '越权' } }],
     'POST /api/commitment-reports/:reportId/ratings': () => [{ body: { grade: 'dissatisfied' } }],

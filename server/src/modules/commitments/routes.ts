@@ -6,7 +6,7 @@ import * as people from '../people/service.ts';
 import { E } from './errors.ts';
 import { isCommunityAt } from './policy.ts';
 import {
-  Answer, Ask, CommitmentDetail, CommitmentPage, CommitmentParams, CommitmentQuery, CreateCommitment, CreateWindow, Empty, Fulfil, ItemParams,
+  Answer, Ask, CommitmentDetail, CommitmentPage, CommitmentParams, CommitmentQuery, CreateCommitment, CreateWindow, Fulfil, ItemParams,
   QuestionParams, Rate, ReplaceItems, ReportDetail, ReportPage, ReportParams, ReportQuery, Submit, Window, WindowList, WindowQuery,
 } from './schema.ts';
 import * as commitments from './service.ts';
@@ -51,7 +51,7 @@ export function commitmentRoutes(app: FastifyInstance, { db }: Kernel): void {
   });
   route(app, db, {
     method: 'POST', url: '/api/commitments/:commitmentId/sign', tags, summary: '签字：承诺方（党员本人、单位联络员）或社区；双方签字后生效',
-    params: CommitmentParams, body: Empty, response: CommitmentDetail,
+    params: CommitmentParams, response: CommitmentDetail,
     handler: async ({ q, scope, params }) => {
       const c = await commitments.detail(q, scope, params.commitmentId);
       const side = c.actions.includes('signAsCommunity') ? 'community' : 'party';
@@ -60,7 +60,7 @@ export function commitmentRoutes(app: FastifyInstance, { db }: Kernel): void {
   });
   route(app, db, {
     method: 'POST', url: '/api/commitments/:commitmentId/end', tags, summary: '终止承诺（到期或单位撤出）',
-    params: CommitmentParams, body: Empty, response: CommitmentDetail,
+    params: CommitmentParams, response: CommitmentDetail,
     handler: ({ q, scope, params }) => commitments.end(q, scope, params.commitmentId),
   });
   route(app, db, {
@@ -92,7 +92,7 @@ export function commitmentRoutes(app: FastifyInstance, { db }: Kernel): void {
   });
   const step = (path: string, summary: string, run: typeof commitments.publish) =>
     route(app, db, {
-      method: 'POST', url: `/api/commitment-reports/:reportId/${path}`, tags, summary, params: ReportParams, body: Empty, response: ReportDetail,
+      method: 'POST', url: `/api/commitment-reports/:reportId/${path}`, tags, summary, params: ReportParams, response: ReportDetail,
       handler: ({ q, scope, params }) => run(q, scope, params.reportId),
     });
   route(app, db, {

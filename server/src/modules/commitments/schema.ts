@@ -266,4 +266,3 @@ export const Reason = z.object({ reason: text('退回原因', 200) });
 export const Ask = z.object({ body: text('问题', 300) });
 export const Answer = z.object({ answer: text('答复', 500) });
 export const Rate = z.object({ grade: GRADES.field('评价') });
-export const Empty = z.object({});

@@ -357,7 +357,7 @@ const REPORT_SELECT = `SELECT r.id::int, r.org_id::int, coalesce(o.name, gj_org_
        ${at('w.opens_at')} AS opens_at, ${at('w.closes_at')} AS closes_at, now() >= w.opens_at AND now() < w.closes_at AS window_open,
        r.commitment_id::int, r.kind, r.party_name, r.member_user_id::int, r.unit_id::int, r.statement, r.findings, r.status, r.submitted_by,
        ${at('r.submitted_at')} AS submitted_at, ${at('r.published_at')} AS published_at, r.satisfied, r.basically, r.dissatisfied,
-       r.org_id = ANY (gj_commitment_audience()) AS in_audience,
+       r.org_id = ANY ((SELECT gj_commitment_audience())::bigint[]) AS in_audience,
        (SELECT g.grade FROM commitment_ratings g WHERE g.report_id = r.id AND g.rater_user_id = gj_user_id()) AS my_rating
   FROM commitment_reports r JOIN commitment_windows w ON w.id = r.window_id
   LEFT JOIN org_labels o ON o.id = r.org_id`;

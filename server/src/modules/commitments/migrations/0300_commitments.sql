@@ -199,8 +199,9 @@ REVOKE ALL ON FUNCTION gj_commitment_audience() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION gj_commitment_audience() TO gongjian_app;
 
 -- Residents, peers and units of the community read what it published to them.
+-- The scalar subquery makes the list an init plan, computed once per statement.
 CREATE POLICY gj_audience_read ON commitment_reports FOR SELECT TO gongjian_app
-  USING (status = 'published' AND org_id = ANY (gj_commitment_audience()));
+  USING (status = 'published' AND org_id = ANY ((SELECT gj_commitment_audience())::bigint[]));
 -- Whoever reads a report reads the window it belongs to.
 CREATE POLICY gj_report_read ON commitment_windows FOR SELECT TO gongjian_app
   USING (id IN (SELECT window_id FROM commitment_reports));
