@@ -12,6 +12,7 @@ import * as points from './modules/points/messages';
 import * as posts from './modules/posts/messages';
 import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
+import * as commitments from './modules/commitments/messages';
 
 /**
  * All dictionaries, merged. A module keeps its words in its own messages.ts
@@ -33,6 +34,7 @@ export const zhCN = {
   ...activities.zhCN,
   ...points.zhCN,
   ...posts.zhCN,
+  ...commitments.zhCN,
 } as const;
 export const en: Record<MessageKey, string> = {
   ...kernelEn,
@@ -48,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   ...activities.en,
   ...points.en,
   ...posts.en,
+  ...commitments.en,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../kernel/manifest.ts';
 import activities from './activities/manifest.ts';
 import audit from './audit/manifest.ts';
 import census from './census/manifest.ts';
+import commitments from './commitments/manifest.ts';
 import grids from './grids/manifest.ts';
 import needs from './needs/manifest.ts';
 import orgs from './orgs/manifest.ts';
@@ -39,4 +40,5 @@ export const MODULES: readonly ModuleManifest[] = [
   posts,
   audit,
   residents,
+  commitments,
 ];

@@ -3241,6 +3241,263 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 承诺（党员承诺、共建承诺书）：工作人员看辖区的，党员和单位看自己的 */
+        get: operations["getCommitments"];
+        put?: never;
+        /** 作出承诺：党员（本人或社区代录）或共建单位（联络员或社区起草承诺书） */
+        post: operations["postCommitments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{commitmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 承诺详情：事项、每项从记录中找到的践诺情况、述诺 */
+        get: operations["getCommitmentsByCommitmentId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{commitmentId}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改承诺事项（签订前） */
+        put: operations["putCommitmentsByCommitmentIdItems"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{commitmentId}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签字：承诺方（党员本人、单位联络员）或社区；双方签字后生效 */
+        post: operations["postCommitmentsByCommitmentIdSign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{commitmentId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 终止承诺（到期或单位撤出） */
+        post: operations["postCommitmentsByCommitmentIdEnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitments/{commitmentId}/items/{itemId}/fulfil": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 践诺说明：没有记录可查的事项，由承诺人写明做了什么（不要截图） */
+        post: operations["postCommitmentsByCommitmentIdItemsByItemIdFulfil"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitment-windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 述诺安排：社区设定的述诺、问诺、评诺时间 */
+        get: operations["getCommitmentWindows"];
+        put?: never;
+        /** 安排述诺：为社区生效的承诺生成述诺草稿，并设定评诺时间 */
+        post: operations["postCommitmentWindows"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitment-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 述诺：工作人员看辖区的，承诺人看自己的，居民和党员看社区公开的 */
+        get: operations["getCommitmentReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitment-reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 述诺详情：从记录汇总的践诺情况、陈述、问诺和评诺结果 */
+        get: operations["getCommitmentReportsByReportId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitment-reports/{reportId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 述诺：承诺人确认从记录汇总的践诺情况并写一段陈述 */
+        post: operations["postCommitmentReportsByReportIdSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitment-reports/{reportId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 社区退回述诺（重新汇总后再述） */
+        post: operations["postCommitmentReportsByReportIdReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitment-reports/{reportId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 社区公开述诺：本社区居民、党员和共建单位可以问诺、评诺 */
+        post: operations["postCommitmentReportsByReportIdPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitment-reports/{reportId}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 问诺：本社区居民、党员、共建单位和社区提问 */
+        post: operations["postCommitmentReportsByReportIdQuestions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitment-reports/{reportId}/questions/{questionId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 承诺人答复问诺 */
+        post: operations["postCommitmentReportsByReportIdQuestionsByQuestionIdAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commitment-reports/{reportId}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评诺：满意、基本满意、不满意，每人每份述诺一次，须在评诺时间内 */
+        post: operations["postCommitmentReportsByReportIdRatings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3715,6 +3972,175 @@ export interface components {
             startedAt: string;
             finishedAt: string | null;
             stalled: boolean;
+        };
+        /** @enum {string} */
+        CommitmentKind: "member" | "unit";
+        /** @enum {string} */
+        CommitmentStatus: "draft" | "party_signed" | "community_signed" | "in_force" | "ended";
+        /** @enum {string} */
+        CommitmentCadence: "once" | "weekly" | "monthly" | "quarterly" | "yearly";
+        /** @enum {string} */
+        CommitmentSource: "activities" | "service" | "needs" | "venue" | "project" | "evidence";
+        /** @enum {string} */
+        CommitmentProgress: "open" | "partly" | "fulfilled" | "evidenced";
+        /** @enum {string} */
+        CommitmentReportStatus: "draft" | "submitted" | "published";
+        /** @enum {string} */
+        CommitmentRaterRole: "community" | "peer" | "resident";
+        /** @enum {string} */
+        CommitmentGrade: "satisfied" | "basically" | "dissatisfied";
+        CommitmentFinding: {
+            source: components["schemas"]["CommitmentSource"];
+            id: number;
+            title: string;
+            /** @description 日期 */
+            on: string;
+        };
+        CommitmentItem: {
+            id: number;
+            position: number;
+            what: string;
+            forOrgId: number | null;
+            forOrgName: string | null;
+            beneficiary: string | null;
+            cadence: components["schemas"]["CommitmentCadence"];
+            dueOn: string | null;
+            target: number;
+            source: components["schemas"]["CommitmentSource"];
+            activityKind: string | null;
+            needId: number | null;
+            projectId: number | null;
+            resourceId: number | null;
+            evidence: string | null;
+            evidencedBy: string | null;
+            evidencedAt: string | null;
+            found: components["schemas"]["CommitmentFinding"][];
+            progress: components["schemas"]["CommitmentProgress"];
+            actions: "fulfil"[];
+        };
+        Commitment: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            kind: components["schemas"]["CommitmentKind"];
+            personId: number | null;
+            unitId: number | null;
+            reportInId: number | null;
+            partyName: string;
+            startsOn: string;
+            endsOn: string;
+            status: components["schemas"]["CommitmentStatus"];
+            partySigner: string | null;
+            partySignedAt: string | null;
+            communitySigner: string | null;
+            communitySignedAt: string | null;
+            itemCount: number;
+            actions: ("edit" | "signAsParty" | "signAsCommunity" | "end")[];
+        };
+        CommitmentDetail: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            kind: components["schemas"]["CommitmentKind"];
+            personId: number | null;
+            unitId: number | null;
+            reportInId: number | null;
+            partyName: string;
+            startsOn: string;
+            endsOn: string;
+            status: components["schemas"]["CommitmentStatus"];
+            partySigner: string | null;
+            partySignedAt: string | null;
+            communitySigner: string | null;
+            communitySignedAt: string | null;
+            itemCount: number;
+            actions: ("edit" | "signAsParty" | "signAsCommunity" | "end")[];
+            items: components["schemas"]["CommitmentItem"][];
+            reports: {
+                id: number;
+                windowTitle: string;
+                status: components["schemas"]["CommitmentReportStatus"];
+            }[];
+        };
+        CommitmentWindow: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            year: number;
+            title: string;
+            opensAt: string;
+            closesAt: string;
+            open: boolean;
+            reports: number;
+        };
+        CommitmentQuestion: {
+            id: number;
+            askerName: string;
+            askerRole: components["schemas"]["CommitmentRaterRole"];
+            body: string;
+            askedAt: string;
+            answer: string | null;
+            answeredBy: string | null;
+            answeredAt: string | null;
+            canAnswer: boolean;
+        };
+        CommitmentReport: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            windowId: number;
+            windowTitle: string;
+            opensAt: string;
+            closesAt: string;
+            windowOpen: boolean;
+            commitmentId: number;
+            kind: components["schemas"]["CommitmentKind"];
+            partyName: string;
+            statement: string;
+            status: components["schemas"]["CommitmentReportStatus"];
+            submittedBy: string | null;
+            submittedAt: string | null;
+            publishedAt: string | null;
+            tally: {
+                satisfied: number;
+                basically: number;
+                dissatisfied: number;
+                total: number;
+            };
+            result: components["schemas"]["CommitmentGrade"] | null;
+            myRating: components["schemas"]["CommitmentGrade"] | null;
+            myRole: components["schemas"]["CommitmentRaterRole"] | null;
+            actions: ("submit" | "return" | "publish" | "ask" | "rate")[];
+        };
+        CommitmentReportDetail: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            windowId: number;
+            windowTitle: string;
+            opensAt: string;
+            closesAt: string;
+            windowOpen: boolean;
+            commitmentId: number;
+            kind: components["schemas"]["CommitmentKind"];
+            partyName: string;
+            statement: string;
+            status: components["schemas"]["CommitmentReportStatus"];
+            submittedBy: string | null;
+            submittedAt: string | null;
+            publishedAt: string | null;
+            tally: {
+                satisfied: number;
+                basically: number;
+                dissatisfied: number;
+                total: number;
+            };
+            result: components["schemas"]["CommitmentGrade"] | null;
+            myRating: components["schemas"]["CommitmentGrade"] | null;
+            myRole: components["schemas"]["CommitmentRaterRole"] | null;
+            actions: ("submit" | "return" | "publish" | "ask" | "rate")[];
+            items: components["schemas"]["CommitmentItem"][];
+            questions: components["schemas"]["CommitmentQuestion"][];
         };
         /** @enum {string} */
         PostKind: "mediator" | "patrol" | "building_head" | "policy_explainer" | "disability_aid" | "green_care" | "public_opinion" | "science" | "sanitation" | "other";
@@ -13916,6 +14342,640 @@ export interface operations {
                 };
             };
             400: components["responses"]["Error400"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getCommitments: {
+        parameters: {
+            query?: {
+                /** @description 社区 */
+                orgId?: number;
+                kind?: components["schemas"]["CommitmentKind"];
+                status?: components["schemas"]["CommitmentStatus"];
+                /** @description 只看我的 */
+                mine?: "true" | "false";
+                /** @description 页码 */
+                page?: number;
+                /** @description 每页条数 */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        items: components["schemas"]["Commitment"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postCommitments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: components["schemas"]["CommitmentKind"];
+                    /** @description 社区 */
+                    orgId: number;
+                    /** @description 单位 */
+                    unitId?: number;
+                    /** @description 党员 */
+                    personId?: number;
+                    /** @description 报到登记 */
+                    reportInId?: number;
+                    /**
+                     * Format: date
+                     * @description 起始日期
+                     */
+                    startsOn: string;
+                    /**
+                     * Format: date
+                     * @description 截止日期
+                     */
+                    endsOn: string;
+                    /** @description 承诺事项 */
+                    items: {
+                        /** @description 承诺内容 */
+                        what: string;
+                        /** @description 服务对象（社区或网格） */
+                        forOrgId?: number;
+                        /** @description 服务对象 */
+                        beneficiary?: string | null;
+                        cadence: components["schemas"]["CommitmentCadence"];
+                        dueOn?: string | null;
+                        /**
+                         * @description 次数
+                         * @default 1
+                         */
+                        target?: number;
+                        source: components["schemas"]["CommitmentSource"];
+                        /** @description 活动类型 */
+                        activityKind?: string | null;
+                        needId?: number | null;
+                        projectId?: number | null;
+                        resourceId?: number | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getCommitmentsByCommitmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 承诺编号 */
+                commitmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    putCommitmentsByCommitmentIdItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 承诺编号 */
+                commitmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 承诺事项 */
+                    items: {
+                        /** @description 承诺内容 */
+                        what: string;
+                        /** @description 服务对象（社区或网格） */
+                        forOrgId?: number;
+                        /** @description 服务对象 */
+                        beneficiary?: string | null;
+                        cadence: components["schemas"]["CommitmentCadence"];
+                        dueOn?: string | null;
+                        /**
+                         * @description 次数
+                         * @default 1
+                         */
+                        target?: number;
+                        source: components["schemas"]["CommitmentSource"];
+                        /** @description 活动类型 */
+                        activityKind?: string | null;
+                        needId?: number | null;
+                        projectId?: number | null;
+                        resourceId?: number | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postCommitmentsByCommitmentIdSign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 承诺编号 */
+                commitmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postCommitmentsByCommitmentIdEnd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 承诺编号 */
+                commitmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postCommitmentsByCommitmentIdItemsByItemIdFulfil: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 承诺编号 */
+                commitmentId: number;
+                /** @description 承诺事项编号 */
+                itemId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 践诺说明 */
+                    evidence: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getCommitmentWindows: {
+        parameters: {
+            query?: {
+                /** @description 社区 */
+                orgId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CommitmentWindow"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postCommitmentWindows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 社区 */
+                    orgId: number;
+                    /** @description 年度 */
+                    year: number;
+                    /** @description 名称 */
+                    title: string;
+                    /**
+                     * Format: date-time
+                     * @description 开始时间
+                     */
+                    opensAt: string;
+                    /**
+                     * Format: date-time
+                     * @description 截止时间
+                     */
+                    closesAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentWindow"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getCommitmentReports: {
+        parameters: {
+            query?: {
+                /** @description 社区 */
+                orgId?: number;
+                /** @description 述诺安排 */
+                windowId?: number;
+                status?: components["schemas"]["CommitmentReportStatus"];
+                /** @description 只看我的 */
+                mine?: "true" | "false";
+                /** @description 页码 */
+                page?: number;
+                /** @description 每页条数 */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        items: components["schemas"]["CommitmentReport"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getCommitmentReportsByReportId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 述诺编号 */
+                reportId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentReportDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postCommitmentReportsByReportIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 述诺编号 */
+                reportId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 述诺陈述 */
+                    statement: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentReportDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postCommitmentReportsByReportIdReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 述诺编号 */
+                reportId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentReportDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postCommitmentReportsByReportIdPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 述诺编号 */
+                reportId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentReportDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postCommitmentReportsByReportIdQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 述诺编号 */
+                reportId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 问题 */
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentReportDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postCommitmentReportsByReportIdQuestionsByQuestionIdAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 述诺编号 */
+                reportId: number;
+                /** @description 问诺编号 */
+                questionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 答复 */
+                    answer: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentReportDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postCommitmentReportsByReportIdRatings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 述诺编号 */
+                reportId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    grade: components["schemas"]["CommitmentGrade"];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentReportDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             500: components["responses"]["Error500"];
         };
     };

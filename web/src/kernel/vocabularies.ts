@@ -53,6 +53,53 @@ export const VOCABULARIES = {
     {"value":"rejected","zh":"未获批准","en":"Rejected","color":"default"},
     {"value":"cancelled","zh":"已取消","en":"Cancelled","color":"default"},
   ],
+  CommitmentCadence: [
+    {"value":"once","zh":"一次（按期完成）","en":"Once, by a date"},
+    {"value":"weekly","zh":"每周","en":"Weekly"},
+    {"value":"monthly","zh":"每月","en":"Monthly"},
+    {"value":"quarterly","zh":"每季度","en":"Quarterly"},
+    {"value":"yearly","zh":"每年","en":"Yearly"},
+  ],
+  CommitmentGrade: [
+    {"value":"satisfied","zh":"满意","en":"Satisfied","color":"green"},
+    {"value":"basically","zh":"基本满意","en":"Basically satisfied","color":"gold"},
+    {"value":"dissatisfied","zh":"不满意","en":"Dissatisfied","color":"red"},
+  ],
+  CommitmentKind: [
+    {"value":"member","zh":"党员承诺","en":"Member’s commitment","tw":"黨員承諾","color":"blue"},
+    {"value":"unit","zh":"共建承诺书","en":"Co-building pledge","tw":"共建承諾書","color":"purple"},
+  ],
+  CommitmentProgress: [
+    {"value":"open","zh":"未践诺","en":"Not yet","color":"default"},
+    {"value":"partly","zh":"部分践诺","en":"Partly","color":"gold"},
+    {"value":"fulfilled","zh":"已践诺（有记录）","en":"Fulfilled (on record)","color":"green"},
+    {"value":"evidenced","zh":"已践诺（文字说明）","en":"Fulfilled (evidence)","color":"cyan"},
+  ],
+  CommitmentRaterRole: [
+    {"value":"community","zh":"社区","en":"Community"},
+    {"value":"peer","zh":"党员互评 / 共建单位互评","en":"Peer"},
+    {"value":"resident","zh":"群众评议","en":"Resident"},
+  ],
+  CommitmentReportStatus: [
+    {"value":"draft","zh":"待述诺","en":"Draft","color":"default"},
+    {"value":"submitted","zh":"已述诺，待社区公开","en":"Submitted","color":"gold"},
+    {"value":"published","zh":"已公开（问诺、评诺）","en":"Published","color":"green"},
+  ],
+  CommitmentSource: [
+    {"value":"activities","zh":"参加的活动","en":"Activities attended"},
+    {"value":"service","zh":"服务日志","en":"Service log"},
+    {"value":"needs","zh":"办结的需求","en":"Needs closed"},
+    {"value":"venue","zh":"阵地向居民开放（预约）","en":"Venue opened to residents (bookings)"},
+    {"value":"project","zh":"参与的项目","en":"Project taken part in"},
+    {"value":"evidence","zh":"文字说明","en":"Evidence in words"},
+  ],
+  CommitmentStatus: [
+    {"value":"draft","zh":"起草中","en":"Draft","color":"default"},
+    {"value":"party_signed","zh":"承诺方已签，待社区签","en":"Signed by the party; awaiting the community","color":"gold"},
+    {"value":"community_signed","zh":"社区已签，待承诺方签","en":"Signed by the community; awaiting the party","color":"gold"},
+    {"value":"in_force","zh":"已生效","en":"In force","color":"green"},
+    {"value":"ended","zh":"已到期","en":"Ended","color":"default"},
+  ],
   DisputeOutcome: [
     {"value":"settled","zh":"调解成功","en":"Settled","color":"green"},
     {"value":"partly_settled","zh":"部分达成","en":"Partly settled","color":"blue"},

@@ -30,6 +30,7 @@ import { FeedbackPage } from './activities/FeedbackPage';
 import { MyServicePage } from './activities/MyServicePage';
 import { AuditPage } from './audit/AuditPage';
 import { CensusPage } from './census/CensusPage';
+import { CommitmentsPage, MyCommitmentsPage, PublicReportsPage } from './commitments/CommitmentsPage';
 import { HomePage } from './home/HomePage';
 import { GridsPage } from './grids/GridsPage';
 import { VisitPage } from './grids/VisitPage';
@@ -85,6 +86,9 @@ export const MODULES: ModuleEntry[] = [
   { key: 'projects', path: '/projects', label: 'projects.menu', icon: <ProjectOutlined />, page: <ProjectsPage />, visible: isStaff },
   { key: 'wishes', path: '/wishes', label: 'needs.poolMenu', icon: <HeartOutlined />, page: <WishPoolPage />, visible: (me) => me.grants.some((g) => g.role === 'member' || g.role === 'unit_liaison') },
   { key: 'my-needs', path: '/my-needs', label: 'needs.mineMenu', icon: <MessageOutlined />, page: <MyNeedsPage />, visible: (me) => me.grants.some((g) => g.role === 'member' || g.role === 'resident') },
+  { key: 'commitments', path: '/commitments', label: 'commitments.menu', icon: <AuditOutlined />, page: <CommitmentsPage />, visible: (me) => isStaff(me) || isLiaison(me) },
+  { key: 'my-commitments', path: '/me/commitments', label: 'commitments.mineMenu', icon: <AuditOutlined />, page: <MyCommitmentsPage />, visible: (me) => holds(me, ['member']) },
+  { key: 'commitment-reports', path: '/commitment-reports', label: 'commitments.publicMenu', icon: <MessageOutlined />, page: <PublicReportsPage />, visible: (me) => holds(me, ['resident', 'member']) },
   { key: 'resources', path: '/resources', label: 'menu.resources', icon: <ShopOutlined />, page: <ResourcesPage />, visible: (me) => isStaff(me) || me.grants.some((g) => g.role === 'unit_liaison') },
   { key: 'venues', path: '/venues', label: 'menu.venues', icon: <CalendarOutlined />, page: <VenuesPage />, visible: (me) => isStaff(me) || me.grants.some((g) => g.role === 'unit_liaison') },
   { key: 'census', path: '/census', label: 'census.menu', icon: <FileSyncOutlined />, page: <CensusPage />, visible: isStaff },
