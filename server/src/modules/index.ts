@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../kernel/manifest.ts';
 import activities from './activities/manifest.ts';
 import audit from './audit/manifest.ts';
 import census from './census/manifest.ts';
+import funds from './funds/manifest.ts';
 import grids from './grids/manifest.ts';
 import needs from './needs/manifest.ts';
 import orgs from './orgs/manifest.ts';
@@ -37,6 +38,7 @@ export const MODULES: readonly ModuleManifest[] = [
   points,
   activities,
   posts,
+  funds,
   audit,
   residents,
 ];
