@@ -185,7 +185,7 @@ BEGIN
     END IF;
   END IF;
   IF NEW.kind = 'allocation' AND NOT EXISTS (
-    SELECT 1 FROM organizations c JOIN organizations p ON p.id = NEW.org_id
+    SELECT 1 FROM org_labels c JOIN org_labels p ON p.id = NEW.org_id
      WHERE c.id = NEW.to_org_id AND c.path <@ p.path AND c.id <> p.id) THEN
     RAISE EXCEPTION 'allocations go down the tree' USING ERRCODE = '23514', CONSTRAINT = 'fund_entries_down_tree';
   END IF;
