@@ -9,6 +9,7 @@ import * as needs from './modules/needs/messages';
 import * as projects from './modules/projects/messages';
 import * as activities from './modules/activities/messages';
 import * as points from './modules/points/messages';
+import * as funds from './modules/funds/messages';
 import * as posts from './modules/posts/messages';
 import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
@@ -35,6 +36,7 @@ export const zhCN = {
   ...points.zhCN,
   ...posts.zhCN,
   ...commitments.zhCN,
+  ...funds.zhCN,
 } as const;
 export const en: Record<MessageKey, string> = {
   ...kernelEn,
@@ -51,6 +53,7 @@ export const en: Record<MessageKey, string> = {
   ...points.en,
   ...posts.en,
   ...commitments.en,
+  ...funds.en,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -59,10 +59,9 @@ const UNIT_VENUES: Room[] = [
 ];
 
 const OFFERS: Offer[] = [
-  // 梅河口: city budget, party fees paid as rewards, department aid (figures from the seed).
-  { org: 'city', kind: 'fund', category: 'convenience', name: '社区工作和服务群众经费（市财政列支）', quantity: 4_000_000, quantityUnit: '元', availability: '每年', conditions: '按《经费管理使用指导意见》使用' },
-  { org: 'city', kind: 'fund', category: 'party', name: '社区党建活动经费（党费以奖代补）', quantity: 300_000, quantityUnit: '元', availability: '每年', conditions: '以奖代补，按活动成效拨付' },
-  { unit: 'housing', kind: 'fund', category: 'convenience', name: '共建部门帮扶民生资金', quantity: 800_000, quantityUnit: '元', conditions: '用于社区民生实事' },
+  // 梅河口's money (city budget, party fees paid as rewards, department aid) is
+  // in funds, its figures summed from the ledger; here only what departments offer.
+  { unit: 'housing', kind: 'fund', category: 'convenience', name: '共建部门帮扶民生资金', conditions: '用于社区民生实事，见经费台账' },
   // The "12157" service train: the first Friday of each month, free services.
   ...(
     [['免费理发', 'convenience'], ['义务照相', 'convenience'], ['保健按摩', 'health'], ['法律咨询', 'legal'], ['健康向导', 'health'], ['代缴代办', 'convenience']] as const

@@ -3173,6 +3173,348 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fund-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 经费来源：本组织及上级持有、可用于本组织的来源，含所选年度预算 */
+        get: operations["getFundSources"];
+        put?: never;
+        /** 登记经费来源 */
+        post: operations["postFundSources"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund-sources/{fundSourceId}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 设定来源的年度预算（元以分计） */
+        post: operations["postFundSourcesByFundSourceIdBudget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund-budgets/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载经费预算导入模板（Excel） */
+        get: operations["getFundBudgetsImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund-budgets/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 从 Excel 导入经费预算（先校验；有错误时不导入，或只导入正确的行） */
+        post: operations["postFundBudgetsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund-allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 下拨经费给下级组织（记入台账） */
+        post: operations["postFundAllocations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund-expenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记经费支出（按经费使用规则检查；超额的待审批） */
+        post: operations["postFundExpenses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 经费台账：本组织所选年度的下拨、收到和支出 */
+        get: operations["getFundEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund-entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出经费台账（Excel，按组织和年度） */
+        get: operations["getFundEntriesExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund-entries/{fundEntryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一条经费记录 */
+        get: operations["getFundEntriesByFundEntryId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund-entries/{fundEntryId}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 支出所附发票 */
+        get: operations["getFundEntriesByFundEntryIdInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund-entries/{fundEntryId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批准支出（不能审批自己登记的） */
+        post: operations["postFundEntriesByFundEntryIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund-entries/{fundEntryId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不批准支出 */
+        post: operations["postFundEntriesByFundEntryIdReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund-entries/{fundEntryId}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 冲销：记一笔金额相反的记录，原记录不变 */
+        post: operations["postFundEntriesByFundEntryIdReverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 经费收支：按来源的预算、收到、下拨、支出、余额及逐月支出；实物投入另列 */
+        get: operations["getFundsBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/cost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目、活动或需求花了多少钱、来自哪些来源 */
+        get: operations["getFundsCost"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/sponsored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位出资和实物投入 */
+        get: operations["getFundsSponsored"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund-in-kind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记实物投入（场地、工时等，按各自单位计，不折算为金额） */
+        post: operations["postFundInKind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本组织适用的经费使用规则（本级和上级制定的现行版本） */
+        get: operations["getFundRules"];
+        put?: never;
+        /** 新增经费使用规则 */
+        post: operations["postFundRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund-rules/{fundRuleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改经费使用规则（生成新版本，已用的版本保留） */
+        patch: operations["patchFundRulesByFundRuleId"];
+        trace?: never;
+    };
+    "/api/fund-rules/{fundRuleId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用经费使用规则 */
+        post: operations["postFundRulesByFundRuleIdRetire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -4141,6 +4483,125 @@ export interface components {
             actions: ("submit" | "return" | "publish" | "ask" | "rate")[];
             items: components["schemas"]["CommitmentItem"][];
             questions: components["schemas"]["CommitmentQuestion"][];
+        };
+        /** @enum {string} */
+        FundSourceKind: "city_budget" | "party_fee_reward" | "department" | "sponsorship" | "donation" | "owners";
+        /** @enum {string} */
+        FundSpentOn: "project" | "activity" | "need" | "venue_upkeep" | "task";
+        /** @enum {string} */
+        FundEntryKind: "allocation" | "expense";
+        /** @enum {string} */
+        FundEntryStatus: "pending" | "posted" | "rejected";
+        /** @enum {string} */
+        FundLevel: "city" | "street" | "community";
+        /** @enum {string} */
+        FundRuleEffect: "allow" | "approval" | "forbid";
+        /** @enum {string} */
+        FundEntryAction: "approve" | "reject" | "reverse";
+        /** @enum {string} */
+        FundPlaceAction: "manage" | "allocate" | "spend";
+        FundSource: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            kind: components["schemas"]["FundSourceKind"];
+            name: string;
+            unitId: number | null;
+            unitName: string | null;
+            budgetFen: number | null;
+        };
+        FundEntry: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            sourceId: number;
+            sourceName: string;
+            sourceKind: components["schemas"]["FundSourceKind"];
+            year: number;
+            kind: components["schemas"]["FundEntryKind"];
+            status: components["schemas"]["FundEntryStatus"];
+            amountFen: number;
+            entryOn: string;
+            toOrgId: number | null;
+            toOrgName: string | null;
+            paidForKind: components["schemas"]["FundSpentOn"] | null;
+            paidForId: number | null;
+            paidForLabel: string | null;
+            payee: string | null;
+            note: string | null;
+            /** @description 适用的经费使用规则（条款号、标题、版本） */
+            rule: string | null;
+            reversesId: number | null;
+            reversedBy: number | null;
+            hasInvoice: boolean;
+            recorderName: string;
+            deciderName: string | null;
+            actions: components["schemas"]["FundEntryAction"][];
+        };
+        FundRule: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            ruleKey: string;
+            version: number;
+            title: string;
+            sourceKind: components["schemas"]["FundSourceKind"] | null;
+            spentOn: components["schemas"]["FundSpentOn"] | null;
+            level: components["schemas"]["FundLevel"] | null;
+            effect: components["schemas"]["FundRuleEffect"];
+            thresholdFen: number | null;
+            /** @description 调用者可修改、停用这条规则 */
+            manageable: boolean;
+        };
+        FundInKind: {
+            id: number;
+            orgName: string;
+            unitName: string | null;
+            description: string;
+            quantity: number;
+            quantityUnit: string;
+            paidForKind: components["schemas"]["FundSpentOn"] | null;
+            paidForLabel: string | null;
+            givenOn: string;
+        };
+        FundBalances: {
+            orgId: number;
+            year: number;
+            rows: {
+                sourceId: number;
+                sourceName: string;
+                sourceKind: components["schemas"]["FundSourceKind"];
+                budgetFen: number;
+                receivedFen: number;
+                allocatedFen: number;
+                spentFen: number;
+                pendingFen: number;
+                leftFen: number;
+                spentByMonthFen: number[];
+            }[];
+            inKind: components["schemas"]["FundInKind"][];
+            actions: components["schemas"]["FundPlaceAction"][];
+        };
+        FundPaidForCost: {
+            costFen: number;
+            bySource: {
+                sourceId: number;
+                sourceName: string;
+                sourceKind: components["schemas"]["FundSourceKind"];
+                amountFen: number;
+            }[];
+            inKind: components["schemas"]["FundInKind"][];
+        };
+        FundSponsored: {
+            sources: {
+                sourceId: number;
+                sourceName: string;
+                sourceKind: components["schemas"]["FundSourceKind"];
+                year: number;
+                budgetFen: number;
+                spentFen: number;
+            }[];
+            inKind: components["schemas"]["FundInKind"][];
         };
         /** @enum {string} */
         PostKind: "mediator" | "patrol" | "building_head" | "policy_explainer" | "disability_aid" | "green_care" | "public_opinion" | "science" | "sanitation" | "other";
@@ -14158,6 +14619,773 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PostWork"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getFundSources: {
+        parameters: {
+            query: {
+                /** @description 组织 */
+                orgId: number;
+                /** @description 年度 */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FundSource"][];
+                        actions: components["schemas"]["FundPlaceAction"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postFundSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 所属组织 */
+                    orgId: number;
+                    kind: components["schemas"]["FundSourceKind"];
+                    /** @description 来源名称 */
+                    name: string;
+                    /** @description 出资单位 */
+                    unitId?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundSource"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postFundSourcesByFundSourceIdBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 经费来源 */
+                fundSourceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 年度 */
+                    year: number;
+                    /** @description 预算（分） */
+                    amountFen: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundSource"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getFundBudgetsImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postFundBudgetsImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 所属组织 */
+                    orgId: number;
+                    /**
+                     * Format: byte
+                     * @description Excel 文件
+                     */
+                    file: string;
+                    /**
+                     * @description 导入方式
+                     * @default check
+                     * @enum {string}
+                     */
+                    mode?: "check" | "all" | "valid";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        valid: number;
+                        created: number;
+                        updated: number;
+                        unchanged: number;
+                        applied: boolean;
+                        errors: {
+                            row: number;
+                            field: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postFundAllocations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 经费来源 */
+                    sourceId: number;
+                    /** @description 拨出组织 */
+                    fromOrgId: number;
+                    /** @description 接收组织 */
+                    toOrgId: number;
+                    /** @description 下拨金额（分） */
+                    amountFen: number;
+                    /**
+                     * Format: date
+                     * @description 下拨日期
+                     */
+                    entryOn: string;
+                    /** @description 说明 */
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundEntry"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postFundExpenses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 支出组织 */
+                    orgId: number;
+                    /** @description 经费来源 */
+                    sourceId: number;
+                    /** @description 支出金额（分） */
+                    amountFen: number;
+                    /**
+                     * Format: date
+                     * @description 支出日期
+                     */
+                    entryOn: string;
+                    /** @description 收款方 */
+                    payee: string;
+                    paidForKind: components["schemas"]["FundSpentOn"];
+                    /** @description 支出对象 */
+                    paidForId?: number;
+                    /** @description 支出事项 */
+                    paidForLabel?: string | null;
+                    /** @description 说明 */
+                    note?: string | null;
+                    /** @description 发票 */
+                    invoice?: {
+                        /** @description 发票文件名 */
+                        name: string;
+                        /** @description 发票 */
+                        dataUrl: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundEntry"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getFundEntries: {
+        parameters: {
+            query: {
+                /** @description 组织 */
+                orgId: number;
+                /** @description 年度 */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FundEntry"][];
+                        actions: components["schemas"]["FundPlaceAction"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getFundEntriesExport: {
+        parameters: {
+            query: {
+                /** @description 组织 */
+                orgId: number;
+                /** @description 年度 */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getFundEntriesByFundEntryId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 经费记录 */
+                fundEntryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundEntry"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getFundEntriesByFundEntryIdInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 经费记录 */
+                fundEntryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postFundEntriesByFundEntryIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 经费记录 */
+                fundEntryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundEntry"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postFundEntriesByFundEntryIdReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 经费记录 */
+                fundEntryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundEntry"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postFundEntriesByFundEntryIdReverse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 经费记录 */
+                fundEntryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 说明 */
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundEntry"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getFundsBalances: {
+        parameters: {
+            query: {
+                /** @description 组织 */
+                orgId: number;
+                /** @description 年度 */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundBalances"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getFundsCost: {
+        parameters: {
+            query: {
+                paidForKind: components["schemas"]["FundSpentOn"];
+                /** @description 支出对象 */
+                paidForId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundPaidForCost"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getFundsSponsored: {
+        parameters: {
+            query: {
+                /** @description 单位 */
+                unitId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundSponsored"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postFundInKind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 所属组织 */
+                    orgId: number;
+                    /** @description 提供单位 */
+                    unitId?: number;
+                    /** @description 内容 */
+                    description: string;
+                    /** @description 数量 */
+                    quantity: number;
+                    /** @description 计量单位 */
+                    quantityUnit: string;
+                    paidForKind?: components["schemas"]["FundSpentOn"];
+                    /** @description 用于对象 */
+                    paidForId?: number;
+                    /**
+                     * Format: date
+                     * @description 日期
+                     */
+                    givenOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundInKind"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getFundRules: {
+        parameters: {
+            query: {
+                /** @description 组织 */
+                orgId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FundRule"][];
+                        actions: components["schemas"]["FundPlaceAction"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postFundRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 制定组织 */
+                    orgId: number;
+                    /** @description 条款号 */
+                    ruleKey: string;
+                    /** @description 规则 */
+                    title: string;
+                    sourceKind?: components["schemas"]["FundSourceKind"] | null;
+                    spentOn?: components["schemas"]["FundSpentOn"] | null;
+                    level?: components["schemas"]["FundLevel"] | null;
+                    effect: components["schemas"]["FundRuleEffect"];
+                    /** @description 审批金额起点（分） */
+                    thresholdFen?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundRule"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    patchFundRulesByFundRuleId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 经费使用规则 */
+                fundRuleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 规则 */
+                    title?: string;
+                    sourceKind?: components["schemas"]["FundSourceKind"] | null;
+                    spentOn?: components["schemas"]["FundSpentOn"] | null;
+                    level?: components["schemas"]["FundLevel"] | null;
+                    effect?: components["schemas"]["FundRuleEffect"];
+                    /** @description 审批金额起点（分） */
+                    thresholdFen?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundRule"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postFundRulesByFundRuleIdRetire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 经费使用规则 */
+                fundRuleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundRule"];
                 };
             };
             400: components["responses"]["Error400"];

@@ -106,6 +106,50 @@ export const VOCABULARIES = {
     {"value":"referred","zh":"移交处理","en":"Referred","color":"orange"},
     {"value":"unsettled","zh":"未达成","en":"Not settled","color":"default"},
   ],
+  FundEntryAction: [
+    {"value":"approve","zh":"批准","en":"Approve"},
+    {"value":"reject","zh":"不批准","en":"Reject"},
+    {"value":"reverse","zh":"冲销","en":"Reverse"},
+  ],
+  FundEntryKind: [
+    {"value":"allocation","zh":"下拨","en":"Allocation"},
+    {"value":"expense","zh":"支出","en":"Expense"},
+  ],
+  FundEntryStatus: [
+    {"value":"pending","zh":"待审批","en":"Awaiting approval","color":"gold"},
+    {"value":"posted","zh":"已记账","en":"Posted","color":"green"},
+    {"value":"rejected","zh":"未批准","en":"Rejected","color":"default"},
+  ],
+  FundLevel: [
+    {"value":"city","zh":"市（区）级","en":"City"},
+    {"value":"street","zh":"街道级","en":"Street"},
+    {"value":"community","zh":"社区级","en":"Community"},
+  ],
+  FundPlaceAction: [
+    {"value":"manage","zh":"管理来源、预算和规则","en":"Manage sources, budgets and rules"},
+    {"value":"allocate","zh":"下拨","en":"Allocate"},
+    {"value":"spend","zh":"登记支出","en":"Record an expense"},
+  ],
+  FundRuleEffect: [
+    {"value":"allow","zh":"可以支付","en":"May pay","color":"green"},
+    {"value":"approval","zh":"超额须审批","en":"Approval above a threshold","color":"gold"},
+    {"value":"forbid","zh":"不得支付","en":"May not pay","color":"red"},
+  ],
+  FundSourceKind: [
+    {"value":"city_budget","zh":"财政列支","en":"City budget","color":"blue"},
+    {"value":"party_fee_reward","zh":"党费以奖代补","en":"Party fees as rewards","color":"red"},
+    {"value":"department","zh":"部门帮扶","en":"Department funds","color":"purple"},
+    {"value":"sponsorship","zh":"单位赞助","en":"Unit sponsorship","color":"cyan"},
+    {"value":"donation","zh":"社会捐赠","en":"Donations","color":"green"},
+    {"value":"owners","zh":"业主资金","en":"Owners’ funds","color":"orange"},
+  ],
+  FundSpentOn: [
+    {"value":"project","zh":"共建项目","en":"Project"},
+    {"value":"activity","zh":"活动","en":"Activity"},
+    {"value":"need","zh":"群众需求","en":"Need"},
+    {"value":"venue_upkeep","zh":"阵地维护","en":"Venue upkeep"},
+    {"value":"task","zh":"部门下派任务","en":"Task pushed down"},
+  ],
   GapKind: [
     {"value":"community_without_grid","zh":"社区未建网格党支部","en":"Community without grid branch","color":"purple"},
     {"value":"org_without_secretary","zh":"组织没有在任书记","en":"Organization without secretary","color":"red"},

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -42,6 +43,7 @@ import { ProjectsPage } from './projects/ProjectsPage';
 import { CoveragePage } from './orgs/CoveragePage';
 import { OrgsPage } from './orgs/OrgsPage';
 import { MyFilePage } from './people/MyFilePage';
+import { FundsPage } from './funds/FundsPage';
 import { MyPostsPage } from './posts/MyPostsPage';
 import { PostsPage } from './posts/PostsPage';
 import { PeoplePage } from './people/PeoplePage';
@@ -95,6 +97,7 @@ export const MODULES: ModuleEntry[] = [
   { key: 'my-service', path: '/my-service', label: 'activities.menu.myService', icon: <HeartOutlined />, page: <MyServicePage /> },
   { key: 'activities', path: '/activities', label: 'activities.menu.activities', icon: <ScheduleOutlined />, page: <ActivitiesPage />, visible: isStaff },
   { key: 'feedback', path: '/feedback', label: 'activities.menu.feedback', icon: <SolutionOutlined />, page: <FeedbackPage />, visible: (me) => isStaff(me) || me.grants.some((g) => g.role === 'unit_liaison') },
+  { key: 'funds', path: '/funds', label: 'funds.menu', icon: <AccountBookOutlined />, page: <FundsPage />, visible: (me) => holds(me, ADMIN_ROLES) },
   { key: 'users', path: '/users', label: 'menu.users', icon: <UserSwitchOutlined />, page: <UsersPage />, visible: (me) => me.can.manageUsers },
   { key: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, page: <AuditPage />, visible: (me) => me.can.viewAudit },
 ];

@@ -1,0 +1,44 @@
+import type { Verdicts } from '../../kernel/actions.ts';
+import { ADMIN_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
+import { E } from './errors.ts';
+import { FUND_ENTRY_STATUSES, type FundEntryAction, type FundEntryStatus, type FundPlaceAction } from './schema.ts';
+
+// Money is administrators' work, asked where the money is: at the
+// organization that holds the source, gives the allocation or spends (a
+// grant held there or above). Approval is by another administrator there or
+// above, never the one who recorded the expense (the database holds that
+// too: fund_entries_not_own). Which rows anyone reaches is row-level security.
+
+const adminAt = (scope: Scope, orgPath: string | null) => hasRoleAt(scope, ADMIN_ROLES, orgPath);
+
+/** What may be done with the funds of an organization (null: one the caller cannot see). */
+export function placeVerdicts(scope: Scope, orgPath: string | null): Verdicts<FundPlaceAction> {
+  const admin = adminAt(scope, orgPath);
+  return {
+    manage: admin ? null : E.manage_admins,
+    allocate: admin ? null : E.allocate_admins,
+    spend: admin ? null : E.spend_admins,
+  };
+}
+
+export interface EntryFacts {
+  orgPath: string | null;
+  status: FundEntryStatus;
+  recordedBy: number;
+  reversesId: number | null;
+  reversedBy: number | null;
+}
+
+export function entryVerdicts(scope: Scope, entry: EntryFacts): Verdicts<FundEntryAction> {
+  const admin = adminAt(scope, entry.orgPath);
+  const pending = entry.status === 'pending' ? null : () => E.not_pending({ status: FUND_ENTRY_STATUSES.term(entry.status) });
+  const original = entry.status === 'posted' && entry.reversesId === null && entry.reversedBy === null;
+  return {
+    approve: !admin ? E.approve_admins : pending ?? (entry.recordedBy === scope.userId ? E.approve_own : null),
+    reject: !admin ? E.approve_admins : pending,
+    reverse: !admin ? E.reverse_admins : original ? null : E.not_reversible,
+  };
+}
+
+/** A rule is kept by administrators of the organization that set it. */
+export const mayManageRule = (scope: Scope, orgPath: string | null) => adminAt(scope, orgPath);

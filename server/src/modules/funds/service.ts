@@ -1,0 +1,493 @@
+import { allowed, ensureAllowed } from '../../kernel/actions.ts';
+import type { Queryable } from '../../kernel/db.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import type { Scope } from '../../kernel/scope.ts';
+import { regionToday } from '../../kernel/time.ts';
+import * as activities from '../activities/service.ts';
+import * as needs from '../needs/service.ts';
+import * as orgs from '../orgs/service.ts';
+import { ORG_KIND_GROUPS } from '../orgs/schema.ts';
+import * as projects from '../projects/service.ts';
+import { E, ENTRY, RULE, SOURCE } from './errors.ts';
+import { entryVerdicts, mayManageRule, placeVerdicts } from './policy.ts';
+import {
+  FUND_ENTRY_ACTIONS, FUND_PLACE_ACTIONS, FUND_SPENT_ON, type Balances, type CreateRule, type FundEntry, type FundEntryAction, type FundEntryKind,
+  type FundEntryStatus, type FundLevel, type FundPlaceAction, type FundRule, type FundSource, type FundSourceKind, type FundSpentOn, type InKind,
+  type Spend,
+} from './schema.ts';
+
+// Funds: sources and budgets where the money is held, allocations down the
+// tree, expenses on what they paid for, checked against the fund-use
+// guideline. The ledger (fund_entries) is append-only in the database; every
+// figure here is summed from it.
+
+/** An organization's ancestors and itself, top first: its path is a chain of ids. */
+const chain = (path: string) => path.split('.').map(Number);
+const within = (path: string, above: string) => path === above || path.startsWith(`${above}.`);
+
+/** Names of organizations, also those above the caller (whose rows the caller reads under gj_held_above). */
+async function orgNames(q: Queryable, ids: number[]): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids)];
+  const seen = await q.query<{ id: number; name: string }>(`SELECT id, name FROM org_labels WHERE id = ANY ($1::bigint[])`, [wanted]);
+  const names = new Map(seen.map((r) => [r.id, r.name]));
+  const above = wanted.filter((id) => !names.has(id));
+  if (above.length) {
+    for (const r of await q.query<{ id: number; name: string }>(`SELECT id, name FROM gj_org_directory() WHERE id = ANY ($1::bigint[])`, [above])) names.set(r.id, r.name);
+  }
+  return names;
+}
+
+async function placeOf(q: Queryable, orgId: number) {
+  return orgs.place(q, orgId);
+}
+
+export async function placeActions(q: Queryable, scope: Scope, orgId: number): Promise<FundPlaceAction[]> {
+  return allowed(FUND_PLACE_ACTIONS, placeVerdicts(scope, await orgs.pathIfSeen(q, orgId)));
+}
+
+async function ensurePlace(q: Queryable, scope: Scope, orgId: number, action: FundPlaceAction) {
+  const place = await placeOf(q, orgId);
+  ensureAllowed(placeVerdicts(scope, place.path), action);
+  return place;
+}
+
+// ---- Sources and budgets -------------------------------------------------
+
+interface SourceRow {
+  id: number;
+  orgId: number;
+  kind: FundSourceKind;
+  name: string;
+  unitId: number | null;
+  unitName: string | null;
+  budgetFen: number | null;
+}
+
+/** The sources whose money can reach an organization: held there or above, with the year's budget. */
+export async function sources(q: Queryable, orgId: number, year: number): Promise<FundSource[]> {
+  const place = await placeOf(q, orgId);
+  const rows = await q.query<SourceRow>(
+    `SELECT s.id, s.org_id AS "orgId", s.kind, s.name, s.unit_id AS "unitId", u.name AS "unitName", b.amount_fen AS "budgetFen"
+       FROM fund_sources s
+       LEFT JOIN unit_labels u ON u.id = s.unit_id
+       LEFT JOIN fund_budgets b ON b.source_id = s.id AND b.year = $2
+      WHERE s.org_id = ANY ($1::bigint[])
+      ORDER BY s.org_id, s.id`,
+    [chain(place.path), year],
+  );
+  const names = await orgNames(q, rows.map((r) => r.orgId));
+  return rows.map((r) => ({ ...r, orgName: names.get(r.orgId) ?? '' }));
+}
+
+async function source(q: Queryable, id: number): Promise<{ id: number; orgId: number; kind: FundSourceKind; name: string }> {
+  const [s] = await q.query<{ id: number; orgId: number; kind: FundSourceKind; name: string }>(
+    `SELECT id, org_id AS "orgId", kind, name FROM fund_sources WHERE id = $1`,
+    [id],
+  );
+  if (!s) throw notFound(SOURCE);
+  return s;
+}
+
+export async function createSource(q: Queryable, scope: Scope, input: { orgId: number; kind: FundSourceKind; name: string; unitId?: number }): Promise<FundSource> {
+  await ensurePlace(q, scope, input.orgId, 'manage');
+  if ((input.kind === 'sponsorship' || input.kind === 'department') && !input.unitId) throw E.unit_required();
+  if (input.unitId) await orgs.getUnit(q, input.unitId);
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO fund_sources (org_id, kind, name, unit_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [input.orgId, input.kind, input.name, input.unitId ?? null],
+  );
+  return (await sources(q, input.orgId, Number(regionToday().slice(0, 4)))).find((s) => s.id === row!.id)!;
+}
+
+/** Sets a source's budget for a year where it is held (a plan: it may change; the entries never do). */
+export async function setBudget(q: Queryable, scope: Scope, sourceId: number, year: number, amountFen: number): Promise<FundSource> {
+  const s = await source(q, sourceId);
+  await ensurePlace(q, scope, s.orgId, 'manage');
+  await upsertBudgets(q, [{ sourceId, orgId: s.orgId, year, amountFen }]);
+  return (await sources(q, s.orgId, year)).find((x) => x.id === sourceId)!;
+}
+
+/** One statement for a batch of budgets (the import, the demo). */
+export async function upsertBudgets(q: Queryable, rows: { sourceId: number; orgId: number; year: number; amountFen: number }[]): Promise<void> {
+  if (!rows.length) return;
+  await q.query(
+    `INSERT INTO fund_budgets (source_id, org_id, year, amount_fen)
+     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::bigint[])
+     ON CONFLICT (region_id, source_id, year) DO UPDATE SET amount_fen = EXCLUDED.amount_fen, updated_at = now()
+       WHERE fund_budgets.amount_fen IS DISTINCT FROM EXCLUDED.amount_fen`,
+    [rows.map((r) => r.sourceId), rows.map((r) => r.orgId), rows.map((r) => r.year), rows.map((r) => r.amountFen)],
+  );
+}
+
+// ---- The guideline -----------------------------------------------------
+
+interface RuleRow {
+  id: number;
+  orgId: number;
+  ruleKey: string;
+  version: number;
+  title: string;
+  sourceKind: FundSourceKind | null;
+  spentOn: FundSpentOn | null;
+  level: FundLevel | null;
+  effect: FundRule['effect'];
+  thresholdFen: number | null;
+}
+const RULE_COLUMNS = `id, org_id AS "orgId", rule_key AS "ruleKey", version, title, source_kind AS "sourceKind", spent_on AS "spentOn", level, effect, threshold_fen AS "thresholdFen"`;
+
+/** The rules in force at an organization: set there or above. */
+async function rulesAt(q: Queryable, path: string): Promise<RuleRow[]> {
+  return q.query<RuleRow>(`SELECT ${RULE_COLUMNS} FROM fund_rules WHERE org_id = ANY ($1::bigint[]) AND retired_at IS NULL ORDER BY org_id, rule_key`, [chain(path)]);
+}
+
+export async function rules(q: Queryable, scope: Scope, orgId: number): Promise<{ items: FundRule[]; actions: FundPlaceAction[] }> {
+  const place = await placeOf(q, orgId);
+  const rows = await rulesAt(q, place.path);
+  const names = await orgNames(q, rows.map((r) => r.orgId));
+  const paths = new Map(chain(place.path).map((id, i, all) => [id, all.slice(0, i + 1).join('.')]));
+  return {
+    items: rows.map((r) => ({ ...r, orgName: names.get(r.orgId) ?? '', manageable: mayManageRule(scope, paths.get(r.orgId) ?? null) })),
+    actions: allowed(FUND_PLACE_ACTIONS, placeVerdicts(scope, place.path)),
+  };
+}
+
+const ruleName = (r: Pick<RuleRow, 'ruleKey' | 'title' | 'version'>) => `${r.ruleKey} ${r.title}（第 ${r.version} 版）`;
+
+export async function createRule(q: Queryable, scope: Scope, input: CreateRule): Promise<FundRule> {
+  await ensurePlace(q, scope, input.orgId, 'manage');
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO fund_rules (org_id, rule_key, version, title, source_kind, spent_on, level, effect, threshold_fen, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [input.orgId, input.ruleKey, 1, input.title, input.sourceKind ?? null, input.spentOn ?? null, input.level ?? null, input.effect, input.thresholdFen ?? null, scope.userId],
+  );
+  return rule(q, scope, row!.id);
+}
+
+async function rule(q: Queryable, scope: Scope, id: number): Promise<FundRule> {
+  const [r] = await q.query<RuleRow>(`SELECT ${RULE_COLUMNS} FROM fund_rules WHERE id = $1`, [id]);
+  if (!r) throw notFound(RULE);
+  const path = await orgs.pathIfSeen(q, r.orgId);
+  const names = await orgNames(q, [r.orgId]);
+  return { ...r, orgName: names.get(r.orgId) ?? '', manageable: mayManageRule(scope, path) };
+}
+
+async function ruleInForce(q: Queryable, scope: Scope, id: number): Promise<RuleRow> {
+  const [r] = await q.query<RuleRow & { retired: boolean }>(`SELECT ${RULE_COLUMNS}, retired_at IS NOT NULL AS retired FROM fund_rules WHERE id = $1`, [id]);
+  if (!r) throw notFound(RULE);
+  if (!mayManageRule(scope, await orgs.pathIfSeen(q, r.orgId))) throw E.manage_admins();
+  if (r.retired) throw E.rule_fixed();
+  return r;
+}
+
+/** Editing a rule adds its next version and retires this one: expenses keep the version they were checked against. */
+export async function updateRule(q: Queryable, scope: Scope, id: number, patch: Partial<Omit<CreateRule, 'orgId' | 'ruleKey'>>): Promise<FundRule> {
+  const r = await ruleInForce(q, scope, id);
+  await q.query(`UPDATE fund_rules SET retired_at = now() WHERE id = $1`, [id]);
+  const next = { ...r, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO fund_rules (org_id, rule_key, version, title, source_kind, spent_on, level, effect, threshold_fen, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [r.orgId, r.ruleKey, r.version + 1, next.title, next.sourceKind ?? null, next.spentOn ?? null, next.level ?? null, next.effect, next.effect === 'approval' ? next.thresholdFen ?? null : null, scope.userId],
+  );
+  return rule(q, scope, row!.id);
+}
+
+export async function retireRule(q: Queryable, scope: Scope, id: number): Promise<FundRule> {
+  await ruleInForce(q, scope, id);
+  await q.query(`UPDATE fund_rules SET retired_at = now() WHERE id = $1`, [id]);
+  return rule(q, scope, id);
+}
+
+const levelOf = (kind: string): FundLevel | null =>
+  kind === 'district_committee' ? 'city' : ORG_KIND_GROUPS.street.includes(kind as never) ? 'street' : ORG_KIND_GROUPS.community.includes(kind as never) ? 'community' : null;
+
+/**
+ * The rule an expense falls under: a rule that forbids it refuses it, named;
+ * else an approval rule it is over makes it wait for approval; else the most
+ * specific rule that covers it. No rule at all: refused, the guideline must
+ * say.
+ */
+export function applicableRule(all: RuleRow[], e: { sourceKind: FundSourceKind; spentOn: FundSpentOn; level: FundLevel | null; amountFen: number }): { rule: RuleRow; needsApproval: boolean } {
+  const matching = all.filter(
+    (r) => (r.sourceKind ?? e.sourceKind) === e.sourceKind && (r.spentOn ?? e.spentOn) === e.spentOn && (r.level === null || r.level === e.level),
+  );
+  const specificity = (r: RuleRow) => Number(r.sourceKind !== null) + Number(r.spentOn !== null) + Number(r.level !== null);
+  matching.sort((a, b) => specificity(b) - specificity(a));
+  const forbidding = matching.find((r) => r.effect === 'forbid');
+  if (forbidding) throw E.rule_forbids({ rule: ruleName(forbidding) });
+  const over = matching.find((r) => r.effect === 'approval' && e.amountFen > (r.thresholdFen ?? 0));
+  if (over) return { rule: over, needsApproval: true };
+  const covering = matching[0];
+  if (!covering) throw E.no_rule();
+  return { rule: covering, needsApproval: false };
+}
+
+// ---- The ledger ----------------------------------------------------------
+
+interface EntryRow extends Omit<FundEntry, 'orgName' | 'toOrgName' | 'actions'> {
+  recordedBy: number;
+  orgPath: string | null;
+}
+
+const ENTRY_SELECT = `
+  SELECT e.id, e.org_id AS "orgId", e.source_id AS "sourceId", s.name AS "sourceName", s.kind AS "sourceKind", e.year, e.kind, e.status,
+         e.amount_fen AS "amountFen", to_char(e.entry_on, 'YYYY-MM-DD') AS "entryOn", e.to_org_id AS "toOrgId",
+         e.paid_for_kind AS "paidForKind", e.paid_for_id AS "paidForId", e.paid_for_label AS "paidForLabel", e.payee, e.note,
+         CASE WHEN r.id IS NULL THEN NULL ELSE r.rule_key || ' ' || r.title || '（第 ' || r.version || ' 版）' END AS rule,
+         e.reverses_id AS "reversesId", (SELECT x.id FROM fund_entries x WHERE x.reverses_id = e.id) AS "reversedBy",
+         EXISTS (SELECT 1 FROM fund_invoices i WHERE i.entry_id = e.id) AS "hasInvoice",
+         e.recorder_name AS "recorderName", e.decider_name AS "deciderName", e.recorded_by AS "recordedBy", o.path::text AS "orgPath"
+    FROM fund_entries e
+    JOIN fund_sources s ON s.id = e.source_id
+    LEFT JOIN fund_rules r ON r.id = e.rule_id
+    LEFT JOIN org_labels o ON o.id = e.org_id`;
+
+async function withActions(q: Queryable, scope: Scope, rows: EntryRow[]): Promise<FundEntry[]> {
+  const names = await orgNames(q, rows.flatMap((r) => (r.toOrgId ? [r.orgId, r.toOrgId] : [r.orgId])));
+  return rows.map(({ recordedBy, orgPath, ...r }) => ({
+    ...r,
+    orgName: names.get(r.orgId) ?? '',
+    toOrgName: r.toOrgId ? (names.get(r.toOrgId) ?? '') : null,
+    actions: allowed(FUND_ENTRY_ACTIONS, entryVerdicts(scope, { orgPath, status: r.status, recordedBy, reversesId: r.reversesId, reversedBy: r.reversedBy })),
+  }));
+}
+
+async function entryRow(q: Queryable, id: number): Promise<EntryRow> {
+  const [r] = await q.query<EntryRow>(`${ENTRY_SELECT} WHERE e.id = $1`, [id]);
+  if (!r) throw notFound(ENTRY);
+  return r;
+}
+
+export async function entry(q: Queryable, scope: Scope, id: number): Promise<FundEntry> {
+  return (await withActions(q, scope, [await entryRow(q, id)]))[0]!;
+}
+
+/** The ledger of an organization for a year: what it gave, received and spent, newest first. */
+export async function ledger(q: Queryable, scope: Scope, orgId: number, year: number): Promise<{ items: FundEntry[]; actions: FundPlaceAction[] }> {
+  const place = await placeOf(q, orgId);
+  const rows = await q.query<EntryRow>(`${ENTRY_SELECT} WHERE (e.org_id = $1 OR e.to_org_id = $1) AND e.year = $2 ORDER BY e.entry_on DESC, e.id DESC`, [orgId, year]);
+  return { items: await withActions(q, scope, rows), actions: allowed(FUND_PLACE_ACTIONS, placeVerdicts(scope, place.path)) };
+}
+
+async function insertEntry(q: Queryable, scope: Scope, e: {
+  orgId: number; sourceId: number; year: number; kind: FundEntryKind; status: FundEntryStatus; amountFen: number; entryOn: string;
+  toOrgId?: number | null; paidForKind?: FundSpentOn | null; paidForId?: number | null; paidForLabel?: string | null; payee?: string | null;
+  note?: string | null; ruleId?: number | null; reversesId?: number | null;
+}): Promise<number> {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO fund_entries (org_id, source_id, year, kind, status, amount_fen, entry_on, to_org_id, paid_for_kind, paid_for_id, paid_for_label,
+                               payee, note, rule_id, reverses_id, recorded_by, recorder_name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+    [e.orgId, e.sourceId, e.year, e.kind, e.status, e.amountFen, e.entryOn, e.toOrgId ?? null, e.paidForKind ?? null, e.paidForId ?? null,
+      e.paidForLabel ?? null, e.payee ?? null, e.note ?? null, e.ruleId ?? null, e.reversesId ?? null, scope.userId, scope.userName ?? ''],
+  );
+  return row!.id;
+}
+
+const yearOf = (day: string) => Number(day.slice(0, 4));
+
+export async function allocate(q: Queryable, scope: Scope, input: { sourceId: number; fromOrgId: number; toOrgId: number; amountFen: number; entryOn: string; note?: string | null }): Promise<FundEntry> {
+  await ensurePlace(q, scope, input.fromOrgId, 'allocate');
+  await source(q, input.sourceId);
+  const id = await insertEntry(q, scope, {
+    orgId: input.fromOrgId, sourceId: input.sourceId, year: yearOf(input.entryOn), kind: 'allocation', status: 'posted',
+    amountFen: input.amountFen, entryOn: input.entryOn, toOrgId: input.toOrgId, note: input.note,
+  });
+  return entry(q, scope, id);
+}
+
+/** What an expense paid for, named as its module names it, if it lies on the spending organization's branch of the tree. */
+async function paidFor(q: Queryable, scope: Scope, orgPath: string, kind: FundSpentOn, id: number | undefined): Promise<{ id: number | null; label: string | null }> {
+  if (kind === 'venue_upkeep' || kind === 'task') return { id: null, label: null };
+  const what = FUND_SPENT_ON.term(kind);
+  if (!id) throw E.paid_for_id({ what });
+  let target: { orgId: number; label: string };
+  try {
+    if (kind === 'project') {
+      const p = await projects.detail(q, scope, id);
+      target = { orgId: p.orgId, label: p.name };
+    } else if (kind === 'activity') {
+      const a = await activities.get(q, scope, id);
+      target = { orgId: a.orgId, label: a.title };
+    } else {
+      const n = await needs.get(q, id);
+      target = { orgId: n.orgId, label: n.title };
+    }
+  } catch (err) {
+    // One not seen is refused like one of another community: nothing is told of it.
+    if (err instanceof AppError) throw E.other_community({ what });
+    throw err;
+  }
+  const path = await orgs.pathIfSeen(q, target.orgId);
+  if (!path || !(within(path, orgPath) || within(orgPath, path))) throw E.other_community({ what });
+  return { id, label: target.label };
+}
+
+const INVOICE_TYPES: { mime: string; magic: (b: Buffer) => boolean }[] = [
+  { mime: 'application/pdf', magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
+  { mime: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { mime: 'image/png', magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  { mime: 'image/webp', magic: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
+];
+export const MAX_INVOICE_BYTES = 5 * 1024 * 1024;
+
+/** A data URL to bytes, refusing anything that is not really a PDF or an image, or is too large. */
+function parseInvoice(dataUrl: string): { mime: string; content: Buffer } {
+  const m = /^data:([\w/+.-]+);base64,([A-Za-z0-9+/=\s]+)$/.exec(dataUrl);
+  if (!m) throw E.invoice_format();
+  const content = Buffer.from(m[2]!, 'base64');
+  if (content.length > MAX_INVOICE_BYTES) throw E.invoice_too_large();
+  const type = INVOICE_TYPES.find((t) => t.magic(content));
+  if (!type) throw E.invoice_format();
+  return { mime: type.mime, content };
+}
+
+export async function spend(q: Queryable, scope: Scope, input: Spend): Promise<FundEntry> {
+  const place = await ensurePlace(q, scope, input.orgId, 'spend');
+  const s = await source(q, input.sourceId);
+  const target = await paidFor(q, scope, place.path, input.paidForKind, input.paidForId);
+  const invoice = input.invoice ? parseInvoice(input.invoice.dataUrl) : null;
+  const { rule: r, needsApproval } = applicableRule(await rulesAt(q, place.path), {
+    sourceKind: s.kind, spentOn: input.paidForKind, level: levelOf(place.kind), amountFen: input.amountFen,
+  });
+  const id = await insertEntry(q, scope, {
+    orgId: input.orgId, sourceId: s.id, year: yearOf(input.entryOn), kind: 'expense', status: needsApproval ? 'pending' : 'posted',
+    amountFen: input.amountFen, entryOn: input.entryOn, paidForKind: input.paidForKind, paidForId: target.id,
+    paidForLabel: target.label ?? input.paidForLabel ?? null, payee: input.payee, note: input.note, ruleId: r.id,
+  });
+  if (invoice) {
+    await q.query(`INSERT INTO fund_invoices (org_id, entry_id, name, mime, content) VALUES ($1, $2, $3, $4, $5)`, [input.orgId, id, input.invoice!.name, invoice.mime, invoice.content]);
+  }
+  return entry(q, scope, id);
+}
+
+async function allowedEntry(q: Queryable, scope: Scope, id: number, action: FundEntryAction): Promise<EntryRow> {
+  const r = await entryRow(q, id);
+  ensureAllowed(entryVerdicts(scope, { orgPath: r.orgPath, status: r.status, recordedBy: r.recordedBy, reversesId: r.reversesId, reversedBy: r.reversedBy }), action);
+  return r;
+}
+
+export async function decide(q: Queryable, scope: Scope, id: number, step: 'approve' | 'reject'): Promise<FundEntry> {
+  await allowedEntry(q, scope, id, step);
+  await q.query(`UPDATE fund_entries SET status = $2, decided_by = $3, decider_name = $4, decided_at = now() WHERE id = $1`, [
+    id, step === 'approve' ? 'posted' : 'rejected', scope.userId, scope.userName ?? '',
+  ]);
+  return entry(q, scope, id);
+}
+
+/** A correction: the entry stays, a reversing entry with the negated amount joins it. */
+export async function reverse(q: Queryable, scope: Scope, id: number, note: string | null | undefined): Promise<FundEntry> {
+  const r = await allowedEntry(q, scope, id, 'reverse');
+  const reversal = await insertEntry(q, scope, {
+    orgId: r.orgId, sourceId: r.sourceId, year: r.year, kind: r.kind, status: 'posted', amountFen: -r.amountFen, entryOn: regionToday(),
+    toOrgId: r.toOrgId, paidForKind: r.paidForKind, paidForId: r.paidForId, paidForLabel: r.paidForLabel, payee: r.payee,
+    note: note ?? `冲销第 ${r.id} 号记录`, reversesId: r.id,
+  });
+  return entry(q, scope, reversal);
+}
+
+export async function invoice(q: Queryable, entryId: number): Promise<{ name: string; mime: string; content: Buffer }> {
+  const [i] = await q.query<{ name: string; mime: string; content: Uint8Array }>(`SELECT name, mime, content FROM fund_invoices WHERE entry_id = $1`, [entryId]);
+  if (!i) throw E.no_invoice();
+  return { name: i.name, mime: i.mime, content: Buffer.from(i.content) };
+}
+
+// ---- Balances ------------------------------------------------------------
+
+const IN_KIND_SELECT = `
+  SELECT k.id, o.name AS "orgName", u.name AS "unitName", k.description, k.quantity, k.quantity_unit AS "quantityUnit",
+         k.paid_for_kind AS "paidForKind", k.paid_for_label AS "paidForLabel", to_char(k.given_on, 'YYYY-MM-DD') AS "givenOn"
+    FROM fund_in_kind k
+    LEFT JOIN org_labels o ON o.id = k.org_id
+    LEFT JOIN unit_labels u ON u.id = k.unit_id`;
+
+const inKindRows = async (q: Queryable, where: string, params: unknown[]) =>
+  (await q.query<InKind & { orgName: string | null }>(`${IN_KIND_SELECT} WHERE ${where} ORDER BY k.given_on DESC, k.id DESC`, params)).map((r) => ({ ...r, orgName: r.orgName ?? '' }));
+
+/**
+ * Per source at an organization for a year: budget, received, allocated,
+ * spent, pending and left, and spent by month; in-kind contributions beside
+ * it, each in its own unit.
+ */
+export async function balances(q: Queryable, scope: Scope, orgId: number, year: number): Promise<Balances> {
+  const place = await placeOf(q, orgId);
+  const rows = await q.query<Omit<Balances['rows'][number], 'sourceName' | 'sourceKind' | 'leftFen'> & { months: Record<string, number> | null }>(
+    `WITH moves AS (
+       SELECT source_id, 0::bigint AS budget, 0::bigint AS received, CASE WHEN kind = 'allocation' AND status = 'posted' THEN amount_fen ELSE 0 END AS allocated,
+              CASE WHEN kind = 'expense' AND status = 'posted' THEN amount_fen ELSE 0 END AS spent,
+              CASE WHEN status = 'pending' THEN amount_fen ELSE 0 END AS pending,
+              CASE WHEN kind = 'expense' AND status = 'posted' THEN extract(month FROM entry_on)::int END AS month
+         FROM fund_entries WHERE org_id = $1 AND year = $2
+       UNION ALL
+       SELECT source_id, 0, amount_fen, 0, 0, 0, NULL FROM fund_entries WHERE to_org_id = $1 AND year = $2 AND status = 'posted'
+       UNION ALL
+       SELECT source_id, amount_fen, 0, 0, 0, 0, NULL FROM fund_budgets WHERE org_id = $1 AND year = $2
+     ), by_month AS (
+       SELECT source_id, month, sum(spent) AS spent FROM moves WHERE month IS NOT NULL GROUP BY source_id, month
+     )
+     SELECT m.source_id AS "sourceId", sum(m.budget) AS "budgetFen", sum(m.received) AS "receivedFen", sum(m.allocated) AS "allocatedFen",
+            sum(m.spent) AS "spentFen", sum(m.pending) AS "pendingFen",
+            (SELECT jsonb_object_agg(b.month, b.spent) FROM by_month b WHERE b.source_id = m.source_id) AS months
+       FROM moves m GROUP BY m.source_id ORDER BY m.source_id`,
+    [orgId, year],
+  );
+  const named = new Map((await q.query<{ id: number; name: string; kind: FundSourceKind }>(`SELECT id, name, kind FROM fund_sources WHERE id = ANY ($1::bigint[])`, [rows.map((r) => r.sourceId)])).map((s) => [s.id, s]));
+  return {
+    orgId,
+    year,
+    rows: rows.map(({ months, ...r }) => ({
+      ...r,
+      sourceName: named.get(r.sourceId)?.name ?? '',
+      sourceKind: named.get(r.sourceId)?.kind ?? 'city_budget',
+      leftFen: r.budgetFen + r.receivedFen - r.allocatedFen - r.spentFen - r.pendingFen,
+      spentByMonthFen: Array.from({ length: 12 }, (_, i) => Number(months?.[String(i + 1)] ?? 0)),
+    })),
+    inKind: await inKindRows(q, `k.org_id = $1 AND extract(year FROM k.given_on) = $2`, [orgId, year]),
+    actions: allowed(FUND_PLACE_ACTIONS, placeVerdicts(scope, place.path)),
+  };
+}
+
+/** What a project, activity or need cost, from which sources, and what was given in kind. */
+export async function costOf(q: Queryable, kind: FundSpentOn, id: number) {
+  const bySource = await q.query<{ sourceId: number; sourceName: string; sourceKind: FundSourceKind; amountFen: number }>(
+    `SELECT s.id AS "sourceId", s.name AS "sourceName", s.kind AS "sourceKind", sum(e.amount_fen) AS "amountFen"
+       FROM fund_entries e JOIN fund_sources s ON s.id = e.source_id
+      WHERE e.paid_for_kind = $1 AND e.paid_for_id = $2 AND e.kind = 'expense' AND e.status = 'posted'
+      GROUP BY s.id, s.name, s.kind HAVING sum(e.amount_fen) <> 0 ORDER BY s.id`,
+    [kind, id],
+  );
+  return {
+    costFen: bySource.reduce((n, s) => n + s.amountFen, 0),
+    bySource,
+    inKind: await inKindRows(q, `k.paid_for_kind = $1 AND k.paid_for_id = $2`, [kind, id]),
+  };
+}
+
+/** What a unit sponsored: the sources it gives, each year's budget and what was spent of it, and its in-kind contributions. */
+export async function sponsored(q: Queryable, unitId: number) {
+  await orgs.getUnit(q, unitId);
+  const rows = await q.query<{ sourceId: number; sourceName: string; sourceKind: FundSourceKind; year: number; budgetFen: number; spentFen: number }>(
+    `SELECT s.id AS "sourceId", s.name AS "sourceName", s.kind AS "sourceKind", y.year,
+            coalesce((SELECT amount_fen FROM fund_budgets b WHERE b.source_id = s.id AND b.year = y.year), 0) AS "budgetFen",
+            coalesce((SELECT sum(amount_fen) FROM fund_entries e WHERE e.source_id = s.id AND e.year = y.year AND e.kind = 'expense' AND e.status = 'posted'), 0) AS "spentFen"
+       FROM fund_sources s
+       CROSS JOIN LATERAL (SELECT year FROM fund_budgets WHERE source_id = s.id UNION SELECT year FROM fund_entries WHERE source_id = s.id) y
+      WHERE s.unit_id = $1 ORDER BY y.year DESC, s.id`,
+    [unitId],
+  );
+  return { sources: rows, inKind: await inKindRows(q, `k.unit_id = $1`, [unitId]) };
+}
+
+export async function addInKind(q: Queryable, scope: Scope, input: {
+  orgId: number; unitId?: number; description: string; quantity: number; quantityUnit: string; paidForKind?: FundSpentOn; paidForId?: number; givenOn: string;
+}): Promise<InKind> {
+  const place = await ensurePlace(q, scope, input.orgId, 'spend');
+  const target = input.paidForKind ? await paidFor(q, scope, place.path, input.paidForKind, input.paidForId) : { id: null, label: null };
+  if (input.unitId) await orgs.getUnit(q, input.unitId);
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO fund_in_kind (org_id, unit_id, description, quantity, quantity_unit, paid_for_kind, paid_for_id, paid_for_label, given_on, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [input.orgId, input.unitId ?? null, input.description, input.quantity, input.quantityUnit, input.paidForKind ?? null, target.id, target.label, input.givenOn, scope.userId],
+  );
+  return (await inKindRows(q, `k.id = $1`, [row!.id]))[0]!;
+}
