@@ -3360,6 +3360,36 @@ export interface components {
         /** @enum {string} */
         SecurityEventKind: "sign_in" | "sign_in_failed" | "sign_in_unknown" | "sign_in_throttled" | "throttle_cleared" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
         /** @enum {string} */
+        UserAction: "edit" | "disable" | "grant" | "revoke" | "unlock" | "reset";
+        /** @enum {string} */
+        UserListAction: "create";
+        User: {
+            id: number;
+            username: string;
+            displayName: string;
+            orgId: number;
+            orgName: string | null;
+            disabled: boolean;
+            locked: boolean;
+            createdAt: string;
+            grants: {
+                id: number;
+                /**
+                 * @description 角色
+                 * @enum {string}
+                 */
+                role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
+                roleLabel: string;
+                orgId: number;
+                orgName: string;
+                orgPath: string;
+                unitId: number | null;
+                unitName: string | null;
+            }[];
+            /** @description what the caller may do to this account */
+            actions: components["schemas"]["UserAction"][];
+        };
+        /** @enum {string} */
         NeedKind: "micro_wish" | "livelihood" | "request";
         /** @enum {string} */
         NeedSource: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
@@ -3597,6 +3627,10 @@ export interface components {
         };
         /** @enum {string} */
         ReportInStatus: "issued" | "accepted" | "declined" | "withdrawn";
+        /** @enum {string} */
+        ReportInAction: "withdraw" | "accept" | "decline" | "commit";
+        /** @enum {string} */
+        ReportInListAction: "issue" | "receive";
         ReportIn: {
             id: number;
             orgId: number;
@@ -3614,6 +3648,8 @@ export interface components {
             receiptNo: string | null;
             serviceItem: string | null;
             commitment: string | null;
+            /** @description what the caller may do to this report-in */
+            actions: components["schemas"]["ReportInAction"][];
         };
         /** @enum {string} */
         ActivityAction: "reschedule" | "cancel" | "showCode" | "signUp" | "cancelSignup" | "checkOut";
@@ -3786,6 +3822,10 @@ export interface components {
         RecruitmentStage: "applicant" | "activist" | "candidate" | "probationary" | "full";
         /** @enum {string} */
         RecruitmentEnd: "applicant" | "branch";
+        /** @enum {string} */
+        RecruitmentAction: "advance" | "sponsors" | "notice" | "withdraw";
+        /** @enum {string} */
+        RecruitmentListAction: "create";
         Recruitment: {
             id: number;
             orgId: number;
@@ -3809,9 +3849,15 @@ export interface components {
             withdrawnOn: string | null;
             withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
             withdrawalReason: string | null;
+            /** @description what the caller may do to this record */
+            actions: components["schemas"]["RecruitmentAction"][];
         };
         /** @enum {string} */
         TransferStatus: "requested" | "approved" | "returned" | "withdrawn" | "done";
+        /** @enum {string} */
+        TransferAction: "approve" | "return" | "withdraw" | "resubmit" | "receive";
+        /** @enum {string} */
+        TransferListAction: "create";
         Transfer: {
             id: number;
             personId: number;
@@ -3829,31 +3875,8 @@ export interface components {
             approvedOn: string | null;
             doneOn: string | null;
             lastNote: string | null;
-            actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-        };
-        User: {
-            id: number;
-            username: string;
-            displayName: string;
-            orgId: number;
-            orgName: string | null;
-            disabled: boolean;
-            locked: boolean;
-            createdAt: string;
-            grants: {
-                id: number;
-                /**
-                 * @description 角色
-                 * @enum {string}
-                 */
-                role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                roleLabel: string;
-                orgId: number;
-                orgName: string;
-                orgPath: string;
-                unitId: number | null;
-                unitName: string | null;
-            }[];
+            /** @description the steps the caller may take now */
+            actions: components["schemas"]["TransferAction"][];
         };
         /** @description 错误 */
         Error: {
@@ -5588,6 +5611,8 @@ export interface operations {
                     "application/json": {
                         total: number;
                         items: components["schemas"]["User"][];
+                        /** @description what the caller may do where accounts are listed */
+                        actions: components["schemas"]["UserListAction"][];
                     };
                 };
             };
@@ -5951,6 +5976,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["ReportIn"][];
+                        /** @description which sides of dual registration the caller works */
+                        actions: components["schemas"]["ReportInListAction"][];
                     };
                 };
             };
@@ -6298,6 +6325,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Transfer"][];
+                        /** @description what the caller may do where transfers are listed */
+                        actions: components["schemas"]["TransferListAction"][];
                     };
                 };
             };
@@ -7608,6 +7637,8 @@ export interface operations {
                             lastVisitedOn: string | null;
                             dueOn: string;
                             overdue: boolean;
+                            /** @description what the caller may do to the household due */
+                            actions: components["schemas"]["HouseholdAction"][];
                         }[];
                     };
                 };
@@ -8909,6 +8940,8 @@ export interface operations {
                     "application/json": {
                         total: number;
                         items: components["schemas"]["Recruitment"][];
+                        /** @description what the caller may do where the register is viewed */
+                        actions: components["schemas"]["RecruitmentListAction"][];
                     };
                 };
             };
