@@ -3959,6 +3959,36 @@ export interface components {
         /** @enum {string} */
         SecurityEventKind: "sign_in" | "sign_in_failed" | "sign_in_unknown" | "sign_in_throttled" | "throttle_cleared" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
         /** @enum {string} */
+        UserAction: "edit" | "disable" | "grant" | "revoke" | "unlock" | "reset";
+        /** @enum {string} */
+        UserListAction: "create";
+        User: {
+            id: number;
+            username: string;
+            displayName: string;
+            orgId: number;
+            orgName: string | null;
+            disabled: boolean;
+            locked: boolean;
+            createdAt: string;
+            grants: {
+                id: number;
+                /**
+                 * @description 角色
+                 * @enum {string}
+                 */
+                role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
+                roleLabel: string;
+                orgId: number;
+                orgName: string;
+                orgPath: string;
+                unitId: number | null;
+                unitName: string | null;
+            }[];
+            /** @description what the caller may do to this account */
+            actions: components["schemas"]["UserAction"][];
+        };
+        /** @enum {string} */
         NeedKind: "micro_wish" | "livelihood" | "request";
         /** @enum {string} */
         NeedSource: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
@@ -4196,6 +4226,10 @@ export interface components {
         };
         /** @enum {string} */
         ReportInStatus: "issued" | "accepted" | "declined" | "withdrawn";
+        /** @enum {string} */
+        ReportInAction: "withdraw" | "accept" | "decline" | "commit";
+        /** @enum {string} */
+        ReportInListAction: "issue" | "receive";
         ReportIn: {
             id: number;
             orgId: number;
@@ -4213,6 +4247,8 @@ export interface components {
             receiptNo: string | null;
             serviceItem: string | null;
             commitment: string | null;
+            /** @description what the caller may do to this report-in */
+            actions: components["schemas"]["ReportInAction"][];
         };
         /** @enum {string} */
         ActivityAction: "reschedule" | "cancel" | "showCode" | "signUp" | "cancelSignup" | "checkOut";
@@ -4673,6 +4709,10 @@ export interface components {
         RecruitmentStage: "applicant" | "activist" | "candidate" | "probationary" | "full";
         /** @enum {string} */
         RecruitmentEnd: "applicant" | "branch";
+        /** @enum {string} */
+        RecruitmentAction: "advance" | "sponsors" | "notice" | "withdraw";
+        /** @enum {string} */
+        RecruitmentListAction: "create";
         Recruitment: {
             id: number;
             orgId: number;
@@ -4696,9 +4736,15 @@ export interface components {
             withdrawnOn: string | null;
             withdrawnBy: components["schemas"]["RecruitmentEnd"] | null;
             withdrawalReason: string | null;
+            /** @description what the caller may do to this record */
+            actions: components["schemas"]["RecruitmentAction"][];
         };
         /** @enum {string} */
         TransferStatus: "requested" | "approved" | "returned" | "withdrawn" | "done";
+        /** @enum {string} */
+        TransferAction: "approve" | "return" | "withdraw" | "resubmit" | "receive";
+        /** @enum {string} */
+        TransferListAction: "create";
         Transfer: {
             id: number;
             personId: number;
@@ -4716,31 +4762,8 @@ export interface components {
             approvedOn: string | null;
             doneOn: string | null;
             lastNote: string | null;
-            actions: ("approve" | "return" | "withdraw" | "resubmit" | "receive")[];
-        };
-        User: {
-            id: number;
-            username: string;
-            displayName: string;
-            orgId: number;
-            orgName: string | null;
-            disabled: boolean;
-            locked: boolean;
-            createdAt: string;
-            grants: {
-                id: number;
-                /**
-                 * @description 角色
-                 * @enum {string}
-                 */
-                role: "district_admin" | "street_admin" | "community_secretary" | "grid_worker" | "unit_liaison" | "member" | "resident";
-                roleLabel: string;
-                orgId: number;
-                orgName: string;
-                orgPath: string;
-                unitId: number | null;
-                unitName: string | null;
-            }[];
+            /** @description the steps the caller may take now */
+            actions: components["schemas"]["TransferAction"][];
         };
         /** @description 错误 */
         Error: {
@@ -6475,6 +6498,8 @@ export interface operations {
                     "application/json": {
                         total: number;
                         items: components["schemas"]["User"][];
+                        /** @description what the caller may do where accounts are listed */
+                        actions: components["schemas"]["UserListAction"][];
                     };
                 };
             };
@@ -6838,6 +6863,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["ReportIn"][];
+                        /** @description which sides of dual registration the caller works */
+                        actions: components["schemas"]["ReportInListAction"][];
                     };
                 };
             };
@@ -7185,6 +7212,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Transfer"][];
+                        /** @description what the caller may do where transfers are listed */
+                        actions: components["schemas"]["TransferListAction"][];
                     };
                 };
             };
@@ -8495,6 +8524,8 @@ export interface operations {
                             lastVisitedOn: string | null;
                             dueOn: string;
                             overdue: boolean;
+                            /** @description what the caller may do to the household due */
+                            actions: components["schemas"]["HouseholdAction"][];
                         }[];
                     };
                 };
@@ -9796,6 +9827,8 @@ export interface operations {
                     "application/json": {
                         total: number;
                         items: components["schemas"]["Recruitment"][];
+                        /** @description what the caller may do where the register is viewed */
+                        actions: components["schemas"]["RecruitmentListAction"][];
                     };
                 };
             };

@@ -363,9 +363,18 @@ export const VOCABULARIES = {
     {"value":"completed","zh":"已完成","en":"Completed","color":"success"},
     {"value":"cancelled","zh":"已终止","en":"Stopped","color":"default"},
   ],
+  RecruitmentAction: [
+    {"value":"advance","zh":"进入下一阶段","en":"Take the next stage"},
+    {"value":"sponsors","zh":"确定入党介绍人","en":"Name the sponsors"},
+    {"value":"notice","zh":"公示","en":"Post the public notice"},
+    {"value":"withdraw","zh":"撤回或终止","en":"Withdraw or end"},
+  ],
   RecruitmentEnd: [
     {"value":"applicant","zh":"申请人撤回","en":"Withdrawn by the applicant"},
     {"value":"branch","zh":"党组织终止","en":"Ended by the party organization"},
+  ],
+  RecruitmentListAction: [
+    {"value":"create","zh":"登记入党申请人","en":"Register an applicant"},
   ],
   RecruitmentStage: [
     {"value":"applicant","zh":"入党申请人","en":"Applicant","color":"gold"},
@@ -373,6 +382,16 @@ export const VOCABULARIES = {
     {"value":"candidate","zh":"发展对象","en":"Candidate","color":"gold"},
     {"value":"probationary","zh":"预备党员","en":"Probationary member","color":"volcano"},
     {"value":"full","zh":"正式党员","en":"Full member","color":"red"},
+  ],
+  ReportInAction: [
+    {"value":"withdraw","zh":"撤回","en":"Withdraw"},
+    {"value":"accept","zh":"接收","en":"Accept"},
+    {"value":"decline","zh":"退回","en":"Return"},
+    {"value":"commit","zh":"认领服务、作出承诺","en":"Pledge a service"},
+  ],
+  ReportInListAction: [
+    {"value":"issue","zh":"为本单位党员开具报到登记","en":"Register the unit’s members to report in"},
+    {"value":"receive","zh":"接收到社区报到的党员","en":"Receive members reporting in at a community"},
   ],
   ReportInStatus: [
     {"value":"issued","zh":"待社区接收","en":"Awaiting the community","color":"gold"},
@@ -451,6 +470,16 @@ export const VOCABULARIES = {
     {"value":"pairs_with","zh":"结对","en":"Pairing"},
     {"value":"joins","zh":"联建（联合党委成员）","en":"Joint member"},
   ],
+  TransferAction: [
+    {"value":"approve","zh":"审批同意","en":"Approve"},
+    {"value":"return","zh":"退回修改","en":"Return for revision"},
+    {"value":"withdraw","zh":"撤回","en":"Withdraw"},
+    {"value":"resubmit","zh":"重新提交","en":"Resubmit"},
+    {"value":"receive","zh":"接收","en":"Receive"},
+  ],
+  TransferListAction: [
+    {"value":"create","zh":"发起转接","en":"Start a transfer"},
+  ],
   TransferStatus: [
     {"value":"requested","zh":"待转出方审批","en":"Awaiting the sending side","color":"gold"},
     {"value":"approved","zh":"待转入方接收","en":"Awaiting the receiving side","color":"blue"},
@@ -468,6 +497,17 @@ export const VOCABULARIES = {
     {"value":"normal","zh":"一般","en":"Normal"},
     {"value":"urgent","zh":"紧急","en":"Urgent"},
     {"value":"critical","zh":"特急","en":"Critical"},
+  ],
+  UserAction: [
+    {"value":"edit","zh":"修改姓名","en":"Change the name"},
+    {"value":"disable","zh":"停用或启用","en":"Disable or enable"},
+    {"value":"grant","zh":"授予角色","en":"Grant a role"},
+    {"value":"revoke","zh":"收回角色","en":"Revoke a role"},
+    {"value":"unlock","zh":"解除登录锁定","en":"Unlock"},
+    {"value":"reset","zh":"重置密码","en":"Reset the password"},
+  ],
+  UserListAction: [
+    {"value":"create","zh":"新建用户","en":"New user"},
   ],
   VenueAction: [
     {"value":"edit","zh":"修改","en":"Edit"},

@@ -27,7 +27,8 @@ const gridPath = (q: Queryable, gridId: number) => orgs.pathOfRow(q, 'grids', gr
 async function withGridActions(q: Queryable, scope: Scope, items: Grid[]) {
   return Promise.all(items.map(async (g) => ({ ...g, actions: gridActions(scope, await gridPath(q, g.id)) })));
 }
-async function withHouseholdActions(q: Queryable, scope: Scope, items: Household[]) {
+/** Households, and the visits due at them: what the caller may do to each household. */
+async function withHouseholdActions<H extends { gridId: number }>(q: Queryable, scope: Scope, items: H[]) {
   const paths = new Map<number, string | null>();
   for (const gridId of new Set(items.map((h) => h.gridId))) paths.set(gridId, await gridPath(q, gridId));
   return items.map((h) => ({ ...h, actions: householdActions(scope, paths.get(h.gridId) ?? null) }));
@@ -206,7 +207,7 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
     method: 'GET', url: '/api/visits/due', tags, summary: '三必访：到期和逾期的走访',
     querystring: DueQuery, response: DueVisitList,
-    handler: async ({ q, query }) => ({ items: await grids.dueVisits(q, query) }),
+    handler: async ({ q, scope, query }) => ({ items: await withHouseholdActions(q, scope, await grids.dueVisits(q, query)) }),
   });
   route(app, db, {
     method: 'GET', url: '/api/visit-plans', tags, summary: '社区的走访计划',

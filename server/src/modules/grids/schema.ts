@@ -257,6 +257,7 @@ export const DueVisit = z.object({
   lastVisitedOn: z.string().nullable(),
   dueOn: z.string(),
   overdue: z.boolean(),
+  actions: z.array(HOUSEHOLD_ACTIONS.schema).describe('what the caller may do to the household due'),
 });
 export const DueVisitList = z.object({ items: z.array(DueVisit) });
 export const DueQuery = z.object({ gridId: idParam('网格').optional(), within: z.coerce.number().int().min(0).max(366).default(7).describe('提前天数') });

@@ -28,6 +28,18 @@ export const WITHDRAWN_BY = defineVocabulary('RecruitmentEnd', [
 ]);
 export const STAGE_ORDER = [...STAGES.values] as Stage[];
 
+/** What a caller may do to a recruitment record (policy.ts decides, for each record it returns). */
+export const RECRUITMENT_ACTIONS = defineVocabulary('RecruitmentAction', [
+  { value: 'advance', zh: '进入下一阶段', en: 'Take the next stage' },
+  { value: 'sponsors', zh: '确定入党介绍人', en: 'Name the sponsors' },
+  { value: 'notice', zh: '公示', en: 'Post the public notice' },
+  { value: 'withdraw', zh: '撤回或终止', en: 'Withdraw or end' },
+]);
+export type RecruitmentAction = ValueOf<typeof RECRUITMENT_ACTIONS>;
+/** What a caller may do where the register is viewed. */
+export const RECRUITMENT_LIST_ACTIONS = defineVocabulary('RecruitmentListAction', [{ value: 'create', zh: '登记入党申请人', en: 'Register an applicant' }]);
+export type RecruitmentListAction = ValueOf<typeof RECRUITMENT_LIST_ACTIONS>;
+
 export const Recruitment = z.object({
   id: z.number(),
   orgId: z.number(),
@@ -49,10 +61,14 @@ export const Recruitment = z.object({
   withdrawnOn: z.string().nullable(),
   withdrawnBy: WITHDRAWN_BY.schema.nullable(),
   withdrawalReason: z.string().nullable(),
+  actions: z.array(RECRUITMENT_ACTIONS.schema).describe('what the caller may do to this record'),
 }).meta({ id: 'Recruitment' });
-export type Recruitment = z.infer<typeof Recruitment>;
+/** The record as the service reads it; the routes add the caller's actions (policy.ts). */
+export type Recruitment = Omit<z.infer<typeof Recruitment>, 'actions'>;
 
-export const RecruitmentList = z.object({ total: z.number(), items: z.array(Recruitment) });
+/** The caller's own applications. */
+export const OwnRecruitments = z.object({ total: z.number(), items: z.array(Recruitment) });
+export const RecruitmentList = OwnRecruitments.extend({ actions: z.array(RECRUITMENT_LIST_ACTIONS.schema).describe('what the caller may do where the register is viewed') });
 export const RecruitmentParams = z.object({ recruitmentId: idParam('发展党员记录编号') });
 export const RecruitmentQuery = z.object({
   orgId: idParam('党组织').optional(),

@@ -5,7 +5,10 @@ import { E, RECRUITMENT } from './errors.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
-import { STAGES, STAGE_ORDER, type Recruitment, type Stage } from './schema.ts';
+import { allowed, ensureAllowed } from '../../kernel/actions.ts';
+import type { Scope } from '../../kernel/scope.ts';
+import { recruitmentVerdicts, type RecruitmentFacts } from './policy.ts';
+import { RECRUITMENT_ACTIONS, STAGES, STAGE_ORDER, type Recruitment, type RecruitmentAction, type Stage } from './schema.ts';
 
 // The recruitment pipeline. The order of stages, the days between them, the
 // sponsors and the public notice are held by the table's constraints and its
@@ -73,6 +76,30 @@ export async function get(q: Queryable, id: number): Promise<Recruitment> {
   return toRecruitment(row);
 }
 
+/** Where each record stands for the caller: its organization's path (null where out of sight) and whether it is their own application. */
+async function factsOf(q: Queryable, scope: Scope, items: Recruitment[]): Promise<Map<number, RecruitmentFacts>> {
+  const paths = await q.query<{ id: number; path: string | null }>(
+    `SELECT r.id, o.path::text AS path FROM recruitments r LEFT JOIN org_labels o ON o.id = r.org_id WHERE r.id = ANY ($1::bigint[])`,
+    [items.map((r) => r.id)],
+  );
+  const own = await people.ownFileIds(q, scope.userId);
+  const pathOf = new Map(paths.map((p) => [Number(p.id), p.path]));
+  return new Map(items.map((r) => [r.id, { orgPath: pathOf.get(r.id) ?? null, own: own.has(r.personId), stage: r.stage, nextStage: r.nextStage, withdrawnOn: r.withdrawnOn }]));
+}
+
+/** The records with what the caller may do to each (policy.ts). */
+export async function withActions(q: Queryable, scope: Scope, items: Recruitment[]): Promise<(Recruitment & { actions: RecruitmentAction[] })[]> {
+  const facts = await factsOf(q, scope, items);
+  return items.map((r) => ({ ...r, actions: allowed(RECRUITMENT_ACTIONS, recruitmentVerdicts(scope, facts.get(r.id)!)) }));
+}
+
+/** Refuses an action the caller may not take on the record now, with its verdict; returns where the record stands. */
+export async function ensureAction(q: Queryable, scope: Scope, id: number, action: RecruitmentAction): Promise<RecruitmentFacts> {
+  const facts = (await factsOf(q, scope, [await get(q, id)])).get(id)!;
+  ensureAllowed(recruitmentVerdicts(scope, facts), action);
+  return facts;
+}
+
 export async function list(q: Queryable, f: { orgId?: number; stage?: Stage }): Promise<{ total: number; items: Recruitment[] }> {
   const where = conditions();
   if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'r')));
@@ -103,7 +130,6 @@ export async function start(q: Queryable, input: { personId: number; orgId: numb
 /** Two full members vouch for the candidate (入党介绍人); fixed once the candidate is admitted. */
 export async function setSponsors(q: Queryable, id: number, sponsorIds: number[]): Promise<Recruitment> {
   const r = await get(q, id);
-  if (r.stage === 'probationary' || r.stage === 'full') throw E.sponsors_fixed();
   if (new Set(sponsorIds).size !== 2) throw E.two_sponsors();
   for (const sponsorId of sponsorIds) {
     const sponsor = await people.find(q, sponsorId);
@@ -118,8 +144,6 @@ export async function setSponsors(q: Queryable, id: number, sponsorIds: number[]
 
 /** The public notice (公示) before admission (for a candidate) or before full membership (for a probationary member). */
 export async function setNotice(q: Queryable, id: number, notice: { startsOn: string; endsOn: string }): Promise<Recruitment> {
-  const r = await get(q, id);
-  if (r.stage !== 'candidate' && r.stage !== 'probationary') throw E.notice_stage();
   if (notice.endsOn < notice.startsOn) throw E.notice_dates();
   await q.query(`UPDATE recruitments SET notice_starts_on = $2, notice_ends_on = $3 WHERE id = $1`, [id, notice.startsOn, notice.endsOn]);
   return get(q, id);
@@ -133,7 +157,6 @@ export async function setNotice(q: Queryable, id: number, notice: { startsOn: st
  */
 export async function advance(q: Queryable, cipher: FieldCipher, id: number, step: { stage: Stage; on: string }): Promise<Recruitment> {
   const r = await get(q, id);
-  if (r.withdrawnOn) throw E.ended().on('stage');
   if (r.nextStage === null) throw E.completed();
   if (step.stage !== r.nextStage) throw E.skipped_stage({ stage: STAGES.term(r.stage), next: STAGES.term(r.nextStage) });
   await notInFuture(q, 'on', step.on);
@@ -160,19 +183,12 @@ export async function mine(q: Queryable, userId: number): Promise<{ total: numbe
   return { total: rows.length, items: rows.map(toRecruitment) };
 }
 
-/** Whether the record is the caller's own application. */
-export async function isOwn(q: Queryable, id: number, userId: number): Promise<boolean> {
-  return (await people.accountOf(q, (await get(q, id)).personId)) === userId;
-}
-
 /**
  * Ends an application before admission: withdrawn by the applicant, or ended
  * by the branch, which must say why. The record keeps the stage it reached.
  */
 export async function withdraw(q: Queryable, id: number, by: 'applicant' | 'branch', input: { on: string; reason?: string | null }): Promise<Recruitment> {
   const r = await get(q, id);
-  if (r.withdrawnOn) throw E.ended().on('reason');
-  if (r.stage === 'probationary' || r.stage === 'full') throw E.admitted({ stage: STAGES.term(r.stage) });
   if (by === 'branch' && !input.reason) throw E.reason_required();
   await notInFuture(q, 'on', input.on);
   const ended = await q.query(

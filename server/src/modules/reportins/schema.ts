@@ -13,6 +13,21 @@ export const REPORT_IN_STATUSES = defineVocabulary('ReportInStatus', [
 ]);
 export type ReportInStatus = ValueOf<typeof REPORT_IN_STATUSES>;
 
+/** What a caller may do to a report-in (policy.ts decides, for each one it returns). */
+export const REPORT_IN_ACTIONS = defineVocabulary('ReportInAction', [
+  { value: 'withdraw', zh: '撤回', en: 'Withdraw' },
+  { value: 'accept', zh: '接收', en: 'Accept' },
+  { value: 'decline', zh: '退回', en: 'Return' },
+  { value: 'commit', zh: '认领服务、作出承诺', en: 'Pledge a service' },
+]);
+export type ReportInAction = ValueOf<typeof REPORT_IN_ACTIONS>;
+/** Which side of dual registration the caller works: issuing for a unit's members, receiving them at a community. */
+export const REPORT_IN_LIST_ACTIONS = defineVocabulary('ReportInListAction', [
+  { value: 'issue', zh: '为本单位党员开具报到登记', en: 'Register the unit’s members to report in' },
+  { value: 'receive', zh: '接收到社区报到的党员', en: 'Receive members reporting in at a community' },
+]);
+export type ReportInListAction = ValueOf<typeof REPORT_IN_LIST_ACTIONS>;
+
 export const ReportIn = z.object({
   id: z.number(),
   orgId: z.number(),
@@ -30,10 +45,12 @@ export const ReportIn = z.object({
   receiptNo: z.string().nullable(),
   serviceItem: z.string().nullable(),
   commitment: z.string().nullable(),
+  actions: z.array(REPORT_IN_ACTIONS.schema).describe('what the caller may do to this report-in'),
 }).meta({ id: 'ReportIn' });
-export type ReportIn = z.infer<typeof ReportIn>;
+/** The report-in as the service reads it; the routes add the caller's actions (policy.ts). */
+export type ReportIn = Omit<z.infer<typeof ReportIn>, 'actions'>;
 
-export const ReportInList = z.object({ items: z.array(ReportIn) });
+export const ReportInList = z.object({ items: z.array(ReportIn), actions: z.array(REPORT_IN_LIST_ACTIONS.schema).describe('which sides of dual registration the caller works') });
 /** How many registrations the caller sees, by status (the list stops at a thousand; a community has more). */
 export const ReportInCounts = z.object({ issued: z.number(), accepted: z.number(), declined: z.number(), withdrawn: z.number() });
 export const ReportInParams = z.object({ reportInId: idParam('报到登记编号') });

@@ -1,11 +1,14 @@
 import type { Queryable } from '../../kernel/db.ts';
-import { notFound, type Text } from '../../kernel/errors.ts';
+import { allowed, ensureAllowed } from '../../kernel/actions.ts';
+import { notFound } from '../../kernel/errors.ts';
+import type { Scope } from '../../kernel/scope.ts';
+import { STEPS, reportInVerdicts, type ReportInFacts } from './policy.ts';
 import { E, REPORT_IN } from './errors.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
-import { REPORT_IN_STATUSES, type ReportIn, type ReportInStatus } from './schema.ts';
+import { REPORT_IN_ACTIONS, REPORT_IN_STATUSES, type ReportIn, type ReportInAction, type ReportInStatus } from './schema.ts';
 
 // Dual registration: the unit issues, the community accepts (or declines) and
 // returns a receipt, the member commits to a service. Who sees which rows is
@@ -100,15 +103,38 @@ export async function issue(q: Queryable, unitIds: number[], input: { personId: 
   return get(q, row!.id);
 }
 
-async function pending(q: Queryable, id: number, step: Text): Promise<ReportIn> {
+/** A step is taken on a registration still pending (the routes' verdicts say so first; this holds for the demo and a race). */
+async function pending(q: Queryable, id: number, step: keyof typeof STEPS): Promise<ReportIn> {
   const r = await get(q, id);
-  if (r.status !== 'issued') throw E.not_pending({ status: { zh: r.statusLabel, en: r.status }, step });
+  if (r.status !== 'issued') throw E.not_pending({ status: REPORT_IN_STATUSES.term(r.status), step: STEPS[step] });
   return r;
+}
+
+/** Where each registration stands for the caller (its community's path, null where out of sight; whether it is theirs). */
+async function factsOf(q: Queryable, scope: Scope, items: ReportIn[]): Promise<Map<number, ReportInFacts>> {
+  const rows = await q.query<{ id: number; path: string | null; own: boolean }>(
+    `SELECT r.id, o.path::text AS path, coalesce(r.member_user_id = $2, false) AS own FROM report_ins r LEFT JOIN org_labels o ON o.id = r.org_id WHERE r.id = ANY ($1::bigint[])`,
+    [items.map((r) => r.id), scope.userId],
+  );
+  const by = new Map(rows.map((r) => [Number(r.id), r]));
+  return new Map(items.map((r) => [r.id, { orgPath: by.get(r.id)?.path ?? null, own: by.get(r.id)?.own ?? false, unitId: r.unitId, status: r.status }]));
+}
+
+/** The registrations with what the caller may do to each (policy.ts). */
+export async function withActions(q: Queryable, scope: Scope, items: ReportIn[]): Promise<(ReportIn & { actions: ReportInAction[] })[]> {
+  const facts = await factsOf(q, scope, items);
+  return items.map((r) => ({ ...r, actions: allowed(REPORT_IN_ACTIONS, reportInVerdicts(scope, facts.get(r.id)!)) }));
+}
+
+/** Refuses a step the caller may not take on the registration now, with its verdict. */
+export async function ensureAction(q: Queryable, scope: Scope, id: number, action: ReportInAction): Promise<void> {
+  const facts = (await factsOf(q, scope, [await get(q, id)])).get(id)!;
+  ensureAllowed(reportInVerdicts(scope, facts), action);
 }
 
 /** The community accepts: the member is reported, and the unit gets a receipt number. */
 export async function accept(q: Queryable, id: number): Promise<ReportIn> {
-  await pending(q, id, { zh: '接收', en: 'accepted' });
+  await pending(q, id, 'accept');
   await q.query(
     `UPDATE report_ins SET status = 'accepted', decided_on = current_date,
             receipt_no = 'BD' || to_char(current_date, 'YYYY') || lpad(id::text, 6, '0') WHERE id = $1`,
@@ -118,22 +144,25 @@ export async function accept(q: Queryable, id: number): Promise<ReportIn> {
 }
 
 export async function decline(q: Queryable, id: number, reason: string): Promise<ReportIn> {
-  await pending(q, id, { zh: '退回', en: 'returned' });
+  await pending(q, id, 'decline');
   await q.query(`UPDATE report_ins SET status = 'declined', decided_on = current_date, decline_reason = $2 WHERE id = $1`, [id, reason]);
   return get(q, id);
 }
 
 export async function withdraw(q: Queryable, id: number): Promise<ReportIn> {
-  await pending(q, id, { zh: '撤回', en: 'withdrawn' });
+  await pending(q, id, 'withdraw');
   await q.query(`UPDATE report_ins SET status = 'withdrawn', decided_on = current_date WHERE id = $1`, [id]);
   return get(q, id);
 }
 
 /** The member (or the community for them) picks a service item and states a commitment. */
 export async function commit(q: Queryable, id: number, input: { serviceItem: string; commitment: string }): Promise<ReportIn> {
-  const r = await get(q, id);
-  if (r.status !== 'accepted') throw E.pledge_before_accept();
-  await q.query(`UPDATE report_ins SET service_item = $2, commitment = $3 WHERE id = $1`, [id, input.serviceItem, input.commitment]);
+  const pledged = await q.query(`UPDATE report_ins SET service_item = $2, commitment = $3 WHERE id = $1 AND status = 'accepted' RETURNING id`, [
+    id,
+    input.serviceItem,
+    input.commitment,
+  ]);
+  if (!pledged.length) throw E.pledge_before_accept();
   return get(q, id);
 }
 
@@ -147,11 +176,6 @@ export async function unregistered(q: Queryable, unitId: number): Promise<{ id: 
       ORDER BY p.id`,
     [unitId],
   );
-}
-
-export async function isOwn(q: Queryable, id: number, userId: number): Promise<boolean> {
-  const [row] = await q.query<{ mine: boolean }>(`SELECT member_user_id = $2 AS mine FROM report_ins WHERE id = $1`, [id, userId]);
-  return row?.mine === true;
 }
 
 /** The dual-registration ledger (报到台账) the caller sees, as an Excel sheet: the unit's, or the community's. */

@@ -15,7 +15,10 @@ export const E = defineErrors('transfer', {
   destination_invalid: { status: 400, field: 'toOrgId', zh: '转入组织须为本区域内正常状态的党组织', en: 'The receiving organization must be an active party organization of this region' },
   not_member: { status: 400, field: 'personId', zh: '{name}不是党员', en: '{name} is not a party member' },
   finished: { status: 403, zh: '这次转接{status}', en: 'This transfer is {status}' },
-  step_refused: { status: 403, zh: '您不能在此时办理这一步', en: 'You cannot take this step now' },
+  step_refused: { status: 403, zh: '这次转接{status}，此时不能办理这一步', en: 'This transfer is {status}; this step cannot be taken now' },
+  sending_admins: { status: 403, zh: '只有转出组织的管理员可以审批或退回', en: 'Only the sending organization’s administrators may approve or return' },
+  sending_staff: { status: 403, zh: '只有转出组织的工作人员可以撤回或重新提交', en: 'Only the sending organization’s staff may withdraw or resubmit' },
+  receiving_admins: { status: 403, zh: '只有转入组织的管理员可以接收或退回', en: 'Only the receiving organization’s administrators may receive or return' },
   letter_not_yet: { status: 400, field: 'status', zh: '转出方审批之后才能打印介绍信', en: 'The letter can be printed only after the sending side approves' },
 });
 

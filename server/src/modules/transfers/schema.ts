@@ -16,6 +16,19 @@ export const TRANSFER_STATUSES = defineVocabulary('TransferStatus', [
 ]);
 export type TransferStatus = ValueOf<typeof TRANSFER_STATUSES>;
 
+/** The steps a caller may take on a transfer (policy.ts decides, for each transfer it returns). */
+export const TRANSFER_ACTIONS = defineVocabulary('TransferAction', [
+  { value: 'approve', zh: '审批同意', en: 'Approve' },
+  { value: 'return', zh: '退回修改', en: 'Return for revision' },
+  { value: 'withdraw', zh: '撤回', en: 'Withdraw' },
+  { value: 'resubmit', zh: '重新提交', en: 'Resubmit' },
+  { value: 'receive', zh: '接收', en: 'Receive' },
+]);
+export type TransferAction = ValueOf<typeof TRANSFER_ACTIONS>;
+/** What a caller may do where transfers are listed. */
+export const TRANSFER_LIST_ACTIONS = defineVocabulary('TransferListAction', [{ value: 'create', zh: '发起转接', en: 'Start a transfer' }]);
+export type TransferListAction = ValueOf<typeof TRANSFER_LIST_ACTIONS>;
+
 export const Transfer = z.object({
   id: z.number(),
   personId: z.number(),
@@ -33,11 +46,11 @@ export const Transfer = z.object({
   approvedOn: z.string().nullable(),
   doneOn: z.string().nullable(),
   lastNote: z.string().nullable(),
-  /** The steps the caller may take now (the UI shows only these buttons). */
-  actions: z.array(z.enum(['approve', 'return', 'withdraw', 'resubmit', 'receive'])),
+  actions: z.array(TRANSFER_ACTIONS.schema).describe('the steps the caller may take now'),
 }).meta({ id: 'Transfer' });
-export type Transfer = z.infer<typeof Transfer>;
-export const TransferList = z.object({ items: z.array(Transfer) });
+/** The transfer as the service reads it; the routes add the caller's actions (policy.ts). */
+export type Transfer = Omit<z.infer<typeof Transfer>, 'actions'>;
+export const TransferList = z.object({ items: z.array(Transfer), actions: z.array(TRANSFER_LIST_ACTIONS.schema).describe('what the caller may do where transfers are listed') });
 export const TransferParams = z.object({ transferId: idParam('转接编号') });
 export const TransferQuery = z.object({ status: TRANSFER_STATUSES.field('状态').optional() });
 export const RequestTransfer = z.object({

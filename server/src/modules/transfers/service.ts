@@ -4,13 +4,14 @@ import { E, TRANSFER } from './errors.ts';
 import { html, page } from '../../kernel/html.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as people from '../people/service.ts';
-import { TRANSFER_STATUSES, type Transfer, type TransferStatus } from './schema.ts';
+import { allowed, ensureAllowed } from '../../kernel/actions.ts';
+import type { Scope } from '../../kernel/scope.ts';
+import { transferVerdicts, type TransferFacts } from './policy.ts';
+import { TRANSFER_ACTIONS, TRANSFER_STATUSES, type Transfer, type TransferAction, type TransferStatus } from './schema.ts';
 
 // Transfers of membership. Both sides see the transfer (row-level security on
 // from_org_id and to_org_id); which side the caller stands on decides the
-// steps offered, computed here once and returned with the transfer.
-
-type Action = Transfer['actions'][number];
+// steps offered (policy.ts), returned with the transfer.
 
 interface Row {
   id: number;
@@ -28,37 +29,16 @@ interface Row {
   approved_on: string | null;
   done_on: string | null;
   last_note: string | null;
-  sending_staff: boolean;
-  sending_admin: boolean;
-  receiving_admin: boolean;
 }
 
-const IN_READ = `(SELECT id FROM org_labels WHERE path <@ ANY (gj_read_paths()))`;
-const IN_ADMIN = `(SELECT id FROM org_labels WHERE path <@ ANY (gj_admin_paths()))`;
 // Names come from the directory: each side may not otherwise see the other.
 const SELECT = `SELECT t.id, t.person_id, coalesce(p.name, t.person_name) AS person_name, t.from_org_id, f.name AS from_name, t.to_org_id,
        coalesce(d.name, t.to_outside) AS to_name, t.to_outside, t.status, t.reason, t.letter_no, t.requested_on::text,
-       t.approved_on::text, t.done_on::text, t.last_note,
-       t.from_org_id IN ${IN_READ} AS sending_staff, t.from_org_id IN ${IN_ADMIN} AS sending_admin,
-       coalesce(t.to_org_id IN ${IN_ADMIN}, false) AS receiving_admin
+       t.approved_on::text, t.done_on::text, t.last_note
   FROM transfers t
   LEFT JOIN person_labels p ON p.id = t.person_id
   LEFT JOIN gj_org_directory() f ON f.id = t.from_org_id
   LEFT JOIN gj_org_directory() d ON d.id = t.to_org_id`;
-
-function actionsOf(r: Row): Action[] {
-  const outside = r.to_org_id === null;
-  switch (r.status) {
-    case 'requested':
-      return [...(r.sending_admin ? (['approve', 'return'] as const) : []), ...(r.sending_staff ? (['withdraw'] as const) : [])];
-    case 'approved':
-      return (outside ? r.sending_admin : r.receiving_admin) ? ['receive', 'return'] : [];
-    case 'returned':
-      return r.sending_staff ? ['resubmit', 'withdraw'] : [];
-    default:
-      return [];
-  }
-}
 
 const toTransfer = (r: Row): Transfer => ({
   id: r.id,
@@ -77,13 +57,35 @@ const toTransfer = (r: Row): Transfer => ({
   approvedOn: r.approved_on,
   doneOn: r.done_on,
   lastNote: r.last_note,
-  actions: actionsOf(r),
 });
 
 export async function get(q: Queryable, id: number): Promise<Transfer> {
   const [row] = await q.query<Row>(`${SELECT} WHERE t.id = $1`, [id]);
   if (!row) throw notFound(TRANSFER);
   return toTransfer(row);
+}
+
+/** Where each transfer stands for the caller: both sides' paths, as far as the caller sees them. */
+async function factsOf(q: Queryable, items: Transfer[]): Promise<Map<number, TransferFacts>> {
+  const rows = await q.query<{ id: number; from_path: string | null; to_path: string | null }>(
+    `SELECT t.id, f.path::text AS from_path, d.path::text AS to_path FROM transfers t
+       LEFT JOIN org_labels f ON f.id = t.from_org_id LEFT JOIN org_labels d ON d.id = t.to_org_id
+      WHERE t.id = ANY ($1::bigint[])`,
+    [items.map((t) => t.id)],
+  );
+  const by = new Map(rows.map((r) => [Number(r.id), r]));
+  return new Map(items.map((t) => [t.id, { fromPath: by.get(t.id)?.from_path ?? null, toPath: by.get(t.id)?.to_path ?? null, outside: t.outside, status: t.status }]));
+}
+
+/** The transfers with the steps the caller may take on each (policy.ts). */
+export async function withActions(q: Queryable, scope: Scope, items: Transfer[]): Promise<(Transfer & { actions: TransferAction[] })[]> {
+  const facts = await factsOf(q, items);
+  return items.map((t) => ({ ...t, actions: allowed(TRANSFER_ACTIONS, transferVerdicts(scope, facts.get(t.id)!)) }));
+}
+
+/** Refuses a step the caller may not take on the transfer now, with its verdict. */
+export async function ensureAction(q: Queryable, scope: Scope, id: number, action: TransferAction): Promise<void> {
+  ensureAllowed(transferVerdicts(scope, (await factsOf(q, [await get(q, id)])).get(id)!), action);
 }
 
 export async function list(q: Queryable, status?: TransferStatus): Promise<Transfer[]> {
@@ -121,16 +123,7 @@ export async function request(q: Queryable, input: { personId: number; toOrgId?:
   return get(q, row!.id);
 }
 
-async function step(q: Queryable, id: number, action: Action): Promise<Transfer> {
-  const t = await get(q, id);
-  if (!t.actions.includes(action)) {
-    throw t.status === 'done' || t.status === 'withdrawn' ? E.finished({ status: { zh: t.statusLabel, en: t.status } }) : E.step_refused();
-  }
-  return t;
-}
-
 export async function approve(q: Queryable, id: number): Promise<Transfer> {
-  await step(q, id, 'approve');
   await q.query(
     `UPDATE transfers SET status = 'approved', approved_on = current_date,
             letter_no = coalesce(letter_no, 'JZ' || to_char(current_date, 'YYYY') || lpad(id::text, 6, '0')) WHERE id = $1`,
@@ -140,19 +133,17 @@ export async function approve(q: Queryable, id: number): Promise<Transfer> {
 }
 
 export async function giveBack(q: Queryable, id: number, note: string): Promise<Transfer> {
-  await step(q, id, 'return');
   await q.query(`UPDATE transfers SET status = 'returned', last_note = $2 WHERE id = $1`, [id, note]);
   return get(q, id);
 }
 
 export async function withdraw(q: Queryable, id: number): Promise<Transfer> {
-  await step(q, id, 'withdraw');
   await q.query(`UPDATE transfers SET status = 'withdrawn' WHERE id = $1`, [id]);
   return get(q, id);
 }
 
 export async function resubmit(q: Queryable, id: number, input: { toOrgId?: number; toOutside?: string | null; reason: string }): Promise<Transfer> {
-  const t = await step(q, id, 'resubmit');
+  const t = await get(q, id);
   await checkDestination(q, t.fromOrgId, input);
   await q.query(`UPDATE transfers SET status = 'requested', to_org_id = $2, to_outside = $3, reason = $4 WHERE id = $1`, [
     id,
@@ -165,7 +156,7 @@ export async function resubmit(q: Queryable, id: number, input: { toOrgId?: numb
 
 /** Inside the region the receiving side receives the member (their file moves); outside, the sending side records the receipt. */
 export async function receive(q: Queryable, id: number): Promise<Transfer> {
-  const t = await step(q, id, 'receive');
+  const t = await get(q, id);
   if (t.outside) {
     await q.query(`UPDATE transfers SET status = 'done', done_on = current_date WHERE id = $1`, [id]);
     await people.leaveRegion(q, t.personId);

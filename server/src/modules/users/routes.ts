@@ -6,16 +6,16 @@ import type { ModuleContext } from '../../kernel/manifest.ts';
 import { SESSION_COOKIE, SESSION_HOURS, changePassword, meOf, resolveSession, signIn, signOut } from './auth.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import type { Scope } from '../../kernel/scope.ts';
+import { allowedAtAny, ensureAllowed, viewedFrom } from '../../kernel/actions.ts';
 import * as orgs from '../orgs/service.ts';
-import { ensureCanGrant, ensureCanManageAccount, ensureCanManageAt, ensureCanManageUsers, ensureNotSelf, ensureRegionAdmin } from './policy.ts';
+import { ensureCanGrant, ensureCanManageUsers, ensureRegionAdmin, listVerdicts } from './policy.ts';
 import {
-  ChangePassword, CreateUser, GrantInput, GrantParams, Login, LoginResult, Me, Ok, ResetPassword, SignInThrottleList, ThrottleParams, UpdateUser, User, UserPage,
-  UserParams, UserQuery,
+  ChangePassword, CreateUser, GrantInput, GrantParams, Login, LoginResult, Me, Ok, ResetPassword, SignInThrottleList, ThrottleParams, USER_LIST_ACTIONS, UpdateUser,
+  User, UserPage, UserParams, UserQuery,
 } from './schema.ts';
 import * as users from './service.ts';
 
-/** Refuses unless the caller could grant everything the account holds; unknown accounts are 404 as before. */
-const ensureManages = async (q: Queryable, scope: Scope, userId: number) => ensureCanManageAccount(scope, await users.heldGrants(q, userId));
+const one = async (q: Queryable, scope: Scope, u: User) => (await users.withActions(q, scope, [u]))[0]!;
 
 export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: Pick<ModuleContext, 'secureCookies'>): void {
   const setSession = (reply: FastifyReply, token: string) =>
@@ -68,76 +68,70 @@ export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: Pick<Modu
   route(app, db, {
     method: 'GET', url: '/api/users', tags, summary: '用户列表（管辖范围内）',
     querystring: UserQuery, response: UserPage,
-    handler: ({ q, scope, query }) => {
+    handler: async ({ q, scope, query }) => {
       ensureCanManageUsers(scope);
-      return users.list(q, query);
+      const found = await users.list(q, query);
+      const places = viewedFrom(scope, query.orgId === undefined ? undefined : await orgs.pathIfSeen(q, query.orgId));
+      return { ...found, items: await users.withActions(q, scope, found.items), actions: allowedAtAny(USER_LIST_ACTIONS, places, (path) => listVerdicts(scope, path)) };
     },
   });
   route(app, db, {
     method: 'GET', url: '/api/users/:userId', tags, summary: '用户详情',
     params: UserParams, response: User,
-    handler: ({ q, scope, params }) => {
+    handler: async ({ q, scope, params }) => {
       ensureCanManageUsers(scope);
-      return users.get(q, params.userId);
+      return one(q, scope, await users.get(q, params.userId));
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/users', tags, summary: '新建用户',
     body: CreateUser, response: User,
     handler: async ({ q, scope, body }) => {
-      ensureCanManageAt(scope, await orgs.pathOf(q, body.orgId));
+      ensureAllowed(listVerdicts(scope, await orgs.pathOf(q, body.orgId)), 'create');
       for (const g of body.grants) ensureCanGrant(scope, g.role, await orgs.pathOf(q, g.orgId));
-      return users.create(q, body);
+      return one(q, scope, await users.create(q, body));
     },
   });
   route(app, db, {
     method: 'PATCH', url: '/api/users/:userId', tags, summary: '修改姓名或停用、启用用户',
     params: UserParams, body: UpdateUser, response: User,
     handler: async ({ q, scope, params, body }) => {
-      ensureCanManageUsers(scope);
-      if (body.disabled !== undefined) ensureNotSelf(scope, params.userId, { zh: '停用或启用', en: 'disable or enable' });
-      await ensureManages(q, scope, params.userId);
-      return users.update(q, params.userId, body);
+      await users.ensureAction(q, scope, params.userId, 'edit');
+      if (body.disabled !== undefined) await users.ensureAction(q, scope, params.userId, 'disable');
+      return one(q, scope, await users.update(q, params.userId, body));
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/users/:userId/grants', tags, summary: '授予角色',
     params: UserParams, body: GrantInput, response: User,
     handler: async ({ q, scope, params, body }) => {
-      ensureCanManageUsers(scope);
-      ensureNotSelf(scope, params.userId, { zh: '修改', en: 'change' });
-      await ensureManages(q, scope, params.userId);
+      await users.ensureAction(q, scope, params.userId, 'grant');
       ensureCanGrant(scope, body.role, await orgs.pathOf(q, body.orgId));
       await users.addGrant(q, params.userId, body);
-      return users.get(q, params.userId);
+      return one(q, scope, await users.get(q, params.userId));
     },
   });
   route(app, db, {
     method: 'DELETE', url: '/api/users/:userId/grants/:grantId', tags, summary: '收回角色',
     params: GrantParams, response: User,
     handler: async ({ q, scope, params }) => {
-      ensureCanManageUsers(scope);
-      ensureNotSelf(scope, params.userId, { zh: '修改', en: 'change' });
-      await ensureManages(q, scope, params.userId);
-      return users.removeGrant(q, params.userId, params.grantId);
+      await users.ensureAction(q, scope, params.userId, 'revoke');
+      return one(q, scope, await users.removeGrant(q, params.userId, params.grantId));
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/users/:userId/unlock', tags, summary: '解除登录锁定',
     params: UserParams, response: User,
     handler: async ({ q, scope, params }) => {
-      ensureCanManageUsers(scope);
-      await ensureManages(q, scope, params.userId);
-      return users.unlock(q, params.userId);
+      await users.ensureAction(q, scope, params.userId, 'unlock');
+      return one(q, scope, await users.unlock(q, params.userId));
     },
   });
   route(app, db, {
     method: 'POST', url: '/api/users/:userId/reset-password', tags, summary: '重置用户密码',
     params: UserParams, body: ResetPassword, response: Ok,
     handler: async ({ q, scope, params, body }) => {
-      ensureCanManageUsers(scope);
-      ensureNotSelf(scope, params.userId, { zh: '重置', en: 'reset' });
-      await ensureManages(q, scope, params.userId);
+      await users.ensureAction(q, scope, params.userId, 'reset');
       await users.resetPassword(q, params.userId, body.newPassword);
       return { ok: true as const };
     },

@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '../../kernel/scope.ts';
+import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
 import { E } from './errors.ts';
 import { V, idParam, oneOf, pageQuery, text, z } from '../../kernel/validation.ts';
@@ -40,6 +41,20 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+/** What a caller may do to an account (policy.ts decides, for each account it returns). */
+export const USER_ACTIONS = defineVocabulary('UserAction', [
+  { value: 'edit', zh: '修改姓名', en: 'Change the name' },
+  { value: 'disable', zh: '停用或启用', en: 'Disable or enable' },
+  { value: 'grant', zh: '授予角色', en: 'Grant a role' },
+  { value: 'revoke', zh: '收回角色', en: 'Revoke a role' },
+  { value: 'unlock', zh: '解除登录锁定', en: 'Unlock' },
+  { value: 'reset', zh: '重置密码', en: 'Reset the password' },
+]);
+export type UserAction = ValueOf<typeof USER_ACTIONS>;
+/** What a caller may do where accounts are listed. */
+export const USER_LIST_ACTIONS = defineVocabulary('UserListAction', [{ value: 'create', zh: '新建用户', en: 'New user' }]);
+export type UserListAction = ValueOf<typeof USER_LIST_ACTIONS>;
+
 export const User = z.object({
   id: z.number(),
   username: z.string(),
@@ -50,8 +65,10 @@ export const User = z.object({
   locked: z.boolean(),
   createdAt: z.string(),
   grants: z.array(GrantView),
+  actions: z.array(USER_ACTIONS.schema).describe('what the caller may do to this account'),
 }).meta({ id: 'User' });
-export type User = z.infer<typeof User>;
+/** The account as the service reads it; the routes add the caller's actions (policy.ts). */
+export type User = Omit<z.infer<typeof User>, 'actions'>;
 
 export const Login = z.object({
   username: z.string().trim().toLowerCase().min(1, V.empty.code).max(64).describe('用户名'),
@@ -93,7 +110,7 @@ export const UserQuery = z.object({
   q: z.string().trim().max(50).optional().describe('用户名或姓名'),
   ...pageQuery,
 });
-export const UserPage = z.object({ total: z.number(), items: z.array(User) });
+export const UserPage = z.object({ total: z.number(), items: z.array(User), actions: z.array(USER_LIST_ACTIONS.schema).describe('what the caller may do where accounts are listed') });
 
 /**
  * A sign-in wait in force (users/auth.ts): an account's (cleared by

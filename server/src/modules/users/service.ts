@@ -2,11 +2,13 @@ import type { Queryable } from '../../kernel/db.ts';
 import { conditions } from '../../kernel/sql.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { E, GRANT, THROTTLE, USER } from './errors.ts';
-import { ROLE_LABELS, type Role } from '../../kernel/scope.ts';
+import { allowed, ensureAllowed } from '../../kernel/actions.ts';
+import { ROLE_LABELS, type Role, type Scope } from '../../kernel/scope.ts';
+import { userVerdicts } from './policy.ts';
 import * as orgs from '../orgs/service.ts';
 import { hashPassword } from './auth.ts';
 import { NEW_PASSWORD, ensureNotOwnName } from './password.ts';
-import type { SignInThrottle, User } from './schema.ts';
+import { USER_ACTIONS, type SignInThrottle, type User, type UserAction } from './schema.ts';
 
 // Account administration, on the caller's scoped connection: an admin sees
 // the accounts managed in their subtree and the grants bound to it.
@@ -170,13 +172,24 @@ export async function resetPassword(q: Queryable, userId: number, password: stri
 }
 
 /**
- * Every grant an account holds, those outside the caller's view included
- * (gj_account_grants): who may manage the account depends on all of them.
+ * Every grant each account holds, those outside the caller's view included
+ * (gj_accounts_grants): who may manage an account depends on all of them.
  */
-export async function heldGrants(q: Queryable, userId: number): Promise<{ role: Role; orgPath: string }[]> {
+async function heldGrants(q: Queryable, userIds: number[]): Promise<Map<number, { role: Role; orgPath: string }[]>> {
+  const rows = await q.query<{ user_id: number; role: Role; org_path: string }>(`SELECT user_id, role, org_path FROM gj_accounts_grants($1::bigint[])`, [userIds]);
+  return new Map(userIds.map((id) => [id, rows.filter((r) => Number(r.user_id) === id).map((r) => ({ role: r.role, orgPath: r.org_path }))]));
+}
+
+/** The accounts with what the caller may do to each (policy.ts). */
+export async function withActions(q: Queryable, scope: Scope, items: User[]): Promise<(User & { actions: UserAction[] })[]> {
+  const held = await heldGrants(q, items.map((u) => u.id));
+  return items.map((u) => ({ ...u, actions: allowed(USER_ACTIONS, userVerdicts(scope, { id: u.id, held: held.get(u.id)! })) }));
+}
+
+/** Refuses an action the caller may not take on the account, with its verdict; an account they may act on but cannot see is 404. */
+export async function ensureAction(q: Queryable, scope: Scope, userId: number, action: UserAction): Promise<void> {
+  ensureAllowed(userVerdicts(scope, { id: userId, held: (await heldGrants(q, [userId])).get(userId)! }), action);
   await username(q, userId);
-  const rows = await q.query<{ role: Role; org_path: string }>(`SELECT role, org_path FROM gj_account_grants($1)`, [userId]);
-  return rows.map((r) => ({ role: r.role, orgPath: r.org_path }));
 }
 
 export async function username(q: Queryable, userId: number): Promise<string> {

@@ -322,9 +322,11 @@ function BooksTab({ grid }: { grid: Grid }) {
     <>
       <Flex className="gj-toolbar" gap={8} justify="space-between" wrap>
         <Select<Book> value={book} onChange={setBook} options={enumOptions('GridBook')} style={{ minWidth: 140 }} />
+        {grid.actions.includes('register') && (
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="book-add">
           {t('grids.addEntry')}
         </Button>
+        )}
       </Flex>
       <List
         dataSource={entries.data ?? []}

@@ -11,7 +11,7 @@ import { VisitList } from './VisitList';
 /** How far ahead the due list looks: this week's visits besides the overdue ones. */
 const DUE_WITHIN_DAYS = 7;
 
-/** Picks a household the caller can see, searching by the head's name. */
+/** Picks a household the caller may visit, searching by the head's name. */
 function HouseholdSelect({ value, onChange }: { value?: number; onChange?: (v: number) => void }) {
   const { tx } = useI18n();
   const [q, setQ] = useState('');
@@ -23,7 +23,7 @@ function HouseholdSelect({ value, onChange }: { value?: number; onChange?: (v: n
       showSearch={{ filterOption: false, onSearch: (text) => setQ(text.trim()) }}
       loading={found.loading}
       data-testid="visit-household"
-      options={(found.data?.items ?? []).map((h) => ({ value: h.id, label: `${tx(h.headName)} · ${h.addressMasked}` }))}
+      options={(found.data?.items ?? []).filter((h) => h.actions.includes('visit')).map((h) => ({ value: h.id, label: `${tx(h.headName)} · ${h.addressMasked}` }))}
     />
   );
 }
@@ -108,11 +108,15 @@ export function VisitPage() {
           renderItem={(d) => (
             <List.Item
               style={d.overdue ? { background: '#fff1f0', paddingInline: 8 } : { paddingInline: 8 }}
-              actions={[
-                <Button key="visit" type="primary" icon={<EditOutlined />} onClick={() => setVisiting({ householdId: d.householdId, name: d.headName })} data-testid="due-visit">
-                  {t('grids.record')}
-                </Button>,
-              ]}
+              actions={
+                d.actions.includes('visit')
+                  ? [
+                      <Button key="visit" type="primary" icon={<EditOutlined />} onClick={() => setVisiting({ householdId: d.householdId, name: d.headName })} data-testid="due-visit">
+                        {t('grids.record')}
+                      </Button>,
+                    ]
+                  : []
+              }
             >
               <List.Item.Meta
                 title={

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { recruitmentApi, type Recruitment } from './api';
-import { RecruitmentSteps, WithdrawModal, canWithdraw } from './parts';
+import { RecruitmentSteps, WithdrawModal } from './parts';
 
 /** 我的入党申请: the applicant's own records, where each stands, and withdrawing an open one. */
 export function MyApplicationPage() {
@@ -24,7 +24,7 @@ export function MyApplicationPage() {
             <Card key={r.id} size="small" type="inner" title={tx(r.orgName)} data-testid="my-application-record">
               <Descriptions column={1} size="small" items={[{ key: 'applied', label: t('recruitment.appliedOn'), children: r.appliedOn }]} />
               <RecruitmentSteps r={r} />
-              {canWithdraw(r) && (
+              {r.actions.includes('withdraw') && (
                 <Button danger style={{ marginTop: 12 }} onClick={() => setWithdrawing(r)} data-testid="recruitment-withdraw">
                   {t('recruitment.withdraw')}
                 </Button>

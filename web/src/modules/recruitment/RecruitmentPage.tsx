@@ -14,7 +14,7 @@ import { PersonSelect } from '../orgs/pickers';
 import { useLocalPage } from '../orgs/localPaging';
 import { useOrgTree } from '../orgs/tree';
 import { recruitmentApi, stageDay, type Recruitment, type Stage } from './api';
-import { RecruitmentSteps, WithdrawModal, canWithdraw } from './parts';
+import { RecruitmentSteps, WithdrawModal } from './parts';
 
 type Modal = 'sponsors' | 'notice' | 'advance' | 'withdraw' | null;
 
@@ -32,7 +32,6 @@ function RecruitmentDrawer({ id, onClose, onChanged }: { id: number | null; onCl
     void message.success(text);
     onChanged();
   };
-  const canNotice = r && (r.stage === 'candidate' || r.stage === 'probationary');
 
   return (
     <Drawer open={id !== null} onClose={onClose} size={isPhone ? '100%' : 560} title={r ? tx(r.personName) : t('recruitment.detail')} destroyOnHidden data-testid="recruitment-drawer">
@@ -58,20 +57,22 @@ function RecruitmentDrawer({ id, onClose, onChanged }: { id: number | null; onCl
           />
           {r.nextStage ? (
             <Space wrap>
-              <Button type="primary" onClick={() => setModal('advance')} data-testid="recruitment-advance">
-                {t('recruitment.advance', { stage: stage(r.nextStage) })}
-              </Button>
-              {(r.stage === 'activist' || r.stage === 'candidate') && (
+              {r.actions.includes('advance') && (
+                <Button type="primary" onClick={() => setModal('advance')} data-testid="recruitment-advance">
+                  {t('recruitment.advance', { stage: stage(r.nextStage) })}
+                </Button>
+              )}
+              {r.actions.includes('sponsors') && (
                 <Button onClick={() => setModal('sponsors')} data-testid="recruitment-sponsors">
                   {t('recruitment.setSponsors')}
                 </Button>
               )}
-              {canNotice && (
+              {r.actions.includes('notice') && (
                 <Button onClick={() => setModal('notice')} data-testid="recruitment-notice">
                   {t('recruitment.setNotice')}
                 </Button>
               )}
-              {canWithdraw(r) && (
+              {r.actions.includes('withdraw') && (
                 <Button danger onClick={() => setModal('withdraw')} data-testid="recruitment-end">
                   {t('recruitment.end')}
                 </Button>
@@ -170,9 +171,11 @@ export function RecruitmentPage() {
             options={enumOptions('RecruitmentStage')}
           />
           <span className="gj-toolbar-spacer" />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setStarting(true)} data-testid="recruitment-start">
-            {t('recruitment.start')}
-          </Button>
+          {list.data?.actions.includes('create') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setStarting(true)} data-testid="recruitment-start">
+              {t('recruitment.start')}
+            </Button>
+          )}
         </Flex>
         <DataTable<Recruitment>
           testId="recruitment-table"

@@ -5,9 +5,6 @@ import { valuesOf } from '../../kernel/vocabulary';
 import { today } from '../../kernel/time';
 import { recruitmentApi, stageDay, type Recruitment } from './api';
 
-/** Stages open to withdrawal: after admission the person is a probationary member. */
-export const canWithdraw = (r: Recruitment) => !r.withdrawnOn && (r.stage === 'applicant' || r.stage === 'activist' || r.stage === 'candidate');
-
 /** The stages with the day each was reached; an ended record shows where it stopped, and why. */
 export function RecruitmentSteps({ r }: { r: Recruitment }) {
   const { t, tx, enumLabel } = useI18n();

@@ -6,7 +6,7 @@ import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { peopleApi } from '../people/api';
-import { ADMIN_ROLES, holds } from '../../kernel/roles';
+import { holds } from '../../kernel/roles';
 import { reportInsApi, type ReportIn } from './api';
 import { Receipt } from './Receipt';
 import { ReportInTable } from './ReportInTable';
@@ -79,7 +79,7 @@ function UnitView({ unitId }: { unitId: number }) {
   };
   const step = useStep(reload);
   const action = (r: ReportIn) =>
-    r.status === 'issued' ? (
+    r.actions.includes('withdraw') ? (
       <Popconfirm title={t('reportins.withdrawConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => step(() => reportInsApi.withdraw(r.id), () => t('reportins.withdrawn'))}>
         <Button size="small" data-testid="reportin-withdraw">
           {t('reportins.withdraw')}
@@ -156,16 +156,20 @@ function CommunityView() {
       },
     );
   const action = (r: ReportIn) =>
-    r.status === 'issued' ? (
+    r.actions.includes('accept') || r.actions.includes('decline') ? (
       <Space wrap>
-        <Popconfirm title={t('reportins.acceptConfirm', { name: tx(r.personName) })} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => accept(r)}>
-          <Button size="small" type="primary" icon={<CheckOutlined />} data-testid="reportin-accept">
-            {t('reportins.accept')}
+        {r.actions.includes('accept') && (
+          <Popconfirm title={t('reportins.acceptConfirm', { name: tx(r.personName) })} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => accept(r)}>
+            <Button size="small" type="primary" icon={<CheckOutlined />} data-testid="reportin-accept">
+              {t('reportins.accept')}
+            </Button>
+          </Popconfirm>
+        )}
+        {r.actions.includes('decline') && (
+          <Button size="small" danger onClick={() => setDeclining(r)} data-testid="reportin-decline">
+            {t('reportins.decline')}
           </Button>
-        </Popconfirm>
-        <Button size="small" danger onClick={() => setDeclining(r)} data-testid="reportin-decline">
-          {t('reportins.decline')}
-        </Button>
+        )}
       </Space>
     ) : r.status === 'accepted' ? (
       <Button size="small" icon={<PrinterOutlined />} onClick={() => setReceipt(r)} data-testid="reportin-receipt">
@@ -234,7 +238,7 @@ function MemberView() {
   const commit = async (v: { serviceItem: string; commitment: string }) => {
     try {
       const updated = await reportInsApi.commit(mine.id, v);
-      records.setData({ items: (records.data?.items ?? []).map((r) => (r.id === updated.id ? updated : r)) });
+      records.setData({ ...records.data!, items: (records.data?.items ?? []).map((r) => (r.id === updated.id ? updated : r)) });
       void message.success(t('reportins.committed'));
     } catch (err) {
       onError(err, form);
@@ -243,7 +247,7 @@ function MemberView() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <ReportInTable rows={[mine]} loading={records.loading} counterpart="community" action={() => null} testId="reportins-mine" />
-      {mine.status === 'accepted' && (
+      {mine.actions.includes('commit') && (
         <Card size="small" title={t('reportins.commit')} data-testid="reportin-commit-card">
           <Form form={form} layout="vertical" initialValues={{ serviceItem: mine.serviceItem ?? undefined, commitment: mine.commitment ?? undefined }} onFinish={(v) => void commit(v)}>
             <Form.Item name="serviceItem" label={t('reportins.serviceItem')} rules={[{ required: true, whitespace: true, message: t('reportins.serviceItemRequired') }]}>
@@ -266,7 +270,9 @@ function MemberView() {
 export function ReportInsPage() {
   const me = useMe();
   const { t, tx } = useI18n();
-  const units = me.grants.filter((g) => g.role === 'unit_liaison' && g.unitId !== null);
+  // The sides of dual registration the caller works, as the server answers; the units are those their grants name.
+  const sides = useLoad(() => reportInsApi.list({ status: 'issued' }), []).data?.actions ?? [];
+  const units = sides.includes('issue') ? me.grants.filter((g) => g.unitId !== null) : [];
   return (
     <div className="gj-stack">
       {units.map((g) => (
@@ -274,7 +280,7 @@ export function ReportInsPage() {
           <UnitView unitId={g.unitId!} />
         </Card>
       ))}
-      {holds(me, ADMIN_ROLES) && (
+      {sides.includes('receive') && (
         <Card title={t('reportins.communityTitle')} className="gj-page-card">
           <CommunityView />
         </Card>

@@ -1,14 +1,12 @@
 import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useMe } from '../../kernel/auth';
 import { DataTable } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { colorOf } from '../../kernel/vocabulary';
 import { useLocalPage } from '../orgs/localPaging';
-import { isStaff } from '../../kernel/roles';
 import { transfersApi, type Transfer, type TransferStatus } from './api';
 import { TransferForm } from './TransferForm';
 
@@ -16,7 +14,6 @@ import { TransferForm } from './TransferForm';
 /** 组织关系接转: both sides of each transfer, with only the steps the caller may take now. */
 export function TransfersPage() {
   const { t, tx, enumLabel, enumOptions } = useI18n();
-  const me = useMe();
   const { message } = App.useApp();
   const onError = useApiError();
   const [status, setStatus] = useState<TransferStatus>();
@@ -104,7 +101,7 @@ export function TransfersPage() {
           data-testid="transfers-filter"
         />
         <span className="gj-toolbar-spacer" />
-        {isStaff(me) && (
+        {list.data?.actions.includes('create') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setRequesting(true)} data-testid="transfer-request">
             {t('transfers.request')}
           </Button>

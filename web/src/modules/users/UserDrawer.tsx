@@ -108,7 +108,7 @@ export function UserDrawer({ userId, onClose, onChanged }: { userId: number | nu
 
           <Divider titlePlacement="start">{t('users.accountActions')}</Divider>
           <Space wrap>
-            {user.disabled ? (
+            {!user.actions.includes('disable') ? null : user.disabled ? (
               <Popconfirm
                 title={t('users.enableConfirm')}
                 okText={t('common.ok')}
@@ -132,7 +132,7 @@ export function UserDrawer({ userId, onClose, onChanged }: { userId: number | nu
                 </Button>
               </Popconfirm>
             )}
-            {user.locked && (
+            {user.locked && user.actions.includes('unlock') && (
               <Popconfirm
                 title={t('users.unlockConfirm')}
                 okText={t('common.ok')}
@@ -144,9 +144,11 @@ export function UserDrawer({ userId, onClose, onChanged }: { userId: number | nu
                 </Button>
               </Popconfirm>
             )}
-            <Button icon={<KeyOutlined />} onClick={() => setResetting(true)} data-testid="user-reset-password">
-              {t('users.resetPassword')}
-            </Button>
+            {user.actions.includes('reset') && (
+              <Button icon={<KeyOutlined />} onClick={() => setResetting(true)} data-testid="user-reset-password">
+                {t('users.resetPassword')}
+              </Button>
+            )}
           </Space>
 
           <Divider titlePlacement="start">{t('users.grants')}</Divider>
@@ -167,6 +169,7 @@ export function UserDrawer({ userId, onClose, onChanged }: { userId: number | nu
                         </Typography.Text>
                       </div>
                     </div>
+                    {user.actions.includes('revoke') && (
                     <Popconfirm
                       title={t('users.removeGrantConfirm', { role })}
                       okText={t('common.ok')}
@@ -178,21 +181,26 @@ export function UserDrawer({ userId, onClose, onChanged }: { userId: number | nu
                         {t('users.removeGrant')}
                       </Button>
                     </Popconfirm>
+                    )}
                   </div>
                 );
               })}
             </div>
           )}
-          <Divider titlePlacement="start" plain>
-            {t('users.addGrant')}
-          </Divider>
-          <AddGrantForm
-            user={user}
-            onAdded={(updated) => {
-              loaded.setData(updated);
-              onChanged();
-            }}
-          />
+          {user.actions.includes('grant') && (
+            <>
+              <Divider titlePlacement="start" plain>
+                {t('users.addGrant')}
+              </Divider>
+              <AddGrantForm
+                user={user}
+                onAdded={(updated) => {
+                  loaded.setData(updated);
+                  onChanged();
+                }}
+              />
+            </>
+          )}
           {resetting && <ResetPasswordModal user={user} open onClose={() => setResetting(false)} />}
         </div>
       )}

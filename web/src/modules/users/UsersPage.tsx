@@ -48,9 +48,11 @@ export function UsersPage() {
       <Card className="gj-page-card">
         <OrgListToolbar placeholder={t('users.searchPlaceholder')} onSearch={setQ} testId="users-search">
           <div className="gj-toolbar-spacer" />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create-button">
-            {t('users.create')}
-          </Button>
+          {list.data?.actions.includes('create') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create-button">
+              {t('users.create')}
+            </Button>
+          )}
         </OrgListToolbar>
         <DataTable<User>
           testId="users-table"
