@@ -3,6 +3,7 @@ import activities from './activities/manifest.ts';
 import audit from './audit/manifest.ts';
 import census from './census/manifest.ts';
 import commitments from './commitments/manifest.ts';
+import evaluation from './evaluation/manifest.ts';
 import grids from './grids/manifest.ts';
 import needs from './needs/manifest.ts';
 import orgs from './orgs/manifest.ts';
@@ -41,4 +42,5 @@ export const MODULES: readonly ModuleManifest[] = [
   audit,
   residents,
   commitments,
+  evaluation,
 ];
