@@ -12,10 +12,10 @@ export async function evaluationDemo(ctx: DemoContext): Promise<void> {
   const year = regionYear();
   const orgId = ctx.org('guangming');
   const [last] = await q.query<{ id: number }>(
-    `INSERT INTO evaluation_rounds (org_id, year, opened_by, opened_at) VALUES ($1, $2, '社区党委书记', make_date($2 + 1, 1, 10)), ($1, $3, '社区党委书记', now())
+    `INSERT INTO evaluation_rounds (org_id, year, opened_by, opened_at) VALUES ($1, $2::int, '社区党委书记', make_date($2::int + 1, 1, 10)), ($1, $3::int, '社区党委书记', now())
      RETURNING id::int`,
     [orgId, year - 1, year],
   );
   await evaluation.confirmProposals(q, last!.id, '社区党委书记');
-  await q.query(`UPDATE evaluation_rounds SET status = 'closed', closed_by = '社区党委书记', closed_at = make_date($2 + 1, 1, 20) WHERE id = $1`, [last!.id, year - 1]);
+  await q.query(`UPDATE evaluation_rounds SET status = 'closed', closed_by = '社区党委书记', closed_at = make_date($2::int + 1, 1, 20) WHERE id = $1`, [last!.id, year - 1]);
 }
