@@ -13,6 +13,7 @@ import * as posts from './modules/posts/messages';
 import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
 import * as commitments from './modules/commitments/messages';
+import * as evaluation from './modules/evaluation/messages';
 
 /**
  * All dictionaries, merged. A module keeps its words in its own messages.ts
@@ -35,6 +36,7 @@ export const zhCN = {
   ...points.zhCN,
   ...posts.zhCN,
   ...commitments.zhCN,
+  ...evaluation.zhCN,
 } as const;
 export const en: Record<MessageKey, string> = {
   ...kernelEn,
@@ -51,6 +53,7 @@ export const en: Record<MessageKey, string> = {
   ...points.en,
   ...posts.en,
   ...commitments.en,
+  ...evaluation.en,
 };
 
 export type MessageKey = keyof typeof zhCN;
