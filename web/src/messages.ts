@@ -14,6 +14,7 @@ import * as posts from './modules/posts/messages';
 import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
 import * as commitments from './modules/commitments/messages';
+import * as evaluation from './modules/evaluation/messages';
 
 /**
  * All dictionaries, merged. A module keeps its words in its own messages.ts
@@ -37,6 +38,7 @@ export const zhCN = {
   ...posts.zhCN,
   ...commitments.zhCN,
   ...funds.zhCN,
+  ...evaluation.zhCN,
 } as const;
 export const en: Record<MessageKey, string> = {
   ...kernelEn,
@@ -54,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   ...posts.en,
   ...commitments.en,
   ...funds.en,
+  ...evaluation.en,
 };
 
 export type MessageKey = keyof typeof zhCN;

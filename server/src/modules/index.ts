@@ -4,6 +4,7 @@ import audit from './audit/manifest.ts';
 import census from './census/manifest.ts';
 import commitments from './commitments/manifest.ts';
 import funds from './funds/manifest.ts';
+import evaluation from './evaluation/manifest.ts';
 import grids from './grids/manifest.ts';
 import needs from './needs/manifest.ts';
 import orgs from './orgs/manifest.ts';
@@ -43,4 +44,5 @@ export const MODULES: readonly ModuleManifest[] = [
   audit,
   residents,
   commitments,
+  evaluation,
 ];

@@ -3840,6 +3840,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evaluation-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 民主评议党员：各支部（社区）每年一轮 */
+        get: operations["getEvaluationRounds"];
+        put?: never;
+        /** 开展民主评议：支部为一个年度开展一轮（每年一轮） */
+        post: operations["postEvaluationRounds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-rounds/{roundId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评议表：每名党员从记录得出的数据、建议等次和确认等次 */
+        get: operations["getEvaluationRoundsByRoundId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-rounds/{roundId}/table.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出评议表（Excel） */
+        get: operations["getEvaluationRoundsByRoundIdTableXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-rounds/{roundId}/grades/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认等次：与建议等次不同时须写明理由 */
+        post: operations["postEvaluationRoundsByRoundIdGradesByPersonId"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-rounds/{roundId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束评议：每名党员的等次都已确认 */
+        post: operations["postEvaluationRoundsByRoundIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-grades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评议结果：党员看本人的，工作人员看一名党员的 */
+        get: operations["getEvaluationGrades"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 双述双评：社区对驻区单位的年度评议（承诺践诺、述诺评价、反馈） */
+        get: operations["getEvaluationUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation/units/{unitId}/report-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 社区向单位及其党组织反馈年度评议情况 */
+        post: operations["postEvaluationUnitsByUnitIdReportBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 社区评议职能部门：每个部门每年的评价件数、满意率、超期件数 */
+        get: operations["getEvaluationDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4638,6 +4792,136 @@ export interface components {
                 spentFen: number;
             }[];
             inKind: components["schemas"]["FundInKind"][];
+        };
+        /** @enum {string} */
+        EvaluationGrade: "excellent" | "qualified" | "basically_qualified" | "unqualified";
+        /** @enum {string} */
+        EvaluationRoundStatus: "open" | "closed";
+        /** @enum {string} */
+        EvaluationRoundAction: "confirm" | "close";
+        /** @enum {string} */
+        EvaluationRoundListAction: "create";
+        /** @enum {string} */
+        EvaluationUnitAction: "reportBack";
+        EvaluationTally: {
+            satisfied: number;
+            basically: number;
+            dissatisfied: number;
+        };
+        EvaluationFigures: {
+            commitmentId: number | null;
+            reportId: number | null;
+            /** @description 承诺事项 */
+            items: number;
+            /** @description 已践诺事项（述诺提交时从记录中找到的） */
+            fulfilled: number | null;
+            /** @description 党员互评 */
+            peer: components["schemas"]["EvaluationTally"];
+            /** @description 群众评议 */
+            residents: components["schemas"]["EvaluationTally"];
+            /** @description 年度积分 */
+            points: number;
+            /** @description 年度达标分 */
+            threshold: number | null;
+            /** @description 履岗记录 */
+            postWork: number;
+            posts: {
+                postId: number;
+                name: string;
+                entries: number;
+            }[];
+        };
+        EvaluationConfirmed: {
+            grade: components["schemas"]["EvaluationGrade"];
+            /** @description 确认时的建议等次 */
+            proposed: components["schemas"]["EvaluationGrade"];
+            /** @description 确认时的数据 */
+            figures: components["schemas"]["EvaluationFigures"];
+            reason: string | null;
+            by: string;
+            at: string;
+        };
+        EvaluationMember: {
+            personId: number;
+            name: string;
+            orgName: string | null;
+            figures: components["schemas"]["EvaluationFigures"];
+            proposed: components["schemas"]["EvaluationGrade"];
+            confirmed: components["schemas"]["EvaluationConfirmed"] | null;
+        };
+        EvaluationRound: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            year: number;
+            status: components["schemas"]["EvaluationRoundStatus"];
+            openedBy: string;
+            openedAt: string;
+            closedBy: string | null;
+            closedAt: string | null;
+            members: number;
+            confirmed: number;
+            actions: components["schemas"]["EvaluationRoundAction"][];
+        };
+        EvaluationRoundTable: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            year: number;
+            status: components["schemas"]["EvaluationRoundStatus"];
+            openedBy: string;
+            openedAt: string;
+            closedBy: string | null;
+            closedAt: string | null;
+            members: number;
+            confirmed: number;
+            actions: components["schemas"]["EvaluationRoundAction"][];
+            rows: components["schemas"]["EvaluationMember"][];
+            distribution: {
+                grade: components["schemas"]["EvaluationGrade"];
+                proposed: number;
+                confirmed: number;
+            }[];
+        };
+        EvaluationMyGrade: {
+            roundId: number;
+            year: number;
+            orgName: string | null;
+            grade: components["schemas"]["EvaluationGrade"];
+            proposed: components["schemas"]["EvaluationGrade"];
+            figures: components["schemas"]["EvaluationFigures"];
+            reason: string | null;
+            at: string;
+        };
+        EvaluationUnit: {
+            unitId: number;
+            unitName: string;
+            commitmentId: number;
+            reportId: number;
+            items: number;
+            fulfilled: number | null;
+            tally: components["schemas"]["EvaluationTally"];
+            result: components["schemas"]["CommitmentGrade"] | null;
+            reportedBack: {
+                body: string;
+                by: string;
+                at: string;
+            } | null;
+            actions: components["schemas"]["EvaluationUnitAction"][];
+        };
+        EvaluationDepartment: {
+            unitId: number;
+            unitName: string;
+            /** @description 评价件数 */
+            rated: number;
+            /** @description 满意（4、5 分） */
+            satisfied: number;
+            /** @description 满意率 */
+            satisfiedShare: number;
+            /** @description 超期件数 */
+            overdue: number;
+            average: number;
+            needIds: number[];
         };
         /** @enum {string} */
         PostKind: "mediator" | "patrol" | "building_head" | "policy_explainer" | "disability_aid" | "green_care" | "public_opinion" | "science" | "sanitation" | "other";
@@ -16237,6 +16521,323 @@ export interface operations {
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getEvaluationRounds: {
+        parameters: {
+            query?: {
+                /** @description 组织 */
+                orgId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EvaluationRound"][];
+                        actions: components["schemas"]["EvaluationRoundListAction"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postEvaluationRounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 组织 */
+                    orgId: number;
+                    /** @description 年度 */
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRoundTable"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getEvaluationRoundsByRoundId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 民主评议编号 */
+                roundId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRoundTable"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getEvaluationRoundsByRoundIdTableXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 民主评议编号 */
+                roundId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postEvaluationRoundsByRoundIdGradesByPersonId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 民主评议编号 */
+                roundId: number;
+                /** @description 党员 */
+                personId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    grade: components["schemas"]["EvaluationGrade"];
+                    /** @description 理由 */
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRoundTable"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postEvaluationRoundsByRoundIdClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 民主评议编号 */
+                roundId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRoundTable"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getEvaluationGrades: {
+        parameters: {
+            query?: {
+                /** @description 党员 */
+                personId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EvaluationMyGrade"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getEvaluationUnits: {
+        parameters: {
+            query: {
+                /** @description 社区 */
+                orgId: number;
+                /** @description 年度 */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EvaluationUnit"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postEvaluationUnitsByUnitIdReportBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 单位 */
+                unitId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 社区 */
+                    orgId: number;
+                    /** @description 年度 */
+                    year: number;
+                    /** @description 反馈意见 */
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EvaluationUnit"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getEvaluationDepartments: {
+        parameters: {
+            query: {
+                /** @description 年度 */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EvaluationDepartment"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             500: components["responses"]["Error500"];
         };
     };

@@ -106,6 +106,26 @@ export const VOCABULARIES = {
     {"value":"referred","zh":"移交处理","en":"Referred","color":"orange"},
     {"value":"unsettled","zh":"未达成","en":"Not settled","color":"default"},
   ],
+  EvaluationGrade: [
+    {"value":"excellent","zh":"优秀","en":"Excellent","color":"green"},
+    {"value":"qualified","zh":"合格","en":"Qualified","color":"blue"},
+    {"value":"basically_qualified","zh":"基本合格","en":"Basically qualified","color":"gold"},
+    {"value":"unqualified","zh":"不合格","en":"Unqualified","color":"red"},
+  ],
+  EvaluationRoundAction: [
+    {"value":"confirm","zh":"确认等次","en":"Confirm a grade"},
+    {"value":"close","zh":"结束评议","en":"Close the round"},
+  ],
+  EvaluationRoundListAction: [
+    {"value":"create","zh":"开展民主评议","en":"Open a round"},
+  ],
+  EvaluationRoundStatus: [
+    {"value":"open","zh":"评议中","en":"In progress","color":"gold"},
+    {"value":"closed","zh":"已结束","en":"Closed","color":"green"},
+  ],
+  EvaluationUnitAction: [
+    {"value":"reportBack","zh":"向单位反馈","en":"Report back to the unit"},
+  ],
   FundEntryAction: [
     {"value":"approve","zh":"批准","en":"Approve"},
     {"value":"reject","zh":"不批准","en":"Reject"},

@@ -21,6 +21,7 @@ import {
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -32,6 +33,7 @@ import { MyServicePage } from './activities/MyServicePage';
 import { AuditPage } from './audit/AuditPage';
 import { CensusPage } from './census/CensusPage';
 import { CommitmentsPage, MyCommitmentsPage, PublicReportsPage } from './commitments/CommitmentsPage';
+import { EvaluationPage } from './evaluation/EvaluationPage';
 import { HomePage } from './home/HomePage';
 import { GridsPage } from './grids/GridsPage';
 import { VisitPage } from './grids/VisitPage';
@@ -91,6 +93,7 @@ export const MODULES: ModuleEntry[] = [
   { key: 'commitments', path: '/commitments', label: 'commitments.menu', icon: <AuditOutlined />, page: <CommitmentsPage />, visible: (me) => isStaff(me) || isLiaison(me) },
   { key: 'my-commitments', path: '/me/commitments', label: 'commitments.mineMenu', icon: <AuditOutlined />, page: <MyCommitmentsPage />, visible: (me) => holds(me, ['member']) },
   { key: 'commitment-reports', path: '/commitment-reports', label: 'commitments.publicMenu', icon: <MessageOutlined />, page: <PublicReportsPage />, visible: (me) => holds(me, ['resident', 'member']) },
+  { key: 'evaluation', path: '/evaluation', label: 'evaluation.menu', icon: <TrophyOutlined />, page: <EvaluationPage />, visible: isStaff },
   { key: 'resources', path: '/resources', label: 'menu.resources', icon: <ShopOutlined />, page: <ResourcesPage />, visible: (me) => isStaff(me) || me.grants.some((g) => g.role === 'unit_liaison') },
   { key: 'venues', path: '/venues', label: 'menu.venues', icon: <CalendarOutlined />, page: <VenuesPage />, visible: (me) => isStaff(me) || me.grants.some((g) => g.role === 'unit_liaison') },
   { key: 'census', path: '/census', label: 'census.menu', icon: <FileSyncOutlined />, page: <CensusPage />, visible: isStaff },

@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { evaluationDemo } from '../../demo/evaluation.ts';
+import { defineModule, rowsHeld } from '../../kernel/manifest.ts';
+import { evaluationRoutes } from './routes.ts';
+
+// A round's grades follow it through their composite key (ON UPDATE CASCADE);
+// a community's reports back to units move beside its rounds.
+export default defineModule({
+  name: 'evaluation',
+  routes: evaluationRoutes,
+  migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
+  demoStep: evaluationDemo,
+  isolationPart: () => import('../../../../test/isolation/parts/evaluation.ts').then((m) => m.evaluationPart),
+  orgHoldings: [rowsHeld({ noun: '民主评议', measure: '轮' }, ['evaluation_rounds', 'evaluation_unit_reports'])],
+});
