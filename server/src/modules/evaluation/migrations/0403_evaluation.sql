@@ -62,9 +62,13 @@ CREATE INDEX evaluation_grades_id ON evaluation_grades (id);
 CREATE INDEX evaluation_grades_member ON evaluation_grades (member_user_id) WHERE member_user_id IS NOT NULL;
 SELECT gj_protect_table('evaluation_grades', 'org_id', owner_col => 'member_user_id');
 
--- A closed round's grades stand as confirmed.
+-- A closed round's grades stand as confirmed. Only following their round to
+-- another organization (a dissolve or merge cascades org_id) still moves them.
 CREATE FUNCTION gj_evaluation_grade_open() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
+  IF TG_OP = 'UPDATE' AND to_jsonb(NEW) - 'org_id' = to_jsonb(OLD) - 'org_id' THEN
+    RETURN NEW;
+  END IF;
   IF EXISTS (SELECT 1 FROM evaluation_rounds r WHERE r.id = NEW.round_id AND r.status = 'closed') THEN
     RAISE EXCEPTION 'round % is closed', NEW.round_id USING ERRCODE = '23514', CONSTRAINT = 'evaluation_grades_round_closed';
   END IF;
