@@ -3622,6 +3622,10 @@ export interface components {
         /** @enum {string} */
         ActivityListAction: "create";
         /** @enum {string} */
+        SeriesAction: "generate";
+        /** @enum {string} */
+        TeamAction: "addMember" | "removeMember";
+        /** @enum {string} */
         ActivityKind: "party_day" | "volunteer" | "dedication_day" | "open_day" | "lecture" | "patrol";
         /** @enum {string} */
         OrganizerKind: "community" | "unit" | "team" | "project";
@@ -12475,7 +12479,10 @@ export interface operations {
     };
     getActivityKinds: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 查看的组织 */
+                orgId?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -12494,9 +12501,11 @@ export interface operations {
                             label: string;
                             builtIn: boolean;
                         }[];
+                        actions: components["schemas"]["ActivityListAction"][];
                     };
                 };
             };
+            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             500: components["responses"]["Error500"];
@@ -12542,7 +12551,10 @@ export interface operations {
     };
     getActivitySeries: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 主办组织 */
+                orgId?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -12572,10 +12584,13 @@ export interface operations {
                             startsOn: string;
                             endsOn: string;
                             occurrences: number;
+                            actions: components["schemas"]["SeriesAction"][];
                         }[];
+                        actions: components["schemas"]["ActivityListAction"][];
                     };
                 };
             };
+            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             500: components["responses"]["Error500"];
@@ -12715,7 +12730,9 @@ export interface operations {
                                 /** @enum {string} */
                                 role: "leader" | "member";
                             }[];
+                            actions: components["schemas"]["TeamAction"][];
                         }[];
+                        actions: components["schemas"]["ActivityListAction"][];
                     };
                 };
             };
@@ -12764,6 +12781,7 @@ export interface operations {
                             /** @enum {string} */
                             role: "leader" | "member";
                         }[];
+                        actions: components["schemas"]["TeamAction"][];
                     };
                 };
             };
@@ -12818,6 +12836,7 @@ export interface operations {
                             /** @enum {string} */
                             role: "leader" | "member";
                         }[];
+                        actions: components["schemas"]["TeamAction"][];
                     };
                 };
             };
@@ -12862,6 +12881,7 @@ export interface operations {
                             /** @enum {string} */
                             role: "leader" | "member";
                         }[];
+                        actions: components["schemas"]["TeamAction"][];
                     };
                 };
             };
@@ -12913,6 +12933,7 @@ export interface operations {
                             confirmedAt: string | null;
                         }[];
                         totalHours: number;
+                        actions: components["schemas"]["ActivityListAction"][];
                     };
                 };
             };
@@ -13203,6 +13224,8 @@ export interface operations {
             query?: {
                 /** @description 年度 */
                 year?: number;
+                /** @description 开具社区 */
+                orgId?: number;
             };
             header?: never;
             path?: never;
@@ -13230,6 +13253,7 @@ export interface operations {
                             issuedOn: string;
                             verifyUrl: string;
                         }[];
+                        actions: components["schemas"]["ActivityListAction"][];
                     };
                 };
             };
