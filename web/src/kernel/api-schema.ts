@@ -3698,6 +3698,8 @@ export interface components {
         /** @enum {string} */
         PointsAction: "setRule" | "rerun" | "addEntry" | "redeem";
         /** @enum {string} */
+        PointRuleAction: "revise";
+        /** @enum {string} */
         PointRuleKind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
         /** @enum {string} */
         ImportStatus: "running" | "done" | "failed";
@@ -11631,7 +11633,10 @@ export interface operations {
     };
     getPointsRules: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 查看的组织 */
+                orgId?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11655,11 +11660,13 @@ export interface operations {
                             points: number;
                             effectiveFrom: string;
                             current: boolean;
+                            actions: components["schemas"]["PointRuleAction"][];
                         }[];
                         actions: components["schemas"]["PointsAction"][];
                     };
                 };
             };
+            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             500: components["responses"]["Error500"];
@@ -11707,6 +11714,7 @@ export interface operations {
                         points: number;
                         effectiveFrom: string;
                         current: boolean;
+                        actions: components["schemas"]["PointRuleAction"][];
                     };
                 };
             };
@@ -11759,6 +11767,8 @@ export interface operations {
             query?: {
                 /** @description 人员 */
                 personId?: number;
+                /** @description 记分组织 */
+                orgId?: number;
                 /** @description 年度 */
                 year?: number;
             };

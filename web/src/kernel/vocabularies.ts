@@ -209,6 +209,9 @@ export const VOCABULARIES = {
     {"value":"relocated_rural","zh":"农村回迁党员","en":"Relocated rural"},
     {"value":"student","zh":"学生党员","en":"Student"},
   ],
+  PointRuleAction: [
+    {"value":"revise","zh":"制定新版本","en":"Set a new version"},
+  ],
   PointRuleKind: [
     {"value":"attend","zh":"参加活动","en":"Attending"},
     {"value":"lead","zh":"带头组织","en":"Leading"},
