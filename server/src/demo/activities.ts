@@ -82,9 +82,9 @@ export async function activitiesDemo(ctx: DemoContext): Promise<void> {
   const members = await people.members(q, { orgIds: await orgs.subtreeIds(q, guangming) });
   const teams = [];
   for (const [i, [name, focus]] of TEAMS.entries()) {
-    const team = await activities.createTeam(q, { orgId: guangming, name, focus });
+    const team = await activities.createTeam(q, asSecretary, { orgId: guangming, name, focus });
     const crew = members.filter((_, j) => j % TEAMS.length === i);
-    for (const [j, m] of crew.entries()) await activities.addTeamMember(q, team.id, { personId: m.id, role: j === 0 ? 'leader' : 'member' });
+    for (const [j, m] of crew.entries()) await activities.addTeamMember(q, asSecretary, team.id, { personId: m.id, role: j === 0 ? 'leader' : 'member' });
     teams.push(team);
   }
 
@@ -126,10 +126,11 @@ export async function activitiesDemo(ctx: DemoContext): Promise<void> {
   // 新谊社区 (平房区): volunteer good deeds recorded by the community, outside any activity.
   const xinyi = ctx.org('xinyi');
   const volunteers = await people.members(q, { orgIds: await orgs.subtreeIds(q, xinyi) });
+  const asAdmin = await scopeOf(q, ctx.user('admin'));
   const deeds = ['帮扶空巢老人', '义务巡逻', '慈善义卖', '捐赠爱心墙', '修缮无障碍坡道', '清扫楼道'];
   for (const [i, v] of volunteers.entries()) {
     for (let n = 0; n < 1 + (i % 3); n++) {
-      await records.recordService(q, ctx.user('admin'), {
+      await records.recordService(q, asAdmin, {
         orgId: xinyi, personId: v.id, servedOn: withDay(monthStart(first, (i + n * 4) % 10), 5 + n * 7),
         what: deeds[(i + n) % deeds.length]!, place: '新谊社区', hours: 1 + (n % 3) * 0.5,
       });

@@ -1,5 +1,6 @@
 import * as points from '../modules/points/service.ts';
 import { demoYearStart } from './activities.ts';
+import { scopeOf } from './needs.ts';
 import type { DemoContext } from './types.ts';
 
 /**
@@ -8,8 +9,9 @@ import type { DemoContext } from './types.ts';
  * year to reach the threshold. Before the activities step, so that the
  * attendance it records earns points as it is recorded.
  */
-export async function pointsDemo({ q, org }: DemoContext): Promise<void> {
+export async function pointsDemo({ q, org, user }: DemoContext): Promise<void> {
   const first = demoYearStart(Date.now());
+  const asAdmin = await scopeOf(q, user('admin'));
   for (const [kind, name, value] of [
     ['attend', '参加一次活动', 1],
     ['lead', '带头组织活动', 2],
@@ -19,6 +21,6 @@ export async function pointsDemo({ q, org }: DemoContext): Promise<void> {
     // The points supermarket: every point earned may also be spent once, on its own ledger.
     ['spendable', '每得 1 分可兑换 1 分', 1],
   ] as const) {
-    await points.createRule(q, { orgId: org('city'), kind, name, points: value, effectiveFrom: first });
+    await points.createRule(q, asAdmin, { orgId: org('city'), kind, name, points: value, effectiveFrom: first });
   }
 }

@@ -4411,6 +4411,10 @@ export interface components {
         /** @enum {string} */
         ActivityListAction: "create";
         /** @enum {string} */
+        SeriesAction: "generate";
+        /** @enum {string} */
+        TeamAction: "addMember" | "removeMember";
+        /** @enum {string} */
         ActivityKind: "party_day" | "volunteer" | "dedication_day" | "open_day" | "lecture" | "patrol";
         /** @enum {string} */
         OrganizerKind: "community" | "unit" | "team" | "project";
@@ -4482,6 +4486,8 @@ export interface components {
         };
         /** @enum {string} */
         PointsAction: "setRule" | "rerun" | "addEntry" | "redeem";
+        /** @enum {string} */
+        PointRuleAction: "revise";
         /** @enum {string} */
         PointRuleKind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
         /** @enum {string} */
@@ -12831,7 +12837,10 @@ export interface operations {
     };
     getPointsRules: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 查看的组织 */
+                orgId?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -12855,11 +12864,13 @@ export interface operations {
                             points: number;
                             effectiveFrom: string;
                             current: boolean;
+                            actions: components["schemas"]["PointRuleAction"][];
                         }[];
                         actions: components["schemas"]["PointsAction"][];
                     };
                 };
             };
+            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             500: components["responses"]["Error500"];
@@ -12907,6 +12918,7 @@ export interface operations {
                         points: number;
                         effectiveFrom: string;
                         current: boolean;
+                        actions: components["schemas"]["PointRuleAction"][];
                     };
                 };
             };
@@ -12959,6 +12971,8 @@ export interface operations {
             query?: {
                 /** @description 人员 */
                 personId?: number;
+                /** @description 记分组织 */
+                orgId?: number;
                 /** @description 年度 */
                 year?: number;
             };
@@ -13679,7 +13693,10 @@ export interface operations {
     };
     getActivityKinds: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 查看的组织 */
+                orgId?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -13698,9 +13715,11 @@ export interface operations {
                             label: string;
                             builtIn: boolean;
                         }[];
+                        actions: components["schemas"]["ActivityListAction"][];
                     };
                 };
             };
+            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             500: components["responses"]["Error500"];
@@ -13746,7 +13765,10 @@ export interface operations {
     };
     getActivitySeries: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 主办组织 */
+                orgId?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -13776,10 +13798,13 @@ export interface operations {
                             startsOn: string;
                             endsOn: string;
                             occurrences: number;
+                            actions: components["schemas"]["SeriesAction"][];
                         }[];
+                        actions: components["schemas"]["ActivityListAction"][];
                     };
                 };
             };
+            400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             500: components["responses"]["Error500"];
@@ -13919,7 +13944,9 @@ export interface operations {
                                 /** @enum {string} */
                                 role: "leader" | "member";
                             }[];
+                            actions: components["schemas"]["TeamAction"][];
                         }[];
+                        actions: components["schemas"]["ActivityListAction"][];
                     };
                 };
             };
@@ -13968,6 +13995,7 @@ export interface operations {
                             /** @enum {string} */
                             role: "leader" | "member";
                         }[];
+                        actions: components["schemas"]["TeamAction"][];
                     };
                 };
             };
@@ -14022,6 +14050,7 @@ export interface operations {
                             /** @enum {string} */
                             role: "leader" | "member";
                         }[];
+                        actions: components["schemas"]["TeamAction"][];
                     };
                 };
             };
@@ -14066,6 +14095,7 @@ export interface operations {
                             /** @enum {string} */
                             role: "leader" | "member";
                         }[];
+                        actions: components["schemas"]["TeamAction"][];
                     };
                 };
             };
@@ -14117,6 +14147,7 @@ export interface operations {
                             confirmedAt: string | null;
                         }[];
                         totalHours: number;
+                        actions: components["schemas"]["ActivityListAction"][];
                     };
                 };
             };
@@ -14407,6 +14438,8 @@ export interface operations {
             query?: {
                 /** @description 年度 */
                 year?: number;
+                /** @description 开具社区 */
+                orgId?: number;
             };
             header?: never;
             path?: never;
@@ -14434,6 +14467,7 @@ export interface operations {
                             issuedOn: string;
                             verifyUrl: string;
                         }[];
+                        actions: components["schemas"]["ActivityListAction"][];
                     };
                 };
             };

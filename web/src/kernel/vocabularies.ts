@@ -25,7 +25,7 @@ export const VOCABULARIES = {
     {"value":"patrol","zh":"治安巡逻","en":"Patrol"},
   ],
   ActivityListAction: [
-    {"value":"create","zh":"发布活动","en":"Publish an activity"},
+    {"value":"create","zh":"新建","en":"Create"},
   ],
   ActivityWhen: [
     {"value":"upcoming","zh":"今天及以后","en":"Today and later"},
@@ -320,6 +320,9 @@ export const VOCABULARIES = {
     {"value":"relocated_rural","zh":"农村回迁党员","en":"Relocated rural"},
     {"value":"student","zh":"学生党员","en":"Student"},
   ],
+  PointRuleAction: [
+    {"value":"revise","zh":"制定新版本","en":"Set a new version"},
+  ],
   PointRuleKind: [
     {"value":"attend","zh":"参加活动","en":"Attending"},
     {"value":"lead","zh":"带头组织","en":"Leading"},
@@ -471,6 +474,9 @@ export const VOCABULARIES = {
     {"value":"grant_removed","zh":"收回角色","en":"Role revoked","color":"blue"},
     {"value":"reveal","zh":"查看完整个人信息","en":"Personal data revealed","color":"orange"},
   ],
+  SeriesAction: [
+    {"value":"generate","zh":"补齐各期","en":"Generate occurrences"},
+  ],
   SignupAction: [
     {"value":"confirm","zh":"确认出勤","en":"Confirm attendance"},
     {"value":"leave","zh":"记请假","en":"Record leave"},
@@ -483,6 +489,10 @@ export const VOCABULARIES = {
     {"value":"leave","zh":"请假","en":"On leave","color":"default"},
     {"value":"absent","zh":"缺席","en":"Absent","color":"red"},
     {"value":"attended","zh":"已签到","en":"Checked in","color":"green"},
+  ],
+  TeamAction: [
+    {"value":"addMember","zh":"加入队员","en":"Add a member"},
+    {"value":"removeMember","zh":"移出队员","en":"Remove a member"},
   ],
   TieKind: [
     {"value":"co_builds","zh":"共建","en":"Co-building"},

@@ -11,7 +11,8 @@ import * as people from '../people/service.ts';
 import * as points from '../points/service.ts';
 import * as reportIns from '../reportins/service.ts';
 import type { Feedback } from './schema.ts';
-import { self, signupsOf } from './service.ts';
+import { adminListVerdicts } from './policy.ts';
+import { ensureCreateAt, self, signupsOf } from './service.ts';
 import { REGION_TIME_ZONE } from '../../kernel/time.ts';
 
 // What the records say back: the service log, a member's own page, the
@@ -59,9 +60,10 @@ export async function logs(q: Queryable, f: { year?: number; orgId?: number; uni
 /** Service outside an activity (a good deed, a night on patrol), recorded and so confirmed by the community. */
 export async function recordService(
   q: Queryable,
-  userId: number,
+  scope: Scope,
   input: { orgId: number; personId: number; servedOn: string; what: string; place: string; hours: number },
 ) {
+  await ensureCreateAt(q, scope, input.orgId);
   await orgs.place(q, input.orgId);
   const person = await people.find(q, input.personId);
   if (!person) throw E.person_not_found();
@@ -69,7 +71,7 @@ export async function recordService(
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO service_logs (org_id, person_id, user_id, unit_id, served_on, what, place, hours, confirmed_by, confirmed_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now()) RETURNING id`,
-    [input.orgId, person.id, await people.accountOf(q, person.id), person.unitId, input.servedOn, input.what, input.place, input.hours, userId],
+    [input.orgId, person.id, await people.accountOf(q, person.id), person.unitId, input.servedOn, input.what, input.place, input.hours, scope.userId],
   );
   return (await logs(q, { id: row!.id })).items[0]!;
 }
@@ -190,9 +192,10 @@ const toCertificate = (r: CertificateRow) => ({
   activities: r.activities, code: r.code, issuedOn: r.issued_on, verifyUrl: `/api/certificates/verify?code=${r.code}`,
 });
 
-export async function certificates(q: Queryable, f: { year?: number; id?: number }) {
+export async function certificates(q: Queryable, f: { year?: number; orgId?: number; id?: number }) {
   const where = conditions();
   if (f.year !== undefined) where.add('c.year = $?', f.year);
+  if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'c')));
   if (f.id !== undefined) where.add('c.id = $?', f.id);
   const rows = await q.query<CertificateRow>(
     `SELECT c.id, gj_org_name(c.org_id) AS org_name, c.person_id, p.name AS person_name, c.year, c.hours, c.points, c.activities, c.code, c.issued_on::text
@@ -203,7 +206,8 @@ export async function certificates(q: Queryable, f: { year?: number; id?: number
 }
 
 /** The community certifies a person's service with it in a year, from its records. */
-export async function issueCertificate(q: Queryable, userId: number, input: { orgId: number; personId: number; year: number }) {
+export async function issueCertificate(q: Queryable, scope: Scope, input: { orgId: number; personId: number; year: number }) {
+  await ensureCreateAt(q, scope, input.orgId, adminListVerdicts);
   await orgs.place(q, input.orgId);
   const person = await people.find(q, input.personId);
   if (!person) throw E.person_not_found();
@@ -212,7 +216,7 @@ export async function issueCertificate(q: Queryable, userId: number, input: { or
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO service_certificates (org_id, person_id, user_id, unit_id, year, hours, points, activities, code, issued_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-    [input.orgId, person.id, await people.accountOf(q, person.id), person.unitId, input.year, f.hours, f.points, f.activities, newCode(), userId],
+    [input.orgId, person.id, await people.accountOf(q, person.id), person.unitId, input.year, f.hours, f.points, f.activities, newCode(), scope.userId],
   );
   return (await certificates(q, { id: row!.id }))[0]!;
 }

@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
-import * as orgs from '../orgs/service.ts';
 import { z } from '../../kernel/validation.ts';
-import { SERIES, TEAM } from './errors.ts';
-import { ensureActivityAdmin, ensureOrganizer, ensureSelf } from './policy.ts';
+import { adminListVerdicts, ensureSelf } from './policy.ts';
 import * as records from './records.ts';
 import {
-  Activity, ActivityKindList, ActivityList, ActivityParams, ActivityQuery, AddTeamMember, CalendarFeed, CalendarQuery, Certificate, CertificateList,
+  Activity, ActivityKind, ActivityKindList, ActivityList, ActivityParams, ActivityQuery, AddTeamMember, CalendarFeed, CalendarQuery, Certificate, CertificateList,
   CertificateQuery, CheckIn, CheckInCode, ConfirmSignup, CreateActivity, CreateActivityKind, CreateSeries, CreateTeam, Feedback, FeedbackQuery,
-  Generated, IssueCertificate, MarkSignup, MyService, MyServiceQuery, RecordService, Reschedule, SeriesList, SeriesParams, ServiceLog,
+  Generated, IssueCertificate, KindQuery, MarkSignup, MyService, MyServiceQuery, RecordService, Reschedule, SeriesList, SeriesParams, SeriesQuery, ServiceLog,
   ServiceLogList, ServiceLogQuery, Signup, SignupList, SignupParams, Team, TeamList, TeamMemberParams, TeamParams, TeamQuery, UnitParams, UserParams,
   VerifyQuery,
 } from './schema.ts';
@@ -90,81 +88,60 @@ export function activityRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
 
   route(app, db, {
     method: 'GET', url: '/api/activity-kinds', tags, summary: '活动类型（内置的和管理员添加的）',
-    response: ActivityKindList,
-    handler: async ({ q }) => ({ items: await activities.kinds(q) }),
+    querystring: KindQuery, response: ActivityKindList,
+    handler: async ({ q, scope, query }) => ({ items: await activities.kinds(q), actions: await activities.listActions(q, scope, query.orgId, adminListVerdicts) }),
   });
   route(app, db, {
     method: 'POST', url: '/api/activity-kinds', tags, summary: '添加活动类型',
-    body: CreateActivityKind, response: ActivityKindList.shape.items.element,
-    handler: async ({ q, scope, body }) => {
-      ensureActivityAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
-      return activities.createKind(q, body);
-    },
+    body: CreateActivityKind, response: ActivityKind,
+    handler: ({ q, scope, body }) => activities.createKind(q, scope, body),
   });
   route(app, db, {
     method: 'GET', url: '/api/activity-series', tags, summary: '周期活动（如每月第一个周五的便民服务日）',
-    response: SeriesList,
-    handler: async ({ q }) => ({ items: await activities.listSeries(q) }),
+    querystring: SeriesQuery, response: SeriesList,
+    handler: async ({ q, scope, query }) => ({ items: await activities.listSeries(q, scope, query.orgId), actions: await activities.listActions(q, scope, query.orgId) }),
   });
   route(app, db, {
     method: 'POST', url: '/api/activity-series', tags, summary: '设立周期活动并生成各期活动',
     body: CreateSeries, response: z.object({ id: z.number(), created: z.number() }),
-    handler: async ({ q, scope, body }) => {
-      ensureOrganizer(scope, await orgs.pathIfSeen(q, body.orgId));
-      return activities.createSeries(q, scope, body);
-    },
+    handler: ({ q, scope, body }) => activities.createSeries(q, scope, body),
   });
   route(app, db, {
     method: 'POST', url: '/api/activity-series/:seriesId/generate', tags, summary: '补齐周期活动的各期（已有的不重复生成）',
     params: SeriesParams, response: Generated,
-    handler: async ({ q, scope, params }) => {
-      ensureOrganizer(scope, await orgs.pathOfRow(q, 'activity_series', params.seriesId, SERIES));
-      return activities.generate(q, params.seriesId);
-    },
+    handler: ({ q, scope, params }) => activities.generate(q, scope, params.seriesId),
   });
 
   route(app, db, {
     method: 'GET', url: '/api/volunteer-teams', tags, summary: '志愿者队伍及队员',
     querystring: TeamQuery, response: TeamList,
-    handler: async ({ q, query }) => ({ items: await activities.teams(q, query.orgId) }),
+    handler: async ({ q, scope, query }) => ({ items: await activities.teams(q, scope, query.orgId), actions: await activities.listActions(q, scope, query.orgId) }),
   });
   route(app, db, {
     method: 'POST', url: '/api/volunteer-teams', tags, summary: '组建志愿者队伍',
     body: CreateTeam, response: Team,
-    handler: async ({ q, scope, body }) => {
-      ensureOrganizer(scope, await orgs.pathIfSeen(q, body.orgId));
-      return activities.createTeam(q, body);
-    },
+    handler: ({ q, scope, body }) => activities.createTeam(q, scope, body),
   });
   route(app, db, {
     method: 'POST', url: '/api/volunteer-teams/:teamId/members', tags, summary: '加入队员（队长或队员）',
     params: TeamParams, body: AddTeamMember, response: Team,
-    handler: async ({ q, scope, params, body }) => {
-      ensureOrganizer(scope, await orgs.pathOfRow(q, 'volunteer_teams', params.teamId, TEAM));
-      return activities.addTeamMember(q, params.teamId, body);
-    },
+    handler: ({ q, scope, params, body }) => activities.addTeamMember(q, scope, params.teamId, body),
   });
   route(app, db, {
     method: 'DELETE', url: '/api/volunteer-teams/:teamId/members/:teamMemberId', tags, summary: '移出队员',
     params: TeamMemberParams, response: Team,
-    handler: async ({ q, scope, params }) => {
-      ensureOrganizer(scope, await orgs.pathOfRow(q, 'volunteer_teams', params.teamId, TEAM));
-      return activities.removeTeamMember(q, params.teamId, params.teamMemberId);
-    },
+    handler: ({ q, scope, params }) => activities.removeTeamMember(q, scope, params.teamId, params.teamMemberId),
   });
 
   route(app, db, {
     method: 'GET', url: '/api/service-logs', tags, summary: '服务日志（本人的；社区看在本社区服务的；单位看本单位党员的）',
     querystring: ServiceLogQuery, response: ServiceLogList,
-    handler: ({ q, query }) => records.logs(q, query),
+    handler: async ({ q, scope, query }) => ({ ...(await records.logs(q, query)), actions: await activities.listActions(q, scope, query.orgId) }),
   });
   route(app, db, {
     method: 'POST', url: '/api/service-logs', tags, summary: '记录活动之外的服务（社区确认）',
     body: RecordService, response: ServiceLog,
-    handler: async ({ q, scope, body }) => {
-      ensureOrganizer(scope, await orgs.pathIfSeen(q, body.orgId));
-      return records.recordService(q, scope.userId!, body);
-    },
+    handler: ({ q, scope, body }) => records.recordService(q, scope, body),
   });
   route(app, db, {
     method: 'GET', url: '/api/me/service', tags, summary: '我的活动、服务时长和积分',
@@ -212,15 +189,12 @@ export function activityRoutes(app: FastifyInstance, { db, cipher }: Kernel): vo
   route(app, db, {
     method: 'GET', url: '/api/certificates', tags, summary: '服务证明',
     querystring: CertificateQuery, response: CertificateList,
-    handler: async ({ q, query }) => ({ items: await records.certificates(q, query) }),
+    handler: async ({ q, scope, query }) => ({ items: await records.certificates(q, query), actions: await activities.listActions(q, scope, query.orgId, adminListVerdicts) }),
   });
   route(app, db, {
     method: 'POST', url: '/api/certificates', tags, summary: '开具年度服务证明（附核验编号）',
     body: IssueCertificate, response: Certificate,
-    handler: async ({ q, scope, body }) => {
-      ensureActivityAdmin(scope, await orgs.pathIfSeen(q, body.orgId));
-      return records.issueCertificate(q, scope.userId!, body);
-    },
+    handler: ({ q, scope, body }) => records.issueCertificate(q, scope, body),
   });
   route(app, db, {
     method: 'GET', url: '/api/certificates/verify', tags, summary: '核验服务证明（公开，凭证明编号）',

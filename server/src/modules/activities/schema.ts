@@ -31,9 +31,19 @@ export const SIGNUP_ACTIONS = defineVocabulary('SignupAction', [
   { value: 'absent', zh: '记缺席', en: 'Record absence' },
 ]);
 export type SignupAction = ValueOf<typeof SIGNUP_ACTIONS>;
-/** What a caller may do where a list of activities is viewed. */
-export const ACTIVITY_LIST_ACTIONS = defineVocabulary('ActivityListAction', [{ value: 'create', zh: '发布活动', en: 'Publish an activity' }]);
+/** What a caller may do where a list of the module's records (activities, series, teams, service logs, kinds, certificates) is viewed. */
+export const ACTIVITY_LIST_ACTIONS = defineVocabulary('ActivityListAction', [{ value: 'create', zh: '新建', en: 'Create' }]);
 export type ActivityListAction = ValueOf<typeof ACTIVITY_LIST_ACTIONS>;
+/** What an organizer may do to a series of activities. */
+export const SERIES_ACTIONS = defineVocabulary('SeriesAction', [{ value: 'generate', zh: '补齐各期', en: 'Generate occurrences' }]);
+export type SeriesAction = ValueOf<typeof SERIES_ACTIONS>;
+/** What an organizer may do to a volunteer team. */
+export const TEAM_ACTIONS = defineVocabulary('TeamAction', [
+  { value: 'addMember', zh: '加入队员', en: 'Add a member' },
+  { value: 'removeMember', zh: '移出队员', en: 'Remove a member' },
+]);
+export type TeamAction = ValueOf<typeof TEAM_ACTIONS>;
+const listActions = z.array(ACTIVITY_LIST_ACTIONS.schema);
 
 /** Built-in kinds (glossary "Activities and points"); administrators add others (activity_kinds). */
 export const ACTIVITY_KINDS = defineVocabulary('ActivityKind', [
@@ -135,7 +145,7 @@ export const Activity = z.object({
   actions: z.array(ACTIVITY_ACTIONS.schema),
 }).meta({ id: 'Activity' });
 export type Activity = z.infer<typeof Activity>;
-export const ActivityList = z.object({ items: z.array(Activity), actions: z.array(ACTIVITY_LIST_ACTIONS.schema) });
+export const ActivityList = z.object({ items: z.array(Activity), actions: listActions });
 /**
  * Which part of the calendar a list shows, by the region's day: today and
  * after (soonest first), before today (most recent first), or all (by time).
@@ -188,7 +198,10 @@ export const ConfirmSignup = z.object({
 export const CheckIn = z.object({ token: z.string().trim().min(1, V.empty.code).max(64, E.bad_token.code).describe('签到码') });
 export const CheckInCode = z.object({ token: z.string(), url: z.string(), expiresInSeconds: z.number(), windowOpen: z.boolean() });
 
-export const ActivityKindList = z.object({ items: z.array(z.object({ kind: z.string(), label: z.string(), builtIn: z.boolean() })) });
+export const ActivityKind = z.object({ kind: z.string(), label: z.string(), builtIn: z.boolean() });
+export const ActivityKindList = z.object({ items: z.array(ActivityKind), actions: listActions });
+/** Kinds are the region's; the organization viewed at decides only whether one may be added there. */
+export const KindQuery = z.object({ orgId: idParam('查看的组织').optional() });
 export const CreateActivityKind = z.object({ orgId: idParam('所属组织'), name: text('活动类型名称', 30) });
 
 export const CreateSeries = z.object({
@@ -224,8 +237,10 @@ export const Series = z.object({
   startsOn: z.string(),
   endsOn: z.string(),
   occurrences: z.number(),
+  actions: z.array(SERIES_ACTIONS.schema),
 });
-export const SeriesList = z.object({ items: z.array(Series) });
+export const SeriesList = z.object({ items: z.array(Series), actions: listActions });
+export const SeriesQuery = z.object({ orgId: idParam('主办组织').optional() });
 export const Generated = z.object({ created: z.number(), occurrences: z.number() });
 
 export const Team = z.object({
@@ -235,8 +250,9 @@ export const Team = z.object({
   name: z.string(),
   focus: z.string().nullable(),
   members: z.array(z.object({ id: z.number(), personId: z.number(), personName: z.string(), role: z.enum(['leader', 'member']) })),
+  actions: z.array(TEAM_ACTIONS.schema),
 });
-export const TeamList = z.object({ items: z.array(Team) });
+export const TeamList = z.object({ items: z.array(Team), actions: listActions });
 export const TeamQuery = z.object({ orgId: idParam('所属组织').optional() });
 export const CreateTeam = z.object({ orgId: idParam('所属社区'), name: text('队伍名称', 40), focus: optionalText('服务方向', 100) });
 export const AddTeamMember = z.object({ personId: idParam('队员'), role: oneOf(['leader', 'member'] as const, '队内职务').default('member') });
@@ -255,7 +271,7 @@ export const ServiceLog = z.object({
   confirmed: z.boolean(),
   confirmedAt: z.string().nullable(),
 });
-export const ServiceLogList = z.object({ items: z.array(ServiceLog), totalHours: z.number() });
+export const ServiceLogList = z.object({ items: z.array(ServiceLog), totalHours: z.number(), actions: listActions });
 export const ServiceLogQuery = z.object({
   year: year.optional(),
   orgId: idParam('社区').optional(),
@@ -324,8 +340,8 @@ export const Certificate = z.object({
   issuedOn: z.string(),
   verifyUrl: z.string(),
 });
-export const CertificateList = z.object({ items: z.array(Certificate) });
-export const CertificateQuery = z.object({ year: year.optional() });
+export const CertificateList = z.object({ items: z.array(Certificate), actions: listActions });
+export const CertificateQuery = z.object({ year: year.optional(), orgId: idParam('开具社区').optional() });
 export const VerifyQuery = z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{12}$/, E.certificate_code.code).describe('证明编号') });
 
 export const CalendarFeed = z.object({ url: z.string() });

@@ -13,10 +13,10 @@ import * as projects from '../projects/service.ts';
 import * as reportIns from '../reportins/service.ts';
 import * as resources from '../resources/service.ts';
 import { ACTIVITY, E, SERIES, SIGNUP, TEAM, TEAM_MEMBER } from './errors.ts';
-import { activityVerdicts, listVerdicts, signupVerdicts, type Joiner } from './policy.ts';
+import { activityVerdicts, adminListVerdicts, listVerdicts, seriesVerdicts, signupVerdicts, teamVerdicts, type Joiner } from './policy.ts';
 import {
-  ACTIVITY_ACTIONS, ACTIVITY_KINDS, ACTIVITY_LIST_ACTIONS, ORGANIZER_KINDS, SIGNUP_ACTIONS, SIGNUP_STATUSES, type ActivityAction, type ActivityListAction,
-  type ActivityWhen, type Activity, type Audience, type OrganizerKind, type Signup, type SignupAction, type SignupStatus,
+  ACTIVITY_ACTIONS, ACTIVITY_KINDS, ACTIVITY_LIST_ACTIONS, ORGANIZER_KINDS, SERIES_ACTIONS, SIGNUP_ACTIONS, SIGNUP_STATUSES, TEAM_ACTIONS, type ActivityAction,
+  type ActivityListAction, type ActivityWhen, type Activity, type Audience, type OrganizerKind, type Signup, type SignupAction, type SignupStatus, type TeamAction,
 } from './schema.ts';
 import { REGION_TIME_ZONE, regionClock, regionToday } from '../../kernel/time.ts';
 
@@ -175,9 +175,17 @@ export async function allowedOn(q: Queryable, scope: Scope, id: number, action: 
 }
 
 /** What the caller may do where a list is viewed (orgId, or every place they hold a grant at). */
-export async function listActions(q: Queryable, scope: Scope, orgId: number | undefined): Promise<ActivityListAction[]> {
+type ListVerdicts = (scope: Scope, orgPath: string | null) => Verdicts<ActivityListAction>;
+
+/** What a list viewed at an organization (or, without one, from each of the caller's grants) offers: organizers' lists by default, `adminListVerdicts` for kinds and certificates. */
+export async function listActions(q: Queryable, scope: Scope, orgId: number | undefined, verdictsAt: ListVerdicts = listVerdicts): Promise<ActivityListAction[]> {
   const places = viewedFrom(scope, orgId === undefined ? undefined : await orgs.pathIfSeen(q, orgId));
-  return allowedAtAny(ACTIVITY_LIST_ACTIONS, places, (path) => listVerdicts(scope, path));
+  return allowedAtAny(ACTIVITY_LIST_ACTIONS, places, (path) => verdictsAt(scope, path));
+}
+
+/** Refuses creating at an organization as that list's verdicts there say. */
+export async function ensureCreateAt(q: Queryable, scope: Scope, orgId: number, verdictsAt: ListVerdicts = listVerdicts): Promise<void> {
+  ensureAllowed(verdictsAt(scope, await orgs.pathIfSeen(q, orgId)), 'create');
 }
 
 export interface ActivityFilter {
@@ -222,7 +230,8 @@ export async function kinds(q: Queryable): Promise<{ kind: string; label: string
   ];
 }
 
-export async function createKind(q: Queryable, input: { orgId: number; name: string }): Promise<{ kind: string; label: string; builtIn: boolean }> {
+export async function createKind(q: Queryable, scope: Scope, input: { orgId: number; name: string }): Promise<{ kind: string; label: string; builtIn: boolean }> {
+  await ensureCreateAt(q, scope, input.orgId, adminListVerdicts);
   await orgs.place(q, input.orgId);
   if (Object.values(ACTIVITY_KINDS.labels).includes(input.name as never)) throw E.built_in_kind({ name: input.name });
   await q.query(`INSERT INTO activity_kinds (org_id, name) VALUES ($1, $2)`, [input.orgId, input.name]);
@@ -296,7 +305,7 @@ async function checkLinks(q: Queryable, scope: Scope, needIds: number[], project
 }
 
 export async function create(q: Queryable, scope: Scope, input: ActivityInput): Promise<Activity> {
-  ensureAllowed(listVerdicts(scope, await orgs.pathIfSeen(q, input.orgId)), 'create');
+  await ensureCreateAt(q, scope, input.orgId);
   await orgs.place(q, input.orgId);
   await ensureKind(q, input.kind);
   if (input.organizerKind === 'unit') {
@@ -304,7 +313,7 @@ export async function create(q: Queryable, scope: Scope, input: ActivityInput): 
     await orgs.getUnit(q, input.unitId);
   }
   if (input.organizerKind === 'team' && !input.teamId) throw E.team_required();
-  if (input.teamId) await getTeam(q, input.teamId);
+  if (input.teamId) await loadTeam(q, input.teamId);
   if (input.organizerKind === 'project' && !input.projectName) throw E.project_required();
   if (new Date(input.endsAt) <= new Date(input.startsAt)) throw E.ends_before_start();
   if (!input.venueId && !input.place) throw E.place_required();
@@ -616,6 +625,7 @@ export const HORIZON_MONTHS = 12;
 interface SeriesRow {
   id: number;
   org_id: number;
+  org_path: string | null;
   title: string;
   kind: string;
   place: string;
@@ -631,17 +641,20 @@ interface SeriesRow {
   occurrences: number;
 }
 
-const SERIES_SELECT = `SELECT s.id, s.org_id, s.title, s.kind, s.place, s.venue_id, s.week_of_month, s.weekday, to_char(s.start_time, 'HH24:MI') AS start_time,
+const SERIES_SELECT = `SELECT s.id, s.org_id, o.path::text AS org_path, s.title, s.kind, s.place, s.venue_id, s.week_of_month, s.weekday, to_char(s.start_time, 'HH24:MI') AS start_time,
        s.minutes, s.capacity, s.services, s.starts_on::text, s.ends_on::text, (SELECT count(*) FROM activities a WHERE a.series_id = s.id)::int AS occurrences
-  FROM activity_series s`;
+  FROM activity_series s LEFT JOIN org_labels o ON o.id = s.org_id`;
 
-const toSeries = (r: SeriesRow) => ({
+const toSeries = (scope: Scope, r: SeriesRow) => ({
   id: r.id, orgId: r.org_id, title: r.title, kind: r.kind, place: r.place, venueId: r.venue_id, weekOfMonth: r.week_of_month, weekday: r.weekday,
   startTime: r.start_time, minutes: r.minutes, capacity: r.capacity, services: r.services, startsOn: r.starts_on, endsOn: r.ends_on, occurrences: r.occurrences,
+  actions: allowed(SERIES_ACTIONS, seriesVerdicts(scope, { orgPath: r.org_path })),
 });
 
-export async function listSeries(q: Queryable) {
-  return (await q.query<SeriesRow>(`${SERIES_SELECT} ORDER BY s.id`)).map(toSeries);
+export async function listSeries(q: Queryable, scope: Scope, orgId?: number) {
+  const where = conditions();
+  if (orgId !== undefined) where.add(...(await orgs.underCondition(q, orgId, 's')));
+  return (await q.query<SeriesRow>(`${SERIES_SELECT} ${where.sql} ORDER BY s.id`, where.params)).map((r) => toSeries(scope, r));
 }
 
 /**
@@ -650,9 +663,10 @@ export async function listSeries(q: Queryable) {
  * naming the day taken); occurrences created later take their day's booking.
  */
 export async function createSeries(q: Queryable, scope: Scope, input: SeriesInput): Promise<{ id: number; created: number }> {
+  await ensureCreateAt(q, scope, input.orgId);
   await orgs.place(q, input.orgId);
   await ensureKind(q, input.kind);
-  if (input.teamId) await getTeam(q, input.teamId);
+  if (input.teamId) await loadTeam(q, input.teamId);
   if (!input.venueId && !input.place) throw E.place_required();
   const place = input.venueId ? await venuePlace(q, input.venueId) : input.place!;
   const [row] = await q.query<{ id: number }>(
@@ -676,7 +690,7 @@ export async function createSeries(q: Queryable, scope: Scope, input: SeriesInpu
       ]);
     }
   }
-  const { created } = await generate(q, id);
+  const { created } = await generate(q, scope, id);
   return { id, created };
 }
 
@@ -685,9 +699,10 @@ export async function createSeries(q: Queryable, scope: Scope, input: SeriesInpu
  * Safe to run from several app instances at once: an occurrence is unique
  * per series and day, and a second insert of it does nothing (migration 0060).
  */
-export async function generate(q: Queryable, seriesId: number): Promise<{ created: number; occurrences: number }> {
+export async function generate(q: Queryable, scope: Scope, seriesId: number): Promise<{ created: number; occurrences: number }> {
   const [s] = await q.query<SeriesRow>(`${SERIES_SELECT} WHERE s.id = $1`, [seriesId]);
   if (!s) throw notFound(SERIES);
+  ensureAllowed(seriesVerdicts(scope, { orgPath: s.org_path }), 'generate');
   const [r] = await q.query<{ n: number }>(`SELECT gj_generate_occurrences($1, $2) AS n`, [seriesId, HORIZON_MONTHS]);
   const [c] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM activities WHERE series_id = $1`, [seriesId]);
   return { created: r!.n, occurrences: c!.n };
@@ -704,50 +719,66 @@ export async function generateDue(q: Queryable): Promise<number | null> {
 interface TeamRow {
   id: number;
   org_id: number;
+  org_path: string | null;
   org_name: string | null;
   name: string;
   focus: string | null;
   members: { id: number; personId: number; personName: string; role: 'leader' | 'member' }[] | null;
 }
 
-const TEAM_SELECT = `SELECT t.id, t.org_id, gj_org_name(t.org_id) AS org_name, t.name, t.focus,
+const TEAM_SELECT = `SELECT t.id, t.org_id, o.path::text AS org_path, gj_org_name(t.org_id) AS org_name, t.name, t.focus,
        (SELECT json_agg(json_build_object('id', m.id, 'personId', m.person_id, 'personName', coalesce(p.name, ''), 'role', m.role) ORDER BY m.role, m.id)
           FROM volunteer_team_members m LEFT JOIN person_labels p ON p.id = m.person_id WHERE m.team_id = t.id) AS members
-  FROM volunteer_teams t`;
+  FROM volunteer_teams t LEFT JOIN org_labels o ON o.id = t.org_id`;
 
-const toTeam = (r: TeamRow) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name ?? '', name: r.name, focus: r.focus, members: r.members ?? [] });
+const toTeam = (scope: Scope, r: TeamRow) => ({
+  id: r.id, orgId: r.org_id, orgName: r.org_name ?? '', name: r.name, focus: r.focus, members: r.members ?? [],
+  actions: allowed(TEAM_ACTIONS, teamVerdicts(scope, { orgPath: r.org_path })),
+});
 
-export async function getTeam(q: Queryable, teamId: number) {
+async function loadTeam(q: Queryable, teamId: number): Promise<TeamRow> {
   const [row] = await q.query<TeamRow>(`${TEAM_SELECT} WHERE t.id = $1`, [teamId]);
   if (!row) throw notFound(TEAM);
-  return toTeam(row);
+  return row;
 }
 
-export async function teams(q: Queryable, orgId?: number) {
+export async function getTeam(q: Queryable, scope: Scope, teamId: number) {
+  return toTeam(scope, await loadTeam(q, teamId));
+}
+
+/** The team, if the caller may take this step on it; refused as its verdict says otherwise. */
+async function teamAllowing(q: Queryable, scope: Scope, teamId: number, action: TeamAction): Promise<TeamRow> {
+  const row = await loadTeam(q, teamId);
+  ensureAllowed(teamVerdicts(scope, { orgPath: row.org_path }), action);
+  return row;
+}
+
+export async function teams(q: Queryable, scope: Scope, orgId?: number) {
   const where = conditions();
   if (orgId !== undefined) where.add(...(await orgs.underCondition(q, orgId, 't')));
-  return (await q.query<TeamRow>(`${TEAM_SELECT} ${where.sql} ORDER BY t.org_id, t.id`, where.params)).map(toTeam);
+  return (await q.query<TeamRow>(`${TEAM_SELECT} ${where.sql} ORDER BY t.org_id, t.id`, where.params)).map((r) => toTeam(scope, r));
 }
 
-export async function createTeam(q: Queryable, input: { orgId: number; name: string; focus?: string | null }) {
+export async function createTeam(q: Queryable, scope: Scope, input: { orgId: number; name: string; focus?: string | null }) {
+  await ensureCreateAt(q, scope, input.orgId);
   await orgs.place(q, input.orgId);
   const [row] = await q.query<{ id: number }>(`INSERT INTO volunteer_teams (org_id, name, focus) VALUES ($1, $2, $3) RETURNING id`, [
     input.orgId, input.name, input.focus ?? null,
   ]);
-  return getTeam(q, row!.id);
+  return getTeam(q, scope, row!.id);
 }
 
-export async function addTeamMember(q: Queryable, teamId: number, input: { personId: number; role: 'leader' | 'member' }) {
-  const team = await getTeam(q, teamId);
+export async function addTeamMember(q: Queryable, scope: Scope, teamId: number, input: { personId: number; role: 'leader' | 'member' }) {
+  const team = await teamAllowing(q, scope, teamId, 'addMember');
   const person = await people.find(q, input.personId);
   if (!person) throw E.person_not_found();
-  await q.query(`INSERT INTO volunteer_team_members (org_id, team_id, person_id, role) VALUES ($1, $2, $3, $4)`, [team.orgId, teamId, person.id, input.role]);
-  return getTeam(q, teamId);
+  await q.query(`INSERT INTO volunteer_team_members (org_id, team_id, person_id, role) VALUES ($1, $2, $3, $4)`, [team.org_id, teamId, person.id, input.role]);
+  return getTeam(q, scope, teamId);
 }
 
-export async function removeTeamMember(q: Queryable, teamId: number, memberId: number) {
-  await getTeam(q, teamId);
+export async function removeTeamMember(q: Queryable, scope: Scope, teamId: number, memberId: number) {
+  await teamAllowing(q, scope, teamId, 'removeMember');
   const gone = await q.query(`DELETE FROM volunteer_team_members WHERE id = $1 AND team_id = $2 RETURNING id`, [memberId, teamId]);
   if (!gone.length) throw notFound(TEAM_MEMBER);
-  return getTeam(q, teamId);
+  return getTeam(q, scope, teamId);
 }

@@ -1,7 +1,7 @@
 import { allowedAtAny, ensureAllowed, viewedFrom, type Verdicts } from '../../kernel/actions.ts';
 import { ADMIN_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 import { E } from './errors.ts';
-import { POINTS_ACTIONS, type PointsAction } from './schema.ts';
+import { POINTS_ACTIONS, type PointsAction, type RuleAction } from './schema.ts';
 
 // Who may set rules and record points, asked at the organization the rule or
 // entry is made for: roles held elsewhere do not count. Lists of rules and
@@ -17,5 +17,11 @@ export function ensurePointsAdmin(scope: Scope, action: PointsAction, orgPath: s
   ensureAllowed(pointsVerdicts(scope, orgPath), action);
 }
 
-/** What the caller may do with points somewhere they hold a grant (the forms ask where). */
-export const pointsActions = (scope: Scope): PointsAction[] => allowedAtAny(POINTS_ACTIONS, viewedFrom(scope, undefined), (path) => pointsVerdicts(scope, path));
+/** A rule's new version is set where the rule was. */
+export function ruleVerdicts(scope: Scope, rule: { orgPath: string | null }): Verdicts<RuleAction> {
+  return { revise: pointsVerdicts(scope, rule.orgPath).setRule };
+}
+
+/** What the caller may do with points at the organization viewed (null: one they cannot see), or without one somewhere they hold a grant (the forms ask where). */
+export const pointsActions = (scope: Scope, orgPath?: string | null): PointsAction[] =>
+  allowedAtAny(POINTS_ACTIONS, viewedFrom(scope, orgPath), (path) => pointsVerdicts(scope, path));

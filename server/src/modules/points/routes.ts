@@ -1,31 +1,34 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../kernel/http.ts';
+import type { Queryable } from '../../kernel/db.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { regionYear } from '../../kernel/time.ts';
 import * as orgs from '../orgs/service.ts';
 import { ensurePointsAdmin, pointsActions } from './policy.ts';
 import {
-  AddEntry, CreateRule, Entry, EntryList, EntryQuery, Redeem, Rerun, RerunResult, Rule, RuleList, Spendable, SpendableQuery, Totals, TotalsQuery,
+  AddEntry, CreateRule, Entry, EntryList, EntryQuery, Redeem, Rerun, RerunResult, Rule, RuleList, RuleQuery, Spendable, SpendableQuery, Totals, TotalsQuery,
 } from './schema.ts';
 import * as points from './service.ts';
 
 const tags = ['积分'];
 /** Where a list without an organization filter looks for its threshold: the caller's own organization. */
 const homeOrg = (scope: Scope) => scope.grants[0]!.orgId;
+/** The path of the organization a list is viewed at, if one is named (null: one the caller cannot see). */
+const viewedAt = async (q: Queryable, orgId: number | undefined) => (orgId === undefined ? undefined : orgs.pathIfSeen(q, orgId));
 
 export function pointsRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
     method: 'GET', url: '/api/points/rules', tags, summary: '积分规则（各版本）',
-    response: RuleList,
-    handler: async ({ q, scope }) => ({ items: await points.rules(q), actions: pointsActions(scope) }),
+    querystring: RuleQuery, response: RuleList,
+    handler: async ({ q, scope, query }) => ({ items: await points.rules(q, scope), actions: pointsActions(scope, await viewedAt(q, query.orgId)) }),
   });
   route(app, db, {
     method: 'POST', url: '/api/points/rules', tags, summary: '新增积分规则或规则的新版本（不追溯，已记积分须明确重算）',
     body: CreateRule, response: Rule,
     handler: async ({ q, scope, body }) => {
       ensurePointsAdmin(scope, 'setRule', await orgs.pathIfSeen(q, body.orgId));
-      return points.createRule(q, body);
+      return points.createRule(q, scope, body);
     },
   });
   route(app, db, {
@@ -39,14 +42,14 @@ export function pointsRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
     method: 'GET', url: '/api/points/entries', tags, summary: '积分明细（只增不改）',
     querystring: EntryQuery, response: EntryList,
-    handler: async ({ q, scope, query }) => ({ items: await points.entries(q, query), actions: pointsActions(scope) }),
+    handler: async ({ q, scope, query }) => ({ items: await points.entries(q, query), actions: pointsActions(scope, await viewedAt(q, query.orgId)) }),
   });
   route(app, db, {
     method: 'POST', url: '/api/points/entries', tags, summary: '手工加分或扣分（须选规则中的项目并说明事由）',
     body: AddEntry, response: Entry,
     handler: async ({ q, scope, body }) => {
       ensurePointsAdmin(scope, 'addEntry', await orgs.pathIfSeen(q, body.orgId));
-      return points.addEntry(q, scope.userId!, body);
+      return points.addEntry(q, scope, body);
     },
   });
   route(app, db, {

@@ -16,6 +16,9 @@ export const POINTS_ACTIONS = defineVocabulary('PointsAction', [
   { value: 'redeem', zh: '兑换积分', en: 'Redeem points' },
 ]);
 export type PointsAction = ValueOf<typeof POINTS_ACTIONS>;
+/** What a caller may do to one rule: set its new version, at the rule's own organization. */
+export const RULE_ACTIONS = defineVocabulary('PointRuleAction', [{ value: 'revise', zh: '制定新版本', en: 'Set a new version' }]);
+export type RuleAction = ValueOf<typeof RULE_ACTIONS>;
 
 /** What a rule gives points for (glossary "Activities and points"), or the yearly figures it sets. */
 export const RULE_KINDS = defineVocabulary('PointRuleKind', [
@@ -39,8 +42,11 @@ export const Rule = z.object({
   points: z.number(),
   effectiveFrom: z.string(),
   current: z.boolean(),
+  actions: z.array(RULE_ACTIONS.schema),
 });
 export const RuleList = z.object({ items: z.array(Rule), actions: z.array(POINTS_ACTIONS.schema) });
+/** Rules are read where they apply (set at or above the caller); the organization viewed at decides only what may be done there. */
+export const RuleQuery = z.object({ orgId: idParam('查看的组织').optional() });
 export const CreateRule = z.object({
   orgId: idParam('制定组织'),
   kind: RULE_KINDS.field('规则类别'),
@@ -65,7 +71,7 @@ export const Entry = z.object({
   createdAt: z.string(),
 });
 export const EntryList = z.object({ items: z.array(Entry), actions: z.array(POINTS_ACTIONS.schema) });
-export const EntryQuery = z.object({ personId: idParam('人员').optional(), year: year.optional() });
+export const EntryQuery = z.object({ personId: idParam('人员').optional(), orgId: idParam('记分组织').optional(), year: year.optional() });
 export const AddEntry = z.object({
   personId: idParam('人员'),
   orgId: idParam('记分组织'),

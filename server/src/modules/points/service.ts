@@ -5,7 +5,10 @@ import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
 import { REGION_TIME_ZONE } from '../../kernel/time.ts';
-import { RULE_KINDS, type RuleKind } from './schema.ts';
+import { allowed } from '../../kernel/actions.ts';
+import type { Scope } from '../../kernel/scope.ts';
+import { ruleVerdicts } from './policy.ts';
+import { RULE_ACTIONS, RULE_KINDS, type RuleKind } from './schema.ts';
 
 // Points (积分): rules, the append-only ledger, yearly totals and the yearly
 // threshold, and the spendable ledger beside it. Attendance is credited by the
@@ -19,6 +22,7 @@ import { RULE_KINDS, type RuleKind } from './schema.ts';
 interface RuleRow {
   id: number;
   org_id: number;
+  org_path: string | null;
   org_name: string | null;
   kind: RuleKind;
   name: string;
@@ -27,36 +31,36 @@ interface RuleRow {
   current: boolean;
 }
 
-const toRule = (r: RuleRow) => ({
+const toRule = (scope: Scope, r: RuleRow) => ({
   id: r.id, orgId: r.org_id, orgName: r.org_name ?? '', kind: r.kind, kindLabel: RULE_KINDS.labels[r.kind], name: r.name, points: r.points,
-  effectiveFrom: r.effective_from, current: r.current,
+  effectiveFrom: r.effective_from, current: r.current, actions: allowed(RULE_ACTIONS, ruleVerdicts(scope, { orgPath: r.org_path })),
 });
 
-const RULE_SELECT = `SELECT r.id, r.org_id, gj_org_name(r.org_id) AS org_name, r.kind, r.name, r.points, r.effective_from::text,
+const RULE_SELECT = `SELECT r.id, r.org_id, o.path::text AS org_path, gj_org_name(r.org_id) AS org_name, r.kind, r.name, r.points, r.effective_from::text,
        r.effective_from <= current_date AND NOT EXISTS (
          SELECT 1 FROM points_rules n WHERE n.org_id = r.org_id AND n.kind = r.kind AND n.name = r.name
             AND n.effective_from <= current_date AND (n.effective_from, n.id) > (r.effective_from, r.id)) AS current
-  FROM points_rules r`;
+  FROM points_rules r LEFT JOIN org_labels o ON o.id = r.org_id`;
 
 /** Every rule version the caller can see: their subtree's and those set above them. */
-export async function rules(q: Queryable) {
-  return (await q.query<RuleRow>(`${RULE_SELECT} ORDER BY r.kind, r.name, r.effective_from DESC, r.id DESC`)).map(toRule);
+export async function rules(q: Queryable, scope: Scope) {
+  return (await q.query<RuleRow>(`${RULE_SELECT} ORDER BY r.kind, r.name, r.effective_from DESC, r.id DESC`)).map((r) => toRule(scope, r));
 }
 
-async function getRule(q: Queryable, id: number) {
+async function getRule(q: Queryable, scope: Scope, id: number) {
   const [row] = await q.query<RuleRow>(`${RULE_SELECT} WHERE r.id = $1`, [id]);
   if (!row) throw notFound(RULE);
-  return toRule(row);
+  return toRule(scope, row);
 }
 
 /** A new rule, or a new version of one. It applies from its date on; entries already made keep their points. */
-export async function createRule(q: Queryable, input: { orgId: number; kind: RuleKind; name: string; points: number; effectiveFrom: string }) {
+export async function createRule(q: Queryable, scope: Scope, input: { orgId: number; kind: RuleKind; name: string; points: number; effectiveFrom: string }) {
   await orgs.place(q, input.orgId);
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO points_rules (org_id, kind, name, points, effective_from) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [input.orgId, input.kind, input.name, input.points, input.effectiveFrom],
   );
-  return getRule(q, row!.id);
+  return getRule(q, scope, row!.id);
 }
 
 /** The yearly minimum that applies to an organization (null: none set). */
@@ -99,18 +103,18 @@ export async function rerun(q: Queryable, userId: number, orgId: number, year: n
 }
 
 /** A bonus or deduction by hand: an item from the rules, with the reason. */
-export async function addEntry(q: Queryable, userId: number, input: { personId: number; orgId: number; ruleId: number; reason: string; on: string }) {
+export async function addEntry(q: Queryable, scope: Scope, input: { personId: number; orgId: number; ruleId: number; reason: string; on: string }) {
   const person = await people.find(q, input.personId);
   if (!person) throw E.person_not_found();
   await people.ensureDayInMembership(q, person, input.on, 'on', { zh: '记分日期', en: 'on' });
   await orgs.place(q, input.orgId);
-  const rule = await getRule(q, input.ruleId);
+  const rule = await getRule(q, scope, input.ruleId);
   if (rule.kind !== 'bonus' && rule.kind !== 'deduction') throw E.manual_kinds();
   if (rule.effectiveFrom > input.on) throw E.rule_not_yet({ from: rule.effectiveFrom });
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO points_entries (org_id, person_id, user_id, unit_id, earned_on, kind, points, rule_id, reason, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-    [input.orgId, person.id, await people.accountOf(q, person.id), person.unitId, input.on, rule.kind, rule.points, rule.id, `${rule.name}：${input.reason}`, userId],
+    [input.orgId, person.id, await people.accountOf(q, person.id), person.unitId, input.on, rule.kind, rule.points, rule.id, `${rule.name}：${input.reason}`, scope.userId],
   );
   return (await entries(q, { id: row!.id }))[0]!;
 }
@@ -128,9 +132,10 @@ interface EntryRow {
   created_at: Date;
 }
 
-export async function entries(q: Queryable, f: { id?: number; personId?: number; year?: number }) {
+export async function entries(q: Queryable, f: { id?: number; personId?: number; orgId?: number; year?: number }) {
   const where = conditions();
   if (f.id !== undefined) where.add('e.id = $?', f.id);
+  if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'e')));
   if (f.personId !== undefined) where.add('e.person_id = $?', f.personId);
   if (f.year !== undefined) where.add('e.year = $?', f.year);
   const rows = await q.query<EntryRow>(

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { addDays, regionToday } from '../../kernel/time.ts';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
-import { actors, compareActions, places, type Actor, type Places } from '../../../../test/support/allowed-actions.ts';
+import { STAFF_AT, actionCallers, actionMismatches, orgsOf, places, type Caller, type Places } from '../../../../test/support/allowed-actions.ts';
 import * as orgs from '../orgs/service.ts';
 import * as users from '../users/service.ts';
 import { BOOKING_ACTIONS, RESOURCE_ACTIONS, RESOURCE_LIST_ACTIONS, VENUE_ACTIONS } from './schema.ts';
@@ -13,14 +13,14 @@ import * as resources from './service.ts';
 
 let t: TestApp;
 let p: Places;
-let cast: Actor[];
+let callers: Caller[];
 let admin: string;
 let n = 0;
 
 before(async () => {
   t = await testApp({ demo: true });
   p = await places(t);
-  cast = await actors(t, p);
+  callers = await actionCallers(t, p);
   admin = await t.login('admin');
 });
 after(() => t.close());
@@ -57,66 +57,93 @@ async function newBooking(place: Place): Promise<number> {
   });
 }
 
-const actionsAt = async (cookie: string, url: string) => {
-  const r = await t.request('GET', url, { cookie });
-  return r.status === 200 ? (r.body.actions as string[]) : null;
+const read = async (c: Caller, url: string) => {
+  const r = await t.request('GET', url, { cookie: c.cookie });
+  return r.status === 200 ? r.body : undefined;
+};
+
+// Who may do it, at each place: its own staff above it, and a unit's liaison at the unit.
+const { 光明: GUANGMING, 光明一网格: GRID, 向阳: XIANGYANG } = STAFF_AT;
+const TAX = ['admin', 'guangming', 'liaison', 'xinhua'];
+const HOSPITAL = ['admin', 'heping', 'mixed.liaison', 'mixed.worker', 'xiangyang'];
+const both = (names: string[]) => ({ edit: names, book: names });
+/** Deciding a booking is the venue's owner's (a unit decides its own alone); the booker (the grid worker) may cancel it. */
+const decide = (names: string[], cancel = [...names, 'wangge'].sort()) => ({ approve: names, reject: names, cancel });
+const EXPECTED = {
+  resource: { 光明: GUANGMING, 光明一网格: GRID, 向阳: XIANGYANG, 税务局: TAX, 中心医院: HOSPITAL },
+  resourceList: { 光明: TAX, 光明一网格: GRID, 向阳: HOSPITAL },
+  venue: { 光明: both(GUANGMING), 光明一网格: both(GRID), 向阳: both(XIANGYANG), 税务局: both(TAX), 中心医院: both(HOSPITAL) },
+  booking: {
+    光明: decide(GUANGMING), 光明一网格: decide(GUANGMING), 向阳: decide(XIANGYANG),
+    税务局: decide(['liaison']), 中心医院: decide(['mixed.liaison']),
+  },
 };
 
 test('a resource lists edit exactly for whom may change it', async () => {
-  const subjects = await Promise.all(placesOf().map(async ([name, place]) => ({ name, place, id: await newResource(place) })));
-  const { mismatches, done } = await compareActions({
-    actors: cast, actions: RESOURCE_ACTIONS.values, subjects, name: (s) => s.name,
-    fresh: async (s) => ({ ...s, id: await newResource(s.place) }),
-    listed: (a, s) => actionsAt(a.cookie, `/api/resources/${s.id}`),
-    attempt: (a, _action, s) => t.request('PATCH', `/api/resources/${s.id}`, { cookie: a.cookie, body: { description: `改于 ${++n}` } }),
-  });
-  assert.deepEqual(mismatches, []);
-  assert.deepEqual([...done], ['edit']);
+  const allowed: Record<string, string[] | undefined> = {};
+  for (const [name, place] of placesOf()) {
+    const found = await actionMismatches(callers, {
+      actions: RESOURCE_ACTIONS.values,
+      fresh: () => newResource(place),
+      read: (c, id) => read(c, `/api/resources/${id}`),
+      attempt: (c, _action, id) => t.request('PATCH', `/api/resources/${id}`, { cookie: c.cookie, body: { description: `改于 ${++n}` } }),
+    });
+    assert.deepEqual(found.mismatches, [], name);
+    allowed[name] = found.allowed.edit;
+  }
+  assert.deepEqual(allowed, EXPECTED.resource);
 });
 
 test('a list of resources lists create exactly where the viewer may list one', async () => {
-  const subjects = [['光明', p.guangming], ['光明一网格', p.grid], ['向阳', p.xiangyang]] as const;
-  const { mismatches, done } = await compareActions({
-    actors: cast, actions: RESOURCE_LIST_ACTIONS.values, subjects: [...subjects], name: (s) => s[0], fresh: async (s) => s,
-    listed: (a, [, orgId]) => actionsAt(a.cookie, `/api/resources?orgId=${orgId}`),
-    attempt: (a, _action, [, orgId]) => {
-      // A liaison lists in the unit's name, where the unit is.
-      const unit = a.units.find((u) => u.orgId === orgId);
-      const body = { ...(unit ? { unitId: unit.id } : { orgId }), kind: 'service', category: 'party', name: `权限测试新资源${++n}` };
-      return t.request('POST', '/api/resources', { cookie: a.cookie, body });
-    },
-  });
-  assert.deepEqual(mismatches, []);
-  assert.deepEqual([...done], ['create']);
+  const allowed: Record<string, string[] | undefined> = {};
+  for (const [name, orgId] of orgsOf(p)) {
+    const found = await actionMismatches(callers, {
+      actions: RESOURCE_LIST_ACTIONS.values,
+      fresh: async () => orgId,
+      read: (c) => read(c, `/api/resources?orgId=${orgId}`),
+      attempt: (c) => {
+        // A liaison lists in the unit's name, where the unit is.
+        const unit = c.units.find((u) => u.orgId === orgId);
+        const body = { ...(unit ? { unitId: unit.id } : { orgId }), kind: 'service', category: 'party', name: `权限测试新资源${++n}` };
+        return t.request('POST', '/api/resources', { cookie: c.cookie, body });
+      },
+    });
+    assert.deepEqual(found.mismatches, [], name);
+    allowed[name] = found.allowed.create;
+  }
+  assert.deepEqual(allowed, EXPECTED.resourceList);
 });
 
 test('a venue lists edit and book exactly for whom may do them', async () => {
-  const subjects = await Promise.all(placesOf().map(async ([name, place]) => ({ name, place, id: await newVenue(place) })));
-  const { mismatches, done } = await compareActions({
-    actors: cast, actions: VENUE_ACTIONS.values, subjects, name: (s) => s.name,
-    fresh: async (s) => ({ ...s, id: await newVenue(s.place) }),
-    listed: async (a, s) => {
-      const list = await t.request('GET', `/api/venues`, { cookie: a.cookie });
-      return list.body.items.find((v: { id: number }) => v.id === s.id)?.actions ?? null;
-    },
-    attempt: (a, action, s) =>
-      action === 'edit'
-        ? t.request('PATCH', `/api/venues/${s.id}`, { cookie: a.cookie, body: { location: `${++n} 号` } })
-        : t.request('POST', `/api/venues/${s.id}/bookings`, { cookie: a.cookie, body: slot() }),
-  });
-  assert.deepEqual(mismatches, []);
-  assert.deepEqual([...done].sort(), ['book', 'edit']);
+  const allowed: Record<string, Record<string, string[]>> = {};
+  for (const [name, place] of placesOf()) {
+    const found = await actionMismatches(callers, {
+      actions: VENUE_ACTIONS.values,
+      fresh: () => newVenue(place),
+      read: async (c, id) => (await t.request('GET', '/api/venues', { cookie: c.cookie })).body.items.find((v: { id: number }) => v.id === id),
+      attempt: (c, action, id) =>
+        action === 'edit'
+          ? t.request('PATCH', `/api/venues/${id}`, { cookie: c.cookie, body: { location: `${++n} 号` } })
+          : t.request('POST', `/api/venues/${id}/bookings`, { cookie: c.cookie, body: slot() }),
+    });
+    assert.deepEqual(found.mismatches, [], name);
+    allowed[name] = found.allowed;
+  }
+  assert.deepEqual(allowed, EXPECTED.venue);
 });
 
 test('a booking lists approve, reject and cancel exactly for whom may take them', async () => {
-  const subjects = await Promise.all(placesOf().map(async ([name, place]) => ({ name, place, id: await newBooking(place) })));
-  const { mismatches, done } = await compareActions({
-    actors: cast, actions: BOOKING_ACTIONS.values, subjects, name: (s) => s.name,
-    fresh: async (s) => ({ ...s, id: await newBooking(s.place) }),
-    listed: (a, s) => actionsAt(a.cookie, `/api/venue-bookings/${s.id}`),
-    attempt: (a, action, s) =>
-      t.request('POST', `/api/venue-bookings/${s.id}/${action}`, { cookie: a.cookie, body: action === 'approve' ? undefined : { reason: '权限测试' } }),
-  });
-  assert.deepEqual(mismatches, []);
-  assert.deepEqual([...done].sort(), ['approve', 'cancel', 'reject']);
+  const allowed: Record<string, Record<string, string[]>> = {};
+  for (const [name, place] of placesOf()) {
+    const found = await actionMismatches(callers, {
+      actions: BOOKING_ACTIONS.values,
+      fresh: () => newBooking(place),
+      read: (c, id) => read(c, `/api/venue-bookings/${id}`),
+      attempt: (c, action, id) =>
+        t.request('POST', `/api/venue-bookings/${id}/${action}`, { cookie: c.cookie, body: action === 'approve' ? undefined : { reason: '权限测试' } }),
+    });
+    assert.deepEqual(found.mismatches, [], name);
+    allowed[name] = found.allowed;
+  }
+  assert.deepEqual(allowed, EXPECTED.booking);
 });

@@ -39,9 +39,11 @@ function KindsSection() {
     <section data-testid="setup-kinds">
       <Flex justify="space-between" wrap gap={8}>
         <Typography.Title level={5}>{t('activities.kindsTitle')}</Typography.Title>
-        <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="kind-create">
-          {t('activities.kindAdd')}
-        </Button>
+        {kinds.data?.actions.includes('create') && (
+          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="kind-create">
+            {t('activities.kindAdd')}
+          </Button>
+        )}
       </Flex>
       <Space wrap size={[4, 8]}>
         {(kinds.data?.items ?? []).map((k) => (
@@ -96,9 +98,11 @@ function SeriesSection() {
     <section data-testid="setup-series">
       <Flex justify="space-between" wrap gap={8}>
         <Typography.Title level={5}>{t('activities.seriesTitle')}</Typography.Title>
-        <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="series-create">
-          {t('activities.seriesCreate')}
-        </Button>
+        {series.data?.actions.includes('create') && (
+          <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="series-create">
+            {t('activities.seriesCreate')}
+          </Button>
+        )}
       </Flex>
       <DataTable<Series>
         testId="series-table"
@@ -119,7 +123,7 @@ function SeriesSection() {
           { key: 'occurrences', title: t('activities.seriesOccurrences'), render: (_, s) => s.occurrences },
           {
             key: 'actions', title: t('common.actions'), fixed: 'right',
-            render: (_, s) => <Button size="small" onClick={() => generate(s)} data-testid="series-generate">{t('activities.seriesGenerate')}</Button>,
+            render: (_, s) => s.actions.includes('generate') && <Button size="small" onClick={() => generate(s)} data-testid="series-generate">{t('activities.seriesGenerate')}</Button>,
           },
         ]}
         renderCard={(s) => (

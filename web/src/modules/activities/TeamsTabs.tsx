@@ -22,6 +22,12 @@ export function TeamsTab() {
   const page = useLocalPage(teams.data?.items, 'teams');
   const [creating, setCreating] = useState(false);
   const [adding, setAdding] = useState<Team | null>(null);
+  const add = (team: Team) =>
+    team.actions.includes('addMember') && (
+      <Button size="small" onClick={() => setAdding(team)}>
+        {t('activities.teamAdd')}
+      </Button>
+    );
   const members = (team: Team) =>
     team.members.length ? (
       <Space wrap size={4}>
@@ -37,11 +43,13 @@ export function TeamsTab() {
     );
   return (
     <>
-      <Flex justify="end" style={{ marginBottom: 12 }}>
-        <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="team-create">
-          {t('activities.teamCreate')}
-        </Button>
-      </Flex>
+      {teams.data?.actions.includes('create') && (
+        <Flex justify="end" style={{ marginBottom: 12 }}>
+          <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="team-create">
+            {t('activities.teamCreate')}
+          </Button>
+        </Flex>
+      )}
       <DataTable<Team>
         testId="teams-table"
         rows={page.rows}
@@ -56,14 +64,14 @@ export function TeamsTab() {
           { key: 'focus', title: t('activities.teamFocus'), render: (_, x) => tx(x.focus) || t('common.none') },
           { key: 'org', title: t('activities.host'), render: (_, x) => tx(x.orgName) },
           { key: 'members', title: t('activities.teamMembers'), render: (_, x) => members(x) },
-          { key: 'actions', title: t('common.actions'), render: (_, x) => <Button size="small" onClick={() => setAdding(x)}>{t('activities.teamAdd')}</Button> },
+          { key: 'actions', title: t('common.actions'), render: (_, x) => add(x) },
         ]}
         renderCard={(x) => (
           <Flex vertical gap={4}>
             <Typography.Text strong>{tx(x.name)}</Typography.Text>
             <Typography.Text type="secondary">{tx(x.focus)}</Typography.Text>
             {members(x)}
-            <Button size="small" onClick={() => setAdding(x)}>{t('activities.teamAdd')}</Button>
+            {add(x)}
           </Flex>
         )}
       />
@@ -134,9 +142,11 @@ export function CertificatesTab() {
     <Flex vertical gap={12}>
       <Flex justify="space-between" wrap gap={8}>
         <YearSelect value={year} onChange={setYear} />
-        <Button icon={<SafetyCertificateOutlined />} onClick={() => setIssuing(true)} data-testid="certificate-issue">
-          {t('activities.certificateIssue')}
-        </Button>
+        {list.data?.actions.includes('create') && (
+          <Button icon={<SafetyCertificateOutlined />} onClick={() => setIssuing(true)} data-testid="certificate-issue">
+            {t('activities.certificateIssue')}
+          </Button>
+        )}
       </Flex>
       <DataTable<Certificate>
         testId="certificates-table"

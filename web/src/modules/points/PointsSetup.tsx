@@ -49,9 +49,11 @@ export function ManualPointsSection() {
     <section data-testid="setup-manual">
       <Flex justify="space-between" wrap gap={8}>
         <Typography.Title level={5}>{t('points.manualTitle')}</Typography.Title>
-        <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="entry-create">
-          {t('points.manualAdd')}
-        </Button>
+        {rules.data?.actions.includes('addEntry') && (
+          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="entry-create">
+            {t('points.manualAdd')}
+          </Button>
+        )}
       </Flex>
       {personId !== undefined && (
         <>
@@ -132,6 +134,8 @@ export function RedeemSection() {
   const account = useLoad(() => (personId ? pointsApi.spendable(personId) : Promise.resolve(null)), [personId]);
   const page = useLocalPage(account.data?.items, String(personId));
   const [redeeming, setRedeeming] = useState(false);
+  // The rules' list says what the caller may do with points where they hold a grant.
+  const mayRedeem = useLoad(() => pointsApi.rules(), []).data?.actions.includes('redeem');
   return (
     <section data-testid="setup-redeem">
       <Flex justify="space-between" wrap gap={8}>
@@ -140,9 +144,11 @@ export function RedeemSection() {
           <div style={{ width: 260 }}>
             <PersonSelect value={personId} onChange={(v) => setPersonId(v as number | undefined)} data-testid="redeem-person" />
           </div>
-          <Button disabled={!personId} onClick={() => setRedeeming(true)} data-testid="redeem-create">
-            {t('points.redeem')}
-          </Button>
+          {mayRedeem && (
+            <Button disabled={!personId} onClick={() => setRedeeming(true)} data-testid="redeem-create">
+              {t('points.redeem')}
+            </Button>
+          )}
         </Space>
       </Flex>
       <Typography.Paragraph type="secondary">{t('points.spendableHelp')}</Typography.Paragraph>

@@ -22,7 +22,8 @@ export function PointsTab() {
   const [onlyBelow, setOnlyBelow] = useState(false);
   const [paging, setPaging] = usePaging(`${year}|${onlyBelow}`);
   const totals = useLoad(() => pointsApi.totals({ year, orgId: home, onlyBelow: onlyBelow ? 'true' : 'false', ...paging }), [year, home, onlyBelow, paging.page, paging.pageSize]);
-  const rules = useLoad(() => pointsApi.rules(), []);
+  // Viewed at the caller's organization, where the re-run below acts.
+  const rules = useLoad(() => pointsApi.rules({ orgId: home }), [home]);
   const rulePage = useLocalPage(rules.data?.items, 'rules');
   const [adding, setAdding] = useState(false);
   const rerun = () =>
@@ -73,12 +74,16 @@ export function PointsTab() {
       <Flex justify="space-between" wrap gap={8}>
         <Typography.Title level={5}>{t('points.rules')}</Typography.Title>
         <Space wrap>
-          <Popconfirm title={t('points.rerunConfirm', { year })} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => rerun()}>
-            <Button data-testid="points-rerun">{t('points.rerun')}</Button>
-          </Popconfirm>
-          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="rule-create">
-            {t('points.ruleCreate')}
-          </Button>
+          {rules.data?.actions.includes('rerun') && (
+            <Popconfirm title={t('points.rerunConfirm', { year })} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => rerun()}>
+              <Button data-testid="points-rerun">{t('points.rerun')}</Button>
+            </Popconfirm>
+          )}
+          {rules.data?.actions.includes('setRule') && (
+            <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="rule-create">
+              {t('points.ruleCreate')}
+            </Button>
+          )}
         </Space>
       </Flex>
       <Typography.Text type="secondary">{t('points.rulesHelp')}</Typography.Text>

@@ -13,7 +13,7 @@ export const pointsApi = {
   redeem: (body: BodyOf<'/api/points/redemptions', 'post'>) => api.post<ResponseOf<'/api/points/redemptions', 'post'>>('/api/points/redemptions', body),
   addEntry: (body: BodyOf<'/api/points/entries', 'post'>) => api.post<ResponseOf<'/api/points/entries', 'post'>>('/api/points/entries', body),
   totals: (query: QueryOf<'/api/points/totals', 'get'>) => api.get<Totals>('/api/points/totals', query),
-  rules: () => api.get<ResponseOf<'/api/points/rules', 'get'>>('/api/points/rules'),
+  rules: (query: QueryOf<'/api/points/rules', 'get'> = {}) => api.get<ResponseOf<'/api/points/rules', 'get'>>('/api/points/rules', query),
   createRule: (body: NewRule) => api.post<ResponseOf<'/api/points/rules', 'post'>>('/api/points/rules', body),
   rerun: (body: BodyOf<'/api/points/rerun', 'post'>) => api.post<ResponseOf<'/api/points/rerun', 'post'>>('/api/points/rerun', body),
 };
