@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
-import { actionCallers, actionMismatches, type Caller } from '../../../../test/support/allowed-actions-b.ts';
+import { actionCallers, actionMismatches, places, type Caller } from '../../../../test/support/allowed-actions.ts';
 import { TRANSFER_ACTIONS } from './schema.ts';
 
 // Every role, and users whose grants differ from place to place, against the
@@ -17,13 +17,9 @@ let serial = 0;
 before(async () => {
   t = await testApp({ demo: true });
   admin = await t.login('admin');
-  const find = async (name: string) => (await t.request('GET', `/api/orgs?q=${encodeURIComponent(name)}`, { cookie: admin })).body.items.find((o: { name: string }) => o.name === name).id as number;
-  for (const [key, name] of [['g1', '光明社区第一网格党支部'], ['community', '光明社区党委'], ['xiangyang', '向阳社区党委']] as const) ids[key] = await find(name);
-  ids.tax = (await t.request('GET', `/api/units?orgId=${ids.community}`, { cookie: admin })).body.items.find((u: { name: string }) => u.name === '梅河口市税务局').id;
-  callers = await actionCallers(t, [
-    { username: 'act.worker.xy.sec', grants: [{ role: 'grid_worker', orgId: ids.g1 }, { role: 'community_secretary', orgId: ids.xiangyang }] },
-    { username: 'act.liaison.member', grants: [{ role: 'unit_liaison', orgId: ids.community, unitId: ids.tax }, { role: 'member', orgId: ids.g1 }] },
-  ]);
+  const p = await places(t);
+  Object.assign(ids, { g1: p.grid, community: p.guangming, xiangyang: p.xiangyang, tax: p.tax.id });
+  callers = await actionCallers(t, p);
 });
 after(() => t.close());
 
@@ -62,9 +58,9 @@ test('a transfer lists the steps the caller may take, and exactly those succeed'
   const SENDING_ADMINS = ['admin', 'guangming', 'xinhua'];
   assert.deepEqual(allowed.approve?.sort(), SENDING_ADMINS);
   assert.deepEqual(allowed.return?.sort(), SENDING_ADMINS);
-  assert.deepEqual(allowed.withdraw?.sort(), ['act.worker.xy.sec', ...SENDING_ADMINS, 'wangge'].sort(), 'the sending side’s staff, a grid worker there too');
-  assert.deepEqual(allowed.resubmit?.sort(), ['act.worker.xy.sec', ...SENDING_ADMINS, 'wangge'].sort());
-  assert.deepEqual(allowed.receive?.sort(), ['act.worker.xy.sec', 'admin', 'heping', 'xiangyang'], 'the receiving side’s administrators, a secretary there who is a grid worker elsewhere too');
+  assert.deepEqual(allowed.withdraw?.sort(), ['mixed.worker', ...SENDING_ADMINS, 'wangge'].sort(), 'the sending side’s staff, a grid worker there too');
+  assert.deepEqual(allowed.resubmit?.sort(), ['mixed.worker', ...SENDING_ADMINS, 'wangge'].sort());
+  assert.deepEqual(allowed.receive?.sort(), ['admin', 'heping', 'mixed.worker', 'xiangyang'], 'the receiving side’s administrators, a secretary there who is a grid worker elsewhere too');
 });
 
 test('a step not allowed is refused with a code of its own', async () => {
