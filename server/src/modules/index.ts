@@ -3,6 +3,7 @@ import activities from './activities/manifest.ts';
 import audit from './audit/manifest.ts';
 import census from './census/manifest.ts';
 import grids from './grids/manifest.ts';
+import meetings from './meetings/manifest.ts';
 import needs from './needs/manifest.ts';
 import orgs from './orgs/manifest.ts';
 import people from './people/manifest.ts';
@@ -37,6 +38,7 @@ export const MODULES: readonly ModuleManifest[] = [
   points,
   activities,
   posts,
+  meetings,
   audit,
   residents,
 ];
