@@ -38,6 +38,22 @@ type Detail = {
   agenda: { title: string; source: string }[]; present: number; openTasks: number; overdueTasks: number;
 };
 
+test('the demo: 天宁’s street committee meets monthly; this month’s meeting carries last month’s open tasks, in every state', async () => {
+  const admin = await t.login('admin');
+  const street = (await t.request('GET', `/api/orgs?q=${encodeURIComponent('天宁街道党工委')}`, { cookie: admin })).body.items[0].id;
+  const list = await t.request('GET', `/api/meetings?orgId=${street}&kind=committee`, { cookie: admin });
+  assert.equal(list.status, 200, list.text);
+  const next = list.body.items.find((m: { status: string; orgId: number }) => m.status === 'scheduled' && m.orgId === street);
+  const detail = (await t.request('GET', `/api/meetings/${next.id}`, { cookie: admin })).body as Detail;
+  assert.deepEqual(detail.carriedOver.map((x) => x.status).sort(), ['accepted', 'assigned', 'assigned', 'in_progress'], 'what is done is not carried');
+  assert.ok(detail.carriedOver.some((x) => x.overdue), 'one of them past its deadline');
+  const tasks = (await t.request('GET', `/api/meeting-tasks?orgId=${street}`, { cookie: admin })).body.items as Task[];
+  assert.deepEqual([...new Set(tasks.map((x) => x.status))].sort(), ['accepted', 'assigned', 'done', 'in_progress']);
+  const joint = (await t.request('GET', `/api/meetings?orgId=${street}&kind=joint`, { cookie: admin })).body.items[0];
+  assert.equal(joint.invited, 7, 'the group’s secretary and its six field offices');
+  assert.equal(joint.present, 6, 'one excused');
+});
+
 async function schedule(title: string, startsAt: string, kind = 'joint'): Promise<Detail> {
   const res = await post(secretary, '/api/meetings', { orgId: guangming, kind, title, startsAt, place: '光明社区党群服务中心', cadence: 'monthly' });
   assert.equal(res.status, 200, res.text);

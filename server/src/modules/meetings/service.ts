@@ -9,6 +9,7 @@ import * as needs from '../needs/service.ts';
 import type { NeedCategory, NeedKind } from '../needs/schema.ts';
 import * as orgs from '../orgs/service.ts';
 import * as projects from '../projects/service.ts';
+import { inviteMany, resolveMany, taskMany } from './bulk.ts';
 import { E, INVITEE, MEETING, MINUTES, TASK } from './errors.ts';
 import { inviteeVerdicts, isAssignee, listVerdicts, meetingVerdicts, minutesVerdicts, taskVerdicts } from './policy.ts';
 import {
@@ -17,6 +18,8 @@ import {
   type MeetingDetail, type MeetingKind, type MeetingListAction, type MeetingStatus, type Minutes, type MinutesStatus, type NewTask, type Resolution,
   type Task, type TaskAction, type TaskReportKind, type TaskStatus,
 } from './schema.ts';
+
+export { inviteMany, minutesMany, resolveMany, scheduleMany, taskMany, type BulkInvitee, type BulkMeeting, type BulkMinutes, type BulkTask } from './bulk.ts';
 
 // Meetings (会议) and what they decide (决议 → 任务). What a caller may do is
 // decided once per record in policy.ts; the database holds the rest: a task's
@@ -111,22 +114,10 @@ export async function invite(q: Queryable, scope: Scope, meetingId: number, inpu
   const units = await tiedUnits(q, m.org_id);
   const chosenUnits = input.unitIds.map((id) => units.get(id));
   if (chosenUnits.includes(undefined)) throw E.unit_not_tied();
-  const accounts = new Map((await q.query<{ id: number; user_id: number | null }>(
-    `SELECT id, user_id FROM person_labels WHERE id = ANY ($1::bigint[])`, [chosenSeats.map((s) => s!.personId)],
-  )).map((p) => [p.id, p.user_id]));
-  await q.query(
-    `INSERT INTO meeting_invitees (org_id, meeting_id, seat_id, unit_id, person_id, user_id, name)
-     SELECT $1, $2, x.seat_id, x.unit_id, x.person_id, x.user_id, x.name
-       FROM unnest($3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[]) AS x (seat_id, unit_id, person_id, user_id, name)`,
-    [
-      m.org_id, meetingId,
-      [...chosenSeats.map((s) => s!.id), ...input.unitIds.map(() => null)],
-      [...chosenSeats.map(() => null), ...input.unitIds],
-      [...chosenSeats.map((s) => s!.personId), ...input.unitIds.map(() => null)],
-      [...chosenSeats.map((s) => accounts.get(s!.personId) ?? null), ...input.unitIds.map(() => null)],
-      [...chosenSeats.map((s) => `${s!.personName ?? ''}（${s!.roleLabel}）`), ...chosenUnits.map((u) => u!)],
-    ],
-  );
+  await inviteMany(q, [
+    ...chosenSeats.map((seat) => ({ orgId: m.org_id, meetingId, seatId: seat!.id, unitId: null, personId: seat!.personId, name: `${seat!.personName ?? ''}（${seat!.roleLabel}）` })),
+    ...input.unitIds.map((unitId, i) => ({ orgId: m.org_id, meetingId, seatId: null, unitId, personId: null, name: chosenUnits[i]! })),
+  ]);
   return detail(q, scope, meetingId);
 }
 
@@ -270,23 +261,13 @@ export async function resolve(
     if (!item) throw E.item_elsewhere();
   }
   const units = await tiedUnits(q, m.org_id);
-  const assignees = [];
+  const assignees: Awaited<ReturnType<typeof assigneeOf>>[] = [];
   for (const t of input.tasks) assignees.push(await assigneeOf(q, m, t, units));
-  const [r] = await q.query<{ id: number }>(
-    `INSERT INTO meeting_resolutions (org_id, meeting_id, agenda_item_id, text) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [m.org_id, meetingId, input.agendaItemId ?? null, input.text],
-  );
-  if (input.tasks.length) {
-    await q.query(
-      `INSERT INTO meeting_tasks (org_id, meeting_id, resolution_id, assignee_org_id, unit_id, assignee_name, title, deadline, responsible)
-       SELECT $1, $2, $3, x.org_id, x.unit_id, x.name, x.title, x.deadline, x.responsible
-         FROM unnest($4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::date[], $9::text[]) AS x (org_id, unit_id, name, title, deadline, responsible)`,
-      [
-        m.org_id, meetingId, r!.id, assignees.map((a) => a.orgId), assignees.map((a) => a.unitId), assignees.map((a) => a.name),
-        input.tasks.map((t) => t.title), input.tasks.map((t) => t.deadline), input.tasks.map((t) => t.responsible),
-      ],
-    );
-  }
+  const [resolutionId] = await resolveMany(q, [{ orgId: m.org_id, meetingId, agendaItemId: input.agendaItemId ?? null, text: input.text }]);
+  await taskMany(q, input.tasks.map((t, i) => ({
+    orgId: m.org_id, meetingId, resolutionId: resolutionId!, assigneeOrgId: assignees[i]!.orgId, unitId: assignees[i]!.unitId, assigneeName: assignees[i]!.name,
+    title: t.title, deadline: t.deadline, responsible: t.responsible,
+  })));
   return detail(q, scope, meetingId);
 }
 
