@@ -173,3 +173,37 @@ test('overdue tasks are marked by the job and shown to the chair; a task becomes
   assert.ok(needs.body.items.some((n: { id: number; title: string }) => n.id === need.body.needId && n.title === '清理一号楼楼道杂物'));
   assert.equal(code(await post(secretary, `/api/meeting-tasks/${task.id}/need`, { category: 'environment' })), 'meeting.need_made');
 });
+
+test('dissolving an organization moves its meetings whole (approved minutes too) and the tasks given to it', async () => {
+  const admin = await t.login('admin');
+  const { old, meetingId } = await t.kernel.db.system(async (q) => {
+    const parentId = (await orgs.get(q, guangming)).parentId!;
+    const made = await orgs.create(q, { parentId, name: '临时社区党委', kind: 'community_committee' });
+    const held = { kind: 'committee' as const, place: null, cadence: 'once' as const, status: 'held' as const, createdBy: '测试' };
+    const [id, giver] = await meetings.scheduleMany(q, [
+      { ...held, orgId: made.id, title: '临时社区党委会', startsAt: '2026-01-09T09:00:00+08:00' },
+      { ...held, orgId: guangming, title: '光明社区党委会（交办）', startsAt: '2026-01-02T09:00:00+08:00' },
+    ]);
+    await meetings.minutesMany(q, [{ orgId: made.id, meetingId: id!, version: 1, body: '纪要', writtenBy: '测试', approvedBy: '测试' }]);
+    const [own, given] = await meetings.resolveMany(q, [
+      { orgId: made.id, meetingId: id!, agendaItemId: null, text: '决议' },
+      { orgId: guangming, meetingId: giver!, agendaItemId: null, text: '交办' },
+    ]);
+    const task = { assigneeOrgId: made.id, unitId: null, assigneeName: made.name, deadline: '2026-02-01', responsible: '某人' };
+    await meetings.taskMany(q, [
+      { ...task, orgId: made.id, meetingId: id!, resolutionId: own!, title: '自办' },
+      { ...task, orgId: guangming, meetingId: giver!, resolutionId: given!, title: '交办' },
+    ]);
+    return { old: made.id, meetingId: id! };
+  });
+  const refused = await post(admin, `/api/orgs/${old}/dissolve`, { on: '2026-03-01' });
+  assert.equal(refused.status, 409, refused.text);
+  assert.match(refused.body.error.message, /3 项会议/);
+  const res = await post(admin, `/api/orgs/${old}/dissolve`, { on: '2026-03-01', transferTo: xiangyang });
+  assert.equal(res.status, 200, res.text);
+  const moved = (await t.request('GET', `/api/meetings/${meetingId}`, { cookie: admin })).body as Detail & { orgId: number };
+  assert.equal(moved.orgId, xiangyang);
+  assert.equal(moved.minutes[0]!.status, 'approved');
+  const given = (await t.request('GET', `/api/meeting-tasks?orgId=${guangming}`, { cookie: admin })).body.items.find((x: Task) => x.title === '交办');
+  assert.equal(given.assigneeOrgId, xiangyang);
+});
