@@ -10,6 +10,7 @@ import people from './people/manifest.ts';
 import points from './points/manifest.ts';
 import posts from './posts/manifest.ts';
 import projects from './projects/manifest.ts';
+import reception from './reception/manifest.ts';
 import recruitment from './recruitment/manifest.ts';
 import reportins from './reportins/manifest.ts';
 import residents from './residents/manifest.ts';
@@ -39,6 +40,7 @@ export const MODULES: readonly ModuleManifest[] = [
   activities,
   posts,
   meetings,
+  reception,
   audit,
   residents,
 ];

@@ -3430,6 +3430,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reception/representatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 代表（委员）名册：人大代表、政协委员、党代表及其选区 */
+        get: operations["getReceptionRepresentatives"];
+        put?: never;
+        /** 增加代表（委员） */
+        post: operations["postReceptionRepresentatives"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reception/representatives/{representativeId}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 代表排班 */
+        post: operations["postReceptionRepresentativesByRepresentativeIdSlots"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reception/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 值班安排 */
+        get: operations["getReceptionSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reception/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 来访登记：每次来访及其需求的办理情况 */
+        get: operations["getReceptionVisits"];
+        put?: never;
+        /** 登记来访：值班代表接待的来访，同时生成需求（来源：接待室） */
+        post: operations["postReceptionVisits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reception/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 接待站数字：在册代表、值班代表、接待来访、解决问题，均由记录统计 */
+        get: operations["getReceptionFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -4186,6 +4273,57 @@ export interface components {
             serviceLogId: number | null;
             linked: string | null;
             recordedBy: string;
+        };
+        /** @enum {string} */
+        RepresentativeKind: "people_deputy" | "cppcc_member" | "party_delegate";
+        /** @enum {string} */
+        DutyPeriod: "morning" | "afternoon" | "full_day";
+        /** @enum {string} */
+        RepresentativeAction: "schedule" | "recordVisit";
+        /** @enum {string} */
+        ReceptionListAction: "create";
+        Representative: {
+            id: number;
+            orgId: number;
+            kind: components["schemas"]["RepresentativeKind"];
+            name: string;
+            constituency: string;
+            personId: number | null;
+            active: boolean;
+            /** @description 接待来访数 */
+            visits: number;
+            actions: components["schemas"]["RepresentativeAction"][];
+        };
+        DutySlot: {
+            id: number;
+            representativeId: number;
+            representativeName: string;
+            onDate: string;
+            period: components["schemas"]["DutyPeriod"];
+        };
+        ReceptionVisit: {
+            id: number;
+            orgId: number;
+            representativeId: number;
+            representativeName: string;
+            visitedOn: string;
+            needId: number;
+            needTitle: string | null;
+            needStatus: components["schemas"]["NeedStatus"] | null;
+            solved: boolean;
+            recordedBy: string;
+        };
+        ReceptionFigures: {
+            /** @description 在册代表（委员）数 */
+            representatives: number;
+            /** @description 值班代表人数 */
+            onDuty: number;
+            /** @description 值班班次数 */
+            dutySlots: number;
+            /** @description 接待来访人数 */
+            visitors: number;
+            /** @description 解决问题数 */
+            solved: number;
         };
         /** @enum {string} */
         RecruitmentStage: "applicant" | "activist" | "candidate" | "probationary" | "full";
@@ -14786,6 +14924,266 @@ export interface operations {
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getReceptionRepresentatives: {
+        parameters: {
+            query?: {
+                /** @description 接待站所在组织 */
+                orgId?: number;
+                /** @description 开始日期 */
+                from?: string;
+                /** @description 结束日期 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Representative"][];
+                        actions: components["schemas"]["ReceptionListAction"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postReceptionRepresentatives: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 接待站所在组织 */
+                    orgId: number;
+                    kind: components["schemas"]["RepresentativeKind"];
+                    /** @description 姓名 */
+                    name: string;
+                    /** @description 选区（界别） */
+                    constituency: string;
+                    /** @description 人员档案 */
+                    personId?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Representative"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postReceptionRepresentativesByRepresentativeIdSlots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 代表编号 */
+                representativeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description 值班日期
+                     */
+                    onDate: string;
+                    period: components["schemas"]["DutyPeriod"];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Representative"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getReceptionSlots: {
+        parameters: {
+            query?: {
+                /** @description 接待站所在组织 */
+                orgId?: number;
+                /** @description 开始日期 */
+                from?: string;
+                /** @description 结束日期 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DutySlot"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getReceptionVisits: {
+        parameters: {
+            query?: {
+                /** @description 接待站所在组织 */
+                orgId?: number;
+                /** @description 开始日期 */
+                from?: string;
+                /** @description 结束日期 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReceptionVisit"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postReceptionVisits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 接待代表 */
+                    representativeId?: number;
+                    /**
+                     * Format: date
+                     * @description 来访日期
+                     */
+                    visitedOn: string;
+                    /** @description 交办组织 */
+                    needOrgId?: number;
+                    category: components["schemas"]["NeedCategory"];
+                    /** @description 反映问题 */
+                    title: string;
+                    /** @description 详细情况 */
+                    description?: string | null;
+                    /** @description 来访人姓名 */
+                    visitorName: string;
+                    /** @description 联系电话 */
+                    phone?: string | null;
+                    /** @description 住址 */
+                    address?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionVisit"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getReceptionFigures: {
+        parameters: {
+            query?: {
+                /** @description 接待站所在组织 */
+                orgId?: number;
+                /** @description 开始日期 */
+                from?: string;
+                /** @description 结束日期 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionFigures"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             500: components["responses"]["Error500"];
         };
     };

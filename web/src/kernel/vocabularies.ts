@@ -65,6 +65,11 @@ export const VOCABULARIES = {
     {"value":"referred","zh":"移交处理","en":"Referred","color":"orange"},
     {"value":"unsettled","zh":"未达成","en":"Not settled","color":"default"},
   ],
+  DutyPeriod: [
+    {"value":"morning","zh":"上午","en":"Morning"},
+    {"value":"afternoon","zh":"下午","en":"Afternoon"},
+    {"value":"full_day","zh":"全天","en":"All day"},
+  ],
   GapKind: [
     {"value":"community_without_grid","zh":"社区未建网格党支部","en":"Community without grid branch","color":"purple"},
     {"value":"org_without_secretary","zh":"组织没有在任书记","en":"Organization without secretary","color":"red"},
@@ -345,6 +350,9 @@ export const VOCABULARIES = {
     {"value":"completed","zh":"已完成","en":"Completed","color":"success"},
     {"value":"cancelled","zh":"已终止","en":"Stopped","color":"default"},
   ],
+  ReceptionListAction: [
+    {"value":"create","zh":"增加代表","en":"Add a representative"},
+  ],
   RecruitmentEnd: [
     {"value":"applicant","zh":"申请人撤回","en":"Withdrawn by the applicant"},
     {"value":"branch","zh":"党组织终止","en":"Ended by the party organization"},
@@ -361,6 +369,15 @@ export const VOCABULARIES = {
     {"value":"accepted","zh":"已报到","en":"Reported","color":"green"},
     {"value":"declined","zh":"社区退回","en":"Declined","color":"red"},
     {"value":"withdrawn","zh":"单位撤回","en":"Withdrawn","color":"default"},
+  ],
+  RepresentativeAction: [
+    {"value":"schedule","zh":"排班","en":"Add a duty slot"},
+    {"value":"recordVisit","zh":"登记来访","en":"Record a visitor"},
+  ],
+  RepresentativeKind: [
+    {"value":"people_deputy","zh":"人大代表","en":"People’s congress deputy","color":"red"},
+    {"value":"cppcc_member","zh":"政协委员","en":"CPPCC member","color":"blue"},
+    {"value":"party_delegate","zh":"党代表","en":"Party congress delegate","color":"volcano"},
   ],
   ResourceAction: [
     {"value":"edit","zh":"修改","en":"Edit"},
