@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { receptionDemo } from '../../demo/reception.ts';
 import { defineModule, rowsHeld } from '../../kernel/manifest.ts';
 import { receptionRoutes } from './routes.ts';
 
@@ -6,6 +7,7 @@ export default defineModule({
   name: 'reception',
   routes: receptionRoutes,
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
+  demoStep: receptionDemo,
   isolationPart: () => import('../../../../test/isolation/parts/reception.ts').then((m) => m.receptionPart),
   // The visits' needs move with needs' own holding.
   orgHoldings: [rowsHeld({ noun: '接待站代表', measure: '名' }, ['reception_representatives', 'reception_duty_slots', 'reception_visits'])],
