@@ -14932,10 +14932,6 @@ export interface operations {
             query?: {
                 /** @description 接待站所在组织 */
                 orgId?: number;
-                /** @description 开始日期 */
-                from?: string;
-                /** @description 结束日期 */
-                to?: string;
             };
             header?: never;
             path?: never;
@@ -15045,9 +15041,9 @@ export interface operations {
             query?: {
                 /** @description 接待站所在组织 */
                 orgId?: number;
-                /** @description 开始日期 */
+                /** @description 起始日期 */
                 from?: string;
-                /** @description 结束日期 */
+                /** @description 截止日期 */
                 to?: string;
             };
             header?: never;
@@ -15078,9 +15074,9 @@ export interface operations {
             query?: {
                 /** @description 接待站所在组织 */
                 orgId?: number;
-                /** @description 开始日期 */
+                /** @description 起始日期 */
                 from?: string;
-                /** @description 结束日期 */
+                /** @description 截止日期 */
                 to?: string;
             };
             header?: never;
@@ -15161,9 +15157,9 @@ export interface operations {
             query?: {
                 /** @description 接待站所在组织 */
                 orgId?: number;
-                /** @description 开始日期 */
+                /** @description 起始日期 */
                 from?: string;
-                /** @description 结束日期 */
+                /** @description 截止日期 */
                 to?: string;
             };
             header?: never;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import {
-  AddSlot, CreateRepresentative, DutySlotList, OfficeQuery, ReceptionFigures, RecordVisit, Representative, RepresentativeList, RepresentativeParams, Visit, VisitList,
+  AddSlot, CreateRepresentative, DutySlotList, OfficeQuery, ReceptionFigures, RecordVisit, Representative, RepresentativeList, RepresentativeParams, RosterQuery, Visit, VisitList,
 } from './schema.ts';
 import * as reception from './service.ts';
 
@@ -11,7 +11,7 @@ const tags = ['接待站'];
 export function receptionRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
   route(app, db, {
     method: 'GET', url: '/api/reception/representatives', tags, summary: '代表（委员）名册：人大代表、政协委员、党代表及其选区',
-    querystring: OfficeQuery, response: RepresentativeList,
+    querystring: RosterQuery, response: RepresentativeList,
     handler: ({ q, scope, query }) => reception.representatives(q, scope, { orgId: query.orgId }),
   });
   route(app, db, {

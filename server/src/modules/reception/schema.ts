@@ -1,7 +1,7 @@
 import { registerConstraint } from '../../kernel/errors.ts';
 import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { phone } from '../../kernel/phone.ts';
-import { day, filterDay, idParam, optionalText, text, z } from '../../kernel/validation.ts';
+import { day, filterDay, idParam, optionalText, ordered, text, z } from '../../kernel/validation.ts';
 import { NEED_CATEGORIES, NEED_STATUSES } from '../needs/schema.ts';
 import { E } from './errors.ts';
 
@@ -80,11 +80,11 @@ export const ReceptionFigures = z.object({
 }).meta({ id: 'ReceptionFigures' });
 
 export const RepresentativeParams = z.object({ representativeId: idParam('代表编号') });
-export const OfficeQuery = z.object({
-  orgId: idParam('接待站所在组织').optional(),
-  from: filterDay('开始日期').optional(),
-  to: filterDay('结束日期').optional(),
-});
+export const RosterQuery = z.object({ orgId: idParam('接待站所在组织').optional() });
+export const OfficeQuery = ordered(RosterQuery.extend({
+  from: filterDay('起始日期').optional(),
+  to: filterDay('截止日期').optional(),
+}), 'from', 'to');
 export const CreateRepresentative = z.object({
   orgId: idParam('接待站所在组织'),
   kind: REPRESENTATIVE_KINDS.field('类别'),
