@@ -10,6 +10,7 @@ import * as projects from './modules/projects/messages';
 import * as activities from './modules/activities/messages';
 import * as points from './modules/points/messages';
 import * as posts from './modules/posts/messages';
+import * as meetings from './modules/meetings/messages';
 import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
 
@@ -33,6 +34,7 @@ export const zhCN = {
   ...activities.zhCN,
   ...points.zhCN,
   ...posts.zhCN,
+  ...meetings.zhCN,
 } as const;
 export const en: Record<MessageKey, string> = {
   ...kernelEn,
@@ -48,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   ...activities.en,
   ...points.en,
   ...posts.en,
+  ...meetings.en,
 };
 
 export type MessageKey = keyof typeof zhCN;
