@@ -70,6 +70,9 @@ test('a joint meeting: two units invited and signed in, a resolution with two ta
 
     await signIn(liaison.page, 'liaison');
     await liaison.page.goto('/my-tasks');
+    const invitation = liaison.page.getByTestId('my-meetings').getByTestId('meeting-card').filter({ hasText: '光明社区共建联席会议' });
+    await invitation.getByTestId('answer-attending').click();
+    await invitation.getByTestId('invitation-response').filter({ hasText: '参会' }).waitFor();
     const card = liaison.page.getByTestId('my-tasks').getByTestId('task-card').filter({ hasText: '税法宣传进社区' });
     const accept = card.getByTestId('task-accept');
     const box = await accept.boundingBox();
