@@ -9727,6 +9727,7 @@ export interface operations {
                 kind?: components["schemas"]["NeedKind"];
                 status?: components["schemas"]["NeedStatus"];
                 category?: components["schemas"]["NeedCategory"];
+                source?: components["schemas"]["NeedSource"];
                 /** @description 只看超期 */
                 overdue?: "true";
                 /** @description 只看上报街道的 */

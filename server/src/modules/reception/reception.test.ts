@@ -53,6 +53,7 @@ test('a representative on duty receives a visitor: one entry, a need with source
   assert.equal(visit.body.representativeName, '张建华');
   assert.equal(visit.body.needStatus, 'submitted');
   const needs = await t.request('GET', `/api/needs?orgId=${guangming}&source=reception`, { cookie: secretary });
+  assert.ok(needs.body.items.every((n: { source: string }) => n.source === 'reception'), 'the needs list filters by source');
   const need = needs.body.items.find((n: { id: number }) => n.id === visit.body.needId);
   assert.equal(need.source, 'reception');
   assert.equal(need.phoneMasked.includes('1234'), true);
