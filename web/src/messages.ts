@@ -11,6 +11,7 @@ import * as activities from './modules/activities/messages';
 import * as points from './modules/points/messages';
 import * as posts from './modules/posts/messages';
 import * as meetings from './modules/meetings/messages';
+import * as reception from './modules/reception/messages';
 import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
 
@@ -35,6 +36,7 @@ export const zhCN = {
   ...points.zhCN,
   ...posts.zhCN,
   ...meetings.zhCN,
+  ...reception.zhCN,
 } as const;
 export const en: Record<MessageKey, string> = {
   ...kernelEn,
@@ -51,6 +53,7 @@ export const en: Record<MessageKey, string> = {
   ...points.en,
   ...posts.en,
   ...meetings.en,
+  ...reception.en,
 };
 
 export type MessageKey = keyof typeof zhCN;
