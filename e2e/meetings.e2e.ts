@@ -99,3 +99,33 @@ test('a joint meeting: two units invited and signed in, a resolution with two ta
     await liaison.context.close();
   }
 });
+
+test('a representative on duty records a visitor; the need appears in the community’s list with its source', async () => {
+  const staff = await openPage(app);
+  try {
+    await signIn(staff.page, 'guangming');
+    await staff.page.getByTestId('menu-reception').click();
+    await staff.page.getByTestId('reception-add').click();
+    await staff.page.getByTestId('rep-name').fill('赵文华');
+    await staff.page.getByTestId('rep-constituency').fill('光明选区');
+    await staff.page.getByTestId('rep-form-submit').click();
+    const row = staff.page.getByTestId('reception-roster').locator('tr', { hasText: '赵文华' });
+    await row.getByTestId('rep-schedule').click();
+    await staff.page.getByTestId('slot-form-submit').click();
+    await staff.page.getByTestId('slot-form-submit').waitFor({ state: 'detached' });
+    await row.getByTestId('rep-visit').click();
+    await chooseOption(staff.page, staff.page.getByTestId('visit-category'), '市政设施');
+    await staff.page.getByTestId('visit-title').fill('光明小区东门路灯不亮');
+    await staff.page.getByTestId('visit-visitor').fill('钱大爷');
+    await staff.page.getByTestId('visit-form-submit').click();
+    await row.filter({ hasText: '1 次接待' }).waitFor();
+    await staff.page.getByTestId('reception-figures').filter({ hasText: '接待来访 1 人次' }).waitFor();
+    await screenshot(staff.page, 'reception-office');
+
+    await staff.page.getByTestId('menu-needs').click();
+    await chooseOption(staff.page, staff.page.getByTestId('needs-source'), '接待室');
+    await staff.page.getByText('光明小区东门路灯不亮').first().waitFor();
+  } finally {
+    await staff.context.close();
+  }
+});
