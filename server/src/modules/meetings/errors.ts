@@ -24,6 +24,11 @@ export const E = defineErrors('meeting', {
   task_step: { status: 409, zh: '任务当前「{status}」，不能{step}', en: 'The task is now “{status}”; you cannot {step} it' },
   task_transition: { status: 409, zh: '任务当前的状态不能办理这一步', en: 'This step is not possible for the task in its current status' },
   date_time: { status: 400, zh: '{label}须为日期时间，如 2026-05-01T09:00:00+08:00', en: '{label} must be a date and time such as 2026-05-01T09:00:00+08:00' },
+  need_staff_only: {
+    status: 403,
+    zh: '只有任务承办组织（交给单位的任务：会议所属组织）的工作人员可以把任务生成需求',
+    en: 'Only staff of the organization the task went to (for a unit’s task, the meeting’s organization) may raise it as a need',
+  },
   need_made: { status: 409, zh: '这项任务已生成需求', en: 'This task already has a need' },
 });
 

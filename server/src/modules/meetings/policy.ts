@@ -83,7 +83,7 @@ export function taskVerdicts(scope: Scope, t: TaskPlace): Verdicts<TaskAction> {
     accept: step('accept'),
     report: step('report'),
     complete: step('complete'),
-    createNeed: !hasRoleAt(scope, SUBTREE_ROLES, needAt) ? () => E.organizers_only({ action: TASK_ACTIONS.term('createNeed') })
+    createNeed: !hasRoleAt(scope, SUBTREE_ROLES, needAt) ? () => E.need_staff_only()
       : t.needId !== null ? () => E.need_made()
       : t.status === 'done' ? () => E.task_step({ status: TASK_STATUSES.term(t.status), step: TASK_ACTIONS.term('createNeed') })
       : null,

@@ -1,7 +1,7 @@
 import { allowed, allowedAtAny, ensureAllowed, viewedFrom } from '../../kernel/actions.ts';
 import type { FieldCipher } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
-import { notFound } from '../../kernel/errors.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as needs from '../needs/service.ts';
@@ -90,7 +90,8 @@ export async function slots(q: Queryable, f: OfficeFilter) {
  */
 export async function recordVisit(q: Queryable, cipher: FieldCipher, scope: Scope, input: RecordVisit): Promise<Visit> {
   if (input.representativeId === undefined) throw E.representative_required();
-  const r = await representativeRow(q, input.representativeId).catch(() => { throw E.representative_elsewhere(); });
+  // A representative out of the caller's reach is not on any roster they keep.
+  const r = await representativeRow(q, input.representativeId).catch((err: unknown) => { throw err instanceof AppError ? E.representative_elsewhere() : err; });
   ensureAllowed(verdictsOf(scope, r), 'recordVisit');
   let needOrg = r.org_id;
   if (input.needOrgId !== undefined) {
