@@ -59,6 +59,40 @@ export async function actionMismatches(callers: Caller[], c: ActionsCase): Promi
   return { mismatches, allowed };
 }
 
+/** A record whose setup is more than an id (a meeting with its invitee and minutes), tried at several places. */
+export interface ActionsAcross<S> {
+  actions: readonly string[];
+  /** One record per place. */
+  subjects: S[];
+  name: (s: S) => string;
+  /** Another record like this one, at the same place and in the same state. */
+  fresh: (s: S) => Promise<S>;
+  /** The actions the record lists for the caller, or null where the caller does not see it. */
+  listed: (caller: Caller, s: S) => Promise<readonly string[] | null>;
+  attempt: (caller: Caller, action: string, s: S) => Promise<Response>;
+}
+
+/** `actionMismatches` at each place of `subjects`; `done` holds the actions someone was allowed somewhere. */
+export async function actionMismatchesAcross<S>(callers: Caller[], c: ActionsAcross<S>): Promise<{ mismatches: string[]; done: Set<string> }> {
+  const mismatches: string[] = [];
+  const done = new Set<string>();
+  for (const subject of c.subjects) {
+    const made: S[] = [];
+    const r = await actionMismatches(callers, {
+      actions: c.actions,
+      fresh: async () => made.push(await c.fresh(subject)) - 1,
+      read: async (caller, i) => {
+        const listed = await c.listed(caller, made[i]!);
+        return listed ? { actions: listed } : undefined;
+      },
+      attempt: (caller, action, i) => c.attempt(caller, action, made[i]!),
+    });
+    mismatches.push(...r.mismatches.map((m) => `${c.name(subject)}: ${m}`));
+    for (const action of Object.keys(r.allowed)) done.add(action);
+  }
+  return { mismatches, done };
+}
+
 /** Demo organizations and units the role × action tests place their records at. */
 export interface Places {
   /** 光明社区党委, community A. */

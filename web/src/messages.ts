@@ -11,6 +11,8 @@ import * as activities from './modules/activities/messages';
 import * as points from './modules/points/messages';
 import * as funds from './modules/funds/messages';
 import * as posts from './modules/posts/messages';
+import * as meetings from './modules/meetings/messages';
+import * as reception from './modules/reception/messages';
 import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
 import * as commitments from './modules/commitments/messages';
@@ -39,6 +41,8 @@ export const zhCN = {
   ...commitments.zhCN,
   ...funds.zhCN,
   ...evaluation.zhCN,
+  ...meetings.zhCN,
+  ...reception.zhCN,
 } as const;
 export const en: Record<MessageKey, string> = {
   ...kernelEn,
@@ -57,6 +61,8 @@ export const en: Record<MessageKey, string> = {
   ...commitments.en,
   ...funds.en,
   ...evaluation.en,
+  ...meetings.en,
+  ...reception.en,
 };
 
 export type MessageKey = keyof typeof zhCN;

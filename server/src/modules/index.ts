@@ -6,12 +6,14 @@ import commitments from './commitments/manifest.ts';
 import funds from './funds/manifest.ts';
 import evaluation from './evaluation/manifest.ts';
 import grids from './grids/manifest.ts';
+import meetings from './meetings/manifest.ts';
 import needs from './needs/manifest.ts';
 import orgs from './orgs/manifest.ts';
 import people from './people/manifest.ts';
 import points from './points/manifest.ts';
 import posts from './posts/manifest.ts';
 import projects from './projects/manifest.ts';
+import reception from './reception/manifest.ts';
 import recruitment from './recruitment/manifest.ts';
 import reportins from './reportins/manifest.ts';
 import residents from './residents/manifest.ts';
@@ -41,6 +43,8 @@ export const MODULES: readonly ModuleManifest[] = [
   activities,
   posts,
   funds,
+  meetings,
+  reception,
   audit,
   residents,
   commitments,

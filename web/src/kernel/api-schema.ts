@@ -3515,6 +3515,350 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议：辖区内的，或邀请我（我的单位）的 */
+        get: operations["getMeetings"];
+        put?: never;
+        /** 安排会议 */
+        post: operations["postMeetings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{meetingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议详情：议程（含上次会议未完成的任务）、受邀人、签到、纪要各版本、决议和任务 */
+        get: operations["getMeetingsByMeetingId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改会议：名称、时间、地点，已召开或取消 */
+        patch: operations["patchMeetingsByMeetingId"];
+        trace?: never;
+    };
+    "/api/meetings/{meetingId}/invitees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 邀请参会：本组织在任委员、结对共建单位 */
+        post: operations["postMeetingsByMeetingIdInvitees"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{meetingId}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加议题（可关联需求、项目或单位提议） */
+        post: operations["postMeetingsByMeetingIdAgenda"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-invitees/{inviteeId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受邀人答复：参会、委托参会或请假 */
+        post: operations["postMeetingInviteesByInviteeIdAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-invitees/{inviteeId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 会议签到：本人出席、委托出席或缺席 */
+        post: operations["postMeetingInviteesByInviteeIdAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{meetingId}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录会议纪要：新的一版（草稿） */
+        post: operations["postMeetingsByMeetingIdMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-minutes/{minutesId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改纪要草稿（已审定的纪要不能修改） */
+        patch: operations["patchMeetingMinutesByMinutesId"];
+        trace?: never;
+    };
+    "/api/meeting-minutes/{minutesId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审定会议纪要 */
+        post: operations["postMeetingMinutesByMinutesIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{meetingId}/resolutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 形成决议，并把任务交给组织或结对单位 */
+        post: operations["postMeetingsByMeetingIdResolutions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会议任务：组织的（可只看超期的），或交给我单位的 */
+        get: operations["getMeetingTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-tasks/{taskId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 承办单位接收任务 */
+        post: operations["postMeetingTasksByTaskIdAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-tasks/{taskId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 承办单位报告进展 */
+        post: operations["postMeetingTasksByTaskIdProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-tasks/{taskId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 承办单位完成任务，附完成情况 */
+        post: operations["postMeetingTasksByTaskIdComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-tasks/{taskId}/need": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 由任务生成需求（来源：联席会议） */
+        post: operations["postMeetingTasksByTaskIdNeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reception/representatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 代表（委员）名册：人大代表、政协委员、党代表及其选区 */
+        get: operations["getReceptionRepresentatives"];
+        put?: never;
+        /** 增加代表（委员） */
+        post: operations["postReceptionRepresentatives"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reception/representatives/{representativeId}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 代表排班 */
+        post: operations["postReceptionRepresentativesByRepresentativeIdSlots"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reception/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 值班安排 */
+        get: operations["getReceptionSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reception/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 来访登记：每次来访及其需求的办理情况 */
+        get: operations["getReceptionVisits"];
+        put?: never;
+        /** 登记来访：值班代表接待的来访，同时生成需求（来源：接待室） */
+        post: operations["postReceptionVisits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reception/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 接待站数字：在册代表、值班代表、接待来访、解决问题，均由记录统计 */
+        get: operations["getReceptionFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -4930,6 +5274,154 @@ export interface components {
             needIds: number[];
         };
         /** @enum {string} */
+        MeetingKind: "committee" | "joint" | "residents_council";
+        /** @enum {string} */
+        MeetingStatus: "scheduled" | "held" | "cancelled";
+        /** @enum {string} */
+        MeetingCadence: "once" | "weekly" | "monthly" | "quarterly";
+        /** @enum {string} */
+        InviteeResponse: "pending" | "attending" | "delegating" | "declined";
+        /** @enum {string} */
+        MeetingAttendance: "present" | "delegate" | "absent";
+        /** @enum {string} */
+        AgendaSource: "topic" | "need" | "project" | "proposal";
+        /** @enum {string} */
+        MinutesStatus: "draft" | "approved";
+        /** @enum {string} */
+        MeetingTaskStatus: "assigned" | "accepted" | "in_progress" | "done";
+        /** @enum {string} */
+        MeetingTaskReportKind: "accept" | "progress" | "complete";
+        /** @enum {string} */
+        MeetingAction: "edit" | "invite" | "addAgendaItem" | "recordAttendance" | "writeMinutes" | "resolve";
+        /** @enum {string} */
+        MeetingListAction: "create";
+        /** @enum {string} */
+        MeetingInviteeAction: "answer" | "recordAttendance";
+        /** @enum {string} */
+        MinutesAction: "edit" | "approve";
+        /** @enum {string} */
+        MeetingTaskAction: "accept" | "report" | "complete" | "createNeed";
+        Meeting: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            kind: components["schemas"]["MeetingKind"];
+            title: string;
+            /** @description 召开时间（ISO） */
+            startsAt: string;
+            place: string | null;
+            cadence: components["schemas"]["MeetingCadence"];
+            status: components["schemas"]["MeetingStatus"];
+            chairPersonId: number | null;
+            chairName: string | null;
+            /** @description 受邀方数 */
+            invited: number;
+            /** @description 出席数（含委托） */
+            present: number;
+            /** @description 未完成任务数 */
+            openTasks: number;
+            /** @description 超期任务数 */
+            overdueTasks: number;
+            actions: components["schemas"]["MeetingAction"][];
+        };
+        MeetingInvitee: {
+            id: number;
+            meetingId: number;
+            seatId: number | null;
+            unitId: number | null;
+            personId: number | null;
+            name: string;
+            response: components["schemas"]["InviteeResponse"];
+            delegateName: string | null;
+            attendance: components["schemas"]["MeetingAttendance"] | null;
+            actions: components["schemas"]["MeetingInviteeAction"][];
+        };
+        MeetingAgendaItem: {
+            id: number;
+            position: number;
+            title: string;
+            source: components["schemas"]["AgendaSource"];
+            needId: number | null;
+            projectId: number | null;
+            unitId: number | null;
+            note: string | null;
+        };
+        MeetingMinutes: {
+            id: number;
+            version: number;
+            body: string;
+            status: components["schemas"]["MinutesStatus"];
+            writtenBy: string;
+            writtenAt: string;
+            approvedBy: string | null;
+            approvedAt: string | null;
+            actions: components["schemas"]["MinutesAction"][];
+        };
+        MeetingTaskReport: {
+            kind: components["schemas"]["MeetingTaskReportKind"];
+            note: string | null;
+            byName: string;
+            at: string;
+        };
+        MeetingTask: {
+            id: number;
+            meetingId: number;
+            meetingTitle: string;
+            /** @description 会议所属组织 */
+            orgId: number;
+            resolutionId: number;
+            resolution: string;
+            assigneeOrgId: number | null;
+            unitId: number | null;
+            assigneeName: string;
+            title: string;
+            deadline: string;
+            responsible: string;
+            status: components["schemas"]["MeetingTaskStatus"];
+            /** @description 超过期限且未完成 */
+            overdue: boolean;
+            progress: string | null;
+            evidence: string | null;
+            needId: number | null;
+            reports: components["schemas"]["MeetingTaskReport"][];
+            actions: components["schemas"]["MeetingTaskAction"][];
+        };
+        MeetingResolution: {
+            id: number;
+            agendaItemId: number | null;
+            text: string;
+            tasks: components["schemas"]["MeetingTask"][];
+        };
+        MeetingDetail: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            kind: components["schemas"]["MeetingKind"];
+            title: string;
+            /** @description 召开时间（ISO） */
+            startsAt: string;
+            place: string | null;
+            cadence: components["schemas"]["MeetingCadence"];
+            status: components["schemas"]["MeetingStatus"];
+            chairPersonId: number | null;
+            chairName: string | null;
+            /** @description 受邀方数 */
+            invited: number;
+            /** @description 出席数（含委托） */
+            present: number;
+            /** @description 未完成任务数 */
+            openTasks: number;
+            /** @description 超期任务数 */
+            overdueTasks: number;
+            actions: components["schemas"]["MeetingAction"][];
+            agenda: components["schemas"]["MeetingAgendaItem"][];
+            carriedOver: components["schemas"]["MeetingTask"][];
+            invitees: components["schemas"]["MeetingInvitee"][];
+            /** @description 纪要各版本，新版本在前 */
+            minutes: components["schemas"]["MeetingMinutes"][];
+            resolutions: components["schemas"]["MeetingResolution"][];
+        };
+        /** @enum {string} */
         PostKind: "mediator" | "patrol" | "building_head" | "policy_explainer" | "disability_aid" | "green_care" | "public_opinion" | "science" | "sanitation" | "other";
         /** @enum {string} */
         PostStatus: "open" | "closed";
@@ -4994,6 +5486,57 @@ export interface components {
             serviceLogId: number | null;
             linked: string | null;
             recordedBy: string;
+        };
+        /** @enum {string} */
+        RepresentativeKind: "people_deputy" | "cppcc_member" | "party_delegate";
+        /** @enum {string} */
+        DutyPeriod: "morning" | "afternoon" | "full_day";
+        /** @enum {string} */
+        RepresentativeAction: "schedule" | "recordVisit";
+        /** @enum {string} */
+        ReceptionListAction: "create";
+        Representative: {
+            id: number;
+            orgId: number;
+            kind: components["schemas"]["RepresentativeKind"];
+            name: string;
+            constituency: string;
+            personId: number | null;
+            active: boolean;
+            /** @description 接待来访数 */
+            visits: number;
+            actions: components["schemas"]["RepresentativeAction"][];
+        };
+        DutySlot: {
+            id: number;
+            representativeId: number;
+            representativeName: string;
+            onDate: string;
+            period: components["schemas"]["DutyPeriod"];
+        };
+        ReceptionVisit: {
+            id: number;
+            orgId: number;
+            representativeId: number;
+            representativeName: string;
+            visitedOn: string;
+            needId: number;
+            needTitle: string | null;
+            needStatus: components["schemas"]["NeedStatus"] | null;
+            solved: boolean;
+            recordedBy: string;
+        };
+        ReceptionFigures: {
+            /** @description 在册代表（委员）数 */
+            representatives: number;
+            /** @description 值班代表人数 */
+            onDuty: number;
+            /** @description 值班班次数 */
+            dutySlots: number;
+            /** @description 接待来访人数 */
+            visitors: number;
+            /** @description 解决问题数 */
+            solved: number;
         };
         /** @enum {string} */
         RecruitmentStage: "applicant" | "activist" | "candidate" | "probationary" | "full";
@@ -10394,6 +10937,7 @@ export interface operations {
                 kind?: components["schemas"]["NeedKind"];
                 status?: components["schemas"]["NeedStatus"];
                 category?: components["schemas"]["NeedCategory"];
+                source?: components["schemas"]["NeedSource"];
                 /** @description 只看超期 */
                 overdue?: "true";
                 /** @description 只看上报街道的 */
@@ -15744,6 +16288,904 @@ export interface operations {
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getMeetings: {
+        parameters: {
+            query?: {
+                /** @description 所属组织 */
+                orgId?: number;
+                kind?: components["schemas"]["MeetingKind"];
+                status?: components["schemas"]["MeetingStatus"];
+                /** @description 只看邀请我（或我的单位）的会议 */
+                invited?: "true";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Meeting"][];
+                        actions: components["schemas"]["MeetingListAction"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postMeetings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 所属党组织 */
+                    orgId: number;
+                    kind: components["schemas"]["MeetingKind"];
+                    /** @description 会议名称 */
+                    title: string;
+                    /**
+                     * Format: date-time
+                     * @description 召开时间
+                     */
+                    startsAt: string;
+                    /** @description 地点 */
+                    place?: string | null;
+                    cadence?: components["schemas"]["MeetingCadence"];
+                    /** @description 主持人 */
+                    chairPersonId?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getMeetingsByMeetingId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 会议编号 */
+                meetingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    patchMeetingsByMeetingId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 会议编号 */
+                meetingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 会议名称 */
+                    title?: string;
+                    /**
+                     * Format: date-time
+                     * @description 召开时间
+                     */
+                    startsAt?: string;
+                    /** @description 地点 */
+                    place?: string | null;
+                    status?: components["schemas"]["MeetingStatus"];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postMeetingsByMeetingIdInvitees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 会议编号 */
+                meetingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 委员席位
+                     * @default []
+                     */
+                    seatIds?: number[];
+                    /**
+                     * @description 单位
+                     * @default []
+                     */
+                    unitIds?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postMeetingsByMeetingIdAgenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 会议编号 */
+                meetingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 议题 */
+                    title: string;
+                    /** @description 需求 */
+                    needId?: number;
+                    /** @description 项目 */
+                    projectId?: number;
+                    /** @description 提议单位 */
+                    unitId?: number;
+                    /** @description 说明 */
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postMeetingInviteesByInviteeIdAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 受邀人编号 */
+                inviteeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    response: components["schemas"]["InviteeResponse"];
+                    /** @description 代参会人 */
+                    delegateName?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingInvitee"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postMeetingInviteesByInviteeIdAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 受邀人编号 */
+                inviteeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    attendance: components["schemas"]["MeetingAttendance"];
+                    /** @description 代参会人 */
+                    delegateName?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingInvitee"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postMeetingsByMeetingIdMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 会议编号 */
+                meetingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 纪要 */
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    patchMeetingMinutesByMinutesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 纪要编号 */
+                minutesId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 纪要 */
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postMeetingMinutesByMinutesIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 纪要编号 */
+                minutesId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postMeetingsByMeetingIdResolutions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 会议编号 */
+                meetingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 议题 */
+                    agendaItemId?: number;
+                    /** @description 决议 */
+                    text: string;
+                    /**
+                     * @description 任务
+                     * @default []
+                     */
+                    tasks?: {
+                        /** @description 承办组织 */
+                        assigneeOrgId?: number;
+                        /** @description 承办单位 */
+                        unitId?: number;
+                        /** @description 任务 */
+                        title: string;
+                        /**
+                         * Format: date
+                         * @description 完成期限
+                         */
+                        deadline: string;
+                        /** @description 责任人 */
+                        responsible: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getMeetingTasks: {
+        parameters: {
+            query?: {
+                /** @description 会议所属组织 */
+                orgId?: number;
+                status?: components["schemas"]["MeetingTaskStatus"];
+                /** @description 只看超期任务 */
+                overdue?: "true";
+                /** @description 只看交给我所在单位或组织的任务 */
+                mine?: "true";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MeetingTask"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postMeetingTasksByTaskIdAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务编号 */
+                taskId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingTask"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postMeetingTasksByTaskIdProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务编号 */
+                taskId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 进展 */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingTask"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postMeetingTasksByTaskIdComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务编号 */
+                taskId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 完成情况 */
+                    evidence: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingTask"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postMeetingTasksByTaskIdNeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务编号 */
+                taskId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind?: components["schemas"]["NeedKind"];
+                    category: components["schemas"]["NeedCategory"];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingTask"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getReceptionRepresentatives: {
+        parameters: {
+            query?: {
+                /** @description 接待站所在组织 */
+                orgId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Representative"][];
+                        actions: components["schemas"]["ReceptionListAction"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postReceptionRepresentatives: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 接待站所在组织 */
+                    orgId: number;
+                    kind: components["schemas"]["RepresentativeKind"];
+                    /** @description 姓名 */
+                    name: string;
+                    /** @description 选区（界别） */
+                    constituency: string;
+                    /** @description 人员档案 */
+                    personId?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Representative"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postReceptionRepresentativesByRepresentativeIdSlots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 代表编号 */
+                representativeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description 值班日期
+                     */
+                    onDate: string;
+                    period: components["schemas"]["DutyPeriod"];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Representative"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getReceptionSlots: {
+        parameters: {
+            query?: {
+                /** @description 接待站所在组织 */
+                orgId?: number;
+                /** @description 起始日期 */
+                from?: string;
+                /** @description 截止日期 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DutySlot"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getReceptionVisits: {
+        parameters: {
+            query?: {
+                /** @description 接待站所在组织 */
+                orgId?: number;
+                /** @description 起始日期 */
+                from?: string;
+                /** @description 截止日期 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReceptionVisit"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postReceptionVisits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 接待代表 */
+                    representativeId?: number;
+                    /**
+                     * Format: date
+                     * @description 来访日期
+                     */
+                    visitedOn: string;
+                    /** @description 交办组织 */
+                    needOrgId?: number;
+                    category: components["schemas"]["NeedCategory"];
+                    /** @description 反映问题 */
+                    title: string;
+                    /** @description 详细情况 */
+                    description?: string | null;
+                    /** @description 来访人姓名 */
+                    visitorName: string;
+                    /** @description 联系电话 */
+                    phone?: string | null;
+                    /** @description 住址 */
+                    address?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionVisit"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getReceptionFigures: {
+        parameters: {
+            query?: {
+                /** @description 接待站所在组织 */
+                orgId?: number;
+                /** @description 起始日期 */
+                from?: string;
+                /** @description 截止日期 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionFigures"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             500: components["responses"]["Error500"];
         };
     };

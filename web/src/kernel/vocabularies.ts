@@ -32,6 +32,12 @@ export const VOCABULARIES = {
     {"value":"past","zh":"以往","en":"Past"},
     {"value":"all","zh":"全部","en":"All"},
   ],
+  AgendaSource: [
+    {"value":"topic","zh":"议题","en":"Topic"},
+    {"value":"need","zh":"需求","en":"Need"},
+    {"value":"project","zh":"项目","en":"Project"},
+    {"value":"proposal","zh":"单位提议","en":"Unit’s proposal"},
+  ],
   AuditAction: [
     {"value":"insert","zh":"新增","en":"Created","color":"green"},
     {"value":"update","zh":"修改","en":"Changed","color":"blue"},
@@ -105,6 +111,11 @@ export const VOCABULARIES = {
     {"value":"partly_settled","zh":"部分达成","en":"Partly settled","color":"blue"},
     {"value":"referred","zh":"移交处理","en":"Referred","color":"orange"},
     {"value":"unsettled","zh":"未达成","en":"Not settled","color":"default"},
+  ],
+  DutyPeriod: [
+    {"value":"morning","zh":"上午","en":"Morning"},
+    {"value":"afternoon","zh":"下午","en":"Afternoon"},
+    {"value":"full_day","zh":"全天","en":"All day"},
   ],
   EvaluationGrade: [
     {"value":"excellent","zh":"优秀","en":"Excellent","color":"green"},
@@ -221,9 +232,76 @@ export const VOCABULARIES = {
     {"value":"done","zh":"已完成","en":"Done","color":"success"},
     {"value":"failed","zh":"失败","en":"Failed","color":"error"},
   ],
+  InviteeResponse: [
+    {"value":"pending","zh":"未答复","en":"No answer yet","color":"default"},
+    {"value":"attending","zh":"参会","en":"Attending","color":"green"},
+    {"value":"delegating","zh":"委托参会","en":"Sending a delegate","color":"blue"},
+    {"value":"declined","zh":"请假","en":"Excused","color":"orange"},
+  ],
+  MeetingAction: [
+    {"value":"edit","zh":"修改会议","en":"Edit the meeting"},
+    {"value":"invite","zh":"邀请参会","en":"Invite"},
+    {"value":"addAgendaItem","zh":"添加议题","en":"Add an agenda item"},
+    {"value":"recordAttendance","zh":"签到","en":"Record attendance"},
+    {"value":"writeMinutes","zh":"记录纪要","en":"Write minutes"},
+    {"value":"resolve","zh":"形成决议","en":"Record a resolution"},
+  ],
+  MeetingAttendance: [
+    {"value":"present","zh":"本人出席","en":"Present","color":"green"},
+    {"value":"delegate","zh":"委托出席","en":"Delegate present","color":"blue"},
+    {"value":"absent","zh":"缺席","en":"Absent","color":"red"},
+  ],
+  MeetingCadence: [
+    {"value":"once","zh":"单次","en":"Once"},
+    {"value":"weekly","zh":"每周","en":"Weekly"},
+    {"value":"monthly","zh":"每月","en":"Monthly"},
+    {"value":"quarterly","zh":"每季度","en":"Quarterly"},
+  ],
+  MeetingInviteeAction: [
+    {"value":"answer","zh":"答复参会","en":"Answer"},
+    {"value":"recordAttendance","zh":"签到","en":"Record attendance"},
+  ],
+  MeetingKind: [
+    {"value":"committee","zh":"党委会（党工委会）","en":"Committee meeting"},
+    {"value":"joint","zh":"联席会议","en":"Joint meeting with units"},
+    {"value":"residents_council","zh":"居民议事会","en":"Residents’ council"},
+  ],
+  MeetingListAction: [
+    {"value":"create","zh":"安排会议","en":"Schedule a meeting"},
+  ],
+  MeetingStatus: [
+    {"value":"scheduled","zh":"待召开","en":"Scheduled","color":"blue"},
+    {"value":"held","zh":"已召开","en":"Held","color":"green"},
+    {"value":"cancelled","zh":"已取消","en":"Cancelled","color":"default"},
+  ],
+  MeetingTaskAction: [
+    {"value":"accept","zh":"接收任务","en":"Accept"},
+    {"value":"report","zh":"报告进展","en":"Report progress"},
+    {"value":"complete","zh":"完成任务","en":"Complete"},
+    {"value":"createNeed","zh":"生成需求","en":"Create a need"},
+  ],
+  MeetingTaskReportKind: [
+    {"value":"accept","zh":"接收","en":"Accepted"},
+    {"value":"progress","zh":"进展","en":"Progress"},
+    {"value":"complete","zh":"完成","en":"Completed"},
+  ],
+  MeetingTaskStatus: [
+    {"value":"assigned","zh":"待接收","en":"Assigned","color":"gold"},
+    {"value":"accepted","zh":"已接收","en":"Accepted","color":"blue"},
+    {"value":"in_progress","zh":"办理中","en":"In progress","color":"processing"},
+    {"value":"done","zh":"已完成","en":"Done","color":"green"},
+  ],
   MemberStatus: [
     {"value":"probationary","zh":"预备党员","en":"Probationary"},
     {"value":"full","zh":"正式党员","en":"Full member"},
+  ],
+  MinutesAction: [
+    {"value":"edit","zh":"修改纪要","en":"Edit"},
+    {"value":"approve","zh":"审定纪要","en":"Approve"},
+  ],
+  MinutesStatus: [
+    {"value":"draft","zh":"草稿","en":"Draft","color":"gold"},
+    {"value":"approved","zh":"已审定","en":"Approved","color":"green"},
   ],
   NeedCategory: [
     {"value":"living","zh":"生活帮扶","en":"Living aid"},
@@ -386,6 +464,9 @@ export const VOCABULARIES = {
     {"value":"completed","zh":"已完成","en":"Completed","color":"success"},
     {"value":"cancelled","zh":"已终止","en":"Stopped","color":"default"},
   ],
+  ReceptionListAction: [
+    {"value":"create","zh":"增加代表","en":"Add a representative"},
+  ],
   RecruitmentAction: [
     {"value":"advance","zh":"进入下一阶段","en":"Take the next stage"},
     {"value":"sponsors","zh":"确定入党介绍人","en":"Name the sponsors"},
@@ -421,6 +502,15 @@ export const VOCABULARIES = {
     {"value":"accepted","zh":"已报到","en":"Reported","color":"green"},
     {"value":"declined","zh":"社区退回","en":"Declined","color":"red"},
     {"value":"withdrawn","zh":"单位撤回","en":"Withdrawn","color":"default"},
+  ],
+  RepresentativeAction: [
+    {"value":"schedule","zh":"排班","en":"Add a duty slot"},
+    {"value":"recordVisit","zh":"登记来访","en":"Record a visitor"},
+  ],
+  RepresentativeKind: [
+    {"value":"people_deputy","zh":"人大代表","en":"People’s congress deputy","color":"red"},
+    {"value":"cppcc_member","zh":"政协委员","en":"CPPCC member","color":"blue"},
+    {"value":"party_delegate","zh":"党代表","en":"Party congress delegate","color":"volcano"},
   ],
   ResourceAction: [
     {"value":"edit","zh":"修改","en":"Edit"},

@@ -37,7 +37,10 @@ import { EvaluationPage } from './evaluation/EvaluationPage';
 import { HomePage } from './home/HomePage';
 import { GridsPage } from './grids/GridsPage';
 import { VisitPage } from './grids/VisitPage';
+import { MeetingsPage } from './meetings/MeetingsPage';
+import { MyTasksPage } from './meetings/MyTasksPage';
 import { MyNeedsPage } from './needs/MyNeedsPage';
+import { ReceptionPage } from './reception/ReceptionPage';
 import { NeedsPage } from './needs/NeedsPage';
 import { WishPoolPage } from './needs/WishPoolPage';
 import { ListsPage } from './projects/ListsPage';
@@ -85,6 +88,9 @@ export const MODULES: ModuleEntry[] = [
   { key: 'talents', path: '/talents', label: 'people.talents', icon: <BulbOutlined />, page: <TalentsPage />, visible: isStaff },
   { key: 'needs', path: '/needs', label: 'needs.menu', icon: <SolutionOutlined />, page: <NeedsPage />, visible: (me) => me.grants.some((g) => g.role !== 'member' && g.role !== 'resident') },
   { key: 'posts', path: '/posts', label: 'posts.menu', icon: <CarryOutOutlined />, page: <PostsPage />, visible: isStaff },
+  { key: 'meetings', path: '/meetings', label: 'meetings.menu', icon: <ScheduleOutlined />, page: <MeetingsPage />, visible: (me) => holds(me, ADMIN_ROLES) },
+  { key: 'my-tasks', path: '/my-tasks', label: 'meetings.myMenu', icon: <ScheduleOutlined />, page: <MyTasksPage />, visible: (me) => isLiaison(me) || isStaff(me) || holds(me, ['member']) },
+  { key: 'reception', path: '/reception', label: 'reception.menu', icon: <MessageOutlined />, page: <ReceptionPage />, visible: isStaff },
   { key: 'my-posts', path: '/my-posts', label: 'posts.myMenu', icon: <CarryOutOutlined />, page: <MyPostsPage />, visible: (me) => holds(me, ['member']) },
   { key: 'lists', path: '/lists', label: 'projects.listsMenu', icon: <OrderedListOutlined />, page: <ListsPage />, visible: isStaff },
   { key: 'projects', path: '/projects', label: 'projects.menu', icon: <ProjectOutlined />, page: <ProjectsPage />, visible: isStaff },

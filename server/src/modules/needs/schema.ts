@@ -156,6 +156,7 @@ export const NeedQuery = z.object({
   kind: NEED_KINDS.field('类型').optional(),
   status: NEED_STATUSES.field('状态').optional(),
   category: NEED_CATEGORIES.field('类别').optional(),
+  source: NEED_SOURCES.field('来源').optional(),
   overdue: z.enum(['true']).optional().describe('只看超期'),
   escalated: z.enum(['true']).optional().describe('只看上报街道的'),
   q: z.string().trim().max(50).optional().describe('标题关键字'),

@@ -225,6 +225,7 @@ export interface NeedFilter {
   kind?: NeedKind;
   status?: NeedStatus;
   category?: NeedCategory;
+  source?: NeedSource;
   overdue?: boolean;
   escalated?: boolean;
   q?: string;
@@ -236,6 +237,7 @@ async function where(q: Queryable, f: NeedFilter) {
   if (f.kind) w.add('n.kind = $?', f.kind);
   if (f.status) w.add('n.status = $?', f.status);
   if (f.category) w.add('n.category = $?', f.category);
+  if (f.source) w.add('n.source = $?', f.source);
   // gj_need_overdue spelled out, so the planner can use the partial indexes on open dispatched matters.
   if (f.overdue) w.add(`(n.status = 'overdue' OR (n.deadline < now() AND n.status = ANY ($?::text[])))`, ['dispatched', 'in_progress', 'returned']);
   if (f.escalated) w.add('(n.escalated_at IS NOT NULL) = $?', true);

@@ -5,7 +5,7 @@ import { E, ORG, UNIT } from './errors.ts';
 import { conditions, orgIdOf } from '../../kernel/sql.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
 // The network of ties and seats is published with the tree: other modules read ties from here.
-export { ties } from './network.ts';
+export { seats, ties } from './network.ts';
 import { ORG_CHILD_KINDS, ORG_KINDS, ORG_STATUSES, UNIT_KINDS, type Org, type OrgKind, type OrgStatus, type Unit, type UnitKind } from './schema.ts';
 
 // Every query here runs on a scoped connection: row-level security already

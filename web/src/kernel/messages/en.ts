@@ -115,7 +115,7 @@ export const en: Record<KernelMessageKey, string> = {
   'org.mergeOk': 'Merge',
   'org.mergeWarning': '“{name}” will be merged into the chosen organization; its record stays readable.',
   'org.movesWith':
-    'Moving with it: sub-organizations, units, people, accounts, grids (with their buildings, households and visits), needs, resources (venues with their bookings), activities, recurring activities, volunteer teams, projects, duty posts (with their seats and work records), fund sources (with their budgets), recruitment records, report-ins, commitments (with their items, reports, questions and ratings) and evaluation rounds (with their grades and reports back to units). Points, service hours, the fund ledger and how needs were handled stay recorded under the old organization.',
+    'Moving with it: sub-organizations, units, people, accounts, grids (with their buildings, households and visits), needs, resources (venues with their bookings), activities, recurring activities, volunteer teams, projects, duty posts (with their seats and work records), fund sources (with their budgets), meetings (with agenda, minutes, resolutions and tasks) and the meeting tasks given to it, reception office representatives (with their duty slots and visits), recruitment records, report-ins, commitments (with their items, reports, questions and ratings) and evaluation rounds (with their grades and reports back to units). Points, service hours, the fund ledger and how needs were handled stay recorded under the old organization.',
   'org.mergedOn': 'Merged on',
   'org.mergeInto': 'Merge into',
   'org.merged': 'Merged “{name}”',

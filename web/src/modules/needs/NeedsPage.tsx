@@ -30,15 +30,16 @@ export function NeedsPage({ embedded = false }: { embedded?: boolean }) {
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<NeedQuery['kind']>();
   const [status, setStatus] = useState<NeedQuery['status']>();
+  const [source, setSource] = useState<NeedQuery['source']>();
   const [overdue, setOverdue] = useState(false);
   const [escalated, setEscalated] = useState(false);
   const [creating, setCreating] = useState(false);
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
-  const filterKey = [orgId, q, kind, status, overdue, escalated].join('|');
+  const filterKey = [orgId, q, kind, status, source, overdue, escalated].join('|');
   const [paging, setPaging] = usePaging(filterKey);
   const list = useLoad(
-    () => needsApi.list({ orgId, q, kind, status, overdue: overdue ? 'true' : undefined, escalated: escalated ? 'true' : undefined, ...paging }),
+    () => needsApi.list({ orgId, q, kind, status, source, overdue: overdue ? 'true' : undefined, escalated: escalated ? 'true' : undefined, ...paging }),
     [filterKey, paging.page, paging.pageSize],
   );
 
@@ -62,6 +63,7 @@ export function NeedsPage({ embedded = false }: { embedded?: boolean }) {
       <OrgListToolbar placeholder={t('needs.searchPlaceholder')} onSearch={setQ} testId="needs-search">
         <Select allowClear className="gj-toolbar-select" placeholder={t('needs.allKinds')} value={kind} onChange={setKind} options={enumOptions('NeedKind')} data-testid="needs-kind" />
         <Select allowClear className="gj-toolbar-select" placeholder={t('needs.allStatuses')} value={status} onChange={setStatus} options={enumOptions('NeedStatus')} data-testid="needs-status" />
+        <Select allowClear className="gj-toolbar-select" placeholder={t('needs.allSources')} value={source} onChange={setSource} options={enumOptions('NeedSource')} data-testid="needs-source" />
         <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} data-testid="needs-overdue">
           {t('needs.onlyOverdue')}
         </Checkbox>
@@ -100,6 +102,7 @@ export function NeedsPage({ embedded = false }: { embedded?: boolean }) {
           },
           { key: 'kind', title: t('needs.kind'), render: (_, n) => enumLabel('NeedKind', n.kind, n.kindLabel) },
           { key: 'category', title: t('needs.category'), render: (_, n) => enumLabel('NeedCategory', n.category, n.categoryLabel) },
+          { key: 'source', title: t('needs.source'), render: (_, n) => enumLabel('NeedSource', n.source, n.sourceLabel) },
           { key: 'status', title: t('needs.status'), render: (_, n) => <NeedStatus need={n} /> },
           { key: 'org', title: t('needs.org'), render: (_, n) => tx(n.placeText ?? n.orgName) || t('common.none') },
           { key: 'handler', title: t('needs.handler'), render: (_, n) => tx(n.handlerName) || t('common.none') },

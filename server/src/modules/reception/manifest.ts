@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import { receptionDemo } from '../../demo/reception.ts';
+import { defineModule, rowsHeld } from '../../kernel/manifest.ts';
+import { receptionRoutes } from './routes.ts';
+
+export default defineModule({
+  name: 'reception',
+  routes: receptionRoutes,
+  migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
+  demoStep: receptionDemo,
+  isolationPart: () => import('../../../../test/isolation/parts/reception.ts').then((m) => m.receptionPart),
+  // The visits' needs move with needs' own holding.
+  orgHoldings: [rowsHeld({ noun: '接待站代表', measure: '名' }, ['reception_representatives', 'reception_duty_slots', 'reception_visits'])],
+});
