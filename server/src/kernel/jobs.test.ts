@@ -44,6 +44,6 @@ test('jobs run on their interval once the app is ready, in the empty scope, and 
 
 test("the modules' periodic jobs run in the empty scope without failing", async () => {
   const jobs = MODULES.flatMap((m) => m.jobs ?? []);
-  assert.deepEqual(jobs.map((j) => j.name).sort(), ['activities.generate-occurrences', 'needs.overdue-sweep']);
+  assert.deepEqual(jobs.map((j) => j.name).sort(), ['activities.generate-occurrences', 'meetings.overdue-tasks', 'needs.overdue-sweep']);
   for (const job of jobs) await t.db.scoped(ANONYMOUS, (q) => job.run(q));
 });
