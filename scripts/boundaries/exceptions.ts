@@ -2,28 +2,14 @@
 // boundaries"), in one place so that the work that removes a crossing also
 // removes its line here. The lint fails on an exception that no longer
 // matches anything, so this list only shrinks.
-//   POINTS    — points left activities (issue 14 item 5), but the triggers
-//               that award points on attendance still live in activities'
-//               migrations, and points' lists join people.
-//   RESIDENTS — resident sign-up moved to residents; its database function
-//               writes users' and people's tables directly.
 export interface TableException { file: string; tables: string[]; why: string }
 export interface ImportException { from: string; to: string; why: string }
 
 /** SQL in a module's TypeScript or live migration code that uses another module's table. */
-export const TABLES: TableException[] = [
-  { file: 'server/src/modules/residents/migrations/0240_resident_signup_in_residents.sql', tables: ['organizations', 'users', 'user_grants', 'people'], why: 'RESIDENTS: sign-up writes an account and a person file; users and people must publish the functions it calls (gj_move_person is the pattern)' },
-  { file: 'server/src/modules/activities/migrations/0040_activities.sql', tables: ['organizations', 'points_rules'], why: 'POINTS: gj_points_rule and the attendance trigger stay in activities\' migrations until points redefines them in its own' },
-  { file: 'server/src/modules/activities/migrations/0061_spendable_points.sql', tables: ['points_spendable'], why: 'POINTS: the spendable credit trigger stays in activities\' migrations until points redefines it in its own' },
-  { file: 'server/src/modules/activities/migrations/0131_points_day_in_session_zone.sql', tables: ['points_entries'], why: 'POINTS: the attendance award stays in activities\' migrations until points redefines it in its own' },
-  { file: 'server/src/modules/points/service.ts', tables: ['people'], why: 'POINTS: the entries list and totals join people; people\'s person_labels or membersSql should carry what they need' },
-];
+export const TABLES: TableException[] = [];
 
 /** Imports into another module's internals, or against the order of the modules (a cycle). */
 export const IMPORTS: ImportException[] = [
-  { from: 'server/src/modules/residents/schema.ts', to: 'server/src/modules/users/password.ts', why: 'RESIDENTS: sign-up hashes the password and signs the resident in; users should publish both through its service' },
-  { from: 'server/src/modules/residents/service.ts', to: 'server/src/modules/users/auth.ts', why: 'RESIDENTS: sign-up hashes the password and signs the resident in; users should publish both through its service' },
-  { from: 'server/src/modules/orgs/routes.ts', to: 'server/src/modules/people/service.ts', why: 'cycle: the organization detail counts its people with people.countUnder; people should offer that figure through a registry orgs owns' },
   { from: 'server/src/modules/orgs/coverage.ts', to: 'server/src/modules/people/service.ts', why: 'cycle: the coverage report gathers gaps from grids and people, above orgs; it belongs above them or behind a registry of gaps' },
   { from: 'server/src/modules/orgs/coverage.ts', to: 'server/src/modules/grids/service.ts', why: 'cycle: the coverage report gathers gaps from grids and people, above orgs; it belongs above them or behind a registry of gaps' },
   { from: 'server/src/modules/grids/schema.ts', to: 'server/src/modules/needs/schema.ts', why: 'cycle: a visit raises a need and needs match by grid; the visit-to-need step belongs in needs (or behind a registry in grids)' },

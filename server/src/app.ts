@@ -139,7 +139,11 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get(PRINT_SCRIPT_URL, { schema: { hide: true } }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(PRINT_SCRIPT));
 
-  const ctx = { orgHoldings: MODULES.flatMap((m) => m.orgHoldings ?? []), secureCookies: opts.secureCookies ?? false };
+  const ctx = {
+    orgHoldings: MODULES.flatMap((m) => m.orgHoldings ?? []),
+    orgFigures: MODULES.flatMap((m) => m.orgFigures ?? []),
+    secureCookies: opts.secureCookies ?? false,
+  };
   for (const m of MODULES) {
     m.routes(app, k, ctx);
     for (const indicator of m.indicators ?? []) registerIndicator(indicator);

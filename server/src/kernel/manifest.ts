@@ -29,6 +29,13 @@ export interface OrgMove {
 }
 
 /**
+ * Counts over an organization's subtree that a module above orgs adds to the
+ * organization's summary (people: its people and members). Orgs asks every
+ * module's figures and imports none of them.
+ */
+export type OrgFigures = (q: Queryable, orgId: number) => Promise<Record<string, number>>;
+
+/**
  * Periodic work. Every app server runs each job on its own timer; the job
  * coordinates in the database (an advisory lock, a runs table), so one
  * server's stop does not stop it and two servers do not double it.
@@ -44,6 +51,8 @@ export interface Job {
 export interface ModuleContext {
   /** Every module's holdings, for the organizations module's dissolve and merge. */
   orgHoldings: readonly OrgHolding[];
+  /** Every module's figures, for the organization's summary. */
+  orgFigures: readonly OrgFigures[];
   secureCookies: boolean;
 }
 
@@ -69,6 +78,7 @@ export interface ModuleManifest {
   indicators?: GridIndicator[];
   jobs?: Job[];
   orgHoldings?: OrgHolding[];
+  orgFigures?: OrgFigures;
 }
 
 export const defineModule = (manifest: ModuleManifest): ModuleManifest => manifest;

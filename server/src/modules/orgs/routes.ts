@@ -3,7 +3,6 @@ import { ImportReport } from '../../kernel/excel.ts';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import type { ModuleContext } from '../../kernel/manifest.ts';
-import * as people from '../people/service.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { coverage } from './coverage.ts';
@@ -37,7 +36,7 @@ async function withPartActions<T extends { orgId: number }>(q: Queryable, scope:
 }
 const withPartAction = async <T extends { orgId: number }>(q: Queryable, scope: Scope, item: T) => (await withPartActions(q, scope, [item]))[0]!;
 
-export function orgRoutes(app: FastifyInstance, { db }: Kernel, { orgHoldings }: ModuleContext): void {
+export function orgRoutes(app: FastifyInstance, { db }: Kernel, { orgHoldings, orgFigures }: ModuleContext): void {
   route(app, db, {
     method: 'GET', url: '/api/orgs/roots', tags, summary: '我可见的组织树顶层',
     response: OrgList,
@@ -65,8 +64,9 @@ export function orgRoutes(app: FastifyInstance, { db }: Kernel, { orgHoldings }:
     method: 'GET', url: '/api/orgs/:orgId/summary', tags, summary: '组织及其下级的数量统计',
     params: OrgParams, response: OrgSummary,
     handler: async ({ q, params }) => {
-      const orgCount = await orgs.countUnder(q, params.orgId);
-      return { orgId: params.orgId, orgCount, ...(await people.countUnder(q, params.orgId)) };
+      const summary = { orgId: params.orgId, orgCount: await orgs.countUnder(q, params.orgId), peopleCount: 0, memberCount: 0 };
+      for (const figures of orgFigures) Object.assign(summary, await figures(q, params.orgId));
+      return summary;
     },
   });
   route(app, db, {

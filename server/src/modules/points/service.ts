@@ -140,7 +140,7 @@ export async function entries(q: Queryable, f: { id?: number; personId?: number;
   if (f.year !== undefined) where.add('e.year = $?', f.year);
   const rows = await q.query<EntryRow>(
     `SELECT e.id, e.person_id, p.name AS person_name, gj_org_name(e.org_id) AS org_name, e.year, e.kind, e.points, e.correction, e.reason, e.created_at
-       FROM points_entries e LEFT JOIN people p ON p.id = e.person_id ${where.sql} ORDER BY e.id DESC LIMIT 1000`,
+       FROM points_entries e LEFT JOIN person_labels p ON p.id = e.person_id ${where.sql} ORDER BY e.id DESC LIMIT 1000`,
     where.params,
   );
   return rows.map((r) => ({

@@ -1,7 +1,7 @@
 import { registerConstraint } from '../../kernel/errors.ts';
 import { E } from './errors.ts';
 import { idParam, text, z } from '../../kernel/validation.ts';
-import { notOwnName } from '../users/password.ts';
+import { notOwnName } from '../users/service.ts';
 import { password } from '../users/schema.ts';
 
 registerConstraint('resident_signup_community', 'communityId', E.community_outside);

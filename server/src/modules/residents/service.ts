@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { maskPhone, type FieldCipher } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
-import { hashPassword } from '../users/auth.ts';
+import { hashPassword } from '../users/service.ts';
 
 // Residents register themselves (居民注册): a non-member person with a name and
 // a phone, and a resident account to sign in with. The database function does

@@ -10,6 +10,11 @@ import { hashPassword } from './auth.ts';
 import { NEW_PASSWORD, ensureNotOwnName } from './password.ts';
 import { USER_ACTIONS, type SignInThrottle, type User, type UserAction } from './schema.ts';
 
+// What another module that makes accounts needs (residents' sign-up): how a
+// password is hashed and which passwords are refused.
+export { hashPassword } from './auth.ts';
+export { notOwnName } from './password.ts';
+
 // Account administration, on the caller's scoped connection: an admin sees
 // the accounts managed in their subtree and the grants bound to it.
 
