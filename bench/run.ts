@@ -14,6 +14,7 @@ import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from '../server/src/kernel/securit
 import { SESSION_COOKIE, resolveSession } from '../server/src/modules/users/auth.ts';
 import * as people from '../server/src/modules/people/service.ts';
 import { GAPS_SHOWN, coverage } from '../server/src/modules/orgs/coverage.ts';
+import { MODULES } from '../server/src/modules/index.ts';
 import * as network from '../server/src/modules/orgs/network.ts';
 import { GAP_KINDS, ORG_KINDS, type OrgKind } from '../server/src/modules/orgs/schema.ts';
 import { censusBench, type CensusTimings } from './census.ts';
@@ -22,6 +23,9 @@ import { DUE_URL, dueAnswer, everyGrid, generateGridStructure, generateGrids, gr
 import { generateNeeds, listsSuite, overdueSuite, type NeedsBench } from './needs.ts';
 import { BENCH_YEAR, PAGE, RAW_POINTS, fromApi, fromRaw, generatePoints } from './points.ts';
 import { RAW_NAME_COUNT, RAW_NAME_PAGE, fillNameKeys, nameQueries, nameUrl } from './names.ts';
+
+/** The gap finders the modules register, as the app hands them to the coverage report. */
+const COVERAGE_FINDERS = MODULES.flatMap((m) => m.coverageGaps ?? []);
 
 /**
  * "Count and list everything under one street", three ways, on the same
@@ -504,14 +508,14 @@ async function coverageSuite(db: Database, region: GeneratedRegion, admin: Sessi
     }));
   // Plans first: a slow report shows its plan before the timed runs start.
   if (args.explain) {
-    await db.scoped(admin.scope, (q) => coverage(explaining(q, 'scoped'), region.rootId));
+    await db.scoped(admin.scope, (q) => coverage(explaining(q, 'scoped'), region.rootId, COVERAGE_FINDERS));
     await db.system((q) => raw(explaining(q, 'raw')));
     console.log();
   }
   const { answer: a, timings } = await measure(
     {
       api: async () => fromApi((await get(url, admin.token)) as Parameters<typeof fromApi>[0]),
-      scoped: async () => fromApi(await db.scoped(admin.scope, (q) => coverage(q, region.rootId))),
+      scoped: async () => fromApi(await db.scoped(admin.scope, (q) => coverage(q, region.rootId, COVERAGE_FINDERS))),
       raw: () => db.system(raw),
     },
     'raw',

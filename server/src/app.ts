@@ -142,6 +142,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
   const ctx = {
     orgHoldings: MODULES.flatMap((m) => m.orgHoldings ?? []),
     orgFigures: MODULES.flatMap((m) => m.orgFigures ?? []),
+    coverageGaps: MODULES.flatMap((m) => m.coverageGaps ?? []),
     secureCookies: opts.secureCookies ?? false,
   };
   for (const m of MODULES) {

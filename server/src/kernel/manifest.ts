@@ -35,6 +35,20 @@ export interface OrgMove {
  */
 export type OrgFigures = (q: Queryable, orgId: number) => Promise<Record<string, number>>;
 
+/** A unit of the subtree, as the coverage report hands it to the modules' gap finders. */
+export interface CoverageUnit { id: number; orgId: number; name: string; hasPartyOrg: boolean }
+
+/** A gap a module finds (`kind` is one of orgs' `GapKind`s; orgs adds its label). */
+export interface CoverageGap { kind: string; orgId: number | null; unitId: number | null; gridId?: number | null; buildingId?: number | null; name: string; detail: string }
+
+/**
+ * Gaps in the network's reach (纵向到底、横向到边) that a module above orgs
+ * finds among its own records, for the coverage report: grids finds grids
+ * without a branch, people the units whose members have no party
+ * organization. Orgs asks every module's and imports none of them.
+ */
+export type CoverageGaps = (q: Queryable, at: { path: string; units: readonly CoverageUnit[] }) => Promise<CoverageGap[]>;
+
 /**
  * Periodic work. Every app server runs each job on its own timer; the job
  * coordinates in the database (an advisory lock, a runs table), so one
@@ -53,6 +67,8 @@ export interface ModuleContext {
   orgHoldings: readonly OrgHolding[];
   /** Every module's figures, for the organization's summary. */
   orgFigures: readonly OrgFigures[];
+  /** Every module's gap finders, for the coverage report. */
+  coverageGaps: readonly CoverageGaps[];
   secureCookies: boolean;
 }
 
@@ -79,6 +95,7 @@ export interface ModuleManifest {
   jobs?: Job[];
   orgHoldings?: OrgHolding[];
   orgFigures?: OrgFigures;
+  coverageGaps?: CoverageGaps;
 }
 
 export const defineModule = (manifest: ModuleManifest): ModuleManifest => manifest;

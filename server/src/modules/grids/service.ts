@@ -2,6 +2,7 @@ import type { FieldCipher } from '../../kernel/crypto.ts';
 import { maskAddress, maskPhone } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { notFound } from '../../kernel/errors.ts';
+import type { CoverageGaps } from '../../kernel/manifest.ts';
 import { BASE_MAP, BUILDING, E, GRID, GRID_ROLE, HOUSEHOLD } from './errors.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { conditions } from '../../kernel/sql.ts';
@@ -669,22 +670,20 @@ export async function setBaseImage(q: Queryable, communityId: number, image: str
   );
 }
 
-// Coverage (issue 3): called by orgs/coverage.ts ------------------------------------------
-
-/** Grids in the subtree that have no grid branch yet. */
-export async function gridsWithoutBranch(q: Queryable, path: string) {
-  return q.query<{ id: number; name: string; community_id: number; community_name: string }>(
+/** The coverage report's gaps in grids (orgs asks through grids' manifest): grids without a branch, buildings without a group. */
+export const coverageGaps: CoverageGaps = async (q, { path }) => {
+  const noBranch = await q.query<{ id: number; name: string; community_id: number; community_name: string }>(
     `SELECT g.id, g.name, g.community_id, c.name AS community_name FROM grids g JOIN org_labels c ON c.id = g.community_id
       WHERE c.path <@ $1::ltree AND g.branch_id IS NULL ORDER BY c.path, g.id`,
     [path],
   );
-}
-
-/** Buildings in the subtree that no building group covers. */
-export async function buildingsWithoutGroup(q: Queryable, path: string) {
-  return q.query<{ id: number; name: string; grid_id: number; grid_name: string; org_id: number }>(
+  const noGroup = await q.query<{ id: number; name: string; grid_id: number; grid_name: string; org_id: number }>(
     `SELECT x.id, x.name, x.grid_id, g.name AS grid_name, x.org_id FROM buildings x JOIN grids g ON g.id = x.grid_id JOIN org_labels c ON c.id = g.community_id
       WHERE c.path <@ $1::ltree AND x.group_id IS NULL ORDER BY c.path, g.id, x.id`,
     [path],
   );
-}
+  return [
+    ...noBranch.map((g) => ({ kind: 'grid_without_branch', orgId: g.community_id, unitId: null, gridId: g.id, name: g.name, detail: `${g.community_name}的网格尚未建立网格党支部` })),
+    ...noGroup.map((b) => ({ kind: 'building_without_group', orgId: b.org_id, unitId: null, gridId: b.grid_id, buildingId: b.id, name: b.name, detail: `${b.grid_name}的楼栋尚未建立楼栋党小组` })),
+  ];
+};

@@ -1,11 +1,13 @@
 import type { Queryable } from '../../kernel/db.ts';
-import * as grids from '../grids/service.ts';
-import * as people from '../people/service.ts';
+import type { CoverageGaps } from '../../kernel/manifest.ts';
 import { GAP_KINDS, ORG_KINDS, ORG_KIND_GROUPS, UNIT_KINDS, type Gap, type GapKind, type OrgKind, type UnitKind } from './schema.ts';
 import { place } from './service.ts';
 
 // Coverage (纵向到底，横向到边): the places in a subtree where the network
 // does not reach yet. Each gap names the organization or unit to act on.
+// Orgs finds the gaps in its own tables; the modules above it find theirs
+// (grids: grids and buildings; people: members without a party organization)
+// through the finders their manifests register.
 
 /** Organizations expected to have a secretary: committees and branches, not groups or households. */
 const LED_KINDS: OrgKind[] = ([...ORG_KINDS.values] as OrgKind[]).filter(
@@ -14,7 +16,7 @@ const LED_KINDS: OrgKind[] = ([...ORG_KINDS.values] as OrgKind[]).filter(
 
 export const GAPS_SHOWN = 200;
 
-export async function coverage(q: Queryable, orgId: number): Promise<{ orgId: number; counts: Record<string, number>; gaps: Gap[]; truncated: boolean }> {
+export async function coverage(q: Queryable, orgId: number, finders: readonly CoverageGaps[]): Promise<{ orgId: number; counts: Record<string, number>; gaps: Gap[]; truncated: boolean }> {
   const org = await place(q, orgId);
   const gaps: Gap[] = [];
   const add = (kind: GapKind, g: Omit<Gap, 'kind' | 'label' | 'gridId' | 'buildingId'> & Partial<Pick<Gap, 'gridId' | 'buildingId'>>) =>
@@ -44,23 +46,15 @@ export async function coverage(q: Queryable, orgId: number): Promise<{ orgId: nu
   );
   for (const o of noSecretary) add('org_without_secretary', { orgId: o.id, unitId: null, name: o.name, detail: `${ORG_KINDS.labels[o.kind]}没有在任书记` });
 
-  for (const g of await grids.gridsWithoutBranch(q, org.path)) {
-    add('grid_without_branch', { orgId: g.community_id, unitId: null, gridId: g.id, name: g.name, detail: `${g.community_name}的网格尚未建立网格党支部` });
-  }
-  for (const b of await grids.buildingsWithoutGroup(q, org.path)) {
-    add('building_without_group', { orgId: b.org_id, unitId: null, gridId: b.grid_id, buildingId: b.id, name: b.name, detail: `${b.grid_name}的楼栋尚未建立楼栋党小组` });
-  }
-
   const units = await q.query<{ id: number; name: string; kind: UnitKind; has_party_org: boolean; org_id: number; tied: boolean }>(
     `SELECT u.id, u.name, u.kind, u.party_org_id IS NOT NULL OR u.party_org_outside IS NOT NULL AS has_party_org, u.org_id,
             EXISTS (SELECT 1 FROM org_ties t WHERE t.to_unit_id = u.id AND t.ended_on IS NULL) AS tied
        FROM units u WHERE u.org_id IN (SELECT id FROM organizations WHERE path <@ $1::ltree) ORDER BY u.id`,
     [org.path],
   );
-  const members = await people.membersByUnit(q, units.map((u) => u.id));
+  const at = { path: org.path, units: units.map((u) => ({ id: u.id, orgId: u.org_id, name: u.name, hasPartyOrg: u.has_party_org })) };
+  for (const find of finders) for (const g of await find(q, at)) add(g.kind as GapKind, g);
   for (const u of units) {
-    const n = members.get(u.id) ?? 0;
-    if (n > 0 && !u.has_party_org) add('hidden_members', { orgId: u.org_id, unitId: u.id, name: u.name, detail: `有 ${n} 名党员，尚无党组织` });
     if (!u.tied && u.kind !== 'department') {
       add('unit_without_tie', { orgId: u.org_id, unitId: u.id, name: u.name, detail: `${UNIT_KINDS.labels[u.kind]}未与社区党组织建立共建关系` });
     }

@@ -36,7 +36,7 @@ async function withPartActions<T extends { orgId: number }>(q: Queryable, scope:
 }
 const withPartAction = async <T extends { orgId: number }>(q: Queryable, scope: Scope, item: T) => (await withPartActions(q, scope, [item]))[0]!;
 
-export function orgRoutes(app: FastifyInstance, { db }: Kernel, { orgHoldings, orgFigures }: ModuleContext): void {
+export function orgRoutes(app: FastifyInstance, { db }: Kernel, { orgHoldings, orgFigures, coverageGaps }: ModuleContext): void {
   route(app, db, {
     method: 'GET', url: '/api/orgs/roots', tags, summary: '我可见的组织树顶层',
     response: OrgList,
@@ -115,7 +115,7 @@ export function orgRoutes(app: FastifyInstance, { db }: Kernel, { orgHoldings, o
   route(app, db, {
     method: 'GET', url: '/api/orgs/:orgId/coverage', tags, summary: '覆盖情况：纵向到底、横向到边的空白点',
     params: OrgParams, response: Coverage,
-    handler: ({ q, params }) => coverage(q, params.orgId),
+    handler: ({ q, params }) => coverage(q, params.orgId, coverageGaps),
   });
   route(app, db, {
     method: 'GET', url: '/api/orgs/:orgId/chart', tags, summary: '组织架构图数据（隶属关系与横向关系）',

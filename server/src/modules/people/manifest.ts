@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineModule, rowsHeld } from '../../kernel/manifest.ts';
 import { peopleRoutes } from './routes.ts';
-import { countUnder } from './service.ts';
+import { countUnder, coverageGaps } from './service.ts';
 
 export default defineModule({
   name: 'people',
@@ -10,4 +10,5 @@ export default defineModule({
   isolationPart: () => import('../../../../test/isolation/parts/people.ts').then((m) => m.peoplePart),
   orgHoldings: [rowsHeld({ noun: '人员', measure: '名' }, ['people'])],
   orgFigures: countUnder,
+  coverageGaps,
 });

@@ -3,6 +3,7 @@ import { maskAddress, maskIdNumber, maskPhone } from '../../kernel/crypto.ts';
 import { parseIdNumber } from '../../kernel/idnumber.ts';
 import { asKnown, stored, type Precision } from '../../kernel/partialdate.ts';
 import type { Queryable } from '../../kernel/db.ts';
+import type { CoverageGaps } from '../../kernel/manifest.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { conditions } from '../../kernel/sql.ts';
 import { regionToday } from '../../kernel/time.ts';
@@ -155,15 +156,19 @@ export async function get(q: Queryable, personId: number): Promise<Person> {
   return person;
 }
 
-/** Members working in each unit (for coverage: units with members but no party organization). */
-export async function membersByUnit(q: Queryable, unitIds: number[]): Promise<Map<number, number>> {
-  if (!unitIds.length) return new Map();
+/** The coverage report's gap in people (orgs asks through people's manifest): units whose members have no party organization. */
+export const coverageGaps: CoverageGaps = async (q, { units }) => {
+  const bare = units.filter((u) => !u.hasPartyOrg);
+  if (!bare.length) return [];
   const rows = await q.query<{ unit_id: number; n: number }>(
     `SELECT unit_id, count(*) AS n FROM people WHERE is_member AND left_region_on IS NULL AND unit_id = ANY ($1::bigint[]) GROUP BY unit_id`,
-    [unitIds],
+    [bare.map((u) => u.id)],
   );
-  return new Map(rows.map((r) => [r.unit_id, r.n]));
-}
+  const members = new Map(rows.map((r) => [r.unit_id, r.n]));
+  return bare
+    .filter((u) => members.has(u.id))
+    .map((u) => ({ kind: 'hidden_members', orgId: u.orgId, unitId: u.id, name: u.name, detail: `有 ${members.get(u.id)} 名党员，尚无党组织` }));
+};
 
 /**
  * The members of organizations (or of a unit) as a subquery (id, name,
