@@ -65,8 +65,8 @@ export interface ActionsAcross<S> {
   /** One record per place. */
   subjects: S[];
   name: (s: S) => string;
-  /** Another record like this one, at the same place and in the same state. */
-  fresh: (s: S) => Promise<S>;
+  /** Another record like this one, at the same place and in the same state (or the state the action needs). */
+  fresh: (s: S, action: string) => Promise<S>;
   /** The actions the record lists for the caller, or null where the caller does not see it. */
   listed: (caller: Caller, s: S) => Promise<readonly string[] | null>;
   attempt: (caller: Caller, action: string, s: S) => Promise<Response>;
@@ -80,7 +80,7 @@ export async function actionMismatchesAcross<S>(callers: Caller[], c: ActionsAcr
     const made: S[] = [];
     const r = await actionMismatches(callers, {
       actions: c.actions,
-      fresh: async () => made.push(await c.fresh(subject)) - 1,
+      fresh: async (action) => made.push(await c.fresh(subject, action)) - 1,
       read: async (caller, i) => {
         const listed = await c.listed(caller, made[i]!);
         return listed ? { actions: listed } : undefined;

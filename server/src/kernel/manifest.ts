@@ -3,6 +3,7 @@ import type { IsolationPart } from '../../../test/isolation/parts/types.ts';
 import type { DemoStep } from '../demo/types.ts';
 import type { GridIndicator } from '../modules/grids/indicators.ts';
 import type { Queryable } from './db.ts';
+import type { Text } from './errors.ts';
 import type { Kernel } from './kernel.ts';
 
 /**
@@ -13,10 +14,17 @@ import type { Kernel } from './kernel.ts';
  * transaction, as the caller: what the caller cannot see, it cannot move.
  */
 export interface OrgHolding {
-  /** What it is, as the dissolve and merge dialog names it (web `org.movesWith` must name it): `网格`. */
-  noun: string;
-  /** Its measure word, for the refusal's count: `个` (3 个网格). */
-  measure: string;
+  /**
+   * What it is, as the dissolve and merge dialog names it (web `org.movesWith`
+   * must name it in each language), in English the plural: `{ zh: '网格', en: 'grids' }`.
+   */
+  noun: Text;
+  /**
+   * How one is counted in the refusal: the measure word in Chinese, and in
+   * English the singular, said for a count of one: `{ zh: '个', en: 'grid' }`
+   * (3 个网格, 3 grids, 1 grid).
+   */
+  measure: Text;
   count(q: Queryable, orgId: number): Promise<number>;
   move(q: Queryable, m: OrgMove): Promise<void>;
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { en } from '../../../web/src/kernel/messages/en.ts';
 import { zhCN } from '../../../web/src/kernel/messages/zh-CN.ts';
 import { MODULES } from './index.ts';
 
@@ -37,7 +38,10 @@ test('the dissolve and merge dialog names everything that moves with the organiz
   const nouns = MODULES.flatMap((m) => m.orgHoldings ?? []).map((h) => h.noun);
   assert.ok(nouns.length > 0);
   // A module that starts holding something makes the dialog's list untrue until it is named there.
-  for (const noun of nouns) assert.ok(zhCN['org.movesWith'].includes(noun), `web org.movesWith does not name ${noun}`);
+  for (const noun of nouns) {
+    assert.ok(zhCN['org.movesWith'].includes(noun.zh), `web org.movesWith does not name ${noun.zh}`);
+    assert.ok(en['org.movesWith'].includes(noun.en), `web org.movesWith (en) does not name ${noun.en}`);
+  }
 });
 
 test("README's module map lists every module", () => {

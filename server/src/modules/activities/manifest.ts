@@ -12,9 +12,9 @@ export default defineModule({
   isolationPart: () => import('../../../../test/isolation/parts/activities.ts').then((m) => m.activitiesPart),
   // Future occurrences of recurring activities appear without anyone asking.
   orgHoldings: [
-    rowsHeld({ noun: '活动', measure: '场' }, ['activities', 'activity_signups']),
-    rowsHeld({ noun: '周期活动', measure: '个' }, ['activity_series', 'activity_series_bookings'], { named: 'title' }),
-    rowsHeld({ noun: '志愿服务队', measure: '支' }, ['volunteer_teams', 'volunteer_team_members'], { named: 'name' }),
+    rowsHeld({ noun: { zh: '活动', en: 'activities' }, measure: { zh: '场', en: 'activity' } }, ['activities', 'activity_signups']),
+    rowsHeld({ noun: { zh: '周期活动', en: 'recurring activities' }, measure: { zh: '个', en: 'recurring activity' } }, ['activity_series', 'activity_series_bookings'], { named: 'title' }),
+    rowsHeld({ noun: { zh: '志愿服务队', en: 'volunteer teams' }, measure: { zh: '支', en: 'volunteer team' } }, ['volunteer_teams', 'volunteer_team_members'], { named: 'name' }),
   ],
   jobs: [{ name: 'activities.generate-occurrences', everyMs: 60 * 60_000, run: (q) => activities.generateDue(q) }],
 });

@@ -11,5 +11,5 @@ export default defineModule({
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   demoStep: commitmentsDemo,
   isolationPart: () => import('../../../../test/isolation/parts/commitments.ts').then((m) => m.commitmentsPart),
-  orgHoldings: [rowsHeld({ noun: '承诺', measure: '份' }, ['commitments', 'commitment_windows'])],
+  orgHoldings: [rowsHeld({ noun: { zh: '承诺', en: 'commitments' }, measure: { zh: '份', en: 'commitment' } }, ['commitments', 'commitment_windows'])],
 });

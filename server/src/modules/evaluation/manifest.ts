@@ -11,5 +11,5 @@ export default defineModule({
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   demoStep: evaluationDemo,
   isolationPart: () => import('../../../../test/isolation/parts/evaluation.ts').then((m) => m.evaluationPart),
-  orgHoldings: [rowsHeld({ noun: '民主评议', measure: '轮' }, ['evaluation_rounds', 'evaluation_unit_reports'])],
+  orgHoldings: [rowsHeld({ noun: { zh: '民主评议', en: 'evaluation rounds' }, measure: { zh: '轮', en: 'evaluation round' } }, ['evaluation_rounds', 'evaluation_unit_reports'])],
 });

@@ -13,7 +13,7 @@ import { E, ROUND } from './errors.ts';
 import { isBranchAt, isStaffAt } from './policy.ts';
 import {
   EVALUATION_GRADES, ROUND_ACTIONS, ROUND_LIST_ACTIONS, UNIT_ACTIONS,
-  type EvaluationGrade, type MemberFigures, type Round, type RoundAction, type RoundListAction, type RoundMember, type RoundStatus, type RoundTable,
+  type EvaluationGrade, type MemberFigures, type Round, type RoundAction, type RoundListAction, type RoundMember, type RoundStatus, type RoundTable, type UnitAction,
 } from './schema.ts';
 
 // Evaluation (评议/考评): the year-end democratic evaluation of members, units
@@ -105,6 +105,7 @@ const STEP = {
   confirm: { zh: '确认评议等次', en: 'confirm grades' },
   close: { zh: '结束评议', en: 'close the round' },
   create: { zh: '开展民主评议', en: 'open an evaluation round' },
+  reportBack: { zh: '向单位反馈', en: 'report back to a unit' },
 };
 
 /** The one rule for a round's `actions` and for the routes that take them. */
@@ -121,6 +122,11 @@ function roundVerdicts(scope: Scope, r: RoundRow, members: number): Verdicts<Rou
 
 const listVerdicts = (scope: Scope, orgPath: string | null): Verdicts<RoundListAction> => ({
   create: isBranchAt(scope, orgPath) ? null : () => E.branch_only({ action: STEP.create }),
+});
+
+/** A unit's year at a community: the one rule for its `actions` and for the report back. */
+const unitVerdicts = (scope: Scope, communityPath: string | null, reportedBack: boolean): Verdicts<UnitAction> => ({
+  reportBack: !isBranchAt(scope, communityPath) ? () => E.branch_only({ action: STEP.reportBack }) : reportedBack ? () => E.reported_back() : null,
 });
 
 interface MemberRow { id: number; name: string; org_name: string | null; user_id: number | null }
@@ -318,7 +324,6 @@ export async function units(q: Queryable, scope: Scope, orgId: number, year: num
     `SELECT unit_id::int, body, sent_by, ${at('sent_at')} AS sent_at FROM evaluation_unit_reports WHERE org_id = $1 AND year = $2`,
     [orgId, year],
   )).map((s) => [s.unit_id, s]));
-  const branch = isBranchAt(scope, path);
   return {
     items: rows.map((r) => {
       const s = sent.get(r.unit_id!);
@@ -326,7 +331,7 @@ export async function units(q: Queryable, scope: Scope, orgId: number, year: num
         unitId: r.unit_id!, unitName: r.party_name, commitmentId: r.commitment_id, reportId: r.report_id, items: r.items, fulfilled: r.fulfilled,
         tally: { satisfied: r.satisfied, basically: r.basically, dissatisfied: r.dissatisfied }, result: resultOf(r),
         reportedBack: s ? { body: s.body, by: s.sent_by, at: s.sent_at } : null,
-        actions: allowed(UNIT_ACTIONS, { reportBack: branch && !s ? null : () => E.reported_back() }),
+        actions: allowed(UNIT_ACTIONS, unitVerdicts(scope, path, s !== undefined)),
       };
     }).sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN')),
   };
@@ -335,10 +340,11 @@ export async function units(q: Queryable, scope: Scope, orgId: number, year: num
 /** The community reports back to the unit (and through its liaison the unit's organization): the year's figures as they stand, and words. */
 export async function reportBack(q: Queryable, scope: Scope, unitId: number, input: { orgId: number; year: number; body: string }) {
   const path = await communityPath(q, input.orgId);
-  if (!isBranchAt(scope, path)) throw E.branch_only({ action: { zh: '向单位反馈', en: 'report back to a unit' } });
+  // Who may is asked before whether the unit has a pledge here, so a caller who may not learns nothing of it.
+  ensureAllowed(unitVerdicts(scope, path, false), 'reportBack');
   const row = (await units(q, scope, input.orgId, input.year)).items.find((u) => u.unitId === unitId);
   if (!row) throw E.no_pledge();
-  ensureAllowed({ reportBack: row.actions.includes('reportBack') ? null : () => E.reported_back() }, 'reportBack');
+  ensureAllowed(unitVerdicts(scope, path, row.reportedBack !== null), 'reportBack');
   const { actions: _, reportedBack: __, ...figures } = row;
   await q.query(
     `INSERT INTO evaluation_unit_reports (org_id, unit_id, year, unit_name, figures, body, sent_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,

@@ -6,7 +6,7 @@ export const E = defineErrors('fund', {
   allocate_admins: { status: 403, zh: '只有拨出方组织的管理员可以下拨经费', en: 'Only administrators of the giving organization may allocate funds' },
   spend_admins: { status: 403, zh: '只有本级或上级组织的管理员可以登记经费支出', en: 'Only administrators of this or a higher organization may record an expense' },
   approve_admins: { status: 403, zh: '只有支出所在组织或上级组织的管理员可以审批支出', en: 'Only administrators of the spending or a higher organization may decide on an expense' },
-  approve_own: { status: 403, zh: '不能审批自己登记的支出，请由其他管理员审批', en: 'You cannot approve an expense you recorded; another administrator must' },
+  approve_own: { status: 403, zh: '不能审批自己登记的支出，请由其他管理员审批', en: 'You cannot approve or reject an expense you recorded; another administrator decides' },
   reverse_admins: { status: 403, zh: '只有台账所在组织或上级组织的管理员可以冲销记账', en: 'Only administrators of the ledger’s or a higher organization may reverse an entry' },
   not_pending: { status: 409, zh: '这笔支出当前「{status}」，不在待审批状态', en: 'This expense is “{status}”; it is not awaiting approval' },
   not_reversible: { status: 409, zh: '只有已记账、未冲销的原始记录可以冲销', en: 'Only a posted original entry that is not yet reversed can be reversed' },

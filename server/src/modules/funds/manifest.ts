@@ -11,5 +11,5 @@ export default defineModule({
   isolationPart: () => import('../../../../test/isolation/parts/funds.ts').then((m) => m.fundsPart),
   // Sources move with their budgets (ON UPDATE CASCADE); the ledger, the
   // guideline as applied and in-kind records are history and stay.
-  orgHoldings: [rowsHeld({ noun: '经费来源', measure: '项' }, ['fund_sources'], { named: 'name' })],
+  orgHoldings: [rowsHeld({ noun: { zh: '经费来源', en: 'fund sources' }, measure: { zh: '项', en: 'fund source' } }, ['fund_sources'], { named: 'name' })],
 });

@@ -32,10 +32,12 @@ export interface EntryFacts {
 export function entryVerdicts(scope: Scope, entry: EntryFacts): Verdicts<FundEntryAction> {
   const admin = adminAt(scope, entry.orgPath);
   const pending = entry.status === 'pending' ? null : () => E.not_pending({ status: FUND_ENTRY_STATUSES.term(entry.status) });
+  // Rejecting is deciding too: the recorder can neither (fund_entries_not_own).
+  const decide = !admin ? E.approve_admins : pending ?? (entry.recordedBy === scope.userId ? E.approve_own : null);
   const original = entry.status === 'posted' && entry.reversesId === null && entry.reversedBy === null;
   return {
-    approve: !admin ? E.approve_admins : pending ?? (entry.recordedBy === scope.userId ? E.approve_own : null),
-    reject: !admin ? E.approve_admins : pending,
+    approve: decide,
+    reject: decide,
     reverse: !admin ? E.reverse_admins : original ? null : E.not_reversible,
   };
 }

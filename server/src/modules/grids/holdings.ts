@@ -7,8 +7,8 @@ import * as orgs from '../orgs/service.ts';
  * foreign keys (ON UPDATE CASCADE), so moving the grid moves them.
  */
 export const gridsHeld: OrgHolding = {
-  noun: '网格',
-  measure: '个',
+  noun: { zh: '网格', en: 'grids' },
+  measure: { zh: '个', en: 'grid' },
   count: async (q, orgId) =>
     (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM grids WHERE community_id = $1 OR branch_id = $1`, [orgId]))[0]!.n,
   move: async (q, { from, to, fromName }) => {

@@ -5,7 +5,7 @@ import { needRoutes } from './routes.ts';
 import * as needs from './service.ts';
 
 // A need's history (need_events) is read through the need and stays as it happened.
-const needsHeld = rowsHeld({ noun: '需求', measure: '条' }, ['needs', 'need_claims', 'need_dispatches', 'need_photos', 'need_reveals']);
+const needsHeld = rowsHeld({ noun: { zh: '需求', en: 'needs' }, measure: { zh: '条', en: 'need' } }, ['needs', 'need_claims', 'need_dispatches', 'need_photos', 'need_reveals']);
 
 export default defineModule({
   name: 'needs',

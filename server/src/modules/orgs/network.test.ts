@@ -58,6 +58,8 @@ test('dissolving an organization with people or children asks where they go, the
   assert.equal(asked.status, 409);
   assert.equal(asked.body.error.code, 'org.holdings_left');
   assert.match(asked.body.error.message, /1 个下级组织、1 名人员/, 'names what it holds');
+  const english = await t.request('POST', `/api/orgs/${branch.body.id}/dissolve`, { cookie: xinhua, body: { on: '2026-11-01' }, headers: { 'accept-language': 'en' } });
+  assert.match(english.body.error.message, /holds 1 sub-organization, 1 person;/, 'one of each, in the singular');
   assert.equal(asked.body.error.fieldCodes.transferTo, 'org.choose_receiver');
 
   const grid1 = await find('光明社区第一网格党支部');

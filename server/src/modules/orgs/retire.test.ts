@@ -75,6 +75,17 @@ test('dissolving and merging organizations moves every module’s holdings; noth
   for (const [n, what] of [[before.grids, '个网格'], [before.people, '名人员'], [before.activities, '场活动']] as const) {
     assert.match(asked.body.error.message, new RegExp(`${n} ${what}`));
   }
+  // In the user's language: each holding by its own name, not a total.
+  const askedIn = (lang: string) => t.request('POST', `/api/orgs/${gm}/dissolve`, { cookie: xinhua, body: { on: '2026-11-01' }, headers: { 'accept-language': lang } });
+  const english = (await askedIn('en')).body.error;
+  assert.equal(english.code, 'org.holdings_left');
+  for (const [n, what] of [[before.grids, 'grids'], [before.people, 'people'], [before.activities, 'activities']] as const) {
+    assert.match(english.message, new RegExp(`\\b${n} ${what}\\b`));
+  }
+  const taiwan = (await askedIn('zh-TW')).body.error.message;
+  for (const [n, what] of [[before.grids, '個網格'], [before.people, '名人員'], [before.activities, '場活動']] as const) {
+    assert.match(taiwan, new RegExp(`${n} ${what}`));
+  }
 
   // A grid branch merged into a branch of the same community without a grid hands it its grid.
   const third = await post('/api/orgs', { parentId: gm, name: '光明社区第三网格党支部', kind: 'grid_branch' });

@@ -225,6 +225,19 @@ export async function move(q: Queryable, orgId: number, parentId: number): Promi
   return get(q, orgId);
 }
 
+type Counted = Pick<OrgHolding, 'noun' | 'measure'>;
+
+/**
+ * "3 个网格、1 名人员" / "3 grids, 1 person": every holding with its count, in
+ * the user's language (zh-TW from the zh-CN by OpenCC, as every phrase).
+ */
+function countsText(held: [number, Counted][]): Text {
+  return {
+    zh: held.map(([n, h]) => `${n} ${h.measure.zh}${h.noun.zh}`).join('、'),
+    en: held.map(([n, h]) => `${n} ${n === 1 ? h.measure.en : h.noun.en}`).join(', '),
+  };
+}
+
 /**
  * Dissolves or merges an organization. What hangs under it (children, units,
  * and every module's holdings: people, accounts, grids, needs…) must go
@@ -240,21 +253,19 @@ export async function retire(
   const org = await getActive(q, orgId, 'orgId');
   if (org.parentId === null) throw E.top_not_retirable();
   const [c] = await q.query<{ children: number; units: number }>(
-    `SELECT (SELECT count(*) FROM organizations WHERE parent_id = $1 AND status = 'active') AS children,
-            (SELECT count(*) FROM units WHERE org_id = $1) AS units`,
+    `SELECT (SELECT count(*)::int FROM organizations WHERE parent_id = $1 AND status = 'active') AS children,
+            (SELECT count(*)::int FROM units WHERE org_id = $1) AS units`,
     [orgId],
   );
-  const counts: [number, string][] = [[c!.children, '个下级组织'], [c!.units, '个单位']];
-  for (const h of holdings) counts.push([await h.count(q, orgId), `${h.measure}${h.noun}`]);
+  const counts: [number, Counted][] = [
+    [c!.children, { noun: { zh: '下级组织', en: 'sub-organizations' }, measure: { zh: '个', en: 'sub-organization' } }],
+    [c!.units, { noun: { zh: '单位', en: 'units' }, measure: { zh: '个', en: 'unit' } }],
+  ];
+  for (const h of holdings) counts.push([await h.count(q, orgId), h]);
   const held = counts.filter(([n]) => n > 0);
   const field = opts.status === 'merged' ? 'into' : 'transferTo';
   if (opts.transferTo === undefined) {
-    if (held.length) {
-      // Holdings name themselves in Chinese only (kernel/manifest.ts): English gets the total.
-      const total = held.reduce((sum, [n]) => sum + n, 0);
-      const what = { zh: held.map(([n, noun]) => `${n} ${noun}`).join('、'), en: `${total} records` };
-      throw E.holdings_left({ name: org.name, held: what }).on(field, E.choose_receiver());
-    }
+    if (held.length) throw E.holdings_left({ name: org.name, held: countsText(held) }).on(field, E.choose_receiver());
   } else {
     const target = await getActive(q, opts.transferTo, field);
     if (target.id === orgId || target.path.startsWith(`${org.path}.`)) throw E.receiver_inside().on(field);

@@ -8,7 +8,7 @@ export default defineModule({
   routes: peopleRoutes,
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   isolationPart: () => import('../../../../test/isolation/parts/people.ts').then((m) => m.peoplePart),
-  orgHoldings: [rowsHeld({ noun: '人员', measure: '名' }, ['people'])],
+  orgHoldings: [rowsHeld({ noun: { zh: '人员', en: 'people' }, measure: { zh: '名', en: 'person' } }, ['people'])],
   orgFigures: countUnder,
   coverageGaps,
 });

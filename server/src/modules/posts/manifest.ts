@@ -11,5 +11,5 @@ export default defineModule({
   demoStep: postsDemo,
   isolationPart: () => import('../../../../test/isolation/parts/posts.ts').then((m) => m.postsPart),
   // A grid's posts follow their grid (grids' holding); a community's own posts are moved here.
-  orgHoldings: [{ noun: '岗位', measure: '个', count: posts.countHeld, move: posts.moveHeld }],
+  orgHoldings: [{ noun: { zh: '岗位', en: 'duty posts' }, measure: { zh: '个', en: 'duty post' }, count: posts.countHeld, move: posts.moveHeld }],
 });

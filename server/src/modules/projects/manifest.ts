@@ -9,5 +9,5 @@ export default defineModule({
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   demoStep: projectsDemo,
   isolationPart: () => import('../../../../test/isolation/parts/projects.ts').then((m) => m.projectsPart),
-  orgHoldings: [rowsHeld({ noun: '项目', measure: '个' }, ['projects', 'project_parties', 'project_needs', 'project_updates'], { named: 'name' })],
+  orgHoldings: [rowsHeld({ noun: { zh: '项目', en: 'projects' }, measure: { zh: '个', en: 'project' } }, ['projects', 'project_parties', 'project_needs', 'project_updates'], { named: 'name' })],
 });

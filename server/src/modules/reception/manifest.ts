@@ -10,5 +10,5 @@ export default defineModule({
   demoStep: receptionDemo,
   isolationPart: () => import('../../../../test/isolation/parts/reception.ts').then((m) => m.receptionPart),
   // The visits' needs move with needs' own holding.
-  orgHoldings: [rowsHeld({ noun: '接待站代表', measure: '名' }, ['reception_representatives', 'reception_duty_slots', 'reception_visits'])],
+  orgHoldings: [rowsHeld({ noun: { zh: '接待站代表', en: 'reception office representatives' }, measure: { zh: '名', en: 'reception office representative' } }, ['reception_representatives', 'reception_duty_slots', 'reception_visits'])],
 });

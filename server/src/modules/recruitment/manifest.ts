@@ -9,5 +9,5 @@ export default defineModule({
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   demoStep: membersDemo,
   isolationPart: () => import('../../../../test/isolation/parts/recruitment.ts').then((m) => m.recruitmentPart),
-  orgHoldings: [rowsHeld({ noun: '发展党员记录', measure: '条' }, ['recruitments'])],
+  orgHoldings: [rowsHeld({ noun: { zh: '发展党员记录', en: 'recruitment records' }, measure: { zh: '条', en: 'recruitment record' } }, ['recruitments'])],
 });

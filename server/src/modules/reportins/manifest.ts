@@ -7,5 +7,5 @@ export default defineModule({
   routes: reportInRoutes,
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   isolationPart: () => import('../../../../test/isolation/parts/reportins.ts').then((m) => m.reportInsPart),
-  orgHoldings: [rowsHeld({ noun: '报到记录', measure: '条' }, ['report_ins'])],
+  orgHoldings: [rowsHeld({ noun: { zh: '报到记录', en: 'report-ins' }, measure: { zh: '条', en: 'report-in' } }, ['report_ins'])],
 });

@@ -10,5 +10,5 @@ export default defineModule({
   demoStep: resourcesStep,
   isolationPart: () => import('../../../../test/isolation/parts/resources.ts').then((m) => m.resourcesPart),
   // Venues and their bookings follow their resource (migration 0190).
-  orgHoldings: [rowsHeld({ noun: '资源', measure: '项' }, ['resources', 'resource_reveals'], { named: 'name' })],
+  orgHoldings: [rowsHeld({ noun: { zh: '资源', en: 'resources' }, measure: { zh: '项', en: 'resource' } }, ['resources', 'resource_reveals'], { named: 'name' })],
 });

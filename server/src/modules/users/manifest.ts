@@ -8,5 +8,5 @@ export default defineModule({
   routes: userRoutes,
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   isolationPart: () => import('../../../../test/isolation/parts/users.ts').then((m) => m.usersPart),
-  orgHoldings: [{ noun: '账号', measure: '个', count: users.countManagedBy, move: (q, m) => users.transferManaged(q, m.from, m.to) }],
+  orgHoldings: [{ noun: { zh: '账号', en: 'accounts' }, measure: { zh: '个', en: 'account' }, count: users.countManagedBy, move: (q, m) => users.transferManaged(q, m.from, m.to) }],
 });

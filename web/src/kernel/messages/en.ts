@@ -1,4 +1,4 @@
-import type { KernelMessageKey } from './zh-CN';
+import type { KernelMessageKey } from './zh-CN.ts';
 
 export const en: Record<KernelMessageKey, string> = {
   'app.name': 'Gongjian',
