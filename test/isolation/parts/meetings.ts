@@ -15,7 +15,7 @@ export const meetingsPart: IsolationPart = {
     const resolutionId = await one(`INSERT INTO meeting_resolutions (org_id, meeting_id, text) VALUES ($1, $2, $3)`, [b.communityId, meetingId, `${b.tag}决议`]);
     const taskId = await one(
       `INSERT INTO meeting_tasks (org_id, meeting_id, resolution_id, unit_id, assignee_name, title, deadline, responsible)
-       VALUES ($1, $2, $3, $4, $5, $6, '2026-02-01', $5)`,
+       VALUES ($1, $2, $3, $4, $5, $6, current_date + 365, $5)`,
       [b.communityId, meetingId, resolutionId, b.unitId, `${b.tag}单位`, `${b.tag}任务`],
     );
     return { meetingId, inviteeId, minutesId, taskId };
