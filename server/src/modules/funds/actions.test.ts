@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
 import { STAFF_AT, actionCallers, actionMismatches, places, type Caller, type Places } from '../../../../test/support/allowed-actions.ts';
 import { regionToday } from '../../kernel/time.ts';
-import { FUND_ENTRY_ACTIONS, FUND_PLACE_ACTIONS, type FundEntryAction, type FundPlaceAction } from './schema.ts';
+import { FUND_ENTRY_ACTIONS, FUND_PLACE_ACTIONS, FUND_RULE_ACTIONS, type FundEntryAction, type FundPlaceAction, type FundRuleAction } from './schema.ts';
 
 // Role × action for funds: what a ledger entry, and the funds of an
 // organization, list for a caller is exactly what that caller gets done.
@@ -65,4 +65,26 @@ test('the funds of an organization list manage, allocate and spend exactly for w
   });
   assert.deepEqual(mismatches, []);
   for (const action of FUND_PLACE_ACTIONS.values) assert.deepEqual(allowed[action], STAFF_AT['光明'], action);
+});
+
+test('a rule of the guideline lists edit and retire exactly for whom may take them', async () => {
+  let n = 0;
+  const { mismatches, allowed } = await actionMismatches(cast, {
+    actions: FUND_RULE_ACTIONS.values,
+    fresh: async () => {
+      const res = await t.request('POST', '/api/fund-rules', { cookie: secretary, body: { orgId: p.guangming, ruleKey: `权限${++n}`, title: '社区捐赠用于阵地维护', sourceKind: 'donation', effect: 'allow' } });
+      assert.equal(res.status, 200, res.text);
+      return res.body.id;
+    },
+    read: async (a, id) => {
+      const res = await t.request('GET', `/api/fund-rules/${id}/versions`, { cookie: a.cookie });
+      return res.status === 200 ? res.body.items[0] : undefined;
+    },
+    attempt: (a, action, id) =>
+      action === 'edit'
+        ? t.request('PATCH', `/api/fund-rules/${id}`, { cookie: a.cookie, body: { title: '改为社区捐赠用于活动' } })
+        : t.request('POST', `/api/fund-rules/${id}/${action as FundRuleAction}`, { cookie: a.cookie, body: {} }),
+  });
+  assert.deepEqual(mismatches, []);
+  for (const action of FUND_RULE_ACTIONS.values) assert.deepEqual(allowed[action], STAFF_AT['光明'], action);
 });

@@ -158,15 +158,20 @@ test('bad input is refused with codes', async () => {
 test('the guideline is data: an edit is a new version, and expenses keep theirs', async () => {
   const rules = await t.request('GET', `/api/fund-rules?orgId=${orgId('中共梅河口')}`, { cookie: admin });
   const first = rules.body.items.find((r: { ruleKey: string }) => r.ruleKey === '第一条');
-  assert.ok(first.manageable);
+  assert.deepEqual(first.actions, ['edit', 'retire']);
   const seen = await t.request('GET', `/api/fund-rules?orgId=${orgId('光明')}`, { cookie: secretary });
-  assert.ok(seen.body.items.some((r: { ruleKey: string; manageable: boolean }) => r.ruleKey === '第一条' && !r.manageable), 'the community reads the city’s rules');
+  assert.ok(seen.body.items.some((r: { ruleKey: string; actions: string[] }) => r.ruleKey === '第一条' && r.actions.length === 0), 'the community reads the city’s rules');
   const mine = await t.request('PATCH', `/api/fund-rules/${first.id}`, { cookie: secretary, body: { title: '改' } });
   assert.equal(mine.body.error.code, 'fund.manage_admins');
   const edited = await t.request('PATCH', `/api/fund-rules/${first.id}`, { cookie: admin, body: { title: '市财政列支经费用于服务群众' } });
   assert.equal(edited.body.version, 2, edited.text);
   const stale = await t.request('PATCH', `/api/fund-rules/${first.id}`, { cookie: admin, body: { title: '再改' } });
   assert.equal(stale.body.error.code, 'fund.rule_fixed');
+  const versions = await t.request('GET', `/api/fund-rules/${edited.body.id}/versions`, { cookie: secretary });
+  assert.equal(versions.status, 200, versions.text);
+  assert.deepEqual(versions.body.items.map((r: { version: number; retired: boolean; actions: string[] }) => [r.version, r.retired, r.actions.length]), [[2, false, 0], [1, true, 0]]);
+  const asAdmin = await t.request('GET', `/api/fund-rules/${first.id}/versions`, { cookie: admin });
+  assert.deepEqual(asAdmin.body.items.map((r: { actions: string[] }) => r.actions), [['edit', 'retire'], []], 'only the version in force may be edited');
   const [kept] = await t.kernel.db.system((q) => q.query<{ n: number }>(`SELECT count(*)::int AS n FROM fund_entries WHERE rule_id = $1`, [first.id]));
   assert.ok(kept!.n > 0, 'the demo’s expenses still name version 1');
 });
@@ -186,4 +191,24 @@ test('budgets import from Excel, and again unchanged', async () => {
   assert.deepEqual([again.body.created, again.body.unchanged], [0, 1]);
   const b = await t.request('GET', `/api/fund-sources?orgId=${orgId('光明')}&year=${year}`, { cookie: secretary });
   assert.equal(b.body.items.find((s: { name: string }) => s.name === '社区居民捐赠').budgetFen, 12_000_50);
+});
+
+test('an expense finds what it paid for by name, pinyin or initials, only under the spending organization', async () => {
+  const guangming = orgId('光明');
+  const all = await t.request('GET', `/api/funds/targets?orgId=${guangming}&paidForKind=project`, { cookie: secretary });
+  assert.equal(all.status, 200, all.text);
+  const project = all.body.items[0] as { id: number; label: string };
+  assert.ok(project, 'the community has projects');
+  const { pinyin } = await import('pinyin-pro');
+  const initials = pinyin(project.label.slice(0, 4), { pattern: 'first', toneType: 'none', type: 'array' }).join('');
+  for (const typed of [project.label.slice(0, 4), initials, initials.toUpperCase()]) {
+    const res = await t.request('GET', `/api/funds/targets?orgId=${guangming}&paidForKind=project&q=${encodeURIComponent(typed)}`, { cookie: secretary });
+    assert.ok(res.body.items.some((i: { id: number }) => i.id === project.id), `found by ${typed}`);
+  }
+  const none = await t.request('GET', `/api/funds/targets?orgId=${guangming}&paidForKind=need&q=${encodeURIComponent('不存在的需求名')}`, { cookie: secretary });
+  assert.deepEqual(none.body.items, []);
+  const needs = await t.request('GET', `/api/funds/targets?orgId=${guangming}&paidForKind=need`, { cookie: secretary });
+  assert.ok(!needs.body.items.some((i: { id: number }) => i.id === ids['need:向阳']), 'another community’s needs are not offered');
+  const bad = await t.request('GET', `/api/funds/targets?orgId=${guangming}&paidForKind=venue_upkeep`, { cookie: secretary });
+  assert.equal(bad.status, 400);
 });

@@ -1,7 +1,7 @@
 import type { Verdicts } from '../../kernel/actions.ts';
 import { ADMIN_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 import { E } from './errors.ts';
-import { FUND_ENTRY_STATUSES, type FundEntryAction, type FundEntryStatus, type FundPlaceAction } from './schema.ts';
+import { FUND_ENTRY_STATUSES, type FundEntryAction, type FundEntryStatus, type FundPlaceAction, type FundRuleAction } from './schema.ts';
 
 // Money is administrators' work, asked where the money is: at the
 // organization that holds the source, gives the allocation or spends (a
@@ -42,5 +42,11 @@ export function entryVerdicts(scope: Scope, entry: EntryFacts): Verdicts<FundEnt
   };
 }
 
-/** A rule is kept by administrators of the organization that set it. */
-export const mayManageRule = (scope: Scope, orgPath: string | null) => adminAt(scope, orgPath);
+/**
+ * A rule is kept by administrators of the organization that set it (or
+ * above); a version that was replaced or retired stays as it was applied.
+ */
+export function ruleVerdicts(scope: Scope, rule: { orgPath: string | null; retired: boolean }): Verdicts<FundRuleAction> {
+  const verdict = !adminAt(scope, rule.orgPath) ? E.manage_admins : rule.retired ? E.rule_fixed : null;
+  return { edit: verdict, retire: verdict };
+}

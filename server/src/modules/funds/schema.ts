@@ -1,7 +1,7 @@
 import { importFields } from '../../kernel/excel.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
 import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
-import { day, idParam, optionalText, text, year, z } from '../../kernel/validation.ts';
+import { day, idParam, oneOf, optionalText, text, year, z } from '../../kernel/validation.ts';
 import { E } from './errors.ts';
 
 registerConstraint('fund_entries_posted', 'id', E.posted);
@@ -78,6 +78,13 @@ export const FUND_ENTRY_ACTIONS = defineVocabulary('FundEntryAction', [
 ]);
 export type FundEntryAction = ValueOf<typeof FUND_ENTRY_ACTIONS>;
 
+/** What a caller may do to a rule of the guideline (its `actions`). */
+export const FUND_RULE_ACTIONS = defineVocabulary('FundRuleAction', [
+  { value: 'edit', zh: '修改（生成新版本）', en: 'Edit (makes a new version)' },
+  { value: 'retire', zh: '停用', en: 'Retire' },
+]);
+export type FundRuleAction = ValueOf<typeof FUND_RULE_ACTIONS>;
+
 /** What a caller may do with the funds of the organization viewed. */
 export const FUND_PLACE_ACTIONS = defineVocabulary('FundPlaceAction', [
   { value: 'manage', zh: '管理来源、预算和规则', en: 'Manage sources, budgets and rules' },
@@ -147,10 +154,17 @@ export const FundRule = z.object({
   level: FUND_LEVELS.schema.nullable(),
   effect: FUND_RULE_EFFECTS.schema,
   thresholdFen: z.number().nullable(),
-  manageable: z.boolean().describe('调用者可修改、停用这条规则'),
+  retired: z.boolean().describe('已被新版本取代或已停用'),
+  createdAt: z.string(),
+  actions: z.array(FUND_RULE_ACTIONS.schema),
 }).meta({ id: 'FundRule' });
 export type FundRule = z.infer<typeof FundRule>;
 export const FundRuleList = z.object({ items: z.array(FundRule), actions: z.array(FUND_PLACE_ACTIONS.schema) });
+export const FundRuleVersions = z.object({ items: z.array(FundRule) });
+
+/** A record an expense or in-kind contribution may be tied to, found by name. */
+export const FundTarget = z.object({ id: z.number(), label: z.string(), orgName: z.string() }).meta({ id: 'FundTarget' });
+export const FundTargetList = z.object({ items: z.array(FundTarget) });
 
 /** Beside the money, in its own unit; never added to it. */
 export const InKind = z.object({
@@ -204,6 +218,11 @@ export const FundRuleParams = z.object({ fundRuleId: idParam('经费使用规则
 export const PlaceQuery = z.object({ orgId: idParam('组织'), year });
 export const RuleQuery = z.object({ orgId: idParam('组织') });
 export const PaidForQuery = z.object({ paidForKind: FUND_SPENT_ON.field('支出对象类型'), paidForId: idParam('支出对象') });
+export const TargetQuery = z.object({
+  orgId: idParam('支出组织'),
+  paidForKind: oneOf(['project', 'activity', 'need'] as const, '支出对象类型'),
+  q: z.string().trim().max(50).optional().describe('名称、拼音或首字母'),
+});
 export const UnitQuery = z.object({ unitId: idParam('单位') });
 
 export const CreateSource = z.object({

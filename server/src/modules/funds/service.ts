@@ -2,6 +2,7 @@ import { allowed, ensureAllowed } from '../../kernel/actions.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
+import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
 import { regionToday } from '../../kernel/time.ts';
 import * as activities from '../activities/service.ts';
 import * as needs from '../needs/service.ts';
@@ -9,9 +10,9 @@ import * as orgs from '../orgs/service.ts';
 import { ORG_KIND_GROUPS } from '../orgs/schema.ts';
 import * as projects from '../projects/service.ts';
 import { E, ENTRY, RULE, SOURCE } from './errors.ts';
-import { entryVerdicts, mayManageRule, placeVerdicts } from './policy.ts';
+import { entryVerdicts, placeVerdicts, ruleVerdicts } from './policy.ts';
 import {
-  FUND_ENTRY_ACTIONS, FUND_PLACE_ACTIONS, FUND_SPENT_ON, type Balances, type CreateRule, type FundEntry, type FundEntryAction, type FundEntryKind,
+  FUND_ENTRY_ACTIONS, FUND_PLACE_ACTIONS, FUND_RULE_ACTIONS, FUND_SPENT_ON, type FundRuleAction, type Balances, type CreateRule, type FundEntry, type FundEntryAction, type FundEntryKind,
   type FundEntryStatus, type FundLevel, type FundPlaceAction, type FundRule, type FundSource, type FundSourceKind, type FundSpentOn, type InKind,
   type Spend,
 } from './schema.ts';
@@ -132,23 +133,45 @@ interface RuleRow {
   level: FundLevel | null;
   effect: FundRule['effect'];
   thresholdFen: number | null;
+  retired: boolean;
+  createdAt: string;
 }
-const RULE_COLUMNS = `id, org_id AS "orgId", rule_key AS "ruleKey", version, title, source_kind AS "sourceKind", spent_on AS "spentOn", level, effect, threshold_fen AS "thresholdFen"`;
+const RULE_COLUMNS = `id, org_id AS "orgId", rule_key AS "ruleKey", version, title, source_kind AS "sourceKind", spent_on AS "spentOn", level, effect,
+  threshold_fen AS "thresholdFen", retired_at IS NOT NULL AS retired, to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') AS "createdAt"`;
 
 /** The rules in force at an organization: set there or above. */
 async function rulesAt(q: Queryable, path: string): Promise<RuleRow[]> {
   return q.query<RuleRow>(`SELECT ${RULE_COLUMNS} FROM fund_rules WHERE org_id = ANY ($1::bigint[]) AND retired_at IS NULL ORDER BY org_id, rule_key`, [chain(path)]);
 }
 
+/** Rules with their holders' names and what the caller may do to each; the holders' paths are read once. */
+async function withRuleActions(q: Queryable, scope: Scope, rows: RuleRow[]): Promise<FundRule[]> {
+  const names = await orgNames(q, rows.map((r) => r.orgId));
+  const paths = new Map<number, string | null>();
+  for (const id of new Set(rows.map((r) => r.orgId))) paths.set(id, await orgs.pathIfSeen(q, id));
+  return rows.map((r) => ({
+    ...r,
+    orgName: names.get(r.orgId) ?? '',
+    actions: allowed(FUND_RULE_ACTIONS, ruleVerdicts(scope, { orgPath: paths.get(r.orgId) ?? null, retired: r.retired })),
+  }));
+}
+
 export async function rules(q: Queryable, scope: Scope, orgId: number): Promise<{ items: FundRule[]; actions: FundPlaceAction[] }> {
   const place = await placeOf(q, orgId);
-  const rows = await rulesAt(q, place.path);
-  const names = await orgNames(q, rows.map((r) => r.orgId));
-  const paths = new Map(chain(place.path).map((id, i, all) => [id, all.slice(0, i + 1).join('.')]));
   return {
-    items: rows.map((r) => ({ ...r, orgName: names.get(r.orgId) ?? '', manageable: mayManageRule(scope, paths.get(r.orgId) ?? null) })),
+    items: await withRuleActions(q, scope, await rulesAt(q, place.path)),
     actions: allowed(FUND_PLACE_ACTIONS, placeVerdicts(scope, place.path)),
   };
+}
+
+/** Every version of a rule, newest first: what each expense was checked against stays readable. */
+export async function ruleVersions(q: Queryable, scope: Scope, id: number): Promise<{ items: FundRule[] }> {
+  const r = await ruleRow(q, id);
+  const rows = await q.query<RuleRow>(
+    `SELECT ${RULE_COLUMNS} FROM fund_rules WHERE org_id = $1 AND rule_key = $2 ORDER BY version DESC, id DESC`,
+    [r.orgId, r.ruleKey],
+  );
+  return { items: await withRuleActions(q, scope, rows) };
 }
 
 const ruleName = (r: Pick<RuleRow, 'ruleKey' | 'title' | 'version'>) => `${r.ruleKey} ${r.title}（第 ${r.version} 版）`;
@@ -163,25 +186,25 @@ export async function createRule(q: Queryable, scope: Scope, input: CreateRule):
   return rule(q, scope, row!.id);
 }
 
-async function rule(q: Queryable, scope: Scope, id: number): Promise<FundRule> {
+async function ruleRow(q: Queryable, id: number): Promise<RuleRow> {
   const [r] = await q.query<RuleRow>(`SELECT ${RULE_COLUMNS} FROM fund_rules WHERE id = $1`, [id]);
   if (!r) throw notFound(RULE);
-  const path = await orgs.pathIfSeen(q, r.orgId);
-  const names = await orgNames(q, [r.orgId]);
-  return { ...r, orgName: names.get(r.orgId) ?? '', manageable: mayManageRule(scope, path) };
+  return r;
 }
 
-async function ruleInForce(q: Queryable, scope: Scope, id: number): Promise<RuleRow> {
-  const [r] = await q.query<RuleRow & { retired: boolean }>(`SELECT ${RULE_COLUMNS}, retired_at IS NOT NULL AS retired FROM fund_rules WHERE id = $1`, [id]);
-  if (!r) throw notFound(RULE);
-  if (!mayManageRule(scope, await orgs.pathIfSeen(q, r.orgId))) throw E.manage_admins();
-  if (r.retired) throw E.rule_fixed();
+async function rule(q: Queryable, scope: Scope, id: number): Promise<FundRule> {
+  return (await withRuleActions(q, scope, [await ruleRow(q, id)]))[0]!;
+}
+
+async function allowedRule(q: Queryable, scope: Scope, id: number, action: FundRuleAction): Promise<RuleRow> {
+  const r = await ruleRow(q, id);
+  ensureAllowed(ruleVerdicts(scope, { orgPath: await orgs.pathIfSeen(q, r.orgId), retired: r.retired }), action);
   return r;
 }
 
 /** Editing a rule adds its next version and retires this one: expenses keep the version they were checked against. */
 export async function updateRule(q: Queryable, scope: Scope, id: number, patch: Partial<Omit<CreateRule, 'orgId' | 'ruleKey'>>): Promise<FundRule> {
-  const r = await ruleInForce(q, scope, id);
+  const r = await allowedRule(q, scope, id, 'edit');
   await q.query(`UPDATE fund_rules SET retired_at = now() WHERE id = $1`, [id]);
   const next = { ...r, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
   const [row] = await q.query<{ id: number }>(
@@ -193,7 +216,7 @@ export async function updateRule(q: Queryable, scope: Scope, id: number, patch: 
 }
 
 export async function retireRule(q: Queryable, scope: Scope, id: number): Promise<FundRule> {
-  await ruleInForce(q, scope, id);
+  await allowedRule(q, scope, id, 'retire');
   await q.query(`UPDATE fund_rules SET retired_at = now() WHERE id = $1`, [id]);
   return rule(q, scope, id);
 }
@@ -321,6 +344,38 @@ async function paidFor(q: Queryable, scope: Scope, orgPath: string, kind: FundSp
   const path = await orgs.pathIfSeen(q, target.orgId);
   if (!path || !(within(path, orgPath) || within(orgPath, path))) throw E.other_community({ what });
   return { id, label: target.label };
+}
+
+/** How many records the expense form's picker offers at once. */
+const TARGETS_SHOWN = 20;
+
+/**
+ * The projects, activities or needs under the spending organization that an
+ * expense may name, found by name as people type it: characters (Traditional
+ * too), full pinyin or its initials ("gmsq"). Each module lists what the
+ * caller may see; the match is made here, on names only.
+ */
+export async function targets(q: Queryable, scope: Scope, orgId: number, kind: 'project' | 'activity' | 'need', text: string | undefined): Promise<{ items: { id: number; label: string; orgName: string }[] }> {
+  await placeOf(q, orgId);
+  let found: { id: number; label: string; orgId: number }[];
+  if (kind === 'project') {
+    found = (await projects.list(q, scope, orgId)).map((p) => ({ id: p.id, label: p.name, orgId: p.orgId }));
+  } else if (kind === 'activity') {
+    // The most recent first: what was just held is what gets paid for.
+    found = (await activities.list(q, scope, { orgId, when: 'past' })).map((a) => ({ id: a.id, label: a.title, orgId: a.orgId }));
+    found.unshift(...(await activities.list(q, scope, { orgId, when: 'upcoming' })).map((a) => ({ id: a.id, label: a.title, orgId: a.orgId })));
+  } else {
+    found = (await needs.list(q, { orgId, page: 1, pageSize: 200 })).items.map((n) => ({ id: n.id, label: n.title, orgId: n.orgId }));
+  }
+  const needle = text ? normalizeQuery(text).replace(/\s+/g, '') : '';
+  const matches = (label: string) => {
+    if (!needle) return true;
+    const keys = searchKeys(label);
+    return [normalizeQuery(label), keys.folded ?? '', keys.pinyin, keys.initials].some((k) => k.replace(/\s+/g, '').includes(needle));
+  };
+  const shown = found.filter((f) => matches(f.label)).slice(0, TARGETS_SHOWN);
+  const names = await orgNames(q, shown.map((f) => f.orgId));
+  return { items: shown.map((f) => ({ id: f.id, label: f.label, orgName: names.get(f.orgId) ?? '' })) };
 }
 
 const INVOICE_TYPES: { mime: string; magic: (b: Buffer) => boolean }[] = [
