@@ -141,7 +141,12 @@ const RULE_COLUMNS = `id, org_id AS "orgId", rule_key AS "ruleKey", version, tit
 
 /** The rules in force at an organization: set there or above. */
 async function rulesAt(q: Queryable, path: string): Promise<RuleRow[]> {
-  return q.query<RuleRow>(`SELECT ${RULE_COLUMNS} FROM fund_rules WHERE org_id = ANY ($1::bigint[]) AND retired_at IS NULL ORDER BY org_id, rule_key`, [chain(path)]);
+  // In the order the articles were first set: 第二条 before 第十条, whatever its version.
+  return q.query<RuleRow>(
+    `SELECT ${RULE_COLUMNS} FROM fund_rules r WHERE org_id = ANY ($1::bigint[]) AND retired_at IS NULL
+      ORDER BY org_id, (SELECT min(f.id) FROM fund_rules f WHERE f.org_id = r.org_id AND f.rule_key = r.rule_key)`,
+    [chain(path)],
+  );
 }
 
 /** Rules with their holders' names and what the caller may do to each; the holders' paths are read once. */

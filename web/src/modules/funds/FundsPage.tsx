@@ -231,6 +231,7 @@ function Sources({ orgId, items, manage, year, onChanged }: { orgId: number; ite
         size="small"
         pagination={false}
         dataSource={items ?? []}
+        data-testid="funds-sources"
         columns={[
           { title: t('funds.source'), dataIndex: 'name' },
           { title: t('funds.kind'), dataIndex: 'kind', render: (k: string) => <Tag color={colorOf('FundSourceKind', k)}>{enumLabel('FundSourceKind', k)}</Tag> },

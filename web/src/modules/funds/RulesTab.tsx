@@ -74,6 +74,7 @@ export function RulesTab({ orgId }: { orgId: number }) {
           { title: t('funds.holder'), dataIndex: 'orgName', render: (v: string) => tx(v) },
           {
             key: 'actions',
+            fixed: 'right',
             render: (_, r) => (
               <Space size={4} wrap>
                 <Button size="small" onClick={() => setHistory(r)} data-testid={`funds-rule-versions-${r.id}`}>{t('funds.ruleVersions')}</Button>
