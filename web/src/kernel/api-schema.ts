@@ -3446,6 +3446,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/owners-funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业主资金公示：本组织及下级持有的业主资金及其经业主委员会批准的支出；待业委会审批的支出 */
+        get: operations["getOwnersFunds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/funds/sponsored": {
         parameters: {
             query?: never;
@@ -5112,6 +5129,8 @@ export interface components {
             hasInvoice: boolean;
             recorderName: string;
             deciderName: string | null;
+            /** @description 须审批的业主委员会（业主资金的支出） */
+            ownersCommittee: string | null;
             actions: components["schemas"]["FundEntryAction"][];
         };
         FundRule: {
@@ -5185,6 +5204,26 @@ export interface components {
                 spentFen: number;
             }[];
             inKind: components["schemas"]["FundInKind"][];
+        };
+        OwnersFundNotice: {
+            sourceId: number;
+            sourceName: string;
+            orgName: string;
+            committee: string;
+            budgetFen: number | null;
+            spentFen: number;
+            expenses: {
+                id: number;
+                entryOn: string;
+                amountFen: number;
+                payee: string;
+                paidForKind: components["schemas"]["FundSpentOn"];
+                paidForLabel: string | null;
+                note: string | null;
+                reversesId: number | null;
+                /** @description 业主委员会审批人 */
+                approvedBy: string | null;
+            }[];
         };
         /** @enum {string} */
         EvaluationGrade: "excellent" | "qualified" | "basically_qualified" | "unqualified";
@@ -16140,6 +16179,38 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["FundTarget"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getOwnersFunds: {
+        parameters: {
+            query: {
+                /** @description 组织 */
+                orgId: number;
+                /** @description 年度 */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        notices: components["schemas"]["OwnersFundNotice"][];
+                        pending: components["schemas"]["FundEntry"][];
                     };
                 };
             };

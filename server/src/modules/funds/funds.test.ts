@@ -212,3 +212,82 @@ test('an expense finds what it paid for by name, pinyin or initials, only under 
   const bad = await t.request('GET', `/api/funds/targets?orgId=${guangming}&paidForKind=venue_upkeep`, { cookie: secretary });
   assert.equal(bad.status, 400);
 });
+
+test('owners’ funds (三位一体): the owners’ committee approves every expense, recorded, and the estate’s residents see what it paid for', async () => {
+  const guangming = orgId('光明');
+  const xiangyang = orgId('向阳');
+  const unit = await t.request('POST', '/api/units', { cookie: secretary, body: { orgId: guangming, name: '幸福小区业主委员会', kind: 'social_org' } });
+  assert.equal(unit.status, 200, unit.text);
+  const account = async (username: string, displayName: string, grant: Record<string, unknown>) => {
+    const res = await t.request('POST', '/api/users', { cookie: admin, body: { username, displayName, password: 'Owners-2026-pass', orgId: grant.orgId, grants: [grant] } });
+    assert.equal(res.status, 200, res.text);
+    return t.login(username, 'Owners-2026-pass');
+  };
+  const committee = await account('yeweihui', '业委会主任 赵强', { role: 'unit_liaison', orgId: guangming, unitId: unit.body.id });
+  const resident = await t.login('jumin');
+  const elsewhere = await account('xiangyang-jumin', '向阳居民 钱芳', { role: 'resident', orgId: xiangyang });
+
+  const unnamed = await t.request('POST', '/api/fund-sources', { cookie: secretary, body: { orgId: guangming, kind: 'owners', name: '幸福小区维修资金' } });
+  assert.equal(unnamed.body.error.fieldCodes.unitId, 'fund.owners_committee_required');
+  const source = await t.request('POST', '/api/fund-sources', { cookie: secretary, body: { orgId: guangming, kind: 'owners', name: '幸福小区维修资金', unitId: unit.body.id } });
+  assert.equal(source.status, 200, source.text);
+  await t.request('POST', `/api/fund-sources/${source.body.id}/budget`, { cookie: secretary, body: { year, amountFen: 50_000_00 } });
+  const rule = await t.request('POST', '/api/fund-rules', {
+    cookie: secretary, body: { orgId: guangming, ruleKey: '业主第一条', title: '业主资金用于小区公共部位维修，须经业主委员会批准', sourceKind: 'owners', effect: 'allow' },
+  });
+  assert.equal(rule.status, 200, rule.text);
+
+  const [grid] = await t.kernel.db.system((q) => q.query<{ id: number }>(`SELECT id::int FROM organizations WHERE name = '光明社区第一网格党支部'`));
+  const given = await t.request('POST', '/api/fund-allocations', {
+    cookie: secretary, body: { sourceId: source.body.id, fromOrgId: guangming, toOrgId: grid!.id, amountFen: 100, entryOn: today },
+  });
+  assert.equal(given.body.error.code, 'fund.owners_no_allocation');
+
+  const spent = await t.request('POST', '/api/fund-expenses', {
+    cookie: secretary, body: { orgId: guangming, sourceId: source.body.id, amountFen: 300_00, entryOn: today, payee: '幸福小区水电维修部', paidForKind: 'venue_upkeep', paidForLabel: '3 号楼楼道灯更换' },
+  });
+  assert.equal(spent.status, 200, spent.text);
+  assert.equal(spent.body.status, 'pending', 'even a small expense waits for the committee');
+  assert.equal(spent.body.ownersCommittee, '幸福小区业主委员会');
+  assert.deepEqual(spent.body.actions, []);
+  const id = spent.body.id;
+
+  for (const cookie of [street, admin]) {
+    const res = await t.request('POST', `/api/fund-entries/${id}/approve`, { cookie });
+    assert.equal(res.status, 403);
+    assert.equal(res.body.error.code, 'fund.owners_committee_decides', 'administrators run affairs; the committee holds the money');
+  }
+  const asResident = await t.request('POST', `/api/fund-entries/${id}/approve`, { cookie: resident });
+  assert.equal(asResident.status, 404, 'a resident does not see the ledger');
+  const otherUnit = await t.request('POST', `/api/fund-entries/${id}/approve`, { cookie: await t.login('liaison') });
+  assert.equal(otherUnit.status, 404, 'another unit’s liaison does not see it');
+  await assert.rejects(
+    t.kernel.db.system((q) => q.query(`UPDATE fund_entries SET status = 'posted', decided_by = 1, decider_name = 'x', decided_at = now() WHERE id = $1`, [id])),
+    (e: { constraint?: string }) => e.constraint === 'fund_entries_owners_approve',
+    'the database refuses anyone but the committee',
+  );
+
+  const seen = await t.request('GET', `/api/owners-funds?orgId=${guangming}&year=${year}`, { cookie: committee });
+  assert.equal(seen.status, 200, seen.text);
+  assert.deepEqual(seen.body.pending.map((e: { id: number; actions: string[] }) => [e.id, e.actions]), [[id, ['approve', 'reject']]]);
+  const approved = await t.request('POST', `/api/fund-entries/${id}/approve`, { cookie: committee });
+  assert.equal(approved.status, 200, approved.text);
+  assert.deepEqual([approved.body.status, approved.body.deciderName], ['posted', '业委会主任 赵强']);
+  const [recorded] = await t.kernel.db.system((q) => q.query<{ unit: number; by: number }>(`SELECT approving_unit_id::int AS unit, decided_by::int AS by FROM fund_entries WHERE id = $1`, [id]));
+  assert.equal(recorded!.unit, unit.body.id, 'the approval is recorded with the committee');
+  assert.ok(recorded!.by);
+
+  const notice = await t.request('GET', `/api/owners-funds?orgId=${guangming}&year=${year}`, { cookie: resident });
+  assert.equal(notice.status, 200, notice.text);
+  const fund = notice.body.notices.find((n: { sourceId: number }) => n.sourceId === source.body.id);
+  assert.equal(fund.committee, '幸福小区业主委员会');
+  assert.deepEqual([fund.budgetFen, fund.spentFen], [50_000_00, 300_00]);
+  assert.deepEqual(fund.expenses.map((e: { payee: string; paidForLabel: string; approvedBy: string }) => [e.payee, e.paidForLabel, e.approvedBy]), [['幸福小区水电维修部', '3 号楼楼道灯更换', '业委会主任 赵强']]);
+  assert.deepEqual(notice.body.pending, [], 'residents supervise what was paid, they do not decide');
+  for (const org of [guangming, orgId('中共梅河口')]) {
+    const far = await t.request('GET', `/api/owners-funds?orgId=${org}&year=${year}`, { cookie: elsewhere });
+    assert.deepEqual(far.body.notices, [], 'another community’s residents see nothing of it');
+  }
+  const rejectLater = await t.request('POST', `/api/fund-entries/${id}/reject`, { cookie: committee });
+  assert.equal(rejectLater.body.error.code, 'fund.not_pending');
+});

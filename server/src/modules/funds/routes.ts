@@ -4,7 +4,7 @@ import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import * as excel from './excel.ts';
 import {
-  AddInKind, Allocate, Balances, CreateRule, CreateSource, EntryNote, FundEntry, FundEntryParams, FundLedger, FundRule, FundRuleList, FundRuleParams, FundRuleVersions, FundTargetList, TargetQuery,
+  AddInKind, Allocate, Balances, CreateRule, CreateSource, EntryNote, FundEntry, FundEntryParams, FundLedger, FundRule, FundRuleList, FundRuleParams, FundRuleVersions, FundTargetList, OwnersFunds, TargetQuery,
   FundSource, FundSourceList, FundSourceParams, ImportBudgets, InKind, PaidForCost, PaidForQuery, PlaceQuery, RuleQuery, SetBudget, Spend, Sponsored,
   UnitQuery, UpdateRule,
 } from './schema.ts';
@@ -98,6 +98,11 @@ export function fundRoutes(app: FastifyInstance, { db }: Kernel): void {
     method: 'GET', url: '/api/funds/targets', tags, summary: '按名称（汉字、拼音或首字母）查找支出可对应的项目、活动或需求',
     querystring: TargetQuery, response: FundTargetList,
     handler: ({ q, scope, query }) => funds.targets(q, scope, query.orgId, query.paidForKind, query.q),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/owners-funds', tags, summary: '业主资金公示：本组织及下级持有的业主资金及其经业主委员会批准的支出；待业委会审批的支出',
+    querystring: PlaceQuery, response: OwnersFunds,
+    handler: ({ q, scope, query }) => funds.ownersFunds(q, scope, query.orgId, query.year),
   });
   route(app, db, {
     method: 'GET', url: '/api/funds/sponsored', tags, summary: '单位出资和实物投入',

@@ -20,6 +20,9 @@ registerConstraint('fund_budgets_amount', 'amountFen', E.budget_negative);
 registerConstraint('fund_invoices_mime', 'invoice', E.invoice_format);
 registerConstraint('fund_invoices_size', 'invoice', E.invoice_too_large);
 registerConstraint('fund_in_kind_quantity', 'quantity', E.quantity_positive);
+registerConstraint('fund_sources_owners_committee', 'unitId', E.owners_committee_required);
+registerConstraint('fund_entries_owners_allocation', 'sourceId', E.owners_no_allocation);
+registerConstraint('fund_entries_owners_approve', 'id', E.owners_committee_decides);
 
 /** 经费来源 kinds (glossary: Funds). */
 export const FUND_SOURCE_KINDS = defineVocabulary('FundSourceKind', [
@@ -137,6 +140,7 @@ export const FundEntry = z.object({
   hasInvoice: z.boolean(),
   recorderName: z.string(),
   deciderName: z.string().nullable(),
+  ownersCommittee: z.string().nullable().describe('须审批的业主委员会（业主资金的支出）'),
   actions: z.array(FUND_ENTRY_ACTIONS.schema),
 }).meta({ id: 'FundEntry' });
 export type FundEntry = z.infer<typeof FundEntry>;
@@ -211,6 +215,33 @@ export const Sponsored = z.object({
   sources: z.array(z.object({ sourceId: z.number(), sourceName: z.string(), sourceKind: FUND_SOURCE_KINDS.schema, year: z.number(), budgetFen: z.number(), spentFen: z.number() })),
   inKind: z.array(InKind),
 }).meta({ id: 'FundSponsored' });
+
+/** An owners' fund as published to the estate (公示): what it paid for, approved by its committee. */
+export const OwnersFundNotice = z.object({
+  sourceId: z.number(),
+  sourceName: z.string(),
+  orgName: z.string(),
+  committee: z.string(),
+  budgetFen: z.number().nullable(),
+  spentFen: z.number(),
+  expenses: z.array(z.object({
+    id: z.number(),
+    entryOn: z.string(),
+    amountFen: z.number(),
+    payee: z.string(),
+    paidForKind: FUND_SPENT_ON.schema,
+    paidForLabel: z.string().nullable(),
+    note: z.string().nullable(),
+    reversesId: z.number().nullable(),
+    approvedBy: z.string().nullable().describe('业主委员会审批人'),
+  })),
+}).meta({ id: 'OwnersFundNotice' });
+export type OwnersFundNotice = z.infer<typeof OwnersFundNotice>;
+export const OwnersFunds = z.object({
+  notices: z.array(OwnersFundNotice),
+  /** Expenses awaiting the owners' committee that the caller sees (its liaison decides them). */
+  pending: z.array(FundEntry),
+});
 
 export const FundSourceParams = z.object({ fundSourceId: idParam('经费来源') });
 export const FundEntryParams = z.object({ fundEntryId: idParam('经费记录') });

@@ -14,7 +14,7 @@ import { entryVerdicts, placeVerdicts, ruleVerdicts } from './policy.ts';
 import {
   FUND_ENTRY_ACTIONS, FUND_PLACE_ACTIONS, FUND_RULE_ACTIONS, FUND_SPENT_ON, type FundRuleAction, type Balances, type CreateRule, type FundEntry, type FundEntryAction, type FundEntryKind,
   type FundEntryStatus, type FundLevel, type FundPlaceAction, type FundRule, type FundSource, type FundSourceKind, type FundSpentOn, type InKind,
-  type Spend,
+  type Spend, type OwnersFundNotice,
 } from './schema.ts';
 
 // Funds: sources and budgets where the money is held, allocations down the
@@ -92,6 +92,7 @@ async function source(q: Queryable, id: number): Promise<{ id: number; orgId: nu
 export async function createSource(q: Queryable, scope: Scope, input: { orgId: number; kind: FundSourceKind; name: string; unitId?: number }): Promise<FundSource> {
   await ensurePlace(q, scope, input.orgId, 'manage');
   if ((input.kind === 'sponsorship' || input.kind === 'department') && !input.unitId) throw E.unit_required();
+  if (input.kind === 'owners' && !input.unitId) throw E.owners_committee_required();
   if (input.unitId) await orgs.getUnit(q, input.unitId);
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO fund_sources (org_id, kind, name, unit_id) VALUES ($1, $2, $3, $4) RETURNING id`,
@@ -254,6 +255,7 @@ export function applicableRule(all: RuleRow[], e: { sourceKind: FundSourceKind; 
 
 interface EntryRow extends Omit<FundEntry, 'orgName' | 'toOrgName' | 'actions'> {
   recordedBy: number;
+  approvingUnitId: number | null;
   orgPath: string | null;
 }
 
@@ -264,19 +266,21 @@ const ENTRY_SELECT = `
          CASE WHEN r.id IS NULL THEN NULL ELSE r.rule_key || ' ' || r.title || '（第 ' || r.version || ' 版）' END AS rule,
          e.reverses_id AS "reversesId", (SELECT x.id FROM fund_entries x WHERE x.reverses_id = e.id) AS "reversedBy",
          EXISTS (SELECT 1 FROM fund_invoices i WHERE i.entry_id = e.id) AS "hasInvoice",
-         e.recorder_name AS "recorderName", e.decider_name AS "deciderName", e.recorded_by AS "recordedBy", o.path::text AS "orgPath"
+         e.recorder_name AS "recorderName", e.decider_name AS "deciderName", e.recorded_by AS "recordedBy", o.path::text AS "orgPath",
+         e.approving_unit_id AS "approvingUnitId", cu.name AS "ownersCommittee"
     FROM fund_entries e
     JOIN fund_sources s ON s.id = e.source_id
     LEFT JOIN fund_rules r ON r.id = e.rule_id
+    LEFT JOIN unit_labels cu ON cu.id = e.approving_unit_id
     LEFT JOIN org_labels o ON o.id = e.org_id`;
 
 async function withActions(q: Queryable, scope: Scope, rows: EntryRow[]): Promise<FundEntry[]> {
   const names = await orgNames(q, rows.flatMap((r) => (r.toOrgId ? [r.orgId, r.toOrgId] : [r.orgId])));
-  return rows.map(({ recordedBy, orgPath, ...r }) => ({
+  return rows.map(({ recordedBy, orgPath, approvingUnitId, ...r }) => ({
     ...r,
     orgName: names.get(r.orgId) ?? '',
     toOrgName: r.toOrgId ? (names.get(r.toOrgId) ?? '') : null,
-    actions: allowed(FUND_ENTRY_ACTIONS, entryVerdicts(scope, { orgPath, status: r.status, recordedBy, reversesId: r.reversesId, reversedBy: r.reversedBy })),
+    actions: allowed(FUND_ENTRY_ACTIONS, entryVerdicts(scope, { orgPath, approvingUnitId, status: r.status, recordedBy, reversesId: r.reversesId, reversedBy: r.reversedBy })),
   }));
 }
 
@@ -411,7 +415,8 @@ export async function spend(q: Queryable, scope: Scope, input: Spend): Promise<F
     sourceKind: s.kind, spentOn: input.paidForKind, level: levelOf(place.kind), amountFen: input.amountFen,
   });
   const id = await insertEntry(q, scope, {
-    orgId: input.orgId, sourceId: s.id, year: yearOf(input.entryOn), kind: 'expense', status: needsApproval ? 'pending' : 'posted',
+    // An owners' fund's every expense waits for its committee (the database holds it too).
+    orgId: input.orgId, sourceId: s.id, year: yearOf(input.entryOn), kind: 'expense', status: needsApproval || s.kind === 'owners' ? 'pending' : 'posted',
     amountFen: input.amountFen, entryOn: input.entryOn, paidForKind: input.paidForKind, paidForId: target.id,
     paidForLabel: target.label ?? input.paidForLabel ?? null, payee: input.payee, note: input.note, ruleId: r.id,
   });
@@ -423,16 +428,59 @@ export async function spend(q: Queryable, scope: Scope, input: Spend): Promise<F
 
 async function allowedEntry(q: Queryable, scope: Scope, id: number, action: FundEntryAction): Promise<EntryRow> {
   const r = await entryRow(q, id);
-  ensureAllowed(entryVerdicts(scope, { orgPath: r.orgPath, status: r.status, recordedBy: r.recordedBy, reversesId: r.reversesId, reversedBy: r.reversedBy }), action);
+  ensureAllowed(entryVerdicts(scope, { orgPath: r.orgPath, approvingUnitId: r.approvingUnitId, status: r.status, recordedBy: r.recordedBy, reversesId: r.reversesId, reversedBy: r.reversedBy }), action);
   return r;
 }
 
 export async function decide(q: Queryable, scope: Scope, id: number, step: 'approve' | 'reject'): Promise<FundEntry> {
-  await allowedEntry(q, scope, id, step);
-  await q.query(`UPDATE fund_entries SET status = $2, decided_by = $3, decider_name = $4, decided_at = now() WHERE id = $1`, [
-    id, step === 'approve' ? 'posted' : 'rejected', scope.userId, scope.userName ?? '',
-  ]);
+  const r = await allowedEntry(q, scope, id, step);
+  const status = step === 'approve' ? 'posted' : 'rejected';
+  // The owners' committee's liaison holds no write on the ledger: its one decision goes through the database's function.
+  if (r.approvingUnitId !== null) await q.query(`SELECT gj_fund_owners_decide($1, $2, $3)`, [id, status, scope.userName ?? '']);
+  else await q.query(`UPDATE fund_entries SET status = $2, decided_by = $3, decider_name = $4, decided_at = now() WHERE id = $1`, [id, status, scope.userId, scope.userName ?? '']);
   return entry(q, scope, id);
+}
+
+// ---- Owners' funds (三位一体) ----------------------------------------------
+
+interface NoticeRow {
+  source_id: number; source_name: string; org_id: number; committee: string | null; budget_fen: number | null;
+  entry_id: number | null; entry_on: string | null; amount_fen: number | null; payee: string | null; paid_for_kind: FundSpentOn | null;
+  paid_for_label: string | null; note: string | null; reverses_id: number | null; decider_name: string | null;
+}
+
+/**
+ * The owners' funds held at an organization or under it: the public notice
+ * of what each paid for in a year (posted expenses, approved by the owners'
+ * committee), which the estate's residents read; and the expenses awaiting
+ * a committee that the caller sees, with what they may do to each.
+ */
+export async function ownersFunds(q: Queryable, scope: Scope, orgId: number, year: number) {
+  const rows = await q.query<NoticeRow>(
+    `SELECT source_id, source_name, org_id, committee, budget_fen, entry_id, to_char(entry_on, 'YYYY-MM-DD') AS entry_on, amount_fen, payee,
+            paid_for_kind, paid_for_label, note, reverses_id, decider_name
+       FROM gj_owners_fund_notice($1, $2)`,
+    [orgId, year],
+  );
+  const names = await orgNames(q, rows.map((r) => r.org_id));
+  const notices = new Map<number, OwnersFundNotice>();
+  for (const r of rows) {
+    const n = notices.get(r.source_id) ?? {
+      sourceId: r.source_id, sourceName: r.source_name, orgName: names.get(r.org_id) ?? '', committee: r.committee ?? '', budgetFen: r.budget_fen, spentFen: 0, expenses: [],
+    };
+    notices.set(r.source_id, n);
+    if (r.entry_id === null) continue;
+    n.spentFen += r.amount_fen!;
+    n.expenses.push({
+      id: r.entry_id, entryOn: r.entry_on!, amountFen: r.amount_fen!, payee: r.payee ?? '', paidForKind: r.paid_for_kind!, paidForLabel: r.paid_for_label,
+      note: r.note, reversesId: r.reverses_id, approvedBy: r.decider_name,
+    });
+  }
+  const pending = await q.query<EntryRow>(
+    `${ENTRY_SELECT} WHERE e.approving_unit_id IS NOT NULL AND e.status = 'pending' AND e.year = $1 ORDER BY e.entry_on DESC, e.id DESC LIMIT 200`,
+    [year],
+  );
+  return { notices: [...notices.values()], pending: await withActions(q, scope, pending) };
 }
 
 /** A correction: the entry stays, a reversing entry with the negated amount joins it. */
