@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { pinyin } from 'pinyin-pro';
-import { chooseOption, chooseTreeOption, confirmPopover, openPage, screenshot, signIn, startApp, typeAndChoose, withPage, type TestApp } from './helpers.ts';
+import { APP_HEADERS, PHONE, chooseOption, chooseTreeOption, confirmPopover, openPage, screenshot, signIn, startApp, typeAndChoose, withPage, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 
@@ -184,4 +184,78 @@ test('an in-kind contribution is shown in its own unit beside the money, never a
     assert.equal(await row.getByTestId('funds-leftFen').innerText(), left, 'hours are not money');
     await screenshot(page, 'funds-in-kind');
   });
+});
+
+test('owners’ funds: the community records, the owners’ committee approves on a phone, the estate’s residents read what it paid for', async () => {
+  const staff = await openPage(app);
+  try {
+    await signIn(staff.page, 'guangming');
+    const post = async (url: string, data: unknown, page = staff.page) => {
+      const res = await page.request.post(url, { data, headers: APP_HEADERS });
+      assert.equal(res.status(), 200, await res.text());
+      return (await res.json()) as { id: number };
+    };
+    const me = (await (await staff.page.request.get('/api/auth/me')).json()) as { grants: { orgId: number }[] };
+    const guangming = me.grants[0]!.orgId;
+    const unit = await post('/api/units', { orgId: guangming, name: '和谐小区业主委员会', kind: 'social_org' });
+    await post('/api/fund-rules', { orgId: guangming, ruleKey: '业主条款', title: '业主资金用于小区公共部位维修', sourceKind: 'owners', effect: 'allow' });
+    const admin = await openPage(app);
+    try {
+      await signIn(admin.page, 'admin');
+      await post('/api/users', { username: 'hexie-yeweihui', displayName: '和谐小区业委会 周平', password: 'Owners-2026-pass', orgId: guangming, grants: [{ role: 'unit_liaison', orgId: guangming, unitId: unit.id }] }, admin.page);
+    } finally {
+      await admin.context.close();
+    }
+
+    // The residents' committee runs affairs: it registers the fund, naming the committee that holds it.
+    await staff.page.goto('/funds');
+    await staff.page.getByTestId('funds-balances').filter({ hasText: BUDGET }).waitFor();
+    await staff.page.getByRole('tab', { name: '来源与预算' }).click();
+    await staff.page.getByTestId('funds-source-add').click();
+    const form = staff.page.getByTestId('funds-source-form-form');
+    await form.getByTestId('funds-source-name').fill('和谐小区维修资金');
+    await chooseOption(staff.page, form.getByTestId('funds-source-kind'), '业主资金');
+    await typeAndChoose(staff.page, form.getByTestId('funds-source-unit'), '和谐', '和谐小区业主委员会');
+    await staff.page.getByTestId('funds-source-form-submit').click();
+    await form.waitFor({ state: 'detached' });
+    const source = staff.page.getByTestId('funds-sources').locator('tr', { hasText: '和谐小区维修资金' });
+    await source.getByRole('button', { name: '设定预算' }).click();
+    await staff.page.getByTestId('funds-budget-form-form').getByTestId('funds-amount').fill('20000');
+    await staff.page.getByTestId('funds-budget-form-submit').click();
+    await source.filter({ hasText: '20,000.00' }).waitFor();
+
+    await staff.page.getByTestId('funds-spend').click();
+    const spend = staff.page.getByTestId('funds-spend-form-form');
+    await chooseOption(staff.page, spend.getByTestId('funds-source'), '和谐小区维修资金');
+    await spend.getByTestId('funds-amount').fill('860');
+    await spend.getByTestId('funds-payee').fill('和谐小区防水工程队');
+    await chooseOption(staff.page, spend.getByTestId('funds-paid-for-kind'), '阵地维护');
+    await spend.getByTestId('funds-paid-for-label').fill('5 号楼屋面防水');
+    await staff.page.getByTestId('funds-spend-form-submit').click();
+    await spend.waitFor({ state: 'detached' });
+    await staff.page.getByRole('tab', { name: '经费台账' }).click();
+    const entry = staff.page.getByTestId('funds-ledger').locator('tr', { hasText: '和谐小区防水工程队' });
+    await entry.filter({ hasText: '待和谐小区业主委员会审批' }).waitFor();
+    assert.equal(await entry.getByRole('button', { name: /批\s*准/ }).count(), 0, 'the community does not approve the owners’ money');
+  } finally {
+    await staff.context.close();
+  }
+
+  await withPage(app, 'owners-committee', async (page) => {
+    await signIn(page, 'hexie-yeweihui', 'Owners-2026-pass');
+    await page.goto('/owners-funds');
+    const pending = page.getByTestId('owners-pending').locator('.ant-list-item', { hasText: '和谐小区维修资金' });
+    await pending.getByRole('button', { name: /批\s*准/ }).click();
+    await page.getByTestId('owners-notice').filter({ hasText: '和谐小区防水工程队' }).filter({ hasText: '业委会审批：和谐小区业委会 周平' }).waitFor();
+  }, PHONE);
+
+  await withPage(app, 'owners-residents', async (page) => {
+    await signIn(page, 'jumin');
+    await page.goto('/owners-funds');
+    const notice = page.getByTestId('owners-notice').filter({ hasText: '和谐小区维修资金' });
+    await notice.filter({ hasText: '和谐小区业主委员会' }).filter({ hasText: '5 号楼屋面防水' }).filter({ hasText: '和谐小区业委会 周平' }).waitFor();
+    assert.equal(await notice.getByTestId('owners-spent').innerText(), '860.00');
+    assert.equal(await page.getByTestId('owners-pending').count(), 0, 'residents supervise; they do not decide');
+    await screenshot(page, 'owners-funds-notice');
+  }, PHONE);
 });

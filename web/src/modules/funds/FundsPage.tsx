@@ -146,7 +146,7 @@ function BalancesView({ data }: { data: FundBalances | undefined }) {
 }
 
 function Ledger({ entries, loading, onChanged }: { entries: FundEntry[] | undefined; loading: boolean; onChanged: () => void }) {
-  const { t, enumLabel } = useI18n();
+  const { t, tx, enumLabel } = useI18n();
   const { message } = App.useApp();
   const onError = useApiError();
   const step = async (e: FundEntry, s: FundEntry['actions'][number]) => {
@@ -173,7 +173,14 @@ function Ledger({ entries, loading, onChanged }: { entries: FundEntry[] | undefi
         { title: t('funds.paidForLabel'), render: (_, e) => (e.kind === 'allocation' ? `${e.orgName} → ${e.toOrgName ?? ''}` : [e.paidForKind && enumLabel('FundSpentOn', e.paidForKind), e.paidForLabel].filter(Boolean).join('：')) },
         { title: t('funds.payee'), dataIndex: 'payee' },
         { title: t('funds.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => yuan(v) },
-        { title: t('funds.status'), render: (_, e) => <Tag color={colorOf('FundEntryStatus', e.status)}>{e.reversedBy ? t('funds.reversedBy') : enumLabel('FundEntryStatus', e.status)}</Tag> },
+        {
+          title: t('funds.status'),
+          render: (_, e) => (
+            <Tag color={colorOf('FundEntryStatus', e.status)}>
+              {e.reversedBy ? t('funds.reversedBy') : e.status === 'pending' && e.ownersCommittee ? t('funds.awaitingCommittee', { name: tx(e.ownersCommittee) }) : enumLabel('FundEntryStatus', e.status)}
+            </Tag>
+          ),
+        },
         { title: t('funds.rule'), dataIndex: 'rule' },
         { title: t('funds.recorder'), dataIndex: 'recorderName' },
         {
@@ -202,16 +209,40 @@ function Ledger({ entries, loading, onChanged }: { entries: FundEntry[] | undefi
 const BUDGET_COLUMNS: Record<string, MessageKey> = { source: 'funds.source', kind: 'funds.kind', year: 'funds.year', amount: 'funds.budgetAmount' };
 
 function Sources({ orgId, items, manage, year, onChanged }: { orgId: number; items: FundSource[] | undefined; manage: boolean; year: number; onChanged: () => void }) {
-  const { t, enumLabel } = useI18n();
+  const { t, enumLabel, enumOptions } = useI18n();
   const [editing, setEditing] = useState<FundSource | null>(null);
   const [importing, setImporting] = useState(false);
+  const [creating, setCreating] = useState(false);
   return (
     <>
       {manage && (
         <Flex gap={8} style={{ marginBottom: 8 }}>
           <span className="gj-toolbar-spacer" />
+          <Button onClick={() => setCreating(true)} data-testid="funds-source-add">{t('funds.sourceAdd')}</Button>
           <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="funds-import">{t('funds.importBudgets')}</Button>
         </Flex>
+      )}
+      {creating && (
+        <FormModal<{ name: string; kind: FundSource['kind']; unitId?: number }>
+          open
+          title={t('funds.sourceAdd')}
+          testId="funds-source-form"
+          onClose={() => setCreating(false)}
+          onSubmit={async (v) => {
+            await fundsApi.createSource({ orgId, name: v.name, kind: v.kind, ...(v.unitId ? { unitId: v.unitId } : {}) });
+            onChanged();
+          }}
+        >
+          <Form.Item name="name" label={t('funds.sourceName')} rules={[{ required: true }]}>
+            <Input maxLength={60} data-testid="funds-source-name" />
+          </Form.Item>
+          <Form.Item name="kind" label={t('funds.kind')} rules={[{ required: true }]}>
+            <Select options={enumOptions('FundSourceKind')} data-testid="funds-source-kind" />
+          </Form.Item>
+          <Form.Item name="unitId" label={t('funds.sourceUnit')} extra={t('funds.sourceUnitHint')}>
+            <UnitSelect data-testid="funds-source-unit" />
+          </Form.Item>
+        </FormModal>
       )}
       {importing && (
         <ImportModal

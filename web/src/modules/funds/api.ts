@@ -36,6 +36,8 @@ export const fundsApi = {
   addInKind: (body: NewInKind) => api.post<ResponseOf<'/api/fund-in-kind', 'post'>>('/api/fund-in-kind', body),
   targets: (p: TargetQuery) =>
     api.get<ResponseOf<'/api/funds/targets', 'get'>>(`/api/funds/targets?orgId=${p.orgId}&paidForKind=${p.paidForKind}${p.q ? `&q=${encodeURIComponent(p.q)}` : ''}`),
+  owners: (p: FundPlace) => api.get<ResponseOf<'/api/owners-funds', 'get'>>(`/api/owners-funds?${query(p)}`),
+  createSource: (body: BodyOf<'/api/fund-sources', 'post'>) => api.post<FundSource>('/api/fund-sources', body),
   step: (id: number, step: EntryAction) => api.post<FundEntry>(`/api/fund-entries/${id}/${step}`, {}),
 };
 
