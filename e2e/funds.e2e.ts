@@ -245,7 +245,7 @@ test('owners’ funds: the community records, the owners’ committee approves o
     await signIn(page, 'hexie-yeweihui', 'Owners-2026-pass');
     await page.goto('/owners-funds');
     const pending = page.getByTestId('owners-pending').locator('.ant-list-item', { hasText: '和谐小区维修资金' });
-    await pending.getByRole('button', { name: /批\s*准/ }).click();
+    await pending.getByRole('button', { name: /^批\s*准$/ }).click();
     await page.getByTestId('owners-notice').filter({ hasText: '和谐小区防水工程队' }).filter({ hasText: '业委会审批：和谐小区业委会 周平' }).waitFor();
   }, PHONE);
 
