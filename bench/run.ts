@@ -22,6 +22,7 @@ import { LEVELS, generateRegion, type GeneratedRegion } from './generate.ts';
 import { DUE_URL, dueAnswer, everyGrid, generateGridStructure, generateGrids, gridWorkers, rawDue, scopedDue } from './grids.ts';
 import { generateNeeds, listsSuite, overdueSuite, type NeedsBench } from './needs.ts';
 import { BENCH_YEAR, PAGE, RAW_POINTS, fromApi, fromRaw, generatePoints } from './points.ts';
+import * as fundsBench from './funds.ts';
 import { RAW_NAME_COUNT, RAW_NAME_PAGE, fillNameKeys, nameQueries, nameUrl } from './names.ts';
 
 /** The gap finders the modules register, as the app hands them to the coverage report. */
@@ -43,7 +44,7 @@ const COVERAGE_FINDERS = MODULES.flatMap((m) => m.coverageGaps ?? []);
 
 const DATA_DIR = path.resolve(import.meta.dirname, 'data');
 const PAGE_SIZE = 50;
-const SUITES = ['list', 'coverage', 'chart', 'due', 'census', 'lists', 'overdue', 'points', 'names'] as const;
+const SUITES = ['list', 'coverage', 'chart', 'due', 'census', 'lists', 'overdue', 'points', 'names', 'funds'] as const;
 type Suite = (typeof SUITES)[number];
 const CHART_DEPTH = 3;
 
@@ -53,6 +54,7 @@ const { values: args } = parseArgs({
     orgs: { type: 'string' },
     people: { type: 'string' },
     needs: { type: 'string' },
+    'fund-entries': { type: 'string' },
     runs: { type: 'string' },
     warmup: { type: 'string' },
     only: { type: 'string' },
@@ -72,6 +74,7 @@ if (args.help) {
   --orgs N           organizations in the region          (env BENCH_ORGS)
   --people N         people in the region                  (env BENCH_PEOPLE)
   --needs N          needs in the region, default 10^6 (10^5 with --small)   (env BENCH_NEEDS)
+  --fund-entries N   funds suite: ledger entries, default 10^6 (10^5 with --small)   (env BENCH_FUND_ENTRIES)
   --runs N           timed runs per variant, default 20    (env BENCH_RUNS)
   --warmup N         untimed runs first, default 3
   --only KIND        pglite or postgresql
@@ -88,6 +91,8 @@ if (args.help) {
                      names (GET /api/people?q= over the region: Chinese, Traditional, pinyin, initials; bench/names.ts)
                      points (year-end points ranking of the whole region as a district admin,
                      over ten ledger entries per person: 10^7 at the default size)
+                     funds (GET /api/funds/balances of the region, a street and a community over
+                     --fund-entries ledger entries; the district by source, organization and month in raw SQL; bench/funds.ts)
   --under KIND[,…]   list suite: list under the first organization of this kind in the admin's
                      street instead of the street itself (community_committee, grid_branch,
                      building_group, member_household): how the cost follows subtree size;
@@ -108,6 +113,7 @@ const config = {
   orgs: int(args.orgs ?? process.env.BENCH_ORGS, args.small ? 10_000 : 100_000, 'orgs'),
   people: int(args.people ?? process.env.BENCH_PEOPLE, args.small ? 100_000 : 1_000_000, 'people'),
   needs: int(args.needs ?? process.env.BENCH_NEEDS, args.small ? 100_000 : 1_000_000, 'needs'),
+  fundEntries: int(args['fund-entries'] ?? process.env.BENCH_FUND_ENTRIES, args.small ? 100_000 : 1_000_000, 'fund-entries'),
   runs: int(args.runs ?? process.env.BENCH_RUNS, 20, 'runs'),
   warmup: int(args.warmup, 3, 'warmup'),
   censusRows: int(args['census-rows'], 100_000, 'census-rows'),
@@ -401,6 +407,7 @@ async function bench(target: Target): Promise<Result> {
     if (suites.includes('lists') || suites.includes('overdue')) results.push(...(await needsSuites({ db, region, get, street: streetAdmin, district: await signIn(region.districtUser), measure })));
     if (suites.includes('points')) results.push(await pointsSuite(db, region, await signIn(region.districtUser), get));
     if (suites.includes('names')) results.push(...(await namesSuite(db, await signIn(region.districtUser), get)));
+    if (suites.includes('funds')) results.push(...(await fundsSuite(db, region, await signIn(region.districtUser), get)));
 
     const { user: _user, districtUser: _district, ...regionInfo } = region;
     return {
@@ -729,6 +736,45 @@ async function pointsSuite(db: Database, region: GeneratedRegion, admin: Session
   return r;
 }
 
+/**
+ * Balances by source and month (GET /api/funds/balances) of the region, its
+ * first street and that street's first community, as the district admin,
+ * over the generated fund ledger; and, timed once as raw SQL only, the whole
+ * district rolled up by source, organization and month (bench/funds.ts).
+ */
+async function fundsSuite(db: Database, region: GeneratedRegion, admin: Session, get: Get): Promise<SuiteResult[]> {
+  const funds = await fundsBench.generateFunds(db, region, config.fundEntries, console.log);
+  const out: SuiteResult[] = [];
+  const targets = [
+    { id: region.rootId, kind: 'district_committee', name: 'region', path: region.rootPath },
+    { id: region.street.id, kind: 'street_committee', name: region.street.name, path: region.street.path },
+    { id: funds.community.id, kind: 'community_committee', name: funds.community.name, path: '' },
+  ];
+  for (const target of targets) {
+    const url = `/api/funds/balances?orgId=${target.id}&year=${fundsBench.FUNDS_YEAR}`;
+    console.log(`\n  [funds] GET ${url} (district admin, ${funds.entries.toLocaleString('en')} ledger entries)`);
+    const raw = (q: Queryable) => q.query<Parameters<typeof fundsBench.fromRaw>[0][number]>(fundsBench.RAW_BALANCES, [target.id, fundsBench.FUNDS_YEAR]).then(fundsBench.fromRaw);
+    if (args.explain) {
+      await db.system((q) => raw(explaining(q, 'raw')));
+      console.log();
+    }
+    const { answer, timings } = await measure(
+      {
+        api: async () => fundsBench.fromApi((await get(url, admin.token)) as Parameters<typeof fundsBench.fromApi>[0]),
+        raw: () => db.system(raw),
+      },
+      'raw',
+    );
+    const r: SuiteResult = { suite: 'funds', target: { ...target, entries: funds.entries }, request: url, answer, timingsMs: timings, ratio: ratios(timings) };
+    printResult(r, [['api', `API  GET /api/funds/balances (${target.kind})`], ['raw', 'raw  SQL, system connection']]);
+    out.push(r);
+  }
+  const start = performance.now();
+  const [rollup] = await db.system((q) => q.query<{ groups: number; spent: number }>(fundsBench.RAW_DISTRICT_ROLLUP, [region.rootId, fundsBench.FUNDS_YEAR]));
+  console.log(`  [funds] the whole district by source × organization × month, raw SQL once: ${rollup!.groups.toLocaleString('en')} groups in ${(performance.now() - start).toFixed(0)} ms`);
+  return out;
+}
+
 /** A person found by name across the region as its district admin: Chinese, Traditional, full pinyin, initials (bench/names.ts). */
 async function namesSuite(db: Database, admin: Session, get: Get): Promise<SuiteResult[]> {
   const filled = await fillNameKeys(db);
@@ -804,7 +850,7 @@ for (const target of targets) results.push(await bench(target));
 console.log('\nSummary (median ms; ratio = API / raw SQL on the same database)');
 for (const r of results) {
   for (const s of r.suites) {
-    const what = s.suite === 'list' ? `list ${s.target.kind}` : s.suite === 'names' ? `names ${String(s.target.label)}` : s.suite;
+    const what = s.suite === 'list' ? `list ${s.target.kind}` : s.suite === 'names' ? `names ${String(s.target.label)}` : s.suite === 'funds' ? `funds ${s.target.kind}` : s.suite;
     // Suites without a scoped variant (points, names) show a dash there.
     const scoped = s.timingsMs.scoped ? ms(s.timingsMs.scoped.median) : '—';
     console.log(

@@ -13,10 +13,17 @@ export const fundsPart: IsolationPart = {
       `INSERT INTO fund_rules (org_id, rule_key, title, effect) VALUES ($1, '第一条', $2, 'allow') RETURNING id`,
       [b.communityId, `${b.tag}规则`],
     );
+    // The pending expense is an owners' fund's (三位一体), which only its committee's liaison decides, through
+    // the database's definer-rights function: approving or rejecting it from outside must fail there too.
+    const [owners] = await q.query<{ id: number }>(
+      `INSERT INTO fund_sources (org_id, kind, name, unit_id) VALUES ($1, 'owners', $2, $3) RETURNING id`,
+      [b.communityId, `${b.tag}小区维修资金`, b.unitId],
+    );
+    await q.query(`INSERT INTO fund_budgets (org_id, source_id, year, amount_fen) VALUES ($1, $2, $3, 1000000)`, [b.communityId, owners!.id, year]);
     const [entry] = await q.query<{ id: number }>(
       `INSERT INTO fund_entries (org_id, source_id, year, kind, status, amount_fen, entry_on, paid_for_kind, payee, rule_id, recorded_by, recorder_name)
        VALUES ($1, $2, $3, 'expense', 'pending', 10000, make_date($3, 1, 10), 'venue_upkeep', $4, $5, $6, $4) RETURNING id`,
-      [b.communityId, source!.id, year, `${b.tag}书记`, rule!.id, b.userId],
+      [b.communityId, owners!.id, year, `${b.tag}书记`, rule!.id, b.userId],
     );
     return { fundSourceId: source!.id, fundRuleId: rule!.id, fundEntryId: entry!.id };
   },

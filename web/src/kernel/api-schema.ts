@@ -3429,6 +3429,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/funds/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按名称（汉字、拼音或首字母）查找支出可对应的项目、活动或需求 */
+        get: operations["getFundsTargets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/owners-funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 业主资金公示：本组织及下级持有的业主资金及其经业主委员会批准的支出；待业委会审批的支出 */
+        get: operations["getOwnersFunds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/funds/sponsored": {
         parameters: {
             query?: never;
@@ -3475,6 +3509,23 @@ export interface paths {
         put?: never;
         /** 新增经费使用规则 */
         post: operations["postFundRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund-rules/{fundRuleId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 经费使用规则的各个版本（每笔支出保留其适用的版本） */
+        get: operations["getFundRulesByFundRuleIdVersions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5039,6 +5090,8 @@ export interface components {
         /** @enum {string} */
         FundEntryAction: "approve" | "reject" | "reverse";
         /** @enum {string} */
+        FundRuleAction: "edit" | "retire";
+        /** @enum {string} */
         FundPlaceAction: "manage" | "allocate" | "spend";
         FundSource: {
             id: number;
@@ -5076,6 +5129,8 @@ export interface components {
             hasInvoice: boolean;
             recorderName: string;
             deciderName: string | null;
+            /** @description 须审批的业主委员会（业主资金的支出） */
+            ownersCommittee: string | null;
             actions: components["schemas"]["FundEntryAction"][];
         };
         FundRule: {
@@ -5090,8 +5145,15 @@ export interface components {
             level: components["schemas"]["FundLevel"] | null;
             effect: components["schemas"]["FundRuleEffect"];
             thresholdFen: number | null;
-            /** @description 调用者可修改、停用这条规则 */
-            manageable: boolean;
+            /** @description 已被新版本取代或已停用 */
+            retired: boolean;
+            createdAt: string;
+            actions: components["schemas"]["FundRuleAction"][];
+        };
+        FundTarget: {
+            id: number;
+            label: string;
+            orgName: string;
         };
         FundInKind: {
             id: number;
@@ -5142,6 +5204,26 @@ export interface components {
                 spentFen: number;
             }[];
             inKind: components["schemas"]["FundInKind"][];
+        };
+        OwnersFundNotice: {
+            sourceId: number;
+            sourceName: string;
+            orgName: string;
+            committee: string;
+            budgetFen: number | null;
+            spentFen: number;
+            expenses: {
+                id: number;
+                entryOn: string;
+                amountFen: number;
+                payee: string;
+                paidForKind: components["schemas"]["FundSpentOn"];
+                paidForLabel: string | null;
+                note: string | null;
+                reversesId: number | null;
+                /** @description 业主委员会审批人 */
+                approvedBy: string | null;
+            }[];
         };
         /** @enum {string} */
         EvaluationGrade: "excellent" | "qualified" | "basically_qualified" | "unqualified";
@@ -16073,6 +16155,71 @@ export interface operations {
             500: components["responses"]["Error500"];
         };
     };
+    getFundsTargets: {
+        parameters: {
+            query: {
+                /** @description 支出组织 */
+                orgId: number;
+                /** @description 支出对象类型 */
+                paidForKind: "project" | "activity" | "need";
+                /** @description 名称、拼音或首字母 */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FundTarget"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getOwnersFunds: {
+        parameters: {
+            query: {
+                /** @description 组织 */
+                orgId: number;
+                /** @description 年度 */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        notices: components["schemas"]["OwnersFundNotice"][];
+                        pending: components["schemas"]["FundEntry"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
     getFundsSponsored: {
         parameters: {
             query: {
@@ -16217,6 +16364,36 @@ export interface operations {
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getFundRulesByFundRuleIdVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 经费使用规则 */
+                fundRuleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FundRule"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             500: components["responses"]["Error500"];
         };
     };

@@ -161,6 +161,10 @@ export const VOCABULARIES = {
     {"value":"allocate","zh":"下拨","en":"Allocate"},
     {"value":"spend","zh":"登记支出","en":"Record an expense"},
   ],
+  FundRuleAction: [
+    {"value":"edit","zh":"修改（生成新版本）","en":"Edit (makes a new version)"},
+    {"value":"retire","zh":"停用","en":"Retire"},
+  ],
   FundRuleEffect: [
     {"value":"allow","zh":"可以支付","en":"May pay","color":"green"},
     {"value":"approval","zh":"超额须审批","en":"Approval above a threshold","color":"gold"},

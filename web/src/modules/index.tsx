@@ -49,6 +49,7 @@ import { CoveragePage } from './orgs/CoveragePage';
 import { OrgsPage } from './orgs/OrgsPage';
 import { MyFilePage } from './people/MyFilePage';
 import { FundsPage } from './funds/FundsPage';
+import { OwnersFundsPage } from './funds/OwnersFundsPage';
 import { MyPostsPage } from './posts/MyPostsPage';
 import { PostsPage } from './posts/PostsPage';
 import { PeoplePage } from './people/PeoplePage';
@@ -107,6 +108,8 @@ export const MODULES: ModuleEntry[] = [
   { key: 'activities', path: '/activities', label: 'activities.menu.activities', icon: <ScheduleOutlined />, page: <ActivitiesPage />, visible: isStaff },
   { key: 'feedback', path: '/feedback', label: 'activities.menu.feedback', icon: <SolutionOutlined />, page: <FeedbackPage />, visible: (me) => isStaff(me) || me.grants.some((g) => g.role === 'unit_liaison') },
   { key: 'funds', path: '/funds', label: 'funds.menu', icon: <AccountBookOutlined />, page: <FundsPage />, visible: (me) => holds(me, ADMIN_ROLES) },
+  // Owners supervise: residents and members read the notice, the committee's liaison decides, staff run it.
+  { key: 'owners-funds', path: '/owners-funds', label: 'funds.ownersMenu', icon: <AccountBookOutlined />, page: <OwnersFundsPage /> },
   { key: 'users', path: '/users', label: 'menu.users', icon: <UserSwitchOutlined />, page: <UsersPage />, visible: (me) => me.can.manageUsers },
   { key: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, page: <AuditPage />, visible: (me) => me.can.viewAudit },
 ];

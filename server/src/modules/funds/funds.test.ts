@@ -158,15 +158,20 @@ test('bad input is refused with codes', async () => {
 test('the guideline is data: an edit is a new version, and expenses keep theirs', async () => {
   const rules = await t.request('GET', `/api/fund-rules?orgId=${orgId('中共梅河口')}`, { cookie: admin });
   const first = rules.body.items.find((r: { ruleKey: string }) => r.ruleKey === '第一条');
-  assert.ok(first.manageable);
+  assert.deepEqual(first.actions, ['edit', 'retire']);
   const seen = await t.request('GET', `/api/fund-rules?orgId=${orgId('光明')}`, { cookie: secretary });
-  assert.ok(seen.body.items.some((r: { ruleKey: string; manageable: boolean }) => r.ruleKey === '第一条' && !r.manageable), 'the community reads the city’s rules');
+  assert.ok(seen.body.items.some((r: { ruleKey: string; actions: string[] }) => r.ruleKey === '第一条' && r.actions.length === 0), 'the community reads the city’s rules');
   const mine = await t.request('PATCH', `/api/fund-rules/${first.id}`, { cookie: secretary, body: { title: '改' } });
   assert.equal(mine.body.error.code, 'fund.manage_admins');
   const edited = await t.request('PATCH', `/api/fund-rules/${first.id}`, { cookie: admin, body: { title: '市财政列支经费用于服务群众' } });
   assert.equal(edited.body.version, 2, edited.text);
   const stale = await t.request('PATCH', `/api/fund-rules/${first.id}`, { cookie: admin, body: { title: '再改' } });
   assert.equal(stale.body.error.code, 'fund.rule_fixed');
+  const versions = await t.request('GET', `/api/fund-rules/${edited.body.id}/versions`, { cookie: secretary });
+  assert.equal(versions.status, 200, versions.text);
+  assert.deepEqual(versions.body.items.map((r: { version: number; retired: boolean; actions: string[] }) => [r.version, r.retired, r.actions.length]), [[2, false, 0], [1, true, 0]]);
+  const asAdmin = await t.request('GET', `/api/fund-rules/${first.id}/versions`, { cookie: admin });
+  assert.deepEqual(asAdmin.body.items.map((r: { actions: string[] }) => r.actions), [['edit', 'retire'], []], 'only the version in force may be edited');
   const [kept] = await t.kernel.db.system((q) => q.query<{ n: number }>(`SELECT count(*)::int AS n FROM fund_entries WHERE rule_id = $1`, [first.id]));
   assert.ok(kept!.n > 0, 'the demo’s expenses still name version 1');
 });
@@ -186,4 +191,103 @@ test('budgets import from Excel, and again unchanged', async () => {
   assert.deepEqual([again.body.created, again.body.unchanged], [0, 1]);
   const b = await t.request('GET', `/api/fund-sources?orgId=${orgId('光明')}&year=${year}`, { cookie: secretary });
   assert.equal(b.body.items.find((s: { name: string }) => s.name === '社区居民捐赠').budgetFen, 12_000_50);
+});
+
+test('an expense finds what it paid for by name, pinyin or initials, only under the spending organization', async () => {
+  const guangming = orgId('光明');
+  const all = await t.request('GET', `/api/funds/targets?orgId=${guangming}&paidForKind=project`, { cookie: secretary });
+  assert.equal(all.status, 200, all.text);
+  const project = all.body.items[0] as { id: number; label: string };
+  assert.ok(project, 'the community has projects');
+  const { pinyin } = await import('pinyin-pro');
+  const initials = pinyin(project.label.slice(0, 4), { pattern: 'first', toneType: 'none', type: 'array' }).join('');
+  for (const typed of [project.label.slice(0, 4), initials, initials.toUpperCase()]) {
+    const res = await t.request('GET', `/api/funds/targets?orgId=${guangming}&paidForKind=project&q=${encodeURIComponent(typed)}`, { cookie: secretary });
+    assert.ok(res.body.items.some((i: { id: number }) => i.id === project.id), `found by ${typed}`);
+  }
+  const none = await t.request('GET', `/api/funds/targets?orgId=${guangming}&paidForKind=need&q=${encodeURIComponent('不存在的需求名')}`, { cookie: secretary });
+  assert.deepEqual(none.body.items, []);
+  const needs = await t.request('GET', `/api/funds/targets?orgId=${guangming}&paidForKind=need`, { cookie: secretary });
+  assert.ok(!needs.body.items.some((i: { id: number }) => i.id === ids['need:向阳']), 'another community’s needs are not offered');
+  const bad = await t.request('GET', `/api/funds/targets?orgId=${guangming}&paidForKind=venue_upkeep`, { cookie: secretary });
+  assert.equal(bad.status, 400);
+});
+
+test('owners’ funds (三位一体): the owners’ committee approves every expense, recorded, and the estate’s residents see what it paid for', async () => {
+  const guangming = orgId('光明');
+  const xiangyang = orgId('向阳');
+  const unit = await t.request('POST', '/api/units', { cookie: secretary, body: { orgId: guangming, name: '幸福小区业主委员会', kind: 'social_org' } });
+  assert.equal(unit.status, 200, unit.text);
+  const account = async (username: string, displayName: string, grant: Record<string, unknown>) => {
+    const res = await t.request('POST', '/api/users', { cookie: admin, body: { username, displayName, password: 'Owners-2026-pass', orgId: grant.orgId, grants: [grant] } });
+    assert.equal(res.status, 200, res.text);
+    return t.login(username, 'Owners-2026-pass');
+  };
+  const committee = await account('yeweihui', '业委会主任 赵强', { role: 'unit_liaison', orgId: guangming, unitId: unit.body.id });
+  const resident = await t.login('jumin');
+  const elsewhere = await account('xiangyang-jumin', '向阳居民 钱芳', { role: 'resident', orgId: xiangyang });
+
+  const unnamed = await t.request('POST', '/api/fund-sources', { cookie: secretary, body: { orgId: guangming, kind: 'owners', name: '幸福小区维修资金' } });
+  assert.equal(unnamed.body.error.fieldCodes.unitId, 'fund.owners_committee_required');
+  const source = await t.request('POST', '/api/fund-sources', { cookie: secretary, body: { orgId: guangming, kind: 'owners', name: '幸福小区维修资金', unitId: unit.body.id } });
+  assert.equal(source.status, 200, source.text);
+  await t.request('POST', `/api/fund-sources/${source.body.id}/budget`, { cookie: secretary, body: { year, amountFen: 50_000_00 } });
+  const rule = await t.request('POST', '/api/fund-rules', {
+    cookie: secretary, body: { orgId: guangming, ruleKey: '业主第一条', title: '业主资金用于小区公共部位维修，须经业主委员会批准', sourceKind: 'owners', effect: 'allow' },
+  });
+  assert.equal(rule.status, 200, rule.text);
+
+  const [grid] = await t.kernel.db.system((q) => q.query<{ id: number }>(`SELECT id::int FROM organizations WHERE name = '光明社区第一网格党支部'`));
+  const given = await t.request('POST', '/api/fund-allocations', {
+    cookie: secretary, body: { sourceId: source.body.id, fromOrgId: guangming, toOrgId: grid!.id, amountFen: 100, entryOn: today },
+  });
+  assert.equal(given.body.error.code, 'fund.owners_no_allocation');
+
+  const spent = await t.request('POST', '/api/fund-expenses', {
+    cookie: secretary, body: { orgId: guangming, sourceId: source.body.id, amountFen: 300_00, entryOn: today, payee: '幸福小区水电维修部', paidForKind: 'venue_upkeep', paidForLabel: '3 号楼楼道灯更换' },
+  });
+  assert.equal(spent.status, 200, spent.text);
+  assert.equal(spent.body.status, 'pending', 'even a small expense waits for the committee');
+  assert.equal(spent.body.ownersCommittee, '幸福小区业主委员会');
+  assert.deepEqual(spent.body.actions, []);
+  const id = spent.body.id;
+
+  for (const cookie of [street, admin]) {
+    const res = await t.request('POST', `/api/fund-entries/${id}/approve`, { cookie });
+    assert.equal(res.status, 403);
+    assert.equal(res.body.error.code, 'fund.owners_committee_decides', 'administrators run affairs; the committee holds the money');
+  }
+  const asResident = await t.request('POST', `/api/fund-entries/${id}/approve`, { cookie: resident });
+  assert.equal(asResident.status, 404, 'a resident does not see the ledger');
+  const otherUnit = await t.request('POST', `/api/fund-entries/${id}/approve`, { cookie: await t.login('liaison') });
+  assert.equal(otherUnit.status, 404, 'another unit’s liaison does not see it');
+  await assert.rejects(
+    t.kernel.db.system((q) => q.query(`UPDATE fund_entries SET status = 'posted', decided_by = 1, decider_name = 'x', decided_at = now() WHERE id = $1`, [id])),
+    (e: { constraint?: string }) => e.constraint === 'fund_entries_owners_approve',
+    'the database refuses anyone but the committee',
+  );
+
+  const seen = await t.request('GET', `/api/owners-funds?orgId=${guangming}&year=${year}`, { cookie: committee });
+  assert.equal(seen.status, 200, seen.text);
+  assert.deepEqual(seen.body.pending.map((e: { id: number; actions: string[] }) => [e.id, e.actions]), [[id, ['approve', 'reject']]]);
+  const approved = await t.request('POST', `/api/fund-entries/${id}/approve`, { cookie: committee });
+  assert.equal(approved.status, 200, approved.text);
+  assert.deepEqual([approved.body.status, approved.body.deciderName], ['posted', '业委会主任 赵强']);
+  const [recorded] = await t.kernel.db.system((q) => q.query<{ unit: number; by: number }>(`SELECT approving_unit_id::int AS unit, decided_by::int AS by FROM fund_entries WHERE id = $1`, [id]));
+  assert.equal(recorded!.unit, unit.body.id, 'the approval is recorded with the committee');
+  assert.ok(recorded!.by);
+
+  const notice = await t.request('GET', `/api/owners-funds?orgId=${guangming}&year=${year}`, { cookie: resident });
+  assert.equal(notice.status, 200, notice.text);
+  const fund = notice.body.notices.find((n: { sourceId: number }) => n.sourceId === source.body.id);
+  assert.equal(fund.committee, '幸福小区业主委员会');
+  assert.deepEqual([fund.budgetFen, fund.spentFen], [50_000_00, 300_00]);
+  assert.deepEqual(fund.expenses.map((e: { payee: string; paidForLabel: string; approvedBy: string }) => [e.payee, e.paidForLabel, e.approvedBy]), [['幸福小区水电维修部', '3 号楼楼道灯更换', '业委会主任 赵强']]);
+  assert.deepEqual(notice.body.pending, [], 'residents supervise what was paid, they do not decide');
+  for (const org of [guangming, orgId('中共梅河口')]) {
+    const far = await t.request('GET', `/api/owners-funds?orgId=${org}&year=${year}`, { cookie: elsewhere });
+    assert.deepEqual(far.body.notices, [], 'another community’s residents see nothing of it');
+  }
+  const rejectLater = await t.request('POST', `/api/fund-entries/${id}/reject`, { cookie: committee });
+  assert.equal(rejectLater.body.error.code, 'fund.not_pending');
 });

@@ -1,7 +1,7 @@
 import type { Verdicts } from '../../kernel/actions.ts';
 import { ADMIN_ROLES, hasRoleAt, type Scope } from '../../kernel/scope.ts';
 import { E } from './errors.ts';
-import { FUND_ENTRY_STATUSES, type FundEntryAction, type FundEntryStatus, type FundPlaceAction } from './schema.ts';
+import { FUND_ENTRY_STATUSES, type FundEntryAction, type FundEntryStatus, type FundPlaceAction, type FundRuleAction } from './schema.ts';
 
 // Money is administrators' work, asked where the money is: at the
 // organization that holds the source, gives the allocation or spends (a
@@ -10,6 +10,8 @@ import { FUND_ENTRY_STATUSES, type FundEntryAction, type FundEntryStatus, type F
 // too: fund_entries_not_own). Which rows anyone reaches is row-level security.
 
 const adminAt = (scope: Scope, orgPath: string | null) => hasRoleAt(scope, ADMIN_ROLES, orgPath);
+/** Whether the caller is a liaison of the unit (an owners' committee acts through its liaison). */
+const actsFor = (scope: Scope, unitId: number) => scope.grants.some((g) => g.role === 'unit_liaison' && g.unitId === unitId);
 
 /** What may be done with the funds of an organization (null: one the caller cannot see). */
 export function placeVerdicts(scope: Scope, orgPath: string | null): Verdicts<FundPlaceAction> {
@@ -23,6 +25,8 @@ export function placeVerdicts(scope: Scope, orgPath: string | null): Verdicts<Fu
 
 export interface EntryFacts {
   orgPath: string | null;
+  /** The owners' committee that decides it (an owners' fund's expense), else null. */
+  approvingUnitId: number | null;
   status: FundEntryStatus;
   recordedBy: number;
   reversesId: number | null;
@@ -32,8 +36,11 @@ export interface EntryFacts {
 export function entryVerdicts(scope: Scope, entry: EntryFacts): Verdicts<FundEntryAction> {
   const admin = adminAt(scope, entry.orgPath);
   const pending = entry.status === 'pending' ? null : () => E.not_pending({ status: FUND_ENTRY_STATUSES.term(entry.status) });
+  // An owners' fund is decided by its committee (三位一体: the committee holds
+  // the money), through the unit's liaison; administrators run affairs only.
+  const decider = entry.approvingUnitId === null ? (admin ? null : E.approve_admins) : actsFor(scope, entry.approvingUnitId) ? null : E.owners_committee_decides;
   // Rejecting is deciding too: the recorder can neither (fund_entries_not_own).
-  const decide = !admin ? E.approve_admins : pending ?? (entry.recordedBy === scope.userId ? E.approve_own : null);
+  const decide = decider ?? pending ?? (entry.recordedBy === scope.userId ? E.approve_own : null);
   const original = entry.status === 'posted' && entry.reversesId === null && entry.reversedBy === null;
   return {
     approve: decide,
@@ -42,5 +49,11 @@ export function entryVerdicts(scope: Scope, entry: EntryFacts): Verdicts<FundEnt
   };
 }
 
-/** A rule is kept by administrators of the organization that set it. */
-export const mayManageRule = (scope: Scope, orgPath: string | null) => adminAt(scope, orgPath);
+/**
+ * A rule is kept by administrators of the organization that set it (or
+ * above); a version that was replaced or retired stays as it was applied.
+ */
+export function ruleVerdicts(scope: Scope, rule: { orgPath: string | null; retired: boolean }): Verdicts<FundRuleAction> {
+  const verdict = !adminAt(scope, rule.orgPath) ? E.manage_admins : rule.retired ? E.rule_fixed : null;
+  return { edit: verdict, retire: verdict };
+}

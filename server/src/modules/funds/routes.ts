@@ -4,7 +4,7 @@ import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import * as excel from './excel.ts';
 import {
-  AddInKind, Allocate, Balances, CreateRule, CreateSource, EntryNote, FundEntry, FundEntryParams, FundLedger, FundRule, FundRuleList, FundRuleParams,
+  AddInKind, Allocate, Balances, CreateRule, CreateSource, EntryNote, FundEntry, FundEntryParams, FundLedger, FundRule, FundRuleList, FundRuleParams, FundRuleVersions, FundTargetList, OwnersFunds, TargetQuery,
   FundSource, FundSourceList, FundSourceParams, ImportBudgets, InKind, PaidForCost, PaidForQuery, PlaceQuery, RuleQuery, SetBudget, Spend, Sponsored,
   UnitQuery, UpdateRule,
 } from './schema.ts';
@@ -95,6 +95,16 @@ export function fundRoutes(app: FastifyInstance, { db }: Kernel): void {
     handler: ({ q, query }) => funds.costOf(q, query.paidForKind, query.paidForId),
   });
   route(app, db, {
+    method: 'GET', url: '/api/funds/targets', tags, summary: '按名称（汉字、拼音或首字母）查找支出可对应的项目、活动或需求',
+    querystring: TargetQuery, response: FundTargetList,
+    handler: ({ q, scope, query }) => funds.targets(q, scope, query.orgId, query.paidForKind, query.q),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/owners-funds', tags, summary: '业主资金公示：本组织及下级持有的业主资金及其经业主委员会批准的支出；待业委会审批的支出',
+    querystring: PlaceQuery, response: OwnersFunds,
+    handler: ({ q, scope, query }) => funds.ownersFunds(q, scope, query.orgId, query.year),
+  });
+  route(app, db, {
     method: 'GET', url: '/api/funds/sponsored', tags, summary: '单位出资和实物投入',
     querystring: UnitQuery, response: Sponsored,
     handler: ({ q, query }) => funds.sponsored(q, query.unitId),
@@ -108,6 +118,11 @@ export function fundRoutes(app: FastifyInstance, { db }: Kernel): void {
     method: 'GET', url: '/api/fund-rules', tags, summary: '本组织适用的经费使用规则（本级和上级制定的现行版本）',
     querystring: RuleQuery, response: FundRuleList,
     handler: ({ q, scope, query }) => funds.rules(q, scope, query.orgId),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/fund-rules/:fundRuleId/versions', tags, summary: '经费使用规则的各个版本（每笔支出保留其适用的版本）',
+    params: FundRuleParams, response: FundRuleVersions,
+    handler: ({ q, scope, params }) => funds.ruleVersions(q, scope, params.fundRuleId),
   });
   route(app, db, {
     method: 'POST', url: '/api/fund-rules', tags, summary: '新增经费使用规则',

@@ -1,7 +1,7 @@
 import { importFields } from '../../kernel/excel.ts';
 import { registerConstraint } from '../../kernel/errors.ts';
 import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
-import { day, idParam, optionalText, text, year, z } from '../../kernel/validation.ts';
+import { day, idParam, oneOf, optionalText, text, year, z } from '../../kernel/validation.ts';
 import { E } from './errors.ts';
 
 registerConstraint('fund_entries_posted', 'id', E.posted);
@@ -20,6 +20,9 @@ registerConstraint('fund_budgets_amount', 'amountFen', E.budget_negative);
 registerConstraint('fund_invoices_mime', 'invoice', E.invoice_format);
 registerConstraint('fund_invoices_size', 'invoice', E.invoice_too_large);
 registerConstraint('fund_in_kind_quantity', 'quantity', E.quantity_positive);
+registerConstraint('fund_sources_owners_committee', 'unitId', E.owners_committee_required);
+registerConstraint('fund_entries_owners_allocation', 'sourceId', E.owners_no_allocation);
+registerConstraint('fund_entries_owners_approve', 'id', E.owners_committee_decides);
 
 /** 经费来源 kinds (glossary: Funds). */
 export const FUND_SOURCE_KINDS = defineVocabulary('FundSourceKind', [
@@ -78,6 +81,13 @@ export const FUND_ENTRY_ACTIONS = defineVocabulary('FundEntryAction', [
 ]);
 export type FundEntryAction = ValueOf<typeof FUND_ENTRY_ACTIONS>;
 
+/** What a caller may do to a rule of the guideline (its `actions`). */
+export const FUND_RULE_ACTIONS = defineVocabulary('FundRuleAction', [
+  { value: 'edit', zh: '修改（生成新版本）', en: 'Edit (makes a new version)' },
+  { value: 'retire', zh: '停用', en: 'Retire' },
+]);
+export type FundRuleAction = ValueOf<typeof FUND_RULE_ACTIONS>;
+
 /** What a caller may do with the funds of the organization viewed. */
 export const FUND_PLACE_ACTIONS = defineVocabulary('FundPlaceAction', [
   { value: 'manage', zh: '管理来源、预算和规则', en: 'Manage sources, budgets and rules' },
@@ -130,6 +140,7 @@ export const FundEntry = z.object({
   hasInvoice: z.boolean(),
   recorderName: z.string(),
   deciderName: z.string().nullable(),
+  ownersCommittee: z.string().nullable().describe('须审批的业主委员会（业主资金的支出）'),
   actions: z.array(FUND_ENTRY_ACTIONS.schema),
 }).meta({ id: 'FundEntry' });
 export type FundEntry = z.infer<typeof FundEntry>;
@@ -147,10 +158,17 @@ export const FundRule = z.object({
   level: FUND_LEVELS.schema.nullable(),
   effect: FUND_RULE_EFFECTS.schema,
   thresholdFen: z.number().nullable(),
-  manageable: z.boolean().describe('调用者可修改、停用这条规则'),
+  retired: z.boolean().describe('已被新版本取代或已停用'),
+  createdAt: z.string(),
+  actions: z.array(FUND_RULE_ACTIONS.schema),
 }).meta({ id: 'FundRule' });
 export type FundRule = z.infer<typeof FundRule>;
 export const FundRuleList = z.object({ items: z.array(FundRule), actions: z.array(FUND_PLACE_ACTIONS.schema) });
+export const FundRuleVersions = z.object({ items: z.array(FundRule) });
+
+/** A record an expense or in-kind contribution may be tied to, found by name. */
+export const FundTarget = z.object({ id: z.number(), label: z.string(), orgName: z.string() }).meta({ id: 'FundTarget' });
+export const FundTargetList = z.object({ items: z.array(FundTarget) });
 
 /** Beside the money, in its own unit; never added to it. */
 export const InKind = z.object({
@@ -198,12 +216,44 @@ export const Sponsored = z.object({
   inKind: z.array(InKind),
 }).meta({ id: 'FundSponsored' });
 
+/** An owners' fund as published to the estate (公示): what it paid for, approved by its committee. */
+export const OwnersFundNotice = z.object({
+  sourceId: z.number(),
+  sourceName: z.string(),
+  orgName: z.string(),
+  committee: z.string(),
+  budgetFen: z.number().nullable(),
+  spentFen: z.number(),
+  expenses: z.array(z.object({
+    id: z.number(),
+    entryOn: z.string(),
+    amountFen: z.number(),
+    payee: z.string(),
+    paidForKind: FUND_SPENT_ON.schema,
+    paidForLabel: z.string().nullable(),
+    note: z.string().nullable(),
+    reversesId: z.number().nullable(),
+    approvedBy: z.string().nullable().describe('业主委员会审批人'),
+  })),
+}).meta({ id: 'OwnersFundNotice' });
+export type OwnersFundNotice = z.infer<typeof OwnersFundNotice>;
+export const OwnersFunds = z.object({
+  notices: z.array(OwnersFundNotice),
+  /** Expenses awaiting the owners' committee that the caller sees (its liaison decides them). */
+  pending: z.array(FundEntry),
+});
+
 export const FundSourceParams = z.object({ fundSourceId: idParam('经费来源') });
 export const FundEntryParams = z.object({ fundEntryId: idParam('经费记录') });
 export const FundRuleParams = z.object({ fundRuleId: idParam('经费使用规则') });
 export const PlaceQuery = z.object({ orgId: idParam('组织'), year });
 export const RuleQuery = z.object({ orgId: idParam('组织') });
 export const PaidForQuery = z.object({ paidForKind: FUND_SPENT_ON.field('支出对象类型'), paidForId: idParam('支出对象') });
+export const TargetQuery = z.object({
+  orgId: idParam('支出组织'),
+  paidForKind: oneOf(['project', 'activity', 'need'] as const, '支出对象类型'),
+  q: z.string().trim().max(50).optional().describe('名称、拼音或首字母'),
+});
 export const UnitQuery = z.object({ unitId: idParam('单位') });
 
 export const CreateSource = z.object({

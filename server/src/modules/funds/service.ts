@@ -2,6 +2,7 @@ import { allowed, ensureAllowed } from '../../kernel/actions.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
+import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
 import { regionToday } from '../../kernel/time.ts';
 import * as activities from '../activities/service.ts';
 import * as needs from '../needs/service.ts';
@@ -9,11 +10,11 @@ import * as orgs from '../orgs/service.ts';
 import { ORG_KIND_GROUPS } from '../orgs/schema.ts';
 import * as projects from '../projects/service.ts';
 import { E, ENTRY, RULE, SOURCE } from './errors.ts';
-import { entryVerdicts, mayManageRule, placeVerdicts } from './policy.ts';
+import { entryVerdicts, placeVerdicts, ruleVerdicts } from './policy.ts';
 import {
-  FUND_ENTRY_ACTIONS, FUND_PLACE_ACTIONS, FUND_SPENT_ON, type Balances, type CreateRule, type FundEntry, type FundEntryAction, type FundEntryKind,
+  FUND_ENTRY_ACTIONS, FUND_PLACE_ACTIONS, FUND_RULE_ACTIONS, FUND_SPENT_ON, type FundRuleAction, type Balances, type CreateRule, type FundEntry, type FundEntryAction, type FundEntryKind,
   type FundEntryStatus, type FundLevel, type FundPlaceAction, type FundRule, type FundSource, type FundSourceKind, type FundSpentOn, type InKind,
-  type Spend,
+  type Spend, type OwnersFundNotice,
 } from './schema.ts';
 
 // Funds: sources and budgets where the money is held, allocations down the
@@ -91,6 +92,7 @@ async function source(q: Queryable, id: number): Promise<{ id: number; orgId: nu
 export async function createSource(q: Queryable, scope: Scope, input: { orgId: number; kind: FundSourceKind; name: string; unitId?: number }): Promise<FundSource> {
   await ensurePlace(q, scope, input.orgId, 'manage');
   if ((input.kind === 'sponsorship' || input.kind === 'department') && !input.unitId) throw E.unit_required();
+  if (input.kind === 'owners' && !input.unitId) throw E.owners_committee_required();
   if (input.unitId) await orgs.getUnit(q, input.unitId);
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO fund_sources (org_id, kind, name, unit_id) VALUES ($1, $2, $3, $4) RETURNING id`,
@@ -132,23 +134,50 @@ interface RuleRow {
   level: FundLevel | null;
   effect: FundRule['effect'];
   thresholdFen: number | null;
+  retired: boolean;
+  createdAt: string;
 }
-const RULE_COLUMNS = `id, org_id AS "orgId", rule_key AS "ruleKey", version, title, source_kind AS "sourceKind", spent_on AS "spentOn", level, effect, threshold_fen AS "thresholdFen"`;
+const RULE_COLUMNS = `id, org_id AS "orgId", rule_key AS "ruleKey", version, title, source_kind AS "sourceKind", spent_on AS "spentOn", level, effect,
+  threshold_fen AS "thresholdFen", retired_at IS NOT NULL AS retired, to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SSOF') AS "createdAt"`;
 
 /** The rules in force at an organization: set there or above. */
 async function rulesAt(q: Queryable, path: string): Promise<RuleRow[]> {
-  return q.query<RuleRow>(`SELECT ${RULE_COLUMNS} FROM fund_rules WHERE org_id = ANY ($1::bigint[]) AND retired_at IS NULL ORDER BY org_id, rule_key`, [chain(path)]);
+  // In the order the articles were first set: 第二条 before 第十条, whatever its version.
+  return q.query<RuleRow>(
+    `SELECT ${RULE_COLUMNS} FROM fund_rules r WHERE org_id = ANY ($1::bigint[]) AND retired_at IS NULL
+      ORDER BY org_id, (SELECT min(f.id) FROM fund_rules f WHERE f.org_id = r.org_id AND f.rule_key = r.rule_key)`,
+    [chain(path)],
+  );
+}
+
+/** Rules with their holders' names and what the caller may do to each; the holders' paths are read once. */
+async function withRuleActions(q: Queryable, scope: Scope, rows: RuleRow[]): Promise<FundRule[]> {
+  const names = await orgNames(q, rows.map((r) => r.orgId));
+  const paths = new Map<number, string | null>();
+  for (const id of new Set(rows.map((r) => r.orgId))) paths.set(id, await orgs.pathIfSeen(q, id));
+  return rows.map((r) => ({
+    ...r,
+    orgName: names.get(r.orgId) ?? '',
+    actions: allowed(FUND_RULE_ACTIONS, ruleVerdicts(scope, { orgPath: paths.get(r.orgId) ?? null, retired: r.retired })),
+  }));
 }
 
 export async function rules(q: Queryable, scope: Scope, orgId: number): Promise<{ items: FundRule[]; actions: FundPlaceAction[] }> {
   const place = await placeOf(q, orgId);
-  const rows = await rulesAt(q, place.path);
-  const names = await orgNames(q, rows.map((r) => r.orgId));
-  const paths = new Map(chain(place.path).map((id, i, all) => [id, all.slice(0, i + 1).join('.')]));
   return {
-    items: rows.map((r) => ({ ...r, orgName: names.get(r.orgId) ?? '', manageable: mayManageRule(scope, paths.get(r.orgId) ?? null) })),
+    items: await withRuleActions(q, scope, await rulesAt(q, place.path)),
     actions: allowed(FUND_PLACE_ACTIONS, placeVerdicts(scope, place.path)),
   };
+}
+
+/** Every version of a rule, newest first: what each expense was checked against stays readable. */
+export async function ruleVersions(q: Queryable, scope: Scope, id: number): Promise<{ items: FundRule[] }> {
+  const r = await ruleRow(q, id);
+  const rows = await q.query<RuleRow>(
+    `SELECT ${RULE_COLUMNS} FROM fund_rules WHERE org_id = $1 AND rule_key = $2 ORDER BY version DESC, id DESC`,
+    [r.orgId, r.ruleKey],
+  );
+  return { items: await withRuleActions(q, scope, rows) };
 }
 
 const ruleName = (r: Pick<RuleRow, 'ruleKey' | 'title' | 'version'>) => `${r.ruleKey} ${r.title}（第 ${r.version} 版）`;
@@ -163,25 +192,25 @@ export async function createRule(q: Queryable, scope: Scope, input: CreateRule):
   return rule(q, scope, row!.id);
 }
 
-async function rule(q: Queryable, scope: Scope, id: number): Promise<FundRule> {
+async function ruleRow(q: Queryable, id: number): Promise<RuleRow> {
   const [r] = await q.query<RuleRow>(`SELECT ${RULE_COLUMNS} FROM fund_rules WHERE id = $1`, [id]);
   if (!r) throw notFound(RULE);
-  const path = await orgs.pathIfSeen(q, r.orgId);
-  const names = await orgNames(q, [r.orgId]);
-  return { ...r, orgName: names.get(r.orgId) ?? '', manageable: mayManageRule(scope, path) };
+  return r;
 }
 
-async function ruleInForce(q: Queryable, scope: Scope, id: number): Promise<RuleRow> {
-  const [r] = await q.query<RuleRow & { retired: boolean }>(`SELECT ${RULE_COLUMNS}, retired_at IS NOT NULL AS retired FROM fund_rules WHERE id = $1`, [id]);
-  if (!r) throw notFound(RULE);
-  if (!mayManageRule(scope, await orgs.pathIfSeen(q, r.orgId))) throw E.manage_admins();
-  if (r.retired) throw E.rule_fixed();
+async function rule(q: Queryable, scope: Scope, id: number): Promise<FundRule> {
+  return (await withRuleActions(q, scope, [await ruleRow(q, id)]))[0]!;
+}
+
+async function allowedRule(q: Queryable, scope: Scope, id: number, action: FundRuleAction): Promise<RuleRow> {
+  const r = await ruleRow(q, id);
+  ensureAllowed(ruleVerdicts(scope, { orgPath: await orgs.pathIfSeen(q, r.orgId), retired: r.retired }), action);
   return r;
 }
 
 /** Editing a rule adds its next version and retires this one: expenses keep the version they were checked against. */
 export async function updateRule(q: Queryable, scope: Scope, id: number, patch: Partial<Omit<CreateRule, 'orgId' | 'ruleKey'>>): Promise<FundRule> {
-  const r = await ruleInForce(q, scope, id);
+  const r = await allowedRule(q, scope, id, 'edit');
   await q.query(`UPDATE fund_rules SET retired_at = now() WHERE id = $1`, [id]);
   const next = { ...r, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
   const [row] = await q.query<{ id: number }>(
@@ -193,7 +222,7 @@ export async function updateRule(q: Queryable, scope: Scope, id: number, patch: 
 }
 
 export async function retireRule(q: Queryable, scope: Scope, id: number): Promise<FundRule> {
-  await ruleInForce(q, scope, id);
+  await allowedRule(q, scope, id, 'retire');
   await q.query(`UPDATE fund_rules SET retired_at = now() WHERE id = $1`, [id]);
   return rule(q, scope, id);
 }
@@ -226,6 +255,7 @@ export function applicableRule(all: RuleRow[], e: { sourceKind: FundSourceKind; 
 
 interface EntryRow extends Omit<FundEntry, 'orgName' | 'toOrgName' | 'actions'> {
   recordedBy: number;
+  approvingUnitId: number | null;
   orgPath: string | null;
 }
 
@@ -236,19 +266,21 @@ const ENTRY_SELECT = `
          CASE WHEN r.id IS NULL THEN NULL ELSE r.rule_key || ' ' || r.title || '（第 ' || r.version || ' 版）' END AS rule,
          e.reverses_id AS "reversesId", (SELECT x.id FROM fund_entries x WHERE x.reverses_id = e.id) AS "reversedBy",
          EXISTS (SELECT 1 FROM fund_invoices i WHERE i.entry_id = e.id) AS "hasInvoice",
-         e.recorder_name AS "recorderName", e.decider_name AS "deciderName", e.recorded_by AS "recordedBy", o.path::text AS "orgPath"
+         e.recorder_name AS "recorderName", e.decider_name AS "deciderName", e.recorded_by AS "recordedBy", o.path::text AS "orgPath",
+         e.approving_unit_id AS "approvingUnitId", cu.name AS "ownersCommittee"
     FROM fund_entries e
     JOIN fund_sources s ON s.id = e.source_id
     LEFT JOIN fund_rules r ON r.id = e.rule_id
+    LEFT JOIN unit_labels cu ON cu.id = e.approving_unit_id
     LEFT JOIN org_labels o ON o.id = e.org_id`;
 
 async function withActions(q: Queryable, scope: Scope, rows: EntryRow[]): Promise<FundEntry[]> {
   const names = await orgNames(q, rows.flatMap((r) => (r.toOrgId ? [r.orgId, r.toOrgId] : [r.orgId])));
-  return rows.map(({ recordedBy, orgPath, ...r }) => ({
+  return rows.map(({ recordedBy, orgPath, approvingUnitId, ...r }) => ({
     ...r,
     orgName: names.get(r.orgId) ?? '',
     toOrgName: r.toOrgId ? (names.get(r.toOrgId) ?? '') : null,
-    actions: allowed(FUND_ENTRY_ACTIONS, entryVerdicts(scope, { orgPath, status: r.status, recordedBy, reversesId: r.reversesId, reversedBy: r.reversedBy })),
+    actions: allowed(FUND_ENTRY_ACTIONS, entryVerdicts(scope, { orgPath, approvingUnitId, status: r.status, recordedBy, reversesId: r.reversesId, reversedBy: r.reversedBy })),
   }));
 }
 
@@ -323,6 +355,38 @@ async function paidFor(q: Queryable, scope: Scope, orgPath: string, kind: FundSp
   return { id, label: target.label };
 }
 
+/** How many records the expense form's picker offers at once. */
+const TARGETS_SHOWN = 20;
+
+/**
+ * The projects, activities or needs under the spending organization that an
+ * expense may name, found by name as people type it: characters (Traditional
+ * too), full pinyin or its initials ("gmsq"). Each module lists what the
+ * caller may see; the match is made here, on names only.
+ */
+export async function targets(q: Queryable, scope: Scope, orgId: number, kind: 'project' | 'activity' | 'need', text: string | undefined): Promise<{ items: { id: number; label: string; orgName: string }[] }> {
+  await placeOf(q, orgId);
+  let found: { id: number; label: string; orgId: number }[];
+  if (kind === 'project') {
+    found = (await projects.list(q, scope, orgId)).map((p) => ({ id: p.id, label: p.name, orgId: p.orgId }));
+  } else if (kind === 'activity') {
+    // The most recent first: what was just held is what gets paid for.
+    found = (await activities.list(q, scope, { orgId, when: 'past' })).map((a) => ({ id: a.id, label: a.title, orgId: a.orgId }));
+    found.unshift(...(await activities.list(q, scope, { orgId, when: 'upcoming' })).map((a) => ({ id: a.id, label: a.title, orgId: a.orgId })));
+  } else {
+    found = (await needs.list(q, { orgId, page: 1, pageSize: 200 })).items.map((n) => ({ id: n.id, label: n.title, orgId: n.orgId }));
+  }
+  const needle = text ? normalizeQuery(text).replace(/\s+/g, '') : '';
+  const matches = (label: string) => {
+    if (!needle) return true;
+    const keys = searchKeys(label);
+    return [normalizeQuery(label), keys.folded ?? '', keys.pinyin, keys.initials].some((k) => k.replace(/\s+/g, '').includes(needle));
+  };
+  const shown = found.filter((f) => matches(f.label)).slice(0, TARGETS_SHOWN);
+  const names = await orgNames(q, shown.map((f) => f.orgId));
+  return { items: shown.map((f) => ({ id: f.id, label: f.label, orgName: names.get(f.orgId) ?? '' })) };
+}
+
 const INVOICE_TYPES: { mime: string; magic: (b: Buffer) => boolean }[] = [
   { mime: 'application/pdf', magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
   { mime: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
@@ -351,7 +415,8 @@ export async function spend(q: Queryable, scope: Scope, input: Spend): Promise<F
     sourceKind: s.kind, spentOn: input.paidForKind, level: levelOf(place.kind), amountFen: input.amountFen,
   });
   const id = await insertEntry(q, scope, {
-    orgId: input.orgId, sourceId: s.id, year: yearOf(input.entryOn), kind: 'expense', status: needsApproval ? 'pending' : 'posted',
+    // An owners' fund's every expense waits for its committee (the database holds it too).
+    orgId: input.orgId, sourceId: s.id, year: yearOf(input.entryOn), kind: 'expense', status: needsApproval || s.kind === 'owners' ? 'pending' : 'posted',
     amountFen: input.amountFen, entryOn: input.entryOn, paidForKind: input.paidForKind, paidForId: target.id,
     paidForLabel: target.label ?? input.paidForLabel ?? null, payee: input.payee, note: input.note, ruleId: r.id,
   });
@@ -363,16 +428,59 @@ export async function spend(q: Queryable, scope: Scope, input: Spend): Promise<F
 
 async function allowedEntry(q: Queryable, scope: Scope, id: number, action: FundEntryAction): Promise<EntryRow> {
   const r = await entryRow(q, id);
-  ensureAllowed(entryVerdicts(scope, { orgPath: r.orgPath, status: r.status, recordedBy: r.recordedBy, reversesId: r.reversesId, reversedBy: r.reversedBy }), action);
+  ensureAllowed(entryVerdicts(scope, { orgPath: r.orgPath, approvingUnitId: r.approvingUnitId, status: r.status, recordedBy: r.recordedBy, reversesId: r.reversesId, reversedBy: r.reversedBy }), action);
   return r;
 }
 
 export async function decide(q: Queryable, scope: Scope, id: number, step: 'approve' | 'reject'): Promise<FundEntry> {
-  await allowedEntry(q, scope, id, step);
-  await q.query(`UPDATE fund_entries SET status = $2, decided_by = $3, decider_name = $4, decided_at = now() WHERE id = $1`, [
-    id, step === 'approve' ? 'posted' : 'rejected', scope.userId, scope.userName ?? '',
-  ]);
+  const r = await allowedEntry(q, scope, id, step);
+  const status = step === 'approve' ? 'posted' : 'rejected';
+  // The owners' committee's liaison holds no write on the ledger: its one decision goes through the database's function.
+  if (r.approvingUnitId !== null) await q.query(`SELECT gj_fund_owners_decide($1, $2, $3)`, [id, status, scope.userName ?? '']);
+  else await q.query(`UPDATE fund_entries SET status = $2, decided_by = $3, decider_name = $4, decided_at = now() WHERE id = $1`, [id, status, scope.userId, scope.userName ?? '']);
   return entry(q, scope, id);
+}
+
+// ---- Owners' funds (三位一体) ----------------------------------------------
+
+interface NoticeRow {
+  source_id: number; source_name: string; org_id: number; committee: string | null; budget_fen: number | null;
+  entry_id: number | null; entry_on: string | null; amount_fen: number | null; payee: string | null; paid_for_kind: FundSpentOn | null;
+  paid_for_label: string | null; note: string | null; reverses_id: number | null; decider_name: string | null;
+}
+
+/**
+ * The owners' funds held at an organization or under it: the public notice
+ * of what each paid for in a year (posted expenses, approved by the owners'
+ * committee), which the estate's residents read; and the expenses awaiting
+ * a committee that the caller sees, with what they may do to each.
+ */
+export async function ownersFunds(q: Queryable, scope: Scope, orgId: number, year: number) {
+  const rows = await q.query<NoticeRow>(
+    `SELECT source_id, source_name, org_id, committee, budget_fen, entry_id, to_char(entry_on, 'YYYY-MM-DD') AS entry_on, amount_fen, payee,
+            paid_for_kind, paid_for_label, note, reverses_id, decider_name
+       FROM gj_owners_fund_notice($1, $2)`,
+    [orgId, year],
+  );
+  const names = await orgNames(q, rows.map((r) => r.org_id));
+  const notices = new Map<number, OwnersFundNotice>();
+  for (const r of rows) {
+    const n = notices.get(r.source_id) ?? {
+      sourceId: r.source_id, sourceName: r.source_name, orgName: names.get(r.org_id) ?? '', committee: r.committee ?? '', budgetFen: r.budget_fen, spentFen: 0, expenses: [],
+    };
+    notices.set(r.source_id, n);
+    if (r.entry_id === null) continue;
+    n.spentFen += r.amount_fen!;
+    n.expenses.push({
+      id: r.entry_id, entryOn: r.entry_on!, amountFen: r.amount_fen!, payee: r.payee ?? '', paidForKind: r.paid_for_kind!, paidForLabel: r.paid_for_label,
+      note: r.note, reversesId: r.reverses_id, approvedBy: r.decider_name,
+    });
+  }
+  const pending = await q.query<EntryRow>(
+    `${ENTRY_SELECT} WHERE e.approving_unit_id IS NOT NULL AND e.status = 'pending' AND e.year = $1 ORDER BY e.entry_on DESC, e.id DESC LIMIT 200`,
+    [year],
+  );
+  return { notices: [...notices.values()], pending: await withActions(q, scope, pending) };
 }
 
 /** A correction: the entry stays, a reversing entry with the negated amount joins it. */

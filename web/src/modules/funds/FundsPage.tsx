@@ -1,5 +1,5 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Empty, Flex, Form, Input, Popconfirm, Select, Space, Table, Tabs, Tag, Upload } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Empty, Flex, Form, Input, Popconfirm, Select, Space, Table, Tabs, Tag, Upload, type FormInstance } from 'antd';
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
 import { init, use, type ComposeOption } from 'echarts/core';
@@ -15,8 +15,13 @@ import { useHomeOrg } from '../../kernel/useHomeOrg';
 import { colorOf } from '../../kernel/vocabulary';
 import { YearSelect } from '../../kernel/YearSelect';
 import { readPhotos } from '../needs/api';
+import type { MessageKey } from '../../messages';
+import { ImportModal } from '../orgs/ImportModal';
+import { UnitSelect } from '../orgs/pickers';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
-import { fenOf, fundsApi, yuan, type FundBalances, type FundEntry, type FundPlace, type FundSource } from './api';
+import { fenOf, fundsApi, yuan, type FundBalances, type FundEntry, type FundPlace, type FundSource, type NewInKind } from './api';
+import { RulesTab } from './RulesTab';
+import { TargetSelect } from './TargetSelect';
 
 use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 type Option = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
@@ -53,7 +58,9 @@ export function FundsPage() {
           items={[
             { key: 'balances', label: t('funds.balances'), children: <BalancesView data={balances.data} /> },
             { key: 'ledger', label: t('funds.ledger'), children: <Ledger entries={ledger.data?.items} loading={ledger.loading} onChanged={reload} /> },
-            { key: 'sources', label: t('funds.sources'), children: <Sources items={sources.data?.items} manage={actions.includes('manage')} year={year} onChanged={reload} /> },
+            { key: 'sources', label: t('funds.sources'), children: <Sources orgId={place.orgId} items={sources.data?.items} manage={actions.includes('manage')} year={year} onChanged={reload} /> },
+            { key: 'inKind', label: t('funds.inKindTab'), children: <InKindTab place={place} items={balances.data?.inKind} add={actions.includes('spend')} onChanged={reload} /> },
+            { key: 'rules', label: t('funds.rules'), children: <RulesTab orgId={place.orgId} /> },
           ]}
         />
       )}
@@ -139,7 +146,7 @@ function BalancesView({ data }: { data: FundBalances | undefined }) {
 }
 
 function Ledger({ entries, loading, onChanged }: { entries: FundEntry[] | undefined; loading: boolean; onChanged: () => void }) {
-  const { t, enumLabel } = useI18n();
+  const { t, tx, enumLabel } = useI18n();
   const { message } = App.useApp();
   const onError = useApiError();
   const step = async (e: FundEntry, s: FundEntry['actions'][number]) => {
@@ -166,7 +173,14 @@ function Ledger({ entries, loading, onChanged }: { entries: FundEntry[] | undefi
         { title: t('funds.paidForLabel'), render: (_, e) => (e.kind === 'allocation' ? `${e.orgName} → ${e.toOrgName ?? ''}` : [e.paidForKind && enumLabel('FundSpentOn', e.paidForKind), e.paidForLabel].filter(Boolean).join('：')) },
         { title: t('funds.payee'), dataIndex: 'payee' },
         { title: t('funds.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => yuan(v) },
-        { title: t('funds.status'), render: (_, e) => <Tag color={colorOf('FundEntryStatus', e.status)}>{e.reversedBy ? t('funds.reversedBy') : enumLabel('FundEntryStatus', e.status)}</Tag> },
+        {
+          title: t('funds.status'),
+          render: (_, e) => (
+            <Tag color={colorOf('FundEntryStatus', e.status)}>
+              {e.reversedBy ? t('funds.reversedBy') : e.status === 'pending' && e.ownersCommittee ? t('funds.awaitingCommittee', { name: tx(e.ownersCommittee) }) : enumLabel('FundEntryStatus', e.status)}
+            </Tag>
+          ),
+        },
         { title: t('funds.rule'), dataIndex: 'rule' },
         { title: t('funds.recorder'), dataIndex: 'recorderName' },
         {
@@ -191,16 +205,64 @@ function Ledger({ entries, loading, onChanged }: { entries: FundEntry[] | undefi
   );
 }
 
-function Sources({ items, manage, year, onChanged }: { items: FundSource[] | undefined; manage: boolean; year: number; onChanged: () => void }) {
-  const { t, enumLabel } = useI18n();
+// The import report names a column by its key; the user knows it by the template's header.
+const BUDGET_COLUMNS: Record<string, MessageKey> = { source: 'funds.source', kind: 'funds.kind', year: 'funds.year', amount: 'funds.budgetAmount' };
+
+function Sources({ orgId, items, manage, year, onChanged }: { orgId: number; items: FundSource[] | undefined; manage: boolean; year: number; onChanged: () => void }) {
+  const { t, enumLabel, enumOptions } = useI18n();
   const [editing, setEditing] = useState<FundSource | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [creating, setCreating] = useState(false);
   return (
     <>
+      {manage && (
+        <Flex gap={8} style={{ marginBottom: 8 }}>
+          <span className="gj-toolbar-spacer" />
+          <Button onClick={() => setCreating(true)} data-testid="funds-source-add">{t('funds.sourceAdd')}</Button>
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="funds-import">{t('funds.importBudgets')}</Button>
+        </Flex>
+      )}
+      {creating && (
+        <FormModal<{ name: string; kind: FundSource['kind']; unitId?: number }>
+          open
+          title={t('funds.sourceAdd')}
+          testId="funds-source-form"
+          onClose={() => setCreating(false)}
+          onSubmit={async (v) => {
+            await fundsApi.createSource({ orgId, name: v.name, kind: v.kind, ...(v.unitId ? { unitId: v.unitId } : {}) });
+            onChanged();
+          }}
+        >
+          <Form.Item name="name" label={t('funds.sourceName')} rules={[{ required: true }]}>
+            <Input maxLength={60} data-testid="funds-source-name" />
+          </Form.Item>
+          <Form.Item name="kind" label={t('funds.kind')} rules={[{ required: true }]}>
+            <Select options={enumOptions('FundSourceKind')} data-testid="funds-source-kind" />
+          </Form.Item>
+          <Form.Item name="unitId" label={t('funds.sourceUnit')} extra={t('funds.sourceUnitHint')}>
+            <UnitSelect data-testid="funds-source-unit" />
+          </Form.Item>
+        </FormModal>
+      )}
+      {importing && (
+        <ImportModal
+          org={{ id: orgId, name: '' }}
+          onClose={() => setImporting(false)}
+          ledger={{
+            title: t('funds.importBudgets'),
+            upload: (content, mode) => fundsApi.importBudgets(orgId, content, mode),
+            templateUrl: fundsApi.budgetTemplateUrl,
+            fieldLabels: BUDGET_COLUMNS,
+            onApplied: onChanged,
+          }}
+        />
+      )}
       <Table
         rowKey="id"
         size="small"
         pagination={false}
         dataSource={items ?? []}
+        data-testid="funds-sources"
         columns={[
           { title: t('funds.source'), dataIndex: 'name' },
           { title: t('funds.kind'), dataIndex: 'kind', render: (k: string) => <Tag color={colorOf('FundSourceKind', k)}>{enumLabel('FundSourceKind', k)}</Tag> },
@@ -270,21 +332,123 @@ function AllocateModal({ place, sources, onClose, onDone }: { place: FundPlace; 
   );
 }
 
-function SpendModal({ place, sources, onClose, onDone }: { place: FundPlace; sources: FundSource[]; onClose: () => void; onDone: () => void }) {
+type SpentOn = NonNullable<FundEntry['paidForKind']>;
+/** The kinds of spending tied to a record of another module, picked by name; the others are described in words. */
+const isRecordKind = (k: SpentOn | undefined): k is 'project' | 'activity' | 'need' => k === 'project' || k === 'activity' || k === 'need';
+/** A new kind of spending names a record of another kind: the one picked before no longer fits. */
+const clearTargetOnKind = (changed: { paidForKind?: SpentOn }, form: FormInstance) => {
+  if ('paidForKind' in changed) form.setFieldValue('paidForId', undefined);
+};
+
+/** What an expense or an in-kind contribution was for: its kind, and the record found by name. */
+function PaidForFields({ orgId, required }: { orgId: number; required: boolean }) {
   const { t, enumOptions } = useI18n();
+  return (
+    <>
+      <Form.Item name="paidForKind" label={t('funds.paidForKind')} rules={[{ required }]}>
+        <Select allowClear={!required} options={enumOptions('FundSpentOn')} data-testid="funds-paid-for-kind" />
+      </Form.Item>
+      <Form.Item noStyle dependencies={['paidForKind']}>
+        {({ getFieldValue }) => {
+          const kind = getFieldValue('paidForKind') as SpentOn | undefined;
+          return (
+            isRecordKind(kind) && (
+              <Form.Item name="paidForId" label={t('funds.paidForId')} extra={t('funds.targetHint')} rules={[{ required: true }]}>
+                <TargetSelect orgId={orgId} kind={kind} data-testid="funds-paid-for-id" />
+              </Form.Item>
+            )
+          );
+        }}
+      </Form.Item>
+    </>
+  );
+}
+
+/** Beside the money, each in its own unit (场次, 小时): listed and recorded, never added to an amount. */
+function InKindTab({ place, items, add, onChanged }: { place: FundPlace; items: FundBalances['inKind'] | undefined; add: boolean; onChanged: () => void }) {
+  const { t, tx, enumLabel } = useI18n();
+  const [adding, setAdding] = useState(false);
+  return (
+    <>
+      <Flex gap={8} style={{ marginBottom: 8 }}>
+        <span>{t('funds.inKind')}</span>
+        <span className="gj-toolbar-spacer" />
+        {add && <Button onClick={() => setAdding(true)} data-testid="funds-in-kind-add">{t('funds.inKindAdd')}</Button>}
+      </Flex>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={items ?? []}
+        locale={{ emptyText: t('funds.empty') }}
+        data-testid="funds-in-kind"
+        columns={[
+          { title: t('funds.date'), dataIndex: 'givenOn' },
+          { title: t('funds.inKindGiver'), render: (_, k) => tx(k.unitName ?? k.orgName) },
+          { title: t('funds.inKindWhat'), dataIndex: 'description', render: (v: string) => tx(v) },
+          { title: t('funds.inKindQuantity'), align: 'right', render: (_, k) => <span data-testid="funds-in-kind-quantity">{`${k.quantity} ${tx(k.quantityUnit)}`}</span> },
+          { title: t('funds.paidForLabel'), render: (_, k) => [k.paidForKind && enumLabel('FundSpentOn', k.paidForKind), k.paidForLabel && tx(k.paidForLabel)].filter(Boolean).join('：') },
+        ]}
+      />
+      {adding && (
+        <FormModal<{ description: string; quantity: string; quantityUnit: string; unitId?: number; paidForKind?: SpentOn; paidForId?: number; givenOn: dayjs.Dayjs }>
+          open
+          title={t('funds.inKindAdd')}
+          testId="funds-in-kind-form"
+          initialValues={{ givenOn: dayjs(today()) }}
+          onValuesChange={clearTargetOnKind}
+          onClose={() => setAdding(false)}
+          onSubmit={async (v) => {
+            const body: NewInKind = {
+              orgId: place.orgId, description: v.description, quantity: Number(v.quantity), quantityUnit: v.quantityUnit, givenOn: v.givenOn.format('YYYY-MM-DD'),
+              ...(v.unitId ? { unitId: v.unitId } : {}),
+              ...(v.paidForKind ? { paidForKind: v.paidForKind } : {}),
+              ...(v.paidForId ? { paidForId: v.paidForId } : {}),
+            };
+            await fundsApi.addInKind(body);
+            onChanged();
+          }}
+        >
+          <Form.Item name="description" label={t('funds.inKindWhat')} rules={[{ required: true }]}>
+            <Input maxLength={100} placeholder={t('funds.inKindWhatHint')} data-testid="funds-in-kind-description" />
+          </Form.Item>
+          <Space.Compact block>
+            <Form.Item name="quantity" label={t('funds.inKindQuantity')} rules={[{ required: true }]} style={{ flex: 1 }}>
+              <Input inputMode="decimal" data-testid="funds-in-kind-count" />
+            </Form.Item>
+            <Form.Item name="quantityUnit" label={t('funds.inKindUnit')} rules={[{ required: true }]} style={{ flex: 1 }}>
+              <Input maxLength={10} placeholder={t('funds.inKindUnitHint')} data-testid="funds-in-kind-unit" />
+            </Form.Item>
+          </Space.Compact>
+          <Form.Item name="unitId" label={t('funds.inKindGiver')}>
+            <UnitSelect data-testid="funds-in-kind-giver" />
+          </Form.Item>
+          <PaidForFields orgId={place.orgId} required={false} />
+          <Form.Item name="givenOn" label={t('funds.date')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+        </FormModal>
+      )}
+    </>
+  );
+}
+
+function SpendModal({ place, sources, onClose, onDone }: { place: FundPlace; sources: FundSource[]; onClose: () => void; onDone: () => void }) {
+  const { t } = useI18n();
   const [invoice, setInvoice] = useState<File | null>(null);
   return (
-    <FormModal<{ sourceId: number; amount: string; entryOn: dayjs.Dayjs; payee: string; paidForKind: NonNullable<FundEntry['paidForKind']>; paidForId?: string; paidForLabel?: string; note?: string }>
+    <FormModal<{ sourceId: number; amount: string; entryOn: dayjs.Dayjs; payee: string; paidForKind: NonNullable<FundEntry['paidForKind']>; paidForId?: number; paidForLabel?: string; note?: string }>
       open
       title={t('funds.spend')}
       testId="funds-spend-form"
       initialValues={{ entryOn: dayjs(today()) }}
+      onValuesChange={clearTargetOnKind}
       onClose={onClose}
       onSubmit={async (v) => {
         const [dataUrl] = invoice ? await readPhotos([invoice]) : [];
         await fundsApi.spend({
           orgId: place.orgId, sourceId: v.sourceId, amountFen: fenOf(v.amount) ?? 0, entryOn: v.entryOn.format('YYYY-MM-DD'), payee: v.payee,
-          paidForKind: v.paidForKind, ...(v.paidForId ? { paidForId: Number(v.paidForId) } : {}), paidForLabel: v.paidForLabel || null, note: v.note || null,
+          paidForKind: v.paidForKind, ...(v.paidForId ? { paidForId: v.paidForId } : {}), paidForLabel: v.paidForLabel || null, note: v.note || null,
           ...(invoice && dataUrl ? { invoice: { name: invoice.name, dataUrl } } : {}),
         });
         onDone();
@@ -300,14 +464,15 @@ function SpendModal({ place, sources, onClose, onDone }: { place: FundPlace; sou
       <Form.Item name="payee" label={t('funds.payee')} rules={[{ required: true }]}>
         <Input maxLength={60} data-testid="funds-payee" />
       </Form.Item>
-      <Form.Item name="paidForKind" label={t('funds.paidForKind')} rules={[{ required: true }]}>
-        <Select options={enumOptions('FundSpentOn')} data-testid="funds-paid-for-kind" />
-      </Form.Item>
-      <Form.Item name="paidForId" label={t('funds.paidForId')}>
-        <Input inputMode="numeric" data-testid="funds-paid-for-id" />
-      </Form.Item>
-      <Form.Item name="paidForLabel" label={t('funds.paidForLabel')}>
-        <Input maxLength={100} />
+      <PaidForFields orgId={place.orgId} required />
+      <Form.Item noStyle dependencies={['paidForKind']}>
+        {({ getFieldValue }) =>
+          !isRecordKind(getFieldValue('paidForKind')) && (
+            <Form.Item name="paidForLabel" label={t('funds.paidForLabel')}>
+              <Input maxLength={100} data-testid="funds-paid-for-label" />
+            </Form.Item>
+          )
+        }
       </Form.Item>
       <Form.Item label={t('funds.invoice')}>
         <Upload accept="image/*,application/pdf" maxCount={1} beforeUpload={(f) => (setInvoice(f), false)} onRemove={() => setInvoice(null)} data-testid="funds-invoice">
