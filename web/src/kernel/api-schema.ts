@@ -15487,7 +15487,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description 岗位人 */
-                    personId: number;
+                    personId?: number;
                     kind: components["schemas"]["PostWorkKind"];
                     /**
                      * Format: date

@@ -1,9 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
 import { App, Button, Card, DatePicker, Drawer, Empty, Flex, Form, Input, InputNumber, List, Select, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { FormModal } from '../../kernel/FormModal';
 import { useI18n } from '../../kernel/i18n';
+import { today } from '../../kernel/time';
 import { colorOf } from '../../kernel/vocabulary';
 import { gridsApi } from '../grids/api';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
@@ -172,17 +174,21 @@ function PublishModal({ onClose, onDone }: { onClose: () => void; onDone: () => 
   );
 }
 
-/** A post's work records, and the form that adds one (an entry, or a handled need or service log of the holder). */
-function WorkDrawer({ post, onClose, onChanged }: { post: Post; onClose: () => void; onChanged: () => void }) {
+/**
+ * A post's work records, and the form that adds one (an entry, or a handled
+ * need or service log of the holder). `own`: the holder records their own
+ * work (my posts, on a phone), so the form does not ask whose.
+ */
+export function WorkDrawer({ post, onClose, onChanged, own = false }: { post: Post; onClose: () => void; onChanged: () => void; own?: boolean }) {
   const { t, tx, enumLabel, enumOptions } = useI18n();
   const detail = useLoad(() => postsApi.get(post.id), [post.id]);
   const [adding, setAdding] = useState(false);
   const holders = post.holders.filter((h) => h.status === 'active');
   return (
-    <Drawer open onClose={onClose} title={`${tx(post.name)} · ${t('posts.work')}`} width={560} data-testid="post-work-drawer">
+    <Drawer open onClose={onClose} title={`${tx(post.name)} · ${t('posts.work')}`} width="min(560px, 100vw)" data-testid="post-work-drawer">
       {post.actions.includes('recordWork') && (
         <Flex className="gj-toolbar" justify="flex-end">
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="post-record-work">
+          <Button type="primary" size={own ? 'large' : 'middle'} block={own} icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="post-record-work">
             {t('posts.action.recordWork')}
           </Button>
         </Flex>
@@ -210,7 +216,7 @@ function WorkDrawer({ post, onClose, onChanged }: { post: Post; onClose: () => v
           open
           title={t('posts.action.recordWork')}
           testId="post-work-form"
-          initialValues={{ personId: holders[0]?.personId, kind: post.kind === 'mediator' ? 'dispute' : 'other' }}
+          initialValues={{ personId: own ? undefined : holders[0]?.personId, kind: post.kind === 'mediator' ? 'dispute' : 'other', doneOn: own ? dayjs(today()) : undefined }}
           onClose={() => setAdding(false)}
           onSubmit={async ({ doneOn, ...v }) => {
             await postsApi.recordWork(post.id, { ...v, doneOn: doneOn?.format('YYYY-MM-DD') });
@@ -218,9 +224,11 @@ function WorkDrawer({ post, onClose, onChanged }: { post: Post; onClose: () => v
             onChanged();
           }}
         >
-          <Form.Item name="personId" label={t('posts.person')} rules={[{ required: true, message: t('posts.personRequired') }]}>
-            <Select options={holders.map((h) => ({ value: h.personId, label: tx(h.personName) }))} />
-          </Form.Item>
+          {!own && (
+            <Form.Item name="personId" label={t('posts.person')} rules={[{ required: true, message: t('posts.personRequired') }]}>
+              <Select options={holders.map((h) => ({ value: h.personId, label: tx(h.personName) }))} />
+            </Form.Item>
+          )}
           <Form.Item name="kind" label={t('posts.workKind')} rules={[{ required: true }]}>
             <Select options={enumOptions('PostWorkKind')} />
           </Form.Item>
