@@ -62,6 +62,10 @@ test('a unit’s pledge: drafted by its liaison, signed by both sides with who a
   const edit = await t.request('PUT', `/api/commitments/${id}/items`, { cookie: liaison, body: { items: [{ what: '改', cadence: 'once', source: 'evidence' }] } });
   assert.equal(edit.body.error.code, 'commitment.not_draft');
   await assert.rejects(sql(`UPDATE commitments SET status = 'draft' WHERE id = $1`, [id]), /cannot go from in_force to draft/);
+  // The signed items hold in the database too, whoever writes: no item added, changed or removed.
+  await assert.rejects(sql(`INSERT INTO commitment_items (org_id, commitment_id, what, cadence, source) VALUES ($1, $2, '补写', 'once', 'evidence')`, [orgId, id]), /frozen/);
+  await assert.rejects(sql(`UPDATE commitment_items SET what = '改写' WHERE commitment_id = $1`, [id]), /frozen/);
+  await assert.rejects(sql(`DELETE FROM commitment_items WHERE commitment_id = $1`, [id]), /frozen/);
   await assert.rejects(sql(`UPDATE commitments SET community_signer = '别人' WHERE id = $1`, [id]), /already signed/);
   const again = await post(liaison, '/api/commitments', { kind: 'unit', orgId, unitId, startsOn: '2030-01-01', endsOn: '2030-12-31', items: [{ what: '重复', cadence: 'once', source: 'evidence' }] });
   assert.equal(again.body.error.code, 'commitment.unit_term_taken');

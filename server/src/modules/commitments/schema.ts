@@ -7,6 +7,7 @@ registerConstraint('commitments_member_year_key', 'startsOn', E.member_year_take
 registerConstraint('commitments_unit_term_key', 'startsOn', E.unit_term_taken);
 registerConstraint('commitments_transition', 'status', E.step_not_allowed);
 registerConstraint('commitments_signed', 'status', E.signed_already);
+registerConstraint('commitment_items_frozen', 'items', E.not_draft);
 registerConstraint('commitment_reports_transition', 'status', E.step_not_allowed);
 registerConstraint('commitment_reports_frozen', 'statement', E.report_frozen);
 registerConstraint('commitment_reports_submitted', 'statement', E.statement_required);
