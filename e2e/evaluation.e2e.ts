@@ -40,3 +40,29 @@ test('the year-end grade of a member is proposed from records and confirmed by t
     assert.equal(((await row.locator('[data-testid^="evaluation-proposed-"]').textContent()) ?? '').trim(), proposed, 'the proposal stays beside it');
   });
 });
+
+test('the community’s units table: each pledge and its report’s ratings, exported, and reported back once from the row’s actions', async () => {
+  await withPage(app, 'evaluation-units', async (page) => {
+    await signIn(page, 'guangming');
+    await page.goto('/evaluation');
+    await page.getByTestId('evaluation-tab-units').click();
+    const table = page.getByTestId('evaluation-units');
+    const row = table.locator('tr', { hasText: '梅河口市税务局' }).first();
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /满意 2/);
+    assert.ok(await row.locator('a[href^="/commitments?reportId="]').count(), 'the ratings link to the report behind them');
+    const href = await page.getByTestId('evaluation-units-export').getAttribute('href');
+    assert.match(href ?? '', /^\/api\/evaluation\/units\/table\.xlsx\?orgId=\d+&year=\d{4}$/);
+    const sheet = await page.request.get(href!);
+    assert.equal(sheet.status(), 200);
+    assert.match(sheet.headers()['content-type'] ?? '', /spreadsheetml/);
+
+    await row.locator('[data-testid^="evaluation-report-back-"]').click();
+    await page.getByTestId('evaluation-report-back-body').fill('<b>全年</b>履行共建承诺，居民评价满意。');
+    await page.getByTestId('evaluation-report-back-ok').click();
+    await row.locator('[data-testid^="evaluation-reported-"]').filter({ hasText: '<b>全年</b>履行共建承诺' }).waitFor();
+    assert.equal(await row.locator('b').count(), 0, 'the words are shown as text');
+    assert.equal(await row.locator('[data-testid^="evaluation-report-back-"]').count(), 0, 'reported back once: the action is gone');
+    await settle(page);
+  });
+});

@@ -4304,6 +4304,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evaluation/units/table.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出驻区单位年度评议表（Excel） */
+        get: operations["getEvaluationUnitsTableXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/evaluation/units/{unitId}/report-back": {
         parameters: {
             query?: never;
@@ -18239,6 +18256,33 @@ export interface operations {
                         items: components["schemas"]["EvaluationUnit"][];
                     };
                 };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getEvaluationUnitsTableXlsx: {
+        parameters: {
+            query: {
+                /** @description 社区 */
+                orgId: number;
+                /** @description 年度 */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
