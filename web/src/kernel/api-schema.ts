@@ -17392,6 +17392,12 @@ export interface operations {
                 status?: components["schemas"]["CommitmentStatus"];
                 /** @description 只看我的 */
                 mine?: "true" | "false";
+                /** @description 党员 */
+                personId?: number;
+                /** @description 单位 */
+                unitId?: number;
+                /** @description 年度（期限与该年重叠） */
+                year?: number;
                 /** @description 页码 */
                 page?: number;
                 /** @description 每页条数 */

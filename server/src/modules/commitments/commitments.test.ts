@@ -160,3 +160,18 @@ test('the result is derived: two thirds satisfied, more than a third dissatisfie
   assert.equal(resultOf({ satisfied: 1, basically: 1, dissatisfied: 0 }), 'basically');
   assert.equal(resultOf({ satisfied: 2, basically: 0, dissatisfied: 2 }), 'dissatisfied');
 });
+
+test('the list reads the filters a figure links with: a member’s or a unit’s commitments of a year', async () => {
+  const [one] = await sql<{ person_id: number; year: number }>(
+    `SELECT person_id::int, extract(year FROM starts_on)::int AS year FROM commitments WHERE kind = 'member' AND org_id = $1 ORDER BY id LIMIT 1`, [await guangming()]);
+  const theirs = await get(secretary, `/api/commitments?personId=${one!.person_id}&year=${one!.year}`);
+  assert.equal(theirs.status, 200, theirs.text);
+  assert.ok(theirs.body.items.length >= 1);
+  assert.ok(theirs.body.items.every((c: { personId: number; startsOn: string; endsOn: string }) =>
+    c.personId === one!.person_id && c.startsOn <= `${one!.year}-12-31` && c.endsOn >= `${one!.year}-01-01`), theirs.text);
+  assert.equal((await get(secretary, `/api/commitments?personId=${one!.person_id}&year=2001`)).body.total, 0, 'another year holds none of them');
+  const [unit] = await sql<{ unit_id: number }>(`SELECT unit_id::int FROM commitments WHERE kind = 'unit' AND org_id = $1 ORDER BY id LIMIT 1`, [await guangming()]);
+  const units = await get(secretary, `/api/commitments?unitId=${unit!.unit_id}`);
+  assert.ok(units.body.items.length >= 1 && units.body.items.every((c: { unitId: number }) => c.unitId === unit!.unit_id), units.text);
+  assert.equal((await get(secretary, '/api/commitments?year=1900')).body.error.fieldCodes.year, 'field.year_range');
+});

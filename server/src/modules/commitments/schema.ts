@@ -155,6 +155,9 @@ export const CommitmentQuery = z.object({
   kind: COMMITMENT_KINDS.field('类别').optional(),
   status: COMMITMENT_STATUSES.field('状态').optional(),
   mine: z.enum(['true', 'false']).optional().describe('只看我的'),
+  personId: idParam('党员').optional(),
+  unitId: idParam('单位').optional(),
+  year: z.coerce.number().int().min(2000, V.year_range.code).max(2100, V.year_range.code).optional().describe('年度（期限与该年重叠）'),
   ...pageQuery,
 });
 

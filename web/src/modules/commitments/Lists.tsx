@@ -5,16 +5,35 @@ import { DataTable, usePaging } from '../../kernel/DataTable';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { thisYear, today } from '../../kernel/time';
+import { FilterTags, type useUrlFilters } from '../../kernel/urlFilters';
 import { commitmentsApi, type Commitment, type NewCommitment, type Report } from './api';
 import { CommitmentDrawer, ReportDrawer, StateTag } from './Drawers';
 import { ItemFields, itemsBody, type ItemValues } from './ItemsForm';
 
-/** Commitments the caller sees (row-level security decides which), opened in the drawer. */
-export function CommitmentList({ mine = false, reloadKey = 0 }: { mine?: boolean; reloadKey?: number }) {
-  const { t, tx } = useI18n();
+/** The list's filters a link may carry (a member's or unit's year, from the evaluation figures). */
+export const COMMITMENT_URL_FILTERS = ['personId', 'unitId', 'year', 'status', 'kind'] as const;
+type UrlFilter = (typeof COMMITMENT_URL_FILTERS)[number];
+
+/** Commitments the caller sees (row-level security decides which), opened in the drawer; `url`: filtered as the address says. */
+export function CommitmentList({ mine = false, reloadKey = 0, url }: { mine?: boolean; reloadKey?: number; url?: ReturnType<typeof useUrlFilters<UrlFilter>> }) {
+  const { t, tx, enumLabel } = useI18n();
   const [paging, setPaging] = usePaging(`commitments-${mine}`, 20);
   const [openId, setOpenId] = useState<number | null>(null);
-  const list = useLoad(() => commitmentsApi.list({ ...paging, mine: mine ? 'true' : undefined }), [paging.page, paging.pageSize, mine, reloadKey]);
+  const f = url?.filters ?? {};
+  const filters = {
+    personId: url?.num('personId'), unitId: url?.num('unitId'), year: url?.num('year'),
+    status: f.status as Commitment['status'] | undefined, kind: f.kind as Commitment['kind'] | undefined,
+  };
+  const list = useLoad(() => commitmentsApi.list({ ...paging, ...filters, mine: mine ? 'true' : undefined }),
+    [paging.page, paging.pageSize, mine, reloadKey, filters.personId, filters.unitId, filters.year, filters.status, filters.kind]);
+  const party = list.data?.items[0]?.partyName;
+  const tags = [
+    ...(filters.personId !== undefined ? [{ key: 'personId', label: `${t('commitments.member')}：${party ? tx(party) : `#${filters.personId}`}` }] : []),
+    ...(filters.unitId !== undefined ? [{ key: 'unitId', label: `${t('commitments.unit')}：${party ? tx(party) : `#${filters.unitId}`}` }] : []),
+    ...(filters.year !== undefined ? [{ key: 'year', label: t('commitments.yearFilter', { year: filters.year }) }] : []),
+    ...(filters.status ? [{ key: 'status', label: `${t('commitments.status')}：${enumLabel('CommitmentStatus', filters.status)}` }] : []),
+    ...(filters.kind ? [{ key: 'kind', label: `${t('commitments.kind')}：${enumLabel('CommitmentKind', filters.kind)}` }] : []),
+  ];
   const open = (c: Commitment) => (
     <Typography.Link onClick={() => setOpenId(c.id)} data-testid="commitment-open">
       {tx(c.partyName)}
@@ -22,6 +41,7 @@ export function CommitmentList({ mine = false, reloadKey = 0 }: { mine?: boolean
   );
   return (
     <>
+      {url && <FilterTags tags={tags} onRemove={(k) => url.set(k as UrlFilter, undefined)} />}
       <DataTable<Commitment>
         testId="commitments"
         rows={list.data?.items}

@@ -275,7 +275,7 @@ function Units() {
           { title: t('evaluation.unit'), dataIndex: 'unitName', width: 180, render: (n: string) => tx(n) },
           {
             title: t('evaluation.commitment'), width: 110,
-            render: (_, u) => <a href={`/commitments?commitmentId=${u.commitmentId}`}>{u.fulfilled === null ? t('evaluation.notReported') : t('evaluation.fulfilled', { done: u.fulfilled, items: u.items })}</a>,
+            render: (_, u) => <a href={`/commitments?unitId=${u.unitId}&year=${year}`} data-testid={`evaluation-unit-commitments-${u.unitId}`}>{u.fulfilled === null ? t('evaluation.notReported') : t('evaluation.fulfilled', { done: u.fulfilled, items: u.items })}</a>,
           },
           { title: t('evaluation.unitTally'), width: 200, render: (_, u) => <a href={`/commitments?reportId=${u.reportId}`}>{tally(u.tally)}</a> },
           { title: t('evaluation.result'), width: 100, render: (_, u) => (u.result ? <Tag color={colorOf('CommitmentGrade', u.result)}>{enumLabel('CommitmentGrade', u.result)}</Tag> : t('evaluation.noResult')) },
