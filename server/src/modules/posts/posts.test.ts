@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
+import { resolveSession } from '../users/auth.ts';
 import * as users from '../users/service.ts';
 
 let t: TestApp;
@@ -251,9 +252,18 @@ test('a holder records their own work from the phone; a claim not yet approved, 
   const figures = (await t.request('GET', `/api/posts/${p.id}`, { cookie: secretary })).body;
   assert.deepEqual(figures.figures, { records: 2, disputesSettled: 1, needs: 0, serviceLogs: 0 });
   assert.deepEqual(figures.holders.map((h: { personId: number; figures: { records: number } }) => h.figures.records).sort(), [1, 1]);
+
+  // The database holds it whoever writes: the holder's connection may insert work for their own held seat, never for another's.
+  const scope = (await resolveSession(t.kernel.db, member.split(';')[0]!.split('=')[1]!))!;
+  const insert = (personId: number, holderUserId: number | null) => t.kernel.db.scoped(scope, (q) => q.query(
+    `INSERT INTO duty_post_work (org_id, post_id, person_id, holder_user_id, kind, done_on, recorded_by) VALUES ($1, $2, $3, $4, 'patrol', '2026-04-05', 'x')`,
+    [guangming, p.id, personId, holderUserId]));
+  await assert.rejects(insert(second.personId, scope.userId), /row-level security/, 'work for another holder, claimed as one’s own');
+  await assert.rejects(insert(second.personId, null), /row-level security/, 'work for another holder');
+  await insert(own.body.personId, scope.userId);
   const mineAfter = (await t.request('GET', '/api/posts/mine', { cookie: member })).body.items.find((x: { id: number }) => x.id === p.id);
   assert.equal(mineAfter.holders.length, 1, 'the holder reads their own seat');
-  assert.equal(mineAfter.holders[0].figures.records, 1, 'and their own work under it');
+  assert.equal(mineAfter.holders[0].figures.records, 2, 'and their own work under it');
 });
 
 test('a community’s own posts move with it when it merges; a grid’s follow the grid', async () => {
