@@ -23,6 +23,7 @@ import { DUE_URL, dueAnswer, everyGrid, generateGridStructure, generateGrids, gr
 import { generateNeeds, listsSuite, overdueSuite, type NeedsBench } from './needs.ts';
 import { BENCH_YEAR, PAGE, RAW_POINTS, fromApi, fromRaw, generatePoints } from './points.ts';
 import * as fundsBench from './funds.ts';
+import { RAW_EVALUATION, evaluationDigest, evaluationFromApi, evaluationFromRaw, generateEvaluation } from './evaluation.ts';
 import { RAW_NAME_COUNT, RAW_NAME_PAGE, fillNameKeys, nameQueries, nameUrl } from './names.ts';
 
 /** The gap finders the modules register, as the app hands them to the coverage report. */
@@ -44,7 +45,7 @@ const COVERAGE_FINDERS = MODULES.flatMap((m) => m.coverageGaps ?? []);
 
 const DATA_DIR = path.resolve(import.meta.dirname, 'data');
 const PAGE_SIZE = 50;
-const SUITES = ['list', 'coverage', 'chart', 'due', 'census', 'lists', 'overdue', 'points', 'names', 'funds'] as const;
+const SUITES = ['list', 'coverage', 'chart', 'due', 'census', 'lists', 'overdue', 'points', 'names', 'funds', 'evaluation'] as const;
 type Suite = (typeof SUITES)[number];
 const CHART_DEPTH = 3;
 
@@ -93,6 +94,8 @@ if (args.help) {
                      over ten ledger entries per person: 10^7 at the default size)
                      funds (GET /api/funds/balances of the region, a street and a community over
                      --fund-entries ledger entries; the district by source, organization and month in raw SQL; bench/funds.ts)
+                     evaluation (a street's year-end evaluation table as its admin: every member,
+                     their points and duty-post work, the proposed grade; bench/evaluation.ts)
   --under KIND[,…]   list suite: list under the first organization of this kind in the admin's
                      street instead of the street itself (community_committee, grid_branch,
                      building_group, member_household): how the cost follows subtree size;
@@ -408,6 +411,7 @@ async function bench(target: Target): Promise<Result> {
     if (suites.includes('points')) results.push(await pointsSuite(db, region, await signIn(region.districtUser), get));
     if (suites.includes('names')) results.push(...(await namesSuite(db, await signIn(region.districtUser), get)));
     if (suites.includes('funds')) results.push(...(await fundsSuite(db, region, await signIn(region.districtUser), get)));
+    if (suites.includes('evaluation')) results.push(await evaluationSuite(db, region, streetAdmin, server, get));
 
     const { user: _user, districtUser: _district, ...regionInfo } = region;
     return {
@@ -773,6 +777,44 @@ async function fundsSuite(db: Database, region: GeneratedRegion, admin: Session,
   const [rollup] = await db.system((q) => q.query<{ groups: number; spent: number }>(fundsBench.RAW_DISTRICT_ROLLUP, [region.rootId, fundsBench.FUNDS_YEAR]));
   console.log(`  [funds] the whole district by source × organization × month, raw SQL once: ${rollup!.groups.toLocaleString('en')} groups in ${(performance.now() - start).toFixed(0)} ms`);
   return out;
+}
+
+/** A street's year-end evaluation table as the street admin: every member's figures and proposed grade, against raw SQL. */
+async function evaluationSuite(db: Database, region: GeneratedRegion, admin: Session, server: FastifyInstance, get: Get): Promise<SuiteResult> {
+  const made = await generateEvaluation(db, region, console.log);
+  const opened = await server.inject({
+    method: 'POST', url: '/api/evaluation-rounds', headers: { cookie: `${SESSION_COOKIE}=${admin.token}`, [CLIENT_HEADER]: CLIENT_HEADER_VALUE },
+    payload: { orgId: region.street.id, year: BENCH_YEAR },
+  });
+  if (opened.statusCode !== 200) throw new Error(`opening the round: ${opened.statusCode} ${opened.body.slice(0, 500)}`);
+  const url = `/api/evaluation-rounds/${(opened.json() as { id: number }).id}`;
+  console.log(`\n  [evaluation] GET ${url} (street admin, the street's members; ${made.holders.toLocaleString('en')} post holders, ${made.work.toLocaleString('en')} work records)`);
+  const raw = (q: Queryable) =>
+    q.query<{ id: number; points: number; work: number; proposed: string }>(RAW_EVALUATION, [region.street.path, BENCH_YEAR]).then(evaluationFromRaw);
+  if (args.explain) {
+    await db.system((q) => raw(explaining(q, 'raw')));
+    console.log();
+  }
+  const { answer: a, timings } = await measure(
+    {
+      api: async () => evaluationFromApi((await get(url, admin.token)) as Parameters<typeof evaluationFromApi>[0]),
+      raw: () => db.system(raw),
+    },
+    'raw',
+  );
+  const r: SuiteResult = {
+    suite: 'evaluation',
+    target: { id: region.street.id, kind: 'street', name: region.street.name, path: region.street.path, ...made },
+    request: url,
+    answer: evaluationDigest(a as ReturnType<typeof evaluationFromRaw>),
+    timingsMs: timings,
+    ratio: ratios(timings),
+  };
+  printResult(r, [
+    ['api', 'API  GET /api/evaluation-rounds/:roundId (street)'],
+    ['raw', 'raw  SQL, system connection'],
+  ]);
+  return r;
 }
 
 /** A person found by name across the region as its district admin: Chinese, Traditional, full pinyin, initials (bench/names.ts). */

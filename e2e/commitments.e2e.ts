@@ -50,6 +50,43 @@ test('a unit liaison drafts and signs a co-building pledge; the community signs 
   });
 });
 
+test('a draft pledge’s items are edited (changed, added, removed) until a side signs; then the form is gone', async () => {
+  await withPage(app, 'commitments-edit-items', async (page) => {
+    await signIn(page, 'liaison');
+    await page.goto('/commitments');
+    await page.getByTestId('commitment-new-pledge').click();
+    await page.getByTestId('commitment-starts').fill('2027-01-01');
+    await page.getByTestId('commitment-ends').fill('2027-12-31');
+    await page.getByTestId('commitment-item-what').fill('会议室每月向居民开放');
+    await page.getByTestId('commitment-create').click();
+    const drawer = page.getByTestId('commitment-drawer');
+    await drawer.getByTestId('commitment-status').filter({ hasText: '起草中' }).waitFor();
+
+    await drawer.getByTestId('commitment-edit-items').click();
+    const items = page.getByTestId('commitment-item-form');
+    await items.first().waitFor();
+    await items.first().getByTestId('commitment-item-what').fill('<i>会议室</i>每周向居民开放');
+    await page.getByTestId('commitment-item-add').click();
+    await items.nth(1).getByTestId('commitment-item-what').fill('每季度税法宣传一次');
+    await page.getByTestId('commitment-item-add').click();
+    await items.nth(2).getByTestId('commitment-item-what').fill('写错了的一项');
+    await items.nth(2).getByTestId('commitment-item-remove').click();
+    assert.equal(await items.count(), 2);
+    await page.getByTestId('commitment-items-save').click();
+    await drawer.getByTestId('commitment-item').filter({ hasText: '每季度税法宣传一次' }).waitFor();
+    const shown = await drawer.getByTestId('commitment-item').allTextContents();
+    assert.equal(shown.length, 2, shown.join(' | '));
+    assert.ok(shown[0]!.includes('<i>会议室</i>每周向居民开放'), 'typed text shown as text');
+    assert.equal(await drawer.locator('i').filter({ hasText: '会议室' }).count(), 0);
+    assert.ok(!shown.some((x) => x.includes('写错了')), 'the removed item is gone');
+
+    await drawer.getByTestId('commitment-sign-party').click();
+    await confirmPopover(page);
+    await drawer.getByTestId('commitment-status').filter({ hasText: '承诺方已签' }).waitFor();
+    assert.equal(await drawer.getByTestId('commitment-edit-items').count(), 0, 'signed items are frozen: no edit offered');
+  });
+});
+
 test('a member’s draft report on a phone shows the party days they attended', async () => {
   await withPage(app, 'commitments-member-draft', async (page) => {
     await signIn(page, 'dangyuan');

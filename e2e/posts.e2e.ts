@@ -45,7 +45,24 @@ test('a member claims a duty post on a phone; staff see the claim, approve it, a
 
     await member.page.reload();
     await member.page.getByTestId('posts-tab-mine').click();
-    await member.page.getByTestId('posts-mine').getByTestId('post-card').filter({ hasText: '政策宣讲岗' }).filter({ hasText: '在岗' }).waitFor();
+    const held = member.page.getByTestId('posts-mine').getByTestId('post-card').filter({ hasText: '政策宣讲岗' }).filter({ hasText: '在岗' });
+    await held.waitFor();
+
+    // The holder records their own work from the phone: the post's actions offer it, the form asks no one's name.
+    const work = held.getByTestId('post-my-work');
+    const workBox = await work.boundingBox();
+    assert.ok(workBox && workBox.height >= 40, `a work button a thumb can hit: ${workBox?.height}px`);
+    await work.click();
+    const drawer = member.page.getByTestId('post-work-drawer');
+    await drawer.getByTestId('post-record-work').click();
+    const form = member.page.getByTestId('post-work-form-form');
+    await form.waitFor();
+    assert.equal(await form.getByText('党员', { exact: true }).count(), 0, 'a holder records their own work only: no one to choose');
+    await form.locator('textarea').first().fill('<b>宣讲</b>垃圾分类新规');
+    await member.page.getByTestId('post-work-form-submit').click();
+    await drawer.getByText('<b>宣讲</b>垃圾分类新规').waitFor();
+    assert.equal(await drawer.locator('b').count(), 0, 'the note is shown as text');
+    await screenshot(member.page, 'posts-holder-work-phone');
   } finally {
     await member.context.close();
     await staff.context.close();

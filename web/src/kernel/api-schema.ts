@@ -4355,6 +4355,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evaluation/units/table.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出驻区单位年度评议表（Excel） */
+        get: operations["getEvaluationUnitsTableXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/evaluation/units/{unitId}/report-back": {
         parameters: {
             query?: never;
@@ -15569,7 +15586,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description 岗位人 */
-                    personId: number;
+                    personId?: number;
                     kind: components["schemas"]["PostWorkKind"];
                     /**
                      * Format: date
@@ -17552,6 +17569,12 @@ export interface operations {
                 status?: components["schemas"]["CommitmentStatus"];
                 /** @description 只看我的 */
                 mine?: "true" | "false";
+                /** @description 党员 */
+                personId?: number;
+                /** @description 单位 */
+                unitId?: number;
+                /** @description 年度（期限与该年重叠） */
+                year?: number;
                 /** @description 页码 */
                 page?: number;
                 /** @description 每页条数 */
@@ -18416,6 +18439,33 @@ export interface operations {
                         items: components["schemas"]["EvaluationUnit"][];
                     };
                 };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getEvaluationUnitsTableXlsx: {
+        parameters: {
+            query: {
+                /** @description 社区 */
+                orgId: number;
+                /** @description 年度 */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];

@@ -62,6 +62,10 @@ test('a unit’s pledge: drafted by its liaison, signed by both sides with who a
   const edit = await t.request('PUT', `/api/commitments/${id}/items`, { cookie: liaison, body: { items: [{ what: '改', cadence: 'once', source: 'evidence' }] } });
   assert.equal(edit.body.error.code, 'commitment.not_draft');
   await assert.rejects(sql(`UPDATE commitments SET status = 'draft' WHERE id = $1`, [id]), /cannot go from in_force to draft/);
+  // The signed items hold in the database too, whoever writes: no item added, changed or removed.
+  await assert.rejects(sql(`INSERT INTO commitment_items (org_id, commitment_id, what, cadence, source) VALUES ($1, $2, '补写', 'once', 'evidence')`, [orgId, id]), /frozen/);
+  await assert.rejects(sql(`UPDATE commitment_items SET what = '改写' WHERE commitment_id = $1`, [id]), /frozen/);
+  await assert.rejects(sql(`DELETE FROM commitment_items WHERE commitment_id = $1`, [id]), /frozen/);
   await assert.rejects(sql(`UPDATE commitments SET community_signer = '别人' WHERE id = $1`, [id]), /already signed/);
   const again = await post(liaison, '/api/commitments', { kind: 'unit', orgId, unitId, startsOn: '2030-01-01', endsOn: '2030-12-31', items: [{ what: '重复', cadence: 'once', source: 'evidence' }] });
   assert.equal(again.body.error.code, 'commitment.unit_term_taken');
@@ -155,4 +159,19 @@ test('the result is derived: two thirds satisfied, more than a third dissatisfie
   assert.equal(resultOf({ satisfied: 2, basically: 1, dissatisfied: 0 }), 'satisfied');
   assert.equal(resultOf({ satisfied: 1, basically: 1, dissatisfied: 0 }), 'basically');
   assert.equal(resultOf({ satisfied: 2, basically: 0, dissatisfied: 2 }), 'dissatisfied');
+});
+
+test('the list reads the filters a figure links with: a member’s or a unit’s commitments of a year', async () => {
+  const [one] = await sql<{ person_id: number; year: number }>(
+    `SELECT person_id::int, extract(year FROM starts_on)::int AS year FROM commitments WHERE kind = 'member' AND org_id = $1 ORDER BY id LIMIT 1`, [await guangming()]);
+  const theirs = await get(secretary, `/api/commitments?personId=${one!.person_id}&year=${one!.year}`);
+  assert.equal(theirs.status, 200, theirs.text);
+  assert.ok(theirs.body.items.length >= 1);
+  assert.ok(theirs.body.items.every((c: { personId: number; startsOn: string; endsOn: string }) =>
+    c.personId === one!.person_id && c.startsOn <= `${one!.year}-12-31` && c.endsOn >= `${one!.year}-01-01`), theirs.text);
+  assert.equal((await get(secretary, `/api/commitments?personId=${one!.person_id}&year=2001`)).body.total, 0, 'another year holds none of them');
+  const [unit] = await sql<{ unit_id: number }>(`SELECT unit_id::int FROM commitments WHERE kind = 'unit' AND org_id = $1 ORDER BY id LIMIT 1`, [await guangming()]);
+  const units = await get(secretary, `/api/commitments?unitId=${unit!.unit_id}`);
+  assert.ok(units.body.items.length >= 1 && units.body.items.every((c: { unitId: number }) => c.unitId === unit!.unit_id), units.text);
+  assert.equal((await get(secretary, '/api/commitments?year=1900')).body.error.fieldCodes.year, 'field.year_range');
 });

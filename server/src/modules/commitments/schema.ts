@@ -7,6 +7,7 @@ registerConstraint('commitments_member_year_key', 'startsOn', E.member_year_take
 registerConstraint('commitments_unit_term_key', 'startsOn', E.unit_term_taken);
 registerConstraint('commitments_transition', 'status', E.step_not_allowed);
 registerConstraint('commitments_signed', 'status', E.signed_already);
+registerConstraint('commitment_items_frozen', 'items', E.not_draft);
 registerConstraint('commitment_reports_transition', 'status', E.step_not_allowed);
 registerConstraint('commitment_reports_frozen', 'statement', E.report_frozen);
 registerConstraint('commitment_reports_submitted', 'statement', E.statement_required);
@@ -154,6 +155,9 @@ export const CommitmentQuery = z.object({
   kind: COMMITMENT_KINDS.field('类别').optional(),
   status: COMMITMENT_STATUSES.field('状态').optional(),
   mine: z.enum(['true', 'false']).optional().describe('只看我的'),
+  personId: idParam('党员').optional(),
+  unitId: idParam('单位').optional(),
+  year: z.coerce.number().int().min(2000, V.year_range.code).max(2100, V.year_range.code).optional().describe('年度（期限与该年重叠）'),
   ...pageQuery,
 });
 

@@ -108,10 +108,17 @@ async function allowedCommitment(q: Queryable, scope: Scope, id: number, action:
 }
 
 export async function list(
-  q: Queryable, scope: Scope, f: { orgId?: number; kind?: CommitmentKind; status?: CommitmentStatus; mine?: boolean; page: number; pageSize: number },
+  q: Queryable,
+  scope: Scope,
+  f: { orgId?: number; kind?: CommitmentKind; status?: CommitmentStatus; mine?: boolean; personId?: number; unitId?: number; year?: number; page: number; pageSize: number },
 ): Promise<{ total: number; items: Commitment[] }> {
   const w = conditions();
   if (f.orgId !== undefined) w.add('c.org_id = $?', f.orgId);
+  if (f.personId !== undefined) w.add('c.person_id = $?', f.personId);
+  if (f.unitId !== undefined) w.add('c.unit_id = $?', f.unitId);
+  // A year's commitments: those whose term overlaps it (the figures of a year-end evaluation link here).
+  if (f.year !== undefined) w.add('c.starts_on <= make_date($?, 12, 31)', f.year);
+  if (f.year !== undefined) w.add('c.ends_on >= make_date($?, 1, 1)', f.year);
   if (f.kind) w.add('c.kind = $?', f.kind);
   if (f.status) w.add('c.status = $?', f.status);
   if (f.mine) w.add('(c.member_user_id = $? OR c.unit_id = ANY (gj_unit_ids()))', scope.userId);

@@ -129,6 +129,10 @@ test('units evaluated by the community: pledge fulfilment and report ratings, re
   const [{ n } = { n: -1 }] = await t.kernel.db.system((q) => q.query<{ n: number }>(`SELECT count(*)::int AS n FROM evaluation_unit_reports WHERE unit_id = $1`, [tax.unitId]));
   assert.equal(n, 1);
   assert.equal((await get(liaison, `/api/evaluation/units?orgId=${orgId}&year=${year}`)).body.error.code, 'evaluation.staff_only');
+  const sheet = await t.request('GET', `/api/evaluation/units/table.xlsx?orgId=${orgId}&year=${year}`, { cookie: secretary });
+  assert.equal(sheet.status, 200);
+  assert.match(String(sheet.headers['content-type']), /spreadsheetml/);
+  assert.equal((await get(liaison, `/api/evaluation/units/table.xlsx?orgId=${orgId}&year=${year}`)).body.error.code, 'evaluation.staff_only');
 });
 
 test('departments rated by communities: one yearly row each, from the dispatch ratings', async () => {

@@ -53,6 +53,11 @@ export function evaluationRoutes(app: FastifyInstance, { db }: Kernel): void {
     handler: ({ q, scope, query }) => evaluation.units(q, scope, query.orgId, query.year),
   });
   route(app, db, {
+    method: 'GET', url: '/api/evaluation/units/table.xlsx', tags, summary: '导出驻区单位年度评议表（Excel）',
+    querystring: UnitQuery, response: 'file',
+    handler: async ({ q, scope, query }) => ({ type: XLSX, ...(await evaluation.unitsWorkbook(q, scope, query.orgId, query.year)) }),
+  });
+  route(app, db, {
     method: 'POST', url: '/api/evaluation/units/:unitId/report-back', tags, summary: '社区向单位及其党组织反馈年度评议情况',
     params: UnitParams, body: ReportBack, response: UnitTable,
     handler: ({ q, scope, params, body }) => evaluation.reportBack(q, scope, params.unitId, body),

@@ -5,6 +5,7 @@ import { writeWorkbook } from '../../kernel/excel.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { conditions } from '../../kernel/sql.ts';
 import { REGION_TIME_ZONE } from '../../kernel/time.ts';
+import { GRADES } from '../commitments/schema.ts';
 import { resultOf } from '../commitments/service.ts';
 import * as orgs from '../orgs/service.ts';
 import { ORG_KIND_GROUPS } from '../orgs/schema.ts';
@@ -335,6 +336,23 @@ export async function units(q: Queryable, scope: Scope, orgId: number, year: num
       };
     }).sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN')),
   };
+}
+
+const UNIT_COLUMNS = [
+  { key: 'unit', header: '单位', width: 24 }, { key: 'items', header: '承诺事项', width: 10 }, { key: 'fulfilled', header: '已践诺', width: 10 },
+  { key: 'tally', header: '述诺评价（满意/基本满意/不满意）', width: 24 }, { key: 'result', header: '评价结果', width: 12 },
+  { key: 'back', header: '反馈意见', width: 40 }, { key: 'by', header: '反馈人', width: 12 }, { key: 'at', header: '反馈时间', width: 18 },
+];
+
+/** The community's units table for a year as an Excel ledger (what it reports back to the units and their organization departments). */
+export async function unitsWorkbook(q: Queryable, scope: Scope, orgId: number, year: number): Promise<{ name: string; body: Buffer }> {
+  const t = await units(q, scope, orgId, year);
+  const rows = t.items.map((u) => ({
+    unit: u.unitName, items: u.items, fulfilled: u.fulfilled ?? '未述诺', tally: `${u.tally.satisfied}/${u.tally.basically}/${u.tally.dissatisfied}`,
+    result: u.result ? GRADES.labels[u.result] : '', back: u.reportedBack?.body ?? '', by: u.reportedBack?.by ?? '', at: u.reportedBack?.at ?? '',
+  }));
+  const org = await orgs.find(q, orgId);
+  return { name: `${org?.name ?? ''}${year}年度驻区单位评议.xlsx`, body: await writeWorkbook([{ name: '驻区单位评议', columns: UNIT_COLUMNS, rows }]) };
 }
 
 /** The community reports back to the unit (and through its liaison the unit's organization): the year's figures as they stand, and words. */

@@ -648,3 +648,9 @@ export async function countEscalatedTo(q: Queryable, orgId: number): Promise<num
 export async function escalateInstead(q: Queryable, fromOrgId: number, toOrgId: number): Promise<void> {
   await q.query(`UPDATE needs SET escalated_org_id = $2 WHERE escalated_org_id = $1`, [fromOrgId, toOrgId]);
 }
+
+/** Whether the caller claimed this need themselves: a duty-post holder counts under their post only the wishes they handled. */
+export async function claimedByCaller(q: Queryable, id: number): Promise<boolean> {
+  const [r] = await q.query<{ mine: boolean }>(`SELECT coalesce(claimer_user_id = gj_user_id(), false) AS mine FROM needs WHERE id = $1`, [id]);
+  return r?.mine ?? false;
+}

@@ -23,6 +23,13 @@ export const E = defineErrors('post', {
   grid_outside: { status: 400, field: 'gridId', zh: '网格须在所选社区内', en: 'The grid must be in the chosen community' },
   not_member: { status: 400, field: 'personId', zh: '认岗人须为您管辖范围内的党员', en: 'The holder must be a member within your reach' },
   not_holder: { status: 400, field: 'personId', zh: '只能为在岗的岗位人记录工作', en: 'Work is recorded only for someone who holds the post' },
+  holders_record: {
+    status: 403,
+    zh: '只有在岗的岗位人本人，或岗位所在社区、网格的工作人员，可以记录这个岗位的工作',
+    en: 'Only a holder of this post, or staff of its community or grid, may record work on it',
+  },
+  own_work_only: { status: 403, field: 'personId', zh: '岗位人只能记录自己的工作', en: 'A holder records their own work only' },
+  need_not_holders: { status: 400, field: 'needId', zh: '只能关联您本人认领并办结的需求', en: 'Link only a need you claimed and handled yourself' },
   dispute_details: { status: 400, field: 'outcome', zh: '调解纠纷须填写当事人数和调解结果', en: 'A dispute needs the number of parties and the outcome' },
   dispute_only: { status: 400, field: 'outcome', zh: '当事人数和调解结果只用于调解纠纷', en: 'Parties and outcome are for disputes only' },
   one_record: { status: 400, field: 'needId', zh: '一条工作记录只能关联一件需求或一条服务日志', en: 'A work record links one need or one service log at most' },

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
+import { resolveSession } from '../users/auth.ts';
 import * as users from '../users/service.ts';
 
 let t: TestApp;
@@ -206,8 +207,63 @@ test('work under a post: entries, a handled need and a service log, counted; ref
   const after = (await t.request('GET', `/api/posts/${p.id}`, { cookie: secretary })).body;
   assert.deepEqual(after.figures, { records: 3, disputesSettled: 2, needs: 1, serviceLogs: 1 });
   const byMember = await post(member, `/api/posts/${p.id}/work`, { personId: holder.id, kind: 'patrol', doneOn: '2026-03-01' });
-  assert.equal(byMember.status, 404, 'a member who holds no seat does not even see the post');
+  assert.equal(byMember.status, 403, 'a member of the community sees the post on the board, and is refused as not its holder');
+  assert.equal(code(byMember), 'post.holders_record');
   assert.equal(code(await post(gridWorker, `/api/posts/${p.id}/work`, { personId: holder.id, kind: 'patrol', doneOn: '2026-03-01' })), 'kernel.not_found');
+});
+
+test('a holder records their own work from the phone; a claim not yet approved, another member or another holder’s work is refused; staff record any holder’s', async () => {
+  const p = await publish({ name: '纠纷调解岗（本人记录）', kind: 'mediator', seats: 3 });
+  const pending = await post(member, `/api/posts/${p.id}/claim`);
+  assert.equal(pending.status, 200, pending.text);
+  assert.ok(!pending.body.actions.includes('recordWork'), 'a claim awaiting approval records nothing');
+  const early = await post(member, `/api/posts/${p.id}/work`, { kind: 'patrol', doneOn: '2026-04-01' });
+  assert.equal(early.status, 403);
+  assert.equal(code(early), 'post.holders_record');
+
+  const seats = (await t.request('GET', `/api/posts/${p.id}`, { cookie: secretary })).body.holders;
+  assert.equal((await post(secretary, `/api/post-seats/${seats[0].id}/approve`)).status, 200);
+  const held = (await t.request('GET', '/api/posts/mine', { cookie: member })).body.items.find((x: { id: number }) => x.id === p.id);
+  assert.deepEqual(held.actions, ['recordWork'], 'the holder is offered recording their own work, nothing else');
+
+  const own = await post(member, `/api/posts/${p.id}/work`, { kind: 'dispute', doneOn: '2026-04-02', parties: 2, outcome: 'settled', note: '楼上漏水' });
+  assert.equal(own.status, 200, own.text);
+  assert.equal(own.body.personName, '周志强', 'recorded for the holder’s own seat');
+  assert.equal(code(await post(member, `/api/posts/${p.id}/work`, { kind: 'dispute', doneOn: '2026-04-02' })), 'post.dispute_details');
+
+  // Another member of the community sees the post on the board and is refused with a code of its own.
+  const other = claimers[0]!;
+  const boardView = (await t.request('GET', '/api/posts/board', { cookie: other.cookie })).body.items.find((x: { id: number }) => x.id === p.id);
+  assert.ok(!boardView.actions.includes('recordWork'));
+  const byOther = await post(other.cookie, `/api/posts/${p.id}/work`, { kind: 'patrol', doneOn: '2026-04-03' });
+  assert.equal(byOther.status, 403);
+  assert.equal(code(byOther), 'post.holders_record');
+
+  // A second holder: neither records the other's work.
+  const second = claimers[1]!;
+  assert.equal((await post(secretary, `/api/posts/${p.id}/seats`, { personId: second.personId })).status, 200);
+  const forAnother = await post(member, `/api/posts/${p.id}/work`, { personId: second.personId, kind: 'patrol', doneOn: '2026-04-03' });
+  assert.equal(forAnother.status, 403);
+  assert.equal(code(forAnother), 'post.own_work_only');
+  assert.deepEqual(Object.keys(forAnother.body.error.fieldCodes ?? {}), ['personId']);
+
+  const byStaff = await post(secretary, `/api/posts/${p.id}/work`, { personId: second.personId, kind: 'patrol', doneOn: '2026-04-04' });
+  assert.equal(byStaff.status, 200, byStaff.text);
+  const figures = (await t.request('GET', `/api/posts/${p.id}`, { cookie: secretary })).body;
+  assert.deepEqual(figures.figures, { records: 2, disputesSettled: 1, needs: 0, serviceLogs: 0 });
+  assert.deepEqual(figures.holders.map((h: { personId: number; figures: { records: number } }) => h.figures.records).sort(), [1, 1]);
+
+  // The database holds it whoever writes: the holder's connection may insert work for their own held seat, never for another's.
+  const scope = (await resolveSession(t.kernel.db, member.split(';')[0]!.split('=')[1]!))!;
+  const insert = (personId: number, holderUserId: number | null) => t.kernel.db.scoped(scope, (q) => q.query(
+    `INSERT INTO duty_post_work (org_id, post_id, person_id, holder_user_id, kind, done_on, recorded_by) VALUES ($1, $2, $3, $4, 'patrol', '2026-04-05', 'x')`,
+    [guangming, p.id, personId, holderUserId]));
+  await assert.rejects(insert(second.personId, scope.userId), /row-level security/, 'work for another holder, claimed as one’s own');
+  await assert.rejects(insert(second.personId, null), /row-level security/, 'work for another holder');
+  await insert(own.body.personId, scope.userId);
+  const mineAfter = (await t.request('GET', '/api/posts/mine', { cookie: member })).body.items.find((x: { id: number }) => x.id === p.id);
+  assert.equal(mineAfter.holders.length, 1, 'the holder reads their own seat');
+  assert.equal(mineAfter.holders[0].figures.records, 2, 'and their own work under it');
 });
 
 test('a community’s own posts move with it when it merges; a grid’s follow the grid', async () => {

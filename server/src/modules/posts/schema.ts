@@ -167,7 +167,8 @@ export const UpdatePost = z.object({
 export const AssignSeat = z.object({ personId: idParam('认岗党员') });
 export const SeatNote = z.object({ note: optionalText('说明', 200) });
 export const RecordWork = z.object({
-  personId: idParam('岗位人'),
+  /** Staff name the holder; a holder records their own work and may leave it out. */
+  personId: idParam('岗位人').optional(),
   kind: WORK_KINDS.field('工作类型'),
   doneOn: day('工作日期').optional(),
   parties: z.number({ error: E.parties_range.code }).int(E.parties_range.code).min(2, E.parties_range.code).max(99, E.parties_range.code).nullable().optional().describe('当事人数'),

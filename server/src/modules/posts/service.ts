@@ -51,6 +51,7 @@ interface SeatRow {
   post_id: number;
   org_path: string | null;
   person_id: number;
+  holder_user_id: number | null;
   person_name: string | null;
   source: SeatSource;
   status: SeatStatus;
@@ -64,7 +65,7 @@ const at = (col: string) => `to_char(${col} AT TIME ZONE '${REGION_TIME_ZONE}', 
 
 const POST_SELECT = `SELECT d.id, d.org_id, gj_org_name(d.org_id) AS org_name, o.path::text AS org_path, d.grid_id, d.kind, d.name, d.duty, d.seats, d.taken, d.status
   FROM duty_posts d LEFT JOIN org_labels o ON o.id = d.org_id`;
-const SEAT_SELECT = `SELECT s.id, s.post_id, o.path::text AS org_path, s.person_id, p.name AS person_name, s.source, s.status,
+const SEAT_SELECT = `SELECT s.id, s.post_id, o.path::text AS org_path, s.person_id, s.holder_user_id, p.name AS person_name, s.source, s.status,
        ${at('s.claimed_at')} AS claimed_at, ${at('s.decided_at')} AS decided_at, s.decided_by, s.note
   FROM duty_post_seats s LEFT JOIN person_labels p ON p.id = s.person_id LEFT JOIN org_labels o ON o.id = s.org_id`;
 const HOLDING: SeatStatus[] = ['pending', 'active'];
@@ -85,13 +86,26 @@ function claimRefusal(scope: Scope, b: BoardRow | undefined): AppError | null {
   return null;
 }
 
-function postActions(scope: Scope, p: Pick<PostRow, 'org_path' | 'seats' | 'taken'>, b: BoardRow | undefined, holders: Seat[]): PostAction[] {
+/** The caller's own held seat of a post, among the seats they read. */
+const ownSeat = (scope: Scope, seats: Pick<SeatRow, 'holder_user_id' | 'status' | 'person_id'>[]) =>
+  scope.userId === null ? undefined : seats.find((s) => s.status === 'active' && s.holder_user_id === scope.userId);
+
+/**
+ * Why the caller may not record work on this post, or null when they may:
+ * staff of the post's organization for any holder, a holder for themselves.
+ */
+function workRefusal(scope: Scope, orgPath: string | null, seats: Pick<SeatRow, 'holder_user_id' | 'status' | 'person_id'>[]): AppError | null {
+  if (isStaffAt(scope, orgPath)) return seats.some((s) => s.status === 'active') ? null : E.not_holder();
+  return ownSeat(scope, seats) ? null : E.holders_record();
+}
+
+function postActions(scope: Scope, p: Pick<PostRow, 'org_path' | 'seats' | 'taken'>, b: BoardRow | undefined, seats: SeatRow[]): PostAction[] {
   const staff = isStaffAt(scope, p.org_path);
   const a: PostAction[] = [];
   if (claimRefusal(scope, b) === null) a.push('claim');
   if (staff && p.taken < p.seats) a.push('assign');
   if (staff) a.push('edit');
-  if (staff && holders.some((h) => h.status === 'active')) a.push('recordWork');
+  if (workRefusal(scope, p.org_path, seats) === null) a.push('recordWork');
   return a;
 }
 
@@ -131,12 +145,13 @@ async function assemble(q: Queryable, scope: Scope, rows: (PostRow | BoardRow)[]
   const figures = await figuresOf(q, ids);
   return rows.map((r) => {
     const orgPath = 'org_path' in r ? r.org_path : null;
-    const holders = seatRows.filter((s) => s.post_id === r.id).map((s) => toSeat(scope, s, figures.get(`${r.id}:${s.person_id}`)));
+    const seats = seatRows.filter((s) => s.post_id === r.id);
+    const holders = seats.map((s) => toSeat(scope, s, figures.get(`${r.id}:${s.person_id}`)));
     const own = [...figures.entries()].filter(([k]) => k.startsWith(`${r.id}:`)).map(([, f]) => f);
     return {
       id: r.id, orgId: r.org_id, orgName: r.org_name ?? '', gridId: r.grid_id, kind: r.kind, name: r.name, duty: r.duty,
       seats: r.seats, taken: r.taken, status: r.status, holders, figures: sum(own),
-      actions: postActions(scope, { org_path: orgPath, seats: r.seats, taken: r.taken }, board.get(r.id), holders),
+      actions: postActions(scope, { org_path: orgPath, seats: r.seats, taken: r.taken }, board.get(r.id), seats),
     };
   });
 }
@@ -263,12 +278,12 @@ async function one(q: Queryable, scope: Scope, postId: number): Promise<Post> {
 }
 
 /** A staff action on a post, checked with the list the post carries: refused as not staff there, or as not possible now. */
-async function ensurePostAction(q: Queryable, scope: Scope, postId: number, action: Exclude<PostAction, 'claim'>, words: Text): Promise<PostRow> {
+async function ensurePostAction(q: Queryable, scope: Scope, postId: number, action: 'assign' | 'edit', words: Text): Promise<PostRow> {
   const row = await postRow(q, postId);
   const post = (await assemble(q, scope, [row], new Map()))[0]!;
   if (post.actions.includes(action)) return row;
   if (!isStaffAt(scope, row.org_path)) throw E.staff_only({ action: words });
-  throw action === 'assign' ? E.full() : E.not_holder();
+  throw E.full();
 }
 
 export async function update(
@@ -328,11 +343,24 @@ export async function seatStep(q: Queryable, scope: Scope, seatId: number, step:
   return one(q, scope, seat.post_id);
 }
 
-/** Work under a post: an entry of its own, or a handled need or a service log of the holder counted under it. */
+/**
+ * Work under a post: an entry of its own, or a handled need or a service log
+ * of the holder counted under it. Staff record it for any holder; a holder
+ * records their own (and the database's gj_holder_insert lets them no further).
+ */
 export async function recordWork(q: Queryable, scope: Scope, postId: number, input: RecordWork): Promise<PostWork> {
-  const row = await ensurePostAction(q, scope, postId, 'recordWork', { zh: '记录岗位工作', en: 'record work on posts' });
-  const [seat] = await q.query(`SELECT 1 FROM duty_post_seats WHERE post_id = $1 AND person_id = $2 AND status = 'active'`, [postId, input.personId]);
-  if (!seat) throw E.not_holder();
+  // A member of the post's community reads it from the board: they are refused as not its holder, not told it is missing.
+  const row = (await q.query<PostRow>(`${POST_SELECT} WHERE d.id = $1`, [postId]))[0] ?? (await boardOf(q, scope)).get(postId);
+  if (!row) throw notFound(POST);
+  const orgPath = 'org_path' in row ? row.org_path : null;
+  const seats = await q.query<SeatRow>(`${SEAT_SELECT} WHERE s.post_id = $1 AND s.status = 'active'`, [postId]);
+  const refusal = workRefusal(scope, orgPath, seats);
+  if (refusal) throw refusal;
+  const staff = isStaffAt(scope, orgPath);
+  const own = ownSeat(scope, seats);
+  if (!staff && input.personId !== undefined && input.personId !== own!.person_id) throw E.own_work_only();
+  const personId = input.personId ?? own?.person_id;
+  if (personId === undefined || !seats.some((s) => s.person_id === personId)) throw E.not_holder();
   if (input.needId !== undefined && input.serviceLogId !== undefined) throw E.one_record();
   const dispute = input.kind === 'dispute';
   if (dispute && (input.parties == null || input.outcome == null)) throw E.dispute_details();
@@ -341,17 +369,18 @@ export async function recordWork(q: Queryable, scope: Scope, postId: number, inp
   if (input.needId !== undefined) {
     const need = await needs.get(q, input.needId);
     if (!HANDLED.has(need.status)) throw E.need_not_handled();
+    if (!staff && !(await needs.claimedByCaller(q, input.needId))) throw E.need_not_holders();
     doneOn ??= need.createdAt.slice(0, 10);
   }
   if (input.serviceLogId !== undefined) {
     const log = (await activities.logs(q, { id: input.serviceLogId })).items[0];
     if (!log) throw notFound({ zh: '服务日志', en: 'Service log' });
-    if (log.personId !== input.personId) throw E.log_not_holders();
+    if (log.personId !== personId) throw E.log_not_holders();
     doneOn ??= log.servedOn;
   }
   if (!doneOn) throw E.date_required();
   const [w] = await workMany(q, [{
-    orgId: row.org_id, postId, personId: input.personId, kind: input.kind, doneOn,
+    orgId: row.org_id, postId, personId, kind: input.kind, doneOn,
     parties: input.parties ?? null, outcome: input.outcome ?? null, note: input.note || null, needId: input.needId ?? null,
     serviceLogId: input.serviceLogId ?? null, recordedBy: scope.userName ?? '',
   }]);

@@ -8,6 +8,7 @@ export const en: Record<KernelMessageKey, string> = {
   'common.cancel': 'Cancel',
   'common.save': 'Save',
   'common.search': 'Search',
+  'common.filteredBy': 'Filtered by:',
   'common.reset': 'Reset',
   'common.none': '—',
   'common.yes': 'Yes',

@@ -11,6 +11,7 @@ export const zhCN = {
   'common.cancel': '取消',
   'common.save': '保存',
   'common.search': '搜索',
+  'common.filteredBy': '已筛选：',
   'common.reset': '重置',
   'common.none': '—',
   'common.yes': '是',

@@ -8,8 +8,9 @@ import { regionInstant, thisYear } from '../../kernel/time';
 import { useHomeOrg } from '../../kernel/useHomeOrg';
 import { reportInsApi } from '../reportins/api';
 import { commitmentsApi } from './api';
-import { CommitmentDrawer } from './Drawers';
-import { CommitmentList, NewCommitmentModal, ReportList } from './Lists';
+import { useUrlFilters } from '../../kernel/urlFilters';
+import { CommitmentDrawer, ReportDrawer } from './Drawers';
+import { COMMITMENT_URL_FILTERS, CommitmentList, NewCommitmentModal, ReportList } from './Lists';
 
 interface WindowValues { title: string; year: number; opensAt: string; closesAt: string }
 
@@ -52,7 +53,11 @@ export function CommitmentsPage() {
   const home = useHomeOrg();
   const liaison = me.grants.find((g) => g.role === 'unit_liaison' && g.unitId !== null);
   const [drafting, setDrafting] = useState(false);
-  const [openId, setOpenId] = useState<number | null>(null);
+  // A figure links to one record (?commitmentId=, ?reportId=) or to a filtered list (?personId=&year=).
+  const url = useUrlFilters([...COMMITMENT_URL_FILTERS, 'commitmentId', 'reportId'] as const, ['personId', 'unitId', 'year', 'commitmentId', 'reportId']);
+  const [openId, setOpenId] = useState<number | null>(url.num('commitmentId') ?? null);
+  const [reportId, setReportId] = useState<number | null>(url.num('reportId') ?? null);
+  const [tab, setTab] = useState(reportId === null ? 'commitments' : 'reports');
   const [reloadKey, setReloadKey] = useState(0);
   const reload = () => setReloadKey((k) => k + 1);
   return (
@@ -63,8 +68,8 @@ export function CommitmentsPage() {
           {home !== undefined && holds(me, ADMIN_ROLES) && <OpenWindow orgId={home} onOpened={reload} />}
         </Flex>
       }>
-      <Tabs items={[
-        { key: 'commitments', label: t('commitments.tabCommitments'), children: <CommitmentList reloadKey={reloadKey} /> },
+      <Tabs activeKey={tab} onChange={setTab} items={[
+        { key: 'commitments', label: t('commitments.tabCommitments'), children: <CommitmentList reloadKey={reloadKey} url={url} /> },
         { key: 'reports', label: <span data-testid="commitment-tab-reports">{t('commitments.tabReports')}</span>, children: <ReportList reloadKey={reloadKey} /> },
       ]} />
       {liaison && (
@@ -72,7 +77,8 @@ export function CommitmentsPage() {
           base={{ kind: 'unit', orgId: liaison.orgId, unitId: liaison.unitId! }}
           onCreated={(id) => (setDrafting(false), reload(), setOpenId(id))} />
       )}
-      <CommitmentDrawer id={openId} onClose={() => setOpenId(null)} onChanged={reload} />
+      <CommitmentDrawer id={openId} onClose={() => (setOpenId(null), url.set('commitmentId', undefined))} onChanged={reload} />
+      <ReportDrawer id={reportId} onClose={() => (setReportId(null), url.set('reportId', undefined))} onChanged={reload} />
     </Card>
   );
 }

@@ -4,6 +4,7 @@ import { useApiError, useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { colorOf } from '../../kernel/vocabulary';
 import { commitmentsApi, type CommitmentItem, type Grade, type ReportDetail } from './api';
+import { EditItemsModal } from './ItemsForm';
 
 /** Runs a step and reports its refusal; the buttons that call it come only from the record's `actions`. */
 function useStep() {
@@ -84,6 +85,8 @@ export function CommitmentDrawer({ id, onClose, onChanged }: { id: number | null
   const detail = useLoad(id === null ? null : () => commitmentsApi.get(id), [id]);
   const c = detail.data?.id === id ? detail.data : undefined;
   const { busy, run } = useStep();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState(false);
   const step = async (call: () => Promise<unknown>, done: string) => {
     const ok = await run(call, done);
     if (ok) {
@@ -101,6 +104,9 @@ export function CommitmentDrawer({ id, onClose, onChanged }: { id: number | null
       ) : (
         <Flex vertical gap={16}>
           <Flex gap={8} wrap>
+            {c.actions.includes('edit') && (
+              <Button onClick={() => setEditing(true)} data-testid="commitment-edit-items">{t('commitments.editItems')}</Button>
+            )}
             {c.actions.includes('signAsParty') && (
               <Popconfirm title={t('commitments.signConfirm')} onConfirm={() => step(() => commitmentsApi.sign(c.id), t('commitments.signed'))}>
                 <Button type="primary" loading={busy} data-testid="commitment-sign-party">{t('commitments.signAsParty')}</Button>
@@ -130,6 +136,10 @@ export function CommitmentDrawer({ id, onClose, onChanged }: { id: number | null
           </Descriptions>
           <List header={t('commitments.items')} dataSource={c.items} rowKey={(i) => i.id}
             renderItem={(i) => <ItemCard item={i} onFulfil={(evidence) => step(() => commitmentsApi.fulfil(c.id, i.id, evidence), t('common.saved'))} />} />
+          {editing && (
+            <EditItemsModal commitment={c} onClose={() => setEditing(false)}
+              onSaved={() => (setEditing(false), void message.success(t('commitments.itemsSaved')), detail.reload(), onChanged())} />
+          )}
         </Flex>
       )}
     </Drawer>

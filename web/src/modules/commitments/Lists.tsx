@@ -1,19 +1,39 @@
 import type { ButtonProps } from 'antd';
-import { Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Card, Flex, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { DataTable, usePaging } from '../../kernel/DataTable';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { thisYear, today } from '../../kernel/time';
+import { FilterTags, type useUrlFilters } from '../../kernel/urlFilters';
 import { commitmentsApi, type Commitment, type NewCommitment, type Report } from './api';
 import { CommitmentDrawer, ReportDrawer, StateTag } from './Drawers';
+import { ItemFields, itemsBody, type ItemValues } from './ItemsForm';
 
-/** Commitments the caller sees (row-level security decides which), opened in the drawer. */
-export function CommitmentList({ mine = false, reloadKey = 0 }: { mine?: boolean; reloadKey?: number }) {
-  const { t, tx } = useI18n();
+/** The list's filters a link may carry (a member's or unit's year, from the evaluation figures). */
+export const COMMITMENT_URL_FILTERS = ['personId', 'unitId', 'year', 'status', 'kind'] as const;
+type UrlFilter = (typeof COMMITMENT_URL_FILTERS)[number];
+
+/** Commitments the caller sees (row-level security decides which), opened in the drawer; `url`: filtered as the address says. */
+export function CommitmentList({ mine = false, reloadKey = 0, url }: { mine?: boolean; reloadKey?: number; url?: ReturnType<typeof useUrlFilters<UrlFilter>> }) {
+  const { t, tx, enumLabel } = useI18n();
   const [paging, setPaging] = usePaging(`commitments-${mine}`, 20);
   const [openId, setOpenId] = useState<number | null>(null);
-  const list = useLoad(() => commitmentsApi.list({ ...paging, mine: mine ? 'true' : undefined }), [paging.page, paging.pageSize, mine, reloadKey]);
+  const f = url?.filters ?? {};
+  const filters = {
+    personId: url?.num('personId'), unitId: url?.num('unitId'), year: url?.num('year'),
+    status: f.status as Commitment['status'] | undefined, kind: f.kind as Commitment['kind'] | undefined,
+  };
+  const list = useLoad(() => commitmentsApi.list({ ...paging, ...filters, mine: mine ? 'true' : undefined }),
+    [paging.page, paging.pageSize, mine, reloadKey, filters.personId, filters.unitId, filters.year, filters.status, filters.kind]);
+  const party = list.data?.items[0]?.partyName;
+  const tags = [
+    ...(filters.personId !== undefined ? [{ key: 'personId', label: `${t('commitments.member')}：${party ? tx(party) : `#${filters.personId}`}` }] : []),
+    ...(filters.unitId !== undefined ? [{ key: 'unitId', label: `${t('commitments.unit')}：${party ? tx(party) : `#${filters.unitId}`}` }] : []),
+    ...(filters.year !== undefined ? [{ key: 'year', label: t('commitments.yearFilter', { year: filters.year }) }] : []),
+    ...(filters.status ? [{ key: 'status', label: `${t('commitments.status')}：${enumLabel('CommitmentStatus', filters.status)}` }] : []),
+    ...(filters.kind ? [{ key: 'kind', label: `${t('commitments.kind')}：${enumLabel('CommitmentKind', filters.kind)}` }] : []),
+  ];
   const open = (c: Commitment) => (
     <Typography.Link onClick={() => setOpenId(c.id)} data-testid="commitment-open">
       {tx(c.partyName)}
@@ -21,6 +41,7 @@ export function CommitmentList({ mine = false, reloadKey = 0 }: { mine?: boolean
   );
   return (
     <>
+      {url && <FilterTags tags={tags} onRemove={(k) => url.set(k as UrlFilter, undefined)} />}
       <DataTable<Commitment>
         testId="commitments"
         rows={list.data?.items}
@@ -95,14 +116,13 @@ export function ReportList({ mine = false, reloadKey = 0 }: { mine?: boolean; re
   );
 }
 
-type ItemValues = NewCommitment['items'][number];
 interface CommitmentValues { startsOn: string; endsOn: string; items: ItemValues[] }
 
 /** Drafting a commitment: the term and its items. The party signs it in the drawer afterwards. */
 export function NewCommitmentModal({ open, onClose, base, title, onCreated }: {
   open: boolean; onClose: () => void; base: Pick<NewCommitment, 'kind' | 'orgId' | 'unitId'>; title: string; onCreated: (id: number) => void;
 }) {
-  const { t, enumOptions } = useI18n();
+  const { t } = useI18n();
   const onError = useApiError();
   const [form] = Form.useForm<CommitmentValues>();
   const [saving, setSaving] = useState(false);
@@ -110,7 +130,7 @@ export function NewCommitmentModal({ open, onClose, base, title, onCreated }: {
   const submit = async (v: CommitmentValues) => {
     setSaving(true);
     try {
-      const created = await commitmentsApi.create({ ...base, ...v });
+      const created = await commitmentsApi.create({ ...base, ...v, items: itemsBody(v.items) });
       onCreated(created.id);
       form.resetFields();
     } catch (err) {
@@ -128,24 +148,7 @@ export function NewCommitmentModal({ open, onClose, base, title, onCreated }: {
           <Form.Item name="startsOn" label={t('commitments.startsOn')} rules={[{ required: true }]}><Input type="date" data-testid="commitment-starts" /></Form.Item>
           <Form.Item name="endsOn" label={t('commitments.endsOn')} rules={[{ required: true }]}><Input type="date" data-testid="commitment-ends" /></Form.Item>
         </Flex>
-        <Form.List name="items">
-          {(fields, { add }) => (
-            <Flex vertical gap={4}>
-              {fields.map((f) => (
-                <Card key={f.key} size="small">
-                  <Form.Item name={[f.name, 'what']} label={t('commitments.what')} rules={[{ required: true }]}><Input maxLength={200} data-testid="commitment-item-what" /></Form.Item>
-                  <Flex gap={8} wrap>
-                    <Form.Item name={[f.name, 'cadence']} label={t('commitments.cadence')}><Select options={enumOptions('CommitmentCadence')} style={{ minWidth: 120 }} /></Form.Item>
-                    <Form.Item name={[f.name, 'target']} label={t('commitments.target')}><InputNumber min={1} max={366} /></Form.Item>
-                    <Form.Item name={[f.name, 'source']} label={t('commitments.source')}><Select options={enumOptions('CommitmentSource')} style={{ minWidth: 160 }} data-testid="commitment-item-source" /></Form.Item>
-                    <Form.Item name={[f.name, 'beneficiary']} label={t('commitments.beneficiary')}><Input maxLength={60} /></Form.Item>
-                  </Flex>
-                </Card>
-              ))}
-              <Button onClick={() => add({ what: '', cadence: 'monthly', target: 1, source: 'evidence' })}>{t('commitments.addItem')}</Button>
-            </Flex>
-          )}
-        </Form.List>
+        <ItemFields />
       </Form>
     </Modal>
   );

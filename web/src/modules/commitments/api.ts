@@ -16,6 +16,8 @@ export const commitmentsApi = {
   get: (id: number) => api.get<CommitmentDetail>(`/api/commitments/${id}`),
   create: (input: NewCommitment) => api.post<CommitmentDetail>('/api/commitments', input),
   sign: (id: number) => api.post<CommitmentDetail>(`/api/commitments/${id}/sign`),
+  replaceItems: (id: number, items: BodyOf<'/api/commitments/{commitmentId}/items', 'put'>['items']) =>
+    api.put<CommitmentDetail>(`/api/commitments/${id}/items`, { items }),
   end: (id: number) => api.post<CommitmentDetail>(`/api/commitments/${id}/end`),
   fulfil: (id: number, itemId: number, evidence: string) => api.post<CommitmentDetail>(`/api/commitments/${id}/items/${itemId}/fulfil`, { evidence }),
   windows: (orgId?: number) => api.get<ResponseOf<'/api/commitment-windows', 'get'>>('/api/commitment-windows', { orgId }),

@@ -12,7 +12,8 @@ import { thisYear } from '../../kernel/time';
 import { useHomeOrg } from '../../kernel/useHomeOrg';
 import { colorOf } from '../../kernel/vocabulary';
 import { YearSelect } from '../../kernel/YearSelect';
-import { evaluationApi, type Confirm, type Department, type RoundMember, type RoundTable } from './api';
+import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
+import { evaluationApi, type Confirm, type Department, type ReportBack, type RoundMember, type RoundTable, type UnitRow } from './api';
 
 use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 type Option = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
@@ -217,6 +218,87 @@ function Departments() {
   );
 }
 
+/** The community reports back to a unit: the year's figures go with it as they stand, and its words. */
+function ReportBackModal({ unit, orgId, year, onClose, onSent }: { unit: UnitRow | null; orgId: number; year: number; onClose: () => void; onSent: (rows: UnitRow[]) => void }) {
+  const { t, tx } = useI18n();
+  const { message } = App.useApp();
+  const onError = useApiError();
+  const [form] = Form.useForm<Pick<ReportBack, 'body'>>();
+  const submit = async (v: Pick<ReportBack, 'body'>) => {
+    try {
+      onSent((await evaluationApi.reportBack(unit!.unitId, { orgId, year, body: v.body })).items);
+      void message.success(t('evaluation.reportBackSent'));
+      onClose();
+    } catch (err) {
+      onError(err, form);
+    }
+  };
+  return (
+    <Modal open={unit !== null} onCancel={onClose} onOk={() => form.submit()} title={`${t('evaluation.reportBack')}：${tx(unit?.unitName ?? '')}`} destroyOnHidden
+      okButtonProps={{ 'data-testid': 'evaluation-report-back-ok' }}>
+      <Form<Pick<ReportBack, 'body'>> form={form} layout="vertical" onFinish={(v) => void submit(v)} preserve={false}>
+        <Form.Item name="body" label={t('evaluation.reportBackBody')} rules={[{ required: true, whitespace: true }]}>
+          <Input.TextArea maxLength={1000} rows={4} data-testid="evaluation-report-back-body" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 双述双评: the community's units for a year, their pledges and report ratings, exported and reported back. */
+function Units() {
+  const { t, tx, enumLabel } = useI18n();
+  const home = useHomeOrg();
+  const [picked, setPicked] = useState<number>();
+  const orgId = picked ?? home;
+  const [year, setYear] = useState(thisYear());
+  const loaded = useLoad(orgId === undefined ? null : () => evaluationApi.units(orgId, year), [orgId, year]);
+  const [rows, setRows] = useState<UnitRow[] | null>(null);
+  const [reporting, setReporting] = useState<UnitRow | null>(null);
+  useEffect(() => setRows(loaded.data?.items ?? null), [loaded.data]);
+  const tally = (x: UnitRow['tally']) => t('evaluation.tally', { s: x.satisfied, b: x.basically, d: x.dissatisfied });
+  return (
+    <Flex vertical gap={12}>
+      <Typography.Text type="secondary">{t('evaluation.unitsHint')}</Typography.Text>
+      <Space wrap>
+        <span style={{ minWidth: 240, display: 'inline-block' }}>
+          <OrgTreeSelect value={orgId} onChange={(v) => setPicked(v)} placeholder={t('evaluation.pickCommunity')} data-testid="evaluation-units-org" />
+        </span>
+        <YearSelect value={year} onChange={setYear} />
+        {orgId !== undefined && (
+          <Button icon={<DownloadOutlined />} href={evaluationApi.unitsExcelUrl(orgId, year)} data-testid="evaluation-units-export">{t('evaluation.export')}</Button>
+        )}
+      </Space>
+      <Table<UnitRow> size="small" rowKey="unitId" loading={loaded.loading} dataSource={rows ?? []} pagination={false} scroll={{ x: 900 }} data-testid="evaluation-units"
+        locale={{ emptyText: t('evaluation.unitsEmpty') }}
+        columns={[
+          { title: t('evaluation.unit'), dataIndex: 'unitName', width: 180, render: (n: string) => tx(n) },
+          {
+            title: t('evaluation.commitment'), width: 110,
+            render: (_, u) => <a href={`/commitments?unitId=${u.unitId}&year=${year}`} data-testid={`evaluation-unit-commitments-${u.unitId}`}>{u.fulfilled === null ? t('evaluation.notReported') : t('evaluation.fulfilled', { done: u.fulfilled, items: u.items })}</a>,
+          },
+          { title: t('evaluation.unitTally'), width: 200, render: (_, u) => <a href={`/commitments?reportId=${u.reportId}`}>{tally(u.tally)}</a> },
+          { title: t('evaluation.result'), width: 100, render: (_, u) => (u.result ? <Tag color={colorOf('CommitmentGrade', u.result)}>{enumLabel('CommitmentGrade', u.result)}</Tag> : t('evaluation.noResult')) },
+          {
+            title: t('evaluation.reportedBack'), width: 260,
+            render: (_, u) => u.reportedBack ? (
+              <span data-testid={`evaluation-reported-${u.unitId}`}>
+                {tx(u.reportedBack.body)} <Typography.Text type="secondary">{t('evaluation.confirmedBy', { who: tx(u.reportedBack.by), when: u.reportedBack.at })}</Typography.Text>
+              </span>
+            ) : t('evaluation.notReportedBack'),
+          },
+          {
+            title: '', width: 110, fixed: 'right',
+            render: (_, u) => u.actions.includes('reportBack') && (
+              <Button size="small" onClick={() => setReporting(u)} data-testid={`evaluation-report-back-${u.unitId}`}>{t('evaluation.reportBack')}</Button>
+            ),
+          },
+        ]} />
+      {orgId !== undefined && <ReportBackModal unit={reporting} orgId={orgId} year={year} onClose={() => setReporting(null)} onSent={setRows} />}
+    </Flex>
+  );
+}
+
 /** Staff: the year-end evaluation of members, and the departments as communities rated them. */
 export function EvaluationPage() {
   const { t } = useI18n();
@@ -224,6 +306,7 @@ export function EvaluationPage() {
     <Card title={t('evaluation.menu')} className="gj-page-card">
       <Tabs items={[
         { key: 'rounds', label: t('evaluation.tabRounds'), children: <Rounds /> },
+        { key: 'units', label: <span data-testid="evaluation-tab-units">{t('evaluation.tabUnits')}</span>, children: <Units /> },
         { key: 'departments', label: <span data-testid="evaluation-tab-departments">{t('evaluation.tabDepartments')}</span>, children: <Departments /> },
       ]} />
     </Card>

@@ -1,13 +1,16 @@
 import { App, Button, Card, Empty, Popconfirm, Spin, Tabs } from 'antd';
+import { useState } from 'react';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { postsApi, type Post } from './api';
 import { PostCard } from './PostCard';
+import { WorkDrawer } from './PostsPage';
 
 /**
  * 认岗 for members, on a phone first: the open posts of their community, each
  * with a claim button when the server says they may claim it, and the posts
- * they claimed or hold, with the work counted under them.
+ * they claimed or hold, with the work counted under them; a holder records
+ * their own work there when the post's actions offer it.
  */
 export function MyPostsPage() {
   const { t, tx } = useI18n();
@@ -15,6 +18,7 @@ export function MyPostsPage() {
   const onError = useApiError();
   const board = useLoad(() => postsApi.board(), []);
   const mine = useLoad(() => postsApi.mine(), []);
+  const [workOf, setWorkOf] = useState<Post | null>(null);
   const claim = async (p: Post) => {
     try {
       await postsApi.claim(p.id);
@@ -39,6 +43,11 @@ export function MyPostsPage() {
                   </Button>
                 </Popconfirm>
               )}
+              {p.actions.includes('recordWork') && (
+                <Button size="large" block onClick={() => setWorkOf(p)} data-testid="post-my-work">
+                  {t('posts.work')}
+                </Button>
+              )}
             </PostCard>
           ))}
         </div>
@@ -56,6 +65,7 @@ export function MyPostsPage() {
           { key: 'mine', label: <span data-testid="posts-tab-mine">{t('posts.mine')}</span>, children: cards(mine.data, mine.loading, t('posts.mineEmpty'), 'posts-mine', false) },
         ]}
       />
+      {workOf && <WorkDrawer own post={workOf} onClose={() => setWorkOf(null)} onChanged={mine.reload} />}
     </Card>
   );
 }

@@ -1,9 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
 import { App, Button, Card, DatePicker, Drawer, Empty, Flex, Form, Input, InputNumber, List, Select, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { FormModal } from '../../kernel/FormModal';
 import { useI18n } from '../../kernel/i18n';
+import { today } from '../../kernel/time';
+import { FilterTags, useUrlFilters } from '../../kernel/urlFilters';
 import { colorOf } from '../../kernel/vocabulary';
 import { gridsApi } from '../grids/api';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
@@ -11,25 +14,40 @@ import { PersonSelect } from '../orgs/pickers';
 import { postsApi, type NewPost, type NewWork, type Post, type PostQuery, type Seat } from './api';
 import { PostCard } from './PostCard';
 
-/** 设岗定责 for staff: publish posts, approve claims, assign and release seats, record work and read its counts. */
+/**
+ * 设岗定责 for staff: publish posts, approve claims, assign and release seats,
+ * record work and read its counts. Kind, status and one post (`?postId=`, the
+ * link from a member's evaluation figures) are read from the address and shown
+ * as removable filters.
+ */
 export function PostsPage() {
-  const { t, enumOptions } = useI18n();
-  const [query, setQuery] = useState<PostQuery>({});
-  const posts = useLoad(() => postsApi.list(query), [query.orgId, query.kind, query.status]);
+  const { t, tx, enumLabel, enumOptions } = useI18n();
+  const [orgId, setOrgId] = useState<number>();
+  const url = useUrlFilters(['postId', 'kind', 'status'] as const, ['postId']);
+  const query: PostQuery = { orgId, kind: url.filters.kind as PostQuery['kind'], status: url.filters.status as PostQuery['status'] };
+  const postId = url.num('postId');
+  const posts = useLoad(() => (postId === undefined ? postsApi.list(query) : postsApi.get(postId).then((p) => [p])), [orgId, query.kind, query.status, postId]);
   const [publishing, setPublishing] = useState(false);
+  const one = postId === undefined ? undefined : posts.data?.find((p) => p.id === postId);
+  const tags = [
+    ...(postId !== undefined ? [{ key: 'postId', label: `${t('posts.name')}：${one ? tx(one.name) : `#${postId}`}` }] : []),
+    ...(query.kind ? [{ key: 'kind', label: `${t('posts.kind')}：${enumLabel('PostKind', query.kind)}` }] : []),
+    ...(query.status ? [{ key: 'status', label: `${t('posts.status')}：${enumLabel('PostStatus', query.status)}` }] : []),
+  ];
   return (
     <Card className="gj-page-card">
       <Flex className="gj-toolbar" gap={8} wrap>
         <span className="gj-toolbar-search">
-          <OrgTreeSelect allowClear onChange={(orgId) => setQuery({ ...query, orgId })} data-testid="posts-org" />
+          <OrgTreeSelect allowClear onChange={setOrgId} data-testid="posts-org" />
         </span>
-        <Select allowClear className="gj-toolbar-select" placeholder={t('posts.kind')} options={enumOptions('PostKind')} onChange={(kind) => setQuery({ ...query, kind })} />
-        <Select allowClear className="gj-toolbar-select" placeholder={t('posts.status')} options={enumOptions('PostStatus')} onChange={(status) => setQuery({ ...query, status })} />
+        <Select allowClear className="gj-toolbar-select" placeholder={t('posts.kind')} options={enumOptions('PostKind')} value={query.kind} onChange={(kind) => url.set('kind', kind)} />
+        <Select allowClear className="gj-toolbar-select" placeholder={t('posts.status')} options={enumOptions('PostStatus')} value={query.status} onChange={(status) => url.set('status', status)} />
         <span className="gj-toolbar-spacer" />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setPublishing(true)} data-testid="post-publish">
           {t('posts.publish')}
         </Button>
       </Flex>
+      <FilterTags tags={tags} onRemove={(k) => url.set(k as 'postId' | 'kind' | 'status', undefined)} />
       <PostList posts={posts.data} loading={posts.loading} onChanged={posts.reload} />
       {publishing && <PublishModal onClose={() => setPublishing(false)} onDone={posts.reload} />}
     </Card>
@@ -172,17 +190,21 @@ function PublishModal({ onClose, onDone }: { onClose: () => void; onDone: () => 
   );
 }
 
-/** A post's work records, and the form that adds one (an entry, or a handled need or service log of the holder). */
-function WorkDrawer({ post, onClose, onChanged }: { post: Post; onClose: () => void; onChanged: () => void }) {
+/**
+ * A post's work records, and the form that adds one (an entry, or a handled
+ * need or service log of the holder). `own`: the holder records their own
+ * work (my posts, on a phone), so the form does not ask whose.
+ */
+export function WorkDrawer({ post, onClose, onChanged, own = false }: { post: Post; onClose: () => void; onChanged: () => void; own?: boolean }) {
   const { t, tx, enumLabel, enumOptions } = useI18n();
   const detail = useLoad(() => postsApi.get(post.id), [post.id]);
   const [adding, setAdding] = useState(false);
   const holders = post.holders.filter((h) => h.status === 'active');
   return (
-    <Drawer open onClose={onClose} title={`${tx(post.name)} · ${t('posts.work')}`} width={560} data-testid="post-work-drawer">
+    <Drawer open onClose={onClose} title={`${tx(post.name)} · ${t('posts.work')}`} width="min(560px, 100vw)" data-testid="post-work-drawer">
       {post.actions.includes('recordWork') && (
         <Flex className="gj-toolbar" justify="flex-end">
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="post-record-work">
+          <Button type="primary" size={own ? 'large' : 'middle'} block={own} icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="post-record-work">
             {t('posts.action.recordWork')}
           </Button>
         </Flex>
@@ -210,7 +232,7 @@ function WorkDrawer({ post, onClose, onChanged }: { post: Post; onClose: () => v
           open
           title={t('posts.action.recordWork')}
           testId="post-work-form"
-          initialValues={{ personId: holders[0]?.personId, kind: post.kind === 'mediator' ? 'dispute' : 'other' }}
+          initialValues={{ personId: own ? undefined : holders[0]?.personId, kind: post.kind === 'mediator' ? 'dispute' : 'other', doneOn: own ? dayjs(today()) : undefined }}
           onClose={() => setAdding(false)}
           onSubmit={async ({ doneOn, ...v }) => {
             await postsApi.recordWork(post.id, { ...v, doneOn: doneOn?.format('YYYY-MM-DD') });
@@ -218,9 +240,11 @@ function WorkDrawer({ post, onClose, onChanged }: { post: Post; onClose: () => v
             onChanged();
           }}
         >
-          <Form.Item name="personId" label={t('posts.person')} rules={[{ required: true, message: t('posts.personRequired') }]}>
-            <Select options={holders.map((h) => ({ value: h.personId, label: tx(h.personName) }))} />
-          </Form.Item>
+          {!own && (
+            <Form.Item name="personId" label={t('posts.person')} rules={[{ required: true, message: t('posts.personRequired') }]}>
+              <Select options={holders.map((h) => ({ value: h.personId, label: tx(h.personName) }))} />
+            </Form.Item>
+          )}
           <Form.Item name="kind" label={t('posts.workKind')} rules={[{ required: true }]}>
             <Select options={enumOptions('PostWorkKind')} />
           </Form.Item>
