@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../kernel/manifest.ts';
 import activities from './activities/manifest.ts';
+import alliance from './alliance/manifest.ts';
 import audit from './audit/manifest.ts';
 import census from './census/manifest.ts';
 import commitments from './commitments/manifest.ts';
@@ -49,4 +50,5 @@ export const MODULES: readonly ModuleManifest[] = [
   residents,
   commitments,
   evaluation,
+  alliance,
 ];
