@@ -16,6 +16,7 @@ import * as reception from './modules/reception/messages';
 import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
 import * as commitments from './modules/commitments/messages';
+import * as alliance from './modules/alliance/messages';
 import * as evaluation from './modules/evaluation/messages';
 
 /**
@@ -41,6 +42,7 @@ export const zhCN = {
   ...commitments.zhCN,
   ...funds.zhCN,
   ...evaluation.zhCN,
+  ...alliance.zhCN,
   ...meetings.zhCN,
   ...reception.zhCN,
 } as const;
@@ -61,6 +63,7 @@ export const en: Record<MessageKey, string> = {
   ...commitments.en,
   ...funds.en,
   ...evaluation.en,
+  ...alliance.en,
   ...meetings.en,
   ...reception.en,
 };

@@ -38,6 +38,16 @@ export const VOCABULARIES = {
     {"value":"project","zh":"项目","en":"Project"},
     {"value":"proposal","zh":"单位提议","en":"Unit’s proposal"},
   ],
+  AlliancePageAction: [
+    {"value":"edit","zh":"设置公开内容","en":"Set what is public"},
+  ],
+  AllianceSection: [
+    {"value":"activities","zh":"近期活动","en":"Upcoming activities"},
+    {"value":"venues","zh":"开放阵地","en":"Open venues"},
+    {"value":"projects","zh":"共建项目","en":"Alliance projects"},
+    {"value":"wishes","zh":"微心愿","en":"Micro-wishes"},
+    {"value":"units","zh":"共建单位与承诺","en":"Units and their pledges"},
+  ],
   AuditAction: [
     {"value":"insert","zh":"新增","en":"Created","color":"green"},
     {"value":"update","zh":"修改","en":"Changed","color":"blue"},

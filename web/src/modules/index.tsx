@@ -9,6 +9,7 @@ import {
   CarryOutOutlined,
   FileSyncOutlined,
   FlagOutlined,
+  GlobalOutlined,
   HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -28,6 +29,7 @@ import type { ReactNode } from 'react';
 import type { Me } from '../kernel/api';
 import type { MessageKey } from '../messages';
 import { ActivitiesPage } from './activities/ActivitiesPage';
+import { AllianceSettingsPage } from './alliance/AllianceSettingsPage';
 import { FeedbackPage } from './activities/FeedbackPage';
 import { MyServicePage } from './activities/MyServicePage';
 import { AuditPage } from './audit/AuditPage';
@@ -102,6 +104,7 @@ export const MODULES: ModuleEntry[] = [
   { key: 'evaluation', path: '/evaluation', label: 'evaluation.menu', icon: <TrophyOutlined />, page: <EvaluationPage />, visible: isStaff },
   { key: 'resources', path: '/resources', label: 'menu.resources', icon: <ShopOutlined />, page: <ResourcesPage />, visible: (me) => isStaff(me) || me.grants.some((g) => g.role === 'unit_liaison') },
   { key: 'venues', path: '/venues', label: 'menu.venues', icon: <CalendarOutlined />, page: <VenuesPage />, visible: (me) => isStaff(me) || me.grants.some((g) => g.role === 'unit_liaison') },
+  { key: 'alliance', path: '/alliance-page', label: 'alliance.menu', icon: <GlobalOutlined />, page: <AllianceSettingsPage />, visible: (me) => holds(me, ADMIN_ROLES) },
   { key: 'census', path: '/census', label: 'census.menu', icon: <FileSyncOutlined />, page: <CensusPage />, visible: isStaff },
   { key: 'my-service', path: '/my-service', label: 'activities.menu.myService', icon: <HeartOutlined />, page: <MyServicePage /> },
   { key: 'activities', path: '/activities', label: 'activities.menu.activities', icon: <ScheduleOutlined />, page: <ActivitiesPage />, visible: isStaff },
