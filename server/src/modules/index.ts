@@ -7,6 +7,7 @@ import commitments from './commitments/manifest.ts';
 import funds from './funds/manifest.ts';
 import evaluation from './evaluation/manifest.ts';
 import grids from './grids/manifest.ts';
+import homestudy from './homestudy/manifest.ts';
 import meetings from './meetings/manifest.ts';
 import needs from './needs/manifest.ts';
 import orgs from './orgs/manifest.ts';
@@ -51,4 +52,5 @@ export const MODULES: readonly ModuleManifest[] = [
   commitments,
   evaluation,
   alliance,
+  homestudy,
 ];

@@ -4390,6 +4390,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/homebound-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 送学上门对象（因年老体弱、患病等不能参加组织生活的党员） */
+        get: operations["getHomeboundMembers"];
+        put?: never;
+        /** 登记送学上门对象（支部或社区工作人员） */
+        post: operations["postHomeboundMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/homebound-members/{homeboundId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 安排送学上门：把本月学习送到党员家中，作为一名党员的任务 */
+        post: operations["postHomeboundMembersByHomeboundIdDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/study-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 送学任务（mine=true：本人送学的任务） */
+        get: operations["getStudyDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/study-deliveries/{deliveryId}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记送达（送学人本人，只登记一次；计为该党员参加本月学习） */
+        post: operations["postStudyDeliveriesByDeliveryIdDeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5408,6 +5477,43 @@ export interface components {
             overdue: number;
             average: number;
             needIds: number[];
+        };
+        /** @enum {string} */
+        HomeboundReason: "elderly" | "ill" | "disabled" | "other";
+        /** @enum {string} */
+        HomeboundAction: "schedule";
+        /** @enum {string} */
+        HomeboundListAction: "create";
+        /** @enum {string} */
+        StudyDeliveryStatus: "scheduled" | "delivered";
+        /** @enum {string} */
+        StudyDeliveryAction: "deliver";
+        HomeboundMember: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            personId: number;
+            personName: string;
+            reason: components["schemas"]["HomeboundReason"];
+            since: string;
+            actions: components["schemas"]["HomeboundAction"][];
+        };
+        StudyDelivery: {
+            id: number;
+            orgId: number;
+            personId: number;
+            /** @description 接受送学的党员 */
+            personName: string;
+            activityId: number;
+            activityTitle: string;
+            activityStartsAt: string;
+            delivererPersonId: number;
+            delivererName: string;
+            dueOn: string;
+            status: components["schemas"]["StudyDeliveryStatus"];
+            deliveredAt: string | null;
+            note: string | null;
+            actions: components["schemas"]["StudyDeliveryAction"][];
         };
         /** @enum {string} */
         MeetingKind: "committee" | "joint" | "residents_council";
@@ -18577,6 +18683,184 @@ export interface operations {
             400: components["responses"]["Error400"];
             404: components["responses"]["Error404"];
             429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getHomeboundMembers: {
+        parameters: {
+            query?: {
+                /** @description 组织 */
+                orgId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HomeboundMember"][];
+                        actions: components["schemas"]["HomeboundListAction"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postHomeboundMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 党员 */
+                    personId: number;
+                    reason: components["schemas"]["HomeboundReason"];
+                    /**
+                     * Format: date
+                     * @description 起始日期
+                     */
+                    since?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeboundMember"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postHomeboundMembersByHomeboundIdDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 送学对象编号 */
+                homeboundId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 本月学习活动 */
+                    activityId: number;
+                    /** @description 送学人 */
+                    delivererPersonId: number;
+                    /**
+                     * Format: date
+                     * @description 送学日期
+                     */
+                    dueOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyDelivery"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getStudyDeliveries: {
+        parameters: {
+            query?: {
+                /** @description 组织 */
+                orgId?: number;
+                /** @description 只看本人送学的任务 */
+                mine?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StudyDelivery"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postStudyDeliveriesByDeliveryIdDeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 送学编号 */
+                deliveryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 送学情况 */
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyDelivery"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             500: components["responses"]["Error500"];
         };
     };

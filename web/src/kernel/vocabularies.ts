@@ -225,6 +225,18 @@ export const VOCABULARIES = {
     {"value":"sanitation_monitor","zh":"卫生监督员","en":"Sanitation monitor","color":"blue"},
     {"value":"youth_mentor","zh":"青少年辅导员","en":"Youth mentor","color":"blue"},
   ],
+  HomeboundAction: [
+    {"value":"schedule","zh":"安排送学","en":"Schedule a delivery"},
+  ],
+  HomeboundListAction: [
+    {"value":"create","zh":"登记送学对象","en":"Mark a member"},
+  ],
+  HomeboundReason: [
+    {"value":"elderly","zh":"年老体弱","en":"Elderly and frail"},
+    {"value":"ill","zh":"患病","en":"Ill"},
+    {"value":"disabled","zh":"行动不便","en":"Limited mobility"},
+    {"value":"other","zh":"其他原因","en":"Other reason"},
+  ],
   HouseholdAction: [
     {"value":"edit","zh":"修改住户","en":"Edit"},
     {"value":"visit","zh":"登记走访","en":"Record a visit"},
@@ -589,6 +601,13 @@ export const VOCABULARIES = {
     {"value":"leave","zh":"请假","en":"On leave","color":"default"},
     {"value":"absent","zh":"缺席","en":"Absent","color":"red"},
     {"value":"attended","zh":"已签到","en":"Checked in","color":"green"},
+  ],
+  StudyDeliveryAction: [
+    {"value":"deliver","zh":"登记送达","en":"Record the delivery"},
+  ],
+  StudyDeliveryStatus: [
+    {"value":"scheduled","zh":"待送学","en":"Scheduled","color":"gold"},
+    {"value":"delivered","zh":"已送达","en":"Delivered","color":"green"},
   ],
   TeamAction: [
     {"value":"addMember","zh":"加入队员","en":"Add a member"},
