@@ -18,6 +18,7 @@ import * as transfers from './modules/transfers/messages';
 import * as commitments from './modules/commitments/messages';
 import * as alliance from './modules/alliance/messages';
 import * as evaluation from './modules/evaluation/messages';
+import * as homestudy from './modules/homestudy/messages';
 
 /**
  * All dictionaries, merged. A module keeps its words in its own messages.ts
@@ -43,6 +44,7 @@ export const zhCN = {
   ...funds.zhCN,
   ...evaluation.zhCN,
   ...alliance.zhCN,
+  ...homestudy.zhCN,
   ...meetings.zhCN,
   ...reception.zhCN,
 } as const;
@@ -64,6 +66,7 @@ export const en: Record<MessageKey, string> = {
   ...funds.en,
   ...evaluation.en,
   ...alliance.en,
+  ...homestudy.en,
   ...meetings.en,
   ...reception.en,
 };
