@@ -36,6 +36,11 @@ test('the member who delivers the month’s study records it on a phone, once, a
 
   await withPage(app, 'homestudy-attendance', async (page) => {
     await signIn(page, 'guangming');
+    // The branch's staff see whom they marked (with why) and the delivery recorded.
+    await page.goto('/homestudy');
+    await page.getByTestId('homestudy-members').getByText('年老体弱').first().waitFor();
+    await page.getByTestId('homestudy-deliveries').locator('tr').filter({ hasText: '已送达' }).first().waitFor();
+    await page.getByTestId('homestudy-mark').waitFor();
     const roster = await (await page.request.get(`/api/activities/${delivered!.activityId}/signups`, { headers: APP_HEADERS })).json();
     assert.equal(roster.items.find((s: { personId: number }) => s.personId === delivered!.personId)?.status, 'attended');
   });

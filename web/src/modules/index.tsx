@@ -38,6 +38,7 @@ import { CensusPage } from './census/CensusPage';
 import { CommitmentsPage, MyCommitmentsPage, PublicReportsPage } from './commitments/CommitmentsPage';
 import { EvaluationPage } from './evaluation/EvaluationPage';
 import { HomePage } from './home/HomePage';
+import { HomeboundPage } from './homestudy/HomeboundPage';
 import { MyDeliveriesPage } from './homestudy/MyDeliveriesPage';
 import { GridsPage } from './grids/GridsPage';
 import { VisitPage } from './grids/VisitPage';
@@ -95,6 +96,7 @@ export const MODULES: ModuleEntry[] = [
   { key: 'meetings', path: '/meetings', label: 'meetings.menu', icon: <ScheduleOutlined />, page: <MeetingsPage />, visible: (me) => holds(me, ADMIN_ROLES) },
   { key: 'my-tasks', path: '/my-tasks', label: 'meetings.myMenu', icon: <ScheduleOutlined />, page: <MyTasksPage />, visible: (me) => isLiaison(me) || isStaff(me) || holds(me, ['member']) },
   { key: 'reception', path: '/reception', label: 'reception.menu', icon: <MessageOutlined />, page: <ReceptionPage />, visible: isStaff },
+  { key: 'homestudy', path: '/homestudy', label: 'homestudy.staffMenu', icon: <ReadOutlined />, page: <HomeboundPage />, visible: isStaff },
   { key: 'my-deliveries', path: '/my-deliveries', label: 'homestudy.menu', icon: <ReadOutlined />, page: <MyDeliveriesPage />, visible: (me) => holds(me, ['member']) },
   { key: 'my-posts', path: '/my-posts', label: 'posts.myMenu', icon: <CarryOutOutlined />, page: <MyPostsPage />, visible: (me) => holds(me, ['member']) },
   { key: 'lists', path: '/lists', label: 'projects.listsMenu', icon: <OrderedListOutlined />, page: <ListsPage />, visible: isStaff },
