@@ -74,6 +74,18 @@ test('a community publishes nothing until its secretary turns sections on; only 
   assert.equal((await signedOut('/api/alliance/minzhu')).status, 404);
 });
 
+test('a street’s page shows its communities’ rows as each community decides', async () => {
+  const admin = await t.login('admin');
+  const street = (await t.request('GET', `/api/orgs?q=${encodeURIComponent('新华街道党工委')}`, { cookie: admin })).body.items[0].id;
+  assert.equal((await t.request('PATCH', `/api/orgs/${street}/alliance-page`, { cookie: admin, body: { slug: 'xinhua', sections: ['projects'] } })).status, 200);
+  const names = async () => (await signedOut('/api/alliance/xinhua')).body.projects.map((p: { name: string }) => p.name);
+  assert.ok((await names()).includes('党员干部进社区·点亮微心愿'), '光明 publishes its projects');
+  const kept = await t.request('PATCH', `/api/orgs/${guangming}/alliance-page`, { cookie: secretary, body: { sections: ['activities', 'venues'] } });
+  assert.equal(kept.status, 200, kept.text);
+  assert.ok(!(await names()).includes('党员干部进社区·点亮微心愿'), '光明 keeps its projects off its street’s page too');
+  await t.request('PATCH', `/api/orgs/${guangming}/alliance-page`, { cookie: secretary, body: { sections: ['activities', 'venues', 'projects', 'wishes', 'units'] } });
+});
+
 test('a grid has no page: even its secretary is refused, naming the organization', async () => {
   const grid = (await t.request('GET', `/api/orgs/${guangming}/children`, { cookie: secretary })).body.items[0].id;
   const notPlace = await t.request('PATCH', `/api/orgs/${grid}/alliance-page`, { cookie: secretary, body: { sections: ['venues'] } });
