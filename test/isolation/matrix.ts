@@ -32,6 +32,13 @@ const SELF_ONLY = new Set([
  * marker check, and only from it.
  */
 const DIRECTORIES = new Set(['GET /api/report-ins/communities', 'GET /api/transfers/destinations', 'GET /api/residents/communities']);
+/**
+ * Public pages anyone may read without signing in (the alliance page): what a
+ * community chose to publish, through its owners' gj_public_* functions. The
+ * targets publish nothing, so these are asked signed out as well, and neither
+ * answer may show the target.
+ */
+const PUBLIC_PAGES = new Set(['GET /api/alliance/:allianceKey', 'GET /api/alliance/:allianceKey/feed.atom']);
 
 const WRITES: Record<string, WriteCases> = Object.assign({}, ...PARTS.map((p) => p.writes ?? {}));
 
@@ -97,10 +104,10 @@ export async function runIsolationMatrix(
     for (const target of actor.targets) {
       const targetIds = target.ids;
       const ownIds = { ...targetIds, userId: actor.own.userId, orgId: actor.own.orgId };
-      const check = async (r: RouteInfo, url: string, body?: unknown) => {
+      const check = async (r: RouteInfo, url: string, body?: unknown, signedOut = false) => {
         requests++;
-        const res = await t.request(r.method, url, { cookie: actor.cookie, body });
-        const base = { actor: actor.username, route: `${r.method} ${r.url}`, request: `${r.method} ${url}`, status: res.status };
+        const res = await t.request(r.method, url, { cookie: signedOut ? undefined : actor.cookie, body });
+        const base = { actor: signedOut ? 'signed out' : actor.username, route: `${r.method} ${r.url}`, request: `${r.method} ${url}`, status: res.status };
         if (res.status >= 500) violations.push({ ...base, why: `server error: ${res.text.slice(0, 200)}` });
         const leaked = DIRECTORIES.has(`${r.method} ${r.url}`) ? undefined : target.markers.find((m) => res.text.includes(m));
         if (leaked) violations.push({ ...base, why: `response shows ${target.name}: «${leaked}»` });
@@ -115,6 +122,7 @@ export async function runIsolationMatrix(
         if (r.method === 'GET') {
           const url = fill(r.url, targetIds);
           await check(r, url);
+          if (PUBLIC_PAGES.has(key)) await check(r, url, undefined, true);
           const query = (r.op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
           if (query.includes('orgId')) await check(r, `${url}?orgId=${target.orgId}`);
           if (query.includes('q')) await check(r, `${url}?q=${encodeURIComponent(target.name)}`);

@@ -8,6 +8,7 @@ import { I18nProvider, useI18n } from './kernel/i18n';
 import { MetaProvider } from './kernel/meta';
 import { SignInPage } from './kernel/SignInPage';
 import { MODULES } from './modules';
+import { AlliancePublicPage } from './modules/alliance/AlliancePublicPage';
 import { RegisterPage } from './modules/people/RegisterPage';
 import { OrgTreeProvider } from './modules/orgs/tree';
 
@@ -33,6 +34,7 @@ function Shell() {
     <Routes>
       <Route path="/login" element={<SignInPage />} />
       <Route path="/register" element={<RegisterPage />} />
+      <Route path="/alliance/:key" element={<AlliancePublicPage />} />
       <Route
         element={
           <SignedIn>

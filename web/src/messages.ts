@@ -16,7 +16,9 @@ import * as reception from './modules/reception/messages';
 import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
 import * as commitments from './modules/commitments/messages';
+import * as alliance from './modules/alliance/messages';
 import * as evaluation from './modules/evaluation/messages';
+import * as homestudy from './modules/homestudy/messages';
 
 /**
  * All dictionaries, merged. A module keeps its words in its own messages.ts
@@ -41,6 +43,8 @@ export const zhCN = {
   ...commitments.zhCN,
   ...funds.zhCN,
   ...evaluation.zhCN,
+  ...alliance.zhCN,
+  ...homestudy.zhCN,
   ...meetings.zhCN,
   ...reception.zhCN,
 } as const;
@@ -61,6 +65,8 @@ export const en: Record<MessageKey, string> = {
   ...commitments.en,
   ...funds.en,
   ...evaluation.en,
+  ...alliance.en,
+  ...homestudy.en,
   ...meetings.en,
   ...reception.en,
 };

@@ -71,6 +71,12 @@ export interface RouteSpec<B, Q, P, R extends z.ZodType | 'file'> {
   querystring?: Q;
   params?: P;
   response: R;
+  /**
+   * A public answer that is the same for every reader: browsers and proxies
+   * may keep it this many seconds (Cache-Control: public), and a reader whose
+   * If-None-Match names its ETag gets 304 without a body.
+   */
+  cacheSeconds?: number;
   /** Error answers the route gives beyond those every route of its kind gives (see errorStatuses). */
   errors?: Partial<Record<401 | 403 | 409 | 429, string>>;
   handler: (ctx: RouteContext<Out<B>, Out<Q>, Out<P>>) => Promise<Result<R>>;
@@ -129,6 +135,9 @@ export function route<
         });
       const key = spec.method === 'POST' && spec.scoped !== false && spec.response !== 'file' ? idempotencyKey(req) : null;
       const result = await (spec.scoped === false ? run(NO_CONNECTION) : db.scoped(req.scope, key ? (q) => once(q, key, req, run) : run));
+      if (spec.cacheSeconds !== undefined && unchanged(req, reply, spec.cacheSeconds, spec.response === 'file' ? (result as FileBody).body : JSON.stringify(result))) {
+        return reply.code(304).send();
+      }
       if (spec.response !== 'file') return result;
       const file = result as FileBody;
       return reply
@@ -137,6 +146,14 @@ export function route<
         .send(file.body);
     }) as RouteHandlerMethod,
   });
+}
+
+/** Sets the caching headers of a public answer; true when the reader already holds it (If-None-Match). */
+function unchanged(req: FastifyRequest, reply: FastifyReply, seconds: number, body: string | Buffer): boolean {
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+  reply.header('cache-control', `public, max-age=${seconds}`).header('etag', etag);
+  const held = req.headers['if-none-match'];
+  return held !== undefined && held.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
 /** The client's Idempotency-Key, checked: printable ASCII, 8 to 100 characters (a UUID fits). */

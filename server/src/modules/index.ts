@@ -1,11 +1,13 @@
 import type { ModuleManifest } from '../kernel/manifest.ts';
 import activities from './activities/manifest.ts';
+import alliance from './alliance/manifest.ts';
 import audit from './audit/manifest.ts';
 import census from './census/manifest.ts';
 import commitments from './commitments/manifest.ts';
 import funds from './funds/manifest.ts';
 import evaluation from './evaluation/manifest.ts';
 import grids from './grids/manifest.ts';
+import homestudy from './homestudy/manifest.ts';
 import meetings from './meetings/manifest.ts';
 import needs from './needs/manifest.ts';
 import orgs from './orgs/manifest.ts';
@@ -49,4 +51,6 @@ export const MODULES: readonly ModuleManifest[] = [
   residents,
   commitments,
   evaluation,
+  alliance,
+  homestudy,
 ];

@@ -4406,6 +4406,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/alliance-page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联盟公开页的设置：公开哪些内容、页面地址 */
+        get: operations["getOrgsByOrgIdAlliancePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 设置联盟公开页（社区书记或上级管理员；不选任何内容即不公开） */
+        patch: operations["patchOrgsByOrgIdAlliancePage"];
+        trace?: never;
+    };
+    "/api/alliance/{allianceKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联盟公开页（无需登录）：面向居民的活动、开放阵地、共建项目、微心愿统计和共建单位承诺，只含社区选择公开的内容，不含个人信息 */
+        get: operations["getAllianceByAllianceKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alliance/{allianceKey}/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联盟公开页的 Atom 订阅（无需登录）：近期活动和共建项目 */
+        get: operations["getAllianceByAllianceKeyFeedAtom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/homebound-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 送学上门对象（因年老体弱、患病等不能参加组织生活的党员） */
+        get: operations["getHomeboundMembers"];
+        put?: never;
+        /** 登记送学上门对象（支部或社区工作人员） */
+        post: operations["postHomeboundMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/homebound-members/{homeboundId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 安排送学上门：把本月学习送到党员家中，作为一名党员的任务 */
+        post: operations["postHomeboundMembersByHomeboundIdDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/study-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 送学任务（mine=true：本人送学的任务） */
+        get: operations["getStudyDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/study-deliveries/{deliveryId}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记送达（送学人本人，只登记一次；计为该党员参加本月学习） */
+        post: operations["postStudyDeliveriesByDeliveryIdDeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4903,27 +5024,6 @@ export interface components {
         /** @enum {string} */
         PointRuleKind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
         /** @enum {string} */
-        ImportStatus: "running" | "done" | "failed";
-        ImportJob: {
-            id: number;
-            orgId: number;
-            orgName: string;
-            fileName: string;
-            status: components["schemas"]["ImportStatus"];
-            statusLabel: string;
-            totalRows: number;
-            doneRows: number;
-            created: number;
-            merged: number;
-            unchanged: number;
-            rejected: number;
-            failure: string | null;
-            ignoredColumns: string[];
-            startedAt: string;
-            finishedAt: string | null;
-            stalled: boolean;
-        };
-        /** @enum {string} */
         CommitmentKind: "member" | "unit";
         /** @enum {string} */
         CommitmentStatus: "draft" | "party_signed" | "community_signed" | "in_force" | "ended";
@@ -5091,6 +5191,111 @@ export interface components {
             actions: ("submit" | "return" | "publish" | "ask" | "rate")[];
             items: components["schemas"]["CommitmentItem"][];
             questions: components["schemas"]["CommitmentQuestion"][];
+        };
+        /** @enum {string} */
+        AllianceSection: "activities" | "venues" | "projects" | "wishes" | "units";
+        /** @enum {string} */
+        AlliancePageAction: "edit";
+        AlliancePage: {
+            orgId: number;
+            orgName: string;
+            /** @description 页面地址 */
+            slug: string | null;
+            /** @description 公开的内容 */
+            sections: components["schemas"]["AllianceSection"][];
+            updatedAt: string | null;
+            updatedBy: string | null;
+            actions: components["schemas"]["AlliancePageAction"][];
+        };
+        PublicAlliancePage: {
+            orgId: number;
+            slug: string | null;
+            /** @description 街道或社区党组织 */
+            name: string;
+            kind: components["schemas"]["OrgKind"];
+            sections: components["schemas"]["AllianceSection"][];
+            /** @description 面向居民的近期活动（未公开时为空） */
+            activities: {
+                id: number;
+                title: string;
+                kind: string;
+                kindLabel: string;
+                place: string;
+                /** @description 时间（ISO 8601） */
+                startsAt: string;
+                /** @description 时间（ISO 8601） */
+                endsAt: string;
+                capacity: number;
+                host: string;
+            }[] | null;
+            /** @description 向居民开放的阵地 */
+            venues: {
+                id: number;
+                name: string;
+                venueType: components["schemas"]["VenueType"];
+                location: string | null;
+                capacity: number | null;
+                /** @description 开放日（1 为周一） */
+                openDays: number[];
+                opensAt: string;
+                closesAt: string;
+                conditions: string | null;
+                owner: string;
+            }[] | null;
+            /** @description 共建项目及进展 */
+            projects: {
+                id: number;
+                name: string;
+                summary: string;
+                status: components["schemas"]["ProjectStatus"];
+                startedOn: string;
+                completedOn: string | null;
+                outcome: string | null;
+                host: string;
+                /** @description 进度（%） */
+                progress: number;
+                /** @description 参与单位数 */
+                units: number;
+            }[] | null;
+            /** @description 微心愿（只有分类和数量，不含心愿内容和居民信息） */
+            wishes: {
+                category: components["schemas"]["NeedCategory"];
+                waiting: number;
+                claimed: number;
+                fulfilled: number;
+            }[] | null;
+            /** @description 共建单位及其承诺 */
+            units: {
+                id: number;
+                name: string;
+                kind: components["schemas"]["UnitKind"];
+                /** @description 生效中的承诺事项 */
+                pledges: {
+                    what: string;
+                    cadence: components["schemas"]["CommitmentCadence"];
+                }[];
+            }[] | null;
+        };
+        /** @enum {string} */
+        ImportStatus: "running" | "done" | "failed";
+        ImportJob: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            fileName: string;
+            status: components["schemas"]["ImportStatus"];
+            statusLabel: string;
+            totalRows: number;
+            doneRows: number;
+            created: number;
+            merged: number;
+            unchanged: number;
+            rejected: number;
+            failure: string | null;
+            ignoredColumns: string[];
+            startedAt: string;
+            finishedAt: string | null;
+            stalled: boolean;
         };
         /** @enum {string} */
         FundSourceKind: "city_budget" | "party_fee_reward" | "department" | "sponsorship" | "donation" | "owners";
@@ -5371,6 +5576,43 @@ export interface components {
             overdue: number;
             average: number;
             needIds: number[];
+        };
+        /** @enum {string} */
+        HomeboundReason: "elderly" | "ill" | "disabled" | "other";
+        /** @enum {string} */
+        HomeboundAction: "schedule";
+        /** @enum {string} */
+        HomeboundListAction: "create";
+        /** @enum {string} */
+        StudyDeliveryStatus: "scheduled" | "delivered";
+        /** @enum {string} */
+        StudyDeliveryAction: "deliver";
+        HomeboundMember: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            personId: number;
+            personName: string;
+            reason: components["schemas"]["HomeboundReason"];
+            since: string;
+            actions: components["schemas"]["HomeboundAction"][];
+        };
+        StudyDelivery: {
+            id: number;
+            orgId: number;
+            personId: number;
+            /** @description 接受送学的党员 */
+            personName: string;
+            activityId: number;
+            activityTitle: string;
+            activityStartsAt: string;
+            delivererPersonId: number;
+            delivererName: string;
+            dueOn: string;
+            status: components["schemas"]["StudyDeliveryStatus"];
+            deliveredAt: string | null;
+            note: string | null;
+            actions: components["schemas"]["StudyDeliveryAction"][];
         };
         /** @enum {string} */
         MeetingKind: "committee" | "joint" | "residents_council";
@@ -5769,6 +6011,15 @@ export interface components {
         };
         /** @description 与已有记录冲突 */
         Error409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 访问过于频繁 */
+        Error429: {
             headers: {
                 [name: string]: unknown;
             };
@@ -18541,6 +18792,302 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getOrgsByOrgIdAlliancePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 组织编号 */
+                orgId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlliancePage"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    patchOrgsByOrgIdAlliancePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 组织编号 */
+                orgId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 页面地址 */
+                    slug?: string | null;
+                    /** @description 公开的内容 */
+                    sections: components["schemas"]["AllianceSection"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlliancePage"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getAllianceByAllianceKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 组织编号或页面地址 */
+                allianceKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAlliancePage"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getAllianceByAllianceKeyFeedAtom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 组织编号或页面地址 */
+                allianceKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getHomeboundMembers: {
+        parameters: {
+            query?: {
+                /** @description 组织 */
+                orgId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HomeboundMember"][];
+                        actions: components["schemas"]["HomeboundListAction"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postHomeboundMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 党员 */
+                    personId: number;
+                    reason: components["schemas"]["HomeboundReason"];
+                    /**
+                     * Format: date
+                     * @description 起始日期
+                     */
+                    since?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeboundMember"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postHomeboundMembersByHomeboundIdDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 送学对象编号 */
+                homeboundId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 本月学习活动 */
+                    activityId: number;
+                    /** @description 送学人 */
+                    delivererPersonId: number;
+                    /**
+                     * Format: date
+                     * @description 送学日期
+                     */
+                    dueOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyDelivery"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getStudyDeliveries: {
+        parameters: {
+            query?: {
+                /** @description 组织 */
+                orgId?: number;
+                /** @description 只看本人送学的任务 */
+                mine?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StudyDelivery"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postStudyDeliveriesByDeliveryIdDeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 送学编号 */
+                deliveryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 送学情况 */
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyDelivery"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             500: components["responses"]["Error500"];
         };
     };

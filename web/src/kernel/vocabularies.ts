@@ -38,6 +38,16 @@ export const VOCABULARIES = {
     {"value":"project","zh":"项目","en":"Project"},
     {"value":"proposal","zh":"单位提议","en":"Unit’s proposal"},
   ],
+  AlliancePageAction: [
+    {"value":"edit","zh":"设置公开内容","en":"Set what is public"},
+  ],
+  AllianceSection: [
+    {"value":"activities","zh":"近期活动","en":"Upcoming activities"},
+    {"value":"venues","zh":"开放阵地","en":"Open venues"},
+    {"value":"projects","zh":"共建项目","en":"Alliance projects"},
+    {"value":"wishes","zh":"微心愿","en":"Micro-wishes"},
+    {"value":"units","zh":"共建单位与承诺","en":"Units and their pledges"},
+  ],
   AuditAction: [
     {"value":"insert","zh":"新增","en":"Created","color":"green"},
     {"value":"update","zh":"修改","en":"Changed","color":"blue"},
@@ -218,6 +228,18 @@ export const VOCABULARIES = {
     {"value":"mediator","zh":"调解员","en":"Mediator","color":"blue"},
     {"value":"sanitation_monitor","zh":"卫生监督员","en":"Sanitation monitor","color":"blue"},
     {"value":"youth_mentor","zh":"青少年辅导员","en":"Youth mentor","color":"blue"},
+  ],
+  HomeboundAction: [
+    {"value":"schedule","zh":"安排送学","en":"Schedule a delivery"},
+  ],
+  HomeboundListAction: [
+    {"value":"create","zh":"登记送学对象","en":"Mark a member"},
+  ],
+  HomeboundReason: [
+    {"value":"elderly","zh":"年老体弱","en":"Elderly and frail"},
+    {"value":"ill","zh":"患病","en":"Ill"},
+    {"value":"disabled","zh":"行动不便","en":"Limited mobility"},
+    {"value":"other","zh":"其他原因","en":"Other reason"},
   ],
   HouseholdAction: [
     {"value":"edit","zh":"修改住户","en":"Edit"},
@@ -583,6 +605,13 @@ export const VOCABULARIES = {
     {"value":"leave","zh":"请假","en":"On leave","color":"default"},
     {"value":"absent","zh":"缺席","en":"Absent","color":"red"},
     {"value":"attended","zh":"已签到","en":"Checked in","color":"green"},
+  ],
+  StudyDeliveryAction: [
+    {"value":"deliver","zh":"登记送达","en":"Record the delivery"},
+  ],
+  StudyDeliveryStatus: [
+    {"value":"scheduled","zh":"待送学","en":"Scheduled","color":"gold"},
+    {"value":"delivered","zh":"已送达","en":"Delivered","color":"green"},
   ],
   TeamAction: [
     {"value":"addMember","zh":"加入队员","en":"Add a member"},

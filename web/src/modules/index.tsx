@@ -9,12 +9,14 @@ import {
   CarryOutOutlined,
   FileSyncOutlined,
   FlagOutlined,
+  GlobalOutlined,
   HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
   MessageOutlined,
   OrderedListOutlined,
   ProjectOutlined,
+  ReadOutlined,
   ScheduleOutlined,
   SendOutlined,
   ShopOutlined,
@@ -28,6 +30,7 @@ import type { ReactNode } from 'react';
 import type { Me } from '../kernel/api';
 import type { MessageKey } from '../messages';
 import { ActivitiesPage } from './activities/ActivitiesPage';
+import { AllianceSettingsPage } from './alliance/AllianceSettingsPage';
 import { FeedbackPage } from './activities/FeedbackPage';
 import { MyServicePage } from './activities/MyServicePage';
 import { AuditPage } from './audit/AuditPage';
@@ -35,6 +38,8 @@ import { CensusPage } from './census/CensusPage';
 import { CommitmentsPage, MyCommitmentsPage, PublicReportsPage } from './commitments/CommitmentsPage';
 import { EvaluationPage } from './evaluation/EvaluationPage';
 import { HomePage } from './home/HomePage';
+import { HomeboundPage } from './homestudy/HomeboundPage';
+import { MyDeliveriesPage } from './homestudy/MyDeliveriesPage';
 import { GridsPage } from './grids/GridsPage';
 import { VisitPage } from './grids/VisitPage';
 import { MeetingsPage } from './meetings/MeetingsPage';
@@ -92,6 +97,8 @@ export const MODULES: ModuleEntry[] = [
   { key: 'meetings', path: '/meetings', label: 'meetings.menu', icon: <ScheduleOutlined />, page: <MeetingsPage />, visible: (me) => holds(me, ADMIN_ROLES) },
   { key: 'my-tasks', path: '/my-tasks', label: 'meetings.myMenu', icon: <ScheduleOutlined />, page: <MyTasksPage />, visible: (me) => isLiaison(me) || isStaff(me) || holds(me, ['member']) },
   { key: 'reception', path: '/reception', label: 'reception.menu', icon: <MessageOutlined />, page: <ReceptionPage />, visible: isStaff },
+  { key: 'homestudy', path: '/homestudy', label: 'homestudy.staffMenu', icon: <ReadOutlined />, page: <HomeboundPage />, visible: isStaff },
+  { key: 'my-deliveries', path: '/my-deliveries', label: 'homestudy.menu', icon: <ReadOutlined />, page: <MyDeliveriesPage />, visible: (me) => holds(me, ['member']) },
   { key: 'my-posts', path: '/my-posts', label: 'posts.myMenu', icon: <CarryOutOutlined />, page: <MyPostsPage />, visible: (me) => holds(me, ['member']) },
   { key: 'lists', path: '/lists', label: 'projects.listsMenu', icon: <OrderedListOutlined />, page: <ListsPage />, visible: isStaff },
   { key: 'projects', path: '/projects', label: 'projects.menu', icon: <ProjectOutlined />, page: <ProjectsPage />, visible: isStaff },
@@ -103,6 +110,7 @@ export const MODULES: ModuleEntry[] = [
   { key: 'evaluation', path: '/evaluation', label: 'evaluation.menu', icon: <TrophyOutlined />, page: <EvaluationPage />, visible: isStaff },
   { key: 'resources', path: '/resources', label: 'menu.resources', icon: <ShopOutlined />, page: <ResourcesPage />, visible: (me) => isStaff(me) || me.grants.some((g) => g.role === 'unit_liaison') },
   { key: 'venues', path: '/venues', label: 'menu.venues', icon: <CalendarOutlined />, page: <VenuesPage />, visible: (me) => isStaff(me) || me.grants.some((g) => g.role === 'unit_liaison') },
+  { key: 'alliance', path: '/alliance-page', label: 'alliance.menu', icon: <GlobalOutlined />, page: <AllianceSettingsPage />, visible: (me) => holds(me, ADMIN_ROLES) },
   { key: 'census', path: '/census', label: 'census.menu', icon: <FileSyncOutlined />, page: <CensusPage />, visible: isStaff },
   { key: 'my-service', path: '/my-service', label: 'activities.menu.myService', icon: <HeartOutlined />, page: <MyServicePage /> },
   { key: 'activities', path: '/activities', label: 'activities.menu.activities', icon: <ScheduleOutlined />, page: <ActivitiesPage />, visible: isStaff },
