@@ -519,14 +519,14 @@ async function coverageSuite(db: Database, region: GeneratedRegion, admin: Sessi
     }));
   // Plans first: a slow report shows its plan before the timed runs start.
   if (args.explain) {
-    await db.scoped(admin.scope, (q) => coverage(explaining(q, 'scoped'), region.rootId, COVERAGE_FINDERS));
+    await db.scoped(admin.scope, (q) => coverage(explaining(q, 'scoped'), region.rootId, COVERAGE_FINDERS, 'zh-CN'));
     await db.system((q) => raw(explaining(q, 'raw')));
     console.log();
   }
   const { answer: a, timings } = await measure(
     {
       api: async () => fromApi((await get(url, admin.token)) as Parameters<typeof fromApi>[0]),
-      scoped: async () => fromApi(await db.scoped(admin.scope, (q) => coverage(q, region.rootId, COVERAGE_FINDERS))),
+      scoped: async () => fromApi(await db.scoped(admin.scope, (q) => coverage(q, region.rootId, COVERAGE_FINDERS, 'zh-CN'))),
       raw: () => db.system(raw),
     },
     'raw',

@@ -23,7 +23,7 @@ test('the year-end grade of a member is proposed from records and confirmed by t
     assert.ok(commitment.length > 0, 'his commitment report links to its record');
     const proposed = ((await row.locator('[data-testid^="evaluation-proposed-"]').textContent()) ?? '').trim();
     assert.ok(['优秀', '合格', '基本合格', '不合格'].includes(proposed), proposed);
-    assert.equal(await page.getByTestId('evaluation-chart').count(), 1);
+    assert.equal(await page.getByTestId('evaluation-chart-canvas').count(), 1);
     await row.locator('[data-testid^="evaluation-confirm-"]').click();
     const other = proposed === '优秀' ? '合格' : '优秀';
     await chooseOption(page, page.getByTestId('evaluation-grade'), other);

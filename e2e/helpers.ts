@@ -38,7 +38,8 @@ export interface TestApp {
  */
 export async function startApp(): Promise<TestApp> {
   const database = await testDatabase({ demo: true });
-  const app = await buildApp({ db: database.db, cipher: testCipher });
+  // No job timers: a browser test takes the steps a job would (the sweep button) itself.
+  const app = await buildApp({ db: database.db, cipher: testCipher }, { jobs: false });
   const close = async () => {
     await app.close();
     await database.close();

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
+import { regionToday } from '../server/src/kernel/time.ts';
 import { APP_HEADERS, DEMO_PASSWORD, chooseOption, expandTreeNode, settle, signIn, startApp, treeNode, withPage, type TestApp } from './helpers.ts';
 
 // What a community secretary typed into names in issue 12: shown as HTML, it
@@ -50,6 +51,12 @@ const more = {
   resource: `恶意资源${SCRIPT}`,
   project: `恶意项目${IMG}`,
 };
+/** Names the funds page and the evaluation table show, beside their charts. */
+const charted = {
+  source: `恶意经费${IMG}`,
+  payee: `恶意收款${SCRIPT}`,
+  member: `恶意党员${IMG}`,
+};
 let gridId: number;
 let needId: number;
 
@@ -80,6 +87,16 @@ before(async () => {
   await api('POST', '/api/venues', { orgId: community, name: more.venue, venueType: 'court', opensAt: '08:00', closesAt: '18:00' });
   await api('POST', '/api/resources', { orgId: community, kind: 'fund', category: 'aid', name: more.resource });
   await api('POST', '/api/projects', { orgId: community, name: more.project });
+
+  // A city-budget source of 光明's own (the budget rule allows it anything), spent from this month: a bar of its own in the chart.
+  const today = regionToday();
+  const source = await api('POST', '/api/fund-sources', { orgId: community, kind: 'city_budget', name: charted.source });
+  await api('POST', `/api/fund-sources/${source.id}/budget`, { year: Number(today.slice(0, 4)), amountFen: 10_000_00 });
+  await api('POST', '/api/fund-expenses', { orgId: community, sourceId: source.id, amountFen: 3_000_00, entryOn: today, payee: charted.payee, paidForKind: 'venue_upkeep' });
+  // A member of 光明's open evaluation round (the page's first), renamed: the round reads names as they are now.
+  const [round] = (await api('GET', '/api/evaluation-rounds')).items;
+  const table = await api('GET', `/api/evaluation-rounds/${round.id}`);
+  await api('PATCH', `/api/people/${table.rows[0].personId}`, { name: charted.member });
 });
 
 after(async () => {
@@ -313,6 +330,37 @@ test('names typed as script in people, needs, activities, venues, resources and 
       await shows(where, name, false);
     }
   }));
+
+test('names typed as script in funds and evaluation run nothing when their charts are hovered', () =>
+  withPage(app, 'security-xss-charts', async (page) => {
+    const w = await watch(page);
+    await signIn(page, 'guangming');
+
+    // The funds page: the source's bar shows its name in the tooltip, as text; the payee in the ledger.
+    await page.getByTestId('menu-funds').click();
+    await page.getByTestId('funds-balances').getByText(charted.source).first().waitFor();
+    const funds = page.getByTestId('funds-chart-canvas').locator('canvas');
+    await funds.waitFor();
+    await settle(page);
+    assert.ok((await hoverEverything(page, funds)) > 20, 'the funds chart is painted');
+    const fundTips = (await w.tips()).join('\n');
+    assert.ok(fundTips.includes(charted.source), `the funds chart's tooltip shows the source as text; it showed:\n${fundTips}`);
+    await assertNothingRan(w, 'funds chart');
+    await page.getByRole('tab', { name: '经费台账' }).click();
+    await page.getByTestId('funds-ledger').getByText(charted.payee).first().waitFor();
+    await assertNothingRan(w, 'funds ledger');
+
+    // The evaluation page: the member in the table as text, the grade chart hovered.
+    const before = (await w.tips()).length;
+    await page.getByTestId('menu-evaluation').click();
+    await page.getByTestId('evaluation-table').getByText(charted.member).first().waitFor();
+    const grades = page.getByTestId('evaluation-chart-canvas').locator('canvas');
+    await grades.waitFor();
+    await settle(page);
+    assert.ok((await hoverEverything(page, grades)) > 20, 'the grade chart is painted');
+    assert.ok((await w.tips()).length > before, 'the grade chart showed its tooltips');
+    await assertNothingRan(w, 'evaluation chart and table');
+  }, { width: 1280, height: 1600 }));
 
 test('the district admin sees an unknown name’s sign-in wait on the security page and clears it', () =>
   withPage(app, 'security-waits', async (page) => {

@@ -43,6 +43,12 @@ export interface AppOptions {
   webDir?: string | null;
   /** Extra routes, registered like a module's (tests use this). */
   extraRoutes?: (app: FastifyInstance, k: Kernel) => void;
+  /**
+   * Run the modules' periodic jobs on this server's timers (default: yes,
+   * as every app server does). Test apps run none unless a test asks: a
+   * sweep firing mid-test changes the records it is checking.
+   */
+  jobs?: boolean;
 }
 
 
@@ -149,7 +155,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     m.routes(app, k, ctx);
     for (const indicator of m.indicators ?? []) registerIndicator(indicator);
   }
-  startJobs(app, k.db, MODULES.flatMap((m) => m.jobs ?? []));
+  if (opts.jobs ?? true) startJobs(app, k.db, MODULES.flatMap((m) => m.jobs ?? []));
   opts.extraRoutes?.(app, k);
 
   const webDir = opts.webDir === undefined ? WEB_DIST : opts.webDir;

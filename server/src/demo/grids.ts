@@ -1,6 +1,5 @@
 import * as grids from '../modules/grids/service.ts';
 import { ORG_KIND_GROUPS } from '../modules/orgs/schema.ts';
-import { recordVisit } from '../modules/grids/visits.ts';
 import type { HouseholdTag, Polygon } from '../modules/grids/schema.ts';
 import { MAP_HEIGHT, MAP_WIDTH } from '../modules/grids/schema.ts';
 import * as people from '../modules/people/service.ts';
@@ -78,7 +77,7 @@ function householdsFor(buildings: { id: number; entrances: number }[], count: nu
 async function visitSome(ctx: DemoContext, householdIds: number[], visitor: string) {
   for (const [i, id] of householdIds.entries()) {
     if (i % 4 !== 0) continue;
-    await recordVisit(ctx.q, ctx.cipher, { userId: null, name: visitor }, {
+    await grids.recordVisit(ctx.q, ctx.cipher, { userId: null, name: visitor }, {
       householdId: id, visitedOn: daysAgo(5 + (i % 50)), learned: ['身体状况良好，生活能自理', '反映楼道灯损坏', '子女在外地，希望多联系', '咨询低保政策'][(i / 4) % 4]!,
       followUp: i % 8 === 0 ? '下周回访' : null,
     });

@@ -28,7 +28,8 @@ export interface Said {
 export type Status = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500;
 
 interface Entry extends Text {
-  status: Status;
+  /** A refusal's; a message that is no refusal (defineMessages) has none. */
+  status?: Status;
 }
 
 const catalog = new Map<string, Entry>();
@@ -96,6 +97,27 @@ export function defineErrors<const D extends Record<string, Refusal>>(module: st
     out[name] = Object.assign(make, { code });
   }
   return out as { [K in keyof D]: Thrower<D[K]> };
+}
+
+/** A sentence the server says that is no refusal (a report's detail), as data: rendered with `say` in the answer's language. */
+export type Message<S extends string> = [ParamsOf<S>] extends [never] ? () => Said : (params: Record<ParamsOf<S>, Param>) => Said;
+
+/**
+ * Sentences a module says outside refusals, in the same catalog and languages
+ * as its refusals (`kernel/errors.test.ts` checks them alike):
+ * `defineMessages('grid', { gap_without_branch: { zh: '…{community}…', en: '…' } })`
+ * registers `grid.gap_without_branch`; the route renders what it returns with
+ * `say(said, langOf(req.headers['accept-language']))`. A name stays as typed.
+ */
+export function defineMessages<const D extends Record<string, Text>>(module: string, messages: D): { [K in keyof D]: Message<D[K]['zh']> } {
+  const out: Record<string, unknown> = {};
+  for (const [name, m] of Object.entries(messages)) {
+    const code = `${module}.${name}`;
+    if (catalog.has(code)) throw new Error(`message code ${code} is declared twice`);
+    catalog.set(code, { zh: m.zh, en: m.en, ...(m.tw ? { tw: m.tw } : {}) });
+    out[name] = (params: Params = {}): Said => ({ code, params });
+  }
+  return out as { [K in keyof D]: Message<D[K]['zh']> };
 }
 
 /** Whether a string is a declared code (zod messages that are codes are localized). */

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, test } from 'node:test';
+import { after, before, mock, test } from 'node:test';
 import Fastify from 'fastify';
-import { testDatabase, type TestDatabase } from '../../../test/support/db.ts';
+import { testCipher, testDatabase, type TestDatabase } from '../../../test/support/db.ts';
+import { buildApp } from '../app.ts';
 import { startJobs } from './jobs.ts';
 import { ANONYMOUS } from './scope.ts';
 import { MODULES } from '../modules/index.ts';
@@ -46,4 +47,22 @@ test("the modules' periodic jobs run in the empty scope without failing", async 
   const jobs = MODULES.flatMap((m) => m.jobs ?? []);
   assert.deepEqual(jobs.map((j) => j.name).sort(), ['activities.generate-occurrences', 'meetings.overdue-tasks', 'needs.overdue-sweep']);
   for (const job of jobs) await t.db.scoped(ANONYMOUS, (q) => job.run(q));
+});
+
+test('an app server starts a timer per job; an app told not to (as test apps are) starts none', async () => {
+  const jobs = MODULES.flatMap((m) => m.jobs ?? []);
+  const timers = mock.method(globalThis, 'setInterval');
+  const started: number[] = [];
+  try {
+    for (const run of [true, false, undefined]) {
+      const before = timers.mock.callCount();
+      const app = await buildApp({ db: t.db, cipher: testCipher }, { webDir: null, ...(run === undefined ? {} : { jobs: run }) });
+      await app.ready();
+      started.push(timers.mock.calls.slice(before).filter((c) => jobs.some((j) => j.everyMs === c.arguments[1])).length);
+      await app.close();
+    }
+  } finally {
+    timers.mock.restore();
+  }
+  assert.deepEqual(started, [jobs.length, 0, jobs.length], 'asked, told not to, and by default');
 });

@@ -3,7 +3,7 @@ import type { IsolationPart } from '../../../test/isolation/parts/types.ts';
 import type { DemoStep } from '../demo/types.ts';
 import type { GridIndicator } from '../modules/grids/indicators.ts';
 import type { Queryable } from './db.ts';
-import type { Text } from './errors.ts';
+import type { Said, Text } from './errors.ts';
 import type { Kernel } from './kernel.ts';
 
 /**
@@ -47,7 +47,7 @@ export type OrgFigures = (q: Queryable, orgId: number) => Promise<Record<string,
 export interface CoverageUnit { id: number; orgId: number; name: string; hasPartyOrg: boolean }
 
 /** A gap a module finds (`kind` is one of orgs' `GapKind`s; orgs adds its label). */
-export interface CoverageGap { kind: string; orgId: number | null; unitId: number | null; gridId?: number | null; buildingId?: number | null; name: string; detail: string }
+export interface CoverageGap { kind: string; orgId: number | null; unitId: number | null; gridId?: number | null; buildingId?: number | null; name: string; detail: Said }
 
 /**
  * Gaps in the network's reach (纵向到底、横向到边) that a module above orgs

@@ -1,5 +1,4 @@
 import * as grids from '../../../server/src/modules/grids/service.ts';
-import { recordVisit } from '../../../server/src/modules/grids/visits.ts';
 import { writeWorkbook } from '../../../server/src/kernel/excel.ts';
 import { regionToday as today } from '../../../server/src/kernel/time.ts';
 import { testCipher } from '../../support/db.ts';
@@ -29,7 +28,7 @@ export const gridsPart: IsolationPart = {
     const role = await grids.assignRole(q, grid.id, { personId: b.personId, role: 'mediator' });
     await grids.addGridUnit(q, grid.id, b.unitId);
     await grids.createPlan(q, { communityId: b.communityId, name: `${b.tag}走访计划`, tag: 'empty_nest', everyDays: 30 });
-    await recordVisit(q, testCipher, { userId: b.userId, name: `${b.tag}网格员` }, { householdId: householdId!, visitedOn: today(), learned: `${b.tag}民情` });
+    await grids.recordVisit(q, testCipher, { userId: b.userId, name: `${b.tag}网格员` }, { householdId: householdId!, visitedOn: today(), learned: `${b.tag}民情` });
     await grids.addBookEntry(q, grid.id, { book: 'suggestions', enteredOn: today(), title: `${b.tag}建议` });
     await grids.setBaseImage(q, b.communityId, PIXEL);
     return { gridId: grid.id, buildingId: buildingId!, householdId: householdId!, gridRoleId: role.id };

@@ -1230,24 +1230,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/visits": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 民情日记：走访记录 */
-        get: operations["getVisits"];
-        put?: never;
-        /** 登记走访（只能走访本人网格内的住户），可同时提出需求 */
-        post: operations["postVisits"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/visits/due": {
         parameters: {
             query?: never;
@@ -2272,6 +2254,24 @@ export interface paths {
         put?: never;
         /** 立即检查某组织下的超期派单并上报街道（服务器也定时检查） */
         post: operations["postNeedsSweep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 民情日记：走访记录 */
+        get: operations["getVisits"];
+        put?: never;
+        /** 登记走访（只能走访本人网格内的住户），可同时提出需求 */
+        post: operations["postVisits"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4676,6 +4676,62 @@ export interface components {
             actions: components["schemas"]["UserAction"][];
         };
         /** @enum {string} */
+        HouseholdTag: "low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating";
+        /** @enum {string} */
+        GridRole: "responsible_member" | "branch_secretary" | "info_reporter" | "patrol" | "mediator" | "sanitation_monitor" | "youth_mentor";
+        /** @enum {string} */
+        GridBook: "suggestions" | "activities";
+        /** @enum {string} */
+        GridCard: "organization" | "member" | "talent" | "volunteer";
+        /** @enum {string} */
+        GridAction: "edit" | "register";
+        /** @enum {string} */
+        GridListAction: "create";
+        /** @enum {string} */
+        HouseholdAction: "edit" | "visit";
+        Grid: {
+            id: number;
+            communityId: number;
+            communityName: string | null;
+            branchId: number | null;
+            branchName: string | null;
+            name: string;
+            theme: string | null;
+            /** @description 网格边界 */
+            boundary: {
+                /** @constant */
+                type: "Polygon";
+                coordinates: [
+                    number,
+                    number
+                ][][];
+            };
+            buildingCount: number;
+            householdCount: number;
+            responsibleName: string | null;
+            secretaryName: string | null;
+            /** @description what the caller may do to this grid */
+            actions: components["schemas"]["GridAction"][];
+        };
+        Household: {
+            id: number;
+            gridId: number;
+            gridName: string | null;
+            buildingId: number | null;
+            buildingName: string | null;
+            entrance: number | null;
+            room: string | null;
+            headName: string;
+            size: number;
+            addressMasked: string;
+            phoneMasked: string | null;
+            tags: components["schemas"]["HouseholdTag"][];
+            freeTags: string[];
+            lastVisitedOn: string | null;
+            /** @description what the caller may do to this household */
+            actions: components["schemas"]["HouseholdAction"][];
+        };
+        /** @enum {string} */
         NeedKind: "micro_wish" | "livelihood" | "request";
         /** @enum {string} */
         NeedSource: "resident" | "visit" | "reception" | "joint_meeting" | "staff";
@@ -4747,62 +4803,6 @@ export interface components {
             residentComment: string | null;
             createdAt: string;
             actions: ("accept" | "reject" | "cancel" | "dispatch" | "recall" | "withdraw" | "revoke" | "start" | "respond" | "done" | "check" | "return" | "close" | "confirm" | "rate" | "rateDepartment")[];
-        };
-        /** @enum {string} */
-        HouseholdTag: "low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating";
-        /** @enum {string} */
-        GridRole: "responsible_member" | "branch_secretary" | "info_reporter" | "patrol" | "mediator" | "sanitation_monitor" | "youth_mentor";
-        /** @enum {string} */
-        GridBook: "suggestions" | "activities";
-        /** @enum {string} */
-        GridCard: "organization" | "member" | "talent" | "volunteer";
-        /** @enum {string} */
-        GridAction: "edit" | "register";
-        /** @enum {string} */
-        GridListAction: "create";
-        /** @enum {string} */
-        HouseholdAction: "edit" | "visit";
-        Grid: {
-            id: number;
-            communityId: number;
-            communityName: string | null;
-            branchId: number | null;
-            branchName: string | null;
-            name: string;
-            theme: string | null;
-            /** @description 网格边界 */
-            boundary: {
-                /** @constant */
-                type: "Polygon";
-                coordinates: [
-                    number,
-                    number
-                ][][];
-            };
-            buildingCount: number;
-            householdCount: number;
-            responsibleName: string | null;
-            secretaryName: string | null;
-            /** @description what the caller may do to this grid */
-            actions: components["schemas"]["GridAction"][];
-        };
-        Household: {
-            id: number;
-            gridId: number;
-            gridName: string | null;
-            buildingId: number | null;
-            buildingName: string | null;
-            entrance: number | null;
-            room: string | null;
-            headName: string;
-            size: number;
-            addressMasked: string;
-            phoneMasked: string | null;
-            tags: components["schemas"]["HouseholdTag"][];
-            freeTags: string[];
-            lastVisitedOn: string | null;
-            /** @description what the caller may do to this household */
-            actions: components["schemas"]["HouseholdAction"][];
         };
         /** @enum {string} */
         ProjectStatus: "active" | "completed" | "cancelled";
@@ -9564,118 +9564,6 @@ export interface operations {
             500: components["responses"]["Error500"];
         };
     };
-    getVisits: {
-        parameters: {
-            query?: {
-                /** @description 网格 */
-                gridId?: number;
-                /** @description 住户 */
-                householdId?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: number;
-                            gridId: number;
-                            householdId: number;
-                            householdName: string | null;
-                            visitorName: string;
-                            visitedOn: string;
-                            learned: string;
-                            followUp: string | null;
-                            needId: number | null;
-                            need: {
-                                id: number;
-                                title: string;
-                                status: string;
-                                statusLabel: string;
-                            } | null;
-                        }[];
-                    };
-                };
-            };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            500: components["responses"]["Error500"];
-        };
-    };
-    postVisits: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description 住户 */
-                    householdId: number;
-                    /**
-                     * Format: date
-                     * @description 走访日期
-                     */
-                    visitedOn: string;
-                    /** @description 了解到的情况 */
-                    learned: string;
-                    /** @description 后续跟进 */
-                    followUp?: string | null;
-                    /** @description 同时提出需求 */
-                    need?: {
-                        kind: components["schemas"]["NeedKind"];
-                        category: components["schemas"]["NeedCategory"];
-                        urgency?: components["schemas"]["Urgency"];
-                        /** @description 需求标题 */
-                        title?: string | null;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        gridId: number;
-                        householdId: number;
-                        householdName: string | null;
-                        visitorName: string;
-                        visitedOn: string;
-                        learned: string;
-                        followUp: string | null;
-                        needId: number | null;
-                        need: {
-                            id: number;
-                            title: string;
-                            status: string;
-                            statusLabel: string;
-                        } | null;
-                    };
-                };
-            };
-            400: components["responses"]["Error400"];
-            401: components["responses"]["Error401"];
-            403: components["responses"]["Error403"];
-            409: components["responses"]["Error409"];
-            500: components["responses"]["Error500"];
-        };
-    };
     getVisitsDue: {
         parameters: {
             query?: {
@@ -13077,6 +12965,118 @@ export interface operations {
                 content: {
                     "application/json": {
                         escalated: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getVisits: {
+        parameters: {
+            query?: {
+                /** @description 网格 */
+                gridId?: number;
+                /** @description 住户 */
+                householdId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            gridId: number;
+                            householdId: number;
+                            householdName: string | null;
+                            visitorName: string;
+                            visitedOn: string;
+                            learned: string;
+                            followUp: string | null;
+                            needId: number | null;
+                            need: {
+                                id: number;
+                                title: string;
+                                status: string;
+                                statusLabel: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postVisits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 住户 */
+                    householdId: number;
+                    /**
+                     * Format: date
+                     * @description 走访日期
+                     */
+                    visitedOn: string;
+                    /** @description 了解到的情况 */
+                    learned: string;
+                    /** @description 后续跟进 */
+                    followUp?: string | null;
+                    /** @description 同时提出需求 */
+                    need?: {
+                        kind: components["schemas"]["NeedKind"];
+                        category: components["schemas"]["NeedCategory"];
+                        urgency?: components["schemas"]["Urgency"];
+                        /** @description 需求标题 */
+                        title?: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        gridId: number;
+                        householdId: number;
+                        householdName: string | null;
+                        visitorName: string;
+                        visitedOn: string;
+                        learned: string;
+                        followUp: string | null;
+                        needId: number | null;
+                        need: {
+                            id: number;
+                            title: string;
+                            status: string;
+                            statusLabel: string;
+                        } | null;
                     };
                 };
             };

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../kernel/errors.ts';
+import { defineErrors, defineMessages } from '../../kernel/errors.ts';
 
 /** The grids module's refusals (codes `grid.*`); see DEVELOPERS.md, "Errors". */
 export const E = defineErrors('grid', {
@@ -105,3 +105,9 @@ export const BUILDING = { zh: '楼栋', en: 'Building' };
 export const HOUSEHOLD = { zh: '住户', en: 'Household' };
 export const GRID_ROLE = { zh: '网格职责', en: 'Grid duty' };
 export const BASE_MAP = { zh: '网格地图底图', en: 'Base map' };
+
+/** What the coverage report says of a gap grids finds, in the reader's language. */
+export const GAPS = defineMessages('grid', {
+  gap_without_branch: { zh: '{community}的网格尚未建立网格党支部', en: 'A grid of {community} without a grid party branch yet' },
+  gap_without_group: { zh: '{grid}的楼栋尚未建立楼栋党小组', en: 'A building of {grid} without a building party group yet' },
+});

@@ -286,6 +286,8 @@ test('coverage (issue 3): grids with no branch and buildings with no group are g
   const ssd = await orgId('三顺店社区党支部');
   const grid = (await coverage(ssd)).gaps.find((g: { kind: string }) => g.kind === 'grid_without_branch');
   assert.equal(grid.name, '三顺店社区院落网格');
+  const english = (await t.request('GET', `/api/orgs/${ssd}/coverage`, { cookie: admin, headers: { 'accept-language': 'en' } })).body.gaps.find((g: { gridId: number }) => g.gridId === grid.gridId);
+  assert.deepEqual([english.label, english.detail], ['Grid without a branch', 'A grid of 三顺店社区党支部 without a grid party branch yet'], 'English, the name as typed');
   const branch = await t.request('POST', '/api/orgs', { cookie: admin, body: { parentId: grid.orgId, name: '三顺店院落网格党支部', kind: 'grid_branch' } });
   assert.equal((await t.request('PATCH', `/api/grids/${grid.gridId}`, { cookie: admin, body: { branchId: branch.body.id } })).status, 200);
   assert.equal((await coverage(ssd)).counts.grid_without_branch, 0);

@@ -9,15 +9,14 @@ import * as orgs from '../orgs/service.ts';
 import { card } from './cards.ts';
 import * as excel from './excel.ts';
 import { ensureGridAction, ensureGridListAction, ensureHouseholdAction, gridActions, gridListActions, householdActions } from './policy.ts';
-import { BUILDING, GRID, GRID_ROLE, HOUSEHOLD } from './errors.ts';
+import { BUILDING, GRID, GRID_ROLE } from './errors.ts';
 import {
   AddGridUnit, AssignRole, BaseImage, BookEntry, BookEntryList, BookQuery, Building, BuildingList, BuildingParams, CardQuery, CommunityQuery,
-  CreateBookEntry, CreateBuilding, CreateGrid, CreateHousehold, CreateVisit, CreateVisitPlan, DueQuery, DueVisitList,
+  CreateBookEntry, CreateBuilding, CreateGrid, CreateHousehold, CreateVisitPlan, DueQuery, DueVisitList,
   Grid, GridList, GridMap, GridParams, GridUnit, Household, HouseholdList, ImportHouseholds, HouseholdParams, HouseholdQuery, MapQuery, RoleHolder,
-  RoleList, RoleParams, UpdateBuilding, UpdateGrid, UpdateHousehold, Visit, VisitList, VisitPlan, VisitPlanList, VisitQuery,
+  RoleList, RoleParams, UpdateBuilding, UpdateGrid, UpdateHousehold, VisitPlan, VisitPlanList,
 } from './schema.ts';
 import * as grids from './service.ts';
-import * as visits from './visits.ts';
 
 const tags = ['网格化'];
 const Done = z.object({ ok: z.literal(true) });
@@ -150,7 +149,7 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
     method: 'PATCH', url: '/api/households/:householdId', tags, summary: '修改住户信息和标签',
     params: HouseholdParams, body: UpdateHousehold, response: Household,
     handler: async ({ q, scope, params, body }) => {
-      ensureHouseholdAction(scope, await orgs.pathOfRow(q, 'households', params.householdId, HOUSEHOLD), 'edit');
+      ensureHouseholdAction(scope, await grids.householdPath(q, params.householdId), 'edit');
       return one(withHouseholdActions(q, scope, [await grids.updateHousehold(q, cipher, params.householdId, body)]));
     },
   });
@@ -191,19 +190,6 @@ export function gridRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
     },
   });
 
-  route(app, db, {
-    method: 'GET', url: '/api/visits', tags, summary: '民情日记：走访记录',
-    querystring: VisitQuery, response: VisitList,
-    handler: async ({ q, query }) => ({ items: await visits.listVisits(q, query) }),
-  });
-  route(app, db, {
-    method: 'POST', url: '/api/visits', tags, summary: '登记走访（只能走访本人网格内的住户），可同时提出需求',
-    body: CreateVisit, response: Visit,
-    handler: async ({ q, scope, body }) => {
-      ensureHouseholdAction(scope, await orgs.pathOfRow(q, 'households', body.householdId, HOUSEHOLD), 'visit');
-      return visits.recordVisit(q, cipher, { userId: scope.userId, name: scope.userName ?? '' }, body);
-    },
-  });
   route(app, db, {
     method: 'GET', url: '/api/visits/due', tags, summary: '三必访：到期和逾期的走访',
     querystring: DueQuery, response: DueVisitList,

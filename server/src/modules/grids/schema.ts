@@ -3,7 +3,6 @@ import { registerConstraint } from '../../kernel/errors.ts';
 import { E } from './errors.ts';
 import { importFields } from '../../kernel/excel.ts';
 import { V, day, idParam, oneOf, optionalText, text, z } from '../../kernel/validation.ts';
-import { NEED_CATEGORIES, NEED_KINDS, URGENCIES } from '../needs/schema.ts';
 
 registerConstraint('grids_name_key', 'name', E.name_taken);
 registerConstraint('grids_branch_key', 'branchId', E.branch_taken);
@@ -204,7 +203,8 @@ export const AssignRole = z.object({ personId: idParam('人员'), role: GRID_ROL
 export const GridUnit = z.object({ id: z.number(), unitId: z.number(), unitName: z.string().nullable() });
 export const AddGridUnit = z.object({ unitId: idParam('驻区单位') });
 
-export const Visit = z.object({
+/** A visit as grids records it; the needs module adds the state of the need it raised (its `Visit`). */
+export const VisitEntry = z.object({
   id: z.number(),
   gridId: z.number(),
   householdId: z.number(),
@@ -214,29 +214,17 @@ export const Visit = z.object({
   learned: z.string(),
   followUp: z.string().nullable(),
   needId: z.number().nullable(),
-  /** The need the visit raised and where it stands now (null when the caller cannot see it). */
-  need: z.object({ id: z.number(), title: z.string(), status: z.string(), statusLabel: z.string() }).nullable(),
 });
-export type Visit = z.infer<typeof Visit>;
-export const VisitList = z.object({ items: z.array(Visit) });
+export type VisitEntry = z.infer<typeof VisitEntry>;
 export const VisitQuery = z.object({ gridId: idParam('网格').optional(), householdId: idParam('住户').optional() });
-export const CreateVisit = z.object({
+/** What a visit records; the needs module's `CreateVisit` adds the need it may raise. */
+export const CreateVisitEntry = z.object({
   householdId: idParam('住户'),
   visitedOn: day('走访日期'),
   learned: text('了解到的情况', 500),
   followUp: optionalText('后续跟进', 200),
-  /** A need raised from the visit in the same entry: the household is the requester, the visit's text the description. */
-  need: z
-    .object({
-      kind: NEED_KINDS.field('需求类型'),
-      category: NEED_CATEGORIES.field('需求类别'),
-      urgency: URGENCIES.field('紧急程度').default('normal'),
-      title: optionalText('需求标题', 60),
-    })
-    .optional()
-    .describe('同时提出需求'),
 });
-export type CreateVisit = z.infer<typeof CreateVisit>;
+export type CreateVisitEntry = z.infer<typeof CreateVisitEntry>;
 
 export const VisitPlan = z.object({ id: z.number(), orgId: z.number(), name: z.string(), tag: z.string(), tagLabel: z.string(), everyDays: z.number(), startsOn: z.string() });
 export const VisitPlanList = z.object({ items: z.array(VisitPlan) });

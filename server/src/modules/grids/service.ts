@@ -3,7 +3,7 @@ import { maskAddress, maskPhone } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { notFound } from '../../kernel/errors.ts';
 import type { CoverageGaps } from '../../kernel/manifest.ts';
-import { BASE_MAP, BUILDING, E, GRID, GRID_ROLE, HOUSEHOLD } from './errors.ts';
+import { BASE_MAP, BUILDING, E, GAPS, GRID, GRID_ROLE, HOUSEHOLD } from './errors.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
@@ -14,6 +14,8 @@ import { type GridIndicator, findIndicator, listIndicators } from './indicators.
 
 // Another module shows its figure per grid on the map by naming it in its manifest.
 export type { GridIndicator };
+// A visit may raise a need: the needs module records it through these, handing over the raising.
+export { listVisits, recordVisit, type VisitedHousehold } from './visits.ts';
 import {
   GRID_ROLES, HOUSEHOLD_TAGS, MAP_HEIGHT, MAP_WIDTH,
   type Book, type Building, type Grid, type GridRole, type Household, type HouseholdTag, type Polygon,
@@ -434,6 +436,9 @@ export async function createHouseholds(
   return rows.map((r) => byKey.get(r.address_hash) ?? null);
 }
 
+/** Where a household belongs (null where the caller cannot see it): its grid's organization. */
+export const householdPath = (q: Queryable, householdId: number): Promise<string | null> => orgs.pathOfRow(q, 'households', householdId, HOUSEHOLD);
+
 export async function createHousehold(q: Queryable, cipher: FieldCipher, input: HouseholdInput): Promise<Household> {
   const [id] = await createHouseholds(q, cipher, input.gridId, [input]);
   return getHousehold(q, id!);
@@ -683,7 +688,7 @@ export const coverageGaps: CoverageGaps = async (q, { path }) => {
     [path],
   );
   return [
-    ...noBranch.map((g) => ({ kind: 'grid_without_branch', orgId: g.community_id, unitId: null, gridId: g.id, name: g.name, detail: `${g.community_name}的网格尚未建立网格党支部` })),
-    ...noGroup.map((b) => ({ kind: 'building_without_group', orgId: b.org_id, unitId: null, gridId: b.grid_id, buildingId: b.id, name: b.name, detail: `${b.grid_name}的楼栋尚未建立楼栋党小组` })),
+    ...noBranch.map((g) => ({ kind: 'grid_without_branch', orgId: g.community_id, unitId: null, gridId: g.id, name: g.name, detail: GAPS.gap_without_branch({ community: g.community_name }) })),
+    ...noGroup.map((b) => ({ kind: 'building_without_group', orgId: b.org_id, unitId: null, gridId: b.grid_id, buildingId: b.id, name: b.name, detail: GAPS.gap_without_group({ grid: b.grid_name }) })),
   ];
 };

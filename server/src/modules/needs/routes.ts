@@ -7,14 +7,18 @@ import type { Kernel } from '../../kernel/kernel.ts';
 import { z } from '../../kernel/validation.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
+import * as grids from '../grids/service.ts';
+import { ensureHouseholdAction } from '../grids/policy.ts';
+import { VisitQuery } from '../grids/schema.ts';
 import { matches } from './matching.ts';
 import { ensureMayClaim, ensureStaff, isAdminAt, isStaffAt, selfSubmitOrg } from './policy.ts';
 import { dispatchSlip } from './slip.ts';
 import {
   AddPhotos, Claim, CreateNeed, DepartmentRatings, Dispatch, Done, Matches, NeedDetail, NeedPage, NeedParams, NeedQuery, OptionalNote, PhotoParams, Pool,
-  Rate, RatingQuery, Reason, Respond, RevealField, Revealed, SweepBody, SweepResult,
+  Rate, RatingQuery, Reason, Respond, RevealField, Revealed, SweepBody, SweepResult, CreateVisit, Visit, VisitList,
 } from './schema.ts';
 import * as needs from './service.ts';
+import * as visits from './visits.ts';
 
 const tags = ['需求清单'];
 /** Where a need belongs (null where the caller cannot see it): the roles that count are those held there. */
@@ -159,6 +163,22 @@ export function needRoutes(app: FastifyInstance, { db, cipher }: Kernel): void {
     handler: async ({ q, scope, body }) => {
       ensureStaff(scope, { zh: '检查超期', en: 'check for overdue matters' }, await orgs.pathIfSeen(q, body.orgId));
       return { escalated: await needs.sweepOverdue(q, body.orgId) };
+    },
+  });
+
+  // Grids' visit diary, here because a visit may raise a need (grids sits below needs and imports none of it).
+  const visitTags = ['网格化'];
+  route(app, db, {
+    method: 'GET', url: '/api/visits', tags: visitTags, summary: '民情日记：走访记录',
+    querystring: VisitQuery, response: VisitList,
+    handler: async ({ q, query }) => ({ items: await visits.listVisits(q, query) }),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/visits', tags: visitTags, summary: '登记走访（只能走访本人网格内的住户），可同时提出需求',
+    body: CreateVisit, response: Visit,
+    handler: async ({ q, scope, body }) => {
+      ensureHouseholdAction(scope, await grids.householdPath(q, body.householdId), 'visit');
+      return visits.recordVisit(q, cipher, { userId: scope.userId, name: scope.userName ?? '' }, body);
     },
   });
 }

@@ -3,6 +3,7 @@ import { registerConstraint } from '../../kernel/errors.ts';
 import { E } from './errors.ts';
 import { phone } from '../../kernel/phone.ts';
 import { idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+import { CreateVisitEntry, VisitEntry } from '../grids/schema.ts';
 
 registerConstraint('need_claims_active_key', 'needId', E.already_claimed);
 registerConstraint('needs_claimable', 'needId', E.not_claimable);
@@ -238,3 +239,23 @@ export const SweepBody = z.object({ orgId: idParam('检查范围（组织）') }
 export const SweepResult = z.object({ escalated: z.number().nullable() });
 export const RevealField = z.object({ field: oneOf(['phone', 'address'] as const, '字段') });
 export const Revealed = z.object({ value: z.string().nullable() });
+
+/** A visit (grids' entry) with the need it raised and where that stands now (null when the caller cannot see it). */
+export const Visit = VisitEntry.extend({
+  need: z.object({ id: z.number(), title: z.string(), status: z.string(), statusLabel: z.string() }).nullable(),
+});
+export type Visit = z.infer<typeof Visit>;
+export const VisitList = z.object({ items: z.array(Visit) });
+export const CreateVisit = CreateVisitEntry.extend({
+  /** A need raised from the visit in the same entry: the household is the requester, the visit's text the description. */
+  need: z
+    .object({
+      kind: NEED_KINDS.field('需求类型'),
+      category: NEED_CATEGORIES.field('需求类别'),
+      urgency: URGENCIES.field('紧急程度').default('normal'),
+      title: optionalText('需求标题', 60),
+    })
+    .optional()
+    .describe('同时提出需求'),
+});
+export type CreateVisit = z.infer<typeof CreateVisit>;

@@ -1,4 +1,6 @@
 import type { Queryable } from '../../kernel/db.ts';
+import { inLang, say, type Lang, type Said } from '../../kernel/errors.ts';
+import { GAPS } from './errors.ts';
 import type { CoverageGaps } from '../../kernel/manifest.ts';
 import { GAP_KINDS, ORG_KINDS, ORG_KIND_GROUPS, UNIT_KINDS, type Gap, type GapKind, type OrgKind, type UnitKind } from './schema.ts';
 import { place } from './service.ts';
@@ -16,11 +18,12 @@ const LED_KINDS: OrgKind[] = ([...ORG_KINDS.values] as OrgKind[]).filter(
 
 export const GAPS_SHOWN = 200;
 
-export async function coverage(q: Queryable, orgId: number, finders: readonly CoverageGaps[]): Promise<{ orgId: number; counts: Record<string, number>; gaps: Gap[]; truncated: boolean }> {
+/** The gaps under an organization, their kinds and details in the reader's language. */
+export async function coverage(q: Queryable, orgId: number, finders: readonly CoverageGaps[], lang: Lang): Promise<{ orgId: number; counts: Record<string, number>; gaps: Gap[]; truncated: boolean }> {
   const org = await place(q, orgId);
   const gaps: Gap[] = [];
-  const add = (kind: GapKind, g: Omit<Gap, 'kind' | 'label' | 'gridId' | 'buildingId'> & Partial<Pick<Gap, 'gridId' | 'buildingId'>>) =>
-    gaps.push({ kind, label: GAP_KINDS.labels[kind], gridId: null, buildingId: null, ...g });
+  const add = (kind: GapKind, g: Omit<Gap, 'kind' | 'label' | 'gridId' | 'buildingId' | 'detail'> & Partial<Pick<Gap, 'gridId' | 'buildingId'>> & { detail: Said }) =>
+    gaps.push({ kind, label: inLang(GAP_KINDS.term(kind), lang), gridId: null, buildingId: null, ...g, detail: say(g.detail, lang) });
 
   // A path is the ids of its ancestors, so the communities that have a grid
   // branch are read straight off the grid branches' paths: one pass, not a
@@ -35,7 +38,7 @@ export async function coverage(q: Queryable, orgId: number, finders: readonly Co
       ORDER BY o.path`,
     [org.path, ORG_KIND_GROUPS.community, ORG_KIND_GROUPS.grid],
   );
-  for (const o of noGrid) add('community_without_grid', { orgId: o.id, unitId: null, name: o.name, detail: '尚未建立网格党支部' });
+  for (const o of noGrid) add('community_without_grid', { orgId: o.id, unitId: null, name: o.name, detail: GAPS.gap_without_grid() });
 
   const noSecretary = await q.query<{ id: number; name: string; kind: OrgKind }>(
     `SELECT o.id, o.name, o.kind FROM organizations o
@@ -44,7 +47,7 @@ export async function coverage(q: Queryable, orgId: number, finders: readonly Co
       ORDER BY o.path`,
     [org.path, LED_KINDS],
   );
-  for (const o of noSecretary) add('org_without_secretary', { orgId: o.id, unitId: null, name: o.name, detail: `${ORG_KINDS.labels[o.kind]}没有在任书记` });
+  for (const o of noSecretary) add('org_without_secretary', { orgId: o.id, unitId: null, name: o.name, detail: GAPS.gap_without_secretary({ kind: ORG_KINDS.term(o.kind) }) });
 
   const units = await q.query<{ id: number; name: string; kind: UnitKind; has_party_org: boolean; org_id: number; tied: boolean }>(
     `SELECT u.id, u.name, u.kind, u.party_org_id IS NOT NULL OR u.party_org_outside IS NOT NULL AS has_party_org, u.org_id,
@@ -56,7 +59,7 @@ export async function coverage(q: Queryable, orgId: number, finders: readonly Co
   for (const find of finders) for (const g of await find(q, at)) add(g.kind as GapKind, g);
   for (const u of units) {
     if (!u.tied && u.kind !== 'department') {
-      add('unit_without_tie', { orgId: u.org_id, unitId: u.id, name: u.name, detail: `${UNIT_KINDS.labels[u.kind]}未与社区党组织建立共建关系` });
+      add('unit_without_tie', { orgId: u.org_id, unitId: u.id, name: u.name, detail: GAPS.gap_without_tie({ kind: UNIT_KINDS.term(u.kind) }) });
     }
   }
 

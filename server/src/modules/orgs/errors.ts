@@ -1,4 +1,4 @@
-import { defineErrors } from '../../kernel/errors.ts';
+import { defineErrors, defineMessages } from '../../kernel/errors.ts';
 
 /** The organizations module's refusals (codes `org.*`); see DEVELOPERS.md, "Errors". */
 export const E = defineErrors('org', {
@@ -46,3 +46,10 @@ export const ORG = { zh: '组织', en: 'Organization' };
 export const UNIT = { zh: '单位', en: 'Unit' };
 export const TIE = { zh: '共建关系', en: 'Tie' };
 export const SEAT = { zh: '委员席位', en: 'Committee seat' };
+
+/** What the coverage report says of a gap orgs finds, in the reader's language. */
+export const GAPS = defineMessages('org', {
+  gap_without_grid: { zh: '尚未建立网格党支部', en: 'No grid party branch yet' },
+  gap_without_secretary: { zh: '{kind}没有在任书记', en: '{kind} without a serving secretary' },
+  gap_without_tie: { zh: '{kind}未与社区党组织建立共建关系', en: '{kind} without a co-building tie to a community party organization' },
+});

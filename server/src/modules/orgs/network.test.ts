@@ -140,6 +140,20 @@ test('coverage lists the gaps of a subtree, and closing one removes it', async (
   const gaps = async () => (await t.request('GET', `/api/orgs/${community.body.id}/coverage`, { cookie: xinhua })).body.gaps.map((g: { kind: string }) => g.kind).sort();
   assert.deepEqual(await gaps(), ['community_without_grid', 'hidden_members', 'org_without_secretary', 'unit_without_tie']);
 
+  // The details read in the reader's language, names as typed.
+  const details = async (lang: string) => {
+    const res = await t.request('GET', `/api/orgs/${community.body.id}/coverage`, { cookie: xinhua, headers: { 'accept-language': lang } });
+    return Object.fromEntries(res.body.gaps.filter((g: { orgId: number; unitId: number | null }) => g.orgId === community.body.id).map((g: { kind: string; label: string; detail: string }) => [g.kind, [g.label, g.detail]]));
+  };
+  assert.deepEqual(await details('en'), {
+    community_without_grid: ['Community without grid branch', 'No grid party branch yet'],
+    hidden_members: ['Hidden members', 'Party members without a party organization: 1'],
+    org_without_secretary: ['Organization without secretary', 'Community committee without a serving secretary'],
+    unit_without_tie: ['Unit without co-building tie', 'Enterprise without a co-building tie to a community party organization'],
+  });
+  assert.deepEqual((await details('zh-CN')).hidden_members, ['单位有党员但无党组织（隐身党员）', '有 1 名党员，尚无党组织']);
+  assert.deepEqual((await details('zh-TW')).community_without_grid, ['社區未建網格黨支部', '尚未建立網格黨支部']);
+
   await post('/api/orgs', { parentId: community.body.id, name: '覆盖测试网格党支部', kind: 'grid_branch' });
   const branch = await post('/api/orgs', { parentId: community.body.id, name: '覆盖测试科技公司党支部', kind: 'unit_committee' });
   await t.request('PATCH', `/api/units/${unit.body.id}`, { cookie: xinhua, body: { partyOrgId: branch.body.id } });

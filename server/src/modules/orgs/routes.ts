@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ImportReport } from '../../kernel/excel.ts';
 import { XLSX, route } from '../../kernel/http.ts';
+import { langOf } from '../../kernel/errors.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import type { ModuleContext } from '../../kernel/manifest.ts';
 import type { Queryable } from '../../kernel/db.ts';
@@ -115,7 +116,7 @@ export function orgRoutes(app: FastifyInstance, { db }: Kernel, { orgHoldings, o
   route(app, db, {
     method: 'GET', url: '/api/orgs/:orgId/coverage', tags, summary: '覆盖情况：纵向到底、横向到边的空白点',
     params: OrgParams, response: Coverage,
-    handler: ({ q, params }) => coverage(q, params.orgId, coverageGaps),
+    handler: ({ q, params, req }) => coverage(q, params.orgId, coverageGaps, langOf(req.headers['accept-language'])),
   });
   route(app, db, {
     method: 'GET', url: '/api/orgs/:orgId/chart', tags, summary: '组织架构图数据（隶属关系与横向关系）',

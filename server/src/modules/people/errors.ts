@@ -1,4 +1,4 @@
-import { defineErrors } from '../../kernel/errors.ts';
+import { defineErrors, defineMessages } from '../../kernel/errors.ts';
 
 /** The people module's refusals (codes `person.*`); see DEVELOPERS.md, "Errors". */
 export const E = defineErrors('person', {
@@ -18,3 +18,8 @@ export const E = defineErrors('person', {
 });
 
 export const PERSON = { zh: '人员', en: 'Person' };
+
+/** What the coverage report says of a gap people finds, in the reader's language. */
+export const GAPS = defineMessages('person', {
+  gap_hidden_members: { zh: '有 {count} 名党员，尚无党组织', en: 'Party members without a party organization: {count}' },
+});

@@ -9,7 +9,7 @@ import { conditions } from '../../kernel/sql.ts';
 import { regionToday } from '../../kernel/time.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
 import { notFound, type Text } from '../../kernel/errors.ts';
-import { E, PERSON } from './errors.ts';
+import { E, GAPS, PERSON } from './errors.ts';
 import * as orgs from '../orgs/service.ts';
 // Many files at once (an import) go through the bulk path, published here.
 export { unchangedSince, upsertByIdNumber, type BulkPerson } from './bulk.ts';
@@ -167,7 +167,7 @@ export const coverageGaps: CoverageGaps = async (q, { units }) => {
   const members = new Map(rows.map((r) => [r.unit_id, r.n]));
   return bare
     .filter((u) => members.has(u.id))
-    .map((u) => ({ kind: 'hidden_members', orgId: u.orgId, unitId: u.id, name: u.name, detail: `有 ${members.get(u.id)} 名党员，尚无党组织` }));
+    .map((u) => ({ kind: 'hidden_members', orgId: u.orgId, unitId: u.id, name: u.name, detail: GAPS.gap_hidden_members({ count: members.get(u.id)! }) }));
 };
 
 /**

@@ -96,8 +96,9 @@ export function userRoutes(app: FastifyInstance, { db }: Kernel, opts: Pick<Modu
     method: 'PATCH', url: '/api/users/:userId', tags, summary: '修改姓名或停用、启用用户',
     params: UserParams, body: UpdateUser, response: User,
     handler: async ({ q, scope, params, body }) => {
-      await users.ensureAction(q, scope, params.userId, 'edit');
+      // Each change is refused with its own action's verdict: disabling one's own account is refused as that, not as an edit.
       if (body.disabled !== undefined) await users.ensureAction(q, scope, params.userId, 'disable');
+      if (body.displayName !== undefined || body.disabled === undefined) await users.ensureAction(q, scope, params.userId, 'edit');
       return one(q, scope, await users.update(q, params.userId, body));
     },
   });

@@ -61,7 +61,7 @@ function Distribution({ table }: { table: RoundTable }) {
   }, [table, t, enumLabel]);
   return (
     <Flex gap={16} wrap>
-      <div ref={box} style={{ flex: '1 1 360px', height: 240 }} data-testid="evaluation-chart" />
+      <div ref={box} style={{ flex: '1 1 360px', height: 240 }} data-testid="evaluation-chart-canvas" />
       <Table size="small" pagination={false} rowKey="grade" dataSource={table.distribution} style={{ flex: '0 1 300px' }} data-testid="evaluation-distribution"
         columns={[
           { title: t('evaluation.grade'), dataIndex: 'grade', render: (g: Grade) => <GradeTag grade={g} /> },

@@ -115,7 +115,7 @@ function BalancesView({ data }: { data: FundBalances | undefined }) {
           })),
         ]}
       />
-      <div ref={box} style={{ height: 280 }} aria-label={t('funds.byMonth')} />
+      <div ref={box} style={{ height: 280 }} aria-label={t('funds.byMonth')} data-testid="funds-chart-canvas" />
       <Table
         rowKey="sourceId"
         size="small"
