@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../kernel/manifest.ts';
 import activities from './activities/manifest.ts';
 import audit from './audit/manifest.ts';
+import campaigns from './campaigns/manifest.ts';
 import census from './census/manifest.ts';
 import commitments from './commitments/manifest.ts';
 import funds from './funds/manifest.ts';
@@ -45,6 +46,7 @@ export const MODULES: readonly ModuleManifest[] = [
   funds,
   meetings,
   reception,
+  campaigns,
   audit,
   residents,
   commitments,

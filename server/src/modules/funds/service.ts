@@ -463,6 +463,16 @@ export async function costOf(q: Queryable, kind: FundSpentOn, id: number) {
   };
 }
 
+/** What some projects, activities or needs cost together, posted expenses only (a visit campaign's money spent on what it solved). */
+export async function spentOn(q: Queryable, kind: FundSpentOn, ids: number[]): Promise<number> {
+  if (!ids.length) return 0;
+  const [r] = await q.query<{ fen: number }>(
+    `SELECT coalesce(sum(amount_fen), 0)::bigint AS fen FROM fund_entries WHERE paid_for_kind = $1 AND paid_for_id = ANY ($2::bigint[]) AND kind = 'expense' AND status = 'posted'`,
+    [kind, ids],
+  );
+  return Number(r!.fen);
+}
+
 /** What a unit sponsored: the sources it gives, each year's budget and what was spent of it, and its in-kind contributions. */
 export async function sponsored(q: Queryable, unitId: number) {
   await orgs.getUnit(q, unitId);
