@@ -3859,6 +3859,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 大走访：组织及其下级发起的走访活动 */
+        get: operations["getCampaigns"];
+        put?: never;
+        /** 发起大走访（起止日期） */
+        post: operations["postCampaigns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的走访片区：分给本人的片区和要走访的住户 */
+        get: operations["getCampaignsMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 大走访详情：走访干部、片区覆盖（按六类住户）、意见建议、解决问题、投入资金，均由记录统计 */
+        get: operations["getCampaignsByCampaignId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/cadres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 分配走访片区：干部及其网格、楼栋或住户名单 */
+        post: operations["postCampaignsByCampaignIdCadres"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaign-cadres/{cadreId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 撤下走访干部 */
+        delete: operations["deleteCampaignCadresByCadreId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -4835,6 +4921,218 @@ export interface components {
         /** @enum {string} */
         PointRuleKind: "attend" | "lead" | "absent" | "bonus" | "deduction" | "threshold" | "spendable";
         /** @enum {string} */
+        FundSourceKind: "city_budget" | "party_fee_reward" | "department" | "sponsorship" | "donation" | "owners";
+        /** @enum {string} */
+        FundSpentOn: "project" | "activity" | "need" | "venue_upkeep" | "task";
+        /** @enum {string} */
+        FundEntryKind: "allocation" | "expense";
+        /** @enum {string} */
+        FundEntryStatus: "pending" | "posted" | "rejected";
+        /** @enum {string} */
+        FundLevel: "city" | "street" | "community";
+        /** @enum {string} */
+        FundRuleEffect: "allow" | "approval" | "forbid";
+        /** @enum {string} */
+        FundEntryAction: "approve" | "reject" | "reverse";
+        /** @enum {string} */
+        FundPlaceAction: "manage" | "allocate" | "spend";
+        FundSource: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            kind: components["schemas"]["FundSourceKind"];
+            name: string;
+            unitId: number | null;
+            unitName: string | null;
+            budgetFen: number | null;
+        };
+        FundEntry: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            sourceId: number;
+            sourceName: string;
+            sourceKind: components["schemas"]["FundSourceKind"];
+            year: number;
+            kind: components["schemas"]["FundEntryKind"];
+            status: components["schemas"]["FundEntryStatus"];
+            amountFen: number;
+            entryOn: string;
+            toOrgId: number | null;
+            toOrgName: string | null;
+            paidForKind: components["schemas"]["FundSpentOn"] | null;
+            paidForId: number | null;
+            paidForLabel: string | null;
+            payee: string | null;
+            note: string | null;
+            /** @description 适用的经费使用规则（条款号、标题、版本） */
+            rule: string | null;
+            reversesId: number | null;
+            reversedBy: number | null;
+            hasInvoice: boolean;
+            recorderName: string;
+            deciderName: string | null;
+            actions: components["schemas"]["FundEntryAction"][];
+        };
+        FundRule: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            ruleKey: string;
+            version: number;
+            title: string;
+            sourceKind: components["schemas"]["FundSourceKind"] | null;
+            spentOn: components["schemas"]["FundSpentOn"] | null;
+            level: components["schemas"]["FundLevel"] | null;
+            effect: components["schemas"]["FundRuleEffect"];
+            thresholdFen: number | null;
+            /** @description 调用者可修改、停用这条规则 */
+            manageable: boolean;
+        };
+        FundInKind: {
+            id: number;
+            orgName: string;
+            unitName: string | null;
+            description: string;
+            quantity: number;
+            quantityUnit: string;
+            paidForKind: components["schemas"]["FundSpentOn"] | null;
+            paidForLabel: string | null;
+            givenOn: string;
+        };
+        FundBalances: {
+            orgId: number;
+            year: number;
+            rows: {
+                sourceId: number;
+                sourceName: string;
+                sourceKind: components["schemas"]["FundSourceKind"];
+                budgetFen: number;
+                receivedFen: number;
+                allocatedFen: number;
+                spentFen: number;
+                pendingFen: number;
+                leftFen: number;
+                spentByMonthFen: number[];
+            }[];
+            inKind: components["schemas"]["FundInKind"][];
+            actions: components["schemas"]["FundPlaceAction"][];
+        };
+        FundPaidForCost: {
+            costFen: number;
+            bySource: {
+                sourceId: number;
+                sourceName: string;
+                sourceKind: components["schemas"]["FundSourceKind"];
+                amountFen: number;
+            }[];
+            inKind: components["schemas"]["FundInKind"][];
+        };
+        FundSponsored: {
+            sources: {
+                sourceId: number;
+                sourceName: string;
+                sourceKind: components["schemas"]["FundSourceKind"];
+                year: number;
+                budgetFen: number;
+                spentFen: number;
+            }[];
+            inKind: components["schemas"]["FundInKind"][];
+        };
+        /** @enum {string} */
+        CampaignCadreKind: "staff" | "committee_member" | "reported_member";
+        /** @enum {string} */
+        CampaignAreaKind: "grid" | "building" | "households";
+        /** @enum {string} */
+        CampaignAction: "assign";
+        /** @enum {string} */
+        CampaignCadreAction: "remove";
+        /** @enum {string} */
+        CampaignListAction: "create";
+        VisitCampaign: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            name: string;
+            startsOn: string;
+            endsOn: string;
+            goal: string | null;
+            /** @description 走访干部数 */
+            cadres: number;
+            actions: components["schemas"]["CampaignAction"][];
+        };
+        CampaignCadre: {
+            id: number;
+            campaignId: number;
+            cadreKind: components["schemas"]["CampaignCadreKind"];
+            name: string;
+            personId: number | null;
+            areaKind: components["schemas"]["CampaignAreaKind"];
+            gridId: number | null;
+            buildingId: number | null;
+            householdIds: number[];
+            actions: components["schemas"]["CampaignCadreAction"][];
+        };
+        CampaignFigures: {
+            /** @description 走访干部数 */
+            cadres: number;
+            cadresByKind: {
+                kind: components["schemas"]["CampaignCadreKind"];
+                cadres: number;
+            }[];
+            /** @description 片区住户数 */
+            households: number;
+            /** @description 已走访住户数 */
+            visited: number;
+            /** @description 走访次数 */
+            visits: number;
+            /** @description 六清楚：各类住户的走访覆盖 */
+            byTag: {
+                tag: components["schemas"]["HouseholdTag"];
+                households: number;
+                visited: number;
+            }[];
+            /** @description 征求意见建议数（走访提出的需求） */
+            suggestions: number;
+            /** @description 解决问题数（片区内办结并验收的需求） */
+            solved: number;
+            /** @description 投入资金（分） */
+            spentFen: number;
+        };
+        VisitCampaignDetail: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            name: string;
+            startsOn: string;
+            endsOn: string;
+            goal: string | null;
+            /** @description 走访干部数 */
+            cadres: number;
+            actions: components["schemas"]["CampaignAction"][];
+            figures: components["schemas"]["CampaignFigures"];
+            cadreList: components["schemas"]["CampaignCadre"][];
+        };
+        CampaignAssignment: {
+            id: number;
+            campaignId: number;
+            campaignName: string;
+            startsOn: string;
+            endsOn: string;
+            cadreKind: components["schemas"]["CampaignCadreKind"];
+            areaKind: components["schemas"]["CampaignAreaKind"];
+            households: {
+                id: number;
+                gridId: number;
+                buildingName: string | null;
+                headName: string;
+                addressMasked: string;
+                tags: components["schemas"]["HouseholdTag"][];
+                lastVisitedOn: string | null;
+                visitedInWindow: boolean;
+            }[];
+        };
+        /** @enum {string} */
         ImportStatus: "running" | "done" | "failed";
         ImportJob: {
             id: number;
@@ -5023,125 +5321,6 @@ export interface components {
             actions: ("submit" | "return" | "publish" | "ask" | "rate")[];
             items: components["schemas"]["CommitmentItem"][];
             questions: components["schemas"]["CommitmentQuestion"][];
-        };
-        /** @enum {string} */
-        FundSourceKind: "city_budget" | "party_fee_reward" | "department" | "sponsorship" | "donation" | "owners";
-        /** @enum {string} */
-        FundSpentOn: "project" | "activity" | "need" | "venue_upkeep" | "task";
-        /** @enum {string} */
-        FundEntryKind: "allocation" | "expense";
-        /** @enum {string} */
-        FundEntryStatus: "pending" | "posted" | "rejected";
-        /** @enum {string} */
-        FundLevel: "city" | "street" | "community";
-        /** @enum {string} */
-        FundRuleEffect: "allow" | "approval" | "forbid";
-        /** @enum {string} */
-        FundEntryAction: "approve" | "reject" | "reverse";
-        /** @enum {string} */
-        FundPlaceAction: "manage" | "allocate" | "spend";
-        FundSource: {
-            id: number;
-            orgId: number;
-            orgName: string;
-            kind: components["schemas"]["FundSourceKind"];
-            name: string;
-            unitId: number | null;
-            unitName: string | null;
-            budgetFen: number | null;
-        };
-        FundEntry: {
-            id: number;
-            orgId: number;
-            orgName: string;
-            sourceId: number;
-            sourceName: string;
-            sourceKind: components["schemas"]["FundSourceKind"];
-            year: number;
-            kind: components["schemas"]["FundEntryKind"];
-            status: components["schemas"]["FundEntryStatus"];
-            amountFen: number;
-            entryOn: string;
-            toOrgId: number | null;
-            toOrgName: string | null;
-            paidForKind: components["schemas"]["FundSpentOn"] | null;
-            paidForId: number | null;
-            paidForLabel: string | null;
-            payee: string | null;
-            note: string | null;
-            /** @description 适用的经费使用规则（条款号、标题、版本） */
-            rule: string | null;
-            reversesId: number | null;
-            reversedBy: number | null;
-            hasInvoice: boolean;
-            recorderName: string;
-            deciderName: string | null;
-            actions: components["schemas"]["FundEntryAction"][];
-        };
-        FundRule: {
-            id: number;
-            orgId: number;
-            orgName: string;
-            ruleKey: string;
-            version: number;
-            title: string;
-            sourceKind: components["schemas"]["FundSourceKind"] | null;
-            spentOn: components["schemas"]["FundSpentOn"] | null;
-            level: components["schemas"]["FundLevel"] | null;
-            effect: components["schemas"]["FundRuleEffect"];
-            thresholdFen: number | null;
-            /** @description 调用者可修改、停用这条规则 */
-            manageable: boolean;
-        };
-        FundInKind: {
-            id: number;
-            orgName: string;
-            unitName: string | null;
-            description: string;
-            quantity: number;
-            quantityUnit: string;
-            paidForKind: components["schemas"]["FundSpentOn"] | null;
-            paidForLabel: string | null;
-            givenOn: string;
-        };
-        FundBalances: {
-            orgId: number;
-            year: number;
-            rows: {
-                sourceId: number;
-                sourceName: string;
-                sourceKind: components["schemas"]["FundSourceKind"];
-                budgetFen: number;
-                receivedFen: number;
-                allocatedFen: number;
-                spentFen: number;
-                pendingFen: number;
-                leftFen: number;
-                spentByMonthFen: number[];
-            }[];
-            inKind: components["schemas"]["FundInKind"][];
-            actions: components["schemas"]["FundPlaceAction"][];
-        };
-        FundPaidForCost: {
-            costFen: number;
-            bySource: {
-                sourceId: number;
-                sourceName: string;
-                sourceKind: components["schemas"]["FundSourceKind"];
-                amountFen: number;
-            }[];
-            inKind: components["schemas"]["FundInKind"][];
-        };
-        FundSponsored: {
-            sources: {
-                sourceId: number;
-                sourceName: string;
-                sourceKind: components["schemas"]["FundSourceKind"];
-                year: number;
-                budgetFen: number;
-                spentFen: number;
-            }[];
-            inKind: components["schemas"]["FundInKind"][];
         };
         /** @enum {string} */
         EvaluationGrade: "excellent" | "qualified" | "basically_qualified" | "unqualified";
@@ -17186,6 +17365,213 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getCampaigns: {
+        parameters: {
+            query?: {
+                /** @description 组织 */
+                orgId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["VisitCampaign"][];
+                        actions: components["schemas"]["CampaignListAction"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 发起组织 */
+                    orgId: number;
+                    /** @description 名称 */
+                    name: string;
+                    /**
+                     * Format: date
+                     * @description 开始日期
+                     */
+                    startsOn: string;
+                    /**
+                     * Format: date
+                     * @description 结束日期
+                     */
+                    endsOn: string;
+                    /** @description 工作要求 */
+                    goal?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitCampaign"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getCampaignsMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CampaignAssignment"][];
+                    };
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getCampaignsByCampaignId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 大走访 */
+                campaignId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitCampaignDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postCampaignsByCampaignIdCadres: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 大走访 */
+                campaignId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cadreKind: components["schemas"]["CampaignCadreKind"];
+                    /** @description 姓名 */
+                    name: string;
+                    /** @description 人员档案 */
+                    personId?: number;
+                    areaKind: components["schemas"]["CampaignAreaKind"];
+                    /** @description 网格 */
+                    gridId?: number;
+                    /** @description 楼栋 */
+                    buildingId?: number;
+                    /** @description 住户名单 */
+                    householdIds?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignCadre"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    deleteCampaignCadresByCadreId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 走访干部 */
+                cadreId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             500: components["responses"]["Error500"];
         };
     };

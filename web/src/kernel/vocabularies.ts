@@ -59,6 +59,25 @@ export const VOCABULARIES = {
     {"value":"rejected","zh":"未获批准","en":"Rejected","color":"default"},
     {"value":"cancelled","zh":"已取消","en":"Cancelled","color":"default"},
   ],
+  CampaignAction: [
+    {"value":"assign","zh":"分配走访片区","en":"Assign an area"},
+  ],
+  CampaignAreaKind: [
+    {"value":"grid","zh":"网格","en":"Grid"},
+    {"value":"building","zh":"楼栋","en":"Building"},
+    {"value":"households","zh":"住户名单","en":"Household list"},
+  ],
+  CampaignCadreAction: [
+    {"value":"remove","zh":"撤下走访干部","en":"Remove the cadre"},
+  ],
+  CampaignCadreKind: [
+    {"value":"staff","zh":"工作人员","en":"Staff","color":"blue"},
+    {"value":"committee_member","zh":"兼职委员","en":"Part-time committee member","color":"purple"},
+    {"value":"reported_member","zh":"报到党员","en":"Reported member","color":"red"},
+  ],
+  CampaignListAction: [
+    {"value":"create","zh":"发起大走访","en":"Start a visit campaign"},
+  ],
   CommitmentCadence: [
     {"value":"once","zh":"一次（按期完成）","en":"Once, by a date"},
     {"value":"weekly","zh":"每周","en":"Weekly"},

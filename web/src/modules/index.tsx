@@ -41,6 +41,7 @@ import { MeetingsPage } from './meetings/MeetingsPage';
 import { MyTasksPage } from './meetings/MyTasksPage';
 import { MyNeedsPage } from './needs/MyNeedsPage';
 import { ReceptionPage } from './reception/ReceptionPage';
+import { CampaignsPage, MyAreaPage } from './campaigns/CampaignsPage';
 import { NeedsPage } from './needs/NeedsPage';
 import { WishPoolPage } from './needs/WishPoolPage';
 import { ListsPage } from './projects/ListsPage';
@@ -91,6 +92,8 @@ export const MODULES: ModuleEntry[] = [
   { key: 'meetings', path: '/meetings', label: 'meetings.menu', icon: <ScheduleOutlined />, page: <MeetingsPage />, visible: (me) => holds(me, ADMIN_ROLES) },
   { key: 'my-tasks', path: '/my-tasks', label: 'meetings.myMenu', icon: <ScheduleOutlined />, page: <MyTasksPage />, visible: (me) => isLiaison(me) || isStaff(me) || holds(me, ['member']) },
   { key: 'reception', path: '/reception', label: 'reception.menu', icon: <MessageOutlined />, page: <ReceptionPage />, visible: isStaff },
+  { key: 'campaigns', path: '/campaigns', label: 'campaigns.menu', icon: <AimOutlined />, page: <CampaignsPage />, visible: (me) => holds(me, ADMIN_ROLES) },
+  { key: 'my-area', path: '/my-area', label: 'campaigns.mine', icon: <AimOutlined />, page: <MyAreaPage />, visible: (me) => isStaff(me) || holds(me, ['member']) },
   { key: 'my-posts', path: '/my-posts', label: 'posts.myMenu', icon: <CarryOutOutlined />, page: <MyPostsPage />, visible: (me) => holds(me, ['member']) },
   { key: 'lists', path: '/lists', label: 'projects.listsMenu', icon: <OrderedListOutlined />, page: <ListsPage />, visible: isStaff },
   { key: 'projects', path: '/projects', label: 'projects.menu', icon: <ProjectOutlined />, page: <ProjectsPage />, visible: isStaff },
