@@ -3585,6 +3585,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meetings/{meetingId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传会议附件：议程材料、会议纪要（PDF 或图片，按文件内容核验类型，不超过 5 MB） */
+        post: operations["postMeetingsByMeetingIdAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载会议附件 */
+        get: operations["getMeetingAttachmentsByAttachmentId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meeting-invitees/{inviteeId}/answer": {
         parameters: {
             query?: never;
@@ -5471,7 +5505,7 @@ export interface components {
         /** @enum {string} */
         MeetingTaskReportKind: "accept" | "progress" | "complete";
         /** @enum {string} */
-        MeetingAction: "edit" | "invite" | "addAgendaItem" | "recordAttendance" | "writeMinutes" | "resolve";
+        MeetingAction: "edit" | "invite" | "addAgendaItem" | "recordAttendance" | "writeMinutes" | "resolve" | "attach";
         /** @enum {string} */
         MeetingListAction: "create";
         /** @enum {string} */
@@ -5571,6 +5605,17 @@ export interface components {
             text: string;
             tasks: components["schemas"]["MeetingTask"][];
         };
+        /** @enum {string} */
+        MeetingAttachmentPurpose: "agenda" | "minutes" | "other";
+        MeetingAttachment: {
+            id: number;
+            purpose: components["schemas"]["MeetingAttachmentPurpose"];
+            name: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedName: string;
+            uploadedAt: string;
+        };
         MeetingDetail: {
             id: number;
             orgId: number;
@@ -5599,6 +5644,8 @@ export interface components {
             /** @description 纪要各版本，新版本在前 */
             minutes: components["schemas"]["MeetingMinutes"][];
             resolutions: components["schemas"]["MeetingResolution"][];
+            /** @description 议程材料、纪要等附件 */
+            attachments: components["schemas"]["MeetingAttachment"][];
         };
         /** @enum {string} */
         PostKind: "mediator" | "patrol" | "building_head" | "policy_explainer" | "disability_aid" | "green_care" | "public_opinion" | "science" | "sanitation" | "other";
@@ -16706,6 +16753,71 @@ export interface operations {
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postMeetingsByMeetingIdAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 会议编号 */
+                meetingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    purpose: components["schemas"]["MeetingAttachmentPurpose"];
+                    /** @description 文件名 */
+                    name: string;
+                    /** @description 文件 */
+                    dataUrl: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getMeetingAttachmentsByAttachmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 附件编号 */
+                attachmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             500: components["responses"]["Error500"];
         };
     };

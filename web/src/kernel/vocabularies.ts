@@ -264,6 +264,12 @@ export const VOCABULARIES = {
     {"value":"recordAttendance","zh":"签到","en":"Record attendance"},
     {"value":"writeMinutes","zh":"记录纪要","en":"Write minutes"},
     {"value":"resolve","zh":"形成决议","en":"Record a resolution"},
+    {"value":"attach","zh":"上传附件","en":"Attach a file"},
+  ],
+  MeetingAttachmentPurpose: [
+    {"value":"agenda","zh":"议程材料","en":"Agenda papers"},
+    {"value":"minutes","zh":"会议纪要","en":"Minutes"},
+    {"value":"other","zh":"其他","en":"Other"},
   ],
   MeetingAttendance: [
     {"value":"present","zh":"本人出席","en":"Present","color":"green"},
