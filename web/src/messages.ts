@@ -13,6 +13,7 @@ import * as funds from './modules/funds/messages';
 import * as posts from './modules/posts/messages';
 import * as meetings from './modules/meetings/messages';
 import * as reception from './modules/reception/messages';
+import * as campaigns from './modules/campaigns/messages';
 import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
 import * as commitments from './modules/commitments/messages';
@@ -47,6 +48,7 @@ export const zhCN = {
   ...homestudy.zhCN,
   ...meetings.zhCN,
   ...reception.zhCN,
+  ...campaigns.zhCN,
 } as const;
 export const en: Record<MessageKey, string> = {
   ...kernelEn,
@@ -69,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   ...homestudy.en,
   ...meetings.en,
   ...reception.en,
+  ...campaigns.en,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../kernel/manifest.ts';
 import activities from './activities/manifest.ts';
 import alliance from './alliance/manifest.ts';
 import audit from './audit/manifest.ts';
+import campaigns from './campaigns/manifest.ts';
 import census from './census/manifest.ts';
 import commitments from './commitments/manifest.ts';
 import funds from './funds/manifest.ts';
@@ -47,6 +48,7 @@ export const MODULES: readonly ModuleManifest[] = [
   funds,
   meetings,
   reception,
+  campaigns,
   audit,
   residents,
   commitments,

@@ -18,13 +18,18 @@ export const meetingsPart: IsolationPart = {
        VALUES ($1, $2, $3, $4, $5, $6, current_date + 365, $5)`,
       [b.communityId, meetingId, resolutionId, b.unitId, `${b.tag}单位`, `${b.tag}任务`],
     );
-    return { meetingId, inviteeId, minutesId, taskId };
+    const attachmentId = await one(
+      `INSERT INTO meeting_attachments (org_id, meeting_id, purpose, name, mime, content, uploaded_name) VALUES ($1, $2, 'minutes', $3, 'application/pdf', $4, $3)`,
+      [b.communityId, meetingId, `${b.tag}纪要.pdf`, Buffer.from(`%PDF-1.4 ${b.tag}`)],
+    );
+    return { meetingId, inviteeId, minutesId, taskId, attachmentId };
   },
   writes: {
     'POST /api/meetings': (t) => [{ body: { orgId: t.orgId, kind: 'joint', title: '越权会议', startsAt: '2026-03-06T09:00:00+08:00' } }],
     'PATCH /api/meetings/:meetingId': () => [{ body: { title: '越权' } }, { body: { status: 'cancelled' } }],
     'POST /api/meetings/:meetingId/invitees': (t) => [{ body: { unitIds: [t.unitId] } }],
     'POST /api/meetings/:meetingId/agenda': () => [{ body: { title: '越权议题' } }],
+    'POST /api/meetings/:meetingId/attachments': () => [{ body: { purpose: 'other', name: '越权.pdf', dataUrl: `data:application/pdf;base64,${Buffer.from('%PDF-1.4 越权').toString('base64')}` } }],
     'POST /api/meeting-invitees/:inviteeId/answer': () => [{ body: { response: 'declined' } }],
     'POST /api/meeting-invitees/:inviteeId/attendance': () => [{ body: { attendance: 'absent' } }],
     'POST /api/meetings/:meetingId/minutes': () => [{ body: { body: '越权纪要' } }],
@@ -36,6 +41,6 @@ export const meetingsPart: IsolationPart = {
     'POST /api/meeting-tasks/:taskId/complete': () => [{ body: { evidence: '越权' } }],
     'POST /api/meeting-tasks/:taskId/need': () => [{ body: { category: 'environment' } }],
   },
-  digest: ['meetings', 'meeting_invitees', 'meeting_agenda_items', 'meeting_minutes', 'meeting_resolutions', 'meeting_tasks', 'meeting_task_reports']
+  digest: ['meetings', 'meeting_invitees', 'meeting_agenda_items', 'meeting_minutes', 'meeting_resolutions', 'meeting_tasks', 'meeting_task_reports', 'meeting_attachments']
     .map((table) => `SELECT t::text FROM ${table} t WHERE org_id IN (SELECT id FROM o)`),
 };

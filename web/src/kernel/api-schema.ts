@@ -3636,6 +3636,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meetings/{meetingId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传会议附件：议程材料、会议纪要（PDF 或图片，按文件内容核验类型，不超过 5 MB） */
+        post: operations["postMeetingsByMeetingIdAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meeting-attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载会议附件 */
+        get: operations["getMeetingAttachmentsByAttachmentId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meeting-invitees/{inviteeId}/answer": {
         parameters: {
             query?: never;
@@ -3905,6 +3939,92 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 大走访：组织及其下级发起的走访活动 */
+        get: operations["getCampaigns"];
+        put?: never;
+        /** 发起大走访（起止日期） */
+        post: operations["postCampaigns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的走访片区：分给本人的片区和要走访的住户 */
+        get: operations["getCampaignsMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 大走访详情：走访干部、片区覆盖（按六类住户）、意见建议、解决问题、投入资金，均由记录统计 */
+        get: operations["getCampaignsByCampaignId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{campaignId}/cadres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 分配走访片区：干部及其网格、楼栋或住户名单 */
+        post: operations["postCampaignsByCampaignIdCadres"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaign-cadres/{cadreId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 撤下走访干部 */
+        delete: operations["deleteCampaignCadresByCadreId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5277,27 +5397,6 @@ export interface components {
             }[] | null;
         };
         /** @enum {string} */
-        ImportStatus: "running" | "done" | "failed";
-        ImportJob: {
-            id: number;
-            orgId: number;
-            orgName: string;
-            fileName: string;
-            status: components["schemas"]["ImportStatus"];
-            statusLabel: string;
-            totalRows: number;
-            doneRows: number;
-            created: number;
-            merged: number;
-            unchanged: number;
-            rejected: number;
-            failure: string | null;
-            ignoredColumns: string[];
-            startedAt: string;
-            finishedAt: string | null;
-            stalled: boolean;
-        };
-        /** @enum {string} */
         FundSourceKind: "city_budget" | "party_fee_reward" | "department" | "sponsorship" | "donation" | "owners";
         /** @enum {string} */
         FundSpentOn: "project" | "activity" | "need" | "venue_upkeep" | "task";
@@ -5446,6 +5545,120 @@ export interface components {
                 /** @description 业主委员会审批人 */
                 approvedBy: string | null;
             }[];
+        };
+        /** @enum {string} */
+        CampaignCadreKind: "staff" | "committee_member" | "reported_member";
+        /** @enum {string} */
+        CampaignAreaKind: "grid" | "building" | "households";
+        /** @enum {string} */
+        CampaignAction: "assign";
+        /** @enum {string} */
+        CampaignCadreAction: "remove";
+        /** @enum {string} */
+        CampaignListAction: "create";
+        VisitCampaign: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            name: string;
+            startsOn: string;
+            endsOn: string;
+            goal: string | null;
+            /** @description 走访干部数 */
+            cadres: number;
+            actions: components["schemas"]["CampaignAction"][];
+        };
+        CampaignCadre: {
+            id: number;
+            campaignId: number;
+            cadreKind: components["schemas"]["CampaignCadreKind"];
+            name: string;
+            personId: number | null;
+            areaKind: components["schemas"]["CampaignAreaKind"];
+            gridId: number | null;
+            buildingId: number | null;
+            householdIds: number[];
+            actions: components["schemas"]["CampaignCadreAction"][];
+        };
+        CampaignFigures: {
+            /** @description 走访干部数 */
+            cadres: number;
+            cadresByKind: {
+                kind: components["schemas"]["CampaignCadreKind"];
+                cadres: number;
+            }[];
+            /** @description 片区住户数 */
+            households: number;
+            /** @description 已走访住户数 */
+            visited: number;
+            /** @description 走访次数 */
+            visits: number;
+            /** @description 六清楚：各类住户的走访覆盖 */
+            byTag: {
+                tag: components["schemas"]["HouseholdTag"];
+                households: number;
+                visited: number;
+            }[];
+            /** @description 征求意见建议数（走访提出的需求） */
+            suggestions: number;
+            /** @description 解决问题数（片区内办结并验收的需求） */
+            solved: number;
+            /** @description 投入资金（分） */
+            spentFen: number;
+        };
+        VisitCampaignDetail: {
+            id: number;
+            orgId: number;
+            orgName: string | null;
+            name: string;
+            startsOn: string;
+            endsOn: string;
+            goal: string | null;
+            /** @description 走访干部数 */
+            cadres: number;
+            actions: components["schemas"]["CampaignAction"][];
+            figures: components["schemas"]["CampaignFigures"];
+            cadreList: components["schemas"]["CampaignCadre"][];
+        };
+        CampaignAssignment: {
+            id: number;
+            campaignId: number;
+            campaignName: string;
+            startsOn: string;
+            endsOn: string;
+            cadreKind: components["schemas"]["CampaignCadreKind"];
+            areaKind: components["schemas"]["CampaignAreaKind"];
+            households: {
+                id: number;
+                gridId: number;
+                buildingName: string | null;
+                headName: string;
+                addressMasked: string;
+                tags: components["schemas"]["HouseholdTag"][];
+                lastVisitedOn: string | null;
+                visitedInWindow: boolean;
+            }[];
+        };
+        /** @enum {string} */
+        ImportStatus: "running" | "done" | "failed";
+        ImportJob: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            fileName: string;
+            status: components["schemas"]["ImportStatus"];
+            statusLabel: string;
+            totalRows: number;
+            doneRows: number;
+            created: number;
+            merged: number;
+            unchanged: number;
+            rejected: number;
+            failure: string | null;
+            ignoredColumns: string[];
+            startedAt: string;
+            finishedAt: string | null;
+            stalled: boolean;
         };
         /** @enum {string} */
         EvaluationGrade: "excellent" | "qualified" | "basically_qualified" | "unqualified";
@@ -5633,7 +5846,7 @@ export interface components {
         /** @enum {string} */
         MeetingTaskReportKind: "accept" | "progress" | "complete";
         /** @enum {string} */
-        MeetingAction: "edit" | "invite" | "addAgendaItem" | "recordAttendance" | "writeMinutes" | "resolve";
+        MeetingAction: "edit" | "invite" | "addAgendaItem" | "recordAttendance" | "writeMinutes" | "resolve" | "attach";
         /** @enum {string} */
         MeetingListAction: "create";
         /** @enum {string} */
@@ -5733,6 +5946,17 @@ export interface components {
             text: string;
             tasks: components["schemas"]["MeetingTask"][];
         };
+        /** @enum {string} */
+        MeetingAttachmentPurpose: "agenda" | "minutes" | "other";
+        MeetingAttachment: {
+            id: number;
+            purpose: components["schemas"]["MeetingAttachmentPurpose"];
+            name: string;
+            mime: string;
+            sizeBytes: number;
+            uploadedName: string;
+            uploadedAt: string;
+        };
         MeetingDetail: {
             id: number;
             orgId: number;
@@ -5761,6 +5985,8 @@ export interface components {
             /** @description 纪要各版本，新版本在前 */
             minutes: components["schemas"]["MeetingMinutes"][];
             resolutions: components["schemas"]["MeetingResolution"][];
+            /** @description 议程材料、纪要等附件 */
+            attachments: components["schemas"]["MeetingAttachment"][];
         };
         /** @enum {string} */
         PostKind: "mediator" | "patrol" | "building_head" | "policy_explainer" | "disability_aid" | "green_care" | "public_opinion" | "science" | "sanitation" | "other";
@@ -16975,6 +17201,71 @@ export interface operations {
             500: components["responses"]["Error500"];
         };
     };
+    postMeetingsByMeetingIdAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 会议编号 */
+                meetingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    purpose: components["schemas"]["MeetingAttachmentPurpose"];
+                    /** @description 文件名 */
+                    name: string;
+                    /** @description 文件 */
+                    dataUrl: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getMeetingAttachmentsByAttachmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 附件编号 */
+                attachmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
+        };
+    };
     postMeetingInviteesByInviteeIdAnswer: {
         parameters: {
             query?: never;
@@ -17631,6 +17922,213 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getCampaigns: {
+        parameters: {
+            query?: {
+                /** @description 组织 */
+                orgId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["VisitCampaign"][];
+                        actions: components["schemas"]["CampaignListAction"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 发起组织 */
+                    orgId: number;
+                    /** @description 名称 */
+                    name: string;
+                    /**
+                     * Format: date
+                     * @description 开始日期
+                     */
+                    startsOn: string;
+                    /**
+                     * Format: date
+                     * @description 结束日期
+                     */
+                    endsOn: string;
+                    /** @description 工作要求 */
+                    goal?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitCampaign"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getCampaignsMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CampaignAssignment"][];
+                    };
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getCampaignsByCampaignId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 大走访 */
+                campaignId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitCampaignDetail"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postCampaignsByCampaignIdCadres: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 大走访 */
+                campaignId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cadreKind: components["schemas"]["CampaignCadreKind"];
+                    /** @description 姓名 */
+                    name: string;
+                    /** @description 人员档案 */
+                    personId?: number;
+                    areaKind: components["schemas"]["CampaignAreaKind"];
+                    /** @description 网格 */
+                    gridId?: number;
+                    /** @description 楼栋 */
+                    buildingId?: number;
+                    /** @description 住户名单 */
+                    householdIds?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignCadre"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    deleteCampaignCadresByCadreId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 走访干部 */
+                cadreId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
             500: components["responses"]["Error500"];
         };
     };

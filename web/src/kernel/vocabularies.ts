@@ -69,6 +69,25 @@ export const VOCABULARIES = {
     {"value":"rejected","zh":"未获批准","en":"Rejected","color":"default"},
     {"value":"cancelled","zh":"已取消","en":"Cancelled","color":"default"},
   ],
+  CampaignAction: [
+    {"value":"assign","zh":"分配走访片区","en":"Assign an area"},
+  ],
+  CampaignAreaKind: [
+    {"value":"grid","zh":"网格","en":"Grid"},
+    {"value":"building","zh":"楼栋","en":"Building"},
+    {"value":"households","zh":"住户名单","en":"Household list"},
+  ],
+  CampaignCadreAction: [
+    {"value":"remove","zh":"撤下走访干部","en":"Remove the cadre"},
+  ],
+  CampaignCadreKind: [
+    {"value":"staff","zh":"工作人员","en":"Staff","color":"blue"},
+    {"value":"committee_member","zh":"兼职委员","en":"Part-time committee member","color":"purple"},
+    {"value":"reported_member","zh":"报到党员","en":"Reported member","color":"red"},
+  ],
+  CampaignListAction: [
+    {"value":"create","zh":"发起大走访","en":"Start a visit campaign"},
+  ],
   CommitmentCadence: [
     {"value":"once","zh":"一次（按期完成）","en":"Once, by a date"},
     {"value":"weekly","zh":"每周","en":"Weekly"},
@@ -271,6 +290,12 @@ export const VOCABULARIES = {
     {"value":"recordAttendance","zh":"签到","en":"Record attendance"},
     {"value":"writeMinutes","zh":"记录纪要","en":"Write minutes"},
     {"value":"resolve","zh":"形成决议","en":"Record a resolution"},
+    {"value":"attach","zh":"上传附件","en":"Attach a file"},
+  ],
+  MeetingAttachmentPurpose: [
+    {"value":"agenda","zh":"议程材料","en":"Agenda papers"},
+    {"value":"minutes","zh":"会议纪要","en":"Minutes"},
+    {"value":"other","zh":"其他","en":"Other"},
   ],
   MeetingAttendance: [
     {"value":"present","zh":"本人出席","en":"Present","color":"green"},

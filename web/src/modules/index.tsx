@@ -46,6 +46,7 @@ import { MeetingsPage } from './meetings/MeetingsPage';
 import { MyTasksPage } from './meetings/MyTasksPage';
 import { MyNeedsPage } from './needs/MyNeedsPage';
 import { ReceptionPage } from './reception/ReceptionPage';
+import { CampaignsPage, MyAreaPage } from './campaigns/CampaignsPage';
 import { NeedsPage } from './needs/NeedsPage';
 import { WishPoolPage } from './needs/WishPoolPage';
 import { ListsPage } from './projects/ListsPage';
@@ -99,6 +100,8 @@ export const MODULES: ModuleEntry[] = [
   { key: 'reception', path: '/reception', label: 'reception.menu', icon: <MessageOutlined />, page: <ReceptionPage />, visible: isStaff },
   { key: 'homestudy', path: '/homestudy', label: 'homestudy.staffMenu', icon: <ReadOutlined />, page: <HomeboundPage />, visible: isStaff },
   { key: 'my-deliveries', path: '/my-deliveries', label: 'homestudy.menu', icon: <ReadOutlined />, page: <MyDeliveriesPage />, visible: (me) => holds(me, ['member']) },
+  { key: 'campaigns', path: '/campaigns', label: 'campaigns.menu', icon: <AimOutlined />, page: <CampaignsPage />, visible: (me) => holds(me, ADMIN_ROLES) },
+  { key: 'my-area', path: '/my-area', label: 'campaigns.mine', icon: <AimOutlined />, page: <MyAreaPage />, visible: (me) => isStaff(me) || holds(me, ['member']) },
   { key: 'my-posts', path: '/my-posts', label: 'posts.myMenu', icon: <CarryOutOutlined />, page: <MyPostsPage />, visible: (me) => holds(me, ['member']) },
   { key: 'lists', path: '/lists', label: 'projects.listsMenu', icon: <OrderedListOutlined />, page: <ListsPage />, visible: isStaff },
   { key: 'projects', path: '/projects', label: 'projects.menu', icon: <ProjectOutlined />, page: <ProjectsPage />, visible: isStaff },

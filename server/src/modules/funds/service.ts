@@ -1,5 +1,6 @@
 import { allowed, ensureAllowed } from '../../kernel/actions.ts';
 import type { Queryable } from '../../kernel/db.ts';
+import { PDF_AND_IMAGES, parseDataUrlFile } from '../../kernel/files.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
@@ -386,25 +387,11 @@ export async function targets(q: Queryable, scope: Scope, orgId: number, kind: '
   const names = await orgNames(q, shown.map((f) => f.orgId));
   return { items: shown.map((f) => ({ id: f.id, label: f.label, orgName: names.get(f.orgId) ?? '' })) };
 }
-
-const INVOICE_TYPES: { mime: string; magic: (b: Buffer) => boolean }[] = [
-  { mime: 'application/pdf', magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
-  { mime: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { mime: 'image/png', magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { mime: 'image/webp', magic: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
-];
 export const MAX_INVOICE_BYTES = 5 * 1024 * 1024;
 
 /** A data URL to bytes, refusing anything that is not really a PDF or an image, or is too large. */
-function parseInvoice(dataUrl: string): { mime: string; content: Buffer } {
-  const m = /^data:([\w/+.-]+);base64,([A-Za-z0-9+/=\s]+)$/.exec(dataUrl);
-  if (!m) throw E.invoice_format();
-  const content = Buffer.from(m[2]!, 'base64');
-  if (content.length > MAX_INVOICE_BYTES) throw E.invoice_too_large();
-  const type = INVOICE_TYPES.find((t) => t.magic(content));
-  if (!type) throw E.invoice_format();
-  return { mime: type.mime, content };
-}
+const parseInvoice = (dataUrl: string) =>
+  parseDataUrlFile(dataUrl, { types: PDF_AND_IMAGES, maxBytes: MAX_INVOICE_BYTES, badFormat: () => E.invoice_format(), tooLarge: () => E.invoice_too_large() });
 
 export async function spend(q: Queryable, scope: Scope, input: Spend): Promise<FundEntry> {
   const place = await ensurePlace(q, scope, input.orgId, 'spend');
@@ -569,6 +556,16 @@ export async function costOf(q: Queryable, kind: FundSpentOn, id: number) {
     bySource,
     inKind: await inKindRows(q, `k.paid_for_kind = $1 AND k.paid_for_id = $2`, [kind, id]),
   };
+}
+
+/** What some projects, activities or needs cost together, posted expenses only (a visit campaign's money spent on what it solved). */
+export async function spentOn(q: Queryable, kind: FundSpentOn, ids: number[]): Promise<number> {
+  if (!ids.length) return 0;
+  const [r] = await q.query<{ fen: number }>(
+    `SELECT coalesce(sum(amount_fen), 0)::bigint AS fen FROM fund_entries WHERE paid_for_kind = $1 AND paid_for_id = ANY ($2::bigint[]) AND kind = 'expense' AND status = 'posted'`,
+    [kind, ids],
+  );
+  return Number(r!.fen);
 }
 
 /** What a unit sponsored: the sources it gives, each year's budget and what was spent of it, and its in-kind contributions. */

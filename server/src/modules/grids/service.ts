@@ -692,3 +692,69 @@ export const coverageGaps: CoverageGaps = async (q, { path }) => {
     ...noGroup.map((b) => ({ kind: 'building_without_group', orgId: b.org_id, unitId: null, gridId: b.grid_id, buildingId: b.id, name: b.name, detail: GAPS.gap_without_group({ grid: b.grid_name }) })),
   ];
 };
+
+// Areas (大走访) ------------------------------------------------------------
+// A visit campaign (modules/campaigns) gives each cadre an area: whole grids,
+// buildings or a list of households. Grids answers what is in an area and
+// what its visits found, so the campaign reads no grid table itself.
+
+export interface VisitArea { gridIds: number[]; buildingIds: number[]; householdIds: number[] }
+export interface VisitWindow { from: string; to: string }
+
+const IN_AREA = `(h.grid_id = ANY ($1::bigint[]) OR h.building_id = ANY ($2::bigint[]) OR h.id = ANY ($3::bigint[]))`;
+const areaParams = (a: VisitArea) => [a.gridIds, a.buildingIds, a.householdIds];
+
+/**
+ * The organization path of each grid, building or household named (the
+ * grid's organization: its branch, or the community), for those the caller
+ * can see: a campaign's area must lie under the campaign's organization.
+ */
+export async function areaPlaces(q: Queryable, area: VisitArea): Promise<{ kind: 'grid' | 'building' | 'household'; id: number; path: string }[]> {
+  return q.query(
+    `SELECT 'grid' AS kind, g.id, o.path::text AS path FROM grids g JOIN org_labels o ON o.id = g.org_id WHERE g.id = ANY ($1::bigint[])
+     UNION ALL SELECT 'building', x.id, o.path::text FROM buildings x JOIN org_labels o ON o.id = x.org_id WHERE x.id = ANY ($2::bigint[])
+     UNION ALL SELECT 'household', h.id, o.path::text FROM households h JOIN org_labels o ON o.id = h.org_id WHERE h.id = ANY ($3::bigint[])`,
+    areaParams(area),
+  );
+}
+
+/** The households of an area the caller can see, whether visited in the window, unvisited first: a cadre's list of doors. */
+export async function areaHouseholds(q: Queryable, area: VisitArea, window: VisitWindow): Promise<(Household & { visitedInWindow: boolean })[]> {
+  const rows = await q.query<HouseholdRow & { visited: boolean }>(
+    `SELECT * FROM (${HOUSEHOLD_SELECT} WHERE ${IN_AREA}) a,
+       LATERAL (SELECT EXISTS (SELECT 1 FROM visits v WHERE v.household_id = a.id AND v.visited_on BETWEEN $4 AND $5) AS visited) w
+      ORDER BY w.visited, a.grid_id, a.building_name, a.entrance, a.room, a.id LIMIT 1000`,
+    [...areaParams(area), window.from, window.to],
+  );
+  return rows.map((r) => ({ ...toHousehold(r), visitedInWindow: r.visited }));
+}
+
+/**
+ * What an area's visits in a window covered: households in the area and
+ * visited, each of the six kinds (六清楚) the same way, the visits, the
+ * needs they raised, and the grids the area spans. A household in two
+ * cadres' areas counts once.
+ */
+export async function areaCoverage(q: Queryable, area: VisitArea, window: VisitWindow) {
+  const [r] = await q.query<{
+    households: number; visited: number; visits: number; need_ids: number[]; grid_ids: number[];
+    by_tag: { tag: HouseholdTag; households: number; visited: number }[];
+  }>(
+    `WITH a AS (SELECT h.id, h.grid_id, h.tags FROM households h WHERE ${IN_AREA}),
+          v AS (SELECT v.household_id, v.need_id FROM visits v WHERE v.household_id IN (SELECT id FROM a) AND v.visited_on BETWEEN $4 AND $5)
+     SELECT (SELECT count(*) FROM a)::int AS households,
+            (SELECT count(DISTINCT household_id) FROM v)::int AS visited,
+            (SELECT count(*) FROM v)::int AS visits,
+            (SELECT coalesce(array_agg(need_id ORDER BY need_id), '{}') FROM v WHERE need_id IS NOT NULL) AS need_ids,
+            (SELECT coalesce(array_agg(DISTINCT grid_id), '{}') FROM a) AS grid_ids,
+            (SELECT coalesce(json_agg(t ORDER BY t.tag), '[]') FROM (
+               SELECT x.tag, count(*)::int AS households, count(*) FILTER (WHERE a.id IN (SELECT household_id FROM v))::int AS visited
+                 FROM a, unnest(a.tags) AS x (tag) GROUP BY x.tag) t) AS by_tag`,
+    [...areaParams(area), window.from, window.to],
+  );
+  const byTag = new Map(r!.by_tag.map((t) => [t.tag, t]));
+  return {
+    households: r!.households, visited: r!.visited, visits: r!.visits, needIds: r!.need_ids.map(Number), gridIds: r!.grid_ids.map(Number),
+    byTag: HOUSEHOLD_TAGS.values.map((tag) => ({ tag, households: byTag.get(tag)?.households ?? 0, visited: byTag.get(tag)?.visited ?? 0 })),
+  };
+}

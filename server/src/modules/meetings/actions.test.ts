@@ -13,6 +13,8 @@ let p: Places;
 let cast: Caller[];
 let admin: string;
 let n = 0;
+/** The smallest file a PDF reader takes for one. */
+const PDF = `data:application/pdf;base64,${Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64')}`;
 
 before(async () => {
   t = await testApp({ demo: true });
@@ -57,6 +59,7 @@ test('a meeting lists its organizers’ actions exactly for whom may take them',
       recordAttendance: () => post(a, `/api/meeting-invitees/${s.inviteeId}/attendance`, { attendance: 'present' }),
       writeMinutes: () => t.request('PATCH', `/api/meeting-minutes/${s.minutesId}`, { cookie: a.cookie, body: { body: '改写' } }),
       resolve: () => post(a, `/api/meetings/${s.id}/resolutions`, { text: '决议', tasks: [] }),
+      attach: () => post(a, `/api/meetings/${s.id}/attachments`, { purpose: 'minutes', name: '纪要.pdf', dataUrl: PDF }),
     })[action as MeetingAction](),
   });
   assert.deepEqual(mismatches, []);

@@ -2,6 +2,8 @@ import { defineErrors } from '../../kernel/errors.ts';
 
 /** The meetings module's refusals (codes `meeting.*`); see DEVELOPERS.md, "Errors". */
 export const E = defineErrors('meeting', {
+  file_format: { status: 400, field: 'dataUrl', zh: '附件须为 PDF 或图片（JPEG、PNG、WebP）', en: 'An attachment must be a PDF or an image (JPEG, PNG, WebP)' },
+  file_too_large: { status: 400, field: 'dataUrl', zh: '附件不能超过 5 MB', en: 'An attachment may be at most 5 MB' },
   organizers_only: { status: 403, zh: '只有会议所属党组织的书记或管理员可以{action}', en: 'Only the secretary or administrators of the meeting’s organization may {action}' },
   not_invitee: { status: 403, zh: '只有受邀人本人或受邀单位的联络员可以答复', en: 'Only the invitee, or the liaison of the invited unit, may answer' },
   not_assignee: { status: 403, zh: '这项任务不是交给您或您所在单位的，不能{step}', en: 'This task is not assigned to you or your unit; you cannot {step} it' },
@@ -37,3 +39,4 @@ export const MEETING = { zh: '会议', en: 'Meeting' };
 export const INVITEE = { zh: '受邀人', en: 'Invitee' };
 export const MINUTES = { zh: '会议纪要', en: 'Minutes' };
 export const TASK = { zh: '会议任务', en: 'Meeting task' };
+export const ATTACHMENT = { zh: '会议附件', en: 'Meeting attachment' };

@@ -62,7 +62,7 @@ async function schedule(title: string, startsAt: string, kind = 'joint'): Promis
 
 test('a joint meeting: invite two tied units, the liaison answers, sign-in, a resolution with two tasks, the liaison works its task, the next meeting carries what is open', async () => {
   const m = await schedule('光明社区3月联席会议', '2026-03-06T09:00:00+08:00');
-  assert.deepEqual(m.actions, ['edit', 'invite', 'addAgendaItem', 'recordAttendance', 'writeMinutes', 'resolve']);
+  assert.deepEqual(m.actions, ['edit', 'invite', 'addAgendaItem', 'recordAttendance', 'writeMinutes', 'resolve', 'attach']);
   const invited = await post(secretary, `/api/meetings/${m.id}/invitees`, { unitIds: [unit.tax, unit.school] });
   assert.equal(invited.status, 200, invited.text);
   assert.equal(invited.body.invitees.length, 2);
@@ -206,4 +206,37 @@ test('dissolving an organization moves its meetings whole (approved minutes too)
   assert.equal(moved.minutes[0]!.status, 'approved');
   const given = (await t.request('GET', `/api/meeting-tasks?orgId=${guangming}`, { cookie: admin })).body.items.find((x: Task) => x.title === '交办');
   assert.equal(given.assigneeOrgId, xiangyang);
+});
+
+test('attachments: a PDF of the minutes is kept with the meeting and served as a download; a disguised or oversized file is refused', async () => {
+  const m = await post(secretary, '/api/meetings', { orgId: guangming, kind: 'committee', title: '附件测试党委会', startsAt: '2026-06-05T09:00:00+08:00' });
+  assert.equal(m.status, 200, m.text);
+  assert.ok(m.body.actions.includes('attach'));
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n');
+  const added = await post(secretary, `/api/meetings/${m.body.id}/attachments`, {
+    purpose: 'minutes', name: '6月党委会纪要（签字版）.pdf', dataUrl: `data:application/pdf;base64,${pdf.toString('base64')}`,
+  });
+  assert.equal(added.status, 200, added.text);
+  const [a] = added.body.attachments;
+  assert.deepEqual({ purpose: a.purpose, name: a.name, mime: a.mime, sizeBytes: a.sizeBytes }, { purpose: 'minutes', name: '6月党委会纪要（签字版）.pdf', mime: 'application/pdf', sizeBytes: pdf.length });
+
+  const file = await t.request('GET', `/api/meeting-attachments/${a.id}`, { cookie: secretary });
+  assert.equal(file.status, 200);
+  assert.equal(file.headers['content-type'], 'application/pdf');
+  assert.equal(file.headers['content-disposition'], `attachment; filename*=UTF-8''${encodeURIComponent('6月党委会纪要（签字版）.pdf')}`);
+  assert.equal(file.text, pdf.toString('latin1'));
+
+  // A page claiming to be a PDF is what its bytes say: refused, by field.
+  const html = await post(secretary, `/api/meetings/${m.body.id}/attachments`, {
+    purpose: 'other', name: 'x.pdf', dataUrl: `data:application/pdf;base64,${Buffer.from('<script>alert(1)</script>').toString('base64')}`,
+  });
+  assert.equal(code(html), 'meeting.file_format');
+  assert.equal(html.body.error.fieldCodes.dataUrl, 'meeting.file_format');
+  const big = await post(secretary, `/api/meetings/${m.body.id}/attachments`, {
+    purpose: 'other', name: 'big.pdf', dataUrl: `data:application/pdf;base64,${Buffer.concat([pdf, Buffer.alloc(5 * 1024 * 1024)]).toString('base64')}`,
+  });
+  assert.equal(code(big), 'meeting.file_too_large');
+  // The liaison of a unit not invited, and another community: the meeting and its files are out of their reach.
+  assert.equal((await post(liaison, `/api/meetings/${m.body.id}/attachments`, { purpose: 'other', name: 'l.pdf', dataUrl: `data:application/pdf;base64,${pdf.toString('base64')}` })).status, 404);
+  assert.equal((await t.request('GET', `/api/meeting-attachments/${a.id}`, { cookie: await t.login('xiangyang') })).status, 404);
 });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import {
-  AddAgendaItem, Answer, CompleteTask, CreateMeeting, CreateResolution, Invite, Invitee, InviteeParams, MeetingDetail, MeetingList, MeetingParams,
+  AddAgendaItem, AddAttachment, Answer, AttachmentParams, CompleteTask, CreateMeeting, CreateResolution, Invite, Invitee, InviteeParams, MeetingDetail, MeetingList, MeetingParams,
   MeetingQuery, MinutesParams, RecordAttendance, Task, TaskList, TaskNeed, TaskNote, TaskParams, TaskQuery, UpdateMeeting, WriteMinutes,
 } from './schema.ts';
 import * as meetings from './service.ts';
@@ -39,6 +39,19 @@ export function meetingRoutes(app: FastifyInstance, { db, cipher }: Kernel): voi
     method: 'POST', url: '/api/meetings/:meetingId/agenda', tags, summary: '添加议题（可关联需求、项目或单位提议）',
     params: MeetingParams, body: AddAgendaItem, response: MeetingDetail,
     handler: ({ q, scope, params, body }) => meetings.addAgendaItem(q, scope, params.meetingId, body),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/meetings/:meetingId/attachments', tags, summary: '上传会议附件：议程材料、会议纪要（PDF 或图片，按文件内容核验类型，不超过 5 MB）',
+    params: MeetingParams, body: AddAttachment, response: MeetingDetail,
+    handler: ({ q, scope, params, body }) => meetings.addAttachment(q, scope, params.meetingId, body),
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/meeting-attachments/:attachmentId', tags, summary: '下载会议附件',
+    params: AttachmentParams, response: 'file',
+    handler: async ({ q, params }) => {
+      const a = await meetings.attachment(q, params.attachmentId);
+      return { name: a.name, type: a.mime, inline: false, body: a.content };
+    },
   });
   route(app, db, {
     method: 'POST', url: '/api/meeting-invitees/:inviteeId/answer', tags, summary: '受邀人答复：参会、委托参会或请假',

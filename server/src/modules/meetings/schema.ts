@@ -88,6 +88,7 @@ export const MEETING_ACTIONS = defineVocabulary('MeetingAction', [
   { value: 'recordAttendance', zh: '签到', en: 'Record attendance' },
   { value: 'writeMinutes', zh: '记录纪要', en: 'Write minutes' },
   { value: 'resolve', zh: '形成决议', en: 'Record a resolution' },
+  { value: 'attach', zh: '上传附件', en: 'Attach a file' },
 ]);
 export type MeetingAction = ValueOf<typeof MEETING_ACTIONS>;
 export const MEETING_LIST_ACTIONS = defineVocabulary('MeetingListAction', [{ value: 'create', zh: '安排会议', en: 'Schedule a meeting' }]);
@@ -209,6 +210,28 @@ export const Resolution = z.object({
 }).meta({ id: 'MeetingResolution' });
 export type Resolution = z.infer<typeof Resolution>;
 
+export const ATTACHMENT_PURPOSES = defineVocabulary('MeetingAttachmentPurpose', [
+  { value: 'agenda', zh: '议程材料', en: 'Agenda papers' },
+  { value: 'minutes', zh: '会议纪要', en: 'Minutes' },
+  { value: 'other', zh: '其他', en: 'Other' },
+]);
+export type AttachmentPurpose = ValueOf<typeof ATTACHMENT_PURPOSES>;
+export const Attachment = z.object({
+  id: z.number(),
+  purpose: ATTACHMENT_PURPOSES.schema,
+  name: z.string(),
+  mime: z.string(),
+  sizeBytes: z.number(),
+  uploadedName: z.string(),
+  uploadedAt: z.string(),
+}).meta({ id: 'MeetingAttachment' });
+export const AttachmentParams = z.object({ attachmentId: idParam('附件编号') });
+export const AddAttachment = z.object({
+  purpose: ATTACHMENT_PURPOSES.field('附件类别'),
+  name: text('文件名', 120),
+  dataUrl: z.string().max(7_500_000, E.file_too_large.code).describe('文件'),
+});
+
 export const MeetingDetail = Meeting.extend({
   agenda: z.array(AgendaItem),
   /** Tasks of this committee's previous meeting that are still open: read out at the start of this one. */
@@ -216,6 +239,7 @@ export const MeetingDetail = Meeting.extend({
   invitees: z.array(Invitee),
   minutes: z.array(Minutes).describe('纪要各版本，新版本在前'),
   resolutions: z.array(Resolution),
+  attachments: z.array(Attachment).describe('议程材料、纪要等附件'),
 }).meta({ id: 'MeetingDetail' });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;
 

@@ -2,6 +2,7 @@ import { allowed, allowedAtAny, ensureAllowed, viewedFrom } from '../../kernel/a
 import type { FieldCipher } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { notFound } from '../../kernel/errors.ts';
+import { PDF_AND_IMAGES, parseDataUrlFile } from '../../kernel/files.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { conditions } from '../../kernel/sql.ts';
 import { REGION_TIME_ZONE } from '../../kernel/time.ts';
@@ -10,11 +11,11 @@ import type { NeedCategory, NeedKind } from '../needs/schema.ts';
 import * as orgs from '../orgs/service.ts';
 import * as projects from '../projects/service.ts';
 import { inviteMany, resolveMany, taskMany } from './bulk.ts';
-import { E, INVITEE, MEETING, MINUTES, TASK } from './errors.ts';
+import { ATTACHMENT, E, INVITEE, MEETING, MINUTES, TASK } from './errors.ts';
 import { inviteeVerdicts, isAssignee, listVerdicts, meetingVerdicts, minutesVerdicts, taskVerdicts } from './policy.ts';
 import {
   INVITEE_ACTIONS, MEETING_ACTIONS, MEETING_LIST_ACTIONS, MINUTES_ACTIONS, TASK_ACTIONS,
-  type AgendaItem, type AgendaSource, type Attendance, type Invitee, type InviteeResponse, type Meeting, type MeetingAction, type MeetingCadence,
+  type AgendaItem, type AgendaSource, type AttachmentPurpose, type Attendance, type Invitee, type InviteeResponse, type Meeting, type MeetingAction, type MeetingCadence,
   type MeetingDetail, type MeetingKind, type MeetingListAction, type MeetingStatus, type Minutes, type MinutesStatus, type NewTask, type Resolution,
   type Task, type TaskAction, type TaskReportKind, type TaskStatus,
 } from './schema.ts';
@@ -381,7 +382,32 @@ export async function detail(q: Queryable, scope: Scope, meetingId: number): Pro
     invitees: invitees.map((i) => toInvitee(scope, i)),
     minutes: minutes.map((n) => toMinutes(scope, n)),
     resolutions: resolutions.map((r): Resolution => ({ id: r.id, agendaItemId: r.agenda_item_id, text: r.text, tasks: own.filter((t) => t.resolutionId === r.id) })),
+    attachments: await q.query<MeetingDetail['attachments'][number]>(
+      `SELECT id, purpose, name, mime, octet_length(content) AS "sizeBytes", uploaded_name AS "uploadedName",
+              to_char(created_at AT TIME ZONE '${REGION_TIME_ZONE}', 'YYYY-MM-DD HH24:MI') AS "uploadedAt"
+         FROM meeting_attachments WHERE meeting_id = $1 ORDER BY id`, [meetingId],
+    ),
   };
+}
+
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+
+/** An agenda paper or the minutes as a file: a PDF or an image, checked by its bytes, at most 5 MB; kept as uploaded. */
+export async function addAttachment(q: Queryable, scope: Scope, meetingId: number, input: { purpose: AttachmentPurpose; name: string; dataUrl: string }): Promise<MeetingDetail> {
+  const m = await meetingFor(q, scope, meetingId, 'attach');
+  const file = parseDataUrlFile(input.dataUrl, { types: PDF_AND_IMAGES, maxBytes: MAX_ATTACHMENT_BYTES, badFormat: () => E.file_format(), tooLarge: () => E.file_too_large() });
+  await q.query(
+    `INSERT INTO meeting_attachments (org_id, meeting_id, purpose, name, mime, content, uploaded_by, uploaded_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [m.org_id, meetingId, input.purpose, input.name, file.mime, file.content, scope.userId, scope.userName ?? ''],
+  );
+  return detail(q, scope, meetingId);
+}
+
+/** One attachment's file, for whoever may read the meeting's attachments. */
+export async function attachment(q: Queryable, attachmentId: number): Promise<{ name: string; mime: string; content: Buffer }> {
+  const [r] = await q.query<{ name: string; mime: string; content: Buffer }>(`SELECT name, mime, content FROM meeting_attachments WHERE id = $1`, [attachmentId]);
+  if (!r) throw notFound(ATTACHMENT);
+  return r;
 }
 
 /** Marks tasks past their deadline (the manifest's job); read time derives the same, so a late sweep loses nothing. */

@@ -13,6 +13,8 @@ import {
   type NeedSource, type NeedStatus, type Urgency,
 } from './schema.ts';
 
+export { createMany, seeThroughMany, type BulkNeed } from './bulk.ts';
+
 // The needs list and its closed loop. Which needs a caller sees is row-level
 // security: staff their subtree, the resident their own, the claimer and the
 // dispatched department the needs they handle. Which steps the caller may
@@ -624,6 +626,20 @@ export async function summaries(q: Queryable, ids: number[]): Promise<Map<number
       { id: r.id, title: r.title, kindLabel: NEED_KINDS.labels[r.kind], status: r.status, statusLabel: NEED_STATUSES.labels[r.status], seenThrough: SEEN_THROUGH.includes(r.status) },
     ]),
   );
+}
+
+/**
+ * The needs placed in some grids that were seen through (done, then checked)
+ * within a window: the problems a visit campaign solved in its area
+ * (modules/campaigns), whichever way they were raised.
+ */
+export async function seenThroughInGrids(q: Queryable, gridIds: number[], window: { from: string; to: string }): Promise<number[]> {
+  if (!gridIds.length) return [];
+  const rows = await q.query<{ id: number }>(
+    `SELECT id FROM needs WHERE grid_id = ANY ($1::bigint[]) AND status = ANY ($2::text[]) AND (done_at AT TIME ZONE $5)::date BETWEEN $3 AND $4 ORDER BY id`,
+    [gridIds, SEEN_THROUGH, window.from, window.to, REGION_TIME_ZONE],
+  );
+  return rows.map((r) => r.id);
 }
 
 /**

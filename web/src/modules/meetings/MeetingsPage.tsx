@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Divider, Drawer, Empty, Flex, Form, Input, List, Select, Space, Spin, Tag, Typography } from 'antd';
+import { App, Button, Card, Divider, Drawer, Empty, Flex, Form, Input, List, Select, Space, Spin, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useLoad } from '../../kernel/hooks';
@@ -7,6 +7,7 @@ import { useI18n } from '../../kernel/i18n';
 import { regionInstant, regionWallClock } from '../../kernel/time';
 import { useHomeOrg } from '../../kernel/useHomeOrg';
 import { colorOf } from '../../kernel/vocabulary';
+import { readPhotos } from '../needs/api';
 import { orgsApi } from '../orgs/api';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { meetingsApi, type Invitee, type Meeting, type MeetingDetail, type NewMeeting, type NewResolution } from './api';
@@ -81,11 +82,12 @@ function ScheduleModal({ onClose, onDone }: { onClose: () => void; onDone: (m: M
 
 /** One meeting: every part of it, with the buttons its `actions` list. */
 function MeetingDrawer({ id, onClose }: { id: number; onClose: () => void }) {
-  const { t, tx, enumLabel } = useI18n();
+  const { t, tx, enumLabel, enumOptions } = useI18n();
   const { message } = App.useApp();
   const onError = useApiError();
   const detail = useLoad(() => meetingsApi.get(id), [id]);
-  const [modal, setModal] = useState<'invite' | 'agenda' | 'minutes' | 'resolve' | null>(null);
+  const [modal, setModal] = useState<'invite' | 'agenda' | 'minutes' | 'resolve' | 'attach' | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const m = detail.data;
   const act = async (run: () => Promise<unknown>) => {
     try {
@@ -132,6 +134,19 @@ function MeetingDrawer({ id, onClose }: { id: number; onClose: () => void }) {
               <Button onClick={() => setModal('minutes')} data-testid="meeting-write-minutes">{t('meetings.writeMinutes')}</Button>
             )}
 
+            <Divider titlePlacement="start">{t('meetings.attachments')}</Divider>
+            <List size="small" dataSource={m.attachments} data-testid="meeting-attachments" locale={{ emptyText: t('meetings.noAttachments') }}
+              renderItem={(a) => (
+                <List.Item>
+                  <Space wrap>
+                    <Tag>{enumLabel('MeetingAttachmentPurpose', a.purpose)}</Tag>
+                    <a href={meetingsApi.attachmentUrl(a.id)} download={a.name}>{a.name}</a>
+                    <Typography.Text type="secondary">{Math.ceil(a.sizeBytes / 1024)} KB · {tx(a.uploadedName)} · {a.uploadedAt}</Typography.Text>
+                  </Space>
+                </List.Item>
+              )} />
+            {can('attach') && <Button onClick={() => setModal('attach')} data-testid="meeting-attach">{t('meetings.attach')}</Button>}
+
             <Divider titlePlacement="start">{t('meetings.resolutions')}</Divider>
             {m.resolutions.map((r) => (
               <Card size="small" key={r.id} title={tx(r.text)} data-testid="meeting-resolution">
@@ -147,6 +162,26 @@ function MeetingDrawer({ id, onClose }: { id: number; onClose: () => void }) {
           onSubmit={async (v) => { await meetingsApi.addAgendaItem(m.id, v); detail.reload(); }}>
           <Form.Item name="title" label={t('meetings.agendaTitle')} rules={[{ required: true, message: t('meetings.required', { label: t('meetings.agendaTitle') }) }]}>
             <Input data-testid="agenda-title" />
+          </Form.Item>
+        </FormModal>
+      )}
+      {m && modal === 'attach' && (
+        <FormModal<{ purpose: 'agenda' | 'minutes' | 'other' }> open title={t('meetings.attach')} onClose={() => { setModal(null); setFile(null); }} testId="attach-form"
+          initialValues={{ purpose: 'minutes' }}
+          onSubmit={async (v) => {
+            if (!file) throw new Error(t('meetings.fileRequired'));
+            const [dataUrl] = await readPhotos([file]);
+            await meetingsApi.attach(m.id, { purpose: v.purpose, name: file.name, dataUrl: dataUrl! });
+            setFile(null);
+            detail.reload();
+          }}>
+          <Form.Item name="purpose" label={t('meetings.attachmentPurpose')}>
+            <Select options={enumOptions('MeetingAttachmentPurpose')} />
+          </Form.Item>
+          <Form.Item label={t('meetings.file')} extra={t('meetings.fileHint')}>
+            <Upload accept="image/*,application/pdf" maxCount={1} beforeUpload={(f) => (setFile(f), false)} onRemove={() => setFile(null)} data-testid="attach-file">
+              <Button>{t('meetings.file')}</Button>
+            </Upload>
           </Form.Item>
         </FormModal>
       )}

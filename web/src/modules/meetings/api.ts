@@ -23,6 +23,8 @@ export const meetingsApi = {
   writeMinutes: (id: number, body: string) => api.post<MeetingDetail>(`/api/meetings/${id}/minutes`, { body }),
   editMinutes: (minutesId: number, body: string) => api.patch<MeetingDetail>(`/api/meeting-minutes/${minutesId}`, { body }),
   approveMinutes: (minutesId: number) => api.post<MeetingDetail>(`/api/meeting-minutes/${minutesId}/approve`, {}),
+  attach: (id: number, body: BodyOf<'/api/meetings/{meetingId}/attachments', 'post'>) => api.post<MeetingDetail>(`/api/meetings/${id}/attachments`, body),
+  attachmentUrl: (attachmentId: number) => `/api/meeting-attachments/${attachmentId}`,
   resolve: (id: number, body: NewResolution) => api.post<MeetingDetail>(`/api/meetings/${id}/resolutions`, body),
   tasks: (query: QueryOf<'/api/meeting-tasks', 'get'>) => api.get<ResponseOf<'/api/meeting-tasks', 'get'>>('/api/meeting-tasks', { ...query }).then((r) => r.items),
   accept: (taskId: number) => api.post<Task>(`/api/meeting-tasks/${taskId}/accept`, {}),

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { addDays, regionToday } from '../../kernel/time.ts';
+
+let t: TestApp;
+let admin: string;
+let secretary: string;
+let wangge: string;
+let city: number;
+let guangming: number;
+let xiangyang: number;
+
+before(async () => {
+  t = await testApp({ demo: true });
+  admin = await t.login('admin');
+  secretary = await t.login('guangming');
+  wangge = await t.login('wangge');
+  const org = async (name: string) => (await t.request('GET', `/api/orgs?q=${encodeURIComponent(name)}`, { cookie: admin })).body.items[0].id as number;
+  city = await org('中共梅河口市委');
+  guangming = await org('光明社区党委');
+  xiangyang = await org('向阳社区党委');
+});
+after(() => t.close());
+
+const code = (res: { body: { error?: { code: string } } }) => res.body.error?.code;
+const fieldCodes = (res: { body: { error?: { fieldCodes?: Record<string, string> } } }) => res.body.error?.fieldCodes;
+
+test('the demo: 梅河口’s big visit at 1:100 — 110 cadres, 4 suggestions, 65 problems solved, 187,000 yuan — counted from the records', async () => {
+  const list = await t.request('GET', `/api/campaigns?orgId=${city}`, { cookie: admin });
+  assert.equal(list.status, 200, list.text);
+  assert.deepEqual(list.body.actions, ['create']);
+  const c = list.body.items.find((x: { name: string }) => x.name === '万名党员干部党群连心大走访');
+  const d = (await t.request('GET', `/api/campaigns/${c.id}`, { cookie: admin })).body;
+  const f = d.figures;
+  assert.equal(f.cadres, 110);
+  assert.deepEqual(f.cadresByKind, [{ kind: 'staff', cadres: 6 }, { kind: 'committee_member', cadres: 3 }, { kind: 'reported_member', cadres: 101 }]);
+  assert.equal(f.suggestions, 4);
+  assert.equal(f.solved, 65);
+  assert.equal(f.spentFen, 18_700_000);
+
+  // Coverage is the grids' own households and visits in the window, each household once.
+  const ids = await communitiesOf();
+  const raw = await t.kernel.db.system((q) => q.query<{ households: number; visited: number; tag: string | null; th: number; tv: number }>(
+    `WITH a AS (SELECT h.id, h.tags FROM households h JOIN grids g ON g.id = h.grid_id JOIN organizations o ON o.id = g.community_id
+                 WHERE o.id = ANY ($1::bigint[])),
+          v AS (SELECT DISTINCT household_id FROM visits WHERE visited_on BETWEEN $2 AND $3 AND household_id IN (SELECT id FROM a))
+     SELECT (SELECT count(*) FROM a)::int AS households, (SELECT count(*) FROM v)::int AS visited, NULL AS tag, 0 AS th, 0 AS tv
+     UNION ALL SELECT 0, 0, x.tag, count(*)::int, count(*) FILTER (WHERE a.id IN (SELECT household_id FROM v))::int FROM a, unnest(a.tags) x (tag) GROUP BY x.tag`,
+    [ids, d.startsOn, d.endsOn],
+  ));
+  assert.equal(f.households, raw[0]!.households);
+  assert.equal(f.visited, raw[0]!.visited);
+  assert.ok(f.visited >= 101 && f.visited < f.households, 'the reported members’ doors are visited, 陈晓燕’s grid not yet all');
+  for (const r of raw.slice(1)) assert.deepEqual(f.byTag.find((b: { tag: string }) => b.tag === r.tag), { tag: r.tag, households: r.th, visited: r.tv });
+  assert.equal(f.byTag.length, 6, 'every one of the six kinds is listed');
+});
+
+async function communitiesOf(): Promise<number[]> {
+  const names = ['光明社区党委', '民主社区党委', '向阳社区党委', '胜利社区党委'];
+  return Promise.all(names.map(async (n) => (await t.request('GET', `/api/orgs?q=${encodeURIComponent(n)}`, { cookie: admin })).body.items[0].id as number));
+}
+
+test('the grid worker’s phone page: her area, the doors not yet visited first; a visit recorded through the grids moves the campaign’s coverage', async () => {
+  const mine = await t.request('GET', '/api/campaigns/mine', { cookie: wangge });
+  assert.equal(mine.status, 200, mine.text);
+  const a = mine.body.items[0];
+  assert.equal(a.areaKind, 'grid');
+  assert.ok(a.households.length > 0 && !a.households[0].visitedInWindow);
+  const before = (await t.request('GET', `/api/campaigns/${a.campaignId}`, { cookie: admin })).body.figures;
+  const v = await t.request('POST', '/api/visits', {
+    cookie: wangge, body: { householdId: a.households[0].id, visitedOn: regionToday(), learned: '老人身体好，建议楼下加座椅', need: { kind: 'request', category: 'facilities', title: '楼下加座椅' } },
+  });
+  assert.equal(v.status, 200, v.text);
+  const after = (await t.request('GET', `/api/campaigns/${a.campaignId}`, { cookie: admin })).body.figures;
+  assert.equal(after.visited, before.visited + 1);
+  assert.equal(after.suggestions, before.suggestions + 1);
+  const again = (await t.request('GET', '/api/campaigns/mine', { cookie: wangge })).body.items[0];
+  assert.equal(again.households.find((h: { id: number }) => h.id === a.households[0].id).visitedInWindow, true);
+  // The grid worker runs no campaign.
+  assert.deepEqual((await t.request('GET', '/api/campaigns', { cookie: wangge })).body.actions, []);
+});
+
+test('a community starts a campaign and hands out areas; bad areas and dates are refused by field', async () => {
+  const bad = await t.request('POST', '/api/campaigns', { cookie: secretary, body: { orgId: guangming, name: '春节大走访', startsOn: '2026-02-10', endsOn: '2026-02-01' } });
+  assert.equal(bad.status, 400);
+  assert.ok(fieldCodes(bad)?.endsOn);
+  const c = await t.request('POST', '/api/campaigns', { cookie: secretary, body: { orgId: guangming, name: '春节大走访', startsOn: regionToday(), endsOn: addDays(regionToday(), 20) } });
+  assert.equal(c.status, 200, c.text);
+  assert.deepEqual(c.body.actions, ['assign']);
+  assert.equal(code(await t.request('POST', '/api/campaigns', { cookie: secretary, body: { orgId: guangming, name: '春节大走访', startsOn: regionToday(), endsOn: regionToday() } })), 'campaign.name_taken');
+  assert.equal(code(await t.request('POST', '/api/campaigns', { cookie: secretary, body: { orgId: xiangyang, name: '越界', startsOn: regionToday(), endsOn: regionToday() } })), 'campaign.admin_only');
+
+  const grids = (await t.request('GET', `/api/grids?orgId=${guangming}`, { cookie: secretary })).body.items;
+  const other = (await t.request('GET', `/api/grids?orgId=${xiangyang}`, { cookie: admin })).body.items;
+  const assign = (body: object) => t.request('POST', `/api/campaigns/${c.body.id}/cadres`, { cookie: secretary, body: { cadreKind: 'committee_member', name: '孙伟', ...body } });
+  const noGrid = await assign({ areaKind: 'grid' });
+  assert.equal(code(noGrid), 'campaign.grid_required');
+  assert.equal(fieldCodes(noGrid)?.gridId, 'campaign.grid_required');
+  assert.equal(code(await assign({ areaKind: 'households', householdIds: [] })), 'campaign.households_required');
+  const outside = await assign({ areaKind: 'grid', gridId: other[0].id });
+  assert.equal(code(outside), 'campaign.area_outside');
+  assert.ok(fieldCodes(outside)?.gridId);
+  const ok = await assign({ areaKind: 'grid', gridId: grids[0].id });
+  assert.equal(ok.status, 200, ok.text);
+  assert.deepEqual(ok.body.actions, ['remove']);
+  assert.equal(code(await assign({ areaKind: 'grid', gridId: grids[0].id })), 'campaign.already_assigned');
+  const d = (await t.request('GET', `/api/campaigns/${c.body.id}`, { cookie: secretary })).body;
+  assert.equal(d.figures.cadres, 1);
+  assert.equal(d.figures.households, grids[0].householdCount);
+  assert.equal((await t.request('DELETE', `/api/campaign-cadres/${ok.body.id}`, { cookie: secretary })).status, 200);
+});
+
+test('an ended campaign keeps its assignments: neither assign nor remove is offered or done', async () => {
+  const c = await t.request('POST', '/api/campaigns', { cookie: secretary, body: { orgId: guangming, name: '去年大走访', startsOn: '2025-01-01', endsOn: '2025-01-31' } });
+  assert.equal(c.status, 200, c.text);
+  assert.deepEqual(c.body.actions, []);
+  const grids = (await t.request('GET', `/api/grids?orgId=${guangming}`, { cookie: secretary })).body.items;
+  const r = await t.request('POST', `/api/campaigns/${c.body.id}/cadres`, { cookie: secretary, body: { cadreKind: 'staff', name: '某某', areaKind: 'grid', gridId: grids[0].id } });
+  assert.equal(code(r), 'campaign.ended');
+});

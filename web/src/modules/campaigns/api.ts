@@ -1,0 +1,14 @@
+import { api, type BodyOf, type ItemOf, type ResponseOf } from '../../kernel/api';
+
+export type Campaign = ItemOf<ResponseOf<'/api/campaigns', 'get'>>;
+export type CampaignList = ResponseOf<'/api/campaigns', 'get'>;
+export type CampaignDetail = ResponseOf<'/api/campaigns/{campaignId}', 'get'>;
+export type Assignment = ItemOf<ResponseOf<'/api/campaigns/mine', 'get'>>;
+export type NewCampaign = BodyOf<'/api/campaigns', 'post'>;
+
+export const campaignsApi = {
+  list: (orgId?: number) => api.get<CampaignList>('/api/campaigns', orgId ? { orgId } : {}),
+  create: (body: NewCampaign) => api.post<Campaign>('/api/campaigns', body),
+  detail: (id: number) => api.get<CampaignDetail>(`/api/campaigns/${id}`),
+  mine: () => api.get<ResponseOf<'/api/campaigns/mine', 'get'>>('/api/campaigns/mine').then((r) => r.items),
+};
