@@ -13,6 +13,7 @@ import people from './people/manifest.ts';
 import points from './points/manifest.ts';
 import posts from './posts/manifest.ts';
 import projects from './projects/manifest.ts';
+import pushedtasks from './pushedtasks/manifest.ts';
 import reception from './reception/manifest.ts';
 import recruitment from './recruitment/manifest.ts';
 import reportins from './reportins/manifest.ts';
@@ -45,6 +46,7 @@ export const MODULES: readonly ModuleManifest[] = [
   funds,
   meetings,
   reception,
+  pushedtasks,
   audit,
   residents,
   commitments,
