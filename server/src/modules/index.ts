@@ -21,6 +21,7 @@ import residents from './residents/manifest.ts';
 import resources from './resources/manifest.ts';
 import transfers from './transfers/manifest.ts';
 import users from './users/manifest.ts';
+import workreports from './workreports/manifest.ts';
 
 /**
  * The app is these modules: their routes, migrations, jobs, grid-map
@@ -47,6 +48,7 @@ export const MODULES: readonly ModuleManifest[] = [
   meetings,
   reception,
   pushedtasks,
+  workreports,
   audit,
   residents,
   commitments,
