@@ -12,7 +12,9 @@ import * as points from './modules/points/messages';
 import * as funds from './modules/funds/messages';
 import * as posts from './modules/posts/messages';
 import * as meetings from './modules/meetings/messages';
+import * as pushedtasks from './modules/pushedtasks/messages';
 import * as reception from './modules/reception/messages';
+import * as workreports from './modules/workreports/messages';
 import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
 import * as commitments from './modules/commitments/messages';
@@ -42,7 +44,9 @@ export const zhCN = {
   ...funds.zhCN,
   ...evaluation.zhCN,
   ...meetings.zhCN,
+  ...pushedtasks.zhCN,
   ...reception.zhCN,
+  ...workreports.zhCN,
 } as const;
 export const en: Record<MessageKey, string> = {
   ...kernelEn,
@@ -62,7 +66,9 @@ export const en: Record<MessageKey, string> = {
   ...funds.en,
   ...evaluation.en,
   ...meetings.en,
+  ...pushedtasks.en,
   ...reception.en,
+  ...workreports.en,
 };
 
 export type MessageKey = keyof typeof zhCN;

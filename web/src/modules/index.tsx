@@ -40,6 +40,7 @@ import { VisitPage } from './grids/VisitPage';
 import { MeetingsPage } from './meetings/MeetingsPage';
 import { MyTasksPage } from './meetings/MyTasksPage';
 import { MyNeedsPage } from './needs/MyNeedsPage';
+import { PushedTasksPage } from './pushedtasks/PushedTasksPage';
 import { ReceptionPage } from './reception/ReceptionPage';
 import { NeedsPage } from './needs/NeedsPage';
 import { WishPoolPage } from './needs/WishPoolPage';
@@ -61,6 +62,7 @@ import { TransfersPage } from './transfers/TransfersPage';
 import { ResourcesPage } from './resources/ResourcesPage';
 import { VenuesPage } from './resources/VenuesPage';
 import { UsersPage } from './users/UsersPage';
+import { WorkReportsPage } from './workreports/WorkReportsPage';
 
 export interface ModuleEntry {
   key: string;
@@ -91,6 +93,8 @@ export const MODULES: ModuleEntry[] = [
   { key: 'meetings', path: '/meetings', label: 'meetings.menu', icon: <ScheduleOutlined />, page: <MeetingsPage />, visible: (me) => holds(me, ADMIN_ROLES) },
   { key: 'my-tasks', path: '/my-tasks', label: 'meetings.myMenu', icon: <ScheduleOutlined />, page: <MyTasksPage />, visible: (me) => isLiaison(me) || isStaff(me) || holds(me, ['member']) },
   { key: 'reception', path: '/reception', label: 'reception.menu', icon: <MessageOutlined />, page: <ReceptionPage />, visible: isStaff },
+  { key: 'pushed-tasks', path: '/pushed-tasks', label: 'pushedtasks.menu', icon: <OrderedListOutlined />, page: <PushedTasksPage />, visible: (me) => holds(me, ADMIN_ROLES) || isLiaison(me) },
+  { key: 'work-reports', path: '/work-reports', label: 'workreports.menu', icon: <AuditOutlined />, page: <WorkReportsPage />, visible: (me) => holds(me, ADMIN_ROLES) },
   { key: 'my-posts', path: '/my-posts', label: 'posts.myMenu', icon: <CarryOutOutlined />, page: <MyPostsPage />, visible: (me) => holds(me, ['member']) },
   { key: 'lists', path: '/lists', label: 'projects.listsMenu', icon: <OrderedListOutlined />, page: <ListsPage />, visible: isStaff },
   { key: 'projects', path: '/projects', label: 'projects.menu', icon: <ProjectOutlined />, page: <ProjectsPage />, visible: isStaff },
