@@ -53,7 +53,7 @@ export async function pushedTasksDemo(ctx: DemoContext): Promise<void> {
     const round = Math.floor(i / departments.length) + 1;
     const isHousing = unit.id === housing.id;
     return {
-      orgId: unit.orgId, unitId: unit.id, departmentName: unit.name, title: `${item}（${today.slice(0, 4)}年第${round}批）`, nature,
+      orgId: unit.partyOrgId ?? unit.orgId, unitId: unit.id, departmentName: unit.name, title: `${item}（${today.slice(0, 4)}年第${round}批）`, nature,
       // One in three goes with the power to act (a written basis); one in four with money, the housing bureau's from its source.
       authority: i % 3 === 0 ? `《${unit.name}关于委托社区办理${item}的通知》，委托社区受理和初审` : null,
       fundsFen: i % 4 === 3 ? 200_000 + (i % 5) * 50_000 : null,

@@ -4,15 +4,16 @@ import { E } from './errors.ts';
 import { PUSHED_TASK_ACTIONS, PUSHED_TASK_LIST_ACTIONS, type PushedTaskAction, type PushedTaskListAction, type PushedTaskStatus } from './schema.ts';
 
 // A department hands its own tasks down: its liaison registers and withdraws
-// them, or an administrator of the district or street the department is
-// registered in does so for it (entering the admission list). A community
+// them, or an administrator above the department's organization (its party
+// organization, or where it is registered) does so for it, entering the
+// admission list. A community
 // secretary reads what is pushed onto the community and registers nothing:
 // the point of the list is that the community does not decide what it is
 // handed. Which rows anyone reads is row-level security (migration 0460).
 
 const REGISTRARS: readonly Role[] = ['district_admin', 'street_admin'];
 
-/** A department as policy sees it: the unit, and the path of the organization it is registered at (null: unseen). */
+/** A department as policy sees it: the unit, and the path of the organization its tasks belong to (null: unseen). */
 export interface Department { unitId: number; orgPath: string | null }
 
 const mayRegisterFor = (scope: Scope, d: Department) =>

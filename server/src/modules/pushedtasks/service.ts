@@ -56,14 +56,18 @@ async function toTasks(q: Queryable, scope: Scope, rows: TaskRow[]): Promise<Pus
   }));
 }
 
-/** The departments the caller reads, each with the organization it is registered at. */
+/**
+ * The departments the caller reads, each with the organization its tasks
+ * belong to: its party organization where it has one in the tree (a
+ * department's branch under the organs committee), else the organization it
+ * is registered at. So a community where a department happens to be
+ * registered does not read every task the department pushes elsewhere.
+ */
 async function departments(q: Queryable, ids?: number[]): Promise<(Department & { name: string; orgId: number })[]> {
-  const rows = await q.query<{ id: number; name: string; org_id: number; path: string | null }>(
-    `SELECT u.id, u.name, u.org_id, o.path::text AS path FROM unit_labels u LEFT JOIN org_labels o ON o.id = u.org_id
-      WHERE u.kind = 'department'${ids ? ' AND u.id = ANY ($1::bigint[])' : ''} ORDER BY u.name, u.id LIMIT 2000`,
-    ids ? [ids] : [],
-  );
-  return rows.map((r) => ({ unitId: r.id, name: r.name, orgId: r.org_id, orgPath: r.path }));
+  const units = ids ? (await Promise.all(ids.map((id) => orgs.findUnit(q, id)))).flatMap((u) => (u ? [u] : [])) : await orgs.listUnits(q);
+  const found = units.filter((u) => u.kind === 'department').map((u) => ({ unitId: u.id, name: u.name, orgId: u.partyOrgId ?? u.orgId }));
+  const paths = await orgs.pathsOf(q, found.map((d) => d.orgId));
+  return found.map((d) => ({ ...d, orgPath: paths.get(d.orgId) ?? null })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.unitId - b.unitId);
 }
 
 export interface PushedTaskFilter { orgId?: number; unitId?: number; status?: PushedTaskStatus }
@@ -107,11 +111,11 @@ export async function get(q: Queryable, scope: Scope, id: number): Promise<Pushe
 /** A department registers a task it hands down, with its authority and funds, onto one or more communities. */
 export async function create(q: Queryable, scope: Scope, input: CreatePushedTask): Promise<PushedTask> {
   if (input.unitId === undefined) throw E.department_required();
-  const [department] = await departments(q, [input.unitId]);
-  if (!department) {
-    // A unit the caller reads that is not a department; one they do not read is none they act for.
-    throw (await orgs.findUnit(q, input.unitId)) ? E.not_a_department() : E.department_only({ action: PUSHED_TASK_LIST_ACTIONS.term('create') });
-  }
+  const unit = await orgs.findUnit(q, input.unitId);
+  // A unit the caller does not read is none they act for.
+  if (!unit) throw E.department_only({ action: PUSHED_TASK_LIST_ACTIONS.term('create') });
+  const [department] = await departments(q, [unit.id]);
+  if (!department) throw E.not_a_department();
   ensureAllowed(departmentVerdicts(scope, department), 'create');
   const communityIds = [...new Set(input.communityIds ?? [])];
   if (!communityIds.length) throw E.communities_required();
