@@ -23,6 +23,7 @@ import { DUE_URL, dueAnswer, everyGrid, generateGridStructure, generateGrids, gr
 import { generateNeeds, listsSuite, overdueSuite, type NeedsBench } from './needs.ts';
 import { BENCH_YEAR, PAGE, RAW_POINTS, fromApi, fromRaw, generatePoints } from './points.ts';
 import * as fundsBench from './funds.ts';
+import { RAW_TASKS, RAW_TASK_REPORTS, TASK_PAGE, generateMeetingTasks, tasksFromApi, tasksFromRaw } from './meetingtasks.ts';
 import { RAW_EVALUATION, evaluationDigest, evaluationFromApi, evaluationFromRaw, generateEvaluation } from './evaluation.ts';
 import { RAW_NAME_COUNT, RAW_NAME_PAGE, fillNameKeys, nameQueries, nameUrl } from './names.ts';
 
@@ -45,7 +46,7 @@ const COVERAGE_FINDERS = MODULES.flatMap((m) => m.coverageGaps ?? []);
 
 const DATA_DIR = path.resolve(import.meta.dirname, 'data');
 const PAGE_SIZE = 50;
-const SUITES = ['list', 'coverage', 'chart', 'due', 'census', 'lists', 'overdue', 'points', 'names', 'funds', 'evaluation'] as const;
+const SUITES = ['list', 'coverage', 'chart', 'due', 'census', 'lists', 'overdue', 'points', 'names', 'funds', 'evaluation', 'tasks'] as const;
 type Suite = (typeof SUITES)[number];
 const CHART_DEPTH = 3;
 
@@ -96,6 +97,8 @@ if (args.help) {
                      --fund-entries ledger entries; the district by source, organization and month in raw SQL; bench/funds.ts)
                      evaluation (a street's year-end evaluation table as its admin: every member,
                      their points and duty-post work, the proposed grade; bench/evaluation.ts)
+                     tasks (GET /api/meeting-tasks?orgId=<region>: every committee's meeting tasks with
+                     status as a district admin, bench/meetingtasks.ts)
   --under KIND[,…]   list suite: list under the first organization of this kind in the admin's
                      street instead of the street itself (community_committee, grid_branch,
                      building_group, member_household): how the cost follows subtree size;
@@ -412,6 +415,7 @@ async function bench(target: Target): Promise<Result> {
     if (suites.includes('names')) results.push(...(await namesSuite(db, await signIn(region.districtUser), get)));
     if (suites.includes('funds')) results.push(...(await fundsSuite(db, region, await signIn(region.districtUser), get)));
     if (suites.includes('evaluation')) results.push(await evaluationSuite(db, region, streetAdmin, server, get));
+    if (suites.includes('tasks')) results.push(await tasksSuite(db, region, await signIn(region.districtUser), get));
 
     const { user: _user, districtUser: _district, ...regionInfo } = region;
     return {
@@ -812,6 +816,43 @@ async function evaluationSuite(db: Database, region: GeneratedRegion, admin: Ses
   };
   printResult(r, [
     ['api', 'API  GET /api/evaluation-rounds/:roundId (street)'],
+    ['raw', 'raw  SQL, system connection'],
+  ]);
+  return r;
+}
+
+/** The open-tasks view of a whole district: every committee's meeting tasks with status, open first, as its district admin. */
+async function tasksSuite(db: Database, region: GeneratedRegion, admin: Session, get: Get): Promise<SuiteResult> {
+  const made = await generateMeetingTasks(db, region, console.log);
+  const url = `/api/meeting-tasks?orgId=${region.rootId}`;
+  console.log(`\n  [tasks] GET ${url} (district admin, ${made.tasks.toLocaleString('en')} tasks of ${made.committees} committees)`);
+  const raw = async (q: Queryable) => {
+    const rows = await q.query<{ id: number; status: string; overdue: boolean }>(RAW_TASKS, [region.rootId, TASK_PAGE]);
+    await q.query(RAW_TASK_REPORTS, [rows.map((r) => r.id)]);
+    return tasksFromRaw(rows);
+  };
+  if (args.explain) {
+    await db.system((q) => raw(explaining(q, 'raw')));
+    console.log();
+  }
+  const { answer: a, timings } = await measure(
+    {
+      api: async () => tasksFromApi((await get(url, admin.token)) as Parameters<typeof tasksFromApi>[0]),
+      raw: () => db.system(raw),
+    },
+    'raw',
+  );
+  const got = a as ReturnType<typeof tasksFromRaw>;
+  const r: SuiteResult = {
+    suite: 'tasks',
+    target: { id: region.rootId, kind: 'district_committee', name: 'region', path: region.rootPath, tasks: made.tasks, committees: made.committees },
+    request: url,
+    answer: { listed: got.length, open: got.filter(([, s]) => s !== 'done').length, overdue: got.filter(([, , o]) => o).length },
+    timingsMs: timings,
+    ratio: ratios(timings),
+  };
+  printResult(r, [
+    ['api', 'API  GET /api/meeting-tasks (district)'],
     ['raw', 'raw  SQL, system connection'],
   ]);
   return r;

@@ -12,8 +12,10 @@ import * as points from './modules/points/messages';
 import * as funds from './modules/funds/messages';
 import * as posts from './modules/posts/messages';
 import * as meetings from './modules/meetings/messages';
+import * as pushedtasks from './modules/pushedtasks/messages';
 import * as reception from './modules/reception/messages';
 import * as campaigns from './modules/campaigns/messages';
+import * as workreports from './modules/workreports/messages';
 import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
 import * as commitments from './modules/commitments/messages';
@@ -47,8 +49,10 @@ export const zhCN = {
   ...alliance.zhCN,
   ...homestudy.zhCN,
   ...meetings.zhCN,
+  ...pushedtasks.zhCN,
   ...reception.zhCN,
   ...campaigns.zhCN,
+  ...workreports.zhCN,
 } as const;
 export const en: Record<MessageKey, string> = {
   ...kernelEn,
@@ -70,8 +74,10 @@ export const en: Record<MessageKey, string> = {
   ...alliance.en,
   ...homestudy.en,
   ...meetings.en,
+  ...pushedtasks.en,
   ...reception.en,
   ...campaigns.en,
+  ...workreports.en,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -16,6 +16,7 @@ import people from './people/manifest.ts';
 import points from './points/manifest.ts';
 import posts from './posts/manifest.ts';
 import projects from './projects/manifest.ts';
+import pushedtasks from './pushedtasks/manifest.ts';
 import reception from './reception/manifest.ts';
 import recruitment from './recruitment/manifest.ts';
 import reportins from './reportins/manifest.ts';
@@ -23,6 +24,7 @@ import residents from './residents/manifest.ts';
 import resources from './resources/manifest.ts';
 import transfers from './transfers/manifest.ts';
 import users from './users/manifest.ts';
+import workreports from './workreports/manifest.ts';
 
 /**
  * The app is these modules: their routes, migrations, jobs, grid-map
@@ -49,6 +51,8 @@ export const MODULES: readonly ModuleManifest[] = [
   meetings,
   reception,
   campaigns,
+  pushedtasks,
+  workreports,
   audit,
   residents,
   commitments,

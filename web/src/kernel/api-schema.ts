@@ -4030,6 +4030,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pushed-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 交办事项：压到社区的工作事项，含权限、经费和行政性事务占比 */
+        get: operations["getPushedTasks"];
+        put?: never;
+        /** 登记交办事项：职能部门交给社区的工作，及随事转移的权限和经费 */
+        post: operations["postPushedTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pushed-tasks/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各职能部门交办事项统计（权随事走、费随事转） */
+        get: operations["getPushedTasksDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pushed-tasks/{pushedTaskId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回交办事项 */
+        post: operations["postPushedTasksByPushedTaskIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作报告：本组织及下级报送的，或报送给本组织的 */
+        get: operations["getWorkReports"];
+        put?: never;
+        /** 报送工作报告：向上级组织报送已结束报告期的工作 */
+        post: operations["postWorkReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-reports/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报告草稿：从记录汇总的报告期内完成任务、办结需求和开展活动 */
+        get: operations["getWorkReportsDraft"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-reports/{workReportId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 点评工作报告（接收报告的上级组织） */
+        post: operations["postWorkReportsByWorkReportIdComments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -6055,6 +6159,75 @@ export interface components {
             recordedBy: string;
         };
         /** @enum {string} */
+        PushedTaskNature: "administrative" | "public_service" | "self_governance";
+        /** @enum {string} */
+        PushedTaskStatus: "active" | "withdrawn";
+        /** @enum {string} */
+        PushedTaskAction: "withdraw";
+        /** @enum {string} */
+        PushedTaskListAction: "create";
+        PushedTask: {
+            id: number;
+            orgId: number;
+            unitId: number;
+            /** @description 交办部门 */
+            departmentName: string;
+            title: string;
+            nature: components["schemas"]["PushedTaskNature"];
+            /** @description 随事转移的权限（依据） */
+            authority: string | null;
+            /** @description 随事转移的经费（分） */
+            fundsFen: number | null;
+            fundSourceId: number | null;
+            fundSourceName: string | null;
+            /** @description 无权限随事转移 */
+            withoutAuthority: boolean;
+            /** @description 无经费随事转移 */
+            withoutFunds: boolean;
+            communities: {
+                orgId: number;
+                name: string;
+            }[];
+            startsOn: string;
+            status: components["schemas"]["PushedTaskStatus"];
+            registeredBy: string;
+            actions: components["schemas"]["PushedTaskAction"][];
+        };
+        PushedTaskFigures: {
+            /** @description 交办事项数 */
+            total: number;
+            /** @description 行政性事务数 */
+            administrative: number;
+            /** @description 行政性事务占比（%） */
+            administrativeShare: number;
+            /** @description 无权限随事转移数 */
+            withoutAuthority: number;
+            /** @description 无经费随事转移数 */
+            withoutFunds: number;
+            /** @description 随事转移经费合计（分） */
+            fundsFen: number;
+        };
+        DepartmentPushes: {
+            items: {
+                /** @description 交办事项数 */
+                total: number;
+                /** @description 行政性事务数 */
+                administrative: number;
+                /** @description 行政性事务占比（%） */
+                administrativeShare: number;
+                /** @description 无权限随事转移数 */
+                withoutAuthority: number;
+                /** @description 无经费随事转移数 */
+                withoutFunds: number;
+                /** @description 随事转移经费合计（分） */
+                fundsFen: number;
+                unitId: number;
+                departmentName: string;
+                /** @description 承接社区次数 */
+                communities: number;
+            }[];
+        };
+        /** @enum {string} */
         RepresentativeKind: "people_deputy" | "cppcc_member" | "party_delegate";
         /** @enum {string} */
         DutyPeriod: "morning" | "afternoon" | "full_day";
@@ -6164,6 +6337,56 @@ export interface components {
             lastNote: string | null;
             /** @description the steps the caller may take now */
             actions: components["schemas"]["TransferAction"][];
+        };
+        /** @enum {string} */
+        WorkReportPeriod: "month" | "quarter" | "year";
+        /** @enum {string} */
+        WorkReportAction: "comment";
+        /** @enum {string} */
+        WorkReportListAction: "create";
+        WorkReportRecords: {
+            /** @description 完成的会议任务 */
+            tasksDone: {
+                id: number;
+                title: string;
+                meetingTitle: string | null;
+                completedOn: string;
+            }[];
+            /** @description 办结的需求 */
+            needsDone: {
+                id: number;
+                title: string;
+                status: components["schemas"]["NeedStatus"];
+                doneOn: string;
+            }[];
+            /** @description 开展的活动 */
+            activitiesHeld: {
+                id: number;
+                title: string;
+                startsAt: string;
+            }[];
+        };
+        WorkReport: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            toOrgId: number;
+            toOrgName: string;
+            periodKind: components["schemas"]["WorkReportPeriod"];
+            periodFrom: string;
+            periodTo: string;
+            statement: string;
+            records: components["schemas"]["WorkReportRecords"];
+            filedBy: string;
+            filedAt: string;
+            comments: {
+                id: number;
+                body: string;
+                byName: string;
+                orgName: string;
+                at: string;
+            }[];
+            actions: components["schemas"]["WorkReportAction"][];
         };
         /** @description 错误 */
         Error: {
@@ -18122,6 +18345,293 @@ export interface operations {
                         /** @enum {boolean} */
                         ok: true;
                     };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getPushedTasks: {
+        parameters: {
+            query?: {
+                /** @description 组织 */
+                orgId?: number;
+                /** @description 交办部门 */
+                unitId?: number;
+                status?: components["schemas"]["PushedTaskStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PushedTask"][];
+                        figures: components["schemas"]["PushedTaskFigures"];
+                        departments: {
+                            id: number;
+                            name: string;
+                        }[];
+                        actions: components["schemas"]["PushedTaskListAction"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postPushedTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 交办部门 */
+                    unitId?: number;
+                    /** @description 承接社区 */
+                    communityIds?: number[];
+                    /** @description 事项名称 */
+                    title: string;
+                    nature: components["schemas"]["PushedTaskNature"];
+                    /** @description 随事转移的权限（依据） */
+                    authority?: string | null;
+                    /** @description 随事转移的经费（分） */
+                    fundsFen?: number | null;
+                    fundSourceId?: number | null;
+                    /**
+                     * Format: date
+                     * @description 承接日期
+                     */
+                    startsOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushedTask"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getPushedTasksDepartments: {
+        parameters: {
+            query?: {
+                /** @description 组织 */
+                orgId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentPushes"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postPushedTasksByPushedTaskIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 交办事项 */
+                pushedTaskId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushedTask"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getWorkReports: {
+        parameters: {
+            query?: {
+                /** @description 报告组织 */
+                orgId?: number;
+                /** @description 接收组织 */
+                toOrgId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WorkReport"][];
+                        actions: components["schemas"]["WorkReportListAction"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postWorkReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 报告组织 */
+                    orgId: number;
+                    periodKind: components["schemas"]["WorkReportPeriod"];
+                    /**
+                     * Format: date
+                     * @description 报告期起始日
+                     */
+                    periodFrom: string;
+                    /** @description 报告内容 */
+                    statement: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkReport"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getWorkReportsDraft: {
+        parameters: {
+            query: {
+                /** @description 报告组织 */
+                orgId: number;
+                periodKind: components["schemas"]["WorkReportPeriod"];
+                /** @description 报告期起始日 */
+                periodFrom: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        toOrgId: number;
+                        toOrgName: string;
+                        periodKind: components["schemas"]["WorkReportPeriod"];
+                        periodFrom: string;
+                        periodTo: string;
+                        records: components["schemas"]["WorkReportRecords"];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postWorkReportsByWorkReportIdComments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 工作报告 */
+                workReportId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 点评意见 */
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkReport"];
                 };
             };
             400: components["responses"]["Error400"];

@@ -515,6 +515,21 @@ export const VOCABULARIES = {
     {"value":"completed","zh":"已完成","en":"Completed","color":"success"},
     {"value":"cancelled","zh":"已终止","en":"Stopped","color":"default"},
   ],
+  PushedTaskAction: [
+    {"value":"withdraw","zh":"撤回","en":"Withdraw"},
+  ],
+  PushedTaskListAction: [
+    {"value":"create","zh":"登记交办事项","en":"Register a pushed task"},
+  ],
+  PushedTaskNature: [
+    {"value":"administrative","zh":"行政性事务","en":"Administrative","color":"orange"},
+    {"value":"public_service","zh":"公共服务","en":"Public service","color":"blue"},
+    {"value":"self_governance","zh":"居民自治","en":"Self-governance","color":"green"},
+  ],
+  PushedTaskStatus: [
+    {"value":"active","zh":"承接中","en":"In force","color":"green"},
+    {"value":"withdrawn","zh":"已撤回","en":"Withdrawn","color":"default"},
+  ],
   ReceptionListAction: [
     {"value":"create","zh":"增加代表","en":"Add a representative"},
   ],
@@ -700,6 +715,17 @@ export const VOCABULARIES = {
     {"value":"meeting_room","zh":"会议室","en":"Meeting room"},
     {"value":"library","zh":"图书阅览室","en":"Library"},
     {"value":"activity_center","zh":"党员活动中心","en":"Activity centre"},
+  ],
+  WorkReportAction: [
+    {"value":"comment","zh":"点评","en":"Comment"},
+  ],
+  WorkReportListAction: [
+    {"value":"create","zh":"报送工作报告","en":"File a work report"},
+  ],
+  WorkReportPeriod: [
+    {"value":"month","zh":"月度","en":"Monthly"},
+    {"value":"quarter","zh":"季度","en":"Quarterly"},
+    {"value":"year","zh":"年度","en":"Yearly"},
   ],
 } as const;
 

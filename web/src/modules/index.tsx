@@ -45,6 +45,7 @@ import { VisitPage } from './grids/VisitPage';
 import { MeetingsPage } from './meetings/MeetingsPage';
 import { MyTasksPage } from './meetings/MyTasksPage';
 import { MyNeedsPage } from './needs/MyNeedsPage';
+import { PushedTasksPage } from './pushedtasks/PushedTasksPage';
 import { ReceptionPage } from './reception/ReceptionPage';
 import { CampaignsPage, MyAreaPage } from './campaigns/CampaignsPage';
 import { NeedsPage } from './needs/NeedsPage';
@@ -68,6 +69,7 @@ import { TransfersPage } from './transfers/TransfersPage';
 import { ResourcesPage } from './resources/ResourcesPage';
 import { VenuesPage } from './resources/VenuesPage';
 import { UsersPage } from './users/UsersPage';
+import { WorkReportsPage } from './workreports/WorkReportsPage';
 
 export interface ModuleEntry {
   key: string;
@@ -102,6 +104,8 @@ export const MODULES: ModuleEntry[] = [
   { key: 'my-deliveries', path: '/my-deliveries', label: 'homestudy.menu', icon: <ReadOutlined />, page: <MyDeliveriesPage />, visible: (me) => holds(me, ['member']) },
   { key: 'campaigns', path: '/campaigns', label: 'campaigns.menu', icon: <AimOutlined />, page: <CampaignsPage />, visible: (me) => holds(me, ADMIN_ROLES) },
   { key: 'my-area', path: '/my-area', label: 'campaigns.mine', icon: <AimOutlined />, page: <MyAreaPage />, visible: (me) => isStaff(me) || holds(me, ['member']) },
+  { key: 'pushed-tasks', path: '/pushed-tasks', label: 'pushedtasks.menu', icon: <OrderedListOutlined />, page: <PushedTasksPage />, visible: (me) => holds(me, ADMIN_ROLES) || isLiaison(me) },
+  { key: 'work-reports', path: '/work-reports', label: 'workreports.menu', icon: <AuditOutlined />, page: <WorkReportsPage />, visible: (me) => holds(me, ADMIN_ROLES) },
   { key: 'my-posts', path: '/my-posts', label: 'posts.myMenu', icon: <CarryOutOutlined />, page: <MyPostsPage />, visible: (me) => holds(me, ['member']) },
   { key: 'lists', path: '/lists', label: 'projects.listsMenu', icon: <OrderedListOutlined />, page: <ListsPage />, visible: isStaff },
   { key: 'projects', path: '/projects', label: 'projects.menu', icon: <ProjectOutlined />, page: <ProjectsPage />, visible: isStaff },

@@ -596,3 +596,13 @@ export async function addInKind(q: Queryable, scope: Scope, input: {
   );
   return (await inKindRows(q, `k.id = $1`, [row!.id]))[0]!;
 }
+
+/** Sources by id, those the caller reads (held at or above their organizations, or given by their unit): for a module that names the money it links to. */
+export async function sourceLabels(q: Queryable, ids: number[]): Promise<Map<number, { id: number; orgId: number; kind: FundSourceKind; name: string; unitId: number | null }>> {
+  if (!ids.length) return new Map();
+  const rows = await q.query<{ id: number; orgId: number; kind: FundSourceKind; name: string; unitId: number | null }>(
+    `SELECT id, org_id AS "orgId", kind, name, unit_id AS "unitId" FROM fund_sources WHERE id = ANY ($1::bigint[])`,
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -316,6 +316,22 @@ export async function tasks(q: Queryable, scope: Scope, f: TaskFilter): Promise<
   return toTasks(q, scope, f.mine ? rows.filter((r) => isAssignee(scope, { assigneePath: r.assignee_path, unitId: r.unit_id })) : rows);
 }
 
+/**
+ * The tasks an organization (or one under it) or its units completed in a
+ * period, as its work report assembles them (workreports): what was done,
+ * for which meeting, when; read with the caller's rights.
+ */
+export async function doneBy(q: Queryable, f: { orgIds: number[]; unitIds: number[]; from: string; to: string }) {
+  return q.query<{ id: number; title: string; meetingTitle: string | null; completedOn: string }>(
+    `SELECT t.id, t.title, m.title AS "meetingTitle", (t.completed_at AT TIME ZONE '${REGION_TIME_ZONE}')::date::text AS "completedOn"
+       FROM meeting_tasks t LEFT JOIN meetings m ON m.id = t.meeting_id
+      WHERE (t.assignee_org_id = ANY ($1::bigint[]) OR t.unit_id = ANY ($2::bigint[])) AND t.status = 'done'
+        AND t.completed_at >= ($3::date)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}' AND t.completed_at < ($4::date + 1)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}'
+      ORDER BY t.completed_at, t.id LIMIT 500`,
+    [f.orgIds, f.unitIds, f.from, f.to],
+  );
+}
+
 async function taskRow(q: Queryable, taskId: number): Promise<TaskRow> {
   const [row] = await q.query<TaskRow>(`${TASK_SELECT} WHERE t.id = $1`, [taskId]);
   if (!row) throw notFound(TASK);

@@ -266,6 +266,22 @@ export async function counts(q: Queryable, f: NeedFilter): Promise<{ kind: NeedK
   );
 }
 
+/**
+ * The needs of organizations (or handled by units) done in a period and not
+ * given back since, as a work report assembles them (workreports); read with
+ * the caller's rights.
+ */
+export async function doneIn(q: Queryable, f: { orgIds: number[]; unitIds: number[]; from: string; to: string }) {
+  return q.query<{ id: number; title: string; status: NeedStatus; doneOn: string }>(
+    `SELECT n.id, n.title, n.status, (n.done_at AT TIME ZONE '${REGION_TIME_ZONE}')::date::text AS "doneOn"
+       FROM needs n
+      WHERE (n.org_id = ANY ($1::bigint[]) OR n.handler_unit_id = ANY ($2::bigint[])) AND n.status IN ('done', 'checked', 'closed', 'rated')
+        AND n.done_at >= ($3::date)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}' AND n.done_at < ($4::date + 1)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}'
+      ORDER BY n.done_at, n.id LIMIT 500`,
+    [f.orgIds, f.unitIds, f.from, f.to],
+  );
+}
+
 const OPEN = `n.status NOT IN ('rejected', 'cancelled', 'closed', 'rated')`;
 
 /**

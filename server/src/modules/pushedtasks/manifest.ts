@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { pushedTasksDemo } from '../../demo/pushedtasks.ts';
+import { defineModule, rowsHeld } from '../../kernel/manifest.ts';
+import { pushedTaskRoutes } from './routes.ts';
+
+export default defineModule({
+  name: 'pushedtasks',
+  routes: pushedTaskRoutes,
+  migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
+  demoStep: pushedTasksDemo,
+  isolationPart: () => import('../../../../test/isolation/parts/pushedtasks.ts').then((m) => m.pushedTasksPart),
+  orgHoldings: [
+    // A department's tasks move with the organization it is registered at; their communities follow (task_org_id cascades).
+    rowsHeld({ noun: { zh: '部门交办事项', en: 'tasks pushed by departments' }, measure: { zh: '项', en: 'pushed task' } }, ['pushed_tasks']),
+    {
+      noun: { zh: '社区承接的交办事项', en: 'pushed tasks carried by communities' },
+      measure: { zh: '项', en: 'pushed task carried' },
+      count: async (q, orgId) => (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM pushed_task_communities WHERE org_id = $1`, [orgId]))[0]!.n,
+      // The receiving community carries each task once: a task it already carries is not counted twice.
+      move: async (q, { from, to }) => {
+        await q.query(`DELETE FROM pushed_task_communities WHERE org_id = $1 AND task_id IN (SELECT task_id FROM pushed_task_communities WHERE org_id = $2)`, [from, to]);
+        await q.query(`UPDATE pushed_task_communities SET org_id = $2 WHERE org_id = $1`, [from, to]);
+      },
+    },
+  ],
+});
