@@ -33,11 +33,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(opts: { demo?: boolean } & Pick<AppOptions, 'extraRoutes'> = {}): Promise<TestApp> {
+export async function testApp(opts: { demo?: boolean } & Pick<AppOptions, 'extraRoutes' | 'jobs' | 'webhooksAnywhere'> = {}): Promise<TestApp> {
   const { db, close } = await testDatabase({ demo: opts.demo ?? true });
   const kernel: Kernel = { db, cipher: testCipher };
   const routes: RouteInfo[] = [];
-  const app = await buildApp(kernel, { webDir: null, extraRoutes: opts.extraRoutes });
+  const app = await buildApp(kernel, { webDir: null, extraRoutes: opts.extraRoutes, jobs: opts.jobs, webhooksAnywhere: opts.webhooksAnywhere });
   await app.ready();
   collectRoutes(app, routes);
   const request = async (method: string, url: string, o: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> => {
