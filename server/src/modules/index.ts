@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../kernel/manifest.ts';
 import activities from './activities/manifest.ts';
 import audit from './audit/manifest.ts';
+import broadcast from './broadcast/manifest.ts';
 import census from './census/manifest.ts';
 import commitments from './commitments/manifest.ts';
 import funds from './funds/manifest.ts';
@@ -49,4 +50,5 @@ export const MODULES: readonly ModuleManifest[] = [
   residents,
   commitments,
   evaluation,
+  broadcast,
 ];
