@@ -13,6 +13,7 @@ import * as funds from './modules/funds/messages';
 import * as posts from './modules/posts/messages';
 import * as meetings from './modules/meetings/messages';
 import * as reception from './modules/reception/messages';
+import * as broadcast from './modules/broadcast/messages';
 import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
 import * as commitments from './modules/commitments/messages';
@@ -43,6 +44,7 @@ export const zhCN = {
   ...evaluation.zhCN,
   ...meetings.zhCN,
   ...reception.zhCN,
+  ...broadcast.zhCN,
 } as const;
 export const en: Record<MessageKey, string> = {
   ...kernelEn,
@@ -63,6 +65,7 @@ export const en: Record<MessageKey, string> = {
   ...evaluation.en,
   ...meetings.en,
   ...reception.en,
+  ...broadcast.en,
 };
 
 export type MessageKey = keyof typeof zhCN;
