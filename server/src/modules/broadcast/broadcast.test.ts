@@ -12,8 +12,8 @@ import { dingtalkSign } from './channels.ts';
  * its own now()) is due.
  */
 const clock = (() => {
-  let now = Date.now() + 60_000;
-  return { now: () => new Date(now), advance: (ms: number) => void (now += ms) };
+  let ahead = 60_000;
+  return { now: () => new Date(Date.now() + ahead), advance: (ms: number) => void (ahead += ms) };
 })();
 
 interface Received { path: string; query: URLSearchParams; body: { msgtype?: string; text?: { content: string } } }
@@ -163,4 +163,15 @@ test('two app servers over one database deliver each message exactly once', asyn
   } finally {
     await second.close();
   }
+});
+
+test('the in-app channel lists the events the caller may read: the claimer reads their claim, another community’s secretary does not', async () => {
+  const all = await t.request('GET', '/api/broadcast/events?pageSize=200', { cookie: admin });
+  assert.equal(all.status, 200, all.text);
+  const claim = all.body.items.find((e: { kind: string }) => e.kind === 'need.claimed');
+  assert.ok(claim, 'the district administrator reads the claim');
+  const mine = await t.request('GET', '/api/broadcast/events?pageSize=200', { cookie: await t.login('dangyuan') });
+  assert.ok(mine.body.items.some((e: { id: number }) => e.id === claim.id), 'the member reads their own claim');
+  const other = await t.request('GET', '/api/broadcast/events?pageSize=200', { cookie: await t.login('xiangyang') });
+  assert.equal(other.body.items.some((e: { id: number }) => e.id === claim.id), false, 'another community does not');
 });
