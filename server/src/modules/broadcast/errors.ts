@@ -5,7 +5,6 @@ export const E = defineErrors('broadcast', {
   admin_only: { status: 403, zh: '只有本组织的管理员（社区书记及以上）可以{action}', en: 'Only an administrator of this organization (community secretary or above) may {action}' },
   own_only: { status: 403, zh: '只有订阅本人可以{action}', en: 'Only the subscriber may {action}' },
   not_personal: { status: 409, zh: '这是组织的订阅，没有个人可退订', en: 'This is an organization’s subscription; there is no one to unsubscribe' },
-  unsubscribed: { status: 409, field: 'active', zh: '订阅人已退订，只有本人可以重新开启', en: 'The subscriber unsubscribed; only they may turn it on again' },
   already_unsubscribed: { status: 409, zh: '已经退订', en: 'Already unsubscribed' },
   personal_outside: { status: 403, field: 'orgId', zh: '个人订阅须在您所属的组织', en: 'A personal subscription is at an organization you belong to' },
   personal_robot: { status: 400, field: 'channel', zh: '群机器人是组织的订阅，个人请选择邮件或短信', en: 'A group robot is an organization’s subscription; a person chooses email or SMS' },
