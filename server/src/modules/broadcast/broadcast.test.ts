@@ -175,3 +175,38 @@ test('the in-app channel lists the events the caller may read: the claimer reads
   const other = await t.request('GET', '/api/broadcast/events?pageSize=200', { cookie: await t.login('xiangyang') });
   assert.equal(other.body.items.some((e: { id: number }) => e.id === claim.id), false, 'another community does not');
 });
+
+test('a daily digest sends the day’s events as one message; quiet hours hold a message until they end', async () => {
+  const db = t.kernel.db;
+  const guangming = (await db.system((q) => q.query<{ id: number }>(`SELECT id FROM organizations WHERE name LIKE '光明社区%' ORDER BY id LIMIT 1`)))[0]!.id;
+  const digest = await t.request('POST', '/api/broadcast/subscriptions', { cookie: admin, body: { orgId: guangming, channel: 'wecom', name: '摘要群', target: `${base}/digest?key=k`, kinds: ['need.claimed', 'activity.published'], mode: 'daily' } });
+  assert.equal(digest.status, 200, digest.text);
+  await db.system(async (q) => {
+    await q.query(`UPDATE broadcast_subscriptions SET digest_from = now() - interval '1 day 1 minute' WHERE id = $1`, [digest.body.id]);
+    await q.query(`SELECT gj_record_event('activity.published', $1, NULL, NULL, 'activity', 1, '重阳节敬老活动'), gj_record_event('need.claimed', $1, NULL, NULL, 'need', 1, '王奶奶想要一台收音机 13912345678')`, [guangming]);
+  });
+  clock.advance(16 * 60_000);
+  await t.app.jobs.drain();
+  const got = received.filter((r) => r.path === '/digest');
+  assert.equal(got.length, 1, 'one digest, not a message per event');
+  assert.match(got[0]!.body.text!.content, /摘要：共 \d+ 件/);
+  assert.match(got[0]!.body.text!.content, /重阳节敬老活动/);
+  assert.doesNotMatch(got[0]!.body.text!.content, /13912345678/, 'no phone leaves');
+
+  // Quiet all day but the last minute: the message waits, without spending an attempt, and goes when they end.
+  const minute = (d: Date) => {
+    const [h, m] = d.toLocaleTimeString('en-GB', { timeZone: 'Asia/Shanghai', hour12: false }).split(':').map(Number) as [number, number];
+    return (h % 24) * 60 + m;
+  };
+  const now = minute(clock.now());
+  const quiet = await t.request('POST', '/api/broadcast/subscriptions', { cookie: admin, body: { orgId: guangming, channel: 'wecom', name: '免打扰群', target: `${base}/quiet?key=k`, kinds: ['need.claimed'], quietFrom: now, quietTo: (now + 30) % 1440 } });
+  assert.equal(quiet.status, 200, quiet.text);
+  await db.system((q) => q.query(`SELECT gj_record_event('need.claimed', $1, NULL, NULL, 'need', 1, '免打扰时段的心愿')`, [guangming]));
+  await t.app.jobs.drain();
+  assert.equal(received.filter((r) => r.path === '/quiet').length, 0, 'held in quiet hours');
+  clock.advance(31 * 60_000);
+  await t.app.jobs.drain();
+  assert.equal(received.filter((r) => r.path === '/quiet').length, 1, 'sent when they end');
+  const d = (await t.request('GET', `/api/broadcast/deliveries?subscriptionId=${quiet.body.id}`, { cookie: admin })).body.items[0];
+  assert.deepEqual([d.status, d.attempts], ['sent', 1]);
+});
