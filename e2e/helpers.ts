@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { buildApp } from '../server/src/app.ts';
+import { buildApp, type AppOptions } from '../server/src/app.ts';
 import type { Database } from '../server/src/kernel/db.ts';
 import { testCipher, testDatabase } from '../test/support/db.ts';
 
@@ -36,10 +36,9 @@ export interface TestApp {
  * TEST_DATABASE_URL), so a browser test does not pay for loading the demo.
  * Serves whatever `npm run build:web` left in web/dist.
  */
-export async function startApp(): Promise<TestApp> {
+export async function startApp(opts: Pick<AppOptions, 'jobs' | 'webhooksAnywhere'> = {}): Promise<TestApp> {
   const database = await testDatabase({ demo: true });
-  // No job timers: a browser test takes the steps a job would (the sweep button) itself.
-  const app = await buildApp({ db: database.db, cipher: testCipher }, { jobs: false });
+  const app = await buildApp({ db: database.db, cipher: testCipher }, opts);
   const close = async () => {
     await app.close();
     await database.close();

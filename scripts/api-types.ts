@@ -26,7 +26,7 @@ const NO_DATABASE: Database = { kind: 'pglite', scoped: refuse, system: refuse, 
 
 /** The server's OpenAPI document, as /api/openapi.json serves it. */
 export async function openApiDocument(): Promise<OpenAPI3> {
-  const app = await buildApp({ db: NO_DATABASE, cipher: new FieldCipher(Buffer.alloc(32)) }, { webDir: null, jobs: false });
+  const app = await buildApp({ db: NO_DATABASE, cipher: new FieldCipher(Buffer.alloc(32)) }, { webDir: null });
   try {
     await app.ready();
     return app.swagger() as OpenAPI3;

@@ -36,7 +36,7 @@ try {
   console.log('pg_restore: 0 errors');
 
   const db = await openDatabase({ url: restoredUrl, poolSize: 2 });
-  const app = await buildApp({ db, cipher: testCipher }, { webDir: null, jobs: false });
+  const app = await buildApp({ db, cipher: testCipher }, { webDir: null });
   try {
     await ensureAppRole(db);
     assert.deepEqual(await integrityProblems(db), [], 'the restored database is whole');

@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { demoLoaded } from './demo/load.ts';
 import { PRINT_SCRIPT, PRINT_SCRIPT_URL } from './kernel/html.ts';
-import { startJobs } from './kernel/jobs.ts';
+import { JobRunner, type Clock } from './kernel/jobs.ts';
 import { namedComponents, namedResponses } from './kernel/openapi.ts';
 import { langOf } from './kernel/errors.ts';
 import { documentErrors, errorBody, installControlCharacterGuard, installErrorHandler, noRoute, route } from './kernel/http.ts';
@@ -41,16 +41,24 @@ export interface AppOptions {
   publicOrigin?: string | null;
   /** Serve the built web app from here (null: API only). */
   webDir?: string | null;
+  /**
+   * The job runner: `poll` ticks it on a timer (servers do; test apps do not
+   * unless a test asks, and tick `app.jobs` by hand), `clock` is its time.
+   */
+  jobs?: { poll?: boolean; pollMs?: number; clock?: Clock; workerId?: string };
+  /** Webhooks may point anywhere: http, this machine, any host (GONGJIAN_WEBHOOKS_ANYWHERE; tests). */
+  webhooksAnywhere?: boolean;
   /** Extra routes, registered like a module's (tests use this). */
   extraRoutes?: (app: FastifyInstance, k: Kernel) => void;
-  /**
-   * Run the modules' periodic jobs on this server's timers (default: yes,
-   * as every app server does). Test apps run none unless a test asks: a
-   * sweep firing mid-test changes the records it is checking.
-   */
-  jobs?: boolean;
 }
 
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This server's job runner (kernel/jobs.ts). */
+    jobs: JobRunner;
+  }
+}
 
 export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -145,17 +153,22 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get(PRINT_SCRIPT_URL, { schema: { hide: true } }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(PRINT_SCRIPT));
 
+  const runner = new JobRunner(k.db, k.cipher, MODULES.flatMap((m) => m.jobs ?? []), MODULES.flatMap((m) => m.tasks ?? []), opts.jobs ?? {});
+  app.decorate('jobs', runner);
+  if (opts.jobs?.poll) app.addHook('onReady', async () => runner.start(opts.jobs?.pollMs));
+  app.addHook('onClose', () => runner.stop());
   const ctx = {
     orgHoldings: MODULES.flatMap((m) => m.orgHoldings ?? []),
     orgFigures: MODULES.flatMap((m) => m.orgFigures ?? []),
     coverageGaps: MODULES.flatMap((m) => m.coverageGaps ?? []),
     secureCookies: opts.secureCookies ?? false,
+    webhooksAnywhere: opts.webhooksAnywhere ?? false,
+    jobs: runner,
   };
   for (const m of MODULES) {
     m.routes(app, k, ctx);
     for (const indicator of m.indicators ?? []) registerIndicator(indicator);
   }
-  if (opts.jobs ?? true) startJobs(app, k.db, MODULES.flatMap((m) => m.jobs ?? []));
   opts.extraRoutes?.(app, k);
 
   const webDir = opts.webDir === undefined ? WEB_DIST : opts.webDir;

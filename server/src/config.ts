@@ -19,6 +19,8 @@ export interface Config {
   trustProxy: string[];
   /** Where users open the app (scheme, host, port); writes from any other origin are refused. */
   publicOrigin: string | null;
+  /** Webhooks may point anywhere (GONGJIAN_WEBHOOKS_ANYWHERE=true): tests and trials only. */
+  webhooksAnywhere: boolean;
   /** null: no key given and none in the data folder yet (see keyFile). */
   secretKey: Buffer | null;
 }
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     trustProxy: overrides.trustProxy ?? (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     publicOrigin: overrides.publicOrigin !== undefined ? overrides.publicOrigin : publicOrigin(env.PUBLIC_ORIGIN),
+    webhooksAnywhere: overrides.webhooksAnywhere ?? env.GONGJIAN_WEBHOOKS_ANYWHERE === 'true',
     secretKey: secretKey(env, dataDir, databaseUrl),
   };
 }

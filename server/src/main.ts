@@ -56,7 +56,7 @@ export async function startServer(overrides: StartOptions = {}): Promise<Running
     const { cipher, demo } = await prepare(cfg, db, log);
     const app = await buildApp(
       { db, cipher },
-      { secureCookies: cfg.secureCookies, logLevel: quiet ? 'silent' : cfg.logLevel, trustProxy: cfg.trustProxy, publicOrigin: cfg.publicOrigin },
+      { secureCookies: cfg.secureCookies, logLevel: quiet ? 'silent' : cfg.logLevel, trustProxy: cfg.trustProxy, publicOrigin: cfg.publicOrigin, jobs: { poll: true }, webhooksAnywhere: cfg.webhooksAnywhere },
     );
     // Demo accounts share a published password: reachable from this machine only, unless HOST says otherwise.
     const address = await app.listen({ port: cfg.port, host: cfg.host ?? (demo ? '127.0.0.1' : '0.0.0.0') });

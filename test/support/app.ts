@@ -33,12 +33,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A test's app on its own database; the modules' job timers run only where the test asks (`jobs: true`). */
-export async function testApp(opts: { demo?: boolean } & Pick<AppOptions, 'extraRoutes' | 'jobs'> = {}): Promise<TestApp> {
+export async function testApp(opts: { demo?: boolean } & Pick<AppOptions, 'extraRoutes' | 'jobs' | 'webhooksAnywhere'> = {}): Promise<TestApp> {
   const { db, close } = await testDatabase({ demo: opts.demo ?? true });
   const kernel: Kernel = { db, cipher: testCipher };
   const routes: RouteInfo[] = [];
-  const app = await buildApp(kernel, { webDir: null, extraRoutes: opts.extraRoutes, jobs: opts.jobs ?? false });
+  const app = await buildApp(kernel, { webDir: null, extraRoutes: opts.extraRoutes, jobs: opts.jobs, webhooksAnywhere: opts.webhooksAnywhere });
   await app.ready();
   collectRoutes(app, routes);
   const request = async (method: string, url: string, o: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> => {

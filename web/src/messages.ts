@@ -16,6 +16,7 @@ import * as pushedtasks from './modules/pushedtasks/messages';
 import * as reception from './modules/reception/messages';
 import * as campaigns from './modules/campaigns/messages';
 import * as workreports from './modules/workreports/messages';
+import * as broadcast from './modules/broadcast/messages';
 import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
 import * as commitments from './modules/commitments/messages';
@@ -53,6 +54,7 @@ export const zhCN = {
   ...reception.zhCN,
   ...campaigns.zhCN,
   ...workreports.zhCN,
+  ...broadcast.zhCN,
 } as const;
 export const en: Record<MessageKey, string> = {
   ...kernelEn,
@@ -78,6 +80,7 @@ export const en: Record<MessageKey, string> = {
   ...reception.en,
   ...campaigns.en,
   ...workreports.en,
+  ...broadcast.en,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, mock, test } from 'node:test';
-import Fastify from 'fastify';
+import { after, before, test } from 'node:test';
 import { testCipher, testDatabase, type TestDatabase } from '../../../test/support/db.ts';
-import { buildApp } from '../app.ts';
-import { startJobs } from './jobs.ts';
+import { enqueue, JobRunner, type Clock } from './jobs.ts';
+import type { Queryable } from './db.ts';
+import type { Task } from './manifest.ts';
 import { ANONYMOUS } from './scope.ts';
 import { MODULES } from '../modules/index.ts';
 
@@ -14,55 +13,96 @@ before(async () => {
 });
 after(() => t.close());
 
-test('jobs run on their interval once the app is ready, in the empty scope, and stop when it closes', async () => {
-  let started = 0;
+/** A clock the test moves by hand. */
+function manualClock(start = new Date('2026-03-02T09:00:00+08:00')) {
+  let now = start.getTime();
+  return { now: () => new Date(now), advance: (ms: number) => void (now += ms) } satisfies Clock & { advance(ms: number): void };
+}
+
+test('a periodic job runs in the empty scope once per interval, whichever of two servers ticks, and again after its interval', async () => {
+  const clock = manualClock();
   const scopes: string[] = [];
-  const app = Fastify();
-  startJobs(app, t.db, [
-    {
-      name: 'probe',
-      everyMs: 20,
-      run: async (q) => {
-        started++;
-        scopes.push((await q.query<{ s: string | null }>(`SELECT current_setting('gj.read_paths', true) AS s`))[0]!.s ?? '');
-      },
+  const job = {
+    name: 'test.probe',
+    everyMs: 60_000,
+    run: async (q: Queryable) => {
+      scopes.push((await q.query<{ s: string | null }>(`SELECT current_setting('gj.read_paths', true) AS s`))[0]!.s ?? '');
     },
-  ]);
-  await sleep(60);
-  assert.equal(started, 0, 'not before the app is ready');
-  await app.ready();
-  // A loaded machine may take a while per transaction: wait for two runs, not for a fixed time.
-  for (let waited = 0; scopes.length < 2 && waited < 20_000; waited += 20) await sleep(20);
-  assert.ok(scopes.length >= 2, `ran ${scopes.length} times`);
+  };
+  const a = new JobRunner(t.db, testCipher, [job], [], { clock, workerId: 'a' });
+  const b = new JobRunner(t.db, testCipher, [job], [], { clock, workerId: 'b' });
+  await Promise.all([a.tick(), b.tick()]);
+  assert.equal(scopes.length, 1, 'one run between two servers');
   assert.ok(scopes.every((s) => s === '' || s === '{}'), 'a job has no caller and sees no one’s rows');
-  await app.close();
-  // A run whose timer fired before the close may still be opening its transaction.
-  await sleep(500);
-  const done = started;
-  await sleep(200);
-  assert.equal(started, done, 'stopped with the app');
+  await Promise.all([a.tick(), b.tick()]);
+  assert.equal(scopes.length, 1, 'not again before its interval');
+  clock.advance(60_000);
+  await Promise.all([b.tick(), a.tick()]);
+  assert.equal(scopes.length, 2, 'again after its interval, once');
 });
 
-test("the modules' periodic jobs run in the empty scope without failing", async () => {
-  const jobs = MODULES.flatMap((m) => m.jobs ?? []);
-  assert.deepEqual(jobs.map((j) => j.name).sort(), ['activities.generate-occurrences', 'meetings.overdue-tasks', 'needs.overdue-sweep']);
-  for (const job of jobs) await t.db.scoped(ANONYMOUS, (q) => job.run(q));
-});
-
-test('an app server starts a timer per job; an app told not to (as test apps are) starts none', async () => {
-  const jobs = MODULES.flatMap((m) => m.jobs ?? []);
-  const timers = mock.method(globalThis, 'setInterval');
-  const started: number[] = [];
-  try {
-    for (const run of [true, false, undefined]) {
-      const before = timers.mock.callCount();
-      const app = await buildApp({ db: t.db, cipher: testCipher }, { webDir: null, ...(run === undefined ? {} : { jobs: run }) });
-      await app.ready();
-      started.push(timers.mock.calls.slice(before).filter((c) => jobs.some((j) => j.everyMs === c.arguments[1])).length);
-      await app.close();
-    }
-  } finally {
-    timers.mock.restore();
+test('a failing task is retried with backoff and succeeds on the fourth try; past its attempts it is dead until an administrator retries it', async () => {
+  const clock = manualClock();
+  let calls = 0;
+  let failUntil = 3;
+  const flaky: Task = {
+    name: 'test.flaky',
+    run: async ({ attempt, payload }) => {
+      calls++;
+      assert.equal(payload.n, 1);
+      if (attempt <= failUntil) return { retry: `try ${attempt} failed` };
+    },
+  };
+  const runner = new JobRunner(t.db, testCipher, [], [flaky], { clock, workerId: 'r', backoffMs: (n) => n * 1000 });
+  const id = await t.db.system((q) => enqueue(q, 'test.flaky', { n: 1 }, { runAt: clock.now() }));
+  assert.equal(await runner.tick(), 1);
+  assert.equal(await runner.tick(), 0, 'waits for its backoff');
+  for (const wait of [1000, 2000, 3000]) {
+    clock.advance(wait - 1);
+    assert.equal(await runner.tick(), 0, `not before ${wait} ms`);
+    clock.advance(1);
+    assert.equal(await runner.tick(), 1);
   }
-  assert.deepEqual(started, [jobs.length, 0, jobs.length], 'asked, told not to, and by default');
+  assert.equal(calls, 4);
+  const [done] = (await runner.list({ status: 'done', page: 1, pageSize: 50 })).items.filter((j) => j.id === id);
+  assert.equal(done?.attempts, 4, 'delivered on the fourth try');
+
+  failUntil = 99;
+  const dead = await t.db.system((q) => enqueue(q, 'test.flaky', { n: 1 }, { runAt: clock.now(), maxAttempts: 2 }));
+  await runner.tick();
+  clock.advance(1000);
+  await runner.tick();
+  const listed = (await runner.list({ status: 'dead', page: 1, pageSize: 50 })).items.find((j) => j.id === dead);
+  assert.equal(listed?.lastError, 'try 2 failed', 'the dead job shows why');
+  clock.advance(3_600_000);
+  assert.equal(await runner.tick(), 0, 'a dead job rests');
+  failUntil = 0;
+  assert.equal((await runner.retry(dead))?.status, 'queued');
+  assert.equal(await runner.retry(dead), null, 'only a dead job is retried');
+  assert.equal(await runner.tick(), 1);
+  assert.equal((await runner.list({ status: 'done', page: 1, pageSize: 50 })).items.some((j) => j.id === dead), true);
+});
+
+test('a job whose server died mid-run is taken over once its lease runs out', async () => {
+  const clock = manualClock();
+  let runs = 0;
+  const task: Task = { name: 'test.lease', run: async () => void runs++ };
+  const other = new JobRunner(t.db, testCipher, [], [task], { clock, workerId: 'other', leaseMs: 60_000 });
+  await t.db.system((q) => enqueue(q, 'test.lease', {}, { runAt: clock.now() }));
+  // The dying server claims it and never finishes: claim without running.
+  await t.db.system((q) => q.query(`UPDATE jobs SET status = 'running', locked_by = 'dying', locked_until = $1 WHERE name = 'test.lease'`, [new Date(clock.now().getTime() + 60_000)]));
+  assert.equal(await other.tick(), 0, 'leased to the other server');
+  clock.advance(60_000);
+  assert.equal(await other.tick(), 1);
+  assert.equal(runs, 1);
+});
+
+test("the modules' periodic jobs run on the runner in the empty scope without failing", async () => {
+  const jobs = MODULES.flatMap((m) => m.jobs ?? []);
+  assert.deepEqual(jobs.map((j) => j.name).sort(), ['activities.generate-occurrences', 'broadcast.digest', 'meetings.overdue-tasks', 'needs.overdue-sweep']);
+  for (const job of jobs) await t.db.scoped(ANONYMOUS, (q) => job.run(q));
+  const runner = new JobRunner(t.db, testCipher, jobs, [], { clock: manualClock(new Date('2030-01-01T00:00:00Z')), workerId: 'm' });
+  await runner.tick();
+  const failing = (await runner.list({ page: 1, pageSize: 50 })).items.filter((j) => j.key && j.lastError);
+  assert.deepEqual(failing, []);
 });

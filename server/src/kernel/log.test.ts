@@ -17,7 +17,6 @@ before(async () => {
     { db: database.db, cipher: testCipher },
     {
       webDir: null,
-      jobs: false,
       logLevel: 'info',
       logStream: { write: (line) => { raw += line; lines.push(JSON.parse(line)); } },
       extraRoutes: (a) => a.get('/api/test/fault', async () => { throw new Error('the disk is on fire'); }),

@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { IsolationPart } from '../../../test/isolation/parts/types.ts';
 import type { DemoStep } from '../demo/types.ts';
 import type { GridIndicator } from '../modules/grids/indicators.ts';
+import type { FieldCipher } from './crypto.ts';
 import type { Queryable } from './db.ts';
 import type { Said, Text } from './errors.ts';
+import type { JobRunner } from './jobs.ts';
 import type { Kernel } from './kernel.ts';
 
 /**
@@ -58,15 +60,39 @@ export interface CoverageGap { kind: string; orgId: number | null; unitId: numbe
 export type CoverageGaps = (q: Queryable, at: { path: string; units: readonly CoverageUnit[] }) => Promise<CoverageGap[]>;
 
 /**
- * Periodic work. Every app server runs each job on its own timer; the job
- * coordinates in the database (an advisory lock, a runs table), so one
- * server's stop does not stop it and two servers do not double it.
+ * Periodic work, run by the one job runner (`kernel/jobs.ts`): one row in
+ * the jobs table, claimed by whichever app server ticks first after it is
+ * due, so servers neither double nor drop it; a failure is retried with
+ * backoff and shown to administrators.
  */
 export interface Job {
   name: string;
   everyMs: number;
   /** Runs in the empty scope: anything it needs beyond that goes through the module's definer-rights functions. */
   run(q: Queryable): Promise<unknown>;
+}
+
+/** What a task's run is handed: its row's payload and attempt, the runner's clock, and transactions in the empty scope. */
+export interface TaskRun {
+  payload: Record<string, unknown>;
+  /** 1 for the first try. */
+  attempt: number;
+  maxAttempts: number;
+  now: Date;
+  cipher: FieldCipher;
+  scoped<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+}
+
+/**
+ * One-off background work by name (a delivery), queued in the database with
+ * `gj_enqueue_job` in the transaction that causes it. A thrown error or
+ * `{ retry }` is retried with backoff; past its attempts the job is dead
+ * until an administrator retries it. `{ postpone }` waits without counting
+ * an attempt (quiet hours).
+ */
+export interface Task {
+  name: string;
+  run(t: TaskRun): Promise<void | { retry: string } | { postpone: Date }>;
 }
 
 /** What the app hands a module's routes beyond the kernel. */
@@ -78,6 +104,13 @@ export interface ModuleContext {
   /** Every module's gap finders, for the coverage report. */
   coverageGaps: readonly CoverageGaps[];
   secureCookies: boolean;
+  /**
+   * Webhooks may point anywhere (http, this machine, any host): an
+   * administrator's setting for tests and trials (GONGJIAN_WEBHOOKS_ANYWHERE), off by default.
+   */
+  webhooksAnywhere: boolean;
+  /** The job runner, for the administrators' view of failed and dead jobs. */
+  jobs: JobRunner;
 }
 
 /**
@@ -101,6 +134,8 @@ export interface ModuleManifest {
   /** Its figures per grid, which the grid map can colour grids by. */
   indicators?: GridIndicator[];
   jobs?: Job[];
+  /** Its one-off background work, by name (see `Task`). */
+  tasks?: Task[];
   orgHoldings?: OrgHolding[];
   orgFigures?: OrgFigures;
   coverageGaps?: CoverageGaps;

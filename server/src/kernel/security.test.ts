@@ -59,7 +59,7 @@ test('signing in and signing up are writes too: another site cannot sign a victi
 });
 
 test('PUBLIC_ORIGIN names the one origin writes may come from, whatever host the request names', async () => {
-  const app = await buildApp(t.kernel, { webDir: null, publicOrigin: 'https://dangjian.example.cn', jobs: false });
+  const app = await buildApp(t.kernel, { webDir: null, publicOrigin: 'https://dangjian.example.cn' });
   try {
     const post = (origin: string) => app.inject({ method: 'POST', url: '/api/auth/logout', headers: { ...APP_HEADERS, cookie: admin, host: 'localhost:3000', origin } });
     assert.equal((await post('http://localhost:3000')).statusCode, 403);
@@ -81,7 +81,7 @@ test('every answer carries the security headers: the app, its files, the API, th
   const webDir = await mkdtemp(path.join(tmpdir(), 'gongjian-web-'));
   await writeFile(path.join(webDir, 'index.html'), '<!doctype html><title>共建</title>');
   await writeFile(path.join(webDir, 'app.js'), 'console.log(1)');
-  const app = await buildApp(t.kernel, { webDir, jobs: false });
+  const app = await buildApp(t.kernel, { webDir });
   try {
     for (const url of ['/', '/orgs', '/app.js', '/api/health', '/api/auth/me', '/api/nothing', '/api/docs', '/api/docs/static/swagger-initializer.js', '/api/openapi.json']) {
       const res = await app.inject({ method: 'GET', url });

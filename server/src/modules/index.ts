@@ -3,6 +3,7 @@ import activities from './activities/manifest.ts';
 import alliance from './alliance/manifest.ts';
 import audit from './audit/manifest.ts';
 import campaigns from './campaigns/manifest.ts';
+import broadcast from './broadcast/manifest.ts';
 import census from './census/manifest.ts';
 import commitments from './commitments/manifest.ts';
 import funds from './funds/manifest.ts';
@@ -59,4 +60,5 @@ export const MODULES: readonly ModuleManifest[] = [
   evaluation,
   alliance,
   homestudy,
+  broadcast,
 ];

@@ -4751,6 +4751,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/broadcast/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 站内消息：所辖范围内发生的事件（微心愿认领、派单、超时、任务分派、报到、活动） */
+        get: operations["getBroadcastEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/broadcast/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 推送订阅：组织的群机器人与个人的邮件、短信 */
+        get: operations["getBroadcastSubscriptions"];
+        put?: never;
+        /** 添加订阅（地址与密钥加密保存，不再显示） */
+        post: operations["postBroadcastSubscriptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/broadcast/subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除订阅 */
+        delete: operations["deleteBroadcastSubscriptionsBySubscriptionId"];
+        options?: never;
+        head?: never;
+        /** 修改订阅：启停、事件、摘要、免打扰 */
+        patch: operations["patchBroadcastSubscriptionsBySubscriptionId"];
+        trace?: never;
+    };
+    "/api/broadcast/subscriptions/{subscriptionId}/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退订（本人） */
+        post: operations["postBroadcastSubscriptionsBySubscriptionIdUnsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/broadcast/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 推送记录：送达、重试与失败 */
+        get: operations["getBroadcastDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 后台任务：定时任务与推送，失败与待处理的在前（区级管理员） */
+        get: operations["getJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{jobId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重试失败的后台任务（区级管理员） */
+        post: operations["postJobsByJobIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5742,6 +5863,81 @@ export interface components {
                 lastVisitedOn: string | null;
                 visitedInWindow: boolean;
             }[];
+        };
+        /** @enum {string} */
+        EventKind: "need.claimed" | "need.dispatched" | "need.overdue" | "meeting.called" | "meeting.task_assigned" | "reportin.accepted" | "activity.published" | "activity.cancelled";
+        /** @enum {string} */
+        BroadcastChannel: "dingtalk" | "wecom" | "feishu" | "email" | "sms";
+        /** @enum {string} */
+        BroadcastMode: "immediate" | "daily" | "weekly";
+        /** @enum {string} */
+        DeliveryStatus: "queued" | "retrying" | "sent" | "failed" | "skipped";
+        /** @enum {string} */
+        JobStatus: "queued" | "running" | "done" | "dead";
+        /** @enum {string} */
+        SubscriptionAction: "edit" | "remove" | "unsubscribe";
+        /** @enum {string} */
+        SubscriptionListAction: "create";
+        BroadcastSubscription: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            /** @description 个人订阅 */
+            personal: boolean;
+            channel: components["schemas"]["BroadcastChannel"];
+            name: string;
+            /** @description 地址（部分隐藏） */
+            targetHint: string;
+            /** @description 加签 */
+            signed: boolean;
+            kinds: components["schemas"]["EventKind"][];
+            mode: components["schemas"]["BroadcastMode"];
+            quietFrom: number | null;
+            quietTo: number | null;
+            active: boolean;
+            unsubscribed: boolean;
+            /** @description 已送达 */
+            sent: number;
+            /** @description 发送失败 */
+            failed: number;
+            actions: components["schemas"]["SubscriptionAction"][];
+        };
+        BroadcastDelivery: {
+            id: number;
+            subscriptionId: number;
+            subscriptionName: string;
+            channel: components["schemas"]["BroadcastChannel"];
+            eventKind: components["schemas"]["EventKind"] | null;
+            /** @description 事件（摘要为空） */
+            eventTitle: string | null;
+            digest: boolean;
+            status: components["schemas"]["DeliveryStatus"];
+            attempts: number;
+            lastError: string | null;
+            sentAt: string | null;
+            createdAt: string;
+        };
+        BroadcastEvent: {
+            id: number;
+            orgId: number;
+            orgName: string;
+            kind: components["schemas"]["EventKind"];
+            subject: string;
+            subjectId: number;
+            title: string;
+            at: string;
+        };
+        JobRecord: {
+            id: number;
+            name: string;
+            periodic: boolean;
+            status: components["schemas"]["JobStatus"];
+            runAt: string;
+            attempts: number;
+            maxAttempts: number;
+            lastError: string | null;
+            createdAt: string;
+            finishedAt: string | null;
         };
         /** @enum {string} */
         ImportStatus: "running" | "done" | "failed";
@@ -20089,6 +20285,323 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StudyDelivery"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getBroadcastEvents: {
+        parameters: {
+            query?: {
+                /** @description 组织 */
+                orgId?: number;
+                /** @description 页码 */
+                page?: number;
+                /** @description 每页条数 */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BroadcastEvent"][];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getBroadcastSubscriptions: {
+        parameters: {
+            query?: {
+                /** @description 组织 */
+                orgId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BroadcastSubscription"][];
+                        actions: components["schemas"]["SubscriptionListAction"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postBroadcastSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 组织 */
+                    orgId: number;
+                    /**
+                     * @description 个人订阅（本人的邮件或短信）
+                     * @default false
+                     */
+                    personal?: boolean;
+                    channel: components["schemas"]["BroadcastChannel"];
+                    /** @description 名称 */
+                    name: string;
+                    /** @description 机器人地址、邮箱或手机号 */
+                    target: string;
+                    /** @description 签名密钥 */
+                    secret?: string | null;
+                    /** @description 推送的事件 */
+                    kinds: components["schemas"]["EventKind"][];
+                    mode?: components["schemas"]["BroadcastMode"];
+                    /** @description 免打扰开始（分钟） */
+                    quietFrom?: number | null;
+                    /** @description 免打扰结束（分钟） */
+                    quietTo?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastSubscription"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    deleteBroadcastSubscriptionsBySubscriptionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 订阅 */
+                subscriptionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    patchBroadcastSubscriptionsBySubscriptionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 订阅 */
+                subscriptionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 启用 */
+                    active?: boolean;
+                    /** @description 推送的事件 */
+                    kinds?: components["schemas"]["EventKind"][];
+                    mode?: components["schemas"]["BroadcastMode"];
+                    /** @description 免打扰开始（分钟） */
+                    quietFrom?: number | null;
+                    /** @description 免打扰结束（分钟） */
+                    quietTo?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastSubscription"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postBroadcastSubscriptionsBySubscriptionIdUnsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 订阅 */
+                subscriptionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastSubscription"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getBroadcastDeliveries: {
+        parameters: {
+            query?: {
+                /** @description 组织 */
+                orgId?: number;
+                /** @description 订阅 */
+                subscriptionId?: number;
+                /** @description 页码 */
+                page?: number;
+                /** @description 每页条数 */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BroadcastDelivery"][];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getJobs: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["JobStatus"];
+                /** @description 页码 */
+                page?: number;
+                /** @description 每页条数 */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["JobRecord"][];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postJobsByJobIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务 */
+                jobId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRecord"];
                 };
             };
             400: components["responses"]["Error400"];

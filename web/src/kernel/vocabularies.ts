@@ -69,6 +69,18 @@ export const VOCABULARIES = {
     {"value":"rejected","zh":"未获批准","en":"Rejected","color":"default"},
     {"value":"cancelled","zh":"已取消","en":"Cancelled","color":"default"},
   ],
+  BroadcastChannel: [
+    {"value":"dingtalk","zh":"钉钉群机器人","en":"DingTalk group robot","color":"blue"},
+    {"value":"wecom","zh":"企业微信群机器人","en":"WeCom group robot","color":"green"},
+    {"value":"feishu","zh":"飞书机器人","en":"Feishu robot","color":"cyan"},
+    {"value":"email","zh":"邮件","en":"Email","color":"purple"},
+    {"value":"sms","zh":"短信","en":"SMS","color":"orange"},
+  ],
+  BroadcastMode: [
+    {"value":"immediate","zh":"逐条推送","en":"Each event"},
+    {"value":"daily","zh":"每日摘要","en":"Daily digest"},
+    {"value":"weekly","zh":"每周摘要","en":"Weekly digest"},
+  ],
   CampaignAction: [
     {"value":"assign","zh":"分配走访片区","en":"Assign an area"},
   ],
@@ -135,6 +147,13 @@ export const VOCABULARIES = {
     {"value":"in_force","zh":"已生效","en":"In force","color":"green"},
     {"value":"ended","zh":"已到期","en":"Ended","color":"default"},
   ],
+  DeliveryStatus: [
+    {"value":"queued","zh":"待发送","en":"Queued","color":"default"},
+    {"value":"retrying","zh":"重试中","en":"Retrying","color":"orange"},
+    {"value":"sent","zh":"已送达","en":"Sent","color":"green"},
+    {"value":"failed","zh":"发送失败","en":"Failed","color":"red"},
+    {"value":"skipped","zh":"未发送（已停用）","en":"Not sent (off)","color":"default"},
+  ],
   DisputeOutcome: [
     {"value":"settled","zh":"调解成功","en":"Settled","color":"green"},
     {"value":"partly_settled","zh":"部分达成","en":"Partly settled","color":"blue"},
@@ -165,6 +184,16 @@ export const VOCABULARIES = {
   ],
   EvaluationUnitAction: [
     {"value":"reportBack","zh":"向单位反馈","en":"Report back to the unit"},
+  ],
+  EventKind: [
+    {"value":"need.claimed","zh":"微心愿被认领","en":"Micro-wish claimed","color":"green"},
+    {"value":"need.dispatched","zh":"需求已派单","en":"Need dispatched","color":"blue"},
+    {"value":"need.overdue","zh":"需求超时","en":"Need overdue","color":"red"},
+    {"value":"meeting.called","zh":"召开会议","en":"Meeting called","color":"purple"},
+    {"value":"meeting.task_assigned","zh":"分派会议任务","en":"Meeting task assigned","color":"orange"},
+    {"value":"reportin.accepted","zh":"党员报到已接收","en":"Report-in accepted","color":"cyan"},
+    {"value":"activity.published","zh":"发布活动","en":"Activity published","color":"geekblue"},
+    {"value":"activity.cancelled","zh":"活动取消","en":"Activity cancelled","color":"default"},
   ],
   FundEntryAction: [
     {"value":"approve","zh":"批准","en":"Approve"},
@@ -282,6 +311,12 @@ export const VOCABULARIES = {
     {"value":"attending","zh":"参会","en":"Attending","color":"green"},
     {"value":"delegating","zh":"委托参会","en":"Sending a delegate","color":"blue"},
     {"value":"declined","zh":"请假","en":"Excused","color":"orange"},
+  ],
+  JobStatus: [
+    {"value":"queued","zh":"排队","en":"Queued","color":"default"},
+    {"value":"running","zh":"运行中","en":"Running","color":"blue"},
+    {"value":"done","zh":"完成","en":"Done","color":"green"},
+    {"value":"dead","zh":"失败待处理","en":"Dead","color":"red"},
   ],
   MeetingAction: [
     {"value":"edit","zh":"修改会议","en":"Edit the meeting"},
@@ -652,6 +687,14 @@ export const VOCABULARIES = {
   StudyDeliveryStatus: [
     {"value":"scheduled","zh":"待送学","en":"Scheduled","color":"gold"},
     {"value":"delivered","zh":"已送达","en":"Delivered","color":"green"},
+  ],
+  SubscriptionAction: [
+    {"value":"edit","zh":"修改订阅","en":"Edit the subscription"},
+    {"value":"remove","zh":"删除订阅","en":"Remove the subscription"},
+    {"value":"unsubscribe","zh":"退订","en":"Unsubscribe"},
+  ],
+  SubscriptionListAction: [
+    {"value":"create","zh":"添加订阅","en":"Add a subscription"},
   ],
   TeamAction: [
     {"value":"addMember","zh":"加入队员","en":"Add a member"},

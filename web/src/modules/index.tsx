@@ -48,6 +48,8 @@ import { MyNeedsPage } from './needs/MyNeedsPage';
 import { PushedTasksPage } from './pushedtasks/PushedTasksPage';
 import { ReceptionPage } from './reception/ReceptionPage';
 import { CampaignsPage, MyAreaPage } from './campaigns/CampaignsPage';
+import { BroadcastPage } from './broadcast/BroadcastPage';
+import { JobsPage } from './broadcast/JobsPage';
 import { NeedsPage } from './needs/NeedsPage';
 import { WishPoolPage } from './needs/WishPoolPage';
 import { ListsPage } from './projects/ListsPage';
@@ -99,6 +101,8 @@ export const MODULES: ModuleEntry[] = [
   { key: 'posts', path: '/posts', label: 'posts.menu', icon: <CarryOutOutlined />, page: <PostsPage />, visible: isStaff },
   { key: 'meetings', path: '/meetings', label: 'meetings.menu', icon: <ScheduleOutlined />, page: <MeetingsPage />, visible: (me) => holds(me, ADMIN_ROLES) },
   { key: 'my-tasks', path: '/my-tasks', label: 'meetings.myMenu', icon: <ScheduleOutlined />, page: <MyTasksPage />, visible: (me) => isLiaison(me) || isStaff(me) || holds(me, ['member']) },
+  { key: 'broadcast', path: '/broadcast', label: 'broadcast.menu', icon: <MessageOutlined />, page: <BroadcastPage />, visible: isStaff },
+  { key: 'jobs', path: '/jobs', label: 'broadcast.jobsMenu', icon: <ScheduleOutlined />, page: <JobsPage />, visible: (me) => holds(me, ['district_admin']) },
   { key: 'reception', path: '/reception', label: 'reception.menu', icon: <MessageOutlined />, page: <ReceptionPage />, visible: isStaff },
   { key: 'homestudy', path: '/homestudy', label: 'homestudy.staffMenu', icon: <ReadOutlined />, page: <HomeboundPage />, visible: isStaff },
   { key: 'my-deliveries', path: '/my-deliveries', label: 'homestudy.menu', icon: <ReadOutlined />, page: <MyDeliveriesPage />, visible: (me) => holds(me, ['member']) },

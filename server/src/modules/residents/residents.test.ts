@@ -73,7 +73,7 @@ test('one phone is tried a few times a day, from any number of addresses', async
 });
 
 test('behind a trusted proxy the forwarded address counts; from anywhere else it is ignored', async () => {
-  const proxied = await buildApp(t.kernel, { webDir: null, trustProxy: ['10.0.0.1'], jobs: false });
+  const proxied = await buildApp(t.kernel, { webDir: null, trustProxy: ['10.0.0.1'] });
   try {
     const send = (remoteAddress: string, forwarded: string, phone: string) =>
       proxied

@@ -188,7 +188,7 @@ test('changing one’s password ends other sessions and keeps this one', async (
 });
 
 test('a session opened on one app instance works on another (sessions live in the database)', async () => {
-  const second = await buildApp(t.kernel, { webDir: null, jobs: false });
+  const second = await buildApp(t.kernel, { webDir: null });
   try {
     const cookie = await t.login('liaison');
     const res = await second.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
