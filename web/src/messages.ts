@@ -17,6 +17,7 @@ import * as resources from './modules/resources/messages';
 import * as transfers from './modules/transfers/messages';
 import * as commitments from './modules/commitments/messages';
 import * as evaluation from './modules/evaluation/messages';
+import * as statistics from './modules/statistics/messages';
 
 /**
  * All dictionaries, merged. A module keeps its words in its own messages.ts
@@ -41,6 +42,7 @@ export const zhCN = {
   ...commitments.zhCN,
   ...funds.zhCN,
   ...evaluation.zhCN,
+  ...statistics.zhCN,
   ...meetings.zhCN,
   ...reception.zhCN,
 } as const;
@@ -61,6 +63,7 @@ export const en: Record<MessageKey, string> = {
   ...commitments.en,
   ...funds.en,
   ...evaluation.en,
+  ...statistics.en,
   ...meetings.en,
   ...reception.en,
 };
