@@ -28,11 +28,19 @@ const orgNamed = async (name: string) => (await sql(`SELECT id::int, path::text 
  * The records themselves, counted here without the modules' code: the
  * statistics must equal them (the seed figures check), whatever the demo holds.
  */
-async function recount(path: string): Promise<Record<string, number>> {
+async function recount({ id, path }: { id: number; path: string }): Promise<Record<string, number>> {
   const under = (alias: string) => `${alias}.org_id IN (SELECT id FROM organizations WHERE path <@ '${path}'::ltree)`;
   const day = (d: string) => `('${d}'::date)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}'`;
   const within = (col: string) => `${col} >= ${day(from)} AND ${col} < ${day(to)} + interval '1 day'`;
   const n = async (text: string) => Number((await sql(`SELECT count(*)::int AS n FROM ${text}`))[0]!.n);
+  const spent = Object.fromEntries(
+    (await sql(
+      `SELECT s.kind, coalesce(sum(e.amount_fen), 0)::text AS fen FROM fund_sources s
+         LEFT JOIN fund_entries e ON e.source_id = s.id AND ${under('e')} AND e.kind = 'expense' AND e.status = 'posted' AND e.entry_on BETWEEN '${from}' AND '${to}'
+        GROUP BY s.kind`,
+    )).map((r) => [`funds.spent.${r.kind as string}`, Number(r.fen) / 100]),
+  );
+  const kinds = ['city_budget', 'party_fee_reward', 'department', 'sponsorship', 'donation', 'owners'];
   return {
     'orgs.organizations': await n(`organizations o WHERE o.path <@ '${path}'::ltree AND o.status = 'active'`),
     'people.members': await n(`people p WHERE ${under('p')} AND p.is_member AND p.left_region_on IS NULL`),
@@ -47,6 +55,12 @@ async function recount(path: string): Promise<Record<string, number>> {
     'activities.attendance': await n(`activity_signups s JOIN activities a ON a.id = s.activity_id WHERE ${under('s')} AND s.status = 'attended' AND ${within('a.starts_at')}`),
     'meetings.openTasks': await n(`meeting_tasks t WHERE ${under('t')} AND t.status <> 'done'`),
     'meetings.overdueTasks': await n(`meeting_tasks t WHERE ${under('t')} AND t.status <> 'done' AND t.deadline < current_date`),
+    'points.belowThreshold': await n(
+      `people m CROSS JOIN gj_points_rule(${id}, 'threshold', make_date(${to.slice(0, 4)}, 12, 31)) t
+        WHERE ${under('m')} AND m.is_member
+          AND coalesce((SELECT sum(e.points) FROM points_entries e WHERE e.person_id = m.id AND e.year = ${to.slice(0, 4)}), 0) < t.points`,
+    ),
+    ...Object.fromEntries(kinds.map((k) => [`funds.spent.${k}`, spent[`funds.spent.${k}`] ?? 0])),
   };
 }
 
@@ -57,17 +71,19 @@ test('seed figures: the reference model’s statistics equal counts of its recor
   const res = await get(admin, `/api/orgs/${city.id}/statistics?from=${from}&to=${to}`);
   assert.equal(res.status, 200, res.text);
   const stats = res.body as Statistics;
-  assert.deepEqual(valuesOf(stats), await recount(city.path));
+  assert.deepEqual(valuesOf(stats), await recount(city));
   assert.ok(valuesOf(stats)['people.members']! > 0 && valuesOf(stats)['grids.households']! > 0, 'the demo has records behind the figures');
+  assert.ok(Object.keys(valuesOf(stats)).some((k) => k.startsWith('funds.spent.') && valuesOf(stats)[k]! > 0), 'the reference model’s funds by source');
   // Side by side: every child's figures are its own subtree's records.
   assert.ok(stats.children.length > 1);
   for (const child of stats.children) {
     const { path } = (await sql(`SELECT path::text FROM organizations WHERE id = $1`, [child.orgId]))[0] as { path: string };
-    assert.deepEqual(child.values, await recount(path), child.name);
+    assert.deepEqual(child.values, await recount({ id: child.orgId, path }), child.name);
   }
   const community = await orgNamed('光明社区党委');
   const mine = (await get(secretary, `/api/orgs/${community.id}/statistics?from=${from}&to=${to}`)).body as Statistics;
-  assert.deepEqual(valuesOf(mine), await recount(community.path));
+  assert.deepEqual(valuesOf(mine), await recount(community));
+  assert.ok(valuesOf(mine)['points.belowThreshold']! > 0, 'the community’s threshold counts its members below it');
 });
 
 test('each figure links to its list filtered the same way; the key figures come per month and add up', async () => {
