@@ -654,7 +654,7 @@ export async function escalateInstead(q: Queryable, fromOrgId: number, toOrgId: 
 export function statisticsFigures(): StatFigure[] {
   return [
     {
-      key: 'needs.received', label: { zh: '收到的需求', en: 'Needs received' }, period: true, trend: true,
+      key: 'needs.received', label: { zh: '收到的需求', en: 'Needs received' }, period: true,
       count: async (q, orgId, p) => countRows(q, 'needs n', [await orgs.underCondition(q, orgId, 'n'), ...inPeriod('n.created_at', p)]),
       link: (orgId) => `/needs?orgId=${orgId}`,
     },

@@ -44,6 +44,7 @@ async function recount({ id, path }: { id: number; path: string }): Promise<Reco
   return {
     'orgs.organizations': await n(`organizations o WHERE o.path <@ '${path}'::ltree AND o.status = 'active'`),
     'people.members': await n(`people p WHERE ${under('p')} AND p.is_member AND p.left_region_on IS NULL`),
+    'reportins.reported': await n(`(SELECT DISTINCT r.person_id FROM report_ins r WHERE ${under('r')} AND r.status = 'accepted') x`),
     'grids.grids': await n(`grids g WHERE ${under('g')}`),
     'grids.households': await n(`households h WHERE ${under('h')}`),
     'grids.visits': await n(`visits v WHERE ${under('v')} AND v.visited_on BETWEEN '${from}' AND '${to}'`),
