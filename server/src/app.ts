@@ -161,6 +161,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     orgHoldings: MODULES.flatMap((m) => m.orgHoldings ?? []),
     orgFigures: MODULES.flatMap((m) => m.orgFigures ?? []),
     coverageGaps: MODULES.flatMap((m) => m.coverageGaps ?? []),
+    statistics: MODULES.flatMap((m) => m.statistics ?? []),
     secureCookies: opts.secureCookies ?? false,
     webhooksAnywhere: opts.webhooksAnywhere ?? false,
     jobs: runner,

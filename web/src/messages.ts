@@ -23,6 +23,7 @@ import * as commitments from './modules/commitments/messages';
 import * as alliance from './modules/alliance/messages';
 import * as evaluation from './modules/evaluation/messages';
 import * as homestudy from './modules/homestudy/messages';
+import * as statistics from './modules/statistics/messages';
 
 /**
  * All dictionaries, merged. A module keeps its words in its own messages.ts
@@ -49,6 +50,7 @@ export const zhCN = {
   ...evaluation.zhCN,
   ...alliance.zhCN,
   ...homestudy.zhCN,
+  ...statistics.zhCN,
   ...meetings.zhCN,
   ...pushedtasks.zhCN,
   ...reception.zhCN,
@@ -75,6 +77,7 @@ export const en: Record<MessageKey, string> = {
   ...evaluation.en,
   ...alliance.en,
   ...homestudy.en,
+  ...statistics.en,
   ...meetings.en,
   ...pushedtasks.en,
   ...reception.en,

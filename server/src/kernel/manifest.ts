@@ -45,6 +45,28 @@ export interface OrgMove {
  */
 export type OrgFigures = (q: Queryable, orgId: number) => Promise<Record<string, number>>;
 
+/** A period of the statistics page: the days from `from` to `to`, both included (YYYY-MM-DD, the region's days). */
+export interface StatPeriod { from: string; to: string }
+
+/**
+ * A figure a module contributes to the statistics page (统计), counted from
+ * its own records: statistics asks every module's and imports none of them.
+ * `count` runs as the caller, so row-level security decides what is counted;
+ * it counts the organization's subtree (`orgs.underCondition`). A figure
+ * without `period` is a standing count (as of now); the others count what
+ * happened in the period. `link` is the module's list page filtered the same
+ * way, so the figure leads to the records behind it. `trend` marks the key
+ * figures shown per month.
+ */
+export interface StatFigure {
+  key: string;
+  label: Text;
+  count(q: Queryable, orgId: number, period: StatPeriod): Promise<number>;
+  link?(orgId: number, period: StatPeriod): string;
+  period?: boolean;
+  trend?: boolean;
+}
+
 /** A unit of the subtree, as the coverage report hands it to the modules' gap finders. */
 export interface CoverageUnit { id: number; orgId: number; name: string; hasPartyOrg: boolean }
 
@@ -103,6 +125,8 @@ export interface ModuleContext {
   orgFigures: readonly OrgFigures[];
   /** Every module's gap finders, for the coverage report. */
   coverageGaps: readonly CoverageGaps[];
+  /** Every module's statistics figures, in the modules' order. */
+  statistics: readonly StatFigure[];
   secureCookies: boolean;
   /**
    * Webhooks may point anywhere (http, this machine, any host): an
@@ -139,6 +163,8 @@ export interface ModuleManifest {
   orgHoldings?: OrgHolding[];
   orgFigures?: OrgFigures;
   coverageGaps?: CoverageGaps;
+  /** Its figures for the statistics page. */
+  statistics?: StatFigure[];
 }
 
 export const defineModule = (manifest: ModuleManifest): ModuleManifest => manifest;

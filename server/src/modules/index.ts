@@ -23,6 +23,7 @@ import recruitment from './recruitment/manifest.ts';
 import reportins from './reportins/manifest.ts';
 import residents from './residents/manifest.ts';
 import resources from './resources/manifest.ts';
+import statistics from './statistics/manifest.ts';
 import transfers from './transfers/manifest.ts';
 import users from './users/manifest.ts';
 import workreports from './workreports/manifest.ts';
@@ -61,4 +62,5 @@ export const MODULES: readonly ModuleManifest[] = [
   alliance,
   homestudy,
   broadcast,
+  statistics,
 ];

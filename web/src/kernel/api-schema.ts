@@ -4872,6 +4872,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 统计：组织及其下级在一个期间的各项数据（均由记录统计得出），按月趋势，下级并列对比 */
+        get: operations["getOrgsByOrgIdStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6533,6 +6550,45 @@ export interface components {
             lastNote: string | null;
             /** @description the steps the caller may take now */
             actions: components["schemas"]["TransferAction"][];
+        };
+        StatisticsLabel: {
+            zh: string;
+            en: string;
+        };
+        StatisticsFigure: {
+            /** @description 指标 */
+            key: string;
+            label: components["schemas"]["StatisticsLabel"];
+            /** @description 数值（从记录统计得出） */
+            value: number;
+            /** @description 是否按期间统计（否则为当前数） */
+            period: boolean;
+            /** @description 同样筛选的列表页 */
+            link: string | null;
+        };
+        Statistics: {
+            orgId: number;
+            orgName: string;
+            from: string;
+            to: string;
+            figures: components["schemas"]["StatisticsFigure"][];
+            trend: {
+                /** @description 月份（YYYY-MM） */
+                months: string[];
+                series: {
+                    key: string;
+                    label: components["schemas"]["StatisticsLabel"];
+                    values: number[];
+                }[];
+            };
+            /** @description 下级组织并列对比 */
+            children: {
+                orgId: number;
+                name: string;
+                values: {
+                    [key: string]: number;
+                };
+            }[];
         };
         /** @enum {string} */
         WorkReportPeriod: "month" | "quarter" | "year";
@@ -20609,6 +20665,39 @@ export interface operations {
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
             409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getOrgsByOrgIdStatistics: {
+        parameters: {
+            query?: {
+                /** @description 开始日期 */
+                from?: string;
+                /** @description 结束日期 */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description 组织 */
+                orgId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statistics"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             500: components["responses"]["Error500"];
         };
     };

@@ -3,6 +3,7 @@ import {
   AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BorderOuterOutlined,
   BulbOutlined,
   CalendarOutlined,
@@ -70,6 +71,7 @@ import { ReportInsPage } from './reportins/ReportInsPage';
 import { TransfersPage } from './transfers/TransfersPage';
 import { ResourcesPage } from './resources/ResourcesPage';
 import { VenuesPage } from './resources/VenuesPage';
+import { StatisticsPage } from './statistics/StatisticsPage';
 import { UsersPage } from './users/UsersPage';
 import { WorkReportsPage } from './workreports/WorkReportsPage';
 
@@ -87,6 +89,7 @@ export interface ModuleEntry {
 export const MODULES: ModuleEntry[] = [
   { key: 'home', path: '/', label: 'menu.home', icon: <HomeOutlined />, page: <HomePage /> },
   { key: 'orgs', path: '/orgs', label: 'menu.orgs', icon: <ApartmentOutlined />, page: <OrgsPage /> },
+  { key: 'statistics', path: '/statistics', label: 'statistics.menu', icon: <BarChartOutlined />, page: <StatisticsPage />, visible: isStaff },
   { key: 'coverage', path: '/coverage', label: 'menu.coverage', icon: <AimOutlined />, page: <CoveragePage />, visible: (me) => me.can.manageOrgs },
   { key: 'grids', path: '/grids', label: 'grids.menu', icon: <BorderOuterOutlined />, page: <GridsPage />, visible: isStaff },
   { key: 'visits', path: '/visits', label: 'grids.visitMenu', icon: <SolutionOutlined />, page: <VisitPage />, visible: isStaff },

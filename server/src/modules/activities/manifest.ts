@@ -10,6 +10,7 @@ export default defineModule({
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   demoStep: activitiesDemo,
   isolationPart: () => import('../../../../test/isolation/parts/activities.ts').then((m) => m.activitiesPart),
+  statistics: activities.statisticsFigures(),
   // Future occurrences of recurring activities appear without anyone asking.
   orgHoldings: [
     rowsHeld({ noun: { zh: '活动', en: 'activities' }, measure: { zh: '场', en: 'activity' } }, ['activities', 'activity_signups']),

@@ -1,10 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FieldCipher } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
+import type { StatFigure } from '../../kernel/manifest.ts';
 import { allowed, allowedAtAny, ensureAllowed, viewedFrom, type Verdicts } from '../../kernel/actions.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
-import { conditions } from '../../kernel/sql.ts';
+import { conditions, countRows, inPeriod } from '../../kernel/sql.ts';
 import * as needs from '../needs/service.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
@@ -781,4 +782,24 @@ export async function removeTeamMember(q: Queryable, scope: Scope, teamId: numbe
   const gone = await q.query(`DELETE FROM volunteer_team_members WHERE id = $1 AND team_id = $2 RETURNING id`, [memberId, teamId]);
   if (!gone.length) throw notFound(TEAM_MEMBER);
   return getTeam(q, scope, teamId);
+}
+
+/** Its figures on the statistics page (statistics imports no module; the manifest hands them over). */
+export function statisticsFigures(): StatFigure[] {
+  return [
+    {
+      key: 'activities.held', label: { zh: '开展的活动', en: 'Activities held' }, period: true, trend: true,
+      count: async (q, orgId, p) =>
+        countRows(q, 'activities a', [await orgs.underCondition(q, orgId, 'a'), "a.status = 'open'", 'a.ends_at < now()', ...inPeriod('a.starts_at', p)]),
+      link: (orgId, p) => `/activities?orgId=${orgId}&from=${p.from}&to=${p.to}`,
+    },
+    {
+      key: 'activities.attendance', label: { zh: '参加活动人次', en: 'Attendances' }, period: true,
+      count: async (q, orgId, p) =>
+        countRows(q, 'activity_signups s JOIN activities a ON a.region_id = s.region_id AND a.id = s.activity_id', [
+          await orgs.underCondition(q, orgId, 's'), "s.status = 'attended'", ...inPeriod('a.starts_at', p),
+        ]),
+      link: (orgId, p) => `/activities?orgId=${orgId}&from=${p.from}&to=${p.to}`,
+    },
+  ];
 }

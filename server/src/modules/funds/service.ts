@@ -1,6 +1,8 @@
 import { allowed, ensureAllowed } from '../../kernel/actions.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { PDF_AND_IMAGES, parseDataUrlFile } from '../../kernel/files.ts';
+import type { StatFigure } from '../../kernel/manifest.ts';
+import { conditions } from '../../kernel/sql.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
@@ -13,7 +15,7 @@ import * as projects from '../projects/service.ts';
 import { E, ENTRY, RULE, SOURCE } from './errors.ts';
 import { entryVerdicts, placeVerdicts, ruleVerdicts } from './policy.ts';
 import {
-  FUND_ENTRY_ACTIONS, FUND_PLACE_ACTIONS, FUND_RULE_ACTIONS, FUND_SPENT_ON, type FundRuleAction, type Balances, type CreateRule, type FundEntry, type FundEntryAction, type FundEntryKind,
+  FUND_ENTRY_ACTIONS, FUND_PLACE_ACTIONS, FUND_RULE_ACTIONS, FUND_SOURCE_KINDS, FUND_SPENT_ON, type FundRuleAction, type Balances, type CreateRule, type FundEntry, type FundEntryAction, type FundEntryKind,
   type FundEntryStatus, type FundLevel, type FundPlaceAction, type FundRule, type FundSource, type FundSourceKind, type FundSpentOn, type InKind,
   type Spend, type OwnersFundNotice,
 } from './schema.ts';
@@ -605,4 +607,31 @@ export async function sourceLabels(q: Queryable, ids: number[]): Promise<Map<num
     [[...new Set(ids)]],
   );
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * Its figures on the statistics page: the posted expenses of the period under
+ * the organization, in yuan, one per kind of source (reversals, negative,
+ * take back what they reverse).
+ */
+export function statisticsFigures(): StatFigure[] {
+  return FUND_SOURCE_KINDS.values.map((kind) => ({
+    key: `funds.spent.${kind}`,
+    label: { zh: `支出（元）：${FUND_SOURCE_KINDS.labels[kind]}`, en: `Spent (yuan): ${FUND_SOURCE_KINDS.terms.find((t) => t.value === kind)!.en}` },
+    period: true,
+    count: async (q, orgId, p) => {
+      const where = conditions();
+      where.add(...(await orgs.underCondition(q, orgId, 'e')));
+      where.always(`e.kind = 'expense' AND e.status = 'posted'`);
+      where.add('s.kind = $?', kind);
+      where.add('e.entry_on >= $?::date', p.from);
+      where.add('e.entry_on <= $?::date', p.to);
+      const [row] = await q.query<{ fen: string }>(
+        `SELECT coalesce(sum(e.amount_fen), 0)::text AS fen FROM fund_entries e JOIN fund_sources s ON s.region_id = e.region_id AND s.id = e.source_id ${where.sql}`,
+        where.params,
+      );
+      return Number(row?.fen ?? 0) / 100;
+    },
+    link: (orgId: number) => `/funds?orgId=${orgId}`,
+  }));
 }

@@ -3,7 +3,7 @@ import { gridsDemo } from '../../demo/grids.ts';
 import { defineModule } from '../../kernel/manifest.ts';
 import { gridsHeld } from './holdings.ts';
 import { gridRoutes } from './routes.ts';
-import { GRID_INDICATORS, coverageGaps } from './service.ts';
+import { GRID_INDICATORS, coverageGaps, statisticsFigures } from './service.ts';
 
 export default defineModule({
   name: 'grids',
@@ -12,6 +12,7 @@ export default defineModule({
   demoStep: gridsDemo,
   indicators: GRID_INDICATORS,
   isolationPart: () => import('../../../../test/isolation/parts/grids.ts').then((m) => m.gridsPart),
+  statistics: statisticsFigures(),
   orgHoldings: [gridsHeld],
   coverageGaps,
 });

@@ -2,10 +2,10 @@ import type { FieldCipher } from '../../kernel/crypto.ts';
 import { maskAddress, maskPhone } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { notFound } from '../../kernel/errors.ts';
-import type { CoverageGaps } from '../../kernel/manifest.ts';
+import type { CoverageGaps, StatFigure } from '../../kernel/manifest.ts';
 import { BASE_MAP, BUILDING, E, GAPS, GRID, GRID_ROLE, HOUSEHOLD } from './errors.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
-import { conditions } from '../../kernel/sql.ts';
+import { conditions, countRows } from '../../kernel/sql.ts';
 import * as orgs from '../orgs/service.ts';
 import { ORG_KIND_GROUPS } from '../orgs/schema.ts';
 import * as people from '../people/service.ts';
@@ -757,4 +757,25 @@ export async function areaCoverage(q: Queryable, area: VisitArea, window: VisitW
     households: r!.households, visited: r!.visited, visits: r!.visits, needIds: r!.need_ids.map(Number), gridIds: r!.grid_ids.map(Number),
     byTag: HOUSEHOLD_TAGS.values.map((tag) => ({ tag, households: byTag.get(tag)?.households ?? 0, visited: byTag.get(tag)?.visited ?? 0 })),
   };
+}
+
+/** Its figures on the statistics page (statistics imports no module; the manifest hands them over). */
+export function statisticsFigures(): StatFigure[] {
+  return [
+    {
+      key: 'grids.grids', label: { zh: '网格', en: 'Grids' },
+      count: async (q, orgId) => countRows(q, 'grids g', [await orgs.underCondition(q, orgId, 'g')]),
+      link: (orgId) => `/grids?orgId=${orgId}`,
+    },
+    {
+      key: 'grids.households', label: { zh: '住户', en: 'Households' },
+      count: async (q, orgId) => countRows(q, 'households h', [await orgs.underCondition(q, orgId, 'h')]),
+      link: (orgId) => `/grids?orgId=${orgId}`,
+    },
+    {
+      key: 'grids.visits', label: { zh: '走访', en: 'Visits' }, period: true, trend: true,
+      count: async (q, orgId, p) => countRows(q, 'visits v', [await orgs.underCondition(q, orgId, 'v'), ['v.visited_on >= $?::date', p.from], ['v.visited_on <= $?::date', p.to]]),
+      link: (orgId) => `/visits?orgId=${orgId}`,
+    },
+  ];
 }

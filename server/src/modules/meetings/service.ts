@@ -1,10 +1,11 @@
 import { allowed, allowedAtAny, ensureAllowed, viewedFrom } from '../../kernel/actions.ts';
 import type { FieldCipher } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
+import type { StatFigure } from '../../kernel/manifest.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { PDF_AND_IMAGES, parseDataUrlFile } from '../../kernel/files.ts';
 import type { Scope } from '../../kernel/scope.ts';
-import { conditions } from '../../kernel/sql.ts';
+import { conditions, countRows } from '../../kernel/sql.ts';
 import { REGION_TIME_ZONE } from '../../kernel/time.ts';
 import * as needs from '../needs/service.ts';
 import type { NeedCategory, NeedKind } from '../needs/schema.ts';
@@ -444,4 +445,20 @@ export async function moveHeld(q: Queryable, m: { from: number; to: number }): P
   await q.query(`UPDATE meetings SET org_id = $2 WHERE org_id = $1`, [m.from, m.to]);
   await q.query(`UPDATE meeting_tasks SET assignee_org_id = $2 WHERE assignee_org_id = $1`, [m.from, m.to]);
   await q.query(`UPDATE meeting_task_reports SET assignee_org_id = $2 WHERE assignee_org_id = $1`, [m.from, m.to]);
+}
+
+/** Its figures on the statistics page (statistics imports no module; the manifest hands them over). */
+export function statisticsFigures(): StatFigure[] {
+  return [
+    {
+      key: 'meetings.openTasks', label: { zh: '未完成的任务', en: 'Open tasks' },
+      count: async (q, orgId) => countRows(q, 'meeting_tasks t', [await orgs.underCondition(q, orgId, 't'), "t.status <> 'done'"]),
+      link: (orgId) => `/meetings?orgId=${orgId}`,
+    },
+    {
+      key: 'meetings.overdueTasks', label: { zh: '超期未完成的任务', en: 'Overdue tasks' },
+      count: async (q, orgId) => countRows(q, 'meeting_tasks t', [await orgs.underCondition(q, orgId, 't'), "t.status <> 'done'", 't.deadline < current_date']),
+      link: (orgId) => `/meetings?orgId=${orgId}`,
+    },
+  ];
 }

@@ -13,6 +13,7 @@ export default defineModule({
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   demoStep: needsDemo,
   isolationPart: () => import('../../../../test/isolation/parts/needs.ts').then((m) => m.needsPart),
+  statistics: needs.statisticsFigures(),
   indicators: [needs.OPEN_NEEDS_INDICATOR],
   orgHoldings: [
     {

@@ -2,9 +2,10 @@ import type { FieldCipher } from '../../kernel/crypto.ts';
 import { REGION_TIME_ZONE } from '../../kernel/time.ts';
 import { maskAddress, maskPhone } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
+import type { StatFigure } from '../../kernel/manifest.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { E, NEED, PHOTO } from './errors.ts';
-import { conditions } from '../../kernel/sql.ts';
+import { conditions, countRows, inPeriod } from '../../kernel/sql.ts';
 import type { GridIndicator } from '../grids/service.ts';
 import * as grids from '../grids/service.ts';
 import * as orgs from '../orgs/service.ts';
@@ -685,4 +686,30 @@ export async function escalateInstead(q: Queryable, fromOrgId: number, toOrgId: 
 export async function claimedByCaller(q: Queryable, id: number): Promise<boolean> {
   const [r] = await q.query<{ mine: boolean }>(`SELECT coalesce(claimer_user_id = gj_user_id(), false) AS mine FROM needs WHERE id = $1`, [id]);
   return r?.mine ?? false;
+}
+
+/** Its figures on the statistics page (statistics imports no module; the manifest hands them over). */
+export function statisticsFigures(): StatFigure[] {
+  return [
+    {
+      key: 'needs.received', label: { zh: '收到的需求', en: 'Needs received' }, period: true,
+      count: async (q, orgId, p) => countRows(q, 'needs n', [await orgs.underCondition(q, orgId, 'n'), ...inPeriod('n.created_at', p)]),
+      link: (orgId) => `/needs?orgId=${orgId}`,
+    },
+    {
+      key: 'needs.submitted', label: { zh: '待受理的需求', en: 'Needs awaiting acceptance' },
+      count: async (q, orgId) => countRows(q, 'needs n', [await orgs.underCondition(q, orgId, 'n'), "n.status = 'submitted'"]),
+      link: (orgId) => `/needs?orgId=${orgId}&status=submitted`,
+    },
+    {
+      key: 'needs.solved', label: { zh: '办结的需求', en: 'Needs solved' }, period: true, trend: true,
+      count: async (q, orgId, p) => countRows(q, 'needs n', [await orgs.underCondition(q, orgId, 'n'), ...inPeriod('n.done_at', p)]),
+      link: (orgId) => `/needs?orgId=${orgId}`,
+    },
+    {
+      key: 'needs.solvedInTime', label: { zh: '按期办结的派单', en: 'Dispatched needs solved in time' }, period: true,
+      count: async (q, orgId, p) => countRows(q, 'needs n', [await orgs.underCondition(q, orgId, 'n'), ...inPeriod('n.done_at', p), 'n.done_at <= n.deadline']),
+      link: (orgId) => `/needs?orgId=${orgId}`,
+    },
+  ];
 }

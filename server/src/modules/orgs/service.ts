@@ -1,8 +1,8 @@
 import type { Queryable } from '../../kernel/db.ts';
-import type { OrgHolding } from '../../kernel/manifest.ts';
+import type { OrgHolding, StatFigure } from '../../kernel/manifest.ts';
 import { AppError, notFound, type Text } from '../../kernel/errors.ts';
 import { E, ORG, UNIT } from './errors.ts';
-import { conditions, orgIdOf } from '../../kernel/sql.ts';
+import { conditions, countRows, orgIdOf } from '../../kernel/sql.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
 // The network of ties and seats is published with the tree: other modules read ties from here.
 export { seats, ties } from './network.ts';
@@ -426,4 +426,15 @@ export async function descendants(q: Queryable, path: string, page: number, page
     [path, pageSize, (page - 1) * pageSize],
   );
   return rows.map(toOrg);
+}
+
+/** Its figures on the statistics page (statistics imports no module; the manifest hands them over). */
+export function statisticsFigures(): StatFigure[] {
+  return [
+    {
+      key: 'orgs.organizations', label: { zh: '组织', en: 'Organizations' },
+      count: async (q, orgId) => countRows(q, 'organizations o', [['o.path <@ $?::ltree', (await place(q, orgId)).path], "o.status = 'active'"]),
+      link: (orgId) => `/orgs?orgId=${orgId}`,
+    },
+  ];
 }

@@ -3,9 +3,9 @@ import { maskAddress, maskIdNumber, maskPhone } from '../../kernel/crypto.ts';
 import { parseIdNumber } from '../../kernel/idnumber.ts';
 import { asKnown, stored, type Precision } from '../../kernel/partialdate.ts';
 import type { Queryable } from '../../kernel/db.ts';
-import type { CoverageGaps } from '../../kernel/manifest.ts';
+import type { CoverageGaps, StatFigure } from '../../kernel/manifest.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
-import { conditions } from '../../kernel/sql.ts';
+import { conditions, countRows } from '../../kernel/sql.ts';
 import { regionToday } from '../../kernel/time.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
 import { notFound, type Text } from '../../kernel/errors.ts';
@@ -446,4 +446,15 @@ export async function withSkills(
       ORDER BY p.is_member DESC, p.id LIMIT $3`,
     [orgIds, words, limit],
   );
+}
+
+/** Its figures on the statistics page (statistics imports no module; the manifest hands them over). */
+export function statisticsFigures(): StatFigure[] {
+  return [
+    {
+      key: 'people.members', label: { zh: '党员', en: 'Members' },
+      count: async (q, orgId) => countRows(q, 'people p', [await orgs.underCondition(q, orgId, 'p'), 'p.is_member', 'p.left_region_on IS NULL']),
+      link: (orgId) => `/people?orgId=${orgId}`,
+    },
+  ];
 }

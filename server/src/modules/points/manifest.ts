@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { pointsDemo } from '../../demo/points.ts';
 import { defineModule } from '../../kernel/manifest.ts';
 import { pointsRoutes } from './routes.ts';
+import { statisticsFigures } from './service.ts';
 
 // Its tables were created by activities' migrations (see owns.ts); its own migrations hold their functions.
 // Entries and redemptions are history: they stay with the organization that recorded them.
@@ -11,4 +12,5 @@ export default defineModule({
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   demoStep: pointsDemo,
   isolationPart: () => import('../../../../test/isolation/parts/points.ts').then((m) => m.pointsPart),
+  statistics: statisticsFigures(),
 });

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../kernel/db.ts';
+import type { StatFigure } from '../../kernel/manifest.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { E, RULE } from './errors.ts';
 import { conditions } from '../../kernel/sql.ts';
@@ -279,4 +280,29 @@ export async function redeem(q: Queryable, userId: number, input: { personId: nu
     [input.orgId, person.id, await people.accountOf(q, person.id), person.unitId, -input.points, input.reason, userId],
   );
   return spendable(q, person.id);
+}
+
+/**
+ * Its figure on the statistics page: how many members under the
+ * organization are below the yearly threshold (of the period's last year), for
+ * their branches to follow up — a count, never a list or ranking of people.
+ */
+export function statisticsFigures(): StatFigure[] {
+  return [
+    {
+      key: 'points.belowThreshold', label: { zh: '积分未达标党员', en: 'Members below the points threshold' }, period: true,
+      count: async (q, orgId, p) => {
+        const year = Number(p.to.slice(0, 4));
+        const limit = await threshold(q, orgId, year);
+        if (limit === null) return 0;
+        const [row] = await q.query<{ n: number }>(
+          `WITH m AS (${people.membersSql({ orgIds: '$1' })}),
+           e AS (SELECT person_id, sum(points) AS points FROM points_entries WHERE year = $2 AND person_id IN (SELECT id FROM m) GROUP BY person_id)
+           SELECT count(*)::int AS n FROM m LEFT JOIN e ON e.person_id = m.id WHERE coalesce(e.points, 0) < $3`,
+          [await orgs.subtreeIds(q, orgId), year, limit],
+        );
+        return row?.n ?? 0;
+      },
+    },
+  ];
 }

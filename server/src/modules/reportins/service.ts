@@ -1,4 +1,5 @@
 import type { Queryable } from '../../kernel/db.ts';
+import type { StatFigure } from '../../kernel/manifest.ts';
 import { allowed, ensureAllowed } from '../../kernel/actions.ts';
 import { notFound } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
@@ -199,4 +200,21 @@ export async function ledger(q: Queryable, f: { orgId?: number; unitId?: number;
       rows,
     },
   ]);
+}
+
+/** Its figure on the statistics page: the members reported in to the communities under the organization (accepted, as of now). */
+export function statisticsFigures(): StatFigure[] {
+  return [
+    {
+      key: 'reportins.reported', label: { zh: '报到党员', en: 'Members reported in' },
+      count: async (q, orgId) => {
+        const where = conditions();
+        where.add(...(await orgs.underCondition(q, orgId, 'r')));
+        where.always(`r.status = 'accepted'`);
+        const [row] = await q.query<{ n: number }>(`SELECT count(DISTINCT r.person_id)::int AS n FROM report_ins r ${where.sql}`, where.params);
+        return row?.n ?? 0;
+      },
+      link: () => '/report-ins',
+    },
+  ];
 }

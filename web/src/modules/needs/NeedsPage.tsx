@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Flex, Select, Typography } from 'antd';
 import type { UploadFile } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useMe } from '../../kernel/auth';
 import { DataTable, usePaging } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
@@ -26,10 +27,17 @@ export function NeedsPage({ embedded = false }: { embedded?: boolean }) {
   const staff = isStaff(me);
   const { message } = App.useApp();
   const store = useOrgTree();
-  const orgId = store.selectedId ?? undefined;
+  // A link from elsewhere (a statistics figure) opens the list filtered: ?orgId=&status=.
+  const [params] = useSearchParams();
+  const linkedOrg = Number(params.get('orgId')) || null;
+  const { select } = store;
+  useEffect(() => {
+    if (linkedOrg !== null) select(linkedOrg);
+  }, [linkedOrg, select]);
+  const orgId = store.selectedId ?? linkedOrg ?? undefined;
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<NeedQuery['kind']>();
-  const [status, setStatus] = useState<NeedQuery['status']>();
+  const [status, setStatus] = useState<NeedQuery['status']>(enumOptions('NeedStatus').find((o) => o.value === params.get('status'))?.value);
   const [source, setSource] = useState<NeedQuery['source']>();
   const [overdue, setOverdue] = useState(false);
   const [escalated, setEscalated] = useState(false);

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { REGION_TIME_ZONE, regionToday } from '../../kernel/time.ts';
+import type { Statistics } from './schema.ts';
+
+let t: TestApp;
+let admin: string;
+let secretary: string;
+let otherSecretary: string;
+let member: string;
+const to = regionToday();
+const from = `${Number(to.slice(0, 4)) - 2}-01-01`;
+before(async () => {
+  t = await testApp({ demo: true });
+  admin = await t.login('admin');
+  secretary = await t.login('guangming');
+  otherSecretary = await t.login('xiangyang');
+  member = await t.login('dangyuan');
+});
+after(() => t.close());
+
+const get = (cookie: string, url: string, lang?: string) => t.request('GET', url, { cookie, ...(lang ? { headers: { 'accept-language': lang } } : {}) });
+const sql = async (text: string, params: unknown[] = []) => t.kernel.db.system((q) => q.query<Record<string, unknown>>(text, params));
+const orgNamed = async (name: string) => (await sql(`SELECT id::int, path::text FROM organizations WHERE name = $1`, [name]))[0] as { id: number; path: string };
+
+/**
+ * The records themselves, counted here without the modules' code: the
+ * statistics must equal them (the seed figures check), whatever the demo holds.
+ */
+async function recount({ id, path }: { id: number; path: string }): Promise<Record<string, number>> {
+  const under = (alias: string) => `${alias}.org_id IN (SELECT id FROM organizations WHERE path <@ '${path}'::ltree)`;
+  const day = (d: string) => `('${d}'::date)::timestamp AT TIME ZONE '${REGION_TIME_ZONE}'`;
+  const within = (col: string) => `${col} >= ${day(from)} AND ${col} < ${day(to)} + interval '1 day'`;
+  const n = async (text: string) => Number((await sql(`SELECT count(*)::int AS n FROM ${text}`))[0]!.n);
+  const spent = Object.fromEntries(
+    (await sql(
+      `SELECT s.kind, coalesce(sum(e.amount_fen), 0)::text AS fen FROM fund_sources s
+         LEFT JOIN fund_entries e ON e.source_id = s.id AND ${under('e')} AND e.kind = 'expense' AND e.status = 'posted' AND e.entry_on BETWEEN '${from}' AND '${to}'
+        GROUP BY s.kind`,
+    )).map((r) => [`funds.spent.${r.kind as string}`, Number(r.fen) / 100]),
+  );
+  const kinds = ['city_budget', 'party_fee_reward', 'department', 'sponsorship', 'donation', 'owners'];
+  return {
+    'orgs.organizations': await n(`organizations o WHERE o.path <@ '${path}'::ltree AND o.status = 'active'`),
+    'people.members': await n(`people p WHERE ${under('p')} AND p.is_member AND p.left_region_on IS NULL`),
+    'reportins.reported': await n(`(SELECT DISTINCT r.person_id FROM report_ins r WHERE ${under('r')} AND r.status = 'accepted') x`),
+    'grids.grids': await n(`grids g WHERE ${under('g')}`),
+    'grids.households': await n(`households h WHERE ${under('h')}`),
+    'grids.visits': await n(`visits v WHERE ${under('v')} AND v.visited_on BETWEEN '${from}' AND '${to}'`),
+    'needs.received': await n(`needs n WHERE ${under('n')} AND ${within('n.created_at')}`),
+    'needs.submitted': await n(`needs n WHERE ${under('n')} AND n.status = 'submitted'`),
+    'needs.solved': await n(`needs n WHERE ${under('n')} AND ${within('n.done_at')}`),
+    'needs.solvedInTime': await n(`needs n WHERE ${under('n')} AND ${within('n.done_at')} AND n.done_at <= n.deadline`),
+    'activities.held': await n(`activities a WHERE ${under('a')} AND a.status = 'open' AND a.ends_at < now() AND ${within('a.starts_at')}`),
+    'activities.attendance': await n(`activity_signups s JOIN activities a ON a.id = s.activity_id WHERE ${under('s')} AND s.status = 'attended' AND ${within('a.starts_at')}`),
+    'meetings.openTasks': await n(`meeting_tasks t WHERE ${under('t')} AND t.status <> 'done'`),
+    'meetings.overdueTasks': await n(`meeting_tasks t WHERE ${under('t')} AND t.status <> 'done' AND t.deadline < current_date`),
+    'points.belowThreshold': await n(
+      `people m CROSS JOIN gj_points_rule(${id}, 'threshold', make_date(${to.slice(0, 4)}, 12, 31)) t
+        WHERE ${under('m')} AND m.is_member
+          AND coalesce((SELECT sum(e.points) FROM points_entries e WHERE e.person_id = m.id AND e.year = ${to.slice(0, 4)}), 0) < t.points`,
+    ),
+    ...Object.fromEntries(kinds.map((k) => [`funds.spent.${k}`, spent[`funds.spent.${k}`] ?? 0])),
+  };
+}
+
+const valuesOf = (s: Statistics) => Object.fromEntries(s.figures.map((f) => [f.key, f.value]));
+
+test('seed figures: the reference model’s statistics equal counts of its records, for the city, a street and a community', async () => {
+  const city = await orgNamed('中共梅河口市委');
+  const res = await get(admin, `/api/orgs/${city.id}/statistics?from=${from}&to=${to}`);
+  assert.equal(res.status, 200, res.text);
+  const stats = res.body as Statistics;
+  assert.deepEqual(valuesOf(stats), await recount(city));
+  assert.ok(valuesOf(stats)['people.members']! > 0 && valuesOf(stats)['grids.households']! > 0, 'the demo has records behind the figures');
+  assert.ok(Object.keys(valuesOf(stats)).some((k) => k.startsWith('funds.spent.') && valuesOf(stats)[k]! > 0), 'the reference model’s funds by source');
+  // Side by side: every child's figures are its own subtree's records.
+  assert.ok(stats.children.length > 1);
+  for (const child of stats.children) {
+    const { path } = (await sql(`SELECT path::text FROM organizations WHERE id = $1`, [child.orgId]))[0] as { path: string };
+    assert.deepEqual(child.values, await recount({ id: child.orgId, path }), child.name);
+  }
+  const community = await orgNamed('光明社区党委');
+  const mine = (await get(secretary, `/api/orgs/${community.id}/statistics?from=${from}&to=${to}`)).body as Statistics;
+  assert.deepEqual(valuesOf(mine), await recount(community));
+  assert.ok(valuesOf(mine)['points.belowThreshold']! > 0, 'the community’s threshold counts its members below it');
+});
+
+test('each figure links to its list filtered the same way; the key figures come per month and add up', async () => {
+  const community = await orgNamed('光明社区党委');
+  const stats = (await get(secretary, `/api/orgs/${community.id}/statistics?from=${from}&to=${to}`)).body as Statistics;
+  const submitted = stats.figures.find((f) => f.key === 'needs.submitted')!;
+  assert.equal(submitted.link, `/needs?orgId=${community.id}&status=submitted`);
+  assert.deepEqual(submitted.label, { zh: '待受理的需求', en: 'Needs awaiting acceptance' });
+  assert.equal(stats.trend.months[0], from.slice(0, 7));
+  assert.equal(stats.trend.months.at(-1), to.slice(0, 7));
+  assert.ok(stats.trend.series.length >= 2);
+  for (const s of stats.trend.series) {
+    assert.equal(s.values.length, stats.trend.months.length);
+    assert.equal(s.values.reduce((a, b) => a + b, 0), valuesOf(stats)[s.key], s.key);
+  }
+});
+
+test('a period ending before it starts, or longer than ten years, is refused naming the field', async () => {
+  const community = await orgNamed('光明社区党委');
+  const backwards = await get(secretary, `/api/orgs/${community.id}/statistics?from=2025-05-01&to=2025-04-30`);
+  assert.equal(backwards.status, 400);
+  assert.deepEqual(backwards.body.error.fieldCodes, { from: 'field.not_after', to: 'field.not_before' });
+  const long = await get(secretary, `/api/orgs/${community.id}/statistics?from=2014-01-01&to=2024-01-01`, 'en');
+  assert.equal(long.status, 400);
+  assert.deepEqual(long.body.error.fieldCodes, { to: 'statistics.period_too_long' });
+  assert.match(long.body.error.fields.to, /10 years/);
+  const zh = await get(secretary, `/api/orgs/${community.id}/statistics?from=2014-01-01&to=2024-01-01`);
+  assert.match(zh.body.error.fields.to, /结束日期/);
+  assert.equal((await get(secretary, `/api/orgs/${community.id}/statistics?from=2014-01-01&to=2023-12-31`)).status, 200, 'ten years exactly');
+});
+
+test('figures only for organizations in the caller’s scope, and only for staff', async () => {
+  const community = await orgNamed('光明社区党委');
+  const other = await get(otherSecretary, `/api/orgs/${community.id}/statistics`);
+  assert.equal(other.status, 404);
+  const own = (await sql(`SELECT p.org_id::int AS id FROM people p JOIN users u ON u.id = p.user_id WHERE u.username = 'dangyuan'`))[0]!.id as number;
+  const byMember = await get(member, `/api/orgs/${own}/statistics`);
+  assert.equal(byMember.status, 403);
+  assert.equal(byMember.body.error.code, 'statistics.staff_only');
+});
+
+test('anti-formalism: the statistics name and rank nobody — only counts of records', async () => {
+  const city = await orgNamed('中共梅河口市委');
+  const res = await get(admin, `/api/orgs/${city.id}/statistics?from=${from}&to=${to}`);
+  const stats = res.body as Statistics;
+  assert.deepEqual(Object.keys(stats).sort(), ['children', 'figures', 'from', 'orgId', 'orgName', 'to', 'trend']);
+  for (const f of stats.figures) assert.deepEqual(Object.keys(f).sort(), ['key', 'label', 'link', 'period', 'value']);
+  // Children are organizations, never people.
+  const orgIds = new Set((await sql(`SELECT id::int FROM organizations`)).map((r) => r.id as number));
+  assert.ok(stats.children.every((c) => orgIds.has(c.orgId)));
+  const names = (await sql(`SELECT DISTINCT name FROM people WHERE length(name) >= 2`)).map((r) => r.name as string);
+  const leaked = names.filter((n) => res.text.includes(n));
+  assert.deepEqual(leaked, [], 'no person’s name in the answer');
+  assert.doesNotMatch(res.text, /rank|personId|userId|排名|排行/i);
+});
