@@ -89,7 +89,9 @@ function BalancesView({ data }: { data: FundBalances | undefined }) {
         trigger: 'item',
         formatter: (p) => tooltipLines(monthTip(p as MonthPoint)),
       },
-      legend: {},
+      // ECharts 6 draws the legend at the bottom by default, over the months on the axis.
+      legend: { top: 0 },
+      grid: { top: 40 },
       xAxis: { type: 'category', data: Array.from({ length: 12 }, (_, i) => t('funds.month', { n: i + 1 })) },
       yAxis: { type: 'value' },
       series: data.rows.map((r) => ({ type: 'bar', stack: 'spent', name: r.sourceName, data: r.spentByMonthFen.map((f) => f / 100) })),
