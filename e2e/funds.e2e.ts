@@ -182,6 +182,12 @@ test('an in-kind contribution is shown in its own unit beside the money, never a
     await page.getByTestId('funds-in-kind').locator('tr', { hasText: '党员志愿者义务维修楼道灯' }).filter({ hasText: '36 小时' }).waitFor();
     await page.getByRole('tab', { name: '收支余额' }).click();
     assert.equal(await row.getByTestId('funds-leftFen').innerText(), left, 'hours are not money');
+    // Listed again beside the balances, the hours are headed as a quantity, never as money.
+    const beside = page.getByTestId('funds-balances-in-kind');
+    await beside.locator('tr', { hasText: '党员志愿者义务维修楼道灯' }).filter({ hasText: '36 小时' }).waitFor();
+    const headers = await beside.locator('thead th').allInnerTexts();
+    assert.ok(headers.includes('数量'), headers.join('|'));
+    assert.ok(!headers.some((h) => h.includes('金额') || h.includes('元')), headers.join('|'));
     await screenshot(page, 'funds-in-kind');
   });
 });

@@ -40,6 +40,8 @@ test('a joint meeting: two units invited and signed in, a resolution with two ta
   try {
     await signIn(staff.page, 'guangming');
     await staff.page.getByTestId('menu-meetings').click();
+    // The page opens at the secretary's own organization, as funds and needs do, not at an empty filter.
+    await staff.page.locator('.ant-select', { hasText: '光明社区党委' }).first().waitFor();
     const drawer = await schedule(staff.page, '光明社区共建联席会议', day(1));
 
     await drawer.getByTestId('meeting-invite').click();

@@ -17,6 +17,8 @@ export const campaignsPart: IsolationPart = {
     'POST /api/campaigns': (t) => [{ body: { orgId: t.orgId, name: '越权大走访', startsOn: '2026-01-01', endsOn: '2026-02-01' } }],
     'POST /api/campaigns/:campaignId/cadres': (t) => [{ body: { cadreKind: 'staff', name: '越权干部', areaKind: 'grid', gridId: t.ids.gridId } }],
     'DELETE /api/campaign-cadres/:cadreId': () => [{}],
+    // The target's household lies in no area given to the attacker.
+    'POST /api/campaigns/visits': (t) => [{ body: { householdId: t.ids.householdId, visitedOn: regionToday(), learned: '越权走访' } }],
   },
   digest: ['visit_campaigns', 'campaign_cadres'].map((table) => `SELECT t::text FROM ${table} t WHERE org_id IN (SELECT id FROM o)`),
 };

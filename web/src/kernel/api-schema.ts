@@ -3979,6 +3979,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记大走访走访：分给本人的片区内的住户，大走访期间（报到党员、兼职委员也可） */
+        post: operations["postCampaignsVisits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{campaignId}": {
         parameters: {
             query?: never;
@@ -18498,6 +18515,57 @@ export interface operations {
             };
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postCampaignsVisits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 住户 */
+                    householdId: number;
+                    /**
+                     * Format: date
+                     * @description 走访日期
+                     */
+                    visitedOn: string;
+                    /** @description 了解到的情况 */
+                    learned: string;
+                    /** @description 后续跟进 */
+                    followUp?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        gridId: number;
+                        householdId: number;
+                        householdName: string | null;
+                        visitorName: string;
+                        visitedOn: string;
+                        learned: string;
+                        followUp: string | null;
+                        needId: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
             500: components["responses"]["Error500"];
         };
     };

@@ -119,3 +119,44 @@ test('an ended campaign keeps its assignments: neither assign nor remove is offe
   const r = await t.request('POST', `/api/campaigns/${c.body.id}/cadres`, { cookie: secretary, body: { cadreKind: 'staff', name: '某某', areaKind: 'grid', gridId: grids[0].id } });
   assert.equal(code(r), 'campaign.ended');
 });
+
+test('a reported member given a grid sees its doors as a grid worker would and records a visit there; nobody else, and nowhere else', async () => {
+  const member = await t.login('dangyuan');
+  const [p] = await t.kernel.db.system((q) => q.query<{ id: number }>(`SELECT id FROM people WHERE user_id = (SELECT id FROM users WHERE username = 'dangyuan')`));
+  const c = await t.request('POST', '/api/campaigns', { cookie: secretary, body: { orgId: guangming, name: '报到党员包片走访', startsOn: addDays(regionToday(), -3), endsOn: addDays(regionToday(), 10) } });
+  assert.equal(c.status, 200, c.text);
+  const grids = (await t.request('GET', `/api/grids?orgId=${guangming}`, { cookie: secretary })).body.items as { id: number; householdCount: number }[];
+  const [area, elsewhere] = grids.filter((g) => g.householdCount > 0);
+  const a = await t.request('POST', `/api/campaigns/${c.body.id}/cadres`, { cookie: secretary, body: { cadreKind: 'reported_member', name: '周志强', personId: p!.id, areaKind: 'grid', gridId: area!.id } });
+  assert.equal(a.status, 200, a.text);
+
+  const mine = (await t.request('GET', '/api/campaigns/mine', { cookie: member })).body.items.find((x: { campaignId: number }) => x.campaignId === c.body.id);
+  assert.equal(mine.households.length, area!.householdCount, 'every door of the grid, though a member holds no grant over households');
+  const door = mine.households[0];
+  assert.equal(door.phoneMasked, undefined);
+  const seen = (await t.request('GET', `/api/households?gridId=${area!.id}`, { cookie: secretary })).body.items.find((h: { id: number }) => h.id === door.id);
+  assert.equal(door.addressMasked, seen.addressMasked, 'the address masked as a grid worker sees it');
+  assert.equal(door.headName, seen.headName);
+
+  const before = (await t.request('GET', `/api/campaigns/${c.body.id}`, { cookie: secretary })).body.figures;
+  const v = await t.request('POST', '/api/campaigns/visits', { cookie: member, body: { householdId: door.id, visitedOn: regionToday(), learned: '独居老人，希望有人定期探望' } });
+  assert.equal(v.status, 200, v.text);
+  assert.equal(v.body.visitorName.length > 0, true);
+  const after = (await t.request('GET', `/api/campaigns/${c.body.id}`, { cookie: secretary })).body.figures;
+  assert.equal(after.visited, before.visited + 1);
+  const again = (await t.request('GET', '/api/campaigns/mine', { cookie: member })).body.items.find((x: { campaignId: number }) => x.campaignId === c.body.id);
+  assert.equal(again.households.find((h: { id: number }) => h.id === door.id).visitedInWindow, true);
+
+  // Not a door of another grid, not a day outside the campaign, and not for anyone not given the area.
+  const other = (await t.request('GET', `/api/households?gridId=${elsewhere!.id}`, { cookie: secretary })).body.items[0];
+  const refused = await t.request('POST', '/api/campaigns/visits', { cookie: member, body: { householdId: other.id, visitedOn: regionToday(), learned: '越界' } });
+  assert.equal(code(refused), 'grid.household_not_in_area');
+  assert.equal(fieldCodes(refused)?.householdId, 'grid.household_not_in_area');
+  assert.equal(code(await t.request('POST', '/api/campaigns/visits', { cookie: member, body: { householdId: door.id, visitedOn: addDays(regionToday(), -5), learned: '期外' } })), 'grid.household_not_in_area');
+  for (const user of ['jumin', 'liaison']) {
+    const cookie = await t.login(user);
+    assert.equal(code(await t.request('POST', '/api/campaigns/visits', { cookie, body: { householdId: door.id, visitedOn: regionToday(), learned: '冒名' } })), 'grid.household_not_in_area', user);
+    const theirs = (await t.request('GET', '/api/campaigns/mine', { cookie })).body.items as { households: { id: number }[] }[];
+    assert.ok(!theirs.some((x) => x.households.some((h) => h.id === door.id)), user);
+  }
+});

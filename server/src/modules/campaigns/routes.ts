@@ -3,6 +3,7 @@ import { route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import { AssignCadre, Cadre, CadreParams, Campaign, CampaignDetail, CampaignList, CampaignParams, CampaignQuery, CreateCampaign, MyAssignmentList } from './schema.ts';
 import * as campaigns from './service.ts';
+import { CreateVisitEntry, VisitEntry } from '../grids/schema.ts';
 import { z } from '../../kernel/validation.ts';
 
 const Done = z.object({ ok: z.literal(true) });
@@ -24,6 +25,11 @@ export function campaignRoutes(app: FastifyInstance, { db }: Kernel): void {
     method: 'GET', url: '/api/campaigns/mine', tags, summary: '我的走访片区：分给本人的片区和要走访的住户',
     response: MyAssignmentList,
     handler: async ({ q }) => ({ items: await campaigns.mine(q) }),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/campaigns/visits', tags, summary: '登记大走访走访：分给本人的片区内的住户，大走访期间（报到党员、兼职委员也可）',
+    body: CreateVisitEntry, response: VisitEntry,
+    handler: ({ q, scope, body }) => campaigns.visit(q, scope, body),
   });
   route(app, db, {
     method: 'GET', url: '/api/campaigns/:campaignId', tags, summary: '大走访详情：走访干部、片区覆盖（按六类住户）、意见建议、解决问题、投入资金，均由记录统计',

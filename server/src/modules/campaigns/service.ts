@@ -5,6 +5,7 @@ import type { Scope } from '../../kernel/scope.ts';
 import { conditions } from '../../kernel/sql.ts';
 import { regionToday } from '../../kernel/time.ts';
 import * as funds from '../funds/service.ts';
+import type { CreateVisitEntry, VisitEntry } from '../grids/schema.ts';
 import * as grids from '../grids/service.ts';
 import * as needs from '../needs/service.ts';
 import * as orgs from '../orgs/service.ts';
@@ -136,8 +137,9 @@ export async function removeCadre(q: Queryable, scope: Scope, cadreId: number): 
 
 /**
  * The cadre's own areas (their phone page): each assignment with the doors
- * to knock on, those not yet visited in the campaign first. The households
- * are those the cadre may see under the grids' rules.
+ * to knock on, those not yet visited in the campaign first. A cadre without
+ * a grant there (a reported member) sees them as well: grids publishes the
+ * households of the caller's own areas, as a grid worker sees them.
  */
 export async function mine(q: Queryable): Promise<MyAssignment[]> {
   const rows = await q.query<{
@@ -146,11 +148,16 @@ export async function mine(q: Queryable): Promise<MyAssignment[]> {
   }>(`SELECT id, campaign_id, campaign_name, starts_on::text, ends_on::text, cadre_kind, area_kind, grid_id, building_id, household_ids FROM gj_my_campaign_cadres() LIMIT 50`);
   return Promise.all(rows.map(async (r) => ({
     id: r.id, campaignId: r.campaign_id, campaignName: r.campaign_name, startsOn: r.starts_on, endsOn: r.ends_on, cadreKind: r.cadre_kind, areaKind: r.area_kind,
-    households: (await grids.areaHouseholds(q, areaOf([r]), { from: r.starts_on, to: r.ends_on })).map((h) => ({
+    households: (await grids.cadreAreaHouseholds(q, areaOf([r]), { from: r.starts_on, to: r.ends_on })).map((h) => ({
       id: h.id, gridId: h.gridId, buildingName: h.buildingName, headName: h.headName, addressMasked: h.addressMasked, tags: h.tags,
       lastVisitedOn: h.lastVisitedOn, visitedInWindow: h.visitedInWindow,
     })),
   })));
+}
+
+/** A visit by a cadre to a door of their own area, on a day of its campaign; grids checks both. */
+export async function visit(q: Queryable, scope: Scope, input: CreateVisitEntry): Promise<VisitEntry> {
+  return grids.recordCadreVisit(q, { name: scope.userName ?? '' }, input);
 }
 
 // Many rows at once (the demo; one from the routes too): one INSERT … SELECT FROM unnest per batch.

@@ -72,6 +72,12 @@ export const E = defineErrors('grid', {
     zh: '该住户不在您负责的网格内，不能登记走访',
     en: 'This household is not in a grid you work in, so you cannot record a visit',
   },
+  household_not_in_area: {
+    status: 400,
+    field: 'householdId',
+    zh: '该住户不在分给您的走访片区内，或走访日期不在这次大走访期间',
+    en: 'This household is not in an area you were given to visit, or the date is outside the campaign',
+  },
   base_image_size: { status: 400, zh: '底图不能超过 2 MB', en: 'The base map must be at most 2 MB' },
   base_image_type: { status: 400, zh: '底图须为 PNG、JPEG 或 WebP 图片', en: 'The base map must be a PNG, JPEG or WebP image' },
   whole_1_30: { status: 400, zh: '{label}须为 1–30 的整数', en: '{label} must be a whole number from 1 to 30' },

@@ -15,7 +15,7 @@ import { type GridIndicator, findIndicator, listIndicators } from './indicators.
 // Another module shows its figure per grid on the map by naming it in its manifest.
 export type { GridIndicator };
 // A visit may raise a need: the needs module records it through these, handing over the raising.
-export { listVisits, recordVisit, type VisitedHousehold } from './visits.ts';
+export { listVisits, recordCadreVisit, recordVisit, type VisitedHousehold } from './visits.ts';
 import {
   GRID_ROLES, HOUSEHOLD_TAGS, MAP_HEIGHT, MAP_WIDTH,
   type Book, type Building, type Grid, type GridRole, type Household, type HouseholdTag, type Polygon,
@@ -727,6 +727,23 @@ export async function areaHouseholds(q: Queryable, area: VisitArea, window: Visi
     [...areaParams(area), window.from, window.to],
   );
   return rows.map((r) => ({ ...toHousehold(r), visitedInWindow: r.visited }));
+}
+
+/**
+ * The households of an area given to the caller in a visit campaign, as a
+ * grid worker sees them (the masked address, no phone), whether or not the
+ * caller holds a grant there: a reported member sees their own area's doors
+ * and no other (`gj_cadre_area_households` keeps to the caller's own
+ * assignments, whatever area is asked).
+ */
+export async function cadreAreaHouseholds(q: Queryable, area: VisitArea, window: VisitWindow): Promise<(Household & { visitedInWindow: boolean })[]> {
+  const rows = await q.query<Omit<HouseholdRow, 'phone_mask'> & { visited: boolean }>(
+    `SELECT id, grid_id, grid_name, building_id, building_name, entrance, room, head_name, size, address_mask, tags, free_tags,
+            last_visited_on::text, visited
+       FROM gj_cadre_area_households($1, $2, $3, $4, $5)`,
+    [...areaParams(area), window.from, window.to],
+  );
+  return rows.map((r) => ({ ...toHousehold({ ...r, phone_mask: null }), visitedInWindow: r.visited }));
 }
 
 /**

@@ -74,3 +74,18 @@ export async function recordVisit(
   );
   return entry((await q.query<VisitRow>(`${VISIT_SELECT} WHERE v.id = $1`, [row!.id]))[0]!);
 }
+
+/**
+ * A visit by a cadre of a visit campaign to a household of the area they
+ * were given, on a day of that campaign, whether or not they hold a grant
+ * there (`gj_record_cadre_visit` checks the caller's own assignments). It
+ * raises nothing: a need is raised by those who work the grid.
+ */
+export async function recordCadreVisit(q: Queryable, visitor: { name: string }, input: CreateVisitEntry): Promise<VisitEntry> {
+  const [row] = await q.query<Omit<VisitRow, 'need_id'>>(
+    `SELECT id, grid_id, household_id, household_name, visitor_name, visited_on::text, learned, follow_up FROM gj_record_cadre_visit($1, $2, $3, $4, $5)`,
+    [input.householdId, input.visitedOn, input.learned, input.followUp || null, visitor.name],
+  );
+  if (!row) throw E.household_not_in_area();
+  return entry({ ...row, need_id: null });
+}

@@ -239,4 +239,15 @@ test('attachments: a PDF of the minutes is kept with the meeting and served as a
   // The liaison of a unit not invited, and another community: the meeting and its files are out of their reach.
   assert.equal((await post(liaison, `/api/meetings/${m.body.id}/attachments`, { purpose: 'other', name: 'l.pdf', dataUrl: `data:application/pdf;base64,${pdf.toString('base64')}` })).status, 404);
   assert.equal((await t.request('GET', `/api/meeting-attachments/${a.id}`, { cookie: await t.login('xiangyang') })).status, 404);
+
+  // Once the unit is invited, its liaison reads the papers and downloads them; filing them stays the organizers'.
+  assert.equal((await post(secretary, `/api/meetings/${m.body.id}/invitees`, { unitIds: [unit.tax] })).status, 200);
+  const seen = await t.request('GET', `/api/meetings/${m.body.id}`, { cookie: liaison });
+  assert.equal(seen.status, 200, seen.text);
+  assert.deepEqual(seen.body.attachments.map((x: { id: number }) => x.id), [a.id]);
+  assert.ok(!seen.body.actions.includes('attach'));
+  const download = await t.request('GET', `/api/meeting-attachments/${a.id}`, { cookie: liaison });
+  assert.equal(download.status, 200);
+  assert.equal(download.text, pdf.toString('latin1'));
+  assert.notEqual((await post(liaison, `/api/meetings/${m.body.id}/attachments`, { purpose: 'other', name: 'l.pdf', dataUrl: `data:application/pdf;base64,${pdf.toString('base64')}` })).status, 200);
 });

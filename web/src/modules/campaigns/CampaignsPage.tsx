@@ -69,10 +69,15 @@ export function MyAreaPage() {
           onClose={() => setVisiting(null)}
           onSubmit={async (v) => {
             const suggestion = v.suggestion?.trim();
-            await gridsApi.recordVisit({
-              householdId: visiting.id, visitedOn: today(), learned: v.learned,
-              need: suggestion ? { kind: 'request', category: 'other', urgency: 'normal', title: suggestion.slice(0, 60) } : undefined,
-            });
+            // A suggestion is raised as a need, which those who work the grid do; the visit alone is every cadre's.
+            if (suggestion) {
+              await gridsApi.recordVisit({
+                householdId: visiting.id, visitedOn: today(), learned: v.learned,
+                need: { kind: 'request', category: 'other', urgency: 'normal', title: suggestion.slice(0, 60) },
+              });
+            } else {
+              await campaignsApi.visit({ householdId: visiting.id, visitedOn: today(), learned: v.learned });
+            }
             void message.success(t('campaigns.saved'));
             mine.reload();
           }}

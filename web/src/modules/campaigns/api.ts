@@ -10,5 +10,7 @@ export const campaignsApi = {
   list: (orgId?: number) => api.get<CampaignList>('/api/campaigns', orgId ? { orgId } : {}),
   create: (body: NewCampaign) => api.post<Campaign>('/api/campaigns', body),
   detail: (id: number) => api.get<CampaignDetail>(`/api/campaigns/${id}`),
+  /** A visit to a door of one's own area: open to every cadre given it, granted or not. */
+  visit: (body: BodyOf<'/api/campaigns/visits', 'post'>) => api.post<ResponseOf<'/api/campaigns/visits', 'post'>>('/api/campaigns/visits', body),
   mine: () => api.get<ResponseOf<'/api/campaigns/mine', 'get'>>('/api/campaigns/mine').then((r) => r.items),
 };

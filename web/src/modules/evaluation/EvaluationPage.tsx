@@ -42,7 +42,8 @@ function Distribution({ table }: { table: RoundTable }) {
         trigger: 'axis',
         formatter: (params) => tooltipLines(axisLines(Array.isArray(params) ? params : [params])),
       },
-      legend: {},
+      // ECharts 6 draws the legend at the bottom by default, over the grades on the axis.
+      legend: { top: 0 },
       grid: { left: 40, right: 16, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: labels },
       yAxis: { type: 'value', minInterval: 1 },

@@ -1,5 +1,5 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Empty, Flex, Form, Input, Popconfirm, Select, Space, Table, Tabs, Tag, Upload, type FormInstance } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Flex, Form, Input, Popconfirm, Select, Space, Table, Tabs, Tag, Upload, type FormInstance, type TableColumnsType } from 'antd';
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
 import { init, use, type ComposeOption } from 'echarts/core';
@@ -78,7 +78,8 @@ interface MonthPoint {
 const monthTip = ({ seriesName, name, value }: MonthPoint) => [seriesName, `${name}: ${yuan(Math.round((value ?? 0) * 100))}`];
 
 function BalancesView({ data }: { data: FundBalances | undefined }) {
-  const { t, enumLabel } = useI18n();
+  const i18n = useI18n();
+  const { t, enumLabel } = i18n;
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!box.current || !data) return;
@@ -88,7 +89,9 @@ function BalancesView({ data }: { data: FundBalances | undefined }) {
         trigger: 'item',
         formatter: (p) => tooltipLines(monthTip(p as MonthPoint)),
       },
-      legend: {},
+      // ECharts 6 draws the legend at the bottom by default, over the months on the axis.
+      legend: { top: 0 },
+      grid: { top: 40 },
       xAxis: { type: 'category', data: Array.from({ length: 12 }, (_, i) => t('funds.month', { n: i + 1 })) },
       yAxis: { type: 'value' },
       series: data.rows.map((r) => ({ type: 'bar', stack: 'spent', name: r.sourceName, data: r.spentByMonthFen.map((f) => f / 100) })),
@@ -133,12 +136,8 @@ function BalancesView({ data }: { data: FundBalances | undefined }) {
           pagination={false}
           title={() => t('funds.inKind')}
           dataSource={data.inKind}
-          columns={[
-            { title: t('funds.date'), dataIndex: 'givenOn' },
-            { title: t('funds.payee'), render: (_, k) => k.unitName ?? k.orgName },
-            { title: t('funds.paidForLabel'), dataIndex: 'description' },
-            { title: t('funds.amount'), render: (_, k) => `${k.quantity} ${k.quantityUnit}` },
-          ]}
+          data-testid="funds-balances-in-kind"
+          columns={inKindColumns(i18n)}
         />
       ) : null}
     </Space>
@@ -364,9 +363,21 @@ function PaidForFields({ orgId, required }: { orgId: number; required: boolean }
   );
 }
 
+/** The same columns wherever in-kind contributions are listed: a quantity in its own unit, headed as such, never as money. */
+function inKindColumns({ t, tx, enumLabel }: ReturnType<typeof useI18n>): TableColumnsType<FundBalances['inKind'][number]> {
+  return [
+    { title: t('funds.date'), dataIndex: 'givenOn' },
+    { title: t('funds.inKindGiver'), render: (_, k) => tx(k.unitName ?? k.orgName) },
+    { title: t('funds.inKindWhat'), dataIndex: 'description', render: (v: string) => tx(v) },
+    { title: t('funds.inKindQuantity'), align: 'right', render: (_, k) => <span data-testid="funds-in-kind-quantity">{`${k.quantity} ${tx(k.quantityUnit)}`}</span> },
+    { title: t('funds.paidForLabel'), render: (_, k) => [k.paidForKind && enumLabel('FundSpentOn', k.paidForKind), k.paidForLabel && tx(k.paidForLabel)].filter(Boolean).join('：') },
+  ];
+}
+
 /** Beside the money, each in its own unit (场次, 小时): listed and recorded, never added to an amount. */
 function InKindTab({ place, items, add, onChanged }: { place: FundPlace; items: FundBalances['inKind'] | undefined; add: boolean; onChanged: () => void }) {
-  const { t, tx, enumLabel } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [adding, setAdding] = useState(false);
   return (
     <>
@@ -382,13 +393,7 @@ function InKindTab({ place, items, add, onChanged }: { place: FundPlace; items: 
         dataSource={items ?? []}
         locale={{ emptyText: t('funds.empty') }}
         data-testid="funds-in-kind"
-        columns={[
-          { title: t('funds.date'), dataIndex: 'givenOn' },
-          { title: t('funds.inKindGiver'), render: (_, k) => tx(k.unitName ?? k.orgName) },
-          { title: t('funds.inKindWhat'), dataIndex: 'description', render: (v: string) => tx(v) },
-          { title: t('funds.inKindQuantity'), align: 'right', render: (_, k) => <span data-testid="funds-in-kind-quantity">{`${k.quantity} ${tx(k.quantityUnit)}`}</span> },
-          { title: t('funds.paidForLabel'), render: (_, k) => [k.paidForKind && enumLabel('FundSpentOn', k.paidForKind), k.paidForLabel && tx(k.paidForLabel)].filter(Boolean).join('：') },
-        ]}
+        columns={inKindColumns(i18n)}
       />
       {adding && (
         <FormModal<{ description: string; quantity: string; quantityUnit: string; unitId?: number; paidForKind?: SpentOn; paidForId?: number; givenOn: dayjs.Dayjs }>

@@ -18,14 +18,15 @@ const when = (iso: string) => regionWallClock(iso).replace('T', ' ');
 /** 会议与决议 for a committee's organizers: schedule, invite, sign in, minutes, resolutions and their tasks. */
 export function MeetingsPage() {
   const { t, tx, enumLabel } = useI18n();
-  const [orgId, setOrgId] = useState<number | undefined>();
+  const home = useHomeOrg();
+  const [orgId, setOrgId] = useState<number | undefined>(home);
   const list = useLoad(() => meetingsApi.list(orgId ? { orgId } : {}), [orgId]);
   const [scheduling, setScheduling] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
   return (
     <Card className="gj-page-card">
       <Flex className="gj-toolbar" gap={8} wrap>
-        <span className="gj-toolbar-search"><OrgTreeSelect allowClear onChange={setOrgId} data-testid="meetings-org" /></span>
+        <span className="gj-toolbar-search"><OrgTreeSelect allowClear value={orgId} onChange={setOrgId} data-testid="meetings-org" /></span>
         <span className="gj-toolbar-spacer" />
         {list.data?.actions.includes('create') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setScheduling(true)} data-testid="meeting-schedule">{t('meetings.schedule')}</Button>

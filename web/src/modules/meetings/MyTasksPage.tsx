@@ -113,6 +113,13 @@ function InvitationCard({ meeting: m }: { meeting: Meeting }) {
           <Tag color={colorOf('MeetingStatus', m.status)}>{enumLabel('MeetingStatus', m.status)}</Tag>
           {answered && <Tag color={colorOf('InviteeResponse', answered.response)} data-testid="invitation-response">{enumLabel('InviteeResponse', answered.response)}</Tag>}
         </span>
+        {detail.data?.attachments.length ? (
+          <Flex vertical gap={2} data-testid="invitation-attachments">
+            {detail.data.attachments.map((a) => (
+              <a key={a.id} href={meetingsApi.attachmentUrl(a.id)} download={a.name}>{enumLabel('MeetingAttachmentPurpose', a.purpose)}：{a.name}</a>
+            ))}
+          </Flex>
+        ) : null}
         {mine && (
           <Flex gap={8} wrap>
             {enumOptions('InviteeResponse', ['attending', 'delegating', 'declined']).map((o) => (
