@@ -149,6 +149,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     orgHoldings: MODULES.flatMap((m) => m.orgHoldings ?? []),
     orgFigures: MODULES.flatMap((m) => m.orgFigures ?? []),
     coverageGaps: MODULES.flatMap((m) => m.coverageGaps ?? []),
+    todo: MODULES.flatMap((m) => m.todo ?? []),
     secureCookies: opts.secureCookies ?? false,
   };
   for (const m of MODULES) {

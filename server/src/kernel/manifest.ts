@@ -5,6 +5,7 @@ import type { GridIndicator } from '../modules/grids/indicators.ts';
 import type { Queryable } from './db.ts';
 import type { Said, Text } from './errors.ts';
 import type { Kernel } from './kernel.ts';
+import type { TodoSource } from './todo.ts';
 
 /**
  * Something a module holds on behalf of an organization. When an organization
@@ -77,6 +78,8 @@ export interface ModuleContext {
   orgFigures: readonly OrgFigures[];
   /** Every module's gap finders, for the coverage report. */
   coverageGaps: readonly CoverageGaps[];
+  /** Every module's to-do items, for the home page. */
+  todo: readonly TodoSource[];
   secureCookies: boolean;
 }
 
@@ -104,6 +107,8 @@ export interface ModuleManifest {
   orgHoldings?: OrgHolding[];
   orgFigures?: OrgFigures;
   coverageGaps?: CoverageGaps;
+  /** What waits on the caller among its records, for the home page (今日待办). */
+  todo?: TodoSource;
 }
 
 export const defineModule = (manifest: ModuleManifest): ModuleManifest => manifest;

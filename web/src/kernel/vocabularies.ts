@@ -663,6 +663,15 @@ export const VOCABULARIES = {
     {"value":"pairs_with","zh":"结对","en":"Pairing"},
     {"value":"joins","zh":"联建（联合党委成员）","en":"Joint member"},
   ],
+  TodoKind: [
+    {"value":"visit_overdue","zh":"逾期走访","en":"Overdue visit","color":"red"},
+    {"value":"visit_due","zh":"今日走访","en":"Visit due","color":"orange"},
+    {"value":"reportin_to_accept","zh":"待接收的双报到","en":"Report-ins to accept","color":"gold"},
+    {"value":"member_unreported","zh":"尚未报到的党员","en":"Members not yet reported","color":"gold"},
+    {"value":"need_to_check","zh":"待验收的需求","en":"Needs to check","color":"gold"},
+    {"value":"wish_claimed","zh":"我认领的心愿","en":"Wish I claimed","color":"cyan"},
+    {"value":"my_need","zh":"我的诉求","en":"My request","color":"blue"},
+  ],
   TransferAction: [
     {"value":"approve","zh":"审批同意","en":"Approve"},
     {"value":"return","zh":"退回修改","en":"Return for revision"},

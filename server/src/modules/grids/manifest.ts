@@ -3,7 +3,7 @@ import { gridsDemo } from '../../demo/grids.ts';
 import { defineModule } from '../../kernel/manifest.ts';
 import { gridsHeld } from './holdings.ts';
 import { gridRoutes } from './routes.ts';
-import { GRID_INDICATORS, coverageGaps } from './service.ts';
+import { GRID_INDICATORS, coverageGaps, todo } from './service.ts';
 
 export default defineModule({
   name: 'grids',
@@ -14,4 +14,5 @@ export default defineModule({
   isolationPart: () => import('../../../../test/isolation/parts/grids.ts').then((m) => m.gridsPart),
   orgHoldings: [gridsHeld],
   coverageGaps,
+  todo,
 });

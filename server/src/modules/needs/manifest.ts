@@ -14,6 +14,7 @@ export default defineModule({
   demoStep: needsDemo,
   isolationPart: () => import('../../../../test/isolation/parts/needs.ts').then((m) => m.needsPart),
   indicators: [needs.OPEN_NEEDS_INDICATOR],
+  todo: needs.todo,
   orgHoldings: [
     {
       ...needsHeld,
