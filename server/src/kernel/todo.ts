@@ -13,9 +13,13 @@ export const TODO_KINDS = defineVocabulary('TodoKind', [
   { value: 'visit_due', zh: '今日走访', en: 'Visit due', color: 'orange' },
   { value: 'reportin_to_accept', zh: '待接收的双报到', en: 'Report-ins to accept', color: 'gold' },
   { value: 'member_unreported', zh: '尚未报到的党员', en: 'Members not yet reported', color: 'gold' },
+  { value: 'booking_to_approve', zh: '待审批的预约', en: 'Bookings to approve', color: 'gold' },
+  { value: 'meeting_task', zh: '会议任务', en: 'Meeting task', color: 'purple' },
   { value: 'need_to_check', zh: '待验收的需求', en: 'Needs to check', color: 'gold' },
+  { value: 'next_activity', zh: '下一场活动', en: 'Next activity', color: 'blue' },
   { value: 'wish_claimed', zh: '我认领的心愿', en: 'Wish I claimed', color: 'cyan' },
   { value: 'my_need', zh: '我的诉求', en: 'My request', color: 'blue' },
+  { value: 'can_join', zh: '可报名的活动', en: 'Activities open to join', color: 'green' },
 ]);
 export type TodoKind = (typeof TODO_KINDS.values)[number];
 

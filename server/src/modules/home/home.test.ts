@@ -75,3 +75,19 @@ test('a member’s claimed wish is on their home until it is done; a resident’
   assert.ok(own.some((i) => i.title === '<b>楼道灯坏了</b>' && i.link === '/my-needs'), 'the title as typed');
   assert.ok(!(await todo('jumin')).some((i) => i.kind === 'need_to_check' || i.kind === 'reportin_to_accept'));
 });
+
+test('a member’s next activity is the one they signed up for; what they may still join is counted by the activities’ own verdicts', async () => {
+  const member = await t.login('dangyuan');
+  const upcoming = (await t.request('GET', '/api/activities?when=upcoming', { cookie: member })).body.items as { id: number; title: string; actions: string[]; mySignup: unknown }[];
+  const joinable = upcoming.filter((a) => a.actions.includes('signUp'));
+  assert.ok(joinable.length > 0, 'the demo has activities to join');
+  const before = (await todo('dangyuan')).find((i) => i.kind === 'can_join');
+  assert.equal(before?.count, joinable.length);
+  const signed = await t.request('POST', `/api/activities/${joinable[0]!.id}/signup`, { cookie: member });
+  assert.equal(signed.status, 200, signed.text);
+  const items = await todo('dangyuan');
+  const next = items.find((i) => i.kind === 'next_activity');
+  assert.ok(next && next.link === '/my-service' && next.dueOn, 'the next activity with its day');
+  assert.equal(items.find((i) => i.kind === 'can_join')?.count ?? 0, joinable.length - 1);
+  assert.ok(!(await todo('guangming')).some((i) => i.kind === 'can_join' || i.kind === 'next_activity'), 'staff plan activities; they are not asked to join them');
+});

@@ -12,5 +12,6 @@ export default defineModule({
   isolationPart: () => import('../../../../test/isolation/parts/meetings.ts').then((m) => m.meetingsPart),
   orgHoldings: [{ noun: { zh: '会议', en: 'meetings' }, measure: { zh: '项', en: 'meeting' }, count: meetings.countHeld, move: meetings.moveHeld }],
   // Marks tasks past their deadline for the chair; they read as overdue at once anyway.
+  todo: meetings.todo,
   jobs: [{ name: 'meetings.overdue-tasks', everyMs: 60_000, run: (q) => meetings.markOverdue(q) }],
 });
