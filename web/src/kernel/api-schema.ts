@@ -5912,7 +5912,7 @@ export interface components {
             needIds: number[];
         };
         /** @enum {string} */
-        TodoKind: "visit_overdue" | "visit_due" | "reportin_to_accept" | "member_unreported" | "booking_to_approve" | "meeting_task" | "need_to_check" | "next_activity" | "wish_claimed" | "my_need" | "can_join";
+        TodoKind: "visit_overdue" | "visit_due" | "reportin_to_accept" | "member_unreported" | "booking_to_approve" | "meeting_task" | "need_to_check" | "next_activity" | "commitment_to_sign" | "commitment_open" | "duty_post" | "wish_claimed" | "my_need" | "can_join";
         TodoItem: {
             kind: components["schemas"]["TodoKind"];
             /** @description 名称（如实显示） */

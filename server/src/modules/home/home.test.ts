@@ -91,3 +91,18 @@ test('a member’s next activity is the one they signed up for; what they may st
   assert.equal(items.find((i) => i.kind === 'can_join')?.count ?? 0, joinable.length - 1);
   assert.ok(!(await todo('guangming')).some((i) => i.kind === 'can_join' || i.kind === 'next_activity'), 'staff plan activities; they are not asked to join them');
 });
+
+test('commitments to sign or in force and the duty posts held are on their holders’ homes, and only theirs', async () => {
+  for (const user of ['dangyuan', 'liaison']) {
+    const cookie = await t.login(user);
+    const mine = (await t.request('GET', '/api/commitments?mine=true&page=1&pageSize=50', { cookie })).body.items as { status: string; actions: string[] }[];
+    const waiting = mine.filter((c) => c.status === 'in_force' || c.actions.includes('signAsParty'));
+    const posts = (await t.request('GET', '/api/posts/mine', { cookie })).body.items as { name: string }[];
+    const items = await todo(user);
+    assert.equal(items.filter((i) => i.kind.startsWith('commitment_')).length, waiting.length, user);
+    assert.deepEqual(items.filter((i) => i.kind === 'duty_post').map((i) => i.title), posts.map((p) => p.name), user);
+  }
+  const demo = [...(await todo('dangyuan')), ...(await todo('liaison'))];
+  assert.ok(demo.some((i) => i.kind.startsWith('commitment_') || i.kind === 'duty_post'), 'the demo gives a member or unit something to keep');
+  assert.ok(!(await todo('xiangyang')).some((i) => i.kind === 'duty_post' || i.kind.startsWith('commitment_')), 'a secretary holds no commitment of their own');
+});
