@@ -162,6 +162,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     orgFigures: MODULES.flatMap((m) => m.orgFigures ?? []),
     coverageGaps: MODULES.flatMap((m) => m.coverageGaps ?? []),
     statistics: MODULES.flatMap((m) => m.statistics ?? []),
+    todo: MODULES.flatMap((m) => m.todo ?? []),
     secureCookies: opts.secureCookies ?? false,
     webhooksAnywhere: opts.webhooksAnywhere ?? false,
     jobs: runner,

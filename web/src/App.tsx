@@ -1,13 +1,15 @@
 import { Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
-import { AppLayout } from './kernel/AppLayout';
+import { AppLayout, type MenuEntry } from './kernel/AppLayout';
 import { AuthProvider, useAuth } from './kernel/auth';
 import { DemoBanner } from './kernel/DemoBanner';
 import { I18nProvider, useI18n } from './kernel/i18n';
 import { MetaProvider } from './kernel/meta';
 import { SignInPage } from './kernel/SignInPage';
+import { useLoad } from './kernel/hooks';
 import { MODULES } from './modules';
+import { badgesOf, homeApi } from './modules/home/api';
 import { AlliancePublicPage } from './modules/alliance/AlliancePublicPage';
 import { RegisterPage } from './modules/people/RegisterPage';
 import { OrgTreeProvider } from './modules/orgs/tree';
@@ -25,6 +27,13 @@ function SignedIn({ children }: { children: ReactNode }) {
   );
 }
 
+/** The menu, with what waits on the user counted beside the pages that act on it; read again on every page change. */
+function Layout({ entries }: { entries: MenuEntry[] }) {
+  const { pathname } = useLocation();
+  const todo = useLoad(() => homeApi.todo(), [pathname]);
+  return <AppLayout entries={entries} badges={badgesOf(todo.data?.items ?? [])} />;
+}
+
 function Shell() {
   const { state } = useAuth();
   const { t } = useI18n();
@@ -38,7 +47,7 @@ function Shell() {
       <Route
         element={
           <SignedIn>
-            <AppLayout entries={visible} />
+            <Layout entries={visible} />
           </SignedIn>
         }
       >

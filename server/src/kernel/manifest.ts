@@ -7,6 +7,7 @@ import type { Queryable } from './db.ts';
 import type { Said, Text } from './errors.ts';
 import type { JobRunner } from './jobs.ts';
 import type { Kernel } from './kernel.ts';
+import type { TodoSource } from './todo.ts';
 
 /**
  * Something a module holds on behalf of an organization. When an organization
@@ -127,6 +128,8 @@ export interface ModuleContext {
   coverageGaps: readonly CoverageGaps[];
   /** Every module's statistics figures, in the modules' order. */
   statistics: readonly StatFigure[];
+  /** Every module's to-do items, for the home page. */
+  todo: readonly TodoSource[];
   secureCookies: boolean;
   /**
    * Webhooks may point anywhere (http, this machine, any host): an
@@ -165,6 +168,8 @@ export interface ModuleManifest {
   coverageGaps?: CoverageGaps;
   /** Its figures for the statistics page. */
   statistics?: StatFigure[];
+  /** What waits on the caller among its records, for the home page (今日待办). */
+  todo?: TodoSource;
 }
 
 export const defineModule = (manifest: ModuleManifest): ModuleManifest => manifest;

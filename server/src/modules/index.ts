@@ -9,6 +9,7 @@ import commitments from './commitments/manifest.ts';
 import funds from './funds/manifest.ts';
 import evaluation from './evaluation/manifest.ts';
 import grids from './grids/manifest.ts';
+import home from './home/manifest.ts';
 import homestudy from './homestudy/manifest.ts';
 import meetings from './meetings/manifest.ts';
 import needs from './needs/manifest.ts';
@@ -63,4 +64,5 @@ export const MODULES: readonly ModuleManifest[] = [
   homestudy,
   broadcast,
   statistics,
+  home,
 ];

@@ -1,5 +1,5 @@
 import { ApiOutlined, DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Avatar, Button, Drawer, Dropdown, Layout, Menu, Typography } from 'antd';
+import { App, Avatar, Badge, Button, Drawer, Dropdown, Layout, Menu, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -26,13 +26,25 @@ function activeKey(entries: MenuEntry[], pathname: string): string | undefined {
     .find((e) => (e.path === '/' ? pathname === '/' : pathname === e.path || pathname.startsWith(e.path + '/')))?.key;
 }
 
-function SideMenu({ entries, onNavigate }: { entries: MenuEntry[]; onNavigate?: () => void }) {
+/** Records waiting on the user, by the path of the page that acts on them (the home page's to-do, counted). */
+export type MenuBadges = Readonly<Record<string, number>>;
+
+function SideMenu({ entries, badges, onNavigate }: { entries: MenuEntry[]; badges: MenuBadges; onNavigate?: () => void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const selected = activeKey(entries, pathname);
   const items: MenuProps['items'] = [
-    ...entries.map((e) => ({ key: e.key, icon: e.icon, label: <span data-testid={`menu-${e.key}`}>{t(e.label)}</span> })),
+    ...entries.map((e) => ({
+      key: e.key,
+      icon: e.icon,
+      label: (
+        <>
+          <span data-testid={`menu-${e.key}`}>{t(e.label)}</span>
+          {e.path !== '/' && badges[e.path] ? <Badge count={badges[e.path]} size="small" offset={[6, -2]} data-testid={`menu-badge-${e.key}`} /> : null}
+        </>
+      ),
+    })),
     {
       key: API_DOCS,
       icon: <ApiOutlined />,
@@ -111,7 +123,7 @@ function UserMenu() {
 }
 
 /** Header, module menu (side bar on desktop, drawer on a phone) and the page. */
-export function AppLayout({ entries }: { entries: MenuEntry[] }) {
+export function AppLayout({ entries, badges = {} }: { entries: MenuEntry[]; badges?: MenuBadges }) {
   const { t } = useI18n();
   const isPhone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -151,13 +163,13 @@ export function AppLayout({ entries }: { entries: MenuEntry[] }) {
             data-testid="menu-drawer"
           >
             <div data-testid="side-menu">
-              <SideMenu entries={entries} onNavigate={() => setDrawerOpen(false)} />
+              <SideMenu entries={entries} badges={badges} onNavigate={() => setDrawerOpen(false)} />
             </div>
           </Drawer>
         ) : (
           <Layout.Sider width={208} theme="light" breakpoint="lg" collapsedWidth={64} className="gj-sider">
             <div data-testid="side-menu">
-              <SideMenu entries={entries} />
+              <SideMenu entries={entries} badges={badges} />
             </div>
           </Layout.Sider>
         )}

@@ -4906,6 +4906,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/home/todo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 今日待办（按角色，来自各模块的记录） */
+        get: operations["getHomeTodo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6123,6 +6140,21 @@ export interface components {
             overdue: number;
             average: number;
             needIds: number[];
+        };
+        /** @enum {string} */
+        TodoKind: "visit_overdue" | "visit_due" | "reportin_to_accept" | "member_unreported" | "booking_to_approve" | "meeting_task" | "need_to_check" | "next_activity" | "commitment_to_sign" | "commitment_open" | "duty_post" | "wish_claimed" | "my_need" | "can_join";
+        TodoItem: {
+            kind: components["schemas"]["TodoKind"];
+            /** @description 名称（如实显示） */
+            title: string;
+            /** @description 待办条数（一条记录时为空） */
+            count: number | null;
+            /** @description 到期日 */
+            dueOn: string | null;
+            /** @description 已逾期 */
+            overdue: boolean;
+            /** @description 办理页面 */
+            link: string;
         };
         /** @enum {string} */
         HomeboundReason: "elderly" | "ill" | "disabled" | "other";
@@ -20766,6 +20798,31 @@ export interface operations {
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getHomeTodo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TodoItem"][];
+                    };
+                };
+            };
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             500: components["responses"]["Error500"];
         };
     };

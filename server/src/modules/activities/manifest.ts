@@ -17,5 +17,6 @@ export default defineModule({
     rowsHeld({ noun: { zh: '周期活动', en: 'recurring activities' }, measure: { zh: '个', en: 'recurring activity' } }, ['activity_series', 'activity_series_bookings'], { named: 'title' }),
     rowsHeld({ noun: { zh: '志愿服务队', en: 'volunteer teams' }, measure: { zh: '支', en: 'volunteer team' } }, ['volunteer_teams', 'volunteer_team_members'], { named: 'name' }),
   ],
+  todo: activities.todo,
   jobs: [{ name: 'activities.generate-occurrences', everyMs: 60 * 60_000, run: (q) => activities.generateDue(q) }],
 });

@@ -4,8 +4,9 @@ import type { Queryable } from '../../kernel/db.ts';
 import type { StatFigure } from '../../kernel/manifest.ts';
 import { allowed, allowedAtAny, ensureAllowed, viewedFrom, type Verdicts } from '../../kernel/actions.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
-import type { Scope } from '../../kernel/scope.ts';
 import { conditions, countRows, inPeriod } from '../../kernel/sql.ts';
+import { hasRole, type Scope } from '../../kernel/scope.ts';
+import type { TodoItem } from '../../kernel/todo.ts';
 import * as needs from '../needs/service.ts';
 import * as orgs from '../orgs/service.ts';
 import * as people from '../people/service.ts';
@@ -19,7 +20,7 @@ import {
   ACTIVITY_ACTIONS, ACTIVITY_KINDS, ACTIVITY_LIST_ACTIONS, ORGANIZER_KINDS, SERIES_ACTIONS, SIGNUP_ACTIONS, SIGNUP_STATUSES, TEAM_ACTIONS, type ActivityAction,
   type ActivityListAction, type ActivityWhen, type Activity, type Audience, type OrganizerKind, type Signup, type SignupAction, type SignupStatus, type TeamAction,
 } from './schema.ts';
-import { REGION_TIME_ZONE, regionClock, regionToday } from '../../kernel/time.ts';
+import { REGION_TIME_ZONE, regionClock, regionDate, regionToday } from '../../kernel/time.ts';
 
 // The service log, for modules that count a record of it (a duty post's work).
 export { logs } from './records.ts';
@@ -220,6 +221,22 @@ export async function list(q: Queryable, scope: Scope, f: ActivityFilter): Promi
   const order = f.when === 'past' ? 'a.starts_at DESC, a.id DESC' : 'a.starts_at, a.id';
   const rows = await q.query<ActivityRow>(`${ACTIVITY_SELECT} ${where.sql} ORDER BY ${order} LIMIT 500`, where.params);
   return (await withLinks(q, scope, rows)).map((x) => x.activity);
+}
+
+/**
+ * A member's or resident's home (今日待办): the next activity they are
+ * signed up for (checked in on its page), and how many upcoming ones they
+ * may still sign up for (the activity's own `signUp` verdict).
+ */
+export async function todo(q: Queryable, scope: Scope): Promise<TodoItem[]> {
+  if (!hasRole(scope, ['member', 'resident'])) return [];
+  const upcoming = await list(q, scope, { when: 'upcoming' });
+  const items: TodoItem[] = [];
+  const next = upcoming.find((a) => a.status === 'open' && (a.mySignup?.status === 'signed_up' || a.mySignup?.status === 'waitlisted'));
+  if (next) items.push({ kind: 'next_activity', title: next.title, count: null, dueOn: regionDate(new Date(next.startsAt)), overdue: false, link: '/my-service' });
+  const open = upcoming.filter((a) => a.actions.includes('signUp')).length;
+  if (open) items.push({ kind: 'can_join', title: '', count: open, dueOn: null, overdue: false, link: '/my-service' });
+  return items;
 }
 
 /** Built-in kinds and those administrators added where the caller can see them. */

@@ -2,12 +2,14 @@ import { fileURLToPath } from 'node:url';
 import { commitmentsDemo } from '../../demo/commitments.ts';
 import { defineModule, rowsHeld } from '../../kernel/manifest.ts';
 import { commitmentRoutes } from './routes.ts';
+import { todo } from './service.ts';
 
 // A commitment's items, reports, questions and ratings follow it through
 // their composite keys (ON UPDATE CASCADE); the community's report windows move beside it.
 export default defineModule({
   name: 'commitments',
   routes: commitmentRoutes,
+  todo,
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   demoStep: commitmentsDemo,
   isolationPart: () => import('../../../../test/isolation/parts/commitments.ts').then((m) => m.commitmentsPart),

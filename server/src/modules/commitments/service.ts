@@ -2,6 +2,7 @@ import type { Queryable } from '../../kernel/db.ts';
 import { notFound, type AppError } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { conditions } from '../../kernel/sql.ts';
+import type { TodoItem } from '../../kernel/todo.ts';
 import { ORG_KIND_GROUPS } from '../orgs/schema.ts';
 import { REGION_TIME_ZONE } from '../../kernel/time.ts';
 import { COMMITMENT, E, ITEM, QUESTION, REPORT } from './errors.ts';
@@ -105,6 +106,19 @@ async function allowedCommitment(q: Queryable, scope: Scope, id: number, action:
   const no = commitmentRefusal(scope, r, action);
   if (no) throw no;
   return r;
+}
+
+/**
+ * The caller's own commitments (a member's, or their unit's) waiting on
+ * them, for the home page (今日待办): one to sign as the party, and those in
+ * force, whose items they fulfil.
+ */
+export async function todo(q: Queryable, scope: Scope): Promise<TodoItem[]> {
+  const mine = (await list(q, scope, { mine: true, page: 1, pageSize: 50 })).items;
+  const link = (c: Commitment) => (c.personId !== null ? '/me/commitments' : `/commitments?commitmentId=${c.id}`);
+  return mine
+    .filter((c) => c.actions.includes('signAsParty') || c.status === 'in_force')
+    .map((c) => ({ kind: c.status === 'in_force' ? 'commitment_open' : 'commitment_to_sign', title: c.orgName ?? c.partyName, count: null, dueOn: c.status === 'in_force' ? c.endsOn : null, overdue: false, link: link(c) }));
 }
 
 export async function list(

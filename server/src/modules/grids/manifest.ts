@@ -3,7 +3,7 @@ import { gridsDemo } from '../../demo/grids.ts';
 import { defineModule } from '../../kernel/manifest.ts';
 import { gridsHeld } from './holdings.ts';
 import { gridRoutes } from './routes.ts';
-import { GRID_INDICATORS, coverageGaps, statisticsFigures } from './service.ts';
+import { GRID_INDICATORS, coverageGaps, statisticsFigures, todo } from './service.ts';
 
 export default defineModule({
   name: 'grids',
@@ -15,4 +15,5 @@ export default defineModule({
   statistics: statisticsFigures(),
   orgHoldings: [gridsHeld],
   coverageGaps,
+  todo,
 });

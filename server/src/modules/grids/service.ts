@@ -3,6 +3,8 @@ import { maskAddress, maskPhone } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { notFound } from '../../kernel/errors.ts';
 import type { CoverageGaps, StatFigure } from '../../kernel/manifest.ts';
+import { hasRole, type Scope } from '../../kernel/scope.ts';
+import type { TodoItem } from '../../kernel/todo.ts';
 import { BASE_MAP, BUILDING, E, GAPS, GRID, GRID_ROLE, HOUSEHOLD } from './errors.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { conditions, countRows } from '../../kernel/sql.ts';
@@ -570,6 +572,26 @@ export async function dueVisits(q: Queryable, f: { gridId?: number; within: numb
       lastVisitedOn: r.last_visited_on, dueOn: r.due_on, overdue: r.overdue,
     }));
 }
+
+/**
+ * A grid worker's visits due today and overdue (今日待办), overdue first, the
+ * first few by household and the rest as one count. Only a grid worker's:
+ * a community's administrators see every household and plan the visits.
+ */
+export async function todo(q: Queryable, scope: Scope): Promise<TodoItem[]> {
+  if (!hasRole(scope, ['grid_worker'])) return [];
+  const due = await dueVisits(q, { within: 0 });
+  const shown = due.slice(0, TODO_SHOWN).map((d): TodoItem => ({
+    kind: d.overdue ? 'visit_overdue' : 'visit_due', title: d.headName, count: null, dueOn: d.dueOn, overdue: d.overdue, link: '/visits',
+  }));
+  const rest = due.slice(TODO_SHOWN);
+  for (const overdue of [true, false]) {
+    const n = rest.filter((d) => d.overdue === overdue).length;
+    if (n) shown.push({ kind: overdue ? 'visit_overdue' : 'visit_due', title: '', count: n, dueOn: null, overdue, link: '/visits' });
+  }
+  return shown;
+}
+const TODO_SHOWN = 8;
 
 // Books --------------------------------------------------------------------------
 

@@ -13,5 +13,6 @@ export default defineModule({
   statistics: meetings.statisticsFigures(),
   orgHoldings: [{ noun: { zh: '会议', en: 'meetings' }, measure: { zh: '项', en: 'meeting' }, count: meetings.countHeld, move: meetings.moveHeld }],
   // Marks tasks past their deadline for the chair; they read as overdue at once anyway.
+  todo: meetings.todo,
   jobs: [{ name: 'meetings.overdue-tasks', everyMs: 60_000, run: (q) => meetings.markOverdue(q) }],
 });

@@ -6,7 +6,8 @@ import { notFound } from '../../kernel/errors.ts';
 import { PDF_AND_IMAGES, parseDataUrlFile } from '../../kernel/files.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { conditions, countRows } from '../../kernel/sql.ts';
-import { REGION_TIME_ZONE } from '../../kernel/time.ts';
+import { addDays, REGION_TIME_ZONE, regionToday } from '../../kernel/time.ts';
+import type { TodoItem } from '../../kernel/todo.ts';
 import * as needs from '../needs/service.ts';
 import type { NeedCategory, NeedKind } from '../needs/schema.ts';
 import * as orgs from '../orgs/service.ts';
@@ -315,6 +316,16 @@ export async function tasks(q: Queryable, scope: Scope, f: TaskFilter): Promise<
   if (f.overdue) where.always(`t.status <> 'done' AND t.deadline < current_date`);
   const rows = await q.query<TaskRow>(`${TASK_SELECT} ${where.sql} ORDER BY t.status = 'done', t.deadline, t.id LIMIT 500`, where.params);
   return toTasks(q, scope, f.mine ? rows.filter((r) => isAssignee(scope, { assigneePath: r.assignee_path, unitId: r.unit_id })) : rows);
+}
+
+/** Days ahead a task shows on the assignee's home (今日待办) before its deadline. */
+const TODO_AHEAD_DAYS = 7;
+
+/** The caller's own open tasks (their unit's or organization's) overdue or due within the week, for the home page. */
+export async function todo(q: Queryable, scope: Scope): Promise<TodoItem[]> {
+  const until = addDays(regionToday(), TODO_AHEAD_DAYS);
+  const open = (await tasks(q, scope, { mine: true })).filter((t) => t.status !== 'done' && t.deadline <= until);
+  return open.map((t) => ({ kind: 'meeting_task', title: t.title, count: null, dueOn: t.deadline, overdue: t.overdue, link: '/my-tasks' }));
 }
 
 /**

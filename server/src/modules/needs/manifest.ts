@@ -15,6 +15,7 @@ export default defineModule({
   isolationPart: () => import('../../../../test/isolation/parts/needs.ts').then((m) => m.needsPart),
   statistics: needs.statisticsFigures(),
   indicators: [needs.OPEN_NEEDS_INDICATOR],
+  todo: needs.todo,
   orgHoldings: [
     {
       ...needsHeld,

@@ -6,6 +6,8 @@ import type { StatFigure } from '../../kernel/manifest.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { E, NEED, PHOTO } from './errors.ts';
 import { conditions, countRows, inPeriod } from '../../kernel/sql.ts';
+import type { TodoItem } from '../../kernel/todo.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import type { GridIndicator } from '../grids/service.ts';
 import * as grids from '../grids/service.ts';
 import * as orgs from '../orgs/service.ts';
@@ -712,4 +714,33 @@ export function statisticsFigures(): StatFigure[] {
       link: (orgId) => `/needs?orgId=${orgId}`,
     },
   ];
+}
+
+/**
+ * What waits on the caller among needs (今日待办): results to check where
+ * they are staff (the same reach as a need's `check` action), the wishes
+ * they claimed and have not yet finished, and their own requests still open.
+ */
+export async function todo(q: Queryable, scope: Scope): Promise<TodoItem[]> {
+  const items: TodoItem[] = [];
+  const toCheck = await q.query<{ name: string; n: number }>(
+    `SELECT o.name, count(*)::int AS n FROM needs n JOIN org_labels o ON o.id = n.org_id
+      WHERE n.status = 'done' AND o.path <@ ANY (gj_read_paths()) GROUP BY o.id, o.name, o.path ORDER BY o.path`,
+  );
+  for (const c of toCheck) items.push({ kind: 'need_to_check', title: c.name, count: c.n, dueOn: null, overdue: false, link: '/needs?status=done' });
+  if (scope.userId === null) return items;
+  const own = await q.query<{ title: string; claimed: boolean; due_on: string | null; overdue: boolean }>(
+    `SELECT n.title, n.claimer_user_id = $1 AS claimed, (n.deadline AT TIME ZONE $2)::date::text AS due_on, n.status = 'overdue' AS overdue
+       FROM needs n
+      WHERE (n.claimer_user_id = $1 AND n.status IN ('claimed', 'in_progress', 'returned', 'overdue'))
+         OR (n.requester_user_id = $1 AND n.status NOT IN ('rejected', 'closed', 'rated', 'cancelled'))
+      ORDER BY n.deadline NULLS LAST, n.id LIMIT 20`,
+    [scope.userId, REGION_TIME_ZONE],
+  );
+  for (const n of own) {
+    items.push(n.claimed
+      ? { kind: 'wish_claimed', title: n.title, count: null, dueOn: n.due_on, overdue: n.overdue, link: '/wishes' }
+      : { kind: 'my_need', title: n.title, count: null, dueOn: null, overdue: false, link: '/my-needs' });
+  }
+  return items;
 }

@@ -7,6 +7,7 @@ import * as posts from './service.ts';
 export default defineModule({
   name: 'posts',
   routes: postRoutes,
+  todo: posts.todo,
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   demoStep: postsDemo,
   isolationPart: () => import('../../../../test/isolation/parts/posts.ts').then((m) => m.postsPart),

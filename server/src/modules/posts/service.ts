@@ -2,6 +2,7 @@ import type { Queryable } from '../../kernel/db.ts';
 import { AppError, notFound, type Text } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { conditions } from '../../kernel/sql.ts';
+import type { TodoItem } from '../../kernel/todo.ts';
 import { REGION_TIME_ZONE } from '../../kernel/time.ts';
 import * as activities from '../activities/service.ts';
 import * as grids from '../grids/service.ts';
@@ -195,6 +196,11 @@ export async function mine(q: Queryable, scope: Scope): Promise<Post[]> {
     [HOLDING],
   );
   return assemble(q, scope, rows, await boardOf(q, scope));
+}
+
+/** The duty posts the caller holds, for the home page (今日待办): their work is recorded on the post. */
+export async function todo(q: Queryable, scope: Scope): Promise<TodoItem[]> {
+  return (await mine(q, scope)).map((p) => ({ kind: 'duty_post', title: p.name, count: null, dueOn: null, overdue: false, link: '/my-posts' }));
 }
 
 async function postRow(q: Queryable, postId: number): Promise<PostRow> {

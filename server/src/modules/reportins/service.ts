@@ -3,7 +3,8 @@ import type { StatFigure } from '../../kernel/manifest.ts';
 import { allowed, ensureAllowed } from '../../kernel/actions.ts';
 import { notFound } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
-import { STEPS, reportInVerdicts, type ReportInFacts } from './policy.ts';
+import { STEPS, reportInVerdicts, unitsOf, type ReportInFacts } from './policy.ts';
+import type { TodoItem } from '../../kernel/todo.ts';
 import { E, REPORT_IN } from './errors.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { conditions } from '../../kernel/sql.ts';
@@ -217,4 +218,30 @@ export function statisticsFigures(): StatFigure[] {
       link: () => '/report-ins',
     },
   ];
+}
+
+/**
+ * What waits on the caller (今日待办): pending registrations at each
+ * community where they may accept them, and each of their units' employed
+ * members not yet reported.
+ */
+export async function todo(q: Queryable, scope: Scope): Promise<TodoItem[]> {
+  const items: TodoItem[] = [];
+  const pending = await q.query<{ org_id: number; name: string; path: string; n: number }>(
+    `SELECT r.org_id, o.name, o.path::text AS path, count(*)::int AS n
+       FROM report_ins r JOIN org_labels o ON o.id = r.org_id
+      WHERE r.status = 'issued' GROUP BY r.org_id, o.name, o.path ORDER BY o.path`,
+  );
+  for (const p of pending) {
+    const verdicts = reportInVerdicts(scope, { orgPath: p.path, unitId: 0, own: false, status: 'issued' });
+    if (verdicts.accept !== null) continue;
+    items.push({ kind: 'reportin_to_accept', title: p.name, count: p.n, dueOn: null, overdue: false, link: '/report-ins?status=issued' });
+  }
+  for (const unitId of unitsOf(scope)) {
+    const missing = await unregistered(q, unitId);
+    if (!missing.length) continue;
+    const unit = await orgs.getUnit(q, unitId);
+    items.push({ kind: 'member_unreported', title: unit.name, count: missing.length, dueOn: null, overdue: false, link: '/report-ins' });
+  }
+  return items;
 }

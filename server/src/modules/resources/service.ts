@@ -29,6 +29,7 @@ import { allowed, allowedAtAny, ensureAllowed, viewedFrom } from '../../kernel/a
 import { notFound, type Text } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { conditions } from '../../kernel/sql.ts';
+import type { TodoItem } from '../../kernel/todo.ts';
 import { REGION_TIME_ZONE, addDays, regionInstant } from '../../kernel/time.ts';
 import * as orgs from '../orgs/service.ts';
 import { BOOKING, E, RESOURCE, VENUE } from './errors.ts';
@@ -468,6 +469,14 @@ export async function bookings(q: Queryable, scope: Scope, f: BookingFilter): Pr
   if (f.from || f.to) where.add('b.during && $?::tstzrange', dayRange(f.from ?? '1900-01-01', f.to ?? '9999-12-30'));
   const rows = await q.query<BookingRow>(`${BOOKING_SELECT} ${where.sql} ORDER BY lower(b.during), b.id LIMIT 2000`, where.params);
   return rows.map((r) => toBooking(scope, r));
+}
+
+/** Bookings waiting on the caller's approval, per venue, for the home page (今日待办): those whose `approve` the caller's verdict allows. */
+export async function todo(q: Queryable, scope: Scope): Promise<TodoItem[]> {
+  const waiting = (await bookings(q, scope, { status: 'pending' })).filter((b) => b.actions.includes('approve'));
+  const byVenue = new Map<string, number>();
+  for (const b of waiting) byVenue.set(b.venueName, (byVenue.get(b.venueName) ?? 0) + 1);
+  return [...byVenue].map(([venue, n]) => ({ kind: 'booking_to_approve', title: venue, count: n, dueOn: null, overdue: false, link: '/venues' }));
 }
 
 async function bookingRow(q: Queryable, id: number): Promise<BookingRow> {

@@ -71,6 +71,11 @@ export const en: Record<KernelMessageKey, string> = {
   'home.orgCount': 'Organizations',
   'home.peopleCount': 'People',
   'home.memberCount': 'Party members',
+  'home.todo': 'To do today',
+  'home.todoEmpty': 'Nothing is waiting on you right now',
+  'home.dueOn': 'Due {date}',
+  'home.overdueSince': 'Overdue (due {date})',
+  'home.count': '{n} waiting',
 
   'org.tree': 'Organization tree',
   'org.searchPlaceholder': 'Search: Chinese, pinyin initials (gmsq) or full pinyin',

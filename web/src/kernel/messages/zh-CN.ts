@@ -74,6 +74,11 @@ export const zhCN = {
   'home.orgCount': '组织数',
   'home.peopleCount': '人员数',
   'home.memberCount': '党员数',
+  'home.todo': '今日待办',
+  'home.todoEmpty': '眼下没有等您处理的事项',
+  'home.dueOn': '{date} 到期',
+  'home.overdueSince': '已逾期（应于 {date}）',
+  'home.count': '{n} 件',
 
   'org.tree': '组织树',
   'org.searchPlaceholder': '搜索：简体、繁体、拼音首字母（gmsq）或全拼',

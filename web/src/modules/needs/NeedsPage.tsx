@@ -8,6 +8,8 @@ import { DataTable, usePaging } from '../../kernel/DataTable';
 import { FormModal } from '../../kernel/FormModal';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { useUrlFilters } from '../../kernel/urlFilters';
+import { termOf } from '../../kernel/vocabulary';
 import { OrgListToolbar } from '../orgs/OrgFilter';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { useOrgTree } from '../orgs/tree';
@@ -37,7 +39,10 @@ export function NeedsPage({ embedded = false }: { embedded?: boolean }) {
   const orgId = store.selectedId ?? linkedOrg ?? undefined;
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<NeedQuery['kind']>();
-  const [status, setStatus] = useState<NeedQuery['status']>(enumOptions('NeedStatus').find((o) => o.value === params.get('status'))?.value);
+  // The status filter is in the address: the home page's to-do links to the results to check (?status=done).
+  const url = useUrlFilters(['status'] as const);
+  const status = termOf('NeedStatus', url.filters.status) ? (url.filters.status as NeedQuery['status']) : undefined;
+  const setStatus = (s: NeedQuery['status']) => url.set('status', s);
   const [source, setSource] = useState<NeedQuery['source']>();
   const [overdue, setOverdue] = useState(false);
   const [escalated, setEscalated] = useState(false);

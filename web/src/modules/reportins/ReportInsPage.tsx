@@ -5,6 +5,8 @@ import { useMe } from '../../kernel/auth';
 import { FormModal } from '../../kernel/FormModal';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { useUrlFilters } from '../../kernel/urlFilters';
+import { termOf } from '../../kernel/vocabulary';
 import { peopleApi } from '../people/api';
 import { holds } from '../../kernel/roles';
 import { reportInsApi, type ReportIn } from './api';
@@ -136,7 +138,10 @@ function UnitView({ unitId }: { unitId: number }) {
 function CommunityView() {
   const { t, tx, enumOptions } = useI18n();
   const { message } = App.useApp();
-  const [status, setStatus] = useState<ReportIn['status']>();
+  // The status filter is in the address: the home page's to-do links to the pending ones (?status=issued).
+  const url = useUrlFilters(['status'] as const);
+  const status = termOf('ReportInStatus', url.filters.status) ? (url.filters.status as ReportIn['status']) : undefined;
+  const setStatus = (s: ReportIn['status'] | undefined) => url.set('status', s);
   const records = useLoad(() => reportInsApi.list({ status }), [status]);
   const counts = useLoad(() => reportInsApi.counts(), []);
   const own = useLoad(() => peopleApi.list({ kind: 'member', page: 1, pageSize: 1 }), []);
