@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineModule, rowsHeld } from '../../kernel/manifest.ts';
 import { peopleRoutes } from './routes.ts';
-import { countUnder, coverageGaps } from './service.ts';
+import { figuresUnder, coverageGaps } from './service.ts';
 
 export default defineModule({
   name: 'people',
@@ -9,6 +9,6 @@ export default defineModule({
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   isolationPart: () => import('../../../../test/isolation/parts/people.ts').then((m) => m.peoplePart),
   orgHoldings: [rowsHeld({ noun: { zh: '人员', en: 'people' }, measure: { zh: '名', en: 'person' } }, ['people'])],
-  orgFigures: countUnder,
+  orgFigures: figuresUnder,
   coverageGaps,
 });
