@@ -4858,6 +4858,11 @@ export interface components {
             unitId: number | null;
             isMember: boolean;
             category: components["schemas"]["PersonCategory"] | null;
+            /** @description 经联合党委联建列入 */
+            joinedThrough?: {
+                orgId: number;
+                orgName: string;
+            } | null;
             /** @description what the caller may do to this file */
             actions: components["schemas"]["PersonAction"][];
         };
@@ -6795,6 +6800,8 @@ export interface operations {
                         orgCount: number;
                         peopleCount: number;
                         memberCount: number;
+                        /** @description 联建支部党员数（联合党委） */
+                        joinedMemberCount?: number;
                     };
                 };
             };
@@ -7667,6 +7674,11 @@ export interface operations {
                             unitId: number | null;
                             isMember: boolean;
                             category: components["schemas"]["PersonCategory"] | null;
+                            /** @description 经联合党委联建列入 */
+                            joinedThrough?: {
+                                orgId: number;
+                                orgName: string;
+                            } | null;
                             skills: string[];
                             availability: components["schemas"]["Availability"][];
                         }[];
@@ -7739,6 +7751,11 @@ export interface operations {
                         unitId: number | null;
                         isMember: boolean;
                         category: components["schemas"]["PersonCategory"] | null;
+                        /** @description 经联合党委联建列入 */
+                        joinedThrough?: {
+                            orgId: number;
+                            orgName: string;
+                        } | null;
                         /** @description what the caller may do to this file */
                         actions: components["schemas"]["PersonAction"][];
                         unitName: string | null;
@@ -7765,6 +7782,11 @@ export interface operations {
                             addressMasked: string;
                         } | null;
                         householdId: number | null;
+                        /** @description 所属联合党委 */
+                        jointCommittees: {
+                            orgId: number;
+                            orgName: string;
+                        }[];
                     };
                 };
             };
@@ -7835,6 +7857,11 @@ export interface operations {
                         unitId: number | null;
                         isMember: boolean;
                         category: components["schemas"]["PersonCategory"] | null;
+                        /** @description 经联合党委联建列入 */
+                        joinedThrough?: {
+                            orgId: number;
+                            orgName: string;
+                        } | null;
                         /** @description what the caller may do to this file */
                         actions: components["schemas"]["PersonAction"][];
                         unitName: string | null;
@@ -7861,6 +7888,11 @@ export interface operations {
                             addressMasked: string;
                         } | null;
                         householdId: number | null;
+                        /** @description 所属联合党委 */
+                        jointCommittees: {
+                            orgId: number;
+                            orgName: string;
+                        }[];
                     };
                 };
             };
