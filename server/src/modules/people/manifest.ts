@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { peopleDemo } from '../../demo/people.ts';
 import { defineModule, rowsHeld } from '../../kernel/manifest.ts';
 import { peopleRoutes } from './routes.ts';
 import { figuresUnder, coverageGaps } from './service.ts';
@@ -7,6 +8,7 @@ export default defineModule({
   name: 'people',
   routes: peopleRoutes,
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
+  demoStep: peopleDemo,
   isolationPart: () => import('../../../../test/isolation/parts/people.ts').then((m) => m.peoplePart),
   orgHoldings: [rowsHeld({ noun: { zh: '人员', en: 'people' }, measure: { zh: '名', en: 'person' } }, ['people'])],
   orgFigures: figuresUnder,

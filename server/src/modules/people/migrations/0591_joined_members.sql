@@ -16,3 +16,14 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
 $$;
 REVOKE ALL ON FUNCTION gj_joined_members(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION gj_joined_members(bigint) TO gongjian_app;
+
+-- The joint committees the caller, as a member, belongs to through their own
+-- branch: another module's policy may widen what such a member reads by these
+-- ids (the joint committee's activities open to members).
+CREATE FUNCTION gj_my_joint_org_ids() RETURNS bigint[] LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT coalesce(array_agg(DISTINCT j.id), '{}')
+    FROM people p CROSS JOIN LATERAL gj_joint_committees_of(p.org_id) j
+   WHERE p.user_id = gj_user_id() AND p.is_member AND p.left_region_on IS NULL
+$$;
+REVOKE ALL ON FUNCTION gj_my_joint_org_ids() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gj_my_joint_org_ids() TO gongjian_app;
