@@ -5030,6 +5030,11 @@ export interface components {
             unitId: number | null;
             isMember: boolean;
             category: components["schemas"]["PersonCategory"] | null;
+            /** @description 经联合党委联建列入 */
+            joinedThrough?: {
+                orgId: number;
+                orgName: string;
+            } | null;
             /** @description what the caller may do to this file */
             actions: components["schemas"]["PersonAction"][];
         };
@@ -7096,6 +7101,8 @@ export interface operations {
                         orgCount: number;
                         peopleCount: number;
                         memberCount: number;
+                        /** @description 联建支部党员数（联合党委） */
+                        joinedMemberCount?: number;
                     };
                 };
             };
@@ -7968,6 +7975,11 @@ export interface operations {
                             unitId: number | null;
                             isMember: boolean;
                             category: components["schemas"]["PersonCategory"] | null;
+                            /** @description 经联合党委联建列入 */
+                            joinedThrough?: {
+                                orgId: number;
+                                orgName: string;
+                            } | null;
                             skills: string[];
                             availability: components["schemas"]["Availability"][];
                         }[];
@@ -8040,6 +8052,11 @@ export interface operations {
                         unitId: number | null;
                         isMember: boolean;
                         category: components["schemas"]["PersonCategory"] | null;
+                        /** @description 经联合党委联建列入 */
+                        joinedThrough?: {
+                            orgId: number;
+                            orgName: string;
+                        } | null;
                         /** @description what the caller may do to this file */
                         actions: components["schemas"]["PersonAction"][];
                         unitName: string | null;
@@ -8066,6 +8083,11 @@ export interface operations {
                             addressMasked: string;
                         } | null;
                         householdId: number | null;
+                        /** @description 所属联合党委 */
+                        jointCommittees: {
+                            orgId: number;
+                            orgName: string;
+                        }[];
                     };
                 };
             };
@@ -8136,6 +8158,11 @@ export interface operations {
                         unitId: number | null;
                         isMember: boolean;
                         category: components["schemas"]["PersonCategory"] | null;
+                        /** @description 经联合党委联建列入 */
+                        joinedThrough?: {
+                            orgId: number;
+                            orgName: string;
+                        } | null;
                         /** @description what the caller may do to this file */
                         actions: components["schemas"]["PersonAction"][];
                         unitName: string | null;
@@ -8162,6 +8189,11 @@ export interface operations {
                             addressMasked: string;
                         } | null;
                         householdId: number | null;
+                        /** @description 所属联合党委 */
+                        jointCommittees: {
+                            orgId: number;
+                            orgName: string;
+                        }[];
                     };
                 };
             };

@@ -797,5 +797,6 @@ export const GROUPS = {
     needCommunity: ["community_committee","comprehensive_committee","residential_committee","joint_committee"],
     grid: ["grid_branch"],
     street: ["street_committee"],
+    joinable: ["unit_committee","community_committee","grid_branch"],
   },
 } as const;

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../kernel/db.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { E, SEAT, TIE } from './errors.ts';
-import { ORG_KINDS, SEAT_ROLES, TIE_KINDS, UNIT_KINDS, type OrgKind, type Seat, type SeatRole, type Tie, type TieKind, type UnitKind } from './schema.ts';
+import { ORG_KIND_GROUPS, ORG_KINDS, SEAT_ROLES, TIE_KINDS, UNIT_KINDS, type OrgKind, type Seat, type SeatRole, type Tie, type TieKind, type UnitKind } from './schema.ts';
 import { getUnit, place } from './service.ts';
 
 // The sideways network: ties between organizations and units (共建、协调指导、
@@ -58,16 +58,34 @@ export async function createTie(
   orgId: number,
   input: { kind: TieKind; toOrgId?: number; toUnitId?: number; startedOn: string; pledge?: string; note?: string },
 ): Promise<Tie> {
-  await place(q, orgId);
+  const from = await place(q, orgId);
   if ((input.toOrgId === undefined) === (input.toUnitId === undefined)) throw E.tie_one_end();
   if (input.toOrgId === orgId) throw E.tie_self();
-  if (input.toOrgId !== undefined) await place(q, input.toOrgId);
+  const to = input.toOrgId === undefined ? null : await place(q, input.toOrgId);
+  if (input.kind === 'joins') await ensureJoinable(q, from, to);
   if (input.toUnitId !== undefined) await getUnit(q, input.toUnitId);
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO org_ties (org_id, kind, to_org_id, to_unit_id, started_on, pledge, note) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [orgId, input.kind, input.toOrgId ?? null, input.toUnitId ?? null, input.startedOn, input.pledge ?? null, input.note ?? null],
   );
   return getTie(q, row!.id);
+}
+
+/**
+ * A joint committee (联合党委) joins branches that keep their own parents, and
+ * their members count as its own too (dual identity, gj_joined_orgs). So it
+ * joins only branches inside the area it sits in — its parent's subtree —
+ * or its secretary would read another community's members.
+ */
+async function ensureJoinable(q: Queryable, from: Awaited<ReturnType<typeof place>>, to: Awaited<ReturnType<typeof place>> | null): Promise<void> {
+  if (from.kind !== 'joint_committee') throw E.joins_from_joint();
+  if (!to) throw E.joins_not_branch({ kind: { zh: '单位', en: 'unit' } });
+  if (!ORG_KIND_GROUPS.joinable.includes(to.kind)) throw E.joins_not_branch({ kind: ORG_KINDS.term(to.kind) });
+  const [area] = await q.query<{ name: string; inside: boolean }>(
+    `SELECT p.name, $2::ltree <@ p.path AS inside FROM organizations j JOIN organizations p ON p.id = j.parent_id WHERE j.id = $1`,
+    [from.id, to.path],
+  );
+  if (!area?.inside) throw E.joins_outside({ name: to.name, area: area?.name ?? from.name });
 }
 
 export async function updateTie(q: Queryable, tieId: number, patch: { endedOn?: string | null; pledge?: string | null; note?: string | null }): Promise<Tie> {

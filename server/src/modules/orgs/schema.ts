@@ -67,6 +67,8 @@ export const ORG_KIND_GROUPS = defineGroups(ORG_KINDS, {
   needCommunity: ['community_committee', 'comprehensive_committee', 'residential_committee', 'joint_committee'],
   grid: ['grid_branch'],
   street: ['street_committee'],
+  // What a joint committee may join (ties `joins`): a branch that keeps its own parent.
+  joinable: ['unit_committee', 'community_committee', 'grid_branch'],
 });
 
 export const UNIT_KINDS = defineVocabulary('UnitKind', [
@@ -137,7 +139,11 @@ export const OrgDetail = Org.extend({
 });
 export const OrgList = z.object({ items: z.array(Org) });
 export const OrgPage = z.object({ total: z.number(), items: z.array(Org) });
-export const OrgSummary = z.object({ orgId: z.number(), orgCount: z.number(), peopleCount: z.number(), memberCount: z.number() });
+export const OrgSummary = z.object({
+  orgId: z.number(), orgCount: z.number(), peopleCount: z.number(), memberCount: z.number(),
+  /** At a joint committee: the members of the branches it joins, counted in its memberCount too (they stay in their own branches). */
+  joinedMemberCount: z.number().optional().describe('联建支部党员数（联合党委）'),
+});
 
 export const OrgParams = z.object({ orgId: idParam('组织编号') });
 export const OrgSearchQuery = z.object({ q: z.string().trim().max(50).optional().describe('名称关键字'), ...pageQuery });

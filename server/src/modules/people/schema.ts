@@ -63,6 +63,8 @@ const personFields = z.object({
   unitId: z.number().nullable(),
   isMember: z.boolean(),
   category: CATEGORIES.schema.nullable(),
+  /** Listed at a joint committee (联合党委) as a member of a branch it joins: the member stays in their own branch (orgId). */
+  joinedThrough: z.object({ orgId: z.number(), orgName: z.string() }).nullable().optional().describe('经联合党委联建列入'),
 });
 export const Person = personFields.extend({ actions: z.array(PERSON_ACTIONS.schema).describe('what the caller may do to this file') }).meta({ id: 'Person' });
 /** The file as the service reads it; the routes add the caller's actions (policy.ts). */
@@ -143,6 +145,8 @@ export const PersonDetail = Person.extend({
   /** Null also when the household is hidden from the caller (a member reading their own file). */
   residence: Residence.nullable(),
   householdId: z.number().nullable(),
+  /** The joint committees (联合党委) that count this member as their own too, beside their own branch (orgId). */
+  jointCommittees: z.array(z.object({ orgId: z.number(), orgName: z.string() })).describe('所属联合党委'),
 });
 export type PersonDetail = Omit<z.infer<typeof PersonDetail>, 'actions'>;
 

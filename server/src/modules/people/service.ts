@@ -77,9 +77,68 @@ async function page<R, T>(q: Queryable, where: Awaited<ReturnType<typeof filtere
   return { total: c?.n ?? 0, items: rows.map(map) };
 }
 
-/** Count and page through everyone the caller can see, optionally under one organization. */
+/**
+ * Count and page through everyone the caller can see, optionally under one
+ * organization. A joint committee (联合党委) lists the members of the branches
+ * it joins after its own, marked `joinedThrough`: they stay in their own
+ * branch, and any organization above the joint committee holds those branches
+ * already (they lie in its parent's subtree, gj_joined_orgs), so only the
+ * joint committee itself adds them and nothing up the tree counts them twice.
+ */
 export async function list(q: Queryable, f: PersonFilter): Promise<{ total: number; items: Person[] }> {
-  return page(q, await filtered(q, f), COLUMNS, f, toPerson);
+  const own = await filtered(q, f);
+  const joint = f.orgId === undefined ? null : await orgs.place(q, f.orgId);
+  if (joint?.kind !== 'joint_committee') return page(q, own, COLUMNS, f, toPerson);
+  const joined = await filtered(q, { ...f, orgId: undefined });
+  joined.add('NOT (p.org_id = ANY ($?::bigint[]))', await orgs.subtreeIds(q, joint.id));
+  const from = `gj_joined_members(${joined.next(joint.id)}) p`;
+  const mark = { orgId: joint.id, orgName: joint.name };
+  const [[a], [b]] = await Promise.all([
+    q.query<{ n: number }>(`SELECT count(*) AS n FROM people p ${own.sql}`, own.params),
+    q.query<{ n: number }>(`SELECT count(*) AS n FROM ${from} ${joined.sql}`, joined.params),
+  ]);
+  const ownTotal = a?.n ?? 0;
+  const start = (f.page - 1) * f.pageSize;
+  const items: Person[] = [];
+  if (start < ownTotal) {
+    const rows = await q.query<Row>(
+      `SELECT ${COLUMNS} FROM ${FROM} ${own.sql} ORDER BY p.id LIMIT ${own.next(f.pageSize)} OFFSET ${own.next(start)}`,
+      own.params,
+    );
+    items.push(...rows.map(toPerson));
+  }
+  const room = f.pageSize - items.length;
+  if (room > 0) {
+    const rows = await q.query<Row>(
+      `SELECT p.id, p.name, p.gender, NULL AS phone_mask, p.org_id, p.org_name, p.unit_id, p.is_member, p.category FROM ${from} ${joined.sql}
+        ORDER BY p.id LIMIT ${joined.next(room)} OFFSET ${joined.next(Math.max(0, start - ownTotal))}`,
+      joined.params,
+    );
+    items.push(...rows.map((r) => ({ ...toPerson(r), joinedThrough: mark })));
+  }
+  return { total: ownTotal + (b?.n ?? 0), items };
+}
+
+/** The joint committees that count the members of an organization as their own too (a member's file shows them). */
+export async function jointCommitteesOf(q: Queryable, orgId: number): Promise<{ orgId: number; orgName: string }[]> {
+  const rows = await q.query<{ id: number; name: string }>(`SELECT id, name FROM gj_joint_committees_of($1) ORDER BY id`, [orgId]);
+  return rows.map((r) => ({ orgId: r.id, orgName: r.name }));
+}
+
+/**
+ * Head counts at a joint committee: its own, plus the members of the branches
+ * it joins (counted once, though they stay in their own branches); everywhere
+ * else, the subtree's rows, so a street over both counts each member once.
+ */
+export async function figuresUnder(q: Queryable, orgId: number): Promise<Record<string, number>> {
+  const counts = await countUnder(q, orgId);
+  if ((await orgs.place(q, orgId)).kind !== 'joint_committee') return counts;
+  const [r] = await q.query<{ n: number }>(
+    `SELECT count(*) AS n FROM gj_joined_members($1) j WHERE j.left_region_on IS NULL AND NOT (j.org_id = ANY ($2::bigint[]))`,
+    [orgId, await orgs.subtreeIds(q, orgId)],
+  );
+  const joined = r?.n ?? 0;
+  return { peopleCount: counts.peopleCount + joined, memberCount: counts.memberCount + joined, joinedMemberCount: joined };
 }
 
 export interface TalentFilter {
@@ -384,6 +443,7 @@ export async function detail(q: Queryable, personId: number): Promise<PersonDeta
     availability: r.availability,
     householdId: r.household_id,
     residence: place ?? null,
+    jointCommittees: r.is_member ? await jointCommitteesOf(q, r.org_id) : [],
   };
 }
 

@@ -33,6 +33,13 @@ export function PeoplePage() {
   const gender = (p: Person) => (p.gender ? t(p.gender === 'male' ? 'people.male' : 'people.female') : t('common.none'));
   const member = (p: Person) => (p.isMember ? <Tag color="red">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>);
   const category = (p: Person) => (p.category ? enumLabel('PersonCategory', p.category) : t('common.none'));
+  // A member of a branch the joint committee joins: listed here, kept in their own branch.
+  const joined = (p: Person) =>
+    p.joinedThrough && (
+      <Tag color="gold" data-testid="person-joined">
+        {t('people.joinedThrough', { name: tx(p.joinedThrough.orgName) })}
+      </Tag>
+    );
   const open = (p: Person) => (
     <Typography.Link strong onClick={() => setOpenId(p.id)} data-testid="person-open">
       {tx(p.name)}
@@ -92,7 +99,15 @@ export function PeoplePage() {
             { key: 'name', title: t('people.name'), render: (_, p) => open(p) },
             { key: 'gender', title: t('people.gender'), render: (_, p) => gender(p) },
             { key: 'phone', title: t('people.phone'), render: (_, p) => p.phoneMasked ?? t('common.none') },
-            { key: 'org', title: t('people.org'), render: (_, p) => tx(p.orgName) || t('common.none') },
+            {
+              key: 'org',
+              title: t('people.org'),
+              render: (_, p) => (
+                <>
+                  {tx(p.orgName) || t('common.none')} {joined(p)}
+                </>
+              ),
+            },
             { key: 'member', title: t('people.isMember'), render: (_, p) => member(p) },
             { key: 'category', title: t('people.category'), render: (_, p) => category(p) },
           ]}
@@ -105,7 +120,9 @@ export function PeoplePage() {
               <Typography.Text type="secondary">
                 {[gender(p), p.phoneMasked, p.category && category(p)].filter(Boolean).join(' · ')}
               </Typography.Text>
-              <div>{tx(p.orgName)}</div>
+              <div>
+                {tx(p.orgName)} {joined(p)}
+              </div>
             </div>
           )}
         />

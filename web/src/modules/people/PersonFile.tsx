@@ -59,6 +59,9 @@ export function PersonFile({ person }: { person: PersonDetail }) {
           { key: 'phone', label: t('people.phone'), children: <Masked person={person} field="phone" masked={person.phoneMasked} /> },
           { key: 'address', label: t('people.address'), children: <Masked person={person} field="address" masked={person.addressMasked} /> },
           { key: 'org', label: t('people.org'), children: tx(person.orgName) || none },
+          ...(person.jointCommittees.length
+            ? [{ key: 'joint', label: t('people.jointCommittees'), children: <span data-testid="person-joint">{person.jointCommittees.map((j) => tx(j.orgName)).join('、')}</span> }]
+            : []),
           { key: 'unit', label: t('people.unit'), children: tx(person.unitName) || none },
           {
             key: 'residence',

@@ -4,6 +4,8 @@ export const zhCN = {
   'people.create': '登记人员',
   'people.edit': '修改档案',
   'people.detail': '人员档案',
+  'people.joinedThrough': '经{name}联建',
+  'people.jointCommittees': '所属联合党委',
   'people.filterKind': '人员类型',
   'people.kind.member': '党员',
   'people.kind.resident': '群众/居民',
@@ -57,6 +59,8 @@ export const zhCN = {
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
+  'people.joinedThrough': 'Joined through {name}',
+  'people.jointCommittees': 'Joint committees',
   'people.searchByName': 'Name or pinyin initials, e.g. zzq',
   'people.residence': 'Household',
   'people.residenceHint': 'Pick the community, grid, building and household (register the household in its grid first)',
