@@ -6,8 +6,9 @@ import { addressKey } from './modules/grids/service.ts';
  * The blind indexes (columns *_hash keyed by the encryption key) and how each
  * is derived from its table's clear values; null where it cannot be derived
  * again, and then it is cleared. Hashes not keyed by it (passwords, session
- * and feed tokens, sign-up clients) stay as they are. A *_hash column in
- * neither list stops a rotation: it would otherwise be left matching nothing.
+ * and feed tokens, the clients of sign-ups and of public pages) stay as they
+ * are. A *_hash column in neither list stops a rotation: it would otherwise be
+ * left matching nothing.
  */
 const BLIND_INDEXES: Record<string, (cipher: FieldCipher, clear: Record<string, string | null>) => string | null> = {
   'people.id_number_hash': (c, v) => (v.id_number_enc === null ? null : c.blindIndex(v.id_number_enc!)),
@@ -16,7 +17,7 @@ const BLIND_INDEXES: Record<string, (cipher: FieldCipher, clear: Record<string, 
   // row"; without it the next import simply applies the row again.
   'people.census_hash': () => null,
 };
-const UNKEYED_HASHES = new Set(['users.password_hash', 'sessions.token_hash', 'calendar_feeds.token_hash', 'resident_signups.client_hash']);
+const UNKEYED_HASHES = new Set(['users.password_hash', 'sessions.token_hash', 'calendar_feeds.token_hash', 'resident_signups.client_hash', 'alliance_page_hits.client_hash']);
 
 interface Sealed {
   table: string;
