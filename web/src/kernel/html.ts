@@ -9,3 +9,11 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
 /** A tooltip of plain-text lines, each escaped; empty ones are left out. */
 export const tooltipLines = (lines: readonly (string | null | undefined | false)[]): string =>
   lines.filter((l): l is string => Boolean(l)).map(escapeHtml).join('<br/>');
+
+type AxisPoint = { name?: string; seriesName?: string; value?: unknown };
+
+/** The lines of an axis tooltip (a bar or line chart's category): its name, then each series' value. */
+export const axisLines = (params: AxisPoint | AxisPoint[]): string[] => {
+  const list = Array.isArray(params) ? params : [params];
+  return [String(list[0]?.name ?? ''), ...list.map((p) => `${p.seriesName ?? ''}：${String(p.value)}`)];
+};

@@ -6,7 +6,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { Alert, App, Button, Card, Empty, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useApiError, useLoad } from '../../kernel/hooks';
-import { tooltipLines } from '../../kernel/html';
+import { axisLines, tooltipLines } from '../../kernel/html';
 import { useI18n } from '../../kernel/i18n';
 import { thisYear } from '../../kernel/time';
 import { useHomeOrg } from '../../kernel/useHomeOrg';
@@ -18,10 +18,6 @@ import { evaluationApi, type Confirm, type Department, type ReportBack, type Rou
 use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 type Option = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 type Grade = Confirm['grade'];
-
-/** The tooltip of one grade: its name, then each series' count. */
-const axisLines = (list: { name?: string; seriesName?: string; value?: unknown }[]) =>
-  [String(list[0]?.name ?? ''), ...list.map((p) => `${p.seriesName ?? ''}：${String(p.value)}`)];
 
 function GradeTag({ grade }: { grade: Grade }) {
   const { enumLabel } = useI18n();
@@ -40,7 +36,7 @@ function Distribution({ table }: { table: RoundTable }) {
     const option: Option = {
       tooltip: {
         trigger: 'axis',
-        formatter: (params) => tooltipLines(axisLines(Array.isArray(params) ? params : [params])),
+        formatter: (params) => tooltipLines(axisLines(params as Parameters<typeof axisLines>[0])),
       },
       // ECharts 6 draws the legend at the bottom by default, over the grades on the axis.
       legend: { top: 0 },

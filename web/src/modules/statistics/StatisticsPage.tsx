@@ -6,7 +6,7 @@ import { Card, Col, Empty, Flex, Input, Row, Statistic, Table, Typography } from
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useLoad } from '../../kernel/hooks';
-import { tooltipLines } from '../../kernel/html';
+import { axisLines, tooltipLines } from '../../kernel/html';
 import { useI18n } from '../../kernel/i18n';
 import { today } from '../../kernel/time';
 import { useHomeOrg } from '../../kernel/useHomeOrg';
@@ -17,10 +17,6 @@ import { statisticsApi, type Statistics } from './api';
 use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 type Option = ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 type Label = Statistics['figures'][number]['label'];
-
-/** The tooltip of one month: the month, then each figure's count. */
-const axisLines = (list: { name?: string; seriesName?: string; value?: unknown }[]) =>
-  [String(list[0]?.name ?? ''), ...list.map((p) => `${p.seriesName ?? ''}：${String(p.value)}`)];
 
 /** A figure's label in the user's language (zh-TW derived from zh-CN). */
 function useLabel(): (l: Label) => string {
@@ -41,7 +37,7 @@ function Trend({ stats }: { stats: Statistics }) {
     const option: Option = {
       tooltip: {
         trigger: 'axis',
-        formatter: (params) => tooltipLines(axisLines(Array.isArray(params) ? params : [params])),
+        formatter: (params) => tooltipLines(axisLines(params as Parameters<typeof axisLines>[0])),
       },
       legend: {},
       grid: { left: 40, right: 16, top: 40, bottom: 30 },
