@@ -1,7 +1,5 @@
-import { Select } from 'antd';
-import { useState } from 'react';
-import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { SearchSelect } from '../../kernel/SearchSelect';
 import { fundsApi, type TargetQuery } from './api';
 
 interface Props {
@@ -19,25 +17,16 @@ interface Props {
  */
 export function TargetSelect({ orgId, kind, value, onChange, 'data-testid': testId }: Props) {
   const { t, tx } = useI18n();
-  const [q, setQ] = useState('');
-  // The chosen record stays labelled when the next search no longer lists it.
-  const [chosen, setChosen] = useState<{ value: number; label: string } | null>(null);
-  const found = useLoad(() => fundsApi.targets({ orgId, paidForKind: kind, ...(q ? { q } : {}) }), [orgId, kind, q]);
-  const options = (found.data?.items ?? []).map((r) => ({ value: r.id, label: `${tx(r.label)} · ${tx(r.orgName)}` }));
-  if (chosen && chosen.value === value && !options.some((o) => o.value === value)) options.unshift(chosen);
   return (
-    <Select<number, { value: number; label: string }>
+    <SearchSelect
       data-testid={testId}
       value={value}
-      onChange={(v, option) => {
-        if (option && !Array.isArray(option)) setChosen(option);
-        onChange?.(v);
-      }}
+      onChange={onChange}
+      search={async (q) => (await fundsApi.targets({ orgId, paidForKind: kind, ...(q ? { q } : {}) })).items}
+      option={(r) => ({ value: r.id, label: `${tx(r.label)} · ${tx(r.orgName)}` })}
+      deps={[orgId, kind]}
       placeholder={t('funds.targetPlaceholder')}
-      showSearch={{ filterOption: false, onSearch: (text) => setQ(text.trim()) }}
-      loading={found.loading}
-      notFoundContent={found.loading ? t('common.loading') : t('funds.noTarget')}
-      options={options}
+      empty={t('funds.noTarget')}
     />
   );
 }

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
-import { useState } from 'react';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
+import { SearchSelect } from '../../kernel/SearchSelect';
 import { peopleApi } from '../people/api';
 import { orgsApi } from './api';
 
@@ -15,25 +15,15 @@ interface PickerProps {
 /** Picks a person in the user's scope, searching by name on the server (scopes hold thousands). */
 export function PersonSelect({ value, onChange, placeholder, 'data-testid': testId }: PickerProps) {
   const { t, tx } = useI18n();
-  const [q, setQ] = useState('');
-  // The chosen person stays labelled when the next search no longer lists them.
-  const [chosen, setChosen] = useState<{ value: number; label: string } | null>(null);
-  const found = useLoad(() => peopleApi.list({ q, page: 1, pageSize: 20 }), [q]);
-  const options = (found.data?.items ?? []).map((p) => ({ value: p.id, label: `${tx(p.name)} · ${tx(p.orgName)}` }));
-  if (chosen && chosen.value === value && !options.some((o) => o.value === value)) options.unshift(chosen);
   return (
-    <Select<number, { value: number; label: string }>
+    <SearchSelect
       data-testid={testId}
       value={value}
-      onChange={(v, option) => {
-        if (option && !Array.isArray(option)) setChosen(option);
-        onChange?.(v);
-      }}
+      onChange={onChange}
+      search={async (q) => (await peopleApi.list({ q, page: 1, pageSize: 20 })).items}
+      option={(p) => ({ value: p.id, label: `${tx(p.name)} · ${tx(p.orgName)}` })}
       placeholder={placeholder ?? t('seat.personPlaceholder')}
-      showSearch={{ filterOption: false, onSearch: (text) => setQ(text.trim()) }}
-      loading={found.loading}
-      notFoundContent={found.loading ? t('common.loading') : t('people.empty')}
-      options={options}
+      empty={t('people.empty')}
     />
   );
 }
