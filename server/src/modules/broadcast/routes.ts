@@ -63,7 +63,10 @@ export function broadcastRoutes(app: FastifyInstance, { db, cipher }: Kernel, { 
   });
   route(app, db, {
     method: 'GET', url: '/api/jobs', tags, summary: '后台任务：定时任务与推送，失败与待处理的在前（区级管理员）',
-    querystring: JobQuery, response: JobList,
+    // The queue is read on the runner's own connection: inside a scoped
+    // transaction that wait never ends on PGlite, whose one connection the
+    // transaction holds.
+    scoped: false, querystring: JobQuery, response: JobList,
     handler: async ({ scope, query }) => {
       if (!mayAdministerJobs(scope)) throw E.admin_jobs_only({ action: { zh: '查看后台任务', en: 'see the jobs' } });
       const r = await jobs.list(query);
@@ -72,7 +75,7 @@ export function broadcastRoutes(app: FastifyInstance, { db, cipher }: Kernel, { 
   });
   route(app, db, {
     method: 'POST', url: '/api/jobs/:jobId/retry', tags, summary: '重试失败的后台任务（区级管理员）',
-    params: JobParams, response: JobRecord,
+    scoped: false, params: JobParams, response: JobRecord,
     handler: async ({ scope, params }) => {
       if (!mayAdministerJobs(scope)) throw E.admin_jobs_only({ action: { zh: '重试后台任务', en: 'retry a job' } });
       const j = await jobs.retry(params.jobId);
