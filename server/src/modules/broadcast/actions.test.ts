@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
+import { enqueue } from '../../kernel/jobs.ts';
 import { actionCallers, actionMismatchesAcross, places, type Caller, type Places } from '../../../../test/support/allowed-actions.ts';
 import { SUBSCRIPTION_ACTIONS, SUBSCRIPTION_LIST_ACTIONS } from './schema.ts';
 import { useMailer } from './service.ts';
@@ -89,6 +90,9 @@ test('a person’s own subscription: theirs to keep and to unsubscribe; an admin
   assert.equal(turnedOn.body.error.code, 'broadcast.own_only');
   const jobs = await t.request('GET', '/api/jobs', { cookie: secretary });
   assert.equal(jobs.body.error.code, 'broadcast.admin_jobs_only');
+  // A queued job, with its times, as the district administrator reads it.
+  const queued = await t.kernel.db.system((q) => enqueue(q, 'broadcast.deliver', {}));
   const byAdmin = await t.request('GET', '/api/jobs', { cookie: admin });
   assert.equal(byAdmin.status, 200, byAdmin.text);
+  assert.equal(typeof byAdmin.body.items.find((j: { id: number }) => j.id === queued)?.runAt, 'string');
 });

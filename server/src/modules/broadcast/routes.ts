@@ -13,11 +13,11 @@ import * as broadcast from './service.ts';
 
 const tags = ['联盟推送'];
 
-const jobRecord = (j: Awaited<ReturnType<ModuleContext['jobs']['list']>>['items'][number]) => ({
-  id: j.id, name: j.name, periodic: j.everyMs !== null, status: j.status, runAt: j.runAt, attempts: j.attempts, maxAttempts: j.maxAttempts,
-  lastError: j.lastError, createdAt: j.createdAt, finishedAt: j.finishedAt,
-});
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v as string | null));
+const jobRecord = (j: Awaited<ReturnType<ModuleContext['jobs']['list']>>['items'][number]) => ({
+  id: j.id, name: j.name, periodic: j.everyMs !== null, status: j.status, runAt: iso(j.runAt)!, attempts: j.attempts, maxAttempts: j.maxAttempts,
+  lastError: j.lastError, createdAt: iso(j.createdAt)!, finishedAt: iso(j.finishedAt),
+});
 
 export function broadcastRoutes(app: FastifyInstance, { db, cipher }: Kernel, { webhooksAnywhere, jobs }: ModuleContext): void {
   route(app, db, {
