@@ -8,8 +8,8 @@ export const StatisticsParams = z.object({ orgId: idParam('组织') });
 
 export const StatisticsQuery = ordered(
   z.object({
-    from: filterDay('开始日期').optional(),
-    to: filterDay('结束日期').optional(),
+    from: filterDay('起始日期').optional(),
+    to: filterDay('截止日期').optional(),
   }),
   'from',
   'to',
