@@ -201,13 +201,19 @@ export class JobRunner {
     await this.running;
   }
 
-  /** The jobs an administrator looks at: failing and dead ones first. */
-  list(filter: { status?: JobStatus; page: number; pageSize: number }): Promise<{ items: JobRow[]; total: number }> {
+  /**
+   * The jobs an administrator of `regions` looks at, failing and dead ones
+   * first: that region's one-off work, and the periodic jobs every region
+   * shares, whose error text (which may be any region's) is left to the server log.
+   */
+  list(regions: readonly number[], filter: { status?: JobStatus; page: number; pageSize: number }): Promise<{ items: JobRow[]; total: number }> {
     return this.db.system(async (q) => {
-      const where = filter.status ? `WHERE status = $1` : `WHERE status <> 'done' OR finished_at > now() - interval '1 day'`;
-      const params = filter.status ? [filter.status] : [];
+      const params: unknown[] = [regions];
+      const where = `WHERE (region_id = ANY ($1::bigint[]) OR region_id IS NULL) AND ${
+        filter.status ? `status = $${params.push(filter.status)}` : `(status <> 'done' OR finished_at > now() - interval '1 day')`
+      }`;
       const items = await q.query<JobRow>(
-        `SELECT ${COLUMNS} FROM jobs ${where}
+        `SELECT ${COLUMNS.replace('last_error AS', 'CASE WHEN region_id IS NULL THEN NULL ELSE last_error END AS')} FROM jobs ${where}
           ORDER BY (status = 'dead') DESC, (last_error IS NOT NULL) DESC, id DESC
           LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
         params,
@@ -217,12 +223,13 @@ export class JobRunner {
     });
   }
 
-  /** A dead job queued again, with its attempts anew; null when there is no dead job by that id. */
-  retry(id: number): Promise<JobRow | null> {
+  /** A dead job of one of `regions` queued again, with its attempts anew; null when there is no such dead job. */
+  retry(regions: readonly number[], id: number): Promise<JobRow | null> {
     return this.db.system(async (q) => {
       const [row] = await q.query<JobRow>(
-        `UPDATE jobs SET status = 'queued', attempts = 0, run_at = $2, finished_at = NULL WHERE id = $1 AND status = 'dead' RETURNING ${COLUMNS}`,
-        [id, this.clock.now()],
+        `UPDATE jobs SET status = 'queued', attempts = 0, run_at = $2, finished_at = NULL
+          WHERE id = $1 AND status = 'dead' AND region_id = ANY ($3::bigint[]) RETURNING ${COLUMNS}`,
+        [id, this.clock.now(), regions],
       );
       return row ?? null;
     });
@@ -230,7 +237,9 @@ export class JobRunner {
 }
 
 /** Queues one-off work from the system side (tests, the kernel); modules queue through `gj_enqueue_job` in SQL. */
-export async function enqueue(q: Queryable, name: string, payload: Record<string, unknown>, opts: { runAt?: Date; maxAttempts?: number } = {}): Promise<number> {
-  const [r] = await q.query<{ id: number }>(`SELECT gj_enqueue_job($1, $2, coalesce($3, now()), $4) AS id`, [name, payload, opts.runAt ?? null, opts.maxAttempts ?? 5]);
+export async function enqueue(
+  q: Queryable, name: string, payload: Record<string, unknown>, opts: { regionId?: number; runAt?: Date; maxAttempts?: number } = {},
+): Promise<number> {
+  const [r] = await q.query<{ id: number }>(`SELECT gj_enqueue_job($1, $2, $3, coalesce($4, now()), $5) AS id`, [name, payload, opts.regionId ?? null, opts.runAt ?? null, opts.maxAttempts ?? 5]);
   return r!.id;
 }

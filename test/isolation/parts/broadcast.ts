@@ -12,7 +12,8 @@ export const broadcastPart: IsolationPart = {
       [b.communityId, b.userId, `${b.tag}个人邮件`],
     );
     await q.query(`INSERT INTO broadcast_deliveries (org_id, region_id, subscription_id, event_id, status, last_error) SELECT $1, region_id, $2, (SELECT max(id) FROM events), 'failed', $3 FROM broadcast_subscriptions WHERE id = $2`, [b.communityId, s!.id, `${b.tag}失败`]);
-    const [job] = await q.query<{ id: number }>(`INSERT INTO jobs (name, payload, status, last_error) VALUES ('broadcast.deliver', '{"deliveryId": 0}', 'dead', $1) RETURNING id`, [`${b.tag}任务`]);
+    const [job] = await q.query<{ id: number }>(`INSERT INTO jobs (name, payload, status, last_error, region_id) SELECT 'broadcast.deliver', '{"deliveryId": 0}', 'dead', $1, region_id FROM organizations WHERE id = $2 RETURNING id`,
+      [`${b.tag}任务`, b.communityId],);
     return { subscriptionId: s!.id, ownSubscriptionId: own!.id, jobId: job!.id };
   },
   writes: {

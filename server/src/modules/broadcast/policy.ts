@@ -23,5 +23,8 @@ export function subscriptionVerdicts(scope: Scope, s: { orgPath: string | null; 
   };
 }
 
-/** The job runner is the whole server's: its failures are a district administrator's to see and retry. */
-export const mayAdministerJobs = (scope: Scope): boolean => scope.grants.some((g) => g.role === 'district_admin');
+/**
+ * The regions whose background work (a delivery's job) the caller sees and
+ * retries: those where they are a district administrator. Empty for everyone else.
+ */
+export const jobRegions = (scope: Scope): number[] => [...new Set(scope.grants.filter((g) => g.role === 'district_admin').map((g) => g.regionId))];

@@ -4,7 +4,7 @@ import type { Kernel } from '../../kernel/kernel.ts';
 import type { ModuleContext } from '../../kernel/manifest.ts';
 import { z } from '../../kernel/validation.ts';
 import { E } from './errors.ts';
-import { mayAdministerJobs } from './policy.ts';
+import { jobRegions } from './policy.ts';
 import {
   CreateSubscription, DeliveryList, DeliveryQuery, EditSubscription, EventList, EventQuery, JobList, JobParams, JobQuery, JobRecord,
   Subscription, SubscriptionList, SubscriptionParams, SubscriptionQuery,
@@ -68,8 +68,9 @@ export function broadcastRoutes(app: FastifyInstance, { db, cipher }: Kernel, { 
     // transaction holds.
     scoped: false, querystring: JobQuery, response: JobList,
     handler: async ({ scope, query }) => {
-      if (!mayAdministerJobs(scope)) throw E.admin_jobs_only({ action: { zh: '查看后台任务', en: 'see the jobs' } });
-      const r = await jobs.list(query);
+      const regions = jobRegions(scope);
+      if (regions.length === 0) throw E.admin_jobs_only({ action: { zh: '查看后台任务', en: 'see the jobs' } });
+      const r = await jobs.list(regions, query);
       return { total: r.total, items: r.items.map(jobRecord) };
     },
   });
@@ -77,8 +78,9 @@ export function broadcastRoutes(app: FastifyInstance, { db, cipher }: Kernel, { 
     method: 'POST', url: '/api/jobs/:jobId/retry', tags, summary: '重试失败的后台任务（区级管理员）',
     scoped: false, params: JobParams, response: JobRecord,
     handler: async ({ scope, params }) => {
-      if (!mayAdministerJobs(scope)) throw E.admin_jobs_only({ action: { zh: '重试后台任务', en: 'retry a job' } });
-      const j = await jobs.retry(params.jobId);
+      const regions = jobRegions(scope);
+      if (regions.length === 0) throw E.admin_jobs_only({ action: { zh: '重试后台任务', en: 'retry a job' } });
+      const j = await jobs.retry(regions, params.jobId);
       if (!j) throw E.job_not_dead();
       return jobRecord(j);
     },
