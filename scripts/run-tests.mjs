@@ -1,6 +1,6 @@
 // Node 20's test runner takes no globs: find the test files and hand them over.
 // Usage: node scripts/run-tests.mjs <suffix> <dir>... (e.g. .test.ts server/src test)
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -19,5 +19,13 @@ if (files.length === 0) {
 // its 15 s waits (seen at two per core beside the PostgreSQL pass).
 const cores = availableParallelism();
 const concurrency = process.env.TEST_CONCURRENCY ?? String(suffix === '.e2e.ts' ? cores : cores + 1);
+// The database templates are built first, side by side, by one process each.
+const built = await Promise.all(
+  ['empty', 'demo'].map((which) => new Promise((done) => spawn(process.execPath, ['--import', 'tsx', 'test/support/prepare.ts', which], { stdio: 'inherit' }).on('close', done))),
+);
+if (built.some((code) => code !== 0)) {
+  console.error('building the test database templates failed');
+  process.exit(1);
+}
 const r = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--import', 'tsx', ...files], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
