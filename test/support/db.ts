@@ -8,7 +8,12 @@ import { loadDemo } from '../../server/src/demo/load.ts';
 import { FieldCipher } from '../../server/src/kernel/crypto.ts';
 import { dumpPGlite, openDatabase, type Database } from '../../server/src/kernel/db.ts';
 import { migrate } from '../../server/src/kernel/migrate.ts';
+import { cheapPasswordHashesForTests } from '../../server/src/modules/users/auth.ts';
 import { regionToday } from '../../server/src/kernel/time.ts';
+
+// Every process that makes test databases hashes passwords at the lowest cost
+// (the templates' accounts included): sign-ins are most of a role test's time otherwise.
+cheapPasswordHashesForTests();
 
 /** A fixed key, so that a cached database template decrypts in every test process. */
 export const TEST_KEY = Buffer.alloc(32, 7);
