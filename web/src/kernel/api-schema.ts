@@ -3988,7 +3988,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登记大走访走访：分给本人的片区内的住户，大走访期间（报到党员、兼职委员也可） */
+        /** 登记大走访走访：分给本人的片区内的住户，大走访期间（报到党员、兼职委员也可），可同时提出意见建议（成为该户的需求） */
         post: operations["postCampaignsVisits"];
         delete?: never;
         options?: never;
@@ -18603,6 +18603,14 @@ export interface operations {
                     learned: string;
                     /** @description 后续跟进 */
                     followUp?: string | null;
+                    /** @description 同时提出意见建议（需求） */
+                    need?: {
+                        kind: components["schemas"]["NeedKind"];
+                        category: components["schemas"]["NeedCategory"];
+                        urgency?: components["schemas"]["Urgency"];
+                        /** @description 需求标题 */
+                        title?: string | null;
+                    };
                 };
             };
         };
@@ -20803,9 +20811,9 @@ export interface operations {
     getOrgsByOrgIdStatistics: {
         parameters: {
             query?: {
-                /** @description 开始日期 */
+                /** @description 起始日期 */
                 from?: string;
-                /** @description 结束日期 */
+                /** @description 截止日期 */
                 to?: string;
             };
             header?: never;

@@ -147,12 +147,29 @@ test('a reported member given a grid sees its doors as a grid worker would and r
   const again = (await t.request('GET', '/api/campaigns/mine', { cookie: member })).body.items.find((x: { campaignId: number }) => x.campaignId === c.body.id);
   assert.equal(again.households.find((h: { id: number }) => h.id === door.id).visitedInWindow, true);
 
+  // A suggestion heard at the next door is the household's need, in its grid, listed for those who work it.
+  const next = mine.households[1];
+  const raise = { kind: 'request', category: 'facilities', urgency: 'normal', title: '楼道灯坏了' };
+  const s = await t.request('POST', '/api/campaigns/visits', { cookie: member, body: { householdId: next.id, visitedOn: regionToday(), learned: '三单元楼道灯不亮', need: raise } });
+  assert.equal(s.status, 200, s.text);
+  assert.equal(typeof s.body.needId, 'number');
+  const need = await t.request('GET', `/api/needs/${s.body.needId}`, { cookie: secretary });
+  assert.equal(need.status, 200, need.text);
+  assert.deepEqual([need.body.title, need.body.source, need.body.gridId, need.body.requesterName, need.body.description], ['楼道灯坏了', 'visit', area!.id, next.headName, '三单元楼道灯不亮']);
+  assert.ok(need.body.addressMasked, 'the household’s address carried over, masked');
+  const withSuggestion = (await t.request('GET', `/api/campaigns/${c.body.id}`, { cookie: secretary })).body.figures;
+  assert.equal(withSuggestion.suggestions, after.suggestions + 1);
+
   // Not a door of another grid, not a day outside the campaign, and not for anyone not given the area.
   const other = (await t.request('GET', `/api/households?gridId=${elsewhere!.id}`, { cookie: secretary })).body.items[0];
   const refused = await t.request('POST', '/api/campaigns/visits', { cookie: member, body: { householdId: other.id, visitedOn: regionToday(), learned: '越界' } });
   assert.equal(code(refused), 'grid.household_not_in_area');
   assert.equal(fieldCodes(refused)?.householdId, 'grid.household_not_in_area');
   assert.equal(code(await t.request('POST', '/api/campaigns/visits', { cookie: member, body: { householdId: door.id, visitedOn: addDays(regionToday(), -5), learned: '期外' } })), 'grid.household_not_in_area');
+  // A refused visit raises nothing.
+  const needsBefore = (await t.kernel.db.system((q) => q.query<{ n: number }>(`SELECT count(*)::int AS n FROM needs`)))[0]!.n;
+  assert.equal(code(await t.request('POST', '/api/campaigns/visits', { cookie: member, body: { householdId: other.id, visitedOn: regionToday(), learned: '越界', need: raise } })), 'grid.household_not_in_area');
+  assert.equal((await t.kernel.db.system((q) => q.query<{ n: number }>(`SELECT count(*)::int AS n FROM needs`)))[0]!.n, needsBefore);
   for (const user of ['jumin', 'liaison']) {
     const cookie = await t.login(user);
     assert.equal(code(await t.request('POST', '/api/campaigns/visits', { cookie, body: { householdId: door.id, visitedOn: regionToday(), learned: '冒名' } })), 'grid.household_not_in_area', user);

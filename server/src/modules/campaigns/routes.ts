@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
-import { AssignCadre, Cadre, CadreParams, Campaign, CampaignDetail, CampaignList, CampaignParams, CampaignQuery, CreateCampaign, MyAssignmentList } from './schema.ts';
+import { AssignCadre, Cadre, CadreParams, Campaign, CampaignDetail, CampaignList, CampaignParams, CampaignQuery, CampaignVisit, CreateCampaign, MyAssignmentList } from './schema.ts';
 import * as campaigns from './service.ts';
-import { CreateVisitEntry, VisitEntry } from '../grids/schema.ts';
+import { VisitEntry } from '../grids/schema.ts';
 import { z } from '../../kernel/validation.ts';
 
 const Done = z.object({ ok: z.literal(true) });
@@ -27,8 +27,8 @@ export function campaignRoutes(app: FastifyInstance, { db }: Kernel): void {
     handler: async ({ q }) => ({ items: await campaigns.mine(q) }),
   });
   route(app, db, {
-    method: 'POST', url: '/api/campaigns/visits', tags, summary: '登记大走访走访：分给本人的片区内的住户，大走访期间（报到党员、兼职委员也可）',
-    body: CreateVisitEntry, response: VisitEntry,
+    method: 'POST', url: '/api/campaigns/visits', tags, summary: '登记大走访走访：分给本人的片区内的住户，大走访期间（报到党员、兼职委员也可），可同时提出意见建议（成为该户的需求）',
+    body: CampaignVisit, response: VisitEntry,
     handler: ({ q, scope, body }) => campaigns.visit(q, scope, body),
   });
   route(app, db, {

@@ -1,7 +1,8 @@
 import { registerConstraint } from '../../kernel/errors.ts';
 import { defineVocabulary, type ValueOf } from '../../kernel/vocabulary.ts';
 import { day, idParam, optionalText, ordered, text, z } from '../../kernel/validation.ts';
-import { HOUSEHOLD_TAGS } from '../grids/schema.ts';
+import { CreateVisitEntry, HOUSEHOLD_TAGS } from '../grids/schema.ts';
+import { RaiseFromVisit } from '../needs/schema.ts';
 import { E } from './errors.ts';
 
 registerConstraint('visit_campaigns_name_key', 'name', E.name_taken);
@@ -115,3 +116,7 @@ export const AssignCadre = z.object({
   householdIds: z.array(idParam('住户')).max(500).optional().describe('住户名单'),
 });
 export type AssignCadre = z.infer<typeof AssignCadre>;
+
+/** A cadre's visit, with the suggestion heard at the door raised as the household's need (征求意见建议). */
+export const CampaignVisit = CreateVisitEntry.extend({ need: RaiseFromVisit.optional().describe('同时提出意见建议（需求）') });
+export type CampaignVisit = z.infer<typeof CampaignVisit>;

@@ -5,7 +5,7 @@ import type { Scope } from '../../kernel/scope.ts';
 import { conditions } from '../../kernel/sql.ts';
 import { regionToday } from '../../kernel/time.ts';
 import * as funds from '../funds/service.ts';
-import type { CreateVisitEntry, VisitEntry } from '../grids/schema.ts';
+import type { VisitEntry } from '../grids/schema.ts';
 import * as grids from '../grids/service.ts';
 import * as needs from '../needs/service.ts';
 import * as orgs from '../orgs/service.ts';
@@ -13,7 +13,7 @@ import { CADRE, CAMPAIGN, E } from './errors.ts';
 import { cadreVerdicts, campaignVerdicts, listVerdicts } from './policy.ts';
 import {
   CADRE_ACTIONS, CADRE_KINDS, CAMPAIGN_ACTIONS, CAMPAIGN_LIST_ACTIONS,
-  type AreaKind, type AssignCadre, type Cadre, type CadreKind, type Campaign, type CampaignFigures, type CampaignListAction, type CreateCampaign, type MyAssignment,
+  type AreaKind, type AssignCadre, type Cadre, type CadreKind, type Campaign, type CampaignFigures, type CampaignListAction, type CampaignVisit, type CreateCampaign, type MyAssignment,
 } from './schema.ts';
 
 // The big visit (大走访). A campaign names its window and who covers which
@@ -155,9 +155,16 @@ export async function mine(q: Queryable): Promise<MyAssignment[]> {
   })));
 }
 
-/** A visit by a cadre to a door of their own area, on a day of its campaign; grids checks both. */
-export async function visit(q: Queryable, scope: Scope, input: CreateVisitEntry): Promise<VisitEntry> {
-  return grids.recordCadreVisit(q, { name: scope.userName ?? '' }, input);
+/**
+ * A visit by a cadre to a door of their own area, on a day of its campaign
+ * (grids checks both), with the suggestion heard there raised as the
+ * household's need in the same transaction: a refused visit keeps no need.
+ */
+export async function visit(q: Queryable, scope: Scope, input: CampaignVisit): Promise<VisitEntry> {
+  const { need, ...entry } = input;
+  // Null where the door is not the caller's that day, which the visit then refuses.
+  const needId = need ? await needs.raiseCadreSuggestion(q, { ...entry, need }) : null;
+  return grids.recordCadreVisit(q, { name: scope.userName ?? '' }, entry, needId);
 }
 
 // Many rows at once (the demo; one from the routes too): one INSERT … SELECT FROM unnest per batch.

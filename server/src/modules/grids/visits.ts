@@ -78,14 +78,14 @@ export async function recordVisit(
 /**
  * A visit by a cadre of a visit campaign to a household of the area they
  * were given, on a day of that campaign, whether or not they hold a grant
- * there (`gj_record_cadre_visit` checks the caller's own assignments). It
- * raises nothing: a need is raised by those who work the grid.
+ * there (`gj_record_cadre_visit` checks the caller's own assignments,
+ * `gj_cadre_visitable`), keeping the need it raised (needs raises it first).
  */
-export async function recordCadreVisit(q: Queryable, visitor: { name: string }, input: CreateVisitEntry): Promise<VisitEntry> {
-  const [row] = await q.query<Omit<VisitRow, 'need_id'>>(
-    `SELECT id, grid_id, household_id, household_name, visitor_name, visited_on::text, learned, follow_up FROM gj_record_cadre_visit($1, $2, $3, $4, $5)`,
-    [input.householdId, input.visitedOn, input.learned, input.followUp || null, visitor.name],
+export async function recordCadreVisit(q: Queryable, visitor: { name: string }, input: CreateVisitEntry, needId: number | null = null): Promise<VisitEntry> {
+  const [row] = await q.query<VisitRow>(
+    `SELECT id, grid_id, household_id, household_name, visitor_name, visited_on::text, learned, follow_up, need_id FROM gj_record_cadre_visit($1, $2, $3, $4, $5, $6)`,
+    [input.householdId, input.visitedOn, input.learned, input.followUp || null, visitor.name, needId],
   );
   if (!row) throw E.household_not_in_area();
-  return entry({ ...row, need_id: null });
+  return entry(row);
 }

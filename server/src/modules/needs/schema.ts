@@ -246,16 +246,13 @@ export const Visit = VisitEntry.extend({
 });
 export type Visit = z.infer<typeof Visit>;
 export const VisitList = z.object({ items: z.array(Visit) });
-export const CreateVisit = CreateVisitEntry.extend({
-  /** A need raised from the visit in the same entry: the household is the requester, the visit's text the description. */
-  need: z
-    .object({
-      kind: NEED_KINDS.field('需求类型'),
-      category: NEED_CATEGORIES.field('需求类别'),
-      urgency: URGENCIES.field('紧急程度').default('normal'),
-      title: optionalText('需求标题', 60),
-    })
-    .optional()
-    .describe('同时提出需求'),
+/** A need raised from a visit in the same entry: the household is the requester, the visit's text the description. */
+export const RaiseFromVisit = z.object({
+  kind: NEED_KINDS.field('需求类型'),
+  category: NEED_CATEGORIES.field('需求类别'),
+  urgency: URGENCIES.field('紧急程度').default('normal'),
+  title: optionalText('需求标题', 60),
 });
+export type RaiseFromVisit = z.infer<typeof RaiseFromVisit>;
+export const CreateVisit = CreateVisitEntry.extend({ need: RaiseFromVisit.optional().describe('同时提出需求') });
 export type CreateVisit = z.infer<typeof CreateVisit>;

@@ -13,7 +13,7 @@ import * as grids from '../grids/service.ts';
 import * as orgs from '../orgs/service.ts';
 import {
   NEED_CATEGORIES, NEED_KINDS, NEED_SOURCES, NEED_STATUSES, URGENCIES, type Action, type Need, type NeedCategory, type NeedDetail, type NeedKind,
-  type NeedSource, type NeedStatus, type Urgency,
+  type NeedSource, type NeedStatus, type RaiseFromVisit, type Urgency,
 } from './schema.ts';
 
 export { createMany, seeThroughMany, type BulkNeed } from './bulk.ts';
@@ -436,6 +436,22 @@ export async function createNeed(q: Queryable, cipher: FieldCipher, input: NewNe
     ]);
   }
   return detail(q, r!.id);
+}
+
+/** What a need raised at a visit is titled when the visitor gives no title: the start of what they learned. */
+export const raisedTitle = (raise: { title?: string | null }, learned: string) => raise.title || learned.split(/\r?\n/)[0]!.slice(0, 30);
+
+/**
+ * 大走访: a suggestion heard by a campaign cadre at a door of their own area,
+ * raised as the household's need (source 'visit') by needs' definer function,
+ * since the cadre may hold no grant there. Null when the door is not the
+ * caller's to visit that day.
+ */
+export async function raiseCadreSuggestion(q: Queryable, input: { householdId: number; visitedOn: string; learned: string; need: RaiseFromVisit }): Promise<number | null> {
+  const [r] = await q.query<{ id: number | null }>(`SELECT gj_raise_cadre_suggestion($1, $2, $3, $4, $5, $6, $7) AS id`, [
+    input.householdId, input.visitedOn, input.need.kind, input.need.category, input.need.urgency, raisedTitle(input.need, input.learned), input.learned,
+  ]);
+  return r?.id ?? null;
 }
 
 /** Loads the need and refuses the step unless the caller may take it now, saying why. */

@@ -3,7 +3,7 @@ import type { Queryable } from '../../kernel/db.ts';
 import * as grids from '../grids/service.ts';
 import type { VisitEntry } from '../grids/schema.ts';
 import type { CreateVisit, Visit } from './schema.ts';
-import { createNeed, summaries } from './service.ts';
+import { createNeed, raisedTitle, summaries } from './service.ts';
 
 // A visit (grids' 民情日记) may raise a need. The step lives here, above
 // grids: grids records the visit and hands the visited household to the
@@ -23,9 +23,6 @@ export async function listVisits(q: Queryable, f: { gridId?: number; householdId
   return withNeeds(q, await grids.listVisits(q, f));
 }
 
-/** What a need raised on the spot is titled when the visitor gives no title: the start of what they learned. */
-const TITLE_FROM_LEARNED = 30;
-
 /**
  * A need raised with a visit is the household's, placed in its grid and
  * building, with the household's contact data carried over (sealed again by
@@ -34,7 +31,7 @@ const TITLE_FROM_LEARNED = 30;
 export async function recordVisit(q: Queryable, cipher: FieldCipher, visitor: { userId: number | null; name: string }, input: CreateVisit): Promise<Visit> {
   const { need: raise, ...visit } = input;
   const recorded = await grids.recordVisit(q, cipher, visitor, visit, raise && (async (h) => {
-    const title = raise.title || input.learned.split(/\r?\n/)[0]!.slice(0, TITLE_FROM_LEARNED);
+    const title = raisedTitle(raise, input.learned);
     const need = await createNeed(q, cipher, {
       orgId: h.orgId, source: 'visit', kind: raise.kind, category: raise.category, urgency: raise.urgency, title,
       description: input.learned, gridId: h.gridId, buildingId: h.buildingId ?? undefined, requesterName: h.headName, address: h.address, phone: h.phone,

@@ -8,7 +8,6 @@ import { today } from '../../kernel/time';
 import { useHomeOrg } from '../../kernel/useHomeOrg';
 import { colorOf } from '../../kernel/vocabulary';
 import { yuan } from '../funds/api';
-import { gridsApi } from '../grids/api';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { campaignsApi, type Assignment, type Campaign, type NewCampaign } from './api';
 
@@ -69,15 +68,11 @@ export function MyAreaPage() {
           onClose={() => setVisiting(null)}
           onSubmit={async (v) => {
             const suggestion = v.suggestion?.trim();
-            // A suggestion is raised as a need, which those who work the grid do; the visit alone is every cadre's.
-            if (suggestion) {
-              await gridsApi.recordVisit({
-                householdId: visiting.id, visitedOn: today(), learned: v.learned,
-                need: { kind: 'request', category: 'other', urgency: 'normal', title: suggestion.slice(0, 60) },
-              });
-            } else {
-              await campaignsApi.visit({ householdId: visiting.id, visitedOn: today(), learned: v.learned });
-            }
+            // A suggestion becomes the household's need, whoever the cadre is (a reported member holds no grant in the grid).
+            await campaignsApi.visit({
+              householdId: visiting.id, visitedOn: today(), learned: v.learned,
+              ...(suggestion ? { need: { kind: 'request', category: 'other', urgency: 'normal', title: suggestion.slice(0, 60) } } : {}),
+            });
             void message.success(t('campaigns.saved'));
             mine.reload();
           }}
