@@ -15,11 +15,36 @@ interface Props<T> {
   option: (record: T) => SearchOption;
   /** What else the search depends on (the organization, the kind). */
   deps?: DependencyList;
-  value?: number;
-  onChange?: (value: number | undefined) => void;
   placeholder: string;
   empty: string;
   'data-testid'?: string;
+}
+
+/** The server's matches for what is typed, with the records already chosen kept labelled when a later search no longer lists them. */
+function useSearch<T>({ search, option, deps = [], empty }: Props<T>, chosenValues: number[]) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const [chosen, setChosen] = useState<Map<number, SearchOption>>(new Map());
+  // `search` is a new function each render: what it depends on is in `deps`.
+  const found = useLoad(() => search(q), [q, ...deps]);
+  const options = (found.data ?? []).map(option);
+  for (const v of chosenValues) {
+    const kept = chosen.get(v);
+    if (kept && !options.some((o) => o.value === v)) options.unshift(kept);
+  }
+  const remember = (picked: SearchOption | SearchOption[] | undefined) => {
+    const list = Array.isArray(picked) ? picked : picked ? [picked] : [];
+    if (list.length) setChosen((m) => new Map([...m, ...list.map((o) => [o.value, o] as const)]));
+  };
+  return {
+    remember,
+    props: {
+      showSearch: { filterOption: false, onSearch: (text: string) => setQ(text.trim()) },
+      loading: found.loading,
+      notFoundContent: found.loading ? t('common.loading') : empty,
+      options,
+    },
+  };
 }
 
 /**
@@ -27,28 +52,36 @@ interface Props<T> {
  * people type (names, pinyin, initials are the server's to match), so nobody
  * types a record's number.
  */
-export function SearchSelect<T>({ search, option, deps = [], value, onChange, placeholder, empty, 'data-testid': testId }: Props<T>) {
-  const { t } = useI18n();
-  const [q, setQ] = useState('');
-  // The chosen record stays labelled when the next search no longer lists it.
-  const [chosen, setChosen] = useState<SearchOption | null>(null);
-  // `search` is a new function each render: what it depends on is in `deps`.
-  const found = useLoad(() => search(q), [q, ...deps]);
-  const options = (found.data ?? []).map(option);
-  if (chosen && chosen.value === value && !options.some((o) => o.value === value)) options.unshift(chosen);
+export function SearchSelect<T>(p: Props<T> & { value?: number; onChange?: (value: number | undefined) => void }) {
+  const s = useSearch(p, p.value === undefined ? [] : [p.value]);
   return (
     <Select<number, SearchOption>
-      data-testid={testId}
-      value={value}
+      data-testid={p['data-testid']}
+      value={p.value}
       onChange={(v, picked) => {
-        if (picked && !Array.isArray(picked)) setChosen(picked);
-        onChange?.(v);
+        s.remember(picked);
+        p.onChange?.(v);
       }}
-      placeholder={placeholder}
-      showSearch={{ filterOption: false, onSearch: (text) => setQ(text.trim()) }}
-      loading={found.loading}
-      notFoundContent={found.loading ? t('common.loading') : empty}
-      options={options}
+      placeholder={p.placeholder}
+      {...s.props}
+    />
+  );
+}
+
+/** SearchSelect for several records at once (a meeting's invited members). */
+export function SearchMultiSelect<T>(p: Props<T> & { value?: number[]; onChange?: (value: number[]) => void }) {
+  const s = useSearch(p, p.value ?? []);
+  return (
+    <Select<number[], SearchOption>
+      mode="multiple"
+      data-testid={p['data-testid']}
+      value={p.value}
+      onChange={(v, picked) => {
+        s.remember(picked);
+        p.onChange?.(v);
+      }}
+      placeholder={p.placeholder}
+      {...s.props}
     />
   );
 }

@@ -3611,7 +3611,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 邀请参会：本组织在任委员、结对共建单位 */
+        /** 邀请参会：本组织在任委员、结对共建单位、本组织党员（联合党委含所联合支部的党员） */
         post: operations["postMeetingsByMeetingIdInvitees"];
         delete?: never;
         options?: never;
@@ -17692,6 +17692,11 @@ export interface operations {
                      * @default []
                      */
                     unitIds?: number[];
+                    /**
+                     * @description 党员（本组织的，联合党委含所联合支部的）
+                     * @default []
+                     */
+                    personIds?: number[];
                 };
             };
         };

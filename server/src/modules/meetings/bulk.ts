@@ -24,17 +24,20 @@ export async function scheduleMany(q: Queryable, ms: BulkMeeting[]): Promise<num
 /** A seat (its holder's account answers) or a unit (its liaison answers), with the answer and sign-in where known. */
 export interface BulkInvitee {
   orgId: number; meetingId: number; seatId: number | null; unitId: number | null; personId: number | null; name: string;
+  /** The person's account, where the caller cannot read it from their file (a joint committee's joined members). */
+  userId?: number | null;
   response?: InviteeResponse; delegateName?: string | null; attendance?: Attendance | null;
 }
 
 export async function inviteMany(q: Queryable, xs: BulkInvitee[]): Promise<void> {
   await q.query(
     `INSERT INTO meeting_invitees (org_id, meeting_id, seat_id, unit_id, person_id, user_id, name, response, delegate_name, attendance, answered_at)
-     SELECT x.o, x.m, x.s, x.u, x.p, pl.user_id, x.n, x.r, x.d, x.a, CASE WHEN x.r <> 'pending' THEN now() END
-       FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[]) AS x (o, m, s, u, p, n, r, d, a)
+     SELECT x.o, x.m, x.s, x.u, x.p, coalesce(x.ua, pl.user_id), x.n, x.r, x.d, x.a, CASE WHEN x.r <> 'pending' THEN now() END
+       FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[])
+            AS x (o, m, s, u, p, n, r, d, a, ua)
        LEFT JOIN person_labels pl ON pl.id = x.p`,
     [xs.map((x) => x.orgId), xs.map((x) => x.meetingId), xs.map((x) => x.seatId), xs.map((x) => x.unitId), xs.map((x) => x.personId), xs.map((x) => x.name),
-      xs.map((x) => x.response ?? 'pending'), xs.map((x) => x.delegateName ?? null), xs.map((x) => x.attendance ?? null)],
+      xs.map((x) => x.response ?? 'pending'), xs.map((x) => x.delegateName ?? null), xs.map((x) => x.attendance ?? null), xs.map((x) => x.userId ?? null)],
   );
 }
 

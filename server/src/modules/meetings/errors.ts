@@ -11,7 +11,12 @@ export const E = defineErrors('meeting', {
   seat_elsewhere: { status: 400, field: 'seatIds', zh: '只能邀请本会议所属党组织在任的委员', en: 'Only sitting members of the meeting’s own committee can be invited' },
   unit_not_tied: { status: 400, field: 'unitIds', zh: '只能邀请与本组织结对共建的单位', en: 'Only units tied to this organization can be invited' },
   invited_already: { status: 409, zh: '已经邀请过了', en: 'Already invited' },
-  invitee_one: { status: 400, zh: '受邀方须为一个委员席位或一个单位', en: 'An invitee is one committee seat or one unit' },
+  member_elsewhere: {
+    status: 400, field: 'personIds',
+    zh: '只能邀请本会议所属党组织的党员（联合党委可邀请所联合支部的党员）',
+    en: 'Only members of the meeting’s organization can be invited (a joint committee may invite the members of the branches it joins)',
+  },
+  invitee_one: { status: 400, zh: '受邀方须为一个委员席位、一个单位或一名党员', en: 'An invitee is one committee seat, one unit or one member' },
   delegate_name: { status: 400, field: 'delegateName', zh: '委托他人参会时须填写代参会人姓名（且只在委托时填写）', en: 'Name the delegate when sending one (and only then)' },
   agenda_reference: { status: 400, zh: '议题最多关联一项：需求、项目或单位提议', en: 'An agenda item refers to one need, project or unit proposal at most' },
   item_elsewhere: { status: 400, field: 'agendaItemId', zh: '所选议题不属于这次会议', en: 'The agenda item is not one of this meeting' },

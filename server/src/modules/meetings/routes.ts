@@ -31,7 +31,7 @@ export function meetingRoutes(app: FastifyInstance, { db, cipher }: Kernel): voi
     handler: ({ q, scope, params, body }) => meetings.update(q, scope, params.meetingId, body),
   });
   route(app, db, {
-    method: 'POST', url: '/api/meetings/:meetingId/invitees', tags, summary: '邀请参会：本组织在任委员、结对共建单位',
+    method: 'POST', url: '/api/meetings/:meetingId/invitees', tags, summary: '邀请参会：本组织在任委员、结对共建单位、本组织党员（联合党委含所联合支部的党员）',
     params: MeetingParams, body: Invite, response: MeetingDetail,
     handler: ({ q, scope, params, body }) => meetings.invite(q, scope, params.meetingId, body),
   });

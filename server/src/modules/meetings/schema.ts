@@ -6,6 +6,7 @@ import { E } from './errors.ts';
 
 registerConstraint('meeting_invitees_seat_key', 'seatIds', E.invited_already);
 registerConstraint('meeting_invitees_unit_key', 'unitIds', E.invited_already);
+registerConstraint('meeting_invitees_member_key', 'personIds', E.invited_already);
 registerConstraint('meeting_invitees_one_end', 'seatIds', E.invitee_one);
 registerConstraint('meeting_invitees_delegate', 'delegateName', E.delegate_name);
 registerConstraint('meeting_agenda_items_reference', 'needId', E.agenda_reference);
@@ -280,6 +281,7 @@ export const UpdateMeeting = z.object({
 export const Invite = z.object({
   seatIds: z.array(idParam('委员席位')).max(100).default([]).describe('委员席位'),
   unitIds: z.array(idParam('单位')).max(100).default([]).describe('单位'),
+  personIds: z.array(idParam('党员')).max(500).default([]).describe('党员（本组织的，联合党委含所联合支部的）'),
 });
 export const AddAgendaItem = z.object({
   title: text('议题', 100),

@@ -11,6 +11,7 @@ import type { TodoItem } from '../../kernel/todo.ts';
 import * as needs from '../needs/service.ts';
 import type { NeedCategory, NeedKind } from '../needs/schema.ts';
 import * as orgs from '../orgs/service.ts';
+import * as people from '../people/service.ts';
 import * as projects from '../projects/service.ts';
 import { inviteMany, resolveMany, taskMany } from './bulk.ts';
 import { ATTACHMENT, E, INVITEE, MEETING, MINUTES, TASK } from './errors.ts';
@@ -108,8 +109,12 @@ export async function update(
   return detail(q, scope, meetingId);
 }
 
-/** Invites sitting members of the meeting's own committee and units tied to it; the seat's holder answers with their own account. */
-export async function invite(q: Queryable, scope: Scope, meetingId: number, input: { seatIds: number[]; unitIds: number[] }): Promise<MeetingDetail> {
+/**
+ * Invites sitting members of the meeting's own committee, units tied to it,
+ * and members of the organization by name (a joint committee's, those of the
+ * branches it joins too); a seat's holder and a member answer with their own account.
+ */
+export async function invite(q: Queryable, scope: Scope, meetingId: number, input: { seatIds: number[]; unitIds: number[]; personIds?: number[] }): Promise<MeetingDetail> {
   const m = await meetingFor(q, scope, meetingId, 'invite');
   const seats = (await orgs.seats(q, m.org_id)).filter((s) => s.endedOn === null);
   const chosenSeats = input.seatIds.map((id) => seats.find((s) => s.id === id) ?? null);
@@ -117,9 +122,13 @@ export async function invite(q: Queryable, scope: Scope, meetingId: number, inpu
   const units = await tiedUnits(q, m.org_id);
   const chosenUnits = input.unitIds.map((id) => units.get(id));
   if (chosenUnits.includes(undefined)) throw E.unit_not_tied();
+  const personIds = [...new Set(input.personIds ?? [])];
+  const members = await people.membersAmong(q, m.org_id, personIds);
+  if (members.length !== personIds.length) throw E.member_elsewhere();
   await inviteMany(q, [
     ...chosenSeats.map((seat) => ({ orgId: m.org_id, meetingId, seatId: seat!.id, unitId: null, personId: seat!.personId, name: `${seat!.personName ?? ''}（${seat!.roleLabel}）` })),
     ...input.unitIds.map((unitId, i) => ({ orgId: m.org_id, meetingId, seatId: null, unitId, personId: null, name: chosenUnits[i]! })),
+    ...members.map((p) => ({ orgId: m.org_id, meetingId, seatId: null, unitId: null, personId: p.id, userId: p.userId, name: p.name })),
   ]);
   return detail(q, scope, meetingId);
 }

@@ -127,3 +127,27 @@ test('a member of a joined branch sees the joint committee’s activities open t
   const signed = await t.request('POST', `/api/activities/${made.body.id}/signup`, { cookie });
   assert.equal(signed.status, 200, signed.text);
 });
+
+test('the joint committee invites the joined members to its meeting by name; each sees it on their phone and answers; a member of elsewhere is refused', async () => {
+  const sec = await jointSecretary();
+  const [b] = (await t.request('GET', `/api/orgs/${joint}/ties`, { cookie: admin })).body.items.filter((x: { kind: string }) => x.kind === 'joins');
+  const [member] = (await people(admin, `orgId=${b.toOrgId}&kind=member`)).items;
+  // The member of the test above, signed in on their phone.
+  const cookie = await t.login('ssd-joined-member', 'Joined-2026-pass');
+  const m = await t.request('POST', '/api/meetings', { cookie: sec, body: { orgId: joint, kind: 'committee', title: '联合党委党员大会', startsAt: '2026-06-05T09:00:00+08:00' } });
+  assert.equal(m.status, 200, m.text);
+  const invited = await t.request('POST', `/api/meetings/${m.body.id}/invitees`, { cookie: sec, body: { personIds: [member!.id] } });
+  assert.equal(invited.status, 200, invited.text);
+  const mine = await t.request('GET', '/api/meetings?invited=true', { cookie });
+  assert.ok(mine.body.items.some((x: { id: number }) => x.id === m.body.id), 'listed on the joined member’s phone');
+  const invitee = invited.body.invitees.find((i: { personId: number | null }) => i.personId === member!.id);
+  assert.ok(invitee, invited.text);
+  const answered = await t.request('POST', `/api/meeting-invitees/${invitee.id}/answer`, { cookie, body: { response: 'attending' } });
+  assert.equal(answered.status, 200, answered.text);
+  assert.equal((await t.request('POST', `/api/meetings/${m.body.id}/invitees`, { cookie: sec, body: { personIds: [member!.id] } })).body.error.code, 'meeting.invited_already');
+
+  const [outsider] = (await people(admin, `orgId=${(await find('光明社区党委')).id}&kind=member`)).items;
+  const refused = await t.request('POST', `/api/meetings/${m.body.id}/invitees`, { cookie: sec, body: { personIds: [outsider!.id] } });
+  assert.equal(refused.body.error.code, 'meeting.member_elsewhere');
+  assert.equal(refused.body.error.fieldCodes?.personIds, 'meeting.member_elsewhere');
+});

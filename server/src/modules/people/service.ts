@@ -119,6 +119,25 @@ export async function list(q: Queryable, f: PersonFilter): Promise<{ total: numb
   return { total: ownTotal + (b?.n ?? 0), items };
 }
 
+/**
+ * Of the given people, the members of an organization — held in its subtree,
+ * or, for a joint committee, in a branch it joins — with their accounts: a
+ * meeting invites them by name and each answers from their own phone.
+ */
+export async function membersAmong(q: Queryable, orgId: number, ids: number[]): Promise<{ id: number; name: string; userId: number | null }[]> {
+  if (!ids.length) return [];
+  const own = await q.query<{ id: number; name: string; user_id: number | null }>(
+    `SELECT id, name, user_id FROM people WHERE id = ANY ($1::bigint[]) AND is_member AND left_region_on IS NULL AND org_id = ANY ($2::bigint[])`,
+    [ids, await orgs.subtreeIds(q, orgId)],
+  );
+  const place = await orgs.place(q, orgId);
+  const joined = place?.kind === 'joint_committee'
+    ? await q.query<{ id: number; name: string; user_id: number | null }>(`SELECT id, name, user_id FROM gj_joined_member_accounts($1, $2::bigint[])`, [orgId, ids])
+    : [];
+  const byId = new Map([...own, ...joined].map((r) => [r.id, { id: r.id, name: r.name, userId: r.user_id }]));
+  return [...byId.values()];
+}
+
 /** The joint committees that count the members of an organization as their own too (a member's file shows them). */
 export async function jointCommitteesOf(q: Queryable, orgId: number): Promise<{ orgId: number; orgName: string }[]> {
   const rows = await q.query<{ id: number; name: string }>(`SELECT id, name FROM gj_joint_committees_of($1) ORDER BY id`, [orgId]);

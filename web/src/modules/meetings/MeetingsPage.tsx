@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Divider, Drawer, Empty, Flex, Form, Input, List, Select, Space, Spin, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { FormModal } from '../../kernel/FormModal';
+import { SearchMultiSelect } from '../../kernel/SearchSelect';
 import { useApiError, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { regionInstant, regionWallClock } from '../../kernel/time';
@@ -10,6 +11,7 @@ import { colorOf } from '../../kernel/vocabulary';
 import { readPhotos } from '../needs/api';
 import { orgsApi } from '../orgs/api';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
+import { peopleApi } from '../people/api';
 import { meetingsApi, type Invitee, type Meeting, type MeetingDetail, type NewMeeting, type NewResolution } from './api';
 import { TaskCard } from './TaskCard';
 
@@ -240,12 +242,18 @@ function InviteModal({ meeting, onClose, onDone }: { meeting: MeetingDetail; onC
   const units = useTiedUnits(meeting.orgId);
   const seats = useLoad(() => orgsApi.seats(meeting.orgId), [meeting.orgId]);
   return (
-    <FormModal<{ unitIds?: number[]; seatIds?: number[] }> open title={t('meetings.invite')} onClose={onClose} testId="invite-form"
-      onSubmit={async (v) => { await meetingsApi.invite(meeting.id, { unitIds: v.unitIds ?? [], seatIds: v.seatIds ?? [] }); onDone(); }}>
+    <FormModal<{ unitIds?: number[]; seatIds?: number[]; personIds?: number[] }> open title={t('meetings.invite')} onClose={onClose} testId="invite-form"
+      onSubmit={async (v) => { await meetingsApi.invite(meeting.id, { unitIds: v.unitIds ?? [], seatIds: v.seatIds ?? [], personIds: v.personIds ?? [] }); onDone(); }}>
       <Form.Item name="unitIds" label={t('meetings.inviteUnits')}><Select mode="multiple" options={units} optionFilterProp="label" data-testid="invite-units" /></Form.Item>
       <Form.Item name="seatIds" label={t('meetings.inviteSeats')}>
         <Select mode="multiple" data-testid="invite-seats"
           options={(seats.data ?? []).filter((s) => s.endedOn === null).map((s) => ({ value: s.id, label: `${tx(s.personName)}（${enumLabel('SeatRole', s.role)}）` }))} />
+      </Form.Item>
+      <Form.Item name="personIds" label={t('meetings.inviteMembers')}>
+        {/* The organization's list: a joint committee's holds the members of the branches it joins. */}
+        <SearchMultiSelect data-testid="invite-members" deps={[meeting.orgId]} placeholder={t('meetings.membersPlaceholder')} empty={t('people.empty')}
+          search={async (q) => (await peopleApi.list({ q, orgId: meeting.orgId, kind: 'member', page: 1, pageSize: 20 })).items}
+          option={(p) => ({ value: p.id, label: `${tx(p.name)} · ${tx(p.orgName)}` })} />
       </Form.Item>
     </FormModal>
   );
