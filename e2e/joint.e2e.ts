@@ -32,6 +32,9 @@ test('dual identity: the joint committee’s secretary sees the joined branches�
     const marked = page.getByTestId('people-table').locator('tr').filter({ has: page.getByTestId('person-joined') });
     await marked.first().waitFor();
     assert.match((await marked.first().textContent()) ?? '', /党支部.*经三顺店社区联合党委联建/);
+    // Their files stay with their branches: the name is not a link to a drawer the secretary could not open.
+    assert.equal(await marked.first().getByTestId('person-open').count(), 0);
+    assert.equal(await marked.first().getByTestId('person-name').count(), 1);
     await screenshot(page, 'joint-people');
   });
 });

@@ -40,11 +40,15 @@ export function PeoplePage() {
         {t('people.joinedThrough', { name: tx(p.joinedThrough.orgName) })}
       </Tag>
     );
-  const open = (p: Person) => (
-    <Typography.Link strong onClick={() => setOpenId(p.id)} data-testid="person-open">
-      {tx(p.name)}
-    </Typography.Link>
-  );
+  // A joined member's file is kept by their own branch: the joint committee reads their name only, so it opens nothing here.
+  const open = (p: Person) =>
+    p.joinedThrough ? (
+      <Typography.Text strong data-testid="person-name">{tx(p.name)}</Typography.Text>
+    ) : (
+      <Typography.Link strong onClick={() => setOpenId(p.id)} data-testid="person-open">
+        {tx(p.name)}
+      </Typography.Link>
+    );
 
   return (
     <WithOrgTree>
