@@ -18779,6 +18779,7 @@ export interface operations {
                         departments: {
                             id: number;
                             name: string;
+                            orgId: number;
                         }[];
                         actions: components["schemas"]["PushedTaskListAction"][];
                     };

@@ -62,8 +62,8 @@ export type PushedTaskFigures = z.infer<typeof PushedTaskFigures>;
 export const PushedTaskList = z.object({
   items: z.array(PushedTask),
   figures: PushedTaskFigures,
-  /** The departments the caller may register a task for (the form's choice). */
-  departments: z.array(z.object({ id: z.number(), name: z.string() })),
+  /** The departments the caller may register a task for (the form's choice), with the organization whose funds they may name. */
+  departments: z.array(z.object({ id: z.number(), name: z.string(), orgId: z.number() })),
   actions: z.array(PUSHED_TASK_LIST_ACTIONS.schema),
 });
 

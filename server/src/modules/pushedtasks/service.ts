@@ -85,7 +85,7 @@ async function where(q: Queryable, f: PushedTaskFilter) {
 
 /** The tasks pushed onto the communities under an organization, or by a department; figures count those in force. */
 export async function list(q: Queryable, scope: Scope, f: PushedTaskFilter): Promise<{
-  items: PushedTask[]; figures: PushedTaskFigures; departments: { id: number; name: string }[]; actions: PushedTaskListAction[];
+  items: PushedTask[]; figures: PushedTaskFigures; departments: { id: number; name: string; orgId: number }[]; actions: PushedTaskListAction[];
 }> {
   const w = await where(q, f);
   const [figures] = await q.query<FiguresRow>(`SELECT ${FIGURES_SQL} FROM pushed_tasks t ${w.sql}${w.sql ? ' AND' : ' WHERE'} t.status = 'active'`, w.params);
@@ -93,7 +93,7 @@ export async function list(q: Queryable, scope: Scope, f: PushedTaskFilter): Pro
   const rows = await q.query<TaskRow>(`${TASK_SELECT} ${w.sql} ORDER BY t.status, t.starts_on DESC, t.id DESC LIMIT 500`, w.params);
   const mine = (await departments(q)).filter((d) => departmentVerdicts(scope, d).create === null);
   return {
-    items: await toTasks(q, scope, rows), figures: toFigures(figures!), departments: mine.map((d) => ({ id: d.unitId, name: d.name })),
+    items: await toTasks(q, scope, rows), figures: toFigures(figures!), departments: mine.map((d) => ({ id: d.unitId, name: d.name, orgId: d.orgId })),
     actions: mine.length ? [...PUSHED_TASK_LIST_ACTIONS.values] : [],
   };
 }

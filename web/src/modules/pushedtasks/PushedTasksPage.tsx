@@ -9,7 +9,7 @@ import { today } from '../../kernel/time';
 import { useAuth } from '../../kernel/auth';
 import { useHomeOrg } from '../../kernel/useHomeOrg';
 import { colorOf } from '../../kernel/vocabulary';
-import { yuan } from '../funds/api';
+import { fundsApi, yuan } from '../funds/api';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
 import { reportInsApi } from '../reportins/api';
 import { pushedTasksApi, type DepartmentRow, type NewPushedTask, type PushedTask, type PushedTaskList } from './api';
@@ -127,12 +127,18 @@ function DepartmentTable({ rows, loading }: { rows: DepartmentRow[] | undefined;
 
 type CreateForm = Omit<NewPushedTask, 'fundsFen'> & { fundsFen?: number | null };
 
-function CreateModal({ departments, onClose, onDone }: { departments: { id: number; name: string }[]; onClose: () => void; onDone: () => void }) {
+function CreateModal({ departments, onClose, onDone }: { departments: { id: number; name: string; orgId: number }[]; onClose: () => void; onDone: () => void }) {
   const { t, tx, enumOptions } = useI18n();
   const communities = useLoad(() => reportInsApi.communities(), []);
+  const [chosen, setChosen] = useState({ unitId: departments[0]?.id, startsOn: today() });
+  const department = departments.find((d) => d.id === chosen.unitId);
+  const startsOn = /^\d{4}/.test(chosen.startsOn ?? '') ? chosen.startsOn : today();
+  // 费随事转: the money named is held where the department is or above it (the server checks the same).
+  const sources = useLoad(department ? () => fundsApi.sources({ orgId: department.orgId, year: Number(startsOn.slice(0, 4)) }) : null, [department?.orgId, startsOn.slice(0, 4)]);
   const required = (label: string) => [{ required: true, message: t('pushedtasks.required', { label }) }];
   return (
     <FormModal<CreateForm> open title={t('pushedtasks.create')} onClose={onClose} testId="pushed-form"
+      onValuesChange={(changed) => setChosen((c) => ({ unitId: changed.unitId ?? c.unitId, startsOn: changed.startsOn ?? c.startsOn }))}
       initialValues={{ unitId: departments[0]?.id, nature: 'administrative', startsOn: today(), communityIds: [] }}
       onSubmit={async (v) => {
         // Yuan as typed, sent as fen; the server refuses what is not a whole, non-negative amount.
@@ -152,6 +158,10 @@ function CreateModal({ departments, onClose, onDone }: { departments: { id: numb
         <Input.TextArea rows={2} placeholder={t('pushedtasks.authorityHint')} data-testid="pushed-authority" />
       </Form.Item>
       <Form.Item name="fundsFen" label={t('pushedtasks.funds')}><InputNumber style={{ width: '100%' }} data-testid="pushed-funds" /></Form.Item>
+      <Form.Item name="fundSourceId" label={t('pushedtasks.fundSource')}>
+        <Select allowClear loading={sources.loading} data-testid="pushed-fund-source" placeholder={t('pushedtasks.fundSourceHint')}
+          options={(sources.data?.items ?? []).map((s) => ({ value: s.id, label: `${tx(s.name)} · ${tx(s.orgName)}` }))} />
+      </Form.Item>
       <Form.Item name="startsOn" label={t('pushedtasks.startsOn')}><Input type="date" /></Form.Item>
     </FormModal>
   );
