@@ -112,7 +112,7 @@ test('a period ending before it starts, or longer than ten years, is refused nam
   assert.deepEqual(long.body.error.fieldCodes, { to: 'statistics.period_too_long' });
   assert.match(long.body.error.fields.to, /10 years/);
   const zh = await get(secretary, `/api/orgs/${community.id}/statistics?from=2014-01-01&to=2024-01-01`);
-  assert.match(zh.body.error.fields.to, /结束日期/);
+  assert.match(zh.body.error.fields.to, /截止日期/);
   assert.equal((await get(secretary, `/api/orgs/${community.id}/statistics?from=2014-01-01&to=2023-12-31`)).status, 200, 'ten years exactly');
 });
 

@@ -2,8 +2,8 @@
 export const zhCN = {
   'statistics.menu': '统计',
   'statistics.title': '{org} 统计',
-  'statistics.from': '开始日期',
-  'statistics.to': '结束日期',
+  'statistics.from': '起始日期',
+  'statistics.to': '截止日期',
   'statistics.pickOrg': '请在左侧选择组织',
   'statistics.figure': '指标',
   'statistics.value': '数值',
