@@ -132,4 +132,43 @@ export async function fundsStep(ctx: DemoContext): Promise<void> {
     `INSERT INTO fund_in_kind (org_id, unit_id, description, quantity, quantity_unit, given_on, recorded_by) VALUES ($1, $2, '开放操场供开放日使用', 12, '场次', $3, $4)`,
     [guangming, ctx.unit('school5'), upTo(`${year}-01-09`), ctx.user('guangming')],
   );
+  await ownersFund(ctx, year, upTo);
+}
+
+/**
+ * 三顺店's three-in-one property model (seed 001): 铁路小区 has no property
+ * company; its owners' committee holds the estate's common income, the
+ * residents' committee spends it on what the committee approves, and the
+ * owners read every approved expense on the public notice. Two expenses
+ * approved, one waiting for the committee.
+ */
+async function ownersFund(ctx: DemoContext, year: number, upTo: (day: string) => string): Promise<void> {
+  const { q } = ctx;
+  const community = ctx.org('sanshundian');
+  const committee = ctx.unit('ssd-owners');
+  const [source] = await q.query<{ id: number }>(
+    `INSERT INTO fund_sources (org_id, kind, name, unit_id) VALUES ($1, 'owners', '铁路小区业主共有资金（停车与广告公共收益）', $2) RETURNING id`,
+    [community, committee],
+  );
+  await q.query(`INSERT INTO fund_budgets (org_id, source_id, year, amount_fen) VALUES ($1, $2, $3, $4)`, [community, source!.id, year, 86_000 * YUAN]);
+  // The estate's own rule (议事规则), beside the city's guideline.
+  const [rule] = await q.query<{ id: number }>(
+    `INSERT INTO fund_rules (org_id, rule_key, title, source_kind, effect, created_by) VALUES ($1, '铁路小区议事规则第三条', '业主资金只用于本小区公共设施的维修养护', 'owners', 'allow', $2) RETURNING id`,
+    [community, ctx.user('admin')],
+  );
+  const spend = [
+    { yuan: 6_800, on: upTo(`${year}-04-12`), payee: '回民区兴业建筑维修队', note: '3 号楼外墙空鼓修补', decided: true },
+    { yuan: 3_200, on: upTo(`${year}-06-20`), payee: '呼和浩特康体器材公司', note: '院内健身路径器材更换', decided: true },
+    { yuan: 1_500, on: upTo(`${year}-09-03`), payee: '回民区绿化养护站', note: '楼间绿地补种', decided: false },
+  ];
+  const made = await q.query<{ id: number }>(
+    `INSERT INTO fund_entries (org_id, source_id, year, kind, status, amount_fen, entry_on, paid_for_kind, payee, note, rule_id, recorded_by, recorder_name)
+     SELECT $1, $2, $3, 'expense', 'pending', a, d, 'venue_upkeep', p, n, $9, $4, '三顺店社区居委会' FROM unnest($5::bigint[], $6::date[], $7::text[], $8::text[]) WITH ORDINALITY AS x (a, d, p, n, i)
+     ORDER BY i RETURNING id`,
+    [community, source!.id, year, ctx.user('admin'), spend.map((s) => s.yuan * YUAN), spend.map((s) => s.on), spend.map((s) => s.payee), spend.map((s) => s.note), rule!.id],
+  );
+  // The committee decides through its own function, as its liaison would: acting for the committee for this one step.
+  await q.query(`SELECT set_config('gj.unit_ids', $1, true)`, [`{${committee}}`]);
+  for (const [i, s] of spend.entries()) if (s.decided) await q.query(`SELECT gj_fund_owners_decide($1, 'posted', '铁路小区业主委员会')`, [made[i]!.id]);
+  await q.query(`SELECT set_config('gj.unit_ids', '{}', true)`);
 }

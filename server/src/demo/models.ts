@@ -118,14 +118,18 @@ const sanshundian: OrgNode = {
     ...ssdUnits.map((u) => ({ key: `${u.key}-branch`, name: `${u.name}党支部`, kind: 'unit_committee' as const })),
   ],
 };
-const sanshundianUnits: UnitSpec[] = ssdUnits.map((u) => ({
-  key: u.key,
-  name: u.name,
-  kind: u.name.includes('公司') ? ('enterprise' as const) : ('co_building' as const),
-  org: 'sanshundian',
-  partyOrg: `${u.key}-branch`,
-  members: 3,
-}));
+const sanshundianUnits: UnitSpec[] = [
+  ...ssdUnits.map((u) => ({
+    key: u.key,
+    name: u.name,
+    kind: u.name.includes('公司') ? ('enterprise' as const) : ('co_building' as const),
+    org: 'sanshundian',
+    partyOrg: `${u.key}-branch`,
+    members: 3,
+  })),
+  // The three-in-one property model: an estate without a property company, whose owners' committee holds its money (demo/funds.ts).
+  { key: 'ssd-owners', name: '铁路小区业主委员会', kind: 'social_org', org: 'sanshundian' },
+];
 
 // §3 天宁 "1+3": one street committee over an administrative group (field
 // offices), a residential committee (communities, property companies) and an

@@ -291,3 +291,16 @@ test('owners’ funds (三位一体): the owners’ committee approves every exp
   const rejectLater = await t.request('POST', `/api/fund-entries/${id}/reject`, { cookie: committee });
   assert.equal(rejectLater.body.error.code, 'fund.not_pending');
 });
+
+test('the demo: 三顺店’s 铁路小区 owners’ fund, its two approved expenses on the public notice and one waiting for the owners’ committee', async () => {
+  const [ssd] = await t.kernel.db.system((q) => q.query<{ id: number }>(`SELECT id FROM organizations WHERE name = '三顺店社区党支部'`));
+  const r = await t.request('GET', `/api/owners-funds?orgId=${ssd!.id}&year=${year}`, { cookie: admin });
+  assert.equal(r.status, 200, r.text);
+  const [notice] = r.body.notices;
+  assert.equal(notice.committee, '铁路小区业主委员会');
+  assert.equal(notice.budgetFen, 8_600_000);
+  assert.deepEqual(notice.expenses.map((e: { note: string }) => e.note).sort(), ['3 号楼外墙空鼓修补', '院内健身路径器材更换'].sort());
+  assert.equal(notice.spentFen, 1_000_000, 'summed from the approved expenses');
+  assert.ok(notice.expenses.every((e: { approvedBy: string | null }) => e.approvedBy === '铁路小区业主委员会'));
+  assert.deepEqual(r.body.pending.map((e: { note: string }) => e.note), ['楼间绿地补种']);
+});
