@@ -21,6 +21,8 @@ export interface Config {
   publicOrigin: string | null;
   /** Webhooks may point anywhere (GONGJIAN_WEBHOOKS_ANYWHERE=true): tests and trials only. */
   webhooksAnywhere: boolean;
+  /** The SMTP server email subscriptions are sent through (SMTP_URL, sender MAIL_FROM); none: no email channel. */
+  smtp: { url: string; from: string } | null;
   /** null: no key given and none in the data folder yet (see keyFile). */
   secretKey: Buffer | null;
 }
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: overrides.trustProxy ?? (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     publicOrigin: overrides.publicOrigin !== undefined ? overrides.publicOrigin : publicOrigin(env.PUBLIC_ORIGIN),
     webhooksAnywhere: overrides.webhooksAnywhere ?? env.GONGJIAN_WEBHOOKS_ANYWHERE === 'true',
+    smtp: overrides.smtp !== undefined ? overrides.smtp : env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM || 'gongjian@localhost' } : null,
     secretKey: secretKey(env, dataDir, databaseUrl),
   };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.ts';
+import { smtpMailer, useMailer } from './modules/broadcast/service.ts';
 import { generateKeyFile, loadConfig, type Config } from './config.ts';
 import { demoLoaded, loadDemo } from './demo/load.ts';
 import { checkKey, hasKeyFingerprint } from './keys.ts';
@@ -54,6 +55,7 @@ export async function startServer(overrides: StartOptions = {}): Promise<Running
   const db = await openDatabase({ url: cfg.databaseUrl, dataDir: cfg.dataDir ?? undefined });
   try {
     const { cipher, demo } = await prepare(cfg, db, log);
+    if (cfg.smtp) useMailer(smtpMailer(cfg.smtp.url, cfg.smtp.from));
     const app = await buildApp(
       { db, cipher },
       { secureCookies: cfg.secureCookies, logLevel: quiet ? 'silent' : cfg.logLevel, trustProxy: cfg.trustProxy, publicOrigin: cfg.publicOrigin, jobs: { poll: true }, webhooksAnywhere: cfg.webhooksAnywhere },

@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import { buildApp } from '../../app.ts';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
 import { dingtalkSign } from './channels.ts';
+import { smtpMailer, useMailer } from './service.ts';
 
 /**
  * A clock the test moves by hand: the runner's time, so retries need no
@@ -209,4 +210,43 @@ test('a daily digest sends the day’s events as one message; quiet hours hold a
   assert.equal(received.filter((r) => r.path === '/quiet').length, 1, 'sent when they end');
   const d = (await t.request('GET', `/api/broadcast/deliveries?subscriptionId=${quiet.body.id}`, { cookie: admin })).body.items[0];
   assert.deepEqual([d.status, d.attempts], ['sent', 1]);
+});
+
+test('email: a person’s own subscription is sent through the SMTP server the server is given (SMTP_URL), as plain text', async () => {
+  // A local SMTP server standing in for the mail provider: it keeps what it is given.
+  const { SMTPServer } = await import('smtp-server');
+  const mails: { to: string[]; raw: string }[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    onData(stream, session, done) {
+      let raw = '';
+      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+  const port = (smtp.server.address() as AddressInfo).port;
+  useMailer(smtpMailer(`smtp://127.0.0.1:${port}?ignoreTLS=true`, 'gongjian@example.cn'));
+  try {
+    const member = await t.login('dangyuan');
+    const [home] = await t.kernel.db.system((q) => q.query<{ id: number }>(`SELECT g.org_id AS id FROM user_grants g JOIN users u ON u.id = g.user_id WHERE u.username = 'dangyuan' LIMIT 1`));
+    const own = await t.request('POST', '/api/broadcast/subscriptions', { cookie: member, body: { orgId: home!.id, personal: true, channel: 'email', name: '我的邮件', target: 'zhou@example.cn', kinds: ['need.claimed'] } });
+    assert.equal(own.status, 200, own.text);
+    // The member's own claim, as the needs module's trigger records it.
+    await t.kernel.db.system((q) => q.query(
+      `SELECT gj_record_event('need.claimed', $1, NULL, (SELECT id FROM users WHERE username = 'dangyuan'), 'need', 1, '帮独居老人买药')`, [home!.id]));
+    await t.app.jobs.drain();
+    const mail = mails.find((m) => m.to.includes('zhou@example.cn'));
+    assert.ok(mail, `the mail reached the SMTP server: ${JSON.stringify(mails.map((m) => m.to))}`);
+    assert.match(mail.raw, /^From: gongjian@example\.cn/m);
+    assert.match(mail.raw, /^Content-Type: text\/plain/m);
+    const delivered = (await t.request('GET', `/api/broadcast/deliveries?subscriptionId=${own.body.id}`, { cookie: member })).body.items[0];
+    assert.equal(delivered?.status, 'sent');
+  } finally {
+    useMailer(null);
+    await new Promise<void>((r) => smtp.close(() => r()));
+  }
 });

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { isIP } from 'node:net';
+import nodemailer from 'nodemailer';
 import { E } from './errors.ts';
 import { CHANNELS, type Channel } from './schema.ts';
 
@@ -90,9 +91,23 @@ export async function postToRobot(channel: Channel, address: string, secret: str
   if (code !== 0) throw new Error(`robot refused (${code}): ${parsed.errmsg ?? parsed.msg ?? ''}`.slice(0, 300));
 }
 
-/** Sends email; none is configured by default (no SMTP client among the dependencies yet). */
+/** Sends email; none unless the server is given an SMTP server (SMTP_URL, smtpMailer). */
 export interface Mailer {
   send(to: string, subject: string, text: string): Promise<void>;
+}
+
+/**
+ * Email through an SMTP server named by a URL (`smtps://user:pass@smtp.example.cn:465`,
+ * or `smtp://…:587`, which upgrades with STARTTLS where the server offers it),
+ * sent as plain text from `from`. A refusal throws, so the delivery is retried.
+ */
+export function smtpMailer(url: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(url);
+  return {
+    send: async (to, subject, text) => {
+      await transport.sendMail({ from, to, subject, text });
+    },
+  };
 }
 /** Sends text messages through a provider (configured by environment; none by default). */
 export interface SmsProvider {
