@@ -34,6 +34,7 @@ const HELD: Record<string, string[]> = {
   project_parties: ['org_id'],
   recruitments: ['org_id'],
   report_ins: ['org_id'],
+  broadcast_subscriptions: ['org_id'],
   units: ['org_id', 'party_org_id'],
 };
 
