@@ -79,7 +79,8 @@ test('a department registers a task with its authority and funds onto two commun
   assert.deepEqual(r.body.actions, ['withdraw']);
   const mine = await t.request('GET', `/api/pushed-tasks?unitId=${civil.id}`, { cookie: department });
   assert.deepEqual(mine.body.actions, ['create']);
-  assert.deepEqual(mine.body.departments, [{ id: civil.id, name: '梅河口市民政局' }]);
+  assert.deepEqual(mine.body.departments.map((d: { id: number; name: string }) => [d.id, d.name]), [[civil.id, '梅河口市民政局']]);
+  assert.equal(typeof mine.body.departments[0].orgId, 'number', 'with the organization whose funds the form offers');
 
   const bare = await post(department, '/api/pushed-tasks', { unitId: civil.id, communityIds: [xiangyang], title: '创城迎检台账填报', nature: 'administrative', startsOn: regionToday() });
   assert.equal(bare.status, 200, bare.text);
