@@ -24,7 +24,13 @@ export function useUrlFilters<K extends string>(keys: readonly K[], numeric: rea
     else next.set(k, String(v));
     setParams(next, { replace: true });
   };
-  return { filters, set, num: (k: K) => (filters[k] === undefined ? undefined : Number(filters[k])) };
+  /** Removes several keys at once (a period's two ends). */
+  const unset = (...ks: K[]) => {
+    const next = new URLSearchParams(params);
+    for (const k of ks) next.delete(k);
+    setParams(next, { replace: true });
+  };
+  return { filters, set, unset, num: (k: K) => (filters[k] === undefined ? undefined : Number(filters[k])) };
 }
 
 /** The filters applied from the address, each a tag that removes itself: a list never looks complete when it is not. */

@@ -3,6 +3,7 @@ import type { FieldCipher } from '../../kernel/crypto.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
+import type { StatFigure, StatPeriod } from '../../kernel/manifest.ts';
 import { conditions } from '../../kernel/sql.ts';
 import * as needs from '../needs/service.ts';
 import * as orgs from '../orgs/service.ts';
@@ -179,4 +180,19 @@ export async function visitMany(q: Queryable, xs: BulkVisit[]): Promise<number[]
     [xs.map((x) => x.orgId), xs.map((x) => x.representativeId), xs.map((x) => x.visitedOn), xs.map((x) => x.needId), xs.map((x) => x.recordedBy)],
   );
   return rows.map((r) => r.id);
+}
+
+/**
+ * The office's figures on the statistics page (平房区's 432 representatives
+ * on duty, 789 visitors, 132 problems solved), counted for the period by the
+ * same `figures` the office's own page shows, and leading to it filtered alike.
+ */
+export function statisticsFigures(): StatFigure[] {
+  const link = (orgId: number, p: StatPeriod) => `/reception?orgId=${orgId}&from=${p.from}&to=${p.to}`;
+  const of = (key: 'onDuty' | 'visitors' | 'solved') => (q: Queryable, orgId: number, p: StatPeriod) => figures(q, { orgId, ...p }).then((f) => f[key]);
+  return [
+    { key: 'reception.onDuty', label: { zh: '接待站值班代表', en: 'Representatives on duty at reception offices' }, period: true, count: of('onDuty'), link },
+    { key: 'reception.visitors', label: { zh: '接待站接待来访', en: 'Visitors received at reception offices' }, period: true, trend: true, count: of('visitors'), link },
+    { key: 'reception.solved', label: { zh: '接待站来访解决问题', en: 'Visitors’ problems solved' }, period: true, count: of('solved'), link },
+  ];
 }

@@ -62,6 +62,11 @@ async function recount({ id, path }: { id: number; path: string }): Promise<Reco
           AND coalesce((SELECT sum(e.points) FROM points_entries e WHERE e.person_id = m.id AND e.year = ${to.slice(0, 4)}), 0) < t.points`,
     ),
     ...Object.fromEntries(kinds.map((k) => [`funds.spent.${k}`, spent[`funds.spent.${k}`] ?? 0])),
+    'reception.onDuty': await n(`(SELECT DISTINCT s.representative_id FROM reception_duty_slots s WHERE ${under('s')} AND s.on_date BETWEEN '${from}' AND '${to}') x`),
+    'reception.visitors': await n(`reception_visits v WHERE ${under('v')} AND v.visited_on BETWEEN '${from}' AND '${to}'`),
+    'reception.solved': await n(
+      `reception_visits v JOIN needs n ON n.id = v.need_id WHERE ${under('v')} AND v.visited_on BETWEEN '${from}' AND '${to}' AND n.status IN ('checked', 'closed', 'rated')`,
+    ),
   };
 }
 
@@ -139,4 +144,15 @@ test('anti-formalism: the statistics name and rank nobody — only counts of rec
   const leaked = names.filter((n) => res.text.includes(n));
   assert.deepEqual(leaked, [], 'no person’s name in the answer');
   assert.doesNotMatch(res.text, /rank|personId|userId|排名|排行/i);
+});
+
+test('seed figures: 平房区’s reception office on the statistics page, counted from its duty and visits, as its own page counts them', async () => {
+  const district = await orgNamed('新疆街道党工委（平房区模式）');
+  const stats = (await get(admin, `/api/orgs/${district.id}/statistics?from=${from}&to=${to}`)).body as Statistics;
+  const office = (await get(admin, `/api/reception/figures?orgId=${district.id}&from=${from}&to=${to}`)).body;
+  const v = valuesOf(stats);
+  assert.deepEqual([v['reception.onDuty'], v['reception.visitors'], v['reception.solved']], [office.onDuty, office.visitors, office.solved]);
+  assert.deepEqual(v, await recount(district));
+  assert.ok(v['reception.visitors']! > 0 && v['reception.solved']! > 0, 'the demo has visitors, some of whose problems were solved');
+  assert.equal(stats.figures.find((f) => f.key === 'reception.visitors')!.link, `/reception?orgId=${district.id}&from=${from}&to=${to}`);
 });

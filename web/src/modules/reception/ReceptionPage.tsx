@@ -5,6 +5,7 @@ import { FormModal } from '../../kernel/FormModal';
 import { useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { today } from '../../kernel/time';
+import { FilterTags, useUrlFilters } from '../../kernel/urlFilters';
 import { useHomeOrg } from '../../kernel/useHomeOrg';
 import { colorOf } from '../../kernel/vocabulary';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect';
@@ -14,10 +15,13 @@ import { receptionApi, type NewRepresentative, type NewVisit, type Representativ
 export function ReceptionPage() {
   const { t, tx, enumLabel } = useI18n();
   const home = useHomeOrg();
-  const [orgId, setOrgId] = useState<number | undefined>(home);
+  // The statistics page links here with the organization and its period.
+  const url = useUrlFilters(['orgId', 'from', 'to'] as const, ['orgId']);
+  const [orgId, setOrgId] = useState<number | undefined>(url.num('orgId') ?? home);
+  const period = { ...(url.filters.from ? { from: url.filters.from } : {}), ...(url.filters.to ? { to: url.filters.to } : {}) };
   const roster = useLoad(() => receptionApi.representatives(orgId), [orgId]);
-  const visits = useLoad(() => receptionApi.visits(orgId ? { orgId } : {}), [orgId]);
-  const figures = useLoad(() => receptionApi.figures(orgId ? { orgId } : {}), [orgId]);
+  const visits = useLoad(() => receptionApi.visits({ ...(orgId ? { orgId } : {}), ...period }), [orgId, period.from, period.to]);
+  const figures = useLoad(() => receptionApi.figures({ ...(orgId ? { orgId } : {}), ...period }), [orgId, period.from, period.to]);
   const [modal, setModal] = useState<{ kind: 'add' } | { kind: 'slot' | 'visit'; rep: Representative } | null>(null);
   const reload = () => { roster.reload(); visits.reload(); figures.reload(); };
   return (
@@ -29,6 +33,8 @@ export function ReceptionPage() {
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ kind: 'add' })} data-testid="reception-add">{t('reception.add')}</Button>
         )}
       </Flex>
+      <FilterTags tags={[...(period.from || period.to ? [{ key: 'period', label: `${period.from ?? ''} ~ ${period.to ?? ''}` }] : [])]}
+        onRemove={() => url.unset('from', 'to')} />
       {figures.data && <Typography.Paragraph strong data-testid="reception-figures">{t('reception.figures', figures.data)}</Typography.Paragraph>}
       <Tabs items={[
         {
