@@ -175,10 +175,17 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
 
   const webDir = opts.webDir === undefined ? WEB_DIST : opts.webDir;
   const serveWeb = webDir !== null && existsSync(path.join(webDir, 'index.html'));
-  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir, wildcard: false, cacheControl: false,
+      // A chunk's name carries its content's hash, so a phone keeps it for a year and never asks again;
+      // the page and the entry script are asked about each time (a 304 when unchanged), so a release reaches everyone at once.
+      setHeaders: (res, file) => res.header('cache-control', /[\\/]chunks[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes (/orgs, /users…) all load the single page.
-    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     return reply.code(404).send(errorBody(noRoute({ route: `${req.method} ${req.url.split('?')[0]}` }), langOf(req.headers['accept-language'])));
   });
   return app;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -64,6 +64,25 @@ test('PUBLIC_ORIGIN names the one origin writes may come from, whatever host the
     const post = (origin: string) => app.inject({ method: 'POST', url: '/api/auth/logout', headers: { ...APP_HEADERS, cookie: admin, host: 'localhost:3000', origin } });
     assert.equal((await post('http://localhost:3000')).statusCode, 403);
     assert.equal((await post('https://dangjian.example.cn')).statusCode, 200);
+  } finally {
+    await app.close();
+  }
+});
+
+test('hashed chunks are kept a year and never asked again; the page and the entry script are revalidated each time', async () => {
+  const webDir = await mkdtemp(path.join(tmpdir(), 'gongjian-web-'));
+  await mkdir(path.join(webDir, 'assets', 'chunks'), { recursive: true });
+  await writeFile(path.join(webDir, 'index.html'), '<!doctype html><title>共建</title>');
+  await writeFile(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(path.join(webDir, 'assets', 'chunks', 'zh-TW-ABCD1234.js'), 'export {}');
+  const app = await buildApp(t.kernel, { webDir });
+  try {
+    const cache = async (url: string) => (await app.inject({ method: 'GET', url })).headers['cache-control'];
+    assert.equal(await cache('/assets/chunks/zh-TW-ABCD1234.js'), 'public, max-age=31536000, immutable');
+    for (const url of ['/', '/index.html', '/members/home', '/assets/app.js']) assert.equal(await cache(url), 'no-cache', url);
+    const first = await app.inject({ method: 'GET', url: '/assets/app.js' });
+    const again = await app.inject({ method: 'GET', url: '/assets/app.js', headers: { 'if-none-match': String(first.headers.etag) } });
+    assert.equal(again.statusCode, 304, 'unchanged: nothing sent again');
   } finally {
     await app.close();
   }
