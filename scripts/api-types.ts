@@ -10,6 +10,7 @@ import { buildApp } from '../server/src/app.ts';
 import { FieldCipher } from '../server/src/kernel/crypto.ts';
 import type { Database } from '../server/src/kernel/db.ts';
 import { GROUPS_KEY, TERMS_KEY } from '../server/src/kernel/vocabulary.ts';
+import { TAIWAN_USAGE } from '../server/src/kernel/taiwan.ts';
 
 export const API_SCHEMA_FILE = path.resolve(import.meta.dirname, '../web/src/kernel/api-schema.ts');
 export const VOCABULARIES_FILE = path.resolve(import.meta.dirname, '../web/src/kernel/vocabularies.ts');
@@ -57,6 +58,9 @@ export async function generateVocabularies(document?: OpenAPI3): Promise<string>
   const vocabularies = named.map(([id, s]) => `  ${id}: [\n${(s[TERMS_KEY] as unknown[]).map((t) => `    ${JSON.stringify(t)},`).join('\n')}\n  ],`).join('\n');
   const groups = named.filter(([, s]) => s[GROUPS_KEY]).map(([id, s]) => `  ${id}: {\n${lines(Object.entries(s[GROUPS_KEY] as object))}\n  },`).join('\n');
   return `${VOCABULARIES_HEADER}
+/** Taiwan's words after OpenCC's phrases (server/src/kernel/taiwan.ts). */
+export const TAIWAN_USAGE = ${JSON.stringify(TAIWAN_USAGE)} as const;
+
 export const VOCABULARIES = {
 ${vocabularies}
 } as const;

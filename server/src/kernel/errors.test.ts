@@ -76,3 +76,14 @@ test('zod’s own messages and the database’s refusals are put into English to
   assert.equal(taken.body.error.code, 'user.username_taken');
   assert.deepEqual(taken.body.error.fields, { username: 'This user name is taken' });
 });
+
+test('zh-TW is Taiwan’s wording, not a character-by-character mapping: phrases, then the platform’s reviewed words', () => {
+  const tw = (zh: string) => inLang({ zh, en: '' }, 'zh-TW');
+  assert.equal(tw('导出台账'), '匯出臺帳');
+  assert.equal(tw('数据'), '資料');
+  assert.equal(tw('打印'), '列印');
+  assert.equal(tw('用户'), '使用者');
+  assert.equal(tw('今日志愿服务'), '今日志願服務', 'a wish to serve, not a diary');
+  assert.equal(tw('登录账号'), '登入帳號');
+  assert.equal(tw('{label}不能为空'), '{label}不能為空', 'parameters untouched');
+});

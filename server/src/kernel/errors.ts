@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { taiwanConverter } from './taiwan.ts';
 
 /**
  * Refusals that reach the client. Each has a stable code (`need.already_claimed`)
@@ -124,23 +125,9 @@ export function defineMessages<const D extends Record<string, Text>>(module: str
 export const isCode = (s: string) => catalog.has(s);
 
 let cn2tw: ((s: string) => string) | null = null;
-/**
- * Loaded on the first zh-TW answer only: the dictionaries are large. The same
- * Taiwan usage the web applies (web/src/kernel/i18n.tsx).
- */
+/** Loaded on the first zh-TW answer only: the dictionaries are large. Taiwan usage as the web has it (kernel/taiwan.ts). */
 function traditional(s: string): string {
-  if (!cn2tw) {
-    const OpenCC = createRequire(import.meta.url)('opencc-js/cn2t') as {
-      Converter: (o: { from: string; to: string }) => (s: string) => string;
-      CustomConverter: (pairs: [string, string][]) => (s: string) => string;
-    };
-    const characters = OpenCC.Converter({ from: 'cn', to: 'tw' });
-    const usage = OpenCC.CustomConverter([
-      ['賬號', '帳號'],
-      ['登錄', '登入'],
-    ]);
-    cn2tw = (t) => usage(characters(t));
-  }
+  cn2tw ??= taiwanConverter(createRequire(import.meta.url)('opencc-js/cn2t') as Parameters<typeof taiwanConverter>[0]);
   return cn2tw(s);
 }
 

@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { en, zhCN, type MessageKey } from '../messages';
 import { regionTimeZone } from './time';
 import { isVocabulary, termOf, valuesOf, type ValueIn, type VocabularyId } from './vocabulary';
+import { TAIWAN_USAGE } from './vocabularies';
 
 export const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -30,17 +31,14 @@ let loading: Promise<Convert> | null = null;
 
 /**
  * The OpenCC dictionaries are about a megabyte, so they are a separate chunk
- * fetched only by those who read Traditional characters. Taiwan usage for a
- * few words the character mapping alone gets wrong.
+ * fetched only by those who read Traditional characters. Taiwan's phrases,
+ * then the platform's words the server also uses (TAIWAN_USAGE).
  */
 export function loadTraditional(): Promise<Convert> {
   loading ??= import('opencc-js/cn2t').then((OpenCC) => {
-    const characters = OpenCC.Converter({ from: 'cn', to: 'tw' });
-    const usage = OpenCC.CustomConverter([
-      ['賬號', '帳號'],
-      ['登錄', '登入'],
-    ]);
-    const convert = (text: string) => usage(characters(text));
+    const phrases = OpenCC.Converter({ from: 'cn', to: 'twp' });
+    const usage = OpenCC.CustomConverter(TAIWAN_USAGE.map(([a, b]) => [a, b]));
+    const convert = (text: string) => usage(phrases(text));
     const cache = new Map<string, string>();
     traditional = (text) => {
       let out = cache.get(text);

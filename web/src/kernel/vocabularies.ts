@@ -2,6 +2,9 @@
 // document (defineVocabulary, server/src/kernel/vocabulary.ts); do not edit.
 // Each fixed set's values in order, with labels and colours, and its groups.
 
+/** Taiwan's words after OpenCC's phrases (server/src/kernel/taiwan.ts). */
+export const TAIWAN_USAGE = [["臺賬","臺帳"],["賬號","帳號"],["賬戶","帳戶"],["誌願","志願"],["登錄","登入"]] as const;
+
 export const VOCABULARIES = {
   ActivityAction: [
     {"value":"reschedule","zh":"改期","en":"Reschedule"},
