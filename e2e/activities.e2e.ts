@@ -249,8 +249,9 @@ test('an activity held for a need is listed on the need’s page', () =>
       page.keyboard.insertText('单元门禁'),
     ]);
     await settle(page);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '单元门禁损坏' }).first().click();
-    await needs.locator('.ant-select-selection-item', { hasText: '单元门禁损坏' }).waitFor();
+    // Exactly this need: the big visit raised one called 单元门禁损坏维修 too.
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^单元门禁损坏（/ }).first().click();
+    await needs.locator('.ant-select-selection-item', { hasText: /^单元门禁损坏（/ }).waitFor();
     await page.keyboard.press('Escape');
     const [saved] = await Promise.all([
       page.waitForResponse((res) => res.request().method() === 'POST' && /\/api\/activities$/.test(res.url())),
@@ -262,7 +263,7 @@ test('an activity held for a need is listed on the need’s page', () =>
     await page.goto('/needs');
     await page.getByTestId('needs-search').locator('input').fill('单元门禁损坏');
     await page.getByTestId('needs-search').locator('input').press('Enter');
-    await page.getByTestId('need-open').filter({ hasText: '单元门禁损坏' }).first().click();
+    await page.getByTestId('need-open').filter({ hasText: '单元门禁损坏' }).filter({ hasNotText: '维修' }).first().click();
     await page.getByTestId('need-tab-activities').click();
     await page.getByTestId('linked-activities').filter({ hasText: title }).waitFor();
     await screenshot(page, 'need-linked-activities');
