@@ -85,5 +85,7 @@ test('zh-TW is Taiwan’s wording, not a character-by-character mapping: phrases
   assert.equal(tw('用户'), '使用者');
   assert.equal(tw('今日志愿服务'), '今日志願服務', 'a wish to serve, not a diary');
   assert.equal(tw('登录账号'), '登入帳號');
+  assert.equal(tw('社区未建网格党支部'), '社區未建網格黨支部', 'a neighbourhood, not an online community');
+  assert.equal(tw('议事程序'), '議事程序');
   assert.equal(tw('{label}不能为空'), '{label}不能為空', 'parameters untouched');
 });

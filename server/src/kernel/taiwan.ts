@@ -12,6 +12,10 @@ export const TAIWAN_USAGE: [string, string][] = [
   // 志愿 is 志願 (a wish to serve), not 誌願: the character mapping takes 今日志 as a diary (日誌).
   ['誌願', '志願'],
   ['登錄', '登入'],
+  // The phrase tables read 社区 as an online community (社群) and 程序 as a computer program (程式):
+  // here they are the neighbourhood (社區) and a procedure (程序), as Taiwan writes them too.
+  ['社群', '社區'],
+  ['程式', '程序'],
 ];
 
 interface OpenCC {

@@ -3,7 +3,7 @@
 // Each fixed set's values in order, with labels and colours, and its groups.
 
 /** Taiwan's words after OpenCC's phrases (server/src/kernel/taiwan.ts). */
-export const TAIWAN_USAGE = [["臺賬","臺帳"],["賬號","帳號"],["賬戶","帳戶"],["誌願","志願"],["登錄","登入"]] as const;
+export const TAIWAN_USAGE = [["臺賬","臺帳"],["賬號","帳號"],["賬戶","帳戶"],["誌願","志願"],["登錄","登入"],["社群","社區"],["程式","程序"]] as const;
 
 export const VOCABULARIES = {
   ActivityAction: [
