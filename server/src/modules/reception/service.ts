@@ -126,21 +126,29 @@ export async function visits(q: Queryable, f: OfficeFilter, id?: number): Promis
   });
 }
 
-/** The office's figures, counted: representatives on the roster and on duty, visitors received, problems solved (their needs seen through). */
-export async function figures(q: Queryable, f: OfficeFilter) {
-  const wr = await where(q, { orgId: f.orgId }, 'r');
-  const [roster] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM reception_representatives r ${wr.sql}${wr.sql ? ' AND' : ' WHERE'} r.active`, wr.params);
+/** Representatives with a duty slot in the period, and the slots. */
+async function duty(q: Queryable, f: OfficeFilter): Promise<{ reps: number; slots: number }> {
   const ws = await where(q, f, 's', 'on_date');
-  const [duty] = await q.query<{ reps: number; slots: number }>(
+  const [d] = await q.query<{ reps: number; slots: number }>(
     `SELECT count(DISTINCT s.representative_id)::int AS reps, count(*)::int AS slots FROM reception_duty_slots s ${ws.sql}`, ws.params,
   );
+  return d!;
+}
+
+/** The visitors received in the period, and how many of their problems were solved (their needs seen through). */
+async function visitors(q: Queryable, f: OfficeFilter): Promise<{ visitors: number; solved: number }> {
   const wv = await where(q, f, 'v', 'visited_on');
   const needIds = (await q.query<{ need_id: number }>(`SELECT v.need_id FROM reception_visits v ${wv.sql}`, wv.params)).map((v) => v.need_id);
   const seen = await needs.summaries(q, needIds);
-  return {
-    representatives: roster!.n, onDuty: duty!.reps, dutySlots: duty!.slots, visitors: needIds.length,
-    solved: [...seen.values()].filter((n) => n.seenThrough).length,
-  };
+  return { visitors: needIds.length, solved: [...seen.values()].filter((n) => n.seenThrough).length };
+}
+
+/** The office's figures, counted: representatives on the roster and on duty, visitors received, problems solved. */
+export async function figures(q: Queryable, f: OfficeFilter) {
+  const wr = await where(q, { orgId: f.orgId }, 'r');
+  const [roster] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM reception_representatives r ${wr.sql}${wr.sql ? ' AND' : ' WHERE'} r.active`, wr.params);
+  const d = await duty(q, f);
+  return { representatives: roster!.n, onDuty: d.reps, dutySlots: d.slots, ...(await visitors(q, f)) };
 }
 
 // Many rows at once (the demo; one from the routes too): one INSERT … SELECT FROM unnest per batch.
@@ -185,13 +193,15 @@ export async function visitMany(q: Queryable, xs: BulkVisit[]): Promise<number[]
 /**
  * The office's figures on the statistics page (平房区's 432 representatives
  * on duty, 789 visitors, 132 problems solved), counted for the period by the
- * same `figures` the office's own page shows, and leading to it filtered alike.
+ * same queries the office's own page runs, and leading to it filtered alike.
  */
 export function statisticsFigures(): StatFigure[] {
   const link = (orgId: number, p: StatPeriod) => `/reception?orgId=${orgId}&from=${p.from}&to=${p.to}`;
-  const of = (key: 'onDuty' | 'visitors' | 'solved') => (q: Queryable, orgId: number, p: StatPeriod) => figures(q, { orgId, ...p }).then((f) => f[key]);
+  // Each figure asks only for what it shows (the trend asks once a month): the same queries the office's page runs.
+  const onDuty = (q: Queryable, orgId: number, p: StatPeriod) => duty(q, { orgId, ...p }).then((d) => d.reps);
+  const of = (key: 'visitors' | 'solved') => (q: Queryable, orgId: number, p: StatPeriod) => visitors(q, { orgId, ...p }).then((v) => v[key]);
   return [
-    { key: 'reception.onDuty', label: { zh: '接待站值班代表', en: 'Representatives on duty at reception offices' }, period: true, count: of('onDuty'), link },
+    { key: 'reception.onDuty', label: { zh: '接待站值班代表', en: 'Representatives on duty at reception offices' }, period: true, count: onDuty, link },
     { key: 'reception.visitors', label: { zh: '接待站接待来访', en: 'Visitors received at reception offices' }, period: true, trend: true, count: of('visitors'), link },
     { key: 'reception.solved', label: { zh: '接待站来访解决问题', en: 'Visitors’ problems solved' }, period: true, count: of('solved'), link },
   ];
