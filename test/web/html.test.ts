@@ -2,13 +2,19 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { ESLint } from 'eslint';
-import { escapeHtml, tooltipLines } from '../../web/src/kernel/html.ts';
+import { axisLines, escapeHtml, tooltipLines } from '../../web/src/kernel/html.ts';
 
 const PAYLOAD = `<img src=x onerror="window.__xss=1">'&`;
 
 test('tooltip lines are escaped text: a name cannot open a tag or an attribute', () => {
   assert.equal(escapeHtml(PAYLOAD), '&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;&#39;&amp;');
   assert.equal(tooltipLines(['光明社区', null, PAYLOAD, false, '']), `光明社区<br/>${escapeHtml(PAYLOAD)}`);
+});
+
+test('an axis tooltip (statistics, evaluation charts) escapes the category and every series name', () => {
+  const shown = tooltipLines(axisLines([{ name: PAYLOAD, seriesName: `<script>alert(1)</script>`, value: 3 }, { name: PAYLOAD, seriesName: '已解决', value: 1 }]));
+  assert.equal(shown, `${escapeHtml(PAYLOAD)}<br/>&lt;script&gt;alert(1)&lt;/script&gt;：3<br/>已解决：1`);
+  assert.doesNotMatch(shown, /<script|<img/);
 });
 
 // The web's lint refuses HTML built from data: every formatter as the org

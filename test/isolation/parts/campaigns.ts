@@ -18,7 +18,11 @@ export const campaignsPart: IsolationPart = {
     'POST /api/campaigns/:campaignId/cadres': (t) => [{ body: { cadreKind: 'staff', name: '越权干部', areaKind: 'grid', gridId: t.ids.gridId } }],
     'DELETE /api/campaign-cadres/:cadreId': () => [{}],
     // The target's household lies in no area given to the attacker.
-    'POST /api/campaigns/visits': (t) => [{ body: { householdId: t.ids.householdId, visitedOn: regionToday(), learned: '越权走访' } }],
+    'POST /api/campaigns/visits': (t) => [
+      { body: { householdId: t.ids.householdId, visitedOn: regionToday(), learned: '越权走访' } },
+      // A suggestion raised at another community's door would be a need there.
+      { body: { householdId: t.ids.householdId, visitedOn: regionToday(), learned: '越权走访', need: { kind: 'request', category: 'other', title: '越权建议' } } },
+    ],
   },
   digest: ['visit_campaigns', 'campaign_cadres'].map((table) => `SELECT t::text FROM ${table} t WHERE org_id IN (SELECT id FROM o)`),
 };

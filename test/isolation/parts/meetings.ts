@@ -27,7 +27,7 @@ export const meetingsPart: IsolationPart = {
   writes: {
     'POST /api/meetings': (t) => [{ body: { orgId: t.orgId, kind: 'joint', title: '越权会议', startsAt: '2026-03-06T09:00:00+08:00' } }],
     'PATCH /api/meetings/:meetingId': () => [{ body: { title: '越权' } }, { body: { status: 'cancelled' } }],
-    'POST /api/meetings/:meetingId/invitees': (t) => [{ body: { unitIds: [t.unitId] } }],
+    'POST /api/meetings/:meetingId/invitees': (t) => [{ body: { unitIds: [t.unitId] } }, { body: { personIds: [t.personId] } }],
     'POST /api/meetings/:meetingId/agenda': () => [{ body: { title: '越权议题' } }],
     'POST /api/meetings/:meetingId/attachments': () => [{ body: { purpose: 'other', name: '越权.pdf', dataUrl: `data:application/pdf;base64,${Buffer.from('%PDF-1.4 越权').toString('base64')}` } }],
     'POST /api/meeting-invitees/:inviteeId/answer': () => [{ body: { response: 'declined' } }],
