@@ -219,6 +219,9 @@ test('a community secretary reads the four lists with their counts, opens a proj
     await signIn(page, 'guangming');
     await page.goto('/lists');
     await page.getByTestId('lists-counts').getByText('需求清单').waitFor();
+    // The big visit's demo raised a page of needs after it: the secretary searches.
+    await page.getByTestId('needs-search').locator('input').fill('小区排水管道堵塞');
+    await page.getByTestId('needs-search').locator('input').press('Enter');
     await page.getByTestId('needs-table').locator('tr', { hasText: '小区排水管道堵塞' }).waitFor();
     await page.getByTestId('lists-tab-duties').click();
     await page.getByTestId('lists-duties').locator('tr', { hasText: '梅河口市住房和城乡建设局' }).first().waitFor();

@@ -1,13 +1,13 @@
 // Node 20's test runner takes no globs: find the test files and hand them over.
-// Usage: node scripts/run-tests.mjs <suffix> <dir>... (e.g. .test.ts server/src test)
+// Usage: node scripts/run-tests.mjs <suffix> <dir or file>... (e.g. .test.ts server/src test)
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 const [suffix, ...dirs] = process.argv.slice(2);
 const files = dirs
-  .flatMap((d) => readdirSync(d, { recursive: true }).map((f) => path.join(d, String(f))))
+  .flatMap((d) => (statSync(d).isFile() ? [d] : readdirSync(d, { recursive: true }).map((f) => path.join(d, String(f)))))
   .filter((f) => f.endsWith(suffix) && !f.includes('node_modules'))
   .sort();
 if (files.length === 0) {
