@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -52,6 +53,21 @@ async function applyScope(q: Queryable, scope: Scope): Promise<void> {
   await q.exec(`SET LOCAL ROLE ${APP_ROLE}`);
 }
 
+// A system call made while a scoped transaction is open would run beside it with
+// row-level security off: on PostgreSQL a second connection that sees every
+// region, on PGlite (one session) a wait on the open transaction that never ends.
+// Both are bugs of the caller (a route that needs the system declares
+// `scoped: false`), so the system call fails loudly instead.
+const insideScoped = new AsyncLocalStorage<true>();
+
+function inScope<T>(fn: () => Promise<T>): Promise<T> {
+  return insideScoped.run(true, fn);
+}
+
+function assertNotInScope(): void {
+  if (insideScoped.getStore()) throw new Error('db.system called inside db.scoped: a route that needs the system is declared scoped: false');
+}
+
 class PGliteDatabase implements Database {
   readonly kind = 'pglite' as const;
   constructor(private readonly db: PGlite) {}
@@ -66,14 +82,17 @@ class PGliteDatabase implements Database {
   }
 
   scoped<T>(scope: Scope, fn: (q: Queryable) => Promise<T>): Promise<T> {
-    return this.db.transaction(async (tx) => {
-      const q = this.wrap(tx);
-      await applyScope(q, scope);
-      return fn(q);
-    });
+    return inScope(() =>
+      this.db.transaction(async (tx) => {
+        const q = this.wrap(tx);
+        await applyScope(q, scope);
+        return fn(q);
+      }),
+    );
   }
 
   system<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    assertNotInScope();
     return this.db.transaction(async (tx) => fn(this.wrap(tx)));
   }
 
@@ -114,10 +133,11 @@ class PostgresDatabase implements Database {
   }
 
   scoped<T>(scope: Scope, fn: (q: Queryable) => Promise<T>): Promise<T> {
-    return this.tx(fn, scope);
+    return inScope(() => this.tx(fn, scope));
   }
 
   system<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    assertNotInScope();
     return this.tx(fn);
   }
 

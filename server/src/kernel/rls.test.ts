@@ -60,6 +60,15 @@ test('sessions and the audit log cannot be written by the application role', asy
   assert.deepEqual(rows, [{ t: 'sessions', w: false }, { t: 'audit_log', w: false }]);
 });
 
+test('a system call made inside a scoped transaction fails loudly instead of reading past row-level security (or waiting forever on PGlite)', async () => {
+  await assert.rejects(
+    t.db.scoped({ userId: null, userName: null, grants: [] }, () => t.db.system((q) => q.query('SELECT count(*) FROM organizations'))),
+    /db\.system called inside db\.scoped/,
+  );
+  // After the scoped transaction, the system is open again.
+  assert.equal((await t.db.system((q) => q.query('SELECT 1 AS one')))[0]!.one, 1);
+});
+
 test('a transaction without a scope sees no rows at all', async () => {
   await t.db.system((q) => q.query(`SELECT 1`));
   const counts = await t.db.scoped({ userId: null, userName: null, grants: [] }, (q) =>
