@@ -163,6 +163,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     coverageGaps: MODULES.flatMap((m) => m.coverageGaps ?? []),
     statistics: MODULES.flatMap((m) => m.statistics ?? []),
     todo: MODULES.flatMap((m) => m.todo ?? []),
+    fundTargets: MODULES.flatMap((m) => m.fundTargets ?? []),
     secureCookies: opts.secureCookies ?? false,
     webhooksAnywhere: opts.webhooksAnywhere ?? false,
     jobs: runner,

@@ -98,7 +98,7 @@ export async function campaignsDemo(ctx: DemoContext): Promise<void> {
   const each = Math.floor(SPENT_FEN / SOLVED);
   for (const [i, id] of solved.entries()) {
     const a = areas[i % areas.length]!;
-    await funds.spend(q, admin, {
+    await funds.spend(q, admin, ctx.fundTargets, {
       orgId: a.grid.communityId, sourceId: source.id, amountFen: i === 0 ? SPENT_FEN - each * (SOLVED - 1) : each, entryOn: today, payee: '梅河口市民生服务社',
       paidForKind: 'need', paidForId: id, note: '大走访解决民生实事',
     });

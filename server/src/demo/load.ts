@@ -102,7 +102,7 @@ export async function loadDemo(db: Database, cipher: FieldCipher): Promise<boole
       if (u.person) await linkPerson(q, cipher, user.id, orgId, u);
     }
     const ctx: DemoContext = {
-      q, cipher, org: id, unit: unitId,
+      q, cipher, org: id, unit: unitId, fundTargets: MODULES.flatMap((m) => m.fundTargets ?? []),
       user: (username) => {
         const v = userIds.get(username);
         if (v === undefined) throw new Error(`demo data names an unknown user: ${username}`);

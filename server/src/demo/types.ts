@@ -1,5 +1,6 @@
 import type { FieldCipher } from '../kernel/crypto.ts';
 import type { Queryable } from '../kernel/db.ts';
+import type { FundTarget } from '../kernel/manifest.ts';
 import type { OrgKind, SeatRole, TieKind, UnitKind } from '../modules/orgs/schema.ts';
 
 // The shape of demo data: organizations by key, so units, seats and ties can
@@ -56,6 +57,8 @@ export interface DemoContext {
   org: (key: string) => number;
   unit: (key: string) => number;
   user: (username: string) => number;
+  /** Every module's records an expense can name (funds.spend). */
+  fundTargets: readonly FundTarget[];
 }
 
 export type DemoStep = (ctx: DemoContext) => Promise<void>;

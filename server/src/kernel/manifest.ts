@@ -5,6 +5,7 @@ import type { GridIndicator } from '../modules/grids/indicators.ts';
 import type { FieldCipher } from './crypto.ts';
 import type { Queryable } from './db.ts';
 import type { Said, Text } from './errors.ts';
+import type { Scope } from './scope.ts';
 import type { JobRunner } from './jobs.ts';
 import type { Kernel } from './kernel.ts';
 import type { TodoSource } from './todo.ts';
@@ -118,6 +119,21 @@ export interface Task {
   run(t: TaskRun): Promise<void | { retry: string } | { postpone: Date }>;
 }
 
+/**
+ * A kind of record an expense can name as what it paid for (费随事转): its
+ * module says whose it is and offers candidates, so funds names projects,
+ * activities, needs and pushed tasks without importing their modules (pushed
+ * tasks read funds themselves: an import would be a cycle).
+ */
+export interface FundTarget {
+  /** A FundSpentOn value of the funds module. */
+  kind: string;
+  /** The record's name and the organizations it belongs to (spent on from any of their branches); its module's error when the caller does not see it. */
+  find(q: Queryable, scope: Scope, id: number): Promise<{ label: string; orgIds: number[] }>;
+  /** The records under an organization an expense there may name, the likeliest first; the funds module matches them by name. */
+  candidates(q: Queryable, scope: Scope, orgId: number): Promise<{ id: number; label: string; orgId: number }[]>;
+}
+
 /** What the app hands a module's routes beyond the kernel. */
 export interface ModuleContext {
   /** Every module's holdings, for the organizations module's dissolve and merge. */
@@ -130,6 +146,8 @@ export interface ModuleContext {
   statistics: readonly StatFigure[];
   /** Every module's to-do items, for the home page. */
   todo: readonly TodoSource[];
+  /** Every module's records an expense can be tied to, for the funds module. */
+  fundTargets: readonly FundTarget[];
   secureCookies: boolean;
   /**
    * Webhooks may point anywhere (http, this machine, any host): an
@@ -170,6 +188,7 @@ export interface ModuleManifest {
   statistics?: StatFigure[];
   /** What waits on the caller among its records, for the home page (今日待办). */
   todo?: TodoSource;
+  fundTargets?: FundTarget[];
 }
 
 export const defineModule = (manifest: ModuleManifest): ModuleManifest => manifest;

@@ -6445,6 +6445,8 @@ export interface components {
             authority: string | null;
             /** @description 随事转移的经费（分） */
             fundsFen: number | null;
+            /** @description 已支出（分） */
+            spentFen: number;
             fundSourceId: number | null;
             fundSourceName: string | null;
             /** @description 无权限随事转移 */
@@ -17211,7 +17213,7 @@ export interface operations {
                 /** @description 支出组织 */
                 orgId: number;
                 /** @description 支出对象类型 */
-                paidForKind: "project" | "activity" | "need";
+                paidForKind: "project" | "activity" | "need" | "task";
                 /** @description 名称、拼音或首字母 */
                 q?: string;
             };

@@ -18,5 +18,15 @@ export default defineModule({
     rowsHeld({ noun: { zh: '志愿服务队', en: 'volunteer teams' }, measure: { zh: '支', en: 'volunteer team' } }, ['volunteer_teams', 'volunteer_team_members'], { named: 'name' }),
   ],
   todo: activities.todo,
+  fundTargets: [{
+    kind: 'activity',
+    find: async (q, scope, id) => {
+      const a = await activities.get(q, scope, id);
+      return { label: a.title, orgIds: [a.orgId] };
+    },
+    // What is coming first, then the most recent: what was just held is what gets paid for.
+    candidates: async (q, scope, orgId) =>
+      [...(await activities.list(q, scope, { orgId, when: 'upcoming' })), ...(await activities.list(q, scope, { orgId, when: 'past' }))].map((a) => ({ id: a.id, label: a.title, orgId: a.orgId })),
+  }],
   jobs: [{ name: 'activities.generate-occurrences', everyMs: 60 * 60_000, run: (q) => activities.generateDue(q) }],
 });

@@ -304,3 +304,26 @@ test('the demo: 三顺店’s 铁路小区 owners’ fund, its two approved expe
   assert.ok(notice.expenses.every((e: { approvedBy: string | null }) => e.approvedBy === '铁路小区业主委员会'));
   assert.deepEqual(r.body.pending.map((e: { note: string }) => e.note), ['楼间绿地补种']);
 });
+
+test('费随事转: a community spends on a task pushed onto it; the task shows what was spent; a community it was not pushed onto cannot name it', async () => {
+  const guangming = orgId('光明');
+  const tasks = (await t.request('GET', `/api/pushed-tasks?orgId=${guangming}`, { cookie: secretary })).body.items as { id: number; title: string; departmentName: string; spentFen: number; communities: { orgId: number }[] }[];
+  const task = tasks.find((x) => x.communities.every((c) => c.orgId === guangming))!;
+  assert.ok(task, 'a task pushed onto 光明 only');
+  const picked = await t.request('GET', `/api/funds/targets?orgId=${guangming}&paidForKind=task&q=${encodeURIComponent(task.title)}`, { cookie: secretary });
+  assert.equal(picked.status, 200, picked.text);
+  assert.ok(picked.body.items.some((i: { id: number }) => i.id === task.id), 'the picker offers the task by its title');
+
+  const base = { orgId: guangming, sourceId: ids['source:city_budget']!, amountFen: 800_00, entryOn: today, payee: '光明社区居委会', paidForKind: 'task' };
+  const missing = await t.request('POST', '/api/fund-expenses', { cookie: secretary, body: base });
+  assert.equal(missing.body.error.code, 'fund.paid_for_id', 'a task expense names the task');
+  const spent = await t.request('POST', '/api/fund-expenses', { cookie: secretary, body: { ...base, paidForId: task.id } });
+  assert.equal(spent.status, 200, spent.text);
+  assert.equal(spent.body.paidForLabel, `${task.departmentName}：${task.title}`);
+  const after = (await t.request('GET', `/api/pushed-tasks?orgId=${guangming}`, { cookie: secretary })).body.items.find((x: { id: number }) => x.id === task.id);
+  assert.equal(after.spentFen, task.spentFen + 800_00);
+
+  const xiangyang = await t.login('xiangyang');
+  const elsewhere = await t.request('POST', '/api/fund-expenses', { cookie: xiangyang, body: { ...base, orgId: orgId('向阳'), paidForId: task.id } });
+  assert.equal(elsewhere.body.error.code, 'fund.other_community');
+});

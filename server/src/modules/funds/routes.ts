@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ImportReport } from '../../kernel/excel.ts';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
+import type { ModuleContext } from '../../kernel/manifest.ts';
 import * as excel from './excel.ts';
 import {
   AddInKind, Allocate, Balances, CreateRule, CreateSource, EntryNote, FundEntry, FundEntryParams, FundLedger, FundRule, FundRuleList, FundRuleParams, FundRuleVersions, FundTargetList, OwnersFunds, TargetQuery,
@@ -12,7 +13,7 @@ import * as funds from './service.ts';
 
 const tags = ['经费管理'];
 
-export function fundRoutes(app: FastifyInstance, { db }: Kernel): void {
+export function fundRoutes(app: FastifyInstance, { db }: Kernel, { fundTargets }: Pick<ModuleContext, 'fundTargets'>): void {
   route(app, db, {
     method: 'GET', url: '/api/fund-sources', tags, summary: '经费来源：本组织及上级持有、可用于本组织的来源，含所选年度预算',
     querystring: PlaceQuery, response: FundSourceList,
@@ -46,7 +47,7 @@ export function fundRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/fund-expenses', tags, summary: '登记经费支出（按经费使用规则检查；超额的待审批）',
     body: Spend, response: FundEntry,
-    handler: ({ q, scope, body }) => funds.spend(q, scope, body),
+    handler: ({ q, scope, body }) => funds.spend(q, scope, fundTargets, body),
   });
   route(app, db, {
     method: 'GET', url: '/api/fund-entries', tags, summary: '经费台账：本组织所选年度的下拨、收到和支出',
@@ -90,14 +91,14 @@ export function fundRoutes(app: FastifyInstance, { db }: Kernel): void {
     handler: ({ q, scope, query }) => funds.balances(q, scope, query.orgId, query.year),
   });
   route(app, db, {
-    method: 'GET', url: '/api/funds/cost', tags, summary: '项目、活动或需求花了多少钱、来自哪些来源',
+    method: 'GET', url: '/api/funds/cost', tags, summary: '项目、活动、需求或交办事项花了多少钱、来自哪些来源',
     querystring: PaidForQuery, response: PaidForCost,
     handler: ({ q, query }) => funds.costOf(q, query.paidForKind, query.paidForId),
   });
   route(app, db, {
-    method: 'GET', url: '/api/funds/targets', tags, summary: '按名称（汉字、拼音或首字母）查找支出可对应的项目、活动或需求',
+    method: 'GET', url: '/api/funds/targets', tags, summary: '按名称（汉字、拼音或首字母）查找支出可对应的项目、活动、需求或部门交办事项',
     querystring: TargetQuery, response: FundTargetList,
-    handler: ({ q, scope, query }) => funds.targets(q, scope, query.orgId, query.paidForKind, query.q),
+    handler: ({ q, scope, query }) => funds.targets(q, scope, fundTargets, query.orgId, query.paidForKind, query.q),
   });
   route(app, db, {
     method: 'GET', url: '/api/owners-funds', tags, summary: '业主资金公示：本组织及下级持有的业主资金及其经业主委员会批准的支出；待业委会审批的支出',
@@ -112,7 +113,7 @@ export function fundRoutes(app: FastifyInstance, { db }: Kernel): void {
   route(app, db, {
     method: 'POST', url: '/api/fund-in-kind', tags, summary: '登记实物投入（场地、工时等，按各自单位计，不折算为金额）',
     body: AddInKind, response: InKind,
-    handler: ({ q, scope, body }) => funds.addInKind(q, scope, body),
+    handler: ({ q, scope, body }) => funds.addInKind(q, scope, fundTargets, body),
   });
   route(app, db, {
     method: 'GET', url: '/api/fund-rules', tags, summary: '本组织适用的经费使用规则（本级和上级制定的现行版本）',

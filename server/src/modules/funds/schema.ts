@@ -251,7 +251,7 @@ export const RuleQuery = z.object({ orgId: idParam('组织') });
 export const PaidForQuery = z.object({ paidForKind: FUND_SPENT_ON.field('支出对象类型'), paidForId: idParam('支出对象') });
 export const TargetQuery = z.object({
   orgId: idParam('支出组织'),
-  paidForKind: oneOf(['project', 'activity', 'need'] as const, '支出对象类型'),
+  paidForKind: oneOf(['project', 'activity', 'need', 'task'] as const, '支出对象类型'),
   q: z.string().trim().max(50).optional().describe('名称、拼音或首字母'),
 });
 export const UnitQuery = z.object({ unitId: idParam('单位') });

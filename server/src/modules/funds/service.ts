@@ -1,17 +1,14 @@
 import { allowed, ensureAllowed } from '../../kernel/actions.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { PDF_AND_IMAGES, parseDataUrlFile } from '../../kernel/files.ts';
-import type { StatFigure } from '../../kernel/manifest.ts';
+import type { FundTarget, StatFigure } from '../../kernel/manifest.ts';
 import { conditions } from '../../kernel/sql.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
 import { regionToday } from '../../kernel/time.ts';
-import * as activities from '../activities/service.ts';
-import * as needs from '../needs/service.ts';
 import * as orgs from '../orgs/service.ts';
 import { ORG_KIND_GROUPS } from '../orgs/schema.ts';
-import * as projects from '../projects/service.ts';
 import { E, ENTRY, RULE, SOURCE } from './errors.ts';
 import { entryVerdicts, placeVerdicts, ruleVerdicts } from './policy.ts';
 import {
@@ -331,54 +328,42 @@ export async function allocate(q: Queryable, scope: Scope, input: { sourceId: nu
   return entry(q, scope, id);
 }
 
+function targetOf(targets: readonly FundTarget[], kind: FundSpentOn): FundTarget | undefined {
+  return targets.find((t) => t.kind === kind);
+}
+
 /** What an expense paid for, named as its module names it, if it lies on the spending organization's branch of the tree. */
-async function paidFor(q: Queryable, scope: Scope, orgPath: string, kind: FundSpentOn, id: number | undefined): Promise<{ id: number | null; label: string | null }> {
-  if (kind === 'venue_upkeep' || kind === 'task') return { id: null, label: null };
+async function paidFor(q: Queryable, scope: Scope, targets: readonly FundTarget[], orgPath: string, kind: FundSpentOn, id: number | undefined): Promise<{ id: number | null; label: string | null }> {
+  const target = targetOf(targets, kind);
+  if (!target) return { id: null, label: null };
   const what = FUND_SPENT_ON.term(kind);
   if (!id) throw E.paid_for_id({ what });
-  let target: { orgId: number; label: string };
+  let found: { label: string; orgIds: number[] };
   try {
-    if (kind === 'project') {
-      const p = await projects.detail(q, scope, id);
-      target = { orgId: p.orgId, label: p.name };
-    } else if (kind === 'activity') {
-      const a = await activities.get(q, scope, id);
-      target = { orgId: a.orgId, label: a.title };
-    } else {
-      const n = await needs.get(q, id);
-      target = { orgId: n.orgId, label: n.title };
-    }
+    found = await target.find(q, scope, id);
   } catch (err) {
     // One not seen is refused like one of another community: nothing is told of it.
     if (err instanceof AppError) throw E.other_community({ what });
     throw err;
   }
-  const path = await orgs.pathIfSeen(q, target.orgId);
-  if (!path || !(within(path, orgPath) || within(orgPath, path))) throw E.other_community({ what });
-  return { id, label: target.label };
+  const paths = await orgs.pathsOf(q, found.orgIds);
+  if (![...paths.values()].some((path) => path && (within(path, orgPath) || within(orgPath, path)))) throw E.other_community({ what });
+  return { id, label: found.label };
 }
 
 /** How many records the expense form's picker offers at once. */
 const TARGETS_SHOWN = 20;
 
 /**
- * The projects, activities or needs under the spending organization that an
- * expense may name, found by name as people type it: characters (Traditional
- * too), full pinyin or its initials ("gmsq"). Each module lists what the
- * caller may see; the match is made here, on names only.
+ * The records under the spending organization that an expense may name,
+ * found by name as people type it: characters (Traditional too), full pinyin
+ * or its initials ("gmsq"). Each module lists what the caller may see; the
+ * match is made here, on names only.
  */
-export async function targets(q: Queryable, scope: Scope, orgId: number, kind: 'project' | 'activity' | 'need', text: string | undefined): Promise<{ items: { id: number; label: string; orgName: string }[] }> {
+export async function targets(q: Queryable, scope: Scope, all: readonly FundTarget[], orgId: number, kind: FundSpentOn, text: string | undefined): Promise<{ items: { id: number; label: string; orgName: string }[] }> {
   await placeOf(q, orgId);
-  let found: { id: number; label: string; orgId: number }[];
-  if (kind === 'project') {
-    found = (await projects.list(q, scope, orgId)).map((p) => ({ id: p.id, label: p.name, orgId: p.orgId }));
-  } else if (kind === 'activity') {
-    // The most recent first: what was just held is what gets paid for.
-    found = (await activities.list(q, scope, { orgId, when: 'past' })).map((a) => ({ id: a.id, label: a.title, orgId: a.orgId }));
-    found.unshift(...(await activities.list(q, scope, { orgId, when: 'upcoming' })).map((a) => ({ id: a.id, label: a.title, orgId: a.orgId })));
-  } else {
-    found = (await needs.list(q, { orgId, page: 1, pageSize: 200 })).items.map((n) => ({ id: n.id, label: n.title, orgId: n.orgId }));
-  }
+  const target = targetOf(all, kind);
+  const found = target ? await target.candidates(q, scope, orgId) : [];
   const needle = text ? normalizeQuery(text).replace(/\s+/g, '') : '';
   const matches = (label: string) => {
     if (!needle) return true;
@@ -395,10 +380,10 @@ export const MAX_INVOICE_BYTES = 5 * 1024 * 1024;
 const parseInvoice = (dataUrl: string) =>
   parseDataUrlFile(dataUrl, { types: PDF_AND_IMAGES, maxBytes: MAX_INVOICE_BYTES, badFormat: () => E.invoice_format(), tooLarge: () => E.invoice_too_large() });
 
-export async function spend(q: Queryable, scope: Scope, input: Spend): Promise<FundEntry> {
+export async function spend(q: Queryable, scope: Scope, targets: readonly FundTarget[], input: Spend): Promise<FundEntry> {
   const place = await ensurePlace(q, scope, input.orgId, 'spend');
   const s = await source(q, input.sourceId);
-  const target = await paidFor(q, scope, place.path, input.paidForKind, input.paidForId);
+  const target = await paidFor(q, scope, targets, place.path, input.paidForKind, input.paidForId);
   const invoice = input.invoice ? parseInvoice(input.invoice.dataUrl) : null;
   const { rule: r, needsApproval } = applicableRule(await rulesAt(q, place.path), {
     sourceKind: s.kind, spentOn: input.paidForKind, level: levelOf(place.kind), amountFen: input.amountFen,
@@ -560,14 +545,20 @@ export async function costOf(q: Queryable, kind: FundSpentOn, id: number) {
   };
 }
 
-/** What some projects, activities or needs cost together, posted expenses only (a visit campaign's money spent on what it solved). */
-export async function spentOn(q: Queryable, kind: FundSpentOn, ids: number[]): Promise<number> {
-  if (!ids.length) return 0;
-  const [r] = await q.query<{ fen: number }>(
-    `SELECT coalesce(sum(amount_fen), 0)::bigint AS fen FROM fund_entries WHERE paid_for_kind = $1 AND paid_for_id = ANY ($2::bigint[]) AND kind = 'expense' AND status = 'posted'`,
+/** What each of some records cost, posted expenses the caller sees only (a pushed task's money spent by its communities). */
+export async function spentOnEach(q: Queryable, kind: FundSpentOn, ids: number[]): Promise<Map<number, number>> {
+  if (!ids.length) return new Map();
+  const rows = await q.query<{ id: number; fen: number }>(
+    `SELECT paid_for_id AS id, sum(amount_fen)::bigint AS fen FROM fund_entries
+      WHERE paid_for_kind = $1 AND paid_for_id = ANY ($2::bigint[]) AND kind = 'expense' AND status = 'posted' GROUP BY paid_for_id`,
     [kind, ids],
   );
-  return Number(r!.fen);
+  return new Map(rows.map((r) => [r.id, Number(r.fen)]));
+}
+
+/** What some records cost together (a visit campaign's money spent on what it solved). */
+export async function spentOn(q: Queryable, kind: FundSpentOn, ids: number[]): Promise<number> {
+  return [...(await spentOnEach(q, kind, ids)).values()].reduce((a, b) => a + b, 0);
 }
 
 /** What a unit sponsored: the sources it gives, each year's budget and what was spent of it, and its in-kind contributions. */
@@ -585,11 +576,11 @@ export async function sponsored(q: Queryable, unitId: number) {
   return { sources: rows, inKind: await inKindRows(q, `k.unit_id = $1`, [unitId]) };
 }
 
-export async function addInKind(q: Queryable, scope: Scope, input: {
+export async function addInKind(q: Queryable, scope: Scope, targets: readonly FundTarget[], input: {
   orgId: number; unitId?: number; description: string; quantity: number; quantityUnit: string; paidForKind?: FundSpentOn; paidForId?: number; givenOn: string;
 }): Promise<InKind> {
   const place = await ensurePlace(q, scope, input.orgId, 'spend');
-  const target = input.paidForKind ? await paidFor(q, scope, place.path, input.paidForKind, input.paidForId) : { id: null, label: null };
+  const target = input.paidForKind ? await paidFor(q, scope, targets, place.path, input.paidForKind, input.paidForId) : { id: null, label: null };
   if (input.unitId) await orgs.getUnit(q, input.unitId);
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO fund_in_kind (org_id, unit_id, description, quantity, quantity_unit, paid_for_kind, paid_for_id, paid_for_label, given_on, recorded_by)

@@ -16,6 +16,14 @@ export default defineModule({
   statistics: needs.statisticsFigures(),
   indicators: [needs.OPEN_NEEDS_INDICATOR],
   todo: needs.todo,
+  fundTargets: [{
+    kind: 'need',
+    find: async (q, _scope, id) => {
+      const n = await needs.get(q, id);
+      return { label: n.title, orgIds: [n.orgId] };
+    },
+    candidates: async (q, _scope, orgId) => (await needs.list(q, { orgId, page: 1, pageSize: 200 })).items.map((n) => ({ id: n.id, label: n.title, orgId: n.orgId })),
+  }],
   orgHoldings: [
     {
       ...needsHeld,

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { pushedTasksDemo } from '../../demo/pushedtasks.ts';
 import { defineModule, rowsHeld } from '../../kernel/manifest.ts';
 import { pushedTaskRoutes } from './routes.ts';
+import * as pushedTasks from './service.ts';
 
 export default defineModule({
   name: 'pushedtasks',
@@ -9,6 +10,16 @@ export default defineModule({
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   demoStep: pushedTasksDemo,
   isolationPart: () => import('../../../../test/isolation/parts/pushedtasks.ts').then((m) => m.pushedTasksPart),
+  // 费随事转: a community that carries a task spends on it, and so may the department that pushed it.
+  fundTargets: [{
+    kind: 'task',
+    find: async (q, scope, id) => {
+      const t = await pushedTasks.get(q, scope, id);
+      return { label: `${t.departmentName}：${t.title}`, orgIds: [t.orgId, ...t.communities.map((c) => c.orgId)] };
+    },
+    candidates: async (q, scope, orgId) =>
+      (await pushedTasks.list(q, scope, { orgId, status: 'active' })).items.map((t) => ({ id: t.id, label: `${t.departmentName}：${t.title}`, orgId: t.communities.find((c) => c.orgId === orgId)?.orgId ?? t.orgId })),
+  }],
   orgHoldings: [
     // A department's tasks move with the organization it is registered at; their communities follow (task_org_id cascades).
     rowsHeld({ noun: { zh: '部门交办事项', en: 'tasks pushed by departments' }, measure: { zh: '项', en: 'pushed task' } }, ['pushed_tasks']),

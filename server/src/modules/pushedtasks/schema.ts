@@ -34,6 +34,8 @@ export const PushedTask = z.object({
   nature: PUSHED_TASK_NATURES.schema,
   authority: z.string().nullable().describe('随事转移的权限（依据）'),
   fundsFen: z.number().nullable().describe('随事转移的经费（分）'),
+  /** Posted expenses tied to the task (费随事转: what the money that followed it paid), those the caller reads. */
+  spentFen: z.number().describe('已支出（分）'),
   fundSourceId: z.number().nullable(),
   /** Null where the caller cannot read the source. */
   fundSourceName: z.string().nullable(),

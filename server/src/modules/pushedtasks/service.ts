@@ -46,9 +46,10 @@ async function toTasks(q: Queryable, scope: Scope, rows: TaskRow[]): Promise<Pus
     [ids],
   );
   const sources = await funds.sourceLabels(q, rows.flatMap((r) => (r.fund_source_id === null ? [] : [r.fund_source_id])));
+  const spent = await funds.spentOnEach(q, 'task', ids);
   return rows.map((r) => ({
     id: r.id, orgId: r.org_id, unitId: r.unit_id, departmentName: r.department, title: r.title, nature: r.nature, authority: r.authority,
-    fundsFen: r.funds_fen, fundSourceId: r.fund_source_id, fundSourceName: r.fund_source_id === null ? null : (sources.get(r.fund_source_id)?.name ?? null),
+    fundsFen: r.funds_fen, spentFen: spent.get(r.id) ?? 0, fundSourceId: r.fund_source_id, fundSourceName: r.fund_source_id === null ? null : (sources.get(r.fund_source_id)?.name ?? null),
     withoutAuthority: r.authority === null, withoutFunds: withoutFunds(r),
     communities: targets.filter((c) => c.task_id === r.id).map((c) => ({ orgId: c.org_id, name: c.name ?? '' })),
     startsOn: r.starts_on, status: r.status, registeredBy: r.registered_by,

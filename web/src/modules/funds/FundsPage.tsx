@@ -333,7 +333,7 @@ function AllocateModal({ place, sources, onClose, onDone }: { place: FundPlace; 
 
 type SpentOn = NonNullable<FundEntry['paidForKind']>;
 /** The kinds of spending tied to a record of another module, picked by name; the others are described in words. */
-const isRecordKind = (k: SpentOn | undefined): k is 'project' | 'activity' | 'need' => k === 'project' || k === 'activity' || k === 'need';
+const isRecordKind = (k: SpentOn | undefined): k is 'project' | 'activity' | 'need' | 'task' => k === 'project' || k === 'activity' || k === 'need' || k === 'task';
 /** A new kind of spending names a record of another kind: the one picked before no longer fits. */
 const clearTargetOnKind = (changed: { paidForKind?: SpentOn }, form: FormInstance) => {
   if ('paidForKind' in changed) form.setFieldValue('paidForId', undefined);

@@ -11,7 +11,7 @@ interface Props {
 }
 
 /**
- * Picks the project, activity or need an expense paid for by its name: the
+ * Picks the project, activity, need or pushed task an expense paid for by its name: the
  * server matches characters, pinyin and initials ("gmsq") under the spending
  * organization, so nobody types a record's number.
  */

@@ -91,6 +91,7 @@ function TaskCards({ list, loading, onChanged }: { list: PushedTaskList | undefi
                   {!task.withoutFunds && (
                     <Tag color="green">{t('pushedtasks.fundsOf', { funds: yuan(task.fundsFen ?? 0) })}{task.fundSourceName ? ` · ${tx(task.fundSourceName)}` : ''}</Tag>
                   )}
+                  {task.spentFen > 0 && <Tag data-testid="pushed-spent">{t('pushedtasks.spent', { spent: yuan(task.spentFen) })}</Tag>}
                 </Flex>
                 {task.authority && <Typography.Text>{t('pushedtasks.authority')}：{tx(task.authority)}</Typography.Text>}
                 <Typography.Text type="secondary">{t('pushedtasks.communities')}：{task.communities.map((c) => tx(c.name)).join('、')}</Typography.Text>
