@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { en } from '../../../web/src/kernel/messages/en.ts';
 import { zhCN } from '../../../web/src/kernel/messages/zh-CN.ts';
+import { FUND_SPENT_ON } from './funds/schema.ts';
 import { MODULES } from './index.ts';
 
 const here = import.meta.dirname;
@@ -32,6 +33,11 @@ test('job names are unique and every job has an interval', () => {
   const jobs = MODULES.flatMap((m) => m.jobs ?? []);
   assert.equal(new Set(jobs.map((j) => j.name)).size, jobs.length);
   for (const j of jobs) assert.ok(j.everyMs >= 1000, `${j.name}: everyMs`);
+});
+
+test('every kind of record an expense can name is declared by exactly one module, and venue upkeep names none', () => {
+  const declared = MODULES.flatMap((m) => (m.fundTargets ?? []).map((t) => t.kind)).sort();
+  assert.deepEqual(declared, FUND_SPENT_ON.values.filter((v) => v !== 'venue_upkeep').sort());
 });
 
 test('the dissolve and merge dialog names everything that moves with the organization', () => {
