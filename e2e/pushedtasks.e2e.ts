@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { PHONE, openPage, screenshot, settle, signIn, startApp, typeAndChoose, type TestApp } from './helpers.ts';
+import { PHONE, chooseOption, openPage, screenshot, settle, signIn, startApp, typeAndChoose, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 
@@ -12,9 +12,10 @@ after(async () => {
   await app?.close();
 });
 
-test('the district registers a department’s task with its authority and funds; 光明’s secretary sees it on a phone beside 150 tasks, 80% administrative, those without money marked', async () => {
+test('the district registers a department’s task with its authority and funds; 光明’s secretary sees it on a phone beside 150 tasks, 80% administrative, those without money marked, and pays for it from the funds page', async () => {
   const staff = await openPage(app);
   const secretary = await openPage(app, PHONE);
+  const desk = await openPage(app);
   try {
     await signIn(staff.page, 'admin');
     await staff.page.getByTestId('menu-pushed-tasks').click();
@@ -27,11 +28,14 @@ test('the district registers a department’s task with its authority and funds;
     await staff.page.keyboard.type('光明');
     await staff.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '光明社区党委' }).first().click();
     await staff.page.keyboard.press('Escape');
+    // The communities' list fades out before the next one opens: an option of the fading list is no fund source.
+    await settle(staff.page);
     await staff.page.getByTestId('pushed-title').fill('老旧小区加装电梯入户协调');
     await staff.page.getByTestId('pushed-authority').fill('《梅河口市既有住宅加装电梯实施办法》第八条：委托社区组织业主协商');
     await staff.page.getByTestId('pushed-funds').fill('3000');
     // 费随事转: the money is named by its source, held where the department is or above.
     await staff.page.getByTestId('pushed-fund-source').click();
+    await settle(staff.page);
     const option = staff.page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
     const sourceName = ((await option.innerText()).split(' · ')[0] ?? '').trim();
     assert.ok(sourceName, 'a source to choose');
@@ -58,8 +62,24 @@ test('the district registers a department’s task with its authority and funds;
     const width = await secretary.page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= PHONE.width, `fits a phone: ${width}px`);
     await screenshot(secretary.page, 'pushed-tasks-community-phone');
+
+    // The community pays for the task from the money that came with it: the expense names the task, found by its title.
+    await signIn(desk.page, 'guangming');
+    await desk.page.goto('/funds');
+    await desk.page.getByTestId('funds-spend').click();
+    const form = desk.page.getByTestId('funds-spend-form-form');
+    await chooseOption(desk.page, form.getByTestId('funds-source'), '社区工作和服务群众经费（市财政列支）');
+    await form.getByTestId('funds-amount').fill('500');
+    await form.getByTestId('funds-payee').fill('光明社区居委会');
+    await chooseOption(desk.page, form.getByTestId('funds-paid-for-kind'), '部门下派任务');
+    await typeAndChoose(desk.page, form.getByTestId('funds-paid-for-id'), '加装电梯', '老旧小区加装电梯入户协调');
+    await desk.page.getByTestId('funds-spend-form-submit').click();
+    await form.waitFor({ state: 'detached' });
+    await secretary.page.reload();
+    await card.getByTestId('pushed-spent').filter({ hasText: '已支出 ¥500.00' }).waitFor();
   } finally {
     await staff.context.close();
     await secretary.context.close();
+    await desk.context.close();
   }
 });
