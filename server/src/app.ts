@@ -164,6 +164,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     statistics: MODULES.flatMap((m) => m.statistics ?? []),
     todo: MODULES.flatMap((m) => m.todo ?? []),
     fundTargets: MODULES.flatMap((m) => m.fundTargets ?? []),
+    commendations: MODULES.flatMap((m) => m.commendations ?? []),
     secureCookies: opts.secureCookies ?? false,
     webhooksAnywhere: opts.webhooksAnywhere ?? false,
     jobs: runner,

@@ -134,6 +134,28 @@ export interface FundTarget {
   candidates(q: Queryable, scope: Scope, orgId: number): Promise<{ id: number; label: string; orgId: number }[]>;
 }
 
+/** Someone a year's records put forward for commendation (评优候选), with what put them forward. */
+export interface Commended {
+  name: string;
+  orgName: string | null;
+  because: { zh: string; en: string };
+}
+
+/** Candidates in the order of their names (pinyin), never of a score. */
+export const byName = (people: Commended[]): Commended[] => people.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.orgName ?? '').localeCompare(b.orgName ?? '', 'zh-CN'));
+
+/**
+ * One kind of commendation candidate for the year-end report: members who
+ * reached their points threshold, members graded excellent, duty-post holders
+ * who served. By name and in name order, never ranked (no leaderboard).
+ */
+export interface Commendations {
+  key: string;
+  label: { zh: string; en: string };
+  /** Under the organization, in the year, as the caller sees them. */
+  list(q: Queryable, orgId: number, year: number): Promise<Commended[]>;
+}
+
 /** What the app hands a module's routes beyond the kernel. */
 export interface ModuleContext {
   /** Every module's holdings, for the organizations module's dissolve and merge. */
@@ -148,6 +170,8 @@ export interface ModuleContext {
   todo: readonly TodoSource[];
   /** Every module's records an expense can be tied to, for the funds module. */
   fundTargets: readonly FundTarget[];
+  /** Every module's commendation candidates, for the year-end report. */
+  commendations: readonly Commendations[];
   secureCookies: boolean;
   /**
    * Webhooks may point anywhere (http, this machine, any host): an
@@ -189,6 +213,8 @@ export interface ModuleManifest {
   /** What waits on the caller among its records, for the home page (今日待办). */
   todo?: TodoSource;
   fundTargets?: FundTarget[];
+  /** Whom its records put forward for commendation, for the year-end report. */
+  commendations?: Commendations[];
 }
 
 export const defineModule = (manifest: ModuleManifest): ModuleManifest => manifest;

@@ -3419,7 +3419,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 项目、活动或需求花了多少钱、来自哪些来源 */
+        /** 项目、活动、需求或交办事项花了多少钱、来自哪些来源 */
         get: operations["getFundsCost"];
         put?: never;
         post?: never;
@@ -3436,7 +3436,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 按名称（汉字、拼音或首字母）查找支出可对应的项目、活动或需求 */
+        /** 按名称（汉字、拼音或首字母）查找支出可对应的项目、活动、需求或部门交办事项 */
         get: operations["getFundsTargets"];
         put?: never;
         post?: never;
@@ -4898,6 +4898,40 @@ export interface paths {
         };
         /** 统计：组织及其下级在一个期间的各项数据（均由记录统计得出），按月趋势，下级并列对比 */
         get: operations["getOrgsByOrgIdStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/annual-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度报告：本年度各项数据与上年度对照，评优候选（均由记录得出） */
+        get: operations["getOrgsByOrgIdAnnualReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/annual-report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出年度报告（Excel） */
+        get: operations["getOrgsByOrgIdAnnualReportExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6644,6 +6678,41 @@ export interface components {
                 values: {
                     [key: string]: number;
                 };
+            }[];
+        };
+        AnnualReport: {
+            orgId: number;
+            orgName: string;
+            year: number;
+            from: string;
+            /** @description 统计截止日期（当年为今天） */
+            to: string;
+            figures: {
+                /** @description 指标 */
+                key: string;
+                label: components["schemas"]["StatisticsLabel"];
+                /** @description 数值（从记录统计得出） */
+                value: number;
+                /** @description 是否按期间统计（否则为当前数） */
+                period: boolean;
+                /** @description 同样筛选的列表页 */
+                link: string | null;
+                /** @description 上一年度全年（当前数为空） */
+                previous: number | null;
+            }[];
+            /** @description 评优候选：由当年记录得出 */
+            commendations: {
+                key: string;
+                label: components["schemas"]["StatisticsLabel"];
+                /** @description 按姓名排列，不排名 */
+                people: {
+                    name: string;
+                    orgName: string | null;
+                    because: {
+                        zh: string;
+                        en: string;
+                    };
+                }[];
             }[];
         };
         /** @enum {string} */
@@ -20841,6 +20910,66 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Statistics"];
                 };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getOrgsByOrgIdAnnualReport: {
+        parameters: {
+            query: {
+                /** @description 年度 */
+                year: number;
+            };
+            header?: never;
+            path: {
+                /** @description 组织 */
+                orgId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getOrgsByOrgIdAnnualReportExport: {
+        parameters: {
+            query: {
+                /** @description 年度 */
+                year: number;
+            };
+            header?: never;
+            path: {
+                /** @description 组织 */
+                orgId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];

@@ -2,6 +2,7 @@ import type { Queryable } from '../../kernel/db.ts';
 import { notFound, type AppError } from '../../kernel/errors.ts';
 import { allowed, allowedAtAny, ensureAllowed, viewedFrom, type Verdicts } from '../../kernel/actions.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
+import { byName, type Commended } from '../../kernel/manifest.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { conditions } from '../../kernel/sql.ts';
 import { REGION_TIME_ZONE } from '../../kernel/time.ts';
@@ -388,4 +389,21 @@ export async function departments(q: Queryable, year: number) {
       overdue: r.overdue, average: r.average, needIds: r.need_ids,
     })),
   };
+}
+
+/** Members graded excellent (优秀) in the year's democratic evaluation under the organization: commendation candidates. */
+export async function excellentMembers(q: Queryable, orgId: number, year: number): Promise<Commended[]> {
+  const w = conditions();
+  const [sql, value] = await orgs.underCondition(q, orgId, 'g');
+  w.add(sql, value);
+  w.add('g.year = $?', year);
+  w.always(`g.grade = 'excellent'`);
+  const rows = await q.query<{ name: string; org_name: string | null; reason: string | null }>(
+    `SELECT g.person_name AS name, gj_org_name(g.org_id) AS org_name, g.reason FROM evaluation_grades g ${w.sql}`,
+    w.params,
+  );
+  return byName(rows.map((r) => ({
+    name: r.name, orgName: r.org_name,
+    because: { zh: `民主评议优秀${r.reason ? `：${r.reason}` : ''}`, en: `Graded excellent${r.reason ? `: ${r.reason}` : ''}` },
+  })));
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../kernel/db.ts';
-import type { StatFigure } from '../../kernel/manifest.ts';
+import { byName, type Commended, type StatFigure } from '../../kernel/manifest.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { E, RULE } from './errors.ts';
 import { conditions } from '../../kernel/sql.ts';
@@ -305,4 +305,21 @@ export function statisticsFigures(): StatFigure[] {
       },
     },
   ];
+}
+
+/** Members under the organization whose points of the year reached its threshold: commendation candidates, in name order. */
+export async function reachedThreshold(q: Queryable, orgId: number, year: number): Promise<Commended[]> {
+  const limit = await threshold(q, orgId, year);
+  if (limit === null) return [];
+  const rows = await q.query<{ name: string; org_name: string | null; points: number }>(
+    `WITH m AS (${people.membersSql({ orgIds: '$1' })})
+     SELECT m.name, gj_org_name(m.org_id) AS org_name, sum(e.points)::int AS points
+       FROM m JOIN points_entries e ON e.person_id = m.id AND e.year = $2
+      GROUP BY m.id, m.name, m.org_id HAVING sum(e.points) >= $3`,
+    [await orgs.subtreeIds(q, orgId), year, limit],
+  );
+  return byName(rows.map((r) => ({
+    name: r.name, orgName: r.org_name,
+    because: { zh: `年度积分 ${r.points} 分（标准 ${limit} 分）`, en: `${r.points} points this year (threshold ${limit})` },
+  })));
 }

@@ -8,6 +8,7 @@ export default defineModule({
   name: 'posts',
   routes: postRoutes,
   todo: posts.todo,
+  commendations: [{ key: 'serving_holders', label: { zh: '履职的岗位党员', en: 'Duty-post holders who served' }, list: posts.servingHolders }],
   migrationsDir: fileURLToPath(new URL('migrations', import.meta.url)),
   demoStep: postsDemo,
   isolationPart: () => import('../../../../test/isolation/parts/posts.ts').then((m) => m.postsPart),

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../kernel/db.ts';
+import { byName, type Commended } from '../../kernel/manifest.ts';
 import { AppError, notFound, type Text } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { conditions } from '../../kernel/sql.ts';
@@ -410,4 +411,23 @@ export async function moveHeld(q: Queryable, m: { from: number; to: number; from
     [m.from, m.to, m.fromName],
   );
   await q.query(`UPDATE duty_posts SET org_id = $2 WHERE org_id = $1 AND grid_id IS NULL`, [m.from, m.to]);
+}
+
+/** Holders who recorded work at their duty posts in the year, under the organization: commendation candidates. */
+export async function servingHolders(q: Queryable, orgId: number, year: number): Promise<Commended[]> {
+  const w = conditions();
+  const [sql, value] = await orgs.underCondition(q, orgId, 'w');
+  w.add(sql, value);
+  w.add('w.done_on >= make_date($?::int, 1, 1)', year);
+  w.add('w.done_on <= make_date($?::int, 12, 31)', year);
+  const rows = await q.query<{ name: string | null; post: string; org_name: string | null; records: number }>(
+    `SELECT p.name, d.name AS post, gj_org_name(w.org_id) AS org_name, count(*)::int AS records
+       FROM duty_post_work w JOIN duty_posts d ON d.id = w.post_id LEFT JOIN person_labels p ON p.id = w.person_id
+      ${w.sql} GROUP BY w.person_id, p.name, d.name, w.org_id`,
+    w.params,
+  );
+  return byName(rows.map((r) => ({
+    name: r.name ?? '', orgName: r.org_name,
+    because: { zh: `${r.post}：履职记录 ${r.records} 条`, en: `${r.post}: ${r.records} records of work` },
+  })));
 }

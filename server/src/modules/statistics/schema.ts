@@ -1,4 +1,4 @@
-import { filterDay, idParam, ordered, z } from '../../kernel/validation.ts';
+import { filterDay, idParam, ordered, year, z } from '../../kernel/validation.ts';
 import { E } from './errors.ts';
 
 /** The longest period the page counts over. */
@@ -46,3 +46,26 @@ export const Statistics = z
   })
   .meta({ id: 'Statistics' });
 export type Statistics = z.infer<typeof Statistics>;
+
+export const AnnualReportQuery = z.object({ year });
+
+const Bilingual = z.object({ zh: z.string(), en: z.string() });
+
+export const AnnualReport = z
+  .object({
+    orgId: z.number(),
+    orgName: z.string(),
+    year: z.number(),
+    from: z.string(),
+    to: z.string().describe('统计截止日期（当年为今天）'),
+    figures: z.array(Figure.extend({ previous: z.number().nullable().describe('上一年度全年（当前数为空）') })),
+    commendations: z
+      .array(z.object({
+        key: z.string(),
+        label: Label,
+        people: z.array(z.object({ name: z.string(), orgName: z.string().nullable(), because: Bilingual })).describe('按姓名排列，不排名'),
+      }))
+      .describe('评优候选：由当年记录得出'),
+  })
+  .meta({ id: 'AnnualReport' });
+export type AnnualReport = z.infer<typeof AnnualReport>;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
 import { REGION_TIME_ZONE, regionToday } from '../../kernel/time.ts';
-import type { Statistics } from './schema.ts';
+import type { AnnualReport, Statistics } from './schema.ts';
 
 let t: TestApp;
 let admin: string;
@@ -155,4 +155,50 @@ test('seed figures: 平房区’s reception office on the statistics page, count
   assert.deepEqual(v, await recount(district));
   assert.ok(v['reception.visitors']! > 0 && v['reception.solved']! > 0, 'the demo has visitors, some of whose problems were solved');
   assert.equal(stats.figures.find((f) => f.key === 'reception.visitors')!.link, `/reception?orgId=${district.id}&from=${from}&to=${to}`);
+});
+
+test('the year-end report: the statistics page’s figures for the year with last year’s beside them, and the candidates the records put forward, in name order', async () => {
+  const community = await orgNamed('光明社区党委');
+  const year = Number(to.slice(0, 4));
+  const res = await get(secretary, `/api/orgs/${community.id}/annual-report?year=${year}`);
+  assert.equal(res.status, 200, res.text);
+  const report = res.body as AnnualReport;
+  assert.deepEqual([report.from, report.to], [`${year}-01-01`, to], 'this year so far');
+  const now = (await get(secretary, `/api/orgs/${community.id}/statistics?from=${year}-01-01&to=${to}`)).body as Statistics;
+  assert.deepEqual(Object.fromEntries(report.figures.map((f) => [f.key, f.value])), valuesOf(now), 'the same counts as the statistics page');
+  const last = (await get(secretary, `/api/orgs/${community.id}/statistics?from=${year - 1}-01-01&to=${year - 1}-12-31`)).body as Statistics;
+  for (const f of report.figures) assert.equal(f.previous, f.period ? valuesOf(last)[f.key] : null, f.key);
+
+  const kinds = Object.fromEntries(report.commendations.map((c) => [c.key, c.people]));
+  assert.deepEqual(Object.keys(kinds).sort(), ['excellent_members', 'points_threshold', 'serving_holders']);
+  const reached = await sql(
+    `SELECT m.name FROM people m CROSS JOIN gj_points_rule(${community.id}, 'threshold', make_date(${year}, 12, 31)) t
+      WHERE m.org_id IN (SELECT id FROM organizations WHERE path <@ '${community.path}'::ltree) AND m.is_member
+        AND (SELECT sum(e.points) FROM points_entries e WHERE e.person_id = m.id AND e.year = ${year}) >= t.points`,
+  );
+  assert.deepEqual(kinds.points_threshold!.map((p) => p.name).sort(), reached.map((r) => r.name as string).sort());
+  const excellent = await sql(
+    `SELECT person_name AS name FROM evaluation_grades WHERE year = ${year} AND grade = 'excellent' AND org_id IN (SELECT id FROM organizations WHERE path <@ '${community.path}'::ltree)`,
+  );
+  assert.deepEqual(kinds.excellent_members!.map((p) => p.name).sort(), excellent.map((r) => r.name as string).sort());
+  assert.ok(report.commendations.some((c) => c.people.length > 0), 'the demo’s year puts someone forward');
+  for (const c of report.commendations) {
+    const names = c.people.map((p) => p.name);
+    assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'zh-CN')), `${c.key} in name order, never by a score`);
+  }
+  assert.doesNotMatch(res.text, /rank|排名|排行/i);
+
+  const sheet = await get(secretary, `/api/orgs/${community.id}/annual-report/export?year=${year}`);
+  assert.equal(sheet.status, 200);
+  assert.match(String(sheet.headers['content-disposition']), new RegExp(encodeURIComponent(`光明社区党委${year}年度报告`)));
+});
+
+test('the year-end report: a year out of range is refused naming the field; another community’s and a member’s are not read', async () => {
+  const community = await orgNamed('光明社区党委');
+  const bad = await get(secretary, `/api/orgs/${community.id}/annual-report?year=1999`);
+  assert.equal(bad.status, 400);
+  assert.match(bad.body.error.fields.year, /年度/);
+  assert.equal((await get(otherSecretary, `/api/orgs/${community.id}/annual-report?year=2026`)).status, 404);
+  const own = (await sql(`SELECT p.org_id::int AS id FROM people p JOIN users u ON u.id = p.user_id WHERE u.username = 'dangyuan'`))[0]!.id as number;
+  assert.equal((await get(member, `/api/orgs/${own}/annual-report?year=2026`)).body.error.code, 'statistics.staff_only');
 });

@@ -2,9 +2,9 @@ import { LineChart, type LineSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
 import { init, use, type ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { Card, Col, Empty, Flex, Input, Row, Statistic, Table, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Card, Col, Empty, Flex, Input, Row, Segmented, Statistic, Table, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useLoad } from '../../kernel/hooks';
 import { axisLines, tooltipLines } from '../../kernel/html';
 import { useI18n } from '../../kernel/i18n';
@@ -13,16 +13,11 @@ import { useHomeOrg } from '../../kernel/useHomeOrg';
 import { WithOrgTree } from '../orgs/OrgTreePanel';
 import { useOrgTree } from '../orgs/tree';
 import { statisticsApi, type Statistics } from './api';
+import { AnnualReport } from './AnnualReport';
+import { useLabel } from './label';
 
 use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 type Option = ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
-type Label = Statistics['figures'][number]['label'];
-
-/** A figure's label in the user's language (zh-TW derived from zh-CN). */
-function useLabel(): (l: Label) => string {
-  const { lang, tx } = useI18n();
-  return useCallback((l: Label) => (lang === 'en' ? l.en : tx(l.zh)), [lang, tx]);
-}
 
 /** The key figures per month: a line chart and the same numbers as a table. */
 function Trend({ stats }: { stats: Statistics }) {
@@ -69,18 +64,38 @@ function Trend({ stats }: { stats: Statistics }) {
  * below side by side. Only counts: nobody is named or ranked.
  */
 export function StatisticsPage() {
-  const { t, tx } = useI18n();
-  const label = useLabel();
+  const { t } = useI18n();
   const store = useOrgTree();
   const home = useHomeOrg();
   const orgId = store.selectedId ?? home;
-  const [to, setTo] = useState(today());
-  const [from, setFrom] = useState(`${today().slice(0, 4)}-01-01`);
-  const loaded = useLoad(orgId === undefined ? null : () => statisticsApi.get(orgId, { from, to }), [orgId, from, to]);
-  const stats = loaded.data;
+  // The year-end report is a view of the same figures, reached by address too (?view=annual).
+  const [params, setParams] = useSearchParams();
+  const annual = params.get('view') === 'annual';
   return (
     <WithOrgTree>
       <Flex vertical gap={16}>
+        <Segmented
+          value={annual ? 'annual' : 'period'}
+          onChange={(v) => setParams(v === 'annual' ? { view: 'annual' } : {}, { replace: true })}
+          options={[{ value: 'period', label: t('statistics.periodView') }, { value: 'annual', label: t('statistics.annualView') }]}
+          data-testid="statistics-view"
+        />
+        {orgId === undefined ? <Empty description={t('statistics.pickOrg')} /> : annual ? <AnnualReport orgId={orgId} /> : <PeriodStatistics orgId={orgId} />}
+      </Flex>
+    </WithOrgTree>
+  );
+}
+
+/** The figures for a chosen period, the trend and the children. */
+function PeriodStatistics({ orgId }: { orgId: number }) {
+  const { t, tx } = useI18n();
+  const label = useLabel();
+  const [to, setTo] = useState(today());
+  const [from, setFrom] = useState(`${today().slice(0, 4)}-01-01`);
+  const loaded = useLoad(() => statisticsApi.get(orgId, { from, to }), [orgId, from, to]);
+  const stats = loaded.data;
+  return (
+    <>
         <Card className="gj-page-card">
           <Flex gap={8} wrap align="center">
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="statistics-title">
@@ -98,7 +113,6 @@ export function StatisticsPage() {
             {t('statistics.note')}
           </Typography.Paragraph>
         </Card>
-        {orgId === undefined && <Empty description={t('statistics.pickOrg')} />}
         {stats && (
           <>
             <Row gutter={[12, 12]} data-testid="statistics-figures">
@@ -127,7 +141,6 @@ export function StatisticsPage() {
             )}
           </>
         )}
-      </Flex>
-    </WithOrgTree>
+    </>
   );
 }
