@@ -2,9 +2,9 @@ import type { Queryable } from '../../kernel/db.ts';
 import { notFound, type AppError } from '../../kernel/errors.ts';
 import { allowed, allowedAtAny, ensureAllowed, viewedFrom, type Verdicts } from '../../kernel/actions.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
-import { byName, type Commended } from '../../kernel/manifest.ts';
+import { byName, type Commended, type StatFigure } from '../../kernel/manifest.ts';
 import type { Scope } from '../../kernel/scope.ts';
-import { conditions } from '../../kernel/sql.ts';
+import { conditions, countRows, inPeriod } from '../../kernel/sql.ts';
 import { REGION_TIME_ZONE } from '../../kernel/time.ts';
 import { GRADES } from '../commitments/schema.ts';
 import { resultOf } from '../commitments/service.ts';
@@ -406,4 +406,12 @@ export async function excellentMembers(q: Queryable, orgId: number, year: number
     name: r.name, orgName: r.org_name,
     because: { zh: `民主评议优秀${r.reason ? `：${r.reason}` : ''}`, en: `Graded excellent${r.reason ? `: ${r.reason}` : ''}` },
   })));
+}
+
+/** 双述双评's last step for the statistics page and the year-end report: the units a community reported back to in the period. */
+export function statisticsFigures(): StatFigure[] {
+  return [{
+    key: 'evaluation.reportedBack', label: { zh: '已反馈评议结果的驻区单位', en: 'Units given the year’s feedback' }, period: true,
+    count: async (q, orgId, p) => countRows(q, 'evaluation_unit_reports r', [await orgs.underCondition(q, orgId, 'r'), ...inPeriod('r.sent_at', p)]),
+  }];
 }

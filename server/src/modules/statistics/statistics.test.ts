@@ -54,6 +54,7 @@ async function recount({ id, path }: { id: number; path: string }): Promise<Reco
     'needs.solvedInTime': await n(`needs n WHERE ${under('n')} AND ${within('n.done_at')} AND n.done_at <= n.deadline`),
     'activities.held': await n(`activities a WHERE ${under('a')} AND a.status = 'open' AND a.ends_at < now() AND ${within('a.starts_at')}`),
     'activities.attendance': await n(`activity_signups s JOIN activities a ON a.id = s.activity_id WHERE ${under('s')} AND s.status = 'attended' AND ${within('a.starts_at')}`),
+    'evaluation.reportedBack': await n(`evaluation_unit_reports r WHERE ${under('r')} AND ${within('r.sent_at')}`),
     'meetings.openTasks': await n(`meeting_tasks t WHERE ${under('t')} AND t.status <> 'done'`),
     'meetings.overdueTasks': await n(`meeting_tasks t WHERE ${under('t')} AND t.status <> 'done' AND t.deadline < current_date`),
     'points.belowThreshold': await n(
