@@ -55,6 +55,8 @@ test('a street admin builds a comprehensive committee with part-time seats and a
     await page.getByTestId('org-create-kind').click();
     const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await offered.first().waitFor();
+    // An option clicked while the list still slides in can be lost: the kind stayed empty.
+    await settle(page);
     assert.equal(await offered.filter({ hasText: '街道党工委' }).count(), 0, 'no street under a community');
     await offered.filter({ hasText: '综合党委（大党委）' }).first().click();
     await settle(page);
@@ -169,8 +171,10 @@ test('dissolving an organization with children asks where they go, then retires 
     assert.match((await refusal.textContent()) ?? '', /1 个下级组织.*\d+ 个网格.*\d+ 项资源.*请选择转入的组织/);
     assert.match((await page.getByTestId('org-retire-moves').textContent()) ?? '', /网格.*需求.*资源.*活动.*仍记在原组织名下/);
     await chooseTreeOption(page, page.getByTestId('org-retire-target'), ['新华街道党工委', '光明社区党委']);
-    await page.getByTestId('org-retire-submit').click();
-    await page.getByTestId('org-retire-form').waitFor({ state: 'detached' });
+    // The retirement moves every module's holdings in one transaction, on the PGlite of this very process:
+    // beside the PostgreSQL pass it can hold the event loop past the default wait, the click's own answer included.
+    await page.getByTestId('org-retire-submit').click({ timeout: 60_000 });
+    await page.getByTestId('org-retire-form').waitFor({ state: 'detached', timeout: 60_000 });
 
     await page.getByTestId('org-retired').waitFor();
     assert.match((await page.getByTestId('org-detail-status').textContent()) ?? '', /已撤销 · \d{4}-\d{2}-\d{2}/);
