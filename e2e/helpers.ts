@@ -115,15 +115,21 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 
 /** Switches the signed-in UI to English with the header's language menu. */
 export async function chooseEnglish(page: Page): Promise<void> {
+  await chooseLanguage(page, 'en', 'Organizations');
+}
+
+/** Switches the language from the header and waits until the menu reads `orgsLabel`. */
+export async function chooseLanguage(page: Page, lang: 'en' | 'zh-TW' | 'zh-CN', orgsLabel: string): Promise<void> {
   // On a loaded machine a click can land while the menu is still opening: choose again until the menu is relabelled.
-  const english = page.getByTestId('menu-orgs').filter({ hasText: 'Organizations' });
-  for (let attempt = 0; attempt < 3 && (await english.count()) === 0; attempt++) {
+  const relabelled = page.getByTestId('menu-orgs').filter({ hasText: orgsLabel });
+  for (let attempt = 0; attempt < 3 && (await relabelled.count()) === 0; attempt++) {
     await settle(page);
-    if (!(await page.getByTestId('lang-en').isVisible())) await page.getByTestId('lang-switch').click();
-    await page.getByTestId('lang-en').click();
+    if (!(await page.getByTestId(`lang-${lang}`).isVisible())) await page.getByTestId('lang-switch').click();
+    await settle(page);
+    await page.getByTestId(`lang-${lang}`).click();
     await settle(page);
   }
-  await english.waitFor();
+  await relabelled.waitFor();
 }
 
 /** Waits until no finite CSS transition or animation runs (drawers, modals, tree motion); spinners loop forever and do not count. */

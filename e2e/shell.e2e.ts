@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import {
   PHONE,
   chooseEnglish,
+  chooseLanguage,
   chooseOption,
   chooseTreeOption,
   confirmPopover,
@@ -236,9 +237,7 @@ test('switching the language relabels the menu, and the choice is remembered', (
     await page.getByTestId('menu-orgs').waitFor();
     assert.equal(await page.getByTestId('menu-orgs').textContent(), 'Organizations');
 
-    await page.getByTestId('lang-switch').click();
-    await page.getByTestId('lang-zh-TW').click();
-    await page.getByTestId('menu-orgs').filter({ hasText: '組織體系' }).waitFor();
+    await chooseLanguage(page, 'zh-TW', '組織體系');
     // Server-provided names follow into Traditional characters too.
     await treeNode(page, '新華街道黨工委').waitFor();
     await screenshot(page, 'zh-tw-home');
