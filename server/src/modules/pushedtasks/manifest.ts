@@ -4,6 +4,9 @@ import { defineModule, rowsHeld } from '../../kernel/manifest.ts';
 import { pushedTaskRoutes } from './routes.ts';
 import * as pushedTasks from './service.ts';
 
+/** A task as an expense names it: its department and title. */
+const taskLabel = (t: { departmentName: string; title: string }) => `${t.departmentName}：${t.title}`;
+
 export default defineModule({
   name: 'pushedtasks',
   routes: pushedTaskRoutes,
@@ -15,10 +18,10 @@ export default defineModule({
     kind: 'task',
     find: async (q, scope, id) => {
       const t = await pushedTasks.get(q, scope, id);
-      return { label: `${t.departmentName}：${t.title}`, orgIds: [t.orgId, ...t.communities.map((c) => c.orgId)] };
+      return { label: taskLabel(t), orgIds: [t.orgId, ...t.communities.map((c) => c.orgId)] };
     },
     candidates: async (q, scope, orgId) =>
-      (await pushedTasks.list(q, scope, { orgId, status: 'active' })).items.map((t) => ({ id: t.id, label: `${t.departmentName}：${t.title}`, orgId: t.communities.find((c) => c.orgId === orgId)?.orgId ?? t.orgId })),
+      (await pushedTasks.list(q, scope, { orgId, status: 'active' })).items.map((t) => ({ id: t.id, label: taskLabel(t), orgId: t.communities.find((c) => c.orgId === orgId)?.orgId ?? t.orgId })),
   }],
   orgHoldings: [
     // A department's tasks move with the organization it is registered at; their communities follow (task_org_id cascades).

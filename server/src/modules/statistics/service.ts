@@ -27,6 +27,12 @@ export function monthsOf({ from, to }: StatPeriod): (StatPeriod & { month: strin
   return out;
 }
 
+async function valuesOf(q: Queryable, figures: readonly StatFigure[], orgId: number, p: StatPeriod): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const f of figures) out[f.key] = await f.count(q, orgId, p);
+  return out;
+}
+
 /**
  * An organization's figures for a period, every one counted by the module
  * that holds its records (the manifests' `statistics`), as the caller: what
@@ -34,12 +40,6 @@ export function monthsOf({ from, to }: StatPeriod): (StatPeriod & { month: strin
  * month and every figure per child organization. Only counts leave here:
  * no person is named or ranked.
  */
-async function valuesOf(q: Queryable, figures: readonly StatFigure[], orgId: number, p: StatPeriod): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const f of figures) out[f.key] = await f.count(q, orgId, p);
-  return out;
-}
-
 export async function statistics(q: Queryable, scope: Scope, figures: readonly StatFigure[], orgId: number, period: StatPeriod): Promise<Statistics> {
   const org = await orgs.place(q, orgId);
   ensureCanRead(scope, org.path);
