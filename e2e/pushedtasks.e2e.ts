@@ -77,6 +77,10 @@ test('the district registers a department’s task with its authority and funds;
     await form.waitFor({ state: 'detached' });
     await secretary.page.reload();
     await card.getByTestId('pushed-spent').filter({ hasText: '已支出 ¥500.00' }).waitFor();
+    // Above the community, the task shows which community spent it.
+    await staff.page.reload();
+    await staff.page.getByTestId('pushed-task').filter({ hasText: '老旧小区加装电梯入户协调' })
+      .getByTestId('pushed-communities-spent').filter({ hasText: '光明社区党委（已支出 ¥500.00）' }).waitFor();
   } finally {
     await staff.context.close();
     await secretary.context.close();

@@ -6490,6 +6490,8 @@ export interface components {
             communities: {
                 orgId: number;
                 name: string;
+                /** @description 该社区在此事项上的已支出（分） */
+                spentFen: number;
             }[];
             startsOn: string;
             status: components["schemas"]["PushedTaskStatus"];

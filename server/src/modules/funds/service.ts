@@ -546,19 +546,19 @@ export async function costOf(q: Queryable, kind: FundSpentOn, id: number) {
 }
 
 /** What each of some records cost, posted expenses the caller sees only (a pushed task's money spent by its communities). */
-export async function spentOnEach(q: Queryable, kind: FundSpentOn, ids: number[]): Promise<Map<number, number>> {
-  if (!ids.length) return new Map();
-  const rows = await q.query<{ id: number; fen: number }>(
-    `SELECT paid_for_id AS id, sum(amount_fen)::bigint AS fen FROM fund_entries
-      WHERE paid_for_kind = $1 AND paid_for_id = ANY ($2::bigint[]) AND kind = 'expense' AND status = 'posted' GROUP BY paid_for_id`,
+/** What the caller's ledgers spent on some records, by record and spending organization (posted expenses only). */
+export async function spentBy(q: Queryable, kind: FundSpentOn, ids: number[]): Promise<{ id: number; orgId: number; fen: number }[]> {
+  if (!ids.length) return [];
+  return q.query<{ id: number; orgId: number; fen: number }>(
+    `SELECT paid_for_id AS id, org_id AS "orgId", sum(amount_fen)::float8 AS fen FROM fund_entries
+      WHERE paid_for_kind = $1 AND paid_for_id = ANY ($2::bigint[]) AND kind = 'expense' AND status = 'posted' GROUP BY paid_for_id, org_id`,
     [kind, ids],
   );
-  return new Map(rows.map((r) => [r.id, Number(r.fen)]));
 }
 
 /** What some records cost together (a visit campaign's money spent on what it solved). */
 export async function spentOn(q: Queryable, kind: FundSpentOn, ids: number[]): Promise<number> {
-  return [...(await spentOnEach(q, kind, ids)).values()].reduce((a, b) => a + b, 0);
+  return (await spentBy(q, kind, ids)).reduce((n, r) => n + r.fen, 0);
 }
 
 /** What a unit sponsored: the sources it gives, each year's budget and what was spent of it, and its in-kind contributions. */

@@ -128,3 +128,34 @@ test('refused with codes naming the field: no department, no communities, negati
   assert.match(english.body.error.message, /community/);
   assert.equal(code(await post(secretary, '/api/pushed-tasks', base)), 'pushedtask.department_only');
 });
+
+test('费随事转: the department reads what each community carrying its task spent on it; a community reads only its own share', async () => {
+  const task = await post(department, '/api/pushed-tasks', {
+    unitId: civil.id, communityIds: [guangming, xiangyang], title: '高龄津贴入户核查', nature: 'administrative', authority: '民政局委托书', fundsFen: 100_000, startsOn: regionToday(),
+  });
+  assert.equal(task.status, 200, task.text);
+  const source = (await t.request('GET', `/api/fund-sources?orgId=${guangming}&year=${regionToday().slice(0, 4)}`, { cookie: secretary })).body.items
+    .find((s: { kind: string }) => s.kind === 'city_budget').id;
+  const spend = (cookie: string, orgId: number, amountFen: number) => post(cookie, '/api/fund-expenses', {
+    orgId, sourceId: source, amountFen, entryOn: regionToday(), payee: '入户核查误餐', paidForKind: 'task', paidForId: task.body.id,
+  });
+  for (const [cookie, orgId, fen] of [[secretary, guangming, 300_00], [xiangyangSecretary, xiangyang, 200_00]] as const) {
+    const r = await spend(cookie, orgId, fen);
+    assert.equal(r.status, 200, r.text);
+  }
+  const seenBy = async (cookie: string, query: string) => (await t.request('GET', `/api/pushed-tasks?${query}`, { cookie })).body.items.find((x: { id: number }) => x.id === task.body.id);
+  const shares = (x: { communities: { orgId: number; spentFen: number }[] }) => Object.fromEntries(x.communities.map((c) => [c.orgId, c.spentFen]));
+
+  const byDepartment = await seenBy(department, `unitId=${civil.id}`);
+  assert.equal(byDepartment.spentFen, 500_00, 'the department reads both communities’ spending, though their ledgers are theirs');
+  assert.deepEqual(shares(byDepartment), { [guangming]: 300_00, [xiangyang]: 200_00 });
+
+  const byGuangming = await seenBy(secretary, `orgId=${guangming}`);
+  assert.equal(byGuangming.spentFen, 300_00, 'a community reads its own spending, not the other’s');
+  assert.deepEqual(shares(byGuangming), { [guangming]: 300_00 });
+  assert.equal((await seenBy(xiangyangSecretary, `orgId=${xiangyang}`)).spentFen, 200_00);
+
+  // The department's ledger is not opened by this: it still reads no entry of theirs.
+  const entries = await t.request('GET', `/api/funds/cost?paidForKind=task&paidForId=${task.body.id}`, { cookie: department });
+  assert.ok(entries.status >= 400 || !entries.text.includes('入户核查误餐'), entries.text);
+});

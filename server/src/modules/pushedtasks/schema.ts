@@ -34,7 +34,7 @@ export const PushedTask = z.object({
   nature: PUSHED_TASK_NATURES.schema,
   authority: z.string().nullable().describe('随事转移的权限（依据）'),
   fundsFen: z.number().nullable().describe('随事转移的经费（分）'),
-  /** Posted expenses tied to the task (费随事转: what the money that followed it paid), those the caller reads. */
+  /** Posted expenses tied to the task (费随事转: what the money that followed it paid): the caller's own, the department's, and those of the communities the caller reads the task's share of. */
   spentFen: z.number().describe('已支出（分）'),
   fundSourceId: z.number().nullable(),
   /** Null where the caller cannot read the source. */
@@ -42,7 +42,7 @@ export const PushedTask = z.object({
   withoutAuthority: z.boolean().describe('无权限随事转移'),
   withoutFunds: z.boolean().describe('无经费随事转移'),
   /** The communities it is pushed onto, those the caller reads. */
-  communities: z.array(z.object({ orgId: z.number(), name: z.string() })),
+  communities: z.array(z.object({ orgId: z.number(), name: z.string(), spentFen: z.number().describe('该社区在此事项上的已支出（分）') })),
   startsOn: z.string(),
   status: PUSHED_TASK_STATUSES.schema,
   registeredBy: z.string(),

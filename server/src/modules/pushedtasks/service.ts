@@ -38,6 +38,24 @@ const toFigures = (f: FiguresRow): PushedTaskFigures => ({
   withoutAuthority: f.without_authority, withoutFunds: f.without_funds, fundsFen: f.funds_fen,
 });
 
+/**
+ * What was spent on the tasks, by task and spending organization: the lines
+ * of the caller's own ledgers, and, 费随事转, each carrying community's line
+ * to whoever reads that community's share of the task (the department that
+ * pushed it), and the department's own line to whoever reads the task.
+ */
+async function spending(q: Queryable, ids: number[]): Promise<{ id: number; orgId: number; fen: number }[]> {
+  if (!ids.length) return [];
+  const carried = await q.query<{ id: number; orgId: number; fen: number }>(
+    `SELECT s.id, s.org_id AS "orgId", s.fen::float8 AS fen
+       FROM gj_fund_spent_on('task', $1::bigint[]) s JOIN pushed_tasks t ON t.id = s.id
+      WHERE s.org_id = t.org_id OR EXISTS (SELECT 1 FROM pushed_task_communities c WHERE c.task_id = s.id AND c.org_id = s.org_id)`,
+    [ids],
+  );
+  const lines = new Map([...carried, ...(await funds.spentBy(q, 'task', ids))].map((x) => [`${x.id}:${x.orgId}`, x]));
+  return [...lines.values()];
+}
+
 async function toTasks(q: Queryable, scope: Scope, rows: TaskRow[]): Promise<PushedTask[]> {
   const ids = rows.map((r) => r.id);
   const targets = await q.query<{ task_id: number; org_id: number; name: string | null }>(
@@ -46,12 +64,13 @@ async function toTasks(q: Queryable, scope: Scope, rows: TaskRow[]): Promise<Pus
     [ids],
   );
   const sources = await funds.sourceLabels(q, rows.flatMap((r) => (r.fund_source_id === null ? [] : [r.fund_source_id])));
-  const spent = await funds.spentOnEach(q, 'task', ids);
+  const spent = await spending(q, ids);
+  const spentBy = (taskId: number, orgId?: number) => spent.filter((x) => x.id === taskId && (orgId === undefined || x.orgId === orgId)).reduce((n, x) => n + x.fen, 0);
   return rows.map((r) => ({
     id: r.id, orgId: r.org_id, unitId: r.unit_id, departmentName: r.department, title: r.title, nature: r.nature, authority: r.authority,
-    fundsFen: r.funds_fen, spentFen: spent.get(r.id) ?? 0, fundSourceId: r.fund_source_id, fundSourceName: r.fund_source_id === null ? null : (sources.get(r.fund_source_id)?.name ?? null),
+    fundsFen: r.funds_fen, spentFen: spentBy(r.id), fundSourceId: r.fund_source_id, fundSourceName: r.fund_source_id === null ? null : (sources.get(r.fund_source_id)?.name ?? null),
     withoutAuthority: r.authority === null, withoutFunds: withoutFunds(r),
-    communities: targets.filter((c) => c.task_id === r.id).map((c) => ({ orgId: c.org_id, name: c.name ?? '' })),
+    communities: targets.filter((c) => c.task_id === r.id).map((c) => ({ orgId: c.org_id, name: c.name ?? '', spentFen: spentBy(r.id, c.org_id) })),
     startsOn: r.starts_on, status: r.status, registeredBy: r.registered_by,
     actions: allowed(PUSHED_TASK_ACTIONS, taskVerdicts(scope, { unitId: r.unit_id, orgPath: r.org_path, status: r.status })),
   }));

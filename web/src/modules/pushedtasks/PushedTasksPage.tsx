@@ -94,7 +94,9 @@ function TaskCards({ list, loading, onChanged }: { list: PushedTaskList | undefi
                   {task.spentFen > 0 && <Tag data-testid="pushed-spent">{t('pushedtasks.spent', { spent: yuan(task.spentFen) })}</Tag>}
                 </Flex>
                 {task.authority && <Typography.Text>{t('pushedtasks.authority')}：{tx(task.authority)}</Typography.Text>}
-                <Typography.Text type="secondary">{t('pushedtasks.communities')}：{task.communities.map((c) => tx(c.name)).join('、')}</Typography.Text>
+                <Typography.Text type="secondary">{t('pushedtasks.communities')}：<span data-testid="pushed-communities-spent">
+                  {task.communities.map((c) => (c.spentFen > 0 ? t('pushedtasks.communitySpent', { name: tx(c.name), spent: yuan(c.spentFen) }) : tx(c.name))).join('、')}
+                </span></Typography.Text>
                 {task.actions.includes('withdraw') && (
                   <Button size="large" block onClick={() => void withdraw(task)} data-testid="pushed-withdraw">{t('pushedtasks.withdraw')}</Button>
                 )}
