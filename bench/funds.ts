@@ -69,9 +69,9 @@ export async function generateFunds(db: Database, region: GeneratedRegion, total
       `WITH c AS (SELECT c, row_number() OVER () - 1 AS i FROM unnest($1::bigint[]) AS c),
        ins AS (
          INSERT INTO fund_entries (region_id, org_id, source_id, year, kind, status, amount_fen, entry_on, paid_for_kind, paid_for_label, payee, rule_id, recorded_by, recorder_name)
-         SELECT $2, c.c, ($3::bigint[])[1 + g % 3], $4, 'expense', CASE WHEN g % 50 = 0 THEN 'pending' ELSE 'posted' END,
+         SELECT $2, c.c, ($3::bigint[])[1 + (g % 3)::int], $4, 'expense', CASE WHEN g % 50 = 0 THEN 'pending' ELSE 'posted' END,
                 100 + (g * 7919) % 50000, make_date($4, 1, 1) + ((g * 37) % 365)::int, 'venue_upkeep', '阵地维护', '基准测试收款方', $5, $6, '基准测试'
-           FROM generate_series(0, $7::int - 1) g JOIN c ON c.i = g % $8
+           FROM generate_series(0::bigint, $7::bigint - 1) g JOIN c ON c.i = g % $8
          RETURNING 1)
        SELECT count(*)::int AS n FROM ins`,
       [communities.map((c) => c.id), region.rootId, ids, FUNDS_YEAR, rule!.id, user!.id, expenses, communities.length],

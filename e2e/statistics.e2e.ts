@@ -72,3 +72,37 @@ test('a community’s year-end report: the year beside the last, candidates in n
     assert.equal(wb.getWorksheet('评优候选')!.rowCount, candidates.length + 1, 'every candidate a row');
   });
 });
+
+test('the district’s big screen at 1920×1080: the year’s figures, the communities coloured by a figure with the same numbers in a table, the last events blotted; in three languages', async () => {
+  await withPage(app, 'statistics-big-screen', async (page) => {
+    await signIn(page, 'admin');
+    await page.goto('/statistics');
+    await page.getByTestId('statistics-title').filter({ hasText: '梅河口' }).waitFor();
+    const [screen] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('statistics-big-screen').click()]);
+    await screen!.getByTestId('bigscreen-title').filter({ hasText: '区域化党建' }).waitFor();
+    const orgId = Number(new URL(screen!.url()).searchParams.get('orgId'));
+    const areas = await (await screen!.request.get(`/api/orgs/${orgId}/statistics/areas`)).json() as { areas: { name: string; groupName: string; values: Record<string, number> }[] };
+    const guangming = areas.areas.find((a) => a.name === '光明社区党委')!;
+    assert.ok(guangming, 'the district’s map holds 光明社区');
+
+    // Coloured by visits: the table beside the map carries the same numbers, in tree order.
+    await screen!.getByTestId('bigscreen-indicator').getByText('走访', { exact: true }).click();
+    await screen!.getByTestId('bigscreen-areas').locator('th', { hasText: '走访' }).waitFor();
+    const row = screen!.getByTestId('bigscreen-areas').locator('tr', { hasText: '光明社区党委' });
+    assert.equal((await row.locator('td').last().innerText()).trim(), String(guangming.values['grids.visits']));
+    assert.match(await row.innerText(), new RegExp(guangming.groupName));
+    assert.equal(await screen!.getByTestId('bigscreen-map').locator('canvas').count(), 1, 'the map is drawn');
+    await screen!.getByTestId('bigscreen-figure-needs.solved').waitFor();
+    assert.ok(await screen!.getByTestId('bigscreen-events').locator('li').count() > 0, 'what happened last');
+    const size = await screen!.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight }));
+    assert.ok(size.w <= 1920 && size.h <= 1080, `fits the wall without scrolling: ${size.w}×${size.h}`);
+    await screenshot(screen!, 'statistics-big-screen');
+
+    for (const [lang, title] of [['en', 'regionalized party building'], ['zh-TW', '區域化黨建']] as const) {
+      await screen!.evaluate((l) => localStorage.setItem('gongjian.lang', l), lang);
+      await screen!.reload();
+      await screen!.getByTestId('bigscreen-title').filter({ hasText: title }).waitFor();
+    }
+    await screen!.evaluate(() => localStorage.setItem('gongjian.lang', 'zh-CN'));
+  }, { width: 1920, height: 1080 });
+});

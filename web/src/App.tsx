@@ -12,6 +12,7 @@ import { MODULES } from './modules';
 import { badgesOf, homeApi } from './modules/home/api';
 import { AlliancePublicPage } from './modules/alliance/AlliancePublicPage';
 import { RegisterPage } from './modules/people/RegisterPage';
+import { BigScreen } from './modules/statistics/BigScreen';
 import { OrgTreeProvider } from './modules/orgs/tree';
 
 function SignedIn({ children }: { children: ReactNode }) {
@@ -44,6 +45,8 @@ function Shell() {
       <Route path="/login" element={<SignInPage />} />
       <Route path="/register" element={<RegisterPage />} />
       <Route path="/alliance/:key" element={<AlliancePublicPage />} />
+      {/* The wall screen has no menu: it fills the display it is shown on. */}
+      <Route path="/big-screen" element={<SignedIn><BigScreen /></SignedIn>} />
       <Route
         element={
           <SignedIn>

@@ -4906,6 +4906,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/statistics/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 区域图：所辖各社区（社区为其下级组织）在期间内的主要数据，供大屏着色 */
+        get: operations["getOrgsByOrgIdStatisticsAreas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/annual-report": {
         parameters: {
             query?: never;
@@ -6677,6 +6694,27 @@ export interface components {
             children: {
                 orgId: number;
                 name: string;
+                values: {
+                    [key: string]: number;
+                };
+            }[];
+        };
+        StatisticsAreas: {
+            orgId: number;
+            from: string;
+            to: string;
+            /** @description 可用于着色的指标（按期间统计） */
+            indicators: {
+                key: string;
+                label: components["schemas"]["StatisticsLabel"];
+            }[];
+            /** @description 区域图的各块：街道及以上为其下各社区，社区为其下级组织 */
+            areas: {
+                orgId: number;
+                name: string;
+                /** @description 所属上级（街道） */
+                groupId: number;
+                groupName: string;
                 values: {
                     [key: string]: number;
                 };
@@ -20575,6 +20613,8 @@ export interface operations {
             query?: {
                 /** @description 组织 */
                 orgId?: number;
+                /** @description 遮去证件号、电话和门牌（大屏展示用） */
+                blotted?: "true";
                 /** @description 页码 */
                 page?: number;
                 /** @description 每页条数 */
@@ -20911,6 +20951,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Statistics"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getOrgsByOrgIdStatisticsAreas: {
+        parameters: {
+            query?: {
+                /** @description 起始日期 */
+                from?: string;
+                /** @description 截止日期 */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description 组织 */
+                orgId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsAreas"];
                 };
             };
             400: components["responses"]["Error400"];

@@ -250,3 +250,15 @@ test('email: a person’s own subscription is sent through the SMTP server the s
     await new Promise<void>((r) => smtp.close(() => r()));
   }
 });
+
+test('the wall screen asks for events blotted: a phone number or a house number in a title is blotted, as in a message', async () => {
+  const db = t.kernel.db;
+  const guangming = (await db.system((q) => q.query<{ id: number }>(`SELECT id FROM organizations WHERE name LIKE '光明社区%' ORDER BY id LIMIT 1`)))[0]!.id;
+  await db.system((q) => q.query(`SELECT gj_record_event('need.claimed', $1, NULL, NULL, 'need', 1, '3号楼王大爷（13812345678）家门口路灯不亮')`, [guangming]));
+  const ask = (blotted: boolean) => t.request('GET', `/api/broadcast/events?orgId=${guangming}&pageSize=5${blotted ? '&blotted=true' : ''}`, { cookie: admin });
+  const plain = (await ask(false)).body.items[0];
+  assert.equal(plain.title, '3号楼王大爷（13812345678）家门口路灯不亮', 'staff in the app read the title as written');
+  const wall = await ask(true);
+  assert.equal(wall.status, 200, wall.text);
+  assert.equal(wall.body.items[0].title, '＊王大爷（＊）家门口路灯不亮');
+});

@@ -135,7 +135,12 @@ export const Event = z.object({
   title: z.string(),
   at: z.string(),
 }).meta({ id: 'BroadcastEvent' });
-export const EventQuery = z.object({ orgId: idParam('组织').optional(), ...pageQuery });
+export const EventQuery = z.object({
+  orgId: idParam('组织').optional(),
+  // A wall screen is seen by whoever walks past: titles go out as a message would, with numbers and addresses blotted.
+  blotted: z.enum(['true']).optional().describe('遮去证件号、电话和门牌（大屏展示用）'),
+  ...pageQuery,
+});
 export const EventList = z.object({ items: z.array(Event), total: z.number() });
 
 export const JobRecord = z.object({

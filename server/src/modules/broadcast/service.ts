@@ -132,16 +132,16 @@ export async function deliveries(q: Queryable, f: { orgId?: number; subscription
 }
 
 /** The in-app channel: the events the caller may read, newest first (the message centre reads these too). */
-export async function events(q: Queryable, f: { orgId?: number; page: number; pageSize: number }) {
+export async function events(q: Queryable, f: { orgId?: number; blotted?: 'true'; page: number; pageSize: number }) {
   const where = conditions();
   if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'e')));
-  const items = await q.query<{ at: Date | string }>(
+  const items = await q.query<{ at: Date | string; title: string }>(
     `SELECT e.id, e.org_id AS "orgId", o.name AS "orgName", e.kind, e.subject, e.subject_id AS "subjectId", e.title, e.at
        FROM events e JOIN org_labels o ON o.id = e.org_id ${where.sql} ORDER BY e.at DESC, e.id DESC LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
     where.params,
   );
   const [c] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM events e ${where.sql}`, where.params);
-  return { items: items.map((e) => ({ ...e, at: new Date(e.at).toISOString() })), total: c!.n };
+  return { items: items.map((e) => ({ ...e, ...(f.blotted ? { title: scrub(e.title) } : {}), at: new Date(e.at).toISOString() })), total: c!.n };
 }
 
 const clock = (d: Date) => d.toLocaleString('zh-CN', { timeZone: REGION_TIME_ZONE, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });

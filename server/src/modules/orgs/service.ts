@@ -6,7 +6,7 @@ import { conditions, countRows, orgIdOf } from '../../kernel/sql.ts';
 import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
 // The network of ties and seats is published with the tree: other modules read ties from here.
 export { seats, ties } from './network.ts';
-import { ORG_CHILD_KINDS, ORG_KINDS, ORG_STATUSES, UNIT_KINDS, type Org, type OrgKind, type OrgStatus, type Unit, type UnitKind } from './schema.ts';
+import { ORG_CHILD_KINDS, ORG_KIND_GROUPS, ORG_KINDS, ORG_STATUSES, UNIT_KINDS, type Org, type OrgKind, type OrgStatus, type Unit, type UnitKind } from './schema.ts';
 
 // Every query here runs on a scoped connection: row-level security already
 // limits it to what the caller may see, so none of them filters by scope.
@@ -416,6 +416,24 @@ export async function createRegion(q: Queryable, name: string, kind: OrgKind = '
     [name, kind, keys.initials, keys.pinyin],
   );
   return get(q, row!.id);
+}
+
+/**
+ * The areas a map of an organization shows, each with the organization it
+ * sits under: the communities under a street or a district, or, for a
+ * community (or anything with no community under it), its own children.
+ * What the caller reads only.
+ */
+export async function mapAreas(q: Queryable, orgId: number): Promise<{ id: number; name: string; groupId: number; groupName: string }[]> {
+  const org = await place(q, orgId);
+  const rows = await q.query<{ id: number; name: string; groupId: number; groupName: string }>(
+    `SELECT o.id, o.name, p.id AS "groupId", p.name AS "groupName" FROM organizations o JOIN organizations p ON p.id = o.parent_id
+      WHERE o.path <@ $1::ltree AND o.path <> $1::ltree AND o.status = 'active' AND o.kind = ANY ($2::text[])
+      ORDER BY p.path, o.id`,
+    [org.path, ORG_KIND_GROUPS.community],
+  );
+  if (rows.length) return rows;
+  return (await children(q, orgId)).map((c) => ({ id: c.id, name: c.name, groupId: org.id, groupName: org.name }));
 }
 
 /** Active descendants of a path, parents before children. */

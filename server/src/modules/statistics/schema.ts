@@ -47,6 +47,25 @@ export const Statistics = z
   .meta({ id: 'Statistics' });
 export type Statistics = z.infer<typeof Statistics>;
 
+export const StatisticsAreas = z
+  .object({
+    orgId: z.number(),
+    from: z.string(),
+    to: z.string(),
+    indicators: z.array(z.object({ key: z.string(), label: Label })).describe('可用于着色的指标（按期间统计）'),
+    areas: z
+      .array(z.object({
+        orgId: z.number(),
+        name: z.string(),
+        groupId: z.number().describe('所属上级（街道）'),
+        groupName: z.string(),
+        values: z.record(z.string(), z.number()),
+      }))
+      .describe('区域图的各块：街道及以上为其下各社区，社区为其下级组织'),
+  })
+  .meta({ id: 'StatisticsAreas' });
+export type StatisticsAreas = z.infer<typeof StatisticsAreas>;
+
 export const AnnualReportQuery = z.object({ year });
 
 const Bilingual = z.object({ zh: z.string(), en: z.string() });

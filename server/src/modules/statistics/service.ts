@@ -5,7 +5,7 @@ import type { Scope } from '../../kernel/scope.ts';
 import { regionToday } from '../../kernel/time.ts';
 import * as orgs from '../orgs/service.ts';
 import { ensureCanRead } from './policy.ts';
-import type { AnnualReport, Statistics } from './schema.ts';
+import type { AnnualReport, Statistics, StatisticsAreas } from './schema.ts';
 
 /** The period when none is asked: the year so far. */
 export function periodOf(query: { from?: string; to?: string }): StatPeriod {
@@ -63,6 +63,23 @@ export async function statistics(q: Queryable, scope: Scope, figures: readonly S
     trend: { months: months.map((m) => m.month), series },
     children,
   };
+}
+
+/**
+ * The communities of a street or a district (a community's own
+ * organizations), each with the figures the trend follows, for the period:
+ * the big screen (大屏) colours its map by one of them. Counted as the
+ * statistics page counts, so a community's tile equals its own page.
+ */
+export async function areas(q: Queryable, scope: Scope, figures: readonly StatFigure[], orgId: number, period: StatPeriod): Promise<StatisticsAreas> {
+  const org = await orgs.place(q, orgId);
+  ensureCanRead(scope, org.path);
+  const shown = figures.filter((f) => f.trend && f.period);
+  const out = [];
+  for (const a of await orgs.mapAreas(q, orgId)) {
+    out.push({ orgId: a.id, name: a.name, groupId: a.groupId, groupName: a.groupName, values: await valuesOf(q, shown, a.id, period) });
+  }
+  return { orgId, ...period, indicators: shown.map((f) => ({ key: f.key, label: f.label })), areas: out };
 }
 
 /** A year as a period: the whole of it, or up to today while it runs. */

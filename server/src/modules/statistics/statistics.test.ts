@@ -203,3 +203,34 @@ test('the year-end report: a year out of range is refused naming the field; anot
   const own = (await sql(`SELECT p.org_id::int AS id FROM people p JOIN users u ON u.id = p.user_id WHERE u.username = 'dangyuan'`))[0]!.id as number;
   assert.equal((await get(member, `/api/orgs/${own}/annual-report?year=2026`)).body.error.code, 'statistics.staff_only');
 });
+
+test('the big screen’s map: the city’s communities grouped by street, each tile its own statistics page’s figures; a community’s map is its own organizations; others’ are not read', async () => {
+  const city = await orgNamed('中共梅河口市委');
+  const res = await get(admin, `/api/orgs/${city.id}/statistics/areas?from=${from}&to=${to}`);
+  assert.equal(res.status, 200, res.text);
+  const communities = await sql(
+    `SELECT o.id::int AS id, o.name, p.name AS street FROM organizations o JOIN organizations p ON p.id = o.parent_id
+      WHERE o.path <@ $1::ltree AND o.status = 'active' AND o.kind IN ('community_committee', 'comprehensive_committee', 'residential_committee') ORDER BY p.path, o.id`,
+    [city.path],
+  );
+  assert.ok(communities.length > 2);
+  assert.deepEqual(res.body.areas.map((a: { orgId: number; name: string; groupName: string }) => ({ id: a.orgId, name: a.name, street: a.groupName })), communities);
+  const keys = res.body.indicators.map((i: { key: string }) => i.key);
+  assert.ok(keys.includes('needs.solved') && keys.includes('grids.visits'), keys.join());
+  const guangming = await orgNamed('光明社区党委');
+  const tile = res.body.areas.find((a: { orgId: number }) => a.orgId === guangming.id);
+  const page = valuesOf((await get(secretary, `/api/orgs/${guangming.id}/statistics?from=${from}&to=${to}`)).body as Statistics);
+  for (const k of keys) assert.equal(tile.values[k], page[k], k);
+  assert.ok(keys.some((k: string) => tile.values[k] > 0), 'the demo has records behind the tiles');
+
+  const mine = await get(secretary, `/api/orgs/${guangming.id}/statistics/areas`);
+  assert.equal(mine.status, 200, mine.text);
+  const children = await sql(`SELECT id::int AS id FROM organizations WHERE parent_id = $1 AND status = 'active' ORDER BY id`, [guangming.id]);
+  assert.deepEqual(mine.body.areas.map((a: { orgId: number }) => ({ id: a.orgId })), children);
+  assert.ok(mine.body.areas.every((a: { groupId: number }) => a.groupId === guangming.id));
+
+  assert.equal((await get(otherSecretary, `/api/orgs/${guangming.id}/statistics/areas`)).status, 404);
+  assert.equal((await get(secretary, `/api/orgs/${city.id}/statistics/areas`)).status, 404, 'a community does not read the city’s map');
+  const own = (await sql(`SELECT p.org_id::int AS id FROM people p JOIN users u ON u.id = p.user_id WHERE u.username = 'dangyuan'`))[0]!.id as number;
+  assert.equal((await get(member, `/api/orgs/${own}/statistics/areas`)).status, 403, 'staff only');
+});

@@ -2,7 +2,8 @@ import { LineChart, type LineSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
 import { init, use, type ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { Card, Col, Empty, Flex, Input, Row, Segmented, Statistic, Table, Typography } from 'antd';
+import { DesktopOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Flex, Input, Row, Segmented, Statistic, Table, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLoad } from '../../kernel/hooks';
@@ -102,6 +103,7 @@ function PeriodStatistics({ orgId }: { orgId: number }) {
               {stats ? t('statistics.title', { org: tx(stats.orgName) }) : t('statistics.menu')}
             </Typography.Title>
             <span className="gj-toolbar-spacer" />
+            <Link to={`/big-screen?orgId=${orgId}`} target="_blank" data-testid="statistics-big-screen"><Button icon={<DesktopOutlined />}>{t('statistics.bigScreen')}</Button></Link>
             <label>
               {t('statistics.from')} <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} style={{ width: 160 }} data-testid="statistics-from" />
             </label>

@@ -26,6 +26,16 @@ export const zhCN = {
   'statistics.because': '依据',
   'statistics.print': '打印',
   'statistics.exportExcel': '导出 Excel',
+  'statistics.bigScreen': '大屏',
+  'statistics.bigScreenTitle': '{org} 区域化党建',
+  'statistics.updatedAt': '更新于 {time}，每分钟刷新',
+  'statistics.fullScreen': '全屏',
+  'statistics.yearSoFar': '本年度 {from} 至 {to}，均由工作记录统计得出',
+  'statistics.colourBy': '着色指标',
+  'statistics.group': '上级',
+  'statistics.noAreas': '下辖暂无社区',
+  'statistics.recentEvents': '最新动态',
+  'statistics.noEvents': '暂无动态',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -55,4 +65,14 @@ export const en: Record<keyof typeof zhCN, string> = {
   'statistics.because': 'Because',
   'statistics.print': 'Print',
   'statistics.exportExcel': 'Export to Excel',
+  'statistics.bigScreen': 'Big screen',
+  'statistics.bigScreenTitle': '{org}: regionalized party building',
+  'statistics.updatedAt': 'Updated {time}, every minute',
+  'statistics.fullScreen': 'Full screen',
+  'statistics.yearSoFar': 'This year, {from} to {to}, counted from the records of the work',
+  'statistics.colourBy': 'Coloured by',
+  'statistics.group': 'Under',
+  'statistics.noAreas': 'No communities below',
+  'statistics.recentEvents': 'What happened last',
+  'statistics.noEvents': 'Nothing yet',
 };
