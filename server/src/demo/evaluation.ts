@@ -1,5 +1,6 @@
 import { regionYear } from '../kernel/time.ts';
 import * as evaluation from '../modules/evaluation/service.ts';
+import { scopeOf } from './needs.ts';
 import type { DemoContext } from './types.ts';
 
 // Democratic evaluation of members (民主评议党员) at 光明社区党委, whose
@@ -7,6 +8,8 @@ import type { DemoContext } from './types.ts';
 // year's round confirmed at the proposals and closed, this year's in
 // progress with nothing confirmed yet. The figures come from the records
 // (evaluation/service.ts figuresOf), confirmed for every member in one statement.
+// 向阳 has already reported back (双述双评's last step) to the hospital whose
+// pledge its residents rated; 光明's units still wait for theirs.
 export async function evaluationDemo(ctx: DemoContext): Promise<void> {
   const { q } = ctx;
   const year = regionYear();
@@ -18,4 +21,8 @@ export async function evaluationDemo(ctx: DemoContext): Promise<void> {
   );
   await evaluation.confirmProposals(q, last!.id, '社区党委书记');
   await q.query(`UPDATE evaluation_rounds SET status = 'closed', closed_by = '社区党委书记', closed_at = make_date($2::int + 1, 1, 20) WHERE id = $1`, [last!.id, year - 1]);
+  const xiangyang = ctx.org('xiangyang');
+  await evaluation.reportBack(q, await scopeOf(q, ctx.user('xiangyang')), ctx.unit('hospital'), {
+    orgId: xiangyang, year, body: '全年坚持每月第一个周五到社区义诊，履行共建承诺，居民评价满意。',
+  });
 }

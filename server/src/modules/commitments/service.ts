@@ -1,4 +1,5 @@
 import type { Queryable } from '../../kernel/db.ts';
+import { byName, type Commended } from '../../kernel/manifest.ts';
 import { notFound, type AppError } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { conditions } from '../../kernel/sql.ts';
@@ -417,6 +418,28 @@ function reportRefusal(scope: Scope, r: ReportRow, action: ReportAction): AppErr
 }
 
 /** The result of the ratings (评诺结果), derived: 满意 with two thirds satisfied, 不满意 with more than a third dissatisfied, else 基本满意. */
+/**
+ * Units whose co-building pledge the year's report (述诺) was rated
+ * satisfying by the community that reviewed it (双述双评: two thirds
+ * satisfied), under the organization: commendation candidates for the
+ * year-end report, one line per unit and community.
+ */
+export async function wellRatedUnits(q: Queryable, orgId: number, year: number): Promise<Commended[]> {
+  const rows = await q.query<{ name: string; org_name: string | null; satisfied: number; basically: number; dissatisfied: number }>(
+    `SELECT DISTINCT ON (unit_id, org_id) party_name AS name, gj_org_name(org_id) AS org_name, satisfied, basically, dissatisfied
+       FROM gj_commitment_results($1, '{}', ARRAY(SELECT o.id FROM org_labels o WHERE o.path <@ (SELECT p.path FROM org_labels p WHERE p.id = $2)))
+      WHERE kind = 'unit' ORDER BY unit_id, org_id, report_id DESC`,
+    [year, orgId],
+  );
+  return byName(rows.filter((r) => resultOf(r) === 'satisfied').map((r) => ({
+    name: r.name, orgName: r.org_name,
+    because: {
+      zh: `双述双评满意（满意 ${r.satisfied}、基本满意 ${r.basically}、不满意 ${r.dissatisfied}）`,
+      en: `Rated satisfying (${r.satisfied} satisfied, ${r.basically} fairly, ${r.dissatisfied} not)`,
+    },
+  })));
+}
+
 export function resultOf(t: { satisfied: number; basically: number; dissatisfied: number }): Grade | null {
   const total = t.satisfied + t.basically + t.dissatisfied;
   if (total === 0) return null;

@@ -123,7 +123,7 @@ export async function annualWorkbook(r: AnnualReport): Promise<{ name: string; b
     },
     {
       name: '评优候选',
-      columns: [{ key: 'kind', header: '类别', width: 20 }, { key: 'name', header: '姓名', width: 14 }, { key: 'org', header: '所在组织', width: 28 }, { key: 'because', header: '依据', width: 36 }],
+      columns: [{ key: 'kind', header: '类别', width: 20 }, { key: 'name', header: '姓名或单位', width: 20 }, { key: 'org', header: '所在组织', width: 28 }, { key: 'because', header: '依据', width: 36 }],
       rows: r.commendations.flatMap((c) => c.people.map((p) => ({ kind: c.label.zh, name: p.name, org: p.orgName ?? '', because: p.because.zh }))),
     },
   ]);

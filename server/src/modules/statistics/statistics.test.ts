@@ -171,7 +171,18 @@ test('the year-end report: the statistics page’s figures for the year with las
   for (const f of report.figures) assert.equal(f.previous, f.period ? valuesOf(last)[f.key] : null, f.key);
 
   const kinds = Object.fromEntries(report.commendations.map((c) => [c.key, c.people]));
-  assert.deepEqual(Object.keys(kinds).sort(), ['excellent_members', 'points_threshold', 'serving_holders']);
+  assert.deepEqual(Object.keys(kinds).sort(), ['excellent_members', 'points_threshold', 'serving_holders', 'well_rated_units']);
+  const rated = await sql(
+    `SELECT DISTINCT ON (c.unit_id, c.org_id) c.party_name AS name, r.satisfied, r.basically, r.dissatisfied
+       FROM commitments c JOIN commitment_reports r ON r.commitment_id = c.id JOIN commitment_windows w ON w.id = r.window_id AND w.year = ${year}
+      WHERE c.kind = 'unit' AND c.org_id IN (SELECT id FROM organizations WHERE path <@ '${community.path}'::ltree) ORDER BY c.unit_id, c.org_id, r.id DESC`,
+  ) as { name: string; satisfied: number; basically: number; dissatisfied: number }[];
+  const satisfying = rated.filter((r) => {
+    const total = r.satisfied + r.basically + r.dissatisfied;
+    return total > 0 && r.dissatisfied * 3 <= total && r.satisfied * 3 >= total * 2;
+  });
+  assert.ok(satisfying.length > 0, 'the demo’s units are rated this year');
+  assert.deepEqual(kinds.well_rated_units!.map((p) => p.name).sort(), satisfying.map((r) => r.name).sort());
   const reached = await sql(
     `SELECT m.name FROM people m CROSS JOIN gj_points_rule(${community.id}, 'threshold', make_date(${year}, 12, 31)) t
       WHERE m.org_id IN (SELECT id FROM organizations WHERE path <@ '${community.path}'::ltree) AND m.is_member
