@@ -415,3 +415,39 @@ test('a joining date known only to the month shows and stays month-only in the e
     await page.getByTestId('person-file').filter({ hasText: '2003年6月' }).waitFor();
   });
 });
+
+test('accounts tied to people: the secretary opens an account from a member’s file, the member signs in as themselves on a phone; a mistaken tie is undone after a confirmation', async () => {
+  const [grid] = await app.db.system((q) => q.query<{ id: number }>(`SELECT id::int FROM organizations WHERE name = '光明社区第一网格党支部'`));
+  await withPage(app, 'person-account', async (page) => {
+    await signIn(page, 'guangming');
+    const made = await page.request.post('/api/people', { headers: APP_HEADERS, data: { orgId: grid!.id, name: '档案开户党员', isMember: true } });
+    assert.equal(made.status(), 200, await made.text());
+    await page.goto('/people');
+    await page.getByTestId('people-search').locator('input').fill('档案开户党员');
+    await page.getByTestId('people-search').locator('input').press('Enter');
+    await page.getByTestId('person-open').filter({ hasText: '档案开户党员' }).click();
+    await page.getByTestId('person-account-name').filter({ hasText: '未开通' }).waitFor();
+    await page.getByTestId('person-account-open').click();
+    await page.getByTestId('person-account-open-form-form').waitFor();
+    await settle(page);
+    await page.getByTestId('person-account-username').fill('x');
+    await page.getByTestId('person-account-password').fill('Kaihu2026!');
+    await page.getByTestId('person-account-open-form-submit').click();
+    await page.locator('.ant-form-item-explain-error').filter({ hasText: /用户名/ }).waitFor();
+    await page.getByTestId('person-account-username').fill('gm.kaihu');
+    await page.getByTestId('person-account-open-form-submit').click();
+    await page.getByTestId('person-account-open-form-form').waitFor({ state: 'detached' });
+    await page.getByTestId('person-account-name').filter({ hasText: 'gm.kaihu' }).waitFor();
+    await screenshot(page, 'person-account');
+
+    await withPage(app, 'person-account-member', async (phone) => {
+      await signIn(phone, 'gm.kaihu', 'Kaihu2026!');
+      await phone.goto('/me');
+      await phone.getByTestId('person-name').filter({ hasText: '档案开户党员' }).waitFor();
+    }, PHONE);
+
+    await page.getByTestId('person-account-untie').click();
+    await confirmPopover(page);
+    await page.getByTestId('person-account-name').filter({ hasText: '未开通' }).waitFor();
+  });
+});

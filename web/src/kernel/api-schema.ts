@@ -436,6 +436,41 @@ export interface paths {
         patch: operations["patchPeopleByPersonId"];
         trace?: never;
     };
+    "/api/people/{personId}/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 由档案开通登录账号（党员或居民角色，按档案） */
+        post: operations["postPeopleByPersonIdAccount"];
+        /** 解除档案与登录账号的关联（账号保留） */
+        delete: operations["deletePeopleByPersonIdAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{personId}/account/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 把已有的登录账号关联到档案 */
+        post: operations["postPeopleByPersonIdAccountLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people/{personId}/reveal": {
         parameters: {
             query?: never;
@@ -5066,34 +5101,6 @@ export interface components {
         /** @enum {string} */
         GapKind: "community_without_grid" | "org_without_secretary" | "hidden_members" | "unit_without_tie" | "grid_without_branch" | "building_without_group";
         /** @enum {string} */
-        PersonCategory: "employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student";
-        /** @enum {string} */
-        PersonAction: "edit" | "reveal";
-        /** @enum {string} */
-        PeopleAction: "create";
-        Person: {
-            id: number;
-            name: string;
-            gender: ("male" | "female") | null;
-            phoneMasked: string | null;
-            orgId: number;
-            orgName: string | null;
-            unitId: number | null;
-            isMember: boolean;
-            category: components["schemas"]["PersonCategory"] | null;
-            /** @description 经联合党委联建列入 */
-            joinedThrough?: {
-                orgId: number;
-                orgName: string;
-            } | null;
-            /** @description what the caller may do to this file */
-            actions: components["schemas"]["PersonAction"][];
-        };
-        /** @enum {string} */
-        MemberStatus: "probationary" | "full";
-        /** @enum {string} */
-        Availability: "weekday" | "evening" | "weekend";
-        /** @enum {string} */
         AuditAction: "insert" | "update" | "delete";
         /** @enum {string} */
         SecurityEventKind: "sign_in" | "sign_in_failed" | "sign_in_unknown" | "sign_in_throttled" | "throttle_cleared" | "account_created" | "account_disabled" | "account_enabled" | "account_unlocked" | "password_changed" | "password_reset" | "grant_added" | "grant_removed" | "reveal";
@@ -5127,6 +5134,34 @@ export interface components {
             /** @description what the caller may do to this account */
             actions: components["schemas"]["UserAction"][];
         };
+        /** @enum {string} */
+        PersonCategory: "employed" | "retired" | "laid_off" | "mobile" | "unemployed_graduate" | "veteran" | "relocated_rural" | "student";
+        /** @enum {string} */
+        PersonAction: "edit" | "reveal" | "account";
+        /** @enum {string} */
+        PeopleAction: "create";
+        Person: {
+            id: number;
+            name: string;
+            gender: ("male" | "female") | null;
+            phoneMasked: string | null;
+            orgId: number;
+            orgName: string | null;
+            unitId: number | null;
+            isMember: boolean;
+            category: components["schemas"]["PersonCategory"] | null;
+            /** @description 经联合党委联建列入 */
+            joinedThrough?: {
+                orgId: number;
+                orgName: string;
+            } | null;
+            /** @description what the caller may do to this file */
+            actions: components["schemas"]["PersonAction"][];
+        };
+        /** @enum {string} */
+        MemberStatus: "probationary" | "full";
+        /** @enum {string} */
+        Availability: "weekday" | "evening" | "weekend";
         /** @enum {string} */
         HouseholdTag: "low_income" | "disabled" | "laid_off" | "empty_nest" | "party_member" | "floating";
         /** @enum {string} */
@@ -8199,6 +8234,11 @@ export interface operations {
                             orgId: number;
                             orgName: string;
                         }[];
+                        /** @description 登录账号 */
+                        account: {
+                            userId: number;
+                            username: string | null;
+                        } | null;
                     };
                 };
             };
@@ -8305,6 +8345,267 @@ export interface operations {
                             orgId: number;
                             orgName: string;
                         }[];
+                        /** @description 登录账号 */
+                        account: {
+                            userId: number;
+                            username: string | null;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postPeopleByPersonIdAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 人员编号 */
+                personId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 用户名 */
+                    username: string;
+                    /** @description 初始密码 */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        gender: ("male" | "female") | null;
+                        phoneMasked: string | null;
+                        orgId: number;
+                        orgName: string | null;
+                        unitId: number | null;
+                        isMember: boolean;
+                        category: components["schemas"]["PersonCategory"] | null;
+                        /** @description 经联合党委联建列入 */
+                        joinedThrough?: {
+                            orgId: number;
+                            orgName: string;
+                        } | null;
+                        /** @description what the caller may do to this file */
+                        actions: components["schemas"]["PersonAction"][];
+                        unitName: string | null;
+                        ethnicity: string | null;
+                        birthDate: string | null;
+                        idNumberMasked: string | null;
+                        addressMasked: string | null;
+                        joinedOn: string | null;
+                        memberStatus: components["schemas"]["MemberStatus"] | null;
+                        partyPost: string | null;
+                        skills: string[];
+                        studyAtHome: boolean;
+                        availability: components["schemas"]["Availability"][];
+                        residence: {
+                            householdId: number;
+                            communityId: number;
+                            communityName: string | null;
+                            gridId: number;
+                            gridName: string;
+                            buildingId: number | null;
+                            buildingName: string | null;
+                            entrance: number | null;
+                            room: string | null;
+                            addressMasked: string;
+                        } | null;
+                        householdId: number | null;
+                        /** @description 所属联合党委 */
+                        jointCommittees: {
+                            orgId: number;
+                            orgName: string;
+                        }[];
+                        /** @description 登录账号 */
+                        account: {
+                            userId: number;
+                            username: string | null;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    deletePeopleByPersonIdAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 人员编号 */
+                personId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        gender: ("male" | "female") | null;
+                        phoneMasked: string | null;
+                        orgId: number;
+                        orgName: string | null;
+                        unitId: number | null;
+                        isMember: boolean;
+                        category: components["schemas"]["PersonCategory"] | null;
+                        /** @description 经联合党委联建列入 */
+                        joinedThrough?: {
+                            orgId: number;
+                            orgName: string;
+                        } | null;
+                        /** @description what the caller may do to this file */
+                        actions: components["schemas"]["PersonAction"][];
+                        unitName: string | null;
+                        ethnicity: string | null;
+                        birthDate: string | null;
+                        idNumberMasked: string | null;
+                        addressMasked: string | null;
+                        joinedOn: string | null;
+                        memberStatus: components["schemas"]["MemberStatus"] | null;
+                        partyPost: string | null;
+                        skills: string[];
+                        studyAtHome: boolean;
+                        availability: components["schemas"]["Availability"][];
+                        residence: {
+                            householdId: number;
+                            communityId: number;
+                            communityName: string | null;
+                            gridId: number;
+                            gridName: string;
+                            buildingId: number | null;
+                            buildingName: string | null;
+                            entrance: number | null;
+                            room: string | null;
+                            addressMasked: string;
+                        } | null;
+                        householdId: number | null;
+                        /** @description 所属联合党委 */
+                        jointCommittees: {
+                            orgId: number;
+                            orgName: string;
+                        }[];
+                        /** @description 登录账号 */
+                        account: {
+                            userId: number;
+                            username: string | null;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    postPeopleByPersonIdAccountLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 人员编号 */
+                personId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 登录账号 */
+                    userId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        gender: ("male" | "female") | null;
+                        phoneMasked: string | null;
+                        orgId: number;
+                        orgName: string | null;
+                        unitId: number | null;
+                        isMember: boolean;
+                        category: components["schemas"]["PersonCategory"] | null;
+                        /** @description 经联合党委联建列入 */
+                        joinedThrough?: {
+                            orgId: number;
+                            orgName: string;
+                        } | null;
+                        /** @description what the caller may do to this file */
+                        actions: components["schemas"]["PersonAction"][];
+                        unitName: string | null;
+                        ethnicity: string | null;
+                        birthDate: string | null;
+                        idNumberMasked: string | null;
+                        addressMasked: string | null;
+                        joinedOn: string | null;
+                        memberStatus: components["schemas"]["MemberStatus"] | null;
+                        partyPost: string | null;
+                        skills: string[];
+                        studyAtHome: boolean;
+                        availability: components["schemas"]["Availability"][];
+                        residence: {
+                            householdId: number;
+                            communityId: number;
+                            communityName: string | null;
+                            gridId: number;
+                            gridName: string;
+                            buildingId: number | null;
+                            buildingName: string | null;
+                            entrance: number | null;
+                            room: string | null;
+                            addressMasked: string;
+                        } | null;
+                        householdId: number | null;
+                        /** @description 所属联合党委 */
+                        jointCommittees: {
+                            orgId: number;
+                            orgName: string;
+                        }[];
+                        /** @description 登录账号 */
+                        account: {
+                            userId: number;
+                            username: string | null;
+                        } | null;
                     };
                 };
             };

@@ -476,6 +476,7 @@ export const VOCABULARIES = {
   PersonAction: [
     {"value":"edit","zh":"修改档案","en":"Edit"},
     {"value":"reveal","zh":"查看完整信息","en":"Reveal personal data"},
+    {"value":"account","zh":"开通或关联登录账号","en":"Open or link a sign-in account"},
   ],
   PersonCategory: [
     {"value":"employed","zh":"在职党员","en":"Employed"},

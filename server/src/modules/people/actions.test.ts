@@ -39,11 +39,14 @@ test('a person’s file lists what the caller may do to it, and exactly that suc
     attempt: (c, action, id) =>
       action === 'edit'
         ? t.request('PATCH', `/api/people/${id}`, { cookie: c.cookie, body: { name: `${names.get(id)}改` } })
-        : t.request('POST', `/api/people/${id}/reveal`, { cookie: c.cookie, body: { field: 'phone' } }),
+        : action === 'account'
+          ? t.request('POST', `/api/people/${id}/account`, { cookie: c.cookie, body: { username: `acct.test${++serial}`, password: 'Account2026!' } })
+          : t.request('POST', `/api/people/${id}/reveal`, { cookie: c.cookie, body: { field: 'phone' } }),
   });
   assert.deepEqual(mismatches, []);
   assert.deepEqual(allowed.edit, STAFF_AT['光明一网格']);
   assert.deepEqual(allowed.reveal, ['admin', 'guangming', 'xinhua'], 'a grid worker there is no admin there, whatever they are elsewhere');
+  assert.deepEqual(allowed.account, ['admin', 'guangming', 'xinhua'], 'accounts are opened by the admins where the person is');
 });
 
 test('a member’s own file offers them its personal data in clear, and nothing to edit', async () => {

@@ -14,6 +14,11 @@ export const E = defineErrors('person', {
   birth_date_mismatch: { status: 400, field: 'birthDate', zh: '出生日期与身份证号不一致（身份证号为 {birth}）', en: 'The birth date does not match the ID number (which says {birth})' },
   gender_mismatch: { status: 400, field: 'gender', zh: '性别与身份证号不一致', en: 'The gender does not match the ID number' },
   skills_max: { status: 400, zh: '{label}最多 {maximum} 项', en: 'At most {maximum} {label}' },
+  account_admin: { status: 403, zh: '只有此人所在组织的管理员可以开通或关联登录账号', en: 'Only administrators of the person’s organization may open or link their sign-in account' },
+  has_account: { status: 409, zh: '此人已关联登录账号（{username}），请先解除关联', en: 'This person already has a sign-in account ({username}); unlink it first' },
+  account_taken: { status: 409, field: 'userId', zh: '该账号已关联另一人的档案', en: 'This account is already tied to another person’s file' },
+  account_elsewhere: { status: 400, field: 'userId', zh: '该账号的角色不在此人所在组织，不能关联', en: 'This account holds no role where the person is registered' },
+  no_account: { status: 404, zh: '此人尚未关联登录账号', en: 'This person has no sign-in account' },
   category_members_only: { status: 400, field: 'category', zh: '党员类别只适用于党员', en: 'The member category applies only to party members' },
 });
 

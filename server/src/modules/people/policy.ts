@@ -21,6 +21,9 @@ function personRefusal(scope: Scope, file: FilePlace, action: PersonAction): App
     // Identity numbers, phones and addresses in clear: the person themselves, and admins of their organization.
     case 'reveal':
       return file.own || hasRoleAt(scope, ADMIN_ROLES, file.orgPath) ? null : E.reveal();
+    // An account acts as the file says: only those who administer accounts where the person is may tie one to it, never to their own.
+    case 'account':
+      return !file.own && hasRoleAt(scope, ADMIN_ROLES, file.orgPath) ? null : E.account_admin();
   }
 }
 

@@ -7,7 +7,7 @@ import * as orgs from '../orgs/service.ts';
 import { PERSON } from './errors.ts';
 import { ensureCanEditPeople, ensurePersonAction, peopleActions, personActions, type FilePlace } from './policy.ts';
 import {
-  CreatePerson, Person, PersonDetail, PersonPage, PersonParams, PersonQuery, RevealField, Revealed, TalentPage, TalentQuery, UpdatePerson,
+  CreatePerson, LinkAccount, OpenAccount, Person, PersonDetail, PersonPage, PersonParams, PersonQuery, RevealField, Revealed, TalentPage, TalentQuery, UpdatePerson,
 } from './schema.ts';
 import * as people from './service.ts';
 
@@ -58,6 +58,33 @@ export function peopleRoutes(app: FastifyInstance, { db, cipher }: Kernel): void
     handler: async ({ q, scope, params, body }) => {
       ensurePersonAction(scope, await filePlace(q, scope, params.personId), 'edit');
       return withAction(q, scope, await people.update(q, cipher, params.personId, body));
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/people/:personId/account', tags, summary: '由档案开通登录账号（党员或居民角色，按档案）',
+    params: PersonParams, body: OpenAccount, response: PersonDetail,
+    handler: async ({ q, scope, params, body }) => {
+      ensurePersonAction(scope, await filePlace(q, scope, params.personId), 'account');
+      await people.openAccount(q, scope, params.personId, body);
+      return withAction(q, scope, await people.detail(q, params.personId));
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/people/:personId/account/link', tags, summary: '把已有的登录账号关联到档案',
+    params: PersonParams, body: LinkAccount, response: PersonDetail,
+    handler: async ({ q, scope, params, body }) => {
+      ensurePersonAction(scope, await filePlace(q, scope, params.personId), 'account');
+      await people.tieAccount(q, scope, params.personId, body.userId);
+      return withAction(q, scope, await people.detail(q, params.personId));
+    },
+  });
+  route(app, db, {
+    method: 'DELETE', url: '/api/people/:personId/account', tags, summary: '解除档案与登录账号的关联（账号保留）',
+    params: PersonParams, response: PersonDetail,
+    handler: async ({ q, scope, params }) => {
+      ensurePersonAction(scope, await filePlace(q, scope, params.personId), 'account');
+      await people.untieAccount(q, params.personId);
+      return withAction(q, scope, await people.detail(q, params.personId));
     },
   });
   route(app, db, {

@@ -4,10 +4,12 @@ import { E } from './errors.ts';
 import { dayOrMonth } from '../../kernel/partialdate.ts';
 import { phone } from '../../kernel/phone.ts';
 import { V, day, idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
+import { NewCredentials } from '../users/schema.ts';
 
 registerConstraint('people_id_number_key', 'idNumber', E.id_number_taken);
 registerConstraint('people_member_fields', 'isMember', E.member_fields);
 registerConstraint('people_availability', 'availability', E.availability);
+registerConstraint('people_one_file_per_account', 'userId', E.account_taken);
 
 export const CATEGORIES = defineVocabulary('PersonCategory', [
   { value: 'employed', zh: '在职党员', en: 'Employed' },
@@ -47,6 +49,7 @@ export const CATEGORY_SHORT_NAMES: Record<string, Category> = {
 export const PERSON_ACTIONS = defineVocabulary('PersonAction', [
   { value: 'edit', zh: '修改档案', en: 'Edit' },
   { value: 'reveal', zh: '查看完整信息', en: 'Reveal personal data' },
+  { value: 'account', zh: '开通或关联登录账号', en: 'Open or link a sign-in account' },
 ]);
 export type PersonAction = ValueOf<typeof PERSON_ACTIONS>;
 /** What a caller may do to the list of people viewed: register someone there. */
@@ -147,6 +150,8 @@ export const PersonDetail = Person.extend({
   householdId: z.number().nullable(),
   /** The joint committees (联合党委) that count this member as their own too, beside their own branch (orgId). */
   jointCommittees: z.array(z.object({ orgId: z.number(), orgName: z.string() })).describe('所属联合党委'),
+  /** The sign-in account tied to the file; its name only where the caller may see the account. */
+  account: z.object({ userId: z.number(), username: z.string().nullable() }).nullable().describe('登录账号'),
 });
 export type PersonDetail = Omit<z.infer<typeof PersonDetail>, 'actions'>;
 
@@ -185,3 +190,7 @@ export const CreatePerson = z.object({
   isMember: z.boolean().default(false).describe('是否党员'),
   category: CATEGORIES.field('党员类别').nullable().default(null),
 });
+
+/** An account opened from the file: the person signs in with it and acts as who the file says (member or resident). */
+export const OpenAccount = NewCredentials;
+export const LinkAccount = z.object({ userId: idParam('登录账号') });

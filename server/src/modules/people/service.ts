@@ -11,6 +11,8 @@ import { normalizeQuery, searchKeys } from '../../kernel/text.ts';
 import { notFound, type Text } from '../../kernel/errors.ts';
 import { E, GAPS, PERSON } from './errors.ts';
 import * as orgs from '../orgs/service.ts';
+import * as users from '../users/service.ts';
+import type { Scope } from '../../kernel/scope.ts';
 // Many files at once (an import) go through the bulk path, published here.
 export { unchangedSince, upsertByIdNumber, type BulkPerson } from './bulk.ts';
 import { AVAILABILITY, type Availability, type Category, type Person, type PersonDetail, type Talent } from './schema.ts';
@@ -463,6 +465,7 @@ export async function detail(q: Queryable, personId: number): Promise<PersonDeta
     householdId: r.household_id,
     residence: place ?? null,
     jointCommittees: r.is_member ? await jointCommitteesOf(q, r.org_id) : [],
+    account: r.user_id === null ? null : { userId: r.user_id, username: await users.usernameIfSeen(q, r.user_id) },
   };
 }
 
@@ -501,6 +504,42 @@ export async function reveal(q: Queryable, cipher: FieldCipher, personId: number
 /** A member transferred out of the region: the file stays, the lists and counts here no longer include them. */
 export async function leaveRegion(q: Queryable, personId: number): Promise<void> {
   await q.query(`UPDATE people SET left_region_on = current_date, updated_at = now() WHERE id = $1`, [personId]);
+}
+
+/**
+ * Opens a sign-in account from a file (an admin of the person's
+ * organization, people/policy.ts): a member's or a resident's role there, as
+ * the file says, so the person never needs a second file.
+ */
+export async function openAccount(q: Queryable, scope: Scope, personId: number, input: { username: string; password: string }): Promise<void> {
+  const r = await detailRow(q, personId);
+  await ensureNoAccount(q, r.user_id);
+  const account = await users.openFor(q, scope, { ...input, displayName: r.name, orgId: r.org_id, role: r.is_member ? 'member' : 'resident' });
+  await linkAccount(q, personId, account.id);
+}
+
+/**
+ * Ties an existing account to a file: one the caller manages, holding a role
+ * where the person is registered (or above), and tied to no other file.
+ */
+export async function tieAccount(q: Queryable, scope: Scope, personId: number, userId: number): Promise<void> {
+  const r = await detailRow(q, personId);
+  await ensureNoAccount(q, r.user_id);
+  await users.ensureAction(q, scope, userId, 'edit');
+  const place = (await orgs.pathsOf(q, [r.org_id])).get(r.org_id);
+  const reach = await users.grantPaths(q, userId);
+  if (!place || !reach.some((path) => place === path || place.startsWith(`${path}.`))) throw E.account_elsewhere();
+  await linkAccount(q, personId, userId);
+}
+
+/** Unties a file from its account (a mistaken link): the account stays, and no longer acts as this person. */
+export async function untieAccount(q: Queryable, personId: number): Promise<void> {
+  if ((await detailRow(q, personId)).user_id === null) throw E.no_account();
+  await q.query(`UPDATE people SET user_id = NULL, updated_at = now() WHERE id = $1`, [personId]);
+}
+
+async function ensureNoAccount(q: Queryable, userId: number | null): Promise<void> {
+  if (userId !== null) throw E.has_account({ username: (await users.usernameIfSeen(q, userId)) ?? `#${userId}` });
 }
 
 /** Links a person to the account they sign in with; they then see their own file. */

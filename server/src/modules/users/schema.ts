@@ -86,13 +86,11 @@ export const GrantInput = z.object({
   orgId: idParam('授权组织'),
   unitId: idParam('绑定单位').nullable().optional(),
 });
+const username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, E.username_format.code).describe('用户名');
+/** A new account's name and first password (also opened from a person's file, people module). */
+export const NewCredentials = z.object({ username, password: password('初始密码') }).superRefine(notOwnName('username', 'password'));
 export const CreateUser = z.object({
-  username: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, E.username_format.code)
-    .describe('用户名'),
+  username,
   displayName: text('姓名', 40),
   password: password('初始密码'),
   orgId: idParam('管理组织'),

@@ -4,7 +4,7 @@ import { notFound } from '../../kernel/errors.ts';
 import { E, GRANT, THROTTLE, USER } from './errors.ts';
 import { allowed, ensureAllowed } from '../../kernel/actions.ts';
 import { ROLE_LABELS, type Role, type Scope } from '../../kernel/scope.ts';
-import { userVerdicts } from './policy.ts';
+import { ensureCanGrant, userVerdicts } from './policy.ts';
 import * as orgs from '../orgs/service.ts';
 import { hashPassword } from './auth.ts';
 import { NEW_PASSWORD, ensureNotOwnName } from './password.ts';
@@ -195,6 +195,30 @@ export async function withActions(q: Queryable, scope: Scope, items: User[]): Pr
 export async function ensureAction(q: Queryable, scope: Scope, userId: number, action: UserAction): Promise<void> {
   ensureAllowed(userVerdicts(scope, { id: userId, held: (await heldGrants(q, [userId])).get(userId)! }), action);
   await username(q, userId);
+}
+
+/**
+ * Opens an account for someone on file (the people module asks): managed by
+ * their organization, with the one role their file calls for there, as
+ * "新建用户" would, refused where the caller could not grant it.
+ */
+export async function openFor(
+  q: Queryable, scope: Scope, input: { username: string; displayName: string; password: string; orgId: number; role: Role },
+): Promise<User> {
+  const path = await orgs.pathOf(q, input.orgId);
+  ensureCanGrant(scope, input.role, path);
+  return create(q, { ...input, grants: [{ role: input.role, orgId: input.orgId }] });
+}
+
+/** The organizations (paths) where an account holds its roles, whoever may see them: to tie it only to a file within their reach. */
+export async function grantPaths(q: Queryable, userId: number): Promise<string[]> {
+  return ((await heldGrants(q, [userId])).get(userId) ?? []).map((g) => g.orgPath);
+}
+
+/** An account's name, or null where the caller does not see the account. */
+export async function usernameIfSeen(q: Queryable, userId: number): Promise<string | null> {
+  const [row] = await q.query<{ username: string }>(`SELECT username FROM users WHERE id = $1`, [userId]);
+  return row?.username ?? null;
 }
 
 export async function username(q: Queryable, userId: number): Promise<string> {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useIsPhone, useLoad } from '../../kernel/hooks';
 import { useI18n } from '../../kernel/i18n';
 import { peopleApi } from './api';
+import { AccountSection } from './AccountSection';
 import { PersonFile } from './PersonFile';
 import { PersonForm } from './PersonForm';
 
@@ -30,7 +31,12 @@ export function PersonDrawer({ personId, onClose, onChanged }: { personId: numbe
         )
       }
     >
-      {!person ? loaded.failed ? <Empty /> : <Spin className="gj-block-spin" /> : <PersonFile person={person} />}
+      {!person ? loaded.failed ? <Empty /> : <Spin className="gj-block-spin" /> : (
+        <>
+          <PersonFile person={person} />
+          <AccountSection person={person} onChanged={(p) => loaded.setData(p)} />
+        </>
+      )}
       {editing && person && (
         <PersonForm
           person={person}
