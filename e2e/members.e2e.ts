@@ -451,3 +451,43 @@ test('accounts tied to people: the secretary opens an account from a member’s 
     await page.getByTestId('person-account-name').filter({ hasText: '未开通' }).waitFor();
   });
 });
+
+test('账号激活: the secretary issues a code from a member’s file; the member activates their own account on a phone and signs in with the phone number', async () => {
+  const [grid] = await app.db.system((q) => q.query<{ id: number }>(`SELECT id::int FROM organizations WHERE name = '光明社区第一网格党支部'`));
+  const idNumber = (body: string) => body + checkCharacter(body);
+  let code = '';
+  await withPage(app, 'person-activation-code', async (page) => {
+    await signIn(page, 'guangming');
+    const made = await page.request.post('/api/people', {
+      headers: APP_HEADERS, data: { orgId: grid!.id, name: '自助激活党员', isMember: true, idNumber: idNumber('22050219880808123'), phone: '13966667777' },
+    });
+    assert.equal(made.status(), 200, await made.text());
+    await page.goto('/people');
+    await page.getByTestId('people-search').locator('input').fill('自助激活党员');
+    await page.getByTestId('people-search').locator('input').press('Enter');
+    await page.getByTestId('person-open').filter({ hasText: '自助激活党员' }).click();
+    await page.getByTestId('person-activation-code').click();
+    const value = page.getByTestId('person-activation-code-value');
+    await value.waitFor();
+    code = ((await value.textContent()) ?? '').replace(/\D/g, '');
+    assert.match(code, /^\d{8}$/);
+    await screenshot(page, 'person-activation-code');
+  });
+  await withPage(app, 'activate-phone', async (page) => {
+    await page.goto('/login');
+    await page.getByTestId('activate-link').click();
+    await page.getByTestId('activate-id-number').fill(idNumber('22050219880808123'));
+    await page.getByTestId('activate-phone').fill('13966667777');
+    await page.getByTestId('activate-code').fill(code === '00000000' ? '00000001' : '00000000');
+    await page.getByTestId('activate-password').fill('Zizhu2026!');
+    await page.getByTestId('activate-submit').click();
+    await page.locator('.ant-message, .ant-alert, .ant-form-item-explain-error').filter({ hasText: /激活码/ }).first().waitFor();
+    await page.getByTestId('activate-code').fill(code);
+    await page.getByTestId('activate-submit').click();
+    await page.waitForURL(/\/login$/);
+    await signIn(page, '13966667777', 'Zizhu2026!');
+    await page.goto('/me');
+    await page.getByTestId('person-name').filter({ hasText: '自助激活党员' }).waitFor();
+    await screenshot(page, 'activated-member-phone');
+  }, PHONE);
+});

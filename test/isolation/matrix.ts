@@ -25,6 +25,7 @@ export interface Violation {
  */
 const SELF_ONLY = new Set([
   'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', 'POST /api/residents/register', 'DELETE /api/sign-in-throttles/:throttleId',
+  'POST /api/account-activations',
 ]);
 /**
  * Directories that deliberately list names across a region (a unit registers

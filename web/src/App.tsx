@@ -11,6 +11,7 @@ import { useLoad } from './kernel/hooks';
 import { MODULES } from './modules';
 import { badgesOf, homeApi } from './modules/home/api';
 import { AlliancePublicPage } from './modules/alliance/AlliancePublicPage';
+import { ActivatePage } from './modules/people/ActivatePage';
 import { RegisterPage } from './modules/people/RegisterPage';
 import { BigScreen } from './modules/statistics/BigScreen';
 import { OrgTreeProvider } from './modules/orgs/tree';
@@ -44,6 +45,7 @@ function Shell() {
     <Routes>
       <Route path="/login" element={<SignInPage />} />
       <Route path="/register" element={<RegisterPage />} />
+      <Route path="/activate" element={<ActivatePage />} />
       <Route path="/alliance/:key" element={<AlliancePublicPage />} />
       {/* The wall screen has no menu: it fills the display it is shown on. */}
       <Route path="/big-screen" element={<SignedIn><BigScreen /></SignedIn>} />

@@ -9,6 +9,7 @@ export const peoplePart: IsolationPart = {
     // An account the actor may administer, tied to the target's file: refused, as is untying the target's own.
     'POST /api/people/:personId/account/link': (_t, own) => [{ body: { userId: own.userId } }],
     'DELETE /api/people/:personId/account': () => [{}],
+    'POST /api/people/:personId/activation-code': () => [{}],
   },
   digest: ['SELECT t::text FROM people t WHERE org_id IN (SELECT id FROM o)'],
 };

@@ -1,12 +1,12 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
+import { Alert, Button, Form, Input, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from './api';
 import { useAuth } from './auth';
 import { useApiError } from './hooks';
 import { useI18n } from './i18n';
-import { LanguageSwitch } from './LanguageSwitch';
+import { SignedOutPage } from './SignedOutPage';
 
 interface Values {
   username: string;
@@ -42,52 +42,45 @@ export function SignInPage() {
   };
 
   return (
-    <div className="gj-signin">
-      <div className="gj-signin-lang">
-        <LanguageSwitch />
+    <SignedOutPage footer={<Typography.Text type="secondary" className="gj-signin-footer">{t('login.footer')}</Typography.Text>}>
+      <div className="gj-signin-brand">
+        <span className="gj-logo gj-logo-large">共</span>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('app.name')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+        </div>
       </div>
-      <Card className="gj-signin-card">
-        <div className="gj-signin-brand">
-          <span className="gj-logo gj-logo-large">共</span>
-          <div>
-            <Typography.Title level={3} style={{ margin: 0 }}>
-              {t('app.name')}
-            </Typography.Title>
-            <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
-          </div>
-        </div>
-        {failure &&
-          (failure.code === 'user.locked' ? (
-            <Alert
-              type="warning"
-              showIcon
-              icon={<LockOutlined />}
-              title={t('login.locked')}
-              description={tx(failure.message)}
-              data-testid="login-locked"
-              className="gj-signin-alert"
-            />
-          ) : (
-            <Alert type="error" showIcon title={tx(failure.message)} data-testid="login-error" className="gj-signin-alert" />
-          ))}
-        <Form<Values> form={form} layout="vertical" size="large" onFinish={(values) => void submit(values)} requiredMark={false}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
-          </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
-            {t('login.submit')}
-          </Button>
-        </Form>
-        <div className="gj-signin-register">
-          <Link to="/register" data-testid="register-link">{t('people.register.link')}</Link>
-        </div>
-      </Card>
-      <Typography.Text type="secondary" className="gj-signin-footer">
-        {t('login.footer')}
-      </Typography.Text>
-    </div>
+      {failure &&
+        (failure.code === 'user.locked' ? (
+          <Alert
+            type="warning"
+            showIcon
+            icon={<LockOutlined />}
+            title={t('login.locked')}
+            description={tx(failure.message)}
+            data-testid="login-locked"
+            className="gj-signin-alert"
+          />
+        ) : (
+          <Alert type="error" showIcon title={tx(failure.message)} data-testid="login-error" className="gj-signin-alert" />
+        ))}
+      <Form<Values> form={form} layout="vertical" size="large" onFinish={(values) => void submit(values)} requiredMark={false}>
+        <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
+          {t('login.submit')}
+        </Button>
+      </Form>
+      <div className="gj-signin-register">
+        <Link to="/register" data-testid="register-link">{t('people.register.link')}</Link>
+        <Link to="/activate" data-testid="activate-link">{t('people.activate.link')}</Link>
+      </div>
+    </SignedOutPage>
   );
 }

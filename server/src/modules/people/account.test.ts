@@ -98,3 +98,59 @@ test('an existing account is tied to a file where it holds a role; never one fro
   const audited = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'people' AND entity_id = $1 AND action = 'update' AND actor_name IS NOT NULL`, [first!.id]);
   assert.ok(audited[0]!.n >= 2, 'the tie and the untie are in the audit log');
 });
+
+test('账号激活: a member on file activates their own account with the identity number, the phone on file and the community’s code; every mismatch is answered alike; tries are limited', async () => {
+  const { checkCharacter } = await import('../../kernel/idnumber.ts');
+  const grid = (await sql<{ id: number }>(`SELECT id::int FROM organizations WHERE name = '光明社区第一网格党支部'`))[0]!.id;
+  const idOf = (body: string) => body + checkCharacter(body);
+  const file = async (name: string, idNumber: string | null, phone: string | null) => {
+    const r = await post(secretary, '/api/people', { orgId: grid, name, isMember: true, ...(idNumber ? { idNumber } : {}), ...(phone ? { phone } : {}) });
+    assert.equal(r.status, 200, r.text);
+    return r.body.id as number;
+  };
+  const activate = (body: Record<string, string>) => t.request('POST', '/api/account-activations', { body });
+  const clearTries = () => sql(`DELETE FROM account_activation_tries`);
+
+  const noPhone = await file('激活无手机', idOf('22050219800101003'), null);
+  assert.equal(code(await post(secretary, `/api/people/${noPhone}/activation-code`)), 'person.activation_needs');
+
+  const person = await file('激活党员', idOf('22050219850615123'), '13911112222');
+  const first = await post(secretary, `/api/people/${person}/activation-code`);
+  assert.equal(first.status, 200, first.text);
+  assert.match(first.body.code, /^\d{8}$/);
+  const second = (await post(secretary, `/api/people/${person}/activation-code`)).body.code as string;
+  const audit = await sql<{ after: string }>(`SELECT after::text FROM audit_log WHERE entity = 'people' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [person]);
+  assert.doesNotMatch(audit[0]!.after, new RegExp(second), 'the code is never stored or logged as typed');
+  assert.equal(code(await post(await t.login('wangge'), `/api/people/${person}/activation-code`)), 'person.account_admin');
+
+  await clearTries();
+  const right = { idNumber: idOf('22050219850615123'), phone: '13911112222', code: second, password: 'Jihuo2026!' };
+  for (const wrong of [{ ...right, code: first.body.code }, { ...right, phone: '13911113333' }, { ...right, idNumber: idOf('22050219850615131') }]) {
+    if (wrong.code === right.code && wrong.phone === right.phone && wrong.idNumber === right.idNumber) continue;
+    const r = await activate(wrong);
+    assert.equal(r.status, 400, r.text);
+    assert.equal(code(r), 'person.activation_refused', 'an old code, another phone or an unknown identity number: the same answer');
+  }
+  const done = await activate(right);
+  assert.equal(done.status, 200, done.text);
+  assert.equal(done.body.username, '13911112222');
+  const cookie = await t.login('13911112222', 'Jihuo2026!');
+  const me = (await t.request('GET', '/api/auth/me', { cookie })).body;
+  assert.deepEqual(me.grants.map((g: { role: string; orgId: number }) => [g.role, g.orgId]), [['member', grid]]);
+  assert.equal((await t.request('GET', `/api/people/${person}`, { cookie: secretary })).body.account.username, '13911112222');
+  assert.equal(code(await activate(right)), 'person.activation_refused', 'a code works once');
+  assert.equal((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM people WHERE name = '激活党员'`))[0]!.n, 1, 'never a second file');
+
+  // Five wrong codes void the code; then tries from one client are limited.
+  const other = await file('激活五次', idOf('22050219900101002'), '13922223333');
+  const issued = (await post(secretary, `/api/people/${other}/activation-code`)).body.code as string;
+  await clearTries();
+  const wrongCode = issued === '00000000' ? '00000001' : '00000000';
+  const base = { idNumber: idOf('22050219900101002'), phone: '13922223333', password: 'Jihuo2026!' };
+  for (let i = 0; i < 5; i++) assert.equal(code(await activate({ ...base, code: wrongCode })), 'person.activation_refused');
+  assert.equal(code(await activate({ ...base, code: issued })), 'person.activation_refused', 'exhausted after five wrong tries');
+  await clearTries();
+  const statuses: number[] = [];
+  for (let i = 0; i < 11; i++) statuses.push((await activate({ ...base, code: wrongCode })).status);
+  assert.deepEqual(statuses, [...Array(10).fill(400), 429]);
+});

@@ -19,6 +19,10 @@ export const E = defineErrors('person', {
   account_taken: { status: 409, field: 'userId', zh: '该账号已关联另一人的档案', en: 'This account is already tied to another person’s file' },
   account_elsewhere: { status: 400, field: 'userId', zh: '该账号的角色不在此人所在组织，不能关联', en: 'This account holds no role where the person is registered' },
   no_account: { status: 404, zh: '此人尚未关联登录账号', en: 'This person has no sign-in account' },
+  activation_needs: { status: 400, zh: '档案须有身份证号和手机号，本人才能凭激活码激活账号', en: 'The file needs an ID number and a phone before the person can activate an account with a code' },
+  activation_refused: { status: 400, zh: '身份证号、手机号或激活码不对，或激活码已用过、已过期、错误次数过多；请核对，或请社区重新出具激活码', en: 'The ID number, phone or code does not match, or the code was used, has expired or was tried too often; check them or ask the community for a new code' },
+  activation_rate: { status: 429, zh: '尝试次数过多，请一小时后再试', en: 'Too many tries; try again in an hour' },
+  activation_phone_taken: { status: 409, field: 'phone', zh: '该手机号已有账号，请直接用手机号登录；忘记密码请联系社区重置', en: 'This phone already has an account; sign in with it, or ask the community to reset the password' },
   category_members_only: { status: 400, field: 'category', zh: '党员类别只适用于党员', en: 'The member category applies only to party members' },
 });
 

@@ -7,7 +7,7 @@ import * as orgs from '../orgs/service.ts';
 import { PERSON } from './errors.ts';
 import { ensureCanEditPeople, ensurePersonAction, peopleActions, personActions, type FilePlace } from './policy.ts';
 import {
-  CreatePerson, LinkAccount, OpenAccount, Person, PersonDetail, PersonPage, PersonParams, PersonQuery, RevealField, Revealed, TalentPage, TalentQuery, UpdatePerson,
+  Activate, ActivationCode, Activated, CreatePerson, LinkAccount, OpenAccount, Person, PersonDetail, PersonPage, PersonParams, PersonQuery, RevealField, Revealed, TalentPage, TalentQuery, UpdatePerson,
 } from './schema.ts';
 import * as people from './service.ts';
 
@@ -86,6 +86,22 @@ export function peopleRoutes(app: FastifyInstance, { db, cipher }: Kernel): void
       await people.untieAccount(q, params.personId);
       return withAction(q, scope, await people.detail(q, params.personId));
     },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/people/:personId/activation-code', tags, summary: '出具激活码：本人凭身份证号、档案手机号和激活码自行激活账号（7 天有效，仅显示一次）',
+    params: PersonParams, response: ActivationCode,
+    handler: async ({ q, scope, params }) => {
+      ensurePersonAction(scope, await filePlace(q, scope, params.personId), 'account');
+      return people.issueActivationCode(q, cipher, params.personId);
+    },
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/account-activations', tags,
+    summary: '本人激活账号（无需登录；身份证号、档案手机号和社区出具的激活码；每个来源每小时限几次，不说明哪一项不符）',
+    // Its own transaction: a refusal must keep the wrong try's count, which a scoped request would roll back with the error.
+    public: true, scoped: false, body: Activate, response: Activated,
+    errors: { 409: '该手机号已有账号', 429: '尝试过于频繁，请一小时后再试' },
+    handler: ({ body, req }) => people.activate(db, cipher, body, req.ip),
   });
   route(app, db, {
     method: 'POST', url: '/api/people/:personId/reveal', tags, summary: '查看完整的身份证号、手机号或住址（留痕）',

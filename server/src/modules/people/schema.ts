@@ -4,7 +4,8 @@ import { E } from './errors.ts';
 import { dayOrMonth } from '../../kernel/partialdate.ts';
 import { phone } from '../../kernel/phone.ts';
 import { V, day, idParam, oneOf, optionalText, pageQuery, text, z } from '../../kernel/validation.ts';
-import { NewCredentials } from '../users/schema.ts';
+import { NewCredentials, password } from '../users/schema.ts';
+import { notOwnName } from '../users/service.ts';
 
 registerConstraint('people_id_number_key', 'idNumber', E.id_number_taken);
 registerConstraint('people_member_fields', 'isMember', E.member_fields);
@@ -194,3 +195,13 @@ export const CreatePerson = z.object({
 /** An account opened from the file: the person signs in with it and acts as who the file says (member or resident). */
 export const OpenAccount = NewCredentials;
 export const LinkAccount = z.object({ userId: idParam('登录账号') });
+
+export const ActivationCode = z.object({ code: z.string().describe('激活码（仅此一次显示）'), expiresAt: z.string().describe('失效时间') });
+/** A person on file activates their own account: the identity number and the phone on file, and the community's code. */
+export const Activate = z.object({
+  idNumber: z.string().trim().min(1, V.empty.code).max(30, V.too_long.code).describe('身份证号'),
+  phone: z.string().trim().regex(/^1\d{10}$/, '手机号须为 11 位数字，以 1 开头').describe('手机号'),
+  code: z.string().trim().regex(/^\d{8}$/, '激活码为 8 位数字').describe('激活码'),
+  password: password('密码'),
+}).superRefine(notOwnName('phone', 'password'));
+export const Activated = z.object({ username: z.string(), message: z.string() });

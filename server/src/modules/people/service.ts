@@ -1,8 +1,9 @@
+import { randomInt } from 'node:crypto';
 import type { FieldCipher } from '../../kernel/crypto.ts';
 import { maskAddress, maskIdNumber, maskPhone } from '../../kernel/crypto.ts';
 import { parseIdNumber } from '../../kernel/idnumber.ts';
 import { asKnown, stored, type Precision } from '../../kernel/partialdate.ts';
-import type { Queryable } from '../../kernel/db.ts';
+import type { Database, Queryable } from '../../kernel/db.ts';
 import type { CoverageGaps, StatFigure } from '../../kernel/manifest.ts';
 import { writeWorkbook } from '../../kernel/excel.ts';
 import { conditions, countRows } from '../../kernel/sql.ts';
@@ -536,6 +537,51 @@ export async function tieAccount(q: Queryable, scope: Scope, personId: number, u
 export async function untieAccount(q: Queryable, personId: number): Promise<void> {
   if ((await detailRow(q, personId)).user_id === null) throw E.no_account();
   await q.query(`UPDATE people SET user_id = NULL, updated_at = now() WHERE id = $1`, [personId]);
+}
+
+/** How long a code the community hands out stays good. */
+const ACTIVATION_DAYS = 7;
+/** Activation tries one client (address) may make in an hour. */
+export const ACTIVATIONS_PER_HOUR = 10;
+const codeHash = (cipher: FieldCipher, code: string) => cipher.blindIndex(`activation:${code}`);
+
+/**
+ * A one-time code for the person to activate their own account (账号激活),
+ * shown once to whoever issues it: a new one voids the last. The file must
+ * hold the identity number and phone the person will type.
+ */
+export async function issueActivationCode(q: Queryable, cipher: FieldCipher, personId: number): Promise<{ code: string; expiresAt: string }> {
+  const r = await detailRow(q, personId);
+  await ensureNoAccount(q, r.user_id);
+  const [file] = await q.query<{ ready: boolean }>(`SELECT id_number_hash IS NOT NULL AND phone_mask IS NOT NULL AS ready FROM people WHERE id = $1`, [personId]);
+  if (!file?.ready) throw E.activation_needs();
+  const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
+  const [row] = await q.query<{ expires_at: Date }>(
+    `UPDATE people SET activation_code_hash = $2, activation_expires_at = now() + make_interval(days => $3), activation_failures = 0
+      WHERE id = $1 RETURNING activation_expires_at AS expires_at`,
+    [personId, codeHash(cipher, code), ACTIVATION_DAYS],
+  );
+  return { code, expiresAt: new Date(row!.expires_at).toISOString() };
+}
+
+/**
+ * The person activates their account from a phone, signed out. Every
+ * mismatch is answered alike (see gj_activate_account), and each client has
+ * a few tries an hour.
+ */
+export async function activate(
+  db: Database, cipher: FieldCipher, input: { idNumber: string; phone: string; code: string; password: string }, client: string,
+): Promise<{ username: string; message: string }> {
+  const id = parseIdNumber(input.idNumber);
+  if ('error' in id) throw E.id_number({ reason: { zh: id.error, en: 'The ID number is not valid' } });
+  const outcome = await users.attemptActivation(db, {
+    idNumberHash: cipher.blindIndex(id.value), phoneMask: maskPhone(input.phone), codeHash: codeHash(cipher, input.code), phone: input.phone,
+    password: input.password, address: client, perHour: ACTIVATIONS_PER_HOUR,
+  });
+  if (outcome === 'rate') throw E.activation_rate();
+  if (outcome === 'phone_taken') throw E.activation_phone_taken();
+  if (outcome !== 'activated') throw E.activation_refused();
+  return { username: input.phone, message: '账号已激活，请用手机号和刚设的密码登录。' };
 }
 
 async function ensureNoAccount(q: Queryable, userId: number | null): Promise<void> {

@@ -308,3 +308,19 @@ export function meOf(scope: Scope, username: string): Me {
     can: { manageUsers: admin, viewAudit: admin, manageOrgs: admin },
   };
 }
+
+/**
+ * An account activation (people's 账号激活), signed out like a sign-in: run
+ * through people's gj_activate_account in a transaction of its own, committed
+ * whatever the answer, so a refused try still counts against the client and
+ * the code (a request's transaction would roll the count back with the error).
+ */
+export async function attemptActivation(
+  db: Database, a: { idNumberHash: string; phoneMask: string; codeHash: string; phone: string; password: string; address: string; perHour: number },
+): Promise<string> {
+  const passwordHash = await hashPassword(a.password);
+  const [r] = await db.system((q) => q.query<{ outcome: string }>(`SELECT gj_activate_account($1, $2, $3, $4, $5, $6, $7) AS outcome`, [
+    a.idNumberHash, a.phoneMask, a.codeHash, a.phone, passwordHash, sha256(a.address), a.perHour,
+  ]));
+  return r!.outcome;
+}

@@ -12,7 +12,7 @@ import { USER_ACTIONS, type SignInThrottle, type User, type UserAction } from '.
 
 // What another module that makes accounts needs (residents' sign-up): how a
 // password is hashed and which passwords are refused.
-export { hashPassword } from './auth.ts';
+export { attemptActivation, hashPassword } from './auth.ts';
 export { notOwnName } from './password.ts';
 
 // Account administration, on the caller's scoped connection: an admin sees

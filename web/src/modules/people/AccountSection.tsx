@@ -1,5 +1,5 @@
-import { LinkOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Form, Input, Popconfirm, Space } from 'antd';
+import { KeyOutlined, LinkOutlined, UserAddOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Form, Input, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { FormModal } from '../../kernel/FormModal';
 import { useApiError } from '../../kernel/hooks';
@@ -14,11 +14,28 @@ import { peopleApi, type PersonDetail } from './api';
  * account stays). Offered to the administrators where the person is.
  */
 export function AccountSection({ person, onChanged }: { person: PersonDetail; onChanged: (p: PersonDetail) => void }) {
-  const { t } = useI18n();
+  const { t, tx, formatDateTime } = useI18n();
+  const { modal } = App.useApp();
   const onError = useApiError();
   const [open, setOpen] = useState<'open' | 'link' | null>(null);
   const may = person.actions.includes('account');
   if (!may && !person.account) return null;
+  // Shown once, as the server gives it: the person types it on their own phone (ActivatePage).
+  const issue = () =>
+    peopleApi.activationCode(person.id).then(
+      (c) => {
+        modal.info({
+        title: t('people.activationCodeTitle', { name: tx(person.name) }),
+        content: (
+          <>
+            <Typography.Title level={2} copyable style={{ letterSpacing: 6, fontVariantNumeric: 'tabular-nums' }} data-testid="person-activation-code-value">{c.code}</Typography.Title>
+            <Typography.Paragraph>{t('people.activationCodeNote', { expires: formatDateTime(c.expiresAt) })}</Typography.Paragraph>
+          </>
+        ),
+        });
+      },
+      (err: unknown) => onError(err),
+    );
   const untie = () => peopleApi.untieAccount(person.id).then(onChanged, (err: unknown) => onError(err));
   return (
     <>
@@ -30,6 +47,7 @@ export function AccountSection({ person, onChanged }: { person: PersonDetail; on
               <>
                 <Button size="small" icon={<UserAddOutlined />} onClick={() => setOpen('open')} data-testid="person-account-open">{t('people.accountOpen')}</Button>
                 <Button size="small" icon={<LinkOutlined />} onClick={() => setOpen('link')} data-testid="person-account-link">{t('people.accountLink')}</Button>
+                <Button size="small" icon={<KeyOutlined />} onClick={() => void issue()} data-testid="person-activation-code">{t('people.activationCode')}</Button>
               </>
             )}
             {may && person.account && (

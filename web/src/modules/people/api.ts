@@ -31,6 +31,8 @@ export const peopleApi = {
     return `/api/people/talents/export?${params.toString()}`;
   },
   communities: () => api.get<ResponseOf<'/api/residents/communities', 'get'>>('/api/residents/communities'),
+  activate: (input: BodyOf<'/api/account-activations', 'post'>) => api.post<ResponseOf<'/api/account-activations', 'post'>>('/api/account-activations', input),
+  activationCode: (id: number) => api.post<ResponseOf<'/api/people/{personId}/activation-code', 'post'>>(`/api/people/${id}/activation-code`, {}),
   register: (input: BodyOf<'/api/residents/register', 'post'>) =>
     api.post<ResponseOf<'/api/residents/register', 'post'>>('/api/residents/register', input),
 };

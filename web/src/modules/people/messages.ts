@@ -70,6 +70,17 @@ export const zhCN = {
   'people.register.done': '已受理，请用手机号和密码登录',
   'people.register.link': '居民注册',
   'people.register.back': '返回登录',
+  'people.activate.title': '激活账号',
+  'people.activate.intro': '已在社区登记的党员和居民，凭身份证号、登记的手机号和社区给的激活码开通自己的账号，开通后用手机号登录。',
+  'people.activate.idNumber': '身份证号',
+  'people.activate.code': '激活码',
+  'people.activate.codeRule': '激活码为 8 位数字',
+  'people.activate.submit': '激活',
+  'people.activate.done': '账号已激活，请用手机号和密码登录',
+  'people.activate.link': '已在社区登记？激活账号',
+  'people.activationCode': '出具激活码',
+  'people.activationCodeTitle': '{name}的激活码',
+  'people.activationCodeNote': '请当面告知本人：在登录页点“已在社区登记？激活账号”，输入身份证号、档案中的手机号和此激活码。{expires} 前有效，只能用一次；重新出具后此码作废。此码只显示这一次。',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -143,4 +154,15 @@ export const en: Record<keyof typeof zhCN, string> = {
   'people.register.done': 'Received. Sign in with your phone number and password',
   'people.register.link': 'Resident registration',
   'people.register.back': 'Back to sign-in',
+  'people.activate.title': 'Activate your account',
+  'people.activate.intro': 'Members and residents already on the community’s file open their own account with their ID number, the phone on file and the code the community gave them, then sign in with the phone number.',
+  'people.activate.idNumber': 'ID number',
+  'people.activate.code': 'Activation code',
+  'people.activate.codeRule': 'The code is 8 digits',
+  'people.activate.submit': 'Activate',
+  'people.activate.done': 'Account activated; sign in with your phone number and password',
+  'people.activate.link': 'On the community’s file? Activate your account',
+  'people.activationCode': 'Issue an activation code',
+  'people.activationCodeTitle': 'Activation code for {name}',
+  'people.activationCodeNote': 'Tell the person face to face: on the sign-in page choose “Activate your account” and type the ID number, the phone on file and this code. Good until {expires}, once; issuing a new one voids it. It is shown only now.',
 };
