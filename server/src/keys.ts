@@ -16,8 +16,11 @@ const BLIND_INDEXES: Record<string, (cipher: FieldCipher, clear: Record<string, 
   // A census row's hash says "this person was last written from exactly this
   // row"; without it the next import simply applies the row again.
   'people.census_hash': () => null,
+  // An activation code is known only to the person it was given to: after a rotation the community issues a new one.
+  'people.activation_code_hash': () => null,
 };
-const UNKEYED_HASHES = new Set(['users.password_hash', 'sessions.token_hash', 'calendar_feeds.token_hash', 'resident_signups.client_hash', 'alliance_page_hits.client_hash']);
+const UNKEYED_HASHES = new Set(['users.password_hash', 'sessions.token_hash', 'calendar_feeds.token_hash', 'resident_signups.client_hash', 'alliance_page_hits.client_hash',
+  'account_activation_tries.client_hash']);
 
 interface Sealed {
   table: string;
