@@ -151,8 +151,8 @@ async function assertNothingRan(w: Watch, where: string): Promise<void> {
   assert.deepEqual(await w.fired(), { xss: undefined, violations: [], dialogs: [] }, where);
 }
 
-/** Moves the mouse over every painted spot of a chart's canvas, 8 px apart: every node, label and edge shows its tooltip. */
-async function hoverEverything(page: Page, canvas: Locator): Promise<number> {
+/** Moves the mouse over every painted spot of a chart's canvas, `step` px apart (8: every node, label and edge shows its tooltip). */
+async function hoverEverything(page: Page, canvas: Locator, step = 8): Promise<number> {
   const box = (await canvas.boundingBox())!;
   const spots = await canvas.evaluate((el: HTMLCanvasElement, step) => {
     const scale = el.width / el.getBoundingClientRect().width;
@@ -165,7 +165,7 @@ async function hoverEverything(page: Page, canvas: Locator): Promise<number> {
       }
     }
     return out;
-  }, 8);
+  }, step);
   for (const [x, y] of spots) await page.mouse.move(box.x + x, box.y + y);
   return spots.length;
 }
@@ -363,6 +363,23 @@ test('names typed as script in funds and evaluation run nothing when their chart
     assert.ok((await w.tips()).length > before, 'the grade chart showed its tooltips');
     await assertNothingRan(w, 'evaluation chart and table');
   }, { width: 1280, height: 1600 }));
+
+test('names typed as script run nothing on the big screen: its tiles are hovered and their tooltips show the names as text', () =>
+  withPage(app, 'security-xss-big-screen', async (page) => {
+    const w = await watch(page);
+    await signIn(page, 'guangming');
+    const community = (await (await page.request.get(`/api/orgs?q=${encodeURIComponent('光明社区党委')}`)).json()).items[0].id;
+    // A community's screen tiles its own organizations, the planted branch among them; tiles are large, so 40 px apart reach each.
+    await page.goto(`/big-screen?orgId=${community}`);
+    await page.getByTestId('bigscreen-areas').getByText(names.org).first().waitFor();
+    const map = page.getByTestId('bigscreen-map-canvas').locator('canvas');
+    await map.waitFor();
+    await settle(page);
+    assert.ok((await hoverEverything(page, map, 40)) > 20, 'the map is painted');
+    const tips = (await w.tips()).join('\n');
+    assert.ok(tips.includes(names.org), `the tile's tooltip shows the branch's name as text; it showed:\n${tips}`);
+    await assertNothingRan(w, 'big screen');
+  }, { width: 1920, height: 1080 }));
 
 test('the district admin sees an unknown name’s sign-in wait on the security page and clears it', () =>
   withPage(app, 'security-waits', async (page) => {

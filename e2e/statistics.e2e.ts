@@ -91,7 +91,7 @@ test('the district’s big screen at 1920×1080: the year’s figures, the commu
     const row = screen!.getByTestId('bigscreen-areas').locator('tr', { hasText: '光明社区党委' });
     assert.equal((await row.locator('td').last().innerText()).trim(), String(guangming.values['grids.visits']));
     assert.match(await row.innerText(), new RegExp(guangming.groupName));
-    assert.equal(await screen!.getByTestId('bigscreen-map').locator('canvas').count(), 1, 'the map is drawn');
+    assert.equal(await screen!.getByTestId('bigscreen-map-canvas').locator('canvas').count(), 1, 'the map is drawn');
     await screen!.getByTestId('bigscreen-figure-needs.solved').waitFor();
     assert.ok(await screen!.getByTestId('bigscreen-events').locator('li').count() > 0, 'what happened last');
     const size = await screen!.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight }));

@@ -72,6 +72,12 @@ test('key rotation re-encrypts and re-indexes everything, and resumes after an i
   assert.ok([...before.keys()].some((k) => k.startsWith('people.id_number_enc')), 'the demo holds identity numbers');
   assert.ok([...before.keys()].some((k) => k.startsWith('households.address_enc')), 'the demo holds addresses');
   const next = new FieldCipher(randomBytes(32));
+  // An activation code issued under the old key: only its holder knows it, so the rotation voids it.
+  const [coded] = await t.db.system((q) => q.query<{ id: number }>(
+    `UPDATE people SET activation_code_hash = $1, activation_expires_at = now() + interval '1 day'
+      WHERE id = (SELECT min(id) FROM people WHERE id_number_enc IS NOT NULL) RETURNING id`,
+    [testCipher.blindIndex('activation:12345678')],
+  ));
 
   let chunks = 0;
   await assert.rejects(
@@ -101,6 +107,9 @@ test('key rotation re-encrypts and re-indexes everything, and resumes after an i
   const households = await t.db.system((q) => q.query<{ id: number; address_hash: string }>('SELECT id, address_hash FROM households'));
   assert.ok(households.length);
   for (const h of households) assert.equal(h.address_hash, addressKey(next, clear.get(`households.address_enc.${h.id}`)!));
+
+  const [voided] = await t.db.system((q) => q.query<{ hash: string | null }>(`SELECT activation_code_hash AS hash FROM people WHERE id = $1`, [coded!.id]));
+  assert.equal(voided!.hash, null, 'an activation code issued under the old key is void');
 
   await checkKey(t.db, next);
   await assert.rejects(checkKey(t.db, testCipher), /加密密钥与数据库不符/);

@@ -88,7 +88,7 @@ function AreaMap({ areas, indicator }: { areas: StatisticsAreas; indicator: stri
   const box = useChart(option);
   return (
     <Flex gap={16} style={{ flex: 1, minHeight: 0 }}>
-      <div ref={box} style={{ flex: 3, minHeight: 0, minWidth: 0, overflow: 'hidden' }} data-testid="bigscreen-map" role="img" aria-label={name} />
+      <div ref={box} style={{ flex: 3, minHeight: 0, minWidth: 0, overflow: 'hidden' }} data-testid="bigscreen-map-canvas" role="img" aria-label={name} />
       <Table size="small" rowKey="orgId" pagination={false} scroll={{ y: 560 }} style={{ flex: 2, minWidth: 0 }} dataSource={areas.areas} data-testid="bigscreen-areas"
         columns={[
           { key: 'group', title: t('statistics.group'), render: (_, a) => tx(a.groupName) },
@@ -110,7 +110,7 @@ function Trend({ stats }: { stats: Statistics }) {
     series: stats.trend.series.map((s) => ({ type: 'line', name: label(s.label), data: s.values })),
   }), [stats, label]);
   const box = useChart(option);
-  return <div ref={box} style={{ height: 280 }} data-testid="bigscreen-trend" />;
+  return <div ref={box} style={{ height: 280 }} data-testid="bigscreen-trend-canvas" />;
 }
 
 const yearSoFar = () => ({ from: `${today().slice(0, 4)}-01-01`, to: today() });
