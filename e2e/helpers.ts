@@ -110,7 +110,8 @@ export async function fillSignIn(page: Page, username: string, password: string)
 
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await fillSignIn(page, username, password);
-  await page.getByTestId('user-menu').waitFor();
+  // A first sign-in loads the app's whole bundle; beside the PostgreSQL pass it has taken longer than 15 s (the clock check).
+  await page.getByTestId('user-menu').waitFor({ timeout: 45_000 });
 }
 
 /** Switches the signed-in UI to English with the header's language menu. */
