@@ -83,7 +83,7 @@ export function peopleRoutes(app: FastifyInstance, { db, cipher }: Kernel): void
     params: PersonParams, response: PersonDetail,
     handler: async ({ q, scope, params }) => {
       ensurePersonAction(scope, await filePlace(q, scope, params.personId), 'account');
-      await people.untieAccount(q, params.personId);
+      await people.untieAccount(q, scope, params.personId);
       return withAction(q, scope, await people.detail(q, params.personId));
     },
   });

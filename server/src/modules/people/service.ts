@@ -534,8 +534,11 @@ export async function tieAccount(q: Queryable, scope: Scope, personId: number, u
 }
 
 /** Unties a file from its account (a mistaken link): the account stays, and no longer acts as this person. */
-export async function untieAccount(q: Queryable, personId: number): Promise<void> {
-  if ((await detailRow(q, personId)).user_id === null) throw E.no_account();
+export async function untieAccount(q: Queryable, scope: Scope, personId: number): Promise<void> {
+  const userId = (await detailRow(q, personId)).user_id;
+  if (userId === null) throw E.no_account();
+  // As for tying: only who manages the account (could grant all it holds) takes it from its file.
+  await users.ensureAction(q, scope, userId, 'edit');
   await q.query(`UPDATE people SET user_id = NULL, updated_at = now() WHERE id = $1`, [personId]);
 }
 
