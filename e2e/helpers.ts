@@ -173,8 +173,32 @@ export async function chooseOption(page: Page, select: Locator, label: string): 
   await settle(page);
   await select.click();
   await settle(page);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  await (await optionsOf(select)).filter({ hasText: label }).first().click();
   await settle(page);
+}
+
+/**
+ * The options of this select's own open list, found by the list its input
+ * controls: another select's list may still be fading out, visible, beside it.
+ */
+export async function optionsOf(select: Locator): Promise<Locator> {
+  const input = select.locator('input[aria-controls]').first();
+  await input.waitFor({ state: 'attached' });
+  const list = await input.getAttribute('aria-controls');
+  return select.page().locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`);
+}
+
+/** Picks the first option of a select once its options are in, and returns its label, as the select shows it chosen. */
+export async function chooseFirstOption(page: Page, select: Locator): Promise<string> {
+  await settle(page);
+  await select.click();
+  await settle(page);
+  const option = (await optionsOf(select)).first();
+  const label = (await option.innerText()).trim();
+  await option.click();
+  await select.filter({ hasText: label }).waitFor();
+  await settle(page);
+  return label;
 }
 
 /**
@@ -190,7 +214,7 @@ export async function typeAndChoose(page: Page, select: Locator, typed: string, 
     await select.click();
     await page.keyboard.insertText(typed);
     await settle(page);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    await (await optionsOf(select)).filter({ hasText: option }).first().click();
     await settle(page);
   }
   await chosen.waitFor();

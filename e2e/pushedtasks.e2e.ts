@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { PHONE, chooseOption, openPage, screenshot, settle, signIn, startApp, typeAndChoose, type TestApp } from './helpers.ts';
+import { PHONE, chooseFirstOption, chooseOption, openPage, optionsOf, screenshot, settle, signIn, startApp, typeAndChoose, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 
@@ -26,20 +26,15 @@ test('the district registers a department’s task with its authority and funds;
     await settle(staff.page);
     await communities.click();
     await staff.page.keyboard.type('光明');
-    await staff.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '光明社区党委' }).first().click();
+    await (await optionsOf(communities)).filter({ hasText: '光明社区党委' }).first().click();
     await staff.page.keyboard.press('Escape');
-    // The communities' list fades out before the next one opens: an option of the fading list is no fund source.
-    await settle(staff.page);
+    await communities.filter({ hasText: '光明社区党委' }).waitFor();
     await staff.page.getByTestId('pushed-title').fill('老旧小区加装电梯入户协调');
     await staff.page.getByTestId('pushed-authority').fill('《梅河口市既有住宅加装电梯实施办法》第八条：委托社区组织业主协商');
     await staff.page.getByTestId('pushed-funds').fill('3000');
     // 费随事转: the money is named by its source, held where the department is or above.
-    await staff.page.getByTestId('pushed-fund-source').click();
-    await settle(staff.page);
-    const option = staff.page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
-    const sourceName = ((await option.innerText()).split(' · ')[0] ?? '').trim();
+    const sourceName = (await chooseFirstOption(staff.page, staff.page.getByTestId('pushed-fund-source'))).split(' · ')[0]?.trim() ?? '';
     assert.ok(sourceName, 'a source to choose');
-    await option.click();
     await staff.page.getByTestId('pushed-form-submit').click();
     await staff.page.getByTestId('pushed-form-submit').waitFor({ state: 'detached' });
     await staff.page.getByTestId('pushed-figures').filter({ hasText: '交办事项 151 项' }).waitFor();

@@ -2,7 +2,7 @@
 # Runs the activities browser test with the clock at the turn of the year in
 # the region: December 31 23:30 and January 1 00:30 Beijing (15:30 and 16:30
 # UTC on December 31), the server process in UTC. The demo is loaded at that
-# clock (its template is keyed by the region's day). Chromium hangs under
+# clock (its template is built in that process, never reused from disk). Chromium hangs under
 # libfaketime, so it starts without it (a wrapper as CHROMIUM_PATH) and its
 # pages are given the server's clock by Playwright (e2e/helpers.ts). Needs
 # web/dist (npm run build:web) and Debian's faketime.

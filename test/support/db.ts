@@ -47,18 +47,29 @@ async function sourceKey(demo: boolean): Promise<string> {
   return demo ? `${key}_${regionToday().replaceAll('-', '')}` : key;
 }
 
+const fakedClockTemplates: Record<string, Promise<Blob>> = {};
+
+async function buildTemplate(demo: boolean): Promise<Blob> {
+  const db = await openDatabase({});
+  await prepare(db, demo);
+  const blob = await dumpPGlite(db);
+  await db.close();
+  return blob;
+}
+
 /**
  * PGlite's first start (initdb) takes seconds; a migrated database (with or
  * without the demo) is dumped once into the temp folder, keyed by the
  * migrations and demo sources, and every later test database starts from it.
  */
 export async function pgliteTemplate(demo: boolean): Promise<Blob> {
+  // Under a faked clock (scripts/clock-check.sh) the clock restarts at the same
+  // moment each run, so a template saved by an earlier run holds records made
+  // minutes "later": it is kept for this process only, never on disk.
+  if (process.env.FAKETIME) return (fakedClockTemplates[String(demo)] ??= buildTemplate(demo));
   const file = path.join(tmpdir(), `gongjian-pglite-${demo ? 'demo' : 'empty'}-${await sourceKey(demo)}.tar`);
   if (existsSync(file)) return new Blob([await readFile(file)]);
-  const db = await openDatabase({});
-  await prepare(db, demo);
-  const blob = await dumpPGlite(db);
-  await db.close();
+  const blob = await buildTemplate(demo);
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, Buffer.from(await blob.arrayBuffer()));
   await rename(tmp, file);
