@@ -17,6 +17,7 @@ import { documentErrors, errorBody, installControlCharacterGuard, installErrorHa
 import { integrityProblems } from './kernel/integrity.ts';
 import { logOptions, logRequests } from './kernel/log.ts';
 import type { Kernel } from './kernel/kernel.ts';
+import type { ServerSettings } from './kernel/manifest.ts';
 import { schemaVersion } from './kernel/migrate.ts';
 import { installSecurity } from './kernel/security.ts';
 import { ANONYMOUS, ROLES, ROLE_LABELS } from './kernel/scope.ts';
@@ -153,7 +154,8 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get(PRINT_SCRIPT_URL, { schema: { hide: true } }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').send(PRINT_SCRIPT));
 
-  const runner = new JobRunner(k.db, k.cipher, MODULES.flatMap((m) => m.jobs ?? []), MODULES.flatMap((m) => m.tasks ?? []), opts.jobs ?? {});
+  const settings: ServerSettings = { secureCookies: opts.secureCookies ?? false, webhooksAnywhere: opts.webhooksAnywhere ?? false };
+  const runner = new JobRunner(k.db, k.cipher, MODULES.flatMap((m) => m.jobs ?? []), MODULES.flatMap((m) => m.tasks ?? []), { ...opts.jobs, settings });
   app.decorate('jobs', runner);
   if (opts.jobs?.poll) app.addHook('onReady', async () => runner.start(opts.jobs?.pollMs));
   app.addHook('onClose', () => runner.stop());
@@ -165,8 +167,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<Fastif
     todo: MODULES.flatMap((m) => m.todo ?? []),
     fundTargets: MODULES.flatMap((m) => m.fundTargets ?? []),
     commendations: MODULES.flatMap((m) => m.commendations ?? []),
-    secureCookies: opts.secureCookies ?? false,
-    webhooksAnywhere: opts.webhooksAnywhere ?? false,
+    ...settings,
     jobs: runner,
   };
   for (const m of MODULES) {

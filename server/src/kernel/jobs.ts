@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FieldCipher } from './crypto.ts';
 import type { Database, Queryable } from './db.ts';
-import type { Job, Task } from './manifest.ts';
+import { DEFAULT_SETTINGS, type Job, type ServerSettings, type Task } from './manifest.ts';
 import { ANONYMOUS } from './scope.ts';
 
 /** What time the runner believes it is: tests pass their own, so no test sleeps. */
@@ -38,6 +38,8 @@ export interface RunnerOptions {
   batch?: number;
   /** The wait before retry n (1, 2, …). */
   backoffMs?: (attempt: number) => number;
+  /** The server's settings, handed to each task. */
+  settings?: ServerSettings;
 }
 
 /** 30 s, 1 min, 2 min… up to an hour. */
@@ -65,6 +67,7 @@ export class JobRunner {
   private readonly leaseMs: number;
   private readonly batch: number;
   private readonly backoffMs: (attempt: number) => number;
+  private readonly settings: ServerSettings;
   private readonly periodic = new Map<string, Job>();
   private readonly tasks = new Map<string, Task>();
   private seeded = false;
@@ -79,6 +82,7 @@ export class JobRunner {
     this.leaseMs = opts.leaseMs ?? 5 * 60_000;
     this.batch = opts.batch ?? 20;
     this.backoffMs = opts.backoffMs ?? defaultBackoff;
+    this.settings = opts.settings ?? DEFAULT_SETTINGS;
   }
 
   /** One row per periodic job, first due now; a changed interval is taken over. */
@@ -142,6 +146,7 @@ export class JobRunner {
           maxAttempts: job.maxAttempts,
           now,
           cipher: this.cipher,
+          settings: this.settings,
           scoped: (fn) => this.db.scoped(ANONYMOUS, fn),
         });
         retry = r && 'retry' in r ? r.retry : null;

@@ -104,6 +104,8 @@ export interface TaskRun {
   maxAttempts: number;
   now: Date;
   cipher: FieldCipher;
+  /** The settings of the server running it, now: a delivery obeys the webhook rules in force when it is sent. */
+  settings: ServerSettings;
   scoped<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
 }
 
@@ -157,7 +159,18 @@ export interface Commendations {
 }
 
 /** What the app hands a module's routes beyond the kernel. */
-export interface ModuleContext {
+/** The server's settings a module's routes and tasks may depend on. */
+export interface ServerSettings {
+  secureCookies: boolean;
+  /**
+   * Webhooks may point anywhere (http, this machine, any host): an
+   * administrator's setting for tests and trials (GONGJIAN_WEBHOOKS_ANYWHERE), off by default.
+   */
+  webhooksAnywhere: boolean;
+}
+export const DEFAULT_SETTINGS: ServerSettings = { secureCookies: false, webhooksAnywhere: false };
+
+export interface ModuleContext extends ServerSettings {
   /** Every module's holdings, for the organizations module's dissolve and merge. */
   orgHoldings: readonly OrgHolding[];
   /** Every module's figures, for the organization's summary. */
@@ -172,12 +185,6 @@ export interface ModuleContext {
   fundTargets: readonly FundTarget[];
   /** Every module's commendation candidates, for the year-end report. */
   commendations: readonly Commendations[];
-  secureCookies: boolean;
-  /**
-   * Webhooks may point anywhere (http, this machine, any host): an
-   * administrator's setting for tests and trials (GONGJIAN_WEBHOOKS_ANYWHERE), off by default.
-   */
-  webhooksAnywhere: boolean;
   /** The job runner, for the administrators' view of failed and dead jobs. */
   jobs: JobRunner;
 }

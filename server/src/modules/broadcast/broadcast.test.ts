@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, LookupFunction } from 'node:net';
 import { after, before, test } from 'node:test';
 import { buildApp } from '../../app.ts';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
-import { dingtalkSign } from './channels.ts';
+import { dingtalkSign, postToRobot } from './channels.ts';
 import { smtpMailer, useMailer } from './service.ts';
 
 /**
@@ -152,7 +152,7 @@ test('the 企业微信 and signed 钉钉 robots receive a claimed wish, an overd
 });
 
 test('two app servers over one database deliver each message exactly once', async () => {
-  const second = await buildApp(t.kernel, { webDir: null, jobs: { clock, workerId: 'two' } });
+  const second = await buildApp(t.kernel, { webDir: null, webhooksAnywhere: true, jobs: { clock, workerId: 'two' } });
   try {
     const before = received.length;
     await t.kernel.db.system((q) => q.query(
@@ -261,4 +261,32 @@ test('the wall screen asks for events blotted: a phone number or a house number 
   const wall = await ask(true);
   assert.equal(wall.status, 200, wall.text);
   assert.equal(wall.body.items[0].title, '＊王大爷（＊）家门口路灯不亮');
+});
+
+test('a robot’s address is checked again when a message is sent: once webhooks may no longer point anywhere, one added meanwhile is not sent; a documented host that now resolves inside reaches nothing', async () => {
+  const before = received.length;
+  // Resolves every name to this machine, where the stand-in robot listens.
+  const toThisMachine: LookupFunction = (_host, options, callback) =>
+    (options as { all?: boolean }).all ? (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4);
+  await assert.rejects(postToRobot('wecom', `${base}/strict?key=k`, null, '测试', new Date(), false), /https/);
+  await assert.rejects(postToRobot('wecom', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k', null, '测试', new Date(), false, toThisMachine), /private address \(127\.0\.0\.1\)/);
+  // The same resolver lets the message through where webhooks may point anywhere: the refusal is the address check's.
+  await postToRobot('wecom', `http://robot.test:${new URL(base).port}/resolved?key=k`, null, '测试', new Date(), true, toThisMachine);
+  assert.deepEqual(received.slice(before).map((r) => r.path), ['/resolved']);
+
+  // Through the runner: the server's setting now, not when the robot was added, decides.
+  const sub = await subscribe('wecom', '/strict', { kinds: ['meeting.task_assigned'] });
+  const strict = await buildApp(t.kernel, { webDir: null, jobs: { clock, workerId: 'strict' } });
+  try {
+    await t.kernel.db.system((q) => q.query(
+      `INSERT INTO meeting_tasks (org_id, meeting_id, resolution_id, assignee_org_id, unit_id, assignee_name, title, deadline, responsible)
+       SELECT org_id, meeting_id, resolution_id, assignee_org_id, unit_id, assignee_name, '收紧之后', current_date + 30, responsible FROM meeting_tasks ORDER BY id LIMIT 1`));
+    await strict.jobs.drain();
+    const [d] = (await t.request('GET', `/api/broadcast/deliveries?subscriptionId=${sub.id}`, { cookie: admin })).body.items;
+    assert.equal(d.status, 'retrying');
+    assert.match(d.lastError, /https/);
+    assert.equal(received.some((r) => r.path === '/strict'), false, 'nothing reached the address');
+  } finally {
+    await strict.close();
+  }
 });

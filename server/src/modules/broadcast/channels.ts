@@ -1,5 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { isIP } from 'node:net';
+import dns from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
 import nodemailer from 'nodemailer';
 import { E } from './errors.ts';
 import { CHANNELS, type Channel } from './schema.ts';
@@ -12,12 +15,12 @@ export const ROBOT_HOSTS: Partial<Record<Channel, readonly string[]>> = {
 };
 export const isRobot = (c: Channel): boolean => ROBOT_HOSTS[c] !== undefined;
 
-function privateAddress(host: string): boolean {
+export function privateAddress(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
   if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.local') || h.endsWith('.internal')) return true;
   if (isIP(h) === 4) {
     const [a, b] = h.split('.').map(Number) as [number, number];
-    return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+    return a === 10 || a === 127 || a === 0 || a >= 224 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
   }
   if (isIP(h) === 6) return h === '::1' || h === '::' || /^f[cd]/.test(h) || /^fe[89ab]/.test(h) || h.startsWith('::ffff:');
   return false;
@@ -75,12 +78,52 @@ export function robotRequest(channel: Channel, address: string, secret: string |
   }
 }
 
-/** Posts to a robot; throws with the robot's own answer when it refuses (each answers errcode/code 0 when it took the message). */
-export async function postToRobot(channel: Channel, address: string, secret: string | null, text: string, now: Date): Promise<void> {
+/**
+ * A resolver that refuses a host whose addresses include this machine or a
+ * private network. The address checked is the one connected to, so a name
+ * that resolved to a public address when the robot was added and to an
+ * internal one now (DNS rebinding, a poisoned resolver) reaches nothing.
+ */
+export function publicOnly(lookup: LookupFunction = dns.lookup as LookupFunction): LookupFunction {
+  return (hostname, options, callback) =>
+    lookup(hostname, options, (err, address, family) => {
+      if (err) return callback(err, address, family);
+      const found = Array.isArray(address) ? address.map((a) => a.address) : [address];
+      const inside = found.find(privateAddress);
+      if (inside) return callback(Object.assign(new Error(`${hostname} resolves to a private address (${inside})`), { code: 'EPRIVATEADDRESS' }), address, family);
+      callback(null, address, family);
+    });
+}
+
+/** A JSON POST that follows no redirect, through the given resolver, with its answer's status and text. */
+export function postJson(url: string, body: unknown, lookup?: LookupFunction): Promise<{ status: number; text: string }> {
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? https.request : http.request;
+  return new Promise((resolve, reject) => {
+    const req = send(target, { method: 'POST', headers: { 'content-type': 'application/json' }, timeout: 10_000, ...(lookup ? { lookup } : {}) }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('the robot did not answer within 10 s')));
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+/**
+ * Posts to a robot; throws with the robot's own answer when it refuses (each
+ * answers errcode/code 0 when it took the message). Unless webhooks may point
+ * anywhere, the address is checked again as when it was added (the setting may
+ * have changed since) and the host's addresses as they resolve now.
+ */
+export async function postToRobot(channel: Channel, address: string, secret: string | null, text: string, now: Date, anywhere: boolean, lookup?: LookupFunction): Promise<void> {
+  if (!anywhere) checkWebhook(channel, address, false);
   const { url, body } = robotRequest(channel, address, secret, text, now);
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000), redirect: 'error' });
-  const answer = await res.text();
-  if (!res.ok) throw new Error(`HTTP ${res.status}: ${answer.slice(0, 200)}`);
+  const res = await postJson(url, body, anywhere ? lookup : publicOnly(lookup));
+  const answer = res.text;
+  if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status}: ${answer.slice(0, 200)}`);
   let parsed: { errcode?: number; code?: number; StatusCode?: number; errmsg?: string; msg?: string } = {};
   try {
     parsed = JSON.parse(answer) as typeof parsed;

@@ -182,7 +182,7 @@ export async function deliver(t: TaskRun): Promise<void | { retry: string } | { 
   try {
     const target = t.cipher.decrypt(d.target_enc);
     const secret = d.secret_enc ? t.cipher.decrypt(d.secret_enc) : null;
-    if (isRobot(d.channel)) await postToRobot(d.channel, target, secret, text, t.now);
+    if (isRobot(d.channel)) await postToRobot(d.channel, target, secret, text, t.now, t.settings.webhooksAnywhere);
     else if (d.channel === 'email') {
       const m = mailer();
       if (!m) throw new Error('no mailer configured');
