@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './app.ts';
-import { smtpMailer, useMailer } from './modules/broadcast/service.ts';
+import { smsGateway, smtpMailer, useMailer, useSmsProvider } from './modules/broadcast/service.ts';
 import { generateKeyFile, loadConfig, type Config } from './config.ts';
 import { demoLoaded, loadDemo } from './demo/load.ts';
 import { checkKey, hasKeyFingerprint } from './keys.ts';
@@ -56,6 +56,7 @@ export async function startServer(overrides: StartOptions = {}): Promise<Running
   try {
     const { cipher, demo } = await prepare(cfg, db, log);
     if (cfg.smtp) useMailer(smtpMailer(cfg.smtp.url, cfg.smtp.from));
+    if (cfg.sms) useSmsProvider(smsGateway(cfg.sms.url, cfg.sms.token));
     const app = await buildApp(
       { db, cipher },
       { secureCookies: cfg.secureCookies, logLevel: quiet ? 'silent' : cfg.logLevel, trustProxy: cfg.trustProxy, publicOrigin: cfg.publicOrigin, jobs: { poll: true }, webhooksAnywhere: cfg.webhooksAnywhere },

@@ -5,7 +5,8 @@ import { after, before, test } from 'node:test';
 import { buildApp } from '../../app.ts';
 import { testApp, type TestApp } from '../../../../test/support/app.ts';
 import { dingtalkSign, postToRobot } from './channels.ts';
-import { smtpMailer, useMailer } from './service.ts';
+import { smsGateway, smtpMailer, useMailer, useSmsProvider } from './service.ts';
+import { loadConfig } from '../../config.ts';
 
 /**
  * A clock the test moves by hand: the runner's time, so retries need no
@@ -248,6 +249,53 @@ test('email: a person’s own subscription is sent through the SMTP server the s
   } finally {
     useMailer(null);
     await new Promise<void>((r) => smtp.close(() => r()));
+  }
+});
+
+test('SMS: a person’s own subscription is sent through the SMS gateway the server is given (SMS_URL, SMS_TOKEN); a gateway that refuses is retried', async () => {
+  const texts: { to: string; text: string; auth: string | undefined }[] = [];
+  let refuse = 1;
+  const gateway = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      if (refuse-- > 0) return void res.writeHead(503).end('busy');
+      texts.push({ ...(JSON.parse(raw) as { to: string; text: string }), auth: req.headers.authorization });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send`;
+  const cfg = loadConfig({ SMS_URL: url, SMS_TOKEN: 'tok-1', GONGJIAN_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }, { dataDir: null });
+  assert.deepEqual(cfg.sms, { url, token: 'tok-1' });
+  assert.throws(() => loadConfig({ SMS_URL: 'sms gateway' }, { dataDir: null }), /SMS_URL/);
+  const member = await t.login('dangyuan');
+  const [home] = await t.kernel.db.system((q) => q.query<{ id: number }>(`SELECT g.org_id AS id FROM user_grants g JOIN users u ON u.id = g.user_id WHERE u.username = 'dangyuan' LIMIT 1`));
+  const body = { orgId: home!.id, personal: true, channel: 'sms', name: '我的短信', target: '139 0000 1111', kinds: ['need.claimed'] };
+  const unavailable = await t.request('POST', '/api/broadcast/subscriptions', { cookie: member, body });
+  assert.equal(unavailable.body.error?.code, 'broadcast.channel_unavailable', 'no SMS gateway, no SMS channel');
+  useSmsProvider(smsGateway(cfg.sms!.url, cfg.sms!.token));
+  try {
+    const own = await t.request('POST', '/api/broadcast/subscriptions', { cookie: member, body });
+    assert.equal(own.status, 200, own.text);
+    assert.equal(JSON.stringify(own.body).includes('13900001111'), false, 'the number is shown masked');
+    await t.kernel.db.system((q) => q.query(
+      `SELECT gj_record_event('need.claimed', $1, NULL, (SELECT id FROM users WHERE username = 'dangyuan'), 'need', 1, '给3号楼独居老人（13812345678）送药')`, [home!.id]));
+    await t.app.jobs.drain();
+    const seen = async () => (await t.request('GET', `/api/broadcast/deliveries?subscriptionId=${own.body.id}`, { cookie: member })).body.items[0];
+    assert.equal((await seen()).status, 'retrying');
+    assert.match((await seen()).lastError, /503/);
+    clock.advance(30_000);
+    await t.app.jobs.drain();
+    assert.equal((await seen()).status, 'sent');
+    const sms = texts.find((x) => x.to === '13900001111');
+    assert.ok(sms, `the gateway got the message: ${JSON.stringify(texts)}`);
+    assert.equal(sms.auth, 'Bearer tok-1');
+    assert.match(sms.text, /微心愿被认领/);
+    assert.doesNotMatch(sms.text, /13812345678|3号楼/, 'blotted as every message');
+  } finally {
+    useSmsProvider(null);
+    await new Promise<void>((r) => gateway.close(() => r()));
   }
 });
 

@@ -96,11 +96,11 @@ export function publicOnly(lookup: LookupFunction = dns.lookup as LookupFunction
 }
 
 /** A JSON POST that follows no redirect, through the given resolver, with its answer's status and text. */
-export function postJson(url: string, body: unknown, lookup?: LookupFunction): Promise<{ status: number; text: string }> {
+export function postJson(url: string, body: unknown, lookup?: LookupFunction, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
   const target = new URL(url);
   const send = target.protocol === 'https:' ? https.request : http.request;
   return new Promise((resolve, reject) => {
-    const req = send(target, { method: 'POST', headers: { 'content-type': 'application/json' }, timeout: 10_000, ...(lookup ? { lookup } : {}) }, (res) => {
+    const req = send(target, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, timeout: 10_000, ...(lookup ? { lookup } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
@@ -155,6 +155,23 @@ export function smtpMailer(url: string, from: string): Mailer {
 /** Sends text messages through a provider (configured by environment; none by default). */
 export interface SmsProvider {
   send(phone: string, text: string): Promise<void>;
+}
+
+/**
+ * Text messages through an SMS gateway (SMS_URL, SMS_TOKEN): the city's
+ * government SMS platform or a relay in front of a commercial provider, which
+ * holds the provider's signature and templates. Each message is one JSON POST
+ * `{ "to": "138…", "text": "…" }` with `Authorization: Bearer <token>`; any
+ * 2xx is taken as accepted, anything else throws, so the delivery is retried.
+ * The gateway is the administrator's own, so it may sit on a private network.
+ */
+export function smsGateway(url: string, token: string | null): SmsProvider {
+  return {
+    send: async (phone, text) => {
+      const res = await postJson(url, { to: phone, text }, undefined, token ? { authorization: `Bearer ${token}` } : {});
+      if (res.status < 200 || res.status >= 300) throw new Error(`SMS gateway HTTP ${res.status}: ${res.text.slice(0, 200)}`);
+    },
+  };
 }
 const providers: { mailer: Mailer | null; sms: SmsProvider | null } = { mailer: null, sms: null };
 export function useMailer(m: Mailer | null): void {

@@ -15,7 +15,7 @@ import {
   type Channel, type CreateSubscription, type EditSubscription, type EventKind, type Subscription,
 } from './schema.ts';
 
-export { smtpMailer, useMailer, useSmsProvider, type Mailer, type SmsProvider } from './channels.ts';
+export { smsGateway, smtpMailer, useMailer, useSmsProvider, type Mailer, type SmsProvider } from './channels.ts';
 
 const SUBSCRIPTION_COLUMNS = `s.id, s.org_id AS "orgId", o.name AS "orgName", o.path::text AS "orgPath", s.user_id AS "userId", s.channel, s.name,
   s.target_hint AS "targetHint", s.secret_enc IS NOT NULL AS signed, s.kinds, s.mode, s.quiet_from AS "quietFrom", s.quiet_to AS "quietTo",

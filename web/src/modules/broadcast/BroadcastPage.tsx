@@ -93,16 +93,22 @@ function AddModal({ orgId, onClose, onDone }: { orgId: number | undefined; onClo
   const { t, enumOptions } = useI18n();
   const required = (label: string) => [{ required: true, message: t('broadcast.required', { label }) }];
   const robots = enumOptions('BroadcastChannel');
+  const [channel, setChannel] = useState<NewSubscription['channel']>('dingtalk');
+  const robot = channel !== 'email' && channel !== 'sms';
+  const targetLabel = robot ? t('broadcast.target') : t(channel === 'email' ? 'broadcast.targetEmail' : 'broadcast.targetSms');
   return (
     <FormModal<NewSubscription> open title={t('broadcast.add')} onClose={onClose} testId="broadcast-form"
+      onValuesChange={(changed) => changed.channel && setChannel(changed.channel)}
       initialValues={{ orgId, channel: 'dingtalk', mode: 'immediate', kinds: ['need.claimed', 'need.overdue', 'meeting.task_assigned'] }}
       onSubmit={async (v) => { await broadcastApi.create(v); onDone(); }}>
       <Alert type="info" showIcon message={t('broadcast.secretNote')} style={{ marginBottom: 12 }} />
       <Form.Item name="orgId" label={t('broadcast.org')} rules={required(t('broadcast.org'))}><OrgTreeSelect /></Form.Item>
       <Form.Item name="channel" label={t('broadcast.channel')}><Select options={robots} data-testid="broadcast-channel" /></Form.Item>
       <Form.Item name="name" label={t('broadcast.name')} rules={required(t('broadcast.name'))}><Input data-testid="broadcast-name" /></Form.Item>
-      <Form.Item name="target" label={t('broadcast.target')} rules={required(t('broadcast.target'))}><Input data-testid="broadcast-target" autoComplete="off" /></Form.Item>
-      <Form.Item name="secret" label={t('broadcast.secret')}><Input.Password data-testid="broadcast-secret" autoComplete="new-password" /></Form.Item>
+      <Form.Item name="target" label={targetLabel} rules={required(targetLabel)}>
+        <Input data-testid="broadcast-target" autoComplete="off" inputMode={channel === 'sms' ? 'tel' : channel === 'email' ? 'email' : 'url'} />
+      </Form.Item>
+      {robot && <Form.Item name="secret" label={t('broadcast.secret')}><Input.Password data-testid="broadcast-secret" autoComplete="new-password" /></Form.Item>}
       <Form.Item name="kinds" label={t('broadcast.kinds')} rules={required(t('broadcast.kinds'))}><Select mode="multiple" options={enumOptions('EventKind')} /></Form.Item>
       <Form.Item name="mode" label={t('broadcast.mode')}><Select options={enumOptions('BroadcastMode')} /></Form.Item>
     </FormModal>
