@@ -41,6 +41,9 @@ test('the public alliance page opens signed out on a phone: activities, venues, 
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
     assert.equal(await page.locator('[data-testid=alliance-page] img[src=x]').count(), 0);
     assert.equal(await page.getByTestId('alliance-feed').getAttribute('href'), '/api/alliance/guangming/feed.atom');
+    const calendar = await page.request.get((await page.getByTestId('alliance-calendar').getAttribute('href'))!);
+    assert.equal(calendar.status(), 200, 'the calendar opens signed out');
+    assert.match(await calendar.text(), /BEGIN:VEVENT/);
     // Phone-first: nothing wider than the screen.
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1));
     await screenshot(page, 'alliance-public-phone');

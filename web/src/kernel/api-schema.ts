@@ -4768,6 +4768,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alliance/{allianceKey}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联盟公开页的日历订阅（iCal，无需登录）：面向居民的近期活动 */
+        get: operations["getAllianceByAllianceKeyCalendarIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/homebound-members": {
         parameters: {
             query?: never;
@@ -20831,6 +20848,31 @@ export interface operations {
         };
     };
     getAllianceByAllianceKeyFeedAtom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 组织编号或页面地址 */
+                allianceKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Error400"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+        };
+    };
+    getAllianceByAllianceKeyCalendarIcs: {
         parameters: {
             query?: never;
             header?: never;

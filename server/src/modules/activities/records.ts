@@ -13,7 +13,7 @@ import * as reportIns from '../reportins/service.ts';
 import type { Feedback } from './schema.ts';
 import { adminListVerdicts } from './policy.ts';
 import { ensureCreateAt, self, signupsOf } from './service.ts';
-import { REGION_TIME_ZONE } from '../../kernel/time.ts';
+import { calendarFeed } from '../../kernel/calendar.ts';
 
 // What the records say back: the service log, a member's own page, the
 // report to each unit (双向反馈), certificates, and the calendar feed.
@@ -256,9 +256,6 @@ export async function newFeed(q: Queryable, userId: number): Promise<{ url: stri
   return { url: `/api/calendar.ics?token=${token}` };
 }
 
-const icsTime = (d: Date) => new Date(d).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-const icsText = (s: string) => s.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
-
 /** The iCalendar feed behind a token: the activities its owner signed up for. */
 export async function feed(q: Queryable, token: string, host: string): Promise<string> {
   const rows = await q.query<{ id: number | null; title: string; place: string; starts_at: Date; ends_at: Date; status: string; org_name: string }>(
@@ -266,20 +263,9 @@ export async function feed(q: Queryable, token: string, host: string): Promise<s
     [hashToken(token)],
   );
   if (!rows.length) throw notFound(FEED);
-  const now = icsTime(new Date());
-  const events = rows.filter((r) => r.id !== null).map((r) =>
-    [
-      'BEGIN:VEVENT',
-      `UID:activity-${r.id}@${host}`,
-      `DTSTAMP:${now}`,
-      `DTSTART:${icsTime(r.starts_at)}`,
-      `DTEND:${icsTime(r.ends_at)}`,
-      `SUMMARY:${icsText(r.title)}`,
-      `LOCATION:${icsText(r.place)}`,
-      `DESCRIPTION:${icsText(`${r.org_name}${r.status === 'waitlisted' ? '（候补）' : ''}`)}`,
-      `STATUS:${r.status === 'cancelled' ? 'CANCELLED' : r.status === 'waitlisted' ? 'TENTATIVE' : 'CONFIRMED'}`,
-      'END:VEVENT',
-    ].join('\r\n'),
-  );
-  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Gongjian//activities//ZH', `X-WR-CALNAME:${icsText('共建·我的活动')}`, `X-WR-TIMEZONE:${REGION_TIME_ZONE}`, ...events, 'END:VCALENDAR', ''].join('\r\n');
+  return calendarFeed('共建·我的活动', rows.filter((r) => r.id !== null).map((r) => ({
+    uid: `activity-${r.id}@${host}`, start: r.starts_at, end: r.ends_at, summary: r.title, location: r.place,
+    description: `${r.org_name}${r.status === 'waitlisted' ? '（候补）' : ''}`,
+    status: r.status === 'cancelled' ? 'cancelled' : r.status === 'waitlisted' ? 'tentative' : 'confirmed',
+  })));
 }

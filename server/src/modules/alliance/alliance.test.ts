@@ -116,6 +116,22 @@ test('a hostile activity title is carried literally in the page and escaped in t
     else stack.push(name!);
   }
   assert.deepEqual(stack, []);
+  // The calendar carries the title as text: its commas and semicolons escaped, a new line never a new property.
+  const ics = await signedOut('/api/alliance/guangming/calendar.ics');
+  assert.equal(ics.status, 200);
+  assert.match(String(ics.headers['content-type']), /^text\/calendar/);
+  const unfolded = ics.text.replace(/\r\n[ \t]/g, '');
+  assert.ok(unfolded.includes(`SUMMARY:${hostile.replace(';', '\\;')}`), 'the hostile title, as a summary');
+  assert.ok(unfolded.includes('LOCATION:光明社区<b>'));
+  const sneaky = await t.request('POST', '/api/activities', {
+    cookie: secretary,
+    body: { orgId: guangming, kind: 'lecture', title: '讲座,第一讲;\nBEGIN:VALARM', place: '活动室', startsAt: `${day}T03:00:00Z`, endsAt: `${day}T04:00:00Z`, capacity: 20, audience: ['residents'] },
+  });
+  assert.equal(sneaky.status, 200, sneaky.text);
+  const again = (await signedOut('/api/alliance/guangming/calendar.ics')).text.replace(/\r\n[ \t]/g, '');
+  assert.ok(again.includes('SUMMARY:讲座\\,第一讲\\;\\nBEGIN:VALARM'), again);
+  assert.doesNotMatch(again, /^BEGIN:VALARM/m, 'no property made from a title');
+  assert.ok(ics.text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75), 'lines folded at 75 octets');
 });
 
 test('xmlText drops what XML cannot hold and escapes the rest', () => {

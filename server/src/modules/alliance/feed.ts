@@ -1,3 +1,4 @@
+import { calendarFeed } from '../../kernel/calendar.ts';
 import type { PublicAlliancePage } from './schema.ts';
 
 // The page's Atom feed (RFC 4287), for feed readers and the alliance's
@@ -23,9 +24,20 @@ interface Entry {
 
 const instant = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s).toISOString();
 
+const pageUrl = (page: PublicAlliancePage, origin: string) => `${origin}/alliance/${encodeURIComponent(page.slug ?? String(page.orgId))}`;
+
+/** The page's upcoming activities as a calendar a phone subscribes to (empty while the community keeps them private). */
+export function allianceCalendar(page: PublicAlliancePage, origin: string): string {
+  const base = pageUrl(page, origin);
+  return calendarFeed(`${page.name}·党建联盟活动`, (page.activities ?? []).map((a) => ({
+    uid: `alliance-activity-${a.id}@${new URL(origin).host}`, start: new Date(a.startsAt), end: new Date(a.endsAt), summary: a.title,
+    location: a.place, description: `${a.kindLabel}｜${a.host}`, status: 'confirmed', url: `${base}#activity-${a.id}`,
+  })));
+}
+
 /** The feed of a public page: its upcoming activities and its projects, the newest first. */
 export function atomFeed(page: PublicAlliancePage, origin: string): string {
-  const base = `${origin}/alliance/${encodeURIComponent(page.slug ?? String(page.orgId))}`;
+  const base = pageUrl(page, origin);
   const entries: Entry[] = [
     ...(page.activities ?? []).map((a) => ({
       id: `${base}#activity-${a.id}`,

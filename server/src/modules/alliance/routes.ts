@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
-import { atomFeed } from './feed.ts';
+import { allianceCalendar, atomFeed } from './feed.ts';
 import { AlliancePage, AlliancePageParams, PublicAlliancePage, PublicPageParams, UpdateAlliancePage } from './schema.ts';
 import * as alliance from './service.ts';
 
@@ -43,6 +43,14 @@ export function allianceRoutes(app: FastifyInstance, { db }: Kernel): void {
     handler: async ({ params, req, reply }) => {
       const xml = atomFeed(await publicPage(req, reply, params.allianceKey), `${req.protocol}://${req.host}`);
       return { name: 'alliance.atom', type: 'application/atom+xml; charset=utf-8', inline: true, body: Buffer.from(xml) };
+    },
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/alliance/:allianceKey/calendar.ics', tags, summary: '联盟公开页的日历订阅（iCal，无需登录）：面向居民的近期活动',
+    public: true, scoped: false, cacheSeconds: alliance.PUBLIC_MAX_AGE, params: PublicPageParams, response: 'file', errors: { 429: '访问过于频繁' },
+    handler: async ({ params, req, reply }) => {
+      const ics = allianceCalendar(await publicPage(req, reply, params.allianceKey), `${req.protocol}://${req.host}`);
+      return { name: 'alliance.ics', type: 'text/calendar; charset=utf-8', inline: true, body: Buffer.from(ics) };
     },
   });
 }

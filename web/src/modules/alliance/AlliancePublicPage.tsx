@@ -53,6 +53,7 @@ export function AlliancePublicPage() {
         <Typography.Paragraph style={{ color: '#fff', marginBottom: 8 }}>{t('alliance.intro')}</Typography.Paragraph>
         <Space wrap>
           <a href={allianceApi.feedUrl(key)} data-testid="alliance-feed">{t('alliance.feed')}</a>
+          <a href={allianceApi.calendarUrl(key)} data-testid="alliance-calendar">{t('alliance.calendar')}</a>
           <Link to="/login">{t('alliance.calendarHint')}</Link>
         </Space>
       </div>
