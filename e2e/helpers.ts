@@ -140,6 +140,19 @@ export async function settle(page: Page): Promise<void> {
   );
 }
 
+/** The text a PDF carries, page after page, as a reader's copy would take it (pdf.js, Mozilla's PDF reader). */
+export async function pdfText(pdf: Buffer): Promise<string> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(pdf), disableFontFace: true, useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
+  }
+  await doc.destroy();
+  return pages.join('\n');
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   await settle(page);
   await mkdir(SCREENSHOT_DIR, { recursive: true });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { regionToday } from '../server/src/kernel/time.ts';
-import { screenshot, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
+import { pdfText, screenshot, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 
@@ -60,6 +60,13 @@ test('a community’s year-end report: the year beside the last, candidates in n
     assert.ok(await report.isVisible());
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    // What is on the paper: the title, and each figure's row as the page shows it (name, this year, last year), read back from the PDF.
+    const onPaper = (await pdfText(pdf)).replace(/\s+/g, '');
+    assert.ok(onPaper.includes(`光明社区党委${year}年度报告`), 'the title is printed');
+    const rows = await page.getByTestId('annual-figures').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '').join('')));
+    assert.equal(rows.length, api.figures.length);
+    for (const row of rows) assert.ok(onPaper.includes(row.replace(/\s+/g, '')), `printed: ${row}`);
+    assert.ok(onPaper.includes(candidates.find(Boolean)!.name), 'and the candidates');
     await screenshot(page, 'statistics-annual-print');
     await page.emulateMedia({ media: 'screen' });
 

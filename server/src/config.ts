@@ -23,6 +23,8 @@ export interface Config {
   webhooksAnywhere: boolean;
   /** The SMTP server email subscriptions are sent through (SMTP_URL, sender MAIL_FROM); none: no email channel. */
   smtp: { url: string; from: string } | null;
+  /** How often an idle job runner looks for due work (GONGJIAN_JOBS_POLL_MS, default 5000). */
+  jobsPollMs: number;
   /** The SMS gateway text-message subscriptions are sent through (SMS_URL, bearer token SMS_TOKEN); none: no SMS channel. */
   sms: { url: string; token: string | null } | null;
   /** null: no key given and none in the data folder yet (see keyFile). */
@@ -71,6 +73,13 @@ function publicOrigin(value: string | undefined): string | null {
   return url.origin;
 }
 
+function positiveMs(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 100) throw new Error(`${name} 须为不小于 100 的整数毫秒数：${value}`);
+  return ms;
+}
+
 function smsGatewayUrl(value: string): string {
   const url = URL.canParse(value) ? new URL(value) : null;
   if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`SMS_URL 不是有效的网址：${value}（例如 https://sms.example.gov.cn/send）`);
@@ -94,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicOrigin: overrides.publicOrigin !== undefined ? overrides.publicOrigin : publicOrigin(env.PUBLIC_ORIGIN),
     webhooksAnywhere: overrides.webhooksAnywhere ?? env.GONGJIAN_WEBHOOKS_ANYWHERE === 'true',
     smtp: overrides.smtp !== undefined ? overrides.smtp : env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM || 'gongjian@localhost' } : null,
+    jobsPollMs: overrides.jobsPollMs ?? positiveMs(env.GONGJIAN_JOBS_POLL_MS, 'GONGJIAN_JOBS_POLL_MS', 5_000),
     sms: overrides.sms !== undefined ? overrides.sms : env.SMS_URL ? { url: smsGatewayUrl(env.SMS_URL), token: env.SMS_TOKEN || null } : null,
     secretKey: secretKey(env, dataDir, databaseUrl),
   };

@@ -59,7 +59,7 @@ export async function startServer(overrides: StartOptions = {}): Promise<Running
     if (cfg.sms) useSmsProvider(smsGateway(cfg.sms.url, cfg.sms.token));
     const app = await buildApp(
       { db, cipher },
-      { secureCookies: cfg.secureCookies, logLevel: quiet ? 'silent' : cfg.logLevel, trustProxy: cfg.trustProxy, publicOrigin: cfg.publicOrigin, jobs: { poll: true }, webhooksAnywhere: cfg.webhooksAnywhere },
+      { secureCookies: cfg.secureCookies, logLevel: quiet ? 'silent' : cfg.logLevel, trustProxy: cfg.trustProxy, publicOrigin: cfg.publicOrigin, jobs: { poll: true, pollMs: cfg.jobsPollMs }, webhooksAnywhere: cfg.webhooksAnywhere },
     );
     // Demo accounts share a published password: reachable from this machine only, unless HOST says otherwise.
     const address = await app.listen({ port: cfg.port, host: cfg.host ?? (demo ? '127.0.0.1' : '0.0.0.0') });

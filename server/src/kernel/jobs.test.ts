@@ -110,3 +110,34 @@ test("the modules' periodic jobs run on the runner in the empty scope without fa
   const failing = await t.db.system((q) => q.query(`SELECT name, last_error FROM jobs WHERE key IS NOT NULL AND last_error IS NOT NULL`));
   assert.deepEqual(failing, []);
 });
+
+test('a started runner drains a backlog without waiting a poll between full batches, and a slow task holds up only its own lane', async () => {
+  const done: number[] = [];
+  let release: () => void = () => undefined;
+  const slowHeld = new Promise<void>((r) => (release = r));
+  const task: Task = {
+    name: 'test.backlog',
+    run: async ({ payload }) => {
+      // The first task waits until the rest of its batch has run: with one job at a time this never ends.
+      if (payload.n === 0) await slowHeld;
+      done.push(Number(payload.n));
+      if (done.length === 19) release();
+    },
+  };
+  const clock = { now: () => new Date(Date.now() + 60_000) };
+  await t.db.system(async (q) => {
+    for (let n = 0; n < 45; n++) await enqueue(q, 'test.backlog', { n }, { regionId: 1 });
+  });
+  const runner = new JobRunner(t.db, testCipher, [], [task], { clock, workerId: 'started', batch: 20 });
+  // An hour between polls: only going on after a full batch can run 45 jobs in the test's time.
+  runner.start(3_600_000);
+  try {
+    const until = Date.now() + 60_000;
+    while (done.length < 45 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(done.length, 45, `all 45 ran: ${done.length}`);
+    assert.equal(done[19], 0, 'the slow one last of its batch, the others past it');
+  } finally {
+    release();
+    await runner.stop();
+  }
+});
