@@ -15,6 +15,17 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/**
+ * Maps over items with queries one after another: a transaction's connection
+ * answers one query at a time, so overlapping them gains nothing, and pg
+ * deprecates it (pg 9 will refuse a query sent while another runs).
+ */
+export async function mapInTurn<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await fn(item));
+  return out;
+}
+
 export type DatabaseKind = 'pglite' | 'postgresql';
 
 export interface Database {

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FieldCipher } from '../../kernel/crypto.ts';
-import type { Queryable } from '../../kernel/db.ts';
+import { mapInTurn, type Queryable } from '../../kernel/db.ts';
 import type { StatFigure } from '../../kernel/manifest.ts';
 import { allowed, allowedAtAny, ensureAllowed, viewedFrom, type Verdicts } from '../../kernel/actions.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
@@ -596,7 +596,7 @@ export async function confirm(q: Queryable, scope: Scope, signupId: number, inpu
 export async function recordAttendance(q: Queryable, scope: Scope, activityId: number, attendees: Person[]): Promise<number> {
   const a = await get(q, scope, activityId);
   if (new Date(a.startsAt) > new Date()) throw E.not_started({ step: { zh: '登记出勤', en: 'record attendance' } }).on('activityId');
-  const accounts = await Promise.all(attendees.map((p) => people.accountOf(q, p.id)));
+  const accounts = await mapInTurn(attendees, (p) => people.accountOf(q, p.id));
   const rows = await q.query<{ id: number }>(
     `INSERT INTO activity_signups (org_id, activity_id, person_id, user_id, unit_id, status, signed_up_at, checked_in_at, check_in_method, checked_out_at)
      SELECT a.org_id, a.id, x.person_id, x.user_id, x.unit_id, 'attended', a.starts_at, a.starts_at, 'organizer', a.ends_at

@@ -1,5 +1,5 @@
 import { allowed, allowedAtAny, ensureAllowed, viewedFrom } from '../../kernel/actions.ts';
-import type { Queryable } from '../../kernel/db.ts';
+import { mapInTurn, type Queryable } from '../../kernel/db.ts';
 import { notFound } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { conditions } from '../../kernel/sql.ts';
@@ -146,13 +146,13 @@ export async function mine(q: Queryable): Promise<MyAssignment[]> {
     id: number; campaign_id: number; campaign_name: string; starts_on: string; ends_on: string; cadre_kind: CadreKind; area_kind: AreaKind;
     grid_id: number | null; building_id: number | null; household_ids: number[];
   }>(`SELECT id, campaign_id, campaign_name, starts_on::text, ends_on::text, cadre_kind, area_kind, grid_id, building_id, household_ids FROM gj_my_campaign_cadres() LIMIT 50`);
-  return Promise.all(rows.map(async (r) => ({
+  return mapInTurn(rows, async (r) => ({
     id: r.id, campaignId: r.campaign_id, campaignName: r.campaign_name, startsOn: r.starts_on, endsOn: r.ends_on, cadreKind: r.cadre_kind, areaKind: r.area_kind,
     households: (await grids.cadreAreaHouseholds(q, areaOf([r]), { from: r.starts_on, to: r.ends_on })).map((h) => ({
       id: h.id, gridId: h.gridId, buildingName: h.buildingName, headName: h.headName, addressMasked: h.addressMasked, tags: h.tags,
       lastVisitedOn: h.lastVisitedOn, visitedInWindow: h.visitedInWindow,
     })),
-  })));
+  }));
 }
 
 /**

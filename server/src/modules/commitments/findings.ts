@@ -37,32 +37,30 @@ export async function recordsOf(q: Queryable, p: Party, needIds: number[]): Prom
   const units = p.unit_id === null ? [] : [p.unit_id];
   const users = p.member_user_id === null ? [] : [p.member_user_id];
   const span = [p.starts_on, p.ends_on];
-  const [activities, service, needs, venue, projects] = await Promise.all([
-    q.query<Found>(
-      `SELECT 'activities' AS source, activity_id::int AS id, title, ${local('starts_at')} AS on, kind FROM gj_attended_activities($1, $2, $3) ORDER BY starts_at`,
-      [persons, ...span],
-    ),
-    q.query<Found>(
-      `SELECT 'service' AS source, id::int, what || '（' || hours || ' 小时）' AS title, served_on::text AS on FROM gj_service_entries($1, $2, $3) ORDER BY served_on`,
-      [persons, ...span],
-    ),
-    q.query<Found>(
-      `SELECT 'needs' AS source, id::int, title, ${local('done_at')} AS on, id::int AS "needId",
-              coalesce(claimer_user_id = ANY ($1) OR handler_unit_id = ANY ($2), false) AS own FROM gj_needs_handled($1, $2, $3, $4, $5) ORDER BY done_at`,
-      [users, units, needIds, ...span],
-    ),
-    q.query<Found>(
-      `SELECT 'venue' AS source, id::int, venue_name || '：' || purpose AS title, ${local('starts_at')} AS on, resource_id::int AS "resourceId"
-         FROM gj_unit_venue_use($1, $2, $3) ORDER BY starts_at`,
-      [units, ...span],
-    ),
-    q.query<Found & { updates: number; status: string }>(
-      `SELECT 'project' AS source, project_id::int AS id, name || '（' || pledge || '）' AS title, coalesce(last_update::text, '') AS on,
-              project_id::int AS "projectId", updates, status
-         FROM gj_project_parts($1, $2, $3, $4) ORDER BY project_id`,
-      [units, persons, ...span],
-    ),
-  ]);
+  const activities = await q.query<Found>(
+    `SELECT 'activities' AS source, activity_id::int AS id, title, ${local('starts_at')} AS on, kind FROM gj_attended_activities($1, $2, $3) ORDER BY starts_at`,
+    [persons, ...span],
+  );
+  const service = await q.query<Found>(
+    `SELECT 'service' AS source, id::int, what || '（' || hours || ' 小时）' AS title, served_on::text AS on FROM gj_service_entries($1, $2, $3) ORDER BY served_on`,
+    [persons, ...span],
+  );
+  const needs = await q.query<Found>(
+    `SELECT 'needs' AS source, id::int, title, ${local('done_at')} AS on, id::int AS "needId",
+            coalesce(claimer_user_id = ANY ($1) OR handler_unit_id = ANY ($2), false) AS own FROM gj_needs_handled($1, $2, $3, $4, $5) ORDER BY done_at`,
+    [users, units, needIds, ...span],
+  );
+  const venue = await q.query<Found>(
+    `SELECT 'venue' AS source, id::int, venue_name || '：' || purpose AS title, ${local('starts_at')} AS on, resource_id::int AS "resourceId"
+       FROM gj_unit_venue_use($1, $2, $3) ORDER BY starts_at`,
+    [units, ...span],
+  );
+  const projects = await q.query<Found & { updates: number; status: string }>(
+    `SELECT 'project' AS source, project_id::int AS id, name || '（' || pledge || '）' AS title, coalesce(last_update::text, '') AS on,
+            project_id::int AS "projectId", updates, status
+       FROM gj_project_parts($1, $2, $3, $4) ORDER BY project_id`,
+    [units, persons, ...span],
+  );
   return new Map<ItemSource, Found[]>([
     ['activities', activities],
     ['service', service],

@@ -3,7 +3,7 @@ import { ImportReport } from '../../kernel/excel.ts';
 import { XLSX, route } from '../../kernel/http.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import { z } from '../../kernel/validation.ts';
-import type { Queryable } from '../../kernel/db.ts';
+import { mapInTurn, type Queryable } from '../../kernel/db.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import * as orgs from '../orgs/service.ts';
 import { card } from './cards.ts';
@@ -24,7 +24,7 @@ const Done = z.object({ ok: z.literal(true) });
 const gridPath = (q: Queryable, gridId: number) => orgs.pathOfRow(q, 'grids', gridId, GRID);
 /** Grids and households as the caller receives them: each with what the caller may do to it, asked at its grid's organization. */
 async function withGridActions(q: Queryable, scope: Scope, items: Grid[]) {
-  return Promise.all(items.map(async (g) => ({ ...g, actions: gridActions(scope, await gridPath(q, g.id)) })));
+  return mapInTurn(items, async (g) => ({ ...g, actions: gridActions(scope, await gridPath(q, g.id)) }));
 }
 /** Households, and the visits due at them: what the caller may do to each household. */
 async function withHouseholdActions<H extends { gridId: number }>(q: Queryable, scope: Scope, items: H[]) {

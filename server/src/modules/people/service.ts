@@ -96,10 +96,8 @@ export async function list(q: Queryable, f: PersonFilter): Promise<{ total: numb
   joined.add('NOT (p.org_id = ANY ($?::bigint[]))', await orgs.subtreeIds(q, joint.id));
   const from = `gj_joined_members(${joined.next(joint.id)}) p`;
   const mark = { orgId: joint.id, orgName: joint.name };
-  const [[a], [b]] = await Promise.all([
-    q.query<{ n: number }>(`SELECT count(*) AS n FROM people p ${own.sql}`, own.params),
-    q.query<{ n: number }>(`SELECT count(*) AS n FROM ${from} ${joined.sql}`, joined.params),
-  ]);
+  const [a] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM people p ${own.sql}`, own.params);
+  const [b] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM ${from} ${joined.sql}`, joined.params);
   const ownTotal = a?.n ?? 0;
   const start = (f.page - 1) * f.pageSize;
   const items: Person[] = [];

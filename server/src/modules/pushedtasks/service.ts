@@ -1,5 +1,5 @@
 import { allowed, ensureAllowed } from '../../kernel/actions.ts';
-import type { Queryable } from '../../kernel/db.ts';
+import { mapInTurn, type Queryable } from '../../kernel/db.ts';
 import { notFound } from '../../kernel/errors.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { conditions } from '../../kernel/sql.ts';
@@ -84,7 +84,7 @@ async function toTasks(q: Queryable, scope: Scope, rows: TaskRow[]): Promise<Pus
  * registered does not read every task the department pushes elsewhere.
  */
 async function departments(q: Queryable, ids?: number[]): Promise<(Department & { name: string; orgId: number })[]> {
-  const units = ids ? (await Promise.all(ids.map((id) => orgs.findUnit(q, id)))).flatMap((u) => (u ? [u] : [])) : await orgs.listUnits(q);
+  const units = ids ? (await mapInTurn(ids, (id) => orgs.findUnit(q, id))).flatMap((u) => (u ? [u] : [])) : await orgs.listUnits(q);
   const found = units.filter((u) => u.kind === 'department').map((u) => ({ unitId: u.id, name: u.name, orgId: u.partyOrgId ?? u.orgId }));
   const paths = await orgs.pathsOf(q, found.map((d) => d.orgId));
   return found.map((d) => ({ ...d, orgPath: paths.get(d.orgId) ?? null })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.unitId - b.unitId);
