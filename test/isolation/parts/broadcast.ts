@@ -14,7 +14,8 @@ export const broadcastPart: IsolationPart = {
     await q.query(`INSERT INTO broadcast_deliveries (org_id, region_id, subscription_id, event_id, status, last_error) SELECT $1, region_id, $2, (SELECT max(id) FROM events), 'failed', $3 FROM broadcast_subscriptions WHERE id = $2`, [b.communityId, s!.id, `${b.tag}失败`]);
     const [job] = await q.query<{ id: number }>(`INSERT INTO jobs (name, payload, status, last_error, region_id) SELECT 'broadcast.deliver', '{"deliveryId": 0}', 'dead', $1, region_id FROM organizations WHERE id = $2 RETURNING id`,
       [`${b.tag}任务`, b.communityId],);
-    return { subscriptionId: s!.id, ownSubscriptionId: own!.id, jobId: job!.id };
+    const [event] = await q.query<{ id: number }>(`SELECT max(id) AS id FROM events WHERE org_id = $1`, [b.communityId]);
+    return { subscriptionId: s!.id, ownSubscriptionId: own!.id, jobId: job!.id, eventId: event!.id };
   },
   writes: {
     'POST /api/broadcast/subscriptions': (t) => [
@@ -25,6 +26,7 @@ export const broadcastPart: IsolationPart = {
     'DELETE /api/broadcast/subscriptions/:subscriptionId': () => [{}],
     'POST /api/broadcast/subscriptions/:subscriptionId/unsubscribe': () => [{}],
     'POST /api/jobs/:jobId/retry': () => [{}],
+    'POST /api/messages/read': (t) => [{ body: { eventIds: [t.ids.eventId] } }],
   },
   digest: [
     ...['broadcast_subscriptions', 'broadcast_deliveries', 'events'].map((table) => `SELECT t::text FROM ${table} t WHERE org_id IN (SELECT id FROM o)`),

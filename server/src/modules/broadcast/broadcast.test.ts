@@ -338,3 +338,42 @@ test('a robot’s address is checked again when a message is sent: once webhooks
     await strict.close();
   }
 });
+
+test('the message centre: the caller’s visible events, unread until read one by one or all at once; one person’s reading is theirs alone', async () => {
+  const db = t.kernel.db;
+  const guangming = (await db.system((q) => q.query<{ id: number }>(`SELECT id FROM organizations WHERE name LIKE '光明社区%' ORDER BY id LIMIT 1`)))[0]!.id;
+  const secretary = await t.login('guangming');
+  const other = await t.login('xiangyang');
+  await t.request('POST', '/api/messages/read', { cookie: secretary, body: { all: true } });
+  await t.request('POST', '/api/messages/read', { cookie: other, body: { all: true } });
+  const unread = async (cookie: string) => (await t.request('GET', '/api/messages/unread', { cookie })).body.unread as number;
+  assert.equal(await unread(secretary), 0, 'all read');
+
+  for (const title of ['消息一：楼道灯不亮', '消息二：电梯维修']) {
+    await db.system((q) => q.query(`SELECT gj_record_event('need.dispatched', $1, NULL, NULL, 'need', 1, $2)`, [guangming, title]));
+  }
+  assert.equal(await unread(secretary), 2);
+  assert.equal(await unread(other), 0, 'another community’s secretary is not told');
+  const list = (await t.request('GET', '/api/messages?unread=true', { cookie: secretary })).body;
+  assert.deepEqual(list.items.map((m: { title: string }) => m.title), ['消息二：电梯维修', '消息一：楼道灯不亮'], 'newest first');
+  assert.equal(list.unread, 2);
+  const [second, first] = list.items as { id: number; read: boolean }[];
+
+  // Another community's secretary may not mark it (it is not theirs to read), and the secretary's stays unread.
+  assert.equal((await t.request('POST', '/api/messages/read', { cookie: other, body: { eventIds: [first!.id] } })).status, 404);
+  assert.equal(await db.system(async (q) => (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM broadcast_reads WHERE event_id = $1`, [first!.id]))[0]!.n), 0);
+  assert.equal(await unread(secretary), 2);
+
+  const marked = await t.request('POST', '/api/messages/read', { cookie: secretary, body: { eventIds: [first!.id] } });
+  assert.equal(marked.body.unread, 1);
+  const all = (await t.request('GET', '/api/messages?pageSize=5', { cookie: secretary })).body.items as { id: number; read: boolean }[];
+  assert.deepEqual(all.filter((m) => m.id === first!.id || m.id === second!.id).map((m) => [m.id, m.read]), [[second!.id, false], [first!.id, true]]);
+
+  const nothing = await t.request('POST', '/api/messages/read', { cookie: secretary, body: {} });
+  assert.equal(nothing.status, 400);
+  assert.match(nothing.body.error.fields.eventIds, /请指明要标为已读的消息/, 'names the field, in words');
+
+  assert.equal((await t.request('POST', '/api/messages/read', { cookie: secretary, body: { all: true } })).body.unread, 0);
+  await db.system((q) => q.query(`SELECT gj_record_event('need.overdue', $1, NULL, NULL, 'need', 1, '消息三：超时')`, [guangming]));
+  assert.equal(await unread(secretary), 1, 'a new message after “all read” is unread');
+});

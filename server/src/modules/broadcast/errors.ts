@@ -19,8 +19,10 @@ export const E = defineErrors('broadcast', {
   quiet_half: { status: 400, field: 'quietTo', zh: '免打扰时段须同时填写开始和结束', en: 'Quiet hours need both a start and an end' },
   name_taken: { status: 409, field: 'name', zh: '本组织已有同名的订阅', en: 'This organization already has a subscription by this name' },
   admin_jobs_only: { status: 403, zh: '只有区级管理员可以{action}', en: 'Only a district administrator may {action}' },
+  read_what: { status: 400, field: 'eventIds', zh: '请指明要标为已读的消息，或选择全部已读', en: 'Name the messages to mark read, or mark all read' },
   job_not_dead: { status: 409, zh: '只有失败待处理的任务可以重试', en: 'Only a dead job can be retried' },
 });
 
 export const SUBSCRIPTION = { zh: '订阅', en: 'Subscription' };
 export const JOB = { zh: '后台任务', en: 'Job' };
+export const MESSAGE = { zh: '消息', en: 'Message' };

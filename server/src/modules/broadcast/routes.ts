@@ -7,7 +7,7 @@ import { E } from './errors.ts';
 import { jobRegions } from './policy.ts';
 import {
   CreateSubscription, DeliveryList, DeliveryQuery, EditSubscription, EventList, EventQuery, JobList, JobParams, JobQuery, JobRecord,
-  Subscription, SubscriptionList, SubscriptionParams, SubscriptionQuery,
+  MarkRead, MessageList, MessageQuery, Subscription, SubscriptionList, SubscriptionParams, SubscriptionQuery, Unread,
 } from './schema.ts';
 import * as broadcast from './service.ts';
 
@@ -24,6 +24,21 @@ export function broadcastRoutes(app: FastifyInstance, { db, cipher }: Kernel, { 
     method: 'GET', url: '/api/broadcast/events', tags, summary: '站内消息：所辖范围内发生的事件（微心愿认领、派单、超时、任务分派、报到、活动）',
     querystring: EventQuery, response: EventList,
     handler: ({ q, query }) => broadcast.events(q, query) as never,
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/messages', tags, summary: '消息中心：近 90 天本人可见的事件，新的在前，标明已读未读',
+    querystring: MessageQuery, response: MessageList,
+    handler: ({ q, query }) => broadcast.messages(q, query) as never,
+  });
+  route(app, db, {
+    method: 'GET', url: '/api/messages/unread', tags, summary: '未读消息数（红点）',
+    response: Unread,
+    handler: async ({ q }) => ({ unread: await broadcast.unreadCount(q) }),
+  });
+  route(app, db, {
+    method: 'POST', url: '/api/messages/read', tags, summary: '标为已读：指定的消息，或全部',
+    body: MarkRead, response: Unread,
+    handler: ({ q, body }) => broadcast.markRead(q, body),
   });
   route(app, db, {
     method: 'GET', url: '/api/broadcast/subscriptions', tags, summary: '推送订阅：组织的群机器人与个人的邮件、短信',

@@ -143,6 +143,17 @@ export const EventQuery = z.object({
 });
 export const EventList = z.object({ items: z.array(Event), total: z.number() });
 
+/** At most this many unread messages are counted: the badge shows "99+" beyond. */
+export const UNREAD_COUNTED = 100;
+export const Message = Event.extend({ read: z.boolean() }).meta({ id: 'Message' });
+export const MessageQuery = z.object({ unread: z.enum(['true']).optional().describe('只看未读'), ...pageQuery });
+export const Unread = z.object({ unread: z.number().describe(`未读消息数（最多计到 ${UNREAD_COUNTED}）`) });
+export const MessageList = z.object({ items: z.array(Message), total: z.number(), unread: Unread.shape.unread });
+export const MarkRead = z.object({
+  eventIds: z.array(idParam('消息')).max(200).optional().describe('标为已读的消息'),
+  all: z.literal(true).optional().describe('全部标为已读'),
+}).refine((b) => b.all === true || (b.eventIds?.length ?? 0) > 0, { path: ['eventIds'], message: E.read_what.code });
+
 export const JobRecord = z.object({
   id: z.number(),
   name: z.string(),

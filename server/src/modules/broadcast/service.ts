@@ -8,11 +8,12 @@ import { conditions } from '../../kernel/sql.ts';
 import { REGION_TIME_ZONE } from '../../kernel/time.ts';
 import * as orgs from '../orgs/service.ts';
 import { checkWebhook, isRobot, mailer, postToRobot, scrub, smsProvider } from './channels.ts';
-import { E, SUBSCRIPTION } from './errors.ts';
+import { E, MESSAGE, SUBSCRIPTION } from './errors.ts';
 import { listVerdicts, subscriptionVerdicts } from './policy.ts';
 import {
   CHANNELS, DIGEST_MODES, EVENT_KINDS, SUBSCRIPTION_LIST_ACTIONS, SUBSCRIPTION_ACTIONS,
   type Channel, type CreateSubscription, type EditSubscription, type EventKind, type Subscription,
+  UNREAD_COUNTED,
 } from './schema.ts';
 
 export { smsGateway, smtpMailer, useMailer, useSmsProvider, type Mailer, type SmsProvider } from './channels.ts';
@@ -142,6 +143,64 @@ export async function events(q: Queryable, f: { orgId?: number; blotted?: 'true'
   );
   const [c] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM events e ${where.sql}`, where.params);
   return { items: items.map((e) => ({ ...e, ...(f.blotted ? { title: scrub(e.title) } : {}), at: new Date(e.at).toISOString() })), total: c!.n };
+}
+
+/**
+ * The message centre (消息中心): the events the caller may read from the last
+ * 90 days (older ones are history, on the events list), newest first, each
+ * read or not. A message is read when the caller marked it, or when it is at
+ * or below their "all read" mark in its region (broadcast migration 0650).
+ */
+const MESSAGES = `FROM events e
+  LEFT JOIN broadcast_read_marks m ON m.region_id = e.region_id AND m.user_id = gj_user_id()
+ WHERE e.at > now() - interval '90 days'`;
+const IS_READ = `(e.id <= coalesce(m.through_event_id, 0)
+  OR EXISTS (SELECT 1 FROM broadcast_reads r WHERE r.region_id = e.region_id AND r.user_id = gj_user_id() AND r.event_id = e.id))`;
+
+export async function messages(q: Queryable, f: { unread?: 'true'; page: number; pageSize: number }) {
+  const only = f.unread ? ` AND NOT ${IS_READ}` : '';
+  const items = await q.query<{ at: Date | string }>(
+    `SELECT e.id, e.org_id AS "orgId", o.name AS "orgName", e.kind, e.subject, e.subject_id AS "subjectId", e.title, e.at, ${IS_READ} AS read
+       ${MESSAGES.replace('FROM events e', 'FROM events e JOIN org_labels o ON o.id = e.org_id')}${only}
+      ORDER BY e.at DESC, e.id DESC LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+  );
+  const [c] = await q.query<{ n: number }>(`SELECT count(*)::int AS n ${MESSAGES}${only}`);
+  return { items: items.map((e) => ({ ...e, at: new Date(e.at).toISOString() })), total: c!.n, unread: await unreadCount(q) };
+}
+
+/** The caller's unread messages, counted up to UNREAD_COUNTED (the badge says "99+" past it). */
+export async function unreadCount(q: Queryable): Promise<number> {
+  const [r] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 ${MESSAGES} AND NOT ${IS_READ} LIMIT ${UNREAD_COUNTED}) x`);
+  return r!.n;
+}
+
+/** Marks the caller's messages read: those named (only events the caller may read), or all of them up to now. */
+export async function markRead(q: Queryable, b: { eventIds?: number[]; all?: true }): Promise<{ unread: number }> {
+  if (b.all) {
+    await q.query(
+      `INSERT INTO broadcast_read_marks (region_id, user_id, through_event_id)
+       SELECT e.region_id, gj_user_id(), max(e.id) FROM events e GROUP BY e.region_id
+       ON CONFLICT (region_id, user_id) DO UPDATE
+         SET through_event_id = greatest(broadcast_read_marks.through_event_id, EXCLUDED.through_event_id), marked_at = now()`,
+    );
+    // Rows the mark now covers say nothing more.
+    await q.query(
+      `DELETE FROM broadcast_reads r USING broadcast_read_marks m
+        WHERE m.region_id = r.region_id AND m.user_id = r.user_id AND r.user_id = gj_user_id() AND r.event_id <= m.through_event_id`,
+    );
+  } else {
+    const ids = [...new Set(b.eventIds ?? [])];
+    const seen = await q.query<{ id: number }>(`SELECT e.id FROM events e WHERE e.id = ANY ($1::bigint[])`, [ids]);
+    // A message the caller may not read is not theirs to mark: as if it did not exist.
+    if (seen.length < ids.length) throw notFound(MESSAGE);
+    await q.query(
+      `INSERT INTO broadcast_reads (region_id, user_id, event_id)
+       SELECT e.region_id, gj_user_id(), e.id FROM events e WHERE e.id = ANY ($1::bigint[])
+       ON CONFLICT (region_id, user_id, event_id) DO NOTHING`,
+      [ids],
+    );
+  }
+  return { unread: await unreadCount(q) };
 }
 
 const clock = (d: Date) => d.toLocaleString('zh-CN', { timeZone: REGION_TIME_ZONE, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
