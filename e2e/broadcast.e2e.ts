@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { dingtalkSign } from '../server/src/modules/broadcast/channels.ts';
-import { APP_HEADERS, DEMO_PASSWORD, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
+import { APP_HEADERS, DEMO_PASSWORD, PHONE, screenshot, settle, signIn, startApp, withPage, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 let receiver: Server;
@@ -67,4 +67,36 @@ test('a community secretary subscribes the community to a 钉钉 robot; a claime
     await page.getByTestId('broadcast-events').getByText('微心愿被认领').first().waitFor();
     await settle(page);
   });
+});
+
+test('a secretary on a phone sees the unread count on the bell, reads one message in the message centre, then all', async () => {
+  await withPage(app, 'messages-phone', async (page) => {
+    await signIn(page, 'guangming');
+    await page.request.post('/api/messages/read', { headers: APP_HEADERS, data: { all: true } });
+    for (const title of ['消息中心测试：楼道灯不亮', '消息中心测试：<b>电梯</b>维修']) {
+      await app.db.system((q) => q.query(
+        `SELECT gj_record_event('need.dispatched', id, NULL, NULL, 'need', 1, $1) FROM organizations WHERE name LIKE '光明社区%' ORDER BY id LIMIT 1`, [title]));
+    }
+    await page.reload();
+    const bell = page.getByTestId('messages-bell');
+    await bell.locator('sup[title="2"]').waitFor();
+    await bell.click();
+    await page.waitForURL(/\/messages$/);
+    const list = page.getByTestId('messages-list');
+    const first = list.getByTestId('message').filter({ hasText: '楼道灯不亮' });
+    await first.and(page.locator('[data-read="false"]')).waitFor();
+    // A title is text: the markup someone typed shows as typed.
+    await list.getByTestId('message').filter({ hasText: '<b>电梯</b>维修' }).waitFor();
+    await screenshot(page, 'messages-phone');
+    const wide = await page.evaluate(() => [document.documentElement.scrollWidth, ...[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((e) => `${e.tagName}.${e.className}`)]);
+    assert.ok((wide[0] as number) <= PHONE.width + 1, `fits the phone, bell included: ${JSON.stringify(wide)}`);
+
+    await first.click();
+    await first.and(page.locator('[data-read="true"]')).waitFor();
+    await bell.locator('sup[title="1"]').waitFor();
+    await page.getByTestId('messages-all-read').click();
+    await list.getByTestId('message').and(page.locator('[data-read="false"]')).first().waitFor({ state: 'detached' });
+    await bell.locator('sup.ant-badge-count').waitFor({ state: 'detached' });
+    assert.equal((await (await page.request.get('/api/messages/unread')).json()).unread, 0);
+  }, PHONE);
 });

@@ -14,6 +14,7 @@ import { AlliancePublicPage } from './modules/alliance/AlliancePublicPage';
 import { ActivatePage } from './modules/people/ActivatePage';
 import { RegisterPage } from './modules/people/RegisterPage';
 import { BigScreen } from './modules/statistics/BigScreen';
+import { MessagesBell } from './modules/broadcast/MessagesBell';
 import { OrgTreeProvider } from './modules/orgs/tree';
 
 function SignedIn({ children }: { children: ReactNode }) {
@@ -33,7 +34,7 @@ function SignedIn({ children }: { children: ReactNode }) {
 function Layout({ entries }: { entries: MenuEntry[] }) {
   const { pathname } = useLocation();
   const todo = useLoad(() => homeApi.todo(), [pathname]);
-  return <AppLayout entries={entries} badges={badgesOf(todo.data?.items ?? [])} />;
+  return <AppLayout entries={entries} badges={badgesOf(todo.data?.items ?? [])} headerExtra={<MessagesBell />} />;
 }
 
 function Shell() {

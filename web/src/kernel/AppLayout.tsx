@@ -123,7 +123,7 @@ function UserMenu() {
 }
 
 /** Header, module menu (side bar on desktop, drawer on a phone) and the page. */
-export function AppLayout({ entries, badges = {} }: { entries: MenuEntry[]; badges?: MenuBadges }) {
+export function AppLayout({ entries, badges = {}, headerExtra }: { entries: MenuEntry[]; badges?: MenuBadges; headerExtra?: ReactNode }) {
   const { t } = useI18n();
   const isPhone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -147,6 +147,7 @@ export function AppLayout({ entries, badges = {} }: { entries: MenuEntry[]; badg
           {!isPhone && <span className="gj-brand-tagline">{t('app.tagline')}</span>}
         </div>
         <div className="gj-header-right">
+          {headerExtra}
           <LanguageSwitch compact={isPhone} />
           <UserMenu />
         </div>

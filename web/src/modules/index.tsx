@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BellOutlined,
   BorderOuterOutlined,
   BulbOutlined,
   CalendarOutlined,
@@ -51,6 +52,7 @@ import { ReceptionPage } from './reception/ReceptionPage';
 import { CampaignsPage, MyAreaPage } from './campaigns/CampaignsPage';
 import { BroadcastPage } from './broadcast/BroadcastPage';
 import { JobsPage } from './broadcast/JobsPage';
+import { MessagesPage } from './broadcast/MessagesPage';
 import { NeedsPage } from './needs/NeedsPage';
 import { WishPoolPage } from './needs/WishPoolPage';
 import { ListsPage } from './projects/ListsPage';
@@ -88,6 +90,7 @@ export interface ModuleEntry {
 /** The modules of the shell, in menu order; the router and the side menu both read this. */
 export const MODULES: ModuleEntry[] = [
   { key: 'home', path: '/', label: 'menu.home', icon: <HomeOutlined />, page: <HomePage /> },
+  { key: 'messages', path: '/messages', label: 'broadcast.messagesMenu', icon: <BellOutlined />, page: <MessagesPage /> },
   { key: 'orgs', path: '/orgs', label: 'menu.orgs', icon: <ApartmentOutlined />, page: <OrgsPage /> },
   { key: 'statistics', path: '/statistics', label: 'statistics.menu', icon: <BarChartOutlined />, page: <StatisticsPage />, visible: isStaff },
   { key: 'coverage', path: '/coverage', label: 'menu.coverage', icon: <AimOutlined />, page: <CoveragePage />, visible: (me) => me.can.manageOrgs },

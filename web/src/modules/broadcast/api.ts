@@ -6,6 +6,7 @@ export type NewSubscription = BodyOf<'/api/broadcast/subscriptions', 'post'>;
 export type Delivery = ItemOf<ResponseOf<'/api/broadcast/deliveries', 'get'>>;
 export type BroadcastEvent = ItemOf<ResponseOf<'/api/broadcast/events', 'get'>>;
 export type Job = ItemOf<ResponseOf<'/api/jobs', 'get'>>;
+export type Message = ItemOf<ResponseOf<'/api/messages', 'get'>>;
 
 export const broadcastApi = {
   subscriptions: (orgId?: number) => api.get<SubscriptionList>('/api/broadcast/subscriptions', orgId ? { orgId } : {}),
@@ -17,4 +18,7 @@ export const broadcastApi = {
   events: (query: QueryOf<'/api/broadcast/events', 'get'>) => api.get<ResponseOf<'/api/broadcast/events', 'get'>>('/api/broadcast/events', { ...query }),
   jobs: (query: QueryOf<'/api/jobs', 'get'>) => api.get<ResponseOf<'/api/jobs', 'get'>>('/api/jobs', { ...query }),
   retryJob: (id: number) => api.post<Job>(`/api/jobs/${id}/retry`, {}),
+  messages: (query: QueryOf<'/api/messages', 'get'>) => api.get<ResponseOf<'/api/messages', 'get'>>('/api/messages', { ...query }),
+  unread: () => api.get<ResponseOf<'/api/messages/unread', 'get'>>('/api/messages/unread'),
+  markRead: (body: BodyOf<'/api/messages/read', 'post'>) => api.post<ResponseOf<'/api/messages/read', 'post'>>('/api/messages/read', body),
 };

@@ -37,6 +37,16 @@ export const zhCN = {
   'broadcast.runAt': '下次运行',
   'broadcast.periodic': '定时',
   'broadcast.required': '请填写{label}',
+  'broadcast.messagesMenu': '消息',
+  'broadcast.messagesTitle': '消息中心',
+  'broadcast.messagesHint': '近 90 天与您有关的事件：认领、派单、超时、任务、报到、活动',
+  'broadcast.unreadOnly': '只看未读',
+  'broadcast.allRead': '全部已读',
+  'broadcast.allReadDone': '已全部标为已读',
+  'broadcast.noMessages': '暂无消息',
+  'broadcast.noUnread': '没有未读消息',
+  'broadcast.unreadLabel': '未读消息 {n} 条',
+  'broadcast.more': '加载更多',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -78,4 +88,14 @@ export const en: Record<keyof typeof zhCN, string> = {
   'broadcast.runAt': 'Next run',
   'broadcast.periodic': 'Periodic',
   'broadcast.required': 'Please fill in {label}',
+  'broadcast.messagesMenu': 'Messages',
+  'broadcast.messagesTitle': 'Messages',
+  'broadcast.messagesHint': 'What happened in the last 90 days that concerns you: claims, dispatches, overdue needs, tasks, report-ins, activities',
+  'broadcast.unreadOnly': 'Unread only',
+  'broadcast.allRead': 'Mark all read',
+  'broadcast.allReadDone': 'All marked read',
+  'broadcast.noMessages': 'No messages',
+  'broadcast.noUnread': 'No unread messages',
+  'broadcast.unreadLabel': '{n} unread messages',
+  'broadcast.more': 'Load more',
 };
