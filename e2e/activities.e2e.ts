@@ -97,6 +97,38 @@ test('a member signs up on a phone, checks in by the organizer’s QR code, and 
   }
 });
 
+test('a member checks in by scanning: the scan tab photographs the organizer’s code and opens the check-in it holds; another code is refused', async () => {
+  const organizer = await openPage(app);
+  const member = await openPage(app, PHONE);
+  try {
+    await signIn(organizer.page, 'guangming');
+    await organizer.page.getByTestId('menu-activities').click();
+    const drawer = await openRoster(organizer.page, TODAY);
+    const qr = drawer.getByTestId('checkin-qr');
+    await qr.waitFor();
+    // What the phone's camera sees: the code on the organizer's screen.
+    const photo = await qr.screenshot();
+
+    await signIn(member.page, 'dangyuan');
+    await member.page.getByTestId('tab-scan').click();
+    await member.page.getByTestId('scan-page').waitFor();
+    await member.page.getByTestId('scan-input').setInputFiles({ name: 'code.png', mimeType: 'image/png', buffer: photo });
+    await member.page.getByTestId('checkin-ok').waitFor();
+    assert.equal(new URL(member.page.url()).search, '', 'the code is used once: the address forgets it');
+
+    // A code that leads elsewhere is read and refused, not followed.
+    const { default: QRCode } = await import('qrcode');
+    const foreign = await QRCode.toBuffer('https://example.com/my-service?checkin=1&token=abc');
+    await member.page.getByTestId('tab-scan').click();
+    await member.page.getByTestId('scan-input').setInputFiles({ name: 'other.png', mimeType: 'image/png', buffer: foreign });
+    await member.page.getByTestId('scan-foreign').waitFor();
+    assert.equal(new URL(member.page.url()).pathname, '/scan');
+  } finally {
+    await organizer.context.close();
+    await member.context.close();
+  }
+});
+
 test('a unit liaison reads the year-end feedback and downloads it in Excel', () =>
   withPage(app, 'activities-feedback', async (page) => {
     await signIn(page, 'liaison');

@@ -491,3 +491,45 @@ test('账号激活: the secretary issues a code from a member’s file; the memb
     await screenshot(page, 'activated-member-phone');
   }, PHONE);
 });
+
+test('on a phone, members, residents, liaisons and grid workers have bottom tabs to their own work; a secretary keeps the menu alone', async () => {
+  const expected: [string, string[], string][] = [
+    ['dangyuan', ['home', 'scan', 'my-service', 'messages', 'myfile'], '/my-service'],
+    ['jumin', ['home', 'scan', 'my-needs', 'messages', 'myfile'], '/my-needs'],
+    ['wangge', ['home', 'visits', 'messages'], '/visits'],
+    ['liaison', ['home', 'reportins', 'messages'], '/report-ins'],
+  ];
+  for (const [username, tabs, work] of expected) {
+    await withPage(app, `phone-tabs-${username}`, async (page) => {
+      await signIn(page, username);
+      const bar = page.getByTestId('phone-tabs');
+      await bar.waitFor();
+      const keys = await bar.locator('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')!.replace(/^tab-/, '')));
+      assert.deepEqual(keys, tabs, username);
+      for (const button of await bar.locator('button').all()) assert.ok(((await button.boundingBox())?.height ?? 0) >= 44, 'a thumb’s target');
+      // Their own work: after home and, for those who check in to activities, scan.
+      const workTab = bar.getByTestId(`tab-${tabs[tabs[1] === 'scan' ? 2 : 1]!}`);
+      await workTab.click();
+      await workTab.and(page.locator('[aria-current="page"]')).waitFor();
+      assert.equal(new URL(page.url()).pathname, work, username);
+      await bar.getByTestId('tab-messages').click();
+      await page.getByTestId('messages-list').waitFor();
+      // The end of a page is not hidden behind the tabs.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const end = (await page.locator('.gj-content > *').last().boundingBox())!;
+      const barTop = (await bar.boundingBox())!.y;
+      assert.ok(end.y + end.height <= barTop + 1, `the page ends above the tabs (${end.y + end.height} > ${barTop})`);
+      if (username === 'dangyuan') await screenshot(page, 'phone-tabs-member');
+    }, PHONE);
+  }
+  await withPage(app, 'phone-tabs-secretary', async (page) => {
+    await signIn(page, 'guangming');
+    await page.getByTestId('menu-toggle').waitFor();
+    assert.equal(await page.getByTestId('phone-tabs').count(), 0);
+  }, PHONE);
+  await withPage(app, 'phone-tabs-desk', async (page) => {
+    await signIn(page, 'dangyuan');
+    await page.getByTestId('side-menu').waitFor();
+    assert.equal(await page.getByTestId('phone-tabs').count(), 0, 'at a desk the side menu is enough');
+  });
+});

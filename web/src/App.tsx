@@ -8,7 +8,7 @@ import { I18nProvider, useI18n } from './kernel/i18n';
 import { MetaProvider } from './kernel/meta';
 import { SignInPage } from './kernel/SignInPage';
 import { useLoad } from './kernel/hooks';
-import { MODULES } from './modules';
+import { MODULES, phoneTabs } from './modules';
 import { badgesOf, homeApi } from './modules/home/api';
 import { AlliancePublicPage } from './modules/alliance/AlliancePublicPage';
 import { ActivatePage } from './modules/people/ActivatePage';
@@ -31,10 +31,10 @@ function SignedIn({ children }: { children: ReactNode }) {
 }
 
 /** The menu, with what waits on the user counted beside the pages that act on it; read again on every page change. */
-function Layout({ entries }: { entries: MenuEntry[] }) {
+function Layout({ entries, tabs }: { entries: MenuEntry[]; tabs: MenuEntry[] }) {
   const { pathname } = useLocation();
   const todo = useLoad(() => homeApi.todo(), [pathname]);
-  return <AppLayout entries={entries} badges={badgesOf(todo.data?.items ?? [])} headerExtra={<MessagesBell />} />;
+  return <AppLayout entries={entries} badges={badgesOf(todo.data?.items ?? [])} headerExtra={<MessagesBell />} tabs={tabs} />;
 }
 
 function Shell() {
@@ -53,7 +53,7 @@ function Shell() {
       <Route
         element={
           <SignedIn>
-            <Layout entries={visible} />
+            <Layout entries={visible} tabs={me ? phoneTabs(me) : []} />
           </SignedIn>
         }
       >

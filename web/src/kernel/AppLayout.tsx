@@ -71,6 +71,25 @@ function SideMenu({ entries, badges, onNavigate }: { entries: MenuEntry[]; badge
   );
 }
 
+/** The phone's bottom tabs: each a 56 px target, the current one marked for the eye and for screen readers. */
+function PhoneTabBar({ tabs }: { tabs: MenuEntry[] }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const current = activeKey(tabs, pathname);
+  return (
+    <nav className="gj-tabbar" aria-label={t('menu.tabs')} data-testid="phone-tabs">
+      {tabs.map((tab) => (
+        <button key={tab.key} type="button" className={tab.key === current ? 'gj-tab gj-tab-current' : 'gj-tab'} aria-current={tab.key === current ? 'page' : undefined}
+          onClick={() => navigate(tab.path)} data-testid={`tab-${tab.key}`}>
+          <span className="gj-tab-icon" aria-hidden>{tab.icon}</span>
+          <span className="gj-tab-label">{t(tab.label)}</span>
+        </button>
+      ))}
+    </nav>
+  );
+}
+
 function UserMenu() {
   const me = useMe();
   const { signOut } = useAuth();
@@ -123,7 +142,7 @@ function UserMenu() {
 }
 
 /** Header, module menu (side bar on desktop, drawer on a phone) and the page. */
-export function AppLayout({ entries, badges = {}, headerExtra }: { entries: MenuEntry[]; badges?: MenuBadges; headerExtra?: ReactNode }) {
+export function AppLayout({ entries, badges = {}, headerExtra, tabs = [] }: { entries: MenuEntry[]; badges?: MenuBadges; headerExtra?: ReactNode; tabs?: MenuEntry[] }) {
   const { t } = useI18n();
   const isPhone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -174,9 +193,10 @@ export function AppLayout({ entries, badges = {}, headerExtra }: { entries: Menu
             </div>
           </Layout.Sider>
         )}
-        <Layout.Content className="gj-content">
+        <Layout.Content className={isPhone && tabs.length ? 'gj-content gj-content-tabbed' : 'gj-content'}>
           <Outlet />
         </Layout.Content>
+        {isPhone && tabs.length > 0 && <PhoneTabBar tabs={tabs} />}
       </Layout>
     </Layout>
   );

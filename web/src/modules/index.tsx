@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  ScanOutlined,
   BellOutlined,
   BorderOuterOutlined,
   BulbOutlined,
@@ -34,6 +35,7 @@ import type { MessageKey } from '../messages';
 import { ActivitiesPage } from './activities/ActivitiesPage';
 import { AllianceSettingsPage } from './alliance/AllianceSettingsPage';
 import { FeedbackPage } from './activities/FeedbackPage';
+import { ScanPage } from './activities/ScanPage';
 import { MyServicePage } from './activities/MyServicePage';
 import { AuditPage } from './audit/AuditPage';
 import { CensusPage } from './census/CensusPage';
@@ -130,6 +132,7 @@ export const MODULES: ModuleEntry[] = [
   { key: 'alliance', path: '/alliance-page', label: 'alliance.menu', icon: <GlobalOutlined />, page: <AllianceSettingsPage />, visible: (me) => holds(me, ADMIN_ROLES) },
   { key: 'census', path: '/census', label: 'census.menu', icon: <FileSyncOutlined />, page: <CensusPage />, visible: isStaff },
   { key: 'my-service', path: '/my-service', label: 'activities.menu.myService', icon: <HeartOutlined />, page: <MyServicePage /> },
+  { key: 'scan', path: '/scan', label: 'activities.scanMenu', icon: <ScanOutlined />, page: <ScanPage />, visible: (me) => holds(me, ['member', 'resident']) },
   { key: 'activities', path: '/activities', label: 'activities.menu.activities', icon: <ScheduleOutlined />, page: <ActivitiesPage />, visible: isStaff },
   { key: 'feedback', path: '/feedback', label: 'activities.menu.feedback', icon: <SolutionOutlined />, page: <FeedbackPage />, visible: (me) => isStaff(me) || me.grants.some((g) => g.role === 'unit_liaison') },
   { key: 'funds', path: '/funds', label: 'funds.menu', icon: <AccountBookOutlined />, page: <FundsPage />, visible: (me) => holds(me, ADMIN_ROLES) },
@@ -138,3 +141,19 @@ export const MODULES: ModuleEntry[] = [
   { key: 'users', path: '/users', label: 'menu.users', icon: <UserSwitchOutlined />, page: <UsersPage />, visible: (me) => me.can.manageUsers },
   { key: 'audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, page: <AuditPage />, visible: (me) => me.can.viewAudit },
 ];
+
+const byKey = (key: string): ModuleEntry => MODULES.find((m) => m.key === key)!;
+
+/**
+ * The phone's bottom tabs for those who act on a phone (members, residents,
+ * unit liaisons, grid workers): home, scan to check in, their own work,
+ * messages and their file. Administrators, who work at a desk, keep the menu
+ * alone; the menu stays for everyone as the way to every other page.
+ */
+export function phoneTabs(me: Me): ModuleEntry[] {
+  if (holds(me, ADMIN_ROLES)) return [];
+  const work = holds(me, ['grid_worker']) ? 'visits' : isLiaison(me) ? 'reportins' : holds(me, ['member']) ? 'my-service' : holds(me, ['resident']) ? 'my-needs' : null;
+  if (!work) return [];
+  const keys = ['home', 'scan', work, 'messages', ...(isPersonal(me) ? ['myfile'] : [])];
+  return keys.map(byKey).filter((m) => !m.visible || m.visible(me));
+}

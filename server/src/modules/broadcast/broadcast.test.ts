@@ -376,4 +376,10 @@ test('the message centre: the caller’s visible events, unread until read one b
   assert.equal((await t.request('POST', '/api/messages/read', { cookie: secretary, body: { all: true } })).body.unread, 0);
   await db.system((q) => q.query(`SELECT gj_record_event('need.overdue', $1, NULL, NULL, 'need', 1, '消息三：超时')`, [guangming]));
   assert.equal(await unread(secretary), 1, 'a new message after “all read” is unread');
+
+  // A member's messages include the events naming them at organizations they may not read: listed, not only counted.
+  const member = await t.login('dangyuan');
+  const mine = (await t.request('GET', '/api/messages?pageSize=200', { cookie: member })).body;
+  assert.ok(mine.total > 0, 'the member’s own claims');
+  assert.equal(mine.items.length, mine.total, 'every message counted is listed');
 });

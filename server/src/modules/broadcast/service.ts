@@ -160,8 +160,9 @@ const IS_READ = `(e.id <= coalesce(m.through_event_id, 0)
 export async function messages(q: Queryable, f: { unread?: 'true'; page: number; pageSize: number }) {
   const only = f.unread ? ` AND NOT ${IS_READ}` : '';
   const items = await q.query<{ at: Date | string }>(
-    `SELECT e.id, e.org_id AS "orgId", o.name AS "orgName", e.kind, e.subject, e.subject_id AS "subjectId", e.title, e.at, ${IS_READ} AS read
-       ${MESSAGES.replace('FROM events e', 'FROM events e JOIN org_labels o ON o.id = e.org_id')}${only}
+    // A member reads the events that name them even where they may not read the organization: its name is then left out, never the message.
+    `SELECT e.id, e.org_id AS "orgId", coalesce(o.name, '') AS "orgName", e.kind, e.subject, e.subject_id AS "subjectId", e.title, e.at, ${IS_READ} AS read
+       ${MESSAGES.replace('FROM events e', 'FROM events e LEFT JOIN org_labels o ON o.id = e.org_id')}${only}
       ORDER BY e.at DESC, e.id DESC LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
   );
   const [c] = await q.query<{ n: number }>(`SELECT count(*)::int AS n ${MESSAGES}${only}`);

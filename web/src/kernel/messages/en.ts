@@ -49,6 +49,7 @@ export const en: Record<KernelMessageKey, string> = {
   'menu.audit': 'Audit log',
   'menu.apiDocs': 'API docs',
   'menu.open': 'Open menu',
+  'menu.tabs': 'Shortcuts',
   'menu.coverage': 'Coverage',
 
   'user.changePassword': 'Change password',

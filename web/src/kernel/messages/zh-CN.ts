@@ -52,6 +52,7 @@ export const zhCN = {
   'menu.audit': '审计日志',
   'menu.apiDocs': 'API 文档',
   'menu.open': '打开菜单',
+  'menu.tabs': '常用',
   'menu.coverage': '覆盖情况',
 
   'user.changePassword': '修改密码',

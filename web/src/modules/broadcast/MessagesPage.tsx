@@ -87,7 +87,7 @@ export function MessagesPage() {
             <List.Item.Meta
               avatar={<Badge dot={!m.read} aria-hidden><Tag color={colorOf('EventKind', m.kind)}>{enumLabel('EventKind', m.kind)}</Tag></Badge>}
               title={<Typography.Text strong={!m.read}>{tx(m.title)}</Typography.Text>}
-              description={`${tx(m.orgName)} · ${formatDateTime(m.at)}`}
+              description={[tx(m.orgName), formatDateTime(m.at)].filter(Boolean).join(' · ')}
             />
           </List.Item>
         )}
