@@ -39,7 +39,7 @@ const DIRECTORIES = new Set(['GET /api/report-ins/communities', 'GET /api/transf
  * targets publish nothing, so these are asked signed out as well, and neither
  * answer may show the target.
  */
-const PUBLIC_PAGES = new Set(['GET /api/alliance/:allianceKey', 'GET /api/alliance/:allianceKey/feed.atom']);
+const PUBLIC_PAGES = new Set(['GET /api/alliance/:allianceKey', 'GET /api/alliance/:allianceKey/feed.atom', 'GET /api/alliance/:allianceKey/calendar.ics']);
 
 const WRITES: Record<string, WriteCases> = Object.assign({}, ...PARTS.map((p) => p.writes ?? {}));
 

@@ -382,4 +382,6 @@ test('the message centre: the caller’s visible events, unread until read one b
   const mine = (await t.request('GET', '/api/messages?pageSize=200', { cookie: member })).body;
   assert.ok(mine.total > 0, 'the member’s own claims');
   assert.equal(mine.items.length, mine.total, 'every message counted is listed');
+  const listed = (await t.request('GET', '/api/broadcast/events?pageSize=200', { cookie: member })).body;
+  assert.equal(listed.items.length, listed.total, 'and so in the events list');
 });

@@ -15,7 +15,7 @@ export const ROBOT_HOSTS: Partial<Record<Channel, readonly string[]>> = {
 };
 export const isRobot = (c: Channel): boolean => ROBOT_HOSTS[c] !== undefined;
 
-export function privateAddress(host: string): boolean {
+function privateAddress(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
   if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.local') || h.endsWith('.internal')) return true;
   if (isIP(h) === 4) {
@@ -95,18 +95,21 @@ export function publicOnly(lookup: LookupFunction = dns.lookup as LookupFunction
     });
 }
 
-/** A JSON POST that follows no redirect, through the given resolver, with its answer's status and text. */
-export function postJson(url: string, body: unknown, lookup?: LookupFunction, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+/** A JSON POST that follows no redirect, through the given resolver, with its answer's status (`ok` for a 2xx) and text. */
+export function postJson(url: string, body: unknown, lookup?: LookupFunction, headers: Record<string, string> = {}): Promise<{ ok: boolean; status: number; text: string }> {
   const target = new URL(url);
   const send = target.protocol === 'https:' ? https.request : http.request;
   return new Promise((resolve, reject) => {
     const req = send(target, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, timeout: 10_000, ...(lookup ? { lookup } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        const status = res.statusCode ?? 0;
+        resolve({ ok: status >= 200 && status < 300, status, text: Buffer.concat(chunks).toString('utf8') });
+      });
       res.on('error', reject);
     });
-    req.on('timeout', () => req.destroy(new Error('the robot did not answer within 10 s')));
+    req.on('timeout', () => req.destroy(new Error(`${target.host} did not answer within 10 s`)));
     req.on('error', reject);
     req.end(JSON.stringify(body));
   });
@@ -123,7 +126,7 @@ export async function postToRobot(channel: Channel, address: string, secret: str
   const { url, body } = robotRequest(channel, address, secret, text, now);
   const res = await postJson(url, body, anywhere ? lookup : publicOnly(lookup));
   const answer = res.text;
-  if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status}: ${answer.slice(0, 200)}`);
+  if (!res.ok) throw new Error(`HTTP ${res.status}: ${answer.slice(0, 200)}`);
   let parsed: { errcode?: number; code?: number; StatusCode?: number; errmsg?: string; msg?: string } = {};
   try {
     parsed = JSON.parse(answer) as typeof parsed;
@@ -169,7 +172,7 @@ export function smsGateway(url: string, token: string | null): SmsProvider {
   return {
     send: async (phone, text) => {
       const res = await postJson(url, { to: phone, text }, undefined, token ? { authorization: `Bearer ${token}` } : {});
-      if (res.status < 200 || res.status >= 300) throw new Error(`SMS gateway HTTP ${res.status}: ${res.text.slice(0, 200)}`);
+      if (!res.ok) throw new Error(`SMS gateway HTTP ${res.status}: ${res.text.slice(0, 200)}`);
     },
   };
 }

@@ -132,13 +132,19 @@ export async function deliveries(q: Queryable, f: { orgId?: number; subscription
   return { items, total: c!.n };
 }
 
-/** The in-app channel: the events the caller may read, newest first (the message centre reads these too). */
+/**
+ * An event as the lists show it. A member reads the events that name them even
+ * where they may not read the organization: its name is then left out, never the event.
+ */
+const EVENT_COLUMNS = `e.id, e.org_id AS "orgId", coalesce(o.name, '') AS "orgName", e.kind, e.subject, e.subject_id AS "subjectId", e.title, e.at`;
+const NAMED_EVENTS = 'FROM events e LEFT JOIN org_labels o ON o.id = e.org_id';
+
+/** The in-app channel: the events the caller may read, newest first. */
 export async function events(q: Queryable, f: { orgId?: number; blotted?: 'true'; page: number; pageSize: number }) {
   const where = conditions();
   if (f.orgId !== undefined) where.add(...(await orgs.underCondition(q, f.orgId, 'e')));
   const items = await q.query<{ at: Date | string; title: string }>(
-    `SELECT e.id, e.org_id AS "orgId", o.name AS "orgName", e.kind, e.subject, e.subject_id AS "subjectId", e.title, e.at
-       FROM events e JOIN org_labels o ON o.id = e.org_id ${where.sql} ORDER BY e.at DESC, e.id DESC LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+    `SELECT ${EVENT_COLUMNS} ${NAMED_EVENTS} ${where.sql} ORDER BY e.at DESC, e.id DESC LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
     where.params,
   );
   const [c] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM events e ${where.sql}`, where.params);
@@ -151,8 +157,7 @@ export async function events(q: Queryable, f: { orgId?: number; blotted?: 'true'
  * read or not. A message is read when the caller marked it, or when it is at
  * or below their "all read" mark in its region (broadcast migration 0650).
  */
-const MESSAGES = `FROM events e
-  LEFT JOIN broadcast_read_marks m ON m.region_id = e.region_id AND m.user_id = gj_user_id()
+const RECENT_WITH_MARK = `LEFT JOIN broadcast_read_marks m ON m.region_id = e.region_id AND m.user_id = gj_user_id()
  WHERE e.at > now() - interval '90 days'`;
 const IS_READ = `(e.id <= coalesce(m.through_event_id, 0)
   OR EXISTS (SELECT 1 FROM broadcast_reads r WHERE r.region_id = e.region_id AND r.user_id = gj_user_id() AND r.event_id = e.id))`;
@@ -160,18 +165,16 @@ const IS_READ = `(e.id <= coalesce(m.through_event_id, 0)
 export async function messages(q: Queryable, f: { unread?: 'true'; page: number; pageSize: number }) {
   const only = f.unread ? ` AND NOT ${IS_READ}` : '';
   const items = await q.query<{ at: Date | string }>(
-    // A member reads the events that name them even where they may not read the organization: its name is then left out, never the message.
-    `SELECT e.id, e.org_id AS "orgId", coalesce(o.name, '') AS "orgName", e.kind, e.subject, e.subject_id AS "subjectId", e.title, e.at, ${IS_READ} AS read
-       ${MESSAGES.replace('FROM events e', 'FROM events e LEFT JOIN org_labels o ON o.id = e.org_id')}${only}
+    `SELECT ${EVENT_COLUMNS}, ${IS_READ} AS read ${NAMED_EVENTS} ${RECENT_WITH_MARK}${only}
       ORDER BY e.at DESC, e.id DESC LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
   );
-  const [c] = await q.query<{ n: number }>(`SELECT count(*)::int AS n ${MESSAGES}${only}`);
+  const [c] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM events e ${RECENT_WITH_MARK}${only}`);
   return { items: items.map((e) => ({ ...e, at: new Date(e.at).toISOString() })), total: c!.n, unread: await unreadCount(q) };
 }
 
 /** The caller's unread messages, counted up to UNREAD_COUNTED (the badge says "99+" past it). */
 export async function unreadCount(q: Queryable): Promise<number> {
-  const [r] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 ${MESSAGES} AND NOT ${IS_READ} LIMIT ${UNREAD_COUNTED}) x`);
+  const [r] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM events e ${RECENT_WITH_MARK} AND NOT ${IS_READ} LIMIT ${UNREAD_COUNTED}) x`);
   return r!.n;
 }
 
